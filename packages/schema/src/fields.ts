@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import { PATTERNS, isHost, isRemotePath } from './patterns.js';
+
+/** Reusable field schemas with messages that say what a good value looks like. */
+
+export const PortSchema = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(1, 'must be a port from 1 to 65535'),
+  v.maxValue(65535, 'must be a port from 1 to 65535'),
+);
+
+export const SlugSchema = v.pipe(
+  v.string('must be text'),
+  v.regex(PATTERNS.slug, 'must be lowercase letters, digits and dashes (at most 63), starting with a letter or digit'),
+);
+
+export const HostSchema = v.pipe(
+  v.string('must be text'),
+  v.check(isHost, 'must be an IPv4 address, an IPv6 address or a hostname (no spaces, no brackets, no port)'),
+);
+
+export const UnixUserSchema = v.pipe(
+  v.string('must be text'),
+  v.regex(PATTERNS.unixUser, 'must be a Linux user name: lowercase letters, digits, _ and -'),
+);
+
+export const ContainerNameSchema = v.pipe(
+  v.string('must be text'),
+  v.regex(PATTERNS.containerName, 'must be a Docker container name: letters, digits, _ . and -'),
+);
+
+export const GitBranchSchema = v.pipe(
+  v.string('must be text'),
+  v.regex(PATTERNS.gitBranch, 'must be a git branch name such as main or release/1.2'),
+);
+
+export const RemotePathSchema = v.pipe(
+  v.string('must be text'),
+  v.check(
+    (value) => isRemotePath(value, { allowHome: true }),
+    'must be an absolute path or one starting with ~/, without .. or special characters',
+  ),
+);
+
+export const AbsolutePathSchema = v.pipe(
+  v.string('must be text'),
+  v.check((value) => isRemotePath(value), 'must be an absolute path without .. or special characters'),
+);
+
+export const UrlPathSchema = v.pipe(
+  v.string('must be text'),
+  v.regex(PATTERNS.urlPath, 'must be a URL path starting with /'),
+);
+
+export const HttpUrlSchema = v.pipe(
+  v.string('must be text'),
+  v.url('must be a URL such as https://example.com/v1'),
+  v.check((value) => /^https?:\/\//.test(value), 'must start with http:// or https://'),
+);
+
+/** A URL, or blank to mean "not set". */
+export const OptionalHttpUrlSchema = v.union([v.literal(''), HttpUrlSchema], 'must be blank or a URL such as http://10.0.0.2:8888/v1');
+
+export const SecretSchema = v.pipe(v.string('must be text'), v.maxLength(4096, 'is too long'));

@@ -1,0 +1,5 @@
+export * from './patterns.js';
+export * from './fields.js';
+export * from './settings.js';
+export * from './events.js';
+export * from './api.js';

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { EventBus } from './adapters/event-bus.js';
+import type { Logger } from './adapters/logger.js';
+import type { SettingsStore } from './config/settings-store.js';
+import type { AppEnv } from './http/context.js';
+import { ApiError, errorBody, handleError } from './http/errors.js';
+import { accessLog, auditMutations, authenticate } from './http/middleware.js';
+import { authRoutes } from './routes/auth.js';
+import { eventRoutes } from './routes/events.js';
+import { settingsRoutes } from './routes/settings.js';
+import { tokenRoutes } from './routes/tokens.js';
+import type { AuditLog } from './services/audit.js';
+import type { AuthService } from './services/auth.js';
+
+export interface AppDeps {
+  version: string;
+  log: Logger;
+  bus: EventBus;
+  settings: SettingsStore;
+  auth: AuthService;
+  audit: AuditLog;
+  /** The built dashboard (index.html and assets); a hint page is served when absent. */
+  uiDir?: string | undefined;
+}
+
+const API_BODY_LIMIT = 1024 * 1024;
+const OPEN_PATHS = ['/api/auth/login'];
+
+/** Builds the HTTP app from its dependencies; main.ts is the only caller that listens. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => handleError(error, c, deps.log));
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404));
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(accessLog(deps.log));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError('PAYLOAD_TOO_LARGE', `body must be at most ${API_BODY_LIMIT} bytes`);
+      },
+    }),
+  );
+  app.use('/api/*', auditMutations(deps.audit, deps.log));
+  app.use('/api/*', authenticate(deps.auth, OPEN_PATHS));
+
+  const routes = app
+    .get('/health', (c) => c.json({ status: 'ok' as const, version: deps.version }))
+    .route('/api/auth', authRoutes(deps.auth))
+    .route('/api/settings', settingsRoutes(deps.settings))
+    .route('/api/tokens', tokenRoutes(deps.auth))
+    .route('/api/events', eventRoutes(deps.bus));
+
+  mountUi(app, deps.uiDir);
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;
+
+/** Serves the built dashboard; unknown paths get index.html so client-side routes load. */
+function mountUi(app: Hono<AppEnv>, uiDir: string | undefined): void {
+  app.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404));
+  if (!uiDir || !existsSync(join(uiDir, 'index.html'))) {
+    app.get('*', (c) =>
+      c.html('<!doctype html><title>Spark Control</title><p>The dashboard is not built: run <code>make start</code>.</p>', 503),
+    );
+    return;
+  }
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.get('*', serveStatic({ root: uiDir }));
+  app.get('*', serveStatic({ root: uiDir, path: 'index.html' }));
+}

@@ -1,0 +1,9 @@
+import type { Principal } from '../services/auth.js';
+
+/** Variables every request carries through the middleware chain. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal | undefined;
+  };
+}

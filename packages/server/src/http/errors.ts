@@ -1,0 +1,48 @@
+import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '@spark-control/schema';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from '../adapters/logger.js';
+
+/** The one error type of the API; its code decides the HTTP status. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ApiErrorCode, message: string, options: { headers?: Record<string, string>; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'ApiError';
+    this.code = code;
+    this.headers = options.headers ?? {};
+  }
+
+  get status(): ContentfulStatusCode {
+    return API_ERROR_STATUS[this.code];
+  }
+}
+
+/** Codes Hono's own exceptions map to (malformed JSON, body limit, …). */
+function codeForStatus(status: number): ApiErrorCode {
+  const match = Object.entries(API_ERROR_STATUS).find(([, value]) => value === status);
+  return (match?.[0] as ApiErrorCode | undefined) ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+}
+
+export function errorBody(code: ApiErrorCode, message: string, requestId: string): ApiErrorBody {
+  return { error: { code, message, requestId } };
+}
+
+/** The one onError: every failure leaves as `{"error":{"code","message","requestId"}}`, never a stack. */
+export function handleError(error: Error, c: Context, log: Logger): Response {
+  const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
+  if (error instanceof ApiError) {
+    return c.json(errorBody(error.code, error.message, requestId), error.status, error.headers);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code = codeForStatus(status);
+    const message = status === 400 && /json/i.test(error.message) ? 'body is not valid JSON' : error.message || code;
+    return c.json(errorBody(code, message, requestId), status as ContentfulStatusCode);
+  }
+  log.error({ err: error, requestId }, 'unhandled error');
+  return c.json(errorBody('INTERNAL', 'internal error; see the server log', requestId), 500);
+}

@@ -1,0 +1,121 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { TOKEN_SCOPES, type ApiTokenInfo, type TokenScope } from '@spark-control/schema';
+import type { Db } from '../adapters/db/client.js';
+import { apiTokens, sessions } from '../adapters/db/schema.js';
+import type { AdminPassword } from './password.js';
+
+export const SESSION_COOKIE = 'sc_session';
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** Who is calling: the dashboard admin (all scopes) or an API token with its scopes. */
+export type Principal =
+  | { kind: 'session'; actor: 'admin'; scopes: readonly TokenScope[] }
+  | { kind: 'token'; actor: string; tokenId: string; scopes: readonly TokenScope[] };
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export function hasScope(principal: Principal, scope: TokenScope): boolean {
+  return principal.scopes.includes('admin') || principal.scopes.includes(scope);
+}
+
+/** Sessions, API tokens and the admin password, behind one interface for the HTTP layer. */
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly password: AdminPassword,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Returns a new session id for the cookie, or undefined when the password is wrong. */
+  async login(password: string): Promise<string | undefined> {
+    if (!(await this.password.verify(password))) return undefined;
+    const sessionId = randomBytes(32).toString('base64url');
+    await this.db.insert(sessions).values({
+      idHash: sha256(sessionId),
+      expiresAt: new Date(this.now().getTime() + SESSION_TTL_MS),
+    });
+    await this.db.delete(sessions).where(lt(sessions.expiresAt, this.now()));
+    return sessionId;
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+  }
+
+  async fromSession(sessionId: string): Promise<Principal | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.idHash, sha256(sessionId)), gt(sessions.expiresAt, this.now())));
+    return row ? { kind: 'session', actor: 'admin', scopes: TOKEN_SCOPES } : undefined;
+  }
+
+  async fromToken(token: string): Promise<Principal | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+    if (!row) return undefined;
+    await this.db.update(apiTokens).set({ lastUsedAt: this.now() }).where(eq(apiTokens.id, row.id));
+    return { kind: 'token', actor: `token:${row.name}`, tokenId: row.id, scopes: row.scopes as TokenScope[] };
+  }
+
+  /** Creates a token; the secret is returned once and only its hash is kept. */
+  async createToken(name: string, scopes: readonly TokenScope[]): Promise<{ token: string; info: ApiTokenInfo }> {
+    const token = `sc_${randomBytes(32).toString('base64url')}`;
+    return { token, info: await this.#insertToken(name, token, scopes) };
+  }
+
+  /** Makes sure `token` (from SPARK_CONTROL_API_TOKEN) works with every scope. */
+  async seedToken(token: string): Promise<void> {
+    const [existing] = await this.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, sha256(token)));
+    if (existing) {
+      await this.db
+        .update(apiTokens)
+        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES] })
+        .where(eq(apiTokens.id, existing.id));
+      return;
+    }
+    await this.#insertToken('environment', token, TOKEN_SCOPES);
+  }
+
+  async listTokens(): Promise<ApiTokenInfo[]> {
+    const rows = await this.db
+      .select()
+      .from(apiTokens)
+      .where(isNull(apiTokens.revokedAt))
+      .orderBy(desc(apiTokens.createdAt));
+    return rows.map(toInfo);
+  }
+
+  /** True when a live token was revoked. */
+  async revokeToken(id: string): Promise<boolean> {
+    const revoked = await this.db
+      .update(apiTokens)
+      .set({ revokedAt: this.now() })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return revoked.length > 0;
+  }
+
+  async #insertToken(name: string, token: string, scopes: readonly TokenScope[]): Promise<ApiTokenInfo> {
+    const [row] = await this.db
+      .insert(apiTokens)
+      .values({ id: randomUUID(), name, prefix: token.slice(0, 10), tokenHash: sha256(token), scopes: [...scopes] })
+      .returning();
+    if (!row) throw new Error('token insert returned no row');
+    return toInfo(row);
+  }
+}
+
+function toInfo(row: typeof apiTokens.$inferSelect): ApiTokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes as TokenScope[],
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
