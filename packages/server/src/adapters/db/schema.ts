@@ -35,3 +35,18 @@ export const sessions = pgTable('sessions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/** Redaction vault: one AES-GCM-encrypted token→original mapping per scrub session, expiring. */
+export const redactionVault = pgTable(
+  'redaction_vault',
+  {
+    sessionId: text('session_id').primaryKey(),
+    nonce: text('nonce').notNull(),
+    iv: text('iv').notNull(),
+    ciphertext: text('ciphertext').notNull(),
+    authTag: text('auth_tag').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('redaction_vault_expires_at_idx').on(table.expiresAt)],
+);
