@@ -24,31 +24,46 @@ export const PATTERNS = {
   urlPath: /^\/[A-Za-z0-9._~/-]{0,200}$/,
   /** One path segment of a remote file path. */
   pathSegment: /^[A-Za-z0-9_+@=,.-]{1,255}$/,
+  /** Environment variable names such as `VLLM_SPARK_EXTRA_DOCKER_ARGS`. */
+  envName: /^[A-Z_][A-Z0-9_]{0,63}$/,
+  /**
+   * Values of `VLLM_SPARK_EXTRA_DOCKER_ARGS`-style variables: words of safe characters separated
+   * by single spaces, where `$HOME` is the one variable allowed (the launcher appends them unparsed).
+   */
+  envValue:
+    /^(?=.{1,1024}$)(?:[A-Za-z0-9_@%+=:,./-]|\$HOME(?![A-Za-z0-9_]))+(?: (?:[A-Za-z0-9_@%+=:,./-]|\$HOME(?![A-Za-z0-9_]))+)*$/,
+  /** An OpenSSH ed25519 public key line: type, base64 blob, optional comment. */
+  sshPublicKey: /^ssh-ed25519 [A-Za-z0-9+/]{1,1000}={0,2}(?: [A-Za-z0-9@._-]{1,64})?$/,
 } as const;
 
 const IPV6_CHARS = /^[0-9A-Fa-f:.]{2,45}$/;
 
 /** True for an IPv6 literal such as `fd00::2` or `::ffff:10.0.0.2` (no zone, no brackets). */
 export function isIpv6(value: string): boolean {
-  if (!IPV6_CHARS.test(value) || !value.includes(':')) return false;
-  const doubleColons = value.split('::').length - 1;
-  if (doubleColons > 1) return false;
-  let groups = value.split(':').filter((group, index, all) => group !== '' || (index > 0 && index < all.length - 1));
-  const last = groups.at(-1) ?? '';
+  if (!IPV6_CHARS.test(value) || !value.includes(':') || value.includes(':::')) return false;
+  const halves = value.split('::');
+  if (halves.length > 2) return false;
+  const groupsOf = (part: string | undefined) => (part ? part.split(':') : []);
+  const groups = [...groupsOf(halves[0]), ...groupsOf(halves[1])];
   let width = 8;
-  if (last.includes('.')) {
-    if (!PATTERNS.ipv4.test(last)) return false;
-    groups = groups.slice(0, -1);
+  const last = groups.at(-1);
+  if (last?.includes('.')) {
+    if (!PATTERNS.ipv4.test(last) || !value.endsWith(last)) return false;
+    groups.pop();
     width = 6;
   }
-  const hexGroups = groups.filter((group) => group !== '');
-  if (!hexGroups.every((group) => /^[0-9A-Fa-f]{1,4}$/.test(group))) return false;
-  return doubleColons === 1 ? hexGroups.length < width : hexGroups.length === width;
+  if (!groups.every((group) => /^[0-9A-Fa-f]{1,4}$/.test(group))) return false;
+  return halves.length === 2 ? groups.length < width : groups.length === width;
+}
+
+/** True for a DNS hostname whose last label is not all digits (so `10.0.0.256` is no hostname). */
+function isHostname(value: string): boolean {
+  return PATTERNS.hostname.test(value) && !/^\d+$/.test(value.slice(value.lastIndexOf('.') + 1));
 }
 
 /** True for an IPv4 literal, an IPv6 literal or a DNS hostname. */
 export function isHost(value: string): boolean {
-  return PATTERNS.ipv4.test(value) || isIpv6(value) || PATTERNS.hostname.test(value);
+  return PATTERNS.ipv4.test(value) || isIpv6(value) || isHostname(value);
 }
 
 /**
@@ -63,5 +78,7 @@ export function isRemotePath(value: string, options: { allowHome?: boolean } = {
   else if (value.startsWith('/')) rest = value.slice(1);
   else return false;
   if (rest === '') return value === '/';
-  return rest.split('/').every((segment) => PATTERNS.pathSegment.test(segment) && segment !== '.' && segment !== '..');
+  return rest
+    .split('/')
+    .every((segment) => PATTERNS.pathSegment.test(segment) && segment !== '.' && segment !== '..');
 }
