@@ -1,0 +1,123 @@
+import type { ServiceLog } from './http.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function stamp(date = new Date()): string {
+  return `${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+/** Writes lines the way vLLM's two processes do: `(APIServer pid=N) INFO 11-21 06:01:05 [file.py:line] msg`. */
+export class VllmLog {
+  readonly apiPid: number;
+  readonly enginePid: number;
+
+  constructor(private readonly out: ServiceLog) {
+    this.apiPid = process.pid;
+    this.enginePid = process.pid + 97;
+  }
+
+  api(where: string, message: string, level: 'INFO' | 'WARNING' | 'ERROR' = 'INFO'): void {
+    this.line(`(APIServer pid=${this.apiPid}) ${level} ${stamp()} [${where}] ${message}`, level);
+  }
+
+  engine(where: string, message: string, level: 'INFO' | 'WARNING' | 'ERROR' = 'INFO'): void {
+    this.line(`(EngineCore_DP0 pid=${this.enginePid}) ${level} ${stamp()} [${where}] ${message}`, level);
+  }
+
+  /** Lines without the level/timestamp part (uvicorn, tracebacks). */
+  raw(process: 'api' | 'engine', message: string, toStderr = false): void {
+    const pid = process === 'api' ? `(APIServer pid=${this.apiPid})` : `(EngineCore_DP0 pid=${this.enginePid})`;
+    this.line(`${pid} ${message}`, toStderr ? 'ERROR' : 'INFO');
+  }
+
+  private line(text: string, level: string): void {
+    if (level === 'ERROR') this.out.error(text);
+    else this.out.info(text);
+  }
+}
+
+/** HF hub 404 for a model id that does not exist, then vLLM gives up before the engine starts. */
+export function logMissingModel(log: VllmLog, model: string): void {
+  const lines = [
+    'Traceback (most recent call last):',
+    '  File "/usr/local/lib/python3.12/dist-packages/huggingface_hub/utils/_http.py", line 409, in hf_raise_for_status',
+    '    response.raise_for_status()',
+    `requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://huggingface.co/api/models/${model}/revision/main`,
+    '',
+    'The above exception was the direct cause of the following exception:',
+    '',
+    `huggingface_hub.errors.RepositoryNotFoundError: 404 Client Error. (Request ID: Root=1-6920f1c2-sim)`,
+    '',
+    `Repository Not Found for url: https://huggingface.co/api/models/${model}/revision/main.`,
+    'Please make sure you specified the correct `repo_id` and `repo_type`.',
+    'If you are trying to access a private or gated repo, make sure you are authenticated.',
+    `OSError: ${model} is not a local folder and is not a valid model identifier listed on 'https://huggingface.co/models'`,
+  ];
+  for (const line of lines) log.raw('api', line, true);
+}
+
+export function logAddressInUse(log: VllmLog): void {
+  for (const line of [
+    'Traceback (most recent call last):',
+    '  File "/usr/local/lib/python3.12/dist-packages/vllm/entrypoints/openai/api_server.py", line 1789, in create_server_socket',
+    '    sock.bind(addr)',
+    'OSError: [Errno 98] Address already in use',
+  ])
+    log.raw('api', line, true);
+}
+
+/** Engine death during load: the root-cause traceback, then the API server's summary. */
+export function logLoadFailure(log: VllmLog, cause: 'oom' | 'cuda'): void {
+  const where = 'core.py:708';
+  const root =
+    cause === 'oom'
+      ? 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 119.70 GiB of which 812.00 MiB is free. Including non-PyTorch memory, this process has 117.43 GiB memory in use.'
+      : 'torch.AcceleratorError: CUDA error: an illegal memory access was encountered';
+  log.engine(where, 'EngineCore failed to start.', 'ERROR');
+  log.engine(where, 'Traceback (most recent call last):', 'ERROR');
+  log.engine(where, '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 699, in run_engine_core', 'ERROR');
+  log.engine(where, '    engine_core = EngineCoreProc(*args, **kwargs)', 'ERROR');
+  log.engine(where, root, 'ERROR');
+  if (cause === 'cuda')
+    log.engine(where, 'CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.', 'ERROR');
+  log.raw('engine', 'Process EngineCore_DP0:', true);
+  log.raw('api', 'Traceback (most recent call last):', true);
+  log.raw('api', '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/utils.py", line 841, in wait_for_engine_startup', true);
+  log.raw('api', "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}", true);
+}
+
+export function logEngineDeath(log: VllmLog): void {
+  log.engine('core.py:718', 'EngineCore encountered a fatal error.', 'ERROR');
+  log.engine('core.py:718', 'RuntimeError: CUDA error: unspecified launch failure', 'ERROR');
+  log.api('async_llm.py:480', 'AsyncLLM output_handler failed.', 'ERROR');
+  log.api(
+    'async_llm.py:480',
+    'vllm.v1.engine.exceptions.EngineDeadError: EngineCore encountered an issue. See stack trace (above) for the root cause.',
+    'ERROR',
+  );
+}
+
+export const VLLM_ROUTES: [string, string][] = [
+  ['/openapi.json', 'GET, HEAD'],
+  ['/docs', 'GET, HEAD'],
+  ['/health', 'GET'],
+  ['/ping', 'GET, POST'],
+  ['/version', 'GET'],
+  ['/metrics', 'GET'],
+  ['/tokenize', 'POST'],
+  ['/detokenize', 'POST'],
+  ['/v1/models', 'GET'],
+  ['/v1/chat/completions', 'POST'],
+  ['/v1/completions', 'POST'],
+];
+
+/** The architecture vLLM would resolve for a model id (only used for the log line). */
+export function architectureOf(model: string): string {
+  const id = model.toLowerCase();
+  if (id.includes('nemotron') && id.includes('super')) return 'NemotronHForCausalLM';
+  if (id.includes('qwen3')) return id.includes('moe') || /a\d+b/.test(id) ? 'Qwen3MoeForCausalLM' : 'Qwen3ForCausalLM';
+  if (id.includes('llama')) return 'LlamaForCausalLM';
+  if (id.includes('gpt-oss')) return 'GptOssForCausalLM';
+  if (id.includes('gemma')) return 'Gemma3ForConditionalGeneration';
+  return 'LlamaForCausalLM';
+}
