@@ -29,7 +29,11 @@ export const TOKEN_SCOPES = ['control', 'gateway', 'privacy', 'reasoning', 'admi
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const LoginBodySchema = v.strictObject({
-  password: v.pipe(v.string('must be text'), v.nonEmpty('must not be blank'), v.maxLength(1024, 'is too long')),
+  password: v.pipe(
+    v.string('must be text'),
+    v.nonEmpty('must not be blank'),
+    v.maxLength(1024, 'is too long'),
+  ),
 });
 
 export const CreateTokenBodySchema = v.strictObject({
@@ -40,7 +44,10 @@ export const CreateTokenBodySchema = v.strictObject({
     v.maxLength(80, 'must be at most 80 characters'),
   ),
   scopes: v.pipe(
-    v.array(v.picklist(TOKEN_SCOPES, `must be one of ${TOKEN_SCOPES.join(', ')}`), 'must be a list of scopes'),
+    v.array(
+      v.picklist(TOKEN_SCOPES, `must be one of ${TOKEN_SCOPES.join(', ')}`),
+      'must be a list of scopes',
+    ),
     v.nonEmpty('must name at least one scope'),
   ),
 });

@@ -12,7 +12,10 @@ export const PortSchema = v.pipe(
 
 export const SlugSchema = v.pipe(
   v.string('must be text'),
-  v.regex(PATTERNS.slug, 'must be lowercase letters, digits and dashes (at most 63), starting with a letter or digit'),
+  v.regex(
+    PATTERNS.slug,
+    'must be lowercase letters, digits and dashes (at most 63), starting with a letter or digit',
+  ),
 );
 
 export const HostSchema = v.pipe(
@@ -60,6 +63,9 @@ export const HttpUrlSchema = v.pipe(
 );
 
 /** A URL, or blank to mean "not set". */
-export const OptionalHttpUrlSchema = v.union([v.literal(''), HttpUrlSchema], 'must be blank or a URL such as http://10.0.0.2:8888/v1');
+export const OptionalHttpUrlSchema = v.union(
+  [v.literal(''), HttpUrlSchema],
+  'must be blank or a URL such as http://10.0.0.2:8888/v1',
+);
 
 export const SecretSchema = v.pipe(v.string('must be text'), v.maxLength(4096, 'is too long'));

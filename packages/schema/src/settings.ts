@@ -95,7 +95,10 @@ export const SettingsSchema = v.pipe(
       v.strictObject({
         nvidiaApiKey: v.optional(SecretSchema, ''),
         baseUrl: v.optional(HttpUrlSchema, 'https://integrate.api.nvidia.com/v1'),
-        model: v.optional(v.pipe(v.string(), v.nonEmpty('must not be blank')), 'nvidia/nemotron-3-super-120b-a12b'),
+        model: v.optional(
+          v.pipe(v.string(), v.nonEmpty('must not be blank')),
+          'nvidia/nemotron-3-super-120b-a12b',
+        ),
         fallbackModel: v.optional(
           v.pipe(v.string(), v.nonEmpty('must not be blank')),
           'nvidia/llama-3.3-nemotron-super-49b-v1',
@@ -126,7 +129,10 @@ export const SettingsSchema = v.pipe(
       {},
     ),
   }),
-  v.check((settings) => new Set(settings.sparks.map((spark) => spark.id)).size === settings.sparks.length, 'sparks: ids must be unique'),
+  v.check(
+    (settings) => new Set(settings.sparks.map((spark) => spark.id)).size === settings.sparks.length,
+    'sparks: ids must be unique',
+  ),
   v.check(
     (settings) =>
       new Set(settings.customServices.map((service) => service.id)).size === settings.customServices.length,
@@ -135,7 +141,8 @@ export const SettingsSchema = v.pipe(
   v.check(
     (settings) =>
       settings.customServices.every(
-        (service) => service.sparkId === undefined || settings.sparks.some((spark) => spark.id === service.sparkId),
+        (service) =>
+          service.sparkId === undefined || settings.sparks.some((spark) => spark.id === service.sparkId),
       ),
     'customServices: sparkId must name a configured Spark',
   ),

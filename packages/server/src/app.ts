@@ -35,7 +35,9 @@ const OPEN_PATHS = ['/api/auth/login'];
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => handleError(error, c, deps.log));
-  app.notFound((c) => c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404));
+  app.notFound((c) =>
+    c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404),
+  );
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(accessLog(deps.log));
   app.use(
@@ -65,10 +67,15 @@ export type AppType = ReturnType<typeof createApp>;
 
 /** Serves the built dashboard; unknown paths get index.html so client-side routes load. */
 function mountUi(app: Hono<AppEnv>, uiDir: string | undefined): void {
-  app.all('/api/*', (c) => c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404));
+  app.all('/api/*', (c) =>
+    c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404),
+  );
   if (!uiDir || !existsSync(join(uiDir, 'index.html'))) {
     app.get('*', (c) =>
-      c.html('<!doctype html><title>Spark Control</title><p>The dashboard is not built: run <code>make start</code>.</p>', 503),
+      c.html(
+        '<!doctype html><title>Spark Control</title><p>The dashboard is not built: run <code>make start</code>.</p>',
+        503,
+      ),
     );
     return;
   }

@@ -17,7 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 function findVersion(): string {
   for (const candidate of [join(here, '../package.json'), join(here, '../../package.json')]) {
-    if (existsSync(candidate)) return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
+    if (existsSync(candidate))
+      return (JSON.parse(readFileSync(candidate, 'utf8')) as { version: string }).version;
   }
   return '0.0.0';
 }
@@ -33,7 +34,12 @@ async function main(): Promise<void> {
   const bus = new EventBus();
   let secrets: readonly string[] = [env.adminPassword, env.apiToken].filter((s): s is string => Boolean(s));
   const log = createLogger({ level: env.logLevel, secrets: () => secrets });
-  const settings = new SettingsStore({ file: env.settingsFile, overrides: { nvidiaApiKey: env.nvidiaApiKey }, log, bus });
+  const settings = new SettingsStore({
+    file: env.settingsFile,
+    overrides: { nvidiaApiKey: env.nvidiaApiKey },
+    log,
+    bus,
+  });
   await settings.load();
   const staticSecrets = secrets;
   const refreshSecrets = () => {
@@ -64,7 +70,10 @@ async function main(): Promise<void> {
     uiDir: findUiDir(env.uiDir),
   });
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
-    log.info({ host: env.host, port: info.port, version, database: database.kind, dataDir: env.dataDir }, 'listening');
+    log.info(
+      { host: env.host, port: info.port, version, database: database.kind, dataDir: env.dataDir },
+      'listening',
+    );
   });
 
   let stopping = false;
@@ -86,6 +95,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Spark Control failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Spark Control failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

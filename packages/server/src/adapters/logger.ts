@@ -20,12 +20,16 @@ export function createLogger(options: {
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'cookie', '*.cookie'], censor: REDACTED },
+      redact: {
+        paths: ['password', '*.password', 'authorization', '*.authorization', 'cookie', '*.cookie'],
+        censor: REDACTED,
+      },
       hooks: {
         streamWrite: (line) => {
           let scrubbed = line;
           for (const secret of secrets()) {
-            if (secret.length >= 4) scrubbed = scrubbed.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
+            if (secret.length >= 4)
+              scrubbed = scrubbed.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
           }
           return scrubbed;
         },

@@ -48,7 +48,7 @@ export class SettingsStore {
 
   /** Reads the file once; call before serving. */
   async load(): Promise<void> {
-    await this.#reload();
+    await this.#reload({ announce: false });
   }
 
   /** Watches the file (stat polling: survives atomic renames and missing files). */
@@ -56,7 +56,9 @@ export class SettingsStore {
     if (this.#watching) return;
     this.#watching = true;
     watchFile(this.file, { interval: intervalMs, persistent: false }, () => {
-      this.#reading = this.#reading.then(() => this.#reload());
+      this.#reading = this.#reading
+        .then(() => this.#reload({ announce: true }))
+        .catch((error: unknown) => this.#log.error({ err: error }, 'settings reload failed'));
     });
   }
 
@@ -72,7 +74,7 @@ export class SettingsStore {
     return () => this.#listeners.delete(listener);
   }
 
-  async #reload(): Promise<void> {
+  async #reload({ announce }: { announce: boolean }): Promise<void> {
     const raw = await this.#readRaw();
     if (raw === undefined) return;
     const result = parseSettings(this.#withOverrides(raw));
@@ -88,9 +90,11 @@ export class SettingsStore {
     this.#currentJson = json;
     const changed = Object.keys(result.settings).filter(
       (key) =>
-        JSON.stringify(result.settings[key as keyof Settings]) !== JSON.stringify(previous[key as keyof Settings]),
+        JSON.stringify(result.settings[key as keyof Settings]) !==
+        JSON.stringify(previous[key as keyof Settings]),
     );
     this.#log.info({ changed }, 'settings applied');
+    if (!announce) return;
     for (const listener of this.#listeners) listener(result.settings, previous);
     this.#bus.publish({ type: 'settings.changed', at: new Date().toISOString(), changed });
   }
@@ -124,7 +128,8 @@ export class SettingsStore {
   #withOverrides(raw: unknown): unknown {
     if (this.#overrides.nvidiaApiKey === undefined || typeof raw !== 'object' || raw === null) return raw;
     const settings = raw as Record<string, unknown>;
-    const reasoning = typeof settings.reasoning === 'object' && settings.reasoning !== null ? settings.reasoning : {};
+    const reasoning =
+      typeof settings.reasoning === 'object' && settings.reasoning !== null ? settings.reasoning : {};
     return { ...settings, reasoning: { ...reasoning, nvidiaApiKey: this.#overrides.nvidiaApiKey } };
   }
 }

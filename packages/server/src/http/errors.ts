@@ -9,7 +9,11 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly headers: Record<string, string>;
 
-  constructor(code: ApiErrorCode, message: string, options: { headers?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    options: { headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'ApiError';
     this.code = code;
@@ -40,8 +44,9 @@ export function handleError(error: Error, c: Context, log: Logger): Response {
   if (error instanceof HTTPException) {
     const status = error.status;
     const code = codeForStatus(status);
-    const message = status === 400 && /json/i.test(error.message) ? 'body is not valid JSON' : error.message || code;
-    return c.json(errorBody(code, message, requestId), status as ContentfulStatusCode);
+    const message =
+      status === 400 && /json/i.test(error.message) ? 'body is not valid JSON' : error.message || code;
+    return c.json(errorBody(code, message, requestId), status);
   }
   log.error({ err: error, requestId }, 'unhandled error');
   return c.json(errorBody('INTERNAL', 'internal error; see the server log', requestId), 500);

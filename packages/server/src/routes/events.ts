@@ -10,7 +10,10 @@ export function eventRoutes(bus: EventBus) {
   return new Hono<AppEnv>().get('/', (c) =>
     streamSSE(c, async (stream) => {
       // Writes are chained so events keep their order; a failed write means the client left.
-      let writes: Promise<unknown> = stream.writeSSE({ event: 'hello', data: JSON.stringify({ at: new Date().toISOString() }) });
+      let writes: Promise<unknown> = stream.writeSSE({
+        event: 'hello',
+        data: JSON.stringify({ at: new Date().toISOString() }),
+      });
       const enqueue = (write: () => Promise<unknown>) => {
         writes = writes.then(write).catch(() => stream.abort());
       };

@@ -19,7 +19,8 @@ export function tokenRoutes(auth: AuthService) {
       return c.json({ token: created.token, ...created.info }, 201);
     })
     .delete('/:id', params(TokenIdSchema), async (c) => {
-      if (!(await auth.revokeToken(c.req.valid('param').id))) throw new ApiError('NOT_FOUND', 'no such token');
+      if (!(await auth.revokeToken(c.req.valid('param').id)))
+        throw new ApiError('NOT_FOUND', 'no such token');
       return c.body(null, 204);
     });
 }

@@ -62,14 +62,20 @@ export class AuthService {
   }
 
   /** Creates a token; the secret is returned once and only its hash is kept. */
-  async createToken(name: string, scopes: readonly TokenScope[]): Promise<{ token: string; info: ApiTokenInfo }> {
+  async createToken(
+    name: string,
+    scopes: readonly TokenScope[],
+  ): Promise<{ token: string; info: ApiTokenInfo }> {
     const token = `sc_${randomBytes(32).toString('base64url')}`;
     return { token, info: await this.#insertToken(name, token, scopes) };
   }
 
   /** Makes sure `token` (from SPARK_CONTROL_API_TOKEN) works with every scope. */
   async seedToken(token: string): Promise<void> {
-    const [existing] = await this.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, sha256(token)));
+    const [existing] = await this.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, sha256(token)));
     if (existing) {
       await this.db
         .update(apiTokens)
@@ -102,7 +108,13 @@ export class AuthService {
   async #insertToken(name: string, token: string, scopes: readonly TokenScope[]): Promise<ApiTokenInfo> {
     const [row] = await this.db
       .insert(apiTokens)
-      .values({ id: randomUUID(), name, prefix: token.slice(0, 10), tokenHash: sha256(token), scopes: [...scopes] })
+      .values({
+        id: randomUUID(),
+        name,
+        prefix: token.slice(0, 10),
+        tokenHash: sha256(token),
+        scopes: [...scopes],
+      })
       .returning();
     if (!row) throw new Error('token insert returned no row');
     return toInfo(row);

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, TEST_TOKEN, type TestApp } from '../test/support/app.js';
+
+describe('app: security', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ settings: { reasoning: { nvidiaApiKey: 'nvapi-never-log-me' } } });
+  });
+  afterAll(() => t.close());
+
+  it.each(['/api/settings', '/api/tokens', '/api/events', '/api/auth/me'])(
+    '%s without a credential → 401 JSON',
+    async (path) => {
+      const response = await t.app.request(path);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    },
+  );
+
+  it('an unknown token → 401', async () => {
+    const response = await t.app.request('/api/settings', { headers: { Authorization: 'Bearer sc_nope' } });
+    expect(response.status).toBe(401);
+  });
+
+  it('a wrong password → 401 and an audit row marked denied', async () => {
+    const response = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'guess' }),
+    });
+    expect(response.status).toBe(401);
+    const [row] = await t.audit.recent(1);
+    expect(row).toMatchObject({ actor: 'anonymous', action: 'POST /api/auth/login', outcome: 'denied' });
+  });
+
+  it('refuses cookie-authenticated mutations from another origin', async () => {
+    const cookie = await t.login();
+    const body = JSON.stringify({ name: 'evil', scopes: ['admin'] });
+    const crossSite = await t.app.request('/api/tokens', {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/json',
+        origin: 'http://evil.example',
+        host: 'localhost',
+      },
+      body,
+    });
+    expect(crossSite.status).toBe(403);
+    const noOrigin = await t.app.request('/api/tokens', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body,
+    });
+    expect(noOrigin.status).toBe(403);
+    const sameSite = await t.app.request('/api/tokens', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost', host: 'localhost' },
+      body: JSON.stringify({ name: 'ok', scopes: ['gateway'] }),
+    });
+    expect(sameSite.status).toBe(201);
+  });
+
+  it('lets a cookie session read without an Origin header', async () => {
+    const cookie = await t.login();
+    expect((await t.app.request('/api/settings', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('writes no password, token or NVIDIA key to the log', async () => {
+    await t.login();
+    await t.app.request('/api/settings', { headers: t.bearer });
+    const all = t.logs.lines.join('\n');
+    expect(all).not.toContain(TEST_PASSWORD);
+    expect(all).not.toContain(TEST_TOKEN);
+    expect(all).not.toContain('nvapi-never-log-me');
+    expect(all).toContain('"path":"/api/settings"');
+  });
+
+  it('slows down password guessing', async () => {
+    const attempt = () =>
+      t.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: 'guess' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
+    expect(statuses).toContain(429);
+  });
+});
