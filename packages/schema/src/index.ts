@@ -3,3 +3,4 @@ export * from './fields.js';
 export * from './settings.js';
 export * from './events.js';
 export * from './api.js';
+export * from './reasoning.js';
