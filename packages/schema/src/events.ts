@@ -1,4 +1,58 @@
+import type { DeepHealth, ServiceStatus } from './services.js';
+
 /** Events on the server's one bus, streamed to the dashboard over `/api/events`. Never carry secrets. */
-export type AppEvent = { type: 'settings.changed'; at: string; changed: string[] };
+export type AppEvent =
+  | { type: 'settings.changed'; at: string; changed: string[] }
+  | ServiceStatusEvent
+  | ServiceDeepEvent
+  | BotOutputEvent
+  | BotUpdateEvent
+  | BotLogEvent;
+
+/** A service changed status (only on change; latency updates ride on GET /api/services). */
+export interface ServiceStatusEvent {
+  type: 'service.status';
+  at: string;
+  id: string;
+  sparkId: string | null;
+  from: ServiceStatus;
+  status: ServiceStatus;
+  detail: string;
+  latencyMs: number | null;
+}
+
+/** A deep health check finished. */
+export interface ServiceDeepEvent {
+  type: 'service.deep';
+  at: string;
+  id: string;
+  deep: DeepHealth;
+}
+
+/** One line of a running bot operation (update output). */
+export interface BotOutputEvent {
+  type: 'bot.output';
+  at: string;
+  runId: string;
+  stream: 'stdout' | 'stderr';
+  line: string;
+}
+
+/** A bot update started or ended; `failed` and `timeout` carry the reason in `message`. */
+export interface BotUpdateEvent {
+  type: 'bot.update';
+  at: string;
+  runId: string;
+  state: 'started' | 'succeeded' | 'failed' | 'timeout';
+  message: string;
+}
+
+/** One line of the bot's container log, while someone follows it. */
+export interface BotLogEvent {
+  type: 'bot.log';
+  at: string;
+  followId: string;
+  line: string;
+}
 
 export type AppEventType = AppEvent['type'];

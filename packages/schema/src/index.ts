@@ -4,3 +4,4 @@ export * from './settings.js';
 export * from './events.js';
 export * from './api.js';
 export * from './reasoning.js';
+export * from './services.js';
