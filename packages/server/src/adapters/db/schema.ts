@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Every mutating call: who did what, when, and how it ended. */
 export const auditLog = pgTable(
@@ -49,4 +49,49 @@ export const redactionVault = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('redaction_vault_expires_at_idx').on(table.expiresAt)],
+);
+
+/** Health monitor: one row per service per sweep for the last hour (older rows become minute aggregates). */
+export const serviceSamples = pgTable(
+  'service_samples',
+  {
+    id: serial('id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    status: text('status').notNull(),
+    latencyMs: integer('latency_ms'),
+  },
+  (table) => [index('service_samples_service_at_idx').on(table.serviceId, table.at)],
+);
+
+/** Health monitor: per-minute aggregates of older samples, kept 31 days. */
+export const serviceSampleMinutes = pgTable(
+  'service_sample_minutes',
+  {
+    serviceId: text('service_id').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    samples: integer('samples').notNull(),
+    /** Samples that were up or degraded. */
+    available: integer('available').notNull(),
+    /** Samples that do not count towards uptime (swapping, disabled, unknown). */
+    excluded: integer('excluded').notNull(),
+    latencySumMs: integer('latency_sum_ms').notNull(),
+    latencyCount: integer('latency_count').notNull(),
+    latencyMaxMs: integer('latency_max_ms'),
+  },
+  (table) => [primaryKey({ columns: [table.serviceId, table.minute] })],
+);
+
+/** Health monitor: every status change of a service (the connectivity log). */
+export const serviceTransitions = pgTable(
+  'service_transitions',
+  {
+    id: serial('id').primaryKey(),
+    serviceId: text('service_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    detail: text('detail').notNull().default(''),
+  },
+  (table) => [index('service_transitions_service_at_idx').on(table.serviceId, table.at)],
 );
