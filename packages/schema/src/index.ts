@@ -4,4 +4,5 @@ export * from './settings.js';
 export * from './events.js';
 export * from './api.js';
 export * from './reasoning.js';
+export * from './catalog.js';
 export * from './services.js';

@@ -11,6 +11,14 @@ test('Settings has every default filled in', () => {
 test('SettingsInput leaves defaulted fields optional', () => {
   expectTypeOf<{ sparks: [{ id: 'a'; host: '10.0.0.2' }] }>().toExtend<SettingsInput>();
   expectTypeOf<SettingsInput['vllm']>().toEqualTypeOf<
-    { port?: number; container?: string; launchScript?: string; readyTimeoutSec?: number } | undefined
+    | {
+        port?: number;
+        container?: string;
+        launchScript?: string;
+        readyTimeoutSec?: number;
+        rollback?: boolean;
+        modelRoots?: string[];
+      }
+    | undefined
   >();
 });

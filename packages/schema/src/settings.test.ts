@@ -25,6 +25,8 @@ describe('SettingsSchema defaults', () => {
       container: 'vllm_node',
       launchScript: '~/spark-vllm-docker/launch-cluster.sh',
       readyTimeoutSec: 1200,
+      rollback: true,
+      modelRoots: [],
     });
     expect(result.settings.reasoning).toMatchObject({
       nvidiaApiKey: '',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+  AbsolutePathSchema,
   ContainerNameSchema,
   GitBranchSchema,
   HostSchema,
@@ -67,6 +68,10 @@ export const SettingsSchema = v.pipe(
           ),
           1200,
         ),
+        /** Launch the previous model again when a swap fails. */
+        rollback: v.optional(v.boolean('must be true or false'), true),
+        /** Where local models may live on the Sparks; empty means `/home/<sshUser>/models`. */
+        modelRoots: v.optional(v.array(AbsolutePathSchema), []),
       }),
       {},
     ),

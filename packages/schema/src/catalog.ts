@@ -1,0 +1,192 @@
+import * as v from 'valibot';
+import { AbsolutePathSchema, SlugSchema } from './fields.js';
+import { PATTERNS } from './patterns.js';
+
+/** Quantization methods the catalog accepts for `--quantization`. */
+export const QUANTIZATIONS = [
+  'fp8',
+  'nvfp4',
+  'modelopt',
+  'modelopt_fp4',
+  'awq',
+  'awq_marlin',
+  'gptq',
+  'gptq_marlin',
+  'compressed-tensors',
+  'bitsandbytes',
+  'mxfp4',
+] as const;
+
+/** vLLM flags a catalog entry may add, with the values each one takes (`true` = no value). */
+export const EXTRA_ARG_RULES: Readonly<Record<string, RegExp | true>> = {
+  '--enable-prefix-caching': true,
+  '--no-enable-prefix-caching': true,
+  '--enable-chunked-prefill': true,
+  '--enable-auto-tool-choice': true,
+  '--enable-expert-parallel': true,
+  '--enforce-eager': true,
+  '--trust-remote-code': true,
+  '--async-scheduling': true,
+  '--kv-cache-dtype': /^(?:auto|fp8|fp8_e4m3|fp8_e5m2)$/,
+  '--max-num-seqs': /^[1-9]\d{0,4}$/,
+  '--max-num-batched-tokens': /^[1-9]\d{0,6}$/,
+  '--dtype': /^(?:auto|half|float16|bfloat16|float32)$/,
+  '--load-format': /^[a-z_]{1,32}$/,
+  '--tokenizer-mode': /^(?:auto|slow|mistral)$/,
+};
+
+/** True for `--flag` or `--flag=value` allowed by EXTRA_ARG_RULES. */
+export function isAllowedExtraArg(arg: string): boolean {
+  const separator = arg.indexOf('=');
+  const flag = separator === -1 ? arg : arg.slice(0, separator);
+  const rule = EXTRA_ARG_RULES[flag];
+  if (rule === undefined) return false;
+  if (rule === true) return separator === -1;
+  return separator !== -1 && rule.test(arg.slice(separator + 1));
+}
+
+const ParserNameSchema = v.pipe(
+  v.string('must be text'),
+  v.regex(/^[a-z0-9_]{1,40}$/, 'must be a parser name such as hermes or qwen3'),
+);
+
+export const VllmOptionsSchema = v.strictObject({
+  maxModelLen: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.integer('must be a whole number'),
+      v.minValue(256, 'must be at least 256'),
+      v.maxValue(4_194_304, 'must be at most 4194304'),
+    ),
+  ),
+  gpuMemoryUtilization: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.minValue(0.05, 'must be from 0.05 to 0.98'),
+      v.maxValue(0.98, 'must be from 0.05 to 0.98'),
+    ),
+    0.85,
+  ),
+  quantization: v.optional(v.picklist(QUANTIZATIONS, `must be one of ${QUANTIZATIONS.join(', ')}`)),
+  /** A Jinja file inside the model's own (mounted) directory. */
+  chatTemplate: v.optional(AbsolutePathSchema),
+  toolCallParser: v.optional(ParserNameSchema),
+  reasoningParser: v.optional(ParserNameSchema),
+  extraArgs: v.optional(
+    v.array(
+      v.pipe(
+        v.string('must be text'),
+        v.check(
+          isAllowedExtraArg,
+          `must be one of the allowed vLLM flags: ${Object.keys(EXTRA_ARG_RULES).join(', ')}`,
+        ),
+      ),
+    ),
+    [],
+  ),
+});
+
+/** One model the cluster can serve: exactly one of `hfRepo` (downloaded) or `localPath` (on Spark 1). */
+export const ModelDefSchema = v.pipe(
+  v.strictObject({
+    id: SlugSchema,
+    label: v.pipe(
+      v.string('must be text'),
+      v.trim(),
+      v.nonEmpty('must not be blank'),
+      v.maxLength(80, 'is too long'),
+    ),
+    hfRepo: v.optional(
+      v.pipe(
+        v.string('must be text'),
+        v.regex(PATTERNS.hfRepo, 'must be a Hugging Face repo id such as Qwen/Qwen3-30B-A3B-FP8'),
+        v.check((repo) => !repo.includes('..') && !repo.includes('--'), 'must not contain .. or --'),
+      ),
+    ),
+    localPath: v.optional(AbsolutePathSchema),
+    servedName: v.pipe(
+      v.string('must be text'),
+      v.regex(PATTERNS.servedName, 'must be letters, digits and _ . : / -'),
+      v.check((name) => !name.includes('..'), 'must not contain ..'),
+    ),
+    tensorParallel: v.optional(
+      v.picklist([1, 2] as const, 'must be 1 (Spark 1 alone) or 2 (both Sparks)'),
+      1,
+    ),
+    /** Cluster mode with Ray (`--ray`) instead of the launch script's default no-Ray mode. */
+    ray: v.optional(v.boolean('must be true or false'), false),
+    vllm: v.optional(VllmOptionsSchema, {}),
+    notes: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'is too long')), ''),
+  }),
+  v.check(
+    (model) => (model.hfRepo === undefined) !== (model.localPath === undefined),
+    'needs exactly one of hfRepo or localPath',
+  ),
+  v.check(
+    (model) =>
+      model.vllm.chatTemplate === undefined ||
+      (model.localPath !== undefined && model.vllm.chatTemplate.startsWith(`${model.localPath}/`)),
+    'vllm.chatTemplate: must lie inside the model directory (localPath)',
+  ),
+  v.check(
+    (model) => model.ray === false || model.tensorParallel === 2,
+    'ray: only applies to tensorParallel 2',
+  ),
+);
+
+export type ModelDef = v.InferOutput<typeof ModelDefSchema>;
+export type ModelDefInput = v.InferInput<typeof ModelDefSchema>;
+
+/** A catalog entry as the API lists it. */
+export type CatalogModel = ModelDef & { source: 'hf' | 'local' };
+
+export const SWAP_PHASES = [
+  'preflight',
+  'stopping',
+  'releasing-memory',
+  'launching',
+  'loading',
+  'ready',
+] as const;
+export type SwapPhase = (typeof SWAP_PHASES)[number] | 'failed' | 'cancelled';
+export type SwapStatus = 'running' | 'ready' | 'failed' | 'cancelled';
+export const SWAP_CAUSES = [
+  'oom',
+  'model_not_found',
+  'port_in_use',
+  'bad_args',
+  'network',
+  'timeout',
+  'unknown',
+] as const;
+export type SwapCause = (typeof SWAP_CAUSES)[number];
+
+export interface SwapRollback {
+  modelId: string;
+  status: 'running' | 'ready' | 'failed' | 'skipped';
+  message: string;
+}
+
+export interface SwapView {
+  id: string;
+  modelId: string;
+  previousModelId: string | null;
+  phase: SwapPhase;
+  status: SwapStatus;
+  cause: SwapCause | null;
+  message: string | null;
+  /** 0…1 across the phases; loading advances with the log markers. */
+  progress: number;
+  startedAt: string;
+  finishedAt: string | null;
+  logTail: string[];
+  rollback: SwapRollback | null;
+  actor: string;
+}
+
+export const SwapRequestSchema = v.strictObject({ modelId: SlugSchema });
+
+export const CatalogDeleteQuerySchema = v.strictObject({
+  deleteFiles: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'false'),
+  confirm: v.optional(v.string()),
+});
