@@ -1,0 +1,45 @@
+import type { Span } from '../types.js';
+import { matchSpans } from './util.js';
+
+const CAP = "[\\p{Lu}][\\p{L}'’.-]*";
+const EN_SUFFIX =
+  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir';
+const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s*#?\w+)?`;
+const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
+const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -]${CAP}){0,2})?`;
+
+const ENGLISH = new RegExp(
+  String.raw`(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?${UNIT}${US_TAIL}`,
+  'gu',
+);
+const GERMANIC = new RegExp(
+  String.raw`(?<![\p{L}])[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
+  'gu',
+);
+const GERMANIC_SPLIT = new RegExp(
+  String.raw`(?<![\p{L}])(?:${CAP}\s)?${CAP}\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
+  'gu',
+);
+const FRENCH = new RegExp(
+  String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
+  'giu',
+);
+const ROMANCE = new RegExp(
+  String.raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
+  'gu',
+);
+
+/**
+ * Street addresses: `221B Baker Street`, `1600 Pennsylvania Avenue NW`-style English forms with
+ * an optional city/state/ZIP, `Hauptstraße 5, 10115 Berlin`, `12 rue de la Paix`, `Calle Mayor 10`,
+ * `Via Roma 25`.
+ */
+export function detectAddresses(text: string): Span[] {
+  return [
+    ...matchSpans(text, ENGLISH, 'ADDRESS'),
+    ...matchSpans(text, GERMANIC, 'ADDRESS'),
+    ...matchSpans(text, GERMANIC_SPLIT, 'ADDRESS'),
+    ...matchSpans(text, FRENCH, 'ADDRESS'),
+    ...matchSpans(text, ROMANCE, 'ADDRESS'),
+  ];
+}

@@ -1,0 +1,70 @@
+import { mergeSpans } from '../spans.js';
+import { TOKEN_SHAPE } from '../tokens.js';
+import type { EntityType, Span } from '../types.js';
+import { detectAddresses } from './address.js';
+import { detectCards } from './card.js';
+import { detectBirthDates } from './dob.js';
+import { detectEmails } from './email.js';
+import { detectIbans } from './iban.js';
+import { detectInternalHosts, detectIps, detectMacs } from './network.js';
+import { detectPersons, type NameLexicon } from './person.js';
+import { detectPhones } from './phone.js';
+import { detectPlates } from './plate.js';
+import { detectSecrets } from './secret.js';
+import { detectSsns } from './ssn.js';
+import { detectSensitiveUrls, findUrls } from './url.js';
+import { matchSpans } from './util.js';
+
+export { buildNameLexicon, type NameLexicon } from './person.js';
+
+/** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
+export function detectAll(text: string, names: NameLexicon): Span[] {
+  const found: Span[] = [
+    ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
+    ...detectEmails(text),
+    ...detectCards(text),
+    ...detectIbans(text),
+    ...detectSsns(text),
+    ...detectPhones(text),
+    ...detectIps(text),
+    ...detectMacs(text),
+    ...detectInternalHosts(text),
+    ...detectSecrets(text),
+    ...detectAddresses(text),
+    ...detectBirthDates(text),
+    ...detectPlates(text),
+    ...detectPersons(text, names),
+  ];
+  const urls = findUrls(text);
+  const sensitive = new Set(detectSensitiveUrls(text, urls));
+  for (const url of urls) {
+    // A URL that carries any other finding is sensitive as a whole.
+    if (sensitive.has(url) || found.some((span) => span.start >= url.start && span.end <= url.end)) {
+      found.push(url);
+    }
+  }
+  return mergeSpans(found);
+}
+
+const KEY_HINTS: [RegExp, EntityType][] = [
+  [/^(?:.*[_-])?e-?mail(?:[_-]?address)?$/i, 'EMAIL'],
+  [/^(?:.*[_-])?(?:phone|mobile|tel|telephone|fax|cell)(?:[_-]?(?:number|no))?$/i, 'PHONE'],
+  [/^(?:.*[_-])?(?:licen[cs]e[_-]?plate|number[_-]?plate|plate(?:[_-]?(?:number|text))?|registration|kennzeichen|plaque)$/i, 'PLATE'],
+  [
+    /^(?:first|last|full|given|family|middle|sur|display|contact|customer|driver|passenger|patient|person|owner|user|author|sender|recipient)[_-]?name$|^(?:surname|person|driver|passenger|patient)$/i,
+    'PERSON',
+  ],
+  [/^(?:.*[_-])?(?:address|street|street[_-]?address|home[_-]?address)$/i, 'ADDRESS'],
+  [/^(?:dob|date[_-]?of[_-]?birth|birth[_-]?date|birthday|birthdate)$/i, 'DOB'],
+  [/^(?:ssn|social[_-]?security[_-]?number)$/i, 'SSN'],
+  [/^iban$/i, 'IBAN'],
+  [/^(?:card[_-]?number|credit[_-]?card|pan)$/i, 'CARD'],
+  [/^(?:.*[_-])?(?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential)s?$/i, 'SECRET'],
+  [/^(?:ip|ip[_-]?addr(?:ess)?|client[_-]?ip|remote[_-]?addr)$/i, 'IP'],
+  [/^(?:mac|mac[_-]?addr(?:ess)?)$/i, 'MAC'],
+];
+
+/** In JSON, a property name such as `email` or `plate` says what its value is. */
+export function hintForKey(key: string): EntityType | undefined {
+  return KEY_HINTS.find(([pattern]) => pattern.test(key))?.[1];
+}

@@ -1,0 +1,31 @@
+import { isIPv6 } from 'node:net';
+import type { Span } from '../types.js';
+import { matchSpans } from './util.js';
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
+const IPV6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/gi;
+const MAC = /(?<![\w:-])(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-])/gi;
+const INTERNAL_HOST =
+  /(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:local|lan|internal|intranet|corp|home|home\.arpa|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
+
+/** IPv4 (with an optional CIDR suffix) and IPv6, validated by node:net. */
+export function detectIps(text: string): Span[] {
+  return [
+    ...matchSpans(text, IPV4, 'IP'),
+    ...matchSpans(text, IPV6, 'IP', (m) => {
+      const address = m[0].replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
+      return /\d/.test(address) && address.length >= 3 && isIPv6(address);
+    }),
+  ];
+}
+
+/** `00:1A:2B:3C:4D:5E`, `00-1a-2b-3c-4d-5e`, `001a.2b3c.4d5e`. */
+export function detectMacs(text: string): Span[] {
+  return matchSpans(text, MAC, 'MAC');
+}
+
+/** Names on private DNS suffixes: `nas.lan`, `spark-1.local`, `git.corp`, `db01.internal`. */
+export function detectInternalHosts(text: string): Span[] {
+  return matchSpans(text, INTERNAL_HOST, 'HOST');
+}

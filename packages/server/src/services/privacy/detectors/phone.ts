@@ -1,0 +1,41 @@
+import type { Span } from '../types.js';
+import { before, digitsOf } from './util.js';
+
+const CANDIDATE = /(?<![\w.+\/:@-])(?:\+|00)?\(?\d[\d \-.()\/]{4,22}\d(?![\w@]|[.\-\/]\d)/g;
+const CONTEXT = /(?:phone|tel|mobile|cell|call|fax|whatsapp|telefon|handy|téléphone|portable|teléfono|móvil|telefono|cellulare|telefone|telemóvel|телефон|電話)[^\n\d]{0,12}$/;
+const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
+const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-\/.]?\d{2,8}){1,4}$/;
+const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
+
+function acceptable(candidate: string, labelled: boolean): boolean {
+  const digits = digitsOf(candidate);
+  if (DATE_LIKE.test(candidate)) return false;
+  if (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate)) return false;
+  if (candidate.startsWith('+') || candidate.startsWith('00')) return digits.length >= 8 && digits.length <= 15;
+  if (NANP.test(candidate)) return true;
+  if (TRUNK.test(candidate) && digits.length >= 9 && digits.length <= 12 && /[ \-\/.()]/.test(candidate)) return true;
+  return labelled && digits.length >= 7 && digits.length <= 13;
+}
+
+/** Candidate minus its last separator-delimited group, or undefined when nothing is left to try. */
+function shorten(candidate: string): string | undefined {
+  const cut = candidate.search(/[ \-.\/]+\d+\)?$/);
+  return cut > 0 ? candidate.slice(0, cut) : undefined;
+}
+
+/**
+ * International numbers (`+49 30 1234567`, `0044 20 7946 0958`), North American
+ * (`(555) 123-4567`), national trunk formats (`030 1234567`, `06 12 34 56 78`) and, after a
+ * phone label, shorter local numbers (`Tel. 555-1234`).
+ */
+export function detectPhones(text: string): Span[] {
+  const spans: Span[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
+    const labelled = CONTEXT.test(before(text, match.index, 24));
+    let candidate: string | undefined = match[0].replace(/[ \-.\/(]+$/, '');
+    while (candidate && !acceptable(candidate, labelled)) candidate = shorten(candidate);
+    if (candidate) spans.push({ start: match.index, end: match.index + candidate.length, type: 'PHONE' });
+  }
+  return spans;
+}

@@ -1,0 +1,42 @@
+import type { Span } from '../types.js';
+import { matchSpans } from './util.js';
+
+const KNOWN_KEYS = new RegExp(
+  [
+    'sk-(?:proj-|ant-(?:api\\d\\d-)?)?[A-Za-z0-9_-]{20,}',
+    'gh[pousr]_[A-Za-z0-9]{36,}',
+    'github_pat_[A-Za-z0-9_]{22,}',
+    'glpat-[A-Za-z0-9_-]{20,}',
+    'xox[abprs]-[A-Za-z0-9-]{10,}',
+    '(?:AKIA|ASIA)[0-9A-Z]{16}',
+    'AIza[0-9A-Za-z_-]{35}',
+    'nvapi-[A-Za-z0-9_-]{20,}',
+    'hf_[A-Za-z0-9]{30,}',
+    'npm_[A-Za-z0-9]{36}',
+    '(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{16,}',
+    'SG\\.[\\w-]{16,}\\.[\\w-]{16,}',
+    'sc_[A-Za-z0-9_-]{40,}',
+    'eyJ[\\w-]{8,}\\.eyJ[\\w-]{8,}\\.[\\w-]{8,}',
+  ].join('|'),
+  'g',
+);
+const BOUNDED_KEYS = new RegExp(`(?<![\\w-])(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
+const PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
+const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+\/-]{16,}=*)/gd;
+const LABELLED =
+  /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/gdi;
+const HIGH_ENTROPY = /(?<![\w\/+=-])(?=[A-Za-z0-9_\-+\/]*\d)(?=[A-Za-z0-9_\-+\/]*[a-z])(?=[A-Za-z0-9_\-+\/]*[A-Z])[A-Za-z0-9_\-+\/]{32,}={0,2}(?![\w\/+=-])/g;
+
+/**
+ * API keys and tokens: well-known prefixes (`sk-…`, `ghp_…`, `nvapi-…`, `AKIA…`, JWTs, PEM
+ * private keys), `Bearer …`, values after `password=` / `api_key:` and long mixed-case random strings.
+ */
+export function detectSecrets(text: string): Span[] {
+  return [
+    ...matchSpans(text, BOUNDED_KEYS, 'SECRET'),
+    ...matchSpans(text, PEM, 'SECRET'),
+    ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
+    ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, HIGH_ENTROPY, 'SECRET'),
+  ];
+}

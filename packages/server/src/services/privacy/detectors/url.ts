@@ -1,0 +1,49 @@
+import type { Span } from '../types.js';
+
+const URL_PATTERN = /\b(?:https?|ftp|wss?):\/\/[^\s<>"'`]+/gi;
+const SECRET_PARAM =
+  /^(?:.*[_-])?(?:token|key|apikey|secret|sig|signature|password|passwd|pwd|auth|session|sessionid|sid|code|credential|jwt)$/i;
+const PERSONAL_PARAM =
+  /^(?:.*[_-])?(?:e?mail|user|username|uid|userid|login|account|customer|client|member|patient|phone|mobile|ssn|name|firstname|lastname|dob|id)$/i;
+const PERSONAL_PATH = /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|~)\/[^/?#]+/i;
+const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
+
+function sensitive(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.password || url.username) return true;
+  for (const [name, value] of url.searchParams) {
+    if (value && (SECRET_PARAM.test(name) || PERSONAL_PARAM.test(name))) return true;
+  }
+  if (url.hash.length > 1 && /(?:access_token|id_token|token)=/.test(url.hash)) return true;
+  return PERSONAL_PATH.test(url.pathname) || SECRET_HOSTS.test(url.host + url.pathname);
+}
+
+/** URL candidates, trailing sentence punctuation removed. */
+export function findUrls(text: string): Span[] {
+  const spans: Span[] = [];
+  URL_PATTERN.lastIndex = 0;
+  for (let match = URL_PATTERN.exec(text); match; match = URL_PATTERN.exec(text)) {
+    let value = match[0];
+    while (/[.,;:!?)\]}]$/.test(value)) {
+      const last = value.at(-1);
+      if (last === ')' && value.split('(').length > value.split(')').length - 1) break;
+      value = value.slice(0, -1);
+    }
+    spans.push({ start: match.index, end: match.index + value.length, type: 'URL' });
+  }
+  return spans;
+}
+
+/**
+ * URLs carrying secrets or personal ids: credentials in the authority, query parameters such as
+ * `token`, `sig`, `email`, `user_id`, paths like `/users/1234`, webhook URLs. A URL that contains
+ * any other finding is also reported whole by the scrubber.
+ */
+export function detectSensitiveUrls(text: string, urls: readonly Span[] = findUrls(text)): Span[] {
+  return urls.filter((span) => sensitive(text.slice(span.start, span.end)));
+}

@@ -1,0 +1,35 @@
+import type { EntityType, Span } from '../types.js';
+
+/** Every match of a global pattern as a span, optionally only a capture group, when `accept` agrees. */
+export function matchSpans(
+  text: string,
+  pattern: RegExp,
+  type: EntityType,
+  accept: (match: RegExpExecArray) => boolean = () => true,
+  group?: number,
+): Span[] {
+  const spans: Span[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0] === '') {
+      pattern.lastIndex++;
+      continue;
+    }
+    if (!accept(match)) continue;
+    if (group !== undefined) {
+      const value = match[group];
+      const indices = match.indices?.[group];
+      if (value === undefined || !indices) continue;
+      spans.push({ start: indices[0], end: indices[1], type });
+    } else {
+      spans.push({ start: match.index, end: match.index + match[0].length, type });
+    }
+  }
+  return spans;
+}
+
+export const digitsOf = (value: string) => value.replace(/\D/g, '');
+
+/** Lower-cased text of the `width` characters before `index`. */
+export const before = (text: string, index: number, width: number) =>
+  text.slice(Math.max(0, index - width), index).toLowerCase();

@@ -1,0 +1,100 @@
+import { detectAll, hintForKey, type NameLexicon } from './detectors/index.js';
+import { detectionView, toOriginal } from './normalize.js';
+import type { ScrubbedText } from './scrubbed.js';
+import { mergeSpans } from './spans.js';
+import { formatToken } from './tokens.js';
+import type { EntityType, Span } from './types.js';
+
+/** Original values by token; a JSON number keeps its type so it comes back as a number. */
+export type VaultEntries = Map<string, string | number>;
+
+export interface Entity {
+  type: EntityType;
+  token: string;
+}
+
+/** The state of one scrub: the same value gets the same token everywhere in one request. */
+export class ScrubSession {
+  readonly entries: VaultEntries = new Map();
+  readonly entities: Entity[] = [];
+  readonly #tokens = new Map<string, string>();
+  readonly #counters = new Map<EntityType, number>();
+
+  constructor(
+    readonly nonce: string,
+    readonly names: NameLexicon,
+  ) {}
+
+  tokenFor(type: EntityType, original: string | number): string {
+    const key = `${type}\u0000${typeof original}\u0000${original}`;
+    const known = this.#tokens.get(key);
+    if (known) return known;
+    const index = (this.#counters.get(type) ?? 0) + 1;
+    this.#counters.set(type, index);
+    const token = formatToken(type, index, this.nonce);
+    this.#tokens.set(key, token);
+    this.entries.set(token, original);
+    this.entities.push({ type, token });
+    return token;
+  }
+}
+
+/** Findings in `text`, as ranges of the original characters. */
+export function findEntities(text: string, names: NameLexicon, hint?: EntityType): Span[] {
+  const view = detectionView(text);
+  const spans = detectAll(view.text, names).map((span) => {
+    const [start, end] = toOriginal(view, span.start, span.end);
+    return { start, end, type: span.type };
+  });
+  if (hint) {
+    const start = text.search(/\S/);
+    const end = text.trimEnd().length;
+    if (start >= 0 && /[\p{L}\p{N}]/u.test(text)) return mergeSpans([...spans, { start, end, type: hint }]);
+  }
+  return spans;
+}
+
+/** Replaces every finding with its session token; every other character stays as it was. */
+export function scrubText(text: string, session: ScrubSession, hint?: EntityType): ScrubbedText {
+  let out = '';
+  let cursor = 0;
+  for (const span of findEntities(text, session.names, hint)) {
+    out += text.slice(cursor, span.start) + session.tokenFor(span.type, text.slice(span.start, span.end));
+    cursor = span.end;
+  }
+  return (out + text.slice(cursor)) as ScrubbedText;
+}
+
+function scrubNumber(value: number, session: ScrubSession, hint: EntityType | undefined): number | string {
+  const text = String(value);
+  const [span] = findEntities(text, session.names, hint);
+  return span && span.start === 0 && span.end === text.length ? session.tokenFor(span.type, value) : value;
+}
+
+/** Scrubs every string (keys too) and every number that is a finding of its own; structure is kept. */
+export function scrubJson(value: unknown, session: ScrubSession, hint?: EntityType): unknown {
+  if (typeof value === 'string') return scrubText(value, session, hint);
+  if (typeof value === 'number') return scrubNumber(value, session, hint);
+  if (Array.isArray(value)) return value.map((item) => scrubJson(item, session, hint));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[scrubText(key, session)] = scrubJson(item, session, hintForKey(key));
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Nesting depth of a JSON value, without recursion (the input may be hostile). */
+export function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') continue;
+    max = Math.max(max, depth);
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return max;
+}

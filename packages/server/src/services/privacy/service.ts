@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../adapters/db/client.js';
+import { buildNameLexicon, type NameLexicon } from './detectors/index.js';
+import { restoreJson, restoreText } from './rehydrate.js';
+import { ScrubSession, scrubJson, scrubText, type Entity } from './scrub.js';
+import type { ScrubbedText } from './scrubbed.js';
+import { StreamRestorer } from './stream-restore.js';
+import { newNonce } from './tokens.js';
+import { Vault, type VaultSession } from './vault.js';
+
+export const DEFAULT_VAULT_TTL_MS = 3600 * 1000;
+
+/** The session is unknown, expired or purged: its originals are gone for good. */
+export class RedactionSessionGone extends Error {
+  constructor() {
+    super('the redaction session is unknown or has expired; scrub the text again');
+    this.name = 'RedactionSessionGone';
+  }
+}
+
+export interface PrivacyServiceOptions {
+  db: Db;
+  /** 32-byte AES key, see loadOrCreateVaultKey. */
+  vaultKey: Buffer;
+  /** The user's own names (from names.txt). */
+  names?: readonly string[];
+  now?: () => Date;
+  ttlMs?: number;
+}
+
+export interface ScrubResult<T> {
+  value: T;
+  sessionId: string;
+  entities: Entity[];
+}
+
+/** The redaction gateway: scrub before text leaves the LAN, rehydrate the reply. */
+export class PrivacyService {
+  readonly #vault: Vault;
+  readonly #lexicon: NameLexicon;
+  readonly #now: () => Date;
+  readonly #ttlMs: number;
+
+  constructor(options: PrivacyServiceOptions) {
+    this.#now = options.now ?? (() => new Date());
+    this.#ttlMs = options.ttlMs ?? DEFAULT_VAULT_TTL_MS;
+    this.#vault = new Vault(options.db, options.vaultKey, this.#now);
+    this.#lexicon = buildNameLexicon(options.names ?? []);
+  }
+
+  scrubText(text: string): Promise<ScrubResult<ScrubbedText>> {
+    return this.#scrub((session) => scrubText(text, session));
+  }
+
+  scrubJson(json: unknown): Promise<ScrubResult<unknown>> {
+    return this.#scrub((session) => scrubJson(json, session));
+  }
+
+  async rehydrateText(sessionId: string, text: string): Promise<string> {
+    const session = await this.#session(sessionId);
+    return restoreText(text, session.nonce, session.entries);
+  }
+
+  async rehydrateJson(sessionId: string, json: unknown): Promise<unknown> {
+    const session = await this.#session(sessionId);
+    return restoreJson(json, session.nonce, session.entries);
+  }
+
+  /** A restorer for a streamed reply; the vault is read once, up front. */
+  async restoreStream(sessionId: string): Promise<StreamRestorer> {
+    const session = await this.#session(sessionId);
+    return new StreamRestorer(session.nonce, session.entries);
+  }
+
+  purgeExpired(): Promise<number> {
+    return this.#vault.purgeExpired();
+  }
+
+  async #scrub<T>(run: (session: ScrubSession) => T): Promise<ScrubResult<T>> {
+    const session = new ScrubSession(newNonce(), this.#lexicon);
+    const value = run(session);
+    const sessionId = randomUUID();
+    await this.#vault.purgeExpired();
+    await this.#vault.put(sessionId, { nonce: session.nonce, entries: session.entries }, new Date(this.#now().getTime() + this.#ttlMs));
+    return { value, sessionId, entities: session.entities };
+  }
+
+  async #session(sessionId: string): Promise<VaultSession> {
+    const session = await this.#vault.get(sessionId);
+    if (!session) throw new RedactionSessionGone();
+    return session;
+  }
+}
