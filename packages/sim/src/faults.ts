@@ -38,6 +38,10 @@ export interface SparkFaults {
   /** Every port of the Spark accepts TCP and never answers (SSH included). */
   blackhole?: boolean;
   http?: Partial<Record<SimServiceKind, HttpFault>>;
+  /** Docker image ids by image name (`docker image inspect`); null makes the image missing on this Spark. */
+  images?: Record<string, string | null>;
+  /** The NVIDIA-like cloud: models this account may list but not call (404 on use). */
+  cloud?: { gatedModels?: string[] };
 }
 
 export function faultsFile(stateDir: string): string {
