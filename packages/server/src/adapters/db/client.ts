@@ -32,7 +32,10 @@ export function migrationsFolder(): string {
  * Opens PostgreSQL when `url` is given, otherwise PGlite in `dataDir` (or in memory when
  * `dataDir` is undefined), and brings the schema up to date on a single connection.
  */
-export async function openDatabase(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database> {
+export async function openDatabase(options: {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+}): Promise<Database> {
   if (options.url) {
     const migrationClient = postgres(options.url, { max: 1, onnotice: () => {} });
     try {

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Every mutating call: who did what, when, and how it ended. */
 export const auditLog = pgTable(
@@ -94,4 +94,25 @@ export const serviceTransitions = pgTable(
     detail: text('detail').notNull().default(''),
   },
   (table) => [index('service_transitions_service_at_idx').on(table.serviceId, table.at)],
+);
+
+/** Model swaps: the in-flight one (status `running`) and the history. */
+export const swaps = pgTable(
+  'swaps',
+  {
+    id: text('id').primaryKey(),
+    modelId: text('model_id').notNull(),
+    previousModelId: text('previous_model_id'),
+    phase: text('phase').notNull(),
+    status: text('status').notNull(),
+    cause: text('cause'),
+    message: text('message'),
+    progress: doublePrecision('progress').notNull().default(0),
+    logTail: jsonb('log_tail').$type<string[]>().notNull().default([]),
+    rollback: jsonb('rollback').$type<{ modelId: string; status: string; message: string }>(),
+    actor: text('actor').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [index('swaps_started_at_idx').on(table.startedAt)],
 );
