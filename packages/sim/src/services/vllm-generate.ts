@@ -17,6 +17,8 @@ export function planGeneration(input: {
   withReasoning: boolean;
   maxTokens: number;
   stop: string[];
+  /** Cap on thinking tokens (NVIDIA's `reasoning_budget`). */
+  reasoningBudget?: number;
 }): GenerationPlan {
   const reply: ComposedReply = composeReply(input.prompt, input.schema);
   let text = reply.text;
@@ -29,6 +31,7 @@ export function planGeneration(input: {
     }
   }
   let reasoning = input.withReasoning ? tokenize(composeReasoning(input.prompt)) : [];
+  if (input.reasoningBudget !== undefined) reasoning = reasoning.slice(0, Math.max(0, input.reasoningBudget));
   let content = tokenize(text);
   let finish: 'stop' | 'length' = reply.finish ?? 'stop';
   if (reasoning.length >= input.maxTokens) {

@@ -5,7 +5,7 @@ import { architectureOf, logAddressInUse, logEngineDeath, logLoadFailure, logMis
 import { VllmMetrics } from './vllm-metrics.js';
 import { vllmApp, type VllmState } from './vllm-openai.js';
 
-export const VLLM_VERSION = '0.11.1';
+export const VLLM_VERSION = '0.11.2';
 const DEFAULT_MAX_MODEL_LEN = 131072;
 
 export interface VllmOptions extends ServiceOptions {
