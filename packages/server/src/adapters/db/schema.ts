@@ -1,4 +1,15 @@
-import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /** Every mutating call: who did what, when, and how it ended. */
 export const auditLog = pgTable(
@@ -115,4 +126,26 @@ export const swaps = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (table) => [index('swaps_started_at_idx').on(table.startedAt)],
+);
+
+/** Reasoning calls: which tier and model answered, how the JSON came out, and why tiers failed. */
+export const reasoningRuns = pgTable(
+  'reasoning_runs',
+  {
+    id: text('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    task: text('task').notNull(),
+    tier: text('tier'),
+    model: text('model'),
+    outcome: text('outcome').notNull(),
+    finishReason: text('finish_reason'),
+    reasked: boolean('reasked').notNull().default(false),
+    latencyMs: integer('latency_ms').notNull(),
+    attempts: jsonb('attempts').$type<Record<string, unknown>[]>().notNull().default([]),
+    error: text('error'),
+  },
+  (table) => [
+    index('reasoning_runs_at_idx').on(table.at),
+    index('reasoning_runs_task_model_idx').on(table.task, table.model),
+  ],
 );
