@@ -29,7 +29,25 @@ export interface Span {
   type: EntityType;
 }
 
-/** Ties on an identical range go to the more specific (earlier) type. */
+const MOST_SPECIFIC_FIRST: readonly EntityType[] = [
+  'LITERAL',
+  'CARD',
+  'IBAN',
+  'SSN',
+  'SECRET',
+  'EMAIL',
+  'IP',
+  'MAC',
+  'URL',
+  'HOST',
+  'DOB',
+  'PLATE',
+  'ADDRESS',
+  'PHONE',
+  'PERSON',
+];
+
+/** Ties on an identical range go to the more specific type (a checksum beats a loose pattern). */
 export const TYPE_PRIORITY: Readonly<Record<EntityType, number>> = Object.fromEntries(
-  ENTITY_TYPES.map((type, index) => [type, index]),
+  MOST_SPECIFIC_FIRST.map((type, index) => [type, index]),
 ) as Record<EntityType, number>;

@@ -29,10 +29,15 @@ const ROMANCE = new RegExp(
   'gu',
 );
 
+const SLAVIC = new RegExp(
+  String.raw`(?<![\p{L}])(?:ul\.|ulica|al\.|aleja|pl\.|os\.|ulice|nám\.)\s+${CAP}(?:\s+${CAP}){0,2}\s+\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?\b${EU_TAIL}`,
+  'gu',
+);
+
 /**
  * Street addresses: `221B Baker Street`, `1600 Pennsylvania Avenue NW`-style English forms with
  * an optional city/state/ZIP, `Hauptstraße 5, 10115 Berlin`, `12 rue de la Paix`, `Calle Mayor 10`,
- * `Via Roma 25`.
+ * `Via Roma 25`, `ul. Długa 5`.
  */
 export function detectAddresses(text: string): Span[] {
   return [
@@ -41,5 +46,6 @@ export function detectAddresses(text: string): Span[] {
     ...matchSpans(text, GERMANIC_SPLIT, 'ADDRESS'),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
+    ...matchSpans(text, SLAVIC, 'ADDRESS'),
   ];
 }

@@ -7,7 +7,7 @@ const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?
 const IPV6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/gi;
 const MAC = /(?<![\w:-])(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-])/gi;
 const INTERNAL_HOST =
-  /(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:local|lan|internal|intranet|corp|home|home\.arpa|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
+  /(?<![\w.@-])(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:local|lan|internal|intranet|corp|home|home\.arpa|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
 
 /** IPv4 (with an optional CIDR suffix) and IPv6, validated by node:net. */
 export function detectIps(text: string): Span[] {
@@ -25,7 +25,7 @@ export function detectMacs(text: string): Span[] {
   return matchSpans(text, MAC, 'MAC');
 }
 
-/** Names on private DNS suffixes: `nas.lan`, `spark-1.local`, `git.corp`, `db01.internal`. */
+/** Names on private DNS suffixes, with a login if given: `nas.lan`, `admin@spark-1.local`, `db01.internal`. */
 export function detectInternalHosts(text: string): Span[] {
   return matchSpans(text, INTERNAL_HOST, 'HOST');
 }

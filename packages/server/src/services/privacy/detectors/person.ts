@@ -33,7 +33,7 @@ sheikh shaikh sayyid hajji shri sri smt mister captain capt officer detective sg
     .split(/\s+/)
     .filter(Boolean),
 );
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'zu', "d'", 'mac']);
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'zu', "d'", 'mac']);
 const EAST_ASIAN_FAMILY = new Set(
   `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
 peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu
@@ -41,6 +41,29 @@ fang bai zou meng xiong qin qiu hou yin xue yan duan lei long mao hao gu gong sh
 yoon jang lim oh seo shin kwon hwang ahn jeon hong yoo moon son bae baek nam nguyen tran le pham hoang huynh phan vu vo dang bui
 do ngo duong truong`.split(/\s+/),
 );
+const VIETNAMESE_MIDDLE = new Set('van thi duc ngoc thanh quoc huu minh hoang xuan kim cong dinh'.split(' '));
+/** Names that are first of all places: alone they are the place. */
+const PLACE_NAMES = new Set(
+  `sydney paris florence victoria georgia adelaide carolina virginia madison charlotte regina chelsea brooklyn dallas houston
+phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
+florida dakota israel kenya berlin vienna`.split(/\s+/),
+);
+/** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
+const PLACE_NOUNS = new Set(
+  `station street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
+university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
+market line bay beach island valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
+group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
+international airport day night period`.split(/\s+/),
+);
+/** Verbs only people do: a lone ambiguous name before one is a person (`Jordan said`). */
+const SPEECH_VERBS = new Set(
+  `said says wrote writes asked asks told tells replied replies called emailed texted mentioned agreed signed approved joined met`.split(
+    /\s+/,
+  ),
+);
+/** Verbs that let compromise decide about a lone ambiguous name (`Mark will`). */
+const PERSON_VERBS = new Set([...SPEECH_VERBS, ...'sent thinks thought wants needs will would can could should has had was'.split(' ')]);
 const PINYIN_LIKE = /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
 const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
 
@@ -141,6 +164,7 @@ class PersonScanner {
 
   #surnameLike(w: Word): boolean {
     if (!isTitle(w.text) && !(isCaseless(w.text) && (this.names.family.has(w.lower) || this.names.given.has(w.lower)))) return false;
+    if (PLACE_NOUNS.has(w.lower)) return false;
     if (this.names.family.has(w.lower) || this.#given(w)) return true;
     return !this.names.common(w.lower) && !this.names.ambiguous.has(w.lower) && w.text.length > 1;
   }
@@ -161,6 +185,45 @@ class PersonScanner {
     }
     const inside = (r: [number, number]) => r[0] <= w.start && w.end <= r[1];
     return judged.people.some(inside) && !judged.places.some(inside);
+  }
+
+  /** A lone given name that is also a word or a place: compromise must call it a person, and more. */
+  #lonePerson(i: number): boolean {
+    const w = this.#words[i] as Word;
+    const prev = this.#words[i - 1];
+    const next = this.#words[i + 1];
+    const nextIsVerb = next !== undefined && this.#adjacent(w, next) && PERSON_VERBS.has(next.text);
+    if (next !== undefined && this.#adjacent(w, next) && SPEECH_VERBS.has(next.text)) return true;
+    if (PLACE_NAMES.has(w.lower) && !nextIsVerb) return false;
+    const sentenceStart = prev === undefined || /[.!?\n:;]/.test(this.text.slice(prev.end, w.start));
+    if (sentenceStart && !nextIsVerb) return false;
+    return this.#compromiseSaysPerson(w);
+  }
+
+  /** Family name first, then given-name syllables: `Wang Wei`, `Kim Min-jun`, `Nguyen Van An`. */
+  #eastAsianName(i: number): number | undefined {
+    const w = this.#words[i] as Word;
+    const next = this.#words[i + 1];
+    if (!EAST_ASIAN_FAMILY.has(w.lower) || !next || !this.#adjacent(w, next) || !isTitle(next.text)) return undefined;
+    const nl = next.lower;
+    const givenNext =
+      KOREAN_GIVEN.test(next.text) || this.#given(next) || VIETNAMESE_MIDDLE.has(nl) || (PINYIN_LIKE.test(nl) && !this.names.common(nl));
+    return givenNext && !PLACE_NOUNS.has(nl) ? this.#extendEastAsian(i) : undefined;
+  }
+
+  /** Given-name syllables after an East Asian family name (`Nguyen Van An`, `Wang Xiaoming`). */
+  #extendEastAsian(first: number): number {
+    let last = first;
+    while (last - first < 2) {
+      const next = this.#words[last + 1];
+      const current = this.#words[last] as Word;
+      if (!next || !this.#adjacent(current, next) || !isTitle(next.text)) break;
+      const ok =
+        KOREAN_GIVEN.test(next.text) || this.#given(next) || VIETNAMESE_MIDDLE.has(next.lower) || PINYIN_LIKE.test(next.lower);
+      if (!ok || PLACE_NOUNS.has(next.lower)) break;
+      last++;
+    }
+    return last;
   }
 
   /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
@@ -202,16 +265,19 @@ class PersonScanner {
         prev !== undefined && HONORIFICS.has(prev.lower) && /^\.?\s{1,2}$/.test(this.text.slice(prev.end, w.start)) && isTitle(prev.text);
       const nextIsName = next !== undefined && this.#adjacent(w, next) && this.#surnameLike(next) && (this.names.family.has(next.lower) || this.#given(next) || !this.names.common(next.lower));
 
+      const eastAsianEnd = this.#eastAsianName(i);
+      if (eastAsianEnd !== undefined) {
+        this.#push(i, eastAsianEnd);
+        i = eastAsianEnd;
+        continue;
+      }
       let start = -1;
       if (afterHonorific && !this.names.common(w.lower)) start = i;
       else if (caseless) start = this.names.given.has(w.lower) ? i : -1;
       else if (this.#given(w) && !this.names.ambiguous.has(w.lower)) start = i;
       else if (this.#given(w) && nextIsName && next && (this.names.family.has(next.lower) || !this.names.ambiguous.has(next.lower))) start = i;
-      else if (this.#given(w) && this.#compromiseSaysPerson(w)) start = i;
-      else if (EAST_ASIAN_FAMILY.has(w.lower) && next && this.#adjacent(w, next) && isTitle(next.text)) {
-        const nl = next.lower;
-        if (KOREAN_GIVEN.test(next.text) || this.#given(next) || (PINYIN_LIKE.test(nl) && !this.names.common(nl))) start = i;
-      } else if (this.names.family.has(w.lower) && next && this.#adjacent(w, next) && isTitle(next.text) && this.#given(next) && !this.names.ambiguous.has(next.lower)) {
+      else if (this.#given(w) && this.#lonePerson(i)) start = i;
+      else if (this.names.family.has(w.lower) && next && this.#adjacent(w, next) && isTitle(next.text) && this.#given(next) && !this.names.ambiguous.has(next.lower)) {
         start = i;
       }
       if (start < 0) continue;

@@ -2,14 +2,15 @@ import type { Span } from '../types.js';
 import { before, digitsOf } from './util.js';
 
 const CANDIDATE = /(?<![\w.+\/:@-])(?:\+|00)?\(?\d[\d \-.()\/]{4,22}\d(?![\w@]|[.\-\/]\d)/g;
-const CONTEXT = /(?:phone|tel|mobile|cell|call|fax|whatsapp|telefon|handy|téléphone|portable|teléfono|móvil|telefono|cellulare|telefone|telemóvel|телефон|電話)[^\n\d]{0,12}$/;
+const CONTEXT = /(?:phone|tel|mobile|cell|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話)[^\n\d]{0,12}$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-\/.]?\d{2,8}){1,4}$/;
+const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
 function acceptable(candidate: string, labelled: boolean): boolean {
   const digits = digitsOf(candidate);
-  if (DATE_LIKE.test(candidate)) return false;
+  if (DATE_LIKE.test(candidate) || SSN_SHAPE.test(candidate)) return false;
   if (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate)) return false;
   if (candidate.startsWith('+') || candidate.startsWith('00')) return digits.length >= 8 && digits.length <= 15;
   if (NANP.test(candidate)) return true;
@@ -30,12 +31,18 @@ function shorten(candidate: string): string | undefined {
  */
 export function detectPhones(text: string): Span[] {
   const spans: Span[] = [];
+  let lastEnd = -1;
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
-    const labelled = CONTEXT.test(before(text, match.index, 24));
+    // A number right after another one in a list (`… or 91 123 45 67`) shares its label.
+    const listed = lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
+    const labelled = listed || CONTEXT.test(before(text, match.index, 24));
     let candidate: string | undefined = match[0].replace(/[ \-.\/(]+$/, '');
     while (candidate && !acceptable(candidate, labelled)) candidate = shorten(candidate);
-    if (candidate) spans.push({ start: match.index, end: match.index + candidate.length, type: 'PHONE' });
+    if (candidate) {
+      spans.push({ start: match.index, end: match.index + candidate.length, type: 'PHONE' });
+      lastEnd = match.index + candidate.length;
+    }
   }
   return spans;
 }

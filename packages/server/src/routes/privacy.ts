@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { AppEnv } from '../http/context.js';
+import { ApiError } from '../http/errors.js';
+import { requireScope } from '../http/middleware.js';
+import { jsonBody } from '../http/validate.js';
+import { jsonDepth } from '../services/privacy/scrub.js';
+import { RedactionSessionGone, type PrivacyService } from '../services/privacy/service.js';
+
+/** Largest text (characters) or serialised JSON the gateway takes in one call. */
+export const MAX_PRIVACY_CHARS = 256 * 1024;
+const MAX_JSON_DEPTH = 32;
+
+const TextSchema = v.pipe(
+  v.string('must be text'),
+  v.maxLength(MAX_PRIVACY_CHARS, `must be at most ${MAX_PRIVACY_CHARS} characters`),
+);
+const JsonSchema = v.pipe(
+  v.unknown(),
+  v.check((value) => JSON.stringify(value).length <= MAX_PRIVACY_CHARS, `must be at most ${MAX_PRIVACY_CHARS} characters as JSON`),
+  v.check((value) => jsonDepth(value) <= MAX_JSON_DEPTH, `must not nest deeper than ${MAX_JSON_DEPTH} levels`),
+);
+const exactlyOne = <T extends { text?: unknown; json?: unknown }>(input: T) => (input.text === undefined) !== (input.json === undefined);
+const ONE_OF = 'text, json: send exactly one of them';
+
+export const ScrubBodySchema = v.pipe(
+  v.object({ text: v.optional(TextSchema), json: v.optional(JsonSchema) }, 'body must be an object with "text" or "json"'),
+  v.check(exactlyOne, ONE_OF),
+);
+
+export const RehydrateBodySchema = v.pipe(
+  v.object(
+    {
+      sessionId: v.pipe(v.string('must be text'), v.uuid('must be a session id returned by /api/scrub')),
+      text: v.optional(TextSchema),
+      json: v.optional(JsonSchema),
+    },
+    'body must be an object with "sessionId" and "text" or "json"',
+  ),
+  v.check(exactlyOne, ONE_OF),
+);
+
+async function orGone<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof RedactionSessionGone) throw new ApiError('GONE', error.message);
+    throw error;
+  }
+}
+
+/** The redaction gateway: `POST /scrub` and `POST /rehydrate` (mounted under /api). */
+export function privacyRoutes(service: PrivacyService) {
+  return new Hono<AppEnv>()
+    .use(requireScope('privacy'))
+    .post('/scrub', jsonBody(ScrubBodySchema), async (c) => {
+      const body = c.req.valid('json');
+      if (body.text !== undefined) {
+        const result = await service.scrubText(body.text);
+        return c.json({ text: result.value as string, sessionId: result.sessionId, entities: result.entities });
+      }
+      const result = await service.scrubJson(body.json);
+      return c.json({ json: result.value, sessionId: result.sessionId, entities: result.entities });
+    })
+    .post('/rehydrate', jsonBody(RehydrateBodySchema), async (c) => {
+      const body = c.req.valid('json');
+      if (body.text !== undefined) return c.json({ text: await orGone(service.rehydrateText(body.sessionId, body.text)) });
+      return c.json({ json: await orGone(service.rehydrateJson(body.sessionId, body.json)) });
+    });
+}
