@@ -1,0 +1,265 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CloudProcess, SimControl } from './control.js';
+import { startControlApi } from './control-api.js';
+import { SimControlClient } from './control-client.js';
+import { dockerCommand } from './docker/cli.js';
+import {
+  type SimConfig,
+  sparkContext,
+  sparkDirs,
+  sparkEnv,
+  type SparkInfo,
+  writeSimConfig,
+} from './layout.js';
+import { killRegistered, sleep } from './processes.js';
+import { authorizeKeys, createSandbox, writeSimBinaries } from './sandbox.js';
+import { type SimSshServer, startSshServer } from './ssh-server.js';
+
+export interface StartClusterOptions {
+  /** Simulation root (sandboxes, state, fakes); a fresh temporary directory when absent. */
+  root?: string;
+  /** Number of Sparks (default 2). */
+  sparks?: number;
+  /** Spark addresses; default 127.0.0.2, 127.0.0.3, … (127.0.0.1 with distinct ports where 127/8 has no aliases). */
+  hosts?: string[];
+  /** SSH port of every Spark (default 2222; 0 picks free ports). */
+  sshPort?: number;
+  /** Password the SSH servers accept (the controller's key-copy flow); password auth is off when absent. */
+  password?: string;
+  /** Public keys authorized on every Spark (e.g. the controller's). */
+  authorizedKeys?: string[];
+  /** Start parakeet, kokoro, embeddings and qdrant containers on Spark 2 (default true). */
+  services?: boolean;
+  /** A model vLLM already serves on Spark 1 when the cluster is up. */
+  initialModel?: { model: string; port?: number; args?: string[]; waitReady?: boolean };
+  /** The NVIDIA-like cloud endpoint: false to skip; port default 7071 (0 picks one). */
+  cloud?: false | { host?: string; port?: number };
+  /** Control API: false to skip; port default 7070 (0 picks one). */
+  control?: false | { host?: string; port?: number };
+  /** How long stopped vLLM memory takes to be freed (default 2000 ms). */
+  memoryReleaseLagMs?: number;
+  /** Simulated model load time for every service (the services' own default when absent). */
+  loadDelayMs?: number;
+  tokenDelayMs?: number;
+}
+
+export interface SimSpark extends SparkInfo {
+  /** Ports of the services started on this Spark, by container name. */
+  services: Record<string, number>;
+}
+
+export interface SimCluster {
+  root: string;
+  sparks: SimSpark[];
+  cloudUrl?: string;
+  controlUrl?: string;
+  /** In-process control (the same operations the control API offers). */
+  control: SimControl;
+  /** HTTP client of the control API (undefined when the API is off). */
+  client?: SimControlClient;
+  /** Stops every process the simulation started. */
+  stop(): Promise<void>;
+}
+
+/** Default service containers of Spark 2: name, image, port. */
+export const SPARK2_SERVICES = [
+  { name: 'parakeet', image: 'parakeet-asr', port: 8000 },
+  { name: 'kokoro', image: 'ghcr.io/remsky/kokoro-fastapi-gpu', port: 8880 },
+  { name: 'embeddings', image: 'ghcr.io/huggingface/text-embeddings-inference', port: 8080 },
+  { name: 'qdrant', image: 'qdrant/qdrant', port: 6333 },
+] as const;
+
+/** Whether this OS routes all of 127/8 to loopback (Linux yes, macOS no). */
+async function loopbackAliases(): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePromise(false));
+    probe.listen(0, '127.0.0.2', () => probe.close(() => resolvePromise(true)));
+  });
+}
+
+/** Resolves once host:port accepts TCP connections. */
+export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolvePromise) => {
+      const socket = connect(port, host);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolvePromise(true);
+      });
+      socket.once('error', () => resolvePromise(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`${host}:${port} did not open within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+async function freePort(host: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      probe.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function runShell(
+  config: SimConfig,
+  spark: SparkInfo,
+  command: string,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn('/bin/sh', ['-c', command], {
+      cwd: spark.home,
+      env: sparkEnv(sparkContext(config.root, spark.id)),
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+  });
+}
+
+/**
+ * Starts simulated Sparks: sandboxes, SSH servers, Spark 2's service containers, optionally a model on
+ * Spark 1, the cloud endpoint and the control API.
+ *
+ * @example
+ * const sim = await startCluster({ root: '/tmp/sim', password: 'spark' });
+ * // ssh spark@127.0.0.2 -p 2222 'docker ps'
+ * await sim.stop();
+ */
+export async function startCluster(options: StartClusterOptions = {}): Promise<SimCluster> {
+  const root = resolve(options.root ?? mkdtempSync(join(tmpdir(), 'spark-sim-')));
+  const count = options.sparks ?? 2;
+  const aliases = options.hosts ? true : await loopbackAliases();
+  const basePort = options.sshPort ?? 2222;
+  const sparks: SparkInfo[] = [];
+  for (let index = 0; index < count; index++) {
+    const id = `spark${index + 1}`;
+    const host = options.hosts?.[index] ?? (aliases ? `127.0.0.${index + 2}` : '127.0.0.1');
+    const sshPort = basePort === 0 ? await freePort(host) : aliases ? basePort : basePort + index;
+    sparks.push({ id, host, sshPort, portOffset: aliases ? 0 : index * 1000, ...sparkDirs(root, id) });
+  }
+  const config: SimConfig = {
+    root,
+    sparks,
+    memoryReleaseLagMs: options.memoryReleaseLagMs ?? 2000,
+    ...(options.loadDelayMs !== undefined ? { loadDelayMs: options.loadDelayMs } : {}),
+    ...(options.tokenDelayMs !== undefined ? { tokenDelayMs: options.tokenDelayMs } : {}),
+  };
+  writeSimConfig(config);
+  await writeSimBinaries(root);
+  const nodeKeys = sparks.map((spark) => createSandbox(root, spark.id).nodePublicKey);
+  // Real clusters need passwordless SSH between the Sparks; every node key is authorized everywhere.
+  for (const spark of sparks) authorizeKeys(spark.home, [...nodeKeys, ...(options.authorizedKeys ?? [])]);
+
+  let cloud: CloudProcess | undefined;
+  if (options.cloud !== false) {
+    const host = options.cloud?.host ?? '127.0.0.1';
+    const port = options.cloud?.port === 0 ? await freePort(host) : (options.cloud?.port ?? 7071);
+    cloud = new CloudProcess(config, host, port);
+  }
+  const control = new SimControl(config, cloud);
+  const servers: SimSshServer[] = [];
+  let api: { url: string; close(): Promise<void> } | undefined;
+
+  const stop = async () => {
+    await api?.close();
+    for (const server of servers) await server.close();
+    await control.close();
+    await cloud?.kill();
+    await Promise.all(sparks.map((spark) => killRegistered(spark.stateDir, root)));
+    if (cloud) await killRegistered(cloud.stateDir, root);
+  };
+
+  try {
+    for (const spark of sparks) {
+      const server = await startSshServer({
+        context: sparkContext(root, spark.id),
+        ...(options.password !== undefined ? { password: options.password } : {}),
+      });
+      spark.sshPort = server.port;
+      servers.push(server);
+    }
+    writeSimConfig(config);
+    cloud?.start();
+
+    const simSparks: SimSpark[] = sparks.map((spark) => ({ ...spark, services: {} }));
+    const second = simSparks[1] ?? simSparks[0];
+    if (options.services !== false && second) {
+      const context = sparkContext(root, second.id);
+      for (const service of SPARK2_SERVICES) {
+        const code = await dockerCommand(
+          context,
+          [
+            'run',
+            '-d',
+            '--restart',
+            'unless-stopped',
+            '--network',
+            'host',
+            '--name',
+            service.name,
+            service.image,
+          ],
+          { out: () => undefined, err: () => undefined },
+        );
+        if (code === 0) second.services[service.name] = service.port + second.portOffset;
+      }
+    }
+    const first = simSparks[0];
+    if (options.initialModel && first) {
+      const port = options.initialModel.port ?? 8888;
+      const words = [
+        './spark-vllm-docker/launch-cluster.sh',
+        '--solo',
+        '-d',
+        'exec',
+        'vllm',
+        'serve',
+        options.initialModel.model,
+        '--host',
+        '0.0.0.0',
+        '--port',
+        String(port),
+        ...(options.initialModel.args ?? []),
+      ];
+      const result = await runShell(
+        config,
+        first,
+        words.map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' '),
+      );
+      if (result.code !== 0) throw new Error(`initial model launch failed: ${result.output}`);
+      first.services.vllm = port + first.portOffset;
+      if (options.initialModel.waitReady !== false)
+        await waitForPort(first.host, port + first.portOffset, 120_000);
+    }
+    if (options.control !== false) {
+      api = await startControlApi(
+        control,
+        options.control?.host ?? '127.0.0.1',
+        options.control?.port ?? 7070,
+      );
+    }
+    return {
+      root,
+      sparks: simSparks,
+      ...(cloud ? { cloudUrl: cloud.url } : {}),
+      ...(api ? { controlUrl: api.url, client: new SimControlClient(api.url) } : {}),
+      control,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

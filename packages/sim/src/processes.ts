@@ -1,0 +1,128 @@
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SIM_ENV } from './layout.js';
+
+/** Whether a process exists (zombies count as gone: they cannot run anything). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z /s.test(stat);
+  } catch {
+    return true;
+  }
+}
+
+/** Whether a process belongs to the simulation rooted at `root` (guards against pid reuse). */
+export function belongsToSim(pid: number, root: string): boolean {
+  try {
+    const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    return environ.split('\0').includes(`${SIM_ENV.root}=${root}`);
+  } catch {
+    // No /proc (macOS): trust the registry.
+    return isAlive(pid);
+  }
+}
+
+/** Signals a whole process group; ignores groups that are already gone. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    try {
+      process.kill(pgid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** SIGTERM, then SIGKILL after `graceMs` for whatever is left; resolves when all are gone. */
+export async function killGroups(pgids: number[], graceMs = 2000): Promise<void> {
+  for (const pgid of pgids) signalGroup(pgid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (pgids.some(isAlive) && Date.now() < deadline) await sleep(50);
+  for (const pgid of pgids) signalGroup(pgid, 'SIGKILL');
+  const hardDeadline = Date.now() + 2000;
+  while (pgids.some(isAlive) && Date.now() < hardDeadline) await sleep(20);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function registryDir(stateDir: string): string {
+  return join(stateDir, 'pids');
+}
+
+/**
+ * Starts a process in its own process group, records it under `<stateDir>/pids` so the
+ * orchestrator can kill it even after the program that started it is gone, and lets it outlive us.
+ */
+export function spawnDetached(
+  stateDir: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+): number {
+  const child = spawn(command, args, { ...options, detached: true });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start ${command}`);
+  child.on('error', () => undefined);
+  child.unref();
+  mkdirSync(registryDir(stateDir), { recursive: true });
+  writeFileSync(join(registryDir(stateDir), String(pid)), command);
+  return pid;
+}
+
+/** Records a process group started elsewhere (e.g. an SSH exec) so `killRegistered` reaches it. */
+export function registerGroup(stateDir: string, pgid: number, label: string): void {
+  mkdirSync(registryDir(stateDir), { recursive: true });
+  writeFileSync(join(registryDir(stateDir), String(pgid)), label);
+}
+
+export function unregisterGroup(stateDir: string, pgid: number): void {
+  rmSync(join(registryDir(stateDir), String(pgid)), { force: true });
+}
+
+/** Kills every registered process group of one Spark that still belongs to the simulation. */
+export async function killRegistered(stateDir: string, root: string): Promise<void> {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(registryDir(stateDir));
+  } catch {
+    return;
+  }
+  const pgids = entries
+    .map(Number)
+    .filter((pid) => Number.isInteger(pid) && pid > 0 && belongsToSim(pid, root));
+  await killGroups(pgids);
+  for (const entry of entries) rmSync(join(registryDir(stateDir), entry), { force: true });
+}
+
+/** Every live process whose environment names this simulation (Linux only; empty elsewhere). */
+export function simProcesses(root: string): number[] {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => pid !== process.pid && isAlive(pid) && belongsToSimStrict(pid, root));
+}
+
+function belongsToSimStrict(pid: number, root: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`${SIM_ENV.root}=${root}`);
+  } catch {
+    return false;
+  }
+}
