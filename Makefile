@@ -31,3 +31,53 @@ verify: install
 
 clean:
 	rm -rf node_modules packages/*/node_modules packages/*/dist startos/node_modules javascript
+
+# ---------------------------------------------------------------------------
+# StartOS package: `make x86` / `make arm` build spark-control_<arch>.s9pk with the SDK's
+# s9pk.mk (needs start-cli, Docker with buildx and squashfs-tools; see docs/startos.md).
+# s9pk.mk is read only for these goals: its own `install` (sideload) and `clean` would
+# otherwise replace the targets above. The package directory is startos/ (javascript/, icon,
+# LICENSE, instructions.md); start-cli runs docker from here, on the root Dockerfile.
+S9PK_MK := startos/node_modules/@start9labs/start-sdk/s9pk.mk
+S9PK_GOALS := x86 x86_64 arm arm64 aarch64 universal arches ingredients s9pk-preflight startos/javascript/index.js
+.PHONY: x86 arm s9pk-preflight release
+
+ifneq ($(filter $(S9PK_GOALS) arch/% %.s9pk,$(MAKECMDGOALS)),)
+ARCHES := x86 arm
+override INGREDIENTS := $(shell start-cli s9pk list-ingredients startos 2>/dev/null)
+ifneq ($(wildcard $(S9PK_MK)),)
+include $(S9PK_MK)
+
+# Same targets and prerequisites as s9pk.mk's, so these replace its recipes: pack startos/.
+$(BASE_NAME)_%.s9pk: $(INGREDIENTS) $(GIT_DEPS) | check-deps
+	@$(MAKE) --no-print-directory ingredients
+	@echo "   Packing '$@'..."
+	start-cli s9pk pack startos --arch=$* -o $@
+
+# The bundle the package carries; pnpm's install stamp replaces s9pk.mk's `npm ci` node_modules rule.
+startos/javascript/index.js: $(shell find startos -path startos/node_modules -prune -o -path startos/javascript -prune -o -type f -print) startos/tsconfig.json node_modules/.modules.yaml
+	$(PNPM) --filter @spark-control/startos run check
+	node $(dir $(S9PK_MK))lint.mjs
+	$(PNPM) --filter @spark-control/startos run build
+
+check-deps: s9pk-preflight
+else
+x86 x86_64 arm arm64 aarch64 universal arches ingredients startos/javascript/index.js:
+	@echo "startos/node_modules is missing: run 'make install' first, then 'make $@' again." >&2; exit 1
+endif
+endif
+
+## Says what is missing to pack an .s9pk here.
+s9pk-preflight:
+	@missing=""; \
+	command -v start-cli >/dev/null || missing="$$missing\n  - start-cli (https://docs.start9.com/packaging/environment-setup.html)"; \
+	if ! command -v docker >/dev/null; then missing="$$missing\n  - docker"; \
+	elif ! docker info >/dev/null 2>&1; then missing="$$missing\n  - a running Docker engine (docker info fails)"; \
+	elif ! docker buildx version >/dev/null 2>&1; then missing="$$missing\n  - docker buildx"; fi; \
+	command -v tar2sqfs >/dev/null || command -v mksquashfs >/dev/null || missing="$$missing\n  - squashfs-tools and squashfs-tools-ng (mksquashfs, tar2sqfs)"; \
+	command -v jq >/dev/null || missing="$$missing\n  - jq"; \
+	if [ -n "$$missing" ]; then printf "Cannot pack an .s9pk on this machine. Missing:$$missing\n" >&2; exit 1; fi
+
+## Publishes the packed .s9pk files as a Gitea release (GITEA_URL, GITEA_REPO, GITEA_TOKEN).
+release: install
+	$(PNPM) --filter @spark-control/startos exec tsx ../scripts/release.ts

@@ -1,0 +1,26 @@
+import { FileHelper } from '@start9labs/start-sdk';
+import { join } from 'node:path';
+import { isRecord } from '../lib/files.js';
+import { mainVolumeDir } from '../lib/volume.js';
+import { settingsSubpath } from '../utils.js';
+
+/**
+ * settings.json on the main volume, as init reads it. Reading is lenient (the server is the
+ * judge of validity); the Configure Sparks action writes it after validating with the shared schema.
+ */
+export const settingsJson = FileHelper.raw<Record<string, unknown>>(
+  { base: { subpath: (path: string) => join(mainVolumeDir(), path) }, subpath: settingsSubpath },
+  (data) => `${JSON.stringify(data, null, 2)}\n`,
+  (text) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return {};
+    }
+  },
+  (data) => (isRecord(data) ? data : {}),
+);
+
+/** How many Sparks the settings file lists. */
+export const sparkCount = (settings: Record<string, unknown> | null): number =>
+  Array.isArray(settings?.sparks) ? settings.sparks.length : 0;

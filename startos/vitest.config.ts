@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'startos',
+    include: ['test/**/*.test.ts', '**/*.test.ts'],
+    exclude: ['node_modules/**', 'javascript/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
