@@ -180,6 +180,19 @@ export const shellArg = {
   },
   /** An OpenSSH ed25519 public key line (the controller's own key, for authorized_keys). */
   publicKey: byPattern('public key', PATTERNS.sshPublicKey, 'an ssh-ed25519 public key line', 1200),
+  /** A value matching a strict pattern defined in code (e.g. a vLLM parser name). */
+  token: (field: string, value: string, pattern: RegExp): ShellArg => {
+    const text = refuseCommon(field, value, 256);
+    if (!pattern.test(text)) throw new ShellValueError(field, `must match ${String(pattern)}`);
+    return makeArg(quote(text));
+  },
+  /** A command-line flag such as `--enable-prefix-caching` (the only words that may start with -). */
+  flag: (value: string): ShellArg => {
+    if (typeof value !== 'string' || !/^--[a-z][a-z0-9-]{1,48}$/.test(value)) {
+      throw new ShellValueError('flag', 'must be a long option such as --enforce-eager');
+    }
+    return makeArg(value);
+  },
   /** A command line passed as one argument to `sh -c` or `bash -c`. */
   script: (value: ShellCommand): ShellArg => {
     if (!(value instanceof ShellCommand))
