@@ -147,14 +147,18 @@ export function faultMiddleware(
       case 'status': {
         const status = fault.status ?? 500;
         const response = errorBody(status);
-        if (fault.retryAfterSec !== undefined) response.headers.set('retry-after', String(fault.retryAfterSec));
+        if (fault.retryAfterSec !== undefined)
+          response.headers.set('retry-after', String(fault.retryAfterSec));
         return response;
       }
       case 'malformed':
-        return new Response('{"id":"sim","object":"chat.completion","choices":[{"index":0,"message":{"role":', {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-        });
+        return new Response(
+          '{"id":"sim","object":"chat.completion","choices":[{"index":0,"message":{"role":',
+          {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          },
+        );
       case 'truncated': {
         await next();
         // Streams written straight to the socket truncate themselves (see SseWriter).

@@ -8,7 +8,10 @@ import type { PcmAudio } from './wav.js';
 export const WORD_SECONDS = 0.4;
 /** RMS (of full scale 32767) below which a window counts as silence. */
 export const SILENCE_RMS = 500;
-export const VOCABULARY = 'alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ');
+export const VOCABULARY =
+  'alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(
+    ' ',
+  );
 
 export interface Word {
   word: string;

@@ -41,14 +41,25 @@ function upload(path: string, audio: Uint8Array | undefined, fields: [string, st
 describe('parakeet transcription', () => {
   it('derives words and segments from the audio, in every response format', async () => {
     const { base } = await launch();
-    expect(await (await upload('/v1/audio/transcriptions', MONO)(base)).json()).toEqual({ text: 'Alpha bravo. Charlie delta echo.' });
+    expect(await (await upload('/v1/audio/transcriptions', MONO)(base)).json()).toEqual({
+      text: 'Alpha bravo. Charlie delta echo.',
+    });
     const text = await upload('/v1/audio/transcriptions', MONO, [['response_format', 'text']])(base);
     expect(text.headers.get('content-type')).toContain('text/plain');
     expect(await text.text()).toBe('Alpha bravo. Charlie delta echo.');
     const verbose = (await (
-      await upload('/v1/audio/transcriptions', MONO, [['response_format', 'verbose_json'], ['timestamp_granularities[]', 'word'], ['timestamp_granularities[]', 'segment']])(base)
+      await upload('/v1/audio/transcriptions', MONO, [
+        ['response_format', 'verbose_json'],
+        ['timestamp_granularities[]', 'word'],
+        ['timestamp_granularities[]', 'segment'],
+      ])(base)
     ).json()) as Record<string, unknown>;
-    expect(verbose).toMatchObject({ task: 'transcribe', language: 'en', duration: 2.4, text: 'Alpha bravo. Charlie delta echo.' });
+    expect(verbose).toMatchObject({
+      task: 'transcribe',
+      language: 'en',
+      duration: 2.4,
+      text: 'Alpha bravo. Charlie delta echo.',
+    });
     expect(verbose.segments).toMatchObject([
       { id: 0, start: 0, end: 0.8, text: 'Alpha bravo.', speaker: 'speaker_SPEAKER_00' },
       { id: 1, start: 1.2, end: 2.4, text: 'Charlie delta echo.', speaker: 'speaker_SPEAKER_00' },
@@ -60,23 +71,44 @@ describe('parakeet transcription', () => {
       { word: 'delta', start: 1.6, end: 2 },
       { word: 'echo.', start: 2, end: 2.4 },
     ]);
-    const noWords = (await (await upload('/v1/audio/transcriptions', MONO, [['response_format', 'verbose_json']])(base)).json()) as Record<string, unknown>;
+    const noWords = (await (
+      await upload('/v1/audio/transcriptions', MONO, [['response_format', 'verbose_json']])(base)
+    ).json()) as Record<string, unknown>;
     expect(noWords).not.toHaveProperty('words');
-    expect(await (await upload('/v1/audio/transcriptions', MONO, [['response_format', 'srt']])(base)).text()).toBe(
+    expect(
+      await (await upload('/v1/audio/transcriptions', MONO, [['response_format', 'srt']])(base)).text(),
+    ).toBe(
       '1\n00:00:00,000 --> 00:00:00,800\nAlpha bravo.\n\n2\n00:00:01,200 --> 00:00:02,400\nCharlie delta echo.\n',
     );
-    const vtt = await (await upload('/v1/audio/transcriptions', MONO, [['response_format', 'vtt']])(base)).text();
+    const vtt = await (
+      await upload('/v1/audio/transcriptions', MONO, [['response_format', 'vtt']])(base)
+    ).text();
     expect(vtt.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:00.800\nAlpha bravo.\n')).toBe(true);
   });
 
   it('labels speakers by loudest channel, and not at all on /no_dia', async () => {
     const { base } = await launch();
-    const diarized = (await (await upload('/v1/audio/transcriptions', STEREO, [['response_format', 'verbose_json'], ['include_diarization_in_text', 'true']])(base)).json()) as {
+    const diarized = (await (
+      await upload('/v1/audio/transcriptions', STEREO, [
+        ['response_format', 'verbose_json'],
+        ['include_diarization_in_text', 'true'],
+      ])(base)
+    ).json()) as {
       segments: { speaker: string; text: string }[];
     };
-    expect(diarized.segments.map((s) => s.speaker)).toEqual(['speaker_SPEAKER_00', 'speaker_SPEAKER_01', 'speaker_SPEAKER_00']);
-    expect(diarized.segments.map((s) => s.text)).toEqual(['Speaker 1: Alpha bravo.', 'Speaker 2: Charlie delta.', '1: Echo.']);
-    const plain = (await (await upload('/no_dia/v1/audio/transcriptions', STEREO, [['response_format', 'verbose_json']])(base)).json()) as { segments: object[] };
+    expect(diarized.segments.map((s) => s.speaker)).toEqual([
+      'speaker_SPEAKER_00',
+      'speaker_SPEAKER_01',
+      'speaker_SPEAKER_00',
+    ]);
+    expect(diarized.segments.map((s) => s.text)).toEqual([
+      'Speaker 1: Alpha bravo.',
+      'Speaker 2: Charlie delta.',
+      '1: Echo.',
+    ]);
+    const plain = (await (
+      await upload('/no_dia/v1/audio/transcriptions', STEREO, [['response_format', 'verbose_json']])(base)
+    ).json()) as { segments: object[] };
     expect(plain.segments[0]).not.toHaveProperty('speaker');
   });
 
@@ -84,18 +116,28 @@ describe('parakeet transcription', () => {
     const { base } = await launch();
     const missing = await upload('/v1/audio/transcriptions', undefined, [['model', 'whisper-1']])(base);
     expect(missing.status).toBe(422);
-    expect(((await missing.json()) as { detail: { loc: string[] }[] }).detail[0]?.loc).toEqual(['body', 'file']);
+    expect(((await missing.json()) as { detail: { loc: string[] }[] }).detail[0]?.loc).toEqual([
+      'body',
+      'file',
+    ]);
     const garbage = await upload('/v1/audio/transcriptions', new TextEncoder().encode('not audio'))(base);
     expect(garbage.status).toBe(415);
     expect(await garbage.json()).toEqual({ detail: expect.stringContaining('undecodable') as string });
-    expect((await upload('/v1/audio/transcriptions', MONO, [['response_format', 'xml']])(base)).status).toBe(400);
+    expect((await upload('/v1/audio/transcriptions', MONO, [['response_format', 'xml']])(base)).status).toBe(
+      400,
+    );
     await service?.close();
     cleanup?.();
     const slow = await launch(5_000);
-    expect(await (await fetch(`${slow.base}/health`)).json()).toMatchObject({ status: 'ok', model_loaded: false });
+    expect(await (await fetch(`${slow.base}/health`)).json()).toMatchObject({
+      status: 'ok',
+      model_loaded: false,
+    });
     const loading = await upload('/v1/audio/transcriptions', MONO)(slow.base);
     expect(loading.status).toBe(503);
-    expect(await loading.json()).toEqual({ detail: 'Model not loaded yet. Please try again in a few moments.' });
+    expect(await loading.json()).toEqual({
+      detail: 'Model not loaded yet. Please try again in a few moments.',
+    });
   });
 });
 
@@ -110,7 +152,10 @@ describe('parakeet /diarize', () => {
       ],
       num_speakers: 2,
     });
-    const one = (await (await upload('/diarize', STEREO, [['max_speakers', '1']])(base)).json()) as { num_speakers: number; segments: { speaker: string }[] };
+    const one = (await (await upload('/diarize', STEREO, [['max_speakers', '1']])(base)).json()) as {
+      num_speakers: number;
+      segments: { speaker: string }[];
+    };
     expect(one.num_speakers).toBe(1);
     expect(new Set(one.segments.map((s) => s.speaker))).toEqual(new Set(['SPEAKER_00']));
     const tooMany = await upload('/diarize', STEREO, [['num_speakers', '9']])(base);

@@ -1,5 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { consoleLog, faultMiddleware, jsonResponse, serveApp, type Env, type RunningService, type ServiceOptions } from './http.js';
+import {
+  consoleLog,
+  faultMiddleware,
+  jsonResponse,
+  serveApp,
+  type Env,
+  type RunningService,
+  type ServiceOptions,
+} from './http.js';
 import {
   createCollection,
   dbsf,
@@ -20,10 +28,16 @@ export const QDRANT_VERSION = '1.15.4';
 type QueryRequest = Record<string, unknown>;
 
 function runQuery(collection: Collection, request: QueryRequest, inherited: unknown): Scored[] {
-  const candidates = [...collection.points.values()].filter((p) => passes(p, inherited) && passes(p, request.filter));
+  const candidates = [...collection.points.values()].filter(
+    (p) => passes(p, inherited) && passes(p, request.filter),
+  );
   const scope = { must: [inherited, request.filter].filter(Boolean).map((f) => ({ must: [f] })) };
-  const prefetch = (Array.isArray(request.prefetch) ? request.prefetch : request.prefetch ? [request.prefetch] : []) as QueryRequest[];
-  const lists = prefetch.map((p) => runQuery(collection, p, scope).slice(0, typeof p.limit === 'number' ? p.limit : 10));
+  const prefetch = (
+    Array.isArray(request.prefetch) ? request.prefetch : request.prefetch ? [request.prefetch] : []
+  ) as QueryRequest[];
+  const lists = prefetch.map((p) =>
+    runQuery(collection, p, scope).slice(0, typeof p.limit === 'number' ? p.limit : 10),
+  );
   let query = request.query;
   if (query && typeof query === 'object' && 'nearest' in query) query = query.nearest;
   if (query && typeof query === 'object' && !Array.isArray(query) && ('fusion' in query || 'rrf' in query)) {
@@ -33,15 +47,20 @@ function runQuery(collection: Collection, request: QueryRequest, inherited: unkn
     if (q.fusion === 'rrf' || q.rrf) return rrf(lists, q.rrf?.k ?? 2);
     throw new QdrantError(400, `Wrong input: unknown fusion ${JSON.stringify(q.fusion)}`);
   }
-  if (query === undefined || query === null) return lists[0] ?? candidates.map((point) => ({ point, score: 0 }));
+  if (query === undefined || query === null)
+    return lists[0] ?? candidates.map((point) => ({ point, score: 0 }));
   const pool = lists.length > 0 ? [...new Set(lists.flat().map((s) => s.point))] : candidates;
   return nearest(collection, query, typeof request.using === 'string' ? request.using : undefined, pool);
 }
 
-function selectPayload(payload: Record<string, unknown>, selector: unknown): Record<string, unknown> | undefined {
+function selectPayload(
+  payload: Record<string, unknown>,
+  selector: unknown,
+): Record<string, unknown> | undefined {
   if (selector === true) return payload;
   if (!selector) return undefined;
-  const pick = (keys: string[]) => Object.fromEntries(Object.entries(payload).filter(([k]) => keys.includes(k)));
+  const pick = (keys: string[]) =>
+    Object.fromEntries(Object.entries(payload).filter(([k]) => keys.includes(k)));
   if (Array.isArray(selector)) return pick(selector as string[]);
   const s = selector as { include?: string[]; exclude?: string[] };
   if (s.include) return pick(s.include);
@@ -61,7 +80,8 @@ export function qdrantApp(stateDir: string): Hono<Env> {
   const collections = new Map<string, Collection>();
   let operationId = 0;
   const started = (_c: Context<Env>) => performance.now();
-  const ok = (c: Context<Env>, result: unknown, t0: number) => c.json({ result, status: 'ok', time: (performance.now() - t0) / 1000 });
+  const ok = (c: Context<Env>, result: unknown, t0: number) =>
+    c.json({ result, status: 'ok', time: (performance.now() - t0) / 1000 });
   const fail = (status: number, error: string) => jsonResponse(status, { status: { error }, time: 0.0 });
   const get = (name: string) => {
     const collection = collections.get(name);
@@ -70,24 +90,32 @@ export function qdrantApp(stateDir: string): Hono<Env> {
   };
   const json = async (c: Context<Env>) => {
     try {
-      return (await c.req.json()) as Record<string, unknown>;
+      return await c.req.json<Record<string, unknown>>();
     } catch (error) {
       throw new QdrantError(400, `Format error in JSON body: ${(error as Error).message}`);
     }
   };
 
-  app.use(faultMiddleware('qdrant', stateDir, (status) => fail(status, 'Service internal error: simulated fault')));
+  app.use(
+    faultMiddleware('qdrant', stateDir, (status) => fail(status, 'Service internal error: simulated fault')),
+  );
   app.onError((error) => {
     if (error instanceof QdrantError) return fail(error.status, error.message);
     return fail(500, `Service internal error: ${error.message}`);
   });
   app.notFound(() => new Response(null, { status: 404 }));
-  app.get('/', (c) => c.json({ title: 'qdrant - vector search engine', version: QDRANT_VERSION, commit: 'simulated' }));
+  app.get('/', (c) =>
+    c.json({ title: 'qdrant - vector search engine', version: QDRANT_VERSION, commit: 'simulated' }),
+  );
   app.get('/healthz', (c) => c.text('healthz check passed'));
   app.get('/livez', (c) => c.text('healthz check passed'));
   app.get('/readyz', (c) => c.text('all shards are ready'));
-  app.get('/collections', (c) => ok(c, { collections: [...collections.keys()].map((name) => ({ name })) }, started(c)));
-  app.get('/collections/:name/exists', (c) => ok(c, { exists: collections.has(c.req.param('name')) }, started(c)));
+  app.get('/collections', (c) =>
+    ok(c, { collections: [...collections.keys()].map((name) => ({ name })) }, started(c)),
+  );
+  app.get('/collections/:name/exists', (c) =>
+    ok(c, { exists: collections.has(c.req.param('name')) }, started(c)),
+  );
   app.get('/collections/:name', (c) => {
     const t0 = started(c);
     const collection = get(c.req.param('name'));
@@ -99,7 +127,15 @@ export function qdrantApp(stateDir: string): Hono<Env> {
         indexed_vectors_count: 0,
         points_count: collection.points.size,
         segments_count: 1,
-        config: { params: { ...collection.config, shard_number: 1, replication_factor: 1, write_consistency_factor: 1, on_disk_payload: true } },
+        config: {
+          params: {
+            ...collection.config,
+            shard_number: 1,
+            replication_factor: 1,
+            write_consistency_factor: 1,
+            on_disk_payload: true,
+          },
+        },
         payload_schema: {},
       },
       t0,
@@ -110,7 +146,8 @@ export function qdrantApp(stateDir: string): Hono<Env> {
     const name = c.req.param('name');
     validateName(name);
     const body = await json(c);
-    if (collections.has(name)) throw new QdrantError(409, `Wrong input: Collection \`${name}\` already exists!`);
+    if (collections.has(name))
+      throw new QdrantError(409, `Wrong input: Collection \`${name}\` already exists!`);
     collections.set(name, createCollection(name, body));
     return ok(c, true, t0);
   });
@@ -121,7 +158,11 @@ export function qdrantApp(stateDir: string): Hono<Env> {
     const body = await json(c);
     operationId += 1;
     upsert(collection, body.points, operationId);
-    return ok(c, { operation_id: operationId, status: c.req.query('wait') === 'true' ? 'completed' : 'acknowledged' }, t0);
+    return ok(
+      c,
+      { operation_id: operationId, status: c.req.query('wait') === 'true' ? 'completed' : 'acknowledged' },
+      t0,
+    );
   };
   app.put('/collections/:name/points', upsertRoute);
   app.post('/collections/:name/points', upsertRoute);
@@ -132,29 +173,47 @@ export function qdrantApp(stateDir: string): Hono<Env> {
     if (Array.isArray(body.points)) {
       for (const id of body.points) collection.points.delete(pointKey(id));
     } else if (body.filter) {
-      for (const [key, point] of collection.points) if (passes(point, body.filter)) collection.points.delete(key);
+      for (const [key, point] of collection.points)
+        if (passes(point, body.filter)) collection.points.delete(key);
     } else {
       throw new QdrantError(400, 'Format error in JSON body: expected `points` or `filter`');
     }
     operationId += 1;
-    return ok(c, { operation_id: operationId, status: c.req.query('wait') === 'true' ? 'completed' : 'acknowledged' }, t0);
+    return ok(
+      c,
+      { operation_id: operationId, status: c.req.query('wait') === 'true' ? 'completed' : 'acknowledged' },
+      t0,
+    );
   });
   app.post('/collections/:name/points/count', async (c) => {
     const t0 = started(c);
     const collection = get(c.req.param('name'));
-    const body = await json(c).catch(() => ({}) as Record<string, unknown>);
+    const body = await json(c).catch((): Record<string, unknown> => ({}));
     return ok(c, { count: [...collection.points.values()].filter((p) => passes(p, body.filter)).length }, t0);
   });
   app.post('/collections/:name/points/scroll', async (c) => {
     const t0 = started(c);
     const collection = get(c.req.param('name'));
-    const body = await json(c).catch(() => ({}) as Record<string, unknown>);
+    const body = await json(c).catch((): Record<string, unknown> => ({}));
     const limit = typeof body.limit === 'number' ? body.limit : 10;
     const all = [...collection.points.values()].filter((p) => passes(p, body.filter));
-    const start = body.offset === undefined || body.offset === null ? 0 : Math.max(0, all.findIndex((p) => pointKey(p.id) === pointKey(body.offset)));
+    const start =
+      body.offset === undefined || body.offset === null
+        ? 0
+        : Math.max(
+            0,
+            all.findIndex((p) => pointKey(p.id) === pointKey(body.offset)),
+          );
     const page = all.slice(start, start + limit);
     const next = all[start + limit];
-    return ok(c, { points: page.map((p) => pointOut(p, body.with_payload ?? true)), next_page_offset: next ? next.id : null }, t0);
+    return ok(
+      c,
+      {
+        points: page.map((p) => pointOut(p, body.with_payload ?? true)),
+        next_page_offset: next ? next.id : null,
+      },
+      t0,
+    );
   });
   app.post('/collections/:name/points/query', async (c) => {
     const t0 = started(c);
@@ -167,7 +226,15 @@ export function qdrantApp(stateDir: string): Hono<Env> {
       const threshold = body.score_threshold;
       results = results.filter((r) => r.score >= threshold);
     }
-    return ok(c, { points: results.slice(offset, offset + limit).map((r) => pointOut(r.point, body.with_payload, r.score)) }, t0);
+    return ok(
+      c,
+      {
+        points: results
+          .slice(offset, offset + limit)
+          .map((r) => pointOut(r.point, body.with_payload, r.score)),
+      },
+      t0,
+    );
   });
   return app;
 }
@@ -175,6 +242,9 @@ export function qdrantApp(stateDir: string): Hono<Env> {
 /** Qdrant REST on port 6333, in memory. */
 export function startQdrant(options: ServiceOptions): Promise<RunningService> {
   return serveApp(qdrantApp(options.stateDir), options, 6333, {
-    onListening: (port) => (options.log ?? consoleLog).info(`INFO actix_server::builder: starting service: "actix-web-service-${options.host ?? '127.0.0.1'}:${port}"`),
+    onListening: (port) =>
+      (options.log ?? consoleLog).info(
+        `INFO actix_server::builder: starting service: "actix-web-service-${options.host ?? '127.0.0.1'}:${port}"`,
+      ),
   });
 }

@@ -19,10 +19,11 @@ export const countTokens = (text: string): number => tokenize(text).length;
 export function messageText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content
-      .map((part) =>
-        part && typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : '',
-      )
+    return (content as unknown[])
+      .map((part) => {
+        const text = part && typeof part === 'object' && 'text' in part ? part.text : undefined;
+        return typeof text === 'string' ? text : '';
+      })
       .join('\n');
   }
   return '';
@@ -50,12 +51,30 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-const FILLER = ['The', 'simulated', 'Spark', 'answers', 'deterministically', 'from', 'your', 'prompt', 'so', 'tests', 'can', 'rely', 'on', 'it'];
+const FILLER = [
+  'The',
+  'simulated',
+  'Spark',
+  'answers',
+  'deterministically',
+  'from',
+  'your',
+  'prompt',
+  'so',
+  'tests',
+  'can',
+  'rely',
+  'on',
+  'it',
+];
 
 function scripted(text: string, key: string): string | undefined {
   const line = text.split('\n').find((l) => l.trimStart().startsWith(`${key}:`));
   if (line === undefined) return undefined;
-  const value = line.trimStart().slice(key.length + 1).replace(/^ /, '');
+  const value = line
+    .trimStart()
+    .slice(key.length + 1)
+    .replace(/^ /, '');
   if (value.startsWith('"')) {
     try {
       const decoded: unknown = JSON.parse(value);
@@ -91,12 +110,17 @@ export function valueForSchema(schema: unknown, prompt: string, depth = 0): unkn
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [key, sub] of Object.entries(props)) out[key] = valueForSchema(sub, `${key} ${prompt}`, depth + 1);
+      for (const [key, sub] of Object.entries(props))
+        out[key] = valueForSchema(sub, `${key} ${prompt}`, depth + 1);
       return out;
     }
     case 'array': {
       const min = typeof s.minItems === 'number' ? s.minItems : 1;
-      return depth > 4 ? [] : Array.from({ length: Math.max(1, min) }, (_, i) => valueForSchema(s.items, `${i} ${prompt}`, depth + 1));
+      return depth > 4
+        ? []
+        : Array.from({ length: Math.max(1, min) }, (_, i) =>
+            valueForSchema(s.items, `${i} ${prompt}`, depth + 1),
+          );
     }
     case 'integer':
       return typeof s.minimum === 'number' ? s.minimum : fnv1a(prompt) % 10;
@@ -115,7 +139,8 @@ export function valueForSchema(schema: unknown, prompt: string, depth = 0): unkn
 export function requestedSchema(body: Record<string, unknown>): { schema: unknown } | undefined {
   const format = body.response_format as { type?: string; json_schema?: { schema?: unknown } } | undefined;
   if (format?.type === 'json_schema') return { schema: format.json_schema?.schema ?? {} };
-  if (format?.type === 'json_object') return { schema: { type: 'object', properties: { answer: { type: 'string' } } } };
+  if (format?.type === 'json_object')
+    return { schema: { type: 'object', properties: { answer: { type: 'string' } } } };
   const structured = body.structured_outputs as { json?: unknown } | undefined;
   if (structured?.json !== undefined) return { schema: structured.json };
   return undefined;

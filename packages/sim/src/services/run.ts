@@ -41,7 +41,8 @@ const RUNNER_FLAGS = new Set(['--host', '--port', '--state-dir', '--load-delay-m
 
 export function parseRunArgs(argv: string[]): { kind: SimServiceKind; options: ServiceOptions } {
   const [kind, ...rest] = argv;
-  if (!KINDS.includes(kind as SimServiceKind)) throw new Error(`usage: run.ts <${KINDS.join('|')}> --host H --port P --state-dir D [args…]`);
+  if (!KINDS.includes(kind as SimServiceKind))
+    throw new Error(`usage: run.ts <${KINDS.join('|')}> --host H --port P --state-dir D [args…]`);
   const runner: Record<string, string> = {};
   let i = 0;
   while (i < rest.length && RUNNER_FLAGS.has(rest[i] ?? '')) {

@@ -41,16 +41,26 @@ export async function fetchErrorCode(url: string, init?: RequestInit): Promise<s
 
 /** Splits an SSE body into its `data:` payloads, checking the exact framing on the way. */
 export function sseEvents(body: string): string[] {
-  if (!body.endsWith('\n\n')) throw new Error(`stream does not end with a blank line: ${JSON.stringify(body.slice(-40))}`);
+  if (!body.endsWith('\n\n'))
+    throw new Error(`stream does not end with a blank line: ${JSON.stringify(body.slice(-40))}`);
   return body
     .slice(0, -2)
     .split('\n\n')
     .map((frame) => {
-      if (!frame.startsWith('data: ') || frame.includes('\n')) throw new Error(`bad SSE frame: ${JSON.stringify(frame)}`);
+      if (!frame.startsWith('data: ') || frame.includes('\n'))
+        throw new Error(`bad SSE frame: ${JSON.stringify(frame)}`);
       return frame.slice('data: '.length);
     });
 }
 
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }

@@ -1,31 +1,110 @@
 /** The subset of `vllm serve` argparse the simulator understands; anything else is an argparse error (exit 2). */
 
 const VALUE_FLAGS = new Set([
-  'model', 'host', 'port', 'served-model-name', 'max-model-len', 'gpu-memory-utilization', 'tensor-parallel-size',
-  'pipeline-parallel-size', 'data-parallel-size', 'quantization', 'chat-template', 'tool-call-parser',
-  'reasoning-parser', 'dtype', 'kv-cache-dtype', 'max-num-seqs', 'max-num-batched-tokens', 'api-key',
-  'download-dir', 'load-format', 'seed', 'tokenizer', 'tokenizer-mode', 'revision', 'distributed-executor-backend',
-  'swap-space', 'limit-mm-per-prompt', 'mm-encoder-tp-mode', 'compilation-config', 'speculative-config',
-  'hf-overrides', 'kv-transfer-config', 'runner', 'task', 'uvicorn-log-level', 'generation-config',
-  'override-generation-config', 'config-format', 'max-seq-len-to-capture', 'cuda-graph-sizes',
-  'attention-backend', 'allowed-local-media-path', 'nnodes', 'node-rank', 'master-addr', 'master-port',
-  'root-path', 'middleware', 'tool-parser-plugin', 'reasoning-parser-plugin', 'max-logprobs', 'block-size',
-  'cpu-offload-gb', 'num-gpu-blocks-override', 'enable-lora', 'max-lora-rank', 'lora-modules',
-  'chat-template-content-format', 'response-role', 'ssl-keyfile', 'ssl-certfile', 'allowed-origins',
-  'max-cudagraph-capture-size', 'moe-backend', 'config',
+  'model',
+  'host',
+  'port',
+  'served-model-name',
+  'max-model-len',
+  'gpu-memory-utilization',
+  'tensor-parallel-size',
+  'pipeline-parallel-size',
+  'data-parallel-size',
+  'quantization',
+  'chat-template',
+  'tool-call-parser',
+  'reasoning-parser',
+  'dtype',
+  'kv-cache-dtype',
+  'max-num-seqs',
+  'max-num-batched-tokens',
+  'api-key',
+  'download-dir',
+  'load-format',
+  'seed',
+  'tokenizer',
+  'tokenizer-mode',
+  'revision',
+  'distributed-executor-backend',
+  'swap-space',
+  'limit-mm-per-prompt',
+  'mm-encoder-tp-mode',
+  'compilation-config',
+  'speculative-config',
+  'hf-overrides',
+  'kv-transfer-config',
+  'runner',
+  'task',
+  'uvicorn-log-level',
+  'generation-config',
+  'override-generation-config',
+  'config-format',
+  'max-seq-len-to-capture',
+  'cuda-graph-sizes',
+  'attention-backend',
+  'allowed-local-media-path',
+  'nnodes',
+  'node-rank',
+  'master-addr',
+  'master-port',
+  'root-path',
+  'middleware',
+  'tool-parser-plugin',
+  'reasoning-parser-plugin',
+  'max-logprobs',
+  'block-size',
+  'cpu-offload-gb',
+  'num-gpu-blocks-override',
+  'enable-lora',
+  'max-lora-rank',
+  'lora-modules',
+  'chat-template-content-format',
+  'response-role',
+  'ssl-keyfile',
+  'ssl-certfile',
+  'allowed-origins',
+  'max-cudagraph-capture-size',
+  'moe-backend',
+  'config',
 ]);
 const BOOL_FLAGS = new Set([
-  'trust-remote-code', 'enable-auto-tool-choice', 'enable-prefix-caching', 'enforce-eager',
-  'enable-chunked-prefill', 'async-scheduling', 'enable-expert-parallel', 'disable-log-requests',
-  'enable-log-requests', 'disable-log-stats', 'headless', 'disable-fastapi-docs', 'disable-frontend-multiprocessing',
-  'enable-sleep-mode', 'disable-custom-all-reduce', 'disable-uvicorn-access-log', 'enable-server-load-tracking',
-  'enable-force-include-usage', 'enable-prompt-tokens-details', 'skip-tokenizer-init', 'load-in-low-bit',
+  'trust-remote-code',
+  'enable-auto-tool-choice',
+  'enable-prefix-caching',
+  'enforce-eager',
+  'enable-chunked-prefill',
+  'async-scheduling',
+  'enable-expert-parallel',
+  'disable-log-requests',
+  'enable-log-requests',
+  'disable-log-stats',
+  'headless',
+  'disable-fastapi-docs',
+  'disable-frontend-multiprocessing',
+  'enable-sleep-mode',
+  'disable-custom-all-reduce',
+  'disable-uvicorn-access-log',
+  'enable-server-load-tracking',
+  'enable-force-include-usage',
+  'enable-prompt-tokens-details',
+  'skip-tokenizer-init',
+  'load-in-low-bit',
 ]);
 const ALIASES: Record<string, string> = {
-  tp: 'tensor-parallel-size', pp: 'pipeline-parallel-size', dp: 'data-parallel-size', q: 'quantization',
+  tp: 'tensor-parallel-size',
+  pp: 'pipeline-parallel-size',
+  dp: 'data-parallel-size',
+  q: 'quantization',
   O: 'compilation-config',
 };
-const INT_FLAGS = new Set(['port', 'tensor-parallel-size', 'pipeline-parallel-size', 'data-parallel-size', 'max-num-seqs', 'seed']);
+const INT_FLAGS = new Set([
+  'port',
+  'tensor-parallel-size',
+  'pipeline-parallel-size',
+  'data-parallel-size',
+  'max-num-seqs',
+  'seed',
+]);
 const FLOAT_FLAGS = new Set(['gpu-memory-utilization']);
 
 export interface VllmArgs {
@@ -64,7 +143,8 @@ function typed(flag: string, raw: string): string | number {
     return Number(raw);
   }
   if (FLOAT_FLAGS.has(flag)) {
-    if (!Number.isFinite(Number(raw)) || raw.trim() === '') throw new ArgparseError(`argument --${flag}: invalid float value: '${raw}'`);
+    if (!Number.isFinite(Number(raw)) || raw.trim() === '')
+      throw new ArgparseError(`argument --${flag}: invalid float value: '${raw}'`);
     return Number(raw);
   }
   return raw;
@@ -80,7 +160,9 @@ export function parseVllmArgs(argv: string[]): VllmArgs {
       positional.push(token);
       continue;
     }
-    const [head, inline] = token.includes('=') ? [token.slice(0, token.indexOf('=')), token.slice(token.indexOf('=') + 1)] : [token, undefined];
+    const [head, inline] = token.includes('=')
+      ? [token.slice(0, token.indexOf('=')), token.slice(token.indexOf('=') + 1)]
+      : [token, undefined];
     const bare = head.replace(/^--?/, '');
     const name = ALIASES[bare] ?? bare.replaceAll('_', '-');
     if (BOOL_FLAGS.has(name) || (name.startsWith('no-') && BOOL_FLAGS.has(name.slice(3)))) {
@@ -94,7 +176,8 @@ export function parseVllmArgs(argv: string[]): VllmArgs {
     if (name === 'served-model-name' && inline === undefined) {
       const names: string[] = [];
       while (i + 1 < argv.length && !(argv[i + 1] ?? '').startsWith('-')) names.push(argv[++i] ?? '');
-      if (names.length === 0) throw new ArgparseError('argument --served-model-name: expected at least one argument');
+      if (names.length === 0)
+        throw new ArgparseError('argument --served-model-name: expected at least one argument');
       given[name] = names;
       continue;
     }
@@ -103,7 +186,8 @@ export function parseVllmArgs(argv: string[]): VllmArgs {
     given[name] = typed(name, raw);
   }
   if (unknown.length > 0) throw new ArgparseError(`unrecognized arguments: ${unknown.join(' ')}`);
-  if (positional.length > 1) throw new ArgparseError(`unrecognized arguments: ${positional.slice(1).join(' ')}`);
+  if (positional.length > 1)
+    throw new ArgparseError(`unrecognized arguments: ${positional.slice(1).join(' ')}`);
   const model = positional[0] ?? (typeof given.model === 'string' ? given.model : 'Qwen/Qwen3-0.6B');
   const served = given['served-model-name'];
   const num = (key: string, fallback: number) => (typeof given[key] === 'number' ? given[key] : fallback);
@@ -125,7 +209,15 @@ export function parseVllmArgs(argv: string[]): VllmArgs {
 /** Python-style repr of the given args, as in `non-default args: {...}`. */
 export function pythonRepr(given: VllmArgs['given']): string {
   const value = (v: unknown): string =>
-    typeof v === 'string' ? `'${v}'` : typeof v === 'boolean' ? (v ? 'True' : 'False') : Array.isArray(v) ? `[${v.map(value).join(', ')}]` : String(v);
+    typeof v === 'string'
+      ? `'${v}'`
+      : typeof v === 'boolean'
+        ? v
+          ? 'True'
+          : 'False'
+        : Array.isArray(v)
+          ? `[${v.map(value).join(', ')}]`
+          : String(v);
   return `{${Object.entries(given)
     .map(([k, v]) => `'${k.replaceAll('-', '_')}': ${value(v)}`)
     .join(', ')}}`;

@@ -26,7 +26,8 @@ export class VllmLog {
 
   /** Lines without the level/timestamp part (uvicorn, tracebacks). */
   raw(process: 'api' | 'engine', message: string, toStderr = false): void {
-    const pid = process === 'api' ? `(APIServer pid=${this.apiPid})` : `(EngineCore_DP0 pid=${this.enginePid})`;
+    const pid =
+      process === 'api' ? `(APIServer pid=${this.apiPid})` : `(EngineCore_DP0 pid=${this.enginePid})`;
     this.line(`${pid} ${message}`, toStderr ? 'ERROR' : 'INFO');
   }
 
@@ -75,15 +76,31 @@ export function logLoadFailure(log: VllmLog, cause: 'oom' | 'cuda'): void {
       : 'torch.AcceleratorError: CUDA error: an illegal memory access was encountered';
   log.engine(where, 'EngineCore failed to start.', 'ERROR');
   log.engine(where, 'Traceback (most recent call last):', 'ERROR');
-  log.engine(where, '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 699, in run_engine_core', 'ERROR');
+  log.engine(
+    where,
+    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 699, in run_engine_core',
+    'ERROR',
+  );
   log.engine(where, '    engine_core = EngineCoreProc(*args, **kwargs)', 'ERROR');
   log.engine(where, root, 'ERROR');
   if (cause === 'cuda')
-    log.engine(where, 'CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.', 'ERROR');
+    log.engine(
+      where,
+      'CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.',
+      'ERROR',
+    );
   log.raw('engine', 'Process EngineCore_DP0:', true);
   log.raw('api', 'Traceback (most recent call last):', true);
-  log.raw('api', '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/utils.py", line 841, in wait_for_engine_startup', true);
-  log.raw('api', "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}", true);
+  log.raw(
+    'api',
+    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/utils.py", line 841, in wait_for_engine_startup',
+    true,
+  );
+  log.raw(
+    'api',
+    "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}",
+    true,
+  );
 }
 
 export function logEngineDeath(log: VllmLog): void {
@@ -115,7 +132,8 @@ export const VLLM_ROUTES: [string, string][] = [
 export function architectureOf(model: string): string {
   const id = model.toLowerCase();
   if (id.includes('nemotron') && id.includes('super')) return 'NemotronHForCausalLM';
-  if (id.includes('qwen3')) return id.includes('moe') || /a\d+b/.test(id) ? 'Qwen3MoeForCausalLM' : 'Qwen3ForCausalLM';
+  if (id.includes('qwen3'))
+    return id.includes('moe') || /a\d+b/.test(id) ? 'Qwen3MoeForCausalLM' : 'Qwen3ForCausalLM';
   if (id.includes('llama')) return 'LlamaForCausalLM';
   if (id.includes('gpt-oss')) return 'GptOssForCausalLM';
   if (id.includes('gemma')) return 'Gemma3ForConditionalGeneration';

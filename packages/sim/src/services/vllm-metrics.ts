@@ -16,7 +16,9 @@ class Histogram {
   }
 }
 
-const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
+const LATENCY_BUCKETS = [
+  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80,
+];
 const TOKEN_BUCKETS = [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384];
 
 const num = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
@@ -53,7 +55,12 @@ export class VllmMetrics {
     this.window.generation += tokens;
   }
 
-  finished(reason: 'stop' | 'length' | 'abort', startedAt: number, firstTokenAt: number | undefined, tokens: number): void {
+  finished(
+    reason: 'stop' | 'length' | 'abort',
+    startedAt: number,
+    firstTokenAt: number | undefined,
+    tokens: number,
+  ): void {
     this.success[reason] = (this.success[reason] ?? 0) + 1;
     const now = performance.now();
     this.e2e.observe((now - startedAt) / 1000);
@@ -73,24 +80,49 @@ export class VllmMetrics {
     const gauge = (name: string, help: string, value: number) =>
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name}{${labels}} ${num(value)}`);
     const counter = (name: string, help: string, value: number) =>
-      out.push(`# HELP ${name}_total ${help}`, `# TYPE ${name}_total counter`, `${name}_total{${labels}} ${num(value)}`);
+      out.push(
+        `# HELP ${name}_total ${help}`,
+        `# TYPE ${name}_total counter`,
+        `${name}_total{${labels}} ${num(value)}`,
+      );
     const histogram = (name: string, help: string, h: Histogram) => {
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
-      h.buckets.forEach((le, i) => out.push(`${name}_bucket{${labels},le="${num(le)}"} ${num(h.counts[i] ?? 0)}`));
-      out.push(`${name}_bucket{${labels},le="+Inf"} ${num(h.count)}`, `${name}_count{${labels}} ${num(h.count)}`, `${name}_sum{${labels}} ${num(h.sum)}`);
+      h.buckets.forEach((le, i) =>
+        out.push(`${name}_bucket{${labels},le="${num(le)}"} ${num(h.counts[i] ?? 0)}`),
+      );
+      out.push(
+        `${name}_bucket{${labels},le="+Inf"} ${num(h.count)}`,
+        `${name}_count{${labels}} ${num(h.count)}`,
+        `${name}_sum{${labels}} ${num(h.sum)}`,
+      );
     };
     gauge('vllm:num_requests_running', 'Number of requests in model execution batches.', this.running);
     gauge('vllm:num_requests_waiting', 'Number of requests waiting to be processed.', 0);
     gauge('vllm:kv_cache_usage_perc', 'KV-cache usage. 1 means 100 percent usage.', this.kvCacheUsage);
     counter('vllm:num_preemptions', 'Cumulative number of preemption from the engine.', 0);
-    counter('vllm:prefix_cache_queries', 'Prefix cache queries, in terms of number of queried tokens.', this.prefixQueries);
-    counter('vllm:prefix_cache_hits', 'Prefix cache hits, in terms of number of cached tokens.', this.prefixHits);
+    counter(
+      'vllm:prefix_cache_queries',
+      'Prefix cache queries, in terms of number of queried tokens.',
+      this.prefixQueries,
+    );
+    counter(
+      'vllm:prefix_cache_hits',
+      'Prefix cache hits, in terms of number of cached tokens.',
+      this.prefixHits,
+    );
     counter('vllm:prompt_tokens', 'Number of prefill tokens processed.', this.promptTokens);
     counter('vllm:generation_tokens', 'Number of generation tokens processed.', this.generationTokens);
-    out.push('# HELP vllm:request_success_total Count of successfully processed requests.', '# TYPE vllm:request_success_total counter');
+    out.push(
+      '# HELP vllm:request_success_total Count of successfully processed requests.',
+      '# TYPE vllm:request_success_total counter',
+    );
     for (const [reason, value] of Object.entries(this.success))
       out.push(`vllm:request_success_total{${labels},finished_reason="${reason}"} ${num(value)}`);
-    histogram('vllm:iteration_tokens_total', 'Histogram of number of tokens per engine_step.', this.iterationTokens);
+    histogram(
+      'vllm:iteration_tokens_total',
+      'Histogram of number of tokens per engine_step.',
+      this.iterationTokens,
+    );
     histogram('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', this.ttft);
     histogram('vllm:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', this.itl);
     histogram('vllm:e2e_request_latency_seconds', 'Histogram of e2e request latency in seconds.', this.e2e);

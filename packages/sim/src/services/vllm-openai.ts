@@ -2,7 +2,14 @@ import type { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { readFaults } from '../faults.js';
 import { faultMiddleware, jsonResponse, sleep, SseWriter, streamRaw, type Env } from './http.js';
-import { chatPromptTokens, countTokens, lastUserText, messageText, requestedSchema, type ChatMessage } from './reply.js';
+import {
+  chatPromptTokens,
+  countTokens,
+  lastUserText,
+  messageText,
+  requestedSchema,
+  type ChatMessage,
+} from './reply.js';
 import type { VllmArgs } from './vllm-args.js';
 import {
   completionTokens,
@@ -57,23 +64,60 @@ interface Prepared {
 }
 
 /** Shared validation of chat and completion requests; a Response means "answer this error". */
-function prepare(state: VllmState, body: Record<string, unknown>, prompt: string, promptTokens: number, chat: boolean): Prepared | Response {
+function prepare(
+  state: VllmState,
+  body: Record<string, unknown>,
+  prompt: string,
+  promptTokens: number,
+  chat: boolean,
+): Prepared | Response {
   const served = state.args.servedModelNames;
   const model = body.model === undefined || body.model === null ? served[0] : body.model;
   if (typeof model !== 'string' || !served.includes(model))
-    return jsonResponse(404, openAiError(`The model \`${String(model)}\` does not exist.`, 'NotFoundError', 404, 'model'));
+    return jsonResponse(
+      404,
+      openAiError(
+        `The model \`${typeof model === 'string' ? model : JSON.stringify(model)}\` does not exist.`,
+        'NotFoundError',
+        404,
+        'model',
+      ),
+    );
   const ignored = Object.keys(body).filter((k) => !CHAT_FIELDS.has(k));
   if (ignored.length > 0)
-    state.log.api('protocol.py:91', `The following fields were present in the request but ignored: {${ignored.map((k) => `'${k}'`).join(', ')}}`, 'WARNING');
+    state.log.api(
+      'protocol.py:91',
+      `The following fields were present in the request but ignored: {${ignored.map((k) => `'${k}'`).join(', ')}}`,
+      'WARNING',
+    );
   const requested = body.max_completion_tokens ?? body.max_tokens;
-  if (requested !== undefined && requested !== null && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 1))
-    return badRequest('max_tokens must be at least 1, got ' + String(requested) + '.');
-  const budget = contextBudget(promptTokens, typeof requested === 'number' ? requested : undefined, state.maxModelLen);
+  if (
+    requested !== undefined &&
+    requested !== null &&
+    (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 1)
+  )
+    return badRequest(`max_tokens must be at least 1, got ${JSON.stringify(requested)}.`);
+  const budget = contextBudget(
+    promptTokens,
+    typeof requested === 'number' ? requested : undefined,
+    state.maxModelLen,
+  );
   if ('error' in budget) return badRequest(budget.error);
   const kwargs = (body.chat_template_kwargs ?? {}) as Record<string, unknown>;
   const withReasoning = chat && state.args.reasoningParser !== undefined && kwargs.enable_thinking !== false;
-  const stop = typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop.filter((s): s is string => typeof s === 'string') : [];
-  const plan = planGeneration({ prompt, schema: requestedSchema(body), withReasoning, maxTokens: budget.maxTokens, stop });
+  const stop =
+    typeof body.stop === 'string'
+      ? [body.stop]
+      : Array.isArray(body.stop)
+        ? body.stop.filter((s): s is string => typeof s === 'string')
+        : [];
+  const plan = planGeneration({
+    prompt,
+    schema: requestedSchema(body),
+    withReasoning,
+    maxTokens: budget.maxTokens,
+    stop,
+  });
   const options = (body.stream_options ?? {}) as Record<string, unknown>;
   return {
     model,
@@ -97,7 +141,10 @@ async function streamPlan(
   res: ServerResponse,
   c: Context<Env>,
   p: Prepared,
-  chunk: (delta: { reasoning?: string; content?: string; role?: boolean }, finish: boolean) => Record<string, unknown>,
+  chunk: (
+    delta: { reasoning?: string; content?: string; role?: boolean },
+    finish: boolean,
+  ) => Record<string, unknown>,
   chat: boolean,
 ): Promise<boolean> {
   const sse = new SseWriter(res, c.get('fault'));
@@ -114,7 +161,10 @@ async function streamPlan(
     }
   };
   if (chat) emit(chunk({ role: true, content: '' }, false));
-  const pieces = [...p.plan.reasoning.map((r) => ({ reasoning: r })), ...p.plan.content.map((t) => ({ content: t }))];
+  const pieces = [
+    ...p.plan.reasoning.map((r) => ({ reasoning: r })),
+    ...p.plan.content.map((t) => ({ content: t })),
+  ];
   for (const [i, piece] of pieces.entries()) {
     if (sse.closed) return false;
     await sleep(state.tokenDelayMs);
@@ -128,7 +178,8 @@ async function streamPlan(
     emit(chunk(piece, i === pieces.length - 1));
   }
   if (pieces.length === 0) emit(chunk({ content: '' }, true));
-  if (p.includeUsage && !sse.closed) sse.send({ ...chunk({}, false), choices: [], usage: usage(p, generated) });
+  if (p.includeUsage && !sse.closed)
+    sse.send({ ...chunk({}, false), choices: [], usage: usage(p, generated) });
   const completed = !sse.closed;
   sse.done();
   return completed;
@@ -141,7 +192,10 @@ async function run(
   p: Prepared,
   promptKey: string,
   respond: () => Record<string, unknown>,
-  chunk: (delta: { reasoning?: string; content?: string; role?: boolean }, finish: boolean) => Record<string, unknown>,
+  chunk: (
+    delta: { reasoning?: string; content?: string; role?: boolean },
+    finish: boolean,
+  ) => Record<string, unknown>,
   chat: boolean,
 ): Promise<Response> {
   const startedAt = performance.now();
@@ -154,7 +208,12 @@ async function run(
       const response = await streamRaw(c, async (res) => {
         completed = await streamPlan(state, res, c, p, chunk, chat);
       });
-      state.metrics.finished(completed ? p.plan.finish : 'abort', startedAt, startedAt + state.tokenDelayMs, tokens);
+      state.metrics.finished(
+        completed ? p.plan.finish : 'abort',
+        startedAt,
+        startedAt + state.tokenDelayMs,
+        tokens,
+      );
       return response;
     }
     await sleep(state.tokenDelayMs * Math.min(tokens, 50));
@@ -172,11 +231,21 @@ export function vllmApp(state: VllmState): Hono<Env> {
   const { args } = state;
   app.use(async (c, next) => {
     await next();
-    state.log.raw('api', `INFO:     127.0.0.1:${c.env.incoming.socket.remotePort ?? 0} - "${c.req.method} ${c.req.path} HTTP/1.1" ${c.res.status}`);
+    state.log.raw(
+      'api',
+      `INFO:     127.0.0.1:${c.env.incoming.socket.remotePort ?? 0} - "${c.req.method} ${c.req.path} HTTP/1.1" ${c.res.status}`,
+    );
   });
-  app.use(faultMiddleware('vllm', state.stateDir, (status) => (status >= 500 ? new Response(null, { status }) : jsonResponse(status, openAiError('Simulated fault', 'BadRequestError', status)))));
+  app.use(
+    faultMiddleware('vllm', state.stateDir, (status) =>
+      status >= 500
+        ? new Response(null, { status })
+        : jsonResponse(status, openAiError('Simulated fault', 'BadRequestError', status)),
+    ),
+  );
   app.use('/v1/*', async (c, next) => {
-    if (args.apiKey !== undefined && c.req.header('authorization') !== `Bearer ${args.apiKey}`) return jsonResponse(401, { error: 'Unauthorized' });
+    if (args.apiKey !== undefined && c.req.header('authorization') !== `Bearer ${args.apiKey}`)
+      return jsonResponse(401, { error: 'Unauthorized' });
     if (state.engineDead) return new Response(null, { status: 500 });
     return next();
   });
@@ -184,7 +253,9 @@ export function vllmApp(state: VllmState): Hono<Env> {
   app.get('/health', () => new Response(null, { status: state.engineDead ? 503 : 200 }));
   app.get('/ping', () => new Response(null, { status: state.engineDead ? 503 : 200 }));
   app.get('/version', (c) => c.json({ version: state.version }));
-  app.get('/metrics', (c) => c.text(state.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
+  app.get('/metrics', (c) =>
+    c.text(state.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  );
   app.get('/v1/models', (c) =>
     c.json({
       object: 'list',
@@ -219,7 +290,8 @@ export function vllmApp(state: VllmState): Hono<Env> {
   app.post('/v1/chat/completions', async (c) => {
     const body = await readBody(c);
     if (body instanceof Response) return body;
-    if (!Array.isArray(body.messages) || body.messages.length === 0) return badRequest('messages: Field required');
+    if (!Array.isArray(body.messages) || body.messages.length === 0)
+      return badRequest('messages: Field required');
     const messages = body.messages as ChatMessage[];
     const prompt = lastUserText(messages);
     const p = prepare(state, body, prompt, chatPromptTokens(messages), true);
@@ -244,7 +316,9 @@ export function vllmApp(state: VllmState): Hono<Env> {
             message: {
               role: 'assistant',
               content: p.plan.content.join(''),
-              ...(showReasoning ? { reasoning: p.plan.reasoning.length > 0 ? p.plan.reasoning.join('') : null } : {}),
+              ...(showReasoning
+                ? { reasoning: p.plan.reasoning.length > 0 ? p.plan.reasoning.join('') : null }
+                : {}),
               tool_calls: [],
             },
             logprobs: null,
@@ -265,7 +339,13 @@ export function vllmApp(state: VllmState): Hono<Env> {
             : [
                 {
                   index: 0,
-                  delta: delta.role ? { role: 'assistant', content: '' } : delta.reasoning !== undefined ? (showReasoning ? { reasoning: delta.reasoning } : {}) : { content: delta.content },
+                  delta: delta.role
+                    ? { role: 'assistant', content: '' }
+                    : delta.reasoning !== undefined
+                      ? showReasoning
+                        ? { reasoning: delta.reasoning }
+                        : {}
+                      : { content: delta.content },
                   logprobs: null,
                   finish_reason: finish ? p.plan.finish : null,
                   ...(finish ? { stop_reason: p.plan.stopReason } : {}),
@@ -279,11 +359,13 @@ export function vllmApp(state: VllmState): Hono<Env> {
   app.post('/v1/completions', async (c) => {
     const body = await readBody(c);
     if (body instanceof Response) return body;
-    const raw = Array.isArray(body.prompt) && body.prompt.length === 1 ? body.prompt[0] : body.prompt;
-    const isIds = Array.isArray(raw) && raw.every((t) => typeof t === 'number');
-    if (typeof raw !== 'string' && !isIds) return badRequest('prompt: a string, a list of one string, or a list of token ids is required');
-    const prompt = typeof raw === 'string' ? raw : (raw as number[]).join(' ');
-    const promptTokens = typeof raw === 'string' ? countTokens(raw) + 1 : (raw as number[]).length;
+    const raw: unknown =
+      Array.isArray(body.prompt) && body.prompt.length === 1 ? (body.prompt[0] as unknown) : body.prompt;
+    const ids = Array.isArray(raw) && raw.every((t) => typeof t === 'number') ? raw : undefined;
+    if (typeof raw !== 'string' && !ids)
+      return badRequest('prompt: a string, a list of one string, or a list of token ids is required');
+    const prompt = typeof raw === 'string' ? raw : (ids ?? []).join(' ');
+    const promptTokens = typeof raw === 'string' ? countTokens(raw) + 1 : (ids ?? []).length;
     const p = prepare(state, body, prompt, promptTokens, false);
     if (p instanceof Response) return p;
     const id = newId('cmpl');

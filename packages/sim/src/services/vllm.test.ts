@@ -14,7 +14,15 @@ async function launch(args: string[], extra: Partial<VllmOptions> = {}) {
   const log = captureLog();
   if (extra.stateDir) state.cleanup();
   const stateDir = extra.stateDir ?? state.dir;
-  const service: RunningService = await startVllm({ stateDir, port: 0, loadDelayMs: 100, tokenDelayMs: 1, log, ...extra, args });
+  const service: RunningService = await startVllm({
+    stateDir,
+    port: 0,
+    loadDelayMs: 100,
+    tokenDelayMs: 1,
+    log,
+    ...extra,
+    args,
+  });
   cleanups.push(async () => {
     await service.close();
     state.cleanup();
@@ -22,8 +30,20 @@ async function launch(args: string[], extra: Partial<VllmOptions> = {}) {
   return { service, log, stateDir, base: `http://127.0.0.1:${service.port}` };
 }
 
-const MODEL = ['org/Qwen3-8B', '--served-model-name', 'qwen', '--max-model-len', '4096', '--reasoning-parser', 'qwen3'];
-const chat = (content: string, extra: Record<string, unknown> = {}) => ({ model: 'qwen', messages: [{ role: 'user', content }], ...extra });
+const MODEL = [
+  'org/Qwen3-8B',
+  '--served-model-name',
+  'qwen',
+  '--max-model-len',
+  '4096',
+  '--reasoning-parser',
+  'qwen3',
+];
+const chat = (content: string, extra: Record<string, unknown> = {}) => ({
+  model: 'qwen',
+  messages: [{ role: 'user', content }],
+  ...extra,
+});
 
 describe('vllm lifecycle', () => {
   it('refuses connections while loading, then logs the markers in order and serves', async () => {
@@ -56,13 +76,25 @@ describe('vllm lifecycle', () => {
       expect(next, marker).toBeGreaterThan(at);
       at = next;
     }
-    expect(text).toMatch(/\(APIServer pid=\d+\) INFO \d\d-\d\d \d\d:\d\d:\d\d \[api_server\.py:\d+\] vLLM API server version/);
+    expect(text).toMatch(
+      /\(APIServer pid=\d+\) INFO \d\d-\d\d \d\d:\d\d:\d\d \[api_server\.py:\d+\] vLLM API server version/,
+    );
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
     expect(await health.text()).toBe('');
-    const models = (await (await fetch(`${base}/v1/models`)).json()) as { object: string; data: Record<string, unknown>[] };
+    const models = (await (await fetch(`${base}/v1/models`)).json()) as {
+      object: string;
+      data: Record<string, unknown>[];
+    };
     expect(models.object).toBe('list');
-    expect(models.data[0]).toMatchObject({ id: 'qwen', object: 'model', owned_by: 'vllm', root: 'org/Qwen3-8B', parent: null, max_model_len: 4096 });
+    expect(models.data[0]).toMatchObject({
+      id: 'qwen',
+      object: 'model',
+      owned_by: 'vllm',
+      root: 'org/Qwen3-8B',
+      parent: null,
+      max_model_len: 4096,
+    });
     expect(await (await fetch(`${base}/version`)).json()).toEqual({ version: expect.any(String) as string });
   });
 
@@ -84,7 +116,9 @@ describe('vllm lifecycle', () => {
     const { service, log, base } = await launch(MODEL, { stateDir: state.dir });
     expect(await service.exited).toBe(1);
     expect(log.all()).toContain(line);
-    expect(log.all()).toContain('Engine core initialization failed. See root cause above. Failed core proc(s)');
+    expect(log.all()).toContain(
+      'Engine core initialization failed. See root cause above. Failed core proc(s)',
+    );
     expect(await fetchErrorCode(`${base}/health`)).toBe('ECONNREFUSED');
   });
 
@@ -94,7 +128,9 @@ describe('vllm lifecycle', () => {
     writeFaults(state.dir, { vllm: { missingModels: ['org/nope'] } });
     const missing = await launch(['org/nope'], { stateDir: state.dir });
     expect(await missing.service.exited).toBe(1);
-    expect(missing.log.all()).toContain('Repository Not Found for url: https://huggingface.co/api/models/org/nope');
+    expect(missing.log.all()).toContain(
+      'Repository Not Found for url: https://huggingface.co/api/models/org/nope',
+    );
     const first = await launch(MODEL);
     await first.service.ready;
     const second = await launch(MODEL, { port: first.service.port });
@@ -107,7 +143,9 @@ describe('vllm OpenAI API', () => {
   it('answers chat with reasoning, usage and matching streamed framing', async () => {
     const { service, base } = await launch(MODEL);
     await service.ready;
-    const plain = (await (await postJson(`${base}/v1/chat/completions`, chat('Tell me about sparks', { unknown_field: 1 }))).json()) as {
+    const plain = (await (
+      await postJson(`${base}/v1/chat/completions`, chat('Tell me about sparks', { unknown_field: 1 }))
+    ).json()) as {
       choices: { message: { content: string; reasoning: string | null }; finish_reason: string }[];
       usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
     };
@@ -117,15 +155,28 @@ describe('vllm OpenAI API', () => {
     expect(choice?.finish_reason).toBe('stop');
     expect(plain.usage.total_tokens).toBe(plain.usage.prompt_tokens + plain.usage.completion_tokens);
 
-    const res = await postJson(`${base}/v1/chat/completions`, chat('Tell me about sparks', { stream: true, stream_options: { include_usage: true } }));
+    const res = await postJson(
+      `${base}/v1/chat/completions`,
+      chat('Tell me about sparks', { stream: true, stream_options: { include_usage: true } }),
+    );
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const events = sseEvents(await res.text());
     expect(events.at(-1)).toBe('[DONE]');
-    const chunks = events.slice(0, -1).map((e) => JSON.parse(e) as { choices: { delta: Record<string, string>; finish_reason: string | null }[]; usage?: unknown });
+    const chunks = events.slice(0, -1).map(
+      (e) =>
+        JSON.parse(e) as {
+          choices: { delta: Record<string, string>; finish_reason: string | null }[];
+          usage?: unknown;
+        },
+    );
     expect(chunks[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: '' });
     const last = chunks.at(-1);
     expect(last?.choices).toEqual([]);
-    expect(last?.usage).toEqual({ prompt_tokens: plain.usage.prompt_tokens, completion_tokens: plain.usage.completion_tokens, total_tokens: plain.usage.total_tokens });
+    expect(last?.usage).toEqual({
+      prompt_tokens: plain.usage.prompt_tokens,
+      completion_tokens: plain.usage.completion_tokens,
+      total_tokens: plain.usage.total_tokens,
+    });
     const body = chunks.slice(1, -1);
     expect(body.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe(choice?.message.content);
     expect(body.map((c) => c.choices[0]?.delta.reasoning ?? '').join('')).toBe(choice?.message.reasoning);
@@ -136,18 +187,30 @@ describe('vllm OpenAI API', () => {
   it('turns thinking off, honours max_tokens, and scripts replies', async () => {
     const { service, base } = await launch(MODEL);
     await service.ready;
-    const off = (await (await postJson(`${base}/v1/chat/completions`, chat('SIM_REPLY: {"ok":true}', { chat_template_kwargs: { enable_thinking: false } }))).json()) as {
+    const off = (await (
+      await postJson(
+        `${base}/v1/chat/completions`,
+        chat('SIM_REPLY: {"ok":true}', { chat_template_kwargs: { enable_thinking: false } }),
+      )
+    ).json()) as {
       choices: { message: { content: string; reasoning: string | null } }[];
     };
     expect(off.choices[0]?.message).toMatchObject({ content: '{"ok":true}', reasoning: null });
-    const short = (await (await postJson(`${base}/v1/chat/completions`, chat('hello there', { max_tokens: 3 }))).json()) as {
+    const short = (await (
+      await postJson(`${base}/v1/chat/completions`, chat('hello there', { max_tokens: 3 }))
+    ).json()) as {
       choices: { message: { content: string }; finish_reason: string }[];
       usage: { completion_tokens: number };
     };
     expect(short.choices[0]?.finish_reason).toBe('length');
     expect(short.usage.completion_tokens).toBe(3);
-    const completion = (await (await postJson(`${base}/v1/completions`, { model: 'qwen', prompt: 'SIM_REPLY: done', max_tokens: 10 })).json()) as Record<string, unknown>;
-    expect(completion).toMatchObject({ object: 'text_completion', choices: [{ index: 0, text: 'done', finish_reason: 'stop' }] });
+    const completion = (await (
+      await postJson(`${base}/v1/completions`, { model: 'qwen', prompt: 'SIM_REPLY: done', max_tokens: 10 })
+    ).json()) as Record<string, unknown>;
+    expect(completion).toMatchObject({
+      object: 'text_completion',
+      choices: [{ index: 0, text: 'done', finish_reason: 'stop' }],
+    });
   });
 
   it('returns 404 for an unknown model, 400 for context overflow, and sends in-stream errors', async () => {
@@ -155,11 +218,24 @@ describe('vllm OpenAI API', () => {
     await service.ready;
     const missing = await postJson(`${base}/v1/chat/completions`, { ...chat('hi'), model: 'other' });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { message: 'The model `other` does not exist.', type: 'NotFoundError', param: 'model', code: 404 } });
+    expect(await missing.json()).toEqual({
+      error: {
+        message: 'The model `other` does not exist.',
+        type: 'NotFoundError',
+        param: 'model',
+        code: 404,
+      },
+    });
     const overflow = await postJson(`${base}/v1/chat/completions`, chat('hi', { max_tokens: 5000 }));
     expect(overflow.status).toBe(400);
-    expect(((await overflow.json()) as { error: { message: string } }).error.message).toContain("This model's maximum context length is 4096 tokens");
-    const events = sseEvents(await (await postJson(`${base}/v1/chat/completions`, chat('SIM_STREAM_ERROR: boom', { stream: true }))).text());
+    expect(((await overflow.json()) as { error: { message: string } }).error.message).toContain(
+      "This model's maximum context length is 4096 tokens",
+    );
+    const events = sseEvents(
+      await (
+        await postJson(`${base}/v1/chat/completions`, chat('SIM_STREAM_ERROR: boom', { stream: true }))
+      ).text(),
+    );
     expect(events.at(-1)).toBe('[DONE]');
     expect(JSON.parse(events.at(-2) ?? '')).toMatchObject({ error: { message: 'boom', code: 500 } });
   });
@@ -167,12 +243,27 @@ describe('vllm OpenAI API', () => {
   it('counts tokens in /metrics', async () => {
     const { service, base } = await launch(MODEL);
     await service.ready;
-    const res = (await (await postJson(`${base}/v1/chat/completions`, chat('count me'))).json()) as { usage: { prompt_tokens: number; completion_tokens: number } };
+    const res = (await (await postJson(`${base}/v1/chat/completions`, chat('count me'))).json()) as {
+      usage: { prompt_tokens: number; completion_tokens: number };
+    };
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toContain(`vllm:prompt_tokens_total{engine="0",model_name="qwen"} ${res.usage.prompt_tokens}.0`);
-    expect(metrics).toContain(`vllm:generation_tokens_total{engine="0",model_name="qwen"} ${res.usage.completion_tokens}.0`);
-    expect(metrics).toContain('vllm:request_success_total{engine="0",model_name="qwen",finished_reason="stop"} 1.0');
-    for (const name of ['vllm:num_requests_running', 'vllm:num_requests_waiting', 'vllm:kv_cache_usage_perc', 'vllm:time_to_first_token_seconds_bucket', 'vllm:e2e_request_latency_seconds_count', 'vllm:inter_token_latency_seconds_sum'])
+    expect(metrics).toContain(
+      `vllm:prompt_tokens_total{engine="0",model_name="qwen"} ${res.usage.prompt_tokens}.0`,
+    );
+    expect(metrics).toContain(
+      `vllm:generation_tokens_total{engine="0",model_name="qwen"} ${res.usage.completion_tokens}.0`,
+    );
+    expect(metrics).toContain(
+      'vllm:request_success_total{engine="0",model_name="qwen",finished_reason="stop"} 1.0',
+    );
+    for (const name of [
+      'vllm:num_requests_running',
+      'vllm:num_requests_waiting',
+      'vllm:kv_cache_usage_perc',
+      'vllm:time_to_first_token_seconds_bucket',
+      'vllm:e2e_request_latency_seconds_count',
+      'vllm:inter_token_latency_seconds_sum',
+    ])
       expect(metrics).toContain(name);
   });
 });
@@ -202,7 +293,9 @@ describe('vllm faults', () => {
     writeFaults(stateDir, { http: { vllm: { mode: 'truncated', count: 1 } } });
     await expect(fetch(`${base}/v1/models`).then((r) => r.text())).rejects.toThrow();
     writeFaults(stateDir, { http: { vllm: { mode: 'hang', pathPrefix: '/v1' } } });
-    expect(await fetchErrorCode(`${base}/v1/models`, { signal: AbortSignal.timeout(200) })).toBe('TimeoutError');
+    expect(await fetchErrorCode(`${base}/v1/models`, { signal: AbortSignal.timeout(200) })).toBe(
+      'TimeoutError',
+    );
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 });

@@ -1,7 +1,23 @@
 import { readFaults } from '../faults.js';
-import { checkPortFree, consoleLog, Listener, reservePort, sleep, type RunningService, type ServiceOptions } from './http.js';
+import {
+  checkPortFree,
+  consoleLog,
+  Listener,
+  reservePort,
+  sleep,
+  type RunningService,
+  type ServiceOptions,
+} from './http.js';
 import { ArgparseError, parseVllmArgs, pythonRepr, type VllmArgs } from './vllm-args.js';
-import { architectureOf, logAddressInUse, logEngineDeath, logLoadFailure, logMissingModel, VLLM_ROUTES, VllmLog } from './vllm-log.js';
+import {
+  architectureOf,
+  logAddressInUse,
+  logEngineDeath,
+  logLoadFailure,
+  logMissingModel,
+  VLLM_ROUTES,
+  VllmLog,
+} from './vllm-log.js';
 import { VllmMetrics } from './vllm-metrics.js';
 import { vllmApp, type VllmState } from './vllm-openai.js';
 
@@ -108,7 +124,10 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
     await stage(0.1);
     log.api('model.py:547', `Resolved architecture: ${architectureOf(args.model)}`);
     log.api('model.py:1510', `Using max model len ${state.maxModelLen}`);
-    log.engine('core.py:93', `Initializing a V1 LLM engine (v${VLLM_VERSION}) with config: model='${args.model}', tensor_parallel_size=${args.tensorParallelSize}, max_seq_len=${state.maxModelLen}`);
+    log.engine(
+      'core.py:93',
+      `Initializing a V1 LLM engine (v${VLLM_VERSION}) with config: model='${args.model}', tensor_parallel_size=${args.tensorParallelSize}, max_seq_len=${state.maxModelLen}`,
+    );
     log.engine('gpu_model_runner.py:2338', `Starting to load model ${args.model}...`);
     await stage(0.3);
     const failure = readFaults(options.stateDir).vllm?.failDuringLoad;
@@ -119,21 +138,34 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
     await stage(0.2);
     log.engine('default_loader.py:267', `Loading weights took ${elapsed()} seconds`);
     const weightsGiB = (8 + (args.model.length % 20) * 1.7).toFixed(4);
-    log.engine('gpu_model_runner.py:2392', `Model loading took ${weightsGiB} GiB memory and ${elapsed()} seconds`);
+    log.engine(
+      'gpu_model_runner.py:2392',
+      `Model loading took ${weightsGiB} GiB memory and ${elapsed()} seconds`,
+    );
     await stage(0.2);
     log.engine('backends.py:548', `torch.compile takes ${elapsed()} s in total`);
     const kvGiB = Math.max(1, 119.7 * args.gpuMemoryUtilization - Number(weightsGiB));
     const kvTokens = Math.floor(kvGiB * 21_000);
     log.engine('gpu_worker.py:298', `Available KV cache memory: ${kvGiB.toFixed(2)} GiB`);
     log.engine('kv_cache_utils.py:1087', `GPU KV cache size: ${kvTokens.toLocaleString('en-US')} tokens`);
-    log.engine('kv_cache_utils.py:1091', `Maximum concurrency for ${state.maxModelLen.toLocaleString('en-US')} tokens per request: ${(kvTokens / state.maxModelLen).toFixed(2)}x`);
+    log.engine(
+      'kv_cache_utils.py:1091',
+      `Maximum concurrency for ${state.maxModelLen.toLocaleString('en-US')} tokens per request: ${(kvTokens / state.maxModelLen).toFixed(2)}x`,
+    );
     await stage(0.2);
-    log.engine('gpu_model_runner.py:3118', `Graph capturing finished in ${Math.max(1, Math.round(loadDelayMs / 5000))} secs, took 0.55 GiB`);
-    log.engine('core.py:210', `init engine (profile, create kv cache, warmup model) took ${elapsed()} seconds`);
+    log.engine(
+      'gpu_model_runner.py:3118',
+      `Graph capturing finished in ${Math.max(1, Math.round(loadDelayMs / 5000))} secs, took 0.55 GiB`,
+    );
+    log.engine(
+      'core.py:210',
+      `init engine (profile, create kv cache, warmup model) took ${elapsed()} seconds`,
+    );
     log.api('api_server.py:1634', "Supported_tasks: ['generate']");
     log.api('api_server.py:1912', `Starting vLLM API server 0 on http://${args.host}:${args.port}`);
     log.api('launcher.py:34', 'Available routes are:');
-    for (const [route, methods] of VLLM_ROUTES) log.api('launcher.py:42', `Route: ${route}, Methods: ${methods}`);
+    for (const [route, methods] of VLLM_ROUTES)
+      log.api('launcher.py:42', `Route: ${route}, Methods: ${methods}`);
     try {
       await listener.listen(host, port);
     } catch {
@@ -154,7 +186,7 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
       state.metrics.window = { prompt: 0, generation: 0 };
     }, options.statsIntervalMs ?? 10_000);
     stats.unref();
-    timers.add(stats as unknown as NodeJS.Timeout);
+    timers.add(stats);
   }
 
   const ready = boot();

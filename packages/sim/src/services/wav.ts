@@ -79,7 +79,8 @@ export function decodeWav(bytes: Uint8Array): PcmAudio {
 /** A test/fixture helper: a tone of `seconds` at `amplitude` (0 = silence) on the given channel. */
 export function tone(sampleRate: number, seconds: number, amplitude: number, frequency = 220): Int16Array {
   const out = new Int16Array(Math.round(sampleRate * seconds));
-  for (let i = 0; i < out.length; i += 1) out[i] = Math.round(amplitude * 32767 * Math.sin((2 * Math.PI * frequency * i) / sampleRate));
+  for (let i = 0; i < out.length; i += 1)
+    out[i] = Math.round(amplitude * 32767 * Math.sin((2 * Math.PI * frequency * i) / sampleRate));
   return out;
 }
 
