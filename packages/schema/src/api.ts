@@ -22,7 +22,8 @@ export const API_ERROR_STATUS = {
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; requestId: string };
+  /** Some codes add fields, e.g. SWAP_IN_PROGRESS carries the running swap's `swapId`. */
+  error: { code: ApiErrorCode; message: string; requestId: string; [detail: string]: string | number | null };
 }
 
 export const TOKEN_SCOPES = ['control', 'gateway', 'privacy', 'reasoning', 'admin'] as const;

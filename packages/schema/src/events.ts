@@ -1,3 +1,4 @@
+import type { SwapView } from './catalog.js';
 import type { DeepHealth, ServiceStatus } from './services.js';
 
 /** Events on the server's one bus, streamed to the dashboard over `/api/events`. Never carry secrets. */
@@ -7,7 +8,9 @@ export type AppEvent =
   | ServiceDeepEvent
   | BotOutputEvent
   | BotUpdateEvent
-  | BotLogEvent;
+  | BotLogEvent
+  | SwapPhaseEvent
+  | SwapLogEvent;
 
 /** A service changed status (only on change; latency updates ride on GET /api/services). */
 export interface ServiceStatusEvent {
@@ -52,6 +55,21 @@ export interface BotLogEvent {
   type: 'bot.log';
   at: string;
   followId: string;
+  line: string;
+}
+
+/** A swap changed phase, progress or ended; carries the whole swap as the API shows it. */
+export interface SwapPhaseEvent {
+  type: 'swap.phase';
+  at: string;
+  swap: SwapView;
+}
+
+/** One line of the swap's log (launch script output and `docker logs -f`). */
+export interface SwapLogEvent {
+  type: 'swap.log';
+  at: string;
+  swapId: string;
   line: string;
 }
 

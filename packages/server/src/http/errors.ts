@@ -8,16 +8,23 @@ import type { Logger } from '../adapters/logger.js';
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly headers: Record<string, string>;
+  /** Extra fields of the error object, e.g. the running swap's `swapId`. */
+  readonly details: Record<string, string | number | null>;
 
   constructor(
     code: ApiErrorCode,
     message: string,
-    options: { headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      headers?: Record<string, string>;
+      details?: Record<string, string | number | null>;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'ApiError';
     this.code = code;
     this.headers = options.headers ?? {};
+    this.details = options.details ?? {};
   }
 
   get status(): ContentfulStatusCode {
@@ -31,15 +38,24 @@ function codeForStatus(status: number): ApiErrorCode {
   return (match?.[0] as ApiErrorCode | undefined) ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
 }
 
-export function errorBody(code: ApiErrorCode, message: string, requestId: string): ApiErrorBody {
-  return { error: { code, message, requestId } };
+export function errorBody(
+  code: ApiErrorCode,
+  message: string,
+  requestId: string,
+  details: Record<string, string | number | null> = {},
+): ApiErrorBody {
+  return { error: { ...details, code, message, requestId } };
 }
 
 /** The one onError: every failure leaves as `{"error":{"code","message","requestId"}}`, never a stack. */
 export function handleError(error: Error, c: Context, log: Logger): Response {
   const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
   if (error instanceof ApiError) {
-    return c.json(errorBody(error.code, error.message, requestId), error.status, error.headers);
+    return c.json(
+      errorBody(error.code, error.message, requestId, error.details),
+      error.status,
+      error.headers,
+    );
   }
   if (error instanceof HTTPException) {
     const status = error.status;

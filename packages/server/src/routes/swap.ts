@@ -1,0 +1,41 @@
+import { SwapRequestSchema } from '@spark-control/schema';
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { ShellValueError } from '../adapters/ssh/index.js';
+import type { AppEnv } from '../http/context.js';
+import { ApiError } from '../http/errors.js';
+import { requireScope } from '../http/middleware.js';
+import { jsonBody, params } from '../http/validate.js';
+import { SwapInProgressError, UnknownModelError } from '../services/swap/errors.js';
+import type { SwapService } from '../services/swap/swap-service.js';
+
+const SwapIdSchema = v.object({ id: v.pipe(v.string(), v.uuid('id: must be a swap id')) });
+
+export function swapRoutes(swaps: SwapService) {
+  return new Hono<AppEnv>()
+    .use(requireScope('control'))
+    .post('/', jsonBody(SwapRequestSchema), async (c) => {
+      const { modelId } = c.req.valid('json');
+      try {
+        const swap = await swaps.start(modelId, c.get('principal')?.actor ?? 'unknown');
+        return c.json({ swapId: swap.id }, 202);
+      } catch (error) {
+        if (error instanceof SwapInProgressError) {
+          throw new ApiError('SWAP_IN_PROGRESS', `another swap is running (${error.swapId})`, {
+            details: { swapId: error.swapId },
+          });
+        }
+        if (error instanceof UnknownModelError) throw new ApiError('NOT_FOUND', `modelId: ${error.message}`);
+        if (error instanceof ShellValueError)
+          throw new ApiError('VALIDATION_FAILED', `catalog entry ${modelId}: ${error.message}`);
+        throw error;
+      }
+    })
+    .get('/current', async (c) => c.json(await swaps.current()))
+    .get('/history', async (c) => c.json({ swaps: await swaps.history() }))
+    .post('/:id/cancel', params(SwapIdSchema), (c) => {
+      const { id } = c.req.valid('param');
+      if (!swaps.cancel(id)) throw new ApiError('NOT_FOUND', `swap ${id} is not running`);
+      return c.json({ cancelled: true as const }, 202);
+    });
+}

@@ -1,0 +1,26 @@
+import type { SwapCause } from '@spark-control/schema';
+
+/** A swap that cannot go on, with the classified cause shown to the user. */
+export class SwapFailure extends Error {
+  constructor(
+    readonly swapCause: SwapCause,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SwapFailure';
+  }
+}
+
+export class SwapInProgressError extends Error {
+  constructor(readonly swapId: string) {
+    super(`swap ${swapId} is still running`);
+    this.name = 'SwapInProgressError';
+  }
+}
+
+export class UnknownModelError extends Error {
+  constructor(readonly modelId: string) {
+    super(`no model "${modelId}" in the catalog`);
+    this.name = 'UnknownModelError';
+  }
+}

@@ -1,0 +1,487 @@
+import { randomUUID } from 'node:crypto';
+import type { ModelDef, Settings, Spark, SwapPhase, SwapView } from '@spark-control/schema';
+import type { EventBus } from '../../adapters/event-bus.js';
+import type { Logger } from '../../adapters/logger.js';
+import type { CatalogStore } from '../catalog/catalog-store.js';
+import { localPathProblem } from '../catalog/model-paths.js';
+import { causeOfError, causeOfLog } from './classify.js';
+import { launchCommand } from './commands.js';
+import { SwapFailure, SwapInProgressError, UnknownModelError } from './errors.js';
+import { PHASE_START, loadingMarker } from './progress.js';
+import type { SwapRepo } from './swap-repo.js';
+import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import { waitUntilServed } from './wait-until-served.js';
+import type { Webhook } from './webhook.js';
+
+const LOG_TAIL = 50;
+const GIB = 1024 ** 3;
+/** What vLLM preallocates when a served model is not in the catalog (its default utilisation). */
+const UNKNOWN_MODEL_UTILISATION = 0.9;
+
+export interface SwapTiming {
+  pollMs: number;
+  memoryReleaseTimeoutMs: number;
+}
+
+export interface SwapServiceDeps {
+  repo: SwapRepo;
+  cluster: VllmCluster;
+  catalog: CatalogStore;
+  settings: () => Settings;
+  bus: EventBus;
+  log: Logger;
+  webhook: Webhook;
+  timing?: Partial<SwapTiming>;
+  /** Called once per finished swap (metrics). */
+  onFinished?: (swap: SwapView) => void;
+}
+
+interface ActiveSwap {
+  view: SwapView;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * One swap at a time: preflight → stopping → releasing-memory → launching → loading → ready,
+ * or failed/cancelled with a classified cause and, when the setting is on, a rollback to the
+ * model that was served before. State is persisted at every phase so a restart can reconcile.
+ */
+export class SwapService {
+  readonly #deps: SwapServiceDeps;
+  readonly #timing: SwapTiming;
+  #active: ActiveSwap | undefined;
+
+  constructor(deps: SwapServiceDeps) {
+    this.#deps = deps;
+    this.#timing = { pollMs: 2000, memoryReleaseTimeoutMs: 180_000, ...deps.timing };
+  }
+
+  /** True while a swap (or its rollback) runs: planned maintenance for the monitor and the gateway. */
+  isSwapping(): boolean {
+    return this.#active !== undefined;
+  }
+
+  /** Resolves when no swap is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#active) await this.#active.done;
+  }
+
+  /** Starts a swap to `modelId`; the returned view is `running`. */
+  async start(modelId: string, actor: string): Promise<SwapView> {
+    if (this.#active) throw new SwapInProgressError(this.#active.view.id);
+    const model = this.#deps.catalog.get(modelId);
+    if (!model) throw new UnknownModelError(modelId);
+    // Validates every value that will reach the remote shell before anything runs.
+    launchCommand(this.#deps.settings(), model, vllmNodes(this.#deps.settings(), model.tensorParallel));
+    const view: SwapView = {
+      id: randomUUID(),
+      modelId,
+      previousModelId: null,
+      phase: 'preflight',
+      status: 'running',
+      cause: null,
+      message: null,
+      progress: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      logTail: [],
+      rollback: null,
+      actor,
+    };
+    const controller = new AbortController();
+    const active: ActiveSwap = { view, controller, done: Promise.resolve() };
+    this.#active = active;
+    await this.#deps.repo.save(view);
+    this.#publish(view);
+    this.#deps.webhook.send('swap.started', { swapId: view.id, modelId });
+    active.done = this.#run(active, model).finally(() => {
+      if (this.#active === active) this.#active = undefined;
+    });
+    return { ...view };
+  }
+
+  /** Cancels the running swap with this id; false when it is not running. */
+  cancel(id: string): boolean {
+    if (this.#active?.view.id !== id) return false;
+    this.#active.controller.abort();
+    return true;
+  }
+
+  async current(): Promise<{ swap: SwapView | null; servedModel: string | null }> {
+    const swap = this.#active?.view ?? (await this.#deps.repo.latest()) ?? null;
+    const head = this.#deps.settings().sparks.find((spark) => spark.roles.includes('vllm'));
+    const served = head ? await this.#deps.cluster.servedModels(head) : undefined;
+    return { swap: swap ? { ...swap, logTail: [...swap.logTail] } : null, servedModel: served?.[0] ?? null };
+  }
+
+  history(limit?: number): Promise<SwapView[]> {
+    return this.#deps.repo.history(limit);
+  }
+
+  /** After a restart: settles every swap the database still shows as running. */
+  async reconcile(): Promise<void> {
+    for (const view of await this.#deps.repo.running()) {
+      const model = this.#deps.catalog.get(view.modelId);
+      const controller = new AbortController();
+      const active: ActiveSwap = { view, controller, done: Promise.resolve() };
+      this.#active = active;
+      active.done = this.#resume(active, model).finally(() => {
+        if (this.#active === active) this.#active = undefined;
+      });
+      await active.done;
+    }
+  }
+
+  async #run(active: ActiveSwap, model: ModelDef): Promise<void> {
+    const { view, controller } = active;
+    const signal = controller.signal;
+    let previous: ModelDef | undefined;
+    try {
+      const settings = this.#deps.settings();
+      const nodes = vllmNodes(settings, model.tensorParallel);
+      const [head] = nodes as [Spark, ...Spark[]];
+      const served = await this.#deps.cluster.servedModels(head, signal);
+      previous = served?.[0] ? this.#deps.catalog.byServedName(served[0]) : undefined;
+      view.previousModelId = previous?.id ?? null;
+      const needs = await this.#preflight(
+        model,
+        nodes,
+        previous,
+        served !== undefined && served.length > 0,
+        signal,
+      );
+
+      await this.#enter(view, 'stopping');
+      const stopNodes = vllmNodes(
+        settings,
+        Math.max(model.tensorParallel, previous?.tensorParallel ?? 1) as 1 | 2,
+      );
+      const stopped = await this.#deps.cluster.stop(stopNodes, signal);
+      if (stopped.code !== 0) {
+        throw new SwapFailure(
+          causeOfLog([stopped.stdout, stopped.stderr]) ?? 'unknown',
+          'the launch script could not stop the running model',
+        );
+      }
+
+      await this.#enter(view, 'releasing-memory');
+      await this.#waitForMemory(nodes, needs, signal);
+
+      await this.#enter(view, 'launching');
+      await this.#launch(view, model, nodes, signal);
+
+      await this.#enter(view, 'loading');
+      await this.#load(
+        view,
+        model,
+        head,
+        Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000,
+        signal,
+      );
+      await this.#finish(view, 'ready', null);
+    } catch (error) {
+      await this.#fail(active, model, previous, error);
+    }
+  }
+
+  async #preflight(
+    model: ModelDef,
+    nodes: Spark[],
+    previous: ModelDef | undefined,
+    somethingServed: boolean,
+    signal: AbortSignal,
+  ): Promise<Map<string, number>> {
+    const needs = new Map<string, number>();
+    const previousNodes = previous
+      ? vllmNodes(this.#deps.settings(), previous.tensorParallel)
+      : nodes.slice(0, 1);
+    for (const node of nodes) {
+      const memory = await this.#deps.cluster.memory(node, signal);
+      const need = model.vllm.gpuMemoryUtilization * memory.totalBytes;
+      const heldUtilisation =
+        previous?.vllm.gpuMemoryUtilization ?? (somethingServed ? UNKNOWN_MODEL_UTILISATION : 0);
+      const held = previousNodes.some((spark) => spark.id === node.id)
+        ? heldUtilisation * memory.totalBytes
+        : 0;
+      if (memory.availableBytes + held < need) {
+        throw new SwapFailure(
+          'oom',
+          `${node.label} needs ${(need / GIB).toFixed(1)} GiB of unified memory but only ${((memory.availableBytes + held) / GIB).toFixed(1)} GiB would be free`,
+        );
+      }
+      needs.set(node.id, need);
+    }
+    if (model.localPath) {
+      const [head] = nodes as [Spark];
+      const problem = localPathProblem(this.#deps.settings(), head, model);
+      if (problem) throw new SwapFailure('bad_args', `localPath ${problem}`);
+      if (!(await this.#deps.cluster.directoryExists(head, model.localPath, signal))) {
+        throw new SwapFailure('model_not_found', `${model.localPath} does not exist on ${head.label}`);
+      }
+    }
+    return needs;
+  }
+
+  async #waitForMemory(nodes: Spark[], needs: Map<string, number>, signal: AbortSignal): Promise<void> {
+    const deadline = Date.now() + this.#timing.memoryReleaseTimeoutMs;
+    for (const node of nodes) {
+      const need = needs.get(node.id) ?? 0;
+      while ((await this.#deps.cluster.memory(node, signal)).availableBytes < need) {
+        if (Date.now() > deadline) {
+          throw new SwapFailure(
+            'oom',
+            `${node.label} did not release enough memory in ${this.#timing.memoryReleaseTimeoutMs / 1000} s`,
+          );
+        }
+        await sleep(Math.min(this.#timing.pollMs, 1000), signal);
+      }
+    }
+  }
+
+  async #launch(view: SwapView, model: ModelDef, nodes: Spark[], signal: AbortSignal): Promise<void> {
+    const output: string[] = [];
+    const result = await this.#deps.cluster.launch(
+      model,
+      nodes,
+      (line) => {
+        output.push(line);
+        this.#logLine(view, line);
+      },
+      signal,
+    );
+    if (result.code !== 0) {
+      throw new SwapFailure(
+        causeOfLog(output) ?? 'unknown',
+        `the launch script exited with code ${String(result.code)}`,
+      );
+    }
+  }
+
+  async #load(
+    view: SwapView,
+    model: ModelDef,
+    head: Spark,
+    deadline: number,
+    signal: AbortSignal,
+  ): Promise<void> {
+    await waitUntilServed({
+      cluster: this.#deps.cluster,
+      model,
+      head,
+      deadline,
+      pollMs: this.#timing.pollMs,
+      signal,
+      onLine: (line) => {
+        this.#logLine(view, line);
+        const marker = loadingMarker(line);
+        if (marker && marker.progress > view.progress) {
+          view.progress = marker.progress;
+          view.message = marker.label;
+          this.#publish(view);
+        }
+      },
+    });
+  }
+
+  async #fail(
+    active: ActiveSwap,
+    model: ModelDef | undefined,
+    previous: ModelDef | undefined,
+    error: unknown,
+  ): Promise<void> {
+    const { view, controller } = active;
+    const cancelled = controller.signal.aborted;
+    const cause = cancelled ? null : error instanceof SwapFailure ? error.swapCause : causeOfError(error);
+    const message = cancelled
+      ? 'cancelled by the user'
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    if (!cancelled) this.#deps.log.warn({ swapId: view.id, cause, message }, 'swap failed');
+    const touchedCluster = view.phase !== 'preflight';
+    const launched = view.phase === 'launching' || view.phase === 'loading';
+    await this.#finish(view, cancelled ? 'cancelled' : 'failed', cause, message);
+    if (!touchedCluster) return;
+    const willRollback =
+      this.#deps.settings().vllm.rollback && previous !== undefined && previous.id !== model?.id;
+    if (launched && !willRollback && model) await this.#stopQuietly(model);
+    if (!this.#deps.settings().vllm.rollback) {
+      view.rollback = {
+        modelId: previous?.id ?? '',
+        status: 'skipped',
+        message: 'rollback is turned off in the settings',
+      };
+    } else if (!previous) {
+      view.rollback = { modelId: '', status: 'skipped', message: 'no catalog model was being served before' };
+    } else if (previous.id === model?.id) {
+      view.rollback = {
+        modelId: previous.id,
+        status: 'skipped',
+        message: 'the failed model was the one served before',
+      };
+    } else {
+      await this.#rollback(view, previous, model);
+      return;
+    }
+    await this.#save(view);
+  }
+
+  /** Stops a half-started model so it does not hold the memory; a failure here is only logged. */
+  async #stopQuietly(model: ModelDef): Promise<void> {
+    try {
+      await this.#deps.cluster.stop(vllmNodes(this.#deps.settings(), model.tensorParallel));
+    } catch (error) {
+      this.#deps.log.warn({ err: (error as Error).message }, 'could not stop the half-started model');
+    }
+  }
+
+  async #rollback(view: SwapView, previous: ModelDef, failed: ModelDef | undefined): Promise<void> {
+    view.rollback = { modelId: previous.id, status: 'running', message: `launching ${previous.label} again` };
+    await this.#save(view);
+    const settings = this.#deps.settings();
+    try {
+      const nodes = vllmNodes(settings, previous.tensorParallel);
+      const stopNodes = vllmNodes(
+        settings,
+        Math.max(previous.tensorParallel, failed?.tensorParallel ?? 1) as 1 | 2,
+      );
+      const signal = new AbortController().signal;
+      await this.#deps.cluster.stop(stopNodes, signal);
+      const needs = new Map(
+        await Promise.all(
+          nodes.map(
+            async (node) =>
+              [
+                node.id,
+                previous.vllm.gpuMemoryUtilization * (await this.#deps.cluster.memory(node)).totalBytes,
+              ] as const,
+          ),
+        ),
+      );
+      await this.#waitForMemory(nodes, needs, signal);
+      await this.#launch(view, previous, nodes, signal);
+      await waitUntilServed({
+        cluster: this.#deps.cluster,
+        model: previous,
+        head: nodes[0] as Spark,
+        deadline: Date.now() + settings.vllm.readyTimeoutSec * 1000,
+        pollMs: this.#timing.pollMs,
+        signal,
+        onLine: (line) => this.#logLine(view, line),
+      });
+      view.rollback = { modelId: previous.id, status: 'ready', message: `${previous.label} is served again` };
+    } catch (error) {
+      const cause = error instanceof SwapFailure ? error.swapCause : causeOfError(error);
+      view.rollback = {
+        modelId: previous.id,
+        status: 'failed',
+        message: `rollback failed (${cause}): ${(error as Error).message}`,
+      };
+    }
+    await this.#save(view);
+  }
+
+  async #resume(active: ActiveSwap, model: ModelDef | undefined): Promise<void> {
+    const { view } = active;
+    try {
+      if (!model)
+        throw new SwapFailure(
+          'unknown',
+          'Spark Control restarted during the swap and the model left the catalog',
+        );
+      const settings = this.#deps.settings();
+      const [head] = vllmNodes(settings, model.tensorParallel) as [Spark];
+      const served = await this.#deps.cluster.servedModels(head);
+      if (served?.includes(model.servedName)) {
+        await this.#finish(view, 'ready', null, 'confirmed after Spark Control restarted');
+        return;
+      }
+      const deadline = Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000;
+      const launched = view.phase === 'launching' || view.phase === 'loading';
+      if (
+        launched &&
+        Date.now() < deadline &&
+        (await this.#deps.cluster.containerState(head)) === 'running'
+      ) {
+        await this.#enter(view, 'loading');
+        await this.#load(view, model, head, deadline, active.controller.signal);
+        await this.#finish(view, 'ready', null, 'finished after Spark Control restarted');
+        return;
+      }
+      throw new SwapFailure(
+        'unknown',
+        `Spark Control restarted during the swap and ${model.label} is not being served`,
+      );
+    } catch (error) {
+      const previous = view.previousModelId ? this.#deps.catalog.get(view.previousModelId) : undefined;
+      await this.#fail(active, model, previous, error);
+    }
+  }
+
+  async #enter(view: SwapView, phase: Exclude<SwapPhase, 'failed' | 'cancelled' | 'ready'>): Promise<void> {
+    view.phase = phase;
+    view.progress = Math.max(view.progress, PHASE_START[phase]);
+    view.message = null;
+    await this.#save(view);
+  }
+
+  async #finish(
+    view: SwapView,
+    outcome: 'ready' | 'failed' | 'cancelled',
+    cause: SwapView['cause'],
+    message: string | null = null,
+  ): Promise<void> {
+    view.phase = outcome;
+    view.status = outcome;
+    view.cause = cause;
+    view.message = message;
+    if (outcome === 'ready') view.progress = 1;
+    view.finishedAt = new Date().toISOString();
+    await this.#save(view);
+    this.#deps.webhook.send(
+      outcome === 'ready' ? 'swap.ready' : outcome === 'failed' ? 'swap.failed' : 'swap.cancelled',
+      {
+        swapId: view.id,
+        modelId: view.modelId,
+        cause,
+        message,
+      },
+    );
+    this.#deps.onFinished?.(view);
+  }
+
+  #logLine(view: SwapView, line: string): void {
+    view.logTail.push(line);
+    if (view.logTail.length > LOG_TAIL) view.logTail.splice(0, view.logTail.length - LOG_TAIL);
+    this.#deps.bus.publish({ type: 'swap.log', at: new Date().toISOString(), swapId: view.id, line });
+  }
+
+  async #save(view: SwapView): Promise<void> {
+    await this.#deps.repo.save(view);
+    this.#publish(view);
+  }
+
+  #publish(view: SwapView): void {
+    this.#deps.bus.publish({
+      type: 'swap.phase',
+      at: new Date().toISOString(),
+      swap: { ...view, logTail: [...view.logTail] },
+    });
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new SwapFailure('unknown', 'cancelled'));
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new SwapFailure('unknown', 'cancelled'));
+      },
+      { once: true },
+    );
+  });
+}
