@@ -1,0 +1,72 @@
+import { isIpv6 } from '@spark-control/schema';
+
+/** `http://host:port/path` for an address literal (IPv6 in brackets). */
+export function serviceUrl(address: string, port: number, path: string): string {
+  const host = isIpv6(address) ? `[${address}]` : address;
+  return `http://${host}:${port}${path}`;
+}
+
+/** Why a request failed, in words a tile can show. */
+export function describeFetchError(error: unknown, timeoutMs: number): string {
+  const name = (error as { name?: string }).name;
+  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'refusing connections';
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'connection dropped';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'host unreachable';
+    case undefined:
+      return error instanceof Error ? error.message : String(error);
+    default:
+      return code;
+  }
+}
+
+/** A bounded GET/POST; the body is always read (or cancelled) so the socket returns to the pool. */
+export async function timedFetch(
+  url: string,
+  init: RequestInit & { timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<{ response: Response; body: string; latencyMs: number }> {
+  const { timeoutMs, signal, ...rest } = init;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const started = performance.now();
+  const response = await fetch(url, {
+    ...rest,
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  });
+  const body = await response.text();
+  return { response, body, latencyMs: Math.round(performance.now() - started) };
+}
+
+/** Same, for binary bodies. */
+export async function timedFetchBytes(
+  url: string,
+  init: RequestInit & { timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<{ response: Response; bytes: Uint8Array; latencyMs: number }> {
+  const { timeoutMs, signal, ...rest } = init;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const started = performance.now();
+  const response = await fetch(url, {
+    ...rest,
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { response, bytes, latencyMs: Math.round(performance.now() - started) };
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,223 @@
+import { createServer, type Server } from 'node:net';
+import type { AppEvent, SettingsInput } from '@spark-control/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type SimCluster } from '../../../../sim/src/index.js';
+import { startVllm } from '../../../../sim/src/services/vllm.js';
+import type { RunningService } from '../../../../sim/src/services/http.js';
+import { healthFixture, waitFor, type HealthFixture } from './testing.js';
+
+const HOSTS = ['127.0.41.2', '127.0.41.3'];
+const CUSTOM_VLLM_PORT = 18_991;
+const DISABLED_PORT = 18_992;
+const INTERVAL_MS = 400;
+
+function baseSettings(sim: SimCluster, extra: Partial<SettingsInput> = {}): SettingsInput {
+  return {
+    sparks: sim.sparks.map((spark, index) => ({
+      id: spark.id,
+      host: spark.host,
+      sshPort: spark.sshPort,
+      roles: index === 0 ? [] : ['stt', 'tts', 'embeddings', 'qdrant'],
+    })),
+    ...extra,
+  };
+}
+
+const statusEvents = (events: AppEvent[], id: string) =>
+  events.filter(
+    (event): event is Extract<AppEvent, { type: 'service.status' }> =>
+      event.type === 'service.status' && event.id === id,
+  );
+
+describe('health monitor against the simulated Sparks', () => {
+  let sim: SimCluster;
+  let customVllm: RunningService;
+  let listener: Server;
+  let connections = 0;
+  let t: HealthFixture;
+
+  beforeAll(async () => {
+    sim = await startCluster({ hosts: HOSTS, sshPort: 0, control: false, cloud: false, loadDelayMs: 150 });
+    const spark2 = sim.sparks[1];
+    if (!spark2) throw new Error('no second Spark');
+    customVllm = await startVllm({
+      host: spark2.host,
+      port: CUSTOM_VLLM_PORT,
+      stateDir: spark2.stateDir,
+      args: ['Qwen/Qwen3-30B-A3B-FP8', '--served-model-name', 'qwen3-second'],
+      loadDelayMs: 50,
+      log: { info: () => undefined, error: () => undefined },
+    });
+    await customVllm.ready;
+    // A disabled service is never contacted: count every connection attempt on its port.
+    listener = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(DISABLED_PORT, spark2.host, resolve));
+    t = await healthFixture(
+      baseSettings(sim, {
+        customServices: [
+          { id: 'vllm-second', kind: 'vllm', sparkId: 'spark2', port: CUSTOM_VLLM_PORT },
+          { id: 'legacy', kind: 'http', sparkId: 'spark2', port: DISABLED_PORT, path: '/health' },
+        ],
+        disabledServices: ['legacy'],
+      }),
+    );
+    // Wait until the simulated services answer (kokoro refuses connections while it warms up).
+    const warm = t.monitor({ probeTimeoutMs: 1000 });
+    await waitFor(
+      async () => {
+        await warm.sweep();
+        const views = await warm.list();
+        return views.every((view) => view.status === 'up') || undefined;
+      },
+      20_000,
+      'every service up',
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await customVllm?.close();
+    await new Promise((resolve) => listener?.close(resolve));
+    await sim?.stop();
+  });
+
+  it('monitors a custom vLLM on Spark 2 and reports the model it serves', async () => {
+    const monitor = t.monitor();
+    await monitor.sweep();
+    const view = (await monitor.list()).find((service) => service.id === 'vllm-second');
+    expect(view).toMatchObject({
+      sparkId: 'spark2',
+      kind: 'vllm',
+      status: 'up',
+      servedModel: 'qwen3-second',
+    });
+  });
+
+  it('never contacts a disabled service and hides it unless asked', async () => {
+    const monitor = t.monitor();
+    await monitor.sweep();
+    await monitor.sweep();
+    expect(connections).toBe(0);
+    expect((await monitor.list()).map((view) => view.id)).not.toContain('legacy');
+    const all = await monitor.list({ includeDisabled: true });
+    expect(all.find((view) => view.id === 'legacy')).toMatchObject({ status: 'disabled', latencyMs: null });
+  });
+
+  it('shows a killed service down within two intervals, up again after it returns, with the transitions in its history', async () => {
+    const monitor = t.monitor({ intervalMs: () => INTERVAL_MS, probeTimeoutMs: 300 });
+    monitor.start();
+    await waitFor(async () => (await monitor.view('kokoro'))?.status === 'up', 5000, 'kokoro up');
+    const sweepsBefore = monitor.timings.length;
+    await sim.control.killContainer('spark2', 'kokoro');
+    await waitFor(async () => (await monitor.view('kokoro'))?.status === 'down', 5000, 'kokoro down');
+    // Detected by the first or second sweep that started after the kill.
+    expect(monitor.timings.length - sweepsBefore).toBeLessThanOrEqual(2);
+    expect((await monitor.view('kokoro'))?.detail).toBe('refusing connections');
+
+    await sim.control.restartContainer('spark2', 'kokoro');
+    await waitFor(async () => (await monitor.view('kokoro'))?.status === 'up', 10_000, 'kokoro up again');
+    await monitor.stop();
+
+    const kokoro = statusEvents(t.events, 'kokoro').map((event) => [event.from, event.status]);
+    expect(kokoro).toContainEqual(['up', 'down']);
+    expect(kokoro).toContainEqual(['down', 'up']);
+    const history = await monitor.history('kokoro');
+    const transitions = history.transitions.map((transition) => [transition.from, transition.to]);
+    expect(transitions.slice(0, 2)).toEqual([
+      ['down', 'up'],
+      ['up', 'down'],
+    ]);
+    expect(history.samples.some((sample) => sample.status === 'down')).toBe(true);
+  });
+
+  it('applies settings edits live: a newly disabled service drops out and is no longer probed', async () => {
+    const monitor = t.monitor();
+    await monitor.sweep();
+    expect((await monitor.list()).map((view) => view.id)).toContain('qdrant');
+    await t.updateSettings(baseSettings(sim, { disabledServices: ['qdrant'] }));
+    await monitor.sweep();
+    const ids = (await monitor.list()).map((view) => view.id);
+    expect(ids).not.toContain('qdrant');
+    expect(ids).not.toContain('vllm-second');
+    await t.updateSettings(
+      baseSettings(sim, {
+        customServices: [
+          { id: 'vllm-second', kind: 'vllm', sparkId: 'spark2', port: CUSTOM_VLLM_PORT },
+          { id: 'legacy', kind: 'http', sparkId: 'spark2', port: DISABLED_PORT, path: '/health' },
+        ],
+        disabledServices: ['legacy'],
+      }),
+    );
+  });
+
+  it('excludes a planned swap from uptime', async () => {
+    let swapping = false;
+    const monitor = t.monitor({ isSwapping: () => swapping });
+    await t.updateSettings(
+      baseSettings(sim, {
+        sparks: [
+          { id: 'spark1', host: HOSTS[0] ?? '', sshPort: sim.sparks[0]?.sshPort ?? 22, roles: [] },
+          { id: 'spark2', host: HOSTS[1] ?? '', sshPort: sim.sparks[1]?.sshPort ?? 22, roles: ['vllm'] },
+        ],
+        vllm: { port: CUSTOM_VLLM_PORT },
+      }),
+    );
+    await monitor.sweep();
+    expect((await monitor.view('vllm'))?.status).toBe('up');
+    await customVllm.close();
+    swapping = true;
+    await monitor.sweep();
+    await monitor.sweep();
+    expect((await monitor.view('vllm'))?.status).toBe('swapping');
+    monitor.invalidateUptime();
+    expect((await monitor.view('vllm'))?.uptime24h).toBe(1);
+    // The same outage without a swap counts against uptime.
+    swapping = false;
+    await monitor.sweep();
+    expect((await monitor.view('vllm'))?.status).toBe('down');
+    monitor.invalidateUptime();
+    expect((await monitor.view('vllm'))?.uptime24h).toBeCloseTo(1 / 2);
+  });
+
+  it('keeps its period with one Spark blackholed: every probe ends at its timeout', async () => {
+    await t.updateSettings(baseSettings(sim));
+    // The HTTP services honour the `hang` fault; `blackhole` covers SSH and, once the simulator
+    // applies it to HTTP listeners too, every port.
+    await sim.control.setFaults('spark2', {
+      blackhole: true,
+      http: {
+        parakeet: { mode: 'hang' },
+        kokoro: { mode: 'hang' },
+        embeddings: { mode: 'hang' },
+        qdrant: { mode: 'hang' },
+      },
+    });
+    const probeTimeoutMs = 500;
+    const intervalMs = 1000;
+    const monitor = t.monitor({ intervalMs: () => intervalMs, probeTimeoutMs });
+    try {
+      monitor.start();
+      await waitFor(() => monitor.timings.length >= 4, 15_000, 'four sweeps');
+      await monitor.stop();
+      const views = await monitor.list();
+      for (const id of ['parakeet', 'kokoro', 'embeddings', 'qdrant']) {
+        expect(views.find((view) => view.id === id)).toMatchObject({
+          status: 'down',
+          detail: `no answer within ${probeTimeoutMs} ms`,
+        });
+      }
+      const timings = monitor.timings.slice(-4);
+      for (const timing of timings) expect(timing.durationMs).toBeLessThan(probeTimeoutMs + 500);
+      for (let i = 1; i < timings.length; i += 1) {
+        const gap = (timings[i]?.startedAt ?? 0) - (timings[i - 1]?.startedAt ?? 0);
+        expect(gap).toBeGreaterThanOrEqual(intervalMs - 50);
+        expect(gap).toBeLessThan(intervalMs + 500);
+      }
+    } finally {
+      await sim.control.clearFaults('spark2');
+    }
+  });
+});
