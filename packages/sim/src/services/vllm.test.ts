@@ -268,6 +268,34 @@ describe('vllm OpenAI API', () => {
   });
 });
 
+describe('vllm options', () => {
+  it('hides reasoning with include_reasoning false and guards /v1 with --api-key', async () => {
+    const { service, base } = await launch([...MODEL, '--api-key', 'sk-1']);
+    await service.ready;
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const denied = await postJson(`${base}/v1/chat/completions`, chat('hi'));
+    expect(denied.status).toBe(401);
+    expect(await denied.json()).toEqual({ error: 'Unauthorized' });
+    const auth = { authorization: 'Bearer sk-1' };
+    const events = sseEvents(
+      await (
+        await postJson(
+          `${base}/v1/chat/completions`,
+          chat('SIM_REPLY: visible', { stream: true, include_reasoning: false }),
+          auth,
+        )
+      ).text(),
+    );
+    const deltas = events
+      .slice(0, -1)
+      .map(
+        (e) => (JSON.parse(e) as { choices: { delta: Record<string, string> }[] }).choices[0]?.delta ?? {},
+      );
+    expect(deltas.some((d) => 'reasoning' in d)).toBe(false);
+    expect(deltas.map((d) => d.content ?? '').join('')).toBe('visible');
+  });
+});
+
 describe('vllm faults', () => {
   it('dies mid-stream: the stream is cut, /health turns 503, the process exits', async () => {
     const { service, base, stateDir, log } = await launch(MODEL, { watchdogMs: 50 });
