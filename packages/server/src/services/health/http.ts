@@ -10,7 +10,8 @@ export function serviceUrl(address: string, port: number, path: string): string 
 export function describeFetchError(error: unknown, timeoutMs: number): string {
   const name = (error as { name?: string }).name;
   if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const code = (error as { cause?: { code?: string } }).cause?.code;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code;
   switch (code) {
     case 'ECONNREFUSED':
       return 'refusing connections';
@@ -21,6 +22,8 @@ export function describeFetchError(error: unknown, timeoutMs: number): string {
     case 'ENETUNREACH':
       return 'host unreachable';
     case undefined:
+      // fetch refuses some ports outright (the WHATWG "bad port" list: 6000, 6665-6669, …).
+      if (cause?.message) return cause.message;
       return error instanceof Error ? error.message : String(error);
     default:
       return code;

@@ -96,6 +96,19 @@ describe('health monitor against the simulated Sparks', () => {
     });
   });
 
+  it('runs one tiny real request per service as its deep check', async () => {
+    const monitor = t.monitor();
+    await monitor.sweep();
+    for (const id of ['parakeet', 'kokoro', 'embeddings', 'qdrant', 'vllm-second']) {
+      const deep = await monitor.deep(id);
+      expect(deep, id).toMatchObject({ ok: true });
+    }
+    expect((await monitor.deep('vllm-second'))?.detail).toBe('qwen3-second completed 1 token');
+    expect((await monitor.view('parakeet'))?.deep?.detail).toBe('transcribed 1 s of audio');
+    expect(t.events.some((event) => event.type === 'service.deep' && event.id === 'kokoro')).toBe(true);
+    expect(await monitor.deep('legacy')).toBeUndefined();
+  });
+
   it('never contacts a disabled service and hides it unless asked', async () => {
     const monitor = t.monitor();
     await monitor.sweep();
