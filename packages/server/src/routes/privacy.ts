@@ -17,27 +17,41 @@ const TextSchema = v.pipe(
 );
 const JsonSchema = v.pipe(
   v.unknown(),
-  v.check((value) => JSON.stringify(value).length <= MAX_PRIVACY_CHARS, `must be at most ${MAX_PRIVACY_CHARS} characters as JSON`),
-  v.check((value) => jsonDepth(value) <= MAX_JSON_DEPTH, `must not nest deeper than ${MAX_JSON_DEPTH} levels`),
+  v.check(
+    (value) => JSON.stringify(value).length <= MAX_PRIVACY_CHARS,
+    `must be at most ${MAX_PRIVACY_CHARS} characters as JSON`,
+  ),
+  v.check(
+    (value) => jsonDepth(value) <= MAX_JSON_DEPTH,
+    `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+  ),
 );
-const exactlyOne = <T extends { text?: unknown; json?: unknown }>(input: T) => (input.text === undefined) !== (input.json === undefined);
+const exactlyOne = <T extends { text?: unknown; json?: unknown }>(input: T) =>
+  (input.text === undefined) !== (input.json === undefined);
 const ONE_OF = 'text, json: send exactly one of them';
 
 export const ScrubBodySchema = v.pipe(
-  v.object({ text: v.optional(TextSchema), json: v.optional(JsonSchema) }, 'body must be an object with "text" or "json"'),
+  v.object(
+    { text: v.optional(TextSchema), json: v.optional(JsonSchema) },
+    'body must be an object with "text" or "json"',
+  ),
   v.check(exactlyOne, ONE_OF),
 );
 
 export const RehydrateBodySchema = v.pipe(
   v.object(
     {
-      sessionId: v.pipe(v.string('must be text'), v.uuid('must be a session id returned by /api/scrub')),
+      sessionId: v.optional(
+        v.pipe(v.string('must be text'), v.uuid('must be a session id returned by /api/scrub')),
+      ),
       text: v.optional(TextSchema),
       json: v.optional(JsonSchema),
     },
     'body must be an object with "sessionId" and "text" or "json"',
   ),
+  v.check((input) => input.sessionId !== undefined, 'sessionId: is required'),
   v.check(exactlyOne, ONE_OF),
+  v.transform((input) => ({ ...input, sessionId: input.sessionId as string })),
 );
 
 async function orGone<T>(work: Promise<T>): Promise<T> {
@@ -57,14 +71,19 @@ export function privacyRoutes(service: PrivacyService) {
       const body = c.req.valid('json');
       if (body.text !== undefined) {
         const result = await service.scrubText(body.text);
-        return c.json({ text: result.value as string, sessionId: result.sessionId, entities: result.entities });
+        return c.json({
+          text: result.value,
+          sessionId: result.sessionId,
+          entities: result.entities,
+        });
       }
       const result = await service.scrubJson(body.json);
       return c.json({ json: result.value, sessionId: result.sessionId, entities: result.entities });
     })
     .post('/rehydrate', jsonBody(RehydrateBodySchema), async (c) => {
       const body = c.req.valid('json');
-      if (body.text !== undefined) return c.json({ text: await orGone(service.rehydrateText(body.sessionId, body.text)) });
+      if (body.text !== undefined)
+        return c.json({ text: await orGone(service.rehydrateText(body.sessionId, body.text)) });
       return c.json({ json: await orGone(service.rehydrateJson(body.sessionId, body.json)) });
     });
 }

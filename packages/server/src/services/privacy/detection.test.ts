@@ -12,16 +12,42 @@ describe('labelled test set', () => {
     expect(samples.length).toBeGreaterThanOrEqual(100);
     expect(samples.filter((s) => s.gold.length === 0).length).toBeGreaterThanOrEqual(25);
     const types = new Set(samples.flatMap((s) => s.gold.map((g) => g.type)));
-    for (const type of ['EMAIL', 'PHONE', 'CARD', 'IBAN', 'SSN', 'IP', 'MAC', 'URL', 'SECRET', 'ADDRESS', 'DOB', 'PLATE', 'PERSON', 'HOST', 'LITERAL']) {
+    for (const type of [
+      'EMAIL',
+      'PHONE',
+      'CARD',
+      'IBAN',
+      'SSN',
+      'IP',
+      'MAC',
+      'URL',
+      'SECRET',
+      'ADDRESS',
+      'DOB',
+      'PLATE',
+      'PERSON',
+      'HOST',
+      'LITERAL',
+    ]) {
       expect(types, type).toContain(type);
     }
-    const names = samples.flatMap((s) => s.gold.filter((g) => g.type === 'PERSON').map((g) => s.text.slice(g.start, g.end)));
+    const names = samples.flatMap((s) =>
+      s.gold.filter((g) => g.type === 'PERSON').map((g) => s.text.slice(g.start, g.end)),
+    );
     expect(names.some((n) => /[^\p{Script=Latin}\s'.-]/u.test(n))).toBe(true);
   });
 
   it('meets recall ≥ 0.95 for pattern types, ≥ 0.85 for names and precision ≥ 0.9', () => {
-    const metrics = detectionMetrics(samples.map((s) => ({ gold: s.gold, predicted: findEntities(s.text, lexicon) })));
-    const describeMiss = ({ sample, gold }: { sample: number; gold: { start: number; end: number; type: string } }) => {
+    const metrics = detectionMetrics(
+      samples.map((s) => ({ gold: s.gold, predicted: findEntities(s.text, lexicon) })),
+    );
+    const describeMiss = ({
+      sample,
+      gold,
+    }: {
+      sample: number;
+      gold: { start: number; end: number; type: string };
+    }) => {
       const s = samples[sample];
       return `line ${s?.line}: ${gold.type} ${JSON.stringify(s?.text.slice(gold.start, gold.end))}`;
     };

@@ -4,7 +4,14 @@ export interface DetectionMetrics {
   patternRecall: number;
   nameRecall: number;
   precision: number;
-  counts: { patternGold: number; patternFound: number; nameGold: number; nameFound: number; predicted: number; correct: number };
+  counts: {
+    patternGold: number;
+    patternFound: number;
+    nameGold: number;
+    nameFound: number;
+    predicted: number;
+    correct: number;
+  };
   misses: { sample: number; gold: Span }[];
   falsePositives: { sample: number; span: Span }[];
 }
@@ -16,7 +23,9 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
  * A gold finding is recalled when a prediction of the same type covers it; a prediction is
  * correct when it overlaps a gold finding of the same type.
  */
-export function detectionMetrics(samples: readonly { gold: readonly Span[]; predicted: readonly Span[] }[]): DetectionMetrics {
+export function detectionMetrics(
+  samples: readonly { gold: readonly Span[]; predicted: readonly Span[] }[],
+): DetectionMetrics {
   const counts = { patternGold: 0, patternFound: 0, nameGold: 0, nameFound: 0, predicted: 0, correct: 0 };
   const misses: DetectionMetrics['misses'] = [];
   const falsePositives: DetectionMetrics['falsePositives'] = [];

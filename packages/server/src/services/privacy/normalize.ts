@@ -12,11 +12,18 @@ export interface DetectionView {
 }
 
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
-const DISGUISE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E]/;
+const DISGUISE =
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E]/;
 
 function viewChar(code: number): string | undefined {
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x00a0 || code === 0x3000 || code === 0x202f || code === 0x205f || (code >= 0x2000 && code <= 0x200a)) {
+  if (
+    code === 0x00a0 ||
+    code === 0x3000 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    (code >= 0x2000 && code <= 0x200a)
+  ) {
     return ' ';
   }
   return undefined;

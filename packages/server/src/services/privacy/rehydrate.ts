@@ -19,7 +19,8 @@ export function restoreJson(value: unknown, nonce: string, entries: VaultEntries
   if (Array.isArray(value)) return value.map((item) => restoreJson(item, nonce, entries));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[restoreText(key, nonce, entries)] = restoreJson(item, nonce, entries);
+    for (const [key, item] of Object.entries(value))
+      out[restoreText(key, nonce, entries)] = restoreJson(item, nonce, entries);
     return out;
   }
   return value;

@@ -81,7 +81,11 @@ export class PrivacyService {
     const value = run(session);
     const sessionId = randomUUID();
     await this.#vault.purgeExpired();
-    await this.#vault.put(sessionId, { nonce: session.nonce, entries: session.entries }, new Date(this.#now().getTime() + this.#ttlMs));
+    await this.#vault.put(
+      sessionId,
+      { nonce: session.nonce, entries: session.entries },
+      new Date(this.#now().getTime() + this.#ttlMs),
+    );
     return { value, sessionId, entities: session.entities };
   }
 

@@ -12,7 +12,8 @@ const KEY_BYTES = 32;
 export async function loadOrCreateVaultKey(file: string): Promise<Buffer> {
   try {
     const key = await readFile(file);
-    if (key.length !== KEY_BYTES) throw new Error(`vault key ${file} must be ${KEY_BYTES} bytes, found ${key.length}`);
+    if (key.length !== KEY_BYTES)
+      throw new Error(`vault key ${file} must be ${KEY_BYTES} bytes, found ${key.length}`);
     if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
     return key;
   } catch (error) {
@@ -42,14 +43,21 @@ export function seal(key: Buffer, sessionId: string, entries: VaultEntries): Sea
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(sessionId));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify([...entries]), 'utf8'), cipher.final()]);
-  return { iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), authTag: cipher.getAuthTag().toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    authTag: cipher.getAuthTag().toString('base64'),
+  };
 }
 
 export function unseal(key: Buffer, sessionId: string, sealed: Sealed): VaultEntries {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
   decipher.setAAD(Buffer.from(sessionId));
   decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
-  const plain = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+  const plain = Buffer.concat([
+    decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
+    decipher.final(),
+  ]).toString('utf8');
   return new Map(JSON.parse(plain) as [string, string | number][]);
 }
 
@@ -68,7 +76,9 @@ export class Vault {
 
   async put(sessionId: string, session: VaultSession, expiresAt: Date): Promise<void> {
     const sealed = seal(this.key, sessionId, session.entries);
-    await this.db.insert(redactionVault).values({ sessionId, nonce: session.nonce, ...sealed, expiresAt, createdAt: this.now() });
+    await this.db
+      .insert(redactionVault)
+      .values({ sessionId, nonce: session.nonce, ...sealed, expiresAt, createdAt: this.now() });
   }
 
   /** The session, or undefined when it never existed, has expired or was purged. */

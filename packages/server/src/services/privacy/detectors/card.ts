@@ -20,6 +20,11 @@ export function luhnValid(digits: string): boolean {
 export function detectCards(text: string): Span[] {
   return matchSpans(text, CANDIDATE, 'CARD', (m) => {
     const digits = digitsOf(m[0]);
-    return digits.length >= 13 && digits.length <= 19 && /^(?:3[47]|3[0689]|4|5[1-5]|2[2-7]|6)/.test(digits) && luhnValid(digits);
+    return (
+      digits.length >= 13 &&
+      digits.length <= 19 &&
+      /^(?:3[47]|3[0689]|4|5[1-5]|2[2-7]|6)/.test(digits) &&
+      luhnValid(digits)
+    );
   });
 }

@@ -49,7 +49,10 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
 const KEY_HINTS: [RegExp, EntityType][] = [
   [/^(?:.*[_-])?e-?mail(?:[_-]?address)?$/i, 'EMAIL'],
   [/^(?:.*[_-])?(?:phone|mobile|tel|telephone|fax|cell)(?:[_-]?(?:number|no))?$/i, 'PHONE'],
-  [/^(?:.*[_-])?(?:licen[cs]e[_-]?plate|number[_-]?plate|plate(?:[_-]?(?:number|text))?|registration|kennzeichen|plaque)$/i, 'PLATE'],
+  [
+    /^(?:.*[_-])?(?:licen[cs]e[_-]?plate|number[_-]?plate|plate(?:[_-]?(?:number|text))?|registration|kennzeichen|plaque)$/i,
+    'PLATE',
+  ],
   [
     /^(?:first|last|full|given|family|middle|sur|display|contact|customer|driver|passenger|patient|person|owner|user|author|sender|recipient)[_-]?name$|^(?:surname|person|driver|passenger|patient)$/i,
     'PERSON',
@@ -59,7 +62,10 @@ const KEY_HINTS: [RegExp, EntityType][] = [
   [/^(?:ssn|social[_-]?security[_-]?number)$/i, 'SSN'],
   [/^iban$/i, 'IBAN'],
   [/^(?:card[_-]?number|credit[_-]?card|pan)$/i, 'CARD'],
-  [/^(?:.*[_-])?(?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential)s?$/i, 'SECRET'],
+  [
+    /^(?:.*[_-])?(?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential)s?$/i,
+    'SECRET',
+  ],
   [/^(?:ip|ip[_-]?addr(?:ess)?|client[_-]?ip|remote[_-]?addr)$/i, 'IP'],
   [/^(?:mac|mac[_-]?addr(?:ess)?)$/i, 'MAC'],
 ];

@@ -33,7 +33,31 @@ sheikh shaikh sayyid hajji shri sri smt mister captain capt officer detective sg
     .split(/\s+/)
     .filter(Boolean),
 );
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'zu', "d'", 'mac']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'zu',
+  "d'",
+  'mac',
+]);
 const EAST_ASIAN_FAMILY = new Set(
   `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
 peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu
@@ -63,8 +87,12 @@ const SPEECH_VERBS = new Set(
   ),
 );
 /** Verbs that let compromise decide about a lone ambiguous name (`Mark will`). */
-const PERSON_VERBS = new Set([...SPEECH_VERBS, ...'sent thinks thought wants needs will would can could should has had was'.split(' ')]);
-const PINYIN_LIKE = /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
+const PERSON_VERBS = new Set([
+  ...SPEECH_VERBS,
+  ...'sent thinks thought wants needs will would can could should has had was'.split(' '),
+]);
+const PINYIN_LIKE =
+  /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
 const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
 
 const WORD = /[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu;
@@ -77,7 +105,8 @@ function lexicon(): Lexicon {
   return compromiseLexicon;
 }
 
-const tagsOf = (entry: string | string[] | undefined): string[] => (entry === undefined ? [] : Array.isArray(entry) ? entry : [entry]);
+const tagsOf = (entry: string | string[] | undefined): string[] =>
+  entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
 
 /** Builds the lexicon from compromise, the shipped multilingual lists and the user's own names. */
 export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon {
@@ -106,7 +135,9 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
     .filter((name) => name.length >= 2)
     .sort((a, b) => b.length - a.length)
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  const user = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+  const user = phrases.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    : undefined;
   return { given, family, ambiguous, common, user };
 }
 
@@ -136,7 +167,13 @@ function sentenceAround(text: string, index: number): { start: number; text: str
   let start = index;
   while (start > 0 && index - start < 200 && !/[.!?\n]/.test(text[start - 1] ?? '')) start--;
   let end = index;
-  while (end < text.length && end - index < 200 && !/[!?\n]/.test(text[end] ?? '') && !/\.\s/.test(text.slice(end, end + 2))) end++;
+  while (
+    end < text.length &&
+    end - index < 200 &&
+    !/[!?\n]/.test(text[end] ?? '') &&
+    !/\.\s/.test(text.slice(end, end + 2))
+  )
+    end++;
   return { start, text: text.slice(start, end + 1) };
 }
 
@@ -163,7 +200,11 @@ class PersonScanner {
   }
 
   #surnameLike(w: Word): boolean {
-    if (!isTitle(w.text) && !(isCaseless(w.text) && (this.names.family.has(w.lower) || this.names.given.has(w.lower)))) return false;
+    if (
+      !isTitle(w.text) &&
+      !(isCaseless(w.text) && (this.names.family.has(w.lower) || this.names.given.has(w.lower)))
+    )
+      return false;
     if (PLACE_NOUNS.has(w.lower)) return false;
     if (this.names.family.has(w.lower) || this.#given(w)) return true;
     return !this.names.common(w.lower) && !this.names.ambiguous.has(w.lower) && w.text.length > 1;
@@ -176,7 +217,10 @@ class PersonScanner {
       const doc = nlp(sentence.text);
       type Found = { offset: { start: number; length: number } };
       const ranges = (list: Found[]) =>
-        list.map((f): [number, number] => [sentence.start + f.offset.start, sentence.start + f.offset.start + f.offset.length]);
+        list.map((f): [number, number] => [
+          sentence.start + f.offset.start,
+          sentence.start + f.offset.start + f.offset.length,
+        ]);
       judged = {
         people: ranges(doc.people().json({ offset: true }) as Found[]),
         places: ranges(doc.places().json({ offset: true }) as Found[]),
@@ -204,10 +248,14 @@ class PersonScanner {
   #eastAsianName(i: number): number | undefined {
     const w = this.#words[i] as Word;
     const next = this.#words[i + 1];
-    if (!EAST_ASIAN_FAMILY.has(w.lower) || !next || !this.#adjacent(w, next) || !isTitle(next.text)) return undefined;
+    if (!EAST_ASIAN_FAMILY.has(w.lower) || !next || !this.#adjacent(w, next) || !isTitle(next.text))
+      return undefined;
     const nl = next.lower;
     const givenNext =
-      KOREAN_GIVEN.test(next.text) || this.#given(next) || VIETNAMESE_MIDDLE.has(nl) || (PINYIN_LIKE.test(nl) && !this.names.common(nl));
+      KOREAN_GIVEN.test(next.text) ||
+      this.#given(next) ||
+      VIETNAMESE_MIDDLE.has(nl) ||
+      (PINYIN_LIKE.test(nl) && !this.names.common(nl));
     return givenNext && !PLACE_NOUNS.has(nl) ? this.#extendEastAsian(i) : undefined;
   }
 
@@ -219,7 +267,10 @@ class PersonScanner {
       const current = this.#words[last] as Word;
       if (!next || !this.#adjacent(current, next) || !isTitle(next.text)) break;
       const ok =
-        KOREAN_GIVEN.test(next.text) || this.#given(next) || VIETNAMESE_MIDDLE.has(next.lower) || PINYIN_LIKE.test(next.lower);
+        KOREAN_GIVEN.test(next.text) ||
+        this.#given(next) ||
+        VIETNAMESE_MIDDLE.has(next.lower) ||
+        PINYIN_LIKE.test(next.lower);
       if (!ok || PLACE_NOUNS.has(next.lower)) break;
       last++;
     }
@@ -238,7 +289,13 @@ class PersonScanner {
         continue;
       }
       const after = this.#words[last + 2];
-      if (PARTICLES.has(next.lower) && after && this.#adjacent(next, after) && isTitle(after.text) && !this.names.common(after.lower)) {
+      if (
+        PARTICLES.has(next.lower) &&
+        after &&
+        this.#adjacent(next, after) &&
+        isTitle(after.text) &&
+        !this.names.common(after.lower)
+      ) {
         last += 2;
         continue;
       }
@@ -262,8 +319,15 @@ class PersonScanner {
       const prev = list[i - 1];
       const next = list[i + 1];
       const afterHonorific =
-        prev !== undefined && HONORIFICS.has(prev.lower) && /^\.?\s{1,2}$/.test(this.text.slice(prev.end, w.start)) && isTitle(prev.text);
-      const nextIsName = next !== undefined && this.#adjacent(w, next) && this.#surnameLike(next) && (this.names.family.has(next.lower) || this.#given(next) || !this.names.common(next.lower));
+        prev !== undefined &&
+        HONORIFICS.has(prev.lower) &&
+        /^\.?\s{1,2}$/.test(this.text.slice(prev.end, w.start)) &&
+        isTitle(prev.text);
+      const nextIsName =
+        next !== undefined &&
+        this.#adjacent(w, next) &&
+        this.#surnameLike(next) &&
+        (this.names.family.has(next.lower) || this.#given(next) || !this.names.common(next.lower));
 
       const eastAsianEnd = this.#eastAsianName(i);
       if (eastAsianEnd !== undefined) {
@@ -275,9 +339,22 @@ class PersonScanner {
       if (afterHonorific && !this.names.common(w.lower)) start = i;
       else if (caseless) start = this.names.given.has(w.lower) ? i : -1;
       else if (this.#given(w) && !this.names.ambiguous.has(w.lower)) start = i;
-      else if (this.#given(w) && nextIsName && next && (this.names.family.has(next.lower) || !this.names.ambiguous.has(next.lower))) start = i;
+      else if (
+        this.#given(w) &&
+        nextIsName &&
+        next &&
+        (this.names.family.has(next.lower) || !this.names.ambiguous.has(next.lower))
+      )
+        start = i;
       else if (this.#given(w) && this.#lonePerson(i)) start = i;
-      else if (this.names.family.has(w.lower) && next && this.#adjacent(w, next) && isTitle(next.text) && this.#given(next) && !this.names.ambiguous.has(next.lower)) {
+      else if (
+        this.names.family.has(w.lower) &&
+        next &&
+        this.#adjacent(w, next) &&
+        isTitle(next.text) &&
+        this.#given(next) &&
+        !this.names.ambiguous.has(next.lower)
+      ) {
         start = i;
       }
       if (start < 0) continue;

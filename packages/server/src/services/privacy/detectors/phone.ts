@@ -1,10 +1,11 @@
 import type { Span } from '../types.js';
 import { before, digitsOf } from './util.js';
 
-const CANDIDATE = /(?<![\w.+\/:@-])(?:\+|00)?\(?\d[\d \-.()\/]{4,22}\d(?![\w@]|[.\-\/]\d)/g;
-const CONTEXT = /(?:phone|tel|mobile|cell|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話)[^\n\d]{0,12}$/;
+const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
+const CONTEXT =
+  /(?:phone|tel|mobile|cell|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話)[^\n\d]{0,12}$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
-const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-\/.]?\d{2,8}){1,4}$/;
+const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
@@ -12,15 +13,17 @@ function acceptable(candidate: string, labelled: boolean): boolean {
   const digits = digitsOf(candidate);
   if (DATE_LIKE.test(candidate) || SSN_SHAPE.test(candidate)) return false;
   if (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate)) return false;
-  if (candidate.startsWith('+') || candidate.startsWith('00')) return digits.length >= 8 && digits.length <= 15;
+  if (candidate.startsWith('+') || candidate.startsWith('00'))
+    return digits.length >= 8 && digits.length <= 15;
   if (NANP.test(candidate)) return true;
-  if (TRUNK.test(candidate) && digits.length >= 9 && digits.length <= 12 && /[ \-\/.()]/.test(candidate)) return true;
+  if (TRUNK.test(candidate) && digits.length >= 9 && digits.length <= 12 && /[ \-/.()]/.test(candidate))
+    return true;
   return labelled && digits.length >= 7 && digits.length <= 13;
 }
 
 /** Candidate minus its last separator-delimited group, or undefined when nothing is left to try. */
 function shorten(candidate: string): string | undefined {
-  const cut = candidate.search(/[ \-.\/]+\d+\)?$/);
+  const cut = candidate.search(/[ \-./]+\d+\)?$/);
   return cut > 0 ? candidate.slice(0, cut) : undefined;
 }
 
@@ -35,9 +38,10 @@ export function detectPhones(text: string): Span[] {
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
     // A number right after another one in a list (`… or 91 123 45 67`) shares its label.
-    const listed = lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
+    const listed =
+      lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
     const labelled = listed || CONTEXT.test(before(text, match.index, 24));
-    let candidate: string | undefined = match[0].replace(/[ \-.\/(]+$/, '');
+    let candidate: string | undefined = match[0].replace(/[ \-./(]+$/, '');
     while (candidate && !acceptable(candidate, labelled)) candidate = shorten(candidate);
     if (candidate) {
       spans.push({ start: match.index, end: match.index + candidate.length, type: 'PHONE' });

@@ -17,7 +17,8 @@ const DISTINCTIVE = new RegExp(
   'g',
 );
 const BOUNDED = new RegExp(`(?<![\\w-])(?:${DISTINCTIVE.source})(?![\\w-])`, 'g');
-const GENERIC = /(?<![\w-])(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/g;
+const GENERIC =
+  /(?<![\w-])(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/g;
 const CONTEXT =
   /(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー)\W{0,3}(?:(?:no|number|nr|n°|#)\.?\W{0,2})?$/i;
 
@@ -28,6 +29,11 @@ const CONTEXT =
 export function detectPlates(text: string): Span[] {
   return [
     ...matchSpans(text, BOUNDED, 'PLATE', (m) => !/^(?:ISO|RFC|CVE|ECE|DIN)\b/.test(m[0])),
-    ...matchSpans(text, GENERIC, 'PLATE', (m) => CONTEXT.test(before(text, m.index, 30)) && m[0].replace(/[ -]/g, '').length >= 4),
+    ...matchSpans(
+      text,
+      GENERIC,
+      'PLATE',
+      (m) => CONTEXT.test(before(text, m.index, 30)) && m[0].replace(/[ -]/g, '').length >= 4,
+    ),
   ];
 }

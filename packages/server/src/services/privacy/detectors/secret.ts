@@ -22,10 +22,11 @@ const KNOWN_KEYS = new RegExp(
 );
 const BOUNDED_KEYS = new RegExp(`(?<![\\w-])(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
 const PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
-const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+\/-]{16,}=*)/gd;
+const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 const LABELLED =
-  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/gdi;
-const HIGH_ENTROPY = /(?<![\w\/+=-])(?=[A-Za-z0-9_\-+\/]*\d)(?=[A-Za-z0-9_\-+\/]*[a-z])(?=[A-Za-z0-9_\-+\/]*[A-Z])[A-Za-z0-9_\-+\/]{32,}={0,2}(?![\w\/+=-])/g;
+  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
+const HIGH_ENTROPY =
+  /(?<![\w/+=-])(?=[A-Za-z0-9_\-+/]*\d)(?=[A-Za-z0-9_\-+/]*[a-z])(?=[A-Za-z0-9_\-+/]*[A-Z])[A-Za-z0-9_\-+/]{32,}={0,2}(?![\w/+=-])/g;
 
 /**
  * API keys and tokens: well-known prefixes (`sk-…`, `ghp_…`, `nvapi-…`, `AKIA…`, JWTs, PEM

@@ -1,11 +1,13 @@
 import type { Span } from '../types.js';
 
-const URL_PATTERN = /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/gi;
+const URL_PATTERN =
+  /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/gi;
 const SECRET_PARAM =
   /^(?:.*[_-])?(?:token|key|apikey|secret|sig|signature|password|passwd|pass|pwd|auth|session|sessionid|sid|code|credential|jwt)$/i;
 const PERSONAL_PARAM =
   /^(?:.*[_-])?(?:e?mail|user|username|uid|userid|login|account|customer|client|member|patient|phone|mobile|ssn|name|firstname|lastname|dob|id)$/i;
-const PERSONAL_PATH = /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|~)\/[^/?#]+/i;
+const PERSONAL_PATH =
+  /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|~)\/[^/?#]+/i;
 const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
 
 function sensitive(raw: string): boolean {

@@ -1,0 +1,117 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, freshDatabase } from '../../../test/support/db.js';
+import type { Database } from '../../adapters/db/client.js';
+import { redactionVault } from '../../adapters/db/schema.js';
+import { readNameList } from './names-file.js';
+import { PrivacyService, RedactionSessionGone } from './service.js';
+import { loadOrCreateVaultKey } from './vault.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'privacy-test-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('vault key', () => {
+  it('is created once with mode 0600 and read back the same', async () => {
+    const file = join(dir, 'keys', 'vault.key');
+    const key = await loadOrCreateVaultKey(file);
+    expect(key).toHaveLength(32);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await loadOrCreateVaultKey(file)).equals(key)).toBe(true);
+  });
+
+  it('refuses a key file of the wrong size', async () => {
+    const file = join(dir, 'short.key');
+    await writeFile(file, 'too short', { mode: 0o600 });
+    await expect(loadOrCreateVaultKey(file)).rejects.toThrow(/32 bytes/);
+  });
+});
+
+describe('names.txt', () => {
+  it('reads one name per line, skipping blanks and comments; a missing file is an empty list', async () => {
+    await writeFile(join(dir, 'names.txt'), '# family\nQuorra Tanngrisnir\n\n  Ebbe  # the cat\n');
+    expect(await readNameList(dir)).toEqual(['Quorra Tanngrisnir', 'Ebbe']);
+    expect(await readNameList(join(dir, 'nowhere'))).toEqual([]);
+  });
+});
+
+describe.each(DATABASE_KINDS)('PrivacyService on %s', (kind) => {
+  let database: Database;
+  let now = new Date('2026-01-01T00:00:00Z');
+  let service: PrivacyService;
+  const key = Buffer.alloc(32, 7);
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    service = new PrivacyService({
+      db: database.db,
+      vaultKey: key,
+      names: ['Quorra Tanngrisnir'],
+      now: () => now,
+      ttlMs: 60_000,
+    });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('scrubs, stores the mapping encrypted, and rehydrates text, JSON and streams', async () => {
+    const text = 'Quorra Tanngrisnir <quorra@example.com> called +49 30 1234567.';
+    const scrubbed = await service.scrubText(text);
+    expect(scrubbed.value).not.toMatch(/Quorra|quorra@|1234567/);
+    expect(scrubbed.entities.map((e) => e.type)).toEqual(['PERSON', 'EMAIL', 'PHONE']);
+
+    const rows = await database.db.select().from(redactionVault);
+    const row = rows.find((r) => r.sessionId === scrubbed.sessionId);
+    expect(row).toBeDefined();
+    const stored = JSON.stringify(row);
+    expect(stored).not.toContain('Quorra');
+    expect(stored).not.toContain('quorra@example.com');
+    expect(Buffer.from(row?.ciphertext ?? '', 'base64').toString('utf8')).not.toContain('Quorra');
+
+    const reply = `Summary: ${scrubbed.value}`;
+    expect(await service.rehydrateText(scrubbed.sessionId, reply)).toBe(`Summary: ${text}`);
+
+    const json = await service.scrubJson({ to: 'quorra@example.com', n: 3 });
+    expect(await service.rehydrateJson(json.sessionId, json.value)).toEqual({
+      to: 'quorra@example.com',
+      n: 3,
+    });
+
+    const stream = await service.restoreStream(scrubbed.sessionId);
+    const pieces = reply.match(/.{1,4}/gs) ?? [];
+    expect(pieces.map((p) => stream.push(p)).join('') + stream.end()).toBe(`Summary: ${text}`);
+  });
+
+  it('refuses a tampered ciphertext', async () => {
+    const scrubbed = await service.scrubText('mail tamper@example.com');
+    const other = new PrivacyService({ db: database.db, vaultKey: Buffer.alloc(32, 9), now: () => now });
+    await expect(other.rehydrateText(scrubbed.sessionId, scrubbed.value)).rejects.toThrow();
+  });
+
+  it('forgets a session after its TTL: rehydrate fails as gone, never returns the tokens as they are', async () => {
+    const scrubbed = await service.scrubText('mail late@example.com');
+    now = new Date(now.getTime() + 60_001);
+    await expect(service.rehydrateText(scrubbed.sessionId, scrubbed.value)).rejects.toBeInstanceOf(
+      RedactionSessionGone,
+    );
+    await expect(service.restoreStream(scrubbed.sessionId)).rejects.toBeInstanceOf(RedactionSessionGone);
+    await expect(service.rehydrateText('00000000-0000-4000-8000-000000000000', 'x')).rejects.toBeInstanceOf(
+      RedactionSessionGone,
+    );
+  });
+
+  it('purges expired sessions from the table', async () => {
+    await service.scrubText('mail purge@example.com');
+    now = new Date(now.getTime() + 120_000);
+    await service.purgeExpired();
+    const rows = await database.db.select().from(redactionVault);
+    expect(rows.filter((r) => r.expiresAt.getTime() <= now.getTime())).toEqual([]);
+  });
+});
