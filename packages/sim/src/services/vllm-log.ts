@@ -122,7 +122,6 @@ export const VLLM_ROUTES: [string, string][] = [
   ['/version', 'GET'],
   ['/metrics', 'GET'],
   ['/tokenize', 'POST'],
-  ['/detokenize', 'POST'],
   ['/v1/models', 'GET'],
   ['/v1/chat/completions', 'POST'],
   ['/v1/completions', 'POST'],

@@ -1,6 +1,14 @@
 import { Hono } from 'hono';
 import { faultMiddleware, jsonResponse, type Env } from './http.js';
-import { chatPromptTokens, countTokens, lastUserText, messageText, type ChatMessage } from './reply.js';
+import {
+  chatPromptTokens,
+  countTokens,
+  fnv1a,
+  lastUserText,
+  messageText,
+  tokenize,
+  type ChatMessage,
+} from './reply.js';
 import { completionTokens, newId, nowSeconds, openAiError } from './vllm-generate.js';
 import { badRequest, prepare, readBody, run, usage, type VllmState } from './vllm-request.js';
 
@@ -36,6 +44,18 @@ export function vllmApp(state: VllmState): Hono<Env> {
   app.get('/metrics', (c) =>
     c.text(state.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
   );
+  app.post('/tokenize', async (c) => {
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    const text = Array.isArray(body.messages)
+      ? (body.messages as ChatMessage[]).map((m) => messageText(m.content)).join('\n')
+      : typeof body.prompt === 'string'
+        ? body.prompt
+        : undefined;
+    if (text === undefined) return badRequest('prompt or messages: Field required');
+    const tokens = tokenize(text).map((piece) => fnv1a(piece) % 151_936);
+    return c.json({ count: tokens.length, max_model_len: state.maxModelLen, tokens, token_strs: null });
+  });
   app.get('/v1/models', (c) =>
     c.json({
       object: 'list',

@@ -246,6 +246,11 @@ describe('vllm OpenAI API', () => {
     const res = (await (await postJson(`${base}/v1/chat/completions`, chat('count me'))).json()) as {
       usage: { prompt_tokens: number; completion_tokens: number };
     };
+    const tokenized = (await (await postJson(`${base}/tokenize`, { prompt: 'a b, c' })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(tokenized).toMatchObject({ count: 4, max_model_len: 4096 });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain(
       `vllm:prompt_tokens_total{engine="0",model_name="qwen"} ${res.usage.prompt_tokens}.0`,
