@@ -11,11 +11,15 @@ import type { AppEnv } from './http/context.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
 import { authRoutes } from './routes/auth.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { eventRoutes } from './routes/events.js';
 import { settingsRoutes } from './routes/settings.js';
+import { swapRoutes } from './routes/swap.js';
 import { tokenRoutes } from './routes/tokens.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
+import type { CatalogService } from './services/catalog/catalog-service.js';
+import type { SwapService } from './services/swap/swap-service.js';
 
 export interface AppDeps {
   version: string;
@@ -24,6 +28,8 @@ export interface AppDeps {
   settings: SettingsStore;
   auth: AuthService;
   audit: AuditLog;
+  swaps: SwapService;
+  catalog: CatalogService;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
   uiDir?: string | undefined;
 }
@@ -57,7 +63,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoutes(deps.auth))
     .route('/api/settings', settingsRoutes(deps.settings))
     .route('/api/tokens', tokenRoutes(deps.auth))
-    .route('/api/events', eventRoutes(deps.bus));
+    .route('/api/events', eventRoutes(deps.bus))
+    .route('/api/swap', swapRoutes(deps.swaps))
+    .route('/api/catalog', catalogRoutes(deps.catalog));
 
   mountUi(app, deps.uiDir);
   return routes;

@@ -9,8 +9,10 @@ import { openDatabase } from './adapters/db/client.js';
 import { createApp } from './app.js';
 import { readEnv } from './config/env.js';
 import { SettingsStore } from './config/settings-store.js';
+import { createSshAdapter } from './adapters/ssh/index.js';
 import { AuditLog } from './services/audit.js';
 import { AuthService } from './services/auth.js';
+import { createModelServices } from './services/cluster.js';
 import { AdminPassword } from './services/password.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +61,17 @@ async function main(): Promise<void> {
   const auth = new AuthService(database.db, password);
   if (env.apiToken) await auth.seedToken(env.apiToken);
 
+  const ssh = await createSshAdapter({ dataDir: env.dataDir, log });
+  settings.subscribe((current) => ssh.pool.retain(current.sparks));
+  const models = await createModelServices({
+    dataDir: env.dataDir,
+    db: database.db,
+    ssh,
+    settings: () => settings.current,
+    bus,
+    log,
+  });
+
   const version = findVersion();
   const app = createApp({
     version,
@@ -67,6 +80,8 @@ async function main(): Promise<void> {
     settings,
     auth,
     audit: new AuditLog(database.db),
+    swaps: models.swaps,
+    catalog: models.catalog,
     uiDir: findUiDir(env.uiDir),
   });
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
@@ -82,6 +97,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     settings.stop();
+    ssh.pool.closeAll();
     server.close(() => {
       database.close().then(
         () => process.exit(0),

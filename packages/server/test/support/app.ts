@@ -10,6 +10,9 @@ import { SettingsStore } from '../../src/config/settings-store.js';
 import { AuditLog } from '../../src/services/audit.js';
 import { AuthService } from '../../src/services/auth.js';
 import { AdminPassword } from '../../src/services/password.js';
+import { createModelServices } from '../../src/services/cluster.js';
+import type { SwapTiming } from '../../src/services/swap/swap-service.js';
+import { createSshAdapter, type SshAdapter } from '../../src/adapters/ssh/index.js';
 import { freshDatabase } from './db.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -31,7 +34,14 @@ export class LogCapture extends Writable {
  * The real app on a temp data dir and a fresh database: the password TEST_PASSWORD, the
  * all-scope token TEST_TOKEN, a settings file the test may rewrite, and the captured log.
  */
-export async function createTestApp(options: { kind?: 'pglite' | 'postgres'; settings?: unknown } = {}) {
+export async function createTestApp(
+  options: {
+    kind?: 'pglite' | 'postgres';
+    settings?: unknown;
+    ssh?: SshAdapter;
+    timing?: Partial<SwapTiming>;
+  } = {},
+) {
   const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-test-'));
   const settingsFile = join(dataDir, 'settings.json');
   if (options.settings !== undefined) await writeFile(settingsFile, JSON.stringify(options.settings));
@@ -57,7 +67,27 @@ export async function createTestApp(options: { kind?: 'pglite' | 'postgres'; set
   );
   await auth.seedToken(TEST_TOKEN);
   const audit = new AuditLog(database.db);
-  const app = createApp({ version: '0.0.0-test', log, bus, settings, auth, audit });
+  const ssh = options.ssh ?? (await createSshAdapter({ dataDir, connectTimeoutMs: 2000 }));
+  const models = await createModelServices({
+    dataDir,
+    db: database.db,
+    ssh,
+    settings: () => settings.current,
+    bus,
+    log,
+    timing: { pollMs: 200, memoryReleaseTimeoutMs: 10_000, ...options.timing },
+    webhookRetryDelaysMs: [50, 100],
+  });
+  const app = createApp({
+    version: '0.0.0-test',
+    log,
+    bus,
+    settings,
+    auth,
+    audit,
+    swaps: models.swaps,
+    catalog: models.catalog,
+  });
   return {
     app,
     auth,
@@ -68,6 +98,8 @@ export async function createTestApp(options: { kind?: 'pglite' | 'postgres'; set
     settingsFile,
     dataDir,
     db: database.db,
+    ssh,
+    ...models,
     bearer: { Authorization: `Bearer ${TEST_TOKEN}` },
     /** Signs in and returns the session cookie header. */
     async login(): Promise<string> {
@@ -82,6 +114,9 @@ export async function createTestApp(options: { kind?: 'pglite' | 'postgres'; set
     },
     async close(): Promise<void> {
       settings.stop();
+      await models.swaps.idle();
+      await models.webhook.idle();
+      if (!options.ssh) ssh.pool.closeAll();
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
