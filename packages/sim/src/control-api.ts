@@ -15,8 +15,8 @@ const HttpFaultSchema = v.strictObject({
   pathPrefix: v.optional(v.string()),
 });
 
-/** Every fault of faults.ts, validated before it reaches `<stateDir>/faults.json`. */
-export const SparkFaultsSchema = v.strictObject({
+/** Every fault of faults.ts, validated before it reaches `<stateDir>/faults.json`; fields added to faults.ts later pass through. */
+export const SparkFaultsSchema = v.looseObject({
   vllm: v.optional(
     v.strictObject({
       loadDelayMs: v.optional(count),

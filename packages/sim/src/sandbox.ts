@@ -61,6 +61,8 @@ export async function writeSimBinaries(root: string): Promise<void> {
       ].join(' '),
     },
     logLevel: 'silent',
+    // The bundles live in the sim root; they still start services/run.ts from the sources.
+    define: { 'process.env.SIM_SOURCE_DIR': JSON.stringify(simSource('.')) },
   });
   const bin = hostBinDir(root);
   mkdirSync(bin, { recursive: true });

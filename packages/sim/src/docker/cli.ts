@@ -18,8 +18,8 @@ export const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
-/** docker flags that take a value (everything else starting with `-` is a switch). */
-const VALUE_FLAGS = new Set([
+/** docker run/exec flags that take a value (everything else starting with `-` is a switch). */
+const RUN_VALUE_FLAGS = new Set([
   '--name',
   '-e',
   '--env',
@@ -59,19 +59,12 @@ const VALUE_FLAGS = new Set([
   '--health-cmd',
   '--platform',
   '--pull',
-  '--tail',
-  '--since',
-  '--until',
-  '--filter',
-  '-f',
-  '--format',
-  '-t',
-  '--time',
-  '--signal',
-  '-s',
-  '--type',
   '--detach-keys',
 ]);
+const PS_VALUE_FLAGS = new Set(['--filter', '-f', '--format', '-n', '--last']);
+const INSPECT_VALUE_FLAGS = new Set(['-f', '--format', '--type']);
+const LOGS_VALUE_FLAGS = new Set(['--tail', '-n', '--since', '--until']);
+const STOP_VALUE_FLAGS = new Set(['-t', '--time', '-s', '--signal']);
 
 interface Parsed {
   flags: Map<string, string[]>;
@@ -170,7 +163,7 @@ export async function dockerCommand(
 }
 
 function parseRunSpec(args: string[]): { spec: RunSpec; detach: boolean } | string {
-  const parsed = parse(args, VALUE_FLAGS, true);
+  const parsed = parse(args, RUN_VALUE_FLAGS, true);
   const [image, ...cmd] = parsed.positional;
   if (!image) return '"docker run" requires at least 1 argument.';
   const name = last(parsed, '--name') ?? `sim_${Math.random().toString(36).slice(2, 10)}`;
@@ -230,7 +223,7 @@ async function run(context: SparkContext, store: ContainerStore, args: string[],
 }
 
 function ps(store: ContainerStore, args: string[], io: Io): number {
-  const parsed = parse(args, VALUE_FLAGS, false);
+  const parsed = parse(args, PS_VALUE_FLAGS, false);
   const all = has(parsed, '-a', '--all');
   const filters = values(parsed, '--filter', '-f');
   const nameFilters = filters
@@ -284,7 +277,7 @@ function ps(store: ContainerStore, args: string[], io: Io): number {
 }
 
 function inspect(store: ContainerStore, args: string[], io: Io): number {
-  const parsed = parse(args, VALUE_FLAGS, false);
+  const parsed = parse(args, INSPECT_VALUE_FLAGS, false);
   const format = last(parsed, '-f', '--format');
   const found: Record<string, unknown>[] = [];
   let code = 0;
@@ -306,7 +299,7 @@ function inspect(store: ContainerStore, args: string[], io: Io): number {
 }
 
 function imageInspect(context: SparkContext, args: string[], io: Io): number {
-  const parsed = parse(args, VALUE_FLAGS, false);
+  const parsed = parse(args, INSPECT_VALUE_FLAGS, false);
   const format = last(parsed, '-f', '--format');
   let code = 0;
   const found: Record<string, unknown>[] = [];
@@ -379,7 +372,7 @@ async function followLog(
 }
 
 async function logs(store: ContainerStore, args: string[], io: Io): Promise<number> {
-  const parsed = parse(args, VALUE_FLAGS, false);
+  const parsed = parse(args, LOGS_VALUE_FLAGS, false);
   const name = parsed.positional[0];
   if (!name) {
     io.err('"docker logs" requires exactly 1 argument.\n');
@@ -416,7 +409,7 @@ async function lifecycle(
   args: string[],
   io: Io,
 ): Promise<number> {
-  const parsed = parse(args, VALUE_FLAGS, false);
+  const parsed = parse(args, STOP_VALUE_FLAGS, false);
   const graceMs = command === 'kill' ? 0 : Number(last(parsed, '-t', '--time') ?? 10) * 1000;
   let code = 0;
   for (const name of parsed.positional) {
@@ -457,7 +450,7 @@ async function lifecycle(
 }
 
 async function exec(context: SparkContext, store: ContainerStore, args: string[], io: Io): Promise<number> {
-  const parsed = parse(args, VALUE_FLAGS, true);
+  const parsed = parse(args, RUN_VALUE_FLAGS, true);
   const [name, ...cmd] = parsed.positional;
   if (!name || cmd.length === 0) {
     io.err('"docker exec" requires at least 2 arguments.\n');

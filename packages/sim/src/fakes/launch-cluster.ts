@@ -397,8 +397,13 @@ async function main(): Promise<number> {
     out(`Worker Nodes: ${workers.map((node) => node.ip).join(' ')}`);
     out('Checking SSH connectivity to worker nodes...');
     for (const worker of workers) {
-      const probe = worker.spark ? await sshRun(context.spark.home, worker.spark, 'true') : { code: 255 };
-      if (probe.code !== 0) return fail(`Error: Passwordless SSH to ${worker.ip} failed.`);
+      const probe = worker.spark
+        ? await sshRun(context.spark.home, worker.spark, 'true')
+        : { code: 255, stderr: `ssh: Could not resolve hostname ${worker.ip}: Name or service not known\n` };
+      if (probe.code !== 0) {
+        process.stderr.write(probe.stderr);
+        return fail(`Error: Passwordless SSH to ${worker.ip} failed.`);
+      }
       out(`  SSH to ${worker.ip}: OK`);
     }
   }
