@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeEffects, loadBundle } from './support/bundle.js';
+import { repoRoot, startosDir } from './support/paths.js';
+
+const bundle = loadBundle();
+
+describe('the bundle StartOS loads', () => {
+  it('prints the manifest the way start-cli reads it', () => {
+    const printed = execFileSync(
+      process.execPath,
+      ['-e', "console.log(JSON.stringify(require('./javascript/index.js').manifest))"],
+      { cwd: startosDir, encoding: 'utf8' },
+    );
+    const manifest = JSON.parse(printed) as { id: string; version: string };
+    expect(manifest.id).toBe('spark-control');
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?:\d+$/);
+  });
+
+  it('declares the image built from the root Dockerfile for x86_64 and aarch64, and the main volume', () => {
+    const { images, volumes } = bundle.manifest;
+    expect(Object.keys(images)).toEqual(['main']);
+    expect(images.main?.source).toEqual({ dockerBuild: { workdir: '.', dockerfile: 'Dockerfile' } });
+    expect([...(images.main?.arch ?? [])].sort()).toEqual(['aarch64', 'x86_64']);
+    expect(existsSync(join(repoRoot, 'Dockerfile'))).toBe(true);
+    expect(volumes).toEqual(['main']);
+  });
+
+  it('keeps the store descriptions within StartOS limits and has release notes', () => {
+    for (const text of Object.values(bundle.manifest.description.short))
+      expect(text.length).toBeLessThanOrEqual(80);
+    for (const text of Object.values(bundle.manifest.description.long))
+      expect(text.length).toBeLessThanOrEqual(500);
+    expect(bundle.manifest.releaseNotes.en_US).toContain('Configure Sparks');
+  });
+
+  it('names the package id on the one line s9pk.mk reads it from', () => {
+    const source = readFileSync(join(startosDir, 'manifest/index.ts'), 'utf8');
+    expect(source.split('\n').filter((line) => line.includes('id:'))).toEqual(["  id: 'spark-control',"]);
+    const awk = execFileSync('awk', ['-F', "'", '/id:/ {print $2}', 'startos/manifest/index.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(awk.trim()).toBe('spark-control');
+  });
+
+  it('ships the icon, license and instructions start-cli packs from startos/', () => {
+    expect(readFileSync(join(startosDir, 'icon.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(readFileSync(join(startosDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    expect(readFileSync(join(startosDir, 'instructions.md'), 'utf8')).toContain('Configure Sparks');
+  });
+
+  it('exports the entry points StartOS calls', () => {
+    for (const name of ['main', 'init', 'uninit', 'createBackup', 'actions'] as const) {
+      expect(bundle[name]).toBeDefined();
+    }
+  });
+
+  it('offers exactly the two actions, both with input', async () => {
+    expect(Object.keys(bundle.actions.actions).sort()).toEqual(['configure-sparks', 'set-admin-password']);
+    const metadata = await bundle.actions.get('configure-sparks')?.exportMetadata({ effects: fakeEffects() });
+    expect(metadata).toMatchObject({ name: 'Configure Sparks', hasInput: true, allowedStatuses: 'any' });
+  });
+
+  it('keeps the Configure Sparks form stable', async () => {
+    const input = await bundle.actions
+      .get('configure-sparks')
+      ?.getInput({ effects: fakeEffects(), prefill: null });
+    expect(input?.spec).toMatchSnapshot();
+  });
+
+  it('keeps the Set Admin Password form stable', async () => {
+    const input = await bundle.actions
+      .get('set-admin-password')
+      ?.getInput({ effects: fakeEffects(), prefill: null });
+    expect(input?.spec).toMatchSnapshot();
+  });
+});
