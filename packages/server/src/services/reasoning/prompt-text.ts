@@ -19,3 +19,13 @@ export function reaskText(errors: readonly string[]): PromptText {
     `Your reply could not be used:\n${listed.join('\n')}\nAnswer again with only the JSON object, every field present and valid.`,
   );
 }
+
+declare const modelText: unique symbol;
+
+/** A reply exactly as a tier returned it; it may go back to that tier in a re-ask. */
+export type ModelText = string & { readonly [modelText]: true };
+
+/** For the tier that received the reply only. */
+export function modelReply(text: string): ModelText {
+  return text as ModelText;
+}

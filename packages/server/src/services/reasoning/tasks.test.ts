@@ -101,6 +101,10 @@ describe('parseTaskFile', () => {
     expect(() => parseTaskFile('/x/t.md', text)).toThrow(message);
   });
 
+  it('refuses an id the API reserves', () => {
+    expect(() => parseTaskFile('/x/parse.md', task(valid.replace('id: t', 'id: parse')))).toThrow(/reserved/);
+  });
+
   it('accepts booleans for thinking', () => {
     expect(parseTaskFile('/x/t.md', task(valid.replace('thinking: off', 'thinking: true'))).thinking).toBe(
       true,

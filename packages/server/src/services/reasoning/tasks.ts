@@ -30,6 +30,8 @@ export interface ReasoningTask {
 }
 
 const TASK_ID = /^[a-z][a-z0-9_]{0,62}$/;
+/** Paths of the reasoning API that a task id would shadow. */
+const RESERVED_IDS = new Set(['health', 'stats', 'tasks', 'parse']);
 const OUTPUT_NAMES = Object.keys(REASONING_OUTPUT_SCHEMAS) as ReasoningOutputSchemaName[];
 const INPUT_NAMES = Object.keys(REASONING_INPUT_SCHEMAS) as ReasoningInputSchemaName[];
 const tokenCount = (max: number) =>
@@ -92,6 +94,7 @@ export function parseTaskFile(file: string, text: string): ReasoningTask {
   const fm = result.output;
   const stem = basename(file).replace(/\.md$/, '');
   if (fm.id !== stem) throw fail([`id: must match the file name (${stem})`]);
+  if (RESERVED_IDS.has(fm.id)) throw fail([`id: ${fm.id} is reserved by the reasoning API`]);
   const body = (match[2] ?? '').trim();
   if (body === '') throw fail(['the prompt body is empty']);
   return {

@@ -47,7 +47,7 @@ export function recoverJson<TSchema extends v.GenericSchema>(
         candidate.parsed.dropped.length > 0
           ? ` (cut and dropped: ${candidate.parsed.dropped.join(', ')})`
           : '';
-      errors.push(`${where}: ${formatIssues(result.issues).join('; ')}${dropped}`);
+      errors.push(`${where}: ${describeIssues(result.issues).join('; ')}${dropped}`);
       continue;
     }
     const outcome = candidate.parsed.truncated && mode === 'length' ? 'partial' : 'repaired';
@@ -65,4 +65,15 @@ function strictParse<TSchema extends v.GenericSchema>(content: string, schema: T
     return { success: false as const };
   }
   return v.safeParse(schema, parsed);
+}
+
+/** Field-by-field problems; a missing key says so instead of repeating its parent's message. */
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    if (issue.kind === 'schema' && issue.type === 'object' && issue.input === undefined && path)
+      return `${path}: is missing`;
+    if (!path && issue.type === 'object') return 'the value must be a JSON object';
+    return formatIssues([issue])[0] ?? issue.message;
+  });
 }

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import {
+  formatIssues,
+  type ReasoningOutputSchemaName,
+  type ReasoningParseResult,
+  type ReasoningRunResult,
+  type ReasoningTier,
+  type Settings,
+} from '@spark-control/schema';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import * as v from 'valibot';
+import { OpenAiChat } from '../../adapters/llm/openai-chat.js';
+import type { ScrubbedText } from '../privacy/scrubbed.js';
+import type { BreakerPolicy } from './breaker.js';
+import { ReasoningHealthChecker, type ReasoningHealth } from './health.js';
+import { recoverJson } from './recovery/recover.js';
+import { ReasoningRouter, RouteFailure, type TierAttempt } from './router.js';
+import type { ReasoningRuns } from './runs.js';
+import type { ReasoningTask } from './tasks.js';
+import { cloudTier, localTier } from './tiers.js';
+
+/** The redaction gateway as the reasoning client uses it (PrivacyService fits). */
+export interface Scrubber {
+  scrubText(text: string): Promise<{ value: ScrubbedText; sessionId: string }>;
+  rehydrateJson(sessionId: string, json: unknown): Promise<unknown>;
+}
+
+export class UnknownTaskError extends Error {
+  constructor(id: string, known: readonly string[]) {
+    super(`no reasoning task "${id}"; known: ${known.join(', ')}`);
+    this.name = 'UnknownTaskError';
+  }
+}
+
+export class InvalidTaskInputError extends Error {
+  constructor(task: string, problems: string[]) {
+    super(`input for ${task}: ${problems.join('; ')}`);
+    this.name = 'InvalidTaskInputError';
+  }
+}
+
+/** Every tier failed; `runId` names the stored run. */
+export class ReasoningFailedError extends Error {
+  readonly runId: string;
+  readonly failure: RouteFailure;
+
+  constructor(runId: string, failure: RouteFailure) {
+    super(failure.message);
+    this.name = 'ReasoningFailedError';
+    this.runId = runId;
+    this.failure = failure;
+  }
+}
+
+export interface ReasoningServiceOptions {
+  settings: { readonly current: Settings };
+  tasks: ReadonlyMap<string, ReasoningTask>;
+  scrubber: Scrubber;
+  runs: ReasoningRuns;
+  /** The fetch the model clients use (tests and the simulator). */
+  fetch?: typeof fetch | undefined;
+  deadlineMs?: number | undefined;
+  breakerPolicy?: BreakerPolicy | undefined;
+  healthTtlMs?: number | undefined;
+}
+
+/** Runs prompt-defined tasks on the tier ladder and always returns validated JSON or says why not. */
+export class ReasoningService {
+  readonly #options: ReasoningServiceOptions;
+  readonly #jsonSchemas = new Map<ReasoningOutputSchemaName, Record<string, unknown>>();
+  #router: ReasoningRouter | undefined;
+  #routerKey = '';
+  #health: ReasoningHealthChecker | undefined;
+
+  constructor(options: ReasoningServiceOptions) {
+    this.#options = options;
+  }
+
+  get tasks(): ReasoningTask[] {
+    return [...this.#options.tasks.values()];
+  }
+
+  async run(taskId: string, input: unknown): Promise<ReasoningRunResult> {
+    const task = this.#task(taskId);
+    const checked = v.safeParse(task.input, input);
+    if (!checked.success) throw new InvalidTaskInputError(task.id, formatIssues(checked.issues));
+    const raw = renderInput(checked.output);
+    const runId = randomUUID();
+    const started = performance.now();
+    const { router, notConfigured } = this.#current();
+    const health = this.#health;
+    try {
+      const routed = await router.route({
+        task,
+        raw,
+        scrub: async () => {
+          const scrubbed = await this.#options.scrubber.scrubText(raw);
+          return { text: scrubbed.value, sessionId: scrubbed.sessionId };
+        },
+        jsonSchemaFor: (tier) => (health?.honoursJsonSchema(tier) ? this.#jsonSchema(task) : undefined),
+      });
+      const value = routed.recovery.value;
+      // Validated first, then restored: every placeholder in every field gets its original back.
+      const result = routed.scrubSessionId
+        ? await this.#options.scrubber.rehydrateJson(routed.scrubSessionId, value)
+        : value;
+      const latencyMs = Math.round(performance.now() - started);
+      await this.#options.runs.record({
+        id: runId,
+        task: task.id,
+        tier: routed.tier,
+        model: routed.model,
+        outcome: routed.recovery.outcome,
+        finishReason: routed.finishReason,
+        reasked: routed.reasked,
+        latencyMs,
+        attempts: [...notConfigured, ...routed.attempts],
+        error: null,
+      });
+      return {
+        result,
+        outcome: routed.recovery.outcome,
+        tier: routed.tier,
+        model: routed.model,
+        latencyMs,
+        runId,
+      };
+    } catch (error) {
+      if (!(error instanceof RouteFailure)) throw error;
+      const failure = new RouteFailure([...notConfigured, ...error.attempts]);
+      const last = [...failure.attempts].reverse().find((attempt) => attempt.model !== undefined);
+      await this.#options.runs.record({
+        id: runId,
+        task: task.id,
+        tier: last?.tier ?? null,
+        model: last?.model ?? null,
+        outcome: 'failed',
+        finishReason: null,
+        reasked: failure.attempts.some((attempt) => attempt.reasked === true),
+        latencyMs: Math.round(performance.now() - started),
+        attempts: failure.attempts,
+        error: failure.message.slice(0, 2000),
+      });
+      throw new ReasoningFailedError(runId, failure);
+    }
+  }
+
+  /** Only the recovery pipeline, on a reply the caller already has. */
+  parse(taskId: string, content: string, finishReason: string | null | undefined): ReasoningParseResult {
+    const task = this.#task(taskId);
+    const recovery = recoverJson(content, finishReason, task.output);
+    return { outcome: recovery.outcome, value: recovery.value, errors: recovery.errors };
+  }
+
+  async health(): Promise<ReasoningHealth> {
+    const { notConfigured } = this.#current();
+    const checker = this.#health;
+    if (!checker) throw new Error('reasoning health checker missing');
+    return checker.check(notConfigured);
+  }
+
+  stats() {
+    return this.#options.runs.stats();
+  }
+
+  close(): void {
+    this.#router?.shutdown();
+  }
+
+  #task(id: string): ReasoningTask {
+    const task = this.#options.tasks.get(id);
+    if (!task) throw new UnknownTaskError(id, [...this.#options.tasks.keys()]);
+    return task;
+  }
+
+  #jsonSchema(task: ReasoningTask): { name: string; schema: Record<string, unknown> } {
+    let schema = this.#jsonSchemas.get(task.outputName);
+    if (!schema) {
+      schema = toJsonSchema(task.output, { errorMode: 'ignore' }) as Record<string, unknown>;
+      this.#jsonSchemas.set(task.outputName, schema);
+    }
+    return { name: task.outputName, schema };
+  }
+
+  /** The router for the settings in force; rebuilt (fresh breakers) when the reasoning settings change. */
+  #current(): { router: ReasoningRouter; notConfigured: TierAttempt[] } {
+    const settings = this.#options.settings.current;
+    const reasoning = settings.reasoning;
+    const localUrl = localBaseUrl(settings);
+    const key = JSON.stringify([reasoning, localUrl]);
+    const notConfigured: TierAttempt[] = [];
+    if (!reasoning.nvidiaApiKey) {
+      const message = 'configuration error: no NVIDIA API key is set (reasoning.nvidiaApiKey)';
+      for (const tier of ['primary', 'fallback'] as const)
+        notConfigured.push({ tier, outcome: 'skipped', kind: 'auth', message });
+    }
+    if (reasoning.allowLocalFallback && !localUrl) {
+      notConfigured.push({
+        tier: 'local',
+        outcome: 'skipped',
+        message: 'no Spark has the vllm role and reasoning.localBaseUrl is blank',
+      });
+    }
+    if (!this.#router || key !== this.#routerKey) {
+      this.#router?.shutdown();
+      const fetchImpl = this.#options.fetch;
+      const cloudChat = reasoning.nvidiaApiKey
+        ? new OpenAiChat({
+            baseUrl: reasoning.baseUrl,
+            apiKey: reasoning.nvidiaApiKey,
+            ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          })
+        : undefined;
+      const localChat =
+        reasoning.allowLocalFallback && localUrl
+          ? new OpenAiChat({ baseUrl: localUrl, apiKey: '', ...(fetchImpl ? { fetch: fetchImpl } : {}) })
+          : undefined;
+      this.#router = new ReasoningRouter({
+        cloud: cloudChat
+          ? [
+              cloudTier('primary', cloudChat, reasoning.model),
+              cloudTier('fallback', cloudChat, reasoning.fallbackModel),
+            ]
+          : [],
+        local: localChat ? localTier(localChat) : undefined,
+        deadlineMs: this.#options.deadlineMs,
+        breakerPolicy: this.#options.breakerPolicy,
+      });
+      this.#health = new ReasoningHealthChecker({
+        router: this.#router,
+        scrubber: this.#options.scrubber,
+        ttlMs: this.#options.healthTtlMs,
+      });
+      this.#routerKey = key;
+    }
+    return { router: this.#router, notConfigured };
+  }
+}
+
+/** Text as is; an object as `key: value` lines, multi-line values (a log tail) on lines of their own. */
+export function renderInput(input: unknown): string {
+  if (typeof input === 'string') return input;
+  if (typeof input !== 'object' || input === null) return JSON.stringify(input);
+  return Object.entries(input)
+    .map(([key, value]) => {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      return text.includes('\n') ? `${key}:\n${text}` : `${key}: ${text}`;
+    })
+    .join('\n');
+}
+
+/** `localBaseUrl`, or the vLLM of the first Spark with the vllm role. */
+export function localBaseUrl(settings: Settings): string | undefined {
+  if (settings.reasoning.localBaseUrl) return settings.reasoning.localBaseUrl;
+  const spark = settings.sparks.find((candidate) => candidate.roles.includes('vllm'));
+  if (!spark) return undefined;
+  const host = spark.host.includes(':') ? `[${spark.host}]` : spark.host;
+  return `http://${host}:${settings.vllm.port}/v1`;
+}
+
+export type { ReasoningTier };
