@@ -113,6 +113,8 @@ export function prepare(
     maxTokens: budget.maxTokens,
     stop,
   });
+  if (body.stream_options !== undefined && body.stream_options !== null && body.stream !== true)
+    return badRequest('Stream options can only be defined when `stream=True`.');
   const options = (body.stream_options ?? {}) as Record<string, unknown>;
   return {
     model,
@@ -131,7 +133,7 @@ export const usage = (p: Prepared, generated: number) => ({
   total_tokens: p.promptTokens + generated,
 });
 
-/** Emits a plan token by token; returns how many tokens went out and whether the stream finished. */
+/** Emits a plan token by token; true when the stream ran to its normal end. */
 async function streamPlan(
   state: VllmState,
   res: ServerResponse,

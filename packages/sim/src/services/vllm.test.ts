@@ -226,6 +226,10 @@ describe('vllm OpenAI API', () => {
         code: 404,
       },
     });
+    expect(
+      (await postJson(`${base}/v1/chat/completions`, chat('hi', { stream_options: { include_usage: true } })))
+        .status,
+    ).toBe(400);
     const overflow = await postJson(`${base}/v1/chat/completions`, chat('hi', { max_tokens: 5000 }));
     expect(overflow.status).toBe(400);
     expect(((await overflow.json()) as { error: { message: string } }).error.message).toContain(
