@@ -1,7 +1,8 @@
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { utils } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader sees only some named exports, so take values from the default.
+import ssh2 from 'ssh2';
 import { fingerprintOf } from './host-keys.js';
 
 const KEY_COMMENT = 'spark-control';
@@ -31,7 +32,7 @@ export class ControllerKey {
       if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      privateKey = utils.generateKeyPairSync('ed25519', { comment: KEY_COMMENT }).private;
+      privateKey = ssh2.utils.generateKeyPairSync('ed25519', { comment: KEY_COMMENT }).private;
       try {
         // 'wx': if another start raced us, keep the key it wrote.
         await writeFile(file, privateKey, { mode: 0o600, flag: 'wx' });
@@ -40,7 +41,7 @@ export class ControllerKey {
         privateKey = await readFile(file, 'utf8');
       }
     }
-    const parsed = utils.parseKey(privateKey);
+    const parsed = ssh2.utils.parseKey(privateKey);
     if (parsed instanceof Error || parsed.type !== 'ssh-ed25519' || parsed.isPrivateKey() !== true) {
       throw new Error(`${file} is not an unencrypted ed25519 private key`);
     }

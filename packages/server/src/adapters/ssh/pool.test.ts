@@ -15,7 +15,7 @@ import { ControllerKey } from './keys.js';
 import { SshPool, type SshLine } from './pool.js';
 import { command, shellArg, type ShellCommand } from './shell.js';
 import { TestSshServer } from './testing/ssh-server.js';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 
 let dir: string;
 let home: string;
@@ -36,7 +36,7 @@ function newPool(options: Partial<ConstructorParameters<typeof SshPool>[0]> = {}
 }
 
 function publicBlob(privateKey: string): Buffer {
-  const parsed = utils.parseKey(privateKey);
+  const parsed = ssh2.utils.parseKey(privateKey);
   if (parsed instanceof Error) throw parsed;
   return parsed.getPublicSSH();
 }

@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { Server, utils, type ServerChannel } from 'ssh2';
+import ssh2, { type ServerChannel } from 'ssh2';
 
 export interface TestSshServerOptions {
   /** The user's home: commands run there, and `~/.ssh/authorized_keys` decides key logins. */
@@ -25,7 +25,7 @@ function authorizedBlobs(home: string): Buffer[] {
   }
   const blobs: Buffer[] = [];
   for (const line of lines) {
-    const key = utils.parseKey(line.trim());
+    const key = ssh2.utils.parseKey(line.trim());
     if (!(key instanceof Error)) blobs.push(key.getPublicSSH());
   }
   return blobs;
@@ -46,13 +46,13 @@ export class TestSshServer {
   readonly commands: string[] = [];
   readonly signals: string[] = [];
   connections = 0;
-  readonly #server: Server;
+  readonly #server: ssh2.Server;
   readonly #sockets = new Set<Socket>();
   #port = 0;
 
   private constructor(readonly options: TestSshServerOptions) {
-    this.hostKey = options.hostKey ?? utils.generateKeyPairSync('ed25519').private;
-    this.#server = new Server({ hostKeys: [this.hostKey] }, (client) => {
+    this.hostKey = options.hostKey ?? ssh2.utils.generateKeyPairSync('ed25519').private;
+    this.#server = new ssh2.Server({ hostKeys: [this.hostKey] }, (client) => {
       this.connections += 1;
       // ssh2 keeps the TCP socket private; tests cut it to simulate a crash.
       const socket = (client as unknown as { _sock: Socket })._sock;
@@ -62,7 +62,7 @@ export class TestSshServer {
       client.on('authentication', (ctx) => {
         if (ctx.method === 'publickey') {
           const allowed = authorizedBlobs(options.home).some((blob) => blob.equals(ctx.key.data));
-          const parsed = utils.parseKey(ctx.key.data);
+          const parsed = ssh2.utils.parseKey(ctx.key.data);
           if (!allowed || parsed instanceof Error) return ctx.reject();
           if (!ctx.signature || !ctx.blob) return ctx.accept();
           return parsed.verify(ctx.blob, ctx.signature, ctx.hashAlgo) ? ctx.accept() : ctx.reject();
