@@ -72,6 +72,15 @@ describe('NVIDIA cloud: auth, catalog, errors', () => {
     await expect((await fetch(`${base}/v1/models`, { headers: KEY })).json()).rejects.toThrow();
   });
 
+  it('enforces --rate-limit-rpm with 429 and Retry-After', async () => {
+    const { base } = await launch(['--rate-limit-rpm', '2']);
+    expect((await fetch(`${base}/v1/models`, { headers: KEY })).status).toBe(200);
+    expect((await fetch(`${base}/v1/models`, { headers: KEY })).status).toBe(200);
+    const limited = await fetch(`${base}/v1/models`, { headers: KEY });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('records every request body, including rejected ones, until cleared', async () => {
     const { base } = await launch();
     await postJson(`${base}/v1/chat/completions`, {

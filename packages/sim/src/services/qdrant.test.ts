@@ -112,6 +112,24 @@ describe('qdrant', () => {
         .status,
     ).toBe(400);
     expect((await call('GET', '/collections/docs')).body.result).toMatchObject({ points_count: 3 });
+    expect(
+      (
+        await call('POST', '/collections/docs/points/count', {
+          filter: { must: [{ key: 'doc', match: { value: 'a.pdf' } }] },
+        })
+      ).body.result,
+    ).toEqual({ count: 2 });
+    await call('POST', '/collections/docs/points/delete?wait=true', {
+      filter: { must: [{ key: 'doc', match: { value: 'a.pdf' } }] },
+    });
+    const left = (await call('POST', '/collections/docs/points/scroll', { limit: 10 })).body.result as {
+      points: { id: unknown; payload: unknown }[];
+      next_page_offset: unknown;
+    };
+    expect(left).toEqual({
+      points: [{ id: UUID, version: expect.any(Number) as number, payload: { doc: 'b.pdf', chunk: 0 } }],
+      next_page_offset: null,
+    });
   });
 
   it('answers dense queries and hybrid prefetch + RRF with Qdrant scores and filters', async () => {

@@ -211,6 +211,24 @@ describe('vllm OpenAI API', () => {
       object: 'text_completion',
       choices: [{ index: 0, text: 'done', finish_reason: 'stop' }],
     });
+    const streamed = sseEvents(
+      await (
+        await postJson(`${base}/v1/completions`, {
+          model: 'qwen',
+          prompt: 'SIM_REPLY: one two',
+          stream: true,
+        })
+      ).text(),
+    );
+    expect(streamed.at(-1)).toBe('[DONE]');
+    const pieces = streamed
+      .slice(0, -1)
+      .map(
+        (e) => JSON.parse(e) as { object: string; choices: { text: string; finish_reason: string | null }[] },
+      );
+    expect(pieces.every((p) => p.object === 'text_completion')).toBe(true);
+    expect(pieces.map((p) => p.choices[0]?.text).join('')).toBe('one two');
+    expect(pieces.at(-1)?.choices[0]?.finish_reason).toBe('stop');
   });
 
   it('returns 404 for an unknown model, 400 for context overflow, and sends in-stream errors', async () => {
