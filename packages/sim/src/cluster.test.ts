@@ -127,6 +127,25 @@ describe('simulated cluster', () => {
     expect((await on(h2, "docker ps -a -q --filter 'name=^vllm_node$'")).stdout).toBe('');
   });
 
+  it('foreground exec returns the exit code of the command and stops the cluster; mismatched images abort a TP=2 launch', async () => {
+    const foreground = await launch(`--solo exec sh -c 'echo in-container; exit 3'`);
+    expect(foreground.code).toBe(3);
+    expect(foreground.stdout).toContain('in-container\n');
+    expect(foreground.stdout).toContain('Cluster stopped.');
+    expect((await on(h1, "docker ps -a -q --filter 'name=^vllm_node$'")).stdout).toBe('');
+
+    await client.setFaults('spark2', { images: { 'vllm-node': 'sha256:different' } });
+    const mismatch = await launch(`-n ${h1},${h2} -d exec vllm serve ${MODEL_A} -tp 2`);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stdout).toContain(
+      "Error: Cluster launch aborted because image 'vllm-node' is not in sync.",
+    );
+    await client.clearFaults('spark2');
+    const usage = await launch('--solo');
+    expect(usage.code).toBe(1);
+    expect(usage.stdout).toMatch(/^Error: No action specified/);
+  });
+
   it('faults: slow load keeps the port refused, then it opens', async () => {
     await client.setFaults('spark1', { vllm: { loadDelayMs: 2500 } });
     const started = Date.now();
@@ -179,8 +198,12 @@ describe('simulated cluster', () => {
     await client.setFaults('spark2', { blackhole: true });
     const dark = await on(h2, 'true', { readyTimeoutMs: 1500 });
     expect(dark.error?.message).toMatch(/timed out/i);
+    await expect(fetch(`http://${h2}:8880/health`, { signal: AbortSignal.timeout(800) })).rejects.toThrow(
+      /abort|timeout/i,
+    );
     await client.clearFaults('spark2');
     expect((await on(h2, 'echo back')).stdout).toBe('back\n');
+    expect((await fetch(`http://${h2}:8880/health`)).status).toBe(200);
   });
 
   it('faults: hung upstream, 429, malformed and truncated JSON on Spark 2, 5xx on the cloud', async () => {

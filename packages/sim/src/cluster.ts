@@ -7,6 +7,7 @@ import { CloudProcess, SimControl } from './control.js';
 import { startControlApi } from './control-api.js';
 import { SimControlClient } from './control-client.js';
 import { dockerCommand } from './docker/cli.js';
+import { LogIndexer } from './docker/log-index.js';
 import {
   type SimConfig,
   sparkContext,
@@ -170,9 +171,12 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
   }
   const control = new SimControl(config, cloud);
   const servers: SimSshServer[] = [];
+  const indexers = sparks.map((spark) => new LogIndexer(join(spark.stateDir, 'containers')));
+  for (const indexer of indexers) indexer.start();
   let api: { url: string; close(): Promise<void> } | undefined;
 
   const stop = async () => {
+    for (const indexer of indexers) indexer.stop();
     await api?.close();
     for (const server of servers) await server.close();
     await control.close();

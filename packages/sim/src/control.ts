@@ -14,7 +14,7 @@ import {
   type SparkInfo,
 } from './layout.js';
 import { GB10_MEM_TOTAL_KB, renderMeminfo } from './memory.js';
-import { isAlive, killGroups, spawnDetached } from './processes.js';
+import { isAlive, killGroups, signalGroup, spawnDetached } from './processes.js';
 
 export interface SparkState {
   id: string;
@@ -159,9 +159,22 @@ export class SimControl {
   }
 
   async setFaults(id: string, faults: SparkFaults): Promise<SparkFaults> {
+    const wasDark = readFaults(this.spark(id).stateDir).blackhole === true;
     writeFaults(this.spark(id).stateDir, faults);
     await this.applyPortFaults(id);
+    if (wasDark !== (faults.blackhole === true)) this.freezeServices(id, faults.blackhole === true);
     return faults;
+  }
+
+  /**
+   * Blackhole for the HTTP ports: a stopped process's listening sockets still complete the TCP handshake
+   * (the kernel queues the connection) but nothing ever answers. SSH handles the fault itself.
+   */
+  private freezeServices(id: string, frozen: boolean): void {
+    for (const record of this.store(id).list()) {
+      if (record.status !== 'running') continue;
+      for (const pgid of [record.pid, ...record.execs]) signalGroup(pgid, frozen ? 'SIGSTOP' : 'SIGCONT');
+    }
   }
 
   async clearFaults(id: string): Promise<void> {

@@ -44,7 +44,11 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 
 /** SIGTERM, then SIGKILL after `graceMs` for whatever is left; resolves when all are gone. */
 export async function killGroups(pgids: number[], graceMs = 2000): Promise<void> {
-  for (const pgid of pgids) signalGroup(pgid, 'SIGTERM');
+  for (const pgid of pgids) {
+    signalGroup(pgid, 'SIGTERM');
+    // A process frozen by the blackhole fault only sees SIGTERM once it runs again.
+    signalGroup(pgid, 'SIGCONT');
+  }
   const deadline = Date.now() + graceMs;
   while (pgids.some(isAlive) && Date.now() < deadline) await sleep(50);
   for (const pgid of pgids) signalGroup(pgid, 'SIGKILL');

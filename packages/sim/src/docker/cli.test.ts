@@ -7,6 +7,7 @@ import { type SparkContext, sparkContext, sparkDirs, writeSimConfig } from '../l
 import { killRegistered, sleep } from '../processes.js';
 import { createSandbox } from '../sandbox.js';
 import { dockerCommand } from './cli.js';
+import { LogIndexer } from './log-index.js';
 
 let root: string;
 let spark1: SparkContext;
@@ -147,6 +148,21 @@ describe('fake docker', () => {
       await sleep(50);
     }
     expect(logs).toContain('detached-line');
+  });
+
+  it('stamps log lines with the time they appeared and filters with --since', async () => {
+    const indexer = new LogIndexer(join(spark1.spark.stateDir, 'containers'));
+    await docker(spark1, 'exec', 'vllm_node', 'bash', '-c', 'echo old-line >> /proc/1/fd/1');
+    indexer.scan(Date.parse('2026-01-01T10:00:00Z'));
+    await docker(spark1, 'exec', 'vllm_node', 'bash', '-c', 'echo new-line >> /proc/1/fd/1');
+    indexer.scan(Date.parse('2026-01-01T10:05:00Z'));
+    const stamped = await docker(spark1, 'logs', '-t', '--tail', '2', 'vllm_node');
+    expect(stamped.stdout).toBe(
+      '2026-01-01T10:00:00.000000000Z old-line\n2026-01-01T10:05:00.000000000Z new-line\n',
+    );
+    const since = await docker(spark1, 'logs', '--since', '2026-01-01T10:01:00Z', 'vllm_node');
+    expect(since.stdout).toBe('new-line\n');
+    expect((await docker(spark1, 'logs', '--since', 'yesterday-ish', 'vllm_node')).code).toBe(1);
   });
 
   it('follows logs until the container stops; a --rm container is then gone', async () => {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { SparkContext } from '../layout.js';
 import { sleep, spawnDetached } from '../processes.js';
 import { psObject, inspectObject, renderTemplate } from './format.js';
 import { containerEnv, imageId, mainProcessFor } from './images.js';
+import { dockerTimestamp, parseDockerTime, readLogIndex } from './log-index.js';
 import { ContainerStore, type RunSpec } from './store.js';
 import { composeCommand } from './compose.js';
 
@@ -217,7 +218,7 @@ async function run(context: SparkContext, store: ContainerStore, args: string[],
     return 0;
   }
   // Foreground run: follow the log until the container stops, then report its exit code.
-  await followLog(store, spec.name, 0, io);
+  await logs(store, ['-f', spec.name], io);
   const final = store.get(spec.name);
   return final?.exitCode ?? 0;
 }
@@ -322,53 +323,50 @@ function imageInspect(context: SparkContext, args: string[], io: Io): number {
   return code;
 }
 
-function readFrom(file: string, position: number): { text: string; position: number } {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return { text: '', position };
-  }
-  try {
-    const size = statSync(file).size;
-    if (size <= position) return { text: '', position };
-    const buffer = Buffer.alloc(size - position);
-    const read = readSync(fd, buffer, 0, buffer.length, position);
-    return { text: buffer.subarray(0, read).toString('utf8'), position: position + read };
-  } finally {
-    closeSync(fd);
-  }
+interface LogLine {
+  offset: number;
+  text: string;
+  /** When the line appeared (from the log index; read time for lines not indexed yet). */
+  at: number;
 }
 
-/** Streams the log from `position` until the container is no longer running. */
-async function followLog(
-  store: ContainerStore,
-  name: string,
-  position: number,
-  io: Io,
-  stamp?: (line: string) => string,
-): Promise<void> {
-  const file = store.logFile(name);
-  let at = position;
-  let pending = '';
-  const flush = (final: boolean) => {
-    const chunk = readFrom(file, at);
-    at = chunk.position;
-    pending += chunk.text;
-    const cut = final ? pending.length : pending.lastIndexOf('\n') + 1;
-    if (cut > 0) {
-      const ready = pending.slice(0, cut);
-      pending = pending.slice(cut);
-      io.out(stamp ? ready.replace(/^(?=.)/gm, (match) => stamp(match)) : ready);
+/** Lines of a container log from byte `from`; a trailing partial line only when `final`. */
+function readLines(file: string, from: number, final: boolean): { lines: LogLine[]; next: number } {
+  let buffer: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const size = statSync(file).size;
+      buffer = Buffer.alloc(Math.max(0, size - from));
+      readSync(fd, buffer, 0, buffer.length, from);
+    } finally {
+      closeSync(fd);
     }
-  };
-  for (;;) {
-    flush(false);
-    const record = store.get(name);
-    if (!record || record.status !== 'running') break;
-    await sleep(100);
+  } catch {
+    return { lines: [], next: from };
   }
-  flush(true);
+  const times = readLogIndex(file);
+  const now = Date.now();
+  const lines: LogLine[] = [];
+  let start = 0;
+  for (let index = 0; index < buffer.length; index++) {
+    if (buffer[index] !== 0x0a) continue;
+    lines.push({
+      offset: from + start,
+      text: buffer.subarray(start, index).toString('utf8'),
+      at: times.get(from + start) ?? now,
+    });
+    start = index + 1;
+  }
+  if (final && start < buffer.length) {
+    lines.push({
+      offset: from + start,
+      text: buffer.subarray(start).toString('utf8'),
+      at: times.get(from + start) ?? now,
+    });
+    start = buffer.length;
+  }
+  return { lines, next: from + start };
 }
 
 async function logs(store: ContainerStore, args: string[], io: Io): Promise<number> {
@@ -380,26 +378,49 @@ async function logs(store: ContainerStore, args: string[], io: Io): Promise<numb
   }
   const record = store.get(name);
   if (!record) return noSuchContainer(io, name);
-  const file = store.logFile(record.spec.name);
+  const since = last(parsed, '--since');
+  const until = last(parsed, '--until');
+  const sinceMs = since === undefined ? undefined : parseDockerTime(since);
+  const untilMs = until === undefined ? undefined : parseDockerTime(until);
+  if ((since !== undefined && sinceMs === undefined) || (until !== undefined && untilMs === undefined)) {
+    io.err(
+      `invalid value for "since": failed to parse value as time or duration: "${since ?? until ?? ''}"\n`,
+    );
+    return 1;
+  }
   const timestamps = has(parsed, '-t', '--timestamps');
-  const stamp = timestamps ? () => `${new Date().toISOString().replace('Z', '000000Z')} ` : undefined;
-  let content = '';
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    content = '';
-  }
-  const position = Buffer.byteLength(content);
+  const follow = has(parsed, '-f', '--follow');
+  const emit = (lines: LogLine[]) => {
+    const shown = lines.filter(
+      (line) =>
+        (sinceMs === undefined || line.at >= sinceMs) && (untilMs === undefined || line.at <= untilMs),
+    );
+    if (shown.length > 0)
+      io.out(
+        shown.map((line) => `${timestamps ? `${dockerTimestamp(line.at)} ` : ''}${line.text}\n`).join(''),
+      );
+  };
+  const file = store.logFile(record.spec.name);
+  const first = readLines(file, 0, !follow);
   const tail = last(parsed, '--tail', '-n');
-  let lines = content.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  if (tail !== undefined && tail !== 'all') lines = lines.slice(Math.max(0, lines.length - Number(tail)));
-  if (lines.length > 0) {
-    const text = `${lines.join('\n')}\n`;
-    io.out(stamp ? text.replace(/^(?=.)/gm, () => stamp()) : text);
+  emit(
+    tail === undefined || tail === 'all'
+      ? first.lines
+      : first.lines.slice(Math.max(0, first.lines.length - Number(tail))),
+  );
+  if (!follow) return 0;
+  // -f ends when the container stops (or at --until).
+  let position = first.next;
+  for (;;) {
+    const current = store.get(record.spec.name);
+    const stopped =
+      !current || current.status !== 'running' || (untilMs !== undefined && Date.now() > untilMs);
+    const chunk = readLines(file, position, stopped);
+    position = chunk.next;
+    emit(chunk.lines);
+    if (stopped) return 0;
+    await sleep(100);
   }
-  if (has(parsed, '-f', '--follow')) await followLog(store, record.spec.name, position, io, stamp);
-  return 0;
 }
 
 async function lifecycle(

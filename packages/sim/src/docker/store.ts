@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { endConsumers } from '../memory.js';
+import { logIndexFile } from './log-index.js';
 import { isAlive, killGroups, spawnDetached } from '../processes.js';
 
 /** What `docker run` was asked for; kept so `start`/`restart` can run it again. */
@@ -148,6 +149,7 @@ export class ContainerStore {
   remove(name: string): void {
     rmSync(this.recordFile(name), { force: true });
     rmSync(this.logFile(name), { force: true });
+    rmSync(logIndexFile(this.logFile(name)), { force: true });
     rmSync(this.rootDir(name), { recursive: true, force: true });
   }
 
@@ -164,6 +166,7 @@ export class ContainerStore {
       execs: [],
     };
     rmSync(this.logFile(spec.name), { force: true });
+    rmSync(logIndexFile(this.logFile(spec.name)), { force: true });
     const started = this.startMain(record, main);
     this.write(started);
     return started;
