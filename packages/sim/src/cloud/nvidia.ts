@@ -231,8 +231,7 @@ export function cloudApp(stateDir: string, config: CloudConfig, tokenDelayMs: nu
     const maxTokens = typeof requested === 'number' && requested > 0 ? requested : 4096;
     const shaped = shape(model, body, messages, lastUserText(messages), maxTokens);
     const { plan } = shaped;
-    const generated =
-      completionTokens(plan) + (shaped.reasoning ? shaped.reasoning.length - plan.reasoning.length : 0);
+    const generated = completionTokens(plan);
     const usage = {
       prompt_tokens: promptTokens,
       completion_tokens: generated,
