@@ -10,7 +10,7 @@ export interface Candidate {
 }
 
 const FENCE = /```([A-Za-z]*)[ \t]*\r?\n?/y;
-const FENCE_LANGUAGES = new Set(['', 'json', 'jsonc', 'json5']);
+const FENCE_LANGUAGES = new Set(['', 'json', 'jsonc']);
 const MAX_EMBEDDED_ATTEMPTS = 200;
 
 /**
