@@ -1,11 +1,21 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppEvent, SettingsInput } from '@spark-control/schema';
+import type { AppEvent, SettingsInput, TokenScope } from '@spark-control/schema';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Logger } from '../../adapters/logger.js';
+import type { Db } from '../../adapters/db/client.js';
 import { openDatabase } from '../../adapters/db/client.js';
 import { EventBus } from '../../adapters/event-bus.js';
 import { createLogger } from '../../adapters/logger.js';
 import { SettingsStore } from '../../config/settings-store.js';
+import type { AppEnv } from '../../http/context.js';
+import { handleError } from '../../http/errors.js';
+import { accessLog, auditMutations, authenticate } from '../../http/middleware.js';
+import { AuditLog } from '../audit.js';
+import { AuthService } from '../auth.js';
+import { AdminPassword } from '../password.js';
 import { LogCapture } from '../../../test/support/app.js';
 import { MetricsRegistry, standardMetrics } from './metrics.js';
 import { HealthMonitor, type HealthMonitorOptions } from './monitor.js';
@@ -13,7 +23,7 @@ import { ServiceRegistry } from './registry.js';
 import { HealthStore } from './store.js';
 
 /** A settings file the test can rewrite (applied live), a fresh database, a bus that records events. */
-export async function healthFixture(settings: SettingsInput) {
+export async function healthFixture(settings: SettingsInput, options: { databaseOnDisk?: boolean } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'spark-health-'));
   const file = join(dir, 'settings.json');
   await writeFile(file, JSON.stringify(settings));
@@ -25,7 +35,7 @@ export async function healthFixture(settings: SettingsInput) {
   const store = new SettingsStore({ file, log, bus });
   await store.load();
   store.watch(50);
-  const database = await openDatabase({});
+  const database = await openDatabase(options.databaseOnDisk ? { dataDir: dir } : {});
   const registry = new ServiceRegistry(store);
   const health = new HealthStore(database.db);
   const metrics = new MetricsRegistry();
@@ -93,4 +103,44 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+export const ROUTE_TEST_TOKEN = 'sc_route-test-token-all-scopes';
+
+/**
+ * Route factories mounted the way app.ts mounts them: request ids, the access log, the audit
+ * of mutations, authentication and the one onError. Returns bearer headers for every scope
+ * and a helper that makes a token with only some scopes.
+ */
+export async function routeTestApp(options: {
+  db: Db;
+  log: Logger;
+  dataDir: string;
+  mount: (app: Hono<AppEnv>) => void;
+  /** Paths (outside /api) that check credentials themselves, like /metrics. */
+  selfAuthenticated?: string[];
+}) {
+  const auth = new AuthService(
+    options.db,
+    new AdminPassword(join(options.dataDir, 'admin-password'), 'route-test-password'),
+  );
+  await auth.seedToken(ROUTE_TEST_TOKEN);
+  const audit = new AuditLog(options.db);
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => handleError(error, c, options.log));
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(accessLog(options.log));
+  app.use('/api/*', auditMutations(audit, options.log));
+  app.use('/api/*', authenticate(auth, []));
+  options.mount(app);
+  return {
+    app,
+    auth,
+    audit,
+    bearer: { Authorization: `Bearer ${ROUTE_TEST_TOKEN}` },
+    async tokenWith(scopes: TokenScope[]): Promise<Record<string, string>> {
+      const created = await auth.createToken(`test ${scopes.join(' ')}`, scopes);
+      return { Authorization: `Bearer ${created.token}` };
+    },
+  };
 }

@@ -1,0 +1,65 @@
+import { CopyKeyBodySchema, SlugSchema } from '@spark-control/schema';
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { SshConnectError, SshError } from '../adapters/ssh/index.js';
+import type { AppEnv } from '../http/context.js';
+import { ApiError } from '../http/errors.js';
+import { requireScope } from '../http/middleware.js';
+import { jsonBody, params } from '../http/validate.js';
+import type { SparkInspector } from '../services/sparks/hardware.js';
+import { KeyLoginFailedError, UnknownSparkError, type SparkKeys } from '../services/sparks/keys.js';
+
+const SparkIdSchema = v.object({ id: SlugSchema });
+
+/** Hardware cards (`?fresh=1` skips the short cache) and the one-time key copy. */
+export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys }) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) =>
+      c.json({ sparks: await deps.inspector.list({ fresh: c.req.query('fresh') === '1' }) }),
+    )
+    .get('/:id', params(SparkIdSchema), async (c) => {
+      const card = await deps.inspector.get(c.req.valid('param').id, { fresh: c.req.query('fresh') === '1' });
+      if (!card) throw new ApiError('NOT_FOUND', 'no such Spark');
+      return c.json(card);
+    })
+    .post(
+      '/:id/copy-key',
+      requireScope('control'),
+      params(SparkIdSchema),
+      jsonBody(CopyKeyBodySchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        try {
+          const result = await deps.keys.copy(id, c.req.valid('json').password);
+          deps.inspector.invalidate(id);
+          return c.json({
+            sparkId: id,
+            added: result.added,
+            fingerprint: result.fingerprint,
+            keyLogin: true,
+          });
+        } catch (error) {
+          throw keyCopyError(error);
+        }
+      },
+    );
+}
+
+/** The controller's public key, to paste by hand where the password flow is not wanted. */
+export function sshKeyRoutes(keys: SparkKeys) {
+  return new Hono<AppEnv>().get('/key', (c) => c.json(keys.info()));
+}
+
+/** SSH errors name the Spark and never carry the password; they are passed on as they are. */
+function keyCopyError(error: unknown): ApiError {
+  if (error instanceof UnknownSparkError) return new ApiError('NOT_FOUND', error.message);
+  if (error instanceof SshConnectError) {
+    if (error.reason === 'auth') return new ApiError('BAD_REQUEST', error.message);
+    if (error.reason === 'timeout') return new ApiError('UPSTREAM_TIMEOUT', error.message);
+    return new ApiError('UPSTREAM_FAILED', error.message);
+  }
+  if (error instanceof KeyLoginFailedError || error instanceof SshError) {
+    return new ApiError('UPSTREAM_FAILED', error.message);
+  }
+  return new ApiError('INTERNAL', 'copying the key failed; see the server log', { cause: error });
+}
