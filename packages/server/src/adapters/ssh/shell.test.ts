@@ -103,6 +103,19 @@ describe('shellArg validators', () => {
     expect(() => shellArg.modelId('$(id)')).toThrow(expect.objectContaining({ field: 'model id' }));
   });
 
+  it('flag takes long options only; token applies the caller pattern on top of the common refusals', () => {
+    expect(String(shellArg.flag('--enable-prefix-caching'))).toBe('--enable-prefix-caching');
+    for (const bad of ['-x', '--', '--a b', '--$(id)', '--x;y', 'x', '--X', `--${'a'.repeat(60)}`]) {
+      expect(() => shellArg.flag(bad)).toThrow(ShellValueError);
+    }
+    expect(String(shellArg.token('parser', 'hermes', /^[a-z0-9_]+$/))).toBe(`'hermes'`);
+    expect(() => shellArg.token('parser', 'her mes', /^[a-z0-9_]+$/)).toThrow(/^parser /);
+    for (const bad of ['-x', 'a\nb', 'a\u202Eb', 'x'.repeat(5000), '']) {
+      expect(() => shellArg.token('anything', bad, /.*/s)).toThrow(ShellValueError);
+    }
+    expect(String(shellArg.token('anything', '; rm -rf /', /.*/))).toBe(`'; rm -rf /'`);
+  });
+
   it('ports are whole numbers from 1 to 65535', () => {
     expect(String(shellArg.port(8888))).toBe('8888');
     for (const bad of [0, -1, 65536, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
