@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -159,6 +159,12 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
   };
   writeSimConfig(config);
   await writeSimBinaries(root);
+  // A root reused from an earlier run: whatever it left running goes, and its containers with it.
+  for (const spark of sparks) {
+    await killRegistered(spark.stateDir, root);
+    for (const dir of ['containers', 'memory'])
+      rmSync(join(spark.stateDir, dir), { recursive: true, force: true });
+  }
   const nodeKeys = sparks.map((spark) => createSandbox(root, spark.id).nodePublicKey);
   // Real clusters need passwordless SSH between the Sparks; every node key is authorized everywhere.
   for (const spark of sparks) authorizeKeys(spark.home, [...nodeKeys, ...(options.authorizedKeys ?? [])]);

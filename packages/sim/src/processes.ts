@@ -44,7 +44,7 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 
 /** SIGTERM, then SIGKILL after `graceMs` for whatever is left; resolves when all are gone. */
 export async function killGroups(pgids: number[], graceMs = 2000): Promise<void> {
-  for (const pgid of pgids) {
+  for (const pgid of graceMs > 0 ? pgids : []) {
     signalGroup(pgid, 'SIGTERM');
     // A process frozen by the blackhole fault only sees SIGTERM once it runs again.
     signalGroup(pgid, 'SIGCONT');

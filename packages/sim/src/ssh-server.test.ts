@@ -130,8 +130,9 @@ describe('simulated SSH server', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
-  it('keeps its host key across restarts', async () => {
+  it('keeps its host key across restarts and starts with no containers', async () => {
     const before = await hostKeyOf(port);
+    expect((await sshExec(host, port, 'docker run -d --name bot alpine sleep 300', password)).code).toBe(0);
     await sim.stop();
     expect(simProcesses(root)).toEqual([]);
     sim = await startCluster({
@@ -144,5 +145,7 @@ describe('simulated SSH server', () => {
       control: false,
     });
     expect(await hostKeyOf(port)).toBe(before);
+    // Containers of the earlier run are gone, like after a reboot of the Spark.
+    expect((await sshExec(host, port, 'docker ps -a -q', password)).stdout).toBe('');
   });
 });

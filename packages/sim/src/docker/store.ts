@@ -226,7 +226,10 @@ export class ContainerStore {
       status: 'exited',
       execs: [],
       finishedAt: record.status === 'running' ? Date.now() : record.finishedAt,
-      exitCode: record.status === 'running' ? (this.readExitCode(name) ?? 143) : record.exitCode,
+      exitCode:
+        record.status === 'running'
+          ? (this.readExitCode(name) ?? (graceMs > 0 ? 143 : 137))
+          : record.exitCode,
     };
     if (record.spec.autoRemove && !options.keep) this.remove(record.spec.name);
     else this.write(stopped);

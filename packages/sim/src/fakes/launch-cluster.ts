@@ -243,7 +243,7 @@ class Launcher {
     return result.stdout.split('\n').some((line) => line.includes(this.options.name));
   }
 
-  runArgs(node: Node, head: Node): { args: string[]; extra: string } {
+  runArgs(node: Node): { args: string[]; extra: string } {
     const home = node.spark?.home ?? this.context.spark.home;
     const args = [
       'run',
@@ -268,8 +268,6 @@ class Launcher {
       `NCCL_SOCKET_IFNAME=${this.options.ethIf}`,
       '-e',
       `NCCL_IB_HCA=${this.options.ibIf}`,
-      '-e',
-      `MASTER_ADDR=${head.ip}`,
       ...this.options.env.flatMap((entry) => ['-e', entry]),
       '-v',
       `${join(home, '.cache', 'huggingface')}:/root/.cache/huggingface`,
@@ -290,9 +288,9 @@ class Launcher {
     return { args, extra };
   }
 
-  async startContainer(node: Node, head: Node, role: 'Head' | 'Worker'): Promise<boolean> {
+  async startContainer(node: Node, role: 'Head' | 'Worker'): Promise<boolean> {
     out(`Starting ${role} Node on ${node.ip}...`);
-    const { args, extra } = this.runArgs(node, head);
+    const { args, extra } = this.runArgs(node);
     const image = [this.options.image, 'sleep', 'infinity'];
     let result;
     if (node.local) {
@@ -438,8 +436,8 @@ async function main(): Promise<number> {
       if (ids.some((id) => id === '' || id !== ids[0]))
         return fail(`Error: Cluster launch aborted because image '${options.image}' is not in sync.`);
     }
-    if (!(await launcher.startContainer(head, head, 'Head'))) return 1;
-    for (const worker of workers) if (!(await launcher.startContainer(worker, head, 'Worker'))) return 1;
+    if (!(await launcher.startContainer(head, 'Head'))) return 1;
+    for (const worker of workers) if (!(await launcher.startContainer(worker, 'Worker'))) return 1;
     if (options.ray && cluster) out('Cluster head is responsive.');
     for (const mod of options.mods) out(`Applying mod ${mod}...`);
   }
