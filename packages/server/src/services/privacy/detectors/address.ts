@@ -1,7 +1,8 @@
 import type { Span } from '../types.js';
-import { matchSpans } from './util.js';
+import { LETTERS, matchSpans, UPPER_START } from './util.js';
 
-const CAP = "[\\p{Lu}][\\p{L}'’.-]*";
+const L = LETTERS;
+const CAP = `[${UPPER_START}][${L}'’.-]*`;
 const EN_SUFFIX =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir';
 const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s*#?\w+)?`;
@@ -10,28 +11,30 @@ const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -]${CAP})
 
 const ENGLISH = new RegExp(
   String.raw`(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?${UNIT}${US_TAIL}`,
-  'gu',
+  'g',
 );
 const GERMANIC = new RegExp(
-  String.raw`(?<![\p{L}])[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
-  'gu',
+  String.raw`(?<![${L}])[${UPPER_START}][${L}-]*\.?\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
+  'g',
 );
+const GERMANIC_SUFFIX =
+  /^\S*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s/;
 const GERMANIC_SPLIT = new RegExp(
-  String.raw`(?<![\p{L}])(?:${CAP}\s)?${CAP}\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
-  'gu',
+  String.raw`(?<![${L}])(?:${CAP}\s)?${CAP}\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
+  'g',
 );
 const FRENCH = new RegExp(
   String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
-  'giu',
+  'gi',
 );
 const ROMANCE = new RegExp(
-  String.raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
-  'gu',
+  String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
+  'g',
 );
 
 const SLAVIC = new RegExp(
-  String.raw`(?<![\p{L}])(?:ul\.|ulica|al\.|aleja|pl\.|os\.|ulice|nám\.)\s+${CAP}(?:\s+${CAP}){0,2}\s+\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?\b${EU_TAIL}`,
-  'gu',
+  String.raw`(?<![${L}])(?:ul\.|ulica|al\.|aleja|pl\.|os\.|ulice|nám\.)\s+${CAP}(?:\s+${CAP}){0,2}\s+\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?\b${EU_TAIL}`,
+  'g',
 );
 
 /**
@@ -42,7 +45,7 @@ const SLAVIC = new RegExp(
 export function detectAddresses(text: string): Span[] {
   return [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
-    ...matchSpans(text, GERMANIC, 'ADDRESS'),
+    ...matchSpans(text, GERMANIC, 'ADDRESS', (m) => GERMANIC_SUFFIX.test(m[0])),
     ...matchSpans(text, GERMANIC_SPLIT, 'ADDRESS'),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),

@@ -8,8 +8,10 @@ const IPV6 =
   /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/gi;
 const MAC =
   /(?<![\w:-])(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-])/gi;
-const INTERNAL_HOST =
-  /(?<![\w.@-])(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:local|lan|internal|intranet|corp|home|home\.arpa|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
+const PRIVATE_SUFFIX =
+  /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
+const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;
+const HOST_CHAR = /[\w.+@-]/;
 
 /** IPv4 (with an optional CIDR suffix) and IPv6, validated by node:net. */
 export function detectIps(text: string): Span[] {
@@ -29,5 +31,15 @@ export function detectMacs(text: string): Span[] {
 
 /** Names on private DNS suffixes, with a login if given: `nas.lan`, `admin@spark-1.local`, `db01.internal`. */
 export function detectInternalHosts(text: string): Span[] {
-  return matchSpans(text, INTERNAL_HOST, 'HOST');
+  const spans: Span[] = [];
+  PRIVATE_SUFFIX.lastIndex = 0;
+  for (let m = PRIVATE_SUFFIX.exec(text); m; m = PRIVATE_SUFFIX.exec(text)) {
+    const end = m.index + m[0].length;
+    let start = m.index;
+    while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1] ?? '')) start--;
+    while (start < m.index && /[.@+-]/.test(text[start] ?? '')) start++;
+    if (start < m.index && INTERNAL_HOST.test(text.slice(start, end)))
+      spans.push({ start, end, type: 'HOST' });
+  }
+  return spans;
 }

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import type { Span } from '../types.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
+import { LETTERS, UPPER_START } from './util.js';
 
 /** Everything the name detector knows; built once per service, then shared by every scrub. */
 export interface NameLexicon {
@@ -80,6 +81,11 @@ market line bay beach island valley falls heights gardens garden terminal port s
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
 international airport day night period`.split(/\s+/),
 );
+const DETERMINERS = new Set(
+  'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
+    ' ',
+  ),
+);
 /** Verbs only people do: a lone ambiguous name before one is a person (`Jordan said`). */
 const SPEECH_VERBS = new Set(
   `said says wrote writes asked asks told tells replied replies called emailed texted mentioned agreed signed approved joined met`.split(
@@ -95,9 +101,13 @@ const PINYIN_LIKE =
   /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
 const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
 
-const WORD = /[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu;
-const CJK_HONORIFIC =
-  /[\p{Script=Han}\p{Script=Katakana}ー]{1,5}(?=さん|様|さま|氏|先生|くん|君|ちゃん|女士|小姐|老师)|[\p{Script=Hangul}]{2,4}(?=\s?(?:님|씨))/gu;
+/** Honorific suffixes after a CJK name (`田中さん`, `王先生`, `민준 씨`): found literally, then the name is read backwards. */
+const CJK_SUFFIX = /さん|さま|様|氏|先生|くん|君|ちゃん|女士|小姐|老师|님|씨/g;
+const isHanOrKana = (code: number) =>
+  (code >= 0x4e00 && code <= 0x9fff) ||
+  (code >= 0x3400 && code <= 0x4dbf) ||
+  (code >= 0x30a0 && code <= 0x30ff);
+const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7af;
 
 let compromiseLexicon: Lexicon | undefined;
 function lexicon(): Lexicon {
@@ -129,7 +139,12 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
     if (tagsOf(lex[lower]).some((t) => !NAME_TAGS.has(t))) ambiguous.add(lower);
   }
   for (const name of FAMILY_NAMES) family.add(name.toLowerCase());
-  const common = (lower: string) => tagsOf(lex[lower]).some((t) => !NAME_TAGS.has(t));
+  const commonWords = new Set(
+    Object.entries(lex)
+      .filter(([, entry]) => tagsOf(entry).some((t) => !NAME_TAGS.has(t)))
+      .map(([word]) => word),
+  );
+  const common = (lower: string) => commonWords.has(lower);
   const phrases = userNames
     .map((name) => name.trim().replace(/\s+/g, ' '))
     .filter((name) => name.length >= 2)
@@ -148,155 +163,124 @@ interface Word {
   lower: string;
 }
 
-const isTitle = (w: string) => /^\p{Lu}/u.test(w) && (w.length === 1 || /\p{Ll}/u.test(w));
+/** Starts with a capital and is not all capitals (`Maria`, not `maria` or `NASA`). */
+function isTitle(w: string): boolean {
+  const first = w[0] ?? '';
+  return first !== first.toLowerCase() && (w.length === 1 || w !== w.toUpperCase());
+}
 const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(w);
 
-function words(text: string): Word[] {
-  const list: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let value = m[0];
-    if (/['’]s$/.test(value)) value = value.slice(0, -2);
-    list.push({ start: m.index, end: m.index + value.length, text: value, lower: value.toLowerCase() });
-  }
-  return list;
-}
+/** Capitalised words are the only places a name can start (caseless scripts aside). */
+const CAPITALISED = new RegExp(
+  `(?<![${LETTERS}'’-])[${UPPER_START}][${LETTERS}]*(?:[-'’][${LETTERS}]+)*`,
+  'g',
+);
+const CASELESS_WORD = /[\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
+const HAS_CASELESS = /[\u0590-\u06ff]/;
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const NEXT_WORD = /(?:[ \t]{1,2}|-)([\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)/uy;
+const LETTER = /[\p{L}\p{M}]/u;
+/** A letter of any script by code unit (cheap, for short look-backs). */
+const isLetter = (code: number) =>
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  (code >= 0xc0 && code !== 0xd7 && code !== 0xf7);
+const WORD_CHAR = /[\p{L}\p{M}'’-]/u;
 
-/** Sentence around `index`, for compromise to judge an ambiguous name in context. */
-function sentenceAround(text: string, index: number): { start: number; text: string } {
-  let start = index;
-  while (start > 0 && index - start < 200 && !/[.!?\n]/.test(text[start - 1] ?? '')) start--;
-  let end = index;
-  while (
-    end < text.length &&
-    end - index < 200 &&
-    !/[!?\n]/.test(text[end] ?? '') &&
-    !/\.\s/.test(text.slice(end, end + 2))
-  )
-    end++;
-  return { start, text: text.slice(start, end + 1) };
+function makeWord(start: number, raw: string): Word {
+  const apostrophe = raw[raw.length - 2];
+  const text = raw.endsWith('s') && (apostrophe === "'" || apostrophe === '’') ? raw.slice(0, -2) : raw;
+  return { start, end: start + text.length, text, lower: text.toLowerCase() };
 }
 
 class PersonScanner {
   readonly #spans: Span[] = [];
-  readonly #words: Word[];
-  readonly #judged = new Map<number, { people: [number, number][]; places: [number, number][] }>();
 
   constructor(
     private readonly text: string,
     private readonly names: NameLexicon,
-  ) {
-    this.#words = words(text);
-  }
+  ) {}
 
   #given(w: Word): boolean {
     if (this.names.given.has(w.lower)) return true;
+    if (!w.lower.includes('-')) return false;
     const parts = w.lower.split('-');
     return parts.length > 1 && parts.every((p) => this.names.given.has(p));
   }
 
-  #adjacent(a: Word, b: Word): boolean {
-    return /^[ \t]{1,2}$|^-$/.test(this.text.slice(a.end, b.start));
+  /** The word right after `w`, separated by one or two spaces or a hyphen. */
+  #next(w: Word): Word | undefined {
+    NEXT_WORD.lastIndex = w.end;
+    const m = NEXT_WORD.exec(this.text);
+    const raw = m?.[1];
+    return m && raw ? makeWord(m.index + m[0].length - raw.length, raw) : undefined;
+  }
+
+  /** The word before `w` and what separates them, looking back a few characters at most. */
+  #prev(w: Word): { word: Word; gap: string } | undefined {
+    let i = w.start;
+    while (i > 0 && w.start - i < 12 && !LETTER.test(this.text[i - 1] ?? '')) i--;
+    if (i === 0 || w.start - i >= 12) return undefined;
+    const end = i;
+    while (i > 0 && end - i < 40 && WORD_CHAR.test(this.text[i - 1] ?? '')) i--;
+    return { word: makeWord(i, this.text.slice(i, end)), gap: this.text.slice(end, w.start) };
   }
 
   #surnameLike(w: Word): boolean {
-    if (
-      !isTitle(w.text) &&
-      !(isCaseless(w.text) && (this.names.family.has(w.lower) || this.names.given.has(w.lower)))
-    )
-      return false;
+    const known = this.names.family.has(w.lower) || this.#given(w);
+    if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
     if (PLACE_NOUNS.has(w.lower)) return false;
-    if (this.names.family.has(w.lower) || this.#given(w)) return true;
+    if (known) return true;
     return !this.names.common(w.lower) && !this.names.ambiguous.has(w.lower) && w.text.length > 1;
   }
 
-  #compromiseSaysPerson(w: Word): boolean {
-    const sentence = sentenceAround(this.text, w.start);
-    let judged = this.#judged.get(sentence.start);
-    if (!judged) {
-      const doc = nlp(sentence.text);
-      type Found = { offset: { start: number; length: number } };
-      const ranges = (list: Found[]) =>
-        list.map((f): [number, number] => [
-          sentence.start + f.offset.start,
-          sentence.start + f.offset.start + f.offset.length,
-        ]);
-      judged = {
-        people: ranges(doc.people().json({ offset: true }) as Found[]),
-        places: ranges(doc.places().json({ offset: true }) as Found[]),
-      };
-      this.#judged.set(sentence.start, judged);
-    }
-    const inside = (r: [number, number]) => r[0] <= w.start && w.end <= r[1];
-    return judged.people.some(inside) && !judged.places.some(inside);
-  }
-
-  /** A lone given name that is also a word or a place: compromise must call it a person, and more. */
-  #lonePerson(i: number): boolean {
-    const w = this.#words[i] as Word;
-    const prev = this.#words[i - 1];
-    const next = this.#words[i + 1];
-    const nextIsVerb = next !== undefined && this.#adjacent(w, next) && PERSON_VERBS.has(next.text);
-    if (next !== undefined && this.#adjacent(w, next) && SPEECH_VERBS.has(next.text)) return true;
-    if (PLACE_NAMES.has(w.lower) && !nextIsVerb) return false;
-    const sentenceStart = prev === undefined || /[.!?\n:;]/.test(this.text.slice(prev.end, w.start));
-    if (sentenceStart && !nextIsVerb) return false;
-    return this.#compromiseSaysPerson(w);
+  /**
+   * A lone given name that is also a word or a place. compromise's tagger would judge it in
+   * context but costs milliseconds a sentence, far over the scrub budget, so cheap context decides.
+   */
+  #lonePerson(w: Word, next: Word | undefined): boolean {
+    if (next && SPEECH_VERBS.has(next.text)) return true;
+    if (PLACE_NAMES.has(w.lower)) return false;
+    const nextIsVerb = next !== undefined && PERSON_VERBS.has(next.text);
+    const prev = this.#prev(w);
+    if (!prev || /[.!?\n:;]/.test(prev.gap)) return nextIsVerb;
+    // `the Rose Garden`, `Amazing Grace`: an article or a capitalised word before it makes it a thing's name.
+    return !DETERMINERS.has(prev.word.lower) && !isTitle(prev.word.text);
   }
 
   /** Family name first, then given-name syllables: `Wang Wei`, `Kim Min-jun`, `Nguyen Van An`. */
-  #eastAsianName(i: number): number | undefined {
-    const w = this.#words[i] as Word;
-    const next = this.#words[i + 1];
-    if (!EAST_ASIAN_FAMILY.has(w.lower) || !next || !this.#adjacent(w, next) || !isTitle(next.text))
-      return undefined;
-    const nl = next.lower;
-    const givenNext =
-      KOREAN_GIVEN.test(next.text) ||
-      this.#given(next) ||
-      VIETNAMESE_MIDDLE.has(nl) ||
-      (PINYIN_LIKE.test(nl) && !this.names.common(nl));
-    return givenNext && !PLACE_NOUNS.has(nl) ? this.#extendEastAsian(i) : undefined;
-  }
-
-  /** Given-name syllables after an East Asian family name (`Nguyen Van An`, `Wang Xiaoming`). */
-  #extendEastAsian(first: number): number {
-    let last = first;
-    while (last - first < 2) {
-      const next = this.#words[last + 1];
-      const current = this.#words[last] as Word;
-      if (!next || !this.#adjacent(current, next) || !isTitle(next.text)) break;
+  #eastAsianName(w: Word): Word | undefined {
+    if (!EAST_ASIAN_FAMILY.has(w.lower)) return undefined;
+    let last = w;
+    for (let count = 0; count < 3; count++) {
+      const next = this.#next(last);
+      if (!next || !isTitle(next.text) || PLACE_NOUNS.has(next.lower)) break;
+      const nl = next.lower;
       const ok =
         KOREAN_GIVEN.test(next.text) ||
         this.#given(next) ||
-        VIETNAMESE_MIDDLE.has(next.lower) ||
-        PINYIN_LIKE.test(next.lower);
-      if (!ok || PLACE_NOUNS.has(next.lower)) break;
-      last++;
+        VIETNAMESE_MIDDLE.has(nl) ||
+        (PINYIN_LIKE.test(nl) && (count > 0 || !this.names.common(nl)));
+      if (!ok) break;
+      last = next;
     }
-    return last;
+    return last === w ? undefined : last;
   }
 
   /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
-  #extend(first: number): number {
+  #extend(first: Word): Word {
     let last = first;
-    while (last - first < 3) {
-      const next = this.#words[last + 1];
-      const current = this.#words[last] as Word;
-      if (!next || !this.#adjacent(current, next)) break;
+    for (let count = 0; count < 3; count++) {
+      const next = this.#next(last);
+      if (!next) break;
       if (this.#surnameLike(next)) {
-        last++;
+        last = next;
         continue;
       }
-      const after = this.#words[last + 2];
-      if (
-        PARTICLES.has(next.lower) &&
-        after &&
-        this.#adjacent(next, after) &&
-        isTitle(after.text) &&
-        !this.names.common(after.lower)
-      ) {
-        last += 2;
+      const after = PARTICLES.has(next.lower) ? this.#next(next) : undefined;
+      if (after && isTitle(after.text) && !this.names.common(after.lower)) {
+        last = after;
+        count++;
         continue;
       }
       break;
@@ -304,71 +288,93 @@ class PersonScanner {
     return last;
   }
 
-  #push(first: number, last: number): void {
-    const a = this.#words[first] as Word;
-    const b = this.#words[last] as Word;
-    this.#spans.push({ start: a.start, end: b.end, type: 'PERSON' });
+  #afterHonorific(w: Word): boolean {
+    let end = w.start;
+    for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
+    if (end === w.start) return false;
+    if (this.text[end - 1] === '.') end--;
+    let start = end;
+    while (start > 0 && end - start < 12 && isLetter(this.text.charCodeAt(start - 1))) start--;
+    if (start === end || (start > 0 && isLetter(this.text.charCodeAt(start - 1)))) return false;
+    const before = this.text.slice(start, end);
+    return isTitle(before) && HONORIFICS.has(before.toLowerCase()) && !this.names.common(w.lower);
+  }
+
+  /** Where a name starting at `w` ends, or undefined when `w` starts none. */
+  #nameFrom(w: Word): Word | undefined {
+    const eastAsian = this.#eastAsianName(w);
+    if (eastAsian) return eastAsian;
+    const given = this.#given(w);
+    if (!given && !this.names.family.has(w.lower))
+      return this.#afterHonorific(w) ? this.#extend(w) : undefined;
+    const next = this.#next(w);
+    if (given && !this.names.ambiguous.has(w.lower)) return this.#extend(w);
+    if (
+      given &&
+      next &&
+      this.#surnameLike(next) &&
+      (this.names.family.has(next.lower) || !this.names.ambiguous.has(next.lower))
+    ) {
+      return this.#extend(w);
+    }
+    if (this.#afterHonorific(w)) return this.#extend(w);
+    if (given && this.#lonePerson(w, next)) return w;
+    if (
+      this.names.family.has(w.lower) &&
+      next &&
+      isTitle(next.text) &&
+      this.#given(next) &&
+      !this.names.ambiguous.has(next.lower)
+    ) {
+      return this.#extend(w);
+    }
+    return undefined;
+  }
+
+  #each(pattern: RegExp, visit: (w: Word) => number): void {
+    pattern.lastIndex = 0;
+    let skipUntil = 0;
+    for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) {
+      if (m.index < skipUntil) continue;
+      skipUntil = visit(makeWord(m.index, m[0]));
+    }
+  }
+
+  #cjkNames(): void {
+    CJK_SUFFIX.lastIndex = 0;
+    for (let m = CJK_SUFFIX.exec(this.text); m; m = CJK_SUFFIX.exec(this.text)) {
+      const korean = m[0] === '님' || m[0] === '씨';
+      let end = m.index;
+      if (korean && this.text[end - 1] === ' ') end--;
+      const fits = korean ? isHangul : isHanOrKana;
+      let start = end;
+      while (start > 0 && end - start < (korean ? 4 : 5) && fits(this.text.charCodeAt(start - 1))) start--;
+      if (end - start >= (korean ? 2 : 1)) this.#spans.push({ start, end, type: 'PERSON' });
+    }
   }
 
   scan(): Span[] {
-    const list = this.#words;
-    for (let i = 0; i < list.length; i++) {
-      const w = list[i] as Word;
-      const caseless = isCaseless(w.text);
-      if (!isTitle(w.text) && !caseless) continue;
-      const prev = list[i - 1];
-      const next = list[i + 1];
-      const afterHonorific =
-        prev !== undefined &&
-        HONORIFICS.has(prev.lower) &&
-        /^\.?\s{1,2}$/.test(this.text.slice(prev.end, w.start)) &&
-        isTitle(prev.text);
-      const nextIsName =
-        next !== undefined &&
-        this.#adjacent(w, next) &&
-        this.#surnameLike(next) &&
-        (this.names.family.has(next.lower) || this.#given(next) || !this.names.common(next.lower));
-
-      const eastAsianEnd = this.#eastAsianName(i);
-      if (eastAsianEnd !== undefined) {
-        this.#push(i, eastAsianEnd);
-        i = eastAsianEnd;
-        continue;
-      }
-      let start = -1;
-      if (afterHonorific && !this.names.common(w.lower)) start = i;
-      else if (caseless) start = this.names.given.has(w.lower) ? i : -1;
-      else if (this.#given(w) && !this.names.ambiguous.has(w.lower)) start = i;
-      else if (
-        this.#given(w) &&
-        nextIsName &&
-        next &&
-        (this.names.family.has(next.lower) || !this.names.ambiguous.has(next.lower))
-      )
-        start = i;
-      else if (this.#given(w) && this.#lonePerson(i)) start = i;
-      else if (
-        this.names.family.has(w.lower) &&
-        next &&
-        this.#adjacent(w, next) &&
-        isTitle(next.text) &&
-        this.#given(next) &&
-        !this.names.ambiguous.has(next.lower)
-      ) {
-        start = i;
-      }
-      if (start < 0) continue;
-      const last = this.#extend(start);
-      this.#push(start, last);
-      i = last;
+    this.#each(CAPITALISED, (w) => {
+      if (!isTitle(w.text)) return 0;
+      const last = this.#nameFrom(w);
+      if (!last) return 0;
+      this.#spans.push({ start: w.start, end: last.end, type: 'PERSON' });
+      return last.end;
+    });
+    if (HAS_CASELESS.test(this.text)) {
+      this.#each(CASELESS_WORD, (w) => {
+        if (!this.names.given.has(w.lower)) return 0;
+        let last = w;
+        for (let next = this.#next(w); next && this.#surnameLike(next); next = this.#next(next)) last = next;
+        this.#spans.push({ start: w.start, end: last.end, type: 'PERSON' });
+        return last.end;
+      });
     }
-    CJK_HONORIFIC.lastIndex = 0;
-    for (let m = CJK_HONORIFIC.exec(this.text); m; m = CJK_HONORIFIC.exec(this.text)) {
-      this.#spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
-    }
-    if (this.names.user) {
-      this.names.user.lastIndex = 0;
-      for (let m = this.names.user.exec(this.text); m; m = this.names.user.exec(this.text)) {
+    if (HAS_CJK.test(this.text)) this.#cjkNames();
+    const user = this.names.user;
+    if (user) {
+      user.lastIndex = 0;
+      for (let m = user.exec(this.text); m; m = user.exec(this.text)) {
         this.#spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
       }
     }

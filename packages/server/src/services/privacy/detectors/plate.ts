@@ -1,5 +1,4 @@
 import type { Span } from '../types.js';
-import { before, matchSpans } from './util.js';
 
 /** Formats distinctive enough to flag anywhere. */
 const DISTINCTIVE = new RegExp(
@@ -16,24 +15,48 @@ const DISTINCTIVE = new RegExp(
     .join('|'),
   'g',
 );
-const BOUNDED = new RegExp(`(?<![\\w-])(?:${DISTINCTIVE.source})(?![\\w-])`, 'g');
-const GENERIC =
-  /(?<![\w-])(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/g;
-const CONTEXT =
-  /(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー)\W{0,3}(?:(?:no|number|nr|n°|#)\.?\W{0,2})?$/i;
+const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-])`, 'y');
+/** Where a plate could start: a run of capitals and digits at a word start (cheap to find). */
+const START = /(?<![\w-])[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/g;
+
+function distinctive(text: string): Span[] {
+  const spans: Span[] = [];
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    BOUNDED.lastIndex = m.index;
+    const plate = BOUNDED.exec(text)?.[0];
+    // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
+    if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
+    spans.push({ start: m.index, end: m.index + plate.length, type: 'PLATE' });
+    START.lastIndex = m.index + plate.length;
+  }
+  return spans;
+}
+/** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
+const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
+const LABEL =
+  /(?<!\p{L})(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?/giu;
+const LABEL_HINT =
+  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|номер|车牌|ナンバー/i;
+
+function afterLabel(text: string): Span[] {
+  if (!LABEL_HINT.test(text)) return [];
+  const spans: Span[] = [];
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    GENERIC.lastIndex = m.index + m[0].length;
+    const plate = GENERIC.exec(text)?.[0];
+    if (plate && /\d/.test(plate) && /[A-Z]/.test(plate) && plate.replace(/[ -]/g, '').length >= 4) {
+      spans.push({ start: GENERIC.lastIndex - plate.length, end: GENERIC.lastIndex, type: 'PLATE' });
+    }
+  }
+  return spans;
+}
 
 /**
  * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch and Californian formats
  * anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
-  return [
-    ...matchSpans(text, BOUNDED, 'PLATE', (m) => !/^(?:ISO|RFC|CVE|ECE|DIN)\b/.test(m[0])),
-    ...matchSpans(
-      text,
-      GENERIC,
-      'PLATE',
-      (m) => CONTEXT.test(before(text, m.index, 30)) && m[0].replace(/[ -]/g, '').length >= 4,
-    ),
-  ];
+  return [...distinctive(text), ...afterLabel(text)];
 }

@@ -25,8 +25,8 @@ const PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE K
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 const LABELLED =
   /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
-const HIGH_ENTROPY =
-  /(?<![\w/+=-])(?=[A-Za-z0-9_\-+/]*\d)(?=[A-Za-z0-9_\-+/]*[a-z])(?=[A-Za-z0-9_\-+/]*[A-Z])[A-Za-z0-9_\-+/]{32,}={0,2}(?![\w/+=-])/g;
+const LONG_RUN = /(?<![\w/+=-])[\w+/-]{32,}={0,2}(?![\w/+=-])/g;
+const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 
 /**
  * API keys and tokens: well-known prefixes (`sk-…`, `ghp_…`, `nvapi-…`, `AKIA…`, JWTs, PEM
@@ -38,6 +38,6 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpans(text, PEM, 'SECRET'),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
-    ...matchSpans(text, HIGH_ENTROPY, 'SECRET'),
+    ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[0])),
   ];
 }
