@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       'listening',
     );
   });
+  models.swaps.reconcile().catch((error: unknown) => log.error({ err: error }, 'swap reconciliation failed'));
 
   let stopping = false;
   const shutdown = (signal: string) => {

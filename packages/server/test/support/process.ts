@@ -22,6 +22,8 @@ export interface RunningServer {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL: the process dies mid-work, as in a power cut. */
+  kill: () => Promise<void>;
 }
 
 /** Starts the real server process (`tsx src/main.ts`) and waits until it listens. */
@@ -56,6 +58,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<R
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

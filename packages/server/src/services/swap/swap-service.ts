@@ -122,6 +122,10 @@ export class SwapService {
   /** After a restart: settles every swap the database still shows as running. */
   async reconcile(): Promise<void> {
     for (const view of await this.#deps.repo.running()) {
+      this.#deps.log.info(
+        { swapId: view.id, modelId: view.modelId, phase: view.phase },
+        'reconciling a swap interrupted by a restart',
+      );
       const model = this.#deps.catalog.get(view.modelId);
       const controller = new AbortController();
       const active: ActiveSwap = { view, controller, done: Promise.resolve() };
