@@ -130,7 +130,7 @@ describe('simulated SSH server', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
-  it('keeps its host key across restarts and starts with no containers', async () => {
+  it('keeps its host key across restarts, drops old containers, serves an initial model', async () => {
     const before = await hostKeyOf(port);
     expect((await sshExec(host, port, 'docker run -d --name bot alpine sleep 300', password)).code).toBe(0);
     await sim.stop();
@@ -143,9 +143,18 @@ describe('simulated SSH server', () => {
       services: false,
       cloud: false,
       control: false,
+      loadDelayMs: 100,
+      initialModel: { model: 'BAAI/bge-m3', port: 8888 },
     });
     expect(await hostKeyOf(port)).toBe(before);
+    // The initial model is served once startCluster resolves.
+    const models = (await (await fetch(`http://${host}:8888/v1/models`)).json()) as {
+      data: { id: string }[];
+    };
+    expect(models.data[0]?.id).toBe('BAAI/bge-m3');
     // Containers of the earlier run are gone, like after a reboot of the Spark.
-    expect((await sshExec(host, port, 'docker ps -a -q', password)).stdout).toBe('');
+    expect((await sshExec(host, port, 'docker ps -a --format {{.Names}}', password)).stdout).toBe(
+      'vllm_node\n',
+    );
   });
 });
