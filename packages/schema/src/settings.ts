@@ -120,6 +120,42 @@ export const SettingsSchema = v.pipe(
       }),
       {},
     ),
+    /** The OpenAI-compatible gateway: queueing during swaps and upstream limits. */
+    gateway: v.optional(
+      v.strictObject({
+        /** LLM requests that may wait for a swap to finish; more get 503 with Retry-After. */
+        queueSize: v.optional(
+          v.pipe(
+            v.number('must be a number'),
+            v.integer('must be a whole number'),
+            v.minValue(0, 'must be at least 0'),
+            v.maxValue(10_000, 'must be at most 10000'),
+          ),
+          64,
+        ),
+        /** How long a queued request waits for a swap before it gets 503. */
+        maxWaitSec: v.optional(
+          v.pipe(
+            v.number('must be a number'),
+            v.minValue(0, 'must be at least 0 seconds'),
+            v.maxValue(3600, 'must be at most 3600 seconds'),
+          ),
+          120,
+        ),
+        /** An upstream that has not finished answering within this time is cut off. */
+        upstreamTimeoutSec: v.optional(
+          v.pipe(
+            v.number('must be a number'),
+            v.minValue(1, 'must be at least 1 second'),
+            v.maxValue(86_400, 'must be at most 86400 seconds'),
+          ),
+          600,
+        ),
+        /** A request naming a catalog model that is not served starts a swap to it. */
+        swapOnRequest: v.optional(v.boolean('must be true or false'), false),
+      }),
+      {},
+    ),
     monitor: v.optional(
       v.strictObject({
         intervalSec: v.optional(
