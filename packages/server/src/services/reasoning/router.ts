@@ -81,6 +81,9 @@ export interface RouterOptions {
 
 export type TierInfo = Pick<Tier<string>, 'name' | 'kind' | 'chat' | 'model'>;
 
+/** Share of the overall deadline kept back for each tier still to come. */
+const TIER_RESERVE = 0.2;
+
 type AnyTier = { cloud: true; tier: CloudTier } | { cloud: false; tier: LocalTier };
 
 /**
@@ -126,7 +129,7 @@ export class ReasoningRouter {
     const deadline = Date.now() + this.#deadlineMs;
     const attempts: TierAttempt[] = [];
     let scrubbed: Promise<{ text: ScrubbedText; sessionId: string }> | undefined;
-    for (const entry of this.#tiers) {
+    for (const [index, entry] of this.#tiers.entries()) {
       const name = entry.tier.name;
       const breaker = this.#breakers.get(name);
       if (!breaker) continue;
@@ -157,7 +160,14 @@ export class ReasoningRouter {
         attempts.push({ tier: name, outcome: 'skipped', kind: 'deadline', message: 'the deadline passed' });
         break;
       }
-      const options = { signal, timeoutMs: remaining, jsonSchema: input.jsonSchemaFor?.(name) };
+      // A hung tier must not eat the whole deadline: later tiers keep a share of it.
+      const later = this.#tiers.length - index - 1;
+      const budget =
+        later === 0
+          ? remaining
+          : Math.max(remaining - later * TIER_RESERVE * this.#deadlineMs, remaining / (later + 1));
+      const tierDeadline = Date.now() + budget;
+      const options = { signal, timeoutMs: budget, jsonSchema: input.jsonSchemaFor?.(name) };
       try {
         let sessionId: string | undefined;
         const result = await breaker.fire(async () => {
@@ -165,9 +175,9 @@ export class ReasoningRouter {
             scrubbed ??= input.scrub();
             const { text, sessionId: session } = await scrubbed;
             sessionId = session;
-            return this.#attempt(entry.tier, { task: input.task, input: text }, options, deadline);
+            return this.#attempt(entry.tier, { task: input.task, input: text }, options, tierDeadline);
           }
-          return this.#attempt(entry.tier, { task: input.task, input: input.raw }, options, deadline);
+          return this.#attempt(entry.tier, { task: input.task, input: input.raw }, options, tierDeadline);
         });
         if (result.recovery.outcome !== 'failed') {
           attempts.push({

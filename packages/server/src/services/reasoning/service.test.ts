@@ -256,6 +256,13 @@ describe('ReasoningService tiers', () => {
     expect(failure.failure.timedOut).toBe(true);
   });
 
+  it('keeps part of the deadline for the next tier when one hangs', async () => {
+    const reasoning = service({}, 3000);
+    cloud.faults.set(SUPER, { mode: 'hang' });
+    const run = await reasoning.run('lead_tagger', leadInput(`SIM_REPLY: ${LEAD}`));
+    expect(run.tier).toBe('fallback');
+  });
+
   it('trips a breaker after consecutive failures of a single deployment', async () => {
     const reasoning = service();
     cloud.faults.set(SUPER, { mode: 'status', status: 503 });
