@@ -50,14 +50,6 @@ export interface BotUpdateEvent {
   message: string;
 }
 
-/** One line of the bot's container log, while someone follows it. */
-export interface BotLogEvent {
-  type: 'bot.log';
-  at: string;
-  followId: string;
-  line: string;
-}
-
 /** A swap changed phase, progress or ended; carries the whole swap as the API shows it. */
 export interface SwapPhaseEvent {
   type: 'swap.phase';

@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { SshError } from '../adapters/ssh/index.js';
+import type { AppEnv } from '../http/context.js';
+import { ApiError } from '../http/errors.js';
+import { requireScope } from '../http/middleware.js';
+import {
+  BotBusyError,
+  BotCommandError,
+  BotNotConfiguredError,
+  type BotService,
+} from '../services/bot/bot.js';
+
+const MAX_TAIL = 5000;
+
+function tailOf(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const tail = Number(raw);
+  if (!Number.isInteger(tail) || tail < 1 || tail > MAX_TAIL) {
+    throw new ApiError('VALIDATION_FAILED', `tail: must be a whole number from 1 to ${MAX_TAIL}`);
+  }
+  return tail;
+}
+
+function botError(error: unknown): unknown {
+  if (error instanceof BotNotConfiguredError) return new ApiError('CONFLICT', error.message);
+  if (error instanceof BotBusyError) return new ApiError('CONFLICT', error.message);
+  if (error instanceof BotCommandError || error instanceof SshError) {
+    return new ApiError('UPSTREAM_FAILED', error.message);
+  }
+  return error;
+}
+
+async function guarded<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw botError(error);
+  }
+}
+
+/**
+ * The bot tile: docker state, update (202; output streams on /api/events as `bot.output`,
+ * the end as `bot.update`), restart, stop, start, log tail and a followed log (SSE).
+ */
+export function botRoutes(bot: BotService) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => c.json(await bot.view()))
+    .get('/update', (c) => {
+      const run = bot.lastRun();
+      if (!run) throw new ApiError('NOT_FOUND', 'no update has run since the server started');
+      return c.json(run);
+    })
+    .post('/update', requireScope('control'), async (c) => {
+      const run = await guarded(() => bot.startUpdate());
+      return c.json({ runId: run.runId, startedAt: run.startedAt, state: run.state }, 202);
+    })
+    .post('/restart', requireScope('control'), async (c) => c.json(await guarded(() => bot.restart())))
+    .post('/stop', requireScope('control'), async (c) => c.json(await guarded(() => bot.stop())))
+    .post('/start', requireScope('control'), async (c) => c.json(await guarded(() => bot.start())))
+    .get('/logs', requireScope('control'), async (c) => {
+      const tail = tailOf(c.req.query('tail'), 200);
+      return c.json({ lines: await guarded(() => bot.logs(tail)) });
+    })
+    .get('/logs/follow', requireScope('control'), async (c) => {
+      const tail = tailOf(c.req.query('tail'), 100);
+      const abort = new AbortController();
+      const lines = await guarded(() => bot.follow(tail, abort.signal));
+      return streamSSE(c, async (stream) => {
+        stream.onAbort(() => abort.abort());
+        try {
+          for await (const line of lines) {
+            await stream.writeSSE({ event: 'line', data: JSON.stringify({ line }) });
+          }
+          await stream.writeSSE({ event: 'end', data: JSON.stringify({ reason: 'the log ended' }) });
+        } catch (error) {
+          const message = error instanceof SshError ? error.message : 'following the log failed';
+          await stream.writeSSE({ event: 'error', data: JSON.stringify({ message }) });
+        } finally {
+          abort.abort();
+        }
+      });
+    });
+}

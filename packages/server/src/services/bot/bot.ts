@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import type { BotContainerState, BotView, Settings } from '@spark-control/schema';
+import type { EventBus } from '../../adapters/event-bus.js';
+import type { Logger } from '../../adapters/logger.js';
+import {
+  command,
+  shellArg,
+  SshAbortedError,
+  SshError,
+  SshTimeoutError,
+  type ShellCommand,
+  type SshPool,
+  type SshTarget,
+} from '../../adapters/ssh/index.js';
+import type { SettingsStore } from '../../config/settings-store.js';
+
+/** An update (git pull + image rebuild) that runs longer than this is stopped and reported. */
+export const UPDATE_CAP_MS = 25 * 60 * 1000;
+const COMMAND_TIMEOUT_MS = 60_000;
+const LINES_KEPT = 1000;
+const STATES: readonly BotContainerState[] = ['running', 'exited', 'created', 'restarting', 'paused', 'dead'];
+
+export class BotNotConfiguredError extends Error {
+  constructor(message = 'no bot is configured (set bot.user in Configure Sparks)') {
+    super(message);
+    this.name = 'BotNotConfiguredError';
+  }
+}
+
+export class BotBusyError extends Error {
+  constructor() {
+    super('a bot update is already running');
+    this.name = 'BotBusyError';
+  }
+}
+
+/** A docker command on the bot's Spark failed; `output` is its last lines. */
+export class BotCommandError extends Error {
+  constructor(action: string, code: number | null, output: string) {
+    super(`${action} failed (exit ${code ?? 'none'})${output ? `: ${output}` : ''}`);
+    this.name = 'BotCommandError';
+  }
+}
+
+export interface BotRun {
+  runId: string;
+  startedAt: string;
+  endedAt: string | null;
+  state: 'running' | 'succeeded' | 'failed' | 'timeout';
+  message: string;
+  lines: { stream: 'stdout' | 'stderr'; line: string }[];
+}
+
+interface BotPlace {
+  target: SshTarget;
+  sparkId: string;
+  container: string;
+  dir: string;
+  branch: string;
+}
+
+/** Where the bot runs: its Spark (bot.sparkId, else the first one), logged in as bot.user. */
+export function botPlace(settings: Settings): BotPlace | undefined {
+  const { bot } = settings;
+  if (!bot.user) return undefined;
+  const spark = bot.sparkId
+    ? settings.sparks.find((candidate) => candidate.id === bot.sparkId)
+    : settings.sparks[0];
+  if (!spark) return undefined;
+  return {
+    target: { id: spark.id, host: spark.host, sshPort: spark.sshPort, sshUser: bot.user },
+    sparkId: spark.id,
+    container: bot.container,
+    dir: bot.dir,
+    branch: bot.branch,
+  };
+}
+
+export interface BotServiceOptions {
+  pool: Pick<SshPool, 'exec' | 'stream'>;
+  settings: Pick<SettingsStore, 'current'>;
+  bus: EventBus;
+  log: Logger;
+  /** Injectable for tests; 25 minutes in production. */
+  updateCapMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * The bot tile's operations over SSH: docker state, update (git pull + `docker compose up -d
+ * --build`, streamed on the bus, capped), restart, stop, start and the container log.
+ */
+export class BotService {
+  readonly #options: BotServiceOptions;
+  #run: BotRun | undefined;
+  #running: Promise<void> | undefined;
+  #abort: AbortController | undefined;
+
+  constructor(options: BotServiceOptions) {
+    this.#options = options;
+  }
+
+  #now(): Date {
+    return this.#options.now?.() ?? new Date();
+  }
+
+  #place(): BotPlace {
+    const place = botPlace(this.#options.settings.current);
+    if (!place) throw new BotNotConfiguredError();
+    return place;
+  }
+
+  async view(): Promise<BotView> {
+    const place = botPlace(this.#options.settings.current);
+    const update = {
+      running: this.#run?.state === 'running',
+      runId: this.#run?.runId ?? null,
+      startedAt: this.#run?.startedAt ?? null,
+    };
+    if (!place) {
+      return {
+        configured: false,
+        sparkId: null,
+        container: this.#options.settings.current.bot.container,
+        state: 'unknown',
+        detail: 'no bot is configured',
+        update,
+      };
+    }
+    const { state, detail } = await this.#dockerState(place);
+    return { configured: true, sparkId: place.sparkId, container: place.container, state, detail, update };
+  }
+
+  async #dockerState(place: BotPlace): Promise<{ state: BotContainerState; detail: string }> {
+    try {
+      const result = await this.#options.pool.exec(
+        place.target,
+        command`docker inspect --format '{{.State.Status}}' ${shellArg.container(place.container)}`,
+        { timeoutMs: 15_000 },
+      );
+      const status = result.stdout.trim();
+      if (result.code === 0) {
+        const known = STATES.find((state) => state === status);
+        return known ? { state: known, detail: status } : { state: 'unknown', detail: status || 'no state' };
+      }
+      if (/no such (object|container)/i.test(result.stderr))
+        return { state: 'absent', detail: 'no such container' };
+      return { state: 'unknown', detail: lastLines(result.stderr) || `docker inspect exited ${result.code}` };
+    } catch (error) {
+      return { state: 'unknown', detail: error instanceof SshError ? error.message : 'SSH command failed' };
+    }
+  }
+
+  /** The current or last update, with its output. */
+  lastRun(): BotRun | undefined {
+    return this.#run;
+  }
+
+  /**
+   * Starts an update and returns at once; output goes to the bus as `bot.output` lines and
+   * the end as `bot.update` (`succeeded`, `failed`, or `timeout` when the cap stopped it).
+   */
+  startUpdate(): BotRun {
+    const place = this.#place();
+    if (!place.dir) throw new BotNotConfiguredError('bot.dir is not set, so there is no checkout to update');
+    if (this.#run?.state === 'running') throw new BotBusyError();
+    const dir = shellArg.remotePath(place.dir);
+    const branch = shellArg.gitBranch(place.branch);
+    const script = command`cd ${dir} && git fetch --prune origin ${branch} && git pull --ff-only origin ${branch} && docker compose up -d --build`;
+    const run: BotRun = {
+      runId: randomUUID(),
+      startedAt: this.#now().toISOString(),
+      endedAt: null,
+      state: 'running',
+      message: '',
+      lines: [],
+    };
+    this.#run = run;
+    this.#abort = new AbortController();
+    this.#publishUpdate(
+      run,
+      'started',
+      `updating ${place.container} on ${place.sparkId} (branch ${place.branch})`,
+    );
+    this.#running = this.#update(place, script, run, this.#abort.signal);
+    return run;
+  }
+
+  /** Resolves when the running update (if any) has ended. */
+  async settled(): Promise<BotRun | undefined> {
+    await this.#running;
+    return this.#run;
+  }
+
+  async #update(place: BotPlace, script: ShellCommand, run: BotRun, signal: AbortSignal): Promise<void> {
+    const capMs = this.#options.updateCapMs ?? UPDATE_CAP_MS;
+    const started = Date.now();
+    const line = (stream: 'stdout' | 'stderr') => (text: string) => {
+      run.lines.push({ stream, line: text });
+      if (run.lines.length > LINES_KEPT) run.lines.shift();
+      this.#options.bus.publish({
+        type: 'bot.output',
+        at: this.#now().toISOString(),
+        runId: run.runId,
+        stream,
+        line: text,
+      });
+    };
+    try {
+      const result = await this.#options.pool.exec(place.target, script, {
+        timeoutMs: capMs,
+        signal,
+        onStdoutLine: line('stdout'),
+        onStderrLine: line('stderr'),
+      });
+      if (result.code === 0) {
+        this.#finish(run, 'succeeded', `updated in ${Math.round((Date.now() - started) / 1000)} s`);
+      } else {
+        this.#finish(
+          run,
+          'failed',
+          `update failed (exit ${result.code ?? result.signal ?? 'none'}): ${lastLines(result.stderr || result.stdout)}`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof SshTimeoutError) {
+        this.#finish(
+          run,
+          'timeout',
+          `update stopped: it ran longer than the ${formatDuration(capMs)} cap. The bot may be half-updated; check its logs and state before retrying.`,
+        );
+      } else if (error instanceof SshAbortedError) {
+        this.#finish(run, 'failed', 'update aborted (the server is shutting down)');
+      } else {
+        this.#finish(
+          run,
+          'failed',
+          `update failed: ${error instanceof SshError ? error.message : 'SSH command failed'}`,
+        );
+      }
+    }
+  }
+
+  #finish(run: BotRun, state: 'succeeded' | 'failed' | 'timeout', message: string): void {
+    run.state = state;
+    run.message = message;
+    run.endedAt = this.#now().toISOString();
+    if (state === 'succeeded') this.#options.log.info({ runId: run.runId }, message);
+    else this.#options.log.error({ runId: run.runId, state }, `bot ${message}`);
+    this.#publishUpdate(run, state, message);
+  }
+
+  #publishUpdate(run: BotRun, state: 'started' | 'succeeded' | 'failed' | 'timeout', message: string): void {
+    this.#options.bus.publish({
+      type: 'bot.update',
+      at: this.#now().toISOString(),
+      runId: run.runId,
+      state,
+      message,
+    });
+  }
+
+  async restart(): Promise<BotView> {
+    return this.#docker('restart', (container) => command`docker restart ${container}`);
+  }
+
+  async stop(): Promise<BotView> {
+    return this.#docker('stop', (container) => command`docker stop ${container}`);
+  }
+
+  async start(): Promise<BotView> {
+    return this.#docker('start', (container) => command`docker start ${container}`);
+  }
+
+  async #docker(
+    action: string,
+    build: (container: ReturnType<typeof shellArg.container>) => ShellCommand,
+  ): Promise<BotView> {
+    const place = this.#place();
+    const result = await this.#options.pool.exec(place.target, build(shellArg.container(place.container)), {
+      timeoutMs: COMMAND_TIMEOUT_MS,
+    });
+    if (result.code !== 0)
+      throw new BotCommandError(`docker ${action}`, result.code, lastLines(result.stderr));
+    return this.view();
+  }
+
+  /** The last `tail` lines of the container log (stdout and stderr interleaved as docker keeps them). */
+  async logs(tail: number): Promise<string[]> {
+    const place = this.#place();
+    const result = await this.#options.pool.exec(
+      place.target,
+      command`docker logs --tail ${Math.floor(tail)} ${shellArg.container(place.container)} 2>&1`,
+      { timeoutMs: COMMAND_TIMEOUT_MS },
+    );
+    if (result.code !== 0) throw new BotCommandError('docker logs', result.code, lastLines(result.stdout));
+    return result.stdout.split('\n').filter((entry, index, all) => entry !== '' || index < all.length - 1);
+  }
+
+  /** Follows the container log (`docker logs -f`) until `signal` aborts; yields each line. */
+  follow(tail: number, signal: AbortSignal): AsyncIterable<string> {
+    const place = this.#place();
+    const stream = this.#options.pool.stream(
+      place.target,
+      command`docker logs -f --tail ${Math.floor(tail)} ${shellArg.container(place.container)} 2>&1`,
+      { signal },
+    );
+    return (async function* () {
+      for await (const entry of stream) yield entry.line;
+    })();
+  }
+
+  /** Stops a running update (server shutdown). */
+  async close(): Promise<void> {
+    this.#abort?.abort();
+    await this.#running;
+  }
+}
+
+function lastLines(text: string, count = 5): string {
+  return text.trim().split('\n').slice(-count).join('\n').slice(-800);
+}
+
+function formatDuration(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}-minute`;
+  return `${Math.round(ms / 100) / 10}-second`;
+}
