@@ -8,7 +8,6 @@ export type AppEvent =
   | ServiceDeepEvent
   | BotOutputEvent
   | BotUpdateEvent
-  | BotLogEvent
   | SwapPhaseEvent
   | SwapLogEvent;
 
