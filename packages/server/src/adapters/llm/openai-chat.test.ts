@@ -9,7 +9,7 @@ function fakeFetch(respond: (body: Record<string, unknown>) => Response | Promis
     calls.push(body);
     return respond(body);
   };
-  return { calls, fetch: fetchImpl as typeof fetch };
+  return { calls, fetch: fetchImpl };
 }
 
 const completion = (message: Record<string, unknown>, finish = 'stop') =>
