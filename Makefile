@@ -17,9 +17,17 @@ ui: install
 build: install
 	$(PNPM) -r build
 
-## Runs the server on this machine (data in .data/, dashboard on http://localhost:9999).
+## Runs Spark Control against two simulated Sparks (data in .data/demo); Ctrl-C stops everything.
+demo: ui
+	$(PNPM) exec tsx scripts/demo.ts
+
+## Runs the server on this machine against the Sparks in .data/settings.json.
 start: ui
 	cd packages/server && $(PNPM) start
+
+## Measures the benchmarks and writes docs/BENCHMARKS.md.
+bench: install
+	$(PNPM) exec tsx scripts/bench.ts
 
 ## Runs every check and test. CI runs this after installing PostgreSQL, sshd and Chromium.
 test: ui
@@ -39,8 +47,8 @@ clean:
 # otherwise replace the targets above. The package directory is startos/ (javascript/, icon,
 # LICENSE, instructions.md); start-cli runs docker from here, on the root Dockerfile.
 S9PK_MK := startos/node_modules/@start9labs/start-sdk/s9pk.mk
-S9PK_GOALS := x86 x86_64 arm arm64 aarch64 universal arches ingredients s9pk-preflight startos/javascript/index.js
-.PHONY: x86 arm s9pk-preflight release
+S9PK_GOALS := x86 x86_64 arm arm64 aarch64 universal arches ingredients s9pk-preflight startos/javascript/index.js release
+.PHONY: x86 arm s9pk-preflight release adopt
 
 ifneq ($(filter $(S9PK_GOALS) arch/% %.s9pk,$(MAKECMDGOALS)),)
 ARCHES := x86 arm
@@ -61,8 +69,12 @@ startos/javascript/index.js: $(shell find startos -path startos/node_modules -pr
 	$(PNPM) --filter @spark-control/startos run build
 
 check-deps: s9pk-preflight
+
+## Publishes the packed .s9pk files as a Gitea release (GITEA_URL, GITEA_REPO, GITEA_TOKEN).
+release: startos/javascript/index.js
+	$(PNPM) --filter @spark-control/startos exec tsx ../scripts/release.ts
 else
-x86 x86_64 arm arm64 aarch64 universal arches ingredients startos/javascript/index.js:
+x86 x86_64 arm arm64 aarch64 universal arches ingredients startos/javascript/index.js release:
 	@echo "startos/node_modules is missing: run 'make install' first, then 'make $@' again." >&2; exit 1
 endif
 endif
@@ -74,10 +86,11 @@ s9pk-preflight:
 	if ! command -v docker >/dev/null; then missing="$$missing\n  - docker"; \
 	elif ! docker info >/dev/null 2>&1; then missing="$$missing\n  - a running Docker engine (docker info fails)"; \
 	elif ! docker buildx version >/dev/null 2>&1; then missing="$$missing\n  - docker buildx"; fi; \
-	command -v tar2sqfs >/dev/null || command -v mksquashfs >/dev/null || missing="$$missing\n  - squashfs-tools and squashfs-tools-ng (mksquashfs, tar2sqfs)"; \
+	command -v mksquashfs >/dev/null || missing="$$missing\n  - mksquashfs (squashfs-tools)"; \
+	command -v tar2sqfs >/dev/null || missing="$$missing\n  - tar2sqfs (squashfs-tools-ng)"; \
 	command -v jq >/dev/null || missing="$$missing\n  - jq"; \
 	if [ -n "$$missing" ]; then printf "Cannot pack an .s9pk on this machine. Missing:$$missing\n" >&2; exit 1; fi
 
-## Publishes the packed .s9pk files as a Gitea release (GITEA_URL, GITEA_REPO, GITEA_TOKEN).
-release: install
-	$(PNPM) --filter @spark-control/startos exec tsx ../scripts/release.ts
+## Installs the latest Gitea release on a StartOS box (GITEA_URL, GITEA_REPO, STARTOS_HOST; see docs/startos.md).
+adopt: install
+	$(PNPM) --filter @spark-control/startos exec tsx ../scripts/release-adopt.ts

@@ -1,0 +1,43 @@
+// `make bench`: runs every benchmark in packages/server/bench and writes docs/BENCHMARKS.md.
+// Each benchmark is a script that prints one markdown section to stdout.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repo = resolve(import.meta.dirname, '..');
+const benchDir = join(repo, 'packages/server/bench');
+const only = process.argv.slice(2);
+const scripts = readdirSync(benchDir)
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+  .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
+  .sort();
+
+const sections: string[] = [];
+for (const script of scripts) {
+  console.log(`Running ${script}…`);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, script)], {
+    cwd: join(repo, 'packages/server'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  sections.push(output.trim());
+}
+
+const cpu = cpus();
+const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}`;
+writeFileSync(
+  join(repo, 'docs/BENCHMARKS.md'),
+  [
+    '# Benchmarks',
+    '',
+    'Written by `make bench`; numbers from one run on the machine below. These are measurements, not tests:',
+    'shared machines are noisy, so compare runs on the same machine.',
+    '',
+    `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    '',
+    ...sections.flatMap((section) => [section, '']),
+  ].join('\n'),
+);
+console.log('Wrote docs/BENCHMARKS.md');
