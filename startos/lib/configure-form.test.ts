@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { validInput } from '../test/support/input.js';
+import { formToSettings, settingsToForm, validateSettings } from './configure-form.js';
+import { fieldLabel, formErrorMessage } from './form-errors.js';
+
+describe('the Configure Sparks form and settings.json', () => {
+  it('round-trips: the pre-filled form is what was saved', () => {
+    const input = validInput();
+    const saved = formToSettings(input);
+    expect(validateSettings(saved).success).toBe(true);
+    expect(settingsToForm(saved)).toEqual(input);
+  });
+
+  it('trims text and leaves blank optional fields to the schema defaults', () => {
+    const saved = formToSettings(
+      validInput({
+        sparks: [
+          { id: ' spark1 ', label: '  ', host: ' 10.0.0.1 ', sshPort: 22, sshUser: 'spark', roles: [] },
+        ],
+      }),
+    );
+    expect(saved.sparks).toEqual([{ id: 'spark1', host: '10.0.0.1', sshPort: 22, sshUser: 'spark' }]);
+  });
+
+  it('names fields by their form labels', () => {
+    expect(fieldLabel('sparks.1.host')).toBe('Sparks 2 › Address');
+    expect(fieldLabel('customServices.0.id')).toBe('Custom services 1 › Service id');
+    expect(fieldLabel('vllm.container')).toBe('vLLM › Container name');
+    expect(fieldLabel('somethingNew.x')).toBe('somethingNew › x');
+  });
+
+  it('collects every problem at once', () => {
+    const result = validateSettings(
+      formToSettings(
+        validInput({
+          sparks: [{ id: 'Bad Id', label: null, host: 'a b', sshPort: 0, sshUser: 'spark', roles: [] }],
+          customServices: [
+            { id: 'x', label: null, kind: 'http', sparkId: 'ghost', host: null, port: 80, path: null },
+          ],
+        }),
+      ),
+    );
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const message = formErrorMessage(result.errors);
+    expect(message).toContain('Sparks 1 › Spark id: must be lowercase letters');
+    expect(message).toContain('Sparks 1 › Address: must be an IPv4 address');
+    expect(message).toContain('Sparks 1 › SSH port: must be a port from 1 to 65535');
+    expect(message).toContain('Custom services: sparkId must name a configured Spark');
+  });
+});
