@@ -229,11 +229,17 @@ describe.skipIf(!canAddUser)('copy key with a password against OpenSSH sshd', ()
     await copyPublicKey({ spark: spark(), password, key, hostKeys });
     const pool = new SshPool({ key, hostKeys });
     try {
+      await pool.exec(spark(), command`true`);
       const sleeper = ['sleep', '31.4159'];
+      const lines: string[] = [];
       const error = await pool
-        .exec(spark(), command`exec sleep 31.4159`, { timeoutMs: 1500 })
+        .exec(spark(), command`echo started; exec sleep 31.4159`, {
+          timeoutMs: 1500,
+          onStdoutLine: (line) => lines.push(line),
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SshTimeoutError);
+      expect(lines).toEqual(['started']);
       await expect.poll(() => running(sleeper), { timeout: 5000 }).toBe(false);
 
       const loop = ['sh', '-c', 'while :; do echo tick; sleep 0.05; done', 'spark-abort-test'];

@@ -134,10 +134,18 @@ describe('SshPool.exec', () => {
 
   it('times out, signals the remote command and closes the channel', async () => {
     const pool = newPool();
+    await pool.exec(spark(), command`true`);
     const started = Date.now();
-    const error = await pool.exec(spark(), command`sleep 5`, { timeoutMs: 200 }).catch((e: unknown) => e);
+    const lines: string[] = [];
+    const error = await pool
+      .exec(spark(), command`echo started; sleep 5`, {
+        timeoutMs: 1000,
+        onStdoutLine: (line) => lines.push(line),
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SshTimeoutError);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(lines).toEqual(['started']);
+    expect(Date.now() - started).toBeLessThan(4000);
     await expect.poll(() => server.signals).toContain('TERM');
     expect((await pool.exec(spark(), command`echo still-usable`)).stdout).toBe('still-usable\n');
   });
@@ -231,8 +239,10 @@ describe('SshPool connect errors', () => {
       const error = await newPool()
         .exec(spark(other.port), command`true`)
         .catch((e: unknown) => e);
-      expect(error).toMatchObject({ reason: 'auth' });
-      expect(String((error as Error).message)).toMatch(/copy it to the Spark/);
+      expect(error).toBeInstanceOf(SshConnectError);
+      const { reason, message } = error as SshConnectError;
+      expect(reason).toBe('auth');
+      expect(message).toMatch(/copy it to the Spark/);
     } finally {
       await other.close();
     }
@@ -304,9 +314,12 @@ describe('SshPool.stream', () => {
     const stream = newPool().stream(spark(), command`while true; do echo tick; sleep 0.05; done`, {
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 200);
-    const lines = await collect(stream);
-    expect(lines.length).toBeGreaterThan(0);
+    let lines = 0;
+    for await (const line of stream) {
+      expect(line).toEqual({ stream: 'stdout', line: 'tick' });
+      if ((lines += 1) === 2) controller.abort();
+    }
+    expect(lines).toBe(2);
     await expect(stream.result).rejects.toBeInstanceOf(SshAbortedError);
   });
 

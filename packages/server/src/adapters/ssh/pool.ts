@@ -108,8 +108,8 @@ export class SshPool {
    */
   exec(target: SshTarget, cmd: ShellCommand, options: ExecOptions = {}): Promise<ExecResult> {
     return this.#run(target, cmd, {
-      timeoutMs: this.#options.defaultTimeoutMs,
       ...options,
+      timeoutMs: options.timeoutMs ?? this.#options.defaultTimeoutMs,
       maxOutputChars: this.#options.maxOutputChars,
     });
   }
