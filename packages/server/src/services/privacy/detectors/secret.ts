@@ -21,7 +21,25 @@ const KNOWN_KEYS = new RegExp(
   'g',
 );
 const BOUNDED_KEYS = new RegExp(`(?<![\\w-])(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
-const PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
+const PEM_BEGIN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g;
+const PEM_END = /-----END [A-Z ]{0,20}PRIVATE KEY-----/g;
+
+/** PEM private-key blocks; the next END is searched once per END, so hostile input stays linear. */
+function pemBlocks(text: string): Span[] {
+  const spans: Span[] = [];
+  let close: RegExpExecArray | null | undefined;
+  PEM_BEGIN.lastIndex = 0;
+  for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
+    if (close === undefined || (close && close.index < m.index)) {
+      PEM_END.lastIndex = m.index;
+      close = PEM_END.exec(text);
+    }
+    if (!close) break;
+    spans.push({ start: m.index, end: close.index + close[0].length, type: 'SECRET' });
+    PEM_BEGIN.lastIndex = close.index + close[0].length;
+  }
+  return spans;
+}
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 const LABELLED =
   /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
@@ -35,7 +53,7 @@ const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-
 export function detectSecrets(text: string): Span[] {
   return [
     ...matchSpans(text, BOUNDED_KEYS, 'SECRET'),
-    ...matchSpans(text, PEM, 'SECRET'),
+    ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[0])),
