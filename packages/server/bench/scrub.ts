@@ -59,6 +59,21 @@ const p50 = percentile(times, 50);
 const p99 = percentile(times, 99);
 const verdict = (ms: number) => (ms <= TARGET_MS ? 'met' : 'missed');
 
+/** Inputs built to make regular expressions backtrack; each should stay roughly linear. */
+const HOSTILE: Record<string, string> = {
+  'PEM BEGIN lines without END': '-----BEGIN PRIVATE KEY-----\n'.repeat(3600),
+  'digit groups': '1 '.repeat(50_000),
+  'capitalised words': 'Maria '.repeat(17_000),
+  'at signs': '@a'.repeat(50_000),
+  'URL prefixes': 'http://'.repeat(14_500),
+  'one long token-like run': 'a'.repeat(100_000) + '===',
+};
+const hostileRows = Object.entries(HOSTILE).map(([name, input]) => {
+  const started = performance.now();
+  scrubText(input, new ScrubSession('bench0', lexicon));
+  return `| ${name} | ${(input.length / 1024).toFixed(0)} | ${(performance.now() - started).toFixed(1)} |`;
+});
+
 process.stdout.write(
   [
     '## Redaction gateway: scrub throughput',
@@ -72,6 +87,12 @@ process.stdout.write(
     `| p50 CPU time | ${percentile(cpuTimes, 50).toFixed(2)} | — | for comparison on a busy machine |`,
     '',
     `Machine: ${cpus().length} CPUs, load average ${load1?.toFixed(1) ?? '?'} when the run started; wall times grow with the load.`,
+    '',
+    'Hostile inputs (one run each; no target, they must merely not explode):',
+    '',
+    '| input | size (KB) | time (ms) |',
+    '|---|---|---|',
+    ...hostileRows,
     '',
   ].join('\n'),
 );
