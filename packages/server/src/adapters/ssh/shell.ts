@@ -166,10 +166,10 @@ export const shellArg = {
     }
     const field = `value of ${name}`;
     if (typeof value !== 'string') throw new ShellValueError(field, 'must be text');
-    if (!PATTERNS.envValue.test(value)) {
+    if (!PATTERNS.envValue.test(value) || /(^|[/ :=])\.\.($|[/ :])/.test(value)) {
       throw new ShellValueError(
         field,
-        'must be words of letters, digits and _ @ % + = : , . / - separated by single spaces ($HOME allowed)',
+        'must be words of letters, digits and _ @ % + = : , . / - separated by single spaces ($HOME allowed, no ..)',
       );
     }
     const rendered = value
