@@ -1,0 +1,103 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Logger } from '../adapters/logger.js';
+import type { AppEnv } from '../http/context.js';
+import { authenticate, requireScope } from '../http/middleware.js';
+import type { AuthService } from '../services/auth.js';
+import { ClientAbortError } from '../services/gateway/forward.js';
+import type { GatewayService } from '../services/gateway/gateway-service.js';
+import { OpenAiError } from '../services/gateway/openai-error.js';
+import { rerank } from '../services/gateway/rerank.js';
+import { AUDIO_LIMIT, jsonBytes, limitedStream, multipartType } from '../services/gateway/request-body.js';
+import type { GatewayStats } from '../services/gateway/stats.js';
+
+export interface GatewayRouteDeps {
+  gateway: GatewayService;
+  auth: Pick<AuthService, 'fromToken' | 'fromSession'>;
+  log: Logger;
+  stats?: GatewayStats | undefined;
+}
+
+/** Every failure of the OpenAI-compatible routes in OpenAI's shape; a vanished client gets nothing. */
+export function openAiErrorResponse(error: Error, c: Context, log: Logger): Response {
+  if (error instanceof ClientAbortError) return new Response(null, { status: 499 });
+  const mapped = OpenAiError.from(error);
+  if (mapped.status >= 500 && !(error instanceof OpenAiError)) {
+    log.error({ err: error, requestId: c.get('requestId') as string | undefined }, 'gateway error');
+  }
+  return new Response(JSON.stringify(mapped.body()), {
+    status: mapped.status,
+    headers: { 'content-type': 'application/json', ...mapped.options.headers },
+  });
+}
+
+/** Counts every request and the time to its response headers, by route. */
+export function gatewayTiming(stats: GatewayStats | undefined) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!stats) return next();
+    const started = performance.now();
+    await next();
+    stats.request(c.req.routePath, c.res.status, (performance.now() - started) / 1000);
+  });
+}
+
+/**
+ * The OpenAI-compatible API (`/v1/*`, scope `gateway`, Bearer token or session), to be mounted
+ * outside `/api` with `app.route('/v1', gatewayRoutes(deps))`. It authenticates by itself.
+ */
+export function gatewayRoutes(deps: GatewayRouteDeps) {
+  const { gateway } = deps;
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => openAiErrorResponse(error, c, deps.log));
+  app.use(gatewayTiming(deps.stats));
+  app.use(authenticate(deps.auth as AuthService, []));
+  app.use(requireScope('gateway'));
+  const signal = (c: Context) => c.req.raw.signal;
+  return app
+    .get('/models', (c) => gateway.models(signal(c)))
+    .post('/chat/completions', async (c) =>
+      gateway.completion('/v1/chat/completions', await jsonBytes(c.req.raw), signal(c)),
+    )
+    .post('/completions', async (c) =>
+      gateway.completion('/v1/completions', await jsonBytes(c.req.raw), signal(c)),
+    )
+    .post('/embeddings', async (c) => {
+      const body = await jsonBytes(c.req.raw);
+      return gateway.relay('embeddings', {
+        method: 'POST',
+        path: '/v1/embeddings',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        body,
+        signal: signal(c),
+      });
+    })
+    .post('/rerank', async (c) => c.json(await rerank(gateway, await jsonBytes(c.req.raw), signal(c))))
+    .post('/audio/transcriptions', (c) => {
+      const type = multipartType(c.req.raw);
+      const length = c.req.header('content-length');
+      return gateway.relay('parakeet', {
+        method: 'POST',
+        path: '/v1/audio/transcriptions',
+        headers: {
+          'content-type': type,
+          ...(length ? { 'content-length': length } : { 'transfer-encoding': 'chunked' }),
+        },
+        body: limitedStream(c.req.raw, AUDIO_LIMIT),
+        signal: signal(c),
+      });
+    })
+    .post('/audio/speech', async (c) => {
+      const body = await jsonBytes(c.req.raw, 1024 * 1024);
+      return gateway.relay('kokoro', {
+        method: 'POST',
+        path: '/v1/audio/speech',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        body,
+        signal: signal(c),
+      });
+    })
+    .all('*', (c) => {
+      throw new OpenAiError(404, `no route for ${c.req.method} ${c.req.path}`, 'not_found');
+    });
+}

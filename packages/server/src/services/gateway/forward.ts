@@ -1,0 +1,224 @@
+import http from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { Upstream } from './upstreams.js';
+
+/** Keep-alive sockets to the Sparks: the gateway's added latency is mostly connection setup otherwise. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 1000, scheduling: 'lifo' });
+
+export interface ForwardRequest {
+  upstream: Upstream;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  /** A buffer can be sent again on a stale keep-alive socket; a stream cannot. */
+  body?: Buffer | Readable | undefined;
+  signal?: AbortSignal | undefined;
+  /** Bound on the whole exchange, body included. */
+  timeoutMs: number;
+}
+
+export interface UpstreamReply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: http.IncomingMessage;
+}
+
+/** The upstream could not be reached at all (refused, reset before an answer, unknown host). */
+export class UpstreamUnreachableError extends Error {
+  constructor(
+    readonly upstream: Upstream,
+    readonly code: string,
+  ) {
+    super(`${upstream.serviceId} at ${upstream.host}:${upstream.port} is unreachable (${code})`);
+    this.name = 'UpstreamUnreachableError';
+  }
+}
+
+export class UpstreamTimeoutError extends Error {
+  constructor(
+    readonly upstream: Upstream,
+    readonly timeoutMs: number,
+  ) {
+    super(`${upstream.serviceId} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    this.name = 'UpstreamTimeoutError';
+  }
+}
+
+export class ClientAbortError extends Error {
+  constructor() {
+    super('the client went away');
+    this.name = 'ClientAbortError';
+  }
+}
+
+/** Sends one request to an upstream; resolves with the status and the unread body stream. */
+export async function forward(request: ForwardRequest): Promise<UpstreamReply> {
+  try {
+    return await attempt(request);
+  } catch (error) {
+    // A keep-alive socket the upstream closed (e.g. vLLM restarted) fails once; a fresh one may not.
+    if ((error as { staleSocket?: boolean }).staleSocket && !isStream(request.body)) return attempt(request);
+    throw error;
+  }
+}
+
+function isStream(body: ForwardRequest['body']): body is Readable {
+  return body !== undefined && !Buffer.isBuffer(body);
+}
+
+function attempt(request: ForwardRequest): Promise<UpstreamReply> {
+  const { upstream, signal } = request;
+  return new Promise<UpstreamReply>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new ClientAbortError());
+      return;
+    }
+    let answered = false;
+    const outgoing = http.request(
+      {
+        host: upstream.host,
+        port: upstream.port,
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        agent,
+      },
+      (response) => {
+        answered = true;
+        response.once('close', cleanup);
+        resolve({ status: response.statusCode ?? 502, headers: response.headers, body: response });
+      },
+    );
+    const timer = setTimeout(
+      () => outgoing.destroy(new UpstreamTimeoutError(upstream, request.timeoutMs)),
+      request.timeoutMs,
+    );
+    const onAbort = () => outgoing.destroy(new ClientAbortError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    function cleanup(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+    outgoing.once('close', () => {
+      if (!answered) cleanup();
+    });
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      cleanup();
+      // Errors without an errno code are the gateway's own (timeout, client gone, body too large).
+      if (error.code === undefined) {
+        reject(error);
+        return;
+      }
+      const failure = new UpstreamUnreachableError(upstream, error.code ?? error.message);
+      if (outgoing.reusedSocket && error.code === 'ECONNRESET') Object.assign(failure, { staleSocket: true });
+      reject(failure);
+    });
+    const body = request.body;
+    if (body === undefined) outgoing.end();
+    else if (Buffer.isBuffer(body)) outgoing.end(body);
+    else pipeline(body, outgoing).catch((error: unknown) => outgoing.destroy(error as Error));
+  });
+}
+
+export type StreamOutcome = 'complete' | 'upstream-error' | 'client-gone';
+
+const DONE = Buffer.from('data: [DONE]');
+
+/**
+ * The upstream body as a web stream that reads only when the client does (backpressure), and
+ * whose cancellation (client gone) destroys the upstream request. With `sse`, only whole events
+ * are passed on, and a stream the upstream cuts off ends with an OpenAI error event and `[DONE]`.
+ */
+export function relayBody(
+  reply: UpstreamReply,
+  options: { sse: boolean; onEnd?: (outcome: StreamOutcome) => void },
+): ReadableStream<Uint8Array> {
+  const iterator = reply.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let pending: Buffer = Buffer.alloc(0);
+  let sawDone = false;
+  let finished = false;
+  const finish = (outcome: StreamOutcome) => {
+    if (finished) return;
+    finished = true;
+    options.onEnd?.(outcome);
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        for (;;) {
+          let next: IteratorResult<Buffer>;
+          try {
+            next = await iterator.next();
+          } catch (error) {
+            if (options.sse) {
+              controller.enqueue(streamErrorEvent(error));
+              finish('upstream-error');
+              controller.close();
+            } else {
+              finish('upstream-error');
+              controller.error(error);
+            }
+            return;
+          }
+          if (next.done) {
+            if (options.sse && !sawDone) {
+              controller.enqueue(streamErrorEvent(new Error('the upstream ended the stream early')));
+              finish('upstream-error');
+            } else {
+              finish('complete');
+            }
+            controller.close();
+            return;
+          }
+          if (!options.sse) {
+            controller.enqueue(next.value);
+            return;
+          }
+          const data = pending.length > 0 ? Buffer.concat([pending, next.value]) : next.value;
+          const end = Math.max(data.lastIndexOf('\n\n') + 2, data.lastIndexOf('\r\n\r\n') + 4, 0);
+          if (end <= 1) {
+            pending = data;
+            continue;
+          }
+          const whole = data.subarray(0, end);
+          pending = Buffer.from(data.subarray(end));
+          if (!sawDone && whole.includes(DONE)) sawDone = true;
+          controller.enqueue(whole);
+          return;
+        }
+      },
+      async cancel() {
+        finish('client-gone');
+        reply.body.destroy();
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+function streamErrorEvent(error: unknown): Uint8Array {
+  const message =
+    error instanceof UpstreamTimeoutError
+      ? error.message
+      : `the upstream stopped mid-stream (${(error as Error).message || 'connection lost'})`;
+  const body = { error: { message, type: 'upstream_error', param: null, code: 'upstream_disconnected' } };
+  return Buffer.from(`data: ${JSON.stringify(body)}\n\ndata: [DONE]\n\n`);
+}
+
+/** Reads a whole (small) upstream body as text. */
+export async function readText(reply: UpstreamReply, limit = 4 * 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of reply.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      reply.body.destroy();
+      throw new Error(`upstream body is larger than ${limit} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

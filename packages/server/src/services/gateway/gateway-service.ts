@@ -1,0 +1,265 @@
+import type { Readable } from 'node:stream';
+import type { Settings } from '@spark-control/schema';
+import type { Logger } from '../../adapters/logger.js';
+import {
+  ClientAbortError,
+  forward,
+  readText,
+  relayBody,
+  UpstreamTimeoutError,
+  UpstreamUnreachableError,
+  type UpstreamReply,
+} from './forward.js';
+import { OpenAiError, unavailable, upstreamMessage } from './openai-error.js';
+import type { GatewayStats } from './stats.js';
+import { SwapQueue, type SwapState } from './swap-queue.js';
+import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
+
+export interface GatewayDeps {
+  settings: () => Settings;
+  swaps: SwapState & { start?(modelId: string, actor: string): Promise<unknown> };
+  /** Finds the catalog model a request names (for `swapOnRequest`). */
+  catalog?: { byServedName(name: string): { id: string } | undefined };
+  stats?: GatewayStats | undefined;
+  log: Logger;
+}
+
+export interface RelayRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: Buffer | Readable | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+const LABEL: Record<UpstreamKind, string> = {
+  vllm: 'vLLM',
+  parakeet: 'speech-to-text (parakeet)',
+  kokoro: 'text-to-speech (Kokoro)',
+  embeddings: 'embeddings (TEI)',
+  qdrant: 'Qdrant',
+};
+
+/** Response headers passed through from an upstream. */
+const PASSED_HEADERS = ['content-type', 'content-disposition', 'x-download-path'];
+
+/**
+ * The OpenAI-compatible gateway: routes each request to the Spark service the settings name,
+ * holds LLM requests while a swap runs, and turns every upstream failure into OpenAI's error shape.
+ */
+export class GatewayService {
+  readonly queue: SwapQueue;
+
+  constructor(private readonly deps: GatewayDeps) {
+    this.queue = new SwapQueue(
+      deps.swaps,
+      () => deps.settings().gateway,
+      (outcome, waitedMs) => deps.stats?.queue(outcome, waitedMs),
+    );
+  }
+
+  upstream(kind: UpstreamKind): Upstream {
+    const upstream = resolveUpstream(this.deps.settings(), kind);
+    if (!upstream) {
+      throw new OpenAiError(
+        503,
+        `no ${LABEL[kind]} service is configured or enabled`,
+        'service_not_configured',
+        {
+          headers: { 'Retry-After': '60' },
+        },
+      );
+    }
+    return upstream;
+  }
+
+  timeoutMs(): number {
+    return this.deps.settings().gateway.upstreamTimeoutSec * 1000;
+  }
+
+  /** Sends a request to `kind` and returns the upstream reply, or throws an OpenAiError. */
+  async call(
+    kind: UpstreamKind,
+    request: RelayRequest,
+    timeoutMs = this.timeoutMs(),
+  ): Promise<UpstreamReply> {
+    const upstream = this.upstream(kind);
+    try {
+      return await forward({ upstream, timeoutMs, ...request });
+    } catch (error) {
+      throw this.#transportError(kind, error);
+    }
+  }
+
+  /** Passes a request through to `kind`; non-2xx answers become OpenAI errors. */
+  async relay(kind: UpstreamKind, request: RelayRequest): Promise<Response> {
+    const reply = await this.call(kind, request);
+    if (reply.status >= 400) throw await this.upstreamError(kind, reply);
+    return this.response(reply);
+  }
+
+  /**
+   * Chat and text completions: wait out a running swap (bounded), forward, and explain a model
+   * that is not served. A refused connection during a swap that began meanwhile waits as well.
+   */
+  async completion(path: string, raw: Buffer, signal: AbortSignal | undefined): Promise<Response> {
+    const model = requestedModel(raw);
+    await this.queue.wait(signal);
+    let swapStarted = false;
+    for (let attempt = 0; ; attempt += 1) {
+      let reply: UpstreamReply;
+      try {
+        reply = await forward({
+          upstream: this.upstream('vllm'),
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json', 'content-length': String(raw.length) },
+          body: raw,
+          signal,
+          timeoutMs: this.timeoutMs(),
+        });
+      } catch (error) {
+        if (error instanceof UpstreamUnreachableError && this.deps.swaps.isSwapping() && attempt < 2) {
+          await this.queue.wait(signal);
+          continue;
+        }
+        throw this.#transportError('vllm', error);
+      }
+      if (reply.status === 404 && model !== undefined) {
+        const text = await readText(reply);
+        const served = await this.servedModels(signal);
+        if (served.includes(model)) throw upstreamFailure('vllm', 404, text);
+        if (!swapStarted && attempt < 2 && (await this.#swapOnRequest(model))) {
+          swapStarted = true;
+          await this.queue.wait(signal);
+          continue;
+        }
+        throw new OpenAiError(
+          404,
+          `The model \`${model}\` is not loaded. Served: ${served.length > 0 ? served.map((name) => `\`${name}\``).join(', ') : 'none'}.`,
+          'model_not_found',
+          { param: 'model' },
+        );
+      }
+      if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
+      return this.response(reply);
+    }
+  }
+
+  /** `/v1/models` of vLLM, after any running swap. */
+  async models(signal: AbortSignal | undefined): Promise<Response> {
+    await this.queue.wait(signal);
+    return this.relay('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal });
+  }
+
+  /** The model names vLLM serves now (empty when it does not answer). */
+  async servedModels(signal?: AbortSignal): Promise<string[]> {
+    try {
+      const reply = await this.call('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal }, 5000);
+      const text = await readText(reply);
+      if (reply.status !== 200) return [];
+      const body = JSON.parse(text) as { data?: { id?: unknown }[] };
+      return (body.data ?? []).map((entry) => String(entry.id));
+    } catch {
+      return [];
+    }
+  }
+
+  /** A streaming relay of an upstream reply, with its content headers. */
+  response(reply: UpstreamReply): Response {
+    const headers = new Headers();
+    for (const name of PASSED_HEADERS) {
+      const value = reply.headers[name];
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const sse = /^text\/event-stream/i.test(headers.get('content-type') ?? '');
+    if (sse) {
+      headers.set('cache-control', 'no-cache');
+      headers.set('x-accel-buffering', 'no');
+    }
+    const stats = this.deps.stats;
+    const body = relayBody(reply, { sse, onEnd: stats ? (outcome) => stats.stream(outcome) : undefined });
+    return new Response(body, { status: reply.status, headers });
+  }
+
+  async upstreamError(kind: UpstreamKind, reply: UpstreamReply): Promise<OpenAiError> {
+    let text = '';
+    try {
+      text = await readText(reply, 64 * 1024);
+    } catch {
+      // a body we cannot read still has a status
+    }
+    return upstreamFailure(kind, reply.status, text);
+  }
+
+  async #swapOnRequest(model: string): Promise<boolean> {
+    if (!this.deps.settings().gateway.swapOnRequest || !this.deps.swaps.start) return false;
+    const target = this.deps.catalog?.byServedName(model);
+    if (!target) return false;
+    try {
+      await this.deps.swaps.start(target.id, 'gateway');
+      this.deps.log.info({ modelId: target.id }, 'gateway started a swap for a requested model');
+    } catch (error) {
+      // Another swap may have started meanwhile; waiting for it is still right.
+      if (!this.deps.swaps.isSwapping()) {
+        this.deps.log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');
+        return false;
+      }
+    }
+    return true;
+  }
+
+  #transportError(kind: UpstreamKind, error: unknown): Error {
+    if (error instanceof OpenAiError || error instanceof ClientAbortError) return error;
+    if (error instanceof UpstreamTimeoutError) {
+      return new OpenAiError(
+        504,
+        `${LABEL[kind]} did not answer within ${error.timeoutMs / 1000} s`,
+        'upstream_timeout',
+      );
+    }
+    if (error instanceof UpstreamUnreachableError) {
+      if (kind === 'vllm' && this.deps.swaps.isSwapping()) {
+        return unavailable('the model is being swapped; try again shortly', 10);
+      }
+      return unavailable(
+        `${LABEL[kind]} is not answering (${error.code}); try again shortly`,
+        10,
+        'upstream_unavailable',
+      );
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function upstreamFailure(kind: UpstreamKind, status: number, text: string): OpenAiError {
+  const message = upstreamMessage(text, `${LABEL[kind]} answered ${status}`);
+  // vLLM's dead engine answers 500 with an empty body; the caller sees a bad gateway.
+  const mapped = status >= 500 ? 502 : status;
+  return new OpenAiError(
+    mapped,
+    status >= 500 ? `${LABEL[kind]} failed (${status}): ${message}` : message,
+    null,
+    {
+      type: status >= 500 ? 'upstream_error' : undefined,
+    },
+  );
+}
+
+/** The `model` of a JSON request body; 400 when the body is not a JSON object. */
+export function requestedModel(raw: Buffer): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new OpenAiError(400, 'body is not valid JSON', 'invalid_json');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new OpenAiError(400, 'body must be a JSON object', 'invalid_request');
+  }
+  const model = (body as { model?: unknown }).model;
+  if (model !== undefined && typeof model !== 'string') {
+    throw new OpenAiError(400, '`model` must be a string', 'invalid_request', { param: 'model' });
+  }
+  return model;
+}

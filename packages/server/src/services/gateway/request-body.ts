@@ -1,0 +1,75 @@
+import { Readable, Transform } from 'node:stream';
+import { OpenAiError } from './openai-error.js';
+
+export const JSON_LIMIT = 16 * 1024 * 1024;
+/** OpenAI's own limit for audio uploads. */
+export const AUDIO_LIMIT = 25 * 1024 * 1024;
+
+function tooLarge(limit: number): OpenAiError {
+  return new OpenAiError(413, `body must be at most ${limit} bytes`, 'payload_too_large');
+}
+
+/** A whole JSON request body as bytes: 415 for another content type, 413 above `limit`. */
+export async function jsonBytes(request: Request, limit = JSON_LIMIT): Promise<Buffer> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new OpenAiError(
+      415,
+      'body must be JSON (Content-Type: application/json)',
+      'unsupported_media_type',
+    );
+  }
+  return readBytes(request, limit);
+}
+
+export async function readBytes(request: Request, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The multipart boundary, or 415 when the body is not multipart/form-data. */
+export function multipartType(request: Request): string {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;.*boundary=/i.test(type)) {
+    throw new OpenAiError(415, 'body must be multipart/form-data with a boundary', 'unsupported_media_type');
+  }
+  return type;
+}
+
+/** The request body as a node stream that fails with 413 past `limit` (checked up front when declared). */
+export function limitedStream(request: Request, limit: number): Readable {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) return Readable.from([]);
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > limit) callback(tooLarge(limit));
+      else callback(null, chunk);
+    },
+  });
+  return Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>).pipe(counter);
+}
+
+/** Parses a multipart body (already size-checked) into FormData; 400 when it is malformed. */
+export async function formData(request: Request, limit: number): Promise<FormData> {
+  multipartType(request);
+  const bytes = await readBytes(request, limit);
+  try {
+    return await new Response(bytes, {
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    }).formData();
+  } catch {
+    throw new OpenAiError(400, 'the multipart body is malformed', 'invalid_multipart');
+  }
+}

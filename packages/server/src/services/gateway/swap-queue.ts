@@ -1,0 +1,69 @@
+import { ClientAbortError } from './forward.js';
+import { unavailable } from './openai-error.js';
+
+/** What the queue needs of the swap service. */
+export interface SwapState {
+  isSwapping(): boolean;
+  idle(): Promise<void>;
+}
+
+export type QueueOutcome = 'ran' | 'full' | 'timeout' | 'aborted';
+
+/**
+ * LLM requests that arrive during a swap wait here, at most `queueSize` of them and for at most
+ * `maxWaitSec`; the rest get 503 with Retry-After. Nothing waits when no swap runs.
+ */
+export class SwapQueue {
+  #waiting = 0;
+
+  constructor(
+    private readonly swaps: SwapState,
+    private readonly limits: () => { queueSize: number; maxWaitSec: number },
+    private readonly onOutcome: (outcome: QueueOutcome, waitedMs: number) => void = () => {},
+  ) {}
+
+  /** Requests waiting right now. */
+  get depth(): number {
+    return this.#waiting;
+  }
+
+  /** Resolves once no swap runs (at once when none does). */
+  async wait(signal?: AbortSignal): Promise<void> {
+    if (!this.swaps.isSwapping()) return;
+    const { queueSize, maxWaitSec } = this.limits();
+    if (this.#waiting >= queueSize) {
+      this.onOutcome('full', 0);
+      throw unavailable(
+        `a model swap is running and ${queueSize} requests already wait for it; try again shortly`,
+        Math.min(30, Math.max(1, maxWaitSec)),
+      );
+    }
+    this.#waiting += 1;
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    try {
+      await Promise.race([
+        this.swaps.idle(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            reject(unavailable(`a model swap is still running after ${maxWaitSec} s; try again shortly`, 10));
+          }, maxWaitSec * 1000);
+        }),
+        new Promise<never>((_, reject) => {
+          onAbort = () => reject(new ClientAbortError());
+          if (signal?.aborted) onAbort();
+          else signal?.addEventListener('abort', onAbort, { once: true });
+        }),
+      ]);
+      this.onOutcome('ran', performance.now() - started);
+    } catch (error) {
+      this.onOutcome(error instanceof ClientAbortError ? 'aborted' : 'timeout', performance.now() - started);
+      throw error;
+    } finally {
+      this.#waiting -= 1;
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+import type { Settings } from '@spark-control/schema';
+import { readText } from '../gateway/forward.js';
+import type { GatewayService } from '../gateway/gateway-service.js';
+import { OpenAiError } from '../gateway/openai-error.js';
+import { sparkHosts } from '../gateway/upstreams.js';
+import {
+  assignSpeakers,
+  groupUtterances,
+  mergeChannels,
+  stitchWindows,
+  type LabelledWord,
+  type SpeakerTurn,
+  type TimedWord,
+  type Utterance,
+} from './merge.js';
+import { channelOf, decodeWav, durationOf, encodeWav, sliceAudio, WavError, type PcmAudio } from './wav.js';
+
+/** The diarizer's speaker cap (speech.md "Diarization endpoint"); more are folded into the last label. */
+export const SPEAKER_CAP = 8;
+/** A local-channel word whose residual after removing the scaled remote signal is below this share of its level is bleed. */
+const BLEED_RESIDUAL_RATIO = 0.25;
+
+export interface AudioFile {
+  bytes: Buffer;
+  name: string;
+  type: string;
+}
+
+export interface DiarizeOptions {
+  /** Window length for long audio; 0 or absent sends the file whole. */
+  chunkSec?: number | undefined;
+  overlapSec?: number | undefined;
+  minSpeakers?: number | undefined;
+  maxSpeakers?: number | undefined;
+  numSpeakers?: number | undefined;
+}
+
+export interface DiarizeResult {
+  segments: SpeakerTurn[];
+  num_speakers: number;
+  chunks: number;
+}
+
+export interface DiarizedTranscript {
+  mode: 'diarized' | 'dual-channel';
+  text: string;
+  duration: number | null;
+  speakers: string[];
+  utterances: Utterance[];
+  words: LabelledWord[];
+}
+
+/**
+ * Diarization and speaker-labelled transcripts on the configured parakeet service. Audio goes
+ * only to a configured Spark host: an stt service anywhere else is refused before any byte leaves.
+ */
+export class SpeechService {
+  constructor(private readonly deps: { gateway: GatewayService; settings: () => Settings }) {}
+
+  async diarize(file: AudioFile, options: DiarizeOptions, signal?: AbortSignal): Promise<DiarizeResult> {
+    const maxSpeakers = Math.min(options.maxSpeakers ?? SPEAKER_CAP, SPEAKER_CAP);
+    if (options.numSpeakers !== undefined && options.numSpeakers > SPEAKER_CAP) {
+      throw new OpenAiError(
+        400,
+        `num_speakers must be at most ${SPEAKER_CAP} (the speaker cap)`,
+        'too_many_speakers',
+      );
+    }
+    const chunkSec = options.chunkSec ?? 0;
+    if (chunkSec <= 0) {
+      const result = await this.#diarizeOnce(file, options, maxSpeakers, signal);
+      return { segments: result, num_speakers: new Set(result.map((turn) => turn.speaker)).size, chunks: 1 };
+    }
+    const overlapSec = options.overlapSec ?? Math.min(5, chunkSec / 4);
+    if (overlapSec < 0 || overlapSec >= chunkSec) {
+      throw new OpenAiError(400, 'overlap_sec must be at least 0 and less than chunk_sec', 'invalid_request');
+    }
+    const audio = decode(file);
+    const duration = durationOf(audio);
+    const windows = [];
+    for (let start = 0; start < duration; start += chunkSec - overlapSec) {
+      const end = Math.min(duration, start + chunkSec);
+      const slice: AudioFile = {
+        bytes: encodeWav(sliceAudio(audio, start, end)),
+        name: 'chunk.wav',
+        type: 'audio/wav',
+      };
+      const turns = await this.#diarizeOnce(slice, options, maxSpeakers, signal);
+      windows.push({
+        start,
+        end,
+        turns: turns.map((turn) => ({ ...turn, start: turn.start + start, end: turn.end + start })),
+      });
+      if (end >= duration) break;
+    }
+    const segments = stitchWindows(windows, maxSpeakers);
+    return {
+      segments,
+      num_speakers: new Set(segments.map((turn) => turn.speaker)).size,
+      chunks: windows.length,
+    };
+  }
+
+  /**
+   * A transcript with a speaker on every word. `diarized`: words from the transcriber, speakers
+   * from the diarizer, joined by time overlap. `dual-channel`: each channel of a stereo PCM16 WAV
+   * is transcribed alone, channel 1 labelled `local`, channel 2 `remote`.
+   */
+  async transcribeDiarized(
+    file: AudioFile,
+    options: DiarizeOptions & { dualChannel?: boolean | undefined; language?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<DiarizedTranscript> {
+    if (options.dualChannel) {
+      const audio = decode(file);
+      if (audio.channels.length !== 2) {
+        throw new OpenAiError(
+          400,
+          `dual-channel mode needs a 2-channel WAV; this one has ${audio.channels.length}`,
+          'invalid_audio',
+        );
+      }
+      const [local, remote] = await Promise.all(
+        [0, 1].map((index) =>
+          this.#transcribe(
+            {
+              bytes: encodeWav(channelOf(audio, index)),
+              name: `channel-${index + 1}.wav`,
+              type: 'audio/wav',
+            },
+            options.language,
+            signal,
+          ),
+        ),
+      );
+      const words = mergeChannels(local!.words, remote!.words, (word) => isBleed(audio, word));
+      return transcript('dual-channel', words, durationOf(audio));
+    }
+    const [transcription, diarization] = await Promise.all([
+      this.#transcribe(file, options.language, signal),
+      this.diarize(file, options, signal),
+    ]);
+    const words = assignSpeakers(transcription.words, diarization.segments);
+    return transcript('diarized', words, transcription.duration);
+  }
+
+  async #diarizeOnce(
+    file: AudioFile,
+    options: DiarizeOptions,
+    maxSpeakers: number,
+    signal?: AbortSignal,
+  ): Promise<SpeakerTurn[]> {
+    const form = new FormData();
+    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    form.set('max_speakers', String(maxSpeakers));
+    if (options.minSpeakers !== undefined) form.set('min_speakers', String(options.minSpeakers));
+    if (options.numSpeakers !== undefined) form.set('num_speakers', String(options.numSpeakers));
+    const body = (await this.#post('/diarize', form, signal)) as { segments?: SpeakerTurn[] };
+    return (body.segments ?? []).map((turn) => ({ start: turn.start, end: turn.end, speaker: turn.speaker }));
+  }
+
+  async #transcribe(
+    file: AudioFile,
+    language: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ words: TimedWord[]; duration: number | null }> {
+    const form = new FormData();
+    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    form.set('model', 'parakeet');
+    form.set('response_format', 'verbose_json');
+    form.append('timestamp_granularities[]', 'word');
+    form.append('timestamp_granularities[]', 'segment');
+    form.set('diarize', 'false');
+    if (language) form.set('language', language);
+    const body = (await this.#post('/v1/audio/transcriptions', form, signal)) as {
+      duration?: number;
+      words?: TimedWord[];
+    };
+    return {
+      words: (body.words ?? []).map((word) => ({ word: word.word, start: word.start, end: word.end })),
+      duration: typeof body.duration === 'number' ? body.duration : null,
+    };
+  }
+
+  async #post(path: string, form: FormData, signal?: AbortSignal): Promise<unknown> {
+    const upstream = this.deps.gateway.upstream('parakeet');
+    if (!sparkHosts(this.deps.settings()).has(upstream.host)) {
+      throw new OpenAiError(
+        503,
+        'the speech-to-text service is not on a configured Spark; audio stays here',
+        'not_a_spark',
+      );
+    }
+    const request = new Request('http://spark.invalid/', { method: 'POST', body: form });
+    const bytes = Buffer.from(await request.arrayBuffer());
+    const reply = await this.deps.gateway.call('parakeet', {
+      method: 'POST',
+      path,
+      headers: {
+        'content-type': request.headers.get('content-type') ?? '',
+        'content-length': String(bytes.length),
+      },
+      body: bytes,
+      signal,
+    });
+    if (reply.status >= 400) throw await this.deps.gateway.upstreamError('parakeet', reply);
+    try {
+      return JSON.parse(await readText(reply, 64 * 1024 * 1024)) as unknown;
+    } catch {
+      throw new OpenAiError(
+        502,
+        'the speech-to-text service answered with malformed JSON',
+        'upstream_malformed',
+        {
+          type: 'upstream_error',
+        },
+      );
+    }
+  }
+}
+
+function decode(file: AudioFile): PcmAudio {
+  try {
+    return decodeWav(file.bytes);
+  } catch (error) {
+    if (error instanceof WavError) {
+      throw new OpenAiError(
+        415,
+        `chunked and dual-channel modes need a PCM16 WAV file: ${error.message}`,
+        'unsupported_audio',
+      );
+    }
+    throw error;
+  }
+}
+
+function transcript(
+  mode: DiarizedTranscript['mode'],
+  words: LabelledWord[],
+  duration: number | null,
+): DiarizedTranscript {
+  const utterances = groupUtterances(words);
+  return {
+    mode,
+    text: words.map((word) => word.word).join(' '),
+    duration,
+    speakers: [
+      ...new Set(words.map((word) => word.speaker).filter((speaker): speaker is string => speaker !== null)),
+    ],
+    utterances,
+    words,
+  };
+}
+
+/**
+ * Whether a local-channel word is only the remote side leaking into the local microphone: the
+ * local signal minus its best zero-lag fit of the remote signal leaves (almost) nothing.
+ */
+export function isBleed(audio: PcmAudio, word: TimedWord): boolean {
+  const local = audio.channels[0];
+  const remote = audio.channels[1];
+  if (!local || !remote) return false;
+  const from = Math.max(0, Math.floor(word.start * audio.sampleRate));
+  const to = Math.min(local.length, Math.ceil(word.end * audio.sampleRate));
+  let lr = 0;
+  let rr = 0;
+  let ll = 0;
+  for (let i = from; i < to; i += 1) {
+    const l = local[i] ?? 0;
+    const r = remote[i] ?? 0;
+    lr += l * r;
+    rr += r * r;
+    ll += l * l;
+  }
+  if (rr === 0 || ll === 0 || lr <= 0) return false;
+  const gain = lr / rr;
+  const residual = ll - 2 * gain * lr + gain * gain * rr;
+  return Math.sqrt(Math.max(0, residual) / ll) < BLEED_RESIDUAL_RATIO;
+}
