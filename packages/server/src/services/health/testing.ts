@@ -116,9 +116,7 @@ export async function routeTestApp(options: {
   db: Db;
   log: Logger;
   dataDir: string;
-  mount: (app: Hono<AppEnv>) => void;
-  /** Paths (outside /api) that check credentials themselves, like /metrics. */
-  selfAuthenticated?: string[];
+  mount: (app: Hono<AppEnv>, auth: AuthService) => void;
 }) {
   const auth = new AuthService(
     options.db,
@@ -132,7 +130,7 @@ export async function routeTestApp(options: {
   app.use(accessLog(options.log));
   app.use('/api/*', auditMutations(audit, options.log));
   app.use('/api/*', authenticate(auth, []));
-  options.mount(app);
+  options.mount(app, auth);
   return {
     app,
     auth,
