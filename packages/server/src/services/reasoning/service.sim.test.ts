@@ -10,7 +10,7 @@ import { TaskLoader, type ReasoningTask } from './tasks.js';
 import { startFakeEndpoint, type FakeEndpoint } from './testing/fake-endpoints.js';
 
 /**
- * The four fault-injection cases against the simulator's NVIDIA-like endpoint (packages/sim,
+ * The fault-injection cases (5xx, 401, cloud down, 429, nothing unscrubbed) against the simulator's NVIDIA-like endpoint (packages/sim,
  * faults through `http.cloud`, bodies from `GET /_sim/received`). The local tier is a small
  * vLLM-like endpoint: the simulated vLLM needs a launched model on a simulated Spark.
  */
@@ -127,6 +127,16 @@ describe('reasoning tiers against the simulated NVIDIA endpoint', () => {
     const run = await reasoning.run('lead_tagger', `SIM_REPLY: ${LEAD}`);
     expect(run).toMatchObject({ tier: 'local', model: 'local-model', outcome: 'strict' });
     expect((await chats()).map((request) => request.body.model)).toEqual([SUPER, SUPER_49B]);
+  });
+
+  it('waits out a 429 with Retry-After before asking the fallback on the same account', async () => {
+    const reasoning = service();
+    sim.control.setCloudFaults({
+      http: { cloud: { mode: 'status', status: 429, retryAfterSec: 1, count: 1 } },
+    });
+    const started = Date.now();
+    expect(await reasoning.run('lead_tagger', `SIM_REPLY: ${LEAD}`)).toMatchObject({ tier: 'fallback' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
   it('lets nothing unscrubbed reach the cloud endpoint', async () => {

@@ -238,15 +238,6 @@ describe('ReasoningService tiers', () => {
     expect(run).toMatchObject({ outcome: 'partial', result: JSON.parse(LEAD) as unknown });
   });
 
-  it('waits out a 429 (Retry-After) before the next cloud tier', async () => {
-    const reasoning = service();
-    cloud.faults.set(SUPER, { mode: 'status', status: 429, retryAfterSec: 1, count: 1 });
-    const started = Date.now();
-    const run = await reasoning.run('lead_tagger', leadInput(`SIM_REPLY: ${LEAD}`));
-    expect(run.tier).toBe('fallback');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-  });
-
   it('gives up at the one overall deadline when the cloud hangs', async () => {
     const reasoning = service({}, 400);
     cloud.faults.set('*', { mode: 'hang' });
