@@ -7,7 +7,8 @@ import { detectBirthDates } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
-import { detectPersons, type NameLexicon } from './person.js';
+import type { NameLexicon } from './name-lexicon.js';
+import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
@@ -15,7 +16,7 @@ import { detectSsns } from './ssn.js';
 import { detectSensitiveUrls, findUrls } from './url.js';
 import { matchSpans } from './util.js';
 
-export { buildNameLexicon, type NameLexicon } from './person.js';
+export { buildNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {

@@ -1,160 +1,22 @@
-import nlp from 'compromise';
 import type { Span } from '../types.js';
-import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
+import {
+  CJK_SUFFIX,
+  DETERMINERS,
+  EAST_ASIAN_FAMILY,
+  HONORIFICS,
+  isHangul,
+  isHanOrKana,
+  KOREAN_GIVEN,
+  PARTICLES,
+  PERSON_VERBS,
+  PINYIN_LIKE,
+  PLACE_NAMES,
+  PLACE_NOUNS,
+  SPEECH_VERBS,
+  VIETNAMESE_MIDDLE,
+} from './name-context.js';
+import type { NameLexicon } from './name-lexicon.js';
 import { LETTERS, UPPER_START } from './util.js';
-
-/** Everything the name detector knows; built once per service, then shared by every scrub. */
-export interface NameLexicon {
-  given: ReadonlySet<string>;
-  family: ReadonlySet<string>;
-  /** Given names that are also words or places (`Sydney`, `Mark`, `Rose`): they need context. */
-  ambiguous: ReadonlySet<string>;
-  /** compromise's lexicon: a known non-name word is not taken for a surname. */
-  common: (lower: string) => boolean;
-  user: RegExp | undefined;
-}
-
-type Lexicon = Record<string, string | string[]>;
-const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
-
-const WORD_NAMES_ALSO_WORDS = `mark bill will frank rich art pat sue bob don ray gene guy jack max mike miles rusty sandy wade
-woody penny holly ivy iris olive pearl ruby amber crystal dawn summer autumn winter june april may august grace hope faith joy
-rose lily daisy violet heather jasmine hazel sky river hunter mason carter baker cooper parker tanner chase lance rob drew skip
-chip buck bud cliff dale dean glen grant heath herb jay kit mack nick norm reed rod sonny sterling stone ward wren bonnie candy
-cherry clay cole dash eve fern ginger harmony honey jewel kitty liberty misty opal patience precious robin sage star storm sunny
-trinity willow angel king prince duke major justice story ernst alba paz luz sol mar pilar dolores mercedes consuelo santiago
-victoria florence paris adelaide georgia carolina virginia madison charlotte regina chelsea brooklyn dallas houston phoenix
-austin jordan sydney london india china denver tyler lincoln washington milan orlando florence savannah aurora lourdes roma
-nanami lan long nam hung mai min ming jun bo yu li na ho ma jin han song wei an do ko hai tao yi ren ha`;
-
-const HONORIFICS = new Set(
-  `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
-sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
-sheikh shaikh sayyid hajji shri sri smt mister captain capt officer detective sgt sergeant inspector`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'der',
-  'den',
-  'da',
-  'di',
-  'del',
-  'della',
-  'dos',
-  'das',
-  'du',
-  'la',
-  'le',
-  'ter',
-  'ten',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'zu',
-  "d'",
-  'mac',
-]);
-const EAST_ASIAN_FAMILY = new Set(
-  `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
-peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu
-fang bai zou meng xiong qin qiu hou yin xue yan duan lei long mao hao gu gong shao wan qian kim lee park choi jung jeong kang cho
-yoon jang lim oh seo shin kwon hwang ahn jeon hong yoo moon son bae baek nam nguyen tran le pham hoang huynh phan vu vo dang bui
-do ngo duong truong`.split(/\s+/),
-);
-const VIETNAMESE_MIDDLE = new Set('van thi duc ngoc thanh quoc huu minh hoang xuan kim cong dinh'.split(' '));
-/** Names that are first of all places: alone they are the place. */
-const PLACE_NAMES = new Set(
-  `sydney paris florence victoria georgia adelaide carolina virginia madison charlotte regina chelsea brooklyn dallas houston
-phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
-florida dakota israel kenya berlin vienna`.split(/\s+/),
-);
-/** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
-const PLACE_NOUNS = new Set(
-  `station street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
-university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
-market line bay beach island valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
-group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
-international airport day night period`.split(/\s+/),
-);
-const DETERMINERS = new Set(
-  'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
-    ' ',
-  ),
-);
-/** Verbs only people do: a lone ambiguous name before one is a person (`Jordan said`). */
-const SPEECH_VERBS = new Set(
-  `said says wrote writes asked asks told tells replied replies called emailed texted mentioned agreed signed approved joined met`.split(
-    /\s+/,
-  ),
-);
-/** Verbs that let compromise decide about a lone ambiguous name (`Mark will`). */
-const PERSON_VERBS = new Set([
-  ...SPEECH_VERBS,
-  ...'sent thinks thought wants needs will would can could should has had was'.split(' '),
-]);
-const PINYIN_LIKE =
-  /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
-const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
-
-/** Honorific suffixes after a CJK name (`田中さん`, `王先生`, `민준 씨`): found literally, then the name is read backwards. */
-const CJK_SUFFIX = /さん|さま|様|氏|先生|くん|君|ちゃん|女士|小姐|老师|님|씨/g;
-const isHanOrKana = (code: number) =>
-  (code >= 0x4e00 && code <= 0x9fff) ||
-  (code >= 0x3400 && code <= 0x4dbf) ||
-  (code >= 0x30a0 && code <= 0x30ff);
-const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7af;
-
-let compromiseLexicon: Lexicon | undefined;
-function lexicon(): Lexicon {
-  compromiseLexicon ??= (nlp.model() as unknown as { one: { lexicon: Lexicon } }).one.lexicon;
-  return compromiseLexicon;
-}
-
-const tagsOf = (entry: string | string[] | undefined): string[] =>
-  entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
-
-/** Builds the lexicon from compromise, the shipped multilingual lists and the user's own names. */
-export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon {
-  const lex = lexicon();
-  const given = new Set<string>();
-  const family = new Set<string>();
-  const ambiguous = new Set<string>(WORD_NAMES_ALSO_WORDS.split(/\s+/).filter(Boolean));
-  for (const [word, entry] of Object.entries(lex)) {
-    const tags = tagsOf(entry);
-    if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) given.add(word);
-    if (tags.includes('LastName')) family.add(word);
-    if (tags.includes('Person')) {
-      given.add(word);
-      ambiguous.add(word);
-    }
-  }
-  for (const name of GIVEN_NAMES) {
-    const lower = name.toLowerCase();
-    given.add(lower);
-    if (tagsOf(lex[lower]).some((t) => !NAME_TAGS.has(t))) ambiguous.add(lower);
-  }
-  for (const name of FAMILY_NAMES) family.add(name.toLowerCase());
-  const commonWords = new Set(
-    Object.entries(lex)
-      .filter(([, entry]) => tagsOf(entry).some((t) => !NAME_TAGS.has(t)))
-      .map(([word]) => word),
-  );
-  const common = (lower: string) => commonWords.has(lower);
-  const phrases = userNames
-    .map((name) => name.trim().replace(/\s+/g, ' '))
-    .filter((name) => name.length >= 2)
-    .sort((a, b) => b.length - a.length)
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  const user = phrases.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
-    : undefined;
-  return { given, family, ambiguous, common, user };
-}
 
 interface Word {
   start: number;
