@@ -9,7 +9,10 @@ import { randomSparkHosts, sshExec } from './ssh-testing.js';
 
 const PASSWORD = 'pw';
 const MODEL_A = 'Qwen/Qwen3-30B-A3B-FP8';
-const MODEL_B = 'openai/gpt-oss-120b';
+/** A local model, bind-mounted the way the controller does it. */
+const MODEL_B = '/models/qwen3-8b-finetune';
+const MOUNT_B =
+  'VLLM_SPARK_EXTRA_DOCKER_ARGS="-v $HOME/models/qwen3-8b-finetune:/models/qwen3-8b-finetune:ro"';
 const LAG_MS = 1500;
 let root: string;
 let sim: SimCluster;
@@ -83,7 +86,10 @@ describe('simulated cluster', () => {
     expect((later ?? 0) - loaded).toBeGreaterThan(50_000_000);
     expect((await on(h1, 'docker ps -a --format "{{json .}}"')).stdout).toBe('');
 
-    const second = await launch(`--solo -d exec vllm serve ${MODEL_B} --host 0.0.0.0 --port 8888`);
+    const second = await on(
+      h1,
+      `${MOUNT_B} ./spark-vllm-docker/launch-cluster.sh --solo -d exec vllm serve ${MODEL_B} --host 0.0.0.0 --port 8888`,
+    );
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(
       /Starting Head Node on .*\.\.\.\nCommand dispatched in background \(Daemon mode\)\. Container: vllm_node\n$/,
@@ -171,6 +177,8 @@ describe('simulated cluster', () => {
         log: /404|not found|Repository Not Found/i,
         occupied: false,
       },
+      // A local path that is not mounted into the container: vLLM asks the Hub, which answers 404.
+      { faults: {}, model: '/models/not-mounted', log: /is not a local folder/, occupied: false },
       // The port is really taken (by the simulator), so connections reach the occupant, not vLLM.
       { faults: { portsInUse: [8888] }, model: MODEL_A, log: /Address already in use/, occupied: true },
     ];

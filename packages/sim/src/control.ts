@@ -6,8 +6,8 @@ import { psObject } from './docker/format.js';
 import { mainProcessFor } from './docker/images.js';
 import { ContainerStore } from './docker/store.js';
 import {
-  nodeTs,
   runnerTimingFlags,
+  serviceRunner,
   SIM_ENV,
   type SimConfig,
   sparkContext,
@@ -76,7 +76,7 @@ export class CloudProcess {
     mkdirSync(this.stateDir, { recursive: true });
     const log = openSync(join(this.stateDir, 'cloud.log'), 'a');
     try {
-      const [node = process.execPath, ...args] = nodeTs('services/run.ts');
+      const [node = process.execPath, ...args] = serviceRunner(this.config.root);
       this.pid = spawnDetached(
         this.stateDir,
         node,

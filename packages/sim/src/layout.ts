@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 /** One simulated Spark as every simulated process sees it (written to `<root>/sim.json`). */
 export interface SparkInfo {
@@ -53,14 +52,9 @@ export function simSource(relative: string): string {
   return join(here, relative);
 }
 
-/** URL of tsx's loader, so simulated programs written in TypeScript run with plain `node --import`. */
-export function tsxLoaderUrl(): string {
-  return pathToFileURL(createRequire(join(here, 'layout.ts')).resolve('tsx')).href;
-}
-
-/** argv prefix that runs a TypeScript file of packages/sim/src with node. */
-export function nodeTs(relative: string): string[] {
-  return [process.execPath, '--import', tsxLoaderUrl(), simSource(relative)];
+/** argv prefix that starts a simulated service (services/run.ts, bundled into `<root>/lib/run.mjs`). */
+export function serviceRunner(root: string): string[] {
+  return [process.execPath, join(root, 'lib', 'run.mjs')];
 }
 
 export function simConfigFile(root: string): string {

@@ -29,6 +29,34 @@ export function belongsToSim(pid: number, root: string): boolean {
   }
 }
 
+/** Whether any live (non-zombie) process of a process group is left; the leader may die before the rest. */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return isAlive(pgid);
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    // No /proc (macOS): a group that still takes signals counts as alive.
+    return true;
+  }
+  // Orphans are reaped by PID 1 whenever it gets to it; a zombie has closed its sockets already.
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') return true;
+    } catch {
+      // exited while we looked
+    }
+  }
+  return false;
+}
+
 /** Signals a whole process group; ignores groups that are already gone. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
@@ -50,10 +78,10 @@ export async function killGroups(pgids: number[], graceMs = 2000): Promise<void>
     signalGroup(pgid, 'SIGCONT');
   }
   const deadline = Date.now() + graceMs;
-  while (pgids.some(isAlive) && Date.now() < deadline) await sleep(50);
+  while (pgids.some(groupAlive) && Date.now() < deadline) await sleep(50);
   for (const pgid of pgids) signalGroup(pgid, 'SIGKILL');
   const hardDeadline = Date.now() + 2000;
-  while (pgids.some(isAlive) && Date.now() < hardDeadline) await sleep(20);
+  while (pgids.some(groupAlive) && Date.now() < hardDeadline) await sleep(20);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -41,7 +41,10 @@ function wrapper(root: string, fake: (typeof FAKES)[number], prelude = ''): stri
 /** Bundles the fakes and writes their wrappers (`<root>/bin` on the SSH PATH, `<root>/container-bin` inside containers). */
 export async function writeSimBinaries(root: string): Promise<void> {
   await build({
-    entryPoints: Object.fromEntries(FAKES.map((fake) => [fake, simSource(`fakes/${fake}.ts`)])),
+    entryPoints: {
+      ...Object.fromEntries(FAKES.map((fake) => [fake, simSource(`fakes/${fake}.ts`)])),
+      run: simSource('services/run.ts'),
+    },
     outdir: libDir(root),
     outExtension: { '.js': '.mjs' },
     bundle: true,

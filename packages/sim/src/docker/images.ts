@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFaults, type SimServiceKind } from '../faults.js';
 import {
   containerBinDir,
-  nodeTs,
   runnerTimingFlags,
+  serviceRunner,
   type SparkContext,
   sparkEnv,
   SIM_ENV,
@@ -67,7 +67,7 @@ export function mainProcessFor(context: SparkContext, spec: RunSpec): MainProces
     const port = Number(env.PORT ?? service.port) + context.spark.portOffset;
     return {
       argv: [
-        ...nodeTs('services/run.ts'),
+        ...serviceRunner(context.root),
         service.kind,
         '--host',
         context.spark.host,

@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ContainerStore } from '../docker/store.js';
+import { consoleLog } from '../services/http.js';
+import { VLLM_VERSION } from '../services/vllm.js';
+import { logMissingModel, VllmLog } from '../services/vllm-log.js';
 import { addConsumer, endConsumers, GB10_MEM_TOTAL_KB } from '../memory.js';
-import { nodeTs, runnerTimingFlags, sparkContextFromEnv, SIM_ENV } from '../layout.js';
+import { runnerTimingFlags, serviceRunner, sparkContextFromEnv, SIM_ENV } from '../layout.js';
 
 // The `vllm` on PATH inside a simulated container: reserves memory the way vLLM preallocates it, then runs the
 // vLLM simulator (services/run.ts) bound to the Spark's own address.
@@ -17,10 +22,28 @@ function option(name: string): string | undefined {
   return undefined;
 }
 
-function timestamp(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
+/** The model argument (`vllm serve MODEL` or `--model MODEL`). */
+function modelArgument(): string | undefined {
+  return (
+    option('--model') ??
+    args.find(
+      (arg, index) => !arg.startsWith('-') && (index === 0 || !(args[index - 1] ?? '').startsWith('--')),
+    )
+  );
+}
+
+/** A local model path inside the container, as a host path through the container's `-v` mounts. */
+function hostPathOf(containerPath: string): string | undefined {
+  const record = container ? new ContainerStore(context.spark.stateDir).get(container) : undefined;
+  for (const mount of record?.spec.mounts ?? []) {
+    if (
+      containerPath === mount.destination ||
+      containerPath.startsWith(`${mount.destination.replace(/\/$/, '')}/`)
+    ) {
+      return mount.source + containerPath.slice(mount.destination.length);
+    }
+  }
+  return undefined;
 }
 
 if (subcommand === '--version' || subcommand === 'version') {
@@ -33,6 +56,14 @@ if (subcommand === '--version' || subcommand === 'version') {
 } else {
   const utilization = Number(option('--gpu-memory-utilization') ?? 0.9);
   const reserveKb = Math.floor(GB10_MEM_TOTAL_KB * (Number.isFinite(utilization) ? utilization : 0.9));
+  const log = new VllmLog(consoleLog);
+  const model = modelArgument() ?? '';
+  const localPath = model.startsWith('/') ? hostPathOf(model) : undefined;
+  if (model.startsWith('/') && (localPath === undefined || !existsSync(localPath))) {
+    // Not a folder in the container, so vLLM takes it for a Hub id and the Hub says 404.
+    logMissingModel(log, model);
+    process.exit(1);
+  }
   if (args.includes('--headless')) {
     // A TP worker: no API server; it holds its share of the model until stopped.
     const rank = option('--node-rank') ?? '1';
@@ -42,9 +73,10 @@ if (subcommand === '--version' || subcommand === 'version') {
       kb: reserveKb,
       startedAt: Date.now(),
     });
-    process.stdout.write(`INFO ${timestamp()} [api_server.py:1900] vLLM API server version 0.11.2\n`);
-    process.stdout.write(
-      `INFO ${timestamp()} [core.py:780] Launching headless engine core, node rank ${rank}, master ${option('--master-addr') ?? ''}:${option('--master-port') ?? ''}\n`,
+    log.api('api_server.py:1839', `vLLM API server version ${VLLM_VERSION}`);
+    log.engine(
+      'core.py:780',
+      `Launching headless engine core, node rank ${rank}, master ${option('--master-addr') ?? ''}:${option('--master-port') ?? ''}`,
     );
     const stop = () => {
       endConsumers(context.spark.stateDir, { pid: process.pid });
@@ -55,7 +87,7 @@ if (subcommand === '--version' || subcommand === 'version') {
     setInterval(() => undefined, 60_000);
   } else {
     const port = Number(option('--port') ?? 8000) + context.spark.portOffset;
-    const [node = process.execPath, ...nodeArgs] = nodeTs('services/run.ts');
+    const [node = process.execPath, ...nodeArgs] = serviceRunner(context.root);
     const child = spawn(
       node,
       [
