@@ -63,7 +63,7 @@ $(BASE_NAME)_%.s9pk: $(INGREDIENTS) $(GIT_DEPS) | check-deps
 	start-cli s9pk pack startos --arch=$* -o $@
 
 # The bundle the package carries; pnpm's install stamp replaces s9pk.mk's `npm ci` node_modules rule.
-startos/javascript/index.js: $(shell find startos -path startos/node_modules -prune -o -path startos/javascript -prune -o -path startos/test -prune -o -type f -print) startos/tsconfig.json node_modules/.modules.yaml
+startos/javascript/index.js: $(shell find startos -path startos/node_modules -prune -o -path startos/javascript -prune -o -path startos/test -prune -o -type f -print) | node_modules/.modules.yaml
 	$(PNPM) --filter @spark-control/startos run check
 	node $(dir $(S9PK_MK))lint.mjs
 	$(PNPM) --filter @spark-control/startos run build

@@ -87,7 +87,12 @@ esac`),
     });
 
     it('packs startos/ for x86_64 and prints the summary', async () => {
-      const { stdout } = await make(['x86'], { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` });
+      // The global setup built the bundle; -o keeps make from rebuilding it when another
+      // workspace's install touched node_modules in the meantime.
+      const { stdout } = await make(['-o', 'startos/javascript/index.js', 'x86'], {
+        ...process.env,
+        PATH: `${bin}:${process.env.PATH ?? ''}`,
+      });
       expect(stdout).toContain("Packing 'spark-control_x86_64.s9pk'");
       expect(stdout).toContain('Build Complete!');
       expect(stdout).toContain('v0.1.0:0');
