@@ -222,7 +222,10 @@ describe('fake docker', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'docker-compose.yml');
-    writeFileSync(file, 'services:\n  bot:\n    build: .\n    container_name: bot\n    command: sleep 300\n');
+    writeFileSync(
+      file,
+      'services:\n  bot:\n    build: .\n    container_name: bot\n    command: ["sh", "-c", "echo a, b; sleep 300"]\n',
+    );
     const up = await docker(spark2, 'compose', '-f', file, 'up', '-d', '--build');
     expect(up.code).toBe(0);
     expect(up.stdout).toBe('');
@@ -234,6 +237,18 @@ describe('fake docker', () => {
       State: 'running',
       Project: 'bot',
     });
+    const [inspected] = JSON.parse((await docker(spark2, 'inspect', 'bot')).stdout) as {
+      Config: { Cmd: string[] };
+    }[];
+    expect(inspected?.Config.Cmd).toEqual(['sh', '-c', 'echo a, b; sleep 300']);
+    // Without -f, compose reads the file of the working directory.
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect((await docker(spark2, 'compose', 'ps', '--format', 'json')).stdout).toContain('"Service":"bot"');
+    } finally {
+      process.chdir(cwd);
+    }
     expect((await docker(spark2, 'compose', '-f', file, 'down')).code).toBe(0);
   });
 });

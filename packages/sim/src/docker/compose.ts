@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { SparkContext } from '../layout.js';
 import type { Io } from './cli.js';
@@ -72,12 +72,7 @@ function readComposeFile(file: string): { project: string; services: ComposeServ
       } else if (key === 'container_name') current.containerName = unquoted;
       else if (key === 'build') current.hasBuild = true;
       else if (key === 'command') {
-        current.command = value.startsWith('[')
-          ? value
-              .slice(1, -1)
-              .split(',')
-              .map((part) => part.trim().replace(/^["']|["']$/g, ''))
-          : unquoted.split(/\s+/).filter(Boolean);
+        current.command = value.startsWith('[') ? flowList(value) : unquoted.split(/\s+/).filter(Boolean);
       }
       continue;
     }
@@ -90,19 +85,41 @@ function readComposeFile(file: string): { project: string; services: ComposeServ
   return { project, services };
 }
 
-/** `docker compose -f F up -d [--build] | ps [--format json] | down`, for a bot container. */
+const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** A flow list such as `["sh", "-c", "a, b"]`: JSON when it is, else split at commas. */
+function flowList(value: string): string[] {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    if (Array.isArray(parsed)) return parsed.map(String);
+  } catch {
+    // single-quoted or bare items
+  }
+  return value
+    .slice(1, -1)
+    .split(',')
+    .map((part) => part.trim().replace(/^["']|["']$/g, ''));
+}
+
+/** `docker compose [-f F] up -d [--build] | ps [--format json] | down`, for a bot container. */
 export async function composeCommand(
   context: SparkContext,
   store: ContainerStore,
   args: string[],
   io: Io,
 ): Promise<number> {
-  let file = join(context.spark.home, 'docker-compose.yml');
+  let file: string | undefined;
   const rest: string[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
-    if (arg === '-f' || arg === '--file') file = args[++index] ?? file;
+    if (arg === '-f' || arg === '--file') file = args[++index];
     else rest.push(arg);
+  }
+  // Without -f, compose looks for its file in the working directory.
+  file ??= COMPOSE_FILES.map((name) => join(process.cwd(), name)).find((candidate) => existsSync(candidate));
+  if (!file) {
+    io.err('no configuration file provided: not found\n');
+    return 14;
   }
   if (!isAbsolute(file)) file = join(process.cwd(), file);
   let compose: ReturnType<typeof readComposeFile>;
