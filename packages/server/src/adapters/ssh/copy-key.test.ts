@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { copyPublicKey } from './copy-key.js';
-import { SshConnectError } from './errors.js';
+import { SshConnectError, SshTimeoutError } from './errors.js';
 import { HostKeyStore } from './host-keys.js';
 import { ControllerKey } from './keys.js';
 import { SshPool } from './pool.js';
@@ -88,6 +88,18 @@ describe('copyPublicKey', () => {
     expect(
       JSON.stringify(error) + String((error as Error).message) + String((error as Error).stack),
     ).not.toContain(wrong);
+  });
+
+  it('gives up with SshTimeoutError when the Spark never finishes the script', async () => {
+    const hung = await TestSshServer.start({ home, password: PASSWORD, onExec: () => true });
+    try {
+      const target = { ...spark(), id: 'hung', sshPort: hung.port };
+      await expect(
+        copyPublicKey({ spark: target, password: PASSWORD, key, hostKeys, timeoutMs: 500 }),
+      ).rejects.toBeInstanceOf(SshTimeoutError);
+    } finally {
+      await hung.close();
+    }
   });
 
   it('runs only the shell-module script with the password, then a key-login check', async () => {

@@ -1,6 +1,6 @@
 import type { Client } from 'ssh2';
 import { openConnection, type SshAuth, type SshTarget } from './connect.js';
-import { SshConnectError, SshError } from './errors.js';
+import { SshConnectError, SshError, SshTimeoutError } from './errors.js';
 import type { HostKeyStore } from './host-keys.js';
 import type { ControllerKey } from './keys.js';
 import { command, shellArg, type ShellCommand } from './shell.js';
@@ -35,10 +35,14 @@ function run(
   client: Client,
   sparkId: string,
   cmd: ShellCommand,
+  timeoutMs: number,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
+    // The client is ended by withConnection afterwards, which also closes a hung channel.
+    const timer = setTimeout(() => reject(new SshTimeoutError(sparkId, timeoutMs)), timeoutMs);
     client.exec(cmd.text, (error, channel) => {
       if (error) {
+        clearTimeout(timer);
         reject(new SshError(sparkId, `could not start a command on Spark "${sparkId}"`, { cause: error }));
         return;
       }
@@ -48,7 +52,10 @@ function run(
       channel.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
       channel.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
       channel.on('exit', (exitCode: number | null) => (code = exitCode));
-      channel.on('close', () => resolve({ code, stdout, stderr }));
+      channel.on('close', () => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
     });
   });
 }
@@ -78,9 +85,10 @@ async function withConnection<T>(
  */
 export async function copyPublicKey(params: CopyKeyParams): Promise<CopyKeyResult> {
   const { spark, key } = params;
+  const timeoutMs = params.timeoutMs ?? 15_000;
   const script = authorizeKeyCommand(key.publicKey());
   const outcome = await withConnection(spark, { password: params.password }, params, (client) =>
-    run(client, spark.id, script),
+    run(client, spark.id, script, timeoutMs),
   );
   if (outcome.code !== 0) {
     const detail = outcome.stderr.trim().split('\n').at(-1) ?? '';
@@ -90,7 +98,7 @@ export async function copyPublicKey(params: CopyKeyParams): Promise<CopyKeyResul
     );
   }
   const proof = await withConnection(spark, { privateKey: key.privateKeyForConnection() }, params, (client) =>
-    run(client, spark.id, command`true`),
+    run(client, spark.id, command`true`, timeoutMs),
   ).catch((error: unknown) => {
     if (error instanceof SshConnectError && error.reason === 'auth') {
       throw new SshConnectError(
