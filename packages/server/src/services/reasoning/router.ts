@@ -168,15 +168,33 @@ export class ReasoningRouter {
           : Math.max(remaining - later * TIER_RESERVE * this.#deadlineMs, remaining / (later + 1));
       const tierDeadline = Date.now() + budget;
       const options = { signal, timeoutMs: budget, jsonSchema: input.jsonSchemaFor?.(name) };
+      let cloudInput: { text: ScrubbedText; sessionId: string } | undefined;
+      if (entry.cloud) {
+        // A redaction failure is ours, not the tier's: it never reaches a breaker, and nothing is sent.
+        scrubbed ??= input.scrub();
+        try {
+          cloudInput = await scrubbed;
+        } catch (error) {
+          attempts.push({
+            tier: name,
+            outcome: 'skipped',
+            message: `redaction failed: ${(error as Error).message}`,
+          });
+          continue;
+        }
+      }
+      const sessionId = cloudInput?.sessionId;
       try {
-        let sessionId: string | undefined;
         const result = await breaker.fire(async () => {
-          if (entry.cloud) {
-            scrubbed ??= input.scrub();
-            const { text, sessionId: session } = await scrubbed;
-            sessionId = session;
-            return this.#attempt(entry.tier, { task: input.task, input: text }, options, tierDeadline);
+          if (entry.cloud && cloudInput) {
+            return this.#attempt(
+              entry.tier,
+              { task: input.task, input: cloudInput.text },
+              options,
+              tierDeadline,
+            );
           }
+          if (entry.cloud) throw new Error('no scrubbed input');
           return this.#attempt(entry.tier, { task: input.task, input: input.raw }, options, tierDeadline);
         });
         if (result.recovery.outcome !== 'failed') {

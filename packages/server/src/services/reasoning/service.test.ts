@@ -270,6 +270,27 @@ describe('ReasoningService tiers', () => {
     });
   });
 
+  it('sends nothing when redaction fails, and does not blame the tier for it', async () => {
+    const created = new ReasoningService({
+      settings: { current: settingsFor({ allowLocalFallback: true, localBaseUrl: local.baseUrl }) },
+      tasks,
+      scrubber: {
+        scrubText: () => Promise.reject(new Error('vault unavailable')),
+        rehydrateJson: (_id, value) => Promise.resolve(value),
+      },
+      runs: new ReasoningRuns(database.db),
+    });
+    services.push(created);
+    const run = await created.run('lead_tagger', leadInput(`SIM_REPLY: ${LEAD}`));
+    expect(run.tier).toBe('local');
+    expect(cloud.received).toEqual([]);
+    expect((await created.health()).tiers.map((tier) => tier.breaker)).toEqual([
+      'closed',
+      'closed',
+      'closed',
+    ]);
+  });
+
   it('reports a missing key as a configuration error without calling anyone', async () => {
     const reasoning = service({ nvidiaApiKey: '' });
     const failure = (await reasoning
