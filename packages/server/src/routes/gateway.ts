@@ -24,7 +24,7 @@ export function openAiErrorResponse(error: Error, c: Context, log: Logger): Resp
   if (error instanceof ClientAbortError) return new Response(null, { status: 499 });
   const mapped = OpenAiError.from(error);
   if (mapped.status >= 500 && !(error instanceof OpenAiError)) {
-    log.error({ err: error, requestId: c.get('requestId') as string | undefined }, 'gateway error');
+    log.error({ err: error, requestId: c.get('requestId') }, 'gateway error');
   }
   return new Response(JSON.stringify(mapped.body()), {
     status: mapped.status,

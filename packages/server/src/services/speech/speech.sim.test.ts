@@ -10,7 +10,6 @@ import type { DiarizedTranscript, DiarizeResult } from './speech-service.js';
 import { encodeWav } from './wav.js';
 
 const RATE = 16_000;
-const WORD = RATE * 0.4;
 
 /** Channels of `seconds` of audio; `parts` paint tones onto a channel between two times. */
 function audio(
