@@ -16,7 +16,7 @@ import {
   type SparkInfo,
   writeSimConfig,
 } from './layout.js';
-import { killRegistered, sleep } from './processes.js';
+import { killRegistered, killRegisteredSync, sleep } from './processes.js';
 import { authorizeKeys, createSandbox, writeSimBinaries } from './sandbox.js';
 import { type SimSshServer, startSshServer } from './ssh-server.js';
 
@@ -181,7 +181,15 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
   for (const indexer of indexers) indexer.start();
   let api: { url: string; close(): Promise<void> } | undefined;
 
+  // If the process ends without stop() (a crashed test run), take the simulation down with it.
+  const onExit = () => {
+    for (const spark of sparks) killRegisteredSync(spark.stateDir, root);
+    if (cloud) killRegisteredSync(cloud.stateDir, root);
+  };
+  process.once('exit', onExit);
+
   const stop = async () => {
+    process.off('exit', onExit);
     for (const indexer of indexers) indexer.stop();
     await api?.close();
     for (const server of servers) await server.close();

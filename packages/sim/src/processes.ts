@@ -137,6 +137,19 @@ export async function killRegistered(stateDir: string, root: string): Promise<vo
   for (const entry of entries) rmSync(join(registryDir(stateDir), entry), { force: true });
 }
 
+/** SIGKILLs every registered process group of one Spark at once (for an exit hook, where nothing can wait). */
+export function killRegisteredSync(stateDir: string, root: string): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(registryDir(stateDir));
+  } catch {
+    return;
+  }
+  for (const pid of entries.map(Number)) {
+    if (Number.isInteger(pid) && pid > 0 && belongsToSim(pid, root)) signalGroup(pid, 'SIGKILL');
+  }
+}
+
 /** Every live process whose environment names this simulation (Linux only; empty elsewhere). */
 export function simProcesses(root: string): number[] {
   let entries: string[] = [];

@@ -227,9 +227,15 @@ function ps(store: ContainerStore, args: string[], io: Io): number {
   const parsed = parse(args, PS_VALUE_FLAGS, false);
   const all = has(parsed, '-a', '--all');
   const filters = values(parsed, '--filter', '-f');
-  const nameFilters = filters
-    .filter((filter) => filter.startsWith('name='))
-    .map((filter) => new RegExp(filter.slice(5)));
+  let nameFilters: RegExp[];
+  try {
+    nameFilters = filters
+      .filter((filter) => filter.startsWith('name='))
+      .map((filter) => new RegExp(filter.slice(5)));
+  } catch (error) {
+    io.err(`Error response from daemon: ${(error as Error).message}\n`);
+    return 1;
+  }
   const statusFilters = filters
     .filter((filter) => filter.startsWith('status='))
     .map((filter) => filter.slice(7));
