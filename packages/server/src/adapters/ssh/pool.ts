@@ -2,11 +2,14 @@ import type { Client, ClientChannel } from 'ssh2';
 import type { Logger } from '../logger.js';
 import { Cancellation } from './cancellation.js';
 import { openConnection, type SshTarget } from './connect.js';
-import { SshAbortedError, SshDisconnectedError, SshError } from './errors.js';
+import { SshDisconnectedError, SshError } from './errors.js';
 import type { HostKeyStore } from './host-keys.js';
 import type { ControllerKey } from './keys.js';
 import { LineCollector } from './lines.js';
 import { ShellCommand } from './shell.js';
+import { lineStream, type SshStream } from './stream.js';
+
+export type { SshLine, SshStream } from './stream.js';
 
 export interface ExecOptions {
   /** Whole-command deadline, connecting included; the channel is closed when it passes. */
@@ -23,17 +26,6 @@ export interface ExecResult {
   signal: string | null;
   stdout: string;
   stderr: string;
-}
-
-export interface SshLine {
-  stream: 'stdout' | 'stderr';
-  line: string;
-}
-
-/** Lines of a long-running command (`docker logs -f`); iteration ends when it exits or is aborted. */
-export interface SshStream extends AsyncIterable<SshLine> {
-  /** Settles when the command ends: its exit, or the error (`SshAbortedError` after an abort). */
-  readonly result: Promise<ExecResult>;
 }
 
 export interface SshPoolOptions {
@@ -65,8 +57,6 @@ interface Connection {
   active: number;
   readonly waiting: (() => void)[];
 }
-
-const STREAM_HIGH_WATER = 2000;
 
 function targetKey(target: SshTarget): string {
   return JSON.stringify([target.id, target.host, target.sshPort, target.sshUser]);
@@ -120,69 +110,18 @@ export class SshPool {
     cmd: ShellCommand,
     options: { signal?: AbortSignal; timeoutMs?: number } = {},
   ): SshStream {
-    const queue: SshLine[] = [];
-    const stopper = new AbortController();
-    let channel: ClientChannel | undefined;
-    let paused = false;
-    let finished = false;
-    let failure: Error | undefined;
-    let wake: (() => void) | undefined;
-    const push = (line: SshLine) => {
-      queue.push(line);
-      if (queue.length >= STREAM_HIGH_WATER && channel && !paused) {
-        paused = true;
-        channel.pause();
-        channel.stderr.pause();
-      }
-      wake?.();
-    };
-    const signal = options.signal ? AbortSignal.any([options.signal, stopper.signal]) : stopper.signal;
-    const result = this.#run(target, cmd, {
-      timeoutMs: options.timeoutMs,
-      signal,
-      maxOutputChars: 64 * 1024,
-      onStdoutLine: (line) => push({ stream: 'stdout', line }),
-      onStderrLine: (line) => push({ stream: 'stderr', line }),
-      onChannel: (opened) => (channel = opened),
-    });
-    result
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          if (!(error instanceof SshAbortedError)) failure = error as Error;
-        },
-      )
-      .finally(() => {
-        finished = true;
-        wake?.();
-      });
-    return {
-      result,
-      async *[Symbol.asyncIterator]() {
-        try {
-          for (;;) {
-            const next = queue.shift();
-            if (next) {
-              yield next;
-              if (paused && queue.length < STREAM_HIGH_WATER / 2) {
-                paused = false;
-                channel?.resume();
-                channel?.stderr.resume();
-              }
-            } else if (finished) {
-              if (failure) throw failure;
-              return;
-            } else {
-              await new Promise<void>((resolve) => (wake = resolve));
-              wake = undefined;
-            }
-          }
-        } finally {
-          // The consumer stopped early (break, return): end the remote command too.
-          if (!finished) stopper.abort();
-        }
-      },
-    };
+    return lineStream(
+      (hooks) =>
+        this.#run(target, cmd, {
+          timeoutMs: options.timeoutMs,
+          signal: hooks.signal,
+          maxOutputChars: 64 * 1024,
+          onStdoutLine: (line) => hooks.line({ stream: 'stdout', line }),
+          onStderrLine: (line) => hooks.line({ stream: 'stderr', line }),
+          onChannel: hooks.channel,
+        }),
+      options.signal,
+    );
   }
 
   /** Forgets the pinned host key of a Spark (the user trusts its new key) and drops its connection. */
