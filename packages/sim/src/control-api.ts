@@ -39,6 +39,7 @@ export const SparkFaultsSchema = v.looseObject({
     }),
   ),
   images: v.optional(v.record(v.string(), v.nullable(v.string()))),
+  cloud: v.optional(v.strictObject({ gatedModels: v.optional(v.array(v.string())) })),
 });
 
 async function faultsBody(request: Request): Promise<SparkFaults> {
