@@ -23,7 +23,10 @@ import { ServiceRegistry } from './registry.js';
 import { HealthStore } from './store.js';
 
 /** A settings file the test can rewrite (applied live), a fresh database, a bus that records events. */
-export async function healthFixture(settings: SettingsInput, options: { databaseOnDisk?: boolean } = {}) {
+export async function healthFixture(
+  settings: SettingsInput,
+  options: { databaseOnDisk?: boolean; watchMs?: number } = {},
+) {
   const dir = await mkdtemp(join(tmpdir(), 'spark-health-'));
   const file = join(dir, 'settings.json');
   await writeFile(file, JSON.stringify(settings));
@@ -34,7 +37,7 @@ export async function healthFixture(settings: SettingsInput, options: { database
   bus.subscribe((event) => events.push(event));
   const store = new SettingsStore({ file, log, bus });
   await store.load();
-  store.watch(50);
+  store.watch(options.watchMs ?? 50);
   const database = await openDatabase(options.databaseOnDisk ? { dataDir: dir } : {});
   const registry = new ServiceRegistry(store);
   const health = new HealthStore(database.db);
