@@ -1,8 +1,10 @@
-import { SPARK_ROLES, PATTERNS, CUSTOM_SERVICE_KINDS } from '@spark-control/schema';
+import { PATTERNS, CUSTOM_SERVICE_KINDS } from '@spark-control/schema';
+import type { I18nKey } from '../i18n/dictionaries/default.js';
 import { i18n } from '../i18n/index.js';
 import { formErrorMessage } from '../lib/form-errors.js';
 import {
   KNOWN_SERVICES,
+  ROLE_LABELS,
   formToSettings,
   settingsToForm,
   validateSettings,
@@ -16,6 +18,11 @@ import { appGid, appUid } from '../utils.js';
 const { InputSpec, Value, List } = sdk;
 
 const pattern = (regex: RegExp, description: string) => ({ regex: regex.source, description });
+const translated = <K extends string>(labels: Record<K, I18nKey>) =>
+  Object.fromEntries(Object.entries<I18nKey>(labels).map(([id, label]) => [id, i18n(label)])) as Record<
+    K,
+    string
+  >;
 const port = (name: string, fallback: number, description: string | null = null) =>
   Value.number({
     name,
@@ -64,10 +71,7 @@ const sparkSpec = InputSpec.of({
       'What this Spark runs. Leave empty for the default: the first Spark runs vLLM, the second runs speech, embeddings and Qdrant.',
     ),
     default: [],
-    values: Object.fromEntries(SPARK_ROLES.map((role) => [role, role])) as Record<
-      (typeof SPARK_ROLES)[number],
-      string
-    >,
+    values: translated(ROLE_LABELS),
   }),
 });
 
@@ -142,7 +146,7 @@ export const inputSpec = InputSpec.of({
     name: i18n('Hidden services'),
     description: i18n('Services you do not run; their tiles are hidden and they are not monitored.'),
     default: [],
-    values: KNOWN_SERVICES,
+    values: translated(KNOWN_SERVICES),
   }),
   customServices: Value.list(
     List.obj(

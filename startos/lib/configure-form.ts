@@ -2,8 +2,8 @@ import { parseSettings, type Settings, type SparkRole } from '@spark-control/sch
 import { isRecord } from './files.js';
 
 /**
- * The services a Spark Control install knows by id; the form offers them for hiding.
- * Ids follow the settings' `ports` keys plus vLLM and the bot.
+ * The services a Spark Control install knows by id, with their form labels (i18n keys); the
+ * form offers them for hiding. Ids follow the settings' `ports` keys plus vLLM and the bot.
  */
 export const KNOWN_SERVICES = {
   vllm: 'vLLM (chat model)',
@@ -14,6 +14,15 @@ export const KNOWN_SERVICES = {
   bot: 'Bot',
 } as const;
 export type KnownServiceId = keyof typeof KNOWN_SERVICES;
+
+/** Form labels (i18n keys) of the Spark roles. */
+export const ROLE_LABELS = {
+  vllm: 'vLLM (chat model)',
+  stt: 'Speech-to-text',
+  tts: 'Text-to-speech',
+  embeddings: 'Embeddings',
+  qdrant: 'Vector search (Qdrant)',
+} as const satisfies Record<SparkRole, string>;
 const knownServiceIds = Object.keys(KNOWN_SERVICES) as KnownServiceId[];
 
 /** What the Configure Sparks form holds; optional text fields come back as null when blank. */
