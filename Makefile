@@ -47,8 +47,8 @@ clean:
 # otherwise replace the targets above. The package directory is startos/ (javascript/, icon,
 # LICENSE, instructions.md); start-cli runs docker from here, on the root Dockerfile.
 S9PK_MK := startos/node_modules/@start9labs/start-sdk/s9pk.mk
-S9PK_GOALS := x86 x86_64 arm arm64 aarch64 universal arches ingredients s9pk-preflight startos/javascript/index.js release
-.PHONY: x86 arm s9pk-preflight release adopt
+S9PK_GOALS := x86 x86_64 arm arm64 aarch64 arches ingredients s9pk-preflight startos/javascript/index.js release
+.PHONY: x86 arm universal s9pk-preflight release adopt
 
 ifneq ($(filter $(S9PK_GOALS) arch/% %.s9pk,$(MAKECMDGOALS)),)
 ARCHES := x86 arm
@@ -74,10 +74,14 @@ check-deps: s9pk-preflight
 release: startos/javascript/index.js
 	$(PNPM) --filter @spark-control/startos exec tsx ../scripts/release.ts
 else
-x86 x86_64 arm arm64 aarch64 universal arches ingredients startos/javascript/index.js release:
+x86 x86_64 arm arm64 aarch64 arches ingredients startos/javascript/index.js release:
 	@echo "startos/node_modules is missing: run 'make install' first, then 'make $@' again." >&2; exit 1
 endif
 endif
+
+# s9pk.mk's universal package would be packed from the repository root; ship one file per architecture.
+universal:
+	@echo "Build one package per architecture instead: make x86 arm" >&2; exit 1
 
 ## Says what is missing to pack an .s9pk here.
 s9pk-preflight:

@@ -16,7 +16,7 @@ beforeAll(async () => {
   // The action writes where the server reads: the same directory plays the main volume.
   process.env.SPARK_CONTROL_STARTOS_VOLUME = dataDir;
   server = await startServer(dataDir);
-});
+}, 180_000);
 
 afterAll(async () => {
   delete process.env.SPARK_CONTROL_STARTOS_VOLUME;
