@@ -1,0 +1,55 @@
+import type { Db } from '../../adapters/db/client.js';
+import type { EventBus } from '../../adapters/event-bus.js';
+import type { Logger } from '../../adapters/logger.js';
+import type { SettingsStore } from '../../config/settings-store.js';
+import { MetricsRegistry, standardMetrics } from './metrics.js';
+import { HealthMonitor } from './monitor.js';
+import { ServiceRegistry } from './registry.js';
+import { HealthStore } from './store.js';
+
+export { HealthMonitor } from './monitor.js';
+export { MetricsRegistry, standardMetrics, type StandardMetrics } from './metrics.js';
+export { ServiceRegistry, buildRegistry } from './registry.js';
+export { HealthStore } from './store.js';
+
+/**
+ * The health monitor wired to the settings: the registry follows settings edits, the interval
+ * follows `monitor.intervalSec`, and vLLM shows `swapping` while `isSwapping()` is true.
+ *
+ * @example
+ * const health = createHealth({ settings, db: database.db, bus, log, isSwapping: () => swaps.isSwapping() });
+ * health.monitor.start();
+ */
+export function createHealth(deps: {
+  settings: SettingsStore;
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  isSwapping: () => boolean;
+  metrics?: MetricsRegistry;
+}) {
+  const registry = new ServiceRegistry(deps.settings);
+  const store = new HealthStore(deps.db);
+  const metricsRegistry = deps.metrics ?? new MetricsRegistry();
+  const metrics = standardMetrics(metricsRegistry);
+  const monitor = new HealthMonitor({
+    registry,
+    store,
+    bus: deps.bus,
+    log: deps.log,
+    metrics,
+    isSwapping: deps.isSwapping,
+    intervalMs: () => deps.settings.current.monitor.intervalSec * 1000,
+  });
+  return {
+    registry,
+    store,
+    monitor,
+    metricsRegistry,
+    metrics,
+    async stop(): Promise<void> {
+      await monitor.stop();
+      registry.close();
+    },
+  };
+}
