@@ -53,7 +53,10 @@ describe('the root Dockerfile', () => {
 
   it('copies every workspace manifest the frozen install needs', () => {
     const copies = args(build, 'COPY').join('\n');
-    const workspaces = ['packages/schema', 'packages/server', 'packages/ui', 'packages/sim', 'startos'];
+    const workspaces = [
+      ...readdirSync(join(repoRoot, 'packages')).map((name) => `packages/${name}`),
+      'startos',
+    ];
     for (const workspace of workspaces) {
       if (existsSync(join(repoRoot, workspace, 'package.json')))
         expect(copies).toContain(`${workspace}/package.json`);
