@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -54,48 +55,62 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
   app.use(authenticate(deps.auth as AuthService, []));
   app.use(requireScope('gateway'));
   const signal = (c: Context) => c.req.raw.signal;
+  // Under @hono/node-server the handler may write the relayed body straight to node's response.
+  const out = (c: Context) => (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   return app
-    .get('/models', (c) => gateway.models(signal(c)))
+    .get('/models', (c) => gateway.models(signal(c), out(c)))
     .post('/chat/completions', async (c) =>
-      gateway.completion('/v1/chat/completions', await jsonBytes(c.req.raw), signal(c)),
+      gateway.completion('/v1/chat/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
     )
     .post('/completions', async (c) =>
-      gateway.completion('/v1/completions', await jsonBytes(c.req.raw), signal(c)),
+      gateway.completion('/v1/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
     )
     .post('/embeddings', async (c) => {
       const body = await jsonBytes(c.req.raw);
-      return gateway.relay('embeddings', {
-        method: 'POST',
-        path: '/v1/embeddings',
-        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-        body,
-        signal: signal(c),
-      });
+      return gateway.relay(
+        'embeddings',
+        {
+          method: 'POST',
+          path: '/v1/embeddings',
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+          body,
+          signal: signal(c),
+        },
+        out(c),
+      );
     })
     .post('/rerank', async (c) => c.json(await rerank(gateway, await jsonBytes(c.req.raw), signal(c))))
     .post('/audio/transcriptions', (c) => {
       const type = multipartType(c.req.raw);
       const length = c.req.header('content-length');
-      return gateway.relay('parakeet', {
-        method: 'POST',
-        path: '/v1/audio/transcriptions',
-        headers: {
-          'content-type': type,
-          ...(length ? { 'content-length': length } : { 'transfer-encoding': 'chunked' }),
+      return gateway.relay(
+        'parakeet',
+        {
+          method: 'POST',
+          path: '/v1/audio/transcriptions',
+          headers: {
+            'content-type': type,
+            ...(length ? { 'content-length': length } : { 'transfer-encoding': 'chunked' }),
+          },
+          body: limitedStream(c.req.raw, AUDIO_LIMIT),
+          signal: signal(c),
         },
-        body: limitedStream(c.req.raw, AUDIO_LIMIT),
-        signal: signal(c),
-      });
+        out(c),
+      );
     })
     .post('/audio/speech', async (c) => {
       const body = await jsonBytes(c.req.raw, 1024 * 1024);
-      return gateway.relay('kokoro', {
-        method: 'POST',
-        path: '/v1/audio/speech',
-        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-        body,
-        signal: signal(c),
-      });
+      return gateway.relay(
+        'kokoro',
+        {
+          method: 'POST',
+          path: '/v1/audio/speech',
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+          body,
+          signal: signal(c),
+        },
+        out(c),
+      );
     })
     .all('*', (c) => {
       throw new OpenAiError(404, `no route for ${c.req.method} ${c.req.path}`, 'not_found');

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { Upstream } from './upstreams.js';
@@ -221,4 +221,73 @@ export async function readText(reply: UpstreamReply, limit = 4 * 1024 * 1024): P
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What @hono/node-server needs to hear that the handler wrote the response itself. */
+const ALREADY_SENT = 'x-hono-already-sent';
+
+/**
+ * The same relay as `relayBody`, written straight onto node's response: no web-stream hop per
+ * chunk. Backpressure pauses the upstream; a client that goes away destroys the upstream request.
+ */
+export function pipeBody(
+  reply: UpstreamReply,
+  outgoing: ServerResponse,
+  headers: Headers,
+  options: { sse: boolean; onEnd?: (outcome: StreamOutcome) => void },
+): Response {
+  const upstream = reply.body;
+  let pending: Buffer | undefined;
+  let sawDone = false;
+  let finished = false;
+  const finish = (outcome: StreamOutcome) => {
+    if (finished) return;
+    finished = true;
+    options.onEnd?.(outcome);
+  };
+  const failed = (error: unknown) => {
+    if (finished) return;
+    if (options.sse && !outgoing.destroyed) {
+      outgoing.end(streamErrorEvent(error));
+    } else {
+      outgoing.destroy();
+    }
+    finish('upstream-error');
+  };
+  outgoing.writeHead(reply.status, Object.fromEntries(headers));
+  outgoing.flushHeaders();
+  upstream.on('data', (chunk: Buffer) => {
+    let data = chunk;
+    if (options.sse) {
+      if (pending) data = Buffer.concat([pending, chunk]);
+      const end = Math.max(data.lastIndexOf('\n\n') + 2, data.lastIndexOf('\r\n\r\n') + 4, 0);
+      if (end <= 1) {
+        pending = data;
+        return;
+      }
+      pending = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
+      data = end < data.length ? data.subarray(0, end) : data;
+      if (!sawDone && data.includes(DONE)) sawDone = true;
+    }
+    if (!outgoing.write(data)) upstream.pause();
+  });
+  outgoing.on('drain', () => upstream.resume());
+  upstream.once('end', () => {
+    if (options.sse && !sawDone) {
+      failed(new Error('the upstream ended the stream early'));
+      return;
+    }
+    outgoing.end();
+    finish('complete');
+  });
+  upstream.once('error', failed);
+  upstream.once('close', () => {
+    if (!upstream.complete) failed(new Error('connection lost'));
+  });
+  outgoing.once('close', () => {
+    if (finished) return;
+    finish('client-gone');
+    upstream.destroy();
+  });
+  return new Response(null, { status: reply.status, headers: { [ALREADY_SENT]: 'true' } });
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Settings } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
@@ -5,8 +6,10 @@ import {
   ClientAbortError,
   forward,
   readText,
+  pipeBody,
   relayBody,
   UpstreamTimeoutError,
+  type StreamOutcome,
   UpstreamUnreachableError,
   type UpstreamReply,
 } from './forward.js';
@@ -92,17 +95,22 @@ export class GatewayService {
   }
 
   /** Passes a request through to `kind`; non-2xx answers become OpenAI errors. */
-  async relay(kind: UpstreamKind, request: RelayRequest): Promise<Response> {
+  async relay(kind: UpstreamKind, request: RelayRequest, outgoing?: ServerResponse): Promise<Response> {
     const reply = await this.call(kind, request);
     if (reply.status >= 400) throw await this.upstreamError(kind, reply);
-    return this.response(reply);
+    return this.response(reply, outgoing);
   }
 
   /**
    * Chat and text completions: wait out a running swap (bounded), forward, and explain a model
    * that is not served. A refused connection during a swap that began meanwhile waits as well.
    */
-  async completion(path: string, raw: Buffer, signal: AbortSignal | undefined): Promise<Response> {
+  async completion(
+    path: string,
+    raw: Buffer,
+    signal: AbortSignal | undefined,
+    outgoing?: ServerResponse,
+  ): Promise<Response> {
     const model = requestedModel(raw);
     await this.queue.wait(signal);
     let swapStarted = false;
@@ -142,14 +150,14 @@ export class GatewayService {
         );
       }
       if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
-      return this.response(reply);
+      return this.response(reply, outgoing);
     }
   }
 
   /** `/v1/models` of vLLM, after any running swap. */
-  async models(signal: AbortSignal | undefined): Promise<Response> {
+  async models(signal: AbortSignal | undefined, outgoing?: ServerResponse): Promise<Response> {
     await this.queue.wait(signal);
-    return this.relay('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal });
+    return this.relay('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal }, outgoing);
   }
 
   /** The model names vLLM serves now (empty when it does not answer). */
@@ -165,8 +173,11 @@ export class GatewayService {
     }
   }
 
-  /** A streaming relay of an upstream reply, with its content headers. */
-  response(reply: UpstreamReply): Response {
+  /**
+   * A streaming relay of an upstream reply, with its content headers: written straight onto
+   * node's `outgoing` response when the server hands it over, else as a web stream.
+   */
+  response(reply: UpstreamReply, outgoing?: ServerResponse): Response {
     const headers = new Headers();
     for (const name of PASSED_HEADERS) {
       const value = reply.headers[name];
@@ -178,8 +189,9 @@ export class GatewayService {
       headers.set('x-accel-buffering', 'no');
     }
     const stats = this.deps.stats;
-    const body = relayBody(reply, { sse, onEnd: stats ? (outcome) => stats.stream(outcome) : undefined });
-    return new Response(body, { status: reply.status, headers });
+    const onEnd = stats ? (outcome: StreamOutcome) => stats.stream(outcome) : undefined;
+    if (outgoing) return pipeBody(reply, outgoing, headers, { sse, onEnd });
+    return new Response(relayBody(reply, { sse, onEnd }), { status: reply.status, headers });
   }
 
   async upstreamError(kind: UpstreamKind, reply: UpstreamReply): Promise<OpenAiError> {
