@@ -74,8 +74,6 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
     writeFileSync(join(work, 'docker-compose.yml'), COMPOSE);
     pushCommit(work, 'first');
     git(sim.root, 'clone', '-q', '-b', 'main', origin, checkout);
-    // The simulated docker reads ~/docker-compose.yml when given no -f (real compose reads the cwd).
-    writeFileSync(join(spark.home, 'docker-compose.yml'), COMPOSE);
 
     t = await healthFixture({
       sparks: sim.sparks.map((entry) => ({ id: entry.id, host: entry.host, sshPort: entry.sshPort })),
