@@ -55,15 +55,7 @@ try {
   await monitor.stop();
   const durations = monitor.timings.map((timing) => timing.durationMs);
 
-  await sim.control.setFaults('spark2', {
-    blackhole: true,
-    http: {
-      parakeet: { mode: 'hang' },
-      kokoro: { mode: 'hang' },
-      embeddings: { mode: 'hang' },
-      qdrant: { mode: 'hang' },
-    },
-  });
+  await sim.control.setFaults('spark2', { blackhole: true });
   const holed = t.monitor({ intervalMs: () => INTERVAL_MS, probeTimeoutMs: PROBE_TIMEOUT_MS });
   holed.start();
   await waitFor(() => holed.timings.length >= 5, 60_000, 'five sweeps');
