@@ -12,6 +12,8 @@ import { ApiError, errorBody, handleError } from './http/errors.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { reasoningRoutes } from './routes/reasoning.js';
 import { eventRoutes } from './routes/events.js';
 import { settingsRoutes } from './routes/settings.js';
 import { swapRoutes } from './routes/swap.js';
@@ -19,6 +21,8 @@ import { tokenRoutes } from './routes/tokens.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
 import type { CatalogService } from './services/catalog/catalog-service.js';
+import type { PrivacyService } from './services/privacy/service.js';
+import type { ReasoningService } from './services/reasoning/service.js';
 import type { SwapService } from './services/swap/swap-service.js';
 
 export interface AppDeps {
@@ -30,6 +34,8 @@ export interface AppDeps {
   audit: AuditLog;
   swaps: SwapService;
   catalog: CatalogService;
+  privacy: PrivacyService;
+  reasoning: ReasoningService;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
   uiDir?: string | undefined;
 }
@@ -65,7 +71,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/tokens', tokenRoutes(deps.auth))
     .route('/api/events', eventRoutes(deps.bus))
     .route('/api/swap', swapRoutes(deps.swaps))
-    .route('/api/catalog', catalogRoutes(deps.catalog));
+    .route('/api/catalog', catalogRoutes(deps.catalog))
+    .route('/api', privacyRoutes(deps.privacy))
+    .route('/api/reasoning', reasoningRoutes(deps.reasoning));
 
   mountUi(app, deps.uiDir);
   return routes;

@@ -1,43 +1,93 @@
 import { join } from 'node:path';
-import type { Settings } from '@spark-control/schema';
-import type { Db } from '../adapters/db/client.js';
-import type { EventBus } from '../adapters/event-bus.js';
-import type { Logger } from '../adapters/logger.js';
-import type { SshAdapter } from '../adapters/ssh/index.js';
-import { CatalogService } from './catalog/catalog-service.js';
-import { CatalogStore } from './catalog/catalog-store.js';
-import { SwapRepo } from './swap/swap-repo.js';
-import { SwapService, type SwapTiming } from './swap/swap-service.js';
-import { VllmCluster } from './swap/vllm-cluster.js';
-import { Webhook } from './swap/webhook.js';
+import type { Db } from './adapters/db/client.js';
+import type { EventBus } from './adapters/event-bus.js';
+import type { Logger } from './adapters/logger.js';
+import type { SshAdapter } from './adapters/ssh/index.js';
+import type { SettingsStore } from './config/settings-store.js';
+import { CatalogService } from './services/catalog/catalog-service.js';
+import { CatalogStore } from './services/catalog/catalog-store.js';
+import { readNameList } from './services/privacy/names-file.js';
+import { ReasoningRuns } from './services/reasoning/runs.js';
+import { ReasoningService } from './services/reasoning/service.js';
+import { TaskLoader } from './services/reasoning/tasks.js';
+import { PrivacyService } from './services/privacy/service.js';
+import { loadOrCreateVaultKey } from './services/privacy/vault.js';
+import { SwapRepo } from './services/swap/swap-repo.js';
+import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
+import { VllmCluster } from './services/swap/vllm-cluster.js';
+import { Webhook } from './services/swap/webhook.js';
 
-/** The model catalog and the swap service, assembled over one SSH adapter (main.ts and tests). */
-export async function createModelServices(options: {
+export interface ComposeOptions {
   dataDir: string;
   db: Db;
   ssh: SshAdapter;
-  settings: () => Settings;
+  settings: SettingsStore;
   bus: EventBus;
   log: Logger;
   timing?: Partial<SwapTiming>;
   webhookRetryDelaysMs?: readonly number[];
-}) {
+  /** Where the reasoning tasks live; the repository's (or the image's) prompts/ by default. */
+  promptsDir?: string | undefined;
+  /** The fetch the reasoning clients use (tests). */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Every domain service, assembled once from the adapters: main.ts and the tests build the app
+ * from the same composition, so a test exercises the wiring a user runs.
+ */
+export async function composeServices(options: ComposeOptions) {
+  const models = await createModelServices(options);
+  const privacy = new PrivacyService({
+    db: options.db,
+    vaultKey: await loadOrCreateVaultKey(join(options.dataDir, 'vault.key')),
+    names: await readNameList(options.dataDir),
+  });
+  const reasoning = new ReasoningService({
+    settings: options.settings,
+    tasks: await new TaskLoader(options.promptsDir).load(),
+    scrubber: privacy,
+    runs: new ReasoningRuns(options.db),
+    fetch: options.fetch,
+  });
+  return {
+    ...models,
+    privacy,
+    reasoning,
+    /** Background work that starts once the server listens. */
+    start(): void {
+      models.swaps
+        .reconcile()
+        .catch((error: unknown) => options.log.error({ err: error }, 'swap reconciliation failed'));
+    },
+    async stop(): Promise<void> {
+      reasoning.close();
+      await models.swaps.idle();
+      await models.webhook.idle();
+    },
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof composeServices>>;
+
+async function createModelServices(options: ComposeOptions) {
+  const settings = () => options.settings.current;
   const store = new CatalogStore(join(options.dataDir, 'catalog.yaml'), options.log);
   await store.load();
-  const cluster = new VllmCluster(options.ssh.pool, options.settings);
-  const webhook = new Webhook(options.settings, options.log, options.webhookRetryDelaysMs);
+  const cluster = new VllmCluster(options.ssh.pool, settings);
+  const webhook = new Webhook(settings, options.log, options.webhookRetryDelaysMs);
   const swaps = new SwapService({
     repo: new SwapRepo(options.db),
     cluster,
     catalog: store,
-    settings: options.settings,
+    settings,
     bus: options.bus,
     log: options.log,
     webhook,
     ...(options.timing ? { timing: options.timing } : {}),
   });
-  const catalog = new CatalogService(store, cluster, options.settings, async (model) => {
-    const head = options.settings().sparks.find((spark) => spark.roles.includes('vllm'));
+  const catalog = new CatalogService(store, cluster, settings, async (model) => {
+    const head = settings().sparks.find((spark) => spark.roles.includes('vllm'));
     const served = head ? await cluster.servedModels(head) : undefined;
     return served?.includes(model.servedName) ?? false;
   });

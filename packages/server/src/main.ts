@@ -7,12 +7,12 @@ import { EventBus } from './adapters/event-bus.js';
 import { createLogger } from './adapters/logger.js';
 import { openDatabase } from './adapters/db/client.js';
 import { createApp } from './app.js';
+import { composeServices } from './compose.js';
 import { readEnv } from './config/env.js';
 import { SettingsStore } from './config/settings-store.js';
 import { createSshAdapter } from './adapters/ssh/index.js';
 import { AuditLog } from './services/audit.js';
 import { AuthService } from './services/auth.js';
-import { createModelServices } from './services/cluster.js';
 import { AdminPassword } from './services/password.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -63,11 +63,12 @@ async function main(): Promise<void> {
 
   const ssh = await createSshAdapter({ dataDir: env.dataDir, log });
   settings.subscribe((current) => ssh.pool.retain(current.sparks));
-  const models = await createModelServices({
+  const services = await composeServices({
     dataDir: env.dataDir,
     db: database.db,
     ssh,
-    settings: () => settings.current,
+    settings,
+    promptsDir: env.promptsDir,
     bus,
     log,
   });
@@ -80,8 +81,7 @@ async function main(): Promise<void> {
     settings,
     auth,
     audit: new AuditLog(database.db),
-    swaps: models.swaps,
-    catalog: models.catalog,
+    ...services,
     uiDir: findUiDir(env.uiDir),
   });
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       'listening',
     );
   });
-  models.swaps.reconcile().catch((error: unknown) => log.error({ err: error }, 'swap reconciliation failed'));
+  services.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -100,10 +100,13 @@ async function main(): Promise<void> {
     settings.stop();
     ssh.pool.closeAll();
     server.close(() => {
-      database.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      services
+        .stop()
+        .then(() => database.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

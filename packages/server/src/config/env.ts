@@ -12,6 +12,7 @@ export interface Env {
   nvidiaApiKey: string | undefined;
   logLevel: string;
   uiDir: string | undefined;
+  promptsDir: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
@@ -32,5 +33,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     nvidiaApiKey: env.NVIDIA_API_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     uiDir: env.SPARK_CONTROL_UI_DIR || undefined,
+    promptsDir: env.SPARK_CONTROL_PROMPTS || undefined,
   };
 }

@@ -10,7 +10,7 @@ import { SettingsStore } from '../../src/config/settings-store.js';
 import { AuditLog } from '../../src/services/audit.js';
 import { AuthService } from '../../src/services/auth.js';
 import { AdminPassword } from '../../src/services/password.js';
-import { createModelServices } from '../../src/services/cluster.js';
+import { composeServices } from '../../src/compose.js';
 import type { SwapTiming } from '../../src/services/swap/swap-service.js';
 import { createSshAdapter, type SshAdapter } from '../../src/adapters/ssh/index.js';
 import { freshDatabase } from './db.js';
@@ -68,11 +68,11 @@ export async function createTestApp(
   await auth.seedToken(TEST_TOKEN);
   const audit = new AuditLog(database.db);
   const ssh = options.ssh ?? (await createSshAdapter({ dataDir, connectTimeoutMs: 2000 }));
-  const models = await createModelServices({
+  const services = await composeServices({
     dataDir,
     db: database.db,
     ssh,
-    settings: () => settings.current,
+    settings,
     bus,
     log,
     timing: { pollMs: 200, memoryReleaseTimeoutMs: 10_000, ...options.timing },
@@ -85,8 +85,7 @@ export async function createTestApp(
     settings,
     auth,
     audit,
-    swaps: models.swaps,
-    catalog: models.catalog,
+    ...services,
   });
   return {
     app,
@@ -99,7 +98,7 @@ export async function createTestApp(
     dataDir,
     db: database.db,
     ssh,
-    ...models,
+    ...services,
     bearer: { Authorization: `Bearer ${TEST_TOKEN}` },
     /** Signs in and returns the session cookie header. */
     async login(): Promise<string> {
@@ -114,8 +113,7 @@ export async function createTestApp(
     },
     async close(): Promise<void> {
       settings.stop();
-      await models.swaps.idle();
-      await models.webhook.idle();
+      await services.stop();
       if (!options.ssh) ssh.pool.closeAll();
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
