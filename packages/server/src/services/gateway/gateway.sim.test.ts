@@ -267,6 +267,30 @@ describe('OpenAI-compatible gateway against the simulated Sparks', () => {
     expect(text).toMatch(/spark_control_gateway_streams_total\{outcome="complete"\} \d+/);
   });
 
+  it('relays through a web stream when the server does not hand over its response (app.request)', async () => {
+    const response = await g.app.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'model-a',
+        messages: [{ role: 'user', content: 'SIM_REPLY: a b c' }],
+        stream: true,
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const text = await response.text();
+    const events = text.split('\n\n').filter(Boolean);
+    expect(events.at(-1)).toBe('data: [DONE]');
+    const content = events
+      .slice(0, -1)
+      .map(
+        (event) => (JSON.parse(event.slice(6)) as OpenAI.ChatCompletionChunk).choices[0]?.delta.content ?? '',
+      )
+      .join('');
+    expect(content).toBe('a b c');
+  });
+
   // Last: the fault kills the simulated vLLM for good.
   it('ends a stream the upstream dies in with an error event, never a hang', async () => {
     await sim.cluster.control.setFaults(sim.cluster.sparks[0]!.id, { vllm: { dieMidStreamAfterChunks: 3 } });
