@@ -1,9 +1,10 @@
-import { parseSettings, type Settings, type SparkRole } from '@spark-control/schema';
+import { parseSettings, type ServiceKind, type Settings, type SparkRole } from '@spark-control/schema';
 import { isRecord } from './files.js';
 
 /**
- * The services a Spark Control install knows by id, with their form labels (i18n keys); the
- * form offers them for hiding. Ids follow the settings' `ports` keys plus vLLM and the bot.
+ * The built-in services by registry id (packages/server/src/services/health/registry.ts gives
+ * the first Spark with a role the plain kind as id), with their form labels (i18n keys); the
+ * form offers them for hiding.
  */
 export const KNOWN_SERVICES = {
   vllm: 'vLLM (chat model)',
@@ -11,8 +12,7 @@ export const KNOWN_SERVICES = {
   kokoro: 'Text-to-speech (Kokoro)',
   embeddings: 'Embeddings and rerank (bge-m3)',
   qdrant: 'Vector search (Qdrant)',
-  bot: 'Bot',
-} as const;
+} as const satisfies Partial<Record<ServiceKind, string>>;
 export type KnownServiceId = keyof typeof KNOWN_SERVICES;
 
 /** Form labels (i18n keys) of the Spark roles. */

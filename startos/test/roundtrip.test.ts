@@ -58,14 +58,14 @@ describe('Configure Sparks → settings.json → the running server', () => {
     const changed = validInput({
       sparks: [{ ...validInput().sparks[0]!, host: '10.0.0.99' }],
       vllm: { ...validInput().vllm, port: 9000, container: 'vllm_b' },
-      hiddenServices: ['qdrant', 'bot'],
+      hiddenServices: ['qdrant', 'embeddings'],
       bot: { ...validInput().bot, sparkId: null },
     });
     await runAction(bundle, 'configure-sparks', changed);
     const second = await waitForSettings((settings) => settings.vllm.port === 9000);
     expect(second.sparks.map((spark) => spark.host)).toEqual(['10.0.0.99']);
     expect(second.vllm.container).toBe('vllm_b');
-    expect(second.disabledServices).toEqual(['qdrant', 'bot']);
+    expect(second.disabledServices).toEqual(['qdrant', 'embeddings']);
 
     expect(server.process.exitCode).toBeNull();
     expect(server.process.pid).toBe(pid);
