@@ -1,17 +1,84 @@
+import type { AppEvent, AppEventType } from '@spark-control/schema';
 import { useEffect, useState } from 'hono/jsx/dom';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
+type Listener = (event: AppEvent) => void;
 
-/** One EventSource on `/api/events` for the whole dashboard; the browser reconnects on its own. */
-export function useLiveEvents(onEvent: (type: string, data: unknown) => void): LiveState {
+const EVENT_TYPES: AppEventType[] = [
+  'settings.changed',
+  'service.status',
+  'service.deep',
+  'bot.output',
+  'bot.update',
+  'swap.phase',
+  'swap.log',
+];
+const listeners = new Set<Listener>();
+
+/** Every panel hears the one stream through this; returns the unsubscribe. */
+export function onLiveEvent(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Subscribes a component to the events of the given types while it is mounted. */
+export function useLiveEvent<T extends AppEventType>(
+  types: T[],
+  handle: (event: Extract<AppEvent, { type: T }>) => void,
+): void {
+  useEffect(
+    () =>
+      onLiveEvent((event) => {
+        if ((types as string[]).includes(event.type)) handle(event as Extract<AppEvent, { type: T }>);
+      }),
+    [],
+  );
+}
+
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * One EventSource on `/api/events` for the whole dashboard. The browser retries by itself on a dropped
+ * connection; when it gives up (closed, e.g. a proxy answered 502) we reopen with backoff.
+ * `onReconnected` runs after a reconnect so panels can reload what they missed.
+ */
+export function useLiveEvents(onReconnected: () => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   useEffect(() => {
-    const source = new EventSource('api/events');
-    source.onopen = () => setState('live');
-    source.onerror = () => setState('reconnecting');
-    const forward = (event: MessageEvent<string>) => onEvent(event.type, JSON.parse(event.data) as unknown);
-    for (const type of ['hello', 'settings.changed']) source.addEventListener(type, forward);
-    return () => source.close();
+    let source: EventSource | undefined;
+    let retryMs = 1000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let wasDown = false;
+    let stopped = false;
+    const open = () => {
+      source = new EventSource('api/events');
+      source.onopen = () => {
+        retryMs = 1000;
+        setState('live');
+        if (wasDown) onReconnected();
+        wasDown = false;
+      };
+      source.onerror = () => {
+        wasDown = true;
+        setState('reconnecting');
+        if (source?.readyState === EventSource.CLOSED && !stopped) {
+          source.close();
+          timer = setTimeout(open, retryMs);
+          retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+        }
+      };
+      const forward = (message: MessageEvent<string>) => {
+        const event = JSON.parse(message.data) as AppEvent;
+        for (const listener of listeners) listener(event);
+      };
+      for (const type of EVENT_TYPES) source.addEventListener(type, forward);
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      source?.close();
+    };
   }, []);
   return state;
 }

@@ -1,0 +1,143 @@
+import { rm } from 'node:fs/promises';
+import type { ServiceView } from '@spark-control/schema';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildUi,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  simControl,
+  startDemo,
+  systemComponent,
+  type Demo,
+} from './support.js';
+
+const available = systemComponent('Chromium', hasChromium(), 'apt-get install chromium');
+
+/** The services as the API reports them, fetched inside the signed-in page. */
+async function apiServices(page: Page): Promise<ServiceView[]> {
+  return page.evaluate(async () => {
+    const response = await fetch('api/services');
+    return ((await response.json()) as { services: ServiceView[] }).services;
+  });
+}
+
+async function tileStatuses(page: Page): Promise<Record<string, string>> {
+  const pairs = await page.$$eval('[data-service-id]', (tiles) =>
+    tiles.map((tile) => [tile.getAttribute('data-service-id') ?? '', tile.getAttribute('data-status') ?? '']),
+  );
+  return Object.fromEntries(pairs) as Record<string, string>;
+}
+
+async function simSparkIds(demo: Demo): Promise<string[]> {
+  const state = (await (await fetch(`${demo.controlUrl}/state`)).json()) as { sparks: { id: string }[] };
+  return state.sparks.map((spark) => spark.id);
+}
+
+async function startSwap(page: Page, modelId: string): Promise<void> {
+  await page.click(`label[data-model-id="${modelId}"]`);
+  await page.getByRole('button', { name: /^Swap to / }).click();
+  await page.getByRole('button', { name: 'Yes, swap now' }).click();
+}
+
+describe.skipIf(!available)('dashboard against the demo', () => {
+  let demo: Demo;
+  let uiDir: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    uiDir = await buildUi();
+    demo = await startDemo(uiDir);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    if (uiDir) await rm(uiDir, { recursive: true, force: true });
+  });
+
+  it('signs in with the admin password and shows both Sparks', async () => {
+    await page.goto(demo.url);
+    await page.fill('#password', 'wrong password');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=alert]')).toContain('wrong password');
+    await page.fill('#password', demo.password);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-spark-id]');
+    const sparks = await page.$$eval('section[data-spark-id]', (nodes) =>
+      nodes.map((node) => node.dataset.sparkId),
+    );
+    expect(sparks).toHaveLength(2);
+  });
+
+  it('draws a tile per enabled service with the status the API reports', async () => {
+    // The initial model takes a few seconds to load; wait until every service has been probed and is up.
+    await expect
+      .poll(async () => (await apiServices(page)).every((service) => service.status === 'up'), {
+        timeout: 45_000,
+      })
+      .toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const expected = Object.fromEntries(
+            (await apiServices(page)).map((service) => [service.id, service.status]),
+          );
+          return JSON.stringify(await tileStatuses(page)) === JSON.stringify(expected) ? 'same' : 'different';
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('same');
+    expect(Object.keys(await tileStatuses(page)).length).toBeGreaterThanOrEqual(4);
+    await page.waitForSelector('[data-spark-hardware]');
+    await screenshot(page, 'overview');
+  });
+
+  it('swaps a model end to end with live progress', async () => {
+    await startSwap(page, 'gpt-oss-120b');
+    await page.waitForSelector('.swap-progress[data-swap-status=running]', { timeout: 10_000 });
+    await page.waitForSelector('.swap-progress[data-swap-phase=loading]', { timeout: 30_000 });
+    const midway = Number(await page.getAttribute('[role=progressbar]', 'aria-valuenow'));
+    expect(midway).toBeGreaterThan(0);
+    expect(midway).toBeLessThan(100);
+    expect(await page.textContent('.log')).not.toBe('No output yet.');
+    await screenshot(page, 'swap-loading');
+    await page.waitForSelector('.swap-progress[data-swap-status=ready]', { timeout: 60_000 });
+    expect(await page.getAttribute('[role=progressbar]', 'aria-valuenow')).toBe('100');
+    await page.click('details.history summary');
+    expect(await page.textContent('details.history')).toContain('gpt-oss-120b');
+  });
+
+  it('shows a failed swap with its cause, an explanation and the rollback', async () => {
+    const [head] = await simSparkIds(demo);
+    await simControl(demo, 'PUT', `/sparks/${head}/faults`, { vllm: { failDuringLoad: 'oom' } });
+    try {
+      await startSwap(page, 'qwen3-30b-a3b');
+      await page.waitForSelector('.failure', { timeout: 60_000 });
+      expect(await page.getAttribute('.failure', 'data-cause')).toBe('oom');
+      expect(await page.textContent('.failure .cause')).toContain('out of memory');
+      await expect
+        .poll(() => page.textContent('.failure .triage'), { timeout: 30_000 })
+        .toMatch(/Evidence|Explanation unavailable/);
+      await screenshot(page, 'swap-failed');
+    } finally {
+      await simControl(demo, 'DELETE', `/sparks/${head}/faults`);
+    }
+  });
+
+  it('turns a killed service’s tile down', async () => {
+    const services = await apiServices(page);
+    const kokoro = services.find((service) => service.kind === 'kokoro');
+    expect(kokoro).toBeDefined();
+    const [, second] = await simSparkIds(demo);
+    await simControl(demo, 'POST', `/sparks/${second}/containers/kokoro/kill`);
+    await page.waitForSelector(`[data-service-id="${kokoro!.id}"][data-status=down]`, { timeout: 30_000 });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot(page, 'service-down-360');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+  });
+});

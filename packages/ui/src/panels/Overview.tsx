@@ -1,0 +1,128 @@
+import type { ServiceView, SparkHardware } from '@spark-control/schema';
+import { useEffect, useState } from 'hono/jsx/dom';
+import { api, errorMessage } from '../api.js';
+import { servicesApi, sparksApi } from '../clients.js';
+import { useLiveEvent } from '../live.js';
+import { HardwareCard } from './HardwareCard.js';
+import { ServiceTile } from './ServiceTile.js';
+
+const SERVICES_REFRESH_MS = 15_000;
+const SPARKS_REFRESH_MS = 60_000;
+
+type SparkHead = { id: string; label: string; host: string; hardware: SparkHardware | null };
+
+/** The tile grid grouped by Spark, each group led by its hardware card. */
+export function Overview(props: { reloadKey: number }) {
+  const [sparks, setSparks] = useState<SparkHead[] | undefined>(undefined);
+  const [services, setServices] = useState<ServiceView[]>([]);
+  const [error, setError] = useState('');
+
+  const loadServices = async () => {
+    const response = await servicesApi.list();
+    if (response.ok) {
+      const body = (await response.json()) as { services: ServiceView[] };
+      setServices(body.services.filter((service) => service.status !== 'disabled'));
+      setError('');
+    } else setError(await errorMessage(response, 'service status is unavailable'));
+  };
+  const loadSparks = async (fresh = false) => {
+    const response = await sparksApi.index.$get({ query: fresh ? { fresh: '1' } : {} });
+    if (response.ok) {
+      const cards = (await response.json()).sparks;
+      setSparks(
+        cards.map((card) => ({ id: card.sparkId, label: card.label, host: card.host, hardware: card })),
+      );
+      return;
+    }
+    // Hardware cards need SSH; the configured Sparks still group the tiles without them.
+    const settings = await api.api.settings.$get();
+    if (settings.ok) {
+      const configured = (await settings.json()).settings.sparks;
+      setSparks(
+        configured.map((spark) => ({ id: spark.id, label: spark.label, host: spark.host, hardware: null })),
+      );
+    } else setSparks([]);
+  };
+
+  useEffect(() => {
+    void loadServices();
+    void loadSparks();
+    const servicesTimer = setInterval(() => void loadServices(), SERVICES_REFRESH_MS);
+    const sparksTimer = setInterval(() => void loadSparks(), SPARKS_REFRESH_MS);
+    return () => {
+      clearInterval(servicesTimer);
+      clearInterval(sparksTimer);
+    };
+  }, [props.reloadKey]);
+
+  useLiveEvent(['service.status', 'service.deep', 'settings.changed'], (event) => {
+    if (event.type === 'settings.changed') {
+      void loadServices();
+      void loadSparks(true);
+      return;
+    }
+    setServices((list) =>
+      list.map((service) => {
+        if (service.id !== event.id) return service;
+        if (event.type === 'service.deep') return { ...service, deep: event.deep };
+        return {
+          ...service,
+          status: event.status,
+          detail: event.detail,
+          latencyMs: event.latencyMs,
+          since: event.at,
+          checkedAt: event.at,
+        };
+      }),
+    );
+  });
+
+  if (sparks === undefined) return <p class="muted">Loading…</p>;
+  if (sparks.length === 0)
+    return (
+      <section class="card empty">
+        <h2>No Sparks configured yet</h2>
+        <p>
+          Open Spark Control in StartOS and run the <strong>Configure Sparks</strong> action to add your DGX
+          Sparks.
+        </p>
+      </section>
+    );
+
+  const known = new Set(sparks.map((spark) => spark.id));
+  const others = services.filter((service) => service.sparkId === null || !known.has(service.sparkId));
+  return (
+    <div class="groups">
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {sparks.map((spark) => (
+        <section class="spark card" aria-labelledby={`spark-${spark.id}`} data-spark-id={spark.id}>
+          <h2 id={`spark-${spark.id}`}>
+            {spark.label} <span class="muted small">{spark.host}</span>
+          </h2>
+          {spark.hardware && <HardwareCard spark={spark.hardware} onChanged={() => void loadSparks(true)} />}
+          <div class="tiles">
+            {services
+              .filter((service) => service.sparkId === spark.id)
+              .map((service) => (
+                <ServiceTile service={service} />
+              ))}
+          </div>
+        </section>
+      ))}
+      {others.length > 0 && (
+        <section class="spark card" aria-labelledby="spark-other">
+          <h2 id="spark-other">Other services</h2>
+          <div class="tiles">
+            {others.map((service) => (
+              <ServiceTile service={service} />
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

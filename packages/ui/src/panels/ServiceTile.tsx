@@ -1,0 +1,87 @@
+import type { ServiceHistory, ServiceView } from '@spark-control/schema';
+import { useEffect, useState } from 'hono/jsx/dom';
+import { errorMessage } from '../api.js';
+import { servicesApi } from '../clients.js';
+import { ago, percent, STATUS_WORDS } from '../format.js';
+import { hourlyUptime, latencyPoints, Sparkline, UptimeBar } from './Sparkline.js';
+
+const HISTORY_REFRESH_MS = 60_000;
+
+/** One service: status colour and word, latency with a sparkline, 24-hour uptime, deep health. */
+export function ServiceTile(props: { service: ServiceView }) {
+  const { service } = props;
+  const [history, setHistory] = useState<ServiceHistory | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [deepError, setDeepError] = useState('');
+
+  useEffect(() => {
+    const load = async () => {
+      const response = await servicesApi.history(service.id);
+      if (response.ok) setHistory((await response.json()) as ServiceHistory);
+    };
+    void load();
+    const timer = setInterval(() => void load(), HISTORY_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [service.id]);
+
+  const deepCheck = async () => {
+    setChecking(true);
+    setDeepError('');
+    const response = await servicesApi.deep(service.id);
+    if (!response.ok) setDeepError(await errorMessage(response, 'the check failed'));
+    setChecking(false);
+  };
+
+  const titleId = `svc-${service.id}`;
+  return (
+    <article
+      class={`tile status-${service.status}`}
+      data-service-id={service.id}
+      data-status={service.status}
+      aria-labelledby={titleId}
+    >
+      <header>
+        <h3 id={titleId}>{service.label}</h3>
+        <span class="badge status">{STATUS_WORDS[service.status]}</span>
+      </header>
+      <p class="detail">
+        {service.detail}
+        {service.servedModel && (
+          <>
+            {' · '}
+            <span class="mono">{service.servedModel}</span>
+          </>
+        )}
+      </p>
+      <div class="latency">
+        <span>{service.latencyMs === null ? '—' : `${service.latencyMs} ms`}</span>
+        <Sparkline points={history ? latencyPoints(history) : []} />
+      </div>
+      <UptimeBar
+        hours={history ? hourlyUptime(history) : []}
+        label={`Uptime over 24 hours: ${percent(service.uptime24h)}`}
+      />
+      <p class="muted small">
+        24 h {percent(service.uptime24h)} · since {ago(service.since)}
+      </p>
+      <p class="deep small">
+        {service.deep ? (
+          <span class={service.deep.ok ? 'ok' : 'bad'}>
+            {service.deep.ok ? '✓' : '✗'} {service.deep.detail} ({service.deep.latencyMs} ms,{' '}
+            {ago(service.deep.at)})
+          </span>
+        ) : (
+          <span class="muted">No deep check yet.</span>
+        )}{' '}
+        <button class="link" disabled={checking} onClick={() => void deepCheck()}>
+          {checking ? 'Checking…' : 'Check now'}
+        </button>
+      </p>
+      {deepError && (
+        <p class="error small" role="alert">
+          {deepError}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,152 @@
+import type { CatalogModel, SwapView } from '@spark-control/schema';
+import { useEffect, useState } from 'hono/jsx/dom';
+import { api, errorMessage } from '../api.js';
+import { useLiveEvent } from '../live.js';
+import { SwapFailure } from './SwapFailure.js';
+import { SwapHistory } from './SwapHistory.js';
+import { SwapProgress } from './SwapProgress.js';
+
+const LOG_LINES = 400;
+
+/** Pick a catalog model, confirm, and watch the swap load (or fail, with its cause). */
+export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) {
+  const [models, setModels] = useState<CatalogModel[]>([]);
+  const [served, setServed] = useState<string | null>(null);
+  const [swap, setSwap] = useState<SwapView | null>(null);
+  const [log, setLog] = useState<string[]>([]);
+  const [history, setHistory] = useState<SwapView[]>([]);
+  const [picked, setPicked] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+
+  const loadHistory = async () => {
+    const response = await api.api.swap.history.$get();
+    if (response.ok) setHistory((await response.json()).swaps);
+  };
+  const loadCurrent = async (keepSwap = false) => {
+    const response = await api.api.swap.current.$get();
+    if (!response.ok) return;
+    const body = await response.json();
+    setServed(body.servedModel);
+    if (keepSwap) return;
+    setSwap(body.swap);
+    setLog(body.swap?.logTail ?? []);
+  };
+  useEffect(() => {
+    void loadCurrent();
+    void loadHistory();
+  }, [props.reloadKey]);
+  useEffect(() => {
+    void (async () => {
+      const response = await api.api.catalog.$get();
+      if (response.ok) setModels((await response.json()).models);
+    })();
+  }, [props.reloadKey, props.catalogVersion]);
+
+  useLiveEvent(['swap.phase', 'swap.log'], (event) => {
+    if (event.type === 'swap.log') {
+      setLog((lines) => [...lines, event.line].slice(-LOG_LINES));
+      return;
+    }
+    setSwap((previous) => {
+      if (previous?.id !== event.swap.id) setLog(event.swap.logTail);
+      return event.swap;
+    });
+    if (event.swap.status !== 'running') {
+      void loadHistory();
+      void loadCurrent(true);
+    }
+  });
+
+  const running = swap?.status === 'running';
+  const pickedModel = models.find((model) => model.id === picked);
+  const currentModel = swap?.status === 'ready' ? swap.modelId : undefined;
+
+  const start = async () => {
+    setConfirming(false);
+    setError('');
+    const response = await api.api.swap.$post({ json: { modelId: picked } });
+    if (!response.ok) setError(await errorMessage(response, 'the swap did not start'));
+    else setLog([]);
+  };
+  const cancel = async () => {
+    if (!swap) return;
+    const response = await api.api.swap[':id'].cancel.$post({ param: { id: swap.id } });
+    if (!response.ok) setError(await errorMessage(response, 'the swap could not be cancelled'));
+  };
+
+  return (
+    <section class="card" aria-labelledby="swap-title" id="swap">
+      <h2 id="swap-title">Model on vLLM</h2>
+      <p class="muted small">
+        Serving now: <span class="mono">{served ?? currentModel ?? 'unknown'}</span>
+      </p>
+      <fieldset class="models" disabled={running}>
+        <legend>Choose a model</legend>
+        {models.length === 0 && <p class="muted">The catalog is empty; add a model below.</p>}
+        {models.map((model) => (
+          <label class={`model-option ${picked === model.id ? 'picked' : ''}`} data-model-id={model.id}>
+            <input
+              type="radio"
+              name="model"
+              value={model.id}
+              checked={picked === model.id}
+              onChange={() => {
+                setPicked(model.id);
+                setConfirming(false);
+              }}
+            />
+            <span class="model-name">{model.label}</span>
+            <span class="badges">
+              {model.source === 'local' && <span class="badge">local</span>}
+              {model.tensorParallel === 2 && <span class="badge">TP=2 · both Sparks</span>}
+              {(model.servedName === served || model.id === currentModel) && (
+                <span class="badge good">serving</span>
+              )}
+            </span>
+            <span class="muted small mono">{model.hfRepo ?? model.localPath}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div class="row">
+        {!confirming && (
+          <button disabled={!pickedModel || running} onClick={() => setConfirming(true)}>
+            {pickedModel ? `Swap to ${pickedModel.label}` : 'Pick a model to swap'}
+          </button>
+        )}
+        {running && swap && (
+          <button class="secondary" onClick={() => void cancel()}>
+            Cancel swap
+          </button>
+        )}
+      </div>
+      {confirming && pickedModel && (
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+          <p id="confirm-text">
+            Stop the current model and load <strong>{pickedModel.label}</strong>
+            {pickedModel.tensorParallel === 2 ? ' on both Sparks' : ''}? Chat requests fail until it is ready.
+          </p>
+          <div class="row">
+            <button onClick={() => void start()} autofocus>
+              Yes, swap now
+            </button>
+            <button class="secondary" onClick={() => setConfirming(false)}>
+              Keep the current model
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {swap?.status === 'failed' && <SwapFailure swap={swap} />}
+      {swap && <SwapProgress swap={swap} log={log} />}
+      <details class="history">
+        <summary>Swap history ({history.length})</summary>
+        <SwapHistory swaps={history} />
+      </details>
+    </section>
+  );
+}
