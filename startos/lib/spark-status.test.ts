@@ -46,6 +46,14 @@ describe('describeSparkStatus', () => {
     expect(describeSparkStatus({ sparks: [] }, text)).toEqual({ result: 'disabled', message: 'none' });
   });
 
+  it('reads GET /api/sparks entries', () => {
+    const sparks = [
+      { sparkId: 'spark1', label: 'Spark 1', ssh: { reachable: true, latencyMs: 3, error: null } },
+      { sparkId: 'spark2', label: '', ssh: { reachable: false, latencyMs: null, error: 'timeout' } },
+    ];
+    expect(describeSparkStatus({ sparks }, text)).toEqual({ result: 'failure', message: 'down: spark2' });
+  });
+
   it('fails on anything else', () => {
     expect(describeSparkStatus('nope', text).result).toBe('failure');
     expect(describeSparkStatus({ status: 'degraded' }, text).result).toBe('failure');

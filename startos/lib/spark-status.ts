@@ -14,14 +14,17 @@ export interface SparkHealthText {
 
 interface SparkEntry {
   id?: unknown;
+  sparkId?: unknown;
   label?: unknown;
   reachable?: unknown;
   status?: unknown;
+  ssh?: { reachable?: unknown } | null;
 }
 
 /**
- * Reads `{ sparks: [{ id, label, reachable | status }] }` (the health monitor's answer) or the
- * plain `/health` answer `{ status: 'ok' }` (no per-Spark data yet).
+ * Reads `{ sparks: [...] }` — `GET /api/sparks` entries (`{ sparkId, label, ssh: { reachable } }`)
+ * or plain `{ id, reachable | status }` — or the `/health` answer `{ status: 'ok' }`, which has
+ * no per-Spark data.
  */
 export function describeSparkStatus(body: unknown, text: SparkHealthText): SparkHealth {
   if (typeof body !== 'object' || body === null) return { result: 'failure', message: text.unexpected };
@@ -38,11 +41,13 @@ export function describeSparkStatus(body: unknown, text: SparkHealthText): Spark
 }
 
 function isReachable(spark: SparkEntry): boolean {
+  if (typeof spark.ssh?.reachable === 'boolean') return spark.ssh.reachable;
   if (typeof spark.reachable === 'boolean') return spark.reachable;
   return spark.status === 'up' || spark.status === 'reachable' || spark.status === 'ok';
 }
 
 function name(spark: SparkEntry): string {
   if (typeof spark.label === 'string' && spark.label) return spark.label;
+  if (typeof spark.sparkId === 'string') return spark.sparkId;
   return typeof spark.id === 'string' ? spark.id : '?';
 }
