@@ -7,7 +7,7 @@ import ssh2, { type Connection, type ServerChannel } from 'ssh2';
 import { readFaults } from './faults.js';
 import { type SparkContext, sparkEnv } from './layout.js';
 import { writeMeminfo } from './memory.js';
-import { killGroups, registerGroup, unregisterGroup } from './processes.js';
+import { killGroups, registerGroup, signalGroup, unregisterGroup } from './processes.js';
 import { hostKey } from './sandbox.js';
 
 const { Server, utils } = ssh2;
@@ -179,7 +179,10 @@ export async function startSshServer(options: SshServerOptions): Promise<SimSshS
     });
     channel.on('close', () => {
       // The client went away: like sshd, take the command's process group down with it.
-      if (!finished && pgid !== undefined) void killGroups([pgid], 1000);
+      if (!finished && pgid !== undefined) {
+        signalGroup(pgid, 'SIGHUP');
+        void killGroups([pgid], 30_000);
+      }
     });
   }
 

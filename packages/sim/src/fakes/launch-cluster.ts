@@ -321,6 +321,9 @@ class Launcher {
 }
 
 async function main(): Promise<number> {
+  // Like bash, keep going when the terminal is gone (the stop trap must still run after a hang-up).
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   const context = sparkContextFromEnv();
   const scriptDir = process.env.SIM_SCRIPT_DIR ?? join(context.spark.home, 'spark-vllm-docker');
   const parsed = parseArgs(process.argv.slice(2), scriptDir);
@@ -452,9 +455,13 @@ async function main(): Promise<number> {
       return 0;
     }
     out('Cluster started. Press Ctrl+C to stop.');
+    // Hold the cluster (and keep node's event loop alive) until a signal arrives.
+    const hold = setInterval(() => undefined, 60_000);
     await new Promise<void>((resolve) => {
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
+      // `on`, not `once`: a second signal during the stop must not kill the trap.
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve());
     });
+    clearInterval(hold);
     await cleanup();
     return 0;
   }
@@ -516,7 +523,8 @@ async function main(): Promise<number> {
 
   let interrupted = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (interrupted) return;
       interrupted = true;
       void cleanup().then(() => process.exit(130));
     });
