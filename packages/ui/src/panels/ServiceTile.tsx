@@ -3,7 +3,8 @@ import { useEffect, useState } from 'hono/jsx/dom';
 import { errorMessage } from '../api.js';
 import { servicesApi } from '../clients.js';
 import { ago, percent, STATUS_WORDS } from '../format.js';
-import { hourlyUptime, latencyPoints, Sparkline, UptimeBar } from './Sparkline.js';
+import { hourlyUptime, latencyPoints } from '../history.js';
+import { Sparkline, UptimeBar } from './Sparkline.js';
 
 const HISTORY_REFRESH_MS = 60_000;
 
