@@ -11,6 +11,10 @@ import type { AppEnv } from './http/context.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
 import { authRoutes } from './routes/auth.js';
+import { botRoutes } from './routes/bot.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { serviceRoutes } from './routes/services.js';
+import { sparkRoutes, sshKeyRoutes } from './routes/sparks.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { reasoningRoutes } from './routes/reasoning.js';
@@ -20,6 +24,11 @@ import { swapRoutes } from './routes/swap.js';
 import { tokenRoutes } from './routes/tokens.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
+import type { BotService } from './services/bot/bot.js';
+import type { createHealth } from './services/health/index.js';
+import type { MetricsRegistry } from './services/health/metrics.js';
+import type { SparkInspector } from './services/sparks/hardware.js';
+import type { SparkKeys } from './services/sparks/keys.js';
 import type { CatalogService } from './services/catalog/catalog-service.js';
 import type { PrivacyService } from './services/privacy/service.js';
 import type { ReasoningService } from './services/reasoning/service.js';
@@ -36,6 +45,13 @@ export interface AppDeps {
   catalog: CatalogService;
   privacy: PrivacyService;
   reasoning: ReasoningService;
+  health: ReturnType<typeof createHealth>;
+  inspector: SparkInspector;
+  keys: SparkKeys;
+  bot: BotService;
+  metricsRegistry: MetricsRegistry;
+  /** A scrape-only bearer token for `/metrics`. */
+  metricsToken?: string | undefined;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
   uiDir?: string | undefined;
 }
@@ -73,7 +89,15 @@ export function createApp(deps: AppDeps) {
     .route('/api/swap', swapRoutes(deps.swaps))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))
-    .route('/api/reasoning', reasoningRoutes(deps.reasoning));
+    .route('/api/reasoning', reasoningRoutes(deps.reasoning))
+    .route('/api/services', serviceRoutes(deps.health.monitor))
+    .route('/api/sparks', sparkRoutes({ inspector: deps.inspector, keys: deps.keys }))
+    .route('/api/ssh', sshKeyRoutes(deps.keys))
+    .route('/api/bot', botRoutes(deps.bot))
+    .route(
+      '/metrics',
+      metricsRoutes({ registry: deps.metricsRegistry, auth: deps.auth, metricsToken: deps.metricsToken }),
+    );
 
   mountUi(app, deps.uiDir);
   return routes;

@@ -1,10 +1,14 @@
 import { join } from 'node:path';
+import type { SwapView } from '@spark-control/schema';
 import type { Db } from './adapters/db/client.js';
 import type { EventBus } from './adapters/event-bus.js';
 import type { Logger } from './adapters/logger.js';
 import type { SshAdapter } from './adapters/ssh/index.js';
 import type { SettingsStore } from './config/settings-store.js';
+import { BotService } from './services/bot/bot.js';
 import { CatalogService } from './services/catalog/catalog-service.js';
+import { createHealth } from './services/health/index.js';
+import { MetricsRegistry, standardMetrics } from './services/health/metrics.js';
 import { CatalogStore } from './services/catalog/catalog-store.js';
 import { readNameList } from './services/privacy/names-file.js';
 import { ReasoningRuns } from './services/reasoning/runs.js';
@@ -12,6 +16,8 @@ import { ReasoningService } from './services/reasoning/service.js';
 import { TaskLoader } from './services/reasoning/tasks.js';
 import { PrivacyService } from './services/privacy/service.js';
 import { loadOrCreateVaultKey } from './services/privacy/vault.js';
+import { SparkInspector } from './services/sparks/hardware.js';
+import { SparkKeys } from './services/sparks/keys.js';
 import { SwapRepo } from './services/swap/swap-repo.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
@@ -30,6 +36,8 @@ export interface ComposeOptions {
   promptsDir?: string | undefined;
   /** The fetch the reasoning clients use (tests). */
   fetch?: typeof fetch;
+  /** The bot update's time cap (25 minutes by default). */
+  botUpdateCapMs?: number;
 }
 
 /**
@@ -37,7 +45,34 @@ export interface ComposeOptions {
  * from the same composition, so a test exercises the wiring a user runs.
  */
 export async function composeServices(options: ComposeOptions) {
-  const models = await createModelServices(options);
+  const metricsRegistry = new MetricsRegistry();
+  const metrics = standardMetrics(metricsRegistry);
+  const models = await createModelServices(options, (swap) => {
+    metrics.swaps.inc({ outcome: swap.status });
+    if (swap.finishedAt) {
+      metrics.swapDuration.observe(
+        { outcome: swap.status },
+        (Date.parse(swap.finishedAt) - Date.parse(swap.startedAt)) / 1000,
+      );
+    }
+  });
+  const health = createHealth({
+    settings: options.settings,
+    db: options.db,
+    bus: options.bus,
+    log: options.log,
+    isSwapping: () => models.swaps.isSwapping(),
+    metrics: metricsRegistry,
+  });
+  const inspector = new SparkInspector({ pool: options.ssh.pool, settings: options.settings });
+  const keys = new SparkKeys(options.ssh, options.settings);
+  const bot = new BotService({
+    pool: options.ssh.pool,
+    settings: options.settings,
+    bus: options.bus,
+    log: options.log,
+    ...(options.botUpdateCapMs === undefined ? {} : { updateCapMs: options.botUpdateCapMs }),
+  });
   const privacy = new PrivacyService({
     db: options.db,
     vaultKey: await loadOrCreateVaultKey(join(options.dataDir, 'vault.key')),
@@ -54,14 +89,22 @@ export async function composeServices(options: ComposeOptions) {
     ...models,
     privacy,
     reasoning,
+    health,
+    inspector,
+    keys,
+    bot,
+    metricsRegistry,
     /** Background work that starts once the server listens. */
     start(): void {
+      health.monitor.start();
       models.swaps
         .reconcile()
         .catch((error: unknown) => options.log.error({ err: error }, 'swap reconciliation failed'));
     },
     async stop(): Promise<void> {
       reasoning.close();
+      await health.stop();
+      await bot.close();
       await models.swaps.idle();
       await models.webhook.idle();
     },
@@ -70,7 +113,7 @@ export async function composeServices(options: ComposeOptions) {
 
 export type Services = Awaited<ReturnType<typeof composeServices>>;
 
-async function createModelServices(options: ComposeOptions) {
+async function createModelServices(options: ComposeOptions, onFinished: (swap: SwapView) => void) {
   const settings = () => options.settings.current;
   const store = new CatalogStore(join(options.dataDir, 'catalog.yaml'), options.log);
   await store.load();
@@ -84,6 +127,7 @@ async function createModelServices(options: ComposeOptions) {
     bus: options.bus,
     log: options.log,
     webhook,
+    onFinished,
     ...(options.timing ? { timing: options.timing } : {}),
   });
   const catalog = new CatalogService(store, cluster, settings, async (model) => {

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     auth,
     audit: new AuditLog(database.db),
     ...services,
+    metricsToken: env.metricsToken,
     uiDir: findUiDir(env.uiDir),
   });
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {

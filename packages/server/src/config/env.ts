@@ -13,6 +13,7 @@ export interface Env {
   logLevel: string;
   uiDir: string | undefined;
   promptsDir: string | undefined;
+  metricsToken: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
@@ -34,5 +35,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     logLevel: env.LOG_LEVEL || 'info',
     uiDir: env.SPARK_CONTROL_UI_DIR || undefined,
     promptsDir: env.SPARK_CONTROL_PROMPTS || undefined,
+    metricsToken: env.SPARK_CONTROL_METRICS_TOKEN || undefined,
   };
 }
