@@ -131,6 +131,10 @@ export async function inHouseShape<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw error instanceof OpenAiError ? toApiError(error) : error;
+    if (error instanceof OpenAiError) throw toApiError(error);
+    // The caller is gone; nobody reads this answer, but it is no server fault either.
+    if ((error as Error | undefined)?.name === 'ClientAbortError')
+      throw new ApiError('BAD_REQUEST', 'the client went away');
+    throw error;
   }
 }
