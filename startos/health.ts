@@ -5,9 +5,10 @@ import { sparkStatusPath, uiPort } from './utils.js';
 const TIMEOUT_MS = 5000;
 
 /** The "Sparks reachable" check: asks the running server, which does the SSH and HTTP probing. */
-export async function checkSparksReachable(): Promise<SparkHealth> {
+export async function checkSparksReachable(statusToken: string): Promise<SparkHealth> {
   try {
     const response = await fetch(`http://127.0.0.1:${uiPort}${sparkStatusPath}`, {
+      headers: { Authorization: `Bearer ${statusToken}` },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok)

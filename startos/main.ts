@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { checkSparksReachable } from './health.js';
 import { i18n } from './i18n/index.js';
 import { sdk } from './sdk.js';
@@ -6,6 +7,9 @@ import { dataMountpoint, serverEntrypoint, settingsSubpath, uiDir, uiPort } from
 // Settings are not read here on purpose: the server watches settings.json and applies changes
 // live, so a Configure Sparks run must never restart this daemon.
 export const main = sdk.setupMain(({ effects }) => {
+  // The health check's own credential: handed to the server as its environment token, new at
+  // every start (the server keeps only the latest one) and never shown anywhere.
+  const statusToken = `sc_${randomBytes(32).toString('base64url')}`;
   const mounts = sdk.Mounts.of().mountVolume({
     volumeId: 'main',
     subpath: null,
@@ -32,6 +36,7 @@ export const main = sdk.setupMain(({ effects }) => {
           SPARK_CONTROL_DATA: dataMountpoint,
           SPARK_CONTROL_SETTINGS: `${dataMountpoint}/${settingsSubpath}`,
           SPARK_CONTROL_UI_DIR: uiDir,
+          SPARK_CONTROL_API_TOKEN: statusToken,
         },
       },
       ready: {
@@ -46,7 +51,7 @@ export const main = sdk.setupMain(({ effects }) => {
       requires: ['data-owner'],
     })
     .addHealthCheck('sparks', {
-      ready: { display: i18n('Sparks reachable'), fn: checkSparksReachable },
+      ready: { display: i18n('Sparks reachable'), fn: () => checkSparksReachable(statusToken) },
       requires: ['primary'],
     });
   return Promise.resolve(daemons);

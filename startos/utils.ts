@@ -22,8 +22,5 @@ export const uiDir = '/app/ui';
 export const appUid = 1000;
 export const appGid = 1000;
 
-/**
- * What the "Sparks reachable" health check reads. `/health` answers today; the per-Spark
- * status (`/api/sparks`) arrives with the health monitor issue and replaces it here.
- */
-export const sparkStatusPath = '/health';
+/** What the "Sparks reachable" health check reads: the server's hardware cards, one per Spark. */
+export const sparkStatusPath = '/api/sparks';

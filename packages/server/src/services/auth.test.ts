@@ -72,6 +72,13 @@ describe.each(DATABASE_KINDS)('auth and audit on %s', (kind) => {
     expect((await auth.listTokens()).filter((t) => t.name === 'environment')).toHaveLength(1);
   });
 
+  it('keeps only the latest environment token', async () => {
+    await auth.seedToken('sc_first-start');
+    await auth.seedToken('sc_second-start');
+    expect(await auth.fromToken('sc_first-start')).toBeUndefined();
+    expect((await auth.fromToken('sc_second-start'))?.scopes).toContain('admin');
+  });
+
   it('writes audit rows', async () => {
     const audit = new AuditLog(database.db);
     await audit.record({ actor: 'admin', action: 'POST /api/tokens', outcome: 'ok', status: 201 });

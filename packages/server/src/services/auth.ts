@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import { TOKEN_SCOPES, type ApiTokenInfo, type TokenScope } from '@spark-control/schema';
 import type { Db } from '../adapters/db/client.js';
 import { apiTokens, sessions } from '../adapters/db/schema.js';
@@ -70,12 +70,19 @@ export class AuthService {
     return { token, info: await this.#insertToken(name, token, scopes) };
   }
 
-  /** Makes sure `token` (from SPARK_CONTROL_API_TOKEN) works with every scope. */
+  /**
+   * Makes sure `token` (from SPARK_CONTROL_API_TOKEN) works with every scope. There is one
+   * environment token: a different earlier one is revoked.
+   */
   async seedToken(token: string): Promise<void> {
-    const [existing] = await this.db
-      .select()
-      .from(apiTokens)
-      .where(eq(apiTokens.tokenHash, sha256(token)));
+    const hash = sha256(token);
+    await this.db
+      .update(apiTokens)
+      .set({ revokedAt: this.now() })
+      .where(
+        and(eq(apiTokens.name, 'environment'), ne(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)),
+      );
+    const [existing] = await this.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash));
     if (existing) {
       await this.db
         .update(apiTokens)
