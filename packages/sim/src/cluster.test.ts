@@ -140,18 +140,6 @@ describe('simulated cluster', () => {
     expect(foreground.stdout).toContain('Cluster stopped.');
     expect((await on(h1, "docker ps -a -q --filter 'name=^vllm_node$'")).stdout).toBe('');
 
-    // Foreground start holds the cluster until the session ends; hanging up runs its stop trap.
-    const held = await on(h1, './spark-vllm-docker/launch-cluster.sh --solo start', {
-      until: (stdout) => stdout.includes('Press Ctrl+C'),
-    });
-    expect(held.stdout).toContain('Cluster started. Press Ctrl+C to stop.');
-    let left = 'vllm_node';
-    for (const deadline = Date.now() + 15_000; left !== '' && Date.now() < deadline;) {
-      await sleep(250);
-      left = (await on(h1, "docker ps -q --filter 'name=^vllm_node$'")).stdout;
-    }
-    expect(left).toBe('');
-
     await client.setFaults('spark2', { images: { 'vllm-node': 'sha256:different' } });
     const mismatch = await launch(`-n ${h1},${h2} -d exec vllm serve ${MODEL_A} -tp 2`);
     expect(mismatch.code).toBe(1);
@@ -163,6 +151,19 @@ describe('simulated cluster', () => {
     expect(usage.code).toBe(1);
     expect(usage.stdout).toMatch(/^Error: No action specified/);
   });
+
+  it('foreground start holds the cluster until the SSH session ends, then its trap stops it', async () => {
+    const held = await on(h1, './spark-vllm-docker/launch-cluster.sh --solo start', {
+      until: (stdout) => stdout.includes('Press Ctrl+C'),
+    });
+    expect(held.stdout).toContain('Cluster started. Press Ctrl+C to stop.');
+    let left = 'vllm_node';
+    for (const deadline = Date.now() + 40_000; left !== '' && Date.now() < deadline;) {
+      await sleep(250);
+      left = (await on(h1, "docker ps -q --filter 'name=^vllm_node$'")).stdout;
+    }
+    expect(left).toBe('');
+  }, 60_000);
 
   it('faults: slow load keeps the port refused, then it opens', async () => {
     await client.setFaults('spark1', { vllm: { loadDelayMs: 2500 } });

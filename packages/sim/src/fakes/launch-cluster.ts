@@ -454,13 +454,15 @@ async function main(): Promise<number> {
       out('Cluster started in background (Daemon mode).');
       return 0;
     }
-    out('Cluster started. Press Ctrl+C to stop.');
-    // Hold the cluster (and keep node's event loop alive) until a signal arrives.
+    // Hold the cluster (and keep node's event loop alive) until a signal arrives. The trap is set before
+    // the message: a reader that hangs up as soon as it sees it must not hit the default signal action.
     const hold = setInterval(() => undefined, 60_000);
-    await new Promise<void>((resolve) => {
+    const signalled = new Promise<void>((resolve) => {
       // `on`, not `once`: a second signal during the stop must not kill the trap.
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve());
     });
+    out('Cluster started. Press Ctrl+C to stop.');
+    await signalled;
     clearInterval(hold);
     await cleanup();
     return 0;
