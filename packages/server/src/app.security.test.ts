@@ -17,6 +17,21 @@ describe('app: security', () => {
     },
   );
 
+  it('the OpenAI-compatible routes answer 401 in OpenAI’s error shape', async () => {
+    const response = await t.app.request('/v1/models');
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { error: { message: string; type: string } };
+    expect(body.error.type).toBeTypeOf('string');
+    expect(body.error.message).toBeTypeOf('string');
+  });
+
+  it('/metrics needs the admin scope', async () => {
+    expect((await t.app.request('/metrics')).status).toBe(401);
+    const scraped = await t.app.request('/metrics', { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('spark_control_swaps_total');
+  });
+
   it('an unknown token → 401', async () => {
     const response = await t.app.request('/api/settings', { headers: { Authorization: 'Bearer sc_nope' } });
     expect(response.status).toBe(401);

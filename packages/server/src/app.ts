@@ -10,7 +10,10 @@ import type { SettingsStore } from './config/settings-store.js';
 import type { AppEnv } from './http/context.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
+import { audioRoutes } from './routes/audio.js';
 import { authRoutes } from './routes/auth.js';
+import { gatewayRoutes } from './routes/gateway.js';
+import { searchRoutes } from './routes/search.js';
 import { botRoutes } from './routes/bot.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { serviceRoutes } from './routes/services.js';
@@ -25,6 +28,10 @@ import { tokenRoutes } from './routes/tokens.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
 import type { BotService } from './services/bot/bot.js';
+import type { GatewayService } from './services/gateway/gateway-service.js';
+import type { GatewayStats } from './services/gateway/stats.js';
+import type { SearchService } from './services/search/search-service.js';
+import type { SpeechService } from './services/speech/speech-service.js';
 import type { createHealth } from './services/health/index.js';
 import type { MetricsRegistry } from './services/health/metrics.js';
 import type { SparkInspector } from './services/sparks/hardware.js';
@@ -50,6 +57,10 @@ export interface AppDeps {
   keys: SparkKeys;
   bot: BotService;
   metricsRegistry: MetricsRegistry;
+  gateway: GatewayService;
+  gatewayStats: GatewayStats;
+  speech: SpeechService;
+  search: SearchService;
   /** A scrape-only bearer token for `/metrics`. */
   metricsToken?: string | undefined;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
@@ -58,6 +69,8 @@ export interface AppDeps {
 
 const API_BODY_LIMIT = 1024 * 1024;
 const OPEN_PATHS = ['/api/auth/login'];
+/** POST routes that change nothing (they compute an answer), so they write no audit row. */
+const READ_ONLY_POSTS = [/^\/api\/(?:scrub|rehydrate|search)$/, /^\/api\/audio\//, /^\/api\/reasoning\//];
 
 /** Builds the HTTP app from its dependencies; main.ts is the only caller that listens. */
 export function createApp(deps: AppDeps) {
@@ -68,16 +81,15 @@ export function createApp(deps: AppDeps) {
   );
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(accessLog(deps.log));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError('PAYLOAD_TOO_LARGE', `body must be at most ${API_BODY_LIMIT} bytes`);
-      },
-    }),
-  );
-  app.use('/api/*', auditMutations(deps.audit, deps.log));
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError('PAYLOAD_TOO_LARGE', `body must be at most ${API_BODY_LIMIT} bytes`);
+    },
+  });
+  // Audio uploads are large; the audio routes enforce their own limit.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/audio/') ? next() : apiBodyLimit(c, next)));
+  app.use('/api/*', auditMutations(deps.audit, deps.log, READ_ONLY_POSTS));
   app.use('/api/*', authenticate(deps.auth, OPEN_PATHS));
 
   const routes = app
@@ -94,6 +106,12 @@ export function createApp(deps: AppDeps) {
     .route('/api/sparks', sparkRoutes({ inspector: deps.inspector, keys: deps.keys }))
     .route('/api/ssh', sshKeyRoutes(deps.keys))
     .route('/api/bot', botRoutes(deps.bot))
+    .route(
+      '/v1',
+      gatewayRoutes({ gateway: deps.gateway, auth: deps.auth, log: deps.log, stats: deps.gatewayStats }),
+    )
+    .route('/api/audio', audioRoutes({ speech: deps.speech, stats: deps.gatewayStats }))
+    .route('/api/search', searchRoutes({ search: deps.search, stats: deps.gatewayStats }))
     .route(
       '/metrics',
       metricsRoutes({ registry: deps.metricsRegistry, auth: deps.auth, metricsToken: deps.metricsToken }),

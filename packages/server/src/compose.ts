@@ -7,6 +7,8 @@ import type { SshAdapter } from './adapters/ssh/index.js';
 import type { SettingsStore } from './config/settings-store.js';
 import { BotService } from './services/bot/bot.js';
 import { CatalogService } from './services/catalog/catalog-service.js';
+import { GatewayService } from './services/gateway/gateway-service.js';
+import { GatewayStats } from './services/gateway/stats.js';
 import { createHealth } from './services/health/index.js';
 import { MetricsRegistry, standardMetrics } from './services/health/metrics.js';
 import { CatalogStore } from './services/catalog/catalog-store.js';
@@ -16,6 +18,8 @@ import { ReasoningService } from './services/reasoning/service.js';
 import { TaskLoader } from './services/reasoning/tasks.js';
 import { PrivacyService } from './services/privacy/service.js';
 import { loadOrCreateVaultKey } from './services/privacy/vault.js';
+import { SearchService } from './services/search/search-service.js';
+import { SpeechService } from './services/speech/speech-service.js';
 import { SparkInspector } from './services/sparks/hardware.js';
 import { SparkKeys } from './services/sparks/keys.js';
 import { SwapRepo } from './services/swap/swap-repo.js';
@@ -85,8 +89,23 @@ export async function composeServices(options: ComposeOptions) {
     runs: new ReasoningRuns(options.db),
     fetch: options.fetch,
   });
+  const settings = () => options.settings.current;
+  const gatewayStats: GatewayStats = new GatewayStats(metricsRegistry, () => gateway.queue.depth);
+  const gateway: GatewayService = new GatewayService({
+    settings,
+    swaps: models.swaps,
+    catalog: models.store,
+    stats: gatewayStats,
+    log: options.log,
+  });
+  const speech = new SpeechService({ gateway, settings });
+  const search = new SearchService({ gateway });
   return {
     ...models,
+    gateway,
+    gatewayStats,
+    speech,
+    search,
     privacy,
     reasoning,
     health,

@@ -81,10 +81,10 @@ export function requireScope(scope: TokenScope) {
 }
 
 /** Writes an audit row for every mutating call, whatever its outcome. */
-export function auditMutations(audit: AuditLog, log: Logger) {
+export function auditMutations(audit: AuditLog, log: Logger, readOnly: readonly RegExp[] = []) {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
-    if (!isMutation(c.req.method)) return;
+    if (!isMutation(c.req.method) || readOnly.some((pattern) => pattern.test(c.req.path))) return;
     const status = c.res.status;
     const outcome = status < 400 ? 'ok' : status === 401 || status === 403 ? 'denied' : 'failed';
     try {
