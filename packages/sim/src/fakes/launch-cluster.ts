@@ -332,6 +332,10 @@ async function main(): Promise<number> {
     return parsed.code;
   }
   const { options, action } = parsed;
+  // Like the script's early `trap`: a signal before the cluster is up is kept and handled once it is.
+  let pendingSignal = false;
+  const early = () => (pendingSignal = true);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, early);
   let { command } = parsed;
   const launcher = new Launcher(context, options);
 
@@ -460,6 +464,7 @@ async function main(): Promise<number> {
     const signalled = new Promise<void>((resolve) => {
       // `on`, not `once`: a second signal during the stop must not kill the trap.
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve());
+      if (pendingSignal) resolve();
     });
     out('Cluster started. Press Ctrl+C to stop.');
     await signalled;
@@ -530,6 +535,10 @@ async function main(): Promise<number> {
       interrupted = true;
       void cleanup().then(() => process.exit(130));
     });
+  }
+  if (pendingSignal) {
+    await cleanup();
+    return 130;
   }
   let code: number;
   if (multiNode) {
