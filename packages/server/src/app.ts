@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import type { EventBus } from './adapters/event-bus.js';
 import type { Logger } from './adapters/logger.js';
@@ -88,7 +89,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   // Audio uploads are large; the audio routes enforce their own limit.
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/audio/') ? next() : apiBodyLimit(c, next)));
+  app.use('/api/*', except('/api/audio/*', apiBodyLimit));
   app.use('/api/*', auditMutations(deps.audit, deps.log, READ_ONLY_POSTS));
   app.use('/api/*', authenticate(deps.auth, OPEN_PATHS));
 
