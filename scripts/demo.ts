@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startCluster } from '@spark-control/sim';
+import { stringify } from 'yaml';
 import { createSshAdapter, command } from '../packages/server/src/adapters/ssh/index.js';
+import { DEFAULT_CATALOG } from '../packages/server/src/services/catalog/defaults.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.SPARK_CONTROL_DATA ?? join(repo, '.data/demo'));
@@ -64,6 +66,21 @@ writeFileSync(
     2,
   ),
 );
+
+// The demo's catalog adds the fine-tune that lives in Spark 1's simulated ~/models.
+const catalogFile = join(dataDir, 'catalog.yaml');
+if (!existsSync(catalogFile)) {
+  const localModel = {
+    id: 'qwen3-8b-finetune',
+    label: 'Qwen3 8B fine-tune (local)',
+    localPath: join(cluster.sparks[0]!.home, 'models', 'qwen3-8b-finetune'),
+    servedName: 'qwen3-8b-ft',
+    tensorParallel: 1,
+    vllm: { gpuMemoryUtilization: 0.4 },
+    notes: 'A local model directory, bind-mounted read-only into the vLLM container.',
+  };
+  writeFileSync(catalogFile, stringify({ models: [...DEFAULT_CATALOG, localModel] }));
+}
 
 for (const spark of sparks) {
   const result = await ssh.pool.exec(spark, command`true`, { timeoutMs: 10_000 });
