@@ -38,8 +38,8 @@ if (hasChromium()) {
     const page = await context.newPage();
     for (let run = 0; run < RUNS + 1; run++) {
       await page.goto(demo.url, { waitUntil: 'commit' });
-      // First render: the Spark groups with their tiles (or the hint when no service is known yet).
-      await page.waitForSelector('[data-service-id], section[data-spark-id]');
+      // First render: the first service tile drawn inside its Spark group.
+      await page.waitForSelector('section[data-spark-id] [data-service-id]');
       const timing = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         return { dcl: nav.domContentLoadedEventEnd, firstTile: performance.now() };
@@ -67,10 +67,8 @@ console.log(
     `| JavaScript, gzip | ${kb(js.gzip)} KB (${kb(js.raw)} KB raw) | ≤ ${JS_BUDGET_KB} KB ${js.gzip / 1024 <= JS_BUDGET_KB ? '✓' : '✗'} |`,
     `| CSS, gzip | ${kb(css.gzip)} KB (${kb(css.raw)} KB raw) | — |`,
     renders.length > 0
-      ? `| first render (navigation start → Spark groups drawn) | ${firstTile.toFixed(0)} ms | ≤ ${RENDER_BUDGET_MS} ms ${firstTile <= RENDER_BUDGET_MS ? '✓' : '✗'} |`
+      ? `| first render (navigation start → first tile drawn) | ${firstTile.toFixed(0)} ms | ≤ ${RENDER_BUDGET_MS} ms ${firstTile <= RENDER_BUDGET_MS ? '✓' : '✗'} |`
       : '| first render | not measured (no /usr/bin/chromium) | ≤ 1000 ms |',
-    renders.length > 0 ? `| DOMContentLoaded | ${dcl.toFixed(0)} ms | — |` : '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n'),
+    ...(renders.length > 0 ? [`| DOMContentLoaded | ${dcl.toFixed(0)} ms | — |`] : []),
+  ].join('\n'),
 );

@@ -74,6 +74,8 @@ describe.skipIf(!available)('dashboard against the demo', () => {
   });
 
   it('draws a tile per enabled service with the status the API reports', async () => {
+    const mounted = await page.evaluate(async () => (await fetch('api/services')).status);
+    expect(mounted, 'GET /api/services must be mounted in packages/server/src/app.ts').toBe(200);
     // The initial model takes a few seconds to load; wait until every service has been probed and is up.
     await expect
       .poll(async () => (await apiServices(page)).every((service) => service.status === 'up'), {
@@ -126,6 +128,14 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     } finally {
       await simControl(demo, 'DELETE', `/sparks/${head}/faults`);
     }
+  });
+
+  it('switches between light and dark themes', async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const before = await background();
+    await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toMatch(/^(dark|light)$/);
+    expect(await background()).not.toBe(before);
   });
 
   it('turns a killed service’s tile down', async () => {

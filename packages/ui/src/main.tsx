@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { Dashboard } from './Dashboard.js';
 import { Login } from './Login.js';
 import './styles.css';
+import { applySavedTheme } from './theme.js';
 
 function App() {
   const [signedIn, setSignedIn] = useState<boolean | undefined>(undefined);
@@ -17,5 +18,6 @@ function App() {
   );
 }
 
+applySavedTheme();
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -7,13 +7,18 @@ function systemTheme(): Theme {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+/** Applies a saved choice before the first render, so the sign-in page has it too. */
+export function applySavedTheme(): void {
+  const saved = localStorage.getItem(KEY);
+  if (saved === 'light' || saved === 'dark') document.documentElement.dataset.theme = saved;
+}
+
 /** The saved theme, else the system's; applied as `data-theme` on <html>. */
 export function useTheme(): [Theme, () => void] {
   const [theme, setTheme] = useState<Theme>(() => {
     const saved = localStorage.getItem(KEY);
-    const initial = saved === 'light' || saved === 'dark' ? saved : systemTheme();
-    document.documentElement.dataset.theme = initial;
-    return initial;
+    // Without a saved choice, CSS follows prefers-color-scheme live; data-theme is set only by the toggle.
+    return saved === 'light' || saved === 'dark' ? saved : systemTheme();
   });
   const toggle = () => {
     const next = theme === 'dark' ? 'light' : 'dark';

@@ -39,7 +39,11 @@ export function ConnectivityPanel(props: { reloadKey: number }) {
           <summary>
             {service.label}{' '}
             <span class={`badge status-${service.status}`}>{STATUS_WORDS[service.status]}</span>{' '}
-            <span class="muted small">{history ? `${history.transitions.length} changes in 24 h` : ''}</span>
+            <span class="muted small">
+              {history
+                ? `${history.transitions.length} change${history.transitions.length === 1 ? '' : 's'} in 24 h`
+                : ''}
+            </span>
           </summary>
           {history && history.transitions.length === 0 && <p class="muted small">No changes in 24 hours.</p>}
           <ol>

@@ -6,7 +6,7 @@ import { ago, percent, STATUS_WORDS } from '../format.js';
 import { hourlyUptime, latencyPoints } from '../history.js';
 import { Sparkline, UptimeBar } from './Sparkline.js';
 
-const HISTORY_REFRESH_MS = 60_000;
+const HISTORY_REFRESH_MS = 30_000;
 
 /** One service: status colour and word, latency with a sparkline, 24-hour uptime, deep health. */
 export function ServiceTile(props: { service: ServiceView }) {
@@ -23,7 +23,7 @@ export function ServiceTile(props: { service: ServiceView }) {
     void load();
     const timer = setInterval(() => void load(), HISTORY_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [service.id]);
+  }, [service.id, service.status]);
 
   const deepCheck = async () => {
     setChecking(true);
@@ -47,7 +47,7 @@ export function ServiceTile(props: { service: ServiceView }) {
       </header>
       <p class="detail">
         {service.detail}
-        {service.servedModel && (
+        {service.servedModel && !service.detail.includes(service.servedModel) && (
           <>
             {' · '}
             <span class="mono">{service.servedModel}</span>
