@@ -130,6 +130,25 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     }
   });
 
+  it('checks a new local model as it is typed and shows the server’s path check', async () => {
+    await page.click('a[href="#catalog"]');
+    await page.fill('#model-id', 'Not A Slug');
+    expect(await page.textContent('#model-id-hint')).toContain('lowercase letters');
+    expect(await page.getAttribute('#model-id', 'aria-invalid')).toBe('true');
+    const roots = await page.evaluate(async () => {
+      const response = await fetch('api/settings');
+      return ((await response.json()) as { settings: { vllm: { modelRoots: string[] } } }).settings.vllm
+        .modelRoots;
+    });
+    await page.fill('#model-id', 'my-model');
+    await page.fill('#model-label', 'My model');
+    await page.fill('#model-servedName', 'my-model');
+    await page.fill('#model-localPath', `${roots[0]}/not-there`);
+    await page.getByRole('button', { name: 'Add model' }).click();
+    await expect.poll(() => page.textContent('.model-form [role=alert]')).toContain('does not exist');
+    await page.click('a[href="#overview"]');
+  });
+
   it('switches between light and dark themes', async () => {
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const before = await background();

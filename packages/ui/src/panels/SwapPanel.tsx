@@ -1,5 +1,5 @@
 import type { CatalogModel, SwapView } from '@spark-control/schema';
-import { useEffect, useState } from 'hono/jsx/dom';
+import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
 import { useLiveEvent } from '../live.js';
 import { SwapFailure } from './SwapFailure.js';
@@ -18,6 +18,10 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   const [picked, setPicked] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
 
   const loadHistory = async () => {
     const response = await api.api.swap.history.$get();
@@ -127,7 +131,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
             {pickedModel.tensorParallel === 2 ? ' on both Sparks' : ''}? Chat requests fail until it is ready.
           </p>
           <div class="row">
-            <button onClick={() => void start()} autofocus>
+            <button ref={confirmButton} onClick={() => void start()}>
               Yes, swap now
             </button>
             <button class="secondary" onClick={() => setConfirming(false)}>
