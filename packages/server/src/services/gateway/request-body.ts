@@ -66,7 +66,7 @@ export async function formData(request: Request, limit: number): Promise<FormDat
   multipartType(request);
   const bytes = await readBytes(request, limit);
   try {
-    return await new Response(bytes, {
+    return await new Response(bytes as Uint8Array<ArrayBuffer>, {
       headers: { 'content-type': request.headers.get('content-type') ?? '' },
     }).formData();
   } catch {

@@ -151,7 +151,8 @@ export class SpeechService {
     signal?: AbortSignal,
   ): Promise<SpeakerTurn[]> {
     const form = new FormData();
-    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under the DOM lib the dashboard type-checks this file with
+    form.set('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
     form.set('max_speakers', String(maxSpeakers));
     if (options.minSpeakers !== undefined) form.set('min_speakers', String(options.minSpeakers));
     if (options.numSpeakers !== undefined) form.set('num_speakers', String(options.numSpeakers));
@@ -165,7 +166,8 @@ export class SpeechService {
     signal?: AbortSignal,
   ): Promise<{ words: TimedWord[]; duration: number | null }> {
     const form = new FormData();
-    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under the DOM lib the dashboard type-checks this file with
+    form.set('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
     form.set('model', 'parakeet');
     form.set('response_format', 'verbose_json');
     form.append('timestamp_granularities[]', 'word');
