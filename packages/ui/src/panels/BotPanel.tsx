@@ -17,7 +17,7 @@ export function BotPanel(props: { reloadKey: number }) {
   const [logs, setLogs] = useState<string[] | null>(null);
 
   const load = async () => {
-    const response = await botApi.index.$get();
+    const response = await botApi.$get();
     if (response.ok) {
       setBot(await response.json());
       setUnavailable('');

@@ -13,13 +13,13 @@ export function ConnectivityPanel(props: { reloadKey: number }) {
   const [error, setError] = useState('');
 
   const load = async () => {
-    const response = await servicesApi.list();
+    const response = await servicesApi.$get({ query: {} });
     if (!response.ok) return setError(await errorMessage(response, 'the connectivity log is unavailable'));
-    const { services } = (await response.json()) as { services: ServiceView[] };
+    const { services } = await response.json();
     const loaded = await Promise.all(
       services.map(async (service) => {
-        const history = await servicesApi.history(service.id);
-        return { service, history: history.ok ? ((await history.json()) as ServiceHistory) : null };
+        const history = await servicesApi[':id'].history.$get({ param: { id: service.id } });
+        return { service, history: history.ok ? await history.json() : null };
       }),
     );
     setRows(loaded);

@@ -18,15 +18,15 @@ export function Overview(props: { reloadKey: number }) {
   const [error, setError] = useState('');
 
   const loadServices = async () => {
-    const response = await servicesApi.list();
+    const response = await servicesApi.$get({ query: {} });
     if (response.ok) {
-      const body = (await response.json()) as { services: ServiceView[] };
+      const body = await response.json();
       setServices(body.services.filter((service) => service.status !== 'disabled'));
       setError('');
     } else setError(await errorMessage(response, 'service status is unavailable'));
   };
   const loadSparks = async (fresh = false) => {
-    const response = await sparksApi.index.$get({ query: fresh ? { fresh: '1' } : {} });
+    const response = await sparksApi.$get({ query: fresh ? { fresh: '1' } : {} });
     if (response.ok) {
       const cards = (await response.json()).sparks;
       setSparks(

@@ -17,8 +17,8 @@ export function ServiceTile(props: { service: ServiceView }) {
 
   useEffect(() => {
     const load = async () => {
-      const response = await servicesApi.history(service.id);
-      if (response.ok) setHistory((await response.json()) as ServiceHistory);
+      const response = await servicesApi[':id'].history.$get({ param: { id: service.id } });
+      if (response.ok) setHistory(await response.json());
     };
     void load();
     const timer = setInterval(() => void load(), HISTORY_REFRESH_MS);
@@ -28,7 +28,7 @@ export function ServiceTile(props: { service: ServiceView }) {
   const deepCheck = async () => {
     setChecking(true);
     setDeepError('');
-    const response = await servicesApi.deep(service.id);
+    const response = await servicesApi[':id'].deep.$post({ param: { id: service.id } });
     if (!response.ok) setDeepError(await errorMessage(response, 'the check failed'));
     setChecking(false);
   };
