@@ -3,6 +3,11 @@ import { errorMessage } from '../api.js';
 import { reasoningApi } from '../clients.js';
 
 type Task = { id: string; input: string };
+const SWAP_TRIAGE_EXAMPLE = JSON.stringify(
+  { cause: 'oom', logTail: 'torch.OutOfMemoryError: CUDA out of memory.', model: 'qwen3-30b-a3b' },
+  null,
+  2,
+);
 type Run = { tier: string; outcome: string; latencyMs: number; model: string; result: unknown };
 
 /** Run a reasoning task by hand and see which tier answered, how well, and how fast. */
@@ -20,11 +25,17 @@ export function ReasoningPanel() {
       if (!response.ok) return setError(await errorMessage(response, 'reasoning is unavailable'));
       const list = (await response.json()).tasks;
       setTasks(list);
-      setTask(list[0]?.id ?? '');
+      setTask((list.find((candidate) => candidate.input === 'text') ?? list[0])?.id ?? '');
     })();
   }, []);
 
   const selected = tasks.find((candidate) => candidate.id === task);
+  const pick = (id: string) => {
+    setTask(id);
+    const structured = tasks.find((candidate) => candidate.id === id)?.input !== 'text';
+    // A structured task gets an example of its input (today only swap_triage takes JSON).
+    if (structured && !input.trim().startsWith('{')) setInput(SWAP_TRIAGE_EXAMPLE);
+  };
   const go = async () => {
     setBusy(true);
     setError('');
@@ -51,7 +62,7 @@ export function ReasoningPanel() {
       <select
         id="reasoning-task"
         value={task}
-        onChange={(event: Event) => setTask((event.target as HTMLSelectElement).value)}
+        onChange={(event: Event) => pick((event.target as HTMLSelectElement).value)}
       >
         {tasks.map((candidate) => (
           <option value={candidate.id}>
