@@ -100,11 +100,8 @@ async function deepParakeet(
 ): Promise<Check> {
   const form = new FormData();
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under the DOM lib the dashboard type-checks this file with
-  form.append(
-    'file',
-    new Blob([toneWav({ seconds: 1 }) as Uint8Array<ArrayBuffer>], { type: 'audio/wav' }),
-    'deep-check.wav',
-  );
+  const wav = toneWav({ seconds: 1 }) as Uint8Array<ArrayBuffer>;
+  form.append('file', new Blob([wav], { type: 'audio/wav' }), 'deep-check.wav');
   form.append('model', 'whisper-1');
   form.append('response_format', 'json');
   form.append('diarize', 'false');
