@@ -6,18 +6,20 @@ import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
-const benchDir = join(repo, 'packages/server/bench');
 const only = process.argv.slice(2);
-const scripts = readdirSync(benchDir)
-  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-  .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
-  .sort();
+const scripts = ['packages/server', 'packages/ui'].flatMap((pkg) =>
+  readdirSync(join(repo, pkg, 'bench'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
+    .sort()
+    .map((file) => ({ pkg, file })),
+);
 
 const sections: string[] = [];
-for (const script of scripts) {
-  console.log(`Running ${script}…`);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, script)], {
-    cwd: join(repo, 'packages/server'),
+for (const { pkg, file } of scripts) {
+  console.log(`Running ${pkg}/bench/${file}…`);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(repo, pkg, 'bench', file)], {
+    cwd: join(repo, pkg),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,

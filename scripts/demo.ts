@@ -58,7 +58,7 @@ writeFileSync(
       vllm: { modelRoots: [join(cluster.sparks[0]!.home, 'models')] },
       reasoning: {
         nvidiaApiKey: 'nvapi-demo-key',
-        ...(cluster.cloudUrl ? { baseUrl: `${cluster.cloudUrl}/v1` } : {}),
+        ...(cluster.cloudUrl ? { baseUrl: cluster.cloudUrl } : {}),
         allowLocalFallback: true,
       },
     },
