@@ -1,3 +1,4 @@
+import { serviceUrl } from '../health/http.js';
 import { randomUUID } from 'node:crypto';
 import {
   formatIssues,
@@ -254,8 +255,7 @@ export function localBaseUrl(settings: Settings): string | undefined {
   if (settings.reasoning.localBaseUrl) return settings.reasoning.localBaseUrl;
   const spark = settings.sparks.find((candidate) => candidate.roles.includes('vllm'));
   if (!spark) return undefined;
-  const host = spark.host.includes(':') ? `[${spark.host}]` : spark.host;
-  return `http://${host}:${settings.vllm.port}/v1`;
+  return serviceUrl(spark.host, settings.vllm.port, '/v1');
 }
 
 export type { ReasoningTier };

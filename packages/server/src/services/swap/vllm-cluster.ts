@@ -9,7 +9,8 @@ import {
   removeHfCacheCommand,
   stopCommand,
 } from './commands.js';
-import { parseMemInfo, type MemInfo } from './meminfo.js';
+import { serviceUrl } from '../health/http.js';
+import { parseMeminfo } from '../sparks/parse.js';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -23,11 +24,6 @@ export function vllmNodes(settings: Settings, tensorParallel: 1 | 2): Spark[] {
   return [head, worker];
 }
 
-/** `http://host:port` with IPv6 literals bracketed. */
-export function httpBase(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
 /**
  * What the swap does to the cluster: spark-vllm-docker's launch script and docker over SSH,
  * memory from `/proc/meminfo`, readiness from vLLM's `/v1/models`.
@@ -38,9 +34,12 @@ export class VllmCluster {
     private readonly settings: () => Settings,
   ) {}
 
-  async memory(spark: Spark, signal?: AbortSignal): Promise<MemInfo> {
+  /** Unified memory from `/proc/meminfo` (GB10 has no separate GPU memory). */
+  async memory(spark: Spark, signal?: AbortSignal): Promise<{ totalBytes: number; availableBytes: number }> {
     const result = await this.#run(spark, memInfoCommand(), signal);
-    return parseMemInfo(result.stdout);
+    const memory = parseMeminfo(result.stdout);
+    if (!memory) throw new Error(`${spark.label}: /proc/meminfo has no MemTotal or MemAvailable`);
+    return memory;
   }
 
   async directoryExists(spark: Spark, path: string, signal?: AbortSignal): Promise<boolean> {
@@ -97,7 +96,7 @@ export class VllmCluster {
   async servedModels(head: Spark, signal?: AbortSignal): Promise<string[] | undefined> {
     const timeout = AbortSignal.timeout(3000);
     try {
-      const response = await fetch(`${httpBase(head.host, this.settings().vllm.port)}/v1/models`, {
+      const response = await fetch(serviceUrl(head.host, this.settings().vllm.port, '/v1/models'), {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       if (!response.ok) return undefined;
