@@ -70,7 +70,7 @@ export class HealthStore {
     await this.#db.transaction(async (tx) => {
       await tx.execute(sql`
         WITH moved AS (
-          DELETE FROM ${serviceSamples} WHERE ${serviceSamples.at} < ${cutoff} RETURNING *
+          DELETE FROM ${serviceSamples} WHERE ${serviceSamples.at} < ${cutoff.toISOString()}::timestamptz RETURNING *
         )
         INSERT INTO ${serviceSampleMinutes}
           (service_id, minute, samples, available, excluded, latency_sum_ms, latency_count, latency_max_ms)

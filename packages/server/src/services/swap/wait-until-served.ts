@@ -17,6 +17,9 @@ export interface WaitOptions {
 
 /** Time to collect the root-cause lines that follow the first fatal line. */
 const FATAL_GRACE_MS = 1500;
+/** vLLM logs startup complete before it serves, but the log arrives over SSH and may lag the HTTP check. */
+const LOG_CATCH_UP_MS = 2000;
+const STARTUP_COMPLETE = /Application startup complete\./;
 
 /**
  * Follows `docker logs -f` and polls `/v1/models` until vLLM lists the model's served name.
@@ -59,7 +62,13 @@ export async function waitUntilServed(options: WaitOptions): Promise<void> {
     while (true) {
       if (signal.aborted) throw new SwapFailure('unknown', 'cancelled');
       const served = await cluster.servedModels(head, scope);
-      if (served?.includes(model.servedName)) return;
+      if (served?.includes(model.servedName)) {
+        const caughtUp = Date.now() + LOG_CATCH_UP_MS;
+        while (!lines.some((line) => STARTUP_COMPLETE.test(line)) && !followEnded && Date.now() < caughtUp) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return;
+      }
       if (fatalAt !== undefined && Date.now() - fatalAt >= FATAL_GRACE_MS) {
         throw new SwapFailure(causeOfLog(lines) ?? 'unknown', 'vLLM stopped during startup; see the log');
       }
