@@ -3,25 +3,19 @@ import type { ModelDef, Settings, Spark, SwapPhase, SwapView } from '@spark-cont
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { Logger } from '../../adapters/logger.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
-import { localPathProblem } from '../catalog/model-paths.js';
 import { causeOfError, causeOfLog } from './classify.js';
 import { launchCommand } from './commands.js';
 import { SwapFailure, SwapInProgressError, UnknownModelError } from './errors.js';
+import { SwapSteps, type SwapTiming } from './swap-steps.js';
 import { PHASE_START, loadingMarker } from './progress.js';
 import type { SwapRepo } from './swap-repo.js';
 import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
 import { waitUntilServed } from './wait-until-served.js';
 import type { Webhook } from './webhook.js';
 
-const LOG_TAIL = 50;
-const GIB = 1024 ** 3;
-/** What vLLM preallocates when a served model is not in the catalog (its default utilisation). */
-const UNKNOWN_MODEL_UTILISATION = 0.9;
+export type { SwapTiming } from './swap-steps.js';
 
-export interface SwapTiming {
-  pollMs: number;
-  memoryReleaseTimeoutMs: number;
-}
+const LOG_TAIL = 50;
 
 export interface SwapServiceDeps {
   repo: SwapRepo;
@@ -50,11 +44,13 @@ interface ActiveSwap {
 export class SwapService {
   readonly #deps: SwapServiceDeps;
   readonly #timing: SwapTiming;
+  readonly #steps: SwapSteps;
   #active: ActiveSwap | undefined;
 
   constructor(deps: SwapServiceDeps) {
     this.#deps = deps;
     this.#timing = { pollMs: 2000, memoryReleaseTimeoutMs: 180_000, ...deps.timing };
+    this.#steps = new SwapSteps(deps.cluster, deps.settings, deps.log, this.#timing);
   }
 
   /** True while a swap (or its rollback) runs: planned maintenance for the monitor and the gateway. */
@@ -148,7 +144,7 @@ export class SwapService {
       const served = await this.#deps.cluster.servedModels(head, signal);
       previous = served?.[0] ? this.#deps.catalog.byServedName(served[0]) : undefined;
       view.previousModelId = previous?.id ?? null;
-      const needs = await this.#preflight(
+      const needs = await this.#steps.preflight(
         model,
         nodes,
         previous,
@@ -170,10 +166,10 @@ export class SwapService {
       }
 
       await this.#enter(view, 'releasing-memory');
-      await this.#waitForMemory(nodes, needs, signal);
+      await this.#steps.waitForMemory(nodes, needs, signal);
 
       await this.#enter(view, 'launching');
-      await this.#launch(view, model, nodes, signal);
+      await this.#steps.launch(model, nodes, (line) => this.#logLine(view, line), signal);
 
       await this.#enter(view, 'loading');
       await this.#load(
@@ -186,79 +182,6 @@ export class SwapService {
       await this.#finish(view, 'ready', null);
     } catch (error) {
       await this.#fail(active, model, previous, error);
-    }
-  }
-
-  async #preflight(
-    model: ModelDef,
-    nodes: Spark[],
-    previous: ModelDef | undefined,
-    somethingServed: boolean,
-    signal: AbortSignal,
-  ): Promise<Map<string, number>> {
-    const needs = new Map<string, number>();
-    const previousNodes = previous
-      ? vllmNodes(this.#deps.settings(), previous.tensorParallel)
-      : nodes.slice(0, 1);
-    for (const node of nodes) {
-      const memory = await this.#deps.cluster.memory(node, signal);
-      const need = model.vllm.gpuMemoryUtilization * memory.totalBytes;
-      const heldUtilisation =
-        previous?.vllm.gpuMemoryUtilization ?? (somethingServed ? UNKNOWN_MODEL_UTILISATION : 0);
-      const held = previousNodes.some((spark) => spark.id === node.id)
-        ? heldUtilisation * memory.totalBytes
-        : 0;
-      if (memory.availableBytes + held < need) {
-        throw new SwapFailure(
-          'oom',
-          `${node.label} needs ${(need / GIB).toFixed(1)} GiB of unified memory but only ${((memory.availableBytes + held) / GIB).toFixed(1)} GiB would be free`,
-        );
-      }
-      needs.set(node.id, need);
-    }
-    if (model.localPath) {
-      const [head] = nodes as [Spark];
-      const problem = localPathProblem(this.#deps.settings(), head, model);
-      if (problem) throw new SwapFailure('bad_args', `localPath ${problem}`);
-      if (!(await this.#deps.cluster.directoryExists(head, model.localPath, signal))) {
-        throw new SwapFailure('model_not_found', `${model.localPath} does not exist on ${head.label}`);
-      }
-    }
-    return needs;
-  }
-
-  async #waitForMemory(nodes: Spark[], needs: Map<string, number>, signal: AbortSignal): Promise<void> {
-    const deadline = Date.now() + this.#timing.memoryReleaseTimeoutMs;
-    for (const node of nodes) {
-      const need = needs.get(node.id) ?? 0;
-      while ((await this.#deps.cluster.memory(node, signal)).availableBytes < need) {
-        if (Date.now() > deadline) {
-          throw new SwapFailure(
-            'oom',
-            `${node.label} did not release enough memory in ${this.#timing.memoryReleaseTimeoutMs / 1000} s`,
-          );
-        }
-        await sleep(Math.min(this.#timing.pollMs, 1000), signal);
-      }
-    }
-  }
-
-  async #launch(view: SwapView, model: ModelDef, nodes: Spark[], signal: AbortSignal): Promise<void> {
-    const output: string[] = [];
-    const result = await this.#deps.cluster.launch(
-      model,
-      nodes,
-      (line) => {
-        output.push(line);
-        this.#logLine(view, line);
-      },
-      signal,
-    );
-    if (result.code !== 0) {
-      throw new SwapFailure(
-        causeOfLog(output) ?? 'unknown',
-        `the launch script exited with code ${String(result.code)}`,
-      );
     }
   }
 
@@ -309,7 +232,7 @@ export class SwapService {
     if (!touchedCluster) return;
     const willRollback =
       this.#deps.settings().vllm.rollback && previous !== undefined && previous.id !== model?.id;
-    if (launched && !willRollback && model) await this.#stopQuietly(model);
+    if (launched && !willRollback && model) await this.#steps.stopQuietly(model);
     if (!this.#deps.settings().vllm.rollback) {
       view.rollback = {
         modelId: previous?.id ?? '',
@@ -329,15 +252,6 @@ export class SwapService {
       return;
     }
     await this.#save(view);
-  }
-
-  /** Stops a half-started model so it does not hold the memory; a failure here is only logged. */
-  async #stopQuietly(model: ModelDef): Promise<void> {
-    try {
-      await this.#deps.cluster.stop(vllmNodes(this.#deps.settings(), model.tensorParallel));
-    } catch (error) {
-      this.#deps.log.warn({ err: (error as Error).message }, 'could not stop the half-started model');
-    }
   }
 
   async #rollback(view: SwapView, previous: ModelDef, failed: ModelDef | undefined): Promise<void> {
@@ -363,8 +277,8 @@ export class SwapService {
           ),
         ),
       );
-      await this.#waitForMemory(nodes, needs, signal);
-      await this.#launch(view, previous, nodes, signal);
+      await this.#steps.waitForMemory(nodes, needs, signal);
+      await this.#steps.launch(previous, nodes, (line) => this.#logLine(view, line), signal);
       await waitUntilServed({
         cluster: this.#deps.cluster,
         model: previous,
@@ -473,19 +387,4 @@ export class SwapService {
       swap: { ...view, logTail: [...view.logTail] },
     });
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new SwapFailure('unknown', 'cancelled'));
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new SwapFailure('unknown', 'cancelled'));
-      },
-      { once: true },
-    );
-  });
 }
