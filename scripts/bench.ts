@@ -27,6 +27,12 @@ for (const { pkg, file } of scripts) {
   sections.push(output.trim());
 }
 
+if (only.length > 0) {
+  // A partial run prints its sections and leaves docs/BENCHMARKS.md as the last full run wrote it.
+  console.log(sections.join('\n\n'));
+  process.exit(0);
+}
+
 const cpu = cpus();
 const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}`;
 writeFileSync(

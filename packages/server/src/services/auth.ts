@@ -7,6 +7,8 @@ import type { AdminPassword } from './password.js';
 
 export const SESSION_COOKIE = 'sc_session';
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** How often a token's `lastUsedAt` is written while it is in use. */
+const TOUCH_INTERVAL_MS = 60_000;
 
 /** Who is calling: the dashboard admin (all scopes) or an API token with its scopes. */
 export type Principal =
@@ -21,6 +23,11 @@ export function hasScope(principal: Principal, scope: TokenScope): boolean {
 
 /** Sessions, API tokens and the admin password, behind one interface for the HTTP layer. */
 export class AuthService {
+  readonly #tokens = new Map<
+    string,
+    { principal: Extract<Principal, { kind: 'token' }>; touchedAt: number }
+  >();
+
   constructor(
     private readonly db: Db,
     private readonly password: AdminPassword,
@@ -51,14 +58,41 @@ export class AuthService {
     return row ? { kind: 'session', actor: 'admin', scopes: TOKEN_SCOPES } : undefined;
   }
 
+  /**
+   * The principal of a token. Live tokens are remembered in memory (the gateway checks one per
+   * request) and `lastUsedAt` is written at most once a minute; revoking clears the memory at once.
+   */
   async fromToken(token: string): Promise<Principal | undefined> {
+    const hash = sha256(token);
+    const known = this.#tokens.get(hash);
+    if (known) {
+      await this.#touch(known);
+      return known.principal;
+    }
     const [row] = await this.db
       .select()
       .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+      .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)));
     if (!row) return undefined;
-    await this.db.update(apiTokens).set({ lastUsedAt: this.now() }).where(eq(apiTokens.id, row.id));
-    return { kind: 'token', actor: `token:${row.name}`, tokenId: row.id, scopes: row.scopes as TokenScope[] };
+    const entry = {
+      principal: {
+        kind: 'token',
+        actor: `token:${row.name}`,
+        tokenId: row.id,
+        scopes: row.scopes as TokenScope[],
+      } as const,
+      touchedAt: 0,
+    };
+    this.#tokens.set(hash, entry);
+    await this.#touch(entry);
+    return entry.principal;
+  }
+
+  async #touch(entry: { principal: { tokenId: string }; touchedAt: number }): Promise<void> {
+    const now = this.now();
+    if (now.getTime() - entry.touchedAt < TOUCH_INTERVAL_MS) return;
+    entry.touchedAt = now.getTime();
+    await this.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, entry.principal.tokenId));
   }
 
   /** Creates a token; the secret is returned once and only its hash is kept. */
@@ -75,6 +109,7 @@ export class AuthService {
    * environment token: a different earlier one is revoked.
    */
   async seedToken(token: string): Promise<void> {
+    this.#tokens.clear();
     const hash = sha256(token);
     await this.db
       .update(apiTokens)
@@ -109,6 +144,7 @@ export class AuthService {
       .set({ revokedAt: this.now() })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
+    this.#tokens.clear();
     return revoked.length > 0;
   }
 
