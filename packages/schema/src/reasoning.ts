@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { SWAP_CAUSES } from './catalog.js';
 
 /**
  * Output schemas of the built-in reasoning tasks (shared/reasoning-rules.md). Every field is
@@ -67,18 +68,8 @@ export const QdScoreSchema = v.object({
 });
 export type QdScore = v.InferOutput<typeof QdScoreSchema>;
 
-export const SWAP_FAILURE_CAUSES = [
-  'oom',
-  'model_not_found',
-  'port_in_use',
-  'bad_args',
-  'network',
-  'timeout',
-  'unknown',
-] as const;
-
 export const SwapTriageSchema = v.object({
-  cause: v.picklist(SWAP_FAILURE_CAUSES, `must be one of ${SWAP_FAILURE_CAUSES.join(', ')}`),
+  cause: v.picklist(SWAP_CAUSES, `must be one of ${SWAP_CAUSES.join(', ')}`),
   evidence: v.string('must be text'),
   fix: v.string('must be text'),
 });
