@@ -99,12 +99,24 @@ function seedHfModel(hub: string, id: string): void {
   );
 }
 
+/**
+ * An ed25519 key pair. ssh2's generator writes a malformed private key about once in 300 (its own
+ * parser refuses it), so a pair is kept only once it parses.
+ */
+export function generateEd25519(comment?: string): { private: string; public: string } {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519', comment === undefined ? undefined : { comment });
+    if (!(utils.parseKey(pair.private) instanceof Error)) return pair;
+  }
+  throw new Error('could not generate an ed25519 key');
+}
+
 /** Stable per-Spark SSH host key (kept across restarts so clients' known_hosts stay valid). */
 export function hostKey(stateDir: string): string {
   const file = join(stateDir, 'ssh_host_ed25519_key');
   if (!existsSync(file)) {
     mkdirSync(stateDir, { recursive: true });
-    const { private: privateKey } = utils.generateKeyPairSync('ed25519');
+    const { private: privateKey } = generateEd25519();
     writeFileSync(file, privateKey, { mode: 0o600 });
   }
   return readFileSync(file, 'utf8');
@@ -144,7 +156,7 @@ export function createSandbox(
   mkdirSync(ssh, { recursive: true, mode: 0o700 });
   const keyFile = join(ssh, 'id_ed25519');
   if (!existsSync(keyFile)) {
-    const pair = utils.generateKeyPairSync('ed25519', { comment: `spark@${sparkId}` });
+    const pair = generateEd25519(`spark@${sparkId}`);
     writeFileSync(keyFile, pair.private, { mode: 0o600 });
     writeFileSync(`${keyFile}.pub`, `${pair.public}\n`);
   }

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startCluster } from './cluster.js';
 import { GB10_MEM_TOTAL_KB } from './memory.js';
 import { isAlive, simProcesses, sleep } from './processes.js';
+import { generateEd25519 } from './sandbox.js';
 import { randomSparkHosts, sshExec } from './ssh-testing.js';
 
-const { Client, utils } = ssh2;
+const { Client } = ssh2;
 const PASSWORD = 'spark-sim-password';
-const userKey = utils.generateKeyPairSync('ed25519');
+const userKey = generateEd25519();
 let root: string;
 let sim: SimCluster;
 let host: string;
@@ -85,7 +86,7 @@ describe('simulated SSH server', () => {
 
   it('accepts an authorized key and rejects wrong credentials', async () => {
     expect((await sshExec(host, port, 'echo key', { privateKey: userKey.private })).stdout).toBe('key\n');
-    const stranger = utils.generateKeyPairSync('ed25519');
+    const stranger = generateEd25519();
     expect((await sshExec(host, port, 'true', { privateKey: stranger.private })).error?.message).toMatch(
       /authentication/i,
     );

@@ -8,6 +8,18 @@ import { fingerprintOf } from './host-keys.js';
 const KEY_COMMENT = 'spark-control';
 
 /**
+ * A new OpenSSH ed25519 private key. ssh2's generator writes a malformed key about once in 300
+ * (its own parser refuses it), so a key is kept only once it parses.
+ */
+export function generatePrivateKey(): string {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = ssh2.utils.generateKeyPairSync('ed25519', { comment: KEY_COMMENT }).private;
+    if (!(ssh2.utils.parseKey(candidate) instanceof Error)) return candidate;
+  }
+  throw new Error('could not generate an ed25519 key');
+}
+
+/**
  * The controller's own ed25519 key: `<dir>/id_ed25519` (0600) and `id_ed25519.pub`, made at first
  * start. The private half stays inside this object; printing or serialising it shows only the fingerprint.
  */
@@ -32,7 +44,7 @@ export class ControllerKey {
       if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      privateKey = ssh2.utils.generateKeyPairSync('ed25519', { comment: KEY_COMMENT }).private;
+      privateKey = generatePrivateKey();
       try {
         // 'wx': if another start raced us, keep the key it wrote.
         await writeFile(file, privateKey, { mode: 0o600, flag: 'wx' });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { generatePrivateKey } from '../keys.js';
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
@@ -51,7 +52,7 @@ export class TestSshServer {
   #port = 0;
 
   private constructor(readonly options: TestSshServerOptions) {
-    this.hostKey = options.hostKey ?? ssh2.utils.generateKeyPairSync('ed25519').private;
+    this.hostKey = options.hostKey ?? generatePrivateKey();
     this.#server = new ssh2.Server({ hostKeys: [this.hostKey] }, (client) => {
       this.connections += 1;
       // ssh2 keeps the TCP socket private; tests cut it to simulate a crash.

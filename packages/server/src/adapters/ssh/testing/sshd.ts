@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
+import { generatePrivateKey } from '../keys.js';
 
 export const SSHD = '/usr/sbin/sshd';
 
@@ -94,7 +94,7 @@ export class Sshd {
   }
 
   static hostKey(): string {
-    return ssh2.utils.generateKeyPairSync('ed25519').private;
+    return generatePrivateKey();
   }
 
   async stop(): Promise<void> {
