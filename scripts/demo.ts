@@ -91,15 +91,31 @@ console.log(
   `Both simulated Sparks answer over SSH (${sparks.map((spark) => `${spark.host}:${spark.sshPort}`).join(', ')}).`,
 );
 
+// The demo's own API token, to warm up the reasoning tiers once the server listens.
+const apiToken = process.env.SPARK_CONTROL_API_TOKEN ?? `sc_${randomBytes(24).toString('base64url')}`;
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: join(repo, 'packages/server'),
-  env: { ...process.env, SPARK_CONTROL_DATA: dataDir, SPARK_CONTROL_PASSWORD: password, PORT: String(port) },
+  env: {
+    ...process.env,
+    SPARK_CONTROL_DATA: dataDir,
+    SPARK_CONTROL_PASSWORD: password,
+    SPARK_CONTROL_API_TOKEN: apiToken,
+    PORT: String(port),
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 server.stdout.on('data', (chunk: Buffer) => {
   const text = chunk.toString();
   if (process.env.DEMO_VERBOSE) process.stdout.write(text);
   if (text.includes('"msg":"listening"')) {
+    // The reasoning health check learns which tiers honour JSON schemas, so the first swap
+    // failure already gets a structured explanation.
+    fetch(`http://127.0.0.1:${port}/api/reasoning/health`, {
+      headers: { Authorization: `Bearer ${apiToken}` },
+    }).then(
+      (response) => response.body?.cancel(),
+      () => undefined,
+    );
     console.log(
       `\n  Spark Control is ready: http://localhost:${port}\n  Password: ${password}\n  Simulator control API: ${cluster.controlUrl ?? 'off'}\n\n  Press Ctrl-C to stop everything.\n`,
     );
