@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AbsolutePathSchema, SlugSchema } from './fields.js';
+import { AbsolutePathSchema, NumberRangeSchema, SlugSchema } from './fields.js';
 import { PATTERNS } from './patterns.js';
 
 /** Quantization methods the catalog accepts for `--quantization`. */
@@ -51,14 +51,7 @@ const ParserNameSchema = v.pipe(
 );
 
 export const VllmOptionsSchema = v.strictObject({
-  maxModelLen: v.optional(
-    v.pipe(
-      v.number('must be a number'),
-      v.integer('must be a whole number'),
-      v.minValue(256, 'must be at least 256'),
-      v.maxValue(4_194_304, 'must be at most 4194304'),
-    ),
-  ),
+  maxModelLen: v.optional(NumberRangeSchema(256, 4_194_304, { integer: true })),
   gpuMemoryUtilization: v.optional(
     v.pipe(
       v.number('must be a number'),

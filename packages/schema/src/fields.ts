@@ -10,6 +10,25 @@ export const PortSchema = v.pipe(
   v.maxValue(65535, 'must be a port from 1 to 65535'),
 );
 
+/**
+ * A number from `min` to `max` inclusive, optionally whole, with messages such as
+ * `must be at least 30 seconds` (`unit` is plural; a bound of 1 takes the singular).
+ */
+export function NumberRangeSchema(
+  min: number,
+  max: number,
+  options: { integer?: boolean; unit?: string } = {},
+) {
+  const unit = (bound: number) =>
+    options.unit ? ` ${bound === 1 ? options.unit.replace(/s$/, '') : options.unit}` : '';
+  return v.pipe(
+    v.number('must be a number'),
+    v.check((value) => !options.integer || Number.isInteger(value), 'must be a whole number'),
+    v.minValue(min, `must be at least ${min}${unit(min)}`),
+    v.maxValue(max, `must be at most ${max}${unit(max)}`),
+  );
+}
+
 export const SlugSchema = v.pipe(
   v.string('must be text'),
   v.regex(

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import {
   AbsolutePathSchema,
+  NumberRangeSchema,
   ContainerNameSchema,
   GitBranchSchema,
   HostSchema,
@@ -59,15 +60,7 @@ export const SettingsSchema = v.pipe(
         port: v.optional(PortSchema, 8888),
         container: v.optional(ContainerNameSchema, 'vllm_node'),
         launchScript: v.optional(RemotePathSchema, '~/spark-vllm-docker/launch-cluster.sh'),
-        readyTimeoutSec: v.optional(
-          v.pipe(
-            v.number('must be a number'),
-            v.integer('must be a whole number'),
-            v.minValue(30, 'must be at least 30 seconds'),
-            v.maxValue(86_400, 'must be at most 86400 seconds'),
-          ),
-          1200,
-        ),
+        readyTimeoutSec: v.optional(NumberRangeSchema(30, 86_400, { integer: true, unit: 'seconds' }), 1200),
         /** Launch the previous model again when a swap fails. */
         rollback: v.optional(v.boolean('must be true or false'), true),
         /** Where local models may live on the Sparks; empty means `/home/<sshUser>/models`. */
@@ -124,33 +117,11 @@ export const SettingsSchema = v.pipe(
     gateway: v.optional(
       v.strictObject({
         /** LLM requests that may wait for a swap to finish; more get 503 with Retry-After. */
-        queueSize: v.optional(
-          v.pipe(
-            v.number('must be a number'),
-            v.integer('must be a whole number'),
-            v.minValue(0, 'must be at least 0'),
-            v.maxValue(10_000, 'must be at most 10000'),
-          ),
-          64,
-        ),
+        queueSize: v.optional(NumberRangeSchema(0, 10_000, { integer: true }), 64),
         /** How long a queued request waits for a swap before it gets 503. */
-        maxWaitSec: v.optional(
-          v.pipe(
-            v.number('must be a number'),
-            v.minValue(0, 'must be at least 0 seconds'),
-            v.maxValue(3600, 'must be at most 3600 seconds'),
-          ),
-          120,
-        ),
+        maxWaitSec: v.optional(NumberRangeSchema(0, 3600, { unit: 'seconds' }), 120),
         /** An upstream that has not finished answering within this time is cut off. */
-        upstreamTimeoutSec: v.optional(
-          v.pipe(
-            v.number('must be a number'),
-            v.minValue(1, 'must be at least 1 second'),
-            v.maxValue(86_400, 'must be at most 86400 seconds'),
-          ),
-          600,
-        ),
+        upstreamTimeoutSec: v.optional(NumberRangeSchema(1, 86_400, { unit: 'seconds' }), 600),
         /** A request naming a catalog model that is not served starts a swap to it. */
         swapOnRequest: v.optional(v.boolean('must be true or false'), false),
       }),
@@ -158,14 +129,7 @@ export const SettingsSchema = v.pipe(
     ),
     monitor: v.optional(
       v.strictObject({
-        intervalSec: v.optional(
-          v.pipe(
-            v.number('must be a number'),
-            v.minValue(1, 'must be at least 1 second'),
-            v.maxValue(3600, 'must be at most 3600 seconds'),
-          ),
-          5,
-        ),
+        intervalSec: v.optional(NumberRangeSchema(1, 3600, { unit: 'seconds' }), 5),
       }),
       {},
     ),
