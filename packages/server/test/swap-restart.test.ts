@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SwapView } from '@spark-control/schema';
-import { startCluster, type SimCluster } from '@spark-control/sim';
+import { randomSparkHosts, startCluster, type SimCluster } from '@spark-control/sim';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSshAdapter } from '../src/adapters/ssh/index.js';
@@ -42,9 +42,8 @@ describe('a server killed mid-swap', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'spark-control-restart-'));
     const ssh = await createSshAdapter({ dataDir });
-    const a = 10 + Math.floor(Math.random() * 240);
     cluster = await startCluster({
-      hosts: [`127.${a}.250.2`, `127.${a}.250.3`],
+      hosts: randomSparkHosts(),
       services: false,
       cloud: false,
       control: false,

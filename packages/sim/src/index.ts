@@ -12,3 +12,4 @@ export { controlApp, startControlApi, SparkFaultsSchema, type ControlAppType } f
 export { readFaults, writeFaults, type SparkFaults, type HttpFault, type SimServiceKind } from './faults.js';
 export { SEEDED_MODELS, LOCAL_MODELS } from './sandbox.js';
 export type { SparkInfo, SimConfig } from './layout.js';
+export { randomSparkHosts } from './ssh-testing.js';

@@ -2,15 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSettings, type Settings, type SettingsInput } from '@spark-control/schema';
-import { startCluster, type SimCluster, type StartClusterOptions } from '@spark-control/sim';
+import {
+  randomSparkHosts,
+  startCluster,
+  type SimCluster,
+  type StartClusterOptions,
+} from '@spark-control/sim';
 import { createSshAdapter, type SshAdapter } from '../../src/adapters/ssh/index.js';
-
-/** A loopback /24 of its own for each test file, so clusters of parallel files never collide. */
-function freshHosts(count: number): string[] {
-  const a = 10 + Math.floor(Math.random() * 240);
-  const b = 1 + Math.floor(Math.random() * 250);
-  return Array.from({ length: count }, (_, index) => `127.${a}.${b}.${index + 2}`);
-}
 
 export interface SimFixture {
   cluster: SimCluster;
@@ -28,7 +26,8 @@ export interface SimFixture {
 export async function startSimFixture(options: Partial<StartClusterOptions> = {}): Promise<SimFixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-sim-test-'));
   const ssh = await createSshAdapter({ dataDir, connectTimeoutMs: 5000 });
-  const hosts = options.hosts ?? freshHosts(options.sparks ?? 2);
+  // A loopback /24 of its own for each test file, so clusters of parallel files never collide.
+  const hosts = options.hosts ?? randomSparkHosts(options.sparks ?? 2);
   const cluster = await startCluster({
     hosts,
     services: false,

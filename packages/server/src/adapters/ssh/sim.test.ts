@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCluster, type SimCluster } from '@spark-control/sim';
+import { randomSparkHosts, startCluster, type SimCluster } from '@spark-control/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPublicKey } from './copy-key.js';
 import { SshDisconnectedError } from './errors.js';
@@ -27,10 +27,9 @@ describe('against the simulated Spark', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ssh-sim-'));
-    const host = `127.${20 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.2`;
     sim = await startCluster({
       root: join(dir, 'sim'),
-      hosts: [host],
+      hosts: randomSparkHosts(1),
       sparks: 1,
       sshPort: 0,
       password: PASSWORD,

@@ -30,11 +30,10 @@ export function describeFetchError(error: unknown, timeoutMs: number): string {
   }
 }
 
-/** A bounded GET/POST; the body is always read (or cancelled) so the socket returns to the pool. */
-export async function timedFetch(
-  url: string,
-  init: RequestInit & { timeoutMs: number; signal?: AbortSignal | undefined },
-): Promise<{ response: Response; body: string; latencyMs: number }> {
+type TimedInit = RequestInit & { timeoutMs: number; signal?: AbortSignal | undefined };
+
+/** A bounded request whose body is read with `read` (always, so the socket returns to the pool). */
+async function timed<T>(url: string, init: TimedInit, read: (response: Response) => Promise<T>) {
   const { timeoutMs, signal, ...rest } = init;
   const timeout = AbortSignal.timeout(timeoutMs);
   const started = performance.now();
@@ -42,24 +41,30 @@ export async function timedFetch(
     ...rest,
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
   });
-  const body = await response.text();
-  return { response, body, latencyMs: Math.round(performance.now() - started) };
+  const value = await read(response);
+  return { response, value, latencyMs: Math.round(performance.now() - started) };
+}
+
+/** A bounded GET/POST with a text body. */
+export async function timedFetch(
+  url: string,
+  init: TimedInit,
+): Promise<{ response: Response; body: string; latencyMs: number }> {
+  const { response, value, latencyMs } = await timed(url, init, (reply) => reply.text());
+  return { response, body: value, latencyMs };
 }
 
 /** Same, for binary bodies. */
 export async function timedFetchBytes(
   url: string,
-  init: RequestInit & { timeoutMs: number; signal?: AbortSignal | undefined },
+  init: TimedInit,
 ): Promise<{ response: Response; bytes: Uint8Array; latencyMs: number }> {
-  const { timeoutMs, signal, ...rest } = init;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const started = performance.now();
-  const response = await fetch(url, {
-    ...rest,
-    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-  });
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return { response, bytes, latencyMs: Math.round(performance.now() - started) };
+  const { response, value, latencyMs } = await timed(
+    url,
+    init,
+    async (reply) => new Uint8Array(await reply.arrayBuffer()),
+  );
+  return { response, bytes: value, latencyMs };
 }
 
 export function parseJson(text: string): unknown {
