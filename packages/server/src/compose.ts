@@ -149,10 +149,11 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     onFinished,
     ...(options.timing ? { timing: options.timing } : {}),
   });
-  const catalog = new CatalogService(store, cluster, settings, async (model) => {
-    const head = settings().sparks.find((spark) => spark.roles.includes('vllm'));
-    const served = head ? await cluster.servedModels(head) : undefined;
-    return served?.includes(model.servedName) ?? false;
-  });
+  const catalog = new CatalogService(
+    store,
+    cluster,
+    settings,
+    async (model) => (await cluster.servedNow())?.includes(model.servedName) ?? false,
+  );
   return { store, cluster, webhook, swaps, catalog };
 }

@@ -1,4 +1,3 @@
-import { serviceUrl } from '../health/http.js';
 import { randomUUID } from 'node:crypto';
 import {
   formatIssues,
@@ -19,6 +18,8 @@ import { ReasoningRouter, RouteFailure, type TierAttempt } from './router.js';
 import type { ReasoningRuns } from './runs.js';
 import type { ReasoningTask } from './tasks.js';
 import { cloudTier, localTier } from './tiers.js';
+import { serviceUrl } from '../health/http.js';
+import { vllmHead } from '../swap/vllm-cluster.js';
 
 /** The redaction gateway as the reasoning client uses it (PrivacyService fits). */
 export interface Scrubber {
@@ -253,7 +254,7 @@ export function renderInput(input: unknown): string {
 /** `localBaseUrl`, or the vLLM of the first Spark with the vllm role. */
 export function localBaseUrl(settings: Settings): string | undefined {
   if (settings.reasoning.localBaseUrl) return settings.reasoning.localBaseUrl;
-  const spark = settings.sparks.find((candidate) => candidate.roles.includes('vllm'));
+  const spark = vllmHead(settings);
   if (!spark) return undefined;
   return serviceUrl(spark.host, settings.vllm.port, '/v1');
 }

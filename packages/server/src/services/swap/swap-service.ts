@@ -106,8 +106,7 @@ export class SwapService {
 
   async current(): Promise<{ swap: SwapView | null; servedModel: string | null }> {
     const swap = this.#active?.view ?? (await this.#deps.repo.latest()) ?? null;
-    const head = this.#deps.settings().sparks.find((spark) => spark.roles.includes('vllm'));
-    const served = head ? await this.#deps.cluster.servedModels(head) : undefined;
+    const served = await this.#deps.cluster.servedNow();
     return { swap: swap ? { ...swap, logTail: [...swap.logTail] } : null, servedModel: served?.[0] ?? null };
   }
 

@@ -14,9 +14,14 @@ import { parseMeminfo } from '../sparks/parse.js';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
-/** The head Spark (first with the vllm role) and, for tensor parallel 2, the first other Spark. */
+/** The Spark vLLM is served from: the first with the vllm role. */
+export function vllmHead(settings: Settings): Spark | undefined {
+  return settings.sparks.find((spark) => spark.roles.includes('vllm'));
+}
+
+/** The head Spark and, for tensor parallel 2, the first other Spark. */
 export function vllmNodes(settings: Settings, tensorParallel: 1 | 2): Spark[] {
-  const head = settings.sparks.find((spark) => spark.roles.includes('vllm'));
+  const head = vllmHead(settings);
   if (!head) throw new Error('no Spark has the vllm role; add it in Configure Sparks');
   if (tensorParallel === 1) return [head];
   const worker = settings.sparks.find((spark) => spark !== head);
@@ -90,6 +95,12 @@ export class VllmCluster {
 
   async removeHfCache(spark: Spark, hfRepo: string): Promise<void> {
     await this.#run(spark, removeHfCacheCommand(hfRepo));
+  }
+
+  /** What the configured head serves; undefined when there is no head or vLLM does not answer. */
+  async servedNow(signal?: AbortSignal): Promise<string[] | undefined> {
+    const head = vllmHead(this.settings());
+    return head ? this.servedModels(head, signal) : undefined;
   }
 
   /** The model names vLLM serves, or undefined while it refuses connections or errs. */
