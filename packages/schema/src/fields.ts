@@ -87,4 +87,10 @@ export const OptionalHttpUrlSchema = v.union(
   'must be blank or a URL such as http://10.0.0.2:8888/v1',
 );
 
+/** An IPv4 address, or blank to mean "discover it". */
+export const OptionalIpv4Schema = v.union(
+  [v.literal(''), v.pipe(v.string(), v.regex(PATTERNS.ipv4))],
+  'must be blank or an IPv4 address such as 192.168.177.11',
+);
+
 export const SecretSchema = v.pipe(v.string('must be text'), v.maxLength(4096, 'is too long'));

@@ -18,6 +18,7 @@ test('SettingsInput leaves defaulted fields optional', () => {
         readyTimeoutSec?: number;
         rollback?: boolean;
         modelRoots?: string[];
+        hfToken?: string;
       }
     | undefined
   >();

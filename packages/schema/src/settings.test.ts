@@ -27,7 +27,9 @@ describe('SettingsSchema defaults', () => {
       readyTimeoutSec: 1200,
       rollback: true,
       modelRoots: [],
+      hfToken: '',
     });
+    expect(result.settings.privacy).toEqual({ localNameCheck: false, localNameCheckBudgetMs: 1500 });
     expect(result.settings.reasoning).toMatchObject({
       nvidiaApiKey: '',
       baseUrl: 'https://integrate.api.nvidia.com/v1',
@@ -53,6 +55,7 @@ describe('SettingsSchema defaults', () => {
       sshPort: 22,
       sshUser: 'spark',
       roles: ['vllm'],
+      clusterIp: '',
     });
     expect(second?.roles).toEqual(['stt', 'tts', 'embeddings', 'qdrant']);
     expect(second?.sshPort).toBe(2222);
@@ -175,5 +178,24 @@ describe('secrets', () => {
 
   it('lists the secrets for the logger', () => {
     expect(settingsSecrets(result.settings).sort()).toEqual(['hook-secret', 'nvapi-secret-123']);
+  });
+});
+
+describe('new settings fields', () => {
+  it('takes a cluster IP or blank, and refuses a hostname there', () => {
+    expect(
+      parseSettings({ sparks: [{ id: 'a', host: 'spark1.lan', clusterIp: '192.168.177.11' }] }).success,
+    ).toBe(true);
+    const bad = parseSettings({ sparks: [{ id: 'a', host: '10.0.0.2', clusterIp: 'spark1' }] });
+    expect(bad.success ? [] : bad.errors).toEqual([
+      'sparks.0.clusterIp: must be blank or an IPv4 address such as 192.168.177.11',
+    ]);
+  });
+
+  it('masks the HF token and hands it to the log scrubber', () => {
+    const result = parseSettings({ vllm: { hfToken: 'hf_secret123' } });
+    if (!result.success) throw new Error(result.errors.join());
+    expect(redactSettings(result.settings).vllm.hfToken).toBe(SECRET_MASK);
+    expect(settingsSecrets(result.settings)).toContain('hf_secret123');
   });
 });

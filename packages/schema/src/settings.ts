@@ -7,6 +7,7 @@ import {
   HostSchema,
   HttpUrlSchema,
   OptionalHttpUrlSchema,
+  OptionalIpv4Schema,
   PortSchema,
   RemotePathSchema,
   SecretSchema,
@@ -32,6 +33,8 @@ export const SparkSchema = v.strictObject({
   sshPort: v.optional(PortSchema, 22),
   sshUser: v.optional(UnixUserSchema, 'spark'),
   roles: v.optional(v.array(v.picklist(SPARK_ROLES, `must be one of ${SPARK_ROLES.join(', ')}`))),
+  /** The Spark's ConnectX (cluster) address that spark-vllm-docker compares with LOCAL_IP; blank: discovered. */
+  clusterIp: v.optional(OptionalIpv4Schema, ''),
 });
 
 export const CUSTOM_SERVICE_KINDS = ['vllm', 'http', 'bot'] as const;
@@ -65,6 +68,8 @@ export const SettingsSchema = v.pipe(
         rollback: v.optional(v.boolean('must be true or false'), true),
         /** Where local models may live on the Sparks; empty means `/home/<sshUser>/models`. */
         modelRoots: v.optional(v.array(AbsolutePathSchema), []),
+        /** A Hugging Face token for gated repositories, passed to vLLM as HF_TOKEN. */
+        hfToken: v.optional(SecretSchema, ''),
       }),
       {},
     ),
@@ -124,6 +129,19 @@ export const SettingsSchema = v.pipe(
         upstreamTimeoutSec: v.optional(NumberRangeSchema(1, 86_400, { unit: 'seconds' }), 600),
         /** A request naming a catalog model that is not served starts a swap to it. */
         swapOnRequest: v.optional(v.boolean('must be true or false'), false),
+      }),
+      {},
+    ),
+    /** The redaction gateway. */
+    privacy: v.optional(
+      v.strictObject({
+        /** Also ask the cluster's own vLLM (never a cloud tier) for person names in the text. */
+        localNameCheck: v.optional(v.boolean('must be true or false'), false),
+        /** After this long the deterministic result stands without the local model's answer. */
+        localNameCheckBudgetMs: v.optional(
+          NumberRangeSchema(100, 30_000, { integer: true, unit: 'milliseconds' }),
+          1500,
+        ),
       }),
       {},
     ),
@@ -194,6 +212,7 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] 
 export function redactSettings(settings: Settings): Settings {
   return {
     ...settings,
+    vllm: { ...settings.vllm, hfToken: settings.vllm.hfToken ? SECRET_MASK : '' },
     reasoning: { ...settings.reasoning, nvidiaApiKey: settings.reasoning.nvidiaApiKey ? SECRET_MASK : '' },
     webhook: { ...settings.webhook, secret: settings.webhook.secret ? SECRET_MASK : '' },
   };
@@ -201,5 +220,7 @@ export function redactSettings(settings: Settings): Settings {
 
 /** The secrets themselves, for the logger to scrub from anything it writes. */
 export function settingsSecrets(settings: Settings): string[] {
-  return [settings.reasoning.nvidiaApiKey, settings.webhook.secret].filter((secret) => secret.length > 0);
+  return [settings.reasoning.nvidiaApiKey, settings.webhook.secret, settings.vllm.hfToken].filter(
+    (secret) => secret.length > 0,
+  );
 }
