@@ -88,9 +88,10 @@ export const OptionalHttpUrlSchema = v.union(
 );
 
 /** An IPv4 address, or blank to mean "discover it". */
+const OPTIONAL_IPV4 = 'must be blank or an IPv4 address such as 192.168.177.11';
 export const OptionalIpv4Schema = v.union(
-  [v.literal(''), v.pipe(v.string(), v.regex(PATTERNS.ipv4))],
-  'must be blank or an IPv4 address such as 192.168.177.11',
+  [v.literal(''), v.pipe(v.string(OPTIONAL_IPV4), v.regex(PATTERNS.ipv4, OPTIONAL_IPV4))],
+  OPTIONAL_IPV4,
 );
 
 export const SecretSchema = v.pipe(v.string('must be text'), v.maxLength(4096, 'is too long'));
