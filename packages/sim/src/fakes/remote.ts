@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
-import type { SparkInfo } from '../layout.js';
+import type { SparkContext, SparkInfo } from '../layout.js';
+import { clusterLinkUp } from '../network.js';
 
 const { Client } = ssh2;
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 export interface RemoteResult {
   code: number;
@@ -16,53 +19,89 @@ export function quote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
-/** Runs a command on another simulated Spark over SSH with this node's key, as `ssh -o BatchMode=yes` would (255 when SSH fails). */
-export function sshRun(
+/**
+ * The Spark an `ssh HOST` from this Spark reaches: HOST is a Spark's cluster (ConnectX) address or its LAN
+ * address. The cluster network needs both ConnectX links up; anything else fails the way OpenSSH reports it.
+ */
+export function sshDestination(
+  context: SparkContext,
+  host: string,
+): { spark: SparkInfo } | { error: string } {
+  const byCluster = context.config.sparks.find((spark) => spark.clusterIp === host);
+  if (byCluster) {
+    if (byCluster.id === context.spark.id || clusterLinkUp(context, byCluster)) return { spark: byCluster };
+    const reason = clusterLinkUp(context, context.spark) ? 'No route to host' : 'Network is unreachable';
+    return { error: `ssh: connect to host ${host} port 22: ${reason}` };
+  }
+  const byLan = context.config.sparks.find((spark) => spark.host === host);
+  if (byLan) return { spark: byLan };
+  return IPV4.test(host)
+    ? { error: `ssh: connect to host ${host} port 22: No route to host` }
+    : { error: `ssh: Could not resolve hostname ${host}: Name or service not known` };
+}
+
+export interface StreamOptions {
+  timeoutMs?: number;
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+}
+
+/**
+ * Runs a command on another simulated Spark over SSH with this node's key, as `ssh -o BatchMode=yes` would:
+ * output is passed on as it arrives; the exit code is the remote one, or 255 when SSH itself fails.
+ */
+export function sshStream(
   home: string,
   target: SparkInfo,
   command: string,
-  timeoutMs = 5000,
-): Promise<RemoteResult> {
+  options: StreamOptions = {},
+): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const stderr = (text: string) => options.onStderr?.(text);
   return new Promise((resolve) => {
     const client = new Client();
-    let stdout = '';
-    let stderr = '';
     let settled = false;
-    const finish = (result: RemoteResult) => {
+    const finish = (code: number) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       client.end();
-      resolve(result);
+      resolve(code);
     };
-    const timer = setTimeout(
-      () =>
-        finish({
-          code: 255,
-          stdout,
-          stderr: `${stderr}ssh: connect to host ${target.host} port ${target.sshPort}: Connection timed out\n`,
-        }),
-      timeoutMs,
-    );
-    client.on('error', (error) => finish({ code: 255, stdout, stderr: `${stderr}ssh: ${error.message}\n` }));
+    const timer = setTimeout(() => {
+      stderr(`ssh: connect to host ${target.host} port ${target.sshPort}: Connection timed out\n`);
+      finish(255);
+    }, timeoutMs);
+    client.on('error', (error) => {
+      stderr(
+        /authentication/i.test(error.message)
+          ? 'spark@spark: Permission denied (publickey).\n'
+          : `ssh: ${error.message}\n`,
+      );
+      finish(255);
+    });
     client.on('ready', () => {
       clearTimeout(timer);
       client.exec(command, (error, channel) => {
-        if (error) return finish({ code: 255, stdout, stderr: `${stderr}${error.message}\n` });
+        if (error) {
+          stderr(`${error.message}\n`);
+          return finish(255);
+        }
         let code = 0;
-        channel.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-        channel.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        channel.on('data', (chunk: Buffer) => options.onStdout?.(chunk.toString('utf8')));
+        channel.stderr.on('data', (chunk: Buffer) => stderr(chunk.toString('utf8')));
         channel.on('exit', (exitCode: number | null, signal?: string) => {
           code = exitCode ?? (signal ? 128 + 15 : 255);
         });
-        channel.on('close', () => finish({ code, stdout, stderr }));
+        channel.on('close', () => finish(code));
       });
     });
     let privateKey: Buffer;
     try {
       privateKey = readFileSync(join(home, '.ssh', 'id_ed25519'));
     } catch {
-      finish({ code: 255, stdout, stderr: 'Permission denied (publickey).\n' });
+      stderr('spark@spark: Permission denied (publickey).\n');
+      finish(255);
       return;
     }
     client.connect({
@@ -73,4 +112,21 @@ export function sshRun(
       readyTimeout: timeoutMs,
     });
   });
+}
+
+/** `sshStream` with the output collected. */
+export async function sshRun(
+  home: string,
+  target: SparkInfo,
+  command: string,
+  timeoutMs = 5000,
+): Promise<RemoteResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await sshStream(home, target, command, {
+    timeoutMs,
+    onStdout: (text) => (stdout += text),
+    onStderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
 }
