@@ -56,6 +56,18 @@ function nodeKeys(context: SparkContext): Buffer[] {
   });
 }
 
+/**
+ * Real Sparks give the SSH user the same home path (`/home/spark`) on every node; the simulated homes are
+ * separate directories, so a path under another Spark's sandbox home means the same path under this one's.
+ */
+function sameHomePaths(context: SparkContext, command: string): string {
+  let text = command;
+  for (const other of context.config.sparks) {
+    if (other.id !== context.spark.id) text = text.replaceAll(other.home, context.spark.home);
+  }
+  return text;
+}
+
 /** `~/.ssh/environment` as sshd reads it with `PermitUserEnvironment yes`: `NAME=value` lines. */
 function userEnvironment(home: string): Record<string, string> {
   let text = '';
@@ -161,7 +173,7 @@ export async function startSshServer(options: SshServerOptions): Promise<SimSshS
     sessionEnv: Record<string, string>,
     client: Connection,
   ): void {
-    let command = rawCommand;
+    let command = sameHomePaths(context, rawCommand);
     let refresh: NodeJS.Timeout | undefined;
     if (command.includes('/proc/meminfo')) {
       // The simulated meminfo is a file kept current while the command runs.

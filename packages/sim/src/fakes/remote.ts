@@ -46,62 +46,46 @@ export interface StreamOptions {
   onStderr?: (text: string) => void;
 }
 
-/**
- * Runs a command on another simulated Spark over SSH with this node's key, as `ssh -o BatchMode=yes` would:
- * output is passed on as it arrives; the exit code is the remote one, or 255 when SSH itself fails.
- */
-export function sshStream(
+/** Opens an SSH connection with this node's key; resolves undefined (after reporting why) when it fails. */
+function connectNode(
   home: string,
   target: SparkInfo,
-  command: string,
-  options: StreamOptions = {},
-): Promise<number> {
-  const timeoutMs = options.timeoutMs ?? 5000;
-  const stderr = (text: string) => options.onStderr?.(text);
+  timeoutMs: number,
+  stderr: (text: string) => void,
+): Promise<InstanceType<typeof Client> | undefined> {
   return new Promise((resolve) => {
     const client = new Client();
     let settled = false;
-    const finish = (code: number) => {
+    const fail = (text: string) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      stderr(text);
       client.end();
-      resolve(code);
+      resolve(undefined);
     };
-    const timer = setTimeout(() => {
-      stderr(`ssh: connect to host ${target.host} port ${target.sshPort}: Connection timed out\n`);
-      finish(255);
-    }, timeoutMs);
-    client.on('error', (error) => {
-      stderr(
+    const timer = setTimeout(
+      () => fail(`ssh: connect to host ${target.host} port ${target.sshPort}: Connection timed out\n`),
+      timeoutMs,
+    );
+    client.on('error', (error) =>
+      fail(
         /authentication/i.test(error.message)
           ? 'spark@spark: Permission denied (publickey).\n'
           : `ssh: ${error.message}\n`,
-      );
-      finish(255);
-    });
+      ),
+    );
     client.on('ready', () => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      client.exec(command, (error, channel) => {
-        if (error) {
-          stderr(`${error.message}\n`);
-          return finish(255);
-        }
-        let code = 0;
-        channel.on('data', (chunk: Buffer) => options.onStdout?.(chunk.toString('utf8')));
-        channel.stderr.on('data', (chunk: Buffer) => stderr(chunk.toString('utf8')));
-        channel.on('exit', (exitCode: number | null, signal?: string) => {
-          code = exitCode ?? (signal ? 128 + 15 : 255);
-        });
-        channel.on('close', () => finish(code));
-      });
+      resolve(client);
     });
     let privateKey: Buffer;
     try {
       privateKey = readFileSync(join(home, '.ssh', 'id_ed25519'));
     } catch {
-      stderr('spark@spark: Permission denied (publickey).\n');
-      finish(255);
+      fail('spark@spark: Permission denied (publickey).\n');
       return;
     }
     client.connect({
@@ -112,6 +96,83 @@ export function sshStream(
       readyTimeout: timeoutMs,
     });
   });
+}
+
+/** Runs one command on an open connection; the remote exit code, or 255 when the session fails. */
+function execOn(
+  client: InstanceType<typeof Client>,
+  command: string,
+  options: StreamOptions,
+): Promise<number> {
+  return new Promise((resolve) => {
+    client.exec(command, (error, channel) => {
+      if (error) {
+        options.onStderr?.(`${error.message}\n`);
+        return resolve(255);
+      }
+      let code = 0;
+      channel.on('data', (chunk: Buffer) => options.onStdout?.(chunk.toString('utf8')));
+      channel.stderr.on('data', (chunk: Buffer) => options.onStderr?.(chunk.toString('utf8')));
+      channel.on('exit', (exitCode: number | null, signal?: string) => {
+        code = exitCode ?? (signal ? 128 + 15 : 255);
+      });
+      channel.on('close', () => resolve(code));
+    });
+  });
+}
+
+/**
+ * Runs a command on another simulated Spark over SSH with this node's key, as `ssh -o BatchMode=yes` would:
+ * output is passed on as it arrives; the exit code is the remote one, or 255 when SSH itself fails.
+ */
+export async function sshStream(
+  home: string,
+  target: SparkInfo,
+  command: string,
+  options: StreamOptions = {},
+): Promise<number> {
+  const client = await connectNode(home, target, options.timeoutMs ?? 5000, (text) =>
+    options.onStderr?.(text),
+  );
+  if (!client) return 255;
+  try {
+    return await execOn(client, command, options);
+  } finally {
+    client.end();
+  }
+}
+
+/**
+ * SSH connections one launcher run keeps open, one per Spark (the real script opens one per command;
+ * the simulation saves the handshakes, which would otherwise dominate its run time).
+ */
+export class SshConnections {
+  readonly #open = new Map<string, Promise<InstanceType<typeof Client> | undefined>>();
+
+  constructor(private readonly home: string) {}
+
+  async run(target: SparkInfo, command: string, timeoutMs = 5000): Promise<RemoteResult> {
+    let stdout = '';
+    let stderr = '';
+    const onStderr = (text: string) => (stderr += text);
+    let connection = this.#open.get(target.id);
+    if (!connection) {
+      connection = connectNode(this.home, target, timeoutMs, onStderr);
+      this.#open.set(target.id, connection);
+    }
+    const client = await connection;
+    if (!client) {
+      this.#open.delete(target.id);
+      return { code: 255, stdout, stderr };
+    }
+    const code = await execOn(client, command, { onStdout: (text) => (stdout += text), onStderr });
+    return { code, stdout, stderr };
+  }
+
+  async close(): Promise<void> {
+    for (const connection of this.#open.values()) (await connection)?.end();
+    this.#open.clear();
+  }
 }
 
 /** `sshStream` with the output collected. */

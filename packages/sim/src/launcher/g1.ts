@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SparkContext } from '../layout.js';
 import {
   checkClusterRunning,
   cleanup,
@@ -12,7 +11,7 @@ import {
   type Launch,
 } from './common.js';
 import { allNodes, detectInterfaces, detectLocalIp, detectNodes, type Detection } from './detect.js';
-import { NodeShell, out, relay } from './shell.js';
+import { out, relay, type NodeShell } from './shell.js';
 import type { Trap } from './signals.js';
 import { usage } from './usage.js';
 
@@ -109,11 +108,12 @@ function pathKind(path: string): 'dir' | 'file' | 'none' {
 
 /** The fake `launch-cluster.sh` of spark-vllm-docker G1 (commit 74c02c3): Ray always, no `.env`, no `--solo`. */
 export async function launchG1(
-  context: SparkContext,
+  shell: NodeShell,
   args: string[],
   script: string,
   trap: Trap,
 ): Promise<number> {
+  const { context } = shell;
   const options = parseG1(args);
   if (options === 'usage') {
     for (const line of usage('G1', script)) out(line);
@@ -133,7 +133,6 @@ export async function launchG1(
       return 1;
     }
   }
-  const shell = new NodeShell(context);
   const detection: Detection = {
     ethIf: options.ethIf,
     ibIf: options.ibIf,

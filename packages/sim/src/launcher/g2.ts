@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SparkContext } from '../layout.js';
 import { sleep } from '../processes.js';
 import {
   checkClusterRunning,
@@ -16,7 +15,7 @@ import {
 import { allNodes, detectInterfaces, detectNodes, type Detection } from './detect.js';
 import { readDotEnv, type DotEnv } from './dotenv.js';
 import { parseG2, printfQ, type G2Options } from './g2-args.js';
-import { err, NodeShell, out, relay } from './shell.js';
+import { err, out, relay, type NodeShell } from './shell.js';
 import type { Trap } from './signals.js';
 import { usage } from './usage.js';
 
@@ -74,11 +73,12 @@ function dockerArgs(options: G2Options, dotenv: DotEnv, home: string): string {
 
 /** The fake `launch-cluster.sh` of spark-vllm-docker G2 (contracts/spark-vllm-docker.md). */
 export async function launchG2(
-  context: SparkContext,
+  shell: NodeShell,
   args: string[],
   script: string,
   trap: Trap,
 ): Promise<number> {
+  const { context } = shell;
   const parsed = parseG2(args);
   if ('exit' in parsed) {
     for (const line of parsed.lines) out(line);
@@ -122,7 +122,6 @@ export async function launchG2(
     }
   }
 
-  const shell = new NodeShell(context);
   const detection: Detection = {
     ethIf: options.ethIf,
     ibIf: options.ibIf,

@@ -121,12 +121,16 @@ describe('the simulated launch-cluster.sh follows the real launcher', () => {
     expect(conflict.stderr).toContain('Conflict. The container name "/vllm_node" is already in use');
   });
 
-  it("mounts the head's $HOME paths on the worker; a model missing there fails only in the worker's log", async () => {
+  it("mounts the head's paths on the worker; a model missing there fails only in the worker's log", async () => {
+    // The head's HF_HOME, not the worker's default cache, is what the worker mounts.
+    writeFileSync(join(home1, '.ssh', 'environment'), `HF_HOME=${join(home1, 'hf-elsewhere')}\n`);
     const mount = `VLLM_SPARK_EXTRA_DOCKER_ARGS="-v $HOME/models/qwen3-8b-finetune:${LOCAL}:ro"`;
     const ok = await launch(`-n ${C1},${C2} -d exec vllm serve ${LOCAL} --port 8888 -tp 2`, mount);
+    rmSync(join(home1, '.ssh', 'environment'), { force: true });
     expect(ok.code).toBe(0);
+    // Each sandbox home stands for the same /home/spark path on every Spark.
     expect(await mountSources(h2)).toEqual(
-      expect.arrayContaining([join(home1, 'models/qwen3-8b-finetune'), join(home1, '.cache/huggingface')]),
+      expect.arrayContaining([join(home2, 'models/qwen3-8b-finetune'), join(home2, 'hf-elsewhere')]),
     );
     expect(await logsUntil(h1, /Application startup complete/)).toContain('Application startup complete.');
     await launch(`-n ${C1},${C2} stop`);

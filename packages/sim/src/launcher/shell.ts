@@ -1,7 +1,7 @@
 import { dockerCommand, type Io } from '../docker/cli.js';
 import type { SparkContext } from '../layout.js';
 import { sleep } from '../processes.js';
-import { quote, sshDestination, sshRun, type RemoteResult } from '../fakes/remote.js';
+import { quote, sshDestination, SshConnections, type RemoteResult } from '../fakes/remote.js';
 
 /** Writes a line to the launcher's stdout (echo) or stderr (echo >&2). */
 export const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -18,7 +18,16 @@ export interface LaunchNode {
  * `ssh <ip> "docker …"` on a worker (the head user's key; failures exit 255 as OpenSSH does).
  */
 export class NodeShell {
-  constructor(readonly context: SparkContext) {}
+  readonly #connections: SshConnections;
+
+  constructor(readonly context: SparkContext) {
+    this.#connections = new SshConnections(context.spark.home);
+  }
+
+  /** Closes the SSH connections to the workers. */
+  close(): Promise<void> {
+    return this.#connections.close();
+  }
 
   /** `docker ARGS` on a node; `raw` is appended unparsed (word-split like an unquoted `$DOCKER_ARGS`). */
   async docker(node: LaunchNode, args: string[], raw = ''): Promise<RemoteResult> {
@@ -42,7 +51,7 @@ export class NodeShell {
   async ssh(ip: string, command: string): Promise<RemoteResult> {
     const destination = sshDestination(this.context, ip);
     if ('error' in destination) return { code: 255, stdout: '', stderr: `${destination.error}\n` };
-    return sshRun(this.context.spark.home, destination.spark, command);
+    return this.#connections.run(destination.spark, command);
   }
 
   /** `docker ps --format '{{.Names}}' | grep -q "^NAME$"` on a node. */

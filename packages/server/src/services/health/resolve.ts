@@ -1,3 +1,4 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { PATTERNS, isIpv6 } from '@spark-control/schema';
 
@@ -40,4 +41,38 @@ export async function resolveHosts(
     }),
   );
   return new Map(entries);
+}
+
+/** One host, IPv4 first; throws with the resolver's reason when it cannot be resolved. */
+export async function resolveHost(
+  host: string,
+  resolver: Resolver = systemResolver,
+  timeoutMs = 2000,
+): Promise<string> {
+  const resolution = (await resolveHosts([host], resolver, timeoutMs)).get(host);
+  if (!resolution?.ok) throw new Error(resolution?.error ?? `cannot resolve ${host}`);
+  return resolution.address;
+}
+
+/**
+ * A `lookup` for `http.request` / `net.connect` that prefers IPv4 like the monitor does (a Spark's
+ * `.local` name often has an IPv6 link-local address first, which vLLM bound to 0.0.0.0 never answers).
+ */
+export function ipv4FirstLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+): void {
+  dnsLookup(hostname, { all: true }, (error, addresses) => {
+    if (error) return callback(error, '');
+    const ordered = [
+      ...addresses.filter((entry) => entry.family === 4),
+      ...addresses.filter((entry) => entry.family !== 4),
+    ];
+    if (options.all) return callback(null, ordered);
+    const first = ordered[0];
+    if (!first)
+      return callback(Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }), '');
+    callback(null, first.address, first.family);
+  });
 }
