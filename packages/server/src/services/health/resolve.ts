@@ -54,6 +54,14 @@ export async function resolveHost(
   return resolution.address;
 }
 
+/** IPv4 addresses first, each family in the resolver's order. */
+export function ipv4First(addresses: readonly LookupAddress[]): LookupAddress[] {
+  return [
+    ...addresses.filter((entry) => entry.family === 4),
+    ...addresses.filter((entry) => entry.family !== 4),
+  ];
+}
+
 /**
  * A `lookup` for `http.request` / `net.connect` that prefers IPv4 like the monitor does (a Spark's
  * `.local` name often has an IPv6 link-local address first, which vLLM bound to 0.0.0.0 never answers).
@@ -65,14 +73,29 @@ export function ipv4FirstLookup(
 ): void {
   dnsLookup(hostname, { all: true }, (error, addresses) => {
     if (error) return callback(error, '');
-    const ordered = [
-      ...addresses.filter((entry) => entry.family === 4),
-      ...addresses.filter((entry) => entry.family !== 4),
-    ];
+    const ordered = ipv4First(addresses);
     if (options.all) return callback(null, ordered);
     const first = ordered[0];
     if (!first)
       return callback(Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }), '');
     callback(null, first.address, first.family);
   });
+}
+
+/**
+ * A fetch that sends plain-HTTP requests for a hostname to its IPv4-first address (as the monitor
+ * does); HTTPS and address literals go as they are (a certificate names the host, not the address).
+ */
+export function ipv4FirstFetch(
+  base: typeof fetch = fetch,
+  resolver: Resolver = systemResolver,
+): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.protocol !== 'http:' || PATTERNS.ipv4.test(url.hostname) || url.hostname.startsWith('['))
+      return base(input, init);
+    const address = await resolveHost(url.hostname, resolver);
+    url.hostname = isIpv6(address) ? `[${address}]` : address;
+    return base(input instanceof Request ? new Request(url, input) : url, init);
+  };
 }
