@@ -149,7 +149,6 @@ export type SwapStatus = 'running' | 'ready' | 'failed' | 'cancelled';
  * `leftover_container`: a container of an earlier launch stood in the way.
  */
 export const SWAP_CAUSES = [
-  'preflight',
   'oom',
   'context_too_long',
   'model_not_found',
@@ -160,6 +159,7 @@ export const SWAP_CAUSES = [
   'image',
   'leftover_container',
   'timeout',
+  'preflight',
   'unknown',
 ] as const;
 export type SwapCause = (typeof SWAP_CAUSES)[number];
