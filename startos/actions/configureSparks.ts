@@ -59,6 +59,16 @@ const sparkSpec = InputSpec.of({
     placeholder: '192.168.1.50',
   }),
   sshPort: port(i18n('SSH port'), 22),
+  clusterIp: Value.text({
+    name: i18n('Cluster address'),
+    description: i18n(
+      'The address of the Spark’s ConnectX port, which the launch script compares with its node list, such as 192.168.177.11. Leave blank to have it found over SSH.',
+    ),
+    required: false,
+    default: null,
+    placeholder: '192.168.177.11',
+    patterns: [pattern(PATTERNS.ipv4, i18n('must be blank or an IPv4 address such as 192.168.177.11'))],
+  }),
   sshUser: Value.text({
     name: i18n('SSH user'),
     required: true,
@@ -139,6 +149,15 @@ export const inputSpec = InputSpec.of({
         description: i18n('Path of launch-cluster.sh on the Spark; ~/ means the SSH user’s home.'),
         required: true,
         default: '~/spark-vllm-docker/launch-cluster.sh',
+      }),
+      hfToken: Value.text({
+        name: i18n('Hugging Face token'),
+        description: i18n(
+          'For gated models such as Llama: a read token from huggingface.co/settings/tokens. vLLM gets it as HF_TOKEN.',
+        ),
+        required: false,
+        default: null,
+        masked: true,
       }),
     }),
   ),

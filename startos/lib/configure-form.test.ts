@@ -15,7 +15,15 @@ describe('the Configure Sparks form and settings.json', () => {
     const saved = formToSettings(
       validInput({
         sparks: [
-          { id: ' spark1 ', label: '  ', host: ' 10.0.0.1 ', sshPort: 22, sshUser: 'spark', roles: [] },
+          {
+            id: ' spark1 ',
+            label: '  ',
+            host: ' 10.0.0.1 ',
+            sshPort: 22,
+            clusterIp: ' ',
+            sshUser: 'spark',
+            roles: [],
+          },
         ],
       }),
     );
@@ -33,7 +41,17 @@ describe('the Configure Sparks form and settings.json', () => {
     const result = validateSettings(
       formToSettings(
         validInput({
-          sparks: [{ id: 'Bad Id', label: null, host: 'a b', sshPort: 0, sshUser: 'spark', roles: [] }],
+          sparks: [
+            {
+              id: 'Bad Id',
+              label: null,
+              host: 'a b',
+              sshPort: 0,
+              clusterIp: 'spark1.local',
+              sshUser: 'spark',
+              roles: [],
+            },
+          ],
           customServices: [
             { id: 'x', label: null, kind: 'http', sparkId: 'ghost', host: null, port: 80, path: null },
           ],
@@ -46,6 +64,9 @@ describe('the Configure Sparks form and settings.json', () => {
     expect(message).toContain('Sparks 1 › Spark id: must be lowercase letters');
     expect(message).toContain('Sparks 1 › Address: must be an IPv4 address');
     expect(message).toContain('Sparks 1 › SSH port: must be a port from 1 to 65535');
+    expect(message).toContain(
+      'Sparks 1 › Cluster address: must be blank or an IPv4 address such as 192.168.177.11',
+    );
     expect(message).toContain('Custom services: sparkId must name a configured Spark');
   });
 });

@@ -32,10 +32,12 @@ export interface ConfigureSparksInput {
     label: string | null;
     host: string;
     sshPort: number;
+    /** Blank: found over SSH. */
+    clusterIp: string | null;
     sshUser: string;
     roles: SparkRole[];
   }[];
-  vllm: { port: number; container: string; launchScript: string };
+  vllm: { port: number; container: string; launchScript: string; hfToken: string | null };
   hiddenServices: KnownServiceId[];
   customServices: {
     id: string;
@@ -98,12 +100,14 @@ export function formToSettings(
       sshPort: spark.sshPort,
       sshUser: text(spark.sshUser),
       ...(spark.roles.length > 0 ? { roles: [...spark.roles] } : {}),
+      ...(text(spark.clusterIp) ? { clusterIp: text(spark.clusterIp) } : {}),
     })),
     vllm: {
       ...section('vllm'),
       port: input.vllm.port,
       container: text(input.vllm.container),
       launchScript: text(input.vllm.launchScript),
+      hfToken: text(input.vllm.hfToken),
     },
     disabledServices: [...input.hiddenServices, ...keptHidden],
     customServices: input.customServices.map((service) => ({
@@ -172,6 +176,7 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
         label: explicitLabel ? spark.label : null,
         host: spark.host,
         sshPort: spark.sshPort,
+        clusterIp: spark.clusterIp || null,
         sshUser: spark.sshUser,
         roles: explicitRoles ? [...spark.roles] : [],
       };
@@ -180,6 +185,7 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
       port: settings.vllm.port,
       container: settings.vllm.container,
       launchScript: settings.vllm.launchScript,
+      hfToken: settings.vllm.hfToken || null,
     },
     hiddenServices: settings.disabledServices.filter((id): id is KnownServiceId =>
       (knownServiceIds as string[]).includes(id),

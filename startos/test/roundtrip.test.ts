@@ -54,6 +54,8 @@ describe('Configure Sparks → settings.json → the running server', () => {
     expect(applied.vllm.container).toBe('vllm_main');
     expect(applied.disabledServices).toEqual(['kokoro']);
     expect(applied.reasoning.nvidiaApiKey).toBe('********');
+    expect(applied.vllm.hfToken).toBe('********');
+    expect(applied.sparks.map((spark) => spark.clusterIp)).toEqual(['192.168.177.11', '']);
 
     const changed = validInput({
       sparks: [{ ...validInput().sparks[0]!, host: '10.0.0.99' }],

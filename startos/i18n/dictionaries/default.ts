@@ -104,6 +104,11 @@ const dict = {
   'Spark Control is running; per-Spark checks appear here once the health monitor is available': 99,
   'Spark Control did not answer the status check': 100,
   'Waiting for Spark Control to answer': 101,
+  'Cluster address': 102,
+  'The address of the Spark’s ConnectX port, which the launch script compares with its node list, such as 192.168.177.11. Leave blank to have it found over SSH.': 103,
+  'must be blank or an IPv4 address such as 192.168.177.11': 104,
+  'Hugging Face token': 105,
+  'For gated models such as Llama: a read token from huggingface.co/settings/tokens. vLLM gets it as HF_TOKEN.': 106,
 } as const;
 
 export type I18nKey = keyof typeof dict;

@@ -104,6 +104,11 @@ export default {
     99: 'Spark Control está en marcha; las comprobaciones por Spark aparecerán aquí cuando exista el monitor de salud',
     100: 'Spark Control no respondió a la comprobación de estado',
     101: 'Esperando la respuesta de Spark Control',
+    102: 'Dirección del clúster',
+    103: 'La dirección del puerto ConnectX del Spark, que el script de arranque compara con su lista de nodos, como 192.168.177.11. Déjela vacía para que se busque por SSH.',
+    104: 'debe estar vacía o ser una dirección IPv4 como 192.168.177.11',
+    105: 'Token de Hugging Face',
+    106: 'Para modelos restringidos como Llama: un token de lectura de huggingface.co/settings/tokens. vLLM lo recibe como HF_TOKEN.',
   },
   de_DE: {
     0: 'Sparks konfigurieren',
@@ -208,5 +213,10 @@ export default {
     99: 'Spark Control läuft; Prüfungen je Spark erscheinen hier, sobald der Health-Monitor verfügbar ist',
     100: 'Spark Control hat auf die Statusprüfung nicht geantwortet',
     101: 'Warte auf eine Antwort von Spark Control',
+    102: 'Cluster-Adresse',
+    103: 'Die Adresse des ConnectX-Ports des Sparks, die das Startskript mit seiner Knotenliste vergleicht, etwa 192.168.177.11. Leer lassen, um sie per SSH ermitteln zu lassen.',
+    104: 'muss leer oder eine IPv4-Adresse wie 192.168.177.11 sein',
+    105: 'Hugging-Face-Token',
+    106: 'Für zugangsbeschränkte Modelle wie Llama: ein Lese-Token von huggingface.co/settings/tokens. vLLM erhält es als HF_TOKEN.',
   },
 } satisfies Record<string, LangDict>;

@@ -4,10 +4,31 @@ import type { ConfigureSparksInput } from '../../lib/configure-form.js';
 export function validInput(overrides: Partial<ConfigureSparksInput> = {}): ConfigureSparksInput {
   return {
     sparks: [
-      { id: 'spark1', label: 'Spark One', host: '10.0.0.11', sshPort: 22, sshUser: 'spark', roles: [] },
-      { id: 'spark2', label: null, host: 'spark2.lan', sshPort: 2222, sshUser: 'ops', roles: ['stt', 'tts'] },
+      {
+        id: 'spark1',
+        label: 'Spark One',
+        host: '10.0.0.11',
+        sshPort: 22,
+        clusterIp: '192.168.177.11',
+        sshUser: 'spark',
+        roles: [],
+      },
+      {
+        id: 'spark2',
+        label: null,
+        host: 'spark2.lan',
+        sshPort: 2222,
+        clusterIp: null,
+        sshUser: 'ops',
+        roles: ['stt', 'tts'],
+      },
     ],
-    vllm: { port: 8001, container: 'vllm_main', launchScript: '~/spark-vllm-docker/launch-cluster.sh' },
+    vllm: {
+      port: 8001,
+      container: 'vllm_main',
+      launchScript: '~/spark-vllm-docker/launch-cluster.sh',
+      hfToken: 'hf_testtoken',
+    },
     hiddenServices: ['kokoro'],
     customServices: [
       {
