@@ -15,7 +15,7 @@ describe('IPv4-first resolution for HTTP calls to Sparks', () => {
 
   it('sends plain HTTP for a hostname to its IPv4 address, and leaves HTTPS and literals alone', async () => {
     const asked: string[] = [];
-    const base = (input: RequestInfo | URL) => {
+    const base = (input: Request | string | URL) => {
       asked.push(input instanceof Request ? input.url : String(input));
       return Promise.resolve(new Response('{}'));
     };

@@ -184,3 +184,21 @@ export function removeHfCacheAsRootCommand(hfCache: string, hfRepo: string): She
   const inside = shellArg.localPath(`/hub/models--${hfRepo.replace('/', '--')}`);
   return command`docker run --rm --network none --entrypoint= -v ${hub}:/hub ${shellArg.container(VLLM_IMAGE)} rm -rf -- ${inside}`;
 }
+
+/** Checks every value of a model that will reach a remote shell, before anything runs (throws ShellValueError). */
+export function checkShellValues(settings: Settings, model: ModelDef): void {
+  const nodes = settings.sparks.slice(0, model.tensorParallel);
+  for (const generation of ['G1', 'G2'] as const) {
+    launchCommands(settings, model, {
+      nodes,
+      clusterIps: nodes.map(() => '192.0.2.1'),
+      launcher: {
+        generation,
+        path: settings.vllm.launchScript,
+        container: settings.vllm.container,
+        masterPort: 29501,
+        hfCache: '/',
+      },
+    });
+  }
+}

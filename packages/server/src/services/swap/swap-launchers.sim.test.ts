@@ -29,6 +29,11 @@ const BIG = { ...B, id: 'big', label: 'Too big', servedName: 'big', vllm: { gpuM
 const GATED_REPO = 'meta-llama/Llama-3.1-8B-Instruct';
 const GATED = { ...B, id: 'gated', label: 'Gated', hfRepo: GATED_REPO, servedName: 'gated' };
 const TOKEN = 'hf_simulatedtoken123';
+const HUGE_REPO = 'moonshotai/Kimi-K2-Instruct';
+/** Gated too, but the Hub does not answer about it: only vLLM's 401 tells. */
+const UNLISTED_REPO = 'google/gemma-3-27b-it';
+const UNLISTED = { ...B, id: 'unlisted', label: 'Unlisted', hfRepo: UNLISTED_REPO, servedName: 'unlisted' };
+const HUGE = { ...B, id: 'huge', label: 'Huge', hfRepo: HUGE_REPO, servedName: 'huge' };
 
 describe('swaps that follow the real launcher', () => {
   let sim: SimFixture;
@@ -90,6 +95,17 @@ describe('swaps that follow the real launcher', () => {
     t = await createTestApp({
       settings: sim.settings({ vllm: { modelRoots: [join(home1, 'models')] } }),
       ssh: sim.ssh,
+      // What huggingface.co answers about the two repos that are not downloaded yet.
+      hub: {
+        describe: (repo) =>
+          Promise.resolve(
+            repo === GATED_REPO
+              ? { kind: 'found' as const, gated: true, sizeBytes: 16 * 1024 ** 3 }
+              : repo === HUGE_REPO
+                ? { kind: 'found' as const, gated: false, sizeBytes: 40 * 1024 ** 4 }
+                : undefined,
+          ),
+      },
     });
     t.bus.subscribe((event) => events.push(event));
     const LOCAL2 = {
@@ -100,7 +116,7 @@ describe('swaps that follow the real launcher', () => {
       tensorParallel: 2,
       vllm: { gpuMemoryUtilization: 0.4 },
     };
-    for (const model of [A, B, WIDE, LOCAL2, BIG, GATED]) {
+    for (const model of [A, B, WIDE, LOCAL2, BIG, GATED, HUGE, UNLISTED]) {
       const response = await post('/api/catalog', model);
       expect(response.status, await response.clone().text()).toBe(201);
     }
@@ -192,6 +208,18 @@ describe('swaps that follow the real launcher', () => {
         line: /^memory on spark1: .* needed \(gpuMemoryUtilization 0\.98\) but only .* would be free/,
       },
       {
+        name: 'a gated repo to download without a token',
+        model: 'gated',
+        arrange: () => Promise.resolve(),
+        line: /^model on spark1: meta-llama\/Llama-3\.1-8B-Instruct is not downloaded yet and is gated: .*Hugging Face token/,
+      },
+      {
+        name: 'no disk space for the download',
+        model: 'huge',
+        arrange: () => Promise.resolve(),
+        line: /^model on spark1: moonshotai\/Kimi-K2-Instruct needs 40960\.0 GiB to download but spark1 has .* free/,
+      },
+      {
         name: 'no launcher at the configured path',
         model: 'model-b',
         arrange: () => updateSettings({ vllm: { launchScript: '~/elsewhere/launch-cluster.sh' } }),
@@ -243,7 +271,7 @@ describe('swaps that follow the real launcher', () => {
     await updateSettings({});
     expect((await t.swaps.history()).length).toBe(before);
     expect(await served()).toEqual(['model-a']);
-  });
+  }, 60_000);
 
   it("ends with the worker's own cause when only the worker fails, long before the ready timeout", async () => {
     await sim.cluster.control.setFaults('spark2', { vllm: { failDuringLoad: 'oom' } });
@@ -293,8 +321,8 @@ describe('swaps that follow the real launcher', () => {
   it('passes the Hugging Face token to a gated model, keeps it out of the log, and deletes its root-owned weights', async () => {
     const hfHome = join(home1, 'hf-home');
     writeFileSync(join(home1, '.ssh', 'environment'), `HF_HOME=${hfHome}\n`);
-    await sim.cluster.control.setFaults('spark1', { vllm: { gatedModels: [GATED_REPO] } });
-    const refused = await swapTo('gated');
+    await sim.cluster.control.setFaults('spark1', { vllm: { gatedModels: [GATED_REPO, UNLISTED_REPO] } });
+    const refused = await swapTo('unlisted');
     expect(refused).toMatchObject({ status: 'failed', cause: 'gated_repo' });
     expect(refused.hint).toMatch(/Hugging Face token in Configure Sparks/);
     expect(refused.rollback).toMatchObject({ status: 'ready' });

@@ -12,7 +12,7 @@ import type { Logger } from '../../adapters/logger.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { ModelHub } from '../../adapters/huggingface.js';
 import { causeOfError } from './classify.js';
-import { launchCommands } from './commands.js';
+import { checkShellValues } from './commands.js';
 import { SwapFailure, SwapInProgressError, UnknownModelError } from './errors.js';
 import type { SparkProbe } from '../sparks/probe.js';
 import type { LaunchPlan } from './launcher.js';
@@ -91,7 +91,7 @@ export class SwapService {
     this.#refuseIfBusy();
     const model = this.#deps.catalog.get(modelId);
     if (!model) throw new UnknownModelError(modelId);
-    validateShellValues(this.#deps.settings(), model);
+    checkShellValues(this.#deps.settings(), model);
     const probes = await this.#planner.refuseBadSettings(model);
     // Another request may have started a swap while the settings were checked.
     this.#refuseIfBusy();
@@ -283,33 +283,10 @@ export class SwapService {
   async #rollback(view: SwapView, previous: ModelDef): Promise<void> {
     view.rollback = { modelId: previous.id, status: 'running', message: `launching ${previous.label} again` };
     await this.#save(view);
-    const settings = this.#deps.settings();
     try {
       const signal = new AbortController().signal;
       const plan = await this.#planner.plan(previous, signal);
-      await this.#steps.stopEverywhere(plan, (line) => this.#logLine(view, line), signal);
-      const needs = new Map(
-        await Promise.all(
-          plan.nodes.map(
-            async (node) =>
-              [
-                node.id,
-                previous.vllm.gpuMemoryUtilization * (await this.#deps.cluster.memory(node)).totalBytes,
-              ] as const,
-          ),
-        ),
-      );
-      await this.#steps.waitForMemory(plan.nodes, needs, signal);
-      await this.#steps.launch(previous, plan, (line) => this.#logLine(view, line), signal);
-      await waitUntilServed({
-        cluster: this.#deps.cluster,
-        model: previous,
-        plan,
-        deadline: Date.now() + settings.vllm.readyTimeoutSec * 1000,
-        pollMs: this.#timing.pollMs,
-        signal,
-        onLine: (line) => this.#logLine(view, line),
-      });
+      await this.#steps.relaunch(previous, plan, (line) => this.#logLine(view, line), signal);
       view.rollback = { modelId: previous.id, status: 'ready', message: `${previous.label} is served again` };
     } catch (error) {
       const cause = error instanceof SwapFailure ? error.swapCause : causeOfError(error);
@@ -413,20 +390,4 @@ export class SwapService {
       swap: { ...view, logTail: [...view.logTail] },
     });
   }
-}
-
-/** Every value that will reach a remote shell is checked before anything runs (throws ShellValueError). */
-function validateShellValues(settings: Settings, model: ModelDef): void {
-  const nodes = settings.sparks.slice(0, model.tensorParallel);
-  launchCommands(settings, model, {
-    nodes,
-    clusterIps: nodes.map(() => '192.0.2.1'),
-    launcher: {
-      generation: 'G2',
-      path: settings.vllm.launchScript,
-      container: settings.vllm.container,
-      masterPort: 29501,
-      hfCache: '/',
-    },
-  });
 }

@@ -4,6 +4,7 @@ import { causeOfError, diagnoseLog } from './classify.js';
 import { SwapFailure } from './errors.js';
 import type { LaunchPlan } from './launcher.js';
 import type { VllmCluster } from './vllm-cluster.js';
+import { waitUntilServed } from './wait-until-served.js';
 
 export interface SwapTiming {
   pollMs: number;
@@ -111,6 +112,33 @@ export class SwapSteps {
         );
       }
     }
+  }
+
+  /** Puts a model back without a preflight (a rollback): stop, wait for its memory, launch, wait until served. */
+  async relaunch(
+    model: ModelDef,
+    plan: LaunchPlan,
+    onLine: (line: string) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    await this.stopEverywhere(plan, onLine, signal);
+    const needs = new Map<string, number>();
+    for (const node of plan.nodes)
+      needs.set(
+        node.id,
+        model.vllm.gpuMemoryUtilization * (await this.cluster.memory(node, signal)).totalBytes,
+      );
+    await this.waitForMemory(plan.nodes, needs, signal);
+    await this.launch(model, plan, onLine, signal);
+    await waitUntilServed({
+      cluster: this.cluster,
+      model,
+      plan,
+      deadline: Date.now() + this.settings().vllm.readyTimeoutSec * 1000,
+      pollMs: this.timing.pollMs,
+      signal,
+      onLine,
+    });
   }
 
   /** Stops a half-started model so it does not hold the memory; a failure here is only logged. */
