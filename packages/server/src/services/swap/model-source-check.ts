@@ -1,6 +1,6 @@
 import type { ModelDef, Settings, Spark } from '@spark-control/schema';
 import type { HubAnswer } from '../../adapters/huggingface.js';
-import { ShellValueError } from '../../adapters/ssh/index.js';
+import { ShellValueError, type ShellCommand } from '../../adapters/ssh/index.js';
 import { localPathProblem } from '../catalog/model-paths.js';
 import { parseDf } from '../sparks/parse.js';
 import { diskFreeCommand, hfWeightsPresentCommand, modelDirectoryCommand } from './commands.js';
@@ -33,8 +33,10 @@ export async function checkModelSource(
       add(`model on ${head.label}`, false, `localPath ${problem}`);
       return;
     }
-    for (const node of nodes) {
-      const found = (await deps.cluster.run(node, modelDirectoryCommand(model.localPath), signal)).code === 0;
+    const check = modelDirectoryCommand(model.localPath);
+    const results = await Promise.all(nodes.map((node) => deps.cluster.run(node, check, signal)));
+    for (const [index, node] of nodes.entries()) {
+      const found = results[index]?.code === 0;
       add(
         `model on ${node.label}`,
         found,
@@ -46,23 +48,23 @@ export async function checkModelSource(
     return;
   }
   const repo = model.hfRepo ?? '';
+  let check: ShellCommand;
+  try {
+    check = hfWeightsPresentCommand(launcher.hfCache, repo);
+  } catch (error) {
+    if (!(error instanceof ShellValueError)) throw error;
+    add(
+      `model on ${head.label}`,
+      false,
+      `the Hugging Face cache path ${launcher.hfCache} cannot be used: ${error.message}`,
+    );
+    return;
+  }
+  const results = await Promise.all(nodes.map((node) => deps.cluster.run(node, check, signal)));
   let asked: Promise<HubAnswer | undefined> | undefined;
   const askHub = () => (asked ??= deps.hub?.describe(repo, signal) ?? Promise.resolve(undefined));
-  for (const node of nodes) {
-    let present: boolean;
-    try {
-      present =
-        (await deps.cluster.run(node, hfWeightsPresentCommand(launcher.hfCache, repo), signal)).code === 0;
-    } catch (error) {
-      if (!(error instanceof ShellValueError)) throw error;
-      add(
-        `model on ${node.label}`,
-        false,
-        `the Hugging Face cache path ${launcher.hfCache} cannot be used: ${error.message}`,
-      );
-      continue;
-    }
-    if (present) {
+  for (const [index, node] of nodes.entries()) {
+    if (results[index]?.code === 0) {
       add(`model on ${node.label}`, true, `${repo} is in the Hugging Face cache (${launcher.hfCache})`);
       continue;
     }

@@ -101,16 +101,19 @@ export class Preflight {
     signal: AbortSignal,
   ): Promise<string[]> {
     const ips: string[] = [];
-    for (const node of nodes) {
-      const probe = probes.get(node.id) ?? (await this.deps.cluster.probe(node, signal));
-      const address = clusterAddress(node, settings.sparks.indexOf(node), probe);
+    const fetched = await Promise.all(
+      nodes.map(async (node) => probes.get(node.id) ?? (await this.deps.cluster.probe(node, signal))),
+    );
+    nodes.forEach((node, index) => {
+      probes.set(node.id, fetched[index] as SparkProbe);
+      const address = clusterAddress(node, settings.sparks.indexOf(node), fetched[index] as SparkProbe);
       if (!address.ok) {
         add(`cluster address of ${node.label}`, false, `${address.field}: ${address.problem}`);
-        continue;
+        return;
       }
       add(`cluster address of ${node.label}`, true, `${address.ip} (${address.source})`);
       ips.push(address.ip);
-    }
+    });
     const [head] = nodes as [Spark];
     const localIp = probes.get(head.id)?.dotenv.LOCAL_IP;
     if (localIp && ips[0] && localIp !== ips[0]) {
@@ -183,8 +186,9 @@ export class Preflight {
       : nodes.slice(0, 1);
     const heldShare =
       served.previous?.vllm.gpuMemoryUtilization ?? (served.somethingServed ? UNKNOWN_MODEL_UTILISATION : 0);
-    for (const node of nodes) {
-      const memory = await this.deps.cluster.memory(node, signal);
+    const memories = await Promise.all(nodes.map((node) => this.deps.cluster.memory(node, signal)));
+    nodes.forEach((node, index) => {
+      const memory = memories[index] as { totalBytes: number; availableBytes: number };
       const need = model.vllm.gpuMemoryUtilization * memory.totalBytes;
       const held = previousNodes.some((spark) => spark.id === node.id) ? heldShare * memory.totalBytes : 0;
       const free = memory.availableBytes + held;
@@ -196,7 +200,7 @@ export class Preflight {
           : `${gib(need)} needed (gpuMemoryUtilization ${model.vllm.gpuMemoryUtilization}) but only ${gib(free)} would be free: lower gpuMemoryUtilization or stop what else runs there`,
       );
       needs.set(node.id, need);
-    }
+    });
     return needs;
   }
 

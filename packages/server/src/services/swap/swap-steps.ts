@@ -9,7 +9,7 @@ import { waitUntilServed } from './wait-until-served.js';
 export interface SwapTiming {
   pollMs: number;
   memoryReleaseTimeoutMs: number;
-  /** How long every node has to show a running container after the launch script returned. */
+  /** How long a container still starting (`created`, `restarting`) after the launch script returned may take. */
   containerStartTimeoutMs: number;
 }
 
@@ -99,7 +99,8 @@ export class SwapSteps {
     const deadline = Date.now() + this.timing.containerStartTimeoutMs;
     for (const node of plan.nodes) {
       let state = await this.cluster.containerState(node, container, signal);
-      while (state !== 'running' && Date.now() < deadline) {
+      // `docker run -d` has returned before the launcher does: only a container still starting is waited for.
+      while ((state === 'created' || state === 'restarting') && Date.now() < deadline) {
         await sleep(Math.min(this.timing.pollMs, 500), signal);
         state = await this.cluster.containerState(node, container, signal);
       }
