@@ -23,18 +23,14 @@ export interface SparkProbe {
   dotenv: Record<string, string>;
 }
 
-function launcherDir(path: string): string {
-  const dir = path.slice(0, path.lastIndexOf('/'));
-  return dir === '~' || dir === '' ? (path.startsWith('~') ? '~/.' : '/') : dir;
-}
-
 /**
  * One command: interfaces, RDMA devices, `$HOME`/`$HF_HOME`, the launch script's usage text (its first
  * 4 kB: `--help` exits at once on both generations) and its `.env`.
  */
 export function probeCommand(settings: Settings): ShellCommand {
   const launcher = shellArg.remotePath(settings.vllm.launchScript);
-  const dotenv = shellArg.remotePath(`${launcherDir(settings.vllm.launchScript)}/.env`);
+  // G2 reads `.env` beside the script.
+  const dotenv = shellArg.remotePath(settings.vllm.launchScript.replace(/[^/]+$/, '.env'));
   return command`ip -j addr 2>/dev/null; echo @@sc:rdma; if command -v ibdev2netdev >/dev/null 2>&1; then ibdev2netdev 2>&1; else echo @@absent; fi; echo @@sc:paths; printf '%s\n%s\n' "$HOME" "\${HF_HOME:-}"; echo @@sc:launcher; if [ -x ${launcher} ]; then ${launcher} --help 2>&1 | head -c 4000; else echo @@missing; fi; echo @@sc:env; cat ${dotenv} 2>/dev/null`;
 }
 

@@ -238,14 +238,12 @@ export class Preflight {
   }
 }
 
+/** The swap's end when checks failed: each failed check in the message, what it means in the hint. */
 function refusal(lines: PreflightLine[]): SwapFailure {
   const failed = lines.filter((line) => !line.ok);
-  const first = failed[0];
   return new SwapFailure(
     'preflight',
     failed.map((line) => `${line.check}: ${line.detail}`).join('; '),
-    first
-      ? `Nothing was stopped; the model being served keeps serving. Fix ${failed.length === 1 ? 'this' : 'these'} and swap again.`
-      : null,
+    `Nothing was stopped; the model being served keeps serving. Fix ${failed.length === 1 ? 'this' : 'these'} and swap again.`,
   );
 }
