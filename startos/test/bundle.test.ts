@@ -3,16 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeEffects, loadBundle } from './support/bundle.js';
-import { repoRoot, startosDir } from './support/paths.js';
+import { bundleRequest, repoRoot, startosDir } from './support/paths.js';
 
 const bundle = loadBundle();
 
 describe('the bundle StartOS loads', () => {
-  it('prints the manifest the way start-cli reads it', () => {
+  it('prints the manifest the way start-cli reads it: node -e require(<Makefile path>/javascript/index.js) from the repository root', () => {
     const printed = execFileSync(
-      process.execPath,
-      ['-e', "console.log(JSON.stringify(require('./javascript/index.js').manifest))"],
-      { cwd: startosDir, encoding: 'utf8' },
+      'node',
+      ['-e', `console.log(JSON.stringify(require('${bundleRequest()}').manifest))`],
+      { cwd: repoRoot, encoding: 'utf8' },
     );
     const manifest = JSON.parse(printed) as { id: string; version: string };
     expect(manifest.id).toBe('spark-control');
@@ -46,8 +46,10 @@ describe('the bundle StartOS loads', () => {
     expect(awk.trim()).toBe('spark-control');
   });
 
-  it('ships the icon, license and instructions start-cli packs from startos/', () => {
+  it('ships the icon, license, instructions and assets/ start-cli packs from startos/', () => {
     expect(readFileSync(join(startosDir, 'icon.svg'), 'utf8')).toMatch(/^<svg /);
+    const tracked = execFileSync('git', ['ls-files', 'startos/assets'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(tracked.trim()).not.toBe('');
     expect(readFileSync(join(startosDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     expect(readFileSync(join(startosDir, 'instructions.md'), 'utf8')).toContain('Configure Sparks');
   });

@@ -6,7 +6,7 @@ import { parseSettings } from '@spark-control/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeEffects, loadBundle, runAction } from './support/bundle.js';
 import { validInput } from './support/input.js';
-import { startosDir } from './support/paths.js';
+import { bundleRequest, repoRoot } from './support/paths.js';
 
 const bundle = loadBundle();
 let volume: string;
@@ -130,7 +130,7 @@ describe('configure-sparks', () => {
 
   it('explains errors in the StartOS language', () => {
     const script = `
-      const bundle = require('./javascript/index.js');
+      const bundle = require('${bundleRequest()}');
       const action = bundle.actions.get('configure-sparks');
       const effects = { eventId: 'es', child: () => effects, action: { export: async () => null } };
       action.getInput({ effects, prefill: null })
@@ -138,7 +138,7 @@ describe('configure-sparks', () => {
         .then(() => { console.log('saved'); }, (error) => { console.log(error.message); });
     `;
     const output = execFileSync(process.execPath, ['-e', script], {
-      cwd: startosDir,
+      cwd: repoRoot,
       encoding: 'utf8',
       env: { ...process.env, LANG: 'es_ES.UTF-8', SPARK_CONTROL_STARTOS_VOLUME: volume },
     });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { bundlePath } from './paths.js';
+import { join } from 'node:path';
+import { bundleRequest, repoRoot } from './paths.js';
 
 /** The parts of the StartOS action API the tests drive. */
 export interface BundleAction {
@@ -42,8 +43,9 @@ export function fakeEffects(eventId = 'test-event'): FakeEffects {
   return effects;
 }
 
+/** Loads the bundle the way start-cli does: `require('<S9PK_PACKAGE>/javascript/index.js')` from the repository root. */
 export function loadBundle(): Bundle {
-  return createRequire(import.meta.url)(bundlePath) as Bundle;
+  return createRequire(join(repoRoot, 'package.json'))(bundleRequest()) as Bundle;
 }
 
 /** Runs an action the way StartOS does: fetch its input spec first, then run with the input. */
