@@ -19,6 +19,7 @@ export interface Bundle {
     images: Record<string, { source: unknown; arch: string[] }>;
     description: { short: Record<string, string>; long: Record<string, string> };
     releaseNotes: Record<string, string>;
+    canMigrateFrom: string;
   };
   actions: { get(id: string): BundleAction | undefined; actions: Record<string, BundleAction> };
   main: unknown;
