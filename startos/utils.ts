@@ -21,4 +21,3 @@ export const uiDir = '/app/ui';
  */
 export const appUid = 1000;
 export const appGid = 1000;
-
