@@ -38,17 +38,23 @@ async function stop(code: number): Promise<void> {
   stopping = true;
   startup.abort(new Error('the demo is stopping'));
   console.log('\nStopping Spark Control and the simulated Sparks…');
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((done) => server?.once('exit', done));
-    server.kill('SIGTERM');
-    const forced = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(forced);
+  try {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((done) => server?.once('exit', done));
+      server.kill('SIGTERM');
+      const forced = setTimeout(() => server?.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(forced);
+    }
+    rmSync(serverPidFile, { force: true });
+    // A start-up still under way stops what it started and rejects; a finished one is stopped here.
+    const started = await cluster?.catch(() => undefined);
+    await started?.stop();
+  } catch (error) {
+    // Whatever is left, the simulation's reaper stops once this process is gone.
+    console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+    code = 1;
   }
-  rmSync(serverPidFile, { force: true });
-  // A start-up still under way stops what it started and rejects; a finished one is stopped here.
-  const started = await cluster?.catch(() => undefined);
-  await started?.stop();
   process.exit(code);
 }
 

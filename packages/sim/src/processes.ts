@@ -172,7 +172,6 @@ export async function stopLeftovers(root: string, stateDirs: readonly string[]):
 }
 
 export interface Reaper {
-  pid: number;
   /** The owner stops the simulation itself: the reaper is not needed any more. */
   dismiss(): Promise<void>;
 }
@@ -188,7 +187,7 @@ export function startReaper(root: string, stateDirs: readonly string[]): Reaper 
   const log = openSync(join(root, 'reaper.log'), 'a');
   let pid: number | undefined;
   try {
-    // `cat` returns at end of file, which only the owner's death (or dismiss) brings.
+    // `cat` returns at end of file, which only the owner's death brings (dismiss kills the reaper).
     const child = spawn(
       '/bin/sh',
       ['-c', 'cat > /dev/null; exec "$@"', 'sim-reaper', ...reaperRunner(root), root, ...stateDirs],
@@ -211,7 +210,6 @@ export function startReaper(root: string, stateDirs: readonly string[]): Reaper 
   const reaperPid = pid;
   writeFileSync(reaperPidFile(root), String(reaperPid));
   return {
-    pid: reaperPid,
     async dismiss() {
       await killGroups([reaperPid], 0);
       rmSync(reaperPidFile(root), { force: true });
