@@ -18,8 +18,10 @@ build: install
 	$(PNPM) -r build
 
 ## Runs Spark Control against two simulated Sparks (data in .data/demo); Ctrl-C stops everything.
+# Plain node, no wrapper between the terminal and the demo: tsx's CLI relays a signal and SIGKILLs a
+# child that does not acknowledge it within 30 ms (a busy machine), which would skip the clean-up.
 demo: ui
-	$(PNPM) exec tsx scripts/demo.ts
+	node --import tsx scripts/demo.ts
 
 ## Runs the server on this machine against the Sparks in .data/settings.json.
 start: ui
