@@ -9,6 +9,7 @@ import type { EventBus } from './adapters/event-bus.js';
 import type { Logger } from './adapters/logger.js';
 import type { SettingsStore } from './config/settings-store.js';
 import type { AppEnv } from './http/context.js';
+import { clientInfo, TrustedProxies } from './http/client.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
 import { audioRoutes } from './routes/audio.js';
@@ -66,6 +67,8 @@ export interface AppDeps {
   metricsToken?: string | undefined;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
   uiDir?: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed (none by default). */
+  trustedProxies?: TrustedProxies | undefined;
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps) {
     c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404),
   );
   app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(clientInfo(deps.trustedProxies ?? new TrustedProxies()));
   app.use(accessLog(deps.log));
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT,

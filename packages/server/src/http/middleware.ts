@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Logger } from '../adapters/logger.js';
 import type { AuditLog } from '../services/audit.js';
 import { hasScope, SESSION_COOKIE, type AuthService } from '../services/auth.js';
+import { clientOf } from './client.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 
@@ -45,7 +46,7 @@ export function authenticate(auth: AuthService, open: readonly string[]) {
       if (!principal) throw new ApiError('UNAUTHORIZED', 'the API token is unknown or revoked');
     } else if (cookie) {
       principal = await auth.fromSession(cookie);
-      if (principal && isMutation(c.req.method) && !isSameOrigin(c.req.raw)) {
+      if (principal && isMutation(c.req.method) && !isSameOrigin(c.req.raw, clientOf(c).host)) {
         throw new ApiError('FORBIDDEN', 'cross-origin request refused; use the dashboard or an API token');
       }
     }
@@ -57,11 +58,14 @@ export function authenticate(auth: AuthService, open: readonly string[]) {
   });
 }
 
-/** The request's Origin (or, failing that, the browser's Sec-Fetch-Site) names this host. */
-function isSameOrigin(request: Request): boolean {
+/**
+ * The request's Origin (or, failing that, the browser's Sec-Fetch-Site) names the host the caller
+ * addressed: `Host`, or `X-Forwarded-Host` only when a trusted proxy sent it.
+ */
+function isSameOrigin(request: Request, host: string | undefined): boolean {
   const origin = request.headers.get('origin');
   if (origin) {
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    if (!host) return false;
     try {
       return new URL(origin).host === host;
     } catch {
