@@ -142,6 +142,17 @@ describe('POST /api/scrub and /api/rehydrate', () => {
     expect(error.message).toMatch(message);
   });
 
+  it.each(['/api/scrub', '/api/rehydrate'])(
+    '%s answers hostile nesting (depth 5000 in 10 KB) with 400 naming the limit',
+    async (path) => {
+      const deep = '['.repeat(5000) + ']'.repeat(5000);
+      const body = `{"sessionId":"00000000-0000-4000-8000-000000000000","json":${deep}}`;
+      const response = await post(path, body);
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).message).toMatch(/must not nest deeper than \d+ levels/);
+    },
+  );
+
   it('rejects malformed JSON with 400 and a non-JSON body with 415', async () => {
     expect((await post('/api/scrub', '{"text": ')).status).toBe(400);
     const response = await app.request('/api/scrub', {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
 import { jsonBody } from '../http/validate.js';
-import { jsonDepth } from '../services/privacy/scrub.js';
+import { nestsDeeperThan } from '../http/json-depth.js';
 import { RedactionSessionGone, type PrivacyService } from '../services/privacy/service.js';
 
 /** Largest text (characters) or serialised JSON the gateway takes in one call. */
@@ -17,14 +17,15 @@ const TextSchema = v.pipe(
 );
 const JsonSchema = v.pipe(
   v.unknown(),
-  v.check(
-    (value) => JSON.stringify(value).length <= MAX_PRIVACY_CHARS,
-    `must be at most ${MAX_PRIVACY_CHARS} characters as JSON`,
-  ),
-  v.check(
-    (value) => jsonDepth(value) <= MAX_JSON_DEPTH,
-    `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
-  ),
+  // Depth first: measuring the size of a hostile value with JSON.stringify would overflow the stack.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    if (nestsDeeperThan(dataset.value, MAX_JSON_DEPTH)) {
+      addIssue({ message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` });
+    } else if (JSON.stringify(dataset.value).length > MAX_PRIVACY_CHARS) {
+      addIssue({ message: `must be at most ${MAX_PRIVACY_CHARS} characters as JSON` });
+    }
+  }),
 );
 const exactlyOne = <T extends { text?: unknown; json?: unknown }>(input: T) =>
   (input.text === undefined) !== (input.json === undefined);
