@@ -4,7 +4,12 @@ import { createTestApp, TEST_PASSWORD, TEST_TOKEN, type TestApp } from '../test/
 describe('app: security', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ settings: { reasoning: { nvidiaApiKey: 'nvapi-never-log-me' } } });
+    t = await createTestApp({
+      settings: {
+        reasoning: { nvidiaApiKey: 'nvapi-never-log-me' },
+        webhook: { url: 'https://hooks.example.com/in?token=hook-token-never-shown' },
+      },
+    });
   });
   afterAll(() => t.close());
 
@@ -74,6 +79,13 @@ describe('app: security', () => {
       body: JSON.stringify({ name: 'ok', scopes: ['gateway'] }),
     });
     expect(sameSite.status).toBe(201);
+  });
+
+  it('GET /api/settings masks the query values of URLs', async () => {
+    const response = await t.app.request('/api/settings', { headers: t.bearer });
+    const text = await response.text();
+    expect(text).toContain('"url":"https://hooks.example.com/in?token=********"');
+    expect(text).not.toContain('hook-token-never-shown');
   });
 
   it('lets a cookie session read without an Origin header', async () => {

@@ -1,3 +1,4 @@
+import { maskUrl } from '@spark-control/schema';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 /** Why a call to a model endpoint failed, as the router acts on it (nvidia-nim.md, error table). */
@@ -50,6 +51,9 @@ export interface ChatReply {
   model: string;
 }
 
+/** The SDK refuses a fractional timeout (`timeout must be an integer`); budgets are shares of a deadline. */
+const sdkTimeout = (ms: number) => Math.max(1, Math.ceil(ms));
+
 const THINK_BLOCK = /<think>([\s\S]*?)<\/think>/gi;
 const DETAIL_LIMIT = 300;
 
@@ -58,13 +62,14 @@ const DETAIL_LIMIT = 300;
  * SDK, which never retries: the reasoning router is the only retry loop.
  */
 export class OpenAiChat {
+  /** The endpoint as messages and health checks show it: query values masked. */
   readonly baseUrl: string;
   readonly #client: OpenAI;
   /** Raw error bodies by response: the SDK keeps only an OpenAI-style `error` key, NVIDIA sends RFC-7807. */
   readonly #errorBodies = new WeakMap<Headers, string>();
 
   constructor(options: { baseUrl: string; apiKey: string; fetch?: typeof fetch }) {
-    this.baseUrl = options.baseUrl;
+    this.baseUrl = maskUrl(options.baseUrl);
     const fetchImpl = options.fetch ?? fetch;
     this.#client = new OpenAI({
       baseURL: options.baseUrl,
@@ -108,7 +113,7 @@ export class OpenAiChat {
     try {
       completion = await this.#client.chat.completions.create(body, {
         signal: request.signal,
-        timeout: request.timeoutMs,
+        timeout: sdkTimeout(request.timeoutMs),
       });
     } catch (error) {
       throw this.#classify(error);
@@ -136,7 +141,10 @@ export class OpenAiChat {
   /** `GET /models`: liveness and key check (NVIDIA lists its whole catalog, whatever the account may call). */
   async listModels(options: { signal?: AbortSignal | undefined; timeoutMs: number }): Promise<string[]> {
     try {
-      const page = await this.#client.models.list({ signal: options.signal, timeout: options.timeoutMs });
+      const page = await this.#client.models.list({
+        signal: options.signal,
+        timeout: sdkTimeout(options.timeoutMs),
+      });
       return page.data.map((model) => model.id);
     } catch (error) {
       throw this.#classify(error);
