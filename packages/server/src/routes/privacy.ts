@@ -1,11 +1,16 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
 import { jsonBody } from '../http/validate.js';
 import { nestsDeeperThan } from '../http/json-depth.js';
-import { RedactionSessionGone, type PrivacyService } from '../services/privacy/service.js';
+import { principalKey } from '../services/auth.js';
+import {
+  RedactionSessionGone,
+  RedactionSessionNotFound,
+  type PrivacyService,
+} from '../services/privacy/service.js';
 
 /** Largest text (characters) or serialised JSON the gateway takes in one call. */
 export const MAX_PRIVACY_CHARS = 256 * 1024;
@@ -60,8 +65,17 @@ async function orGone<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (error instanceof RedactionSessionGone) throw new ApiError('GONE', error.message);
+    if (error instanceof RedactionSessionNotFound)
+      throw new ApiError('NOT_FOUND', `sessionId: ${error.message}`);
     throw error;
   }
+}
+
+/** The caller, as the owner of the sessions it scrubs. */
+function owner(c: Context<AppEnv>): string {
+  const principal = c.get('principal');
+  if (!principal) throw new ApiError('UNAUTHORIZED', 'sign in or send an API token');
+  return principalKey(principal);
 }
 
 /**
@@ -73,20 +87,20 @@ export function privacyRoutes(service: PrivacyService) {
     .post('/scrub', requireScope('privacy'), jsonBody(ScrubBodySchema), async (c) => {
       const body = c.req.valid('json');
       if (body.text !== undefined) {
-        const result = await service.scrubText(body.text);
+        const result = await service.scrubText(body.text, owner(c));
         return c.json({
           text: result.value,
           sessionId: result.sessionId,
           entities: result.entities,
         });
       }
-      const result = await service.scrubJson(body.json);
+      const result = await service.scrubJson(body.json, owner(c));
       return c.json({ json: result.value, sessionId: result.sessionId, entities: result.entities });
     })
     .post('/rehydrate', requireScope('privacy'), jsonBody(RehydrateBodySchema), async (c) => {
       const body = c.req.valid('json');
       if (body.text !== undefined)
-        return c.json({ text: await orGone(service.rehydrateText(body.sessionId, body.text)) });
-      return c.json({ json: await orGone(service.rehydrateJson(body.sessionId, body.json)) });
+        return c.json({ text: await orGone(service.rehydrateText(body.sessionId, body.text, owner(c))) });
+      return c.json({ json: await orGone(service.rehydrateJson(body.sessionId, body.json, owner(c))) });
     });
 }

@@ -17,6 +17,11 @@ export type Principal =
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/** A stable name for who is calling, for what a principal owns: `session` or `token:<id>`. */
+export function principalKey(principal: Principal): string {
+  return principal.kind === 'session' ? 'session' : `token:${principal.tokenId}`;
+}
+
 export function hasScope(principal: Principal, scope: TokenScope): boolean {
   return principal.scopes.includes('admin') || principal.scopes.includes(scope);
 }
