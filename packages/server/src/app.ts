@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoutes(deps.auth))
     .route('/api/settings', settingsRoutes(deps.settings))
     .route('/api/tokens', tokenRoutes(deps.auth))
-    .route('/api/events', eventRoutes(deps.bus))
+    .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
     .route('/api/swap', swapRoutes(deps.swaps))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))
