@@ -84,17 +84,27 @@ export function requireScope(scope: TokenScope) {
   });
 }
 
-/** Writes an audit row for every mutating call, whatever its outcome. */
+/**
+ * Writes an audit row for every mutating call by an identified caller, whatever its outcome.
+ * Anonymous calls that did not succeed (no credential, a wrong password) are only counted per
+ * route: anyone can send them, so they must not grow the log.
+ */
 export function auditMutations(audit: AuditLog, log: Logger, readOnly: readonly RegExp[] = []) {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     if (!isMutation(c.req.method) || readOnly.some((pattern) => pattern.test(c.req.path))) return;
     const status = c.res.status;
     const outcome = status < 400 ? 'ok' : status === 401 || status === 403 ? 'denied' : 'failed';
+    const action = `${c.req.method} ${c.req.routePath}`;
+    const actor = c.get('principal')?.actor;
     try {
+      if (!actor && outcome !== 'ok') {
+        await audit.countDenied(action, status);
+        return;
+      }
       await audit.record({
-        actor: c.get('principal')?.actor ?? 'anonymous',
-        action: `${c.req.method} ${c.req.routePath}`,
+        actor: actor ?? 'anonymous',
+        action,
         target: c.req.path,
         outcome,
         status,
