@@ -9,6 +9,7 @@ import type { EventBus } from './adapters/event-bus.js';
 import type { Logger } from './adapters/logger.js';
 import type { SettingsStore } from './config/settings-store.js';
 import type { AppEnv } from './http/context.js';
+import type { AudioUploads } from './http/audio-uploads.js';
 import { clientInfo, TrustedProxies } from './http/client.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
@@ -62,6 +63,7 @@ export interface AppDeps {
   gateway: GatewayService;
   gatewayStats: GatewayStats;
   speech: SpeechService;
+  audioUploads: AudioUploads;
   search: SearchService;
   /** A scrape-only bearer token for `/metrics`. */
   metricsToken?: string | undefined;
@@ -115,7 +117,10 @@ export function createApp(deps: AppDeps) {
       '/v1',
       gatewayRoutes({ gateway: deps.gateway, auth: deps.auth, log: deps.log, stats: deps.gatewayStats }),
     )
-    .route('/api/audio', audioRoutes({ speech: deps.speech, stats: deps.gatewayStats }))
+    .route(
+      '/api/audio',
+      audioRoutes({ speech: deps.speech, uploads: deps.audioUploads, stats: deps.gatewayStats }),
+    )
     .route('/api/search', searchRoutes({ search: deps.search, stats: deps.gatewayStats }))
     .route(
       '/metrics',
