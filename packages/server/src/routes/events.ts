@@ -1,6 +1,5 @@
 import type { AppEvent, AppEventType, TokenScope } from '@spark-control/schema';
 import { Hono } from 'hono';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { EventBus } from '../adapters/event-bus.js';
 import type { AppEnv } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
@@ -63,69 +62,86 @@ export function eventRoutes(deps: { bus: EventBus; auth: Pick<AuthService, 'onRe
       );
     }
     openByCaller.set(caller, open + 1);
-    return streamSSE(c, async (stream) => {
-      try {
-        await follow(stream, principal, deps, beat);
-      } finally {
-        const left = (openByCaller.get(caller) ?? 1) - 1;
-        if (left > 0) openByCaller.set(caller, left);
-        else openByCaller.delete(caller);
-      }
+    const release = () => {
+      const left = (openByCaller.get(caller) ?? 1) - 1;
+      if (left > 0) openByCaller.set(caller, left);
+      else openByCaller.delete(caller);
+    };
+    return c.body(eventStream(principal, deps, beat, release), 200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
     });
   });
 }
 
-async function follow(
-  stream: SSEStreamingApi,
+const encoder = new TextEncoder();
+const frame = (event: string, data: unknown) =>
+  encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+const HEARTBEAT = encoder.encode(': heartbeat\n\n');
+
+/**
+ * One client's stream: a single ReadableStream the server reads from, and nothing else per
+ * client, so an open dashboard costs a few kilobytes. Its queue counts events; a client that
+ * stops reading is dropped once MAX_QUEUED wait.
+ */
+function eventStream(
   principal: Principal,
   deps: { bus: EventBus; auth: Pick<AuthService, 'onRevoke'> },
   beat: (send: () => void) => () => void,
-): Promise<void> {
-  let ended!: (reason?: string) => void;
-  const end = new Promise<string | undefined>((resolve) => (ended = resolve));
-  stream.onAbort(() => ended());
-  // Writes are chained so events keep their order; a client that stops reading is dropped.
-  let queued = 0;
-  let writes: Promise<unknown> = Promise.resolve();
-  const send = (write: () => Promise<unknown>) => {
-    if (queued >= MAX_QUEUED) {
-      stream.abort();
-      return;
-    }
-    queued += 1;
-    writes = writes
-      .then(write)
-      .catch(() => stream.abort())
-      .finally(() => (queued -= 1));
+  release: () => void,
+): ReadableStream<Uint8Array> {
+  const cleanups: (() => void)[] = [];
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    for (const cleanup of cleanups) cleanup();
+    release();
   };
-  send(() => stream.writeSSE({ event: 'hello', data: JSON.stringify({ at: new Date().toISOString() }) }));
-  const cleanups = [
-    deps.bus.subscribe((event) => {
-      if (mayReceive(principal, event)) {
-        send(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
-      }
-    }),
-    beat(() => send(() => stream.write(': heartbeat\n\n'))),
-  ];
-  if (principal.kind === 'token') {
-    cleanups.push(
-      deps.auth.onRevoke((tokenId) => tokenId === principal.tokenId && ended('the token was revoked')),
-    );
-    const expiresAt = principal.expiresAt;
-    if (expiresAt) {
-      const check = () => {
-        const left = expiresAt.getTime() - Date.now();
-        if (left <= 0) ended('the token expired');
-        else timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
-      };
-      let timer: NodeJS.Timeout | undefined;
-      check();
-      cleanups.push(() => clearTimeout(timer));
-    }
-  }
-  const reason = await end;
-  for (const cleanup of cleanups) cleanup();
-  if (reason && !stream.aborted)
-    send(() => stream.writeSSE({ event: 'end', data: JSON.stringify({ reason }) }));
-  await writes;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const send = (chunk: Uint8Array) => {
+          if (finished) return;
+          if ((controller.desiredSize ?? 0) <= 0) {
+            finish();
+            controller.error(new Error('the client stopped reading'));
+            return;
+          }
+          controller.enqueue(chunk);
+        };
+        const end = (reason: string) => {
+          send(frame('end', { reason }));
+          finish();
+          controller.close();
+        };
+        send(frame('hello', { at: new Date().toISOString() }));
+        cleanups.push(
+          deps.bus.subscribe((event) => {
+            if (mayReceive(principal, event)) send(frame(event.type, event));
+          }),
+          beat(() => send(HEARTBEAT)),
+        );
+        if (principal.kind !== 'token') return;
+        cleanups.push(
+          deps.auth.onRevoke((tokenId) => {
+            if (tokenId === principal.tokenId) end('the token was revoked');
+          }),
+        );
+        const expiresAt = principal.expiresAt;
+        if (!expiresAt) return;
+        let timer: NodeJS.Timeout | undefined;
+        const check = () => {
+          const left = expiresAt.getTime() - Date.now();
+          if (left <= 0) end('the token expired');
+          else timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+        };
+        cleanups.push(() => clearTimeout(timer));
+        check();
+      },
+      cancel: finish,
+    },
+    { highWaterMark: MAX_QUEUED, size: () => 1 },
+  );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/client.js';
-import { buildNameLexicon, type NameLexicon } from './detectors/index.js';
+import { loadNameLexicon, type NameLexicon } from './detectors/index.js';
 import { restoreJson, restoreText } from './rehydrate.js';
 import { ScrubSession, scrubJson, scrubText, type Entity } from './scrub.js';
 import type { ScrubbedText } from './scrubbed.js';
@@ -45,7 +45,8 @@ export interface ScrubResult<T> {
 /** The redaction gateway: scrub before text leaves the LAN, rehydrate the reply. */
 export class PrivacyService {
   readonly #vault: Vault;
-  readonly #lexicon: NameLexicon;
+  readonly #names: readonly string[];
+  #lexicon: Promise<NameLexicon> | undefined;
   readonly #now: () => Date;
   readonly #ttlMs: number;
 
@@ -53,7 +54,7 @@ export class PrivacyService {
     this.#now = options.now ?? (() => new Date());
     this.#ttlMs = options.ttlMs ?? DEFAULT_VAULT_TTL_MS;
     this.#vault = new Vault(options.db, options.vaultKey, this.#now);
-    this.#lexicon = buildNameLexicon(options.names ?? []);
+    this.#names = options.names ?? [];
   }
 
   /** Scrubs text; the session belongs to `owner` (see `principalKey`) and only it may restore. */
@@ -86,7 +87,8 @@ export class PrivacyService {
   }
 
   async #scrub<T>(owner: string, run: (session: ScrubSession) => T): Promise<ScrubResult<T>> {
-    const session = new ScrubSession(newNonce(), this.#lexicon);
+    this.#lexicon ??= loadNameLexicon(this.#names);
+    const session = new ScrubSession(newNonce(), await this.#lexicon);
     const value = run(session);
     const sessionId = randomUUID();
     await this.#vault.purgeExpired();
