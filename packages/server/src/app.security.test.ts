@@ -59,7 +59,7 @@ describe('app: security', () => {
   it('anonymous mutations cannot grow the audit log: 200 of them leave one counted row per route', async () => {
     const rowsBefore = (await t.audit.recent(10_000)).length;
     await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
+      Array.from({ length: 200 }, async (_, i) =>
         t.app.request(`/api/no-such-thing-${i}`, { method: 'POST', body: 'x' }),
       ),
     );

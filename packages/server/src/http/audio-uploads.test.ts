@@ -43,7 +43,7 @@ function request(megabytes: number, fields: Record<string, string> = {}, fileFie
     headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
     body,
     duplex: 'half',
-  } as RequestInit);
+  });
   return { request: made, state };
 }
 

@@ -247,7 +247,7 @@ describe('speech routes against the simulated parakeet', () => {
         },
         body,
         duplex: 'half',
-      } as RequestInit);
+      });
     };
 
     it('streams a long upload through a spool file: the server never holds it in memory', async () => {
