@@ -1,7 +1,7 @@
 // Scrub throughput: how long one 100 KB text takes through every detector.
 // Run: npx tsx bench/scrub.ts   (prints a markdown section to stdout)
 import { cpus, loadavg } from 'node:os';
-import { buildNameLexicon } from '../src/services/privacy/detectors/index.js';
+import { loadNameLexicon } from '../src/services/privacy/detectors/index.js';
 import { loadLabelled } from '../src/services/privacy/fixtures/labelled.js';
 import { ScrubSession, scrubText } from '../src/services/privacy/scrub.js';
 
@@ -38,7 +38,7 @@ const percentile = (sorted: number[], p: number) =>
 
 const [load1] = loadavg();
 const text = corpus();
-const lexicon = buildNameLexicon([]);
+const lexicon = await loadNameLexicon([]);
 let entities = 0;
 for (let i = 0; i < WARMUP; i++) scrubText(text, new ScrubSession('bench0', lexicon));
 const times: number[] = [];

@@ -9,7 +9,10 @@ import type { EventBus } from './adapters/event-bus.js';
 import type { Logger } from './adapters/logger.js';
 import type { SettingsStore } from './config/settings-store.js';
 import type { AppEnv } from './http/context.js';
+import type { AudioUploads } from './http/audio-uploads.js';
+import { clientInfo, TrustedProxies } from './http/client.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
+import { deprecatedAlias, DEPRECATED_ALIASES } from './http/deprecated.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
 import { audioRoutes } from './routes/audio.js';
 import { authRoutes } from './routes/auth.js';
@@ -61,17 +64,27 @@ export interface AppDeps {
   gateway: GatewayService;
   gatewayStats: GatewayStats;
   speech: SpeechService;
+  audioUploads: AudioUploads;
   search: SearchService;
   /** A scrape-only bearer token for `/metrics`. */
   metricsToken?: string | undefined;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
   uiDir?: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed (none by default). */
+  trustedProxies?: TrustedProxies | undefined;
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
 const OPEN_PATHS = ['/api/auth/login'];
 /** POST routes that change nothing (they compute an answer), so they write no audit row. */
-const READ_ONLY_POSTS = [/^\/api\/(?:scrub|rehydrate|search)$/, /^\/api\/audio\//, /^\/api\/reasoning\//];
+const READ_ONLY_POSTS = [
+  /^\/api\/(?:scrub|rehydrate|search)$/,
+  /^\/(?:scrub|rehydrate)$/,
+  /^\/api\/audio\//,
+  /^\/api\/reasoning\//,
+];
+/** Paths outside /api/* that get the /api/* treatment: the earlier package's redaction paths. */
+const ROOT_API_PATHS = ['/scrub', '/rehydrate'];
 
 /** Builds the HTTP app from its dependencies; main.ts is the only caller that listens. */
 export function createApp(deps: AppDeps) {
@@ -81,6 +94,7 @@ export function createApp(deps: AppDeps) {
     c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404),
   );
   app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(clientInfo(deps.trustedProxies ?? new TrustedProxies()));
   app.use(accessLog(deps.log));
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT,
@@ -88,17 +102,22 @@ export function createApp(deps: AppDeps) {
       throw new ApiError('PAYLOAD_TOO_LARGE', `body must be at most ${API_BODY_LIMIT} bytes`);
     },
   });
-  // Audio uploads are large; the audio routes enforce their own limit.
-  app.use('/api/*', except('/api/audio/*', apiBodyLimit));
-  app.use('/api/*', auditMutations(deps.audit, deps.log, READ_ONLY_POSTS));
-  app.use('/api/*', authenticate(deps.auth, OPEN_PATHS));
+  for (const path of ['/api/*', ...ROOT_API_PATHS]) {
+    // Audio uploads are large; the audio routes enforce their own limit.
+    app.use(path, except('/api/audio/*', apiBodyLimit));
+    app.use(path, auditMutations(deps.audit, deps.log, READ_ONLY_POSTS));
+    app.use(path, authenticate(deps.auth, OPEN_PATHS));
+  }
+  // `/x/*` also matches `/x` itself.
+  for (const { alias, successor } of DEPRECATED_ALIASES)
+    app.use(`${alias}/*`, deprecatedAlias(alias, successor));
 
   const routes = app
     .get('/health', (c) => c.json({ status: 'ok' as const, version: deps.version }))
     .route('/api/auth', authRoutes(deps.auth))
     .route('/api/settings', settingsRoutes(deps.settings))
     .route('/api/tokens', tokenRoutes(deps.auth))
-    .route('/api/events', eventRoutes(deps.bus))
+    .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
     .route('/api/swap', swapRoutes(deps.swaps))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))
@@ -111,12 +130,21 @@ export function createApp(deps: AppDeps) {
       '/v1',
       gatewayRoutes({ gateway: deps.gateway, auth: deps.auth, log: deps.log, stats: deps.gatewayStats }),
     )
-    .route('/api/audio', audioRoutes({ speech: deps.speech, stats: deps.gatewayStats }))
+    .route(
+      '/api/audio',
+      audioRoutes({ speech: deps.speech, uploads: deps.audioUploads, stats: deps.gatewayStats }),
+    )
     .route('/api/search', searchRoutes({ search: deps.search, stats: deps.gatewayStats }))
     .route(
       '/metrics',
       metricsRoutes({ registry: deps.metricsRegistry, auth: deps.auth, metricsToken: deps.metricsToken }),
     );
+
+  // The earlier package's paths: the same route groups, so the same auth, scopes and answers.
+  app
+    .route('/', privacyRoutes(deps.privacy))
+    .route('/api/endpoints', serviceRoutes(deps.health.monitor))
+    .route('/api/matrix-bridge', botRoutes(deps.bot));
 
   mountUi(app, deps.uiDir);
   return routes;

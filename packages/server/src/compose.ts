@@ -6,6 +6,7 @@ import type { ModelHub } from './adapters/huggingface.js';
 import type { Logger } from './adapters/logger.js';
 import type { SshAdapter } from './adapters/ssh/index.js';
 import type { SettingsStore } from './config/settings-store.js';
+import { AudioUploads } from './http/audio-uploads.js';
 import { BotService } from './services/bot/bot.js';
 import { CatalogService } from './services/catalog/catalog-service.js';
 import { GatewayService } from './services/gateway/gateway-service.js';
@@ -16,7 +17,7 @@ import { CatalogStore } from './services/catalog/catalog-store.js';
 import { readNameList } from './services/privacy/names-file.js';
 import { ReasoningRuns } from './services/reasoning/runs.js';
 import { ReasoningService } from './services/reasoning/service.js';
-import { TaskLoader } from './services/reasoning/tasks.js';
+import { TaskStore } from './services/reasoning/task-store.js';
 import { PrivacyService } from './services/privacy/service.js';
 import { loadOrCreateVaultKey } from './services/privacy/vault.js';
 import { SearchService } from './services/search/search-service.js';
@@ -29,6 +30,9 @@ import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
 import { Webhook } from './services/swap/webhook.js';
 
+/** Long recordings processed at once; each holds a spooled file and an upstream connection. */
+const MAX_AUDIO_UPLOADS = 2;
+
 export interface ComposeOptions {
   dataDir: string;
   db: Db;
@@ -38,7 +42,7 @@ export interface ComposeOptions {
   log: Logger;
   timing?: Partial<SwapTiming>;
   webhookRetryDelaysMs?: readonly number[];
-  /** Where the reasoning tasks live; the repository's (or the image's) prompts/ by default. */
+  /** The bundled reasoning tasks; the repository's (or the image's) prompts/ by default. */
   promptsDir?: string | undefined;
   /** The fetch the reasoning clients use (tests). */
   fetch?: typeof fetch;
@@ -90,9 +94,15 @@ export async function composeServices(options: ComposeOptions) {
     vaultKey: await loadOrCreateVaultKey(join(options.dataDir, 'vault.key')),
     names: await readNameList(options.dataDir),
   });
+  // The owner's prompts on the data volume are laid over the bundled ones.
+  const tasks = await TaskStore.open({
+    bundledDir: options.promptsDir,
+    ownerDir: join(options.dataDir, 'prompts'),
+    log: options.log,
+  });
   const reasoning = new ReasoningService({
     settings: options.settings,
-    tasks: await new TaskLoader(options.promptsDir).load(),
+    tasks,
     scrubber: privacy,
     runs: new ReasoningRuns(options.db),
     fetch: options.fetch,
@@ -107,12 +117,18 @@ export async function composeServices(options: ComposeOptions) {
     log: options.log,
   });
   const speech = new SpeechService({ gateway, settings });
+  const audioUploads = new AudioUploads({
+    dir: join(options.dataDir, 'uploads'),
+    maxConcurrent: MAX_AUDIO_UPLOADS,
+  });
+  await audioUploads.prepare();
   const search = new SearchService({ gateway });
   return {
     ...models,
     gateway,
     gatewayStats,
     speech,
+    audioUploads,
     search,
     privacy,
     reasoning,
@@ -124,11 +140,13 @@ export async function composeServices(options: ComposeOptions) {
     /** Background work that starts once the server listens. */
     start(): void {
       health.monitor.start();
+      tasks.watch();
       models.swaps
         .reconcile()
         .catch((error: unknown) => options.log.error({ err: error }, 'swap reconciliation failed'));
     },
     async stop(): Promise<void> {
+      tasks.stop();
       reasoning.close();
       await health.stop();
       await bot.close();

@@ -8,6 +8,7 @@ import { createLogger } from './adapters/logger.js';
 import { openDatabase } from './adapters/db/client.js';
 import { createApp } from './app.js';
 import { HuggingFaceHub } from './adapters/huggingface.js';
+import { TrustedProxies } from './http/client.js';
 import { composeServices } from './compose.js';
 import { readEnv } from './config/env.js';
 import { SettingsStore } from './config/settings-store.js';
@@ -15,6 +16,7 @@ import { createSshAdapter } from './adapters/ssh/index.js';
 import { AuditLog } from './services/audit.js';
 import { AuthService } from './services/auth.js';
 import { AdminPassword } from './services/password.js';
+import { sshTargetsInUse } from './services/sparks/targets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
   if (env.apiToken) await auth.seedToken(env.apiToken);
 
   const ssh = await createSshAdapter({ dataDir: env.dataDir, log });
-  settings.subscribe((current) => ssh.pool.retain(current.sparks));
+  settings.subscribe((current) => ssh.pool.retain(sshTargetsInUse(current)));
   const services = await composeServices({
     dataDir: env.dataDir,
     db: database.db,
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     ...services,
     metricsToken: env.metricsToken,
     uiDir: findUiDir(env.uiDir),
+    trustedProxies: TrustedProxies.parse(env.trustedProxies),
   });
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
     log.info(
@@ -113,8 +116,8 @@ async function main(): Promise<void> {
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // SIGHUP: the terminal of `make start` or `make demo` was closed.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,8 @@ export interface Env {
   metricsToken: string | undefined;
   /** The Hugging Face Hub swaps ask about models not yet downloaded (`HF_ENDPOINT`, as the HF tools read it). */
   hfEndpoint: string;
+  /** Proxies whose X-Forwarded-* headers are believed: addresses, CIDR ranges, `gateway`. */
+  trustedProxies: string;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
@@ -39,5 +41,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     promptsDir: env.SPARK_CONTROL_PROMPTS || undefined,
     metricsToken: env.SPARK_CONTROL_METRICS_TOKEN || undefined,
     hfEndpoint: (env.HF_ENDPOINT || 'https://huggingface.co').replace(/\/$/, ''),
+    trustedProxies: env.SPARK_CONTROL_TRUSTED_PROXIES || '',
   };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameLexicon } from './detectors/index.js';
+import { loadNameLexicon } from './detectors/index.js';
 import { FIXTURE_USER_NAMES, loadLabelled, parseLabelled } from './fixtures/labelled.js';
 import { detectionMetrics } from './metrics.js';
 import { findEntities } from './scrub.js';
 import { ENTITY_TYPES } from './types.js';
 
-const lexicon = buildNameLexicon(FIXTURE_USER_NAMES);
+const lexicon = await loadNameLexicon(FIXTURE_USER_NAMES);
 const samples = loadLabelled();
 
 describe('labelled test set', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/client.js';
-import { buildNameLexicon, type NameLexicon } from './detectors/index.js';
+import { loadNameLexicon, type NameLexicon } from './detectors/index.js';
 import { restoreJson, restoreText } from './rehydrate.js';
 import { ScrubSession, scrubJson, scrubText, type Entity } from './scrub.js';
 import type { ScrubbedText } from './scrubbed.js';
@@ -9,6 +9,14 @@ import { newNonce } from './tokens.js';
 import { Vault, type VaultSession } from './vault.js';
 
 export const DEFAULT_VAULT_TTL_MS = 3600 * 1000;
+
+/** The session belongs to another principal: to the caller it does not exist. */
+export class RedactionSessionNotFound extends Error {
+  constructor() {
+    super('no redaction session with this id was created by this caller');
+    this.name = 'RedactionSessionNotFound';
+  }
+}
 
 /** The session is unknown, expired or purged: its originals are gone for good. */
 export class RedactionSessionGone extends Error {
@@ -37,7 +45,8 @@ export interface ScrubResult<T> {
 /** The redaction gateway: scrub before text leaves the LAN, rehydrate the reply. */
 export class PrivacyService {
   readonly #vault: Vault;
-  readonly #lexicon: NameLexicon;
+  readonly #names: readonly string[];
+  #lexicon: Promise<NameLexicon> | undefined;
   readonly #now: () => Date;
   readonly #ttlMs: number;
 
@@ -45,30 +54,31 @@ export class PrivacyService {
     this.#now = options.now ?? (() => new Date());
     this.#ttlMs = options.ttlMs ?? DEFAULT_VAULT_TTL_MS;
     this.#vault = new Vault(options.db, options.vaultKey, this.#now);
-    this.#lexicon = buildNameLexicon(options.names ?? []);
+    this.#names = options.names ?? [];
   }
 
-  scrubText(text: string): Promise<ScrubResult<ScrubbedText>> {
-    return this.#scrub((session) => scrubText(text, session));
+  /** Scrubs text; the session belongs to `owner` (see `principalKey`) and only it may restore. */
+  scrubText(text: string, owner: string): Promise<ScrubResult<ScrubbedText>> {
+    return this.#scrub(owner, (session) => scrubText(text, session));
   }
 
-  scrubJson(json: unknown): Promise<ScrubResult<unknown>> {
-    return this.#scrub((session) => scrubJson(json, session));
+  scrubJson(json: unknown, owner: string): Promise<ScrubResult<unknown>> {
+    return this.#scrub(owner, (session) => scrubJson(json, session));
   }
 
-  async rehydrateText(sessionId: string, text: string): Promise<string> {
-    const session = await this.#session(sessionId);
+  async rehydrateText(sessionId: string, text: string, owner: string): Promise<string> {
+    const session = await this.#session(sessionId, owner);
     return restoreText(text, session.nonce, session.entries);
   }
 
-  async rehydrateJson(sessionId: string, json: unknown): Promise<unknown> {
-    const session = await this.#session(sessionId);
+  async rehydrateJson(sessionId: string, json: unknown, owner: string): Promise<unknown> {
+    const session = await this.#session(sessionId, owner);
     return restoreJson(json, session.nonce, session.entries);
   }
 
   /** A restorer for a streamed reply; the vault is read once, up front. */
-  async restoreStream(sessionId: string): Promise<StreamRestorer> {
-    const session = await this.#session(sessionId);
+  async restoreStream(sessionId: string, owner: string): Promise<StreamRestorer> {
+    const session = await this.#session(sessionId, owner);
     return new StreamRestorer(session.nonce, session.entries);
   }
 
@@ -76,21 +86,23 @@ export class PrivacyService {
     return this.#vault.purgeExpired();
   }
 
-  async #scrub<T>(run: (session: ScrubSession) => T): Promise<ScrubResult<T>> {
-    const session = new ScrubSession(newNonce(), this.#lexicon);
+  async #scrub<T>(owner: string, run: (session: ScrubSession) => T): Promise<ScrubResult<T>> {
+    this.#lexicon ??= loadNameLexicon(this.#names);
+    const session = new ScrubSession(newNonce(), await this.#lexicon);
     const value = run(session);
     const sessionId = randomUUID();
     await this.#vault.purgeExpired();
     await this.#vault.put(
       sessionId,
-      { nonce: session.nonce, entries: session.entries },
+      { owner, nonce: session.nonce, entries: session.entries },
       new Date(this.#now().getTime() + this.#ttlMs),
     );
     return { value, sessionId, entities: session.entities };
   }
 
-  async #session(sessionId: string): Promise<VaultSession> {
-    const session = await this.#vault.get(sessionId);
+  async #session(sessionId: string, owner: string): Promise<VaultSession> {
+    const session = await this.#vault.get(sessionId, owner);
+    if (session === 'not-owner') throw new RedactionSessionNotFound();
     if (!session) throw new RedactionSessionGone();
     return session;
   }

@@ -1,11 +1,13 @@
 import { parseSettings, type Settings, type SettingsInput } from '@spark-control/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.js';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../adapters/db/client.js';
+import { reasoningRuns } from '../../adapters/db/schema.js';
 import { PrivacyService } from '../privacy/service.js';
 import { ReasoningRuns } from './runs.js';
 import { ReasoningFailedError, ReasoningService } from './service.js';
-import { TaskLoader, type ReasoningTask } from './tasks.js';
+import { TaskStore } from './task-store.js';
 import { startFakeEndpoint, type FakeEndpoint } from './testing/fake-endpoints.js';
 
 const SUPER = 'nvidia/nemotron-3-super-120b-a12b';
@@ -16,7 +18,7 @@ const LEAD = '{"tags":["condo"],"intent":"buy","confidence":0.8,"summary":"Wants
 let cloud: FakeEndpoint;
 let local: FakeEndpoint;
 let database: Database;
-let tasks: Map<string, ReasoningTask>;
+let tasks: TaskStore;
 let privacy: PrivacyService;
 const services: ReasoningService[] = [];
 
@@ -25,7 +27,7 @@ beforeAll(async () => {
     startFakeEndpoint({ flavor: 'nvidia', models: [SUPER, SUPER_49B] }),
     startFakeEndpoint({ flavor: 'vllm', models: [LOCAL_MODEL] }),
     freshDatabase('pglite'),
-    new TaskLoader().load(),
+    TaskStore.open(),
   ]);
   privacy = new PrivacyService({ db: database.db, vaultKey: Buffer.alloc(32, 3) });
 });
@@ -88,7 +90,7 @@ describe('ReasoningService tiers', () => {
       max_tokens: 1024,
     });
     expect(body?.messages).toMatchObject([
-      { role: 'system', content: tasks.get('lead_tagger')?.instructions },
+      { role: 'system', content: tasks.current.get('lead_tagger')?.instructions },
       { role: 'user' },
     ]);
   });
@@ -111,7 +113,7 @@ describe('ReasoningService tiers', () => {
     const body = cloud.received.find((request) => request.model === SUPER_49B)?.body;
     const messages = body?.messages as { role: string; content: string }[];
     expect(messages[0]).toEqual({ role: 'system', content: 'detailed thinking off' });
-    expect(messages[1]?.content.startsWith(tasks.get('lead_tagger')?.instructions ?? '?')).toBe(true);
+    expect(messages[1]?.content.startsWith(tasks.current.get('lead_tagger')?.instructions ?? '?')).toBe(true);
     expect(body).not.toHaveProperty('chat_template_kwargs');
   });
 
@@ -316,6 +318,25 @@ describe('ReasoningService tiers', () => {
     expect(
       stats.find((stat) => stat.task === 'lead_tagger' && stat.model === null)?.counts.failed,
     ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('URLs with secrets in the query', () => {
+  it('never shows the query values: not in errors, stored runs or health', async () => {
+    const secret = 'local-secret-4242';
+    const reasoning = service({
+      allowLocalFallback: true,
+      localBaseUrl: `http://127.0.0.1:1/v1?api_key=${secret}`,
+    });
+    cloud.faults.set('*', { mode: 'status', status: 503 });
+    const failure = (await reasoning
+      .run('lead_tagger', leadInput(`SIM_REPLY: ${LEAD}`))
+      .catch((error: unknown) => error)) as ReasoningFailedError;
+    expect(failure.message).toContain('http://127.0.0.1:1/v1?api_key=********: cannot connect');
+    const [row] = await database.db.select().from(reasoningRuns).where(eq(reasoningRuns.id, failure.runId));
+    expect(JSON.stringify(row)).toContain('api_key=********');
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(JSON.stringify(await reasoning.health())).not.toContain(secret);
   });
 });
 

@@ -16,6 +16,7 @@ import { ReasoningHealthChecker, type ReasoningHealth } from './health.js';
 import { recoverJson } from './recovery/recover.js';
 import { ReasoningRouter, RouteFailure, type TierAttempt } from './router.js';
 import type { ReasoningRuns } from './runs.js';
+import type { TaskStore } from './task-store.js';
 import type { ReasoningTask } from './tasks.js';
 import { cloudTier, localTier } from './tiers.js';
 import { serviceUrl } from '../health/http.js';
@@ -24,9 +25,12 @@ import { vllmHead } from '../swap/vllm-cluster.js';
 
 /** The redaction gateway as the reasoning client uses it (PrivacyService fits). */
 export interface Scrubber {
-  scrubText(text: string): Promise<{ value: ScrubbedText; sessionId: string }>;
-  rehydrateJson(sessionId: string, json: unknown): Promise<unknown>;
+  scrubText(text: string, owner: string): Promise<{ value: ScrubbedText; sessionId: string }>;
+  rehydrateJson(sessionId: string, json: unknown, owner: string): Promise<unknown>;
 }
+
+/** Owner of the redaction sessions the reasoning client opens for itself; no API caller is it. */
+export const REASONING_VAULT_OWNER = 'internal:reasoning';
 
 export class UnknownTaskError extends Error {
   constructor(id: string, known: readonly string[]) {
@@ -57,7 +61,8 @@ export class ReasoningFailedError extends Error {
 
 export interface ReasoningServiceOptions {
   settings: { readonly current: Settings };
-  tasks: ReadonlyMap<string, ReasoningTask>;
+  /** The tasks in force (a `TaskStore`: its map is replaced when the prompt files change). */
+  tasks: Pick<TaskStore, 'current' | 'warnings'>;
   scrubber: Scrubber;
   runs: ReasoningRuns;
   /** The fetch the model clients use (tests and the simulator). */
@@ -80,7 +85,12 @@ export class ReasoningService {
   }
 
   get tasks(): ReasoningTask[] {
-    return [...this.#options.tasks.values()];
+    return [...this.#options.tasks.current.values()];
+  }
+
+  /** Why prompt files were skipped. */
+  get taskWarnings(): readonly string[] {
+    return this.#options.tasks.warnings;
   }
 
   async run(taskId: string, input: unknown): Promise<ReasoningRunResult> {
@@ -97,7 +107,7 @@ export class ReasoningService {
         task,
         raw,
         scrub: async () => {
-          const scrubbed = await this.#options.scrubber.scrubText(raw);
+          const scrubbed = await this.#options.scrubber.scrubText(raw, REASONING_VAULT_OWNER);
           return { text: scrubbed.value, sessionId: scrubbed.sessionId };
         },
         jsonSchemaFor: (tier) => (health?.honoursJsonSchema(tier) ? this.#jsonSchema(task) : undefined),
@@ -105,7 +115,7 @@ export class ReasoningService {
       const value = routed.recovery.value;
       // Validated first, then restored: every placeholder in every field gets its original back.
       const result = routed.scrubSessionId
-        ? await this.#options.scrubber.rehydrateJson(routed.scrubSessionId, value)
+        ? await this.#options.scrubber.rehydrateJson(routed.scrubSessionId, value, REASONING_VAULT_OWNER)
         : value;
       const latencyMs = Math.round(performance.now() - started);
       await this.#options.runs.record({
@@ -171,8 +181,9 @@ export class ReasoningService {
   }
 
   #task(id: string): ReasoningTask {
-    const task = this.#options.tasks.get(id);
-    if (!task) throw new UnknownTaskError(id, [...this.#options.tasks.keys()]);
+    const tasks = this.#options.tasks.current;
+    const task = tasks.get(id);
+    if (!task) throw new UnknownTaskError(id, [...tasks.keys()]);
     return task;
   }
 

@@ -13,18 +13,25 @@ import {
   type TimedWord,
   type Utterance,
 } from './merge.js';
-import { channelOf, decodeWav, durationOf, encodeWav, sliceAudio, WavError, type PcmAudio } from './wav.js';
+import {
+  channelSource,
+  fileSource,
+  multipartBody,
+  windowSource,
+  type AudioFile,
+  type AudioSource,
+} from './audio-source.js';
+import { durationOf, readFrames, readWavLayout, WavError, type PcmAudio, type WavLayout } from './wav.js';
 
-/** The diarizer's speaker cap (speech.md "Diarization endpoint"); more are folded into the last label. */
-export const SPEAKER_CAP = 8;
+/**
+ * How many speakers the owner's diarizer separates (speech.md assumed 8; the deployed one does 4).
+ * Voices beyond it are folded into the last label.
+ */
+export const SPEAKER_CAP = 4;
 /** A local-channel word whose residual after removing the scaled remote signal is below this share of its level is bleed. */
 const BLEED_RESIDUAL_RATIO = 0.25;
 
-export interface AudioFile {
-  bytes: Buffer;
-  name: string;
-  type: string;
-}
+export type { AudioFile } from './audio-source.js';
 
 export interface DiarizeOptions {
   /** Window length for long audio; 0 or absent sends the file whole. */
@@ -33,16 +40,24 @@ export interface DiarizeOptions {
   minSpeakers?: number | undefined;
   maxSpeakers?: number | undefined;
   numSpeakers?: number | undefined;
+  /** Refuse (400) a speaker count above the cap instead of capping it with a note. */
+  strictSpeakers?: boolean | undefined;
 }
 
 export interface DiarizeResult {
   segments: SpeakerTurn[];
   num_speakers: number;
   chunks: number;
+  /** The most speakers the diarizer separates. */
+  speaker_cap: number;
+  /** What was changed in the request, and why (a capped speaker count); empty when nothing was. */
+  notes: string[];
 }
 
 export interface DiarizedTranscript {
   mode: 'diarized' | 'dual-channel';
+  /** As in `DiarizeResult`: what was changed in the request, and why. */
+  notes: string[];
   text: string;
   duration: number | null;
   speakers: string[];
@@ -57,34 +72,30 @@ export interface DiarizedTranscript {
 export class SpeechService {
   constructor(private readonly deps: { gateway: GatewayService; settings: () => Settings }) {}
 
-  async diarize(file: AudioFile, options: DiarizeOptions, signal?: AbortSignal): Promise<DiarizeResult> {
-    const maxSpeakers = Math.min(options.maxSpeakers ?? SPEAKER_CAP, SPEAKER_CAP);
-    if (options.numSpeakers !== undefined && options.numSpeakers > SPEAKER_CAP) {
-      throw new OpenAiError(
-        400,
-        `num_speakers must be at most ${SPEAKER_CAP} (the speaker cap)`,
-        'too_many_speakers',
-      );
-    }
+  async diarize(file: AudioFile, request: DiarizeOptions, signal?: AbortSignal): Promise<DiarizeResult> {
+    const { options, notes } = capSpeakers(request);
+    const maxSpeakers = options.maxSpeakers ?? SPEAKER_CAP;
+    const answer = (segments: SpeakerTurn[], chunks: number): DiarizeResult => ({
+      segments,
+      num_speakers: new Set(segments.map((turn) => turn.speaker)).size,
+      chunks,
+      speaker_cap: SPEAKER_CAP,
+      notes,
+    });
     const chunkSec = options.chunkSec ?? 0;
-    if (chunkSec <= 0) {
-      const result = await this.#diarizeOnce(file, options, maxSpeakers, signal);
-      return { segments: result, num_speakers: new Set(result.map((turn) => turn.speaker)).size, chunks: 1 };
-    }
+    if (chunkSec <= 0)
+      return answer(await this.#diarizeOnce(fileSource(file), options, maxSpeakers, signal), 1);
     const overlapSec = options.overlapSec ?? Math.min(5, chunkSec / 4);
     if (overlapSec < 0 || overlapSec >= chunkSec) {
       throw new OpenAiError(400, 'overlap_sec must be at least 0 and less than chunk_sec', 'invalid_request');
     }
-    const audio = decode(file);
-    const duration = durationOf(audio);
+    const layout = await layoutOf(file);
+    const duration = durationOf(layout);
+    const frame = (sec: number) => Math.round(sec * layout.sampleRate);
     const windows = [];
     for (let start = 0; start < duration; start += chunkSec - overlapSec) {
       const end = Math.min(duration, start + chunkSec);
-      const slice: AudioFile = {
-        bytes: encodeWav(sliceAudio(audio, start, end)),
-        name: 'chunk.wav',
-        type: 'audio/wav',
-      };
+      const slice = windowSource(file.path, layout, frame(start), frame(end));
       const turns = await this.#diarizeOnce(slice, options, maxSpeakers, signal);
       windows.push({
         start,
@@ -93,12 +104,7 @@ export class SpeechService {
       });
       if (end >= duration) break;
     }
-    const segments = stitchWindows(windows, maxSpeakers);
-    return {
-      segments,
-      num_speakers: new Set(segments.map((turn) => turn.speaker)).size,
-      chunks: windows.length,
-    };
+    return answer(stitchWindows(windows, maxSpeakers), windows.length);
   }
 
   /**
@@ -112,69 +118,61 @@ export class SpeechService {
     signal?: AbortSignal,
   ): Promise<DiarizedTranscript> {
     if (options.dualChannel) {
-      const audio = decode(file);
-      if (audio.channels.length !== 2) {
+      const layout = await layoutOf(file);
+      if (layout.channels !== 2) {
         throw new OpenAiError(
           400,
-          `dual-channel mode needs a 2-channel WAV; this one has ${audio.channels.length}`,
+          `dual-channel mode needs a 2-channel WAV; this one has ${layout.channels}`,
           'invalid_audio',
         );
       }
       const [local, remote] = await Promise.all(
         [0, 1].map((index) =>
-          this.#transcribe(
-            {
-              bytes: encodeWav(channelOf(audio, index)),
-              name: `channel-${index + 1}.wav`,
-              type: 'audio/wav',
-            },
-            options.language,
-            signal,
-          ),
+          this.#transcribe(channelSource(file.path, layout, index), options.language, signal),
         ),
       );
-      const words = mergeChannels(local!.words, remote!.words, (word) => isBleed(audio, word));
-      return transcript('dual-channel', words, durationOf(audio));
+      const bleed = new Set<TimedWord>();
+      for (const word of local!.words) if (await isBleedIn(file.path, layout, word)) bleed.add(word);
+      const words = mergeChannels(local!.words, remote!.words, (word) => bleed.has(word));
+      return transcript('dual-channel', words, durationOf(layout), []);
     }
+    // Capped (or refused) before either request leaves.
+    const { options: capped, notes } = capSpeakers(options);
     const [transcription, diarization] = await Promise.all([
-      this.#transcribe(file, options.language, signal),
-      this.diarize(file, options, signal),
+      this.#transcribe(fileSource(file), options.language, signal),
+      this.diarize(file, capped, signal),
     ]);
     const words = assignSpeakers(transcription.words, diarization.segments);
-    return transcript('diarized', words, transcription.duration);
+    return transcript('diarized', words, transcription.duration, notes);
   }
 
   async #diarizeOnce(
-    file: AudioFile,
+    audio: AudioSource,
     options: DiarizeOptions,
     maxSpeakers: number,
     signal?: AbortSignal,
   ): Promise<SpeakerTurn[]> {
-    const form = new FormData();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under the DOM lib the dashboard type-checks this file with
-    form.set('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
-    form.set('max_speakers', String(maxSpeakers));
-    if (options.minSpeakers !== undefined) form.set('min_speakers', String(options.minSpeakers));
-    if (options.numSpeakers !== undefined) form.set('num_speakers', String(options.numSpeakers));
-    const body = (await this.#post('/diarize', form, signal)) as { segments?: SpeakerTurn[] };
+    const fields: [string, string][] = [['max_speakers', String(maxSpeakers)]];
+    if (options.minSpeakers !== undefined) fields.push(['min_speakers', String(options.minSpeakers)]);
+    if (options.numSpeakers !== undefined) fields.push(['num_speakers', String(options.numSpeakers)]);
+    const body = (await this.#post('/diarize', fields, audio, signal)) as { segments?: SpeakerTurn[] };
     return (body.segments ?? []).map((turn) => ({ start: turn.start, end: turn.end, speaker: turn.speaker }));
   }
 
   async #transcribe(
-    file: AudioFile,
+    audio: AudioSource,
     language: string | undefined,
     signal?: AbortSignal,
   ): Promise<{ words: TimedWord[]; duration: number | null }> {
-    const form = new FormData();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under the DOM lib the dashboard type-checks this file with
-    form.set('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
-    form.set('model', 'parakeet');
-    form.set('response_format', 'verbose_json');
-    form.append('timestamp_granularities[]', 'word');
-    form.append('timestamp_granularities[]', 'segment');
-    form.set('diarize', 'false');
-    if (language) form.set('language', language);
-    const body = (await this.#post('/v1/audio/transcriptions', form, signal)) as {
+    const fields: [string, string][] = [
+      ['model', 'parakeet'],
+      ['response_format', 'verbose_json'],
+      ['timestamp_granularities[]', 'word'],
+      ['timestamp_granularities[]', 'segment'],
+      ['diarize', 'false'],
+    ];
+    if (language) fields.push(['language', language]);
+    const body = (await this.#post('/v1/audio/transcriptions', fields, audio, signal)) as {
       duration?: number;
       words?: TimedWord[];
     };
@@ -184,7 +182,13 @@ export class SpeechService {
     };
   }
 
-  async #post(path: string, form: FormData, signal?: AbortSignal): Promise<unknown> {
+  /** Streams `audio` as a multipart upload: the file goes from disk to the Spark, never whole into memory. */
+  async #post(
+    path: string,
+    fields: readonly (readonly [string, string])[],
+    audio: AudioSource,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const upstream = this.deps.gateway.upstream('parakeet');
     if (!sparkHosts(this.deps.settings()).has(upstream.host)) {
       throw new OpenAiError(
@@ -193,16 +197,12 @@ export class SpeechService {
         'not_a_spark',
       );
     }
-    const request = new Request('http://spark.invalid/', { method: 'POST', body: form });
-    const bytes = Buffer.from(await request.arrayBuffer());
+    const multipart = multipartBody(fields, audio);
     const reply = await this.deps.gateway.call('parakeet', {
       method: 'POST',
       path,
-      headers: {
-        'content-type': request.headers.get('content-type') ?? '',
-        'content-length': String(bytes.length),
-      },
-      body: bytes,
+      headers: { 'content-type': multipart.contentType, 'content-length': String(multipart.length) },
+      body: multipart.open(),
       signal,
     });
     if (reply.status >= 400) throw await this.deps.gateway.upstreamError('parakeet', reply);
@@ -221,9 +221,48 @@ export class SpeechService {
   }
 }
 
-function decode(file: AudioFile): PcmAudio {
+/**
+ * Holds a request to the diarizer's speaker cap: a count above it is capped, with a note saying so,
+ * or refused when the caller insists (`strictSpeakers`). Nothing is sent before this passes.
+ */
+export function capSpeakers(request: DiarizeOptions): { options: DiarizeOptions; notes: string[] } {
+  const notes: string[] = [];
+  const cap = (field: string, value: number | undefined) => {
+    if (value === undefined || value <= SPEAKER_CAP) return value;
+    if (request.strictSpeakers) {
+      throw new OpenAiError(
+        400,
+        `${field}: ${value} is more speakers than the diarizer separates (at most ${SPEAKER_CAP}); without strict_speakers it is capped to ${SPEAKER_CAP}`,
+        'too_many_speakers',
+        { param: field },
+      );
+    }
+    notes.push(
+      `${field}: ${value} capped to ${SPEAKER_CAP}, the most speakers the diarizer separates; voices beyond the ${SPEAKER_CAP}th share the last label`,
+    );
+    return SPEAKER_CAP;
+  };
+  const options = {
+    ...request,
+    minSpeakers: cap('min_speakers', request.minSpeakers),
+    maxSpeakers: cap('max_speakers', request.maxSpeakers),
+    numSpeakers: cap('num_speakers', request.numSpeakers),
+  };
+  if (
+    options.minSpeakers !== undefined &&
+    options.maxSpeakers !== undefined &&
+    options.minSpeakers > options.maxSpeakers
+  ) {
+    throw new OpenAiError(400, 'min_speakers: must not exceed max_speakers', 'invalid_request', {
+      param: 'min_speakers',
+    });
+  }
+  return { options, notes };
+}
+
+async function layoutOf(file: AudioFile): Promise<WavLayout> {
   try {
-    return decodeWav(file.bytes);
+    return await readWavLayout(file.path);
   } catch (error) {
     if (error instanceof WavError) {
       throw new OpenAiError(
@@ -236,14 +275,24 @@ function decode(file: AudioFile): PcmAudio {
   }
 }
 
+/** isBleed on the word's own frames, read from the file. */
+async function isBleedIn(path: string, layout: WavLayout, word: TimedWord): Promise<boolean> {
+  const from = Math.max(0, Math.floor(word.start * layout.sampleRate));
+  const to = Math.ceil(word.end * layout.sampleRate);
+  const audio = await readFrames(path, layout, from, to);
+  return isBleed(audio, { ...word, start: 0, end: (to - from) / layout.sampleRate });
+}
+
 function transcript(
   mode: DiarizedTranscript['mode'],
   words: LabelledWord[],
   duration: number | null,
+  notes: string[],
 ): DiarizedTranscript {
   const utterances = groupUtterances(words);
   return {
     mode,
+    notes,
     text: words.map((word) => word.word).join(' '),
     duration,
     speakers: [

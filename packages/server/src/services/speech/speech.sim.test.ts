@@ -36,8 +36,10 @@ describe('speech routes against the simulated parakeet', () => {
   let t: TestApp;
   let g: Awaited<ReturnType<typeof startGateway>>;
   const hostsCalled = new Set<string>();
+  let upstreamRequests = 0;
   const onRequest = (message: unknown) => {
     const request = (message as { request: ClientRequest & { host?: string } }).request;
+    upstreamRequests += 1;
     if (request.host) hostsCalled.add(request.host);
   };
 
@@ -94,9 +96,84 @@ describe('speech routes against the simulated parakeet', () => {
     expect(body.segments).toEqual(wholeBody.segments);
   });
 
-  it('enforces the speaker cap and validates fields', async () => {
-    const tooMany = await upload('/api/audio/diarize', threeSpeakers, { num_speakers: '9' });
-    expect(tooMany.status).toBe(400);
+  // Six voices one after the other, one second each: more than the diarizer separates.
+  const sixSpeakers = audio(
+    6,
+    6,
+    [0, 1, 2, 3, 4, 5].map((channel) => ({
+      channel,
+      from: channel,
+      to: channel + 1,
+      amplitude: 6000,
+      period: 2 + channel,
+    })),
+  );
+
+  it('caps a request for more speakers than the diarizer separates, with a note', async () => {
+    const plainRequest = (await (await upload('/api/audio/diarize', threeSpeakers)).json()) as DiarizeResult;
+    expect(plainRequest).toMatchObject({ num_speakers: 3, speaker_cap: 4, notes: [] });
+
+    const response = await upload('/api/audio/diarize', sixSpeakers, { num_speakers: '6' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as DiarizeResult;
+    expect(body.num_speakers).toBe(4);
+    expect(body.speaker_cap).toBe(4);
+    expect(body.notes).toEqual([expect.stringMatching(/^num_speakers: 6 capped to 4, the most speakers/)]);
+    // The fifth and sixth voices share the last label.
+    expect(body.segments.map((turn) => turn.speaker)).toEqual([
+      'SPEAKER_00',
+      'SPEAKER_01',
+      'SPEAKER_02',
+      'SPEAKER_03',
+    ]);
+    // (the simulated diarizer works in 0.4 s steps)
+    expect(body.segments.at(-1)?.start).toBeCloseTo(3, 0);
+    expect(body.segments.at(-1)?.end).toBe(6);
+
+    const maxOnly = (await (
+      await upload('/api/audio/diarize', sixSpeakers, { max_speakers: '8', chunk_sec: '3', overlap_sec: '1' })
+    ).json()) as DiarizeResult;
+    expect(maxOnly.num_speakers).toBe(4);
+    expect(maxOnly.notes).toEqual([expect.stringMatching(/^max_speakers: 8 capped to 4/)]);
+
+    const transcript = (await (
+      await upload('/api/audio/transcribe-diarized', sixSpeakers, { max_speakers: '5' })
+    ).json()) as DiarizedTranscript;
+    expect(transcript.speakers).toHaveLength(4);
+    expect(transcript.notes).toEqual([expect.stringMatching(/^max_speakers: 5 capped to 4/)]);
+  });
+
+  it('refuses more speakers than the cap when the caller insists, before any audio leaves', async () => {
+    for (const path of ['/api/audio/diarize', '/api/audio/transcribe-diarized']) {
+      const before = upstreamRequests;
+      const refused = await upload(path, sixSpeakers, { num_speakers: '6', strict_speakers: 'true' });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /^num_speakers: 6 is more speakers than the diarizer separates \(at most 4\)/,
+      );
+      expect(upstreamRequests).toBe(before);
+    }
+    const within = await upload('/api/audio/diarize', threeSpeakers, {
+      num_speakers: '3',
+      strict_speakers: 'true',
+    });
+    expect(within.status).toBe(200);
+  });
+
+  it('validates the diarize fields', async () => {
+    const strictWord = await upload('/api/audio/diarize', threeSpeakers, { strict_speakers: 'yes' });
+    expect(strictWord.status).toBe(400);
+    expect(((await strictWord.json()) as { error: { message: string } }).error.message).toBe(
+      'strict_speakers: must be true or false',
+    );
+    const crossed = await upload('/api/audio/diarize', threeSpeakers, {
+      min_speakers: '3',
+      max_speakers: '2',
+    });
+    expect(crossed.status).toBe(400);
+    expect(((await crossed.json()) as { error: { message: string } }).error.message).toBe(
+      'min_speakers: must not exceed max_speakers',
+    );
     const capped = (await (
       await upload('/api/audio/diarize', threeSpeakers, { max_speakers: '2' })
     ).json()) as DiarizeResult;
@@ -203,5 +280,95 @@ describe('speech routes against the simulated parakeet', () => {
       g.overrides.settings = undefined;
       await new Promise<void>((resolve) => stranger.close(() => resolve()));
     }
+  });
+
+  describe('uploads', () => {
+    const hang = async (timeoutSec: number) => {
+      g.overrides.gateway = { upstreamTimeoutSec: timeoutSec };
+      await sim.cluster.control.setFaults(sim.cluster.sparks[1]!.id, {
+        http: { parakeet: { mode: 'hang' } },
+      });
+    };
+    const heal = async () => {
+      g.overrides.gateway = {};
+      await sim.cluster.control.setFaults(sim.cluster.sparks[1]!.id, {});
+    };
+
+    /** A multipart upload of `megabytes` MB generated as it is sent, so the test holds none of it. */
+    const streamedUpload = (megabytes: number) => {
+      const boundary = 'sparkcontrolboundary';
+      const chunk = new Uint8Array(1024 * 1024).fill(7);
+      let sent = -1;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === -1) {
+            controller.enqueue(
+              new TextEncoder().encode(
+                `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
+              ),
+            );
+          } else if (sent < megabytes) {
+            controller.enqueue(chunk);
+          } else {
+            controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+            controller.close();
+          }
+          sent += 1;
+        },
+      });
+      return fetch(`${g.base}/api/audio/diarize`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${TEST_TOKEN}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        body,
+        duplex: 'half',
+      });
+    };
+
+    it('streams a long upload through a spool file: the server never holds it in memory', async () => {
+      await hang(1);
+      try {
+        const baseline = process.memoryUsage();
+        let peak = 0;
+        const sampler = setInterval(() => {
+          const now = process.memoryUsage();
+          peak = Math.max(
+            peak,
+            now.arrayBuffers - baseline.arrayBuffers + (now.heapUsed - baseline.heapUsed),
+          );
+        }, 5);
+        const response = await streamedUpload(256);
+        clearInterval(sampler);
+        // The hung parakeet got the upload streamed to it and never answered.
+        expect(response.status).toBe(504);
+        expect(peak).toBeLessThan(64 * 1024 * 1024);
+      } finally {
+        await heal();
+      }
+    });
+
+    it('takes two uploads at a time and refuses a third with 503 and Retry-After, reading none of it', async () => {
+      await hang(2);
+      try {
+        const small = audio(1, 0.4, []);
+        const running = [upload('/api/audio/diarize', small), upload('/api/audio/diarize', small)];
+        for (let tries = 0; g.uploads.active < 2 && tries < 200; tries += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const refused = await upload('/api/audio/diarize', small);
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).toBe('10');
+        expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+          /2 audio uploads are being processed/,
+        );
+        expect((await Promise.all(running)).map((response) => response.status)).toEqual([504, 504]);
+        expect(g.uploads.active).toBe(0);
+      } finally {
+        await heal();
+      }
+      expect((await upload('/api/audio/diarize', audio(1, 0.4, []))).status).toBe(200);
+    });
   });
 });
