@@ -26,6 +26,9 @@ const card = (sparkId: string, reachable: boolean): SparkHardware => ({
   disk: null,
   wireguard: null,
   uptimeSec: null,
+  clusterIp: null,
+  clusterIpProblem: null,
+  launcher: null,
 });
 
 const swap = (id: string, status: SwapView['status']): SwapView => ({
@@ -36,6 +39,8 @@ const swap = (id: string, status: SwapView['status']): SwapView => ({
   status,
   cause: status === 'failed' ? 'oom' : null,
   message: status === 'failed' ? 'CUDA out of memory' : null,
+  hint: null,
+  preflight: [],
   progress: 0.5,
   startedAt: '2026-12-04T00:00:00Z',
   finishedAt: null,

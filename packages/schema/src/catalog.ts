@@ -165,16 +165,35 @@ export const SWAP_PHASES = [
 ] as const;
 export type SwapPhase = (typeof SWAP_PHASES)[number] | 'failed' | 'cancelled';
 export type SwapStatus = 'running' | 'ready' | 'failed' | 'cancelled';
+/**
+ * Why a swap failed. `preflight`: a check before anything was stopped refused the swap (the previous
+ * model kept serving); `image`: the vLLM image is missing or differs between the Sparks;
+ * `leftover_container`: a container of an earlier launch stood in the way.
+ */
 export const SWAP_CAUSES = [
   'oom',
+  'context_too_long',
   'model_not_found',
+  'gated_repo',
   'port_in_use',
   'bad_args',
   'network',
+  'image',
+  'leftover_container',
   'timeout',
+  'preflight',
   'unknown',
 ] as const;
 export type SwapCause = (typeof SWAP_CAUSES)[number];
+
+/** One check of a swap's preflight, as the swap view lists it. */
+export interface PreflightLine {
+  /** What was checked, e.g. `image on every Spark` or `model on spark2`. */
+  check: string;
+  ok: boolean;
+  /** What was found, or what is wrong and what to do about it. */
+  detail: string;
+}
 
 export interface SwapRollback {
   modelId: string;
@@ -190,6 +209,10 @@ export interface SwapView {
   status: SwapStatus;
   cause: SwapCause | null;
   message: string | null;
+  /** What the owner can do about the failure, in plain words; null without a known remedy. */
+  hint: string | null;
+  /** The checks made before anything was stopped, in order; empty until the preflight ran. */
+  preflight: PreflightLine[];
   /** 0…1 across the phases; loading advances with the log markers. */
   progress: number;
   startedAt: string;

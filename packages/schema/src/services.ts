@@ -112,7 +112,18 @@ export interface SparkHardware {
   disk: { path: string; totalBytes: number; freeBytes: number } | null;
   wireguard: { interface: string; address: string } | null;
   uptimeSec: number | null;
+  /**
+   * The ConnectX address spark-vllm-docker compares `-n` with: `sparks[].clusterIp` when set (and found
+   * on the Spark), else discovered; null when none was found (`clusterIpProblem` says why).
+   */
+  clusterIp: string | null;
+  clusterIpProblem: string | null;
+  /** The launch script found at `vllm.launchScript` and its generation; null when it is missing. */
+  launcher: { generation: LauncherGeneration; path: string } | null;
 }
+
+/** spark-vllm-docker's two launchers: G1 (Ray always, `start -d` + own exec), G2 (`-d exec`, `.env`). */
+export type LauncherGeneration = 'G1' | 'G2';
 
 export type BotContainerState =
   'running' | 'exited' | 'created' | 'restarting' | 'paused' | 'dead' | 'absent' | 'unknown';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SwapView } from '@spark-control/schema';
 import type { Db } from './adapters/db/client.js';
 import type { EventBus } from './adapters/event-bus.js';
+import type { ModelHub } from './adapters/huggingface.js';
 import type { Logger } from './adapters/logger.js';
 import type { SshAdapter } from './adapters/ssh/index.js';
 import type { SettingsStore } from './config/settings-store.js';
@@ -23,6 +24,7 @@ import { SearchService } from './services/search/search-service.js';
 import { SpeechService } from './services/speech/speech-service.js';
 import { SparkInspector } from './services/sparks/hardware.js';
 import { SparkKeys } from './services/sparks/keys.js';
+import { SparkProbes } from './services/sparks/probe.js';
 import { SwapRepo } from './services/swap/swap-repo.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
@@ -46,6 +48,8 @@ export interface ComposeOptions {
   fetch?: typeof fetch;
   /** The bot update's time cap (25 minutes by default). */
   botUpdateCapMs?: number;
+  /** Where swaps ask whether a model not yet downloaded is gated and how big it is; none in tests. */
+  hub?: ModelHub | undefined;
 }
 
 /**
@@ -72,7 +76,11 @@ export async function composeServices(options: ComposeOptions) {
     isSwapping: () => models.swaps.isSwapping(),
     metrics: metricsRegistry,
   });
-  const inspector = new SparkInspector({ pool: options.ssh.pool, settings: options.settings });
+  const inspector = new SparkInspector({
+    pool: options.ssh.pool,
+    settings: options.settings,
+    probes: models.probes,
+  });
   const keys = new SparkKeys(options.ssh, options.settings);
   const bot = new BotService({
     pool: options.ssh.pool,
@@ -154,7 +162,8 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
   const settings = () => options.settings.current;
   const store = new CatalogStore(join(options.dataDir, 'catalog.yaml'), options.log);
   await store.load();
-  const cluster = new VllmCluster(options.ssh.pool, settings);
+  const probes = new SparkProbes(options.ssh.pool, settings);
+  const cluster = new VllmCluster(options.ssh.pool, settings, probes);
   const webhook = new Webhook(settings, options.log, options.webhookRetryDelaysMs);
   const swaps = new SwapService({
     repo: new SwapRepo(options.db),
@@ -165,6 +174,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     log: options.log,
     webhook,
     onFinished,
+    hub: options.hub,
     ...(options.timing ? { timing: options.timing } : {}),
   });
   const catalog = new CatalogService(
@@ -173,5 +183,5 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     settings,
     async (model) => (await cluster.servedNow())?.includes(model.servedName) ?? false,
   );
-  return { store, cluster, webhook, swaps, catalog };
+  return { store, probes, cluster, webhook, swaps, catalog };
 }

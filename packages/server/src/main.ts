@@ -7,6 +7,7 @@ import { EventBus } from './adapters/event-bus.js';
 import { createLogger } from './adapters/logger.js';
 import { openDatabase } from './adapters/db/client.js';
 import { createApp } from './app.js';
+import { HuggingFaceHub } from './adapters/huggingface.js';
 import { TrustedProxies } from './http/client.js';
 import { composeServices } from './compose.js';
 import { readEnv } from './config/env.js';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     promptsDir: env.promptsDir,
     bus,
     log,
+    hub: new HuggingFaceHub(() => settings.current.vllm.hfToken, env.hfEndpoint),
   });
 
   const version = findVersion();

@@ -19,6 +19,9 @@ let sim: SimCluster;
 let client: SimControlClient;
 let h1: string;
 let h2: string;
+/** The Sparks' ConnectX addresses: what `-n` must hold. */
+const C1 = '192.168.177.11';
+const C2 = '192.168.177.12';
 
 const on = (host: string, command: string, options: Parameters<typeof sshExec>[4] = {}) =>
   sshExec(host, 2222, command, { password: PASSWORD }, options);
@@ -48,6 +51,7 @@ beforeAll(async () => {
     cloud: { port: 0 },
     loadDelayMs: 200,
     tokenDelayMs: 1,
+    launcherSettleMs: 100,
     memoryReleaseLagMs: LAG_MS,
   });
   if (!sim.client) throw new Error('control API did not start');
@@ -77,7 +81,9 @@ describe('simulated cluster', () => {
       `./spark-vllm-docker/launch-cluster.sh --solo stop && grep MemAvailable /proc/meminfo && sleep ${(LAG_MS + 1000) / 1000} && grep MemAvailable /proc/meminfo`,
     );
     expect(stop.code).toBe(0);
-    expect(stop.stdout).toContain('Stopping cluster...\nCluster stopped.\n');
+    expect(stop.stdout).toContain(
+      'Stopping cluster...\nStopping head node (127.0.0.1)...\nCluster stopped.\n',
+    );
     const [justAfter, later] = stop.stdout
       .split('\n')
       .filter((line) => line.startsWith('MemAvailable'))
@@ -92,7 +98,7 @@ describe('simulated cluster', () => {
     );
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(
-      /Starting Head Node on .*\.\.\.\nCommand dispatched in background \(Daemon mode\)\. Container: vllm_node\n$/,
+      /Starting Head Node on 127\.0\.0\.1\.\.\.\n[0-9a-f]{64}\n[\s\S]*Command dispatched in background \(Daemon mode\)\. Container: vllm_node\n$/,
     );
     const logs = await logsUntil(h1, /Application startup complete\./);
     expect(logs).toMatch(
@@ -119,16 +125,16 @@ describe('simulated cluster', () => {
 
   it('TP=2 starts a worker container on Spark 2 and stops both', async () => {
     const result = await launch(
-      `-n ${h1},${h2} -d exec vllm serve ${MODEL_A} --port 8888 -tp 2 --distributed-executor-backend ray`,
+      `-n ${C1},${C2} -d exec vllm serve ${MODEL_A} --port 8888 -tp 2 --distributed-executor-backend ray`,
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Head Node: ${h1}\nWorker Nodes: ${h2}\n`);
-    expect(result.stdout).toContain(`  SSH to ${h2}: OK`);
+    expect(result.stdout).toContain(`Head Node: ${C1}\nWorker Nodes: ${C2}\n`);
+    expect(result.stdout).toContain(`  SSH to ${C2}: OK`);
     const worker = await on(h2, "docker ps --filter name=^vllm_node$ --format '{{json .}}'");
     expect(JSON.parse(worker.stdout)).toMatchObject({ Names: 'vllm_node', State: 'running' });
-    expect(await logsUntil(h2, /headless engine core, node rank 1/)).toContain(`master ${h1}:29501`);
+    expect(await logsUntil(h2, /headless engine core, node rank 1/)).toContain(`master ${C1}:29501`);
     expect(await logsUntil(h1, /Application startup complete/)).toContain("'nnodes': '2'");
-    const stop = await launch(`-n ${h1},${h2} stop`);
+    const stop = await launch(`-n ${C1},${C2} stop`);
     expect(stop.code).toBe(0);
     expect((await on(h2, "docker ps -a -q --filter 'name=^vllm_node$'")).stdout).toBe('');
   });
@@ -141,7 +147,7 @@ describe('simulated cluster', () => {
     expect((await on(h1, "docker ps -a -q --filter 'name=^vllm_node$'")).stdout).toBe('');
 
     await client.setFaults('spark2', { images: { 'vllm-node': 'sha256:different' } });
-    const mismatch = await launch(`-n ${h1},${h2} -d exec vllm serve ${MODEL_A} -tp 2`);
+    const mismatch = await launch(`-n ${C1},${C2} -d exec vllm serve ${MODEL_A} -tp 2`);
     expect(mismatch.code).toBe(1);
     expect(mismatch.stdout).toContain(
       "Error: Cluster launch aborted because image 'vllm-node' is not in sync.",
@@ -149,14 +155,16 @@ describe('simulated cluster', () => {
     await client.clearFaults('spark2');
     const usage = await launch('--solo');
     expect(usage.code).toBe(1);
-    expect(usage.stdout).toMatch(/^Error: No action specified/);
+    expect(usage.stdout).toContain('Error: No action specified. Use: start | stop | status | exec\nUsage: ');
   });
 
   it('foreground start holds the cluster until the SSH session ends, then its trap stops it', async () => {
     const held = await on(h1, './spark-vllm-docker/launch-cluster.sh --solo start', {
       until: (stdout) => stdout.includes('Press Ctrl+C'),
     });
-    expect(held.stdout).toContain('Cluster started. Press Ctrl+C to stop.');
+    expect(held.stdout).toContain(
+      'Cluster started. Tailing logs from head node...\nPress Ctrl+C to stop the cluster.',
+    );
     let left = 'vllm_node';
     for (const deadline = Date.now() + 40_000; left !== '' && Date.now() < deadline;) {
       await sleep(250);
@@ -190,8 +198,13 @@ describe('simulated cluster', () => {
         log: /404|not found|Repository Not Found/i,
         occupied: false,
       },
-      // A local path that is not mounted into the container: vLLM asks the Hub, which answers 404.
-      { faults: {}, model: '/models/not-mounted', log: /is not a local folder/, occupied: false },
+      // A local path that is not mounted into the container is no model directory for vLLM.
+      {
+        faults: {},
+        model: '/models/not-mounted',
+        log: /ValueError: Invalid repository ID or local directory specified: '\/models\/not-mounted'/,
+        occupied: false,
+      },
       // The port is really taken (by the simulator), so connections reach the occupant, not vLLM.
       { faults: { portsInUse: [8888] }, model: MODEL_A, log: /Address already in use/, occupied: true },
     ];

@@ -9,6 +9,7 @@ import { SimControlClient } from './control-client.js';
 import { dockerCommand } from './docker/cli.js';
 import { LogIndexer } from './docker/log-index.js';
 import {
+  type LauncherGeneration,
   readSimConfig,
   registryOwners,
   type SimConfig,
@@ -30,6 +31,14 @@ export interface StartClusterOptions {
   sparks?: number;
   /** Spark addresses; default 127.0.0.2, 127.0.0.3, … (127.0.0.1 with distinct ports where 127/8 has no aliases). */
   hosts?: string[];
+  /** ConnectX (cluster) addresses; default 192.168.177.11, .12, … */
+  clusterIps?: string[];
+  /** The launch-cluster.sh generation of each Spark (default G2 everywhere). */
+  launchers?: LauncherGeneration[];
+  /** The launcher's pause after starting containers (G2's `sleep 2`; default 2000 ms). */
+  launcherSettleMs?: number;
+  /** How long a multi-node vLLM head waits for its other ranks (default 600 000 ms, torch's). */
+  rendezvousTimeoutMs?: number;
   /** SSH port of every Spark (default 2222; 0 picks free ports). */
   sshPort?: number;
   /** Password the SSH servers accept (the controller's key-copy flow); password auth is off when absent. */
@@ -161,7 +170,15 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
     const id = `spark${index + 1}`;
     const host = options.hosts?.[index] ?? (aliases ? `127.0.0.${index + 2}` : '127.0.0.1');
     const sshPort = basePort === 0 ? await freePort(host) : aliases ? basePort : basePort + index;
-    sparks.push({ id, host, sshPort, portOffset: aliases ? 0 : index * 1000, ...sparkDirs(root, id) });
+    sparks.push({
+      id,
+      host,
+      sshPort,
+      portOffset: aliases ? 0 : index * 1000,
+      clusterIp: options.clusterIps?.[index] ?? `192.168.177.${11 + index}`,
+      launcher: options.launchers?.[index] ?? 'G2',
+      ...sparkDirs(root, id),
+    });
   }
   const config: SimConfig = {
     root,
@@ -169,6 +186,10 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
     memoryReleaseLagMs: options.memoryReleaseLagMs ?? 2000,
     ...(options.loadDelayMs !== undefined ? { loadDelayMs: options.loadDelayMs } : {}),
     ...(options.tokenDelayMs !== undefined ? { tokenDelayMs: options.tokenDelayMs } : {}),
+    ...(options.launcherSettleMs !== undefined ? { launcherSettleMs: options.launcherSettleMs } : {}),
+    ...(options.rendezvousTimeoutMs !== undefined
+      ? { rendezvousTimeoutMs: options.rendezvousTimeoutMs }
+      : {}),
   };
   // A root reused from an earlier run: whatever it left running goes, and its containers with it.
   const previous = existsSync(simConfigFile(root)) ? readSimConfig(root) : undefined;
@@ -250,11 +271,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
     if (options.initialModel && first) {
       options.signal?.throwIfAborted();
       const port = options.initialModel.port ?? 8888;
-      const words = [
-        './spark-vllm-docker/launch-cluster.sh',
-        '--solo',
-        '-d',
-        'exec',
+      const serve = [
         'vllm',
         'serve',
         options.initialModel.model,
@@ -264,11 +281,13 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
         String(port),
         ...(options.initialModel.args ?? []),
       ];
-      const result = await runShell(
-        config,
-        first,
-        words.map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' '),
-      );
+      const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+      // G2 runs it with `--solo -d exec`; G1 knows neither, so: idle containers, then our own `docker exec -d`.
+      const command =
+        first.launcher === 'G1'
+          ? `./spark-vllm-docker/launch-cluster.sh -n ${first.clusterIp} start -d && docker exec -d vllm_node bash -i -c ${quote(`${serve.map(quote).join(' ')} >> /proc/1/fd/1 2>&1`)}`
+          : ['./spark-vllm-docker/launch-cluster.sh', '--solo', '-d', 'exec', ...serve].map(quote).join(' ');
+      const result = await runShell(config, first, command);
       if (result.code !== 0) throw new Error(`initial model launch failed: ${result.output}`);
       first.services.vllm = port + first.portOffset;
       if (options.initialModel.waitReady !== false)

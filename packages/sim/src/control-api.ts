@@ -23,8 +23,11 @@ export const SparkFaultsSchema = v.looseObject({
       failDuringLoad: v.optional(v.picklist(['oom', 'cuda'])),
       missingModels: v.optional(v.array(v.string())),
       dieMidStreamAfterChunks: v.optional(count),
+      gatedModels: v.optional(v.array(v.string())),
     }),
   ),
+  cx7LinkDown: v.optional(v.boolean()),
+  refuseNodeKeys: v.optional(v.boolean()),
   portsInUse: v.optional(v.array(port)),
   sshDropAfterBytes: v.optional(count),
   blackhole: v.optional(v.boolean()),
@@ -41,6 +44,8 @@ export const SparkFaultsSchema = v.looseObject({
   images: v.optional(v.record(v.string(), v.nullable(v.string()))),
   cloud: v.optional(v.strictObject({ gatedModels: v.optional(v.array(v.string())) })),
 });
+
+const LauncherBodySchema = v.strictObject({ generation: v.picklist(['G1', 'G2']) });
 
 async function faultsBody(request: Request): Promise<SparkFaults> {
   let body: unknown;
@@ -72,6 +77,7 @@ class HttpError extends Error {
  * The simulator's control API:
  * - `GET /state`: Sparks, containers, faults, memory, cloud
  * - `GET|PUT|DELETE /sparks/:id/faults`, `PUT|DELETE /cloud/faults`: faults (PUT replaces the whole set)
+ * - `PUT /sparks/:id/launcher` `{"generation":"G1"|"G2"}`: which launch-cluster.sh the Spark has
  * - `GET /sparks/:id/containers`: `docker ps -a` objects
  * - `POST /sparks/:id/containers/:name/kill`: crash a container; `…/kill-exec`: crash what `docker exec` started (vLLM)
  * - `POST /sparks/:id/containers/:name/restart`: `docker restart`
@@ -91,6 +97,12 @@ export function controlApp(control: SimControl) {
     )
     .delete('/sparks/:id/faults', async (c) => {
       await control.clearFaults(c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .put('/sparks/:id/launcher', async (c) => {
+      const body = v.safeParse(LauncherBodySchema, await c.req.json().catch(() => undefined));
+      if (!body.success) throw new HttpError(400, 'generation: must be "G1" or "G2"');
+      control.setLauncher(c.req.param('id'), body.output.generation);
       return c.body(null, 204);
     })
     .get('/sparks/:id/containers', (c) => c.json(control.containers(c.req.param('id'))))

@@ -40,6 +40,10 @@ export class SimControlClient {
     await this.call('PUT', '/cloud/faults', faults);
   }
 
+  async setLauncher(sparkId: string, generation: 'G1' | 'G2'): Promise<void> {
+    await this.call('PUT', `/sparks/${encodeURIComponent(sparkId)}/launcher`, { generation });
+  }
+
   async containers(sparkId: string): Promise<Record<string, string>[]> {
     return (await (
       await this.call('GET', `/sparks/${encodeURIComponent(sparkId)}/containers`)

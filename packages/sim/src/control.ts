@@ -10,9 +10,11 @@ import {
   runnerTimingFlags,
   serviceRunner,
   SIM_ENV,
+  type LauncherGeneration,
   type SimConfig,
   sparkContext,
   type SparkInfo,
+  writeSimConfig,
 } from './layout.js';
 import { GB10_MEM_TOTAL_KB, renderMeminfo } from './memory.js';
 import { isAlive, killGroups, signalGroup, spawnDetached } from './processes.js';
@@ -24,6 +26,8 @@ export interface SparkState {
   portOffset: number;
   home: string;
   stateDir: string;
+  clusterIp: string;
+  launcher: LauncherGeneration;
   faults: SparkFaults;
   containers: Record<string, string>[];
   memory: { totalKb: number; availableKb: number };
@@ -153,6 +157,12 @@ export class SimControl {
           }
         : {}),
     };
+  }
+
+  /** Makes the Spark's `launch-cluster.sh` behave like this generation from its next run on. */
+  setLauncher(id: string, generation: LauncherGeneration): void {
+    this.spark(id).launcher = generation;
+    writeSimConfig(this.config);
   }
 
   faults(id: string): SparkFaults {

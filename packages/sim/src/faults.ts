@@ -30,7 +30,13 @@ export interface SparkFaults {
     missingModels?: string[];
     /** Die while streaming a response after this many chunks (upstream killed mid-stream). */
     dieMidStreamAfterChunks?: number;
+    /** HF ids of gated repos: without `HF_TOKEN` in the container vLLM logs the Hub's 401 and exits. */
+    gatedModels?: string[];
   };
+  /** The ConnectX cable is out: its ports lose carrier and the cluster network is unreachable. */
+  cx7LinkDown?: boolean;
+  /** The SSH server refuses the other Sparks' node keys (passwordless SSH between Sparks is broken). */
+  refuseNodeKeys?: boolean;
   /** Occupy these ports before a launch so the server logs "Address already in use". */
   portsInUse?: number[];
   /** The SSH server closes a connection after it has sent this many bytes. */

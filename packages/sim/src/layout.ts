@@ -12,7 +12,14 @@ export interface SparkInfo {
   portOffset: number;
   home: string;
   stateDir: string;
+  /** The address of its ConnectX (CX7) port, the one spark-vllm-docker compares with `-n`. */
+  clusterIp: string;
+  /** Which spark-vllm-docker its `launch-cluster.sh` behaves like (contracts/spark-vllm-docker.md). */
+  launcher: LauncherGeneration;
 }
+
+/** G1: the January 2026 launcher (Ray always, no `--solo`); G2: the newer one (no-Ray default, `.env`). */
+export type LauncherGeneration = 'G1' | 'G2';
 
 /** The simulation as a whole, shared with the fake programs through `<root>/sim.json`. */
 export interface SimConfig {
@@ -24,6 +31,10 @@ export interface SimConfig {
   loadDelayMs?: number;
   /** Passed to every simulated service as `--token-delay-ms`. */
   tokenDelayMs?: number;
+  /** The launcher's pause after starting idle containers (`sleep 2` in G2); default 2000. */
+  launcherSettleMs?: number;
+  /** How long a multi-node vLLM head waits for its other ranks; default 600 000 (torch's). */
+  rendezvousTimeoutMs?: number;
 }
 
 /** Runner flags of services/run.ts that carry the simulation's timing settings. */
@@ -31,6 +42,9 @@ export function runnerTimingFlags(config: SimConfig): string[] {
   return [
     ...(config.loadDelayMs !== undefined ? ['--load-delay-ms', String(config.loadDelayMs)] : []),
     ...(config.tokenDelayMs !== undefined ? ['--token-delay-ms', String(config.tokenDelayMs)] : []),
+    ...(config.rendezvousTimeoutMs !== undefined
+      ? ['--rendezvous-timeout-ms', String(config.rendezvousTimeoutMs)]
+      : []),
   ];
 }
 

@@ -27,7 +27,27 @@ function writeExecutable(file: string, text: string): void {
 }
 
 /** The fakes, bundled once per simulation so each call costs a plain node start (not a TypeScript compile). */
-const FAKES = ['docker', 'nvidia-smi', 'ip', 'vllm', 'launch-cluster'] as const;
+const FAKES = [
+  'docker',
+  'nvidia-smi',
+  'ip',
+  'ibdev2netdev',
+  'ssh',
+  'rm',
+  'vllm',
+  'ray',
+  'run-cluster-node',
+  'launch-cluster',
+] as const;
+/** On the SSH user's PATH of every Spark. */
+const HOST_FAKES = ['docker', 'nvidia-smi', 'ip', 'ibdev2netdev', 'ssh', 'rm'] as const;
+/** First on PATH inside containers (`run-cluster-node.sh` is the image's own script, run as `./…`). */
+const CONTAINER_FAKES = {
+  vllm: 'vllm',
+  ray: 'ray',
+  rm: 'rm',
+  'run-cluster-node.sh': 'run-cluster-node',
+} as const;
 
 function libDir(root: string): string {
   return join(root, 'lib');
@@ -70,12 +90,11 @@ export async function writeSimBinaries(root: string): Promise<void> {
   });
   const bin = hostBinDir(root);
   mkdirSync(bin, { recursive: true });
-  writeExecutable(join(bin, 'docker'), wrapper(root, 'docker'));
-  writeExecutable(join(bin, 'nvidia-smi'), wrapper(root, 'nvidia-smi'));
-  writeExecutable(join(bin, 'ip'), wrapper(root, 'ip'));
+  for (const fake of HOST_FAKES) writeExecutable(join(bin, fake), wrapper(root, fake));
   const containerBin = containerBinDir(root);
   mkdirSync(containerBin, { recursive: true });
-  writeExecutable(join(containerBin, 'vllm'), wrapper(root, 'vllm'));
+  for (const [name, fake] of Object.entries(CONTAINER_FAKES))
+    writeExecutable(join(containerBin, name), wrapper(root, fake));
 }
 
 function seedHfModel(hub: string, id: string): void {
@@ -141,7 +160,7 @@ export function createSandbox(
     wrapper(
       root,
       'launch-cluster',
-      'SIM_SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd) && export SIM_SCRIPT_DIR\n',
+      'SIM_SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd) && SIM_SCRIPT_PATH=$0 && export SIM_SCRIPT_DIR SIM_SCRIPT_PATH\n',
     ),
   );
   const hub = join(home, '.cache', 'huggingface', 'hub');

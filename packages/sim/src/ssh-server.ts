@@ -44,6 +44,46 @@ function authorizedKeys(home: string): ReturnType<typeof utils.parseKey>[] {
     .map((line) => utils.parseKey(line));
 }
 
+/** The node keys of every simulated Spark (each sandbox's `~/.ssh/id_ed25519.pub`). */
+function nodeKeys(context: SparkContext): Buffer[] {
+  return context.config.sparks.flatMap((spark) => {
+    try {
+      const key = utils.parseKey(readFileSync(join(spark.home, '.ssh', 'id_ed25519.pub'), 'utf8'));
+      return key instanceof Error ? [] : [key.getPublicSSH()];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * Real Sparks give the SSH user the same home path (`/home/spark`) on every node; the simulated homes are
+ * separate directories, so a path under another Spark's sandbox home means the same path under this one's.
+ */
+function sameHomePaths(context: SparkContext, command: string): string {
+  let text = command;
+  for (const other of context.config.sparks) {
+    if (other.id !== context.spark.id) text = text.replaceAll(other.home, context.spark.home);
+  }
+  return text;
+}
+
+/** `~/.ssh/environment` as sshd reads it with `PermitUserEnvironment yes`: `NAME=value` lines. */
+function userEnvironment(home: string): Record<string, string> {
+  let text = '';
+  try {
+    text = readFileSync(join(home, '.ssh', 'environment'), 'utf8');
+  } catch {
+    return {};
+  }
+  const env: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match?.[1]) env[match[1]] = match[2] ?? '';
+  }
+  return env;
+}
+
 /**
  * The SSH server of one simulated Spark: every exec runs through `/bin/sh -c` in the sandbox home with the
  * fakes first on PATH, in its own process group, and reports the exit code or signal as sshd does.
@@ -82,6 +122,9 @@ export async function startSshServer(options: SshServerOptions): Promise<SimSshS
               sameBytes(key.getPublicSSH(), auth.key.data),
           );
           if (!match || match instanceof Error) return auth.reject(['publickey', 'password']);
+          const nodeKey = nodeKeys(context).some((key) => sameBytes(key, auth.key.data));
+          if (nodeKey && readFaults(spark.stateDir).refuseNodeKeys)
+            return auth.reject(['publickey', 'password']);
           if (!auth.signature || !auth.blob) return auth.accept();
           return match.verify(auth.blob, auth.signature, auth.hashAlgo) === true
             ? auth.accept()
@@ -133,7 +176,7 @@ export async function startSshServer(options: SshServerOptions): Promise<SimSshS
     sessionEnv: Record<string, string>,
     client: Connection,
   ): void {
-    let command = rawCommand;
+    let command = sameHomePaths(context, rawCommand);
     let refresh: NodeJS.Timeout | undefined;
     if (command.includes('/proc/meminfo')) {
       // The simulated meminfo is a file kept current while the command runs.
@@ -143,7 +186,7 @@ export async function startSshServer(options: SshServerOptions): Promise<SimSshS
     }
     const child = spawn('/bin/sh', ['-c', command], {
       cwd: spark.home,
-      env: { ...sparkEnv(context), ...sessionEnv },
+      env: { ...sparkEnv(context), ...userEnvironment(spark.home), ...sessionEnv },
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -95,6 +95,8 @@ describe.skipIf(!available)('dashboard against the demo', () => {
       .toBe('same');
     expect(Object.keys(await tileStatuses(page)).length).toBeGreaterThanOrEqual(4);
     await page.waitForSelector('[data-spark-hardware]');
+    // Each card names the Spark's ConnectX address and the launcher the swap will drive.
+    await page.waitForSelector('[data-cluster-ip="192.168.177.11"] [data-launcher=G2]', { timeout: 20_000 });
     await screenshot(page, 'overview');
   });
 
@@ -109,6 +111,9 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     await screenshot(page, 'swap-loading');
     await page.waitForSelector('.swap-progress[data-swap-status=ready]', { timeout: 60_000 });
     expect(await page.getAttribute('[role=progressbar]', 'aria-valuenow')).toBe('100');
+    expect(await page.textContent('.swap-progress details summary')).toMatch(
+      /Checks before stopping anything \((\d+) of \1 passed\)/,
+    );
     await page.click('details.history summary');
     expect(await page.textContent('details.history')).toContain('gpt-oss-120b');
   });
@@ -125,6 +130,22 @@ describe.skipIf(!available)('dashboard against the demo', () => {
         .poll(() => page.textContent('.failure .triage'), { timeout: 30_000 })
         .toMatch(/Evidence|Explanation unavailable/);
       await screenshot(page, 'swap-failed');
+    } finally {
+      await simControl(demo, 'DELETE', `/sparks/${head}/faults`);
+    }
+  });
+
+  it('lists the preflight checks of a refused swap; the model that was serving keeps serving', async () => {
+    const [head] = await simSparkIds(demo);
+    await simControl(demo, 'PUT', `/sparks/${head}/faults`, { images: { 'vllm-node': null } });
+    try {
+      await startSwap(page, 'qwen3-30b-a3b');
+      await page.waitForSelector('.failure[data-cause=preflight]', { timeout: 60_000 });
+      expect(await page.textContent('.failure .hint')).toContain('Nothing was stopped');
+      expect(await page.textContent('ul.preflight li[data-ok=false]')).toMatch(
+        /image on .*vllm-node is not on/,
+      );
+      await screenshot(page, 'swap-refused');
     } finally {
       await simControl(demo, 'DELETE', `/sparks/${head}/faults`);
     }

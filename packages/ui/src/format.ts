@@ -11,12 +11,17 @@ export const STATUS_WORDS: Record<ServiceStatus, string> = {
 
 /** A failed swap's cause, said the way a person would say it. */
 export const CAUSE_WORDS: Record<SwapCause, string> = {
-  oom: 'The model did not fit in GPU memory (out of memory).',
+  oom: 'The model did not fit in memory (out of memory, or memory still held).',
+  context_too_long: "The model's context length does not fit in the memory left for it.",
   model_not_found: 'The model could not be found (wrong Hugging Face repo or local path).',
+  gated_repo: 'The model is gated on Hugging Face and needs an access token.',
   port_in_use: 'Another program is already using the vLLM port.',
-  bad_args: 'vLLM rejected the launch options of this model.',
-  network: 'A Spark could not be reached over SSH or the network.',
+  bad_args: 'vLLM or the launch script rejected the launch options.',
+  network: 'The Sparks could not reach each other (SSH, ConnectX link, NCCL or Ray).',
+  image: 'The vLLM image is missing or differs between the Sparks.',
+  leftover_container: 'A container from an earlier launch was in the way.',
   timeout: 'The model did not become ready in time.',
+  preflight: 'A check before the swap found a problem; the model that was serving was not stopped.',
   unknown: 'The swap failed for a reason Spark Control could not recognise; see the log below.',
 };
 

@@ -14,6 +14,8 @@ export interface Env {
   uiDir: string | undefined;
   promptsDir: string | undefined;
   metricsToken: string | undefined;
+  /** The Hugging Face Hub swaps ask about models not yet downloaded (`HF_ENDPOINT`, as the HF tools read it). */
+  hfEndpoint: string;
   /** Proxies whose X-Forwarded-* headers are believed: addresses, CIDR ranges, `gateway`. */
   trustedProxies: string;
 }
@@ -38,6 +40,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     uiDir: env.SPARK_CONTROL_UI_DIR || undefined,
     promptsDir: env.SPARK_CONTROL_PROMPTS || undefined,
     metricsToken: env.SPARK_CONTROL_METRICS_TOKEN || undefined,
+    hfEndpoint: (env.HF_ENDPOINT || 'https://huggingface.co').replace(/\/$/, ''),
     trustedProxies: env.SPARK_CONTROL_TRUSTED_PROXIES || '',
   };
 }

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
 import { jsonBody, params } from '../http/validate.js';
-import { SwapInProgressError, UnknownModelError } from '../services/swap/errors.js';
+import { SwapInProgressError, SwapSettingsError, UnknownModelError } from '../services/swap/errors.js';
 import type { SwapService } from '../services/swap/swap-service.js';
 
 const SwapIdSchema = v.object({ id: v.pipe(v.string(), v.uuid('id: must be a swap id')) });
@@ -28,6 +28,7 @@ export function swapRoutes(swaps: SwapService) {
         if (error instanceof UnknownModelError) throw new ApiError('NOT_FOUND', `modelId: ${error.message}`);
         if (error instanceof ShellValueError)
           throw new ApiError('VALIDATION_FAILED', `catalog entry ${modelId}: ${error.message}`);
+        if (error instanceof SwapSettingsError) throw new ApiError('VALIDATION_FAILED', error.message);
         throw error;
       }
     })

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { settingsSecrets } from '@spark-control/schema';
 import { EventBus } from '../../src/adapters/event-bus.js';
+import type { ModelHub } from '../../src/adapters/huggingface.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { createApp } from '../../src/app.js';
 import { SettingsStore } from '../../src/config/settings-store.js';
@@ -41,6 +42,7 @@ export async function createTestApp(
     settings?: unknown;
     ssh?: SshAdapter;
     timing?: Partial<SwapTiming>;
+    hub?: ModelHub;
     /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
     trustedProxies?: readonly string[];
     /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
@@ -82,6 +84,7 @@ export async function createTestApp(
     log,
     timing: { pollMs: 200, memoryReleaseTimeoutMs: 10_000, ...options.timing },
     webhookRetryDelaysMs: [50, 100],
+    hub: options.hub,
   });
   const app = createApp({
     version: '0.0.0-test',

@@ -36,6 +36,8 @@ export async function startSimFixture(options: Partial<StartClusterOptions> = {}
     memoryReleaseLagMs: 200,
     loadDelayMs: 300,
     tokenDelayMs: 1,
+    launcherSettleMs: 200,
+    rendezvousTimeoutMs: 30_000,
     ...options,
     authorizedKeys: [ssh.key.publicKey(), ...(options.authorizedKeys ?? [])],
   });

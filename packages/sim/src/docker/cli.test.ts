@@ -33,6 +33,8 @@ beforeAll(() => {
       host: `127.0.0.${index + 2}`,
       sshPort: 2222,
       portOffset: 0,
+      clusterIp: `192.168.177.${index + 11}`,
+      launcher: 'G2' as const,
       ...sparkDirs(root, id),
     })),
   });

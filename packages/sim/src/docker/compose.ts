@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { SparkContext } from '../layout.js';
-import type { Io } from './cli.js';
+import type { Io } from './args.js';
 import { mainProcessFor } from './images.js';
 import { type ContainerStore, type RunSpec } from './store.js';
 import { psObject } from './format.js';

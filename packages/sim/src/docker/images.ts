@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { readFaults, type SimServiceKind } from '../faults.js';
 import {
   containerBinDir,
@@ -82,7 +84,11 @@ export function mainProcessFor(context: SparkContext, spec: RunSpec): MainProces
       env,
     };
   }
-  return { argv: spec.cmd.length > 0 ? spec.cmd : ['sleep', 'infinity'], env };
+  const [program, ...rest] = spec.cmd;
+  if (program === undefined) return { argv: ['sleep', 'infinity'], env };
+  // `./run-cluster-node.sh` is a script in the vllm-node image's working directory.
+  const own = program.startsWith('./') ? join(containerBinDir(context.root), basename(program)) : '';
+  return { argv: own && existsSync(own) ? [own, ...rest] : spec.cmd, env };
 }
 
 /** `Config.Cmd` as docker would show it for this run. */

@@ -69,6 +69,21 @@ export class ContainerStore {
     return join(this.dir, `${name}.root`);
   }
 
+  private lastExitFile(name: string): string {
+    return join(this.dir, `${name}.last-exit`);
+  }
+
+  /** The exit code of the last container of this name that exited (also after `--rm` removed it). */
+  lastExitCode(name: string): number | undefined {
+    const record = this.get(name);
+    if (record) return record.status === 'running' ? undefined : record.exitCode;
+    try {
+      return Number(readFileSync(this.lastExitFile(name), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
   private exitCodeFile(name: string): string {
     return join(this.rootDir(name), '.exit-code');
   }
@@ -131,6 +146,8 @@ export class ContainerStore {
     endConsumers(this.stateDir, { container: record.spec.name });
     if (record.spec.autoRemove) {
       this.remove(record.spec.name);
+      // A foreground `docker run --rm` still reports the exit code of a container that is gone.
+      writeFileSync(this.lastExitFile(record.spec.name), String(exited.exitCode));
       return undefined;
     }
     this.write(exited);
@@ -167,6 +184,7 @@ export class ContainerStore {
     };
     rmSync(this.logFile(spec.name), { force: true });
     rmSync(logIndexFile(this.logFile(spec.name)), { force: true });
+    rmSync(this.lastExitFile(spec.name), { force: true });
     const started = this.startMain(record, main);
     this.write(started);
     return started;

@@ -1,114 +1,84 @@
 import { sparkContextFromEnv } from '../layout.js';
+import { sparkInterfaces, type SimInterface } from '../network.js';
 
-// The fake `ip`: `ip [-br|-j] addr`, with the Spark's LAN address, ConnectX links and wg0 on the first Spark.
+// The fake `ip`: `ip [-br|-j|-o] [-f inet|-4] addr|link [show IF]` over the Spark's interfaces (network.ts).
 const context = sparkContextFromEnv();
 const args = process.argv.slice(2);
-const index = context.config.sparks.findIndex((spark) => spark.id === context.spark.id);
 
-interface Interface {
-  ifname: string;
-  flags: string[];
-  mtu: number;
-  operstate: string;
-  link_type: string;
-  address?: string;
-  addr_info: { family: 'inet' | 'inet6'; local: string; prefixlen: number; scope: string; label?: string }[];
+const words: string[] = [];
+let family: 'inet' | 'inet6' | undefined;
+for (let index = 0; index < args.length; index++) {
+  const arg = args[index] ?? '';
+  if (arg === '-f' || arg === '-family') {
+    const value = args[++index];
+    family = value === 'inet6' ? 'inet6' : 'inet';
+  } else if (arg === '-4') family = 'inet';
+  else if (arg === '-6') family = 'inet6';
+  else if (!arg.startsWith('-')) words.push(arg);
+}
+const flag = (...names: string[]) => names.some((name) => args.includes(name));
+const [object = '', verb, device] = words;
+
+function addressesOf(entry: SimInterface) {
+  return entry.addr_info.filter((info) => family === undefined || info.family === family);
 }
 
-const interfaces: Interface[] = [
-  {
-    ifname: 'lo',
-    flags: ['LOOPBACK', 'UP', 'LOWER_UP'],
-    mtu: 65536,
-    operstate: 'UNKNOWN',
-    link_type: 'loopback',
-    address: '00:00:00:00:00:00',
-    addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host', label: 'lo' }],
-  },
-  {
-    ifname: 'enP7s7',
-    flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'],
-    mtu: 1500,
-    operstate: 'UP',
-    link_type: 'ether',
-    address: `4c:bb:47:2e:10:${(index + 1).toString(16).padStart(2, '0')}`,
-    addr_info: [
-      { family: 'inet', local: context.spark.host, prefixlen: 24, scope: 'global', label: 'enP7s7' },
-    ],
-  },
-  {
-    ifname: 'enp1s0f0np0',
-    flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'],
-    mtu: 9000,
-    operstate: 'UP',
-    link_type: 'ether',
-    address: `4c:bb:47:2e:20:${(index + 1).toString(16).padStart(2, '0')}`,
-    addr_info: [
-      {
-        family: 'inet',
-        local: `192.168.177.${11 + index}`,
-        prefixlen: 24,
-        scope: 'global',
-        label: 'enp1s0f0np0',
-      },
-    ],
-  },
-  {
-    ifname: 'enP2p1s0f1np1',
-    flags: ['NO-CARRIER', 'BROADCAST', 'MULTICAST', 'UP'],
-    mtu: 1500,
-    operstate: 'DOWN',
-    link_type: 'ether',
-    address: `4c:bb:47:2e:30:${(index + 1).toString(16).padStart(2, '0')}`,
-    addr_info: [],
-  },
-];
-if (index === 0) {
-  interfaces.push({
-    ifname: 'wg0',
-    flags: ['POINTOPOINT', 'NOARP', 'UP', 'LOWER_UP'],
-    mtu: 1420,
-    operstate: 'UNKNOWN',
-    link_type: 'none',
-    addr_info: [{ family: 'inet', local: '10.8.0.1', prefixlen: 24, scope: 'global', label: 'wg0' }],
-  });
-}
-
-const objects = args.filter((arg) => !arg.startsWith('-'));
-const object = objects[0] ?? '';
 if (!['a', 'addr', 'address', 'l', 'link'].includes(object)) {
   process.stderr.write(`Object "${object}" is unknown, try "ip help".\n`);
   process.exitCode = 1;
 } else {
   const link = object === 'l' || object === 'link';
-  const selected =
-    objects[1] === 'show' && objects[2]
-      ? interfaces.filter((entry) => entry.ifname === objects[2])
-      : interfaces;
-  if (args.includes('-j') || args.includes('-json')) {
+  const all = sparkInterfaces(context);
+  const selected = verb === 'show' && device ? all.filter((entry) => entry.ifname === device) : all;
+  if (verb === 'show' && device && selected.length === 0) {
+    process.stderr.write(`Device "${device}" does not exist.\n`);
+    process.exitCode = 1;
+  } else if (flag('-j', '-json')) {
     process.stdout.write(
-      `${JSON.stringify(selected.map((entry, position) => ({ ifindex: position + 1, ...entry, ...(link ? { addr_info: undefined } : {}) })))}\n`,
+      `${JSON.stringify(
+        selected.map((entry) => {
+          const { ibdev: _ibdev, ...shown } = entry;
+          return {
+            ifindex: all.indexOf(entry) + 1,
+            ...shown,
+            ...(link ? { addr_info: undefined } : { addr_info: addressesOf(entry) }),
+          };
+        }),
+      )}\n`,
     );
-  } else if (args.includes('-br') || args.includes('-brief')) {
+  } else if (flag('-o', '-oneline')) {
+    for (const entry of selected) {
+      const position = all.indexOf(entry) + 1;
+      for (const info of link ? [] : addressesOf(entry)) {
+        process.stdout.write(
+          `${position}: ${entry.ifname}    ${info.family} ${info.local}/${info.prefixlen} scope ${info.scope} ${info.label ?? entry.ifname}\\       valid_lft forever preferred_lft forever\n`,
+        );
+      }
+      if (link)
+        process.stdout.write(
+          `${position}: ${entry.ifname}: <${entry.flags.join(',')}> mtu ${entry.mtu} state ${entry.operstate}\\    link/${entry.link_type} ${entry.address ?? ''}\n`,
+        );
+    }
+  } else if (flag('-br', '-brief')) {
     for (const entry of selected) {
       const addresses = link
         ? [entry.address ?? '']
-        : entry.addr_info.map((info) => `${info.local}/${info.prefixlen}`);
+        : addressesOf(entry).map((info) => `${info.local}/${info.prefixlen}`);
       process.stdout.write(
         `${entry.ifname.padEnd(16)} ${entry.operstate.padEnd(14)} ${addresses.join(' ')} \n`,
       );
     }
   } else {
-    selected.forEach((entry, position) => {
+    for (const entry of selected) {
       process.stdout.write(
-        `${position + 1}: ${entry.ifname}: <${entry.flags.join(',')}> mtu ${entry.mtu} state ${entry.operstate}\n`,
+        `${all.indexOf(entry) + 1}: ${entry.ifname}: <${entry.flags.join(',')}> mtu ${entry.mtu} state ${entry.operstate}\n`,
       );
       process.stdout.write(`    link/${entry.link_type}${entry.address ? ` ${entry.address}` : ''}\n`);
       if (!link)
-        for (const info of entry.addr_info)
+        for (const info of addressesOf(entry))
           process.stdout.write(
             `    ${info.family} ${info.local}/${info.prefixlen} scope ${info.scope} ${info.label ?? ''}\n`,
           );
-    });
+    }
   }
 }

@@ -31,6 +31,8 @@ export interface ServiceOptions {
   loadDelayMs?: number;
   /** Delay between streamed tokens. */
   tokenDelayMs?: number;
+  /** vLLM with `--nnodes` > 1: how long the head waits for its other ranks (torch's default: 600 s). */
+  rendezvousTimeoutMs?: number;
   log?: ServiceLog;
 }
 

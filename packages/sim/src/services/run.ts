@@ -1,6 +1,7 @@
 /**
  * Process entry the fake docker starts:
- *   tsx src/services/run.ts <kind> --host H --port P --state-dir D [--load-delay-ms N] [--token-delay-ms N] [--] [service args…]
+ *   tsx src/services/run.ts <kind> --host H --port P --state-dir D [--load-delay-ms N] [--token-delay-ms N]
+ *     [--rendezvous-timeout-ms N] [--] [service args…]
  * Leading options up to the first one it does not know (or `--`) belong to the runner; the rest go to
  * the service (for vllm: exactly the arguments after `vllm serve`). A runner `--port` wins over the
  * service's own; without it vllm listens on its `--port` (8000 by default).
@@ -37,7 +38,14 @@ export function startService(kind: SimServiceKind, options: ServiceOptions): Pro
   }
 }
 
-const RUNNER_FLAGS = new Set(['--host', '--port', '--state-dir', '--load-delay-ms', '--token-delay-ms']);
+const RUNNER_FLAGS = new Set([
+  '--host',
+  '--port',
+  '--state-dir',
+  '--load-delay-ms',
+  '--token-delay-ms',
+  '--rendezvous-timeout-ms',
+]);
 
 export function parseRunArgs(argv: string[]): { kind: SimServiceKind; options: ServiceOptions } {
   const [kind, ...rest] = argv;
@@ -59,6 +67,8 @@ export function parseRunArgs(argv: string[]): { kind: SimServiceKind; options: S
   if (load !== undefined) options.loadDelayMs = load;
   const token = number('--token-delay-ms');
   if (token !== undefined) options.tokenDelayMs = token;
+  const rendezvous = number('--rendezvous-timeout-ms');
+  if (rendezvous !== undefined) options.rendezvousTimeoutMs = rendezvous;
   return { kind: kind as SimServiceKind, options };
 }
 

@@ -57,6 +57,62 @@ export function logMissingModel(log: VllmLog, model: string): void {
   for (const line of lines) log.raw('api', line, true);
 }
 
+/** vLLM's config check for a path that is not a model directory (missing, or a folder without config.json). */
+export function logInvalidLocalModel(log: VllmLog, model: string): void {
+  for (const line of [
+    'Traceback (most recent call last):',
+    '  File "/usr/local/lib/python3.12/dist-packages/vllm/transformers_utils/config.py", line 512, in get_config',
+    '    raise ValueError(',
+    `ValueError: Invalid repository ID or local directory specified: '${model}'.`,
+    'Please verify the following requirements:',
+    '1. Provide a valid Hugging Face repository ID.',
+    '2. Specify a local directory that contains a recognized configuration file.',
+    "   - For Hugging Face models: ensure the presence of a 'config.json'.",
+    "   - For Mistral models: ensure the presence of a 'params.json'.",
+  ])
+    log.raw('api', line, true);
+}
+
+/** The Hub's 401 for a gated repo asked for without a token. */
+export function logGatedModel(log: VllmLog, model: string): void {
+  for (const line of [
+    'Traceback (most recent call last):',
+    '  File "/usr/local/lib/python3.12/dist-packages/huggingface_hub/utils/_http.py", line 409, in hf_raise_for_status',
+    '    response.raise_for_status()',
+    `requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/${model}/resolve/main/config.json`,
+    '',
+    'The above exception was the direct cause of the following exception:',
+    '',
+    'huggingface_hub.errors.GatedRepoError: 401 Client Error. (Request ID: Root=1-6920f1c2-sim)',
+    '',
+    `Cannot access gated repo for url https://huggingface.co/${model}/resolve/main/config.json.`,
+    `Access to model ${model} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+  ])
+    log.raw('api', line, true);
+}
+
+/** The head's engine gave up waiting for the other ranks of a multi-node launch. */
+export function logRendezvousTimeout(log: VllmLog, seconds: number, joined: number, nodes: number): void {
+  const where = 'core.py:708';
+  log.engine(where, 'EngineCore failed to start.', 'ERROR');
+  log.engine(where, 'Traceback (most recent call last):', 'ERROR');
+  log.engine(
+    where,
+    '  File "/usr/local/lib/python3.12/dist-packages/torch/distributed/rendezvous.py", line 189, in _create_c10d_store',
+    'ERROR',
+  );
+  log.engine(
+    where,
+    `torch.distributed.DistStoreError: Timed out after ${seconds} seconds waiting for clients. ${joined}/${nodes} clients joined.`,
+    'ERROR',
+  );
+  log.raw(
+    'api',
+    "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}",
+    true,
+  );
+}
+
 export function logAddressInUse(log: VllmLog): void {
   for (const line of [
     'Traceback (most recent call last):',

@@ -15,10 +15,12 @@ import {
   logEngineDeath,
   logLoadFailure,
   logMissingModel,
+  logRendezvousTimeout,
   VLLM_ROUTES,
   VllmLog,
 } from './vllm-log.js';
 import { VllmMetrics } from './vllm-metrics.js';
+import { joinedRanks, rendezvousDir } from '../rendezvous.js';
 import { vllmApp, type VllmState } from './vllm-openai.js';
 
 export const VLLM_VERSION = '0.11.2';
@@ -99,6 +101,23 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
     throw new Exit(code);
   };
 
+  /** With `--nnodes N` the head waits for its N-1 headless ranks, as torch.distributed's store does. */
+  async function waitForRanks(): Promise<void> {
+    const nodes = Number(args.given.nnodes ?? 1);
+    if (!(nodes > 1) || Number(args.given['node-rank'] ?? 0) !== 0) return;
+    const dir = rendezvousDir(options.stateDir, String(args.given['master-port'] ?? 29501));
+    const timeoutMs = options.rendezvousTimeoutMs ?? 600_000;
+    const deadline = Date.now() + timeoutMs;
+    while (joinedRanks(dir) < nodes - 1) {
+      if (Date.now() > deadline) {
+        logRendezvousTimeout(log, Math.round(timeoutMs / 1000) + 1, joinedRanks(dir) + 1, nodes);
+        fail(1);
+      }
+      await sleep(100);
+      if (closing) throw new Exit(0);
+    }
+  }
+
   async function boot(): Promise<void> {
     const started = performance.now();
     const elapsed = () => ((performance.now() - started) / 1000).toFixed(2);
@@ -128,6 +147,7 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
       'core.py:93',
       `Initializing a V1 LLM engine (v${VLLM_VERSION}) with config: model='${args.model}', tensor_parallel_size=${args.tensorParallelSize}, max_seq_len=${state.maxModelLen}`,
     );
+    await waitForRanks();
     log.engine('gpu_model_runner.py:2338', `Starting to load model ${args.model}...`);
     await stage(0.3);
     const failure = readFaults(options.stateDir).vllm?.failDuringLoad;

@@ -50,6 +50,21 @@ export function HardwareCard(props: { spark: SparkHardware; onChanged: () => voi
         )}
       </div>
       {spark.ssh.error && <p class="error small">{spark.ssh.error}</p>}
+      {spark.ssh.reachable && (
+        <p class="small" data-cluster-ip={spark.clusterIp ?? ''}>
+          Cluster address{' '}
+          {spark.clusterIp ? <span class="mono">{spark.clusterIp}</span> : <span class="error">none</span>}
+          {' · '}
+          {spark.launcher ? (
+            <span data-launcher={spark.launcher.generation}>
+              launcher {spark.launcher.generation} at <span class="mono">{spark.launcher.path}</span>
+            </span>
+          ) : (
+            <span class="muted">no launch script found</span>
+          )}
+        </p>
+      )}
+      {spark.clusterIpProblem && <p class="error small">{spark.clusterIpProblem}</p>}
       {memory && (
         <div class="meter-row">
           <span id={`${idPrefix}-mem`}>Memory</span>

@@ -45,6 +45,7 @@ export function SwapFailure(props: { swap: SwapView }) {
     >
       <h3 id="failure-title">Swap to {swap.modelId} failed</h3>
       <p class="cause">{CAUSE_WORDS[swap.cause ?? 'unknown']}</p>
+      {swap.hint && <p class="hint">{swap.hint}</p>}
       {swap.message && <p class="muted small mono">{swap.message}</p>}
       <div class="triage" aria-live="polite">
         <h4>Explanation</h4>

@@ -70,6 +70,22 @@ export function SwapProgress(props: { swap: SwapView; log: string[] }) {
           </li>
         ))}
       </ol>
+      {swap.preflight.length > 0 && (
+        <details open={swap.phase === 'preflight' || swap.preflight.some((line) => !line.ok)}>
+          <summary>
+            Checks before stopping anything ({swap.preflight.filter((line) => line.ok).length} of{' '}
+            {swap.preflight.length} passed)
+          </summary>
+          <ul class="preflight" aria-label="Preflight checks">
+            {swap.preflight.map((line) => (
+              <li class={line.ok ? 'ok' : 'error'} data-check={line.check} data-ok={String(line.ok)}>
+                <span aria-hidden="true">{line.ok ? '✓' : '✗'}</span> <strong>{line.check}</strong>
+                <span class="sr-only">{line.ok ? ' passed' : ' failed'}</span>: {line.detail}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <details open={running || swap.status === 'failed'}>
         <summary>Log ({props.log.length} lines)</summary>
         <pre class="log" ref={logRef} tabindex={0} aria-label="Swap log" aria-live="off">

@@ -134,6 +134,11 @@ export const swaps = pgTable(
     status: text('status').notNull(),
     cause: text('cause'),
     message: text('message'),
+    hint: text('hint'),
+    preflight: jsonb('preflight')
+      .$type<{ check: string; ok: boolean; detail: string }[]>()
+      .notNull()
+      .default([]),
     progress: doublePrecision('progress').notNull().default(0),
     logTail: jsonb('log_tail').$type<string[]>().notNull().default([]),
     rollback: jsonb('rollback').$type<{ modelId: string; status: string; message: string }>(),

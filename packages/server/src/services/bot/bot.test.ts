@@ -11,6 +11,7 @@ import { hasCommand, systemComponent } from '../../../test/support/system.js';
 import { healthFixture, routeTestApp, waitFor, type HealthFixture } from '../health/testing.js';
 import { ControllerKey } from '../../adapters/ssh/keys.js';
 import { SparkInspector } from '../sparks/hardware.js';
+import { SparkProbes } from '../sparks/probe.js';
 import { BotService, type BotRun } from './bot.js';
 
 const HOSTS = ['127.0.44.2', '127.0.44.3'];
@@ -181,7 +182,12 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
     chmodSync(hook, 0o755);
     pushCommit(work, 'slow build');
     const patient = new BotService({ pool: ssh.pool, settings: t.settings, bus: t.bus, log: t.log });
-    const inspector = new SparkInspector({ pool: ssh.pool, settings: t.settings, cacheMs: 0 });
+    const inspector = new SparkInspector({
+      pool: ssh.pool,
+      settings: t.settings,
+      probes: new SparkProbes(ssh.pool, () => t.settings.current, 0),
+      cacheMs: 0,
+    });
     try {
       const run = patient.startUpdate();
       const cards: SparkHardware[] = [];

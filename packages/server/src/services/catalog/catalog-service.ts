@@ -1,6 +1,7 @@
 import type { CatalogModel, ModelDef, Settings, Spark } from '@spark-control/schema';
 import { ShellValueError } from '../../adapters/ssh/index.js';
 import { serveArguments } from '../swap/commands.js';
+import { hfCacheOf } from '../swap/launcher.js';
 import { vllmNodes, type VllmCluster } from '../swap/vllm-cluster.js';
 import { CatalogError, type CatalogStore } from './catalog-store.js';
 import { localPathProblem } from './model-paths.js';
@@ -50,15 +51,18 @@ export class CatalogService {
         throw new CatalogProblem('invalid', `confirm: must repeat the model id "${id}" to delete its files`);
       if (await this.isServing(model))
         throw new CatalogProblem('conflict', `${model.label} is being served; swap to another model first`);
-      for (const spark of vllmNodes(this.settings(), model.tensorParallel)) {
-        try {
-          await this.cluster.removeHfCache(spark, model.hfRepo ?? '');
-        } catch (error) {
-          throw new CatalogProblem(
-            'unreachable',
-            `could not delete the files on ${spark.label}: ${(error as Error).message}`,
-          );
-        }
+      const [head, ...workers] = vllmNodes(this.settings(), model.tensorParallel) as [Spark, ...Spark[]];
+      let spark = head;
+      try {
+        // Workers mount the head's cache path, so the weights are under that path on every node.
+        const hfCache = hfCacheOf(this.settings(), await this.cluster.probe(head));
+        for (spark of [head, ...workers])
+          await this.cluster.removeHfCache(spark, hfCache, model.hfRepo ?? '');
+      } catch (error) {
+        throw new CatalogProblem(
+          'unreachable',
+          `could not delete the weights on ${spark.label}: ${(error as Error).message}`,
+        );
       }
     }
     await this.#store(() => this.store.remove(id));

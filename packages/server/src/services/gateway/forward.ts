@@ -1,6 +1,7 @@
 import http, { type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { ipv4FirstLookup } from '../health/resolve.js';
 import type { Upstream } from './upstreams.js';
 
 /** Keep-alive sockets to the Sparks: the gateway's added latency is mostly connection setup otherwise. */
@@ -83,6 +84,7 @@ function attempt(request: ForwardRequest): Promise<UpstreamReply> {
         path: request.path,
         headers: request.headers,
         agent,
+        lookup: ipv4FirstLookup,
       },
       (response) => {
         answered = true;

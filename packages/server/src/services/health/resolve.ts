@@ -1,3 +1,4 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { PATTERNS, isIpv6 } from '@spark-control/schema';
 
@@ -40,4 +41,61 @@ export async function resolveHosts(
     }),
   );
   return new Map(entries);
+}
+
+/** One host, IPv4 first; throws with the resolver's reason when it cannot be resolved. */
+export async function resolveHost(
+  host: string,
+  resolver: Resolver = systemResolver,
+  timeoutMs = 2000,
+): Promise<string> {
+  const resolution = (await resolveHosts([host], resolver, timeoutMs)).get(host);
+  if (!resolution?.ok) throw new Error(resolution?.error ?? `cannot resolve ${host}`);
+  return resolution.address;
+}
+
+/** IPv4 addresses first, each family in the resolver's order. */
+export function ipv4First(addresses: readonly LookupAddress[]): LookupAddress[] {
+  return [
+    ...addresses.filter((entry) => entry.family === 4),
+    ...addresses.filter((entry) => entry.family !== 4),
+  ];
+}
+
+/**
+ * A `lookup` for `http.request` / `net.connect` that prefers IPv4 like the monitor does (a Spark's
+ * `.local` name often has an IPv6 link-local address first, which vLLM bound to 0.0.0.0 never answers).
+ */
+export function ipv4FirstLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+): void {
+  dnsLookup(hostname, { all: true }, (error, addresses) => {
+    if (error) return callback(error, '');
+    const ordered = ipv4First(addresses);
+    if (options.all) return callback(null, ordered);
+    const first = ordered[0];
+    if (!first)
+      return callback(Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }), '');
+    callback(null, first.address, first.family);
+  });
+}
+
+/**
+ * A fetch that sends plain-HTTP requests for a hostname to its IPv4-first address (as the monitor
+ * does); HTTPS and address literals go as they are (a certificate names the host, not the address).
+ */
+export function ipv4FirstFetch(
+  base: typeof fetch = fetch,
+  resolver: Resolver = systemResolver,
+): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.protocol !== 'http:' || PATTERNS.ipv4.test(url.hostname) || url.hostname.startsWith('['))
+      return base(input, init);
+    const address = await resolveHost(url.hostname, resolver);
+    url.hostname = isIpv6(address) ? `[${address}]` : address;
+    return base(input instanceof Request ? new Request(url, input) : url, init);
+  };
 }

@@ -20,6 +20,7 @@ import type { TaskStore } from './task-store.js';
 import type { ReasoningTask } from './tasks.js';
 import { cloudTier, localTier } from './tiers.js';
 import { serviceUrl } from '../health/http.js';
+import { ipv4FirstFetch } from '../health/resolve.js';
 import { vllmHead } from '../swap/vllm-cluster.js';
 
 /** The redaction gateway as the reasoning client uses it (PrivacyService fits). */
@@ -226,7 +227,7 @@ export class ReasoningService {
         : undefined;
       const localChat =
         reasoning.allowLocalFallback && localUrl
-          ? new OpenAiChat({ baseUrl: localUrl, apiKey: '', ...(fetchImpl ? { fetch: fetchImpl } : {}) })
+          ? new OpenAiChat({ baseUrl: localUrl, apiKey: '', fetch: ipv4FirstFetch(fetchImpl) })
           : undefined;
       this.#router = new ReasoningRouter({
         cloud: cloudChat

@@ -1,5 +1,5 @@
 import type { Settings, Spark, SparkHardware } from '@spark-control/schema';
-import { command, SshError, type SshPool, type SshTarget } from '../../adapters/ssh/index.js';
+import { command, SshError, type SshPool } from '../../adapters/ssh/index.js';
 import type { SettingsStore } from '../../config/settings-store.js';
 import {
   parseDf,
@@ -9,18 +9,19 @@ import {
   parseWireguard,
   splitSections,
 } from './parse.js';
+import { clusterAddress } from './cluster-address.js';
+import type { SparkProbes } from './probe.js';
+import { sshTarget } from './target.js';
 
 // Only literal text: the HF cache is wherever HF_HOME says, else the default; `ip` needs no privilege.
 const HARDWARE_COMMAND = command`cat /proc/meminfo; echo @@sc:gpu; nvidia-smi --query-gpu=name,utilization.gpu,temperature.gpu --format=csv,noheader,nounits 2>&1; echo @@sc:disk; df -Pk "\${HF_HOME:-$HOME/.cache/huggingface}" 2>/dev/null || df -Pk "$HOME"; echo @@sc:ip; ip -j addr 2>/dev/null; echo @@sc:uptime; cat /proc/uptime`;
 const PING_COMMAND = command`echo ok`;
 
-export function sshTarget(spark: Spark): SshTarget {
-  return { id: spark.id, host: spark.host, sshPort: spark.sshPort, sshUser: spark.sshUser };
-}
-
 export interface SparkInspectorOptions {
   pool: Pick<SshPool, 'exec'>;
   settings: Pick<SettingsStore, 'current'>;
+  /** The cluster address and the launcher on the card come from here. */
+  probes: Pick<SparkProbes, 'get'>;
   /** Per Spark, both commands included (default 8 s). */
   timeoutMs?: number;
   /** A card younger than this is served from memory (default 10 s). */
@@ -88,6 +89,9 @@ export class SparkInspector {
       disk: null,
       wireguard: null,
       uptimeSec: null,
+      clusterIp: null,
+      clusterIpProblem: null,
+      launcher: null,
     };
     try {
       const started = performance.now();
@@ -97,9 +101,15 @@ export class SparkInspector {
         latencyMs: Math.round(performance.now() - started),
         error: ping.code === 0 ? null : `echo exited ${ping.code ?? ping.signal ?? 'abnormally'}`,
       };
-      const result = await this.#options.pool.exec(target, HARDWARE_COMMAND, {
-        timeoutMs: Math.max(1, deadline - Date.now()),
-      });
+      const [result, probe] = await Promise.all([
+        this.#options.pool.exec(target, HARDWARE_COMMAND, { timeoutMs: Math.max(1, deadline - Date.now()) }),
+        this.#options.probes.get(spark, { timeoutMs: Math.max(1, deadline - Date.now()) }),
+      ]);
+      const index = this.#options.settings.current.sparks.findIndex((candidate) => candidate.id === spark.id);
+      const address = clusterAddress(spark, index, probe);
+      card.clusterIp = address.ok ? address.ip : null;
+      card.clusterIpProblem = address.ok ? null : address.problem;
+      card.launcher = 'generation' in probe.launcher ? { ...probe.launcher } : null;
       const sections = splitSections(result.stdout);
       card.memory = parseMeminfo(sections.get('head') ?? '');
       card.gpu = parseNvidiaSmi(sections.get('gpu') ?? '');

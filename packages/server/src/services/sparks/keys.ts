@@ -1,7 +1,7 @@
 import type { CopyKeyResult, SshAdapter } from '../../adapters/ssh/index.js';
 import { command } from '../../adapters/ssh/index.js';
 import type { SettingsStore } from '../../config/settings-store.js';
-import { sshTarget } from './hardware.js';
+import { sshTarget } from './target.js';
 
 export class UnknownSparkError extends Error {
   constructor(sparkId: string) {

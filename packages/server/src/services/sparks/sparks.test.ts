@@ -8,6 +8,7 @@ import { sparkRoutes, sshKeyRoutes } from '../../routes/sparks.js';
 import { healthFixture, routeTestApp, type HealthFixture } from '../health/testing.js';
 import { SparkInspector } from './hardware.js';
 import { SparkKeys } from './keys.js';
+import { SparkProbes } from './probe.js';
 
 const HOSTS = ['127.0.43.2', '127.0.43.3'];
 const PASSWORD = 'tr0ub4dor-&-3-sim-password';
@@ -46,7 +47,13 @@ describe('Spark hardware cards and SSH key copy against the simulated Sparks', (
       { databaseOnDisk: true },
     );
     ssh = await createSshAdapter({ dataDir: t.dir, log: t.log, connectTimeoutMs: 5000 });
-    inspector = new SparkInspector({ pool: ssh.pool, settings: t.settings, cacheMs: 0, timeoutMs: 10_000 });
+    inspector = new SparkInspector({
+      pool: ssh.pool,
+      settings: t.settings,
+      probes: new SparkProbes(ssh.pool, () => t.settings.current, 0),
+      cacheMs: 0,
+      timeoutMs: 10_000,
+    });
     const keys = new SparkKeys(ssh, t.settings);
     api = await routeTestApp({
       db: t.db,
@@ -125,6 +132,40 @@ describe('Spark hardware cards and SSH key copy against the simulated Sparks', (
     expect(first?.uptimeSec).toBeGreaterThan(0);
     expect(second?.ssh.reachable).toBe(true);
     expect(second?.wireguard).toBeNull();
+    // The ConnectX address the launcher compares -n with, and the launcher the card found.
+    expect(first).toMatchObject({
+      clusterIp: '192.168.177.11',
+      clusterIpProblem: null,
+      launcher: { generation: 'G2', path: '~/spark-vllm-docker/launch-cluster.sh' },
+    });
+    expect(second?.clusterIp).toBe('192.168.177.12');
+  });
+
+  it('shows the launcher generation and a cluster address that is not on the Spark', async () => {
+    sim.control.setLauncher('spark2', 'G1');
+    await sim.control.setFaults('spark1', { cx7LinkDown: true });
+    await t.updateSettings({
+      sparks: sim.sparks.map((spark, index) => ({
+        id: spark.id,
+        host: spark.host,
+        sshPort: spark.sshPort,
+        ...(index === 1 ? { clusterIp: '10.9.9.9' } : {}),
+      })),
+    });
+    try {
+      const response = await api.app.request('/api/sparks?fresh=1', { headers: api.bearer });
+      const [first, second] = ((await response.json()) as { sparks: SparkHardware[] }).sparks;
+      expect(first?.clusterIp).toBeNull();
+      expect(first?.clusterIpProblem).toMatch(/ConnectX link of spark1 is down \(enp1s0f0np0/);
+      expect(second?.launcher?.generation).toBe('G1');
+      expect(second?.clusterIp).toBeNull();
+      expect(second?.clusterIpProblem).toMatch(
+        /^10\.9\.9\.9 is not an address of spark2 \(it has .*192\.168\.177\.12 on enp1s0f0np0/,
+      );
+    } finally {
+      sim.control.setLauncher('spark2', 'G2');
+      await sim.control.clearFaults('spark1');
+    }
   });
 
   it('leaves the password nowhere on disk and nowhere in the log', async () => {

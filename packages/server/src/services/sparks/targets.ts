@@ -1,7 +1,7 @@
 import type { Settings } from '@spark-control/schema';
 import type { SshTarget } from '../../adapters/ssh/index.js';
 import { botPlace } from '../bot/bot.js';
-import { sshTarget } from './hardware.js';
+import { sshTarget } from './target.js';
 
 /**
  * Every SSH login the controller uses: each Spark as its own user, and the bot's Spark as the bot's

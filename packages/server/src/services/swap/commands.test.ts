@@ -1,10 +1,17 @@
-import { parseSettings, ModelDefSchema, type ModelDefInput, type Settings } from '@spark-control/schema';
+import {
+  parseSettings,
+  ModelDefSchema,
+  type ModelDefInput,
+  type Settings,
+  type SettingsInput,
+} from '@spark-control/schema';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { launchCommand, removeHfCacheCommand, stopCommand } from './commands.js';
+import { launchCommands, removeHfCacheAsRootCommand, removeHfCacheCommand, stopCommand } from './commands.js';
+import type { LaunchPlan, Launcher } from './launcher.js';
 import { vllmNodes } from './vllm-cluster.js';
 
-function settingsOf(input: unknown): Settings {
+function settingsOf(input: SettingsInput): Settings {
   const result = parseSettings(input);
   if (!result.success) throw new Error(result.errors.join());
   return result.settings;
@@ -13,7 +20,7 @@ function settingsOf(input: unknown): Settings {
 const settings = settingsOf({
   sparks: [
     { id: 'spark-1', host: '10.0.0.2' },
-    { id: 'spark-2', host: '10.0.0.3' },
+    { id: 'spark-2', host: 'spark-2.local' },
   ],
 });
 const model = (input: Partial<ModelDefInput>) =>
@@ -24,40 +31,88 @@ const model = (input: Partial<ModelDefInput>) =>
     hfRepo: 'Qwen/Qwen3-30B-A3B-FP8',
     ...input,
   });
+const G2: Launcher = {
+  generation: 'G2',
+  path: '~/spark-vllm-docker/launch-cluster.sh',
+  container: 'vllm_node',
+  masterPort: 29501,
+  hfCache: '/home/spark/.cache/huggingface',
+};
+const G1: Launcher = { ...G2, generation: 'G1', masterPort: 6379 };
+const plan = (launcher: Launcher, tp: 1 | 2, of = settings): LaunchPlan => ({
+  nodes: vllmNodes(of, tp),
+  clusterIps: ['192.168.177.11', '192.168.177.12'].slice(0, tp),
+  launcher,
+});
 
 describe('launch commands', () => {
-  it('launches a TP=1 model in solo mode, detached', () => {
-    const cmd = launchCommand(settings, model({ vllm: { maxModelLen: 32768 } }), vllmNodes(settings, 1));
-    expect(cmd.text).toBe(
+  it('G2, one Spark: --solo -d exec, which needs no cluster address', () => {
+    const { launch, exec } = launchCommands(settings, model({ vllm: { maxModelLen: 32768 } }), {
+      ...plan(G2, 1),
+      clusterIps: [],
+    });
+    expect(launch.text).toBe(
       `"$HOME"/'spark-vllm-docker/launch-cluster.sh' --name 'vllm_node' --solo -d exec vllm serve 'Qwen/Qwen3-30B-A3B-FP8' --host 0.0.0.0 --port 8888 --served-model-name 'm' -tp 1 --gpu-memory-utilization 0.85 --max-model-len 32768`,
+    );
+    expect(exec).toBeUndefined();
+  });
+
+  it('G2, tensor parallel 2: -n carries the cluster addresses (never the hostnames), Ray when asked', () => {
+    const { launch } = launchCommands(settings, model({ tensorParallel: 2, ray: true }), plan(G2, 2));
+    expect(launch.text).toContain(`-n '192.168.177.11','192.168.177.12' --ray -d exec vllm serve`);
+    expect(launch.text).not.toContain('spark-2.local');
+    expect(launch.text).toContain('-tp 2');
+  });
+
+  it('passes the Hugging Face token as -e HF_TOKEN (G2) or in the extra docker args (G1)', () => {
+    const withToken = settingsOf({ sparks: [{ id: 'a', host: '10.0.0.2' }], vllm: { hfToken: 'hf_abc123' } });
+    const g2 = launchCommands(withToken, model({}), { ...plan(G2, 1, withToken), clusterIps: [] });
+    expect(g2.launch.text).toContain(`--solo -e HF_TOKEN='hf_abc123' -d exec vllm serve`);
+    const g1 = launchCommands(withToken, model({}), plan(G1, 1, withToken));
+    expect(g1.launch.text).toMatch(/^VLLM_SPARK_EXTRA_DOCKER_ARGS='-e HF_TOKEN=hf_abc123' /);
+    expect(launchCommands(settings, model({}), plan(G2, 1)).launch.text).not.toContain('HF_TOKEN');
+  });
+
+  it('G1: start -d with -n (it has no --solo), then its own detached exec into docker logs', () => {
+    const one = launchCommands(settings, model({}), plan(G1, 1));
+    expect(one.launch.text).toBe(
+      `"$HOME"/'spark-vllm-docker/launch-cluster.sh' --name 'vllm_node' -n '192.168.177.11' start -d`,
+    );
+    expect(one.exec?.text).toMatch(
+      /^docker exec -d 'vllm_node' bash -i -c 'vllm serve '\\''Qwen\/Qwen3-30B-A3B-FP8'\\'' .* >> \/proc\/1\/fd\/1 2>&1'$/,
+    );
+    expect(one.exec?.text).not.toContain('distributed-executor-backend');
+    const two = launchCommands(settings, model({ tensorParallel: 2 }), plan(G1, 2));
+    expect(two.launch.text).toContain(`-n '192.168.177.11','192.168.177.12' start -d`);
+    expect(two.exec?.text).toContain(
+      '-tp 2 --gpu-memory-utilization 0.85 --distributed-executor-backend ray >>',
     );
   });
 
-  it('launches a TP=2 model on both Sparks, head first, with Ray when asked', () => {
-    const cmd = launchCommand(settings, model({ tensorParallel: 2, ray: true }), vllmNodes(settings, 2));
-    expect(cmd.text).toContain(`-n '10.0.0.2','10.0.0.3' --ray -d exec vllm serve`);
-    expect(cmd.text).toContain('-tp 2');
+  it('execs into the container the launcher really runs (its .env may rename it)', () => {
+    const renamed = launchCommands(settings, model({}), plan({ ...G1, container: 'vllm_custom' }, 1));
+    expect(renamed.exec?.text).toMatch(/^docker exec -d 'vllm_custom' /);
   });
 
   it('bind-mounts a local model read-only and points vLLM and its chat template inside the mount', () => {
-    const cmd = launchCommand(
+    const { launch } = launchCommands(
       settings,
       model({
         hfRepo: undefined,
         localPath: '/home/spark/models/ft-v2',
         vllm: { chatTemplate: '/home/spark/models/ft-v2/chat.jinja' },
       }),
-      vllmNodes(settings, 1),
+      plan(G2, 1),
     );
     expect(
-      cmd.text.startsWith(`VLLM_SPARK_EXTRA_DOCKER_ARGS='-v /home/spark/models/ft-v2:/models/ft-v2:ro' `),
+      launch.text.startsWith(`VLLM_SPARK_EXTRA_DOCKER_ARGS='-v /home/spark/models/ft-v2:/models/ft-v2:ro' `),
     ).toBe(true);
-    expect(cmd.text).toContain(`vllm serve '/models/ft-v2'`);
-    expect(cmd.text).toContain(`--chat-template '/models/ft-v2/chat.jinja'`);
+    expect(launch.text).toContain(`vllm serve '/models/ft-v2'`);
+    expect(launch.text).toContain(`--chat-template '/models/ft-v2/chat.jinja'`);
   });
 
   it('adds typed options and allow-listed extra args', () => {
-    const cmd = launchCommand(
+    const { launch } = launchCommands(
       settings,
       model({
         vllm: {
@@ -67,9 +122,9 @@ describe('launch commands', () => {
           extraArgs: ['--enforce-eager', '--max-num-seqs=64'],
         },
       }),
-      vllmNodes(settings, 1),
+      plan(G2, 1),
     );
-    expect(cmd.text).toContain(
+    expect(launch.text).toContain(
       `--quantization 'modelopt_fp4' --tool-call-parser 'hermes' --reasoning-parser 'qwen3' --enforce-eager --max-num-seqs '64'`,
     );
   });
@@ -79,11 +134,17 @@ describe('launch commands', () => {
       sparks: [{ id: 'a', host: 'spark-1.lan' }],
       vllm: { port: 8000, container: 'vllm-node-2', launchScript: '/opt/svd/launch-cluster.sh' },
     });
-    const cmd = launchCommand(custom, model({}), vllmNodes(custom, 1));
-    expect(cmd.text).toContain(`'/opt/svd/launch-cluster.sh' --name 'vllm-node-2'`);
-    expect(cmd.text).toContain('--port 8000');
-    expect(stopCommand(custom, vllmNodes(custom, 1)).text).toBe(
-      `'/opt/svd/launch-cluster.sh' --name 'vllm-node-2' --solo stop`,
+    const { launch } = launchCommands(custom, model({}), {
+      ...plan({ ...G2, path: '/opt/svd/launch-cluster.sh' }, 1, custom),
+      clusterIps: [],
+    });
+    expect(launch.text).toContain(`'/opt/svd/launch-cluster.sh' --name 'vllm-node-2'`);
+    expect(launch.text).toContain('--port 8000');
+  });
+
+  it('stops by container name and succeeds only once no such container is left', () => {
+    expect(stopCommand('vllm_node').text).toBe(
+      `docker stop 'vllm_node' >/dev/null 2>&1; ! docker inspect 'vllm_node' >/dev/null 2>&1 || docker rm -f 'vllm_node' >/dev/null 2>&1`,
     );
   });
 
@@ -92,9 +153,12 @@ describe('launch commands', () => {
     expect(() => vllmNodes(one, 2)).toThrow(/second Spark/);
   });
 
-  it('removes exactly the model’s HF cache directory', () => {
-    expect(removeHfCacheCommand('Qwen/Qwen3-30B-A3B-FP8').text).toBe(
-      `rm -rf -- "$HOME"/'.cache/huggingface/hub/models--Qwen--Qwen3-30B-A3B-FP8'`,
+  it('removes exactly the model’s cache directory, under the cache the launcher mounts', () => {
+    expect(removeHfCacheCommand('/data/hf', 'Qwen/Qwen3-30B-A3B-FP8').text).toBe(
+      `rm -rf -- '/data/hf/hub/models--Qwen--Qwen3-30B-A3B-FP8'`,
+    );
+    expect(removeHfCacheAsRootCommand('/data/hf', 'Qwen/Qwen3-30B-A3B-FP8').text).toBe(
+      `docker run --rm --network none --entrypoint= -v '/data/hf/hub':/hub 'vllm-node' rm -rf -- '/hub/models--Qwen--Qwen3-30B-A3B-FP8'`,
     );
   });
 });

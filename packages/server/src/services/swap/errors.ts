@@ -1,10 +1,11 @@
 import type { SwapCause } from '@spark-control/schema';
 
-/** A swap that cannot go on, with the classified cause shown to the user. */
+/** A swap that cannot go on, with the classified cause (and what to do) shown to the user. */
 export class SwapFailure extends Error {
   constructor(
     readonly swapCause: SwapCause,
     message: string,
+    readonly hint: string | null = null,
   ) {
     super(message);
     this.name = 'SwapFailure';
@@ -22,5 +23,16 @@ export class UnknownModelError extends Error {
   constructor(readonly modelId: string) {
     super(`no model "${modelId}" in the catalog`);
     this.name = 'UnknownModelError';
+  }
+}
+
+/** A setting makes the swap impossible before anything runs: `field` is the setting to fix. */
+export class SwapSettingsError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'SwapSettingsError';
   }
 }

@@ -1,15 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { ModelDef, Settings, Spark, SwapPhase, SwapView } from '@spark-control/schema';
+import {
+  SECRET_MASK,
+  type ModelDef,
+  type Settings,
+  type Spark,
+  type SwapPhase,
+  type SwapView,
+} from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { Logger } from '../../adapters/logger.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
-import { causeOfError, causeOfLog } from './classify.js';
-import { launchCommand } from './commands.js';
+import type { ModelHub } from '../../adapters/huggingface.js';
+import { causeOfError } from './classify.js';
+import { checkShellValues } from './commands.js';
 import { SwapFailure, SwapInProgressError, UnknownModelError } from './errors.js';
+import type { SparkProbe } from '../sparks/probe.js';
+import type { LaunchPlan } from './launcher.js';
+import { LaunchPlanner } from './launch-planner.js';
+import { Preflight } from './preflight.js';
 import { SwapSteps, type SwapTiming } from './swap-steps.js';
 import { PHASE_START, loadingMarker } from './progress.js';
 import type { SwapRepo } from './swap-repo.js';
-import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import { vllmHead, vllmNodes, type VllmCluster } from './vllm-cluster.js';
 import { waitUntilServed } from './wait-until-served.js';
 import type { Webhook } from './webhook.js';
 
@@ -25,6 +37,8 @@ export interface SwapServiceDeps {
   bus: EventBus;
   log: Logger;
   webhook: Webhook;
+  /** Asked whether a repo that is not downloaded yet is gated and how big it is. */
+  hub?: ModelHub | undefined;
   timing?: Partial<SwapTiming>;
   /** Called once per finished swap (metrics). */
   onFinished?: (swap: SwapView) => void;
@@ -45,12 +59,21 @@ export class SwapService {
   readonly #deps: SwapServiceDeps;
   readonly #timing: SwapTiming;
   readonly #steps: SwapSteps;
+  readonly #preflight: Preflight;
+  readonly #planner: LaunchPlanner;
   #active: ActiveSwap | undefined;
 
   constructor(deps: SwapServiceDeps) {
     this.#deps = deps;
-    this.#timing = { pollMs: 2000, memoryReleaseTimeoutMs: 180_000, ...deps.timing };
+    this.#timing = {
+      pollMs: 2000,
+      memoryReleaseTimeoutMs: 180_000,
+      containerStartTimeoutMs: 15_000,
+      ...deps.timing,
+    };
     this.#steps = new SwapSteps(deps.cluster, deps.settings, deps.log, this.#timing);
+    this.#preflight = new Preflight({ cluster: deps.cluster, settings: deps.settings, hub: deps.hub });
+    this.#planner = new LaunchPlanner(deps.cluster, deps.settings);
   }
 
   /** True while a swap (or its rollback) runs: planned maintenance for the monitor and the gateway. */
@@ -65,11 +88,13 @@ export class SwapService {
 
   /** Starts a swap to `modelId`; the returned view is `running`. */
   async start(modelId: string, actor: string): Promise<SwapView> {
-    if (this.#active) throw new SwapInProgressError(this.#active.view.id);
+    this.#refuseIfBusy();
     const model = this.#deps.catalog.get(modelId);
     if (!model) throw new UnknownModelError(modelId);
-    // Validates every value that will reach the remote shell before anything runs.
-    launchCommand(this.#deps.settings(), model, vllmNodes(this.#deps.settings(), model.tensorParallel));
+    checkShellValues(this.#deps.settings(), model);
+    const probes = await this.#planner.refuseBadSettings(model);
+    // Another request may have started a swap while the settings were checked.
+    this.#refuseIfBusy();
     const view: SwapView = {
       id: randomUUID(),
       modelId,
@@ -78,6 +103,8 @@ export class SwapService {
       status: 'running',
       cause: null,
       message: null,
+      hint: null,
+      preflight: [],
       progress: 0,
       startedAt: new Date().toISOString(),
       finishedAt: null,
@@ -91,10 +118,14 @@ export class SwapService {
     await this.#deps.repo.save(view);
     this.#publish(view);
     this.#deps.webhook.send('swap.started', { swapId: view.id, modelId });
-    active.done = this.#run(active, model).finally(() => {
+    active.done = this.#run(active, model, probes).finally(() => {
       if (this.#active === active) this.#active = undefined;
     });
     return { ...view };
+  }
+
+  #refuseIfBusy(): void {
+    if (this.#active) throw new SwapInProgressError(this.#active.view.id);
   }
 
   /** Cancels the running swap with this id; false when it is not running. */
@@ -132,69 +163,63 @@ export class SwapService {
     }
   }
 
-  async #run(active: ActiveSwap, model: ModelDef): Promise<void> {
+  async #run(active: ActiveSwap, model: ModelDef, probes: ReadonlyMap<string, SparkProbe>): Promise<void> {
     const { view, controller } = active;
     const signal = controller.signal;
     let previous: ModelDef | undefined;
+    let plan: LaunchPlan | undefined;
     try {
       const settings = this.#deps.settings();
-      const nodes = vllmNodes(settings, model.tensorParallel);
-      const [head] = nodes as [Spark, ...Spark[]];
-      const served = await this.#deps.cluster.servedModels(head, signal);
+      const head = vllmHead(settings);
+      const served = head ? await this.#deps.cluster.servedModels(head, signal) : undefined;
       previous = served?.[0] ? this.#deps.catalog.byServedName(served[0]) : undefined;
       view.previousModelId = previous?.id ?? null;
-      const needs = await this.#steps.preflight(
+      const checked = await this.#preflight.run(
         model,
-        nodes,
-        previous,
-        served !== undefined && served.length > 0,
+        { previous, somethingServed: served !== undefined && served.length > 0 },
+        (line) => {
+          view.preflight.push(line);
+          this.#publish(view);
+        },
         signal,
+        probes,
       );
+      plan = checked.plan;
 
       await this.#enter(view, 'stopping');
-      const stopNodes = vllmNodes(
-        settings,
-        Math.max(model.tensorParallel, previous?.tensorParallel ?? 1) as 1 | 2,
-      );
-      const stopped = await this.#deps.cluster.stop(stopNodes, signal);
-      if (stopped.code !== 0) {
-        throw new SwapFailure(
-          causeOfLog([stopped.stdout, stopped.stderr]) ?? 'unknown',
-          'the launch script could not stop the running model',
-        );
-      }
+      await this.#steps.stopEverywhere(plan, (line) => this.#logLine(view, line), signal);
 
       await this.#enter(view, 'releasing-memory');
-      await this.#steps.waitForMemory(nodes, needs, signal);
+      await this.#steps.waitForMemory(plan.nodes, checked.needs, signal);
 
       await this.#enter(view, 'launching');
-      await this.#steps.launch(model, nodes, (line) => this.#logLine(view, line), signal);
+      await this.#steps.launch(model, plan, (line) => this.#logLine(view, line), signal);
 
       await this.#enter(view, 'loading');
       await this.#load(
         view,
         model,
-        head,
+        plan,
         Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000,
         signal,
       );
       await this.#finish(view, 'ready', null);
     } catch (error) {
-      await this.#fail(active, model, previous, error);
+      await this.#fail(active, model, previous, plan, error);
     }
   }
 
   async #load(
     view: SwapView,
     model: ModelDef,
-    head: Spark,
+    plan: LaunchPlan,
     deadline: number,
     signal: AbortSignal,
   ): Promise<void> {
     await waitUntilServed({
       cluster: this.#deps.cluster,
       model,
-      head,
+      plan,
       deadline,
       pollMs: this.#timing.pollMs,
       signal,
@@ -214,6 +239,7 @@ export class SwapService {
     active: ActiveSwap,
     model: ModelDef | undefined,
     previous: ModelDef | undefined,
+    plan: LaunchPlan | undefined,
     error: unknown,
   ): Promise<void> {
     const { view, controller } = active;
@@ -224,6 +250,7 @@ export class SwapService {
       : error instanceof Error
         ? error.message
         : String(error);
+    view.hint = !cancelled && error instanceof SwapFailure ? error.hint : null;
     if (!cancelled) this.#deps.log.warn({ swapId: view.id, cause, message }, 'swap failed');
     const touchedCluster = view.phase !== 'preflight';
     const launched = view.phase === 'launching' || view.phase === 'loading';
@@ -231,7 +258,7 @@ export class SwapService {
     if (!touchedCluster) return;
     const willRollback =
       this.#deps.settings().vllm.rollback && previous !== undefined && previous.id !== model?.id;
-    if (launched && !willRollback && model) await this.#steps.stopQuietly(model);
+    if (launched && !willRollback && plan) await this.#steps.stopQuietly(plan);
     if (!this.#deps.settings().vllm.rollback) {
       view.rollback = {
         modelId: previous?.id ?? '',
@@ -247,46 +274,19 @@ export class SwapService {
         message: 'the failed model was the one served before',
       };
     } else {
-      await this.#rollback(view, previous, model);
+      await this.#rollback(view, previous);
       return;
     }
     await this.#save(view);
   }
 
-  async #rollback(view: SwapView, previous: ModelDef, failed: ModelDef | undefined): Promise<void> {
+  async #rollback(view: SwapView, previous: ModelDef): Promise<void> {
     view.rollback = { modelId: previous.id, status: 'running', message: `launching ${previous.label} again` };
     await this.#save(view);
-    const settings = this.#deps.settings();
     try {
-      const nodes = vllmNodes(settings, previous.tensorParallel);
-      const stopNodes = vllmNodes(
-        settings,
-        Math.max(previous.tensorParallel, failed?.tensorParallel ?? 1) as 1 | 2,
-      );
       const signal = new AbortController().signal;
-      await this.#deps.cluster.stop(stopNodes, signal);
-      const needs = new Map(
-        await Promise.all(
-          nodes.map(
-            async (node) =>
-              [
-                node.id,
-                previous.vllm.gpuMemoryUtilization * (await this.#deps.cluster.memory(node)).totalBytes,
-              ] as const,
-          ),
-        ),
-      );
-      await this.#steps.waitForMemory(nodes, needs, signal);
-      await this.#steps.launch(previous, nodes, (line) => this.#logLine(view, line), signal);
-      await waitUntilServed({
-        cluster: this.#deps.cluster,
-        model: previous,
-        head: nodes[0] as Spark,
-        deadline: Date.now() + settings.vllm.readyTimeoutSec * 1000,
-        pollMs: this.#timing.pollMs,
-        signal,
-        onLine: (line) => this.#logLine(view, line),
-      });
+      const plan = await this.#planner.plan(previous, signal);
+      await this.#steps.relaunch(previous, plan, (line) => this.#logLine(view, line), signal);
       view.rollback = { modelId: previous.id, status: 'ready', message: `${previous.label} is served again` };
     } catch (error) {
       const cause = error instanceof SwapFailure ? error.swapCause : causeOfError(error);
@@ -301,6 +301,7 @@ export class SwapService {
 
   async #resume(active: ActiveSwap, model: ModelDef | undefined): Promise<void> {
     const { view } = active;
+    let plan: LaunchPlan | undefined;
     try {
       if (!model)
         throw new SwapFailure(
@@ -316,13 +317,14 @@ export class SwapService {
       }
       const deadline = Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000;
       const launched = view.phase === 'launching' || view.phase === 'loading';
+      plan = await this.#planner.plan(model, active.controller.signal);
       if (
         launched &&
         Date.now() < deadline &&
-        (await this.#deps.cluster.containerState(head)) === 'running'
+        (await this.#deps.cluster.containerState(head, plan.launcher.container)) === 'running'
       ) {
         await this.#enter(view, 'loading');
-        await this.#load(view, model, head, deadline, active.controller.signal);
+        await this.#load(view, model, plan, deadline, active.controller.signal);
         await this.#finish(view, 'ready', null, 'finished after Spark Control restarted');
         return;
       }
@@ -332,7 +334,7 @@ export class SwapService {
       );
     } catch (error) {
       const previous = view.previousModelId ? this.#deps.catalog.get(view.previousModelId) : undefined;
-      await this.#fail(active, model, previous, error);
+      await this.#fail(active, model, previous, plan, error);
     }
   }
 
@@ -368,7 +370,9 @@ export class SwapService {
     this.#deps.onFinished?.(view);
   }
 
-  #logLine(view: SwapView, line: string): void {
+  #logLine(view: SwapView, raw: string): void {
+    const token = this.#deps.settings().vllm.hfToken;
+    const line = token ? raw.replaceAll(token, SECRET_MASK) : raw;
     view.logTail.push(line);
     if (view.logTail.length > LOG_TAIL) view.logTail.splice(0, view.logTail.length - LOG_TAIL);
     this.#deps.bus.publish({ type: 'swap.log', at: new Date().toISOString(), swapId: view.id, line });

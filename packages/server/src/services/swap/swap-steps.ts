@@ -1,17 +1,16 @@
 import type { ModelDef, Settings, Spark } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
-import { localPathProblem } from '../catalog/model-paths.js';
-import { causeOfLog } from './classify.js';
+import { causeOfError, diagnoseLog } from './classify.js';
 import { SwapFailure } from './errors.js';
-import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
-
-const GIB = 1024 ** 3;
-/** What vLLM preallocates when a served model is not in the catalog (its default utilisation). */
-const UNKNOWN_MODEL_UTILISATION = 0.9;
+import type { LaunchPlan } from './launcher.js';
+import type { VllmCluster } from './vllm-cluster.js';
+import { waitUntilServed } from './wait-until-served.js';
 
 export interface SwapTiming {
   pollMs: number;
   memoryReleaseTimeoutMs: number;
+  /** How long a container still starting (`created`, `restarting`) after the launch script returned may take. */
+  containerStartTimeoutMs: number;
 }
 
 /** The cluster steps a swap and its rollback are made of; each throws a classified `SwapFailure`. */
@@ -23,41 +22,31 @@ export class SwapSteps {
     private readonly timing: SwapTiming,
   ) {}
 
-  /** Memory for `model` on each node once the served model is stopped, and a local path present. */
-  async preflight(
-    model: ModelDef,
-    nodes: Spark[],
-    previous: ModelDef | undefined,
-    somethingServed: boolean,
-    signal: AbortSignal,
-  ): Promise<Map<string, number>> {
-    const needs = new Map<string, number>();
-    const previousNodes = previous ? vllmNodes(this.settings(), previous.tensorParallel) : nodes.slice(0, 1);
-    for (const node of nodes) {
-      const memory = await this.cluster.memory(node, signal);
-      const need = model.vllm.gpuMemoryUtilization * memory.totalBytes;
-      const heldUtilisation =
-        previous?.vllm.gpuMemoryUtilization ?? (somethingServed ? UNKNOWN_MODEL_UTILISATION : 0);
-      const held = previousNodes.some((spark) => spark.id === node.id)
-        ? heldUtilisation * memory.totalBytes
-        : 0;
-      if (memory.availableBytes + held < need) {
-        throw new SwapFailure(
-          'oom',
-          `${node.label} needs ${(need / GIB).toFixed(1)} GiB of unified memory but only ${((memory.availableBytes + held) / GIB).toFixed(1)} GiB would be free`,
-        );
+  /**
+   * Stops the container on every configured Spark, not only on the nodes of the model believed to be
+   * running: a container left on a worker would make the launcher reuse it and fail the next launch.
+   * A Spark that cannot be reached fails the step only when the new model needs it.
+   */
+  async stopEverywhere(plan: LaunchPlan, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
+    const container = plan.launcher.container;
+    const results = await Promise.allSettled(
+      this.settings().sparks.map((spark) => this.cluster.stop(spark, container, signal)),
+    );
+    this.settings().sparks.forEach((spark, index) => {
+      const result = results[index];
+      const failure =
+        result?.status === 'rejected'
+          ? (result.reason as Error).message
+          : result?.value === false
+            ? `${container} is still there after docker stop and docker rm`
+            : undefined;
+      if (failure === undefined) return;
+      if (plan.nodes.some((node) => node.id === spark.id)) {
+        const cause = result?.status === 'rejected' ? causeOfError(result.reason) : 'unknown';
+        throw new SwapFailure(cause, `could not stop ${container} on ${spark.label}: ${failure}`);
       }
-      needs.set(node.id, need);
-    }
-    if (model.localPath) {
-      const [head] = nodes as [Spark];
-      const problem = localPathProblem(this.settings(), head, model);
-      if (problem) throw new SwapFailure('bad_args', `localPath ${problem}`);
-      if (!(await this.cluster.directoryExists(head, model.localPath, signal))) {
-        throw new SwapFailure('model_not_found', `${model.localPath} does not exist on ${head.label}`);
-      }
-    }
-    return needs;
+      onLine(`[${spark.id}] could not check for a leftover ${container}: ${failure}`);
+    });
   }
 
   /** Waits, bounded, until each node really has the memory (GB10 frees it with a lag). */
@@ -70,6 +59,7 @@ export class SwapSteps {
           throw new SwapFailure(
             'oom',
             `${node.label} did not release enough memory in ${this.timing.memoryReleaseTimeoutMs / 1000} s`,
+            'Something other than vLLM holds the memory: see the hardware card, stop it, and retry.',
           );
         }
         await sleep(Math.min(this.timing.pollMs, 1000), signal);
@@ -77,17 +67,20 @@ export class SwapSteps {
     }
   }
 
-  /** Runs the launch script; every output line goes to `onLine`. */
+  /**
+   * Runs the launch, then confirms the container runs on every node: the launcher's exit code is not
+   * the launch's result (G2 reports a solo `-d exec` dispatched even when `docker run` failed).
+   */
   async launch(
     model: ModelDef,
-    nodes: Spark[],
+    plan: LaunchPlan,
     onLine: (line: string) => void,
     signal: AbortSignal,
   ): Promise<void> {
     const output: string[] = [];
     const result = await this.cluster.launch(
       model,
-      nodes,
+      plan,
       (line) => {
         output.push(line);
         onLine(line);
@@ -95,24 +88,71 @@ export class SwapSteps {
       signal,
     );
     if (result.code !== 0) {
+      const diagnosis = diagnoseLog(output);
       throw new SwapFailure(
-        causeOfLog(output) ?? 'unknown',
+        diagnosis?.cause ?? 'unknown',
         `the launch script exited with code ${String(result.code)}`,
+        diagnosis?.hint ?? null,
       );
+    }
+    const container = plan.launcher.container;
+    const deadline = Date.now() + this.timing.containerStartTimeoutMs;
+    for (const node of plan.nodes) {
+      let state = await this.cluster.containerState(node, container, signal);
+      // `docker run -d` has returned before the launcher does: only a container still starting is waited for.
+      while ((state === 'created' || state === 'restarting') && Date.now() < deadline) {
+        await sleep(Math.min(this.timing.pollMs, 500), signal);
+        state = await this.cluster.containerState(node, container, signal);
+      }
+      if (state !== 'running') {
+        const diagnosis = diagnoseLog(output);
+        throw new SwapFailure(
+          diagnosis?.cause ?? 'unknown',
+          `the launch script reported success, but ${container} is ${state ?? 'missing'} on ${node.label}`,
+          diagnosis?.hint ?? null,
+        );
+      }
     }
   }
 
+  /** Puts a model back without a preflight (a rollback): stop, wait for its memory, launch, wait until served. */
+  async relaunch(
+    model: ModelDef,
+    plan: LaunchPlan,
+    onLine: (line: string) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    await this.stopEverywhere(plan, onLine, signal);
+    const needs = new Map<string, number>();
+    for (const node of plan.nodes)
+      needs.set(
+        node.id,
+        model.vllm.gpuMemoryUtilization * (await this.cluster.memory(node, signal)).totalBytes,
+      );
+    await this.waitForMemory(plan.nodes, needs, signal);
+    await this.launch(model, plan, onLine, signal);
+    await waitUntilServed({
+      cluster: this.cluster,
+      model,
+      plan,
+      deadline: Date.now() + this.settings().vllm.readyTimeoutSec * 1000,
+      pollMs: this.timing.pollMs,
+      signal,
+      onLine,
+    });
+  }
+
   /** Stops a half-started model so it does not hold the memory; a failure here is only logged. */
-  async stopQuietly(model: ModelDef): Promise<void> {
+  async stopQuietly(plan: LaunchPlan): Promise<void> {
     try {
-      await this.cluster.stop(vllmNodes(this.settings(), model.tensorParallel));
+      await this.stopEverywhere(plan, () => undefined, new AbortController().signal);
     } catch (error) {
       this.log.warn({ err: (error as Error).message }, 'could not stop the half-started model');
     }
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new SwapFailure('unknown', 'cancelled'));
     const timer = setTimeout(resolve, ms);

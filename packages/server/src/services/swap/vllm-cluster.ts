@@ -1,16 +1,22 @@
+import { connect } from 'node:net';
 import type { ModelDef, Settings, Spark } from '@spark-control/schema';
-import type { ExecResult, SshPool, SshStream } from '../../adapters/ssh/index.js';
+import type { ExecResult, ShellCommand, SshPool, SshStream } from '../../adapters/ssh/index.js';
+import { resolveHost } from '../health/resolve.js';
+import { serviceUrl } from '../health/http.js';
+import { parseMeminfo } from '../sparks/parse.js';
+import type { SparkProbe, SparkProbes } from '../sparks/probe.js';
+import { sshTarget } from '../sparks/target.js';
 import {
   containerStateCommand,
   directoryExistsCommand,
   followLogsCommand,
-  launchCommand,
+  launchCommands,
   memInfoCommand,
+  removeHfCacheAsRootCommand,
   removeHfCacheCommand,
   stopCommand,
 } from './commands.js';
-import { serviceUrl } from '../health/http.js';
-import { parseMeminfo } from '../sparks/parse.js';
+import type { LaunchPlan } from './launcher.js';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -29,72 +35,98 @@ export function vllmNodes(settings: Settings, tensorParallel: 1 | 2): Spark[] {
   return [head, worker];
 }
 
+/** Deleting a model's weights failed; the message says what was tried and what the Spark answered. */
+export class WeightsNotDeletedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WeightsNotDeletedError';
+  }
+}
+
 /**
- * What the swap does to the cluster: spark-vllm-docker's launch script and docker over SSH,
- * memory from `/proc/meminfo`, readiness from vLLM's `/v1/models`.
+ * What the swap does to the cluster: spark-vllm-docker's launch script and docker over SSH, memory from
+ * `/proc/meminfo`, readiness from vLLM's `/v1/models` (the host resolved IPv4 first).
  */
 export class VllmCluster {
   constructor(
     private readonly pool: SshPool,
     private readonly settings: () => Settings,
+    private readonly probes: SparkProbes,
   ) {}
+
+  /** A command on a Spark, whatever its exit code. */
+  run(
+    spark: Spark,
+    cmd: ShellCommand,
+    signal?: AbortSignal,
+    timeoutMs = COMMAND_TIMEOUT_MS,
+  ): Promise<ExecResult> {
+    return this.pool.exec(sshTarget(spark), cmd, { timeoutMs, signal });
+  }
+
+  probe(spark: Spark, signal?: AbortSignal): Promise<SparkProbe> {
+    return this.probes.get(spark, { fresh: true, ...(signal ? { signal } : {}) });
+  }
 
   /** Unified memory from `/proc/meminfo` (GB10 has no separate GPU memory). */
   async memory(spark: Spark, signal?: AbortSignal): Promise<{ totalBytes: number; availableBytes: number }> {
-    const result = await this.#run(spark, memInfoCommand(), signal);
-    const memory = parseMeminfo(result.stdout);
-    if (!memory) throw new Error(`${spark.label}: /proc/meminfo has no MemTotal or MemAvailable`);
+    const result = await this.run(spark, memInfoCommand(), signal);
+    const memory = result.code === 0 ? parseMeminfo(result.stdout) : null;
+    if (!memory) throw new Error(`${spark.label}: /proc/meminfo could not be read: ${result.stderr.trim()}`);
     return memory;
   }
 
   async directoryExists(spark: Spark, path: string, signal?: AbortSignal): Promise<boolean> {
-    const result = await this.pool.exec(spark, directoryExistsCommand(path), {
-      timeoutMs: COMMAND_TIMEOUT_MS,
-      signal,
-    });
-    return result.code === 0;
+    return (await this.run(spark, directoryExistsCommand(path), signal)).code === 0;
   }
 
-  stop(nodes: readonly Spark[], signal?: AbortSignal): Promise<ExecResult> {
-    const [head] = nodes;
-    if (!head) throw new Error('no node to stop');
-    return this.pool.exec(head, stopCommand(this.settings(), nodes), {
-      timeoutMs: COMMAND_TIMEOUT_MS * 2,
-      signal,
-    });
+  /** Stops and removes the container on one Spark; true once none of that name is left there. */
+  async stop(spark: Spark, container: string, signal?: AbortSignal): Promise<boolean> {
+    return (await this.run(spark, stopCommand(container), signal, COMMAND_TIMEOUT_MS * 2)).code === 0;
   }
 
-  launch(
+  /** Runs the launch (G2: `-d exec`; G1: `start -d`, then the detached exec); every line goes to `onLine`. */
+  async launch(
     model: ModelDef,
-    nodes: readonly Spark[],
+    plan: LaunchPlan,
     onLine: (line: string) => void,
     signal?: AbortSignal,
   ): Promise<ExecResult> {
-    const [head] = nodes;
+    const [head] = plan.nodes;
     if (!head) throw new Error('no node to launch on');
-    return this.pool.exec(head, launchCommand(this.settings(), model, nodes), {
-      timeoutMs: COMMAND_TIMEOUT_MS * 5,
-      signal,
-      onStdoutLine: onLine,
-      onStderrLine: onLine,
-    });
+    const { launch, exec } = launchCommands(this.settings(), model, plan);
+    const options = { timeoutMs: COMMAND_TIMEOUT_MS * 5, signal, onStdoutLine: onLine, onStderrLine: onLine };
+    const started = await this.pool.exec(sshTarget(head), launch, options);
+    if (started.code !== 0 || !exec) return started;
+    return this.pool.exec(sshTarget(head), exec, options);
   }
 
-  followLogs(head: Spark, signal: AbortSignal): SshStream {
-    return this.pool.stream(head, followLogsCommand(this.settings()), { signal });
+  followLogs(spark: Spark, container: string, signal: AbortSignal): SshStream {
+    return this.pool.stream(sshTarget(spark), followLogsCommand(container), { signal });
   }
 
   /** `running`, `exited`, … or undefined when the container does not exist. */
-  async containerState(head: Spark, signal?: AbortSignal): Promise<string | undefined> {
-    const result = await this.pool.exec(head, containerStateCommand(this.settings()), {
-      timeoutMs: COMMAND_TIMEOUT_MS,
-      signal,
-    });
+  async containerState(spark: Spark, container: string, signal?: AbortSignal): Promise<string | undefined> {
+    const result = await this.run(spark, containerStateCommand(container), signal);
     return result.code === 0 ? result.stdout.trim() || undefined : undefined;
   }
 
-  async removeHfCache(spark: Spark, hfRepo: string): Promise<void> {
-    await this.#run(spark, removeHfCacheCommand(hfRepo));
+  /**
+   * Deletes a repo from a Spark's Hugging Face cache. vLLM's container wrote the files as root, so when
+   * the SSH user may not delete them a short-lived container does it as root on the same mount.
+   */
+  async removeHfCache(spark: Spark, hfCache: string, hfRepo: string): Promise<void> {
+    const asUser = await this.run(spark, removeHfCacheCommand(hfCache, hfRepo));
+    if (asUser.code === 0) return;
+    if (!/Permission denied|Operation not permitted/.test(asUser.stderr)) {
+      throw new WeightsNotDeletedError(`rm failed: ${asUser.stderr.trim().slice(0, 300)}`);
+    }
+    const asRoot = await this.run(spark, removeHfCacheAsRootCommand(hfCache, hfRepo));
+    if (asRoot.code !== 0) {
+      throw new WeightsNotDeletedError(
+        `the files belong to root (vLLM's container wrote them) and deleting them through a container failed too: ${asRoot.stderr.trim().slice(0, 300)}`,
+      );
+    }
   }
 
   /** What the configured head serves; undefined when there is no head or vLLM does not answer. */
@@ -103,11 +135,12 @@ export class VllmCluster {
     return head ? this.servedModels(head, signal) : undefined;
   }
 
-  /** The model names vLLM serves, or undefined while it refuses connections or errs. */
+  /** The model names vLLM serves, or undefined while it refuses connections, errs or cannot be resolved. */
   async servedModels(head: Spark, signal?: AbortSignal): Promise<string[] | undefined> {
     const timeout = AbortSignal.timeout(3000);
     try {
-      const response = await fetch(serviceUrl(head.host, this.settings().vllm.port, '/v1/models'), {
+      const address = await resolveHost(head.host);
+      const response = await fetch(serviceUrl(address, this.settings().vllm.port, '/v1/models'), {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       if (!response.ok) return undefined;
@@ -118,13 +151,18 @@ export class VllmCluster {
     }
   }
 
-  async #run(spark: Spark, cmd: Parameters<SshPool['exec']>[1], signal?: AbortSignal): Promise<ExecResult> {
-    const result = await this.pool.exec(spark, cmd, { timeoutMs: COMMAND_TIMEOUT_MS, signal });
-    if (result.code !== 0) {
-      throw new Error(
-        `${cmd.text.split(' ')[0]} on ${spark.id} exited ${String(result.code)}: ${result.stderr.trim().slice(0, 300)}`,
-      );
-    }
-    return result;
+  /** Whether something accepts TCP connections on the vLLM port of the head. */
+  async portTaken(head: Spark): Promise<boolean> {
+    const address = await resolveHost(head.host);
+    return new Promise((resolve) => {
+      const socket = connect({ host: address, port: this.settings().vllm.port, timeout: 2000 });
+      const done = (taken: boolean) => {
+        socket.destroy();
+        resolve(taken);
+      };
+      socket.once('connect', () => done(true));
+      socket.once('timeout', () => done(false));
+      socket.once('error', () => done(false));
+    });
   }
 }

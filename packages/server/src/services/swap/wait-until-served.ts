@@ -1,17 +1,18 @@
 import type { ModelDef, Spark } from '@spark-control/schema';
 import { SshAbortedError } from '../../adapters/ssh/index.js';
-import { causeOfError, causeOfLog, isFatalLine } from './classify.js';
+import { causeOfError, diagnoseLog, isFatalLine } from './classify.js';
 import { SwapFailure } from './errors.js';
+import type { LaunchPlan } from './launcher.js';
 import type { VllmCluster } from './vllm-cluster.js';
 
 export interface WaitOptions {
   cluster: VllmCluster;
   model: ModelDef;
-  head: Spark;
+  plan: LaunchPlan;
   deadline: number;
   pollMs: number;
   signal: AbortSignal;
-  /** Every log line of the vLLM container, as it arrives. */
+  /** Every log line of the vLLM containers as it arrives; a worker's lines start with `[<spark id>] `. */
   onLine: (line: string) => void;
 }
 
@@ -21,42 +22,60 @@ const FATAL_GRACE_MS = 1500;
 const LOG_CATCH_UP_MS = 2000;
 const STARTUP_COMPLETE = /Application startup complete\./;
 
+/** One node's `docker logs -f`, with what it has shown so far. */
+interface FollowedNode {
+  spark: Spark;
+  lines: string[];
+  fatalAt: number | undefined;
+  ended: boolean;
+  error: unknown;
+}
+
 /**
- * Follows `docker logs -f` and polls `/v1/models` until vLLM lists the model's served name.
- * Fails on a fatal log line (classified from the whole log), on the log ending (the container
- * stopped), on an SSH failure, or at the deadline.
+ * Follows `docker logs -f` on every node of the launch (a worker's failure is only in its own log) and
+ * polls `/v1/models` on the head until it lists the model's served name. Fails on a fatal line of any
+ * node (classified from that node's log), on a log ending (the container stopped), on an SSH failure,
+ * or at the deadline.
  */
 export async function waitUntilServed(options: WaitOptions): Promise<void> {
-  const { cluster, model, head, signal } = options;
+  const { cluster, model, plan, signal } = options;
+  const [head] = plan.nodes as [Spark, ...Spark[]];
   const stop = new AbortController();
   const scope = AbortSignal.any([signal, stop.signal]);
-  const lines: string[] = [];
-  let fatalAt: number | undefined;
+  const nodes: FollowedNode[] = plan.nodes.map((spark) => ({
+    spark,
+    lines: [],
+    fatalAt: undefined,
+    ended: false,
+    error: undefined,
+  }));
 
-  const follow = (async () => {
-    const stream = cluster.followLogs(head, scope);
+  const following = nodes.map(async (node) => {
+    const prefix = node.spark.id === head.id ? '' : `[${node.spark.id}] `;
+    const stream = cluster.followLogs(node.spark, plan.launcher.container, scope);
     try {
       for await (const { line } of stream) {
-        lines.push(line);
-        options.onLine(line);
-        if (fatalAt === undefined && isFatalLine(line)) fatalAt = Date.now();
+        node.lines.push(line);
+        options.onLine(`${prefix}${line}`);
+        if (node.fatalAt === undefined && isFatalLine(line)) node.fatalAt = Date.now();
       }
       await stream.result;
     } catch (error) {
-      if (error instanceof SshAbortedError && scope.aborted) return 'aborted' as const;
-      throw new SwapFailure(causeOfError(error), `lost the vLLM log: ${(error as Error).message}`);
+      if (error instanceof SshAbortedError && scope.aborted) return;
+      node.error = error;
     }
-    return 'ended' as const;
-  })();
-  let followEnded = false;
-  const followState = follow.then(
-    (state) => {
-      followEnded = state === 'ended';
-    },
-    () => {
-      followEnded = true;
-    },
-  );
+    node.ended = true;
+  });
+
+  const failureOf = (node: FollowedNode, message: string) => {
+    const diagnosis = diagnoseLog(node.lines);
+    const where = node.spark.id === head.id ? '' : ` on ${node.spark.label}`;
+    return new SwapFailure(
+      diagnosis?.cause ?? 'unknown',
+      `${message}${where}; see the log`,
+      diagnosis?.hint ?? null,
+    );
+  };
 
   try {
     while (true) {
@@ -64,28 +83,40 @@ export async function waitUntilServed(options: WaitOptions): Promise<void> {
       const served = await cluster.servedModels(head, scope);
       if (served?.includes(model.servedName)) {
         const caughtUp = Date.now() + LOG_CATCH_UP_MS;
-        while (!lines.some((line) => STARTUP_COMPLETE.test(line)) && !followEnded && Date.now() < caughtUp) {
+        const headNode = nodes[0] as FollowedNode;
+        while (
+          !headNode.lines.some((line) => STARTUP_COMPLETE.test(line)) &&
+          !headNode.ended &&
+          Date.now() < caughtUp
+        ) {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         return;
       }
-      if (fatalAt !== undefined && Date.now() - fatalAt >= FATAL_GRACE_MS) {
-        throw new SwapFailure(causeOfLog(lines) ?? 'unknown', 'vLLM stopped during startup; see the log');
-      }
-      if (followEnded) {
-        await follow; // rethrows an SSH failure of the log reader
-        throw new SwapFailure(
-          causeOfLog(lines) ?? 'unknown',
-          'the vLLM container stopped before the model was served',
-        );
+      const fatal = nodes
+        .filter((node) => node.fatalAt !== undefined && Date.now() - node.fatalAt >= FATAL_GRACE_MS)
+        .sort((a, b) => (a.fatalAt ?? 0) - (b.fatalAt ?? 0))[0];
+      if (fatal) throw failureOf(fatal, 'vLLM stopped during startup');
+      const ended = nodes.find((node) => node.ended);
+      if (ended) {
+        if (ended.error !== undefined)
+          throw new SwapFailure(
+            causeOfError(ended.error),
+            `lost the vLLM log of ${ended.spark.label}: ${(ended.error as Error).message}`,
+          );
+        throw failureOf(ended, 'the vLLM container stopped before the model was served');
       }
       if (Date.now() >= options.deadline) {
-        throw new SwapFailure('timeout', `the model was not served within the ready timeout`);
+        throw new SwapFailure(
+          'timeout',
+          'the model was not served within the ready timeout',
+          'Loading takes longer than vllm.readyTimeoutSec allows (large models, first download): raise it, or pre-download the weights.',
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, options.pollMs));
     }
   } finally {
     stop.abort();
-    await followState;
+    await Promise.all(following);
   }
 }

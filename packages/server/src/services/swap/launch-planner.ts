@@ -1,0 +1,73 @@
+import type { ModelDef, Settings, Spark } from '@spark-control/schema';
+import { resolveHost } from '../health/resolve.js';
+import { clusterAddress } from '../sparks/cluster-address.js';
+import type { SparkProbe } from '../sparks/probe.js';
+import { SwapFailure, SwapSettingsError } from './errors.js';
+import { launcherOf, needsClusterIps, type LaunchPlan } from './launcher.js';
+import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+
+/** Works out how a model is launched (nodes, cluster addresses, launcher) from fresh probes of the Sparks. */
+export class LaunchPlanner {
+  constructor(
+    private readonly cluster: VllmCluster,
+    private readonly settings: () => Settings,
+  ) {}
+
+  /** The launch plan of a model without the checks: a rollback to the model served before, a restart. */
+  async plan(model: ModelDef, signal: AbortSignal): Promise<LaunchPlan> {
+    const settings = this.settings();
+    const nodes = vllmNodes(settings, model.tensorParallel);
+    const [head] = nodes as [Spark, ...Spark[]];
+    const headProbe = await this.cluster.probe(head, signal);
+    const launcher = launcherOf(settings, headProbe);
+    if ('problem' in launcher) throw new SwapFailure('preflight', launcher.problem);
+    if (!needsClusterIps(launcher.generation, nodes.length)) return { nodes, clusterIps: [], launcher };
+    const clusterIps: string[] = [];
+    for (const node of nodes) {
+      const probe = node === head ? headProbe : await this.cluster.probe(node, signal);
+      const address = clusterAddress(node, settings.sparks.indexOf(node), probe);
+      if (!address.ok) throw new SwapFailure('bad_args', `${address.field}: ${address.problem}`);
+      clusterIps.push(address.ip);
+    }
+    return { nodes, clusterIps, launcher };
+  }
+
+  /**
+   * Settings that make the swap impossible, refused before a swap exists: a Spark host that does not
+   * resolve, a ConnectX link that is down, a cluster address that is not on its Spark. A Spark that
+   * cannot be asked is left to the preflight, which reports it. Returns the probes, fresh for the preflight.
+   */
+  async refuseBadSettings(model: ModelDef): Promise<Map<string, SparkProbe>> {
+    const settings = this.settings();
+    const fresh = new Map<string, SparkProbe>();
+    let nodes: Spark[];
+    try {
+      nodes = vllmNodes(settings, model.tensorParallel);
+    } catch {
+      return fresh;
+    }
+    for (const node of nodes) {
+      const index = settings.sparks.indexOf(node);
+      try {
+        await resolveHost(node.host);
+      } catch (error) {
+        throw new SwapSettingsError(`sparks.${index}.host`, `${node.label}: ${(error as Error).message}`);
+      }
+    }
+    const signal = AbortSignal.timeout(8000);
+    let probes: SparkProbe[];
+    try {
+      probes = await Promise.all(nodes.map((node) => this.cluster.probe(node, signal)));
+    } catch {
+      return fresh;
+    }
+    nodes.forEach((node, position) => fresh.set(node.id, probes[position] as SparkProbe));
+    const launcher = launcherOf(settings, probes[0] as SparkProbe);
+    if ('problem' in launcher || !needsClusterIps(launcher.generation, nodes.length)) return fresh;
+    nodes.forEach((node, position) => {
+      const address = clusterAddress(node, settings.sparks.indexOf(node), probes[position] as SparkProbe);
+      if (!address.ok) throw new SwapSettingsError(address.field, address.problem);
+    });
+    return fresh;
+  }
+}

@@ -1,0 +1,249 @@
+import type { ModelDef, PreflightLine, Settings, Spark } from '@spark-control/schema';
+import type { ModelHub } from '../../adapters/huggingface.js';
+import { clusterAddress } from '../sparks/cluster-address.js';
+import type { SparkProbe } from '../sparks/probe.js';
+import { imageIdCommand, workerSshCommand } from './commands.js';
+import { checkModelSource, gib, type Report } from './model-source-check.js';
+import { SwapFailure } from './errors.js';
+import { launcherOf, needsClusterIps, VLLM_IMAGE, type LaunchPlan, type Launcher } from './launcher.js';
+import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+
+/** What vLLM preallocates when a served model is not in the catalog (its default utilisation). */
+const UNKNOWN_MODEL_UTILISATION = 0.9;
+
+export interface PreflightDeps {
+  cluster: VllmCluster;
+  settings: () => Settings;
+  /** Asked whether a repo that is not downloaded yet is gated and how big it is; optional. */
+  hub: ModelHub | undefined;
+}
+
+/** What the model being served holds, so the memory check counts what the stop will free. */
+export interface Served {
+  previous: ModelDef | undefined;
+  somethingServed: boolean;
+}
+
+export interface PreflightOutcome {
+  plan: LaunchPlan;
+  /** Bytes of unified memory each node must have free before the launch. */
+  needs: Map<string, number>;
+}
+
+/**
+ * Every check a swap makes before anything is stopped, each reported on its own line. A check that
+ * finds a problem does not stop the others, so the owner sees everything at once; then the swap is
+ * refused with cause `preflight` and the model being served is left alone.
+ */
+export class Preflight {
+  constructor(private readonly deps: PreflightDeps) {}
+
+  async run(
+    model: ModelDef,
+    served: Served,
+    report: (line: PreflightLine) => void,
+    signal: AbortSignal,
+    /** Probes taken moments ago (when the swap was asked for), by Spark id. */
+    probed: ReadonlyMap<string, SparkProbe> = new Map(),
+  ): Promise<PreflightOutcome> {
+    const lines: PreflightLine[] = [];
+    const add = (check: string, ok: boolean, detail: string) => {
+      const line = { check, ok, detail };
+      lines.push(line);
+      report(line);
+    };
+    const settings = this.deps.settings();
+    let nodes: Spark[];
+    try {
+      nodes = vllmNodes(settings, model.tensorParallel);
+    } catch (error) {
+      add(`Sparks for tensor parallel ${model.tensorParallel}`, false, (error as Error).message);
+      throw refusal(lines);
+    }
+    const [head] = nodes as [Spark, ...Spark[]];
+    const probes = new Map(probed);
+    if (!probes.has(head.id)) probes.set(head.id, await this.deps.cluster.probe(head, signal));
+    const launcher = launcherOf(settings, probes.get(head.id) as SparkProbe);
+    if ('problem' in launcher) {
+      add(`launcher on ${head.label}`, false, `${launcher.problem} (vllm.launchScript)`);
+      throw refusal(lines);
+    }
+    add(
+      `launcher on ${head.label}`,
+      true,
+      `spark-vllm-docker ${launcher.generation} at ${launcher.path}, container ${launcher.container}`,
+    );
+    const clusterIps = needsClusterIps(launcher.generation, nodes.length)
+      ? await this.#addresses(settings, nodes, probes, add, signal)
+      : [];
+    if (nodes.length > 1) {
+      add(
+        `Sparks for tensor parallel ${model.tensorParallel}`,
+        true,
+        `${nodes.map((node) => node.label).join(' (head), ')} of ${settings.sparks.length} configured`,
+      );
+    }
+    await this.#images(nodes, add, signal);
+    if (nodes.length > 1 && clusterIps.length === nodes.length)
+      await this.#workerSsh(nodes, clusterIps, add, signal);
+    await checkModelSource(this.deps, settings, model, nodes, launcher, add, signal);
+    const needs = await this.#memory(settings, model, nodes, served, add, signal);
+    await this.#port(settings, head, launcher, served, add, signal);
+    if (lines.some((line) => !line.ok)) throw refusal(lines);
+    return { plan: { nodes, clusterIps, launcher }, needs };
+  }
+
+  async #addresses(
+    settings: Settings,
+    nodes: Spark[],
+    probes: Map<string, SparkProbe>,
+    add: Report,
+    signal: AbortSignal,
+  ): Promise<string[]> {
+    const ips: string[] = [];
+    const fetched = await Promise.all(
+      nodes.map(async (node) => probes.get(node.id) ?? (await this.deps.cluster.probe(node, signal))),
+    );
+    nodes.forEach((node, index) => {
+      probes.set(node.id, fetched[index] as SparkProbe);
+      const address = clusterAddress(node, settings.sparks.indexOf(node), fetched[index] as SparkProbe);
+      if (!address.ok) {
+        add(`cluster address of ${node.label}`, false, `${address.field}: ${address.problem}`);
+        return;
+      }
+      add(`cluster address of ${node.label}`, true, `${address.ip} (${address.source})`);
+      ips.push(address.ip);
+    });
+    const [head] = nodes as [Spark];
+    const localIp = probes.get(head.id)?.dotenv.LOCAL_IP;
+    if (localIp && ips[0] && localIp !== ips[0]) {
+      add(
+        `LOCAL_IP of the launcher on ${head.label}`,
+        false,
+        `its .env sets LOCAL_IP=${localIp}, but -n would carry ${ips[0]}: the launcher would refuse ("Local IP (${localIp}) is not in the list of nodes"); make them agree`,
+      );
+    }
+    return ips.length === nodes.length ? ips : [];
+  }
+
+  async #images(nodes: Spark[], add: Report, signal: AbortSignal): Promise<void> {
+    const ids = await Promise.all(
+      nodes.map(async (node) => {
+        const result = await this.deps.cluster.run(node, imageIdCommand(), signal);
+        return result.code === 0 ? result.stdout.trim() : '';
+      }),
+    );
+    const [headId] = ids;
+    const check = nodes.length > 1 ? 'image on every Spark' : `image on ${nodes[0]?.label ?? 'the head'}`;
+    const missing = nodes.filter((_node, index) => !ids[index]);
+    const different = nodes.filter((_node, index) => ids[index] && ids[index] !== headId);
+    if (missing.length === 0 && different.length === 0) {
+      add(
+        check,
+        true,
+        `${VLLM_IMAGE} ${headId?.slice(0, 19) ?? ''}…${nodes.length > 1 ? ' everywhere' : ''}`,
+      );
+      return;
+    }
+    const problems = [
+      ...missing.map((node) => `${VLLM_IMAGE} is not on ${node.label}`),
+      ...different.map((node) => `${node.label} has ${ids[nodes.indexOf(node)]?.slice(0, 19) ?? ''}…`),
+    ];
+    add(
+      check,
+      false,
+      `${problems.join('; ')} (the head has ${headId ? `${headId.slice(0, 19)}…` : 'none'}): run ./build-and-copy.sh -c on ${nodes[0]?.label ?? 'the head'} to build it and copy it to the workers`,
+    );
+  }
+
+  async #workerSsh(nodes: Spark[], clusterIps: string[], add: Report, signal: AbortSignal): Promise<void> {
+    const [head] = nodes as [Spark];
+    for (const [index, worker] of nodes.entries()) {
+      const ip = clusterIps[index];
+      if (index === 0 || !ip) continue;
+      const result = await this.deps.cluster.run(head, workerSshCommand(ip), signal);
+      add(
+        `SSH from ${head.label} to ${worker.label}`,
+        result.code === 0,
+        result.code === 0
+          ? `${head.label} logs in to ${ip} with its own key`
+          : `${head.label} cannot log in to ${ip} with its own key (${result.stderr.trim().split('\n').at(-1) ?? `exit ${String(result.code)}`}): run ssh-copy-id ${ip} as ${head.sshUser} on ${head.label}`,
+      );
+    }
+  }
+
+  async #memory(
+    settings: Settings,
+    model: ModelDef,
+    nodes: Spark[],
+    served: Served,
+    add: Report,
+    signal: AbortSignal,
+  ): Promise<Map<string, number>> {
+    const needs = new Map<string, number>();
+    const previousNodes = served.previous
+      ? vllmNodes(settings, served.previous.tensorParallel)
+      : nodes.slice(0, 1);
+    const heldShare =
+      served.previous?.vllm.gpuMemoryUtilization ?? (served.somethingServed ? UNKNOWN_MODEL_UTILISATION : 0);
+    const memories = await Promise.all(nodes.map((node) => this.deps.cluster.memory(node, signal)));
+    nodes.forEach((node, index) => {
+      const memory = memories[index] as { totalBytes: number; availableBytes: number };
+      const need = model.vllm.gpuMemoryUtilization * memory.totalBytes;
+      const held = previousNodes.some((spark) => spark.id === node.id) ? heldShare * memory.totalBytes : 0;
+      const free = memory.availableBytes + held;
+      add(
+        `memory on ${node.label}`,
+        free >= need,
+        free >= need
+          ? `${gib(need)} needed, ${gib(free)} free once the current model stops`
+          : `${gib(need)} needed (gpuMemoryUtilization ${model.vllm.gpuMemoryUtilization}) but only ${gib(free)} would be free: lower gpuMemoryUtilization or stop what else runs there`,
+      );
+      needs.set(node.id, need);
+    });
+    return needs;
+  }
+
+  async #port(
+    settings: Settings,
+    head: Spark,
+    launcher: Launcher,
+    served: Served,
+    add: Report,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const port = settings.vllm.port;
+    const check = `port ${port} on ${head.label}`;
+    let taken: boolean;
+    try {
+      taken = await this.deps.cluster.portTaken(head);
+    } catch (error) {
+      add(check, false, `sparks.${settings.sparks.indexOf(head)}.host: ${(error as Error).message}`);
+      return;
+    }
+    if (!taken) {
+      add(check, true, 'free');
+      return;
+    }
+    const ours =
+      served.somethingServed &&
+      (await this.deps.cluster.containerState(head, launcher.container, signal)) === 'running';
+    add(
+      check,
+      ours,
+      ours
+        ? `held by the model being served, which stops first`
+        : `taken by a process other than the ${launcher.container} container: stop it, or change vllm.port`,
+    );
+  }
+}
+
+/** The swap's end when checks failed: each failed check in the message, what it means in the hint. */
+function refusal(lines: PreflightLine[]): SwapFailure {
+  const failed = lines.filter((line) => !line.ok);
+  return new SwapFailure(
+    'preflight',
+    failed.map((line) => `${line.check}: ${line.detail}`).join('; '),
+    `Nothing was stopped; the model being served keeps serving. Fix ${failed.length === 1 ? 'this' : 'these'} and swap again.`,
+  );
+}
