@@ -129,11 +129,15 @@ describe.skipIf(!available)('dashboard against the demo', () => {
       await expect
         .poll(() => page.textContent('.failure .triage'), { timeout: 30_000 })
         .toMatch(/Evidence|Explanation unavailable/);
+      // The rollback holds the swap lock until it ends; the injected fault makes it fail too.
+      await expect
+        .poll(() => page.textContent('.failure .rollback'), { timeout: 90_000 })
+        .toMatch(/Rollback: (failed|skipped|.* is serving again)/);
       await screenshot(page, 'swap-failed');
     } finally {
       await simControl(demo, 'DELETE', `/sparks/${head}/faults`);
     }
-  });
+  }, 150_000);
 
   it('lists the preflight checks of a refused swap; the model that was serving keeps serving', async () => {
     const [head] = await simSparkIds(demo);

@@ -2,11 +2,11 @@ import {
   appendFileSync,
   closeSync,
   existsSync,
+  fstatSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
-  statSync,
 } from 'node:fs';
 import { join } from 'node:path';
 
@@ -63,24 +63,27 @@ export class LogIndexer {
     }
     for (const entry of entries) {
       const file = join(this.containersDir, entry);
-      let size: number;
       try {
-        size = statSync(file).size;
-      } catch {
-        continue;
+        this.index(file, now);
+      } catch (error) {
+        // `docker rm` may delete the log (or its index) while we read it: the container is gone.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        this.seen.delete(file);
       }
+    }
+  }
+
+  private index(file: string, now: number): void {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
       let state = this.seen.get(file);
       // A log that shrank or lost its index was recreated by a new `docker run`.
       if (!state || size < state.size || (state.size > 0 && !existsSync(logIndexFile(file))))
         state = { size: 0, lineStart: 0 };
       if (size > state.size) {
         const buffer = Buffer.alloc(size - state.size);
-        const fd = openSync(file, 'r');
-        try {
-          readSync(fd, buffer, 0, buffer.length, state.size);
-        } finally {
-          closeSync(fd);
-        }
+        readSync(fd, buffer, 0, buffer.length, state.size);
         let records = '';
         let lineStart = state.lineStart;
         for (let index = 0; index < buffer.length; index++) {
@@ -92,6 +95,8 @@ export class LogIndexer {
         state = { size, lineStart };
       }
       this.seen.set(file, state);
+    } finally {
+      closeSync(fd);
     }
   }
 }

@@ -42,6 +42,14 @@ describe('parseTolerant', () => {
     );
   });
 
+  it('keeps a "__proto__" key as an own member, as JSON.parse does', () => {
+    const text = '{"__proto__": {"admin": true}, "a": 1}\n';
+    const parsed = parseTolerant(text, { atReplyEnd: true, mode: 'stop', prefix: false });
+    if (!parsed.ok) throw new Error('not parsed');
+    expect(parsed.value).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
+  });
+
   it('never completes or alters a value cut by the token limit', () => {
     fc.assert(
       fc.property(objects, fc.nat(), (value, cutAt) => {

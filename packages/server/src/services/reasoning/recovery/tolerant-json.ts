@@ -215,11 +215,11 @@ class TolerantParser {
       const member = this.#value(memberPath);
       if (member === undefined) return this.#openAtEnd(result, 'object', false);
       if (member.state === 'open') {
-        if (member.kind === 'object') result[key] = member.value;
+        if (member.kind === 'object') setMember(result, key, member.value);
         else this.#dropped.push(memberPath);
         return { state: 'open', value: result, kind: 'object' };
       }
-      result[key] = member.value;
+      setMember(result, key, member.value);
       afterMember = true;
       afterComma = false;
     }
@@ -390,4 +390,9 @@ class TolerantParser {
     if (NOT_NUMBERS.has(word)) throw new Syntax(`${word} is not a JSON value (at character ${start})`);
     throw new Syntax(`unexpected word ${JSON.stringify(word.slice(0, 40))} at character ${start}`);
   }
+}
+
+/** An own property, as JSON.parse makes it: `"__proto__"` is a key, never the prototype. */
+function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
