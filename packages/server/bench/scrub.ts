@@ -2,7 +2,7 @@
 // Run: npx tsx bench/scrub.ts   (prints a markdown section to stdout)
 import { cpus, loadavg } from 'node:os';
 import { buildNameLexicon } from '../src/services/privacy/detectors/index.js';
-import { loadLabelled } from '../src/services/privacy/fixtures/labelled.js';
+import { loadTuningSamples } from '../src/services/privacy/fixtures/labelled.js';
 import { ScrubSession, scrubText } from '../src/services/privacy/scrub.js';
 
 const TARGET_BYTES = 100 * 1024;
@@ -22,7 +22,7 @@ const FILLER = [
 
 /** About 100 KB of log-and-prose text in which roughly one line in three carries findings. */
 function corpus(): string {
-  const labelled = loadLabelled().map((sample) => sample.text);
+  const labelled = loadTuningSamples().map((sample) => sample.text);
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < TARGET_BYTES; i++) {

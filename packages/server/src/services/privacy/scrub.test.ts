@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { luhnValid } from './detectors/card.js';
 import { ibanValid } from './detectors/iban.js';
 import { buildNameLexicon } from './detectors/index.js';
-import { FIXTURE_USER_NAMES, loadLabelled } from './fixtures/labelled.js';
+import { FIXTURE_USER_NAMES, loadTuningSamples } from './fixtures/labelled.js';
 import { detectionView, toOriginal } from './normalize.js';
 import { restoreJson, restoreText } from './rehydrate.js';
 import { findEntities, jsonDepth, ScrubSession, scrubJson, scrubText } from './scrub.js';
@@ -13,7 +13,7 @@ import { PATTERN_TYPES } from './types.js';
 
 const lexicon = buildNameLexicon(FIXTURE_USER_NAMES);
 const session = (nonce = newNonce()) => new ScrubSession(nonce, lexicon);
-const samples = loadLabelled();
+const samples = loadTuningSamples();
 
 /** Feeds `text` to a restorer in chunks of `size` characters. */
 function streamed(restorer: StreamRestorer, text: string, size: number): string {
