@@ -83,3 +83,59 @@ export const isHanOrKana = (code: number) =>
   (code >= 0x3400 && code <= 0x4dbf) ||
   (code >= 0x30a0 && code <= 0x30ff);
 export const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7af;
+
+/** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
+export const PERSON_BEFORE = new Set(
+  `dear hi hello hey hiya thanks thank thx cheers regards sincerely greetings welcome congratulations congrats bye goodbye
+attn attention cc bcc contact ask asked tell told ping pinged called named met meet emailed texted phoned rang thank
+colleague colleagues manager engineer technician tech agent assistant husband wife son daughter mother father mom mum dad
+brother sister boss friend partner neighbour neighbor landlord landlady tenant driver customer client patient caller doctor
+nurse director ceo cto cfo coo founder owner lead supervisor rep representative teammate intern cousin uncle aunt niece
+nephew grandmother grandfather grandma grandpa fiancé fiancée girlfriend boyfriend user member student teacher lawyer
+accountant consultant contractor courier plumber electrician officer admin administrator developer designer analyst buyer
+seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
+president vp head chief name assignee reporter requester holder beneficiary payee recipient sender author signatory
+passenger resident homeowner mr mrs ms`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Two-word cues before a name: `spoke with …`, `this is …`, `sent by …`. */
+export const PERSON_BEFORE_PAIRS = new Set(
+  `spoke with|spoke to|speak with|speak to|speaking with|speaking to|talked to|talked with|talk to|met with|meeting with|
+call with|chat with|email from|e-mail from|message from|note from|call from|calls from|sent by|signed by|approved by|confirmed by|
+referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
+forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
+handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to`
+    .split(/\|\s*/)
+    .filter(Boolean),
+);
+/** Weaker cues: a name after them needs a second clue (another name-like word or a name shape). */
+export const WEAK_BEFORE = new Set('by for with from to cc via'.split(' '));
+/** Before these, a capitalised word names a place or a thing (`in Lekki`, `the Minato office`). */
+export const NOT_PERSON_BEFORE = new Set(
+  `in at near into onto across around outside inside of on towards toward via within the a an this that these those our
+your their its every each`.split(/\s+/),
+);
+/** After a name: verbs and phrases only people go with (`… confirmed`, `… from finance`). */
+export const PERSON_AFTER = new Set(
+  `said says asked asks told tells replied replies wrote writes called calls emailed texted phoned rang pinged mentioned
+mentions confirmed confirms agreed agrees approved approves signed signs joined joins met wants wanted needs needed prefers
+preferred promised promises complained complains requested requests reported thinks thought explained explains suggested
+suggests noted notes added answered responded insisted claims claimed handles handled sent sends decided decides declined
+refused accepted accepts apologised apologized believes believed feels felt knows knew recommended recommends advised
+left arrived visited visits booked booked paid pays owes owed reviewed reviews signed forwarded shared asked writes
+speaking here`.split(/\s+/),
+);
+/** After `…'s`: things and people that belong to a person (`Nnamdi's account`, `Kofi's wife`). */
+export const PERSONAL_POSSESSIONS = new Set(
+  `wife husband son daughter mother father mom mum dad brother sister boss friend partner team manager assistant account
+laptop phone email e-mail note notes request requests office desk number address birthday car house flat family kids
+children colleague colleagues profile password login calendar ticket order invoice`.split(/\s+/),
+);
+/** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
+export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
+/** Departments and roles that may follow `from` or sit in brackets after a name (`Ngozi from finance`). */
+export const DEPARTMENTS = new Set(
+  `finance billing sales support accounts accounting legal hr it ops operations marketing procurement purchasing logistics
+engineering security facilities admin management reception dispatch compliance payroll`.split(/\s+/),
+);

@@ -15,21 +15,12 @@ import {
   SPEECH_VERBS,
   VIETNAMESE_MIDDLE,
 } from './name-context.js';
+import { isNameLike, NameEvidence } from './name-evidence.js';
 import type { NameLexicon } from './name-lexicon.js';
+import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
+import { isTitle, makeWord, nextWord, previousWord, type Word } from './name-words.js';
 import { LETTERS, UPPER_START } from './util.js';
 
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-  lower: string;
-}
-
-/** Starts with a capital and is not all capitals (`Maria`, not `maria` or `NASA`). */
-function isTitle(w: string): boolean {
-  const first = w[0] ?? '';
-  return first !== first.toLowerCase() && (w.length === 1 || w !== w.toUpperCase());
-}
 const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(w);
 
 /** Capitalised words are the only places a name can start (caseless scripts aside). */
@@ -40,60 +31,46 @@ const CAPITALISED = new RegExp(
 const CASELESS_WORD = /[\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
 const HAS_CASELESS = /[\u0590-\u06ff]/;
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-const NEXT_WORD = /(?:[ \t]{1,2}|-)([\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)/uy;
-const LETTER = /[\p{L}\p{M}]/u;
 /** A letter of any script by code unit (cheap, for short look-backs). */
 const isLetter = (code: number) =>
   (code >= 65 && code <= 90) ||
   (code >= 97 && code <= 122) ||
   (code >= 0xc0 && code !== 0xd7 && code !== 0xf7);
-const WORD_CHAR = /[\p{L}\p{M}'’-]/u;
-
-function makeWord(start: number, raw: string): Word {
-  const apostrophe = raw[raw.length - 2];
-  const text = raw.endsWith('s') && (apostrophe === "'" || apostrophe === '’') ? raw.slice(0, -2) : raw;
-  return { start, end: start + text.length, text, lower: text.toLowerCase() };
-}
+/** Words of a found name that vouch for the same word elsewhere (not `Sydney`, `Mark`: those are also words). */
+const NAME_WORDS: ReadonlySet<string> = new Set(['given', 'family', 'shape', 'unknown']);
+/** Words joining two names (`Yusuf Abubakar and Hauwa Ibrahim`). */
+const AND = /^(?:,\s*|\s+(?:and|&|or|und|et|y|e|och|og|en|i|и)\s+)$/;
 
 class PersonScanner {
   readonly #spans: Span[] = [];
+  readonly #evidence: NameEvidence;
+  /** Name-like words no rule accepted on the first pass: a later name may vouch for them. */
+  readonly #undecided: Word[] = [];
 
   constructor(
     private readonly text: string,
     private readonly names: NameLexicon,
-  ) {}
-
-  #given(w: Word): boolean {
-    if (this.names.given.has(w.lower)) return true;
-    if (!w.lower.includes('-')) return false;
-    const parts = w.lower.split('-');
-    return parts.length > 1 && parts.every((p) => this.names.given.has(p));
+  ) {
+    this.#evidence = new NameEvidence(text, names);
   }
 
-  /** The word right after `w`, separated by one or two spaces or a hyphen. */
   #next(w: Word): Word | undefined {
-    NEXT_WORD.lastIndex = w.end;
-    const m = NEXT_WORD.exec(this.text);
-    const raw = m?.[1];
-    return m && raw ? makeWord(m.index + m[0].length - raw.length, raw) : undefined;
-  }
-
-  /** The word before `w` and what separates them, looking back a few characters at most. */
-  #prev(w: Word): { word: Word; gap: string } | undefined {
-    let i = w.start;
-    while (i > 0 && w.start - i < 12 && !LETTER.test(this.text[i - 1] ?? '')) i--;
-    if (i === 0 || w.start - i >= 12) return undefined;
-    const end = i;
-    while (i > 0 && end - i < 40 && WORD_CHAR.test(this.text[i - 1] ?? '')) i--;
-    return { word: makeWord(i, this.text.slice(i, end)), gap: this.text.slice(end, w.start) };
+    return nextWord(this.text, w);
   }
 
   #surnameLike(w: Word): boolean {
-    const known = this.names.family.has(w.lower) || this.#given(w);
+    const known = this.names.family.has(w.lower) || this.#evidence.given(w.lower);
     if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
     if (PLACE_NOUNS.has(w.lower)) return false;
     if (known) return true;
-    return !this.names.common(w.lower) && !this.names.ambiguous.has(w.lower) && w.text.length > 1;
+    const lower = w.lower;
+    return (
+      !this.names.common(lower) &&
+      !this.names.place(lower) &&
+      !this.names.ambiguous.has(lower) &&
+      !JAPANESE_PLACE_SUFFIX.test(lower) &&
+      w.text.length > 1
+    );
   }
 
   /**
@@ -104,7 +81,7 @@ class PersonScanner {
     if (next && SPEECH_VERBS.has(next.text)) return true;
     if (PLACE_NAMES.has(w.lower)) return false;
     const nextIsVerb = next !== undefined && PERSON_VERBS.has(next.text);
-    const prev = this.#prev(w);
+    const prev = previousWord(this.text, w.start);
     if (!prev || /[.!?\n:;]/.test(prev.gap)) return nextIsVerb;
     // `the Rose Garden`, `Amazing Grace`: an article or a capitalised word before it makes it a thing's name.
     return !DETERMINERS.has(prev.word.lower) && !isTitle(prev.word.text);
@@ -120,7 +97,7 @@ class PersonScanner {
       const nl = next.lower;
       const ok =
         KOREAN_GIVEN.test(next.text) ||
-        this.#given(next) ||
+        this.#evidence.given(nl) ||
         VIETNAMESE_MIDDLE.has(nl) ||
         (PINYIN_LIKE.test(nl) && (count > 0 || !this.names.common(nl)));
       if (!ok) break;
@@ -150,25 +127,26 @@ class PersonScanner {
     return last;
   }
 
-  #afterHonorific(w: Word): boolean {
+  /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`), or undefined. */
+  #honorificStart(w: Word): number | undefined {
     let end = w.start;
     for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
-    if (end === w.start) return false;
+    if (end === w.start) return undefined;
     if (this.text[end - 1] === '.') end--;
     let start = end;
     while (start > 0 && end - start < 12 && isLetter(this.text.charCodeAt(start - 1))) start--;
-    if (start === end || (start > 0 && isLetter(this.text.charCodeAt(start - 1)))) return false;
+    if (start === end || (start > 0 && isLetter(this.text.charCodeAt(start - 1)))) return undefined;
     const before = this.text.slice(start, end);
-    return isTitle(before) && HONORIFICS.has(before.toLowerCase()) && !this.names.common(w.lower);
+    const ok = isTitle(before) && HONORIFICS.has(before.toLowerCase()) && !this.names.common(w.lower);
+    return ok && !this.names.place(w.lower) ? start : undefined;
   }
 
-  /** Where a name starting at `w` ends, or undefined when `w` starts none. */
-  #nameFrom(w: Word): Word | undefined {
+  /** The names the lists know: a given name, a listed family name next to a given name, East Asian order. */
+  #byLexicon(w: Word): Word | undefined {
     const eastAsian = this.#eastAsianName(w);
     if (eastAsian) return eastAsian;
-    const given = this.#given(w);
-    if (!given && !this.names.family.has(w.lower))
-      return this.#afterHonorific(w) ? this.#extend(w) : undefined;
+    const given = this.#evidence.given(w.lower);
+    if (!given && !this.names.family.has(w.lower)) return undefined;
     const next = this.#next(w);
     if (given && !this.names.ambiguous.has(w.lower)) return this.#extend(w);
     if (
@@ -179,13 +157,12 @@ class PersonScanner {
     ) {
       return this.#extend(w);
     }
-    if (this.#afterHonorific(w)) return this.#extend(w);
     if (given && this.#lonePerson(w, next)) return w;
     if (
       this.names.family.has(w.lower) &&
       next &&
       isTitle(next.text) &&
-      this.#given(next) &&
+      this.#evidence.given(next.lower) &&
       !this.names.ambiguous.has(next.lower)
     ) {
       return this.#extend(w);
@@ -193,12 +170,122 @@ class PersonScanner {
     return undefined;
   }
 
-  #each(pattern: RegExp, visit: (w: Word) => number): void {
-    pattern.lastIndex = 0;
+  /** `the Minato office`, `a Grace period`: after an article a lone name names a thing. */
+  #thingNamed(w: Word): boolean {
+    const prev = previousWord(this.text, w.start);
+    if (!prev || prev.gap !== ' ') return false;
+    return (
+      DETERMINERS.has(prev.raw) || (isTitle(prev.word.text) && this.names.place(`${prev.raw} ${w.lower}`))
+    );
+  }
+
+  /** Name-like words in a row from `w` (up to four, particles between them allowed). */
+  #run(w: Word): Word[] {
+    const run = [w];
+    let last = w;
+    while (run.length < 4) {
+      const next = this.#next(last);
+      if (!next) break;
+      if (this.text[last.end] !== '-' && isNameLike(this.#evidence.classOf(next))) {
+        run.push(next);
+        last = next;
+        continue;
+      }
+      const after = PARTICLES.has(next.lower) ? this.#next(next) : undefined;
+      if (after && isNameLike(this.#evidence.classOf(after))) {
+        run.push(after);
+        last = after;
+        continue;
+      }
+      break;
+    }
+    return run;
+  }
+
+  /**
+   * Names no list knows, by evidence: a cue before or after (`Dear …`, `spoke with …`, `… said`, a
+   * speaker label), or a second clue (two name-like words in a row, a name shape, a listed family name).
+   */
+  #byEvidence(w: Word): Word | undefined {
+    const evidence = this.#evidence;
+    if (!isNameLike(evidence.classOf(w))) return undefined;
+    const run = this.#run(w);
+    const last = run.at(-1) ?? w;
+    if (evidence.placeFollows(last)) return undefined;
+    if (run.length > 1 && this.names.place(run.map((word) => word.lower).join(' '))) return undefined;
+    const before = evidence.before(w);
+    const after = evidence.after(w, last);
+    const classes = run.map((word) => evidence.classOf(word));
+    const clue = classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
+    if (after === 'block') return undefined;
+    if (before === 'strong' || after === 'strong') return last;
+    const ordinary = classes.length === 1 && classes[0] === 'ambiguousGiven';
+    if (before === 'label' && !ordinary) return last;
+    if (after === 'label' && !ordinary && (clue || run.length > 1 || evidence.utteranceAfter(last)))
+      return last;
+    if (before === 'block') return undefined;
+    if ((before === 'weak' || after === 'weak') && (clue || run.length > 1)) return last;
+    if (run.length > 1 && clue) return last;
+    if (run.length > 1 && !evidence.sentenceStart(w)) return last;
+    return undefined;
+  }
+
+  #accept(start: number, last: Word): number {
+    this.#spans.push({ start, end: last.end, type: 'PERSON' });
+    return last.end;
+  }
+
+  /** Every capitalised word: the lists first, then an honorific, then the evidence around it. */
+  #latin(): void {
+    CAPITALISED.lastIndex = 0;
     let skipUntil = 0;
-    for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) {
+    for (let m = CAPITALISED.exec(this.text); m; m = CAPITALISED.exec(this.text)) {
       if (m.index < skipUntil) continue;
-      skipUntil = visit(makeWord(m.index, m[0]));
+      const w = makeWord(m.index, m[0]);
+      if (!isTitle(w.text)) continue;
+      const honorific = this.#honorificStart(w);
+      const lexical = this.#byLexicon(w);
+      if (lexical && !(lexical === w && honorific === undefined && this.#thingNamed(w))) {
+        skipUntil = this.#accept(honorific ?? w.start, lexical);
+        continue;
+      }
+      if (honorific !== undefined) {
+        skipUntil = this.#accept(honorific, this.#extend(w));
+        continue;
+      }
+      const evident = this.#byEvidence(w);
+      if (evident) {
+        skipUntil = this.#accept(w.start, evident);
+        continue;
+      }
+      if (isNameLike(this.#evidence.classOf(w))) this.#undecided.push(w);
+    }
+  }
+
+  /**
+   * Second pass over the words left undecided: a word of a name found elsewhere in the text
+   * (`Chinonso … Chinonso Eze`), or a name right after `and` next to a found name.
+   */
+  #vouched(): void {
+    if (this.#spans.length === 0 || this.#undecided.length === 0) return;
+    const known = new Set<string>();
+    for (const span of this.#spans) {
+      for (const part of this.text.slice(span.start, span.end).split(/[\s.]+/)) {
+        const word = makeWord(0, part);
+        if (part.length > 1 && NAME_WORDS.has(this.#evidence.classOf(word))) known.add(part);
+      }
+    }
+    const found = [...this.#spans];
+    const covered = (w: Word) => this.#spans.some((s) => s.start <= w.start && s.end >= w.end);
+    for (const w of this.#undecided) {
+      if (covered(w)) continue;
+      const joined = found.some((span) => span.end < w.start && AND.test(this.text.slice(span.end, w.start)));
+      const mentioned = known.has(w.text);
+      if (!mentioned && !joined) continue;
+      const run = this.#run(w);
+      const last = run.at(-1) ?? w;
+      if (!mentioned && run.length === 1 && this.#evidence.classOf(w) === 'unknown') continue;
+      this.#accept(w.start, last);
     }
   }
 
@@ -215,23 +302,23 @@ class PersonScanner {
     }
   }
 
-  scan(): Span[] {
-    this.#each(CAPITALISED, (w) => {
-      if (!isTitle(w.text)) return 0;
-      const last = this.#nameFrom(w);
-      if (!last) return 0;
-      this.#spans.push({ start: w.start, end: last.end, type: 'PERSON' });
-      return last.end;
-    });
-    if (HAS_CASELESS.test(this.text)) {
-      this.#each(CASELESS_WORD, (w) => {
-        if (!this.names.given.has(w.lower)) return 0;
-        let last = w;
-        for (let next = this.#next(w); next && this.#surnameLike(next); next = this.#next(next)) last = next;
-        this.#spans.push({ start: w.start, end: last.end, type: 'PERSON' });
-        return last.end;
-      });
+  #caseless(): void {
+    CASELESS_WORD.lastIndex = 0;
+    let skipUntil = 0;
+    for (let m = CASELESS_WORD.exec(this.text); m; m = CASELESS_WORD.exec(this.text)) {
+      if (m.index < skipUntil) continue;
+      const w = makeWord(m.index, m[0]);
+      if (!this.names.given.has(w.lower)) continue;
+      let last = w;
+      for (let next = this.#next(w); next && this.#surnameLike(next); next = this.#next(next)) last = next;
+      skipUntil = this.#accept(w.start, last);
     }
+  }
+
+  scan(): Span[] {
+    this.#latin();
+    this.#vouched();
+    if (HAS_CASELESS.test(this.text)) this.#caseless();
     if (HAS_CJK.test(this.text)) this.#cjkNames();
     const user = this.names.user;
     if (user) {
@@ -245,12 +332,13 @@ class PersonScanner {
 }
 
 /**
- * Person names: given names from compromise's lexicon and the shipped lists (German, French,
- * Spanish, Italian, Portuguese, Slavic in Latin and Cyrillic, Nordic, Turkish, Arabic, Persian,
- * Hebrew, Indian, Chinese, Japanese, Korean, Vietnamese, African), extended over surnames; names
- * after an honorific (`Dr. Okafor`, `Herr Weber`); East Asian family-name-first forms; CJK names
- * before an honorific suffix (`田中さん`); the user's own list. Names that are also words or places
- * (`Sydney`, `Mark`) count only with a surname or when compromise tags them as a person in context.
+ * Person names, by list and by evidence. The lists: given names from compromise's lexicon and
+ * the shipped multilingual lists, extended over surnames; East Asian family-name-first forms; CJK
+ * names before an honorific suffix (`田中さん`); the user's own list. The evidence, for names no
+ * list knows: an honorific (`Dr. Okafor`, kept in the span), a cue before or after (`Dear …`,
+ * `my colleague …`, `… said`, `…-san`, a speaker label), two name-like words in a row, a name
+ * shape across languages, and a word of a name already found in the same text. Ordinary words,
+ * places, organisations, months and weekdays are never a name on their own.
  */
 export function detectPersons(text: string, names: NameLexicon): Span[] {
   return new PersonScanner(text, names).scan();

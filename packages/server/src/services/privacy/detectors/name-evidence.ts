@@ -1,0 +1,175 @@
+import {
+  DEPARTMENTS,
+  HONORIFIC_SUFFIXES,
+  HONORIFICS,
+  NOT_PERSON_BEFORE,
+  PERSON_AFTER,
+  PERSON_BEFORE,
+  PERSON_BEFORE_PAIRS,
+  PERSONAL_POSSESSIONS,
+  PLACE_NOUNS,
+  WEAK_BEFORE,
+} from './name-context.js';
+import type { NameLexicon } from './name-lexicon.js';
+import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
+import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
+
+/**
+ * What one capitalised word is on its own: a listed given name (`ambiguousGiven` when it is also a
+ * word or a place), a listed family name, name-shaped, unknown, or an ordinary word or a place.
+ */
+export type WordClass = 'given' | 'ambiguousGiven' | 'family' | 'shape' | 'unknown' | 'common' | 'place';
+
+const NAME_LIKE: ReadonlySet<WordClass> = new Set(['given', 'ambiguousGiven', 'family', 'shape', 'unknown']);
+export const isNameLike = (c: WordClass) => NAME_LIKE.has(c);
+
+/**
+ * `strong`: a name follows or precedes for sure; `label`: a field label (`Customer: …`), strong
+ * unless the word is also an ordinary word; `weak`: only with a second clue; `block`: a place or thing.
+ */
+export type Cue = 'strong' | 'label' | 'weak' | 'block' | undefined;
+
+/** Words that open a spoken turn after a speaker label. */
+const UTTERANCE_STARTS = new Set(
+  `i i'm i’m we we're yes no ok okay hi hello hey sorry thanks thank so well yeah yep yup um uh er right sure and but that
+this it it's it’s my you can could please great good hmm oh actually just let what how why when where who is are do does
+did have has our your they he she there here sounds alright`.split(/\s+/),
+);
+
+/** A name on the line after these closes a letter (`Kind regards,\nSandra`). */
+const SIGN_OFFS = new Set(
+  'regards thanks cheers sincerely best wishes yours faithfully truly love'.split(' '),
+);
+
+/** Reads the evidence around capitalised words of one text; caches each word's class. */
+export class NameEvidence {
+  readonly #classes = new Map<string, WordClass>();
+
+  constructor(
+    private readonly text: string,
+    private readonly names: NameLexicon,
+  ) {}
+
+  given(lower: string): boolean {
+    if (this.names.given.has(lower)) return true;
+    if (!lower.includes('-')) return false;
+    const parts = lower.split('-');
+    return parts.length > 1 && parts.every((p) => this.names.given.has(p));
+  }
+
+  classOf(w: Word): WordClass {
+    if (!isTitle(w.text) || w.text.length < 2) return 'common';
+    let known = this.#classes.get(w.text);
+    if (!known) {
+      known = this.#classify(w.text, w.lower);
+      this.#classes.set(w.text, known);
+    }
+    return known;
+  }
+
+  #classify(text: string, lower: string): WordClass {
+    const { names } = this;
+    if (PLACE_NOUNS.has(lower) || HONORIFICS.has(lower) || PERSON_BEFORE.has(lower)) return 'common';
+    if (this.given(lower)) {
+      if (names.place(lower)) return 'place';
+      return names.ambiguous.has(lower) ? 'ambiguousGiven' : 'given';
+    }
+    if (names.place(lower)) return 'place';
+    if (names.family.has(lower)) return names.common(lower) ? 'common' : 'family';
+    if (names.common(lower)) return 'common';
+    if (lower.includes('-') || lower.includes("'") || lower.includes('’')) {
+      if (JAPANESE_PLACE_SUFFIX.test(lower)) return 'place';
+      const parts = text.split(/[-'’]/).filter((part) => part.length > 1);
+      const classes = parts.map((part) => this.#classify(part, part.toLowerCase()));
+      if (classes.some((c) => c === 'place')) return 'place';
+      if (classes.some((c) => c === 'family' || c === 'given')) return 'family';
+      if (classes.some((c) => c === 'shape')) return 'shape';
+      // `Okonkwo-Bello`: a double-barrelled name is name-shaped in itself.
+      if (classes.length > 1 && classes.every((c) => c === 'unknown')) return 'shape';
+    }
+    return nameShaped(text, lower) ? 'shape' : 'unknown';
+  }
+
+  /** What the words before `w` say about it. */
+  before(w: Word): Cue {
+    const prev = previousWord(this.text, w.start);
+    if (!prev) return undefined;
+    const { raw, gap } = prev;
+    if (/[\n.!?;]/.test(gap)) {
+      const signOff = /\n/.test(gap) && SIGN_OFFS.has(raw);
+      return signOff || /^\s*(?:--?|—)\s*$/.test(gap.split('\n').at(-1) ?? '') ? 'strong' : undefined;
+    }
+    if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
+    if (/\d/.test(gap)) return undefined;
+    if (gap.includes(':')) return PERSON_BEFORE.has(raw) ? 'label' : undefined;
+    if (PERSON_BEFORE.has(raw)) return 'strong';
+    const earlier = previousWord(this.text, prev.word.start);
+    if (earlier && !/[\n.!?;:]/.test(earlier.gap) && PERSON_BEFORE_PAIRS.has(`${earlier.raw} ${raw}`))
+      return 'strong';
+    if (PERSON_BEFORE_PAIRS.has(raw)) return 'strong';
+    if (NOT_PERSON_BEFORE.has(raw)) return 'block';
+    if (WEAK_BEFORE.has(raw) && !/[,:]/.test(gap)) return 'weak';
+    return undefined;
+  }
+
+  /** What follows the name ending with `last` says about it (`first` for speaker labels). */
+  after(first: Word, last: Word): Cue {
+    const gap = gapAfter(this.text, last);
+    if (/^:\s/.test(gap)) return this.#turnStart(first) ? 'label' : undefined;
+    if (/^\s*&\s*$/.test(gap)) return 'block';
+    const next = nextWord(this.text, last);
+    if (gap === '-' && next && HONORIFIC_SUFFIXES.has(next.lower)) return 'strong';
+    const rest = this.text.slice(last.end, last.end + 40);
+    const words = /^(?:['’]s)?[ \t,]*(?:\(\s*)?([\p{L}]+)(?:\s+(?:the\s+|our\s+|their\s+)?([\p{L}]+))?/u.exec(
+      rest,
+    );
+    const word1 = words?.[1]?.toLowerCase();
+    const word2 = words?.[2]?.toLowerCase();
+    if (!word1) return undefined;
+    if (/^['’]s/.test(rest)) return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
+    if (/^\s*\(/.test(rest)) return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
+    if (/^,/.test(rest)) {
+      if (word1 === 'who' || PERSON_BEFORE.has(word1)) return 'strong';
+      if ((word1 === 'our' || word1 === 'my' || word1 === 'your' || word1 === 'the') && word2)
+        return PERSON_BEFORE.has(word2) || DEPARTMENTS.has(word2) ? 'strong' : undefined;
+      return undefined;
+    }
+    if (!/^\s/.test(rest)) return undefined;
+    if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
+    if (word1 === 'from' && word2 && (DEPARTMENTS.has(word2) || !/^\s*from\s+(?:the\s+)?\p{Lu}/u.test(rest)))
+      return 'strong';
+    if (word1 === 'from' && /^\s*from\s+the\s/u.test(rest)) return 'strong';
+    if (/^(?:will|would|can|could|should|has|had|was|is|and|at|on|in)$/.test(word1)) return 'weak';
+    return undefined;
+  }
+
+  /** At the start of a line, after a time stamp, or after a finished sentence: where a speaker label stands. */
+  #turnStart(w: Word): boolean {
+    let i = w.start;
+    while (i > 0 && (this.text[i - 1] === ' ' || this.text[i - 1] === '\t')) i--;
+    if (i === 0) return true;
+    const before = this.text[i - 1] ?? '';
+    return before === '\n' || before === ']' || before === '.' || before === '?' || before === '!';
+  }
+
+  /** Does an utterance follow a speaker label (`Femi: ok so…`), rather than a value (`Kantoor: Keizersgracht 123`)? */
+  utteranceAfter(last: Word): boolean {
+    const m = /^:\s+([\p{L}'’]+)(?![\p{L}.])/u.exec(this.text.slice(last.end, last.end + 30));
+    const word = m?.[1];
+    if (!word) return false;
+    const lower = word.toLowerCase();
+    return UTTERANCE_STARTS.has(lower) || (word === lower && this.names.common(lower));
+  }
+
+  /** The first word of a sentence: capitalised for grammar, so its capital proves nothing. */
+  sentenceStart(w: Word): boolean {
+    const prev = previousWord(this.text, w.start);
+    return !prev || /[\n.!?:;"“(]/.test(prev.gap);
+  }
+
+  /** A place noun right after the run (`Osu Badu Street`, `Trident Park`) makes it a place's name. */
+  placeFollows(last: Word): boolean {
+    const next = nextWord(this.text, last);
+    return next !== undefined && isTitle(next.text) && PLACE_NOUNS.has(next.lower);
+  }
+}
