@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { detectAddressParts, extendAddress } from './address-parts.js';
 import { LETTERS, matchSpans, UPPER_START } from './util.js';
 
 const L = LETTERS;
@@ -10,7 +11,7 @@ const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -]${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
-  String.raw`(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?${UNIT}${US_TAIL}`,
+  String.raw`(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
 const GERMANIC = new RegExp(
@@ -37,18 +38,23 @@ const SLAVIC = new RegExp(
   'g',
 );
 
+/** A UK postcode on its own (`SW1A 2AA`): it narrows an address to a few houses. */
+const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
+
 /**
  * Street addresses: `221B Baker Street`, `1600 Pennsylvania Avenue NW`-style English forms with
  * an optional city/state/ZIP, `Hauptstraße 5, 10115 Berlin`, `12 rue de la Paix`, `Calle Mayor 10`,
- * `Via Roma 25`, `ul. Długa 5`.
+ * `Via Roma 25`, `ul. Długa 5`, the forms of address-parts.ts (Lagos plots, Tokyo chome,
+ * Bengaluru cross/main), UK postcodes; each extended over its area, city and postcode.
  */
 export function detectAddresses(text: string): Span[] {
-  return [
+  const streets = [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
     ...matchSpans(text, GERMANIC, 'ADDRESS', (m) => GERMANIC_SUFFIX.test(m[0])),
     ...matchSpans(text, GERMANIC_SPLIT, 'ADDRESS'),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),
-  ];
+  ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
+  return [...streets, ...detectAddressParts(text), ...matchSpans(text, UK_POSTCODE, 'ADDRESS')];
 }

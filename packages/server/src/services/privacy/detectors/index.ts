@@ -7,6 +7,7 @@ import { detectBirthDates } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
+import { detectNationalIds } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
@@ -26,6 +27,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectCards(text),
     ...detectIbans(text),
     ...detectSsns(text),
+    ...detectNationalIds(text),
     ...detectPhones(text),
     ...detectIps(text),
     ...detectMacs(text),

@@ -29,8 +29,36 @@ export function detectMacs(text: string): Span[] {
   return matchSpans(text, MAC, 'MAC');
 }
 
-/** Names on private DNS suffixes, with a login if given: `nas.lan`, `admin@spark-1.local`, `db01.internal`. */
+/** A public domain with an internal zone inside it: `jenkins.corp.acme.com`, `vpn.internal.example.ng`. */
+const INTERNAL_ZONE =
+  /(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:internal|intranet|intra|corp|lan|priv|private|dmz|mgmt)\.(?:[a-z0-9-]+\.)*[a-z]{2,}(?![\w-]|\.[a-z0-9])/gi;
+/** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
+const NAMED_MACHINE =
+  /(?<![\p{L}])(?:server|host|hostname|machine|box|node|vm|nas|workstation|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w.-])/dgiu;
+
+function namedMachines(text: string): Span[] {
+  return matchSpans(
+    text,
+    NAMED_MACHINE,
+    'HOST',
+    (m) => {
+      const name = m[1] ?? '';
+      return name.length >= 4 && /\d/.test(name) && /[a-z]{2}/i.test(name);
+    },
+    1,
+  );
+}
+
+/**
+ * Internal machine names: names on private DNS suffixes with a login if given (`nas.lan`,
+ * `admin@spark-1.local`, `db01.internal`), public domains with an internal zone inside
+ * (`jenkins.corp.acme.com`), bare names after a machine word (`the server is fileserver02`).
+ */
 export function detectInternalHosts(text: string): Span[] {
+  return [...privateSuffixHosts(text), ...matchSpans(text, INTERNAL_ZONE, 'HOST'), ...namedMachines(text)];
+}
+
+function privateSuffixHosts(text: string): Span[] {
   const spans: Span[] = [];
   PRIVATE_SUFFIX.lastIndex = 0;
   for (let m = PRIVATE_SUFFIX.exec(text); m; m = PRIVATE_SUFFIX.exec(text)) {

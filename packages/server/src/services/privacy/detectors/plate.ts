@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { matchSpans } from './util.js';
 
 /** Formats distinctive enough to flag anywhere. */
 const DISTINCTIVE = new RegExp(
@@ -10,6 +11,11 @@ const DISTINCTIVE = new RegExp(
     String.raw`[A-Z]{2}\s\d{3}\s?[A-Z]{2}`, // Italy: AB 123 CD
     String.raw`(?=[A-Z0-9-]{8}\b)(?=[^\s]*[A-Z])(?=[^\s]*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}`, // Netherlands sidecodes
     String.raw`\d[A-Z]{3}\d{3}`, // California: 7ABC123
+    String.raw`[A-Z]{2}[ -]?\d{1,2}[A-Z]?[ -]?[A-Z]{1,3}[ -]?\d{4}`, // India: KA 01 AB 1234, MH12DE1433, DL 3C AB 1234
+    String.raw`[A-Z]{3}[ -]?\d{3}[ -]?[A-Z]{2}`, // Nigeria: LND 482 XY, ABC-123XY
+    String.raw`K[A-Z]{2}[ -]?\d{3}[A-Z]`, // Kenya: KDA 123A
+    String.raw`(?:AS|BA|BT|CR|ER|GR|GT|GN|GE|GS|GW|GX|NR|UE|UW|VR|WR|AE|AW|BF|BE|CS|GC|GM|GY|NE|NT|OT|SV|WN)[ -]\d{1,4}-\d{2}`, // Ghana: GR 1234-20
+    String.raw`[A-Z]{3}\d[A-Z]\d{2}`, // Brazil (Mercosur): BRA2E19
   ]
     .map((p) => `(?:${p})`)
     .join('|'),
@@ -32,6 +38,9 @@ function distinctive(text: string): Span[] {
   }
   return spans;
 }
+/** Japan: region in kanji, class number, one kana, serial (`品川 300 あ 12-34`). */
+const JAPANESE = /[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?\d{1,2}-\d{2}(?!\d)/g;
+
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
@@ -54,9 +63,10 @@ function afterLabel(text: string): Span[] {
 }
 
 /**
- * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch and Californian formats
- * anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
+ * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch, Californian, Indian,
+ * Nigerian, Kenyan, Ghanaian, Brazilian and Japanese formats anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
-  return [...distinctive(text), ...afterLabel(text)];
+  const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
+  return [...distinctive(text), ...afterLabel(text), ...japanese];
 }

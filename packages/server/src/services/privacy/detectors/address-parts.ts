@@ -1,0 +1,91 @@
+import type { Span } from '../types.js';
+import { LETTERS, UPPER_START } from './util.js';
+
+/**
+ * Addresses outside the street patterns of address.ts: numbered plots, houses, flats and blocks
+ * (`Plot 14, Admiralty Way, Lekki Phase 1, Lagos`), Japanese chome addresses in Latin and in
+ * Japanese script, Indian cross/main/layout addresses, P.O. boxes, and the comma-separated tail
+ * every address may carry (area, city, state, postcode), which `extendAddress` adds to any finding.
+ */
+
+const L = LETTERS;
+const CAP = `[${UPPER_START}][${L}'’.]*(?:-[${L}]+)*`;
+const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th)`;
+const POSTCODE = [
+  String.raw`[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}`, // UK
+  String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`, // Canada
+  String.raw`\d{3}-\d{4}`, // Japan
+  String.raw`\d{5}-\d{3}`, // Brazil
+  String.raw`\d{2}-\d{3}`, // Poland
+  String.raw`\d{4}\s?[A-Z]{2}(?![${L}])`, // Netherlands
+  String.raw`\d{5}(?:-\d{4})?`, // US, Germany, France, Spain, Italy
+  String.raw`\d{6}`, // India, Nigeria, China
+  String.raw`\d{4}`,
+].join('|');
+const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|de|da|do|di|la|el|of)`;
+/** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
+const SEGMENT = String.raw`(?:(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
+const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'y');
+const MAX_SEGMENTS = 6;
+
+/** Where an address found up to `end` really ends: over its area, city, state and postcode. */
+export function extendAddress(text: string, end: number): number {
+  let cursor = end;
+  for (let count = 0; count < MAX_SEGMENTS; count++) {
+    TAIL.lastIndex = cursor;
+    const m = TAIL.exec(text);
+    if (!m?.[1]) break;
+    cursor = TAIL.lastIndex;
+  }
+  return cursor;
+}
+
+/** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
+const NUMBERED = new RegExp(
+  String.raw`(?<![${L}\d])(?:plot|plots|house(?:\s+no\.?)?|h\.?\s?no\.?|door\s+no\.?|no\.|flat|apt\.?|apartment|unit|suite|block|shop|bldg\.?|building|#)\s*[A-Z]?\d{1,5}[A-Z]?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,4})?`,
+  'gi',
+);
+/** `B-42, Sector 62`: a lettered plot number before an Indian sector or block. */
+const LETTERED_PLOT = /(?<![\w-])[A-Z]-\d{1,4}(?=,\s*(?:Sector|Block|Phase|Pocket|Plot)\s\d)/g;
+/** `2-14-3 Shibuya`: Japanese block numbers in Latin letters, then a district. */
+const CHOME_NUMBERS = new RegExp(String.raw`(?<![\w-])\d{1,4}-\d{1,4}(?:-\d{1,4})?\s+${CAP}(?:-${CAP})?`, 'g');
+/** `Umeda 3-chome 1-3`. */
+const CHOME = new RegExp(String.raw`(?<![\w-])${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`, 'g');
+/** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`. */
+const JAPANESE = new RegExp(
+  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*`,
+  'g',
+);
+const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
+/** `Av. Paulista, 1578`: a street name before its number (Portuguese, Spanish abbreviations). */
+const STREET_FIRST = new RegExp(
+  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.)\s+${CAP}(?:\s${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}`,
+  'g',
+);
+
+/** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
+type Needs = 'tail' | 'words' | 'nothing';
+
+function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const coreEnd = m.index + m[0].length;
+    const end = extendAddress(text, coreEnd);
+    // `Unit 7 failed the test`, `Block 2`: a numbered thing is an address only with more of one.
+    const alone = end === coreEnd;
+    if (alone && (needs === 'tail' || (needs === 'words' && !/\s\p{Lu}/u.test(m[0])))) continue;
+    spans.push({ start: m.index, end, type: 'ADDRESS' });
+  }
+}
+
+export function detectAddressParts(text: string): Span[] {
+  const spans: Span[] = [];
+  collect(text, NUMBERED, 'words', spans);
+  collect(text, LETTERED_PLOT, 'tail', spans);
+  collect(text, CHOME_NUMBERS, 'tail', spans);
+  collect(text, CHOME, 'nothing', spans);
+  collect(text, PO_BOX, 'nothing', spans);
+  collect(text, STREET_FIRST, 'nothing', spans);
+  if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
+  return spans;
+}
