@@ -25,7 +25,7 @@ const POSTCODE = [
 const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|de|da|do|di|la|el|of)`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 const SEGMENT = String.raw`(?:(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
-const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'y');
+export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'y');
 const MAX_SEGMENTS = 6;
 
 /** Where an address found up to `end` really ends: over its area, city, state and postcode. */
@@ -41,24 +41,30 @@ export function extendAddress(text: string, end: number): number {
 }
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
-const NUMBERED = new RegExp(
-  String.raw`(?<![${L}\d])(?:plot|plots|house(?:\s+no\.?)?|h\.?\s?no\.?|door\s+no\.?|no\.|flat|apt\.?|apartment|unit|suite|block|shop|bldg\.?|building|#)\s*[A-Z]?\d{1,5}[A-Z]?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,4})?`,
-  'gi',
+export const NUMBERED = new RegExp(
+  String.raw`(?:\b(?:[Pp]lots?|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}[A-Z]?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,4})?`,
+  'g',
 );
 /** `B-42, Sector 62`: a lettered plot number before an Indian sector or block. */
-const LETTERED_PLOT = /(?<![\w-])[A-Z]-\d{1,4}(?=,\s*(?:Sector|Block|Phase|Pocket|Plot)\s\d)/g;
+export const LETTERED_PLOT = /(?<![\w-])[A-Z]-\d{1,4}(?=,\s*(?:Sector|Block|Phase|Pocket|Plot)\s\d)/g;
 /** `2-14-3 Shibuya`: Japanese block numbers in Latin letters, then a district. */
-const CHOME_NUMBERS = new RegExp(String.raw`(?<![\w-])\d{1,4}-\d{1,4}(?:-\d{1,4})?\s+${CAP}(?:-${CAP})?`, 'g');
+export const CHOME_NUMBERS = new RegExp(
+  String.raw`(?<![\w-])\d{1,4}-\d{1,4}(?:-\d{1,4})?\s+${CAP}(?:-${CAP})?`,
+  'g',
+);
 /** `Umeda 3-chome 1-3`. */
-const CHOME = new RegExp(String.raw`(?<![\w-])${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`, 'g');
+export const CHOME = new RegExp(
+  String.raw`(?<![\w-])${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`,
+  'g',
+);
 /** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`. */
 const JAPANESE = new RegExp(
   String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*`,
   'g',
 );
-const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
+export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
 /** `Av. Paulista, 1578`: a street name before its number (Portuguese, Spanish abbreviations). */
-const STREET_FIRST = new RegExp(
+export const STREET_FIRST = new RegExp(
   String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.)\s+${CAP}(?:\s${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}`,
   'g',
 );
@@ -66,9 +72,13 @@ const STREET_FIRST = new RegExp(
 /** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
 type Needs = 'tail' | 'words' | 'nothing';
 
+const LETTER_OR_DIGIT = new RegExp(`[${L}\\d]`);
+
 function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): void {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    // Checked here rather than with a look-behind, which would run at every position.
+    if (m.index > 0 && LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') && m[0][0] !== '#') continue;
     const coreEnd = m.index + m[0].length;
     const end = extendAddress(text, coreEnd);
     // `Unit 7 failed the test`, `Block 2`: a numbered thing is an address only with more of one.
@@ -83,8 +93,8 @@ export function detectAddressParts(text: string): Span[] {
   collect(text, NUMBERED, 'words', spans);
   collect(text, LETTERED_PLOT, 'tail', spans);
   collect(text, CHOME_NUMBERS, 'tail', spans);
-  collect(text, CHOME, 'nothing', spans);
-  collect(text, PO_BOX, 'nothing', spans);
+  if (text.includes('-chome')) collect(text, CHOME, 'nothing', spans);
+  if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
   return spans;

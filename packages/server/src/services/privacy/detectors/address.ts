@@ -24,6 +24,7 @@ const GERMANIC_SPLIT = new RegExp(
   String.raw`(?<![${L}])(?:${CAP}\s)?${CAP}\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
   'g',
 );
+const SPLIT_STREET_WORD = /\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d/;
 const FRENCH = new RegExp(
   String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
   'gi',
@@ -51,7 +52,7 @@ export function detectAddresses(text: string): Span[] {
   const streets = [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
     ...matchSpans(text, GERMANIC, 'ADDRESS', (m) => GERMANIC_SUFFIX.test(m[0])),
-    ...matchSpans(text, GERMANIC_SPLIT, 'ADDRESS'),
+    ...(SPLIT_STREET_WORD.test(text) ? matchSpans(text, GERMANIC_SPLIT, 'ADDRESS') : []),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),

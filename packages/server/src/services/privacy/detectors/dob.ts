@@ -34,24 +34,41 @@ const DATE = [
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
   String.raw`${YEAR}년\s?\d{1,2}월\s?\d{1,2}일`,
 ].join('|');
-const DATE_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${DATE})(?![\\p{L}\\p{N}])`, 'giu');
+const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
 
-/** Words that announce a date of birth, in the languages of the month list. */
+/** Words that announce a date of birth, in the languages of the month list; the last one before a date counts. */
 const CUE = new RegExp(
-  String.raw`(?<![\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|생년월일)(?![\p{L}])`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|생년월일)(?![\p{L}])`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`. */
-const CUE_AFTER = /生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)/giu;
+const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\))/iu;
+/** Every date has a year (four digits, or two after a numeric day and month): dates are found from there. */
+const YEARISH = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)/g;
 const WINDOW = 48;
 
-function dateNear(text: string, from: number): Span | undefined {
-  DATE_PATTERN.lastIndex = from;
-  const match = DATE_PATTERN.exec(text);
-  if (!match || match.index - from > WINDOW) return undefined;
-  // The date belongs to the cue only within the same sentence or line (a question and its answer count as one).
-  if (/\n|[.!]\s+\p{Lu}/u.test(text.slice(from, match.index))) return undefined;
-  return { start: match.index, end: match.index + match[0].length, type: 'DOB' };
+/** The date around the year at `at`, if there is one. */
+function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
+  const from = Math.max(0, at - 32);
+  const region = text.slice(from, at + length + 8);
+  DATE_PATTERN.lastIndex = 0;
+  for (let m = DATE_PATTERN.exec(region); m; m = DATE_PATTERN.exec(region)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start <= at && end >= at + length) return { start, end };
+  }
+  return undefined;
+}
+
+/** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
+function cueBefore(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - WINDOW - 24), start);
+  let last: RegExpExecArray | null = null;
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(window); m; m = CUE.exec(window)) last = m;
+  if (!last) return false;
+  const between = window.slice(last.index + last[0].length);
+  return between.length <= WINDOW && !/\n|[.!]\s+\p{Lu}/u.test(between);
 }
 
 /**
@@ -61,22 +78,13 @@ function dateNear(text: string, from: number): Span | undefined {
  */
 export function detectBirthDates(text: string): Span[] {
   const spans: Span[] = [];
-  CUE.lastIndex = 0;
-  for (let cue = CUE.exec(text); cue; cue = CUE.exec(text)) {
-    const end = cue.index + cue[0].length;
-    const date = dateNear(text, end);
-    if (date) spans.push(date);
-    CUE.lastIndex = end;
-  }
-  CUE_AFTER.lastIndex = 0;
-  for (let cue = CUE_AFTER.exec(text); cue; cue = CUE_AFTER.exec(text)) {
-    const from = Math.max(0, cue.index - 32);
-    const before = text.slice(from, cue.index).trimEnd();
-    let last: RegExpExecArray | null = null;
-    DATE_PATTERN.lastIndex = 0;
-    for (let m = DATE_PATTERN.exec(before); m; m = DATE_PATTERN.exec(before)) last = m;
-    if (last && last.index + last[0].length === before.length) {
-      spans.push({ start: from + last.index, end: from + before.length, type: 'DOB' });
+  YEARISH.lastIndex = 0;
+  for (let year = YEARISH.exec(text); year; year = YEARISH.exec(text)) {
+    const date = dateAround(text, year.index, year[0].length);
+    if (!date) continue;
+    YEARISH.lastIndex = Math.max(YEARISH.lastIndex, date.end);
+    if (cueBefore(text, date.start) || CUE_AFTER.test(text.slice(date.end, date.end + 24))) {
+      spans.push({ ...date, type: 'DOB' });
     }
   }
   return spans;

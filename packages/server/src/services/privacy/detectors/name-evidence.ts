@@ -117,8 +117,11 @@ export class NameEvidence {
     const gap = gapAfter(this.text, last);
     if (/^:\s/.test(gap)) return this.#turnStart(first) ? 'label' : undefined;
     if (/^\s*&\s*$/.test(gap)) return 'block';
-    const next = nextWord(this.text, last);
-    if (gap === '-' && next && HONORIFIC_SUFFIXES.has(next.lower)) return 'strong';
+    if (gap === '-') {
+      const next = nextWord(this.text, last);
+      return next && HONORIFIC_SUFFIXES.has(next.lower) ? 'strong' : undefined;
+    }
+    if (gap === '' || gap === '.' || gap === '\n') return undefined;
     const rest = this.text.slice(last.end, last.end + 40);
     const words = /^(?:['’]s)?[ \t,]*(?:\(\s*)?([\p{L}]+)(?:\s+(?:the\s+|our\s+|their\s+)?([\p{L}]+))?/u.exec(
       rest,

@@ -122,7 +122,7 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
   ]);
   const common = (lower: string) => commonWords.has(lower) || ordinary.has(lower);
   const place = (lower: string) =>
-    places.has(lower) || (/[^\x00-\x7f]/.test(lower) && places.has(withoutAccents(lower)));
+    places.has(lower) || (/[^a-z ]/.test(lower) && places.has(withoutAccents(lower)));
   const phrases = userNames
     .map((name) => name.trim().replace(/\s+/g, ' '))
     .filter((name) => name.length >= 2)

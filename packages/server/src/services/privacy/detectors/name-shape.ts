@@ -241,15 +241,25 @@ const NAME_BEGINNINGS = [
   'el-',
 ];
 
-const ENDING = new RegExp(`(?:${SURNAME_ENDINGS.join('|')})$`);
-const BEGINNING = new RegExp(`^(?:${NAME_BEGINNINGS.join('|')})`);
+const ENDINGS = new Set(SURNAME_ENDINGS);
+const BEGINNINGS = new Set(NAME_BEGINNINGS);
+const LONGEST_ENDING = Math.max(...SURNAME_ENDINGS.map((e) => e.length));
+const LONGEST_BEGINNING = Math.max(...NAME_BEGINNINGS.map((b) => b.length));
 /** `McNamara`, `MacLeod`, `FitzGerald`: a capital inside the word after a Gaelic prefix. */
 const GAELIC = /^(?:Mc|Mac|Fitz)[A-Z]/;
 
 /** Does this capitalised word look like a name (given or family) in some language? */
 export function nameShaped(text: string, lower: string): boolean {
   if (lower.length < 4) return false;
-  return GAELIC.test(text) || BEGINNING.test(lower) || ENDING.test(lower);
+  if (GAELIC.test(text)) return true;
+  // Set lookups of each prefix and suffix: a regex of a few hundred alternatives costs far more per word.
+  for (let n = 2; n <= LONGEST_ENDING && n < lower.length; n++) {
+    if (ENDINGS.has(lower.slice(-n))) return true;
+  }
+  for (let n = 2; n <= LONGEST_BEGINNING && n < lower.length; n++) {
+    if (BEGINNINGS.has(lower.slice(0, n))) return true;
+  }
+  return false;
 }
 
 /** Japanese wards, cities and towns (`Shibuya-ku`, `Kita-ku`, `Minato-ku`): places, not names. */

@@ -21,8 +21,14 @@ export function makeWord(start: number, raw: string): Word {
 }
 
 const NEXT_WORD = /(?:[ \t]{1,2}|-)([\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)/uy;
-const LETTER = /[\p{L}\p{M}]/u;
-const WORD_CHAR = /[\p{L}\p{M}'’-]/u;
+
+/** A letter of any script by code unit (cheap, for short look-backs); digits are not letters. */
+export const isLetterCode = (code: number) =>
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code !== 0x2019 && (code < 0x2000 || code > 0x206f));
+const isWordCode = (code: number) => isLetterCode(code) || code === 39 || code === 0x2019 || code === 45;
+const isAlphanumericCode = (code: number) => isLetterCode(code) || (code >= 48 && code <= 57);
 
 /** The word right after `w`, separated by one or two spaces or a hyphen. */
 export function nextWord(text: string, w: Word): Word | undefined {
@@ -35,10 +41,10 @@ export function nextWord(text: string, w: Word): Word | undefined {
 /** The word before index `at` and what separates them, looking back a few characters at most. */
 export function previousWord(text: string, at: number): { word: Word; raw: string; gap: string } | undefined {
   let i = at;
-  while (i > 0 && at - i < 12 && !LETTER.test(text[i - 1] ?? '')) i--;
+  while (i > 0 && at - i < 12 && !isLetterCode(text.charCodeAt(i - 1))) i--;
   if (i === 0 || at - i >= 12) return undefined;
   const end = i;
-  while (i > 0 && end - i < 40 && WORD_CHAR.test(text[i - 1] ?? '')) i--;
+  while (i > 0 && end - i < 40 && isWordCode(text.charCodeAt(i - 1))) i--;
   const raw = text.slice(i, end);
   return { word: makeWord(i, raw), raw: raw.toLowerCase(), gap: text.slice(end, at) };
 }
@@ -46,6 +52,6 @@ export function previousWord(text: string, at: number): { word: Word; raw: strin
 /** The characters between the end of `w` and the next letter or digit (at most `limit`). */
 export function gapAfter(text: string, w: Word, limit = 6): string {
   let i = w.end;
-  while (i < text.length && i - w.end < limit && !/[\p{L}\p{N}]/u.test(text[i] ?? '')) i++;
+  while (i < text.length && i - w.end < limit && !isAlphanumericCode(text.charCodeAt(i))) i++;
   return text.slice(w.end, i);
 }

@@ -92,84 +92,87 @@ const FORMATS: Format[] = [
   // UK National Insurance number: QQ 12 34 56 C (prefixes that are never issued excluded).
   {
     pattern:
-      /(?<![\w-])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])/g,
+      /(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])/y,
   },
   // India PAN: ABCPK1234F (the fourth letter says who holds it).
-  { pattern: /(?<![\w-])[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\w-])/g },
+  { pattern: /[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\w-])/y },
   // India Aadhaar: 12 digits in groups of four, Verhoeff check.
   {
-    pattern: /(?<![\w-])[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\w-])/g,
+    pattern: /[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\w-])/y,
     valid: (value) => verhoeffValid(digitsOf(value)),
   },
   // Italy codice fiscale: RSSMRA85T10A562S.
-  { pattern: /(?<![\w-])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![\w-])/g },
+  { pattern: /[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![\w-])/y },
   // Spain DNI 12345678Z and NIE X1234567L, mod-23 letter.
-  { pattern: /(?<![\w-])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![\w-])/g, valid: dniValid },
+  { pattern: /(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![\w-])/y, valid: dniValid },
   // China resident identity card: 17 digits and a check character, with a birth date inside.
   {
-    pattern: /(?<![\w-])\d{6}(?:19|20)\d{9}[\dXx](?![\w-])/g,
+    pattern: /\d{6}(?:19|20)\d{9}[\dXx](?![\w-])/y,
     valid: (value) => chineseIdValid(value) && validDate(value.slice(8, 14)),
   },
   // Brazil CPF: 123.456.789-09.
-  { pattern: /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/g, valid: (value) => cpfValid(digitsOf(value)) },
+  { pattern: /\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/y, valid: (value) => cpfValid(digitsOf(value)) },
   // Sweden personnummer (YYMMDD-NNNN, Luhn) and Korea resident registration number (YYMMDD-NNNNNNN).
   {
-    pattern: /(?<![\w-])(?:19|20)?\d{6}[-+]\d{4}(?![\w-])/g,
+    pattern: /(?:19|20)?\d{6}[-+]\d{4}(?![\w-])/y,
     valid: (value) => validDate(digitsOf(value).slice(-10)) && luhnValid(digitsOf(value).slice(-10)),
   },
   {
-    pattern: /(?<![\w-])\d{6}-[1-8]\d{6}(?![\w-])/g,
+    pattern: /\d{6}-[1-8]\d{6}(?![\w-])/y,
     valid: (value) => validDate(value) && koreanRrnValid(digitsOf(value)),
   },
   // France NIR: 1 84 12 76 451 089 46, key = 97 - (number mod 97).
   {
-    pattern: /(?<![\w-])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w-])/g,
+    pattern: /[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w-])/y,
     valid: (value) => nirValid(digitsOf(value)),
   },
   // Ghana Card, Mexico CURP, Singapore NRIC, UAE Emirates ID, Uganda NIN.
-  { pattern: /(?<![\w-])GHA-\d{9}-\d(?![\w-])/g },
-  { pattern: /(?<![\w-])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d(?![\w-])/g },
-  { pattern: /(?<![\w-])[STFGM]\d{7}[A-Z](?![\w-])/g },
-  { pattern: /(?<![\w-])784-?(?:19|20)\d\d-?\d{7}-?\d(?![\w-])/g },
-  { pattern: /(?<![\w-])C[MF][A-Z\d]{12}(?![\w-])/g },
+  { pattern: /GHA-\d{9}-\d(?![\w-])/y },
+  { pattern: /[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d(?![\w-])/y },
+  { pattern: /[STFGM]\d{7}[A-Z](?![\w-])/y },
+  { pattern: /784-?(?:19|20)\d\d-?\d{7}-?\d(?![\w-])/y },
+  { pattern: /C[MF][A-Z\d]{12}(?![\w-])/y },
 ];
 
-/** Labels after which any letters-and-digits group with enough digits is an identity number. */
-const LABEL = new RegExp(
-  String.raw`(?<![\p{L}])(?:national (?:id(?:entity|entification)?|insurance)(?: card)?|id(?:entity)? (?:card|number|no\.?)|ni number|nino|nin|bvn|aadhaa?r|pan(?: card)?|sin|social insurance|tin|tfn|bsn|burgerservicenummer|dni|nie|nif|cpf|curp|rg|codice fiscale|personnummer|personnr|fødselsnummer|henkilötunnus|pesel|nir|sécurité sociale|steuer-?id|steuer-?identifikationsnummer|personalausweis(?:nummer)?|my ?number|マイナンバー|rrn|주민등록번호|身份证(?:号码?)?|emirates id|ghana card|huduma(?: number)?|kra pin|nric|mykad|hkid|passport|passeport|pasaporte|reisepass|nhs(?: number)?|medicare(?: number)?|south african id|ssn|social security)(?![\p{L}])`,
-  'giu',
+/** Labels that make a plain number an identity number; matched against the text just before it. */
+const LABEL_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:national (?:id(?:entity|entification)?|insurance)(?: card)?|id(?:entity)? (?:card|number|no\.?)|ni number|nino|nin|bvn|aadhaa?r|pan(?: card)?|sin|social insurance|tin|tfn|bsn|burgerservicenummer|dni|nie|nif|cpf|curp|rg|codice fiscale|personnummer|personnr|fødselsnummer|henkilötunnus|pesel|nir|sécurité sociale|steuer-?id|steuer-?identifikationsnummer|personalausweis(?:nummer)?|my ?number|マイナンバー|rrn|주민등록번호|身份证(?:号码?)?|emirates id|ghana card|huduma(?: number)?|kra pin|nric|mykad|hkid|passport|passeport|pasaporte|reisepass|nhs(?: number)?|medicare(?: number)?|south african id|ssn|social security)[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
+  'iu',
 );
-const LABEL_HINT =
-  /id|insurance|nin|bvn|aadha|pan|sin|tin|tfn|bsn|dni|nie|nif|cpf|curp|rg|fiscale|person|fødsel|henkilö|pesel|nir|sociale|steuer|ausweis|number|マイナンバー|rrn|주민|身份证|card|huduma|kra|nric|mykad|passport|passeport|pasaporte|reisepass|nhs|medicare|ssn|social/i;
-const VALUE =
-  /[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of|:)\.?[^\p{L}\p{N}\n]{0,3}){0,2}([A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22})/uy;
+/** A letters-and-digits group (spaces, dots, dashes or slashes inside) starting at a word start. */
+const VALUE = /[A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22}(?![\w-])/y;
+/** Where an identity number could start: a capital or digit at a word start, more such characters after it. */
+const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/g;
 
-function afterLabel(text: string): Span[] {
-  if (!LABEL_HINT.test(text)) return [];
-  const spans: Span[] = [];
-  LABEL.lastIndex = 0;
-  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
-    VALUE.lastIndex = m.index + m[0].length;
-    const found = VALUE.exec(text);
-    const value = found?.[1];
-    if (!found || !value) continue;
-    const digits = digitsOf(value).length;
-    // A year or a short count is not an identity number.
-    if (digits < 5 || (/\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value))) continue;
-    const end = VALUE.lastIndex;
-    spans.push({ start: end - value.length, end, type: 'SSN' });
+function formatAt(text: string, at: number): number {
+  for (const { pattern, valid } of FORMATS) {
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (m && (!valid || valid(m[0]))) return at + m[0].length;
   }
-  return spans;
+  return -1;
+}
+
+function labelledAt(text: string, at: number): number {
+  VALUE.lastIndex = at;
+  const value = VALUE.exec(text)?.[0];
+  if (!value || digitsOf(value).length < 5) return -1;
+  // Spaced groups must look like one number (`943 476 5919`), not a number and a word.
+  if (/\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) return -1;
+  return LABEL_BEFORE.test(text.slice(Math.max(0, at - 48), at)) ? at + value.length : -1;
 }
 
 /** Identity numbers of many countries: distinctive formats anywhere, plain digits after a label. */
 export function detectNationalIds(text: string): Span[] {
   const spans: Span[] = [];
-  for (const { pattern, valid } of FORMATS) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      if (!valid || valid(m[0])) spans.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
-    }
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    if (text[m.index - 1] === '-') continue;
+    let end = formatAt(text, m.index);
+    if (end < 0) end = labelledAt(text, m.index);
+    if (end < 0) continue;
+    spans.push({ start: m.index, end, type: 'SSN' });
+    START.lastIndex = end;
   }
-  return [...spans, ...afterLabel(text)];
+  return spans;
 }

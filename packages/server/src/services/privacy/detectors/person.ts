@@ -18,7 +18,7 @@ import {
 import { isNameLike, NameEvidence } from './name-evidence.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
-import { isTitle, makeWord, nextWord, previousWord, type Word } from './name-words.js';
+import { isLetterCode, isTitle, makeWord, nextWord, previousWord, type Word } from './name-words.js';
 import { LETTERS, UPPER_START } from './util.js';
 
 const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(w);
@@ -31,11 +31,6 @@ const CAPITALISED = new RegExp(
 const CASELESS_WORD = /[\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
 const HAS_CASELESS = /[\u0590-\u06ff]/;
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-/** A letter of any script by code unit (cheap, for short look-backs). */
-const isLetter = (code: number) =>
-  (code >= 65 && code <= 90) ||
-  (code >= 97 && code <= 122) ||
-  (code >= 0xc0 && code !== 0xd7 && code !== 0xf7);
 /** Words of a found name that vouch for the same word elsewhere (not `Sydney`, `Mark`: those are also words). */
 const NAME_WORDS: ReadonlySet<string> = new Set(['given', 'family', 'shape', 'unknown']);
 /** Words joining two names (`Yusuf Abubakar and Hauwa Ibrahim`). */
@@ -134,8 +129,8 @@ class PersonScanner {
     if (end === w.start) return undefined;
     if (this.text[end - 1] === '.') end--;
     let start = end;
-    while (start > 0 && end - start < 12 && isLetter(this.text.charCodeAt(start - 1))) start--;
-    if (start === end || (start > 0 && isLetter(this.text.charCodeAt(start - 1)))) return undefined;
+    while (start > 0 && end - start < 12 && isLetterCode(this.text.charCodeAt(start - 1))) start--;
+    if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
     const before = this.text.slice(start, end);
     const ok = isTitle(before) && HONORIFICS.has(before.toLowerCase()) && !this.names.common(w.lower);
     return ok && !this.names.place(w.lower) ? start : undefined;
@@ -215,10 +210,10 @@ class PersonScanner {
     if (run.length > 1 && this.names.place(run.map((word) => word.lower).join(' '))) return undefined;
     const before = evidence.before(w);
     const after = evidence.after(w, last);
-    const classes = run.map((word) => evidence.classOf(word));
-    const clue = classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
     if (after === 'block') return undefined;
     if (before === 'strong' || after === 'strong') return last;
+    const classes = run.map((word) => evidence.classOf(word));
+    const clue = classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
     const ordinary = classes.length === 1 && classes[0] === 'ambiguousGiven';
     if (before === 'label' && !ordinary) return last;
     if (after === 'label' && !ordinary && (clue || run.length > 1 || evidence.utteranceAfter(last)))
@@ -242,7 +237,9 @@ class PersonScanner {
     for (let m = CAPITALISED.exec(this.text); m; m = CAPITALISED.exec(this.text)) {
       if (m.index < skipUntil) continue;
       const w = makeWord(m.index, m[0]);
-      if (!isTitle(w.text)) continue;
+      // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
+      const wordClass = this.#evidence.classOf(w);
+      if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) continue;
       const honorific = this.#honorificStart(w);
       const lexical = this.#byLexicon(w);
       if (lexical && !(lexical === w && honorific === undefined && this.#thingNamed(w))) {
@@ -258,7 +255,7 @@ class PersonScanner {
         skipUntil = this.#accept(w.start, evident);
         continue;
       }
-      if (isNameLike(this.#evidence.classOf(w))) this.#undecided.push(w);
+      if (isNameLike(wordClass)) this.#undecided.push(w);
     }
   }
 
@@ -275,11 +272,18 @@ class PersonScanner {
         if (part.length > 1 && NAME_WORDS.has(this.#evidence.classOf(word))) known.add(part);
       }
     }
+    // Both lists are in text order: walk them together.
     const found = [...this.#spans];
-    const covered = (w: Word) => this.#spans.some((s) => s.start <= w.start && s.end >= w.end);
+    let next = 0;
     for (const w of this.#undecided) {
-      if (covered(w)) continue;
-      const joined = found.some((span) => span.end < w.start && AND.test(this.text.slice(span.end, w.start)));
+      while (next < found.length && (found[next]?.end ?? 0) <= w.start) next++;
+      const current = found[next];
+      if (current && current.start <= w.start) continue;
+      const previous = found[next - 1];
+      const joined =
+        previous !== undefined &&
+        w.start - previous.end <= 6 &&
+        AND.test(this.text.slice(previous.end, w.start));
       const mentioned = known.has(w.text);
       if (!mentioned && !joined) continue;
       const run = this.#run(w);

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { isLetterCode } from './name-words.js';
 import { matchSpans } from './util.js';
 
 /** Formats distinctive enough to flag anywhere. */
@@ -23,12 +24,13 @@ const DISTINCTIVE = new RegExp(
 );
 const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-])`, 'y');
 /** Where a plate could start: a run of capitals and digits at a word start (cheap to find). */
-const START = /(?<![\w-])[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/g;
+const START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/g;
 
 function distinctive(text: string): Span[] {
   const spans: Span[] = [];
   START.lastIndex = 0;
   for (let m = START.exec(text); m; m = START.exec(text)) {
+    if (text[m.index - 1] === '-') continue;
     BOUNDED.lastIndex = m.index;
     const plate = BOUNDED.exec(text)?.[0];
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
@@ -44,7 +46,7 @@ const JAPANESE = /[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?\d{1,2}-\d{
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
-  /(?<!\p{L})(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?/giu;
+  /(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?/giu;
 const LABEL_HINT =
   /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|номер|车牌|ナンバー/i;
 
@@ -53,6 +55,8 @@ function afterLabel(text: string): Span[] {
   const spans: Span[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    // A whole word only (`car`, not `card`'s start or `Oscar`'s end); checked here, not with a look-behind at every position.
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) continue;
     GENERIC.lastIndex = m.index + m[0].length;
     const plate = GENERIC.exec(text)?.[0];
     if (plate && /\d/.test(plate) && /[A-Z]/.test(plate) && plate.replace(/[ -]/g, '').length >= 4) {

@@ -43,7 +43,8 @@ function pemBlocks(text: string): Span[] {
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 const LABELLED =
   /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
-const LONG_RUN = /(?<![\w/+=-])[\w+/-]{32,}={0,2}(?![\w/+=-])/g;
+// The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
+const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dg;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 
 /**
@@ -56,6 +57,6 @@ export function detectSecrets(text: string): Span[] {
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
-    ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[0])),
+    ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
   ];
 }

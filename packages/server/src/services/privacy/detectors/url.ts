@@ -15,7 +15,9 @@ const PROFILE_SITES =
 const SITE_PAGES = new Set(
   `about help policies policy privacy terms legal login signup join settings search explore home features pricing blog
 docs sharer share watch hashtag events groups pages jobs careers company business marketplace topics trending notifications
-messages i intent oauth apps marketplace sponsors orgs organizations enterprise security contact download status`.split(/\s+/),
+messages i intent oauth apps marketplace sponsors orgs organizations enterprise security contact download status`.split(
+    /\s+/,
+  ),
 );
 
 function profileUrl(url: URL): boolean {
