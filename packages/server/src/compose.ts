@@ -12,6 +12,7 @@ import { GatewayStats } from './services/gateway/stats.js';
 import { createHealth } from './services/health/index.js';
 import { MetricsRegistry, standardMetrics } from './services/health/metrics.js';
 import { CatalogStore } from './services/catalog/catalog-store.js';
+import { LocalNameCheck } from './services/privacy/local-names.js';
 import { readNameList } from './services/privacy/names-file.js';
 import { ReasoningRuns } from './services/reasoning/runs.js';
 import { ReasoningService } from './services/reasoning/service.js';
@@ -81,6 +82,7 @@ export async function composeServices(options: ComposeOptions) {
     db: options.db,
     vaultKey: await loadOrCreateVaultKey(join(options.dataDir, 'vault.key')),
     names: await readNameList(options.dataDir),
+    localNames: new LocalNameCheck({ settings: options.settings, fetch: options.fetch }),
   });
   const reasoning = new ReasoningService({
     settings: options.settings,
