@@ -24,7 +24,7 @@ const POSTCODE = [
 ].join('|');
 const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|de|da|do|di|la|el|of)`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
-const SEGMENT = String.raw`(?:(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
+const SEGMENT = String.raw`(?:#\d{1,3}-\d{1,4}|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'y');
 const MAX_SEGMENTS = 6;
 
@@ -42,7 +42,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}[A-Z]?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,4})?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}[A-Z]?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /** `B-42, Sector 62`: a lettered plot number before an Indian sector or block. */
@@ -63,6 +63,9 @@ const JAPANESE = new RegExp(
   'g',
 );
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
+/** `Calle 93 # 11-26`, `Carrera 7 No. 71-21`: Colombian street and door numbers. */
+const COLOMBIAN =
+  /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
 /** `Av. Paulista, 1578`: a street name before its number (Portuguese, Spanish abbreviations). */
 export const STREET_FIRST = new RegExp(
   String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.)\s+${CAP}(?:\s${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}`,
@@ -96,6 +99,7 @@ export function detectAddressParts(text: string): Span[] {
   if (text.includes('-chome')) collect(text, CHOME, 'nothing', spans);
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
+  collect(text, COLOMBIAN, 'nothing', spans);
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
   return spans;
 }

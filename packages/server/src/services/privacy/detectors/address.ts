@@ -11,7 +11,7 @@ const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -]${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
-  String.raw`(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
+  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
 const GERMANIC = new RegExp(

@@ -170,6 +170,12 @@ export class NameEvidence {
     return !prev || /[\n.!?:;"“(]/.test(prev.gap);
   }
 
+  /** Is the word right before `w` (same sentence) capitalised? */
+  capitalisedBefore(w: Word): boolean {
+    const prev = previousWord(this.text, w.start);
+    return prev !== undefined && prev.gap === ' ' && isTitle(prev.word.text);
+  }
+
   /** A place noun right after the run (`Osu Badu Street`, `Trident Park`) makes it a place's name. */
   placeFollows(last: Word): boolean {
     const next = nextWord(this.text, last);

@@ -233,6 +233,13 @@ const NAME_BEGINNINGS = [
   'kip',
   'chep',
   'jep',
+  'sith',
+  'sibo',
+  'thul',
+  'nhla',
+  'mthu',
+  'zane',
+  'lungi',
   // Arabic
   'abdul',
   'abdel',

@@ -126,6 +126,9 @@ const FORMATS: Format[] = [
     pattern: /[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w-])/y,
     valid: (value) => nirValid(digitsOf(value)),
   },
+  // Pakistan CNIC 35202-1234567-1, Philippines SSS 34-1234567-8.
+  { pattern: /\d{5}-\d{7}-\d(?![\w-])/y },
+  { pattern: /\d{2}-\d{7}-\d(?![\w-])/y },
   // Ghana Card, Mexico CURP, Singapore NRIC, UAE Emirates ID, Uganda NIN.
   { pattern: /GHA-\d{9}-\d(?![\w-])/y },
   { pattern: /[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d(?![\w-])/y },
@@ -136,7 +139,7 @@ const FORMATS: Format[] = [
 
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:national (?:id(?:entity|entification)?|insurance)(?: card)?|id(?:entity)? (?:card|number|no\.?)|ni number|nino|nin|bvn|aadhaa?r|pan(?: card)?|sin|social insurance|tin|tfn|bsn|burgerservicenummer|dni|nie|nif|cpf|curp|rg|codice fiscale|personnummer|personnr|fødselsnummer|henkilötunnus|pesel|nir|sécurité sociale|steuer-?id|steuer-?identifikationsnummer|personalausweis(?:nummer)?|my ?number|マイナンバー|rrn|주민등록번호|身份证(?:号码?)?|emirates id|ghana card|huduma(?: number)?|kra pin|nric|mykad|hkid|passport|passeport|pasaporte|reisepass|nhs(?: number)?|medicare(?: number)?|south african id|ssn|social security)[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
+  String.raw`(?:^|[^\p{L}])(?:national (?:id(?:entity|entification)?|insurance)(?: card)?|id(?:entity)? (?:card|number|no\.?)|ni number|nino|nin|bvn|aadhaa?r|pan(?: card)?|sin|social insurance|tin|tfn|bsn|burgerservicenummer|dni|nie|nif|cpf|curp|rg|codice fiscale|personnummer|personnr|fødselsnummer|henkilötunnus|pesel|nir|sécurité sociale|steuer-?id|steuer-?identifikationsnummer|personalausweis(?:nummer)?|my ?number|マイナンバー|rrn|주민등록번호|身份证(?:号码?)?|emirates id|ghana card|huduma(?: number)?|kra pin|nric|mykad|hkid|passport|passeport|pasaporte|reisepass|nhs(?: number)?|medicare(?: number)?|south african id|ssn|social security|cnic|nicop|sss|umid|philhealth|nid|ktp|nik|ci|cédula|cedula|dpi|rut|run)[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
   'iu',
 );
 /** A letters-and-digits group (spaces, dots, dashes or slashes inside) starting at a word start. */

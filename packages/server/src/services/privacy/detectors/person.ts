@@ -218,10 +218,14 @@ class PersonScanner {
     if (before === 'label' && !ordinary) return last;
     if (after === 'label' && !ordinary && (clue || run.length > 1 || evidence.utteranceAfter(last)))
       return last;
-    if (before === 'block') return undefined;
+    // `in Lekki`, `the Minato office`: a place or a thing, unless several name-like words say otherwise.
+    if (before === 'block' && !(run.length > 1 && clue)) return undefined;
     if ((before === 'weak' || after === 'weak') && (clue || run.length > 1)) return last;
     if (run.length > 1 && clue) return last;
-    if (run.length > 1 && !evidence.sentenceStart(w)) return last;
+    // Two unknown capitalised words mid-sentence, not the tail of a longer proper noun (`Ang Mo Kio`).
+    if (run.length > 1 && !evidence.sentenceStart(w) && !evidence.capitalisedBefore(w)) {
+      return run.every((word) => word.text.length > 2) ? last : undefined;
+    }
     return undefined;
   }
 
@@ -288,7 +292,6 @@ class PersonScanner {
       if (!mentioned && !joined) continue;
       const run = this.#run(w);
       const last = run.at(-1) ?? w;
-      if (!mentioned && run.length === 1 && this.#evidence.classOf(w) === 'unknown') continue;
       this.#accept(w.start, last);
     }
   }
