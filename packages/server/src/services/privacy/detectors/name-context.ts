@@ -3,7 +3,7 @@
 export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
-sheikh shaikh sayyid hajji shri sri smt mister captain capt officer detective sgt sergeant inspector`
+sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -31,6 +31,13 @@ export const PARTICLES = new Set([
   'zu',
   "d'",
   'mac',
+  'ó',
+  'ní',
+  'nic',
+  'ua',
+  'ben',
+  'bat',
+  'abu',
 ]);
 export const EAST_ASIAN_FAMILY = new Set(
   `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
@@ -54,7 +61,11 @@ export const PLACE_NOUNS = new Set(
 university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
 market line bay beach island valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
-international airport day night period`.split(/\s+/),
+international airport day night period consultancy consulting services solutions systems technologies technology holdings
+partners associates logistics bank insurance foods motors airways airlines telecom pharma labs health healthcare limited plc
+llc ag bv nv sa co clinic clinics ventures capital industries enterprises agency studios media energy`.split(
+    /\s+/,
+  ),
 );
 export const DETERMINERS = new Set(
   'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
@@ -95,7 +106,8 @@ nephew grandmother grandfather grandma grandpa fiancé fiancée girlfriend boyfr
 accountant consultant contractor courier plumber electrician officer admin administrator developer designer analyst buyer
 seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
 president vp head chief name assignee reporter requester holder beneficiary payee recipient sender author signatory
-passenger resident homeowner mr mrs ms`
+passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
+consignee rider courier tenant landlord`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -105,7 +117,7 @@ export const PERSON_BEFORE_PAIRS = new Set(
 call with|chat with|email from|e-mail from|message from|note from|call from|calls from|sent by|signed by|approved by|confirmed by|
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
-handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to`
+handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to`
     .split(/\|\s*/)
     .filter(Boolean),
 );
@@ -137,5 +149,6 @@ export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sa
 /** Departments and roles that may follow `from` or sit in brackets after a name (`Ngozi from finance`). */
 export const DEPARTMENTS = new Set(
   `finance billing sales support accounts accounting legal hr it ops operations marketing procurement purchasing logistics
-engineering security facilities admin management reception dispatch compliance payroll`.split(/\s+/),
+engineering security facilities admin management reception dispatch compliance payroll recruitment recruiting hiring
+customer service helpdesk it legal treasury research design product quality warehouse transport`.split(/\s+/),
 );

@@ -10,7 +10,7 @@ import {
   PLACE_NOUNS,
   WEAK_BEFORE,
 } from './name-context.js';
-import type { NameLexicon } from './name-lexicon.js';
+import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
 
@@ -35,6 +35,14 @@ const UTTERANCE_STARTS = new Set(
 this it it's it’s my you can could please great good hmm oh actually just let what how why when where who is are do does
 did have has our your they he she there here sounds alright`.split(/\s+/),
 );
+
+/** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */
+const CAMEL_CASE = /^(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del|Della|St)\p{Lu}\p{Ll}+\p{Lu}/u;
+
+/** Adverbs between a name and its verb (`Grigoryan also asked`). */
+const ADVERBS = new Set('also just then still already never always now again finally'.split(' '));
+/** Cues that name whoever follows, whatever the word (`use the name Kit`, `a rider called Sunny`). */
+export const NAMING_CUES = new Set(['name', 'named', 'called', 'nickname', 'aka']);
 
 /** A name on the line after these closes a letter (`Kind regards,\nSandra`). */
 const SIGN_OFFS = new Set(
@@ -70,7 +78,11 @@ export class NameEvidence {
   #classify(text: string, lower: string): WordClass {
     const { names } = this;
     if (PLACE_NOUNS.has(lower) || HONORIFICS.has(lower) || PERSON_BEFORE.has(lower)) return 'common';
+    // `I'm`, `We'll`: contractions; `WeChat`, `PayPal`: brand names written in camel case.
+    if (/['’](?:m|ve|ll|re|d|s|t)$/.test(lower) || CAMEL_CASE.test(text)) return 'common';
+    if (lower.endsWith('s') && PLACE_NOUNS.has(lower.slice(0, -1))) return 'common';
     if (this.given(lower)) {
+      if (CALENDAR.has(lower)) return 'ambiguousGiven';
       if (names.place(lower)) return 'place';
       return names.ambiguous.has(lower) ? 'ambiguousGiven' : 'given';
     }
@@ -94,10 +106,12 @@ export class NameEvidence {
   before(w: Word): Cue {
     const prev = previousWord(this.text, w.start);
     if (!prev) return undefined;
+    // `K. Raghunathan`: an initial belongs to the name; the cue stands before it.
+    if (/^\.\s?$/.test(prev.gap) && /^\p{Lu}$/u.test(prev.word.text)) return this.before(prev.word);
     const { raw, gap } = prev;
     if (/[\n.!?;]/.test(gap)) {
       const signOff = /\n/.test(gap) && SIGN_OFFS.has(raw);
-      return signOff || /^\s*(?:--?|—)\s*$/.test(gap.split('\n').at(-1) ?? '') ? 'strong' : undefined;
+      return signOff || /(?:^|[\s.!?])(?:--?|—)\s*$/.test(gap) ? 'strong' : undefined;
     }
     if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
     if (/\d/.test(gap)) return undefined;
@@ -107,6 +121,8 @@ export class NameEvidence {
     if (earlier && !/[\n.!?;:]/.test(earlier.gap) && PERSON_BEFORE_PAIRS.has(`${earlier.raw} ${raw}`))
       return 'strong';
     if (PERSON_BEFORE_PAIRS.has(raw)) return 'strong';
+    // `the courier is Rizwan`, `my manager, Temitope`.
+    if (earlier && (raw === 'is' || raw === 'was') && PERSON_BEFORE.has(earlier.raw)) return 'strong';
     if (NOT_PERSON_BEFORE.has(raw)) return 'block';
     if (WEAK_BEFORE.has(raw) && !/[,:]/.test(gap)) return 'weak';
     return undefined;
@@ -116,6 +132,8 @@ export class NameEvidence {
   after(first: Word, last: Word): Cue {
     const gap = gapAfter(this.text, last);
     if (/^:\s/.test(gap)) return this.#turnStart(first) ? 'label' : undefined;
+    // `Speaker 1 (Liang): …`, `Supervisor (Tunde): …`.
+    if (/^\)\s*:/.test(gap) && this.text[first.start - 1] === '(') return 'label';
     if (/^\s*&\s*$/.test(gap)) return 'block';
     if (gap === '-') {
       const next = nextWord(this.text, last);
@@ -132,17 +150,22 @@ export class NameEvidence {
     if (/^['’]s/.test(rest)) return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
     if (/^\s*\(/.test(rest)) return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
     if (/^,/.test(rest)) {
-      if (word1 === 'who' || PERSON_BEFORE.has(word1)) return 'strong';
+      if (/^(?:who|whose|he|she|he's|she's|he'll|she'll|he'd|she'd)$/.test(word1) || PERSON_BEFORE.has(word1))
+        return 'strong';
       if ((word1 === 'our' || word1 === 'my' || word1 === 'your' || word1 === 'the') && word2)
         return PERSON_BEFORE.has(word2) || DEPARTMENTS.has(word2) ? 'strong' : undefined;
       return undefined;
     }
     if (!/^\s/.test(rest)) return undefined;
     if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
+    if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
+    if (word1 !== word1.toLowerCase()) return undefined;
+    if (this.names.finiteVerb(word1) || (ADVERBS.has(word1) && word2 && this.names.finiteVerb(word2)))
+      return 'weak';
     if (word1 === 'from' && word2 && (DEPARTMENTS.has(word2) || !/^\s*from\s+(?:the\s+)?\p{Lu}/u.test(rest)))
       return 'strong';
     if (word1 === 'from' && /^\s*from\s+the\s/u.test(rest)) return 'strong';
-    if (/^(?:will|would|can|could|should|has|had|was|is|and|at|on|in)$/.test(word1)) return 'weak';
+    if (/^(?:will|would|can|could|should|has|had|was|is|and|at|on|in|to)$/.test(word1)) return 'weak';
     return undefined;
   }
 

@@ -13,6 +13,8 @@ export interface NameLexicon {
   common: (lower: string) => boolean;
   /** A place, organisation, nationality, month or weekday: never a person on its own. */
   place: (lower: string) => boolean;
+  /** A verb in the present or past tense in compromise's lexicon (`leaves`, `signed`). */
+  finiteVerb: (lower: string) => boolean;
   user: RegExp | undefined;
 }
 
@@ -36,6 +38,14 @@ monday tuesday wednesday thursday friday saturday sunday januar februar märz ma
 mittwoch donnerstag freitag samstag sonntag janvier février mars avril juin juillet août septembre octobre novembre décembre
 lundi mardi mercredi jeudi vendredi samedi dimanche enero febrero marzo abril mayo junio julio agosto septiembre octubre
 noviembre diciembre lunes martes miércoles jueves viernes sábado domingo`;
+/** Languages and scripts: capitalised, never a person (`Arabic and Bengali`). */
+const LANGUAGES = `arabic bengali bangla hindi urdu tamil telugu kannada malayalam marathi gujarati punjabi sinhala sinhalese nepali
+yoruba igbo hausa swahili amharic somali zulu xhosa afrikaans tagalog filipino mandarin cantonese japanese korean vietnamese
+thai malay indonesian farsi persian pashto dari turkish kurdish hebrew greek russian ukrainian polish romanian hungarian czech
+portuguese spanish french german italian dutch english swedish norwegian danish finnish twi ewe ga fula wolof lingala shona`;
+/** Calendar words that are also given names (`April from recruitment`, `Sunday Adeyemi`). */
+export const CALENDAR = new Set(CALENDAR_WORDS.split(/\s+/).filter(Boolean));
+
 /** A word seen at least this often in lower case in the subtitles corpus is an ordinary word. */
 const COMMON_MIN_COUNT = 2;
 /** A listed given name this common in lower case (`will`, `hope`) needs context to count. */
@@ -88,6 +98,7 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
   const given = new Set<string>();
   const family = new Set<string>();
   const ambiguous = new Set<string>(WORD_NAMES_ALSO_WORDS.split(/\s+/).filter(Boolean));
+  for (const name of ambiguous) given.add(name);
   for (const [word, entry] of Object.entries(lex)) {
     const tags = tagsOf(entry);
     if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) given.add(word);
@@ -116,11 +127,28 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
   const places = new Set([
     ...PLACE_NAMES,
     ...CALENDAR_WORDS.split(/\s+/),
+    ...LANGUAGES.split(/\s+/),
     ...Object.entries(lex)
       .filter(([, entry]) => tagsOf(entry).some((t) => PLACE_TAGS.has(t)))
       .map(([word]) => word),
   ]);
   const common = (lower: string) => commonWords.has(lower) || ordinary.has(lower);
+  const verbs = new Set(
+    Object.entries(lex)
+      .filter(([, entry]) => tagsOf(entry).some((t) => t === 'PresentTense' || t === 'PastTense'))
+      .map(([word]) => word),
+  );
+  const infinitives = new Set(
+    Object.entries(lex)
+      .filter(([, entry]) => tagsOf(entry).includes('Infinitive'))
+      .map(([word]) => word),
+  );
+  // compromise lists `leaves` as a plural: a verb's -s, -es or -ed form counts too.
+  const finiteVerb = (lower: string) =>
+    verbs.has(lower) ||
+    (lower.endsWith('s') && infinitives.has(lower.slice(0, -1))) ||
+    (lower.endsWith('es') && infinitives.has(lower.slice(0, -2))) ||
+    (lower.endsWith('ed') && (infinitives.has(lower.slice(0, -1)) || infinitives.has(lower.slice(0, -2))));
   const place = (lower: string) =>
     places.has(lower) || (/[^a-z ]/.test(lower) && places.has(withoutAccents(lower)));
   const phrases = userNames
@@ -131,5 +159,5 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
   const user = phrases.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
     : undefined;
-  return { given, family, ambiguous, common, place, user };
+  return { given, family, ambiguous, common, place, finiteVerb, user };
 }

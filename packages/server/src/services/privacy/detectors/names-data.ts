@@ -24,7 +24,7 @@ Min-jun Seo-yeon Ji-hoon Ji-woo Seo-jun Ha-eun Do-yun Min-seo Ji-ho Yu-na Hyun-w
 Minh Anh Hoa Lan Linh Mai Hung Dung Tuan Nam Long Quang Thanh Trang Huong Phuong Thao Duc Khanh Tien Vinh Hai Hieu Trung
 Chinedu Chukwuemeka Emeka Obinna Ngozi Chiamaka Adaeze Oluwaseun Olumide Babatunde Adebayo Ayodele Folasade Funmilayo Yetunde Kwame Kofi Kwabena Kojo Ama Akosua Abena Yaw Amara Thabo Sipho Themba Lerato Nomvula Thandiwe Zanele Mandla Bongani Wanjiru Wanjiku Njeri Kamau Otieno Achieng Akinyi Amani Baraka Zawadi Tendai Tatenda Chipo Nyasha Fatou Aminata Mamadou Ousmane Moussa Ibrahima Abdoulaye Awa Mariama Seydou
 Giorgos Georgios Dimitris Konstantinos Nikos Yannis Giannis Kostas Panagiotis Vasilis Christos Eleni Maria Katerina Sofia Ioanna Despina Vasiliki Georgia Athina Dimitra Anastasia
-Dafydd Gareth Rhys Emyr Owain Siân Rhiannon Eilidh Ailsa Mairi Niamh Siobhán Siobhan Saoirse Aoife Caoimhe Róisín Roisin Sinéad Sinead Oisín Oisin Seán Sean Ciarán Ciaran Pádraig Padraig Cillian Tadhg Éamon Eamon
+Cormac Donal Fionn Eoin Niall Darragh Padraic Ruairí Ronan Aisling Clodagh Orla Gráinne Dafydd Gareth Rhys Emyr Owain Siân Rhiannon Eilidh Ailsa Mairi Niamh Siobhán Siobhan Saoirse Aoife Caoimhe Róisín Roisin Sinéad Sinead Oisín Oisin Seán Sean Ciarán Ciaran Pádraig Padraig Cillian Tadhg Éamon Eamon
 Kealoha Leilani Keanu Malia Aroha Tane Wiremu Mere Moana Rangi Ngaio
 Tunde Babajide Olatunji Oluwaseyi Seyi Seun Femi Funmi Bola Tola Tayo Kunle Wale Lekan Dayo Yemi Yinka Bunmi Bisi Sola Toyin Tobi Temi Temitope Tope Dami Damilare Oluwadamilare Olawale Olamide Olatunde Oluwafemi Oluwatobi Oluwakemi Adewale Adebola Adeola Adenike Adesola Adetola Ayomide Ayobami Ayokunle Kemi Kehinde Taiwo Idowu Segun Sade Simi Jide Niyi Gbenga Wole Bayo Dapo Fisayo Foluke Folake Morenike Modupe Omolara Omotola Oyinkansola Titilayo Abiodun Abimbola Abisola Ifeoluwa Mojisola Motunrayo
 Chidi Chidinma Chinonso Chiamaka Chioma Chinwe Chinyere Chinedu Chika Chijioke Chukwudi Chibuzo Chibueze Chimamanda Chimezie Ebuka Ifeanyi Ifeoma Ikechukwu Ike Uchenna Uche Nkechi Nneka Nnamdi Nonso Obiageli Obinna Onyekachi Onyeka Ugochi Ugochukwu Amaka Adaobi Adanna Ebere Ezinne Kelechi Kenechukwu Somto Tochukwu Tobenna Zikora Chukwuma Emeka Ngozi Nkem Obi Oge Ogechi Uzoma Kamsi
@@ -37,6 +37,7 @@ Haruto Sota Yuto Hayato Takumi Kaito Riku Yamato Asahi Sora Ren Hinata Yui Aoi M
 Ji-hoon Ji-ho Jae-hyun Jae-min Min-ho Min-woo Seung-woo Sung-ho Tae-yang Woo-jin Yeon-woo So-yeon Su-bin Ye-jin Ye-eun Da-eun Hye-won Ji-min Ji-eun Soo-ah Eun-woo Jun-seo Ha-jun Joon-ho Sang-hoon Kyung-soo Byung-hun Mi-kyung Eun-young Hyun-jung
 Xiaoyu Xiaowei Xiaojun Xiaoling Xiaoyan Jiahui Jiaqi Junjie Yiming Zhihao Zihao Yifan Yuhang Haoyu Mingyu Siyu Shuyi Xinyi Yutong Ruoyu Wenjun Wenjie Jianhua Jianping Guoqiang Guohua Hongmei Hongyan Lijuan Lihua Limei Yanping Yumei Chunhua Chunyan Haiyan Xiaohui
 Armen Aram Ara Gor Hayk Tigran Narek Davit Levon Vahe Arsen Anahit Ani Lusine Nune Mariam Gayane Siranush Giorgi Levan Nino Tamar Ketevan Zurab Irakli Nodar
+Blessing Favour Precious Peace Patience Mercy Godswill Gift Comfort Goodness Miracle Praise Testimony Sunday Monday Friday Lucky Innocent Happiness Wisdom Charity Prosper Beauty Promise
 Abdulrahman Abdullah Abdul Abdel Abdelaziz Abdulaziz Abdulkarim Abdulla Saad Sultan Fahad Fahd Faris Hamad Hamid Hamed Jaber Majid Mansour Nasser Nawaf Rakan Saif Saleh Sultan Talal Turki Waleed Yasser Zayed Noura Nouf Hessa Latifa Mariam Shaikha Sara Reem Dana Lulwa Asma Basma Ruqayya Sumaya
 `;
 
@@ -71,6 +72,7 @@ Watanabe Takahashi Nakamura Yamamoto Kobayashi Matsumoto Inoue Yamaguchi Sasaki 
 Petrosyan Sargsyan Hakobyan Harutyunyan Grigoryan Khachatryan Hovhannisyan Vardanyan Karapetyan Gevorgyan Avetisyan Mkrtchyan Ghazaryan Manukyan Beridze Kapanadze Gelashvili Maisuradze Giorgadze Lomidze Tsiklauri
 Al-Qahtani Al-Ghamdi Al-Zahrani Al-Otaibi Al-Harbi Al-Dosari Al-Shehri Al-Mutairi Al-Maktoum Al-Nahyan Al-Thani Al-Sabah Al-Masri Al-Amin
 Constantinescu Popescu Ionescu Dumitrescu Georgescu Stoica Munteanu Stan Dinu Marinescu Radu Nistor Barbu Lungu Tudor Zieliński Kowalczyk Wiśniewski
+Islam Hossain Hasan Rahman Ahmed Chowdhury Uddin Sarkar Begum Akter Khatun Perera Fernando Silva Jayawardena Bandara Dissanayake
 Hughes Wright Moreau Lefebvre Castillo McNamara O'Sullivan O'Brien O'Connor Murphy Kelly Walsh Byrne Ryan Doyle McCarthy Gallagher Kennedy Lynch Quinn Brennan Fitzgerald McLaughlin
 `;
 

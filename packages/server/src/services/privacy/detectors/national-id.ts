@@ -70,6 +70,14 @@ function nirValid(digits: string): boolean {
   return 97n - (body % 97n) === BigInt(digits.slice(13));
 }
 
+function cnpValid(digits: string): boolean {
+  const weights = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  const check = sum % 11 === 10 ? 1 : sum % 11;
+  return check === Number(digits[12]);
+}
+
 function koreanRrnValid(digits: string): boolean {
   const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
   let sum = 0;
@@ -126,6 +134,13 @@ const FORMATS: Format[] = [
     pattern: /[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w-])/y,
     valid: (value) => nirValid(digitsOf(value)),
   },
+  // South Africa: YYMMDD SSSS C A Z, Luhn.
+  {
+    pattern: /\d{6}\d{4}[01]\d{2}(?![\w-])/y,
+    valid: (value) => validDate(value) && luhnValid(value),
+  },
+  // Romania CNP: sex/century digit, YYMMDD, county, serial, check digit.
+  { pattern: /[1-8]\d{12}(?![\w-])/y, valid: (value) => validDate(value.slice(1, 7)) && cnpValid(value) },
   // Pakistan CNIC 35202-1234567-1, Philippines SSS 34-1234567-8.
   { pattern: /\d{5}-\d{7}-\d(?![\w-])/y },
   { pattern: /\d{2}-\d{7}-\d(?![\w-])/y },
@@ -139,7 +154,7 @@ const FORMATS: Format[] = [
 
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:national (?:id(?:entity|entification)?|insurance)(?: card)?|id(?:entity)? (?:card|number|no\.?)|ni number|nino|nin|bvn|aadhaa?r|pan(?: card)?|sin|social insurance|tin|tfn|bsn|burgerservicenummer|dni|nie|nif|cpf|curp|rg|codice fiscale|personnummer|personnr|fødselsnummer|henkilötunnus|pesel|nir|sécurité sociale|steuer-?id|steuer-?identifikationsnummer|personalausweis(?:nummer)?|my ?number|マイナンバー|rrn|주민등록번호|身份证(?:号码?)?|emirates id|ghana card|huduma(?: number)?|kra pin|nric|mykad|hkid|passport|passeport|pasaporte|reisepass|nhs(?: number)?|medicare(?: number)?|south african id|ssn|social security|cnic|nicop|sss|umid|philhealth|nid|ktp|nik|ci|cédula|cedula|dpi|rut|run)[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
+  String.raw`(?:^|[^\p{L}])(?:national (?:id(?:entity|entification)?|insurance)(?: card)?|id(?:entity)? (?:card|number|no\.?)|ni number|nino|nin|bvn|aadhaa?r|pan(?: card)?|sin|social insurance|tin|tfn|bsn|burgerservicenummer|dni|nie|nif|cpf|curp|rg|codice fiscale|personnummer|personnr|fødselsnummer|henkilötunnus|pesel|nir|sécurité sociale|steuer-?id|steuer-?identifikationsnummer|personalausweis(?:nummer)?|my ?number|マイナンバー|rrn|주민등록번호|身份证(?:号码?)?|emirates id|ghana card|huduma(?: number)?|kra pin|nric|mykad|hkid|passport|passeport|pasaporte|reisepass|nhs(?: number)?|medicare(?: number)?|south african id|ssn|social security|cnic|nicop|sss|umid|philhealth|nid|nic|ktp|nik|ci|cédula|cedula|dpi|rut|run|cnp|pps(?: number)?|ppsn|sa id|rsa id|id no\.?)[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
   'iu',
 );
 /** A letters-and-digits group (spaces, dots, dashes or slashes inside) starting at a word start. */
@@ -160,6 +175,8 @@ function labelledAt(text: string, at: number): number {
   VALUE.lastIndex = at;
   const value = VALUE.exec(text)?.[0];
   if (!value || digitsOf(value).length < 5) return -1;
+  // `expires 2031-06-30`: a date after an ID label is the card's date, not its number.
+  if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/.test(value)) return -1;
   // Spaced groups must look like one number (`943 476 5919`), not a number and a word.
   if (/\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) return -1;
   return LABEL_BEFORE.test(text.slice(Math.max(0, at - 48), at)) ? at + value.length : -1;

@@ -4,6 +4,7 @@ import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
+const VERSION_BEFORE = /(?:firmware|version|ver\.?|release|build|fw|v)\s*$/i;
 const PRIVATE_SUFFIX =
   /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
 const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;
@@ -49,7 +50,13 @@ function fromSeparators(
 /** IPv4 (with an optional CIDR suffix) and IPv6, validated by node:net. */
 export function detectIps(text: string): Span[] {
   return [
-    ...matchSpans(text, IPV4, 'IP'),
+    // `Firmware 4.2.10.1`: a version number with four parts is not an address.
+    ...matchSpans(
+      text,
+      IPV4,
+      'IP',
+      (m) => !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
+    ),
     ...fromSeparators(text, /:/g, IPV6_AT, 'IP', /[\w:.]/, (value) => {
       const address = value.replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
       return /\d/.test(address) && address.length >= 3 && isIPv6(address);

@@ -15,8 +15,8 @@ import {
   SPEECH_VERBS,
   VIETNAMESE_MIDDLE,
 } from './name-context.js';
-import { isNameLike, NameEvidence } from './name-evidence.js';
-import type { NameLexicon } from './name-lexicon.js';
+import { isNameLike, NameEvidence, NAMING_CUES } from './name-evidence.js';
+import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
 import { isLetterCode, isTitle, makeWord, nextWord, previousWord, type Word } from './name-words.js';
 import { LETTERS, UPPER_START } from './util.js';
@@ -31,6 +31,33 @@ const CAPITALISED = new RegExp(
 const CASELESS_WORD = /[\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
 const HAS_CASELESS = /[\u0590-\u06ff]/;
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+/** `in Gulshan`, `at Florence`: a lone name-like word after these is a place. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'into', 'across', 'around', 'outside', 'inside']);
+/** Words after which a name in a list may end (`Lindiwe and Sbu for covering`). */
+const PHRASE_END = new Set(
+  'for from to in at on and or who both also all are were have had will would said asked joined'.split(' '),
+);
+/** Particles that only names have (`der`, `la` are also articles). */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'di',
+  'da',
+  'del',
+  'della',
+  'dos',
+  'bin',
+  'ibn',
+  'ó',
+  'ní',
+  'nic',
+  'mac',
+  'ua',
+  'abu',
+  'ter',
+  'ten',
+  'zu',
+]);
 /** Words of a found name that vouch for the same word elsewhere (not `Sydney`, `Mark`: those are also words). */
 const NAME_WORDS: ReadonlySet<string> = new Set(['given', 'family', 'shape', 'unknown']);
 /** Words joining two names (`Yusuf Abubakar and Hauwa Ibrahim`). */
@@ -41,6 +68,8 @@ class PersonScanner {
   readonly #evidence: NameEvidence;
   /** Name-like words no rule accepted on the first pass: a later name may vouch for them. */
   readonly #undecided: Word[] = [];
+  /** Set by #run: the last run had a name particle between its words. */
+  #particleInRun = false;
 
   constructor(
     private readonly text: string,
@@ -74,7 +103,7 @@ class PersonScanner {
    */
   #lonePerson(w: Word, next: Word | undefined): boolean {
     if (next && SPEECH_VERBS.has(next.text)) return true;
-    if (PLACE_NAMES.has(w.lower)) return false;
+    if (PLACE_NAMES.has(w.lower) || this.names.place(w.lower)) return false;
     const nextIsVerb = next !== undefined && PERSON_VERBS.has(next.text);
     const prev = previousWord(this.text, w.start);
     if (!prev || /[.!?\n:;]/.test(prev.gap)) return nextIsVerb;
@@ -111,8 +140,15 @@ class PersonScanner {
         last = next;
         continue;
       }
-      const after = PARTICLES.has(next.lower) ? this.#next(next) : undefined;
-      if (after && isTitle(after.text) && !this.names.common(after.lower)) {
+      // `Thiago Albuquerque Nogueira`: a place's name between two names is a surname too.
+      const then = this.names.place(next.lower) && isTitle(next.text) ? this.#next(next) : undefined;
+      if (then && this.#surnameLike(then) && !this.names.place(then.lower)) {
+        last = then;
+        count++;
+        continue;
+      }
+      const after = this.#afterParticles(next);
+      if (after && isTitle(after.text) && !PLACE_NOUNS.has(after.lower)) {
         last = after;
         count++;
         continue;
@@ -120,6 +156,44 @@ class PersonScanner {
       break;
     }
     return last;
+  }
+
+  /** The word after one or two particles starting at `w` (`van der Linden`, `de la Peña`, `Ó Dálaigh`). */
+  #afterParticles(w: Word): Word | undefined {
+    if (!PARTICLES.has(w.lower)) return undefined;
+    const next = this.#next(w);
+    if (next && PARTICLES.has(next.lower) && !isTitle(next.text)) return this.#next(next);
+    return next;
+  }
+
+  /**
+   * Where a found name really starts: over a given name right before it (`Sunday Adeyemi`),
+   * lower-case particles (`van den Berg`) and initials (`K. Raghunathan`, `Md. Rafiqul`).
+   */
+  #startOf(w: Word): number {
+    let start = w.start;
+    for (let steps = 0; steps < 3; steps++) {
+      const prev = previousWord(this.text, start);
+      if (!prev) break;
+      const word = prev.word;
+      if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text)) {
+        start = word.start;
+        continue;
+      }
+      if (/^\.\s?$/.test(prev.gap) && /^\p{Lu}$/u.test(word.text)) {
+        start = word.start;
+        continue;
+      }
+      if (prev.gap === ' ' && steps === 0 && isTitle(word.text)) {
+        const wordClass = this.#evidence.classOf(word);
+        if (wordClass === 'given' || wordClass === 'ambiguousGiven') {
+          start = word.start;
+          continue;
+        }
+      }
+      break;
+    }
+    return start;
   }
 
   /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`), or undefined. */
@@ -133,7 +207,9 @@ class PersonScanner {
     if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
     const before = this.text.slice(start, end);
     const ok = isTitle(before) && HONORIFICS.has(before.toLowerCase()) && !this.names.common(w.lower);
-    return ok && !this.names.place(w.lower) ? start : undefined;
+    // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
+    const place = this.names.place(w.lower) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
+    return ok && !place ? start : undefined;
   }
 
   /** The names the lists know: a given name, a listed family name next to a given name, East Asian order. */
@@ -143,6 +219,11 @@ class PersonScanner {
     const given = this.#evidence.given(w.lower);
     if (!given && !this.names.family.has(w.lower)) return undefined;
     const next = this.#next(w);
+    // `Kaiser Permanente`, `Sri Lanka`: a name-like word that starts a known place or company.
+    if (next && this.names.place(`${w.lower} ${next.lower}`)) return undefined;
+    // `11 Jan`, `3 May`: a month after a day.
+    if (CALENDAR.has(w.lower) && /\d\s$/.test(this.text.slice(Math.max(0, w.start - 2), w.start)))
+      return undefined;
     if (given && !this.names.ambiguous.has(w.lower)) return this.#extend(w);
     if (
       given &&
@@ -170,7 +251,9 @@ class PersonScanner {
     const prev = previousWord(this.text, w.start);
     if (!prev || prev.gap !== ' ') return false;
     return (
-      DETERMINERS.has(prev.raw) || (isTitle(prev.word.text) && this.names.place(`${prev.raw} ${w.lower}`))
+      DETERMINERS.has(prev.raw) ||
+      PLACE_PREPOSITIONS.has(prev.raw) ||
+      (isTitle(prev.word.text) && this.names.place(`${prev.raw} ${w.lower}`))
     );
   }
 
@@ -178,6 +261,7 @@ class PersonScanner {
   #run(w: Word): Word[] {
     const run = [w];
     let last = w;
+    this.#particleInRun = false;
     while (run.length < 4) {
       const next = this.#next(last);
       if (!next) break;
@@ -186,8 +270,9 @@ class PersonScanner {
         last = next;
         continue;
       }
-      const after = PARTICLES.has(next.lower) ? this.#next(next) : undefined;
+      const after = this.#afterParticles(next);
       if (after && isNameLike(this.#evidence.classOf(after))) {
+        this.#particleInRun ||= NAME_PARTICLES.has(next.lower) || this.#next(next) !== after;
         run.push(after);
         last = after;
         continue;
@@ -203,23 +288,26 @@ class PersonScanner {
    */
   #byEvidence(w: Word): Word | undefined {
     const evidence = this.#evidence;
-    if (!isNameLike(evidence.classOf(w))) return undefined;
+    if (!isNameLike(evidence.classOf(w))) return this.#ordinaryWordNamed(w);
     const run = this.#run(w);
     const last = run.at(-1) ?? w;
     if (evidence.placeFollows(last)) return undefined;
     if (run.length > 1 && this.names.place(run.map((word) => word.lower).join(' '))) return undefined;
     const before = evidence.before(w);
+    // `in Lekki`, `in Gulshan asked`: after a place preposition a lone word is a place, whatever follows.
+    if (before === 'block' && run.length === 1) return undefined;
     const after = evidence.after(w, last);
     if (after === 'block') return undefined;
     if (before === 'strong' || after === 'strong') return last;
     const classes = run.map((word) => evidence.classOf(word));
-    const clue = classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
+    // A name particle between two name-like words (`Cormac Ó Dálaigh`, `Joris van der Linden`) is a clue.
+    const clue = this.#particleInRun || classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
     const ordinary = classes.length === 1 && classes[0] === 'ambiguousGiven';
     if (before === 'label' && !ordinary) return last;
     if (after === 'label' && !ordinary && (clue || run.length > 1 || evidence.utteranceAfter(last)))
       return last;
     // `in Lekki`, `the Minato office`: a place or a thing, unless several name-like words say otherwise.
-    if (before === 'block' && !(run.length > 1 && clue)) return undefined;
+    if (before === 'block' && !clue) return undefined;
     if ((before === 'weak' || after === 'weak') && (clue || run.length > 1)) return last;
     if (run.length > 1 && clue) return last;
     // Two unknown capitalised words mid-sentence, not the tail of a longer proper noun (`Ang Mo Kio`).
@@ -229,8 +317,30 @@ class PersonScanner {
     return undefined;
   }
 
+  /**
+   * An ordinary word is a name only when the text says so outright: after a naming cue (`use the
+   * name Kit`), or first of a name after a strong cue (`logged by Peregrine Ashby`).
+   */
+  #ordinaryWordNamed(w: Word): Word | undefined {
+    const prev = previousWord(this.text, w.start);
+    if (!prev || /[\n.!?;]/.test(prev.gap) || this.names.place(w.lower)) return undefined;
+    if (NAMING_CUES.has(prev.raw)) return w;
+    const next = this.#next(w);
+    if (
+      !next ||
+      !isNameLike(this.#evidence.classOf(next)) ||
+      this.#evidence.classOf(next) === 'ambiguousGiven'
+    )
+      return undefined;
+    return this.#evidence.before(w) === 'strong' ? this.#run(next).at(-1) : undefined;
+  }
+
   #accept(start: number, last: Word): number {
-    this.#spans.push({ start, end: last.end, type: 'PERSON' });
+    this.#spans.push({
+      start: this.#startOf({ start, end: start, text: '', lower: '' }),
+      end: last.end,
+      type: 'PERSON',
+    });
     return last.end;
   }
 
@@ -243,7 +353,11 @@ class PersonScanner {
       const w = makeWord(m.index, m[0]);
       // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
       const wordClass = this.#evidence.classOf(w);
-      if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) continue;
+      if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) {
+        const named = this.#ordinaryWordNamed(w);
+        if (named) skipUntil = this.#accept(w.start, named);
+        continue;
+      }
       const honorific = this.#honorificStart(w);
       const lexical = this.#byLexicon(w);
       if (lexical && !(lexical === w && honorific === undefined && this.#thingNamed(w))) {
@@ -292,8 +406,17 @@ class PersonScanner {
       if (!mentioned && !joined) continue;
       const run = this.#run(w);
       const last = run.at(-1) ?? w;
+      // `Kaiser Permanente and Aetna plans`: a lone word joined to a name must end the phrase to be one.
+      const lone = run.length === 1 && this.#evidence.classOf(w) === 'unknown';
+      if (!mentioned && lone && !this.#endsPhrase(last)) continue;
       this.#accept(w.start, last);
     }
+  }
+
+  #endsPhrase(w: Word): boolean {
+    const rest = this.text.slice(w.end, w.end + 16);
+    const next = /^\s+(\p{Ll}+)/u.exec(rest)?.[1];
+    return next === undefined ? /^\s*(?:[.,;:!?)]|$)/.test(rest) : PHRASE_END.has(next);
   }
 
   #cjkNames(): void {

@@ -3,7 +3,7 @@ import { before, digitsOf } from './util.js';
 
 const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 const CONTEXT =
-  /(?:phone|tel|mobile|cell|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話)[^\n\d]{0,12}$/;
+  /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話)[^\n\d]{0,12}$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
@@ -42,10 +42,14 @@ export function detectPhones(text: string): Span[] {
       lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
     const labelled = listed || CONTEXT.test(before(text, match.index, 24));
     let candidate: string | undefined = match[0].replace(/[ \-./(]+$/, '');
+    // `(0321-4567890)`: the bracket around a number is not part of it.
+    const opened = candidate.startsWith('(') && !candidate.includes(')') ? 1 : 0;
+    candidate = candidate.slice(opened);
     while (candidate && !acceptable(candidate, labelled)) candidate = shorten(candidate);
     if (candidate) {
-      spans.push({ start: match.index, end: match.index + candidate.length, type: 'PHONE' });
-      lastEnd = match.index + candidate.length;
+      const start = match.index + opened;
+      spans.push({ start, end: start + candidate.length, type: 'PHONE' });
+      lastEnd = start + candidate.length;
     }
   }
   return spans;

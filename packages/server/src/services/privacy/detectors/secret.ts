@@ -44,6 +44,12 @@ const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 const LABELLED =
   /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
 // The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
+/** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
+const PROSE_PASSWORD =
+  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key)\b(?:\s+(?:is|was|=)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+/** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
+const PASSWORD_SHAPE =
+  /(?<![\w@#$%&*!.-])[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*(?![\w@-]|\.\w)/g;
 const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dg;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 
@@ -57,6 +63,8 @@ export function detectSecrets(text: string): Span[] {
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, PASSWORD_SHAPE, 'SECRET'),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
   ];
 }

@@ -7,10 +7,10 @@ const SECRET_PARAM =
 const PERSONAL_PARAM =
   /^(?:.*[_-])?(?:e?mail|user|username|uid|userid|login|account|customer|client|member|patient|phone|mobile|ssn|name|firstname|lastname|dob|id|assignee|reporter|owner|author|requester|contact|recipient|sender)$/i;
 const PERSONAL_PATH =
-  /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|staff|team|authors?|home|~)\/[^/?#]+|\/(?:@|~)[^/?#]+/i;
+  /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|staff|authors?|home|~)\/[^/?#]+|\/(?:@|~)[^/?#]+/i;
 /** Sites where the first path segment names a person (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`). */
 const PROFILE_SITES =
-  /^(?:www\.|m\.)?(?:linkedin\.com|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com|threads\.net|github\.com|gitlab\.com|t\.me|wa\.me|calendly\.com|medium\.com|youtube\.com|reddit\.com|vk\.com|xing\.com|linktr\.ee|about\.me|keybase\.io|bsky\.app|snapchat\.com|pinterest\.com|behance\.net|dribbble\.com|patreon\.com|soundcloud\.com)$/i;
+  /^(?:www\.|m\.|[\w-]+\.(?=slack\.com))?(?:slack\.com|linkedin\.com|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com|threads\.net|github\.com|gitlab\.com|t\.me|wa\.me|calendly\.com|medium\.com|youtube\.com|reddit\.com|vk\.com|xing\.com|linktr\.ee|about\.me|keybase\.io|bsky\.app|snapchat\.com|pinterest\.com|behance\.net|dribbble\.com|patreon\.com|soundcloud\.com)$/i;
 /** Site pages that name no one (`github.com/features`, `facebook.com/help`). */
 const SITE_PAGES = new Set(
   `about help policies policy privacy terms legal login signup join settings search explore home features pricing blog
@@ -27,6 +27,7 @@ function profileUrl(url: URL): boolean {
   if (!first || SITE_PAGES.has(first)) return false;
   // A repository (`github.com/org/repo/issues/1`) is not a profile.
   if (/^(?:www\.)?(?:github|gitlab)\.com$/i.test(url.hostname)) return segments.length === 1;
+  if (/\.slack\.com$/i.test(url.hostname)) return first === 'team';
   return true;
 }
 const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
