@@ -16,6 +16,7 @@ const POSTCODE = [
   String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`, // Canada
   String.raw`\d{3}-\d{4}`, // Japan
   String.raw`\d{5}-\d{3}`, // Brazil
+  String.raw`\d{4}-\d{3}`, // Portugal
   String.raw`\d{2}-\d{3}`, // Poland
   String.raw`\d{4}\s?[A-Z]{2}(?![${L}])`, // Netherlands
   String.raw`\d{5}(?:-\d{4})?`, // US, Germany, France, Spain, Italy
@@ -24,13 +25,21 @@ const POSTCODE = [
 ].join('|');
 const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|de|da|do|di|la|el|of)`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
-const SEGMENT = String.raw`(?:#\d{1,3}-\d{1,4}|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
+/** A flat, floor or door: `apto 92`, `m. 17`, `3º izq.`, `3.º Esq.`. */
+const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?[A-Za-z]{2,5}\.?)?)`;
+const SEGMENT = String.raw`(?:#\d{1,3}-\d{1,4}|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'y');
-const MAX_SEGMENTS = 6;
+const MAX_SEGMENTS = 7;
+/** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */
+const INLINE_UNIT = new RegExp(
+  String.raw`\s(?:m\.|lok\.|apt\.?|apto\.?|flat|unit)\s?\d{1,4}[A-Za-z]?(?![\w-])`,
+  'y',
+);
 
 /** Where an address found up to `end` really ends: over its area, city, state and postcode. */
 export function extendAddress(text: string, end: number): number {
-  let cursor = end;
+  INLINE_UNIT.lastIndex = end;
+  let cursor = INLINE_UNIT.test(text) ? INLINE_UNIT.lastIndex : end;
   for (let count = 0; count < MAX_SEGMENTS; count++) {
     TAIL.lastIndex = cursor;
     const m = TAIL.exec(text);
@@ -63,6 +72,11 @@ const JAPANESE = new RegExp(
   'g',
 );
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
+/** Dutch streets, with the particles some start with and house-number suffixes: `Van der Helststraat 61-II`. */
+const DUTCH = new RegExp(
+  String.raw`(?<![${L}])(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?)?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:-?(?:I{1,3}|IV|hs|bis|[A-Za-z])(?![\w]))?`,
+  'g',
+);
 /** `Calle 93 # 11-26`, `Carrera 7 No. 71-21`: Colombian street and door numbers. */
 const COLOMBIAN =
   /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
@@ -100,6 +114,9 @@ export function detectAddressParts(text: string): Span[] {
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
   collect(text, COLOMBIAN, 'nothing', spans);
+  if (/(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|dreef|markt)\s+\d/.test(text)) {
+    collect(text, DUTCH, 'nothing', spans);
+  }
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
   return spans;
 }

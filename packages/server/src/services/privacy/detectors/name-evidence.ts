@@ -49,14 +49,25 @@ const SIGN_OFFS = new Set(
   'regards thanks cheers sincerely best wishes yours faithfully truly love'.split(' '),
 );
 
-/** Reads the evidence around capitalised words of one text; caches each word's class. */
+/** Word classes by lexicon: a word's class depends only on the lexicon, so every scrub shares them. */
+const CLASS_CACHES = new WeakMap<NameLexicon, Map<string, WordClass>>();
+const CLASS_CACHE_LIMIT = 200_000;
+
+/** Reads the evidence around capitalised words of one text. */
 export class NameEvidence {
-  readonly #classes = new Map<string, WordClass>();
+  readonly #classes: Map<string, WordClass>;
 
   constructor(
     private readonly text: string,
     private readonly names: NameLexicon,
-  ) {}
+  ) {
+    let classes = CLASS_CACHES.get(names);
+    if (!classes || classes.size > CLASS_CACHE_LIMIT) {
+      classes = new Map();
+      CLASS_CACHES.set(names, classes);
+    }
+    this.#classes = classes;
+  }
 
   given(lower: string): boolean {
     if (this.names.given.has(lower)) return true;
@@ -66,11 +77,15 @@ export class NameEvidence {
   }
 
   classOf(w: Word): WordClass {
-    if (!isTitle(w.text) || w.text.length < 2) return 'common';
-    let known = this.#classes.get(w.text);
+    return this.classOfText(w.text);
+  }
+
+  /** The class of a word given as text (a possessive `'s` already removed). */
+  classOfText(text: string): WordClass {
+    let known = this.#classes.get(text);
     if (!known) {
-      known = this.#classify(w.text, w.lower);
-      this.#classes.set(w.text, known);
+      known = !isTitle(text) || text.length < 2 ? 'common' : this.#classify(text, text.toLowerCase());
+      this.#classes.set(text, known);
     }
     return known;
   }

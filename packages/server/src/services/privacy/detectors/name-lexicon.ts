@@ -149,8 +149,18 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
     (lower.endsWith('s') && infinitives.has(lower.slice(0, -1))) ||
     (lower.endsWith('es') && infinitives.has(lower.slice(0, -2))) ||
     (lower.endsWith('ed') && (infinitives.has(lower.slice(0, -1)) || infinitives.has(lower.slice(0, -2))));
-  const place = (lower: string) =>
-    places.has(lower) || (/[^a-z ]/.test(lower) && places.has(withoutAccents(lower)));
+  const unaccented = new Map<string, string>();
+  const place = (lower: string) => {
+    if (places.has(lower)) return true;
+    if (!/[^a-z ]/.test(lower)) return false;
+    let plain = unaccented.get(lower);
+    if (plain === undefined) {
+      if (unaccented.size > 50_000) unaccented.clear();
+      plain = withoutAccents(lower);
+      unaccented.set(lower, plain);
+    }
+    return places.has(plain);
+  };
   const phrases = userNames
     .map((name) => name.trim().replace(/\s+/g, ' '))
     .filter((name) => name.length >= 2)

@@ -206,10 +206,11 @@ class PersonScanner {
     while (start > 0 && end - start < 12 && isLetterCode(this.text.charCodeAt(start - 1))) start--;
     if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
     const before = this.text.slice(start, end);
-    const ok = isTitle(before) && HONORIFICS.has(before.toLowerCase()) && !this.names.common(w.lower);
+    if (!isTitle(before) || !HONORIFICS.has(before.toLowerCase()) || this.names.common(w.lower))
+      return undefined;
     // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
     const place = this.names.place(w.lower) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
-    return ok && !place ? start : undefined;
+    return place ? undefined : start;
   }
 
   /** The names the lists know: a given name, a listed family name next to a given name, East Asian order. */
@@ -296,9 +297,12 @@ class PersonScanner {
     const before = evidence.before(w);
     // `in Lekki`, `in Gulshan asked`: after a place preposition a lone word is a place, whatever follows.
     if (before === 'block' && run.length === 1) return undefined;
+    // `Hollis & Ward`: a firm's name.
+    if (/^\s*&/.test(this.text.slice(last.end, last.end + 3))) return undefined;
+    if (before === 'strong') return last;
     const after = evidence.after(w, last);
     if (after === 'block') return undefined;
-    if (before === 'strong' || after === 'strong') return last;
+    if (after === 'strong') return last;
     const classes = run.map((word) => evidence.classOf(word));
     // A name particle between two name-like words (`Cormac Ó Dálaigh`, `Joris van der Linden`) is a clue.
     const clue = this.#particleInRun || classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
@@ -321,7 +325,15 @@ class PersonScanner {
    * An ordinary word is a name only when the text says so outright: after a naming cue (`use the
    * name Kit`), or first of a name after a strong cue (`logged by Peregrine Ashby`).
    */
+  /** Is the word at `at` the first of a sentence or line (no word before it to give a cue)? */
+  #sentenceOpener(at: number): boolean {
+    let i = at;
+    while (i > 0 && this.text[i - 1] === ' ') i--;
+    return i === 0 || /[\n.!?:;"“(]/.test(this.text[i - 1] ?? '');
+  }
+
   #ordinaryWordNamed(w: Word): Word | undefined {
+    if (this.#sentenceOpener(w.start)) return undefined;
     const prev = previousWord(this.text, w.start);
     if (!prev || /[\n.!?;]/.test(prev.gap) || this.names.place(w.lower)) return undefined;
     if (NAMING_CUES.has(prev.raw)) return w;
@@ -350,8 +362,17 @@ class PersonScanner {
     let skipUntil = 0;
     for (let m = CAPITALISED.exec(this.text); m; m = CAPITALISED.exec(this.text)) {
       if (m.index < skipUntil) continue;
-      const w = makeWord(m.index, m[0]);
+      const raw = m[0];
+      const bare = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
       // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
+      const opener = this.#sentenceOpener(m.index);
+      if (
+        opener &&
+        this.#evidence.classOfText(bare) === 'common' &&
+        !EAST_ASIAN_FAMILY.has(bare.toLowerCase())
+      )
+        continue;
+      const w = makeWord(m.index, raw);
       const wordClass = this.#evidence.classOf(w);
       if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) {
         const named = this.#ordinaryWordNamed(w);

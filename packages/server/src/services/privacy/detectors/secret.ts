@@ -48,8 +48,33 @@ const LABELLED =
 const PROSE_PASSWORD =
   /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key)\b(?:\s+(?:is|was|=)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
-const PASSWORD_SHAPE =
-  /(?<![\w@#$%&*!.-])[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*(?![\w@-]|\.\w)/g;
+const PASSWORD_SHAPE = /^[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*$/;
+const PASSWORD_SYMBOL = /[@#$%&*!]/g;
+const isTokenCode = (code: number) =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  '@#$%&*!'.includes(String.fromCharCode(code));
+
+/** Words shaped like chosen passwords, found from their symbols (rare) rather than tried at every letter. */
+function passwordShaped(text: string): Span[] {
+  const spans: Span[] = [];
+  let resumeAt = 0;
+  PASSWORD_SYMBOL.lastIndex = 0;
+  for (let m = PASSWORD_SYMBOL.exec(text); m; m = PASSWORD_SYMBOL.exec(text)) {
+    if (m.index < resumeAt) continue;
+    let start = m.index;
+    while (start > 0 && isTokenCode(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && isTokenCode(text.charCodeAt(end))) end++;
+    resumeAt = end;
+    // Part of an e-mail, a URL, a path or a longer token: not a password on its own.
+    if (/[\w.\-/]/.test(text[start - 1] ?? '') || /^[.\-]\w|^[\w@/-]/.test(text.slice(end, end + 2)))
+      continue;
+    if (PASSWORD_SHAPE.test(text.slice(start, end))) spans.push({ start, end, type: 'SECRET' });
+  }
+  return spans;
+}
 const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dg;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 
@@ -64,7 +89,7 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
     ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
-    ...matchSpans(text, PASSWORD_SHAPE, 'SECRET'),
+    ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
   ];
 }
