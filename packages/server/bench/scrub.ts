@@ -2,8 +2,8 @@
 // detectors as they were before issue 16 (taken from git at BASELINE_COMMIT), on the same text.
 // Run: npx tsx bench/scrub.ts   (prints a markdown section to stdout)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildNameLexicon } from '../src/services/privacy/detectors/index.js';
 import { loadTuningSamples } from '../src/services/privacy/fixtures/labelled.js';
@@ -48,12 +48,15 @@ interface Scrubber {
 
 type Lexicon = ReturnType<typeof buildNameLexicon>;
 
-/** The privacy module as it was at BASELINE_COMMIT, unpacked beside the sources so its imports resolve. */
+/**
+ * The privacy module as it was at BASELINE_COMMIT, unpacked in a temporary directory (outside the
+ * repository, where lint and tests would find it) with a link to this package's node_modules.
+ */
 async function baseline(text: string): Promise<Scrubber | undefined> {
-  const dir = join(import.meta.dirname, '..', '.bench-baseline', BASELINE_COMMIT);
+  const dir = mkdtempSync(join(tmpdir(), 'scrub-baseline-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   try {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    symlinkSync(join(import.meta.dirname, '..', 'node_modules'), join(dir, 'node_modules'));
     const archive = execFileSync(
       'git',
       ['archive', BASELINE_COMMIT, 'packages/server/src/services/privacy'],

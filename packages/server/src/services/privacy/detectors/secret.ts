@@ -69,8 +69,7 @@ function passwordShaped(text: string): Span[] {
     while (end < text.length && isTokenCode(text.charCodeAt(end))) end++;
     resumeAt = end;
     // Part of an e-mail, a URL, a path or a longer token: not a password on its own.
-    if (/[\w.\-/]/.test(text[start - 1] ?? '') || /^[.\-]\w|^[\w@/-]/.test(text.slice(end, end + 2)))
-      continue;
+    if (/[\w./-]/.test(text[start - 1] ?? '') || /^[.-]\w|^[\w@/-]/.test(text.slice(end, end + 2))) continue;
     if (PASSWORD_SHAPE.test(text.slice(start, end))) spans.push({ start, end, type: 'SECRET' });
   }
   return spans;
