@@ -140,6 +140,19 @@ class PersonScanner {
         last = next;
         continue;
       }
+      // `Tim Cook's team`: an ordinary word as the last word of a name after a given name.
+      if (
+        count === 0 &&
+        this.#evidence.classOf(first) === 'given' &&
+        isTitle(next.text) &&
+        this.names.common(next.lower) &&
+        !PLACE_NOUNS.has(next.lower) &&
+        !this.names.place(next.lower) &&
+        /^(?:['’]s\b|\s+\p{Ll}|[,.;:!?)]|$)/u.test(this.text.slice(next.end, next.end + 3))
+      ) {
+        last = next;
+        break;
+      }
       // `Thiago Albuquerque Nogueira`: a place's name between two names is a surname too.
       const then = this.names.place(next.lower) && isTitle(next.text) ? this.#next(next) : undefined;
       if (then && this.#surnameLike(then) && !this.names.place(then.lower)) {
@@ -214,6 +227,11 @@ class PersonScanner {
   }
 
   /** The names the lists know: a given name, a listed family name next to a given name, East Asian order. */
+  /** `Gemma 3`, `Llama 3.3`, `Claude 2`: a name-like word right before a number names a product. */
+  #productVersion(last: Word): boolean {
+    return /^ \d/.test(this.text.slice(last.end, last.end + 2));
+  }
+
   #byLexicon(w: Word): Word | undefined {
     const eastAsian = this.#eastAsianName(w);
     if (eastAsian) return eastAsian;
@@ -292,7 +310,7 @@ class PersonScanner {
     if (!isNameLike(evidence.classOf(w))) return this.#ordinaryWordNamed(w);
     const run = this.#run(w);
     const last = run.at(-1) ?? w;
-    if (evidence.placeFollows(last)) return undefined;
+    if (evidence.placeFollows(last) || this.#productVersion(last)) return undefined;
     if (run.length > 1 && this.names.place(run.map((word) => word.lower).join(' '))) return undefined;
     const before = evidence.before(w);
     // `in Lekki`, `in Gulshan asked`: after a place preposition a lone word is a place, whatever follows.
@@ -381,7 +399,9 @@ class PersonScanner {
       }
       const honorific = this.#honorificStart(w);
       const lexical = this.#byLexicon(w);
-      if (lexical && !(lexical === w && honorific === undefined && this.#thingNamed(w))) {
+      const thing =
+        lexical === w && honorific === undefined && (this.#thingNamed(w) || this.#productVersion(w));
+      if (lexical && !thing) {
         skipUntil = this.#accept(honorific ?? w.start, lexical);
         continue;
       }
