@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectNationalIds, verhoeffValid } from './national-id.js';
+import { detectNationalIds, FORMAT_EXAMPLES, verhoeffValid } from './national-id.js';
 
 const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
@@ -13,6 +13,10 @@ describe('national identity numbers', () => {
       'X1234567L',
       '529.982.247-25',
     ]);
+  });
+
+  it('finds every distinctive format on its own, in running text', () => {
+    for (const example of FORMAT_EXAMPLES) expect(found(`ID ${example} on file`), example).toContain(example);
   });
 
   it('takes plain numbers only after a label, and never a date', () => {

@@ -93,6 +93,8 @@ const validDate = (yymmdd: string) => {
 
 interface Format {
   pattern: RegExp;
+  /** A value of this format (checked by national-id.test.ts). */
+  example: string;
   valid?: (value: string) => boolean;
 }
 
@@ -101,55 +103,71 @@ const FORMATS: Format[] = [
   {
     pattern:
       /(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])/y,
+    example: 'AB 12 34 56 C',
   },
   // India PAN: ABCPK1234F (the fourth letter says who holds it).
-  { pattern: /[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\w-])/y },
+  { pattern: /[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\w-])/y, example: 'ABCPK1234F' },
   // India Aadhaar: 12 digits in groups of four, Verhoeff check.
   {
     pattern: /[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\w-])/y,
+    example: '4967 1234 5673',
     valid: (value) => verhoeffValid(digitsOf(value)),
   },
   // Italy codice fiscale: RSSMRA85T10A562S.
-  { pattern: /[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![\w-])/y },
+  { pattern: /[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![\w-])/y, example: 'RSSMRA85T10A562S' },
   // Spain DNI 12345678Z and NIE X1234567L, mod-23 letter.
-  { pattern: /(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![\w-])/y, valid: dniValid },
+  { pattern: /\d{8}-?[A-Z](?![\w-])/y, example: '12345678Z', valid: dniValid },
+  { pattern: /[XYZ]-?\d{7}-?[A-Z](?![\w-])/y, example: 'X1234567L', valid: dniValid },
   // China resident identity card: 17 digits and a check character, with a birth date inside.
   {
     pattern: /\d{6}(?:19|20)\d{9}[\dXx](?![\w-])/y,
+    example: '11010519491231002X',
     valid: (value) => chineseIdValid(value) && validDate(value.slice(8, 14)),
   },
   // Brazil CPF: 123.456.789-09.
-  { pattern: /\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/y, valid: (value) => cpfValid(digitsOf(value)) },
+  {
+    pattern: /\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/y,
+    example: '529.982.247-25',
+    valid: (value) => cpfValid(digitsOf(value)),
+  },
   // Sweden personnummer (YYMMDD-NNNN, Luhn) and Korea resident registration number (YYMMDD-NNNNNNN).
   {
     pattern: /(?:19|20)?\d{6}[-+]\d{4}(?![\w-])/y,
+    example: '850709-9805',
     valid: (value) => validDate(digitsOf(value).slice(-10)) && luhnValid(digitsOf(value).slice(-10)),
   },
   {
     pattern: /\d{6}-[1-8]\d{6}(?![\w-])/y,
+    example: '900101-1234568',
     valid: (value) => validDate(value) && koreanRrnValid(digitsOf(value)),
   },
   // France NIR: 1 84 12 76 451 089 46, key = 97 - (number mod 97).
   {
     pattern: /[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w-])/y,
+    example: '1 84 12 76 451 089 46',
     valid: (value) => nirValid(digitsOf(value)),
   },
   // South Africa: YYMMDD SSSS C A Z, Luhn.
   {
     pattern: /\d{6}\d{4}[01]\d{2}(?![\w-])/y,
+    example: '8801015009080',
     valid: (value) => validDate(value) && luhnValid(value),
   },
   // Romania CNP: sex/century digit, YYMMDD, county, serial, check digit.
-  { pattern: /[1-8]\d{12}(?![\w-])/y, valid: (value) => validDate(value.slice(1, 7)) && cnpValid(value) },
+  {
+    pattern: /[1-8]\d{12}(?![\w-])/y,
+    example: '2900412409263',
+    valid: (value) => validDate(value.slice(1, 7)) && cnpValid(value),
+  },
   // Pakistan CNIC 35202-1234567-1, Philippines SSS 34-1234567-8.
-  { pattern: /\d{5}-\d{7}-\d(?![\w-])/y },
-  { pattern: /\d{2}-\d{7}-\d(?![\w-])/y },
+  { pattern: /\d{5}-\d{7}-\d(?![\w-])/y, example: '35202-1234567-1' },
+  { pattern: /\d{2}-\d{7}-\d(?![\w-])/y, example: '34-1234567-8' },
   // Ghana Card, Mexico CURP, Singapore NRIC, UAE Emirates ID, Uganda NIN.
-  { pattern: /GHA-\d{9}-\d(?![\w-])/y },
-  { pattern: /[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d(?![\w-])/y },
-  { pattern: /[STFGM]\d{7}[A-Z](?![\w-])/y },
-  { pattern: /784-?(?:19|20)\d\d-?\d{7}-?\d(?![\w-])/y },
-  { pattern: /C[MF][A-Z\d]{12}(?![\w-])/y },
+  { pattern: /GHA-\d{9}-\d(?![\w-])/y, example: 'GHA-123456789-0' },
+  { pattern: /[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d(?![\w-])/y, example: 'GOMJ850101HDFRRN09' },
+  { pattern: /[STFGM]\d{7}[A-Z](?![\w-])/y, example: 'S1234567D' },
+  { pattern: /784-?(?:19|20)\d\d-?\d{7}-?\d(?![\w-])/y, example: '784-1985-1234567-1' },
+  { pattern: /C[MF][A-Z\d]{12}(?![\w-])/y, example: 'CM12345678ABCD' },
 ];
 
 /** Labels that make a plain number an identity number; matched against the text just before it. */
@@ -162,8 +180,18 @@ const VALUE = /[A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22}(?![\w-])/y;
 /** Where an identity number could start: a capital or digit at a word start, more such characters after it. */
 const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/g;
 
+/** One value of every distinctive format (for the tests). */
+export const FORMAT_EXAMPLES: readonly string[] = FORMATS.map((format) => format.example);
+
+/** Each format starts with a digit or with a capital: only the fitting ones are tried at a word start. */
+const startsWithDigit = (format: Format) => /^\d/.test(format.example);
+const DIGIT_FIRST = FORMATS.filter(startsWithDigit);
+const LETTER_FIRST = FORMATS.filter((format) => !startsWithDigit(format));
+
 function formatAt(text: string, at: number): number {
-  for (const { pattern, valid } of FORMATS) {
+  const code = text.charCodeAt(at);
+  const formats = code >= 48 && code <= 57 ? DIGIT_FIRST : LETTER_FIRST;
+  for (const { pattern, valid } of formats) {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (m && (!valid || valid(m[0]))) return at + m[0].length;
@@ -179,7 +207,9 @@ function labelledAt(text: string, at: number): number {
   if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/.test(value)) return -1;
   // Spaced groups must look like one number (`943 476 5919`), not a number and a word.
   if (/\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) return -1;
-  return LABEL_BEFORE.test(text.slice(Math.max(0, at - 48), at)) ? at + value.length : -1;
+  const window = text.slice(Math.max(0, at - 48), at);
+  // Most windows hold no label at all; a cheap look for letters spares the long pattern.
+  return /\p{L}{2}/u.test(window) && LABEL_BEFORE.test(window) ? at + value.length : -1;
 }
 
 /** Identity numbers of many countries: distinctive formats anywhere, plain digits after a label. */
