@@ -27,7 +27,7 @@ export const isNameLike = (c: WordClass) => NAME_LIKE.has(c);
  * `strong`: a name follows or precedes for sure; `label`: a field label (`Customer: …`), strong
  * unless the word is also an ordinary word; `weak`: only with a second clue; `block`: a place or thing.
  */
-export type Cue = 'strong' | 'label' | 'weak' | 'block' | undefined;
+export type Cue = 'strong' | 'label' | 'weak' | 'weakVerb' | 'block' | undefined;
 
 /** Words that open a spoken turn after a speaker label. */
 const UTTERANCE_STARTS = new Set(
@@ -175,8 +175,10 @@ export class NameEvidence {
     if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
     if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
     if (word1 !== word1.toLowerCase()) return undefined;
-    if (this.names.finiteVerb(word1) || (ADVERBS.has(word1) && word2 && this.names.finiteVerb(word2)))
-      return 'weak';
+    const verb = ADVERBS.has(word1) && word2 ? word2 : word1;
+    if (this.names.finiteVerb(verb)) return 'weak';
+    // `Kristensen leaves` but `Atlassian accounts`: an -s form counts only after a listed name (see person.ts).
+    if (this.names.verbOrPlural(verb)) return 'weakVerb';
     if (word1 === 'from' && word2 && (DEPARTMENTS.has(word2) || !/^\s*from\s+(?:the\s+)?\p{Lu}/u.test(rest)))
       return 'strong';
     if (word1 === 'from' && /^\s*from\s+the\s/u.test(rest)) return 'strong';

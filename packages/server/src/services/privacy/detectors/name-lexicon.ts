@@ -13,8 +13,10 @@ export interface NameLexicon {
   common: (lower: string) => boolean;
   /** A place, organisation, nationality, month or weekday: never a person on its own. */
   place: (lower: string) => boolean;
-  /** A verb in the present or past tense in compromise's lexicon (`leaves`, `signed`). */
+  /** A verb in the present or past tense in compromise's lexicon, or a verb's -ed form (`wants`, `signed`). */
   finiteVerb: (lower: string) => boolean;
+  /** A verb's -s form that compromise may list as a plural noun (`leaves`, but also `accounts`). */
+  verbOrPlural: (lower: string) => boolean;
   user: RegExp | undefined;
 }
 
@@ -143,12 +145,13 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
       .filter(([, entry]) => tagsOf(entry).includes('Infinitive'))
       .map(([word]) => word),
   );
-  // compromise lists `leaves` as a plural: a verb's -s, -es or -ed form counts too.
   const finiteVerb = (lower: string) =>
     verbs.has(lower) ||
-    (lower.endsWith('s') && infinitives.has(lower.slice(0, -1))) ||
-    (lower.endsWith('es') && infinitives.has(lower.slice(0, -2))) ||
     (lower.endsWith('ed') && (infinitives.has(lower.slice(0, -1)) || infinitives.has(lower.slice(0, -2))));
+  // compromise lists `leaves` as a plural: a verb's -s form is a verb or a noun.
+  const verbOrPlural = (lower: string) =>
+    (lower.endsWith('s') && infinitives.has(lower.slice(0, -1))) ||
+    (lower.endsWith('es') && infinitives.has(lower.slice(0, -2)));
   const unaccented = new Map<string, string>();
   const place = (lower: string) => {
     if (places.has(lower)) return true;
@@ -169,5 +172,5 @@ export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon
   const user = phrases.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
     : undefined;
-  return { given, family, ambiguous, common, place, finiteVerb, user };
+  return { given, family, ambiguous, common, place, finiteVerb, verbOrPlural, user };
 }

@@ -331,6 +331,7 @@ class PersonScanner {
     // `in Lekki`, `the Minato office`: a place or a thing, unless several name-like words say otherwise.
     if (before === 'block' && !clue) return undefined;
     if ((before === 'weak' || after === 'weak') && (clue || run.length > 1)) return last;
+    if (after === 'weakVerb' && classes.some((c) => c === 'given' || c === 'family')) return last;
     if (run.length > 1 && clue) return last;
     // Two unknown capitalised words mid-sentence, not the tail of a longer proper noun (`Ang Mo Kio`).
     if (run.length > 1 && !evidence.sentenceStart(w) && !evidence.capitalisedBefore(w)) {
