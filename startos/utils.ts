@@ -21,6 +21,3 @@ export const uiDir = '/app/ui';
  */
 export const appUid = 1000;
 export const appGid = 1000;
-
-/** What the "Sparks reachable" health check reads: the server's hardware cards, one per Spark. */
-export const sparkStatusPath = '/api/sparks';

@@ -24,3 +24,13 @@ export const settingsJson = FileHelper.raw<Record<string, unknown>>(
 /** How many Sparks the settings file lists. */
 export const sparkCount = (settings: Record<string, unknown> | null): number =>
   Array.isArray(settings?.sparks) ? settings.sparks.length : 0;
+
+/** The configured Sparks' ids and dashboard labels (the id when the file gives none). */
+export const configuredSparks = (settings: Record<string, unknown> | null): { id: string; label: string }[] =>
+  (Array.isArray(settings?.sparks) ? settings.sparks : [])
+    .filter(isRecord)
+    .filter((spark): spark is Record<string, unknown> & { id: string } => typeof spark.id === 'string')
+    .map((spark) => ({
+      id: spark.id,
+      label: typeof spark.label === 'string' && spark.label !== '' ? spark.label : spark.id,
+    }));

@@ -4,6 +4,7 @@ import { setDependencies } from '../dependencies.js';
 import { setInterfaces } from '../interfaces.js';
 import { versionGraph } from '../versions/index.js';
 import { sdk } from '../sdk.js';
+import { adminPasswordTask } from './adminPasswordTask.js';
 import { configureSparksTask } from './configureSparksTask.js';
 
 export const init = sdk.setupInit(
@@ -12,6 +13,7 @@ export const init = sdk.setupInit(
   setInterfaces,
   setDependencies,
   actions,
+  adminPasswordTask,
   configureSparksTask,
 );
 

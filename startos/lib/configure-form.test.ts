@@ -1,31 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { validInput } from '../test/support/input.js';
+import { keep, validInput } from '../test/support/input.js';
 import { formToSettings, settingsToForm, validateSettings } from './configure-form.js';
 import { fieldLabel, formErrorMessage } from './form-errors.js';
 
 describe('the Configure Sparks form and settings.json', () => {
-  it('round-trips: the pre-filled form is what was saved', () => {
+  it('round-trips: the pre-filled form is what was saved, secrets left as they are', () => {
     const input = validInput();
     const saved = formToSettings(input);
     expect(validateSettings(saved).success).toBe(true);
-    expect(settingsToForm(saved)).toEqual(input);
+    expect(settingsToForm(saved)).toEqual({
+      ...input,
+      reasoning: { ...input.reasoning, nvidiaApiKey: keep },
+    });
   });
 
   it('trims text and leaves blank optional fields to the schema defaults', () => {
     const saved = formToSettings(
       validInput({
         sparks: [
-          { id: ' spark1 ', label: '  ', host: ' 10.0.0.1 ', sshPort: 22, sshUser: 'spark', roles: [] },
+          {
+            id: ' spark1 ',
+            label: '  ',
+            host: ' 10.0.0.1 ',
+            sshPort: 22,
+            sshUser: 'spark',
+            roles: [],
+            clusterIp: ' ',
+          },
         ],
       }),
     );
-    expect(saved.sparks).toEqual([{ id: 'spark1', host: '10.0.0.1', sshPort: 22, sshUser: 'spark' }]);
+    expect(saved.sparks).toEqual([
+      { id: 'spark1', host: '10.0.0.1', sshPort: 22, sshUser: 'spark', clusterIp: '' },
+    ]);
   });
 
   it('names fields by their form labels', () => {
     expect(fieldLabel('sparks.1.host')).toBe('Sparks 2 › Address');
     expect(fieldLabel('customServices.0.id')).toBe('Custom services 1 › Service id');
     expect(fieldLabel('vllm.container')).toBe('vLLM › Container name');
+    expect(fieldLabel('vllm.readyTimeoutSec')).toBe('Advanced › Model swaps › Ready timeout');
+    expect(fieldLabel('ports.qdrant')).toBe('Advanced › Service ports › Vector search (Qdrant)');
     expect(fieldLabel('somethingNew.x')).toBe('somethingNew › x');
   });
 
@@ -33,7 +48,18 @@ describe('the Configure Sparks form and settings.json', () => {
     const result = validateSettings(
       formToSettings(
         validInput({
-          sparks: [{ id: 'Bad Id', label: null, host: 'a b', sshPort: 0, sshUser: 'spark', roles: [] }],
+          sparks: [
+            {
+              id: 'Bad Id',
+              label: null,
+              host: 'a b',
+              sshPort: 0,
+              sshUser: 'spark',
+              roles: [],
+              clusterIp: '10.0.0',
+            },
+          ],
+          advanced: { ...validInput().advanced, monitorIntervalSec: 0 },
           customServices: [
             { id: 'x', label: null, kind: 'http', sparkId: 'ghost', host: null, port: 80, path: null },
           ],
@@ -47,5 +73,7 @@ describe('the Configure Sparks form and settings.json', () => {
     expect(message).toContain('Sparks 1 › Address: must be an IPv4 address');
     expect(message).toContain('Sparks 1 › SSH port: must be a port from 1 to 65535');
     expect(message).toContain('Custom services: sparkId must name a configured Spark');
+    expect(message).toContain('Sparks 1 › Cluster address: must be blank or an IPv4 address');
+    expect(message).toContain('Advanced › Health check interval: must be at least 1 second');
   });
 });

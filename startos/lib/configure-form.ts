@@ -1,5 +1,6 @@
 import { parseSettings, type ServiceKind, type Settings, type SparkRole } from '@spark-control/schema';
 import { isRecord } from './files.js';
+import type { ConfigureSparksInput } from './configure-spec.js';
 
 /**
  * The built-in services by registry id (packages/server/src/services/health/registry.ts gives
@@ -25,37 +26,11 @@ export const ROLE_LABELS = {
 } as const satisfies Record<SparkRole, string>;
 const knownServiceIds = Object.keys(KNOWN_SERVICES) as KnownServiceId[];
 
-/** What the Configure Sparks form holds; optional text fields come back as null when blank. */
-export interface ConfigureSparksInput {
-  sparks: {
-    id: string;
-    label: string | null;
-    host: string;
-    sshPort: number;
-    sshUser: string;
-    roles: SparkRole[];
-  }[];
-  vllm: { port: number; container: string; launchScript: string };
-  hiddenServices: KnownServiceId[];
-  customServices: {
-    id: string;
-    label: string | null;
-    kind: 'vllm' | 'http' | 'bot';
-    sparkId: string | null;
-    host: string | null;
-    port: number;
-    path: string | null;
-  }[];
-  bot: { user: string | null; sparkId: string | null; container: string; dir: string | null; branch: string };
-  reasoning: {
-    nvidiaApiKey: string | null;
-    model: string;
-    fallbackModel: string;
-    allowLocalFallback: boolean;
-    localBaseUrl: string | null;
-  };
-  webhook: { url: string | null; secret: string | null };
-}
+export type { ConfigureSparksInput } from './configure-spec.js';
+
+/** A secret field: keep what is saved, replace it, or remove it. */
+export type SecretInput = ConfigureSparksInput['vllm']['hfToken'];
+const KEEP_SECRET: SecretInput = { selection: 'keep', value: {} };
 
 export interface FieldError {
   /** Dotted settings path such as `sparks.0.host`, or '' for the whole form. */
@@ -72,9 +47,17 @@ export const NO_SPARK_ERROR = 'add at least one Spark';
 
 const text = (value: string | null | undefined): string => (value ?? '').trim();
 
+/** The secret a secret field leaves in the file: the saved one, a new one, or none. */
+function resolveSecret(field: SecretInput, saved: unknown): string {
+  if (field.selection === 'replace') return text(field.value.value);
+  if (field.selection === 'clear') return '';
+  return typeof saved === 'string' ? saved : '';
+}
+
 /**
- * The settings file the form describes, merged over the current file so settings the form
- * does not show (ports, monitor, timeouts, base URL, unknown future keys) are kept.
+ * The settings file the form describes. It is merged over the current file, which keeps keys the
+ * form does not know (written by a newer version, or hidden services it does not list) and the
+ * secrets the owner chose to keep.
  */
 export function formToSettings(
   input: ConfigureSparksInput,
@@ -89,6 +72,7 @@ export function formToSettings(
         (id): id is string => typeof id === 'string' && !(knownServiceIds as string[]).includes(id),
       )
     : [];
+  const { advanced } = input;
   return {
     ...current,
     sparks: input.sparks.map((spark) => ({
@@ -98,13 +82,19 @@ export function formToSettings(
       sshPort: spark.sshPort,
       sshUser: text(spark.sshUser),
       ...(spark.roles.length > 0 ? { roles: [...spark.roles] } : {}),
+      clusterIp: text(spark.clusterIp),
     })),
     vllm: {
       ...section('vllm'),
       port: input.vllm.port,
       container: text(input.vllm.container),
       launchScript: text(input.vllm.launchScript),
+      hfToken: resolveSecret(input.vllm.hfToken, section('vllm').hfToken),
+      readyTimeoutSec: advanced.swap.readyTimeoutSec,
+      rollback: advanced.swap.rollback,
+      modelRoots: advanced.swap.modelRoots.map(text).filter((root) => root !== ''),
     },
+    ports: { ...section('ports'), ...advanced.ports },
     disabledServices: [...input.hiddenServices, ...keptHidden],
     customServices: input.customServices.map((service) => ({
       id: text(service.id),
@@ -125,7 +115,8 @@ export function formToSettings(
     },
     reasoning: {
       ...section('reasoning'),
-      nvidiaApiKey: text(input.reasoning.nvidiaApiKey),
+      nvidiaApiKey: resolveSecret(input.reasoning.nvidiaApiKey, section('reasoning').nvidiaApiKey),
+      baseUrl: text(advanced.reasoningBaseUrl),
       model: text(input.reasoning.model),
       fallbackModel: text(input.reasoning.fallbackModel),
       allowLocalFallback: input.reasoning.allowLocalFallback,
@@ -134,8 +125,11 @@ export function formToSettings(
     webhook: {
       ...section('webhook'),
       url: text(input.webhook.url),
-      secret: text(input.webhook.secret),
+      secret: resolveSecret(input.webhook.secret, section('webhook').secret),
     },
+    gateway: { ...section('gateway'), ...advanced.gateway },
+    privacy: { ...section('privacy'), ...input.privacy },
+    monitor: { ...section('monitor'), intervalSec: advanced.monitorIntervalSec },
   };
 }
 
@@ -156,7 +150,7 @@ function splitError(error: string): FieldError {
   return { path: error.slice(0, colon), message: error.slice(colon + 2) };
 }
 
-/** The form pre-filled from the current settings (defaults where the file is silent or invalid). */
+/** The form pre-filled from the current settings (defaults where the file is silent or invalid); secrets never. */
 export function settingsToForm(current: Record<string, unknown> | undefined): ConfigureSparksInput {
   const parsed = parseSettings(current ?? {});
   const settings = parsed.success ? parsed.settings : defaults();
@@ -174,12 +168,14 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
         sshPort: spark.sshPort,
         sshUser: spark.sshUser,
         roles: explicitRoles ? [...spark.roles] : [],
+        clusterIp: spark.clusterIp || null,
       };
     }),
     vllm: {
       port: settings.vllm.port,
       container: settings.vllm.container,
       launchScript: settings.vllm.launchScript,
+      hfToken: KEEP_SECRET,
     },
     hiddenServices: settings.disabledServices.filter((id): id is KnownServiceId =>
       (knownServiceIds as string[]).includes(id),
@@ -201,13 +197,25 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
       branch: settings.bot.branch,
     },
     reasoning: {
-      nvidiaApiKey: settings.reasoning.nvidiaApiKey || null,
+      nvidiaApiKey: KEEP_SECRET,
       model: settings.reasoning.model,
       fallbackModel: settings.reasoning.fallbackModel,
       allowLocalFallback: settings.reasoning.allowLocalFallback,
       localBaseUrl: settings.reasoning.localBaseUrl || null,
     },
-    webhook: { url: settings.webhook.url || null, secret: settings.webhook.secret || null },
+    webhook: { url: settings.webhook.url || null, secret: KEEP_SECRET },
+    privacy: { ...settings.privacy },
+    advanced: {
+      ports: { ...settings.ports },
+      swap: {
+        readyTimeoutSec: settings.vllm.readyTimeoutSec,
+        rollback: settings.vllm.rollback,
+        modelRoots: [...settings.vllm.modelRoots],
+      },
+      gateway: { ...settings.gateway },
+      monitorIntervalSec: settings.monitor.intervalSec,
+      reasoningBaseUrl: settings.reasoning.baseUrl,
+    },
   };
 }
 

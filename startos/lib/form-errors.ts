@@ -3,8 +3,11 @@ import type { FieldError } from './configure-form.js';
 
 type Key = Parameters<typeof i18n>[0];
 
-/** Form labels for the settings paths the form writes, in the form's language. */
-const FIELD_LABELS: Record<string, Key> = {
+/**
+ * Form labels for settings paths, in the form's language. A list is the whole way to a field
+ * the form keeps elsewhere than the file (`vllm.readyTimeoutSec` is under Advanced › Model swaps).
+ */
+const FIELD_LABELS: Record<string, Key | readonly Key[]> = {
   sparks: 'Sparks',
   id: 'Spark id',
   label: 'Label',
@@ -12,10 +15,20 @@ const FIELD_LABELS: Record<string, Key> = {
   sshPort: 'SSH port',
   sshUser: 'SSH user',
   roles: 'Roles',
+  'sparks.clusterIp': 'Cluster address',
   vllm: 'vLLM',
   'vllm.port': 'vLLM port',
   'vllm.container': 'Container name',
   'vllm.launchScript': 'Launch script',
+  'vllm.hfToken': 'Hugging Face token',
+  'vllm.readyTimeoutSec': ['Advanced', 'Model swaps', 'Ready timeout'],
+  'vllm.rollback': ['Advanced', 'Model swaps', 'Roll back a failed swap'],
+  'vllm.modelRoots': ['Advanced', 'Model swaps', 'Model folders'],
+  ports: ['Advanced', 'Service ports'],
+  'ports.parakeet': 'Speech-to-text (Parakeet)',
+  'ports.kokoro': 'Text-to-speech (Kokoro)',
+  'ports.embeddings': 'Embeddings and rerank (bge-m3)',
+  'ports.qdrant': 'Vector search (Qdrant)',
   disabledServices: 'Hidden services',
   customServices: 'Custom services',
   'customServices.id': 'Service id',
@@ -31,6 +44,7 @@ const FIELD_LABELS: Record<string, Key> = {
   'bot.branch': 'Git branch',
   reasoning: 'Reasoning',
   'reasoning.nvidiaApiKey': 'NVIDIA API key',
+  'reasoning.baseUrl': ['Advanced', 'NVIDIA API URL'],
   'reasoning.model': 'Model',
   'reasoning.fallbackModel': 'Fallback model',
   'reasoning.allowLocalFallback': 'Fall back to a local model',
@@ -38,21 +52,31 @@ const FIELD_LABELS: Record<string, Key> = {
   webhook: 'Webhook',
   'webhook.url': 'Webhook URL',
   'webhook.secret': 'Webhook secret',
+  gateway: ['Advanced', 'Gateway'],
+  'gateway.queueSize': 'Queue during a swap',
+  'gateway.maxWaitSec': 'Longest wait in the queue',
+  'gateway.upstreamTimeoutSec': 'Upstream timeout',
+  'gateway.swapOnRequest': 'Swap on request',
+  privacy: 'Privacy',
+  'privacy.localNameCheck': 'Ask the local model for names',
+  'privacy.localNameCheckBudgetMs': 'Time for the local model',
+  monitor: 'Advanced',
+  'monitor.intervalSec': 'Health check interval',
 };
 
-/** `sparks.1.host` → `Sparks 2 › Address` (localized); unknown paths are shown as they are. */
+/** `sparks.1.host` → `Sparks 2 › Address` (localized); unknown parts are shown as they are. */
 export function fieldLabel(path: string): string {
   if (path === '') return '';
-  const parts = path.split('.');
-  const labels: string[] = [];
+  let labels: string[] = [];
   let group = '';
-  for (const part of parts) {
+  for (const part of path.split('.')) {
     if (/^\d+$/.test(part)) {
       labels[labels.length - 1] = `${labels.at(-1) ?? ''} ${Number(part) + 1}`;
       continue;
     }
-    const key = FIELD_LABELS[group ? `${group}.${part}` : part] ?? FIELD_LABELS[part];
-    labels.push(key ? i18n(key) : part);
+    const label = FIELD_LABELS[group ? `${group}.${part}` : part] ?? (group ? FIELD_LABELS[part] : undefined);
+    if (Array.isArray(label)) labels = label.map((key: Key) => i18n(key));
+    else labels.push(typeof label === 'string' ? i18n(label) : part);
     if (!group) group = part;
   }
   return labels.join(' › ');

@@ -1,18 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ExtendedVersion, VersionRange } from '@start9labs/start-sdk';
 import { describe, expect, it } from 'vitest';
 import { fakeEffects, loadBundle } from './support/bundle.js';
-import { repoRoot, startosDir } from './support/paths.js';
+import { bundleRequest, repoRoot, startosDir } from './support/paths.js';
 
 const bundle = loadBundle();
 
 describe('the bundle StartOS loads', () => {
-  it('prints the manifest the way start-cli reads it', () => {
+  it('prints the manifest the way start-cli reads it: node -e require(<Makefile path>/javascript/index.js) from the repository root', () => {
     const printed = execFileSync(
-      process.execPath,
-      ['-e', "console.log(JSON.stringify(require('./javascript/index.js').manifest))"],
-      { cwd: startosDir, encoding: 'utf8' },
+      'node',
+      ['-e', `console.log(JSON.stringify(require('${bundleRequest()}').manifest))`],
+      { cwd: repoRoot, encoding: 'utf8' },
     );
     const manifest = JSON.parse(printed) as { id: string; version: string };
     expect(manifest.id).toBe('spark-control');
@@ -46,8 +47,10 @@ describe('the bundle StartOS loads', () => {
     expect(awk.trim()).toBe('spark-control');
   });
 
-  it('ships the icon, license and instructions start-cli packs from startos/', () => {
+  it('ships the icon, license, instructions and assets/ start-cli packs from startos/', () => {
     expect(readFileSync(join(startosDir, 'icon.svg'), 'utf8')).toMatch(/^<svg /);
+    const tracked = execFileSync('git', ['ls-files', 'startos/assets'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(tracked.trim()).not.toBe('');
     expect(readFileSync(join(startosDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     expect(readFileSync(join(startosDir, 'instructions.md'), 'utf8')).toContain('Configure Sparks');
   });
@@ -58,8 +61,26 @@ describe('the bundle StartOS loads', () => {
     }
   });
 
-  it('offers exactly the two actions, both with input', async () => {
-    expect(Object.keys(bundle.actions.actions).sort()).toEqual(['configure-sparks', 'set-admin-password']);
+  it('follows the earlier Spark Control package (versions up to 0.24.0:0) and can be updated to from it', () => {
+    const version = ExtendedVersion.parse(bundle.manifest.version);
+    expect(version.compareForSort(ExtendedVersion.parse('0.24.0:0'))).toBe(1);
+    const from = VersionRange.parse(bundle.manifest.canMigrateFrom);
+    for (const earlier of ['0.1.0:0', '0.24.0:0'])
+      expect(ExtendedVersion.parse(earlier).satisfies(from)).toBe(true);
+    for (const language of ['en_US', 'es_ES', 'de_DE'])
+      expect(bundle.manifest.releaseNotes[language]).toMatch(
+        /Import Earlier|Importar ajustes|Frühere Einstellungen/,
+      );
+  });
+
+  it('offers the owner-facing actions', async () => {
+    expect(Object.keys(bundle.actions.actions).sort()).toEqual([
+      'configure-sparks',
+      'create-api-token',
+      'import-earlier-settings',
+      'reset-admin-password',
+      'show-admin-password',
+    ]);
     const metadata = await bundle.actions.get('configure-sparks')?.exportMetadata({ effects: fakeEffects() });
     expect(metadata).toMatchObject({ name: 'Configure Sparks', hasInput: true, allowedStatuses: 'any' });
   });
@@ -71,9 +92,9 @@ describe('the bundle StartOS loads', () => {
     expect(input?.spec).toMatchSnapshot();
   });
 
-  it('keeps the Set Admin Password form stable', async () => {
+  it('keeps the Reset Admin Password form stable', async () => {
     const input = await bundle.actions
-      .get('set-admin-password')
+      .get('reset-admin-password')
       ?.getInput({ effects: fakeEffects(), prefill: null });
     expect(input?.spec).toMatchSnapshot();
   });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { parseSettings } from '@spark-control/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeEffects, loadBundle, runAction } from './support/bundle.js';
-import { validInput } from './support/input.js';
-import { startosDir } from './support/paths.js';
+import { keep, replace, validInput } from './support/input.js';
+import { bundleRequest, repoRoot } from './support/paths.js';
 
 const bundle = loadBundle();
 let volume: string;
@@ -49,29 +49,41 @@ describe('configure-sparks', () => {
     expect(await readdir(volume)).toEqual(['settings.json']);
   });
 
-  it('keeps settings the form does not show', async () => {
+  it('keeps the saved secrets and the hidden services the form does not offer', async () => {
     await writeFile(
       settingsFile,
       JSON.stringify({
-        ports: { parakeet: 8100 },
-        monitor: { intervalSec: 10 },
         disabledServices: ['grafana'],
+        vllm: { hfToken: 'hf_saved_token' },
+        webhook: { secret: 'whsec_saved' },
       }),
     );
     await runAction(bundle, 'configure-sparks', validInput());
-    const written = JSON.parse(await readFile(settingsFile, 'utf8')) as Record<string, unknown>;
-    expect(written.ports).toEqual({ parakeet: 8100 });
-    expect(written.monitor).toEqual({ intervalSec: 10 });
+    const written = JSON.parse(await readFile(settingsFile, 'utf8')) as {
+      disabledServices: string[];
+      vllm: { hfToken: string };
+      webhook: { secret: string };
+    };
     expect(written.disabledServices).toEqual(['kokoro', 'grafana']);
+    expect(written.vllm.hfToken).toBe('hf_saved_token');
+    expect(written.webhook.secret).toBe('whsec_saved');
   });
 
-  it('pre-fills the form from the current file', async () => {
-    await runAction(bundle, 'configure-sparks', validInput());
+  it('pre-fills the form from the current file, without the secrets', async () => {
+    await runAction(
+      bundle,
+      'configure-sparks',
+      validInput({ vllm: { ...validInput().vllm, hfToken: replace('hf_prefill_secret') } }),
+    );
     const action = bundle.actions.get('configure-sparks');
     const input = await action?.getInput({ effects: fakeEffects(), prefill: null });
     expect(input?.value).toEqual(
-      validInput({ customServices: [{ ...validInput().customServices[0]!, path: '/api/health' }] }),
+      validInput({
+        customServices: [{ ...validInput().customServices[0]!, path: '/api/health' }],
+        reasoning: { ...validInput().reasoning, nvidiaApiKey: keep },
+      }),
     );
+    expect(JSON.stringify(input?.value)).not.toMatch(/hf_prefill_secret|nvapi-test-key/);
   });
 
   it('pre-fills the schema defaults on a fresh install', async () => {
@@ -107,6 +119,40 @@ describe('configure-sparks', () => {
       /vLLM › Container name: must be a Docker container name/,
     ],
     ['an empty Spark list', validInput({ sparks: [] }), /Sparks: add at least one Spark/],
+    [
+      'a cluster address that is not IPv4',
+      validInput({ sparks: [{ ...validInput().sparks[0]!, clusterIp: '192.168.177' }] }),
+      /Sparks 1 › Cluster address: must be blank or an IPv4 address/,
+    ],
+    [
+      'a ready timeout of 10 seconds',
+      validInput({
+        advanced: { ...validInput().advanced, swap: { ...validInput().advanced.swap, readyTimeoutSec: 10 } },
+      }),
+      /Advanced › Model swaps › Ready timeout: must be at least 30 seconds/,
+    ],
+    [
+      'a relative model folder',
+      validInput({
+        advanced: {
+          ...validInput().advanced,
+          swap: { ...validInput().advanced.swap, modelRoots: ['models'] },
+        },
+      }),
+      /Advanced › Model swaps › Model folders 1: must be an absolute path/,
+    ],
+    [
+      'an NVIDIA API URL that is not http(s)',
+      validInput({ advanced: { ...validInput().advanced, reasoningBaseUrl: 'ftp://nim.example.com/v1' } }),
+      /Advanced › NVIDIA API URL: must start with http:\/\/ or https:\/\//,
+    ],
+    [
+      'a queue of -1',
+      validInput({
+        advanced: { ...validInput().advanced, gateway: { ...validInput().advanced.gateway, queueSize: -1 } },
+      }),
+      /Advanced › Gateway › Queue during a swap: must be at least 0/,
+    ],
   ];
 
   for (const [what, input, message] of badInputs) {
@@ -130,7 +176,7 @@ describe('configure-sparks', () => {
 
   it('explains errors in the StartOS language', () => {
     const script = `
-      const bundle = require('./javascript/index.js');
+      const bundle = require('${bundleRequest()}');
       const action = bundle.actions.get('configure-sparks');
       const effects = { eventId: 'es', child: () => effects, action: { export: async () => null } };
       action.getInput({ effects, prefill: null })
@@ -138,7 +184,7 @@ describe('configure-sparks', () => {
         .then(() => { console.log('saved'); }, (error) => { console.log(error.message); });
     `;
     const output = execFileSync(process.execPath, ['-e', script], {
-      cwd: startosDir,
+      cwd: repoRoot,
       encoding: 'utf8',
       env: { ...process.env, LANG: 'es_ES.UTF-8', SPARK_CONTROL_STARTOS_VOLUME: volume },
     });
@@ -147,16 +193,16 @@ describe('configure-sparks', () => {
   });
 });
 
-describe('set-admin-password', () => {
-  it('refuses a short password and writes nothing', async () => {
-    await expect(runAction(bundle, 'set-admin-password', { password: 'short' })).rejects.toThrow(
+describe('the admin password actions', () => {
+  it('refuse a short password and write nothing', async () => {
+    await expect(runAction(bundle, 'reset-admin-password', { password: 'short' })).rejects.toThrow(
       /New password: must be at least 12 characters/,
     );
     expect(await readdir(volume)).toEqual([]);
   });
 
-  it('stores a hash in the server format and shows a generated password once', async () => {
-    const result = (await runAction(bundle, 'set-admin-password', { password: null })) as {
+  it('store a hash in the server format and show a generated password again on request', async () => {
+    const result = (await runAction(bundle, 'reset-admin-password', { password: null })) as {
       result: { value: string; masked: boolean };
     };
     expect(result.result.value).toMatch(/^[A-Za-z0-9]{24}$/);
@@ -164,6 +210,22 @@ describe('set-admin-password', () => {
     const stored = await readFile(join(volume, 'admin-password'), 'utf8');
     expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{43}\n$/);
     expect(stored).not.toContain(result.result.value);
-    expect((await stat(join(volume, 'admin-password'))).mode & 0o777).toBe(0o600);
+    for (const file of await readdir(volume))
+      expect((await stat(join(volume, file))).mode & 0o777).toBe(0o600);
+    const shown = (await runAction(bundle, 'show-admin-password', {})) as { result: { value: string } };
+    expect(shown.result.value).toBe(result.result.value);
+  });
+
+  it('keep no copy of a password the owner typed', async () => {
+    await runAction(bundle, 'reset-admin-password', { password: null });
+    await runAction(bundle, 'reset-admin-password', { password: 'my own password 123' });
+    const shown = (await runAction(bundle, 'show-admin-password', {})) as {
+      result: unknown;
+      message: string;
+    };
+    expect(shown.result).toBeNull();
+    expect(shown.message).toContain('You chose your own password');
+    for (const file of await readdir(volume))
+      expect(await readFile(join(volume, file), 'utf8')).not.toContain('my own password 123');
   });
 });

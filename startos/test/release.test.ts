@@ -57,7 +57,7 @@ describe('versions and tags', () => {
 
   it('reads the version and notes of versions/current.ts from the built bundle', () => {
     const { version, notes } = versionFromBundle();
-    expect(releaseTag(version)).toBe('v0.1.0_0');
+    expect(releaseTag(version)).toBe('v1.0.0_0');
     expect(notes).toContain('Configure Sparks');
   });
 

@@ -10,6 +10,7 @@ import type { Logger } from './adapters/logger.js';
 import type { SettingsStore } from './config/settings-store.js';
 import type { AppEnv } from './http/context.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
+import { deprecatedAlias, DEPRECATED_ALIASES } from './http/deprecated.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
 import { audioRoutes } from './routes/audio.js';
 import { authRoutes } from './routes/auth.js';
@@ -71,7 +72,14 @@ export interface AppDeps {
 const API_BODY_LIMIT = 1024 * 1024;
 const OPEN_PATHS = ['/api/auth/login'];
 /** POST routes that change nothing (they compute an answer), so they write no audit row. */
-const READ_ONLY_POSTS = [/^\/api\/(?:scrub|rehydrate|search)$/, /^\/api\/audio\//, /^\/api\/reasoning\//];
+const READ_ONLY_POSTS = [
+  /^\/api\/(?:scrub|rehydrate|search)$/,
+  /^\/(?:scrub|rehydrate)$/,
+  /^\/api\/audio\//,
+  /^\/api\/reasoning\//,
+];
+/** Paths outside /api/* that get the /api/* treatment: the earlier package's redaction paths. */
+const ROOT_API_PATHS = ['/scrub', '/rehydrate'];
 
 /** Builds the HTTP app from its dependencies; main.ts is the only caller that listens. */
 export function createApp(deps: AppDeps) {
@@ -88,10 +96,15 @@ export function createApp(deps: AppDeps) {
       throw new ApiError('PAYLOAD_TOO_LARGE', `body must be at most ${API_BODY_LIMIT} bytes`);
     },
   });
-  // Audio uploads are large; the audio routes enforce their own limit.
-  app.use('/api/*', except('/api/audio/*', apiBodyLimit));
-  app.use('/api/*', auditMutations(deps.audit, deps.log, READ_ONLY_POSTS));
-  app.use('/api/*', authenticate(deps.auth, OPEN_PATHS));
+  for (const path of ['/api/*', ...ROOT_API_PATHS]) {
+    // Audio uploads are large; the audio routes enforce their own limit.
+    app.use(path, except('/api/audio/*', apiBodyLimit));
+    app.use(path, auditMutations(deps.audit, deps.log, READ_ONLY_POSTS));
+    app.use(path, authenticate(deps.auth, OPEN_PATHS));
+  }
+  // `/x/*` also matches `/x` itself.
+  for (const { alias, successor } of DEPRECATED_ALIASES)
+    app.use(`${alias}/*`, deprecatedAlias(alias, successor));
 
   const routes = app
     .get('/health', (c) => c.json({ status: 'ok' as const, version: deps.version }))
@@ -117,6 +130,12 @@ export function createApp(deps: AppDeps) {
       '/metrics',
       metricsRoutes({ registry: deps.metricsRegistry, auth: deps.auth, metricsToken: deps.metricsToken }),
     );
+
+  // The earlier package's paths: the same route groups, so the same auth, scopes and answers.
+  app
+    .route('/', privacyRoutes(deps.privacy))
+    .route('/api/endpoints', serviceRoutes(deps.health.monitor))
+    .route('/api/matrix-bridge', botRoutes(deps.bot));
 
   mountUi(app, deps.uiDir);
   return routes;

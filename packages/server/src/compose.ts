@@ -16,7 +16,7 @@ import { LocalNameCheck } from './services/privacy/local-names.js';
 import { readNameList } from './services/privacy/names-file.js';
 import { ReasoningRuns } from './services/reasoning/runs.js';
 import { ReasoningService } from './services/reasoning/service.js';
-import { TaskLoader } from './services/reasoning/tasks.js';
+import { TaskStore } from './services/reasoning/task-store.js';
 import { PrivacyService } from './services/privacy/service.js';
 import { loadOrCreateVaultKey } from './services/privacy/vault.js';
 import { SearchService } from './services/search/search-service.js';
@@ -37,7 +37,7 @@ export interface ComposeOptions {
   log: Logger;
   timing?: Partial<SwapTiming>;
   webhookRetryDelaysMs?: readonly number[];
-  /** Where the reasoning tasks live; the repository's (or the image's) prompts/ by default. */
+  /** The bundled reasoning tasks; the repository's (or the image's) prompts/ by default. */
   promptsDir?: string | undefined;
   /** The fetch the reasoning clients use (tests). */
   fetch?: typeof fetch;
@@ -84,9 +84,15 @@ export async function composeServices(options: ComposeOptions) {
     names: await readNameList(options.dataDir),
     localNames: new LocalNameCheck({ settings: options.settings, fetch: options.fetch }),
   });
+  // The owner's prompts on the data volume are laid over the bundled ones.
+  const tasks = await TaskStore.open({
+    bundledDir: options.promptsDir,
+    ownerDir: join(options.dataDir, 'prompts'),
+    log: options.log,
+  });
   const reasoning = new ReasoningService({
     settings: options.settings,
-    tasks: await new TaskLoader(options.promptsDir).load(),
+    tasks,
     scrubber: privacy,
     runs: new ReasoningRuns(options.db),
     fetch: options.fetch,
@@ -118,11 +124,13 @@ export async function composeServices(options: ComposeOptions) {
     /** Background work that starts once the server listens. */
     start(): void {
       health.monitor.start();
+      tasks.watch();
       models.swaps
         .reconcile()
         .catch((error: unknown) => options.log.error({ err: error }, 'swap reconciliation failed'));
     },
     async stop(): Promise<void> {
+      tasks.stop();
       reasoning.close();
       await health.stop();
       await bot.close();

@@ -14,6 +14,7 @@ import { createSshAdapter } from './adapters/ssh/index.js';
 import { AuditLog } from './services/audit.js';
 import { AuthService } from './services/auth.js';
 import { AdminPassword } from './services/password.js';
+import { sshTargetsInUse } from './services/sparks/targets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   if (env.apiToken) await auth.seedToken(env.apiToken);
 
   const ssh = await createSshAdapter({ dataDir: env.dataDir, log });
-  settings.subscribe((current) => ssh.pool.retain(current.sparks));
+  settings.subscribe((current) => ssh.pool.retain(sshTargetsInUse(current)));
   const services = await composeServices({
     dataDir: env.dataDir,
     db: database.db,
@@ -111,8 +112,8 @@ async function main(): Promise<void> {
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // SIGHUP: the terminal of `make start` or `make demo` was closed.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,9 @@ describe('the server process', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'spark-control-main-'));
     await writeSettings({ sparks: [{ id: 'spark-1', host: '10.0.0.2' }], reasoning: { nvidiaApiKey: KEY } });
+    // The owner's prompts on the data volume: one invalid file must not stop the server.
+    await mkdir(join(dataDir, 'prompts'));
+    await writeFile(join(dataDir, 'prompts', 'broken.md'), 'an edit without its frontmatter');
     server = await startServerProcess({ SPARK_CONTROL_DATA: dataDir, SPARK_CONTROL_API_TOKEN: TOKEN });
   });
   afterAll(async () => {
@@ -47,6 +50,34 @@ describe('the server process', () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
+  });
+
+  it("starts with an invalid prompt file on the data volume and applies the owner's edits without a restart", async () => {
+    const tasks = async () =>
+      (await (
+        await fetch(`${server.url}/api/reasoning/tasks`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+      ).json()) as { tasks: { id: string; source: string }[]; warnings: string[] };
+    const first = await tasks();
+    expect(first.tasks.map((task) => task.id)).toEqual([
+      'cctv_profiler',
+      'lead_tagger',
+      'qd_calculator',
+      'swap_triage',
+    ]);
+    expect(first.warnings).toEqual([
+      `${join(dataDir, 'prompts')}/broken.md: must start with a --- frontmatter block ---`,
+    ]);
+
+    const bundled = await readFile(join(SERVER_DIR, '../../prompts/lead_tagger.md'), 'utf8');
+    await writeFile(
+      join(dataDir, 'prompts', 'lead_tagger.md'),
+      bundled.replace('maxTokens: 1024', 'maxTokens: 2048'),
+    );
+    await rm(join(dataDir, 'prompts', 'broken.md'));
+    await expect
+      .poll(async () => (await tasks()).tasks.find((task) => task.id === 'lead_tagger'), { timeout: 5000 })
+      .toMatchObject({ source: 'owner', maxTokens: 2048 });
+    expect((await tasks()).warnings).toEqual([]);
   });
 
   it('prints a generated admin password once and keeps only its hash', () => {

@@ -1,5 +1,6 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { startCluster } from './cluster.js';
+import { type SimCluster, startCluster } from './cluster.js';
 
 // `tsx packages/sim/src/cli.ts --sparks 2 --root DIR --password …`: starts the simulation, prints what runs where.
 const { values } = parseArgs({
@@ -16,12 +17,30 @@ const { values } = parseArgs({
     'no-services': { type: 'boolean', default: false },
     'load-delay-ms': { type: 'string' },
     'memory-lag-ms': { type: 'string', default: '2000' },
+    host: { type: 'string', multiple: true },
   },
 });
 
-const cluster = await startCluster({
+// Installed before start-up: a stop (Ctrl-C, SIGTERM, a closed terminal) at any moment stops it all.
+const startup = new AbortController();
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  startup.abort(new Error(`stopped by ${signal}`));
+  const code = 128 + (os.constants.signals[signal] ?? 0);
+  void cluster
+    .then((started) => started.stop())
+    // A start-up that was aborted has stopped what it started already.
+    .catch(() => undefined)
+    .then(() => process.exit(code));
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+
+const cluster: Promise<SimCluster> = startCluster({
   sparks: Number(values.sparks),
   ...(values.root ? { root: values.root } : {}),
+  ...(values.host ? { hosts: values.host } : {}),
   ...(values.password ? { password: values.password } : {}),
   authorizedKeys: values['authorized-key'] ?? [],
   sshPort: Number(values['ssh-port']),
@@ -33,38 +52,32 @@ const cluster = await startCluster({
     : {}),
   ...(values['load-delay-ms'] ? { loadDelayMs: Number(values['load-delay-ms']) } : {}),
   memoryReleaseLagMs: Number(values['memory-lag-ms']),
+  signal: startup.signal,
 });
 
-process.stdout.write(
-  `${JSON.stringify(
-    {
-      root: cluster.root,
-      controlUrl: cluster.controlUrl,
-      cloudUrl: cluster.cloudUrl,
-      sparks: cluster.sparks.map((spark) => ({
-        id: spark.id,
-        host: spark.host,
-        sshPort: spark.sshPort,
-        home: spark.home,
-        services: spark.services,
-      })),
-    },
-    null,
-    2,
-  )}\n`,
+cluster.then(
+  (started) =>
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          root: started.root,
+          controlUrl: started.controlUrl,
+          cloudUrl: started.cloudUrl,
+          sparks: started.sparks.map((spark) => ({
+            id: spark.id,
+            host: spark.host,
+            sshPort: spark.sshPort,
+            home: spark.home,
+            services: spark.services,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    ),
+  (error: unknown) => {
+    if (stopping) return;
+    process.stderr.write(`the simulation did not start: ${String(error)}\n`);
+    process.exit(1);
+  },
 );
-
-let stopping = false;
-const shutdown = (signal: NodeJS.Signals) => {
-  if (stopping) return;
-  stopping = true;
-  cluster
-    .stop()
-    .then(() => process.exit(signal === 'SIGINT' ? 130 : 143))
-    .catch((error: unknown) => {
-      process.stderr.write(`${String(error)}\n`);
-      process.exit(1);
-    });
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

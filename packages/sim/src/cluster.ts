@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,14 +9,17 @@ import { SimControlClient } from './control-client.js';
 import { dockerCommand } from './docker/cli.js';
 import { LogIndexer } from './docker/log-index.js';
 import {
+  readSimConfig,
+  registryOwners,
   type SimConfig,
+  simConfigFile,
   sparkContext,
   sparkDirs,
   sparkEnv,
   type SparkInfo,
   writeSimConfig,
 } from './layout.js';
-import { killRegistered, killRegisteredSync, sleep } from './processes.js';
+import { killAllRegistered, sleep, startReaper, stopLeftovers } from './processes.js';
 import { authorizeKeys, createSandbox, writeSimBinaries } from './sandbox.js';
 import { type SimSshServer, startSshServer } from './ssh-server.js';
 
@@ -46,6 +49,10 @@ export interface StartClusterOptions {
   /** Simulated model load time for every service (the services' own default when absent). */
   loadDelayMs?: number;
   tokenDelayMs?: number;
+  /** Start from an empty root: a previous run's processes are stopped, then its files removed. */
+  fresh?: boolean;
+  /** Aborts start-up: whatever was started is stopped, then startCluster rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 export interface SimSpark extends SparkInfo {
@@ -84,9 +91,15 @@ async function loopbackAliases(): Promise<boolean> {
 }
 
 /** Resolves once host:port accepts TCP connections. */
-export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
+export async function waitForPort(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    signal?.throwIfAborted();
     const open = await new Promise<boolean>((resolvePromise) => {
       const socket = connect(port, host);
       socket.once('connect', () => {
@@ -157,49 +170,46 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
     ...(options.loadDelayMs !== undefined ? { loadDelayMs: options.loadDelayMs } : {}),
     ...(options.tokenDelayMs !== undefined ? { tokenDelayMs: options.tokenDelayMs } : {}),
   };
-  writeSimConfig(config);
-  await writeSimBinaries(root);
   // A root reused from an earlier run: whatever it left running goes, and its containers with it.
+  const previous = existsSync(simConfigFile(root)) ? readSimConfig(root) : undefined;
+  await stopLeftovers(root, [...registryOwners(config), ...(previous ? registryOwners(previous) : [])]);
+  if (options.fresh) rmSync(root, { recursive: true, force: true });
   for (const spark of sparks) {
-    await killRegistered(spark.stateDir, root);
     for (const dir of ['containers', 'memory'])
       rmSync(join(spark.stateDir, dir), { recursive: true, force: true });
   }
-  const nodeKeys = sparks.map((spark) => createSandbox(root, spark.id).nodePublicKey);
-  // Real clusters need passwordless SSH between the Sparks; every node key is authorized everywhere.
-  for (const spark of sparks) authorizeKeys(spark.home, [...nodeKeys, ...(options.authorizedKeys ?? [])]);
-
+  writeSimConfig(config);
+  await writeSimBinaries(root);
+  options.signal?.throwIfAborted();
+  // Before the first simulated process: from here on nothing the simulation starts outlives this program.
+  const reaper = startReaper(root, registryOwners(config));
   let cloud: CloudProcess | undefined;
-  if (options.cloud !== false) {
-    const host = options.cloud?.host ?? '127.0.0.1';
-    const port = options.cloud?.port === 0 ? await freePort(host) : (options.cloud?.port ?? 7071);
-    cloud = new CloudProcess(config, host, port);
-  }
-  const control = new SimControl(config, cloud);
+  let control: SimControl | undefined;
   const servers: SimSshServer[] = [];
   const indexers = sparks.map((spark) => new LogIndexer(join(spark.stateDir, 'containers')));
-  for (const indexer of indexers) indexer.start();
   let api: { url: string; close(): Promise<void> } | undefined;
 
-  // If the process ends without stop() (a crashed test run), take the simulation down with it.
-  const onExit = () => {
-    for (const spark of sparks) killRegisteredSync(spark.stateDir, root);
-    if (cloud) killRegisteredSync(cloud.stateDir, root);
-  };
-  process.once('exit', onExit);
-
   const stop = async () => {
-    process.off('exit', onExit);
     for (const indexer of indexers) indexer.stop();
     await api?.close();
     for (const server of servers) await server.close();
-    await control.close();
+    await control?.close();
     await cloud?.kill();
-    await Promise.all(sparks.map((spark) => killRegistered(spark.stateDir, root)));
-    if (cloud) await killRegistered(cloud.stateDir, root);
+    await killAllRegistered(registryOwners(config), root);
+    await reaper.dismiss();
   };
 
   try {
+    if (options.cloud !== false) {
+      const host = options.cloud?.host ?? '127.0.0.1';
+      const port = options.cloud?.port === 0 ? await freePort(host) : (options.cloud?.port ?? 7071);
+      cloud = new CloudProcess(config, host, port);
+    }
+    control = new SimControl(config, cloud);
+    const nodeKeys = sparks.map((spark) => createSandbox(root, spark.id).nodePublicKey);
+    // Real clusters need passwordless SSH between the Sparks; every node key is authorized everywhere.
+    for (const spark of sparks) authorizeKeys(spark.home, [...nodeKeys, ...(options.authorizedKeys ?? [])]);
+    for (const indexer of indexers) indexer.start();
     for (const spark of sparks) {
       const server = await startSshServer({
         context: sparkContext(root, spark.id),
@@ -209,6 +219,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
       servers.push(server);
     }
     writeSimConfig(config);
+    options.signal?.throwIfAborted();
     cloud?.start();
 
     const simSparks: SimSpark[] = sparks.map((spark) => ({ ...spark, services: {} }));
@@ -216,6 +227,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
     if (options.services !== false && second) {
       const context = sparkContext(root, second.id);
       for (const service of SPARK2_SERVICES) {
+        options.signal?.throwIfAborted();
         const code = await dockerCommand(
           context,
           [
@@ -236,6 +248,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
     }
     const first = simSparks[0];
     if (options.initialModel && first) {
+      options.signal?.throwIfAborted();
       const port = options.initialModel.port ?? 8888;
       const words = [
         './spark-vllm-docker/launch-cluster.sh',
@@ -259,8 +272,9 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
       if (result.code !== 0) throw new Error(`initial model launch failed: ${result.output}`);
       first.services.vllm = port + first.portOffset;
       if (options.initialModel.waitReady !== false)
-        await waitForPort(first.host, port + first.portOffset, 120_000);
+        await waitForPort(first.host, port + first.portOffset, 120_000, options.signal);
     }
+    options.signal?.throwIfAborted();
     if (options.control !== false) {
       api = await startControlApi(
         control,

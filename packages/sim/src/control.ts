@@ -6,6 +6,7 @@ import { psObject } from './docker/format.js';
 import { mainProcessFor } from './docker/images.js';
 import { ContainerStore } from './docker/store.js';
 import {
+  cloudStateDir,
   runnerTimingFlags,
   serviceRunner,
   SIM_ENV,
@@ -60,7 +61,7 @@ export class CloudProcess {
   ) {}
 
   get stateDir(): string {
-    return join(this.config.root, 'cloud');
+    return cloudStateDir(this.config.root);
   }
 
   get url(): string {

@@ -57,6 +57,11 @@ export function serviceRunner(root: string): string[] {
   return [process.execPath, join(root, 'lib', 'run.mjs')];
 }
 
+/** argv prefix of the simulation's reaper (reaper.ts, bundled into `<root>/lib/reaper.mjs`). */
+export function reaperRunner(root: string): string[] {
+  return [process.execPath, join(root, 'lib', 'reaper.mjs')];
+}
+
 export function simConfigFile(root: string): string {
   return join(root, 'sim.json');
 }
@@ -71,6 +76,16 @@ export function writeSimConfig(config: SimConfig): void {
 
 export function readSimConfig(root: string): SimConfig {
   return JSON.parse(readFileSync(simConfigFile(root), 'utf8')) as SimConfig;
+}
+
+/** State of the simulated NVIDIA cloud endpoint (its log and process registry). */
+export function cloudStateDir(root: string): string {
+  return join(root, 'cloud');
+}
+
+/** Every directory whose `pids` registry lists processes of the simulation. */
+export function registryOwners(config: SimConfig): string[] {
+  return [...config.sparks.map((spark) => spark.stateDir), cloudStateDir(config.root)];
 }
 
 export function sparkDirs(root: string, sparkId: string): { home: string; stateDir: string } {

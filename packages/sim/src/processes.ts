@@ -1,7 +1,7 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SIM_ENV } from './layout.js';
+import { reaperRunner, SIM_ENV } from './layout.js';
 
 /** Whether a process exists (zombies count as gone: they cannot run anything). */
 export function isAlive(pid: number): boolean {
@@ -122,14 +122,17 @@ export function unregisterGroup(stateDir: string, pgid: number): void {
   rmSync(join(registryDir(stateDir), String(pgid)), { force: true });
 }
 
+function registryEntries(stateDir: string): string[] {
+  try {
+    return readdirSync(registryDir(stateDir));
+  } catch {
+    return [];
+  }
+}
+
 /** Kills every registered process group of one Spark that still belongs to the simulation. */
 export async function killRegistered(stateDir: string, root: string): Promise<void> {
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(registryDir(stateDir));
-  } catch {
-    return;
-  }
+  const entries = registryEntries(stateDir);
   const pgids = entries
     .map(Number)
     .filter((pid) => Number.isInteger(pid) && pid > 0 && belongsToSim(pid, root));
@@ -137,17 +140,81 @@ export async function killRegistered(stateDir: string, root: string): Promise<vo
   for (const entry of entries) rmSync(join(registryDir(stateDir), entry), { force: true });
 }
 
-/** SIGKILLs every registered process group of one Spark at once (for an exit hook, where nothing can wait). */
-export function killRegisteredSync(stateDir: string, root: string): void {
-  let entries: string[] = [];
+/**
+ * Kills the registered process groups of every owner (Sparks, cloud) until none is left: a shell
+ * that is being killed may just have started, and registered, a container.
+ */
+export async function killAllRegistered(stateDirs: readonly string[], root: string): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    if (stateDirs.every((dir) => registryEntries(dir).length === 0)) return;
+    await Promise.all(stateDirs.map((dir) => killRegistered(dir, root)));
+  }
+}
+
+function reaperPidFile(root: string): string {
+  return join(root, 'reaper.pid');
+}
+
+/**
+ * Stops what an earlier run on this root left behind: its reaper first (a late sweep would kill the
+ * new run's processes, which register in the same place), then every registered process.
+ */
+export async function stopLeftovers(root: string, stateDirs: readonly string[]): Promise<void> {
+  let reaperPid = 0;
   try {
-    entries = readdirSync(registryDir(stateDir));
+    reaperPid = Number(readFileSync(reaperPidFile(root), 'utf8'));
   } catch {
-    return;
+    // no earlier run
   }
-  for (const pid of entries.map(Number)) {
-    if (Number.isInteger(pid) && pid > 0 && belongsToSim(pid, root)) signalGroup(pid, 'SIGKILL');
+  if (Number.isInteger(reaperPid) && reaperPid > 0 && belongsToSimStrict(reaperPid, root))
+    await killGroups([reaperPid], 0);
+  await killAllRegistered(stateDirs, root);
+}
+
+export interface Reaper {
+  /** The owner stops the simulation itself: the reaper is not needed any more. */
+  dismiss(): Promise<void>;
+}
+
+/**
+ * Starts the simulation's reaper: a detached process that waits until its stdin, a pipe only this
+ * process holds, closes, and then kills every registered process of the simulation. The kernel
+ * closes the pipe however this process ends (SIGKILL included), so the simulation, whose services
+ * are detached like containers, never outlives the program that started it.
+ */
+export function startReaper(root: string, stateDirs: readonly string[]): Reaper {
+  mkdirSync(root, { recursive: true });
+  const log = openSync(join(root, 'reaper.log'), 'a');
+  let pid: number | undefined;
+  try {
+    // `cat` returns at end of file, which only the owner's death brings (dismiss kills the reaper).
+    const child = spawn(
+      '/bin/sh',
+      ['-c', 'cat > /dev/null; exec "$@"', 'sim-reaper', ...reaperRunner(root), root, ...stateDirs],
+      {
+        detached: true,
+        env: { ...process.env, [SIM_ENV.root]: root },
+        stdio: ['pipe', log, log],
+      },
+    );
+    pid = child.pid;
+    child.on('error', () => undefined);
+    child.stdin?.on('error', () => undefined);
+    // Neither the child nor the pipe may keep the owner's event loop alive.
+    (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    child.unref();
+  } finally {
+    closeSync(log);
   }
+  if (pid === undefined) throw new Error('could not start the simulation reaper');
+  const reaperPid = pid;
+  writeFileSync(reaperPidFile(root), String(reaperPid));
+  return {
+    async dismiss() {
+      await killGroups([reaperPid], 0);
+      rmSync(reaperPidFile(root), { force: true });
+    },
+  };
 }
 
 /** Every live process whose environment names this simulation (Linux only; empty elsewhere). */

@@ -44,6 +44,7 @@ export async function writeSimBinaries(root: string): Promise<void> {
     entryPoints: {
       ...Object.fromEntries(FAKES.map((fake) => [fake, simSource(`fakes/${fake}.ts`)])),
       run: simSource('services/run.ts'),
+      reaper: simSource('reaper.ts'),
     },
     outdir: libDir(root),
     outExtension: { '.js': '.mjs' },

@@ -64,8 +64,10 @@ export async function startSshServer(options: SshServerOptions): Promise<SimSshS
         (candidate) => candidate.remotePort === info.port && candidate.remoteAddress === info.ip,
       );
       if (socket) socketOf.set(client, socket);
+      let user = '';
       client.on('authentication', (auth) => {
         if (options.username !== undefined && auth.username !== options.username) return auth.reject();
+        user = auth.username;
         if (auth.method === 'password') {
           const ok =
             options.password !== undefined &&
@@ -98,7 +100,8 @@ export async function startSshServer(options: SshServerOptions): Promise<SimSshS
           });
           session.on('exec', (accept, _reject, info) => {
             const channel = accept();
-            runExec(channel, info.command, sessionEnv, client);
+            // As sshd does; every user shares the Spark's one home here (docs/simulator.md).
+            runExec(channel, info.command, { ...sessionEnv, USER: user, LOGNAME: user }, client);
           });
           session.on('shell', (_accept, reject) => reject());
           session.on('subsystem', (_accept, reject) => reject());

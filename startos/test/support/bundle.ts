@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { bundlePath } from './paths.js';
+import { join } from 'node:path';
+import { bundleRequest, repoRoot } from './paths.js';
 
 /** The parts of the StartOS action API the tests drive. */
 export interface BundleAction {
@@ -18,6 +19,7 @@ export interface Bundle {
     images: Record<string, { source: unknown; arch: string[] }>;
     description: { short: Record<string, string>; long: Record<string, string> };
     releaseNotes: Record<string, string>;
+    canMigrateFrom: string;
   };
   actions: { get(id: string): BundleAction | undefined; actions: Record<string, BundleAction> };
   main: unknown;
@@ -42,8 +44,9 @@ export function fakeEffects(eventId = 'test-event'): FakeEffects {
   return effects;
 }
 
+/** Loads the bundle the way start-cli does: `require('<S9PK_PACKAGE>/javascript/index.js')` from the repository root. */
 export function loadBundle(): Bundle {
-  return createRequire(import.meta.url)(bundlePath) as Bundle;
+  return createRequire(join(repoRoot, 'package.json'))(bundleRequest()) as Bundle;
 }
 
 /** Runs an action the way StartOS does: fetch its input spec first, then run with the input. */

@@ -1,13 +1,38 @@
-import type { ConfigureSparksInput } from '../../lib/configure-form.js';
+import type { ConfigureSparksInput, SecretInput } from '../../lib/configure-form.js';
 
-/** A complete, valid Configure Sparks form for two Sparks. */
+export const keep: SecretInput = { selection: 'keep', value: {} };
+export const replace = (value: string): SecretInput => ({ selection: 'replace', value: { value } });
+export const clear: SecretInput = { selection: 'clear', value: {} };
+
+/** A complete, valid Configure Sparks form for two Sparks (the advanced section at its defaults). */
 export function validInput(overrides: Partial<ConfigureSparksInput> = {}): ConfigureSparksInput {
   return {
     sparks: [
-      { id: 'spark1', label: 'Spark One', host: '10.0.0.11', sshPort: 22, sshUser: 'spark', roles: [] },
-      { id: 'spark2', label: null, host: 'spark2.lan', sshPort: 2222, sshUser: 'ops', roles: ['stt', 'tts'] },
+      {
+        id: 'spark1',
+        label: 'Spark One',
+        host: '10.0.0.11',
+        sshPort: 22,
+        sshUser: 'spark',
+        roles: [],
+        clusterIp: null,
+      },
+      {
+        id: 'spark2',
+        label: null,
+        host: 'spark2.lan',
+        sshPort: 2222,
+        sshUser: 'ops',
+        roles: ['stt', 'tts'],
+        clusterIp: null,
+      },
     ],
-    vllm: { port: 8001, container: 'vllm_main', launchScript: '~/spark-vllm-docker/launch-cluster.sh' },
+    vllm: {
+      port: 8001,
+      container: 'vllm_main',
+      launchScript: '~/spark-vllm-docker/launch-cluster.sh',
+      hfToken: keep,
+    },
     hiddenServices: ['kokoro'],
     customServices: [
       {
@@ -22,13 +47,21 @@ export function validInput(overrides: Partial<ConfigureSparksInput> = {}): Confi
     ],
     bot: { user: null, sparkId: 'spark2', container: 'bot', dir: null, branch: 'main' },
     reasoning: {
-      nvidiaApiKey: 'nvapi-test-key',
+      nvidiaApiKey: replace('nvapi-test-key'),
       model: 'nvidia/nemotron-3-super-120b-a12b',
       fallbackModel: 'nvidia/llama-3.3-nemotron-super-49b-v1',
       allowLocalFallback: true,
       localBaseUrl: 'http://10.0.0.11:8001/v1',
     },
-    webhook: { url: null, secret: null },
+    webhook: { url: null, secret: keep },
+    privacy: { localNameCheck: false, localNameCheckBudgetMs: 1500 },
+    advanced: {
+      ports: { parakeet: 8000, kokoro: 8880, embeddings: 8080, qdrant: 6333 },
+      swap: { readyTimeoutSec: 1200, rollback: true, modelRoots: [] },
+      gateway: { queueSize: 64, maxWaitSec: 120, upstreamTimeoutSec: 600, swapOnRequest: false },
+      monitorIntervalSec: 5,
+      reasoningBaseUrl: 'https://integrate.api.nvidia.com/v1',
+    },
     ...overrides,
   };
 }

@@ -24,6 +24,13 @@ function numberField(form: FormData, name: string, options: { integer: boolean; 
   return value;
 }
 
+function booleanField(form: FormData, name: string): boolean | undefined {
+  const raw = form.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ApiError('VALIDATION_FAILED', `${name}: must be true or false`);
+}
+
 async function audioForm(
   request: Request,
 ): Promise<{ form: FormData; file: AudioFile; options: DiarizeOptions }> {
@@ -36,6 +43,7 @@ async function audioForm(
     minSpeakers: numberField(form, 'min_speakers', { integer: true, min: 1, max: 64 }),
     maxSpeakers: numberField(form, 'max_speakers', { integer: true, min: 1, max: 64 }),
     numSpeakers: numberField(form, 'num_speakers', { integer: true, min: 1, max: 64 }),
+    strictSpeakers: booleanField(form, 'strict_speakers'),
   };
   return {
     form,

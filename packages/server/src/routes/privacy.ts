@@ -63,11 +63,14 @@ async function orGone<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** The redaction gateway: `POST /scrub` and `POST /rehydrate` (mounted under /api). */
+/**
+ * The redaction gateway: `POST /scrub` and `POST /rehydrate`, mounted under /api (and at the root
+ * as the earlier package's paths). The scope is checked per route: a `.use()` here would apply to
+ * every route behind the prefix it is mounted at.
+ */
 export function privacyRoutes(service: PrivacyService) {
   return new Hono<AppEnv>()
-    .use(requireScope('privacy'))
-    .post('/scrub', jsonBody(ScrubBodySchema), async (c) => {
+    .post('/scrub', requireScope('privacy'), jsonBody(ScrubBodySchema), async (c) => {
       const body = c.req.valid('json');
       if (body.text !== undefined) {
         const result = await service.scrubText(body.text);
@@ -80,7 +83,7 @@ export function privacyRoutes(service: PrivacyService) {
       const result = await service.scrubJson(body.json);
       return c.json({ json: result.value, sessionId: result.sessionId, entities: result.entities });
     })
-    .post('/rehydrate', jsonBody(RehydrateBodySchema), async (c) => {
+    .post('/rehydrate', requireScope('privacy'), jsonBody(RehydrateBodySchema), async (c) => {
       const body = c.req.valid('json');
       if (body.text !== undefined)
         return c.json({ text: await orGone(service.rehydrateText(body.sessionId, body.text)) });

@@ -10,7 +10,7 @@ import { handleError } from '../http/errors.js';
 import { PrivacyService } from '../services/privacy/service.js';
 import { ReasoningRuns } from '../services/reasoning/runs.js';
 import { ReasoningService } from '../services/reasoning/service.js';
-import { TaskLoader } from '../services/reasoning/tasks.js';
+import { TaskStore } from '../services/reasoning/task-store.js';
 import { startFakeEndpoint, type FakeEndpoint } from '../services/reasoning/testing/fake-endpoints.js';
 import { reasoningRoutes } from './reasoning.js';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   if (!parsed.success) throw new Error(parsed.errors.join('; '));
   service = new ReasoningService({
     settings: { current: parsed.settings },
-    tasks: await new TaskLoader().load(),
+    tasks: await TaskStore.open(),
     scrubber: new PrivacyService({ db: database.db, vaultKey: Buffer.alloc(32, 9) }),
     runs: new ReasoningRuns(database.db),
   });

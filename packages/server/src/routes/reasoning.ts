@@ -25,12 +25,14 @@ export function reasoningRoutes(reasoning: ReasoningService) {
       c.json({
         tasks: reasoning.tasks.map((task) => ({
           id: task.id,
+          source: task.source,
           output: task.outputName,
           input: task.inputName,
           thinking: task.thinking,
           temperature: task.temperature,
           maxTokens: task.maxTokens,
         })),
+        warnings: reasoning.taskWarnings,
       }),
     )
     .post('/parse', jsonBody(ParseReasoningBodySchema), (c) => {

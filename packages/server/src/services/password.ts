@@ -48,7 +48,7 @@ export function generatePassword(): string {
 
 /**
  * The admin password lives hashed in `admin-password` in the data dir (the StartOS
- * set-admin-password action writes the same file); `SPARK_CONTROL_PASSWORD` overrides it.
+ * reset-admin-password action writes the same file); `SPARK_CONTROL_PASSWORD` overrides it.
  * The file is read on each check so a changed password applies without a restart.
  */
 export class AdminPassword {

@@ -43,7 +43,7 @@ function rms(samples: Int16Array, from: number, to: number): number {
 }
 
 /** `maxSpeakers` clamps: speakers beyond it are folded into the last allowed label. */
-export function analyzeAudio(audio: PcmAudio, maxSpeakers = 8): Analysis {
+export function analyzeAudio(audio: PcmAudio, maxSpeakers: number): Analysis {
   const frames = audio.channels[0]?.length ?? 0;
   const window = Math.max(1, Math.round(audio.sampleRate * WORD_SECONDS));
   const labels = new Map<number, number>();

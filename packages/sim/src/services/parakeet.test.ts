@@ -158,9 +158,11 @@ describe('parakeet /diarize', () => {
     };
     expect(one.num_speakers).toBe(1);
     expect(new Set(one.segments.map((s) => s.speaker))).toEqual(new Set(['SPEAKER_00']));
-    const tooMany = await upload('/diarize', STEREO, [['num_speakers', '9']])(base);
+    // The deployed diarizer's cap is 4 speakers.
+    const tooMany = await upload('/diarize', STEREO, [['num_speakers', '5']])(base);
     expect(tooMany.status).toBe(400);
-    expect(await tooMany.json()).toEqual({ detail: expect.any(String) as string });
+    expect(await tooMany.json()).toEqual({ detail: 'num_speakers=5 exceeds the maximum of 4 speakers' });
+    expect((await upload('/diarize', STEREO, [['num_speakers', '4']])(base)).status).toBe(200);
     writeFaults(stateDir, { http: { parakeet: { mode: 'status', status: 500, count: 1 } } });
     const failed = await upload('/diarize', STEREO)(base);
     expect(failed.status).toBe(500);

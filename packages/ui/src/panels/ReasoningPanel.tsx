@@ -2,7 +2,7 @@ import { useEffect, useState } from 'hono/jsx/dom';
 import { errorMessage } from '../api.js';
 import { reasoningApi } from '../clients.js';
 
-type Task = { id: string; input: string };
+type Task = { id: string; input: string; source: string };
 const SWAP_TRIAGE_EXAMPLE = JSON.stringify(
   { cause: 'oom', logTail: 'torch.OutOfMemoryError: CUDA out of memory.', model: 'qwen3-30b-a3b' },
   null,
@@ -13,6 +13,7 @@ type Run = { tier: string; outcome: string; latencyMs: number; model: string; re
 /** Run a reasoning task by hand and see which tier answered, how well, and how fast. */
 export function ReasoningPanel() {
   const [tasks, setTasks] = useState<Task[]>([]);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [task, setTask] = useState('');
   const [input, setInput] = useState('Hi, I am looking to buy a 2-bedroom flat near the river, budget 400k.');
   const [run, setRun] = useState<Run | null>(null);
@@ -23,8 +24,10 @@ export function ReasoningPanel() {
     void (async () => {
       const response = await reasoningApi.tasks.$get();
       if (!response.ok) return setError(await errorMessage(response, 'reasoning is unavailable'));
-      const list = (await response.json()).tasks;
+      const body = await response.json();
+      const list = body.tasks;
       setTasks(list);
+      setWarnings([...body.warnings]);
       setTask((list.find((candidate) => candidate.input === 'text') ?? list[0])?.id ?? '');
     })();
   }, []);
@@ -58,6 +61,9 @@ export function ReasoningPanel() {
   return (
     <section class="card" aria-labelledby="reasoning-title">
       <h2 id="reasoning-title">Reasoning playground</h2>
+      {warnings.map((warning) => (
+        <p class="warning small">Prompt file skipped: {warning}</p>
+      ))}
       <label for="reasoning-task">Task</label>
       <select
         id="reasoning-task"
@@ -66,7 +72,8 @@ export function ReasoningPanel() {
       >
         {tasks.map((candidate) => (
           <option value={candidate.id}>
-            {candidate.id} ({candidate.input})
+            {candidate.id} ({candidate.input}
+            {candidate.source === 'owner' ? ', your prompt' : ''})
           </option>
         ))}
       </select>

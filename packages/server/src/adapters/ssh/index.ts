@@ -37,7 +37,7 @@ export interface SshAdapter {
  *
  * @example
  * const ssh = await createSshAdapter({ dataDir: env.dataDir, log });
- * settings.subscribe((current) => ssh.pool.retain(current.sparks));
+ * settings.subscribe((current) => ssh.pool.retain(sshTargetsInUse(current)));
  */
 export async function createSshAdapter(
   options: { dataDir: string; log?: Logger } & Omit<SshPoolOptions, 'key' | 'hostKeys' | 'log'>,

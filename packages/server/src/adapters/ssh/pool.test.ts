@@ -172,18 +172,54 @@ describe('SshPool.exec', () => {
     expect(server.connections - before).toBe(1);
   });
 
-  it('closes the old connection when the Spark target changes', async () => {
+  it("keeps one connection per user of a Spark: neither user cuts the other one's long command", async () => {
+    const pool = newPool();
+    const controller = spark();
+    const bot = { ...spark(), sshUser: 'bot' };
+    const before = server.connections;
+    const long = [controller, bot].map((target) =>
+      pool.exec(target, command`sleep 0.6; echo ${shellArg.unixUser(target.sshUser)} done`),
+    );
+    // Short commands of both users in between, as the hardware card and the health check run them.
+    for (let round = 0; round < 3; round++) {
+      for (const target of [bot, controller])
+        expect((await pool.exec(target, command`echo hi`)).code).toBe(0);
+    }
+    expect((await Promise.all(long)).map((result) => result.stdout)).toEqual(['spark done\n', 'bot done\n']);
+    expect(server.connections - before).toBe(2);
+  });
+
+  it('retain closes the connections of targets no longer in use, and only those', async () => {
     const other = await TestSshServer.start({ home, hostKey: server.hostKey });
     try {
       const pool = newPool();
-      const pending = pool.exec(spark(), command`sleep 5`).catch((e: unknown) => e);
+      const bot = { ...spark(), sshUser: 'bot' };
+      await pool.exec(spark(), command`true`);
+      await pool.exec(bot, command`true`);
+      const moved = spark(other.port);
+      const pending = pool.exec(moved, command`echo started; sleep 5`).catch((e: unknown) => e);
       await new Promise((resolve) => setTimeout(resolve, 150));
-      const moved = await pool.exec(spark(other.port), command`echo moved`);
-      expect(moved.stdout).toBe('moved\n');
+      const before = server.connections;
+      // The Spark moved back to the first port; the bot still logs in there.
+      pool.retain([spark(), bot]);
       expect(await pending).toBeInstanceOf(SshDisconnectedError);
+      expect((await pool.exec(bot, command`echo kept`)).stdout).toBe('kept\n');
+      expect((await pool.exec(spark(), command`echo kept`)).stdout).toBe('kept\n');
+      expect(server.connections - before).toBe(0);
     } finally {
       await other.close();
     }
+  });
+
+  it("close(sparkId) closes the Spark's connections of every user", async () => {
+    const pool = newPool();
+    const bot = { ...spark(), sshUser: 'bot' };
+    const pending = [spark(), bot].map((target) =>
+      pool.exec(target, command`sleep 5`).catch((e: unknown) => e),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    pool.close(spark().id);
+    for (const result of await Promise.all(pending)) expect(result).toBeInstanceOf(SshDisconnectedError);
   });
 
   it('accepts only commands built by the shell module', async () => {

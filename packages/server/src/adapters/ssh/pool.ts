@@ -69,9 +69,11 @@ function stop(channel: ClientChannel): void {
 }
 
 /**
- * One pooled SSH connection per Spark, opened on first use with the controller's key and
- * reopened on the next use after a drop. A Spark whose host, port or user changed gets a new
- * connection; commands still running on the old one fail with `SshDisconnectedError`.
+ * One pooled SSH connection per target (Spark, user, host and port), opened on first use with the
+ * controller's key and reopened on the next use after a drop. Two users of one Spark (the
+ * controller's and the bot's) have a connection each, and neither ever closes the other's: only
+ * `retain`, `close` and `trustHostKey` close connections, and commands still running on a closed
+ * one fail with `SshDisconnectedError`.
  */
 export class SshPool {
   readonly #options: Required<Omit<SshPoolOptions, 'log'>> & { log: Logger | undefined };
@@ -130,17 +132,19 @@ export class SshPool {
     this.close(sparkId);
   }
 
-  /** Closes connections of Sparks that are gone from `targets` or whose address changed. */
+  /** Closes the connections of every target not in `targets` (a Spark gone, moved, or a user changed). */
   retain(targets: readonly SshTarget[]): void {
-    const wanted = new Map(targets.map((target) => [target.id, targetKey(target)]));
+    const wanted = new Set(targets.map(targetKey));
     for (const conn of [...this.#connections.values()]) {
-      if (wanted.get(conn.sparkId) !== conn.key) this.#close(conn);
+      if (!wanted.has(conn.key)) this.#close(conn);
     }
   }
 
+  /** Closes every connection to a Spark, whatever the user. */
   close(sparkId: string): void {
-    const conn = this.#connections.get(sparkId);
-    if (conn) this.#close(conn);
+    for (const conn of [...this.#connections.values()]) {
+      if (conn.sparkId === sparkId) this.#close(conn);
+    }
   }
 
   closeAll(): void {
@@ -154,14 +158,13 @@ export class SshPool {
   }
 
   #forget(conn: Connection): void {
-    if (this.#connections.get(conn.sparkId) === conn) this.#connections.delete(conn.sparkId);
+    if (this.#connections.get(conn.key) === conn) this.#connections.delete(conn.key);
   }
 
   #connection(target: SshTarget): Connection {
     const key = targetKey(target);
-    const existing = this.#connections.get(target.id);
-    if (existing && existing.key === key && !existing.closed) return existing;
-    if (existing) this.#close(existing);
+    const existing = this.#connections.get(key);
+    if (existing && !existing.closed) return existing;
     const conn: Connection = {
       sparkId: target.id,
       key,
@@ -198,23 +201,26 @@ export class SshPool {
         client.on('close', () => {
           conn.closed = true;
           this.#forget(conn);
-          log?.info({ sparkId: target.id }, 'ssh connection closed');
+          log?.info({ sparkId: target.id, user: target.sshUser }, 'ssh connection closed');
         });
-        log?.info({ sparkId: target.id, host: target.host, port: target.sshPort }, 'ssh connected');
+        log?.info(
+          { sparkId: target.id, user: target.sshUser, host: target.host, port: target.sshPort },
+          'ssh connected',
+        );
         return client;
       },
       (error: unknown) => {
         conn.closed = true;
         this.#forget(conn);
         log?.warn(
-          { sparkId: target.id, reason: (error as { reason?: string }).reason },
+          { sparkId: target.id, user: target.sshUser, reason: (error as { reason?: string }).reason },
           'ssh connect failed',
         );
         throw error;
       },
     );
     conn.ready.catch(() => undefined);
-    this.#connections.set(target.id, conn);
+    this.#connections.set(key, conn);
     return conn;
   }
 

@@ -69,6 +69,27 @@ describe('against the simulated Spark', () => {
     expect(inspect.stderr).toMatch(/No such object: vllm_node/);
   });
 
+  it("runs the bot's user and the controller's user on one Spark at once, neither cutting the other", async () => {
+    const controller = spark();
+    const bot = { ...spark(), sshUser: 'bot' };
+    // A bot update and a swap's log stream: long commands of two users on the same Spark.
+    const slow = command`echo "$USER started"; sleep 2; echo "$USER finished"`;
+    const update = pool.exec(bot, slow);
+    const lines: string[] = [];
+    const follow = (async () => {
+      for await (const line of pool.stream(controller, slow)) lines.push(line.line);
+    })();
+    // Meanwhile the hardware card and the health check log in as the controller, the bot tile as the bot.
+    for (let round = 0; round < 4; round++) {
+      expect((await pool.exec(controller, command`echo "$USER"`)).stdout).toBe('spark\n');
+      expect((await pool.exec(bot, command`echo "$USER"`)).stdout).toBe('bot\n');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await update).toMatchObject({ code: 0, stdout: 'bot started\nbot finished\n' });
+    await follow;
+    expect(lines).toEqual(['spark started', 'spark finished']);
+  });
+
   it('streams lines and reports a dropped connection as SshDisconnectedError', async () => {
     const stream = pool.stream(spark(), command`for i in 1 2 3; do echo line$i; done`);
     const lines: string[] = [];

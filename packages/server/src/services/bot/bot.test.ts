@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppEvent } from '@spark-control/schema';
+import type { AppEvent, SparkHardware } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type SimCluster } from '../../../../sim/src/index.js';
 import { createSshAdapter, type SshAdapter } from '../../adapters/ssh/index.js';
@@ -10,6 +10,7 @@ import { botRoutes } from '../../routes/bot.js';
 import { hasCommand, systemComponent } from '../../../test/support/system.js';
 import { healthFixture, routeTestApp, waitFor, type HealthFixture } from '../health/testing.js';
 import { ControllerKey } from '../../adapters/ssh/keys.js';
+import { SparkInspector } from '../sparks/hardware.js';
 import { BotService, type BotRun } from './bot.js';
 
 const HOSTS = ['127.0.44.2', '127.0.44.3'];
@@ -77,7 +78,8 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
 
     t = await healthFixture({
       sparks: sim.sparks.map((entry) => ({ id: entry.id, host: entry.host, sshPort: entry.sshPort })),
-      bot: { user: 'spark', sparkId: 'spark1', container: 'bot', dir: '~/bot', branch: 'main' },
+      // The owner's setup: the bot logs in as a user of its own, the controller as the Spark's user.
+      bot: { user: 'bot', sparkId: 'spark1', container: 'bot', dir: '~/bot', branch: 'main' },
     });
     ssh = await createSshAdapter({ dataDir: keyRoot, log: t.log, connectTimeoutMs: 5000 });
     bot = new BotService({
@@ -169,6 +171,35 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
     while ((text.match(/event: line/g) ?? []).length < 3) text += decoder.decode((await reader.read()).value);
     await reader.cancel();
     expect(text).toContain('"line":"tick"');
+  });
+
+  it("runs an update as the bot's user to the end while the controller's user reads the same Spark", async () => {
+    // A post-merge hook that takes a while stands in for a long image build.
+    const hook = join(checkout, '.git', 'hooks', 'post-merge');
+    mkdirSync(join(checkout, '.git', 'hooks'), { recursive: true });
+    writeFileSync(hook, '#!/bin/sh\necho "building as $USER"\nsleep 2\necho "build finished"\n');
+    chmodSync(hook, 0o755);
+    pushCommit(work, 'slow build');
+    const patient = new BotService({ pool: ssh.pool, settings: t.settings, bus: t.bus, log: t.log });
+    const inspector = new SparkInspector({ pool: ssh.pool, settings: t.settings, cacheMs: 0 });
+    try {
+      const run = patient.startUpdate();
+      const cards: SparkHardware[] = [];
+      let done = false;
+      const settled = patient.settled().finally(() => (done = true));
+      // The hardware card refreshes (and the health check reads it) while the update runs.
+      while (!done) {
+        cards.push(...(await inspector.list({ fresh: true })));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await settled).toMatchObject({ runId: run.runId, state: 'succeeded' });
+      expect(outputOf(run.runId)).toEqual(expect.arrayContaining(['building as bot', 'build finished']));
+      expect(cards.length).toBeGreaterThanOrEqual(4);
+      expect(cards.filter((card) => !card.ssh.reachable)).toEqual([]);
+    } finally {
+      await patient.close();
+      rmSync(hook, { force: true });
+    }
   });
 
   it('stops an update that runs past the cap and says so loudly', async () => {

@@ -60,6 +60,7 @@ const PROBE_TASK: ReasoningTask = {
   maxTokens: 256,
   instructions: ownText('Reply with the single word: hello'),
   file: '(built in)',
+  source: 'bundled',
 };
 
 /** `GET /reasoning/health`: a cheap `/models` check every time, a deep check per tier at most every `ttlMs`. */

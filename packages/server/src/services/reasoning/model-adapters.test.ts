@@ -4,12 +4,13 @@ import { LlmError } from '../../adapters/llm/openai-chat.js';
 import { TierBreaker } from './breaker.js';
 import { adapterFor } from './model-adapters.js';
 import { localBaseUrl, renderInput } from './service.js';
-import { TaskLoader, type ReasoningTask } from './tasks.js';
+import { TaskStore } from './task-store.js';
+import type { ReasoningTask } from './tasks.js';
 
 let lead: ReasoningTask;
 let qd: ReasoningTask;
 beforeAll(async () => {
-  const tasks = await new TaskLoader().load();
+  const tasks = (await TaskStore.open()).current;
   lead = tasks.get('lead_tagger') as ReasoningTask;
   qd = tasks.get('qd_calculator') as ReasoningTask;
 });

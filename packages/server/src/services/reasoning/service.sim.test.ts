@@ -6,7 +6,7 @@ import type { Database } from '../../adapters/db/client.js';
 import { PrivacyService } from '../privacy/service.js';
 import { ReasoningRuns } from './runs.js';
 import { ReasoningFailedError, ReasoningService } from './service.js';
-import { TaskLoader, type ReasoningTask } from './tasks.js';
+import { TaskStore } from './task-store.js';
 import { startFakeEndpoint, type FakeEndpoint } from './testing/fake-endpoints.js';
 
 /**
@@ -22,7 +22,7 @@ let sim: SimCluster;
 let cloudUrl: string;
 let local: FakeEndpoint;
 let database: Database;
-let tasks: Map<string, ReasoningTask>;
+let tasks: TaskStore;
 let privacy: PrivacyService;
 const services: ReasoningService[] = [];
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
     startCluster({ sparks: 0, services: false, control: false, cloud: { port: 0 }, tokenDelayMs: 0 }),
     startFakeEndpoint({ flavor: 'vllm', models: ['local-model'] }),
     freshDatabase('pglite'),
-    new TaskLoader().load(),
+    TaskStore.open(),
   ]);
   if (!sim.cloudUrl) throw new Error('the simulator started no cloud endpoint');
   cloudUrl = sim.cloudUrl;

@@ -5,7 +5,7 @@ import type { Database } from '../../adapters/db/client.js';
 import { PrivacyService } from '../privacy/service.js';
 import { ReasoningRuns } from './runs.js';
 import { ReasoningFailedError, ReasoningService } from './service.js';
-import { TaskLoader, type ReasoningTask } from './tasks.js';
+import { TaskStore } from './task-store.js';
 import { startFakeEndpoint, type FakeEndpoint } from './testing/fake-endpoints.js';
 
 const SUPER = 'nvidia/nemotron-3-super-120b-a12b';
@@ -16,7 +16,7 @@ const LEAD = '{"tags":["condo"],"intent":"buy","confidence":0.8,"summary":"Wants
 let cloud: FakeEndpoint;
 let local: FakeEndpoint;
 let database: Database;
-let tasks: Map<string, ReasoningTask>;
+let tasks: TaskStore;
 let privacy: PrivacyService;
 const services: ReasoningService[] = [];
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
     startFakeEndpoint({ flavor: 'nvidia', models: [SUPER, SUPER_49B] }),
     startFakeEndpoint({ flavor: 'vllm', models: [LOCAL_MODEL] }),
     freshDatabase('pglite'),
-    new TaskLoader().load(),
+    TaskStore.open(),
   ]);
   privacy = new PrivacyService({ db: database.db, vaultKey: Buffer.alloc(32, 3) });
 });
@@ -88,7 +88,7 @@ describe('ReasoningService tiers', () => {
       max_tokens: 1024,
     });
     expect(body?.messages).toMatchObject([
-      { role: 'system', content: tasks.get('lead_tagger')?.instructions },
+      { role: 'system', content: tasks.current.get('lead_tagger')?.instructions },
       { role: 'user' },
     ]);
   });
@@ -111,7 +111,7 @@ describe('ReasoningService tiers', () => {
     const body = cloud.received.find((request) => request.model === SUPER_49B)?.body;
     const messages = body?.messages as { role: string; content: string }[];
     expect(messages[0]).toEqual({ role: 'system', content: 'detailed thinking off' });
-    expect(messages[1]?.content.startsWith(tasks.get('lead_tagger')?.instructions ?? '?')).toBe(true);
+    expect(messages[1]?.content.startsWith(tasks.current.get('lead_tagger')?.instructions ?? '?')).toBe(true);
     expect(body).not.toHaveProperty('chat_template_kwargs');
   });
 

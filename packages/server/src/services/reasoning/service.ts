@@ -16,6 +16,7 @@ import { ReasoningHealthChecker, type ReasoningHealth } from './health.js';
 import { recoverJson } from './recovery/recover.js';
 import { ReasoningRouter, RouteFailure, type TierAttempt } from './router.js';
 import type { ReasoningRuns } from './runs.js';
+import type { TaskStore } from './task-store.js';
 import type { ReasoningTask } from './tasks.js';
 import { cloudTier, localTier } from './tiers.js';
 import { serviceUrl } from '../health/http.js';
@@ -56,7 +57,8 @@ export class ReasoningFailedError extends Error {
 
 export interface ReasoningServiceOptions {
   settings: { readonly current: Settings };
-  tasks: ReadonlyMap<string, ReasoningTask>;
+  /** The tasks in force (a `TaskStore`: its map is replaced when the prompt files change). */
+  tasks: Pick<TaskStore, 'current' | 'warnings'>;
   scrubber: Scrubber;
   runs: ReasoningRuns;
   /** The fetch the model clients use (tests and the simulator). */
@@ -79,7 +81,12 @@ export class ReasoningService {
   }
 
   get tasks(): ReasoningTask[] {
-    return [...this.#options.tasks.values()];
+    return [...this.#options.tasks.current.values()];
+  }
+
+  /** Why prompt files were skipped. */
+  get taskWarnings(): readonly string[] {
+    return this.#options.tasks.warnings;
   }
 
   async run(taskId: string, input: unknown): Promise<ReasoningRunResult> {
@@ -170,8 +177,9 @@ export class ReasoningService {
   }
 
   #task(id: string): ReasoningTask {
-    const task = this.#options.tasks.get(id);
-    if (!task) throw new UnknownTaskError(id, [...this.#options.tasks.keys()]);
+    const tasks = this.#options.tasks.current;
+    const task = tasks.get(id);
+    if (!task) throw new UnknownTaskError(id, [...tasks.keys()]);
     return task;
   }
 

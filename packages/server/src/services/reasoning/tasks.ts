@@ -1,4 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,9 @@ import {
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import { ownText, type PromptText } from './prompt-text.js';
+
+/** Where a task file was read: the image's prompts/, or the owner's directory on the data volume. */
+export type TaskSource = 'bundled' | 'owner';
 
 /** One reasoning task: a prompt file with its frontmatter resolved. */
 export interface ReasoningTask {
@@ -27,6 +29,7 @@ export interface ReasoningTask {
   maxTokens: number;
   instructions: PromptText;
   file: string;
+  source: TaskSource;
 }
 
 const TASK_ID = /^[a-z][a-z0-9_]{0,62}$/;
@@ -79,7 +82,7 @@ const FrontmatterSchema = v.pipe(
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
 
 /** Parses one task file; throws an Error naming the file and every problem. */
-export function parseTaskFile(file: string, text: string): ReasoningTask {
+export function parseTaskFile(file: string, text: string, source: TaskSource = 'bundled'): ReasoningTask {
   const fail = (problems: string[]) => new Error(`${basename(file)}: ${problems.join('; ')}`);
   const match = FRONTMATTER.exec(text.replace(/^\ufeff/, ''));
   if (!match) throw fail(['must start with a --- frontmatter block ---']);
@@ -110,35 +113,8 @@ export function parseTaskFile(file: string, text: string): ReasoningTask {
     maxTokens: fm.maxTokens,
     instructions: ownText(body),
     file,
+    source,
   };
-}
-
-/** Reads every `*.md` task in a directory (the repository's prompts/ by default). */
-export class TaskLoader {
-  readonly dir: string;
-
-  constructor(dir: string = defaultPromptsDir()) {
-    this.dir = dir;
-  }
-
-  /** All tasks by id; throws listing every invalid file, so one bad edit is never half-applied. */
-  async load(): Promise<Map<string, ReasoningTask>> {
-    const names = (await readdir(this.dir)).filter((name) => name.endsWith('.md')).sort();
-    const tasks = new Map<string, ReasoningTask>();
-    const problems: string[] = [];
-    for (const name of names) {
-      const file = join(this.dir, name);
-      try {
-        const task = parseTaskFile(file, await readFile(file, 'utf8'));
-        tasks.set(task.id, task);
-      } catch (error) {
-        problems.push((error as Error).message);
-      }
-    }
-    if (problems.length > 0)
-      throw new Error(`invalid reasoning tasks in ${this.dir}: ${problems.join(' | ')}`);
-    return tasks;
-  }
 }
 
 /** prompts/ at the repository root in development, next to the bundle in the image. */

@@ -15,8 +15,11 @@ import {
 } from './merge.js';
 import { channelOf, decodeWav, durationOf, encodeWav, sliceAudio, WavError, type PcmAudio } from './wav.js';
 
-/** The diarizer's speaker cap (speech.md "Diarization endpoint"); more are folded into the last label. */
-export const SPEAKER_CAP = 8;
+/**
+ * How many speakers the owner's diarizer separates (speech.md assumed 8; the deployed one does 4).
+ * Voices beyond it are folded into the last label.
+ */
+export const SPEAKER_CAP = 4;
 /** A local-channel word whose residual after removing the scaled remote signal is below this share of its level is bleed. */
 const BLEED_RESIDUAL_RATIO = 0.25;
 
@@ -33,16 +36,24 @@ export interface DiarizeOptions {
   minSpeakers?: number | undefined;
   maxSpeakers?: number | undefined;
   numSpeakers?: number | undefined;
+  /** Refuse (400) a speaker count above the cap instead of capping it with a note. */
+  strictSpeakers?: boolean | undefined;
 }
 
 export interface DiarizeResult {
   segments: SpeakerTurn[];
   num_speakers: number;
   chunks: number;
+  /** The most speakers the diarizer separates. */
+  speaker_cap: number;
+  /** What was changed in the request, and why (a capped speaker count); empty when nothing was. */
+  notes: string[];
 }
 
 export interface DiarizedTranscript {
   mode: 'diarized' | 'dual-channel';
+  /** As in `DiarizeResult`: what was changed in the request, and why. */
+  notes: string[];
   text: string;
   duration: number | null;
   speakers: string[];
@@ -57,20 +68,18 @@ export interface DiarizedTranscript {
 export class SpeechService {
   constructor(private readonly deps: { gateway: GatewayService; settings: () => Settings }) {}
 
-  async diarize(file: AudioFile, options: DiarizeOptions, signal?: AbortSignal): Promise<DiarizeResult> {
-    const maxSpeakers = Math.min(options.maxSpeakers ?? SPEAKER_CAP, SPEAKER_CAP);
-    if (options.numSpeakers !== undefined && options.numSpeakers > SPEAKER_CAP) {
-      throw new OpenAiError(
-        400,
-        `num_speakers must be at most ${SPEAKER_CAP} (the speaker cap)`,
-        'too_many_speakers',
-      );
-    }
+  async diarize(file: AudioFile, request: DiarizeOptions, signal?: AbortSignal): Promise<DiarizeResult> {
+    const { options, notes } = capSpeakers(request);
+    const maxSpeakers = options.maxSpeakers ?? SPEAKER_CAP;
+    const answer = (segments: SpeakerTurn[], chunks: number): DiarizeResult => ({
+      segments,
+      num_speakers: new Set(segments.map((turn) => turn.speaker)).size,
+      chunks,
+      speaker_cap: SPEAKER_CAP,
+      notes,
+    });
     const chunkSec = options.chunkSec ?? 0;
-    if (chunkSec <= 0) {
-      const result = await this.#diarizeOnce(file, options, maxSpeakers, signal);
-      return { segments: result, num_speakers: new Set(result.map((turn) => turn.speaker)).size, chunks: 1 };
-    }
+    if (chunkSec <= 0) return answer(await this.#diarizeOnce(file, options, maxSpeakers, signal), 1);
     const overlapSec = options.overlapSec ?? Math.min(5, chunkSec / 4);
     if (overlapSec < 0 || overlapSec >= chunkSec) {
       throw new OpenAiError(400, 'overlap_sec must be at least 0 and less than chunk_sec', 'invalid_request');
@@ -93,12 +102,7 @@ export class SpeechService {
       });
       if (end >= duration) break;
     }
-    const segments = stitchWindows(windows, maxSpeakers);
-    return {
-      segments,
-      num_speakers: new Set(segments.map((turn) => turn.speaker)).size,
-      chunks: windows.length,
-    };
+    return answer(stitchWindows(windows, maxSpeakers), windows.length);
   }
 
   /**
@@ -134,14 +138,16 @@ export class SpeechService {
         ),
       );
       const words = mergeChannels(local!.words, remote!.words, (word) => isBleed(audio, word));
-      return transcript('dual-channel', words, durationOf(audio));
+      return transcript('dual-channel', words, durationOf(audio), []);
     }
+    // Capped (or refused) before either request leaves.
+    const { options: capped, notes } = capSpeakers(options);
     const [transcription, diarization] = await Promise.all([
       this.#transcribe(file, options.language, signal),
-      this.diarize(file, options, signal),
+      this.diarize(file, capped, signal),
     ]);
     const words = assignSpeakers(transcription.words, diarization.segments);
-    return transcript('diarized', words, transcription.duration);
+    return transcript('diarized', words, transcription.duration, notes);
   }
 
   async #diarizeOnce(
@@ -221,6 +227,45 @@ export class SpeechService {
   }
 }
 
+/**
+ * Holds a request to the diarizer's speaker cap: a count above it is capped, with a note saying so,
+ * or refused when the caller insists (`strictSpeakers`). Nothing is sent before this passes.
+ */
+export function capSpeakers(request: DiarizeOptions): { options: DiarizeOptions; notes: string[] } {
+  const notes: string[] = [];
+  const cap = (field: string, value: number | undefined) => {
+    if (value === undefined || value <= SPEAKER_CAP) return value;
+    if (request.strictSpeakers) {
+      throw new OpenAiError(
+        400,
+        `${field}: ${value} is more speakers than the diarizer separates (at most ${SPEAKER_CAP}); without strict_speakers it is capped to ${SPEAKER_CAP}`,
+        'too_many_speakers',
+        { param: field },
+      );
+    }
+    notes.push(
+      `${field}: ${value} capped to ${SPEAKER_CAP}, the most speakers the diarizer separates; voices beyond the ${SPEAKER_CAP}th share the last label`,
+    );
+    return SPEAKER_CAP;
+  };
+  const options = {
+    ...request,
+    minSpeakers: cap('min_speakers', request.minSpeakers),
+    maxSpeakers: cap('max_speakers', request.maxSpeakers),
+    numSpeakers: cap('num_speakers', request.numSpeakers),
+  };
+  if (
+    options.minSpeakers !== undefined &&
+    options.maxSpeakers !== undefined &&
+    options.minSpeakers > options.maxSpeakers
+  ) {
+    throw new OpenAiError(400, 'min_speakers: must not exceed max_speakers', 'invalid_request', {
+      param: 'min_speakers',
+    });
+  }
+  return { options, notes };
+}
+
 function decode(file: AudioFile): PcmAudio {
   try {
     return decodeWav(file.bytes);
@@ -240,10 +285,12 @@ function transcript(
   mode: DiarizedTranscript['mode'],
   words: LabelledWord[],
   duration: number | null,
+  notes: string[],
 ): DiarizedTranscript {
   const utterances = groupUtterances(words);
   return {
     mode,
+    notes,
     text: words.map((word) => word.word).join(' '),
     duration,
     speakers: [

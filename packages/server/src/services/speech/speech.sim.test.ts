@@ -36,8 +36,10 @@ describe('speech routes against the simulated parakeet', () => {
   let t: TestApp;
   let g: Awaited<ReturnType<typeof startGateway>>;
   const hostsCalled = new Set<string>();
+  let upstreamRequests = 0;
   const onRequest = (message: unknown) => {
     const request = (message as { request: ClientRequest & { host?: string } }).request;
+    upstreamRequests += 1;
     if (request.host) hostsCalled.add(request.host);
   };
 
@@ -94,9 +96,84 @@ describe('speech routes against the simulated parakeet', () => {
     expect(body.segments).toEqual(wholeBody.segments);
   });
 
-  it('enforces the speaker cap and validates fields', async () => {
-    const tooMany = await upload('/api/audio/diarize', threeSpeakers, { num_speakers: '9' });
-    expect(tooMany.status).toBe(400);
+  // Six voices one after the other, one second each: more than the diarizer separates.
+  const sixSpeakers = audio(
+    6,
+    6,
+    [0, 1, 2, 3, 4, 5].map((channel) => ({
+      channel,
+      from: channel,
+      to: channel + 1,
+      amplitude: 6000,
+      period: 2 + channel,
+    })),
+  );
+
+  it('caps a request for more speakers than the diarizer separates, with a note', async () => {
+    const plainRequest = (await (await upload('/api/audio/diarize', threeSpeakers)).json()) as DiarizeResult;
+    expect(plainRequest).toMatchObject({ num_speakers: 3, speaker_cap: 4, notes: [] });
+
+    const response = await upload('/api/audio/diarize', sixSpeakers, { num_speakers: '6' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as DiarizeResult;
+    expect(body.num_speakers).toBe(4);
+    expect(body.speaker_cap).toBe(4);
+    expect(body.notes).toEqual([expect.stringMatching(/^num_speakers: 6 capped to 4, the most speakers/)]);
+    // The fifth and sixth voices share the last label.
+    expect(body.segments.map((turn) => turn.speaker)).toEqual([
+      'SPEAKER_00',
+      'SPEAKER_01',
+      'SPEAKER_02',
+      'SPEAKER_03',
+    ]);
+    // (the simulated diarizer works in 0.4 s steps)
+    expect(body.segments.at(-1)?.start).toBeCloseTo(3, 0);
+    expect(body.segments.at(-1)?.end).toBe(6);
+
+    const maxOnly = (await (
+      await upload('/api/audio/diarize', sixSpeakers, { max_speakers: '8', chunk_sec: '3', overlap_sec: '1' })
+    ).json()) as DiarizeResult;
+    expect(maxOnly.num_speakers).toBe(4);
+    expect(maxOnly.notes).toEqual([expect.stringMatching(/^max_speakers: 8 capped to 4/)]);
+
+    const transcript = (await (
+      await upload('/api/audio/transcribe-diarized', sixSpeakers, { max_speakers: '5' })
+    ).json()) as DiarizedTranscript;
+    expect(transcript.speakers).toHaveLength(4);
+    expect(transcript.notes).toEqual([expect.stringMatching(/^max_speakers: 5 capped to 4/)]);
+  });
+
+  it('refuses more speakers than the cap when the caller insists, before any audio leaves', async () => {
+    for (const path of ['/api/audio/diarize', '/api/audio/transcribe-diarized']) {
+      const before = upstreamRequests;
+      const refused = await upload(path, sixSpeakers, { num_speakers: '6', strict_speakers: 'true' });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /^num_speakers: 6 is more speakers than the diarizer separates \(at most 4\)/,
+      );
+      expect(upstreamRequests).toBe(before);
+    }
+    const within = await upload('/api/audio/diarize', threeSpeakers, {
+      num_speakers: '3',
+      strict_speakers: 'true',
+    });
+    expect(within.status).toBe(200);
+  });
+
+  it('validates the diarize fields', async () => {
+    const strictWord = await upload('/api/audio/diarize', threeSpeakers, { strict_speakers: 'yes' });
+    expect(strictWord.status).toBe(400);
+    expect(((await strictWord.json()) as { error: { message: string } }).error.message).toBe(
+      'strict_speakers: must be true or false',
+    );
+    const crossed = await upload('/api/audio/diarize', threeSpeakers, {
+      min_speakers: '3',
+      max_speakers: '2',
+    });
+    expect(crossed.status).toBe(400);
+    expect(((await crossed.json()) as { error: { message: string } }).error.message).toBe(
+      'min_speakers: must not exceed max_speakers',
+    );
     const capped = (await (
       await upload('/api/audio/diarize', threeSpeakers, { max_speakers: '2' })
     ).json()) as DiarizeResult;

@@ -1,9 +1,7 @@
 import { i18n } from '../i18n/index.js';
-import { MIN_PASSWORD_LENGTH, generateAdminPassword, hashAdminPassword } from '../lib/admin-password.js';
-import { writeFileAtomic } from '../lib/files.js';
-import { adminPasswordFile } from '../lib/volume.js';
+import { MIN_PASSWORD_LENGTH } from '../lib/admin-password.js';
+import { generateAndStoreAdminPassword, storeAdminPassword } from '../lib/admin-store.js';
 import { sdk } from '../sdk.js';
-import { appGid, appUid } from '../utils.js';
 
 const { InputSpec, Value } = sdk;
 
@@ -17,30 +15,26 @@ export const inputSpec = InputSpec.of({
   }),
 });
 
-/** Hashes the password into the file the server reads on every login; returns the password set. */
-export async function saveAdminPassword(
-  requested: string | null,
-  file = adminPasswordFile(),
-): Promise<string> {
+/** Sets the dashboard password (generated when `requested` is blank); returns the password set. */
+export async function saveAdminPassword(requested: string | null): Promise<string> {
   const password = requested ?? '';
-  if (password !== '' && password.length < MIN_PASSWORD_LENGTH) {
+  if (password === '') return generateAndStoreAdminPassword();
+  if (password.length < MIN_PASSWORD_LENGTH) {
     throw new Error(
       `${i18n('Nothing was saved. Please correct:')}\n- ${i18n('New password')}: ${i18n('must be at least 12 characters')}`,
     );
   }
-  const chosen = password === '' ? generateAdminPassword() : password;
-  await writeFileAtomic(file, `${await hashAdminPassword(chosen)}\n`, {
-    mode: 0o600,
-    owner: { uid: appUid, gid: appGid },
-  });
-  return chosen;
+  await storeAdminPassword(password, false);
+  return password;
 }
 
-export const setAdminPassword = sdk.Action.withInput(
-  'set-admin-password',
+export const resetAdminPassword = sdk.Action.withInput(
+  'reset-admin-password',
   {
-    name: i18n('Set Admin Password'),
-    description: i18n('Choose the password for the Spark Control dashboard. It applies at the next sign-in.'),
+    name: i18n('Reset Admin Password'),
+    description: i18n(
+      'Choose a new password for the Spark Control dashboard, or have one made for you. It applies at the next sign-in.',
+    ),
     warning: null,
     allowedStatuses: 'any',
     group: null,
@@ -55,7 +49,7 @@ export const setAdminPassword = sdk.Action.withInput(
       version: '1',
       title: i18n('Admin password set'),
       message: generated
-        ? i18n('Sign in to the dashboard with this password. It is not shown again.')
+        ? i18n('Sign in to the dashboard with this password. Show Admin Password shows it again.')
         : i18n('Sign in to the dashboard with your new password.'),
       result: generated ? { type: 'single', value: password, masked: true, copyable: true, qr: false } : null,
     };
