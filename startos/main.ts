@@ -49,6 +49,9 @@ export const main = sdk.setupMain(async ({ effects }) => {
             SPARK_CONTROL_SETTINGS: `${dataMountpoint}/${settingsSubpath}`,
             SPARK_CONTROL_UI_DIR: uiDir,
             SPARK_CONTROL_API_TOKEN: link.token,
+            // StartOS's reverse proxy reaches the container from its default gateway and sets
+            // X-Forwarded-For/-Proto itself, dropping any the client sent (docs/startos.md).
+            SPARK_CONTROL_TRUSTED_PROXIES: 'gateway',
           },
         },
         ready: {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { NumberRangeSchema } from './fields.js';
 
 /** Every error the API returns has one of these codes; the HTTP status follows from it. */
 export const API_ERROR_STATUS = {
@@ -51,6 +52,8 @@ export const CreateTokenBodySchema = v.strictObject({
     ),
     v.nonEmpty('must name at least one scope'),
   ),
+  /** Left out: the token never expires. */
+  expiresInDays: v.optional(NumberRangeSchema(1, 3650, { integer: true, unit: 'days' })),
 });
 
 export interface ApiTokenInfo {
@@ -60,4 +63,6 @@ export interface ApiTokenInfo {
   scopes: TokenScope[];
   createdAt: string;
   lastUsedAt: string | null;
+  /** Null: never expires. */
+  expiresAt: string | null;
 }

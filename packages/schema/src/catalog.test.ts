@@ -79,7 +79,29 @@ describe('ModelDefSchema', () => {
     [{ ...hf, id: 'Qwen 3' }, 'id: must be lowercase'],
     [{ ...hf, label: '   ' }, 'label: must not be blank'],
     [{ ...hf, launch: 'now' }, 'launch: is not a known setting'],
+    [
+      { ...hf, vllm: { extraArgs: ['--trust-remote-code'] } },
+      'trustRemoteCode: --trust-remote-code runs the repository\'s own Python code on the Sparks; confirm it for this model with "trustRemoteCode": "Qwen/Qwen3-30B-A3B-FP8"',
+    ],
+    [
+      {
+        ...hf,
+        hfRepo: 'Evil/Model',
+        trustRemoteCode: hf.hfRepo,
+        vllm: { extraArgs: ['--trust-remote-code'] },
+      },
+      "trustRemoteCode: must name this entry's hfRepo or localPath exactly",
+    ],
   ])('rejects %j', (input, message) => {
     expect(errors(input)).toContain(message);
+  });
+
+  it('takes --trust-remote-code once the entry confirms its own source', () => {
+    expect(errors({ ...hf, trustRemoteCode: hf.hfRepo, vllm: { extraArgs: ['--trust-remote-code'] } })).toBe(
+      '',
+    );
+    expect(
+      errors({ ...local, trustRemoteCode: local.localPath, vllm: { extraArgs: ['--trust-remote-code'] } }),
+    ).toBe('');
   });
 });

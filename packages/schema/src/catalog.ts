@@ -79,6 +79,13 @@ export const VllmOptionsSchema = v.strictObject({
   ),
 });
 
+export const TRUST_REMOTE_CODE = '--trust-remote-code';
+
+/** Where an entry's weights (and any code shipped with them) come from. */
+export function modelSource(model: { hfRepo?: string | undefined; localPath?: string | undefined }): string {
+  return model.hfRepo ?? model.localPath ?? '';
+}
+
 /** One model the cluster can serve: exactly one of `hfRepo` (downloaded) or `localPath` (on Spark 1). */
 export const ModelDefSchema = v.pipe(
   v.strictObject({
@@ -109,6 +116,11 @@ export const ModelDefSchema = v.pipe(
     /** Cluster mode with Ray (`--ray`) instead of the launch script's default no-Ray mode. */
     ray: v.optional(v.boolean('must be true or false'), false),
     vllm: v.optional(VllmOptionsSchema, {}),
+    /**
+     * The hfRepo (or localPath) whose own Python code the owner agreed to run: needed for
+     * `--trust-remote-code`, and void as soon as the entry points elsewhere.
+     */
+    trustRemoteCode: v.optional(v.pipe(v.string('must be text'), v.maxLength(1024, 'is too long'))),
     notes: v.optional(v.pipe(v.string('must be text'), v.maxLength(2000, 'is too long')), ''),
   }),
   v.check(
@@ -124,6 +136,16 @@ export const ModelDefSchema = v.pipe(
   v.check(
     (model) => model.ray === false || model.tensorParallel === 2,
     'ray: only applies to tensorParallel 2',
+  ),
+  v.check(
+    (model) => model.trustRemoteCode === undefined || model.trustRemoteCode === modelSource(model),
+    "trustRemoteCode: must name this entry's hfRepo or localPath exactly; it confirms that source only",
+  ),
+  v.check(
+    (model) =>
+      !model.vllm.extraArgs.includes(TRUST_REMOTE_CODE) || model.trustRemoteCode === modelSource(model),
+    (issue) =>
+      `trustRemoteCode: ${TRUST_REMOTE_CODE} runs the repository's own Python code on the Sparks; confirm it for this model with "trustRemoteCode": ${JSON.stringify(modelSource(issue.input))}`,
   ),
 );
 

@@ -3,6 +3,9 @@ import { PATTERNS, isHost, isRemotePath } from './patterns.js';
 
 /** Reusable field schemas with messages that say what a good value looks like. */
 
+/** What a secret is shown as. */
+export const SECRET_MASK = '********';
+
 export const PortSchema = v.pipe(
   v.number('must be a number'),
   v.integer('must be a whole number'),
@@ -75,11 +78,72 @@ export const UrlPathSchema = v.pipe(
   v.regex(PATTERNS.urlPath, 'must be a URL path starting with /'),
 );
 
+/** True when the URL carries a user name or password (`http://user:pw@host`). */
+function hasUserinfo(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 export const HttpUrlSchema = v.pipe(
   v.string('must be text'),
   v.url('must be a URL such as https://example.com/v1'),
   v.check((value) => /^https?:\/\//.test(value), 'must start with http:// or https://'),
+  // Fetch refuses such URLs at every request, and they would show the password wherever the URL is shown.
+  v.check(
+    (value) => !hasUserinfo(value),
+    'must not contain a user name or password (user:password@); use the key or secret setting',
+  ),
 );
+
+/**
+ * The URL as it may be shown (settings, errors, logs): every query value, a fragment and any
+ * user name or password replaced by a mask. Anything that is not a URL comes back unchanged.
+ */
+export function maskUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return value;
+  }
+  if (!url.search && !url.hash && !url.username && !url.password) return value;
+  if (url.username || url.password) {
+    url.username = 'masked';
+    url.password = '';
+  }
+  url.search = [...url.searchParams.keys()]
+    .map((key) => `${encodeURIComponent(key)}=${SECRET_MASK}`)
+    .join('&');
+  if (url.hash) url.hash = SECRET_MASK;
+  return url.toString();
+}
+
+/** The parts of a URL maskUrl hides, for the log scrubber (values too short to be secrets left out). */
+export function urlSecrets(value: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return [];
+  }
+  const decoded = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  return [
+    ...url.searchParams.values(),
+    decoded(url.hash.slice(1)),
+    decoded(url.username),
+    decoded(url.password),
+  ].filter((part) => part.length >= 6);
+}
 
 /** A URL, or blank to mean "not set". */
 export const OptionalHttpUrlSchema = v.union(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings, redactSettings, SECRET_MASK, settingsSecrets } from './settings.js';
+import { SECRET_MASK } from './fields.js';
+import { parseSettings, redactSettings, settingsSecrets } from './settings.js';
 
 const twoSparks = {
   sparks: [
@@ -86,6 +87,18 @@ describe('SettingsSchema rejects bad values by field name', () => {
     [{ reasoning: { baseUrl: 'ftp://x' } }, 'reasoning.baseUrl: must start with http:// or https://'],
     [{ reasoning: { allowLocalFallback: 'yes' } }, 'reasoning.allowLocalFallback: must be true or false'],
     [{ webhook: { url: 'not a url' } }, 'webhook.url: must be'],
+    [
+      { webhook: { url: 'http://user:pw@hooks.example.com/x' } },
+      'webhook.url: must not contain a user name or password',
+    ],
+    [
+      { reasoning: { baseUrl: 'https://key@integrate.api.nvidia.com/v1' } },
+      'reasoning.baseUrl: must not contain a user name or password',
+    ],
+    [
+      { reasoning: { localBaseUrl: 'http://a:b@10.0.0.2:8888/v1' } },
+      'reasoning.localBaseUrl: must not contain a user name or password',
+    ],
     [{ bot: { branch: '-delete' } }, 'bot.branch: must be a git branch name'],
     [{ vllm: { prot: 8888 } }, 'vllm.prot: is not a known setting'],
   ])('%j', (input, expected) => {
@@ -178,6 +191,24 @@ describe('secrets', () => {
 
   it('lists the secrets for the logger', () => {
     expect(settingsSecrets(result.settings).sort()).toEqual(['hook-secret', 'nvapi-secret-123']);
+  });
+
+  it('masks URL query values wherever settings are shown, and hands them to the logger', () => {
+    const withQuery = parseSettings({
+      webhook: { url: 'https://hooks.example.com/in?token=tok-abcdef123&channel=ops-room' },
+      reasoning: { localBaseUrl: 'http://10.0.0.2:8888/v1?api_key=local-key-42' },
+    });
+    if (!withQuery.success) throw new Error(withQuery.errors.join());
+    const shown = redactSettings(withQuery.settings);
+    expect(shown.webhook.url).toBe(
+      `https://hooks.example.com/in?token=${SECRET_MASK}&channel=${SECRET_MASK}`,
+    );
+    expect(shown.reasoning.localBaseUrl).toBe(`http://10.0.0.2:8888/v1?api_key=${SECRET_MASK}`);
+    expect(shown.reasoning.baseUrl).toBe('https://integrate.api.nvidia.com/v1');
+    expect(JSON.stringify(shown)).not.toMatch(/tok-abcdef123|local-key-42/);
+    expect(settingsSecrets(withQuery.settings)).toEqual(
+      expect.arrayContaining(['tok-abcdef123', 'ops-room', 'local-key-42']),
+    );
   });
 });
 

@@ -6,6 +6,8 @@ import {
   GitBranchSchema,
   HostSchema,
   HttpUrlSchema,
+  maskUrl,
+  SECRET_MASK,
   OptionalHttpUrlSchema,
   OptionalIpv4Schema,
   PortSchema,
@@ -14,6 +16,7 @@ import {
   SlugSchema,
   UnixUserSchema,
   UrlPathSchema,
+  urlSecrets,
 } from './fields.js';
 
 /** What a Spark can host; each role brings its built-in services. */
@@ -186,8 +189,6 @@ export type SettingsInput = v.InferInput<typeof SettingsSchema>;
 export type Spark = Settings['sparks'][number];
 export type CustomService = Settings['customServices'][number];
 
-export const SECRET_MASK = '********';
-
 export type SettingsResult = { success: true; settings: Settings } | { success: false; errors: string[] };
 
 /** Validates raw settings; each error names the field it is about, e.g. `vllm.port: must be a number`. */
@@ -208,19 +209,32 @@ export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] 
   });
 }
 
-/** A copy with every secret replaced by a mask (or left blank when unset). */
+/** A copy with every secret replaced by a mask (or left blank when unset), URL query values too. */
 export function redactSettings(settings: Settings): Settings {
   return {
     ...settings,
     vllm: { ...settings.vllm, hfToken: settings.vllm.hfToken ? SECRET_MASK : '' },
-    reasoning: { ...settings.reasoning, nvidiaApiKey: settings.reasoning.nvidiaApiKey ? SECRET_MASK : '' },
-    webhook: { ...settings.webhook, secret: settings.webhook.secret ? SECRET_MASK : '' },
+    reasoning: {
+      ...settings.reasoning,
+      nvidiaApiKey: settings.reasoning.nvidiaApiKey ? SECRET_MASK : '',
+      baseUrl: maskUrl(settings.reasoning.baseUrl),
+      localBaseUrl: maskUrl(settings.reasoning.localBaseUrl),
+    },
+    webhook: {
+      url: maskUrl(settings.webhook.url),
+      secret: settings.webhook.secret ? SECRET_MASK : '',
+    },
   };
 }
 
 /** The secrets themselves, for the logger to scrub from anything it writes. */
 export function settingsSecrets(settings: Settings): string[] {
-  return [settings.reasoning.nvidiaApiKey, settings.webhook.secret, settings.vllm.hfToken].filter(
-    (secret) => secret.length > 0,
-  );
+  return [
+    settings.reasoning.nvidiaApiKey,
+    settings.webhook.secret,
+    settings.vllm.hfToken,
+    ...[settings.webhook.url, settings.reasoning.baseUrl, settings.reasoning.localBaseUrl].flatMap(
+      urlSecrets,
+    ),
+  ].filter((secret) => secret.length > 0);
 }

@@ -48,7 +48,13 @@ async function serveGateway(upstreamPort: number): Promise<void> {
     fromToken: (token: string) =>
       Promise.resolve(
         token === TOKEN
-          ? { kind: 'token' as const, actor: 'bench', tokenId: 'bench', scopes: ['gateway' as const] }
+          ? {
+              kind: 'token' as const,
+              actor: 'bench',
+              tokenId: 'bench',
+              scopes: ['gateway' as const],
+              expiresAt: null,
+            }
           : undefined,
       ),
     fromSession: () => Promise.resolve(undefined),

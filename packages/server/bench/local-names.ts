@@ -7,7 +7,7 @@ import { parseSettings } from '@spark-control/schema';
 import { randomSparkHosts, startCluster } from '@spark-control/sim';
 import { createSshAdapter } from '../src/adapters/ssh/index.js';
 import { OpenAiChat } from '../src/adapters/llm/openai-chat.js';
-import { buildNameLexicon } from '../src/services/privacy/detectors/index.js';
+import { loadNameLexicon } from '../src/services/privacy/detectors/index.js';
 import { askLocalModel, verbatimNames } from '../src/services/privacy/local-names.js';
 import { ScrubSession, scrubText } from '../src/services/privacy/scrub.js';
 import { localBaseUrl } from '../src/services/reasoning/service.js';
@@ -61,7 +61,7 @@ try {
   const url = localBaseUrl(parsed.settings);
   if (!url) throw new Error('no local vLLM');
   const tier = localTier(new OpenAiChat({ baseUrl: url, apiKey: '' }));
-  const lexicon = buildNameLexicon();
+  const lexicon = await loadNameLexicon();
 
   const deterministic = await timed(() =>
     Promise.resolve(scrubText(EMAIL, new ScrubSession('bench0', lexicon))),

@@ -1,7 +1,7 @@
 // Redaction quality on the labelled sets: every tuning file, all tuning lines together, and the
 // held-out set (written after the detectors were frozen, never tuned on) when it is present.
 // Run: npx tsx bench/redaction-quality.ts   (prints a markdown section to stdout)
-import { buildNameLexicon } from '../src/services/privacy/detectors/index.js';
+import { loadNameLexicon } from '../src/services/privacy/detectors/index.js';
 import {
   FIXTURE_USER_NAMES,
   HELD_OUT_FILE,
@@ -11,7 +11,7 @@ import {
 } from '../src/services/privacy/fixtures/labelled.js';
 import { measureQuality, QUALITY_TARGETS, type QualityReport } from '../src/services/privacy/quality.js';
 
-const lexicon = buildNameLexicon(FIXTURE_USER_NAMES);
+const lexicon = await loadNameLexicon(FIXTURE_USER_NAMES);
 const tuning = loadTuningSets();
 const heldOut = loadHeldOutSet();
 

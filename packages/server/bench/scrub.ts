@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildNameLexicon } from '../src/services/privacy/detectors/index.js';
+import { loadNameLexicon } from '../src/services/privacy/detectors/index.js';
 import { loadTuningSamples } from '../src/services/privacy/fixtures/labelled.js';
 import { ScrubSession, scrubText } from '../src/services/privacy/scrub.js';
 
@@ -45,8 +45,6 @@ const percentile = (sorted: number[], p: number) =>
 interface Scrubber {
   scrub: () => void;
 }
-
-type Lexicon = ReturnType<typeof buildNameLexicon>;
 
 /**
  * The privacy module as it was at BASELINE_COMMIT, unpacked in a temporary directory (outside the
@@ -96,7 +94,7 @@ function measure(scrubber: Scrubber): { wall: number[]; cpu: number[] } {
 
 const [load1] = loadavg();
 const text = corpus();
-const lexicon: Lexicon = buildNameLexicon([]);
+const lexicon = await loadNameLexicon([]);
 let entities = 0;
 const current = measure({
   scrub: () => {

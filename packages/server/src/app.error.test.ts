@@ -37,6 +37,19 @@ describe('app: bad input', () => {
     expect(((await extra.json()) as ErrorBody).error.message).toContain('expires: is not a known setting');
   });
 
+  it.each([
+    ['/api/search', (deep: string) => `{"collection":"docs","query":"q","filter":{"must":${deep}}}`],
+    ['/api/reasoning/lead_tagger', (deep: string) => `{"input":${deep}}`],
+    ['/api/catalog', (deep: string) => `{"id":"m","notes":${deep}}`],
+  ])('hostile nesting on %s → 400 naming the limit, never a 500', async (path, body) => {
+    const depth = 100_000;
+    const response = await post(path, body('['.repeat(depth) + ']'.repeat(depth)));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.message).toBe(
+      'body: must not nest deeper than 64 levels',
+    );
+  });
+
   it('wrong content type → 415', async () => {
     const response = await post('/api/tokens', 'name=x', 'application/x-www-form-urlencoded');
     expect(response.status).toBe(415);

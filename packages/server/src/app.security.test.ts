@@ -4,7 +4,12 @@ import { createTestApp, TEST_PASSWORD, TEST_TOKEN, type TestApp } from '../test/
 describe('app: security', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ settings: { reasoning: { nvidiaApiKey: 'nvapi-never-log-me' } } });
+    t = await createTestApp({
+      settings: {
+        reasoning: { nvidiaApiKey: 'nvapi-never-log-me' },
+        webhook: { url: 'https://hooks.example.com/in?token=hook-token-never-shown' },
+      },
+    });
   });
   afterAll(() => t.close());
 
@@ -37,15 +42,39 @@ describe('app: security', () => {
     expect(response.status).toBe(401);
   });
 
-  it('a wrong password → 401 and an audit row marked denied', async () => {
+  it('a wrong password → 401, counted per route instead of a row per request', async () => {
+    const before = (await t.audit.denied()).find((row) => row.action === 'POST /api/auth/login')?.count ?? 0;
+    const rowsBefore = (await t.audit.recent(1000)).length;
     const response = await t.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ password: 'guess' }),
     });
     expect(response.status).toBe(401);
+    const counted = (await t.audit.denied()).find((row) => row.action === 'POST /api/auth/login');
+    expect(counted).toMatchObject({ count: before + 1, lastStatus: 401 });
+    expect((await t.audit.recent(1000)).length).toBe(rowsBefore);
+  });
+
+  it('anonymous mutations cannot grow the audit log: 200 of them leave one counted row per route', async () => {
+    const rowsBefore = (await t.audit.recent(10_000)).length;
+    await Promise.all(
+      Array.from({ length: 200 }, async (_, i) =>
+        t.app.request(`/api/no-such-thing-${i}`, { method: 'POST', body: 'x' }),
+      ),
+    );
+    expect((await t.audit.recent(10_000)).length).toBe(rowsBefore);
+    const denied = await t.audit.denied();
+    expect(denied.find((row) => row.action === 'POST /api/*')?.count).toBeGreaterThanOrEqual(200);
+    expect(denied.length).toBeLessThan(10);
+  });
+
+  it('audits a mutation whose path holds a NUL byte', async () => {
+    const response = await t.app.request('/api/swap/%00abc/cancel', { method: 'POST', headers: t.bearer });
+    expect(response.status).toBe(400);
     const [row] = await t.audit.recent(1);
-    expect(row).toMatchObject({ actor: 'anonymous', action: 'POST /api/auth/login', outcome: 'denied' });
+    expect(row).toMatchObject({ action: 'POST /api/swap/:id/cancel', outcome: 'failed', status: 400 });
+    expect(row?.target).toBe('/api/swap/\uFFFDabc/cancel');
   });
 
   it('refuses cookie-authenticated mutations from another origin', async () => {
@@ -74,6 +103,13 @@ describe('app: security', () => {
       body: JSON.stringify({ name: 'ok', scopes: ['gateway'] }),
     });
     expect(sameSite.status).toBe(201);
+  });
+
+  it('GET /api/settings masks the query values of URLs', async () => {
+    const response = await t.app.request('/api/settings', { headers: t.bearer });
+    const text = await response.text();
+    expect(text).toContain('"url":"https://hooks.example.com/in?token=********"');
+    expect(text).not.toContain('hook-token-never-shown');
   });
 
   it('lets a cookie session read without an Origin header', async () => {

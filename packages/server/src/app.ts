@@ -9,6 +9,8 @@ import type { EventBus } from './adapters/event-bus.js';
 import type { Logger } from './adapters/logger.js';
 import type { SettingsStore } from './config/settings-store.js';
 import type { AppEnv } from './http/context.js';
+import type { AudioUploads } from './http/audio-uploads.js';
+import { clientInfo, TrustedProxies } from './http/client.js';
 import { ApiError, errorBody, handleError } from './http/errors.js';
 import { deprecatedAlias, DEPRECATED_ALIASES } from './http/deprecated.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
@@ -62,11 +64,14 @@ export interface AppDeps {
   gateway: GatewayService;
   gatewayStats: GatewayStats;
   speech: SpeechService;
+  audioUploads: AudioUploads;
   search: SearchService;
   /** A scrape-only bearer token for `/metrics`. */
   metricsToken?: string | undefined;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
   uiDir?: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed (none by default). */
+  trustedProxies?: TrustedProxies | undefined;
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
@@ -89,6 +94,7 @@ export function createApp(deps: AppDeps) {
     c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404),
   );
   app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(clientInfo(deps.trustedProxies ?? new TrustedProxies()));
   app.use(accessLog(deps.log));
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT,
@@ -111,7 +117,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoutes(deps.auth))
     .route('/api/settings', settingsRoutes(deps.settings))
     .route('/api/tokens', tokenRoutes(deps.auth))
-    .route('/api/events', eventRoutes(deps.bus))
+    .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
     .route('/api/swap', swapRoutes(deps.swaps))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))
@@ -124,7 +130,10 @@ export function createApp(deps: AppDeps) {
       '/v1',
       gatewayRoutes({ gateway: deps.gateway, auth: deps.auth, log: deps.log, stats: deps.gatewayStats }),
     )
-    .route('/api/audio', audioRoutes({ speech: deps.speech, stats: deps.gatewayStats }))
+    .route(
+      '/api/audio',
+      audioRoutes({ speech: deps.speech, uploads: deps.audioUploads, stats: deps.gatewayStats }),
+    )
     .route('/api/search', searchRoutes({ search: deps.search, stats: deps.gatewayStats }))
     .route(
       '/metrics',

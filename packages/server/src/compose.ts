@@ -5,6 +5,7 @@ import type { EventBus } from './adapters/event-bus.js';
 import type { Logger } from './adapters/logger.js';
 import type { SshAdapter } from './adapters/ssh/index.js';
 import type { SettingsStore } from './config/settings-store.js';
+import { AudioUploads } from './http/audio-uploads.js';
 import { BotService } from './services/bot/bot.js';
 import { CatalogService } from './services/catalog/catalog-service.js';
 import { GatewayService } from './services/gateway/gateway-service.js';
@@ -27,6 +28,9 @@ import { SwapRepo } from './services/swap/swap-repo.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
 import { Webhook } from './services/swap/webhook.js';
+
+/** Long recordings processed at once; each holds a spooled file and an upstream connection. */
+const MAX_AUDIO_UPLOADS = 2;
 
 export interface ComposeOptions {
   dataDir: string;
@@ -107,12 +111,18 @@ export async function composeServices(options: ComposeOptions) {
     log: options.log,
   });
   const speech = new SpeechService({ gateway, settings });
+  const audioUploads = new AudioUploads({
+    dir: join(options.dataDir, 'uploads'),
+    maxConcurrent: MAX_AUDIO_UPLOADS,
+  });
+  await audioUploads.prepare();
   const search = new SearchService({ gateway });
   return {
     ...models,
     gateway,
     gatewayStats,
     speech,
+    audioUploads,
     search,
     privacy,
     reasoning,

@@ -7,6 +7,7 @@ import { EventBus } from './adapters/event-bus.js';
 import { createLogger } from './adapters/logger.js';
 import { openDatabase } from './adapters/db/client.js';
 import { createApp } from './app.js';
+import { TrustedProxies } from './http/client.js';
 import { composeServices } from './compose.js';
 import { readEnv } from './config/env.js';
 import { SettingsStore } from './config/settings-store.js';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     ...services,
     metricsToken: env.metricsToken,
     uiDir: findUiDir(env.uiDir),
+    trustedProxies: TrustedProxies.parse(env.trustedProxies),
   });
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
     log.info(

@@ -14,6 +14,8 @@ export interface Env {
   uiDir: string | undefined;
   promptsDir: string | undefined;
   metricsToken: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed: addresses, CIDR ranges, `gateway`. */
+  trustedProxies: string;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
@@ -36,5 +38,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     uiDir: env.SPARK_CONTROL_UI_DIR || undefined,
     promptsDir: env.SPARK_CONTROL_PROMPTS || undefined,
     metricsToken: env.SPARK_CONTROL_METRICS_TOKEN || undefined,
+    trustedProxies: env.SPARK_CONTROL_TRUSTED_PROXIES || '',
   };
 }

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Logger } from '../adapters/logger.js';
 import type { AuditLog } from '../services/audit.js';
 import { hasScope, SESSION_COOKIE, type AuthService } from '../services/auth.js';
+import { clientOf } from './client.js';
 import type { AppEnv } from './context.js';
 import { ApiError } from './errors.js';
 
@@ -45,7 +46,7 @@ export function authenticate(auth: AuthService, open: readonly string[]) {
       if (!principal) throw new ApiError('UNAUTHORIZED', 'the API token is unknown or revoked');
     } else if (cookie) {
       principal = await auth.fromSession(cookie);
-      if (principal && isMutation(c.req.method) && !isSameOrigin(c.req.raw)) {
+      if (principal && isMutation(c.req.method) && !isSameOrigin(c.req.raw, clientOf(c).host)) {
         throw new ApiError('FORBIDDEN', 'cross-origin request refused; use the dashboard or an API token');
       }
     }
@@ -57,11 +58,14 @@ export function authenticate(auth: AuthService, open: readonly string[]) {
   });
 }
 
-/** The request's Origin (or, failing that, the browser's Sec-Fetch-Site) names this host. */
-function isSameOrigin(request: Request): boolean {
+/**
+ * The request's Origin (or, failing that, the browser's Sec-Fetch-Site) names the host the caller
+ * addressed: `Host`, or `X-Forwarded-Host` only when a trusted proxy sent it.
+ */
+function isSameOrigin(request: Request, host: string | undefined): boolean {
   const origin = request.headers.get('origin');
   if (origin) {
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+    if (!host) return false;
     try {
       return new URL(origin).host === host;
     } catch {
@@ -80,17 +84,27 @@ export function requireScope(scope: TokenScope) {
   });
 }
 
-/** Writes an audit row for every mutating call, whatever its outcome. */
+/**
+ * Writes an audit row for every mutating call by an identified caller, whatever its outcome.
+ * Anonymous calls that did not succeed (no credential, a wrong password) are only counted per
+ * route: anyone can send them, so they must not grow the log.
+ */
 export function auditMutations(audit: AuditLog, log: Logger, readOnly: readonly RegExp[] = []) {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     if (!isMutation(c.req.method) || readOnly.some((pattern) => pattern.test(c.req.path))) return;
     const status = c.res.status;
     const outcome = status < 400 ? 'ok' : status === 401 || status === 403 ? 'denied' : 'failed';
+    const action = `${c.req.method} ${c.req.routePath}`;
+    const actor = c.get('principal')?.actor;
     try {
+      if (!actor && outcome !== 'ok') {
+        await audit.countDenied(action, status);
+        return;
+      }
       await audit.record({
-        actor: c.get('principal')?.actor ?? 'anonymous',
-        action: `${c.req.method} ${c.req.routePath}`,
+        actor: actor ?? 'anonymous',
+        action,
         target: c.req.path,
         outcome,
         status,

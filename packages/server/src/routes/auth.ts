@@ -4,34 +4,40 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AuthService } from '../services/auth.js';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../services/auth.js';
 import type { AppEnv } from '../http/context.js';
+import { clientOf } from '../http/client.js';
 import { ApiError } from '../http/errors.js';
 import { jsonBody } from '../http/validate.js';
+import { rateLimited } from '../http/rate-limited.js';
+import { AttemptLimiter, type AttemptPolicy } from '../services/attempt-limiter.js';
 
-const FAILURE_WINDOW_MS = 60_000;
-const MAX_FAILURES_PER_WINDOW = 10;
+/** 10 wrong passwords a minute per client address; past 100 in all, one check a second. */
+export const LOGIN_ATTEMPTS: AttemptPolicy = {
+  perKey: 10,
+  windowMs: 60_000,
+  global: 100,
+  slowLaneIntervalMs: 1000,
+  slowLaneQueue: 32,
+};
 
 export function authRoutes(auth: AuthService) {
-  let failures: number[] = [];
+  const attempts = new AttemptLimiter(LOGIN_ATTEMPTS);
   return new Hono<AppEnv>()
     .post('/login', jsonBody(LoginBodySchema), async (c) => {
-      const now = Date.now();
-      failures = failures.filter((at) => now - at < FAILURE_WINDOW_MS);
-      if (failures.length >= MAX_FAILURES_PER_WINDOW) {
-        throw new ApiError('RATE_LIMITED', 'too many wrong passwords; wait a minute', {
-          headers: { 'Retry-After': '60' },
-        });
+      const attempt = await rateLimited(() => attempts.acquire(clientOf(c).address));
+      let sessionId: string | undefined;
+      try {
+        sessionId = await auth.login(c.req.valid('json').password);
+      } finally {
+        if (sessionId) attempt.succeeded();
+        else attempt.failed();
       }
-      const sessionId = await auth.login(c.req.valid('json').password);
-      if (!sessionId) {
-        failures.push(now);
-        throw new ApiError('UNAUTHORIZED', 'wrong password');
-      }
+      if (!sessionId) throw new ApiError('UNAUTHORIZED', 'wrong password');
       setCookie(c, SESSION_COOKIE, sessionId, {
         httpOnly: true,
         sameSite: 'Strict',
         path: '/',
         maxAge: SESSION_TTL_MS / 1000,
-        secure: new URL(c.req.url).protocol === 'https:',
+        secure: clientOf(c).https,
       });
       return c.json({ ok: true as const });
     })

@@ -45,24 +45,25 @@ async function guarded<T>(work: () => Promise<T> | T): Promise<T> {
  */
 export function botRoutes(bot: BotService) {
   return new Hono<AppEnv>()
+    .use(requireScope('control'))
     .get('/', async (c) => c.json(await bot.view()))
     .get('/update', (c) => {
       const run = bot.lastRun();
       if (!run) throw new ApiError('NOT_FOUND', 'no update has run since the server started');
       return c.json(run);
     })
-    .post('/update', requireScope('control'), async (c) => {
+    .post('/update', async (c) => {
       const run = await guarded(() => bot.startUpdate());
       return c.json({ runId: run.runId, startedAt: run.startedAt, state: run.state }, 202);
     })
-    .post('/restart', requireScope('control'), async (c) => c.json(await guarded(() => bot.restart())))
-    .post('/stop', requireScope('control'), async (c) => c.json(await guarded(() => bot.stop())))
-    .post('/start', requireScope('control'), async (c) => c.json(await guarded(() => bot.start())))
-    .get('/logs', requireScope('control'), async (c) => {
+    .post('/restart', async (c) => c.json(await guarded(() => bot.restart())))
+    .post('/stop', async (c) => c.json(await guarded(() => bot.stop())))
+    .post('/start', async (c) => c.json(await guarded(() => bot.start())))
+    .get('/logs', async (c) => {
       const tail = tailOf(c.req.query('tail'), 200);
       return c.json({ lines: await guarded(() => bot.logs(tail)) });
     })
-    .get('/logs/follow', requireScope('control'), async (c) => {
+    .get('/logs/follow', async (c) => {
       const tail = tailOf(c.req.query('tail'), 100);
       const abort = new AbortController();
       const lines = await guarded(() => bot.follow(tail, abort.signal));

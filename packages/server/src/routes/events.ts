@@ -1,30 +1,147 @@
+import type { AppEvent, AppEventType, TokenScope } from '@spark-control/schema';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { EventBus } from '../adapters/event-bus.js';
 import type { AppEnv } from '../http/context.js';
+import { ApiError } from '../http/errors.js';
+import { hasScope, principalKey, type AuthService, type Principal } from '../services/auth.js';
 
 const HEARTBEAT_MS = 15_000;
+/** Open streams one caller may hold (the dashboard in a few tabs and devices). */
+export const MAX_STREAMS_PER_CALLER = 8;
+/** Events queued for a client that does not read; past this it is dropped. */
+const MAX_QUEUED = 256;
+/** setTimeout's own limit; a later expiry is checked again when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The one SSE stream of the dashboard: every bus event as `event: <type>` with JSON data. */
-export function eventRoutes(bus: EventBus) {
-  return new Hono<AppEnv>().get('/', (c) =>
-    streamSSE(c, async (stream) => {
-      // Writes are chained so events keep their order; a failed write means the client left.
-      let writes: Promise<unknown> = stream.writeSSE({
-        event: 'hello',
-        data: JSON.stringify({ at: new Date().toISOString() }),
-      });
-      const enqueue = (write: () => Promise<unknown>) => {
-        writes = writes.then(write).catch(() => stream.abort());
-      };
-      const unsubscribe = bus.subscribe((event) => {
-        enqueue(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
-      });
-      const heartbeat = setInterval(() => enqueue(() => stream.write(': heartbeat\n\n')), HEARTBEAT_MS);
-      await new Promise<void>((resolve) => stream.onAbort(resolve));
-      clearInterval(heartbeat);
-      unsubscribe();
-      await writes;
-    }),
+/** The scope an event needs: the scope of the route that shows the same thing. Others go to anyone. */
+const EVENT_SCOPE: Partial<Record<AppEventType, TokenScope>> = {
+  'settings.changed': 'admin',
+  'swap.phase': 'control',
+  'swap.log': 'control',
+  'bot.output': 'control',
+  'bot.update': 'control',
+};
+
+export function mayReceive(principal: Principal, event: AppEvent): boolean {
+  const scope = EVENT_SCOPE[event.type];
+  return scope === undefined || hasScope(principal, scope);
+}
+
+/**
+ * The one SSE stream of the dashboard: each bus event the caller's scopes allow, as
+ * `event: <type>` with JSON data. A revoked or expired token's stream ends with `event: end`.
+ */
+export function eventRoutes(deps: { bus: EventBus; auth: Pick<AuthService, 'onRevoke'> }) {
+  const openByCaller = new Map<string, number>();
+  const heartbeats = new Set<() => void>();
+  let heartbeat: NodeJS.Timeout | undefined;
+  const beat = (send: () => void) => {
+    heartbeats.add(send);
+    heartbeat ??= setInterval(() => {
+      for (const each of heartbeats) each();
+    }, HEARTBEAT_MS);
+    return () => {
+      heartbeats.delete(send);
+      if (heartbeats.size === 0) {
+        clearInterval(heartbeat);
+        heartbeat = undefined;
+      }
+    };
+  };
+
+  return new Hono<AppEnv>().get('/', (c) => {
+    const principal = c.get('principal');
+    if (!principal) throw new ApiError('UNAUTHORIZED', 'sign in or send an API token');
+    const caller = principalKey(principal);
+    const open = openByCaller.get(caller) ?? 0;
+    if (open >= MAX_STREAMS_PER_CALLER) {
+      throw new ApiError(
+        'RATE_LIMITED',
+        `at most ${MAX_STREAMS_PER_CALLER} event streams per caller are open; close one first`,
+        { headers: { 'Retry-After': '15' } },
+      );
+    }
+    openByCaller.set(caller, open + 1);
+    const release = () => {
+      const left = (openByCaller.get(caller) ?? 1) - 1;
+      if (left > 0) openByCaller.set(caller, left);
+      else openByCaller.delete(caller);
+    };
+    return c.body(eventStream(principal, deps, beat, release), 200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+  });
+}
+
+const encoder = new TextEncoder();
+const frame = (event: string, data: unknown) =>
+  encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+const HEARTBEAT = encoder.encode(': heartbeat\n\n');
+
+/**
+ * One client's stream: a single ReadableStream the server reads from, and nothing else per
+ * client, so an open dashboard costs a few kilobytes. Its queue counts events; a client that
+ * stops reading is dropped once MAX_QUEUED wait.
+ */
+function eventStream(
+  principal: Principal,
+  deps: { bus: EventBus; auth: Pick<AuthService, 'onRevoke'> },
+  beat: (send: () => void) => () => void,
+  release: () => void,
+): ReadableStream<Uint8Array> {
+  const cleanups: (() => void)[] = [];
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    for (const cleanup of cleanups) cleanup();
+    release();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const send = (chunk: Uint8Array) => {
+          if (finished) return;
+          if ((controller.desiredSize ?? 0) <= 0) {
+            finish();
+            controller.error(new Error('the client stopped reading'));
+            return;
+          }
+          controller.enqueue(chunk);
+        };
+        const end = (reason: string) => {
+          send(frame('end', { reason }));
+          finish();
+          controller.close();
+        };
+        send(frame('hello', { at: new Date().toISOString() }));
+        cleanups.push(
+          deps.bus.subscribe((event) => {
+            if (mayReceive(principal, event)) send(frame(event.type, event));
+          }),
+          beat(() => send(HEARTBEAT)),
+        );
+        if (principal.kind !== 'token') return;
+        cleanups.push(
+          deps.auth.onRevoke((tokenId) => {
+            if (tokenId === principal.tokenId) end('the token was revoked');
+          }),
+        );
+        const expiresAt = principal.expiresAt;
+        if (!expiresAt) return;
+        let timer: NodeJS.Timeout | undefined;
+        const check = () => {
+          const left = expiresAt.getTime() - Date.now();
+          if (left <= 0) end('the token expired');
+          else timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+        };
+        cleanups.push(() => clearTimeout(timer));
+        check();
+      },
+      cancel: finish,
+    },
+    { highWaterMark: MAX_QUEUED, size: () => 1 },
   );
 }

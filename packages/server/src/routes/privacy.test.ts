@@ -21,6 +21,7 @@ let database: Database;
 let app: Hono<AppEnv>;
 let privacyToken: string;
 let controlToken: string;
+let otherPrivacyToken: string;
 let now = new Date('2026-03-01T12:00:00Z');
 const logs = new LogCapture();
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
   );
   privacyToken = (await auth.createToken('cloud bridge', ['privacy'])).token;
   controlToken = (await auth.createToken('ops', ['control'])).token;
+  otherPrivacyToken = (await auth.createToken('someone else', ['privacy', 'admin'])).token;
   const log = createLogger({ level: 'debug', destination: logs });
   const service = new PrivacyService({
     db: database.db,
@@ -95,6 +97,26 @@ describe('POST /api/scrub and /api/rehydrate', () => {
     expect(await restoredJson.json()).toEqual({ json });
   });
 
+  it('restores a session only for the token that scrubbed it; any other gets 404', async () => {
+    const text =
+      'Card 4111 1111 1111 1111, mail mallory-target@example.com, key sk-proj-abcdefghijklmnopqrstuv';
+    const scrubbed = (await (await post('/api/scrub', { text })).json()) as {
+      text: string;
+      sessionId: string;
+    };
+    for (const body of [
+      { sessionId: scrubbed.sessionId, text: scrubbed.text },
+      { sessionId: scrubbed.sessionId, json: { reply: scrubbed.text } },
+    ]) {
+      const stolen = await post('/api/rehydrate', body, otherPrivacyToken);
+      expect(stolen.status).toBe(404);
+      const raw = JSON.stringify(await stolen.json());
+      expect(raw).not.toMatch(/4111|mallory-target|sk-proj/);
+    }
+    const own = await post('/api/rehydrate', { sessionId: scrubbed.sessionId, text: scrubbed.text });
+    expect(await own.json()).toEqual({ text });
+  });
+
   it('answers 410 GONE for an expired session, never the unrestored text', async () => {
     const body = (await (await post('/api/scrub', { text: 'mail old@example.com' })).json()) as {
       text: string;
@@ -141,6 +163,17 @@ describe('POST /api/scrub and /api/rehydrate', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toMatch(message);
   });
+
+  it.each(['/api/scrub', '/api/rehydrate'])(
+    '%s answers hostile nesting (depth 5000 in 10 KB) with 400 naming the limit',
+    async (path) => {
+      const deep = '['.repeat(5000) + ']'.repeat(5000);
+      const body = `{"sessionId":"00000000-0000-4000-8000-000000000000","json":${deep}}`;
+      const response = await post(path, body);
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).message).toMatch(/must not nest deeper than \d+ levels/);
+    },
+  );
 
   it('rejects malformed JSON with 400 and a non-JSON body with 415', async () => {
     expect((await post('/api/scrub', '{"text": ')).status).toBe(400);

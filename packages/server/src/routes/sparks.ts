@@ -5,14 +5,26 @@ import { SshConnectError, SshError } from '../adapters/ssh/index.js';
 import type { AppEnv } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
+import { rateLimited } from '../http/rate-limited.js';
 import { jsonBody, params } from '../http/validate.js';
+import { AttemptLimiter, type AttemptPolicy } from '../services/attempt-limiter.js';
 import type { SparkInspector } from '../services/sparks/hardware.js';
 import { KeyLoginFailedError, UnknownSparkError, type SparkKeys } from '../services/sparks/keys.js';
 
 const SparkIdSchema = v.object({ id: SlugSchema });
 
+/** The copy takes a Spark's SSH password: 5 tries per Spark in 10 minutes, never a password oracle. */
+export const COPY_KEY_ATTEMPTS: AttemptPolicy = {
+  perKey: 5,
+  windowMs: 10 * 60_000,
+  global: 20,
+  slowLaneIntervalMs: 5000,
+  slowLaneQueue: 4,
+};
+
 /** Hardware cards (`?fresh=1` skips the short cache) and the one-time key copy. */
 export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys }) {
+  const attempts = new AttemptLimiter(COPY_KEY_ATTEMPTS);
   return new Hono<AppEnv>()
     .get('/', async (c) =>
       c.json({ sparks: await deps.inspector.list({ fresh: c.req.query('fresh') === '1' }) }),
@@ -29,8 +41,10 @@ export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys }
       jsonBody(CopyKeyBodySchema),
       async (c) => {
         const { id } = c.req.valid('param');
+        const attempt = await rateLimited(() => attempts.acquire(id));
         try {
           const result = await deps.keys.copy(id, c.req.valid('json').password);
+          attempt.succeeded();
           deps.inspector.invalidate(id);
           return c.json({
             sparkId: id,
@@ -39,6 +53,7 @@ export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys }
             keyLogin: true,
           });
         } catch (error) {
+          attempt.failed();
           throw keyCopyError(error);
         }
       },

@@ -14,8 +14,8 @@ export function tokenRoutes(auth: AuthService) {
     .use(requireScope('admin'))
     .get('/', async (c) => c.json({ tokens: await auth.listTokens() }))
     .post('/', jsonBody(CreateTokenBodySchema), async (c) => {
-      const { name, scopes } = c.req.valid('json');
-      const created = await auth.createToken(name, scopes);
+      const { name, scopes, expiresInDays } = c.req.valid('json');
+      const created = await auth.createToken(name, scopes, { expiresInDays });
       return c.json({ token: created.token, ...created.info }, 201);
     })
     .delete('/:id', params(TokenIdSchema), async (c) => {

@@ -64,6 +64,29 @@ describe.each(DATABASE_KINDS)('auth and audit on %s', (kind) => {
     expect(await auth.fromToken(token)).toBeUndefined();
   });
 
+  it('refuses a token once it has expired, cached or not', async () => {
+    let now = new Date('2026-05-01T00:00:00Z');
+    const clocked = new AuthService(
+      database.db,
+      new AdminPassword(join(dir, 'admin-password'), undefined),
+      () => now,
+    );
+    const { token, info } = await clocked.createToken('for a week', ['gateway'], { expiresInDays: 7 });
+    expect(info.expiresAt).toBe('2026-05-08T00:00:00.000Z');
+    expect(await clocked.fromToken(token)).toMatchObject({ tokenId: info.id });
+    now = new Date('2026-05-08T00:00:00Z');
+    expect(await clocked.fromToken(token)).toBeUndefined();
+    const fresh = new AuthService(
+      database.db,
+      new AdminPassword(join(dir, 'admin-password'), undefined),
+      () => now,
+    );
+    expect(await fresh.fromToken(token)).toBeUndefined();
+    const { token: forever } = await clocked.createToken('forever', ['gateway']);
+    now = new Date('2036-05-08T00:00:00Z');
+    expect(await clocked.fromToken(forever)).toMatchObject({ expiresAt: null });
+  });
+
   it('seeds the environment token with every scope, idempotently', async () => {
     await auth.seedToken('sc_seeded');
     await auth.seedToken('sc_seeded');

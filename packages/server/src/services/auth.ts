@@ -13,9 +13,21 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** Who is calling: the dashboard admin (all scopes) or an API token with its scopes. */
 export type Principal =
   | { kind: 'session'; actor: 'admin'; scopes: readonly TokenScope[] }
-  | { kind: 'token'; actor: string; tokenId: string; scopes: readonly TokenScope[] };
+  | {
+      kind: 'token';
+      actor: string;
+      tokenId: string;
+      scopes: readonly TokenScope[];
+      /** Null: never expires. */
+      expiresAt: Date | null;
+    };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** A stable name for who is calling, for what a principal owns: `session` or `token:<id>`. */
+export function principalKey(principal: Principal): string {
+  return principal.kind === 'session' ? 'session' : `token:${principal.tokenId}`;
+}
 
 export function hasScope(principal: Principal, scope: TokenScope): boolean {
   return principal.scopes.includes('admin') || principal.scopes.includes(scope);
@@ -27,6 +39,7 @@ export class AuthService {
     string,
     { principal: Extract<Principal, { kind: 'token' }>; touchedAt: number }
   >();
+  readonly #revocationListeners = new Set<(tokenId: string) => void>();
 
   constructor(
     private readonly db: Db,
@@ -66,6 +79,10 @@ export class AuthService {
     const hash = sha256(token);
     const known = this.#tokens.get(hash);
     if (known) {
+      if (this.#expired(known.principal)) {
+        this.#tokens.delete(hash);
+        return undefined;
+      }
       await this.#touch(known);
       return known.principal;
     }
@@ -80,9 +97,11 @@ export class AuthService {
         actor: `token:${row.name}`,
         tokenId: row.id,
         scopes: row.scopes as TokenScope[],
+        expiresAt: row.expiresAt,
       } as const,
       touchedAt: 0,
     };
+    if (this.#expired(entry.principal)) return undefined;
     this.#tokens.set(hash, entry);
     await this.#touch(entry);
     return entry.principal;
@@ -95,13 +114,33 @@ export class AuthService {
     await this.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, entry.principal.tokenId));
   }
 
+  #expired(principal: { expiresAt: Date | null }): boolean {
+    return principal.expiresAt !== null && principal.expiresAt.getTime() <= this.now().getTime();
+  }
+
   /** Creates a token; the secret is returned once and only its hash is kept. */
   async createToken(
     name: string,
     scopes: readonly TokenScope[],
+    options: { expiresInDays?: number | undefined } = {},
   ): Promise<{ token: string; info: ApiTokenInfo }> {
     const token = `sc_${randomBytes(32).toString('base64url')}`;
-    return { token, info: await this.#insertToken(name, token, scopes) };
+    const expiresAt =
+      options.expiresInDays === undefined
+        ? null
+        : new Date(this.now().getTime() + options.expiresInDays * 24 * 3600 * 1000);
+    return { token, info: await this.#insertToken(name, token, scopes, expiresAt) };
+  }
+
+  /** Calls `listener` with the id of every token revoked from now on; returns the unsubscribe. */
+  onRevoke(listener: (tokenId: string) => void): () => void {
+    this.#revocationListeners.add(listener);
+    return () => this.#revocationListeners.delete(listener);
+  }
+
+  #revoked(tokenIds: readonly string[]): void {
+    this.#tokens.clear();
+    for (const tokenId of tokenIds) for (const listener of this.#revocationListeners) listener(tokenId);
   }
 
   /**
@@ -111,21 +150,23 @@ export class AuthService {
   async seedToken(token: string): Promise<void> {
     this.#tokens.clear();
     const hash = sha256(token);
-    await this.db
+    const replaced = await this.db
       .update(apiTokens)
       .set({ revokedAt: this.now() })
       .where(
         and(eq(apiTokens.name, 'environment'), ne(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)),
-      );
+      )
+      .returning({ id: apiTokens.id });
+    this.#revoked(replaced.map((row) => row.id));
     const [existing] = await this.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash));
     if (existing) {
       await this.db
         .update(apiTokens)
-        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES] })
+        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES], expiresAt: null })
         .where(eq(apiTokens.id, existing.id));
       return;
     }
-    await this.#insertToken('environment', token, TOKEN_SCOPES);
+    await this.#insertToken('environment', token, TOKEN_SCOPES, null);
   }
 
   async listTokens(): Promise<ApiTokenInfo[]> {
@@ -144,11 +185,16 @@ export class AuthService {
       .set({ revokedAt: this.now() })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
-    this.#tokens.clear();
+    this.#revoked(revoked.map((row) => row.id));
     return revoked.length > 0;
   }
 
-  async #insertToken(name: string, token: string, scopes: readonly TokenScope[]): Promise<ApiTokenInfo> {
+  async #insertToken(
+    name: string,
+    token: string,
+    scopes: readonly TokenScope[],
+    expiresAt: Date | null,
+  ): Promise<ApiTokenInfo> {
     const [row] = await this.db
       .insert(apiTokens)
       .values({
@@ -157,6 +203,7 @@ export class AuthService {
         prefix: token.slice(0, 10),
         tokenHash: sha256(token),
         scopes: [...scopes],
+        expiresAt,
       })
       .returning();
     if (!row) throw new Error('token insert returned no row');
@@ -172,5 +219,6 @@ function toInfo(row: typeof apiTokens.$inferSelect): ApiTokenInfo {
     scopes: row.scopes as TokenScope[],
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }

@@ -9,7 +9,8 @@ import { createApp } from '../../src/app.js';
 import { SettingsStore } from '../../src/config/settings-store.js';
 import { AuditLog } from '../../src/services/audit.js';
 import { AuthService } from '../../src/services/auth.js';
-import { AdminPassword } from '../../src/services/password.js';
+import { AdminPassword, writeAdminPasswordFile } from '../../src/services/password.js';
+import { TrustedProxies } from '../../src/http/client.js';
 import { composeServices } from '../../src/compose.js';
 import type { SwapTiming } from '../../src/services/swap/swap-service.js';
 import { createSshAdapter, type SshAdapter } from '../../src/adapters/ssh/index.js';
@@ -40,6 +41,10 @@ export async function createTestApp(
     settings?: unknown;
     ssh?: SshAdapter;
     timing?: Partial<SwapTiming>;
+    /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
+    trustedProxies?: readonly string[];
+    /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
+    passwordFile?: boolean;
   } = {},
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-test-'));
@@ -61,10 +66,10 @@ export async function createTestApp(
   holder.settings = settings;
   await settings.load();
   const database = await freshDatabase(options.kind ?? 'pglite');
-  const auth = new AuthService(
-    database.db,
-    new AdminPassword(join(dataDir, 'admin-password'), TEST_PASSWORD),
-  );
+  const passwordFile = join(dataDir, 'admin-password');
+  if (options.passwordFile) await writeAdminPasswordFile(passwordFile, TEST_PASSWORD);
+  const password = new AdminPassword(passwordFile, options.passwordFile ? undefined : TEST_PASSWORD);
+  const auth = new AuthService(database.db, password);
   await auth.seedToken(TEST_TOKEN);
   const audit = new AuditLog(database.db);
   const ssh = options.ssh ?? (await createSshAdapter({ dataDir, connectTimeoutMs: 2000 }));
@@ -86,9 +91,11 @@ export async function createTestApp(
     auth,
     audit,
     ...services,
+    trustedProxies: new TrustedProxies(options.trustedProxies),
   });
   return {
     app,
+    password,
     auth,
     audit,
     bus,

@@ -52,6 +52,12 @@ export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }
             <div>
               <strong>{model.label}</strong> <span class="muted mono small">{model.id}</span>
               <div class="muted small mono">{model.hfRepo ?? model.localPath}</div>
+              {model.trustRemoteCode && (
+                <div class="warning small" data-trust-remote-code>
+                  Runs this repository's own Python code (--trust-remote-code), confirmed for{' '}
+                  <span class="mono">{model.trustRemoteCode}</span>
+                </div>
+              )}
             </div>
             {deleting === model.id ? (
               <div class="confirm" role="alertdialog" aria-label={`Delete ${model.label}?`}>

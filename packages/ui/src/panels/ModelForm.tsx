@@ -1,4 +1,4 @@
-import type { ModelDefSchema } from '@spark-control/schema';
+import { TRUST_REMOTE_CODE, type ModelDefSchema } from '@spark-control/schema';
 import { useState } from 'hono/jsx/dom';
 import * as v from 'valibot';
 import { api, errorMessage } from '../api.js';
@@ -15,17 +15,20 @@ const EMPTY: Record<Field, string> = {
   gpuMemoryUtilization: '0.85',
 };
 
-/** The form's values as the catalog API takes them. */
-function toModel(values: Record<Field, string>) {
+/** The form's values as the catalog API takes them; trusting remote code confirms this folder only. */
+function toModel(values: Record<Field, string>, trustRemoteCode: boolean) {
+  const localPath = values.localPath.trim();
   return {
     id: values.id.trim(),
     label: values.label,
     servedName: values.servedName.trim(),
-    localPath: values.localPath.trim(),
+    localPath,
     tensorParallel: Number(values.tensorParallel),
+    ...(trustRemoteCode ? { trustRemoteCode: localPath } : {}),
     vllm: {
       gpuMemoryUtilization: Number(values.gpuMemoryUtilization),
       ...(values.maxModelLen.trim() ? { maxModelLen: Number(values.maxModelLen) } : {}),
+      ...(trustRemoteCode ? { extraArgs: [TRUST_REMOTE_CODE] } : {}),
     },
   };
 }
@@ -35,7 +38,7 @@ function problems(
   schema: typeof ModelDefSchema,
   values: Record<Field, string>,
 ): Partial<Record<Field | 'form', string>> {
-  const result = v.safeParse(schema, toModel(values));
+  const result = v.safeParse(schema, toModel(values, false));
   if (result.success) return {};
   const found: Partial<Record<Field | 'form', string>> = {};
   for (const issue of result.issues) {
@@ -56,6 +59,7 @@ export function ModelForm(props: {
   const [serverError, setServerError] = useState('');
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState('');
+  const [trustRemoteCode, setTrustRemoteCode] = useState(false);
   const found = problems(props.schema, values);
   const outsideRoots =
     values.localPath.trim() !== '' &&
@@ -70,7 +74,7 @@ export function ModelForm(props: {
     event.preventDefault();
     setTouched({ id: true, label: true, servedName: true, localPath: true });
     setAdded('');
-    const parsed = v.safeParse(props.schema, toModel(values));
+    const parsed = v.safeParse(props.schema, toModel(values, trustRemoteCode));
     if (!parsed.success) return;
     setBusy(true);
     setServerError('');
@@ -79,6 +83,7 @@ export function ModelForm(props: {
     if (!response.ok) return setServerError(await errorMessage(response, 'the model was not added'));
     setAdded(values.label);
     setValues(EMPTY);
+    setTrustRemoteCode(false);
     setTouched({});
     await props.onAdded();
   };
@@ -133,6 +138,14 @@ export function ModelForm(props: {
       </div>
       {input('maxModelLen', 'Max context (tokens)', 'optional', { inputmode: 'numeric' })}
       {input('gpuMemoryUtilization', 'GPU memory share', '0.05 to 0.98', { inputmode: 'decimal' })}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={trustRemoteCode}
+          onChange={() => setTrustRemoteCode(!trustRemoteCode)}
+        />{' '}
+        Let this folder's own Python code run (--trust-remote-code); only for models you trust
+      </label>
       {found.form && Object.keys(touched).length > 0 && <p class="error small">{found.form}</p>}
       {serverError && (
         <p class="error" role="alert">

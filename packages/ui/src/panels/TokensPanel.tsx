@@ -3,11 +3,17 @@ import { useEffect, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
 import { ago } from '../format.js';
 
+function expiry(expiresAt: string): string {
+  const at = new Date(expiresAt);
+  return at.getTime() <= Date.now() ? 'expired' : `expires ${at.toLocaleDateString()}`;
+}
+
 /** API tokens for other apps: create (shown once), list, revoke. */
 export function TokensPanel() {
   const [tokens, setTokens] = useState<ApiTokenInfo[]>([]);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['gateway']);
+  const [expiresInDays, setExpiresInDays] = useState('');
   const [created, setCreated] = useState('');
   const [error, setError] = useState('');
 
@@ -23,7 +29,8 @@ export function TokensPanel() {
   const create = async (event: Event) => {
     event.preventDefault();
     setError('');
-    const response = await api.api.tokens.$post({ json: { name, scopes } });
+    const days = expiresInDays === '' ? undefined : Number(expiresInDays);
+    const response = await api.api.tokens.$post({ json: { name, scopes, expiresInDays: days } });
     if (!response.ok) return setError(await errorMessage(response, 'the token was not created'));
     setCreated((await response.json()).token);
     setName('');
@@ -58,6 +65,18 @@ export function TokensPanel() {
             </label>
           ))}
         </fieldset>
+        <label for="token-expiry">Expires</label>
+        <select
+          id="token-expiry"
+          value={expiresInDays}
+          onChange={(event: Event) => setExpiresInDays((event.target as HTMLSelectElement).value)}
+        >
+          <option value="">never</option>
+          <option value="1">in 1 day</option>
+          <option value="30">in 30 days</option>
+          <option value="90">in 90 days</option>
+          <option value="365">in a year</option>
+        </select>
         <button type="submit">Create token</button>
       </form>
       {created && (
@@ -85,6 +104,7 @@ export function TokensPanel() {
               <span class="muted small">
                 {' '}
                 {token.scopes.join(', ')} · used {ago(token.lastUsedAt)}
+                {token.expiresAt && ` · ${expiry(token.expiresAt)}`}
               </span>
             </span>
             <button

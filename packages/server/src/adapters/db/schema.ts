@@ -28,6 +28,18 @@ export const auditLog = pgTable(
   (table) => [index('audit_log_at_idx').on(table.at)],
 );
 
+/**
+ * Mutations refused before anyone was identified (a wrong password, no credential): one counted
+ * row per route instead of a row per request, so anonymous traffic cannot grow the audit log.
+ */
+export const auditDenied = pgTable('audit_denied', {
+  action: text('action').primaryKey(),
+  count: integer('count').notNull(),
+  firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+  lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  lastStatus: integer('last_status').notNull(),
+});
+
 /** API tokens, stored only as SHA-256 hashes. */
 export const apiTokens = pgTable('api_tokens', {
   id: text('id').primaryKey(),
@@ -38,6 +50,8 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Null: the token never expires. */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
 });
 
 /** Dashboard sessions, stored only as SHA-256 hashes of the cookie value. */
@@ -52,6 +66,8 @@ export const redactionVault = pgTable(
   'redaction_vault',
   {
     sessionId: text('session_id').primaryKey(),
+    /** The principal that scrubbed (`token:<id>`, `session`, `internal:reasoning`); only it may rehydrate. */
+    owner: text('owner').notNull().default(''),
     nonce: text('nonce').notNull(),
     iv: text('iv').notNull(),
     ciphertext: text('ciphertext').notNull(),

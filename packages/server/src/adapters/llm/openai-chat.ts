@@ -1,4 +1,11 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { maskUrl } from '@spark-control/schema';
+import type OpenAI from 'openai';
+import type { APIConnectionError } from 'openai';
+
+type Sdk = typeof import('openai');
+let sdk: Promise<Sdk> | undefined;
+/** The SDK is loaded on the first call: a server that never reasons does not carry it (~10 MB). */
+const loadSdk = () => (sdk ??= import('openai'));
 
 /** Why a call to a model endpoint failed, as the router acts on it (nvidia-nim.md, error table). */
 export type LlmFailureKind =
@@ -50,6 +57,9 @@ export interface ChatReply {
   model: string;
 }
 
+/** The SDK refuses a fractional timeout (`timeout must be an integer`); budgets are shares of a deadline. */
+const sdkTimeout = (ms: number) => Math.max(1, Math.ceil(ms));
+
 const THINK_BLOCK = /<think>([\s\S]*?)<\/think>/gi;
 const DETAIL_LIMIT = 300;
 
@@ -58,32 +68,41 @@ const DETAIL_LIMIT = 300;
  * SDK, which never retries: the reasoning router is the only retry loop.
  */
 export class OpenAiChat {
+  /** The endpoint as messages and health checks show it: query values masked. */
   readonly baseUrl: string;
-  readonly #client: OpenAI;
+  readonly #options: { baseUrl: string; apiKey: string; fetch?: typeof fetch | undefined };
+  #client: Promise<OpenAI> | undefined;
   /** Raw error bodies by response: the SDK keeps only an OpenAI-style `error` key, NVIDIA sends RFC-7807. */
   readonly #errorBodies = new WeakMap<Headers, string>();
 
   constructor(options: { baseUrl: string; apiKey: string; fetch?: typeof fetch }) {
-    this.baseUrl = options.baseUrl;
-    const fetchImpl = options.fetch ?? fetch;
-    this.#client = new OpenAI({
-      baseURL: options.baseUrl,
-      // SDKs need a non-empty key even where the server ignores it.
-      apiKey: options.apiKey || 'unused',
-      maxRetries: 0,
-      fetch: async (input, init) => {
-        const response = await fetchImpl(input, init);
-        if (!response.ok)
-          this.#errorBodies.set(
-            response.headers,
-            await response
-              .clone()
-              .text()
-              .catch(() => ''),
-          );
-        return response;
-      },
+    this.baseUrl = maskUrl(options.baseUrl);
+    this.#options = options;
+  }
+
+  #sdkClient(): Promise<OpenAI> {
+    this.#client ??= loadSdk().then(({ default: OpenAIClient }) => {
+      const fetchImpl = this.#options.fetch ?? fetch;
+      return new OpenAIClient({
+        baseURL: this.#options.baseUrl,
+        // SDKs need a non-empty key even where the server ignores it.
+        apiKey: this.#options.apiKey || 'unused',
+        maxRetries: 0,
+        fetch: async (input, init) => {
+          const response = await fetchImpl(input, init);
+          if (!response.ok)
+            this.#errorBodies.set(
+              response.headers,
+              await response
+                .clone()
+                .text()
+                .catch(() => ''),
+            );
+          return response;
+        },
+      });
     });
+    return this.#client;
   }
 
   async complete(request: ChatRequest): Promise<ChatReply> {
@@ -106,12 +125,13 @@ export class OpenAiChat {
     };
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     try {
-      completion = await this.#client.chat.completions.create(body, {
+      const client = await this.#sdkClient();
+      completion = await client.chat.completions.create(body, {
         signal: request.signal,
-        timeout: request.timeoutMs,
+        timeout: sdkTimeout(request.timeoutMs),
       });
     } catch (error) {
-      throw this.#classify(error);
+      throw await this.#classify(error);
     }
     const choice = completion.choices[0];
     if (!choice) throw new LlmError('unavailable', 'the reply has no choices');
@@ -136,15 +156,20 @@ export class OpenAiChat {
   /** `GET /models`: liveness and key check (NVIDIA lists its whole catalog, whatever the account may call). */
   async listModels(options: { signal?: AbortSignal | undefined; timeoutMs: number }): Promise<string[]> {
     try {
-      const page = await this.#client.models.list({ signal: options.signal, timeout: options.timeoutMs });
+      const client = await this.#sdkClient();
+      const page = await client.models.list({
+        signal: options.signal,
+        timeout: sdkTimeout(options.timeoutMs),
+      });
       return page.data.map((model) => model.id);
     } catch (error) {
-      throw this.#classify(error);
+      throw await this.#classify(error);
     }
   }
 
-  #classify(error: unknown): LlmError {
+  async #classify(error: unknown): Promise<LlmError> {
     if (error instanceof LlmError) return error;
+    const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = await loadSdk();
     if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) {
       return new LlmError('timeout', `${this.baseUrl}: no answer before the deadline`, { cause: error });
     }

@@ -33,6 +33,8 @@ export const DEFAULT_CATALOG: ModelDefInput[] = [
     servedName: 'nemotron-super',
     tensorParallel: 2,
     vllm: { maxModelLen: 131072, gpuMemoryUtilization: 0.8, extraArgs: ['--trust-remote-code'] },
+    // NVIDIA's own repository ships the model code vLLM needs; confirmed for this repository only.
+    trustRemoteCode: 'nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4',
     notes: 'Spans both Sparks (tensor parallel 2).',
   },
   {

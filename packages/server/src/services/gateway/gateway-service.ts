@@ -98,7 +98,7 @@ export class GatewayService {
   async relay(kind: UpstreamKind, request: RelayRequest, outgoing?: ServerResponse): Promise<Response> {
     const reply = await this.call(kind, request);
     if (reply.status >= 400) throw await this.upstreamError(kind, reply);
-    return this.response(reply, outgoing);
+    return this.response(kind, reply, outgoing);
   }
 
   /**
@@ -150,7 +150,7 @@ export class GatewayService {
         );
       }
       if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
-      return this.response(reply, outgoing);
+      return this.response('vllm', reply, outgoing);
     }
   }
 
@@ -174,14 +174,19 @@ export class GatewayService {
   }
 
   /**
-   * A streaming relay of an upstream reply, with its content headers: written straight onto
-   * node's `outgoing` response when the server hands it over, else as a web stream.
+   * A relay of an upstream reply, with its content headers. Streams (SSE, audio) are passed on as
+   * they come: written straight onto node's `outgoing` response when the server hands it over, else
+   * as a web stream. A JSON body is read whole first and must parse: a 200 whose body was cut off
+   * becomes a 502, never a 200 with half an answer.
    */
-  response(reply: UpstreamReply, outgoing?: ServerResponse): Response {
+  async response(kind: UpstreamKind, reply: UpstreamReply, outgoing?: ServerResponse): Promise<Response> {
     const headers = new Headers();
     for (const name of PASSED_HEADERS) {
       const value = reply.headers[name];
       if (typeof value === 'string') headers.set(name, value);
+    }
+    if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(headers.get('content-type') ?? '')) {
+      return new Response(await wholeJson(kind, reply), { status: reply.status, headers });
     }
     const sse = /^text\/event-stream/i.test(headers.get('content-type') ?? '');
     if (sse) {
@@ -201,7 +206,14 @@ export class GatewayService {
     } catch {
       // a body we cannot read still has a status
     }
-    return upstreamFailure(kind, reply.status, text);
+    const retryAfter = reply.headers['retry-after'];
+    const passed =
+      (reply.status === 429 || reply.status === 503) &&
+      typeof retryAfter === 'string' &&
+      RETRY_AFTER.test(retryAfter)
+        ? { 'Retry-After': retryAfter }
+        : undefined;
+    return upstreamFailure(kind, reply.status, text, passed);
   }
 
   async #swapOnRequest(model: string): Promise<boolean> {
@@ -244,7 +256,15 @@ export class GatewayService {
   }
 }
 
-function upstreamFailure(kind: UpstreamKind, status: number, text: string): OpenAiError {
+/** Seconds or an HTTP date; anything else is not passed on. */
+const RETRY_AFTER = /^(?:\d{1,9}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+
+function upstreamFailure(
+  kind: UpstreamKind,
+  status: number,
+  text: string,
+  headers?: Record<string, string>,
+): OpenAiError {
   const message = upstreamMessage(text, `${LABEL[kind]} answered ${status}`);
   // vLLM's dead engine answers 500 with an empty body; the caller sees a bad gateway.
   const mapped = status >= 500 ? 502 : status;
@@ -254,8 +274,34 @@ function upstreamFailure(kind: UpstreamKind, status: number, text: string): Open
     null,
     {
       type: status >= 500 ? 'upstream_error' : undefined,
+      ...(headers ? { headers } : {}),
     },
   );
+}
+
+/** The largest JSON answer relayed (a long completion with logprobs stays far below). */
+const JSON_REPLY_LIMIT = 64 * 1024 * 1024;
+
+/** A JSON reply read whole; 502 when it is cut off, too large or does not parse. */
+async function wholeJson(kind: UpstreamKind, reply: UpstreamReply): Promise<string> {
+  let text: string;
+  try {
+    text = await readText(reply, JSON_REPLY_LIMIT);
+  } catch (error) {
+    throw malformed(kind, `its answer broke off (${(error as Error).message})`);
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    throw malformed(kind, 'its answer is not valid JSON (cut off?)');
+  }
+  return text;
+}
+
+function malformed(kind: UpstreamKind, detail: string): OpenAiError {
+  return new OpenAiError(502, `${LABEL[kind]} failed: ${detail}`, 'upstream_malformed', {
+    type: 'upstream_error',
+  });
 }
 
 /** The `model` of a JSON request body; 400 when the body is not a JSON object. */

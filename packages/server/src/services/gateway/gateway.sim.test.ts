@@ -213,6 +213,48 @@ describe('OpenAI-compatible gateway against the simulated Sparks', () => {
     expect((badVoice as Error).message).toMatch(/nobody/);
   });
 
+  it('passes an upstream 429 on with its Retry-After', async () => {
+    const spark = sim.cluster.sparks[0]!.id;
+    await sim.cluster.control.setFaults(spark, {
+      http: { vllm: { mode: 'status', status: 429, retryAfterSec: 7, count: 1, pathPrefix: '/v1/chat' } },
+    });
+    try {
+      const response = await fetch(`${g.base}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: A.servedName, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('7');
+      expect(((await response.json()) as { error: { type: string } }).error.type).toBe('rate_limit_error');
+    } finally {
+      await sim.cluster.control.setFaults(spark, {});
+    }
+  });
+
+  it.each(['malformed'] as const)(
+    'answers a 200 whose JSON is %s (cut off) with 502, never a 200',
+    async (mode) => {
+      const spark = sim.cluster.sparks[0]!.id;
+      await sim.cluster.control.setFaults(spark, {
+        http: { vllm: { mode, count: 1, pathPrefix: '/v1/chat' } },
+      });
+      try {
+        const response = await fetch(`${g.base}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: A.servedName, messages: [{ role: 'user', content: 'hi' }] }),
+        });
+        expect(response.status).toBe(502);
+        const body = (await response.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('upstream_malformed');
+        expect(body.error.message).toMatch(/^vLLM failed: /);
+      } finally {
+        await sim.cluster.control.setFaults(spark, {});
+      }
+    },
+  );
+
   it('bounds a hung upstream by the timeout from the settings', async () => {
     g.overrides.gateway = { upstreamTimeoutSec: 1 };
     await sim.cluster.control.setFaults(sim.cluster.sparks[1]!.id, {

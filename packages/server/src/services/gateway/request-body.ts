@@ -5,7 +5,7 @@ export const JSON_LIMIT = 16 * 1024 * 1024;
 /** OpenAI's own limit for audio uploads. */
 export const AUDIO_LIMIT = 25 * 1024 * 1024;
 
-function tooLarge(limit: number): OpenAiError {
+export function tooLarge(limit: number): OpenAiError {
   return new OpenAiError(413, `body must be at most ${limit} bytes`, 'payload_too_large');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameLexicon } from './detectors/index.js';
+import { loadNameLexicon } from './detectors/index.js';
 import {
   FIXTURE_USER_NAMES,
   HELD_OUT_FILE,
@@ -13,7 +13,7 @@ import { detectionMetrics } from './metrics.js';
 import { describeErrors, measureQuality, QUALITY_TARGETS, qualityTable } from './quality.js';
 import { ENTITY_TYPES } from './types.js';
 
-const lexicon = buildNameLexicon(FIXTURE_USER_NAMES);
+const lexicon = await loadNameLexicon(FIXTURE_USER_NAMES);
 
 function assertTargets(set: LabelledSet): void {
   const report = measureQuality(set.samples, lexicon);

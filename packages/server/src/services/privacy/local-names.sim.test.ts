@@ -60,13 +60,13 @@ afterEach(async () => {
 describe('local name check against the simulated vLLM', () => {
   it('is off by default: the deterministic scrub alone decides', async () => {
     expect(settings.current.privacy.localNameCheck).toBe(false);
-    const result = await service().scrubText(TEXT);
+    const result = await service().scrubText(TEXT, 'test-owner');
     expect(result.value).toContain('Quorra');
   });
 
   it('redacts the names the local model found, but only those that occur verbatim in the text', async () => {
     withCheck(true);
-    const result = await service().scrubText(TEXT);
+    const result = await service().scrubText(TEXT, 'test-owner');
     expect(result.value).not.toContain('Quorra');
     expect(result.value).toMatch(/went to \[\[PERSON_1_[a-z0-9]{6}\]\] yesterday/);
     // "Zorblat" is not in the text; "the" is an ordinary word: neither becomes a finding.
@@ -77,7 +77,7 @@ describe('local name check against the simulated vLLM', () => {
   it('asks once for a JSON document and redacts in every string', async () => {
     withCheck(true);
     const document = { note: 'the quote went to Quorra yesterday', script: REPLY, [`cc Quorra`]: 1 };
-    const result = await service().scrubJson(document);
+    const result = await service().scrubJson(document, 'test-owner');
     expect(JSON.stringify(result.value)).not.toContain('Quorra');
   });
 
@@ -87,7 +87,7 @@ describe('local name check against the simulated vLLM', () => {
       http: { vllm: { mode: 'hang' } },
     });
     const started = performance.now();
-    const result = await service().scrubText(TEXT);
+    const result = await service().scrubText(TEXT, 'test-owner');
     const elapsed = performance.now() - started;
     expect(result.value).toContain('Quorra');
     expect(elapsed).toBeGreaterThanOrEqual(290);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildNameLexicon } from './detectors/index.js';
+import { loadNameLexicon } from './detectors/index.js';
 import { verbatimNames, wholeWordAt } from './local-names.js';
 import { findEntities } from './scrub.js';
 
-const lexicon = buildNameLexicon();
+const lexicon = await loadNameLexicon();
 const TEXT = 'the quote went to Quorra yesterday; Anastasia in Lagos has the Support login.';
 
 describe('the local model’s answer', () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { luhnValid } from './detectors/card.js';
 import { ibanValid } from './detectors/iban.js';
-import { buildNameLexicon } from './detectors/index.js';
+import { loadNameLexicon } from './detectors/index.js';
 import { FIXTURE_USER_NAMES, loadTuningSamples } from './fixtures/labelled.js';
 import { detectionView, toOriginal } from './normalize.js';
 import { restoreJson, restoreText } from './rehydrate.js';
-import { findEntities, jsonDepth, ScrubSession, scrubJson, scrubText } from './scrub.js';
+import { findEntities, ScrubSession, scrubJson, scrubText } from './scrub.js';
 import { mergeSpans } from './spans.js';
 import { StreamRestorer } from './stream-restore.js';
 import { newNonce, TOKEN_SHAPE } from './tokens.js';
 
-const lexicon = buildNameLexicon(FIXTURE_USER_NAMES);
+const lexicon = await loadNameLexicon(FIXTURE_USER_NAMES);
 const session = (nonce = newNonce()) => new ScrubSession(nonce, lexicon);
 const samples = loadTuningSamples();
 
@@ -87,8 +87,8 @@ describe('scrubText', () => {
     expect(findEntities('-----BEGIN PRIVATE KEY----- is how it starts', lexicon)).toEqual([]);
   });
 
-  it('uses names from the user list', () => {
-    const own = buildNameLexicon(['Quorra Tanngrisnir']);
+  it('uses names from the user list', async () => {
+    const own = await loadNameLexicon(['Quorra Tanngrisnir']);
     expect(findEntities('ping quorra tanngrisnir today', own)).toEqual([
       { start: 5, end: 23, type: 'PERSON' },
     ]);
@@ -113,13 +113,6 @@ describe('scrubJson', () => {
     expect(text).toContain('gate-3');
     expect(text).toContain('0.93');
     expect(restoreJson(JSON.parse(text), s.nonce, s.entries)).toEqual(input);
-  });
-
-  it('measures nesting depth without recursion', () => {
-    let deep: unknown = 'x';
-    for (let i = 0; i < 10_000; i++) deep = [deep];
-    expect(jsonDepth(deep)).toBe(10_000);
-    expect(jsonDepth({ a: [1, { b: 2 }] })).toBe(3);
   });
 });
 

@@ -105,16 +105,3 @@ export function scrubJson(value: unknown, session: ScrubSession, hint?: EntityTy
   }
   return value;
 }
-
-/** Nesting depth of a JSON value, without recursion (the input may be hostile). */
-export function jsonDepth(value: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [item, depth] = stack.pop() as [unknown, number];
-    if (item === null || typeof item !== 'object') continue;
-    max = Math.max(max, depth);
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return max;
-}

@@ -1,13 +1,16 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshDatabase } from '../../../test/support/db.js';
 import type { Database } from '../../adapters/db/client.js';
 import { redactionVault } from '../../adapters/db/schema.js';
 import { readNameList } from './names-file.js';
-import { PrivacyService, RedactionSessionGone } from './service.js';
+import { PrivacyService, RedactionSessionGone, RedactionSessionNotFound } from './service.js';
 import { loadOrCreateVaultKey } from './vault.js';
+
+const OWNER = 'token:cloud-bridge';
 
 let dir: string;
 beforeAll(async () => {
@@ -63,7 +66,7 @@ describe.each(DATABASE_KINDS)('PrivacyService on %s', (kind) => {
 
   it('scrubs, stores the mapping encrypted, and rehydrates text, JSON and streams', async () => {
     const text = 'Quorra Tanngrisnir <quorra@example.com> called +49 30 1234567.';
-    const scrubbed = await service.scrubText(text);
+    const scrubbed = await service.scrubText(text, OWNER);
     expect(scrubbed.value).not.toMatch(/Quorra|quorra@|1234567/);
     expect(scrubbed.entities.map((e) => e.type)).toEqual(['PERSON', 'EMAIL', 'PHONE']);
 
@@ -76,39 +79,59 @@ describe.each(DATABASE_KINDS)('PrivacyService on %s', (kind) => {
     expect(Buffer.from(row?.ciphertext ?? '', 'base64').toString('utf8')).not.toContain('Quorra');
 
     const reply = `Summary: ${scrubbed.value}`;
-    expect(await service.rehydrateText(scrubbed.sessionId, reply)).toBe(`Summary: ${text}`);
+    expect(await service.rehydrateText(scrubbed.sessionId, reply, OWNER)).toBe(`Summary: ${text}`);
 
-    const json = await service.scrubJson({ to: 'quorra@example.com', n: 3 });
-    expect(await service.rehydrateJson(json.sessionId, json.value)).toEqual({
+    const json = await service.scrubJson({ to: 'quorra@example.com', n: 3 }, OWNER);
+    expect(await service.rehydrateJson(json.sessionId, json.value, OWNER)).toEqual({
       to: 'quorra@example.com',
       n: 3,
     });
 
-    const stream = await service.restoreStream(scrubbed.sessionId);
+    const stream = await service.restoreStream(scrubbed.sessionId, OWNER);
     const pieces = reply.match(/.{1,4}/gs) ?? [];
     expect(pieces.map((p) => stream.push(p)).join('') + stream.end()).toBe(`Summary: ${text}`);
   });
 
+  it('restores a session only for the principal that scrubbed it', async () => {
+    const scrubbed = await service.scrubText('card 4111 1111 1111 1111, mail owner@example.com', OWNER);
+    await expect(
+      service.rehydrateText(scrubbed.sessionId, scrubbed.value, 'token:other'),
+    ).rejects.toBeInstanceOf(RedactionSessionNotFound);
+    await expect(service.restoreStream(scrubbed.sessionId, 'token:other')).rejects.toBeInstanceOf(
+      RedactionSessionNotFound,
+    );
+    // The owner is bound into the ciphertext: rewriting the column does not hand the session over.
+    await database.db
+      .update(redactionVault)
+      .set({ owner: 'token:other' })
+      .where(eq(redactionVault.sessionId, scrubbed.sessionId));
+    await expect(service.rehydrateText(scrubbed.sessionId, scrubbed.value, 'token:other')).rejects.toThrow(
+      /unable to authenticate|auth/i,
+    );
+  });
+
   it('refuses a tampered ciphertext', async () => {
-    const scrubbed = await service.scrubText('mail tamper@example.com');
+    const scrubbed = await service.scrubText('mail tamper@example.com', OWNER);
     const other = new PrivacyService({ db: database.db, vaultKey: Buffer.alloc(32, 9), now: () => now });
-    await expect(other.rehydrateText(scrubbed.sessionId, scrubbed.value)).rejects.toThrow();
+    await expect(other.rehydrateText(scrubbed.sessionId, scrubbed.value, OWNER)).rejects.toThrow();
   });
 
   it('forgets a session after its TTL: rehydrate fails as gone, never returns the tokens as they are', async () => {
-    const scrubbed = await service.scrubText('mail late@example.com');
+    const scrubbed = await service.scrubText('mail late@example.com', OWNER);
     now = new Date(now.getTime() + 60_001);
-    await expect(service.rehydrateText(scrubbed.sessionId, scrubbed.value)).rejects.toBeInstanceOf(
+    await expect(service.rehydrateText(scrubbed.sessionId, scrubbed.value, OWNER)).rejects.toBeInstanceOf(
       RedactionSessionGone,
     );
-    await expect(service.restoreStream(scrubbed.sessionId)).rejects.toBeInstanceOf(RedactionSessionGone);
-    await expect(service.rehydrateText('00000000-0000-4000-8000-000000000000', 'x')).rejects.toBeInstanceOf(
+    await expect(service.restoreStream(scrubbed.sessionId, OWNER)).rejects.toBeInstanceOf(
       RedactionSessionGone,
     );
+    await expect(
+      service.rehydrateText('00000000-0000-4000-8000-000000000000', 'x', OWNER),
+    ).rejects.toBeInstanceOf(RedactionSessionGone);
   });
 
   it('purges expired sessions from the table', async () => {
-    await service.scrubText('mail purge@example.com');
+    await service.scrubText('mail purge@example.com', OWNER);
     now = new Date(now.getTime() + 120_000);
     await service.purgeExpired();
     const rows = await database.db.select().from(redactionVault);

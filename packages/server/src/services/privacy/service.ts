@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/client.js';
-import { buildNameLexicon, type NameLexicon } from './detectors/index.js';
+import { loadNameLexicon, type NameLexicon } from './detectors/index.js';
 import { verbatimNames, type LocalNameCheck } from './local-names.js';
 import { restoreJson, restoreText } from './rehydrate.js';
 import { ScrubSession, scrubJson, scrubText, type Entity } from './scrub.js';
@@ -10,6 +10,14 @@ import { newNonce } from './tokens.js';
 import { Vault, type VaultSession } from './vault.js';
 
 export const DEFAULT_VAULT_TTL_MS = 3600 * 1000;
+
+/** The session belongs to another principal: to the caller it does not exist. */
+export class RedactionSessionNotFound extends Error {
+  constructor() {
+    super('no redaction session with this id was created by this caller');
+    this.name = 'RedactionSessionNotFound';
+  }
+}
 
 /** The session is unknown, expired or purged: its originals are gone for good. */
 export class RedactionSessionGone extends Error {
@@ -40,7 +48,8 @@ export interface ScrubResult<T> {
 /** The redaction gateway: scrub before text leaves the LAN, rehydrate the reply. */
 export class PrivacyService {
   readonly #vault: Vault;
-  readonly #lexicon: NameLexicon;
+  readonly #names: readonly string[];
+  #lexicon: Promise<NameLexicon> | undefined;
   readonly #now: () => Date;
   readonly #ttlMs: number;
   readonly #localNames: LocalNameCheck | undefined;
@@ -50,32 +59,33 @@ export class PrivacyService {
     this.#now = options.now ?? (() => new Date());
     this.#ttlMs = options.ttlMs ?? DEFAULT_VAULT_TTL_MS;
     this.#vault = new Vault(options.db, options.vaultKey, this.#now);
-    this.#lexicon = buildNameLexicon(options.names ?? []);
+    this.#names = options.names ?? [];
   }
 
-  async scrubText(text: string): Promise<ScrubResult<ScrubbedText>> {
+  /** Scrubs text; the session belongs to `owner` (see `principalKey`) and only it may restore. */
+  async scrubText(text: string, owner: string): Promise<ScrubResult<ScrubbedText>> {
     const localNames = await this.#askLocalModel(text);
-    return this.#scrub((session) => scrubText(text, session), localNames);
+    return this.#scrub(owner, (session) => scrubText(text, session), localNames);
   }
 
-  async scrubJson(json: unknown): Promise<ScrubResult<unknown>> {
+  async scrubJson(json: unknown, owner: string): Promise<ScrubResult<unknown>> {
     const localNames = this.#localNames ? await this.#askLocalModel(jsonStrings(json).join('\n')) : [];
-    return this.#scrub((session) => scrubJson(json, session), localNames);
+    return this.#scrub(owner, (session) => scrubJson(json, session), localNames);
   }
 
-  async rehydrateText(sessionId: string, text: string): Promise<string> {
-    const session = await this.#session(sessionId);
+  async rehydrateText(sessionId: string, text: string, owner: string): Promise<string> {
+    const session = await this.#session(sessionId, owner);
     return restoreText(text, session.nonce, session.entries);
   }
 
-  async rehydrateJson(sessionId: string, json: unknown): Promise<unknown> {
-    const session = await this.#session(sessionId);
+  async rehydrateJson(sessionId: string, json: unknown, owner: string): Promise<unknown> {
+    const session = await this.#session(sessionId, owner);
     return restoreJson(json, session.nonce, session.entries);
   }
 
   /** A restorer for a streamed reply; the vault is read once, up front. */
-  async restoreStream(sessionId: string): Promise<StreamRestorer> {
-    const session = await this.#session(sessionId);
+  async restoreStream(sessionId: string, owner: string): Promise<StreamRestorer> {
+    const session = await this.#session(sessionId, owner);
     return new StreamRestorer(session.nonce, session.entries);
   }
 
@@ -83,27 +93,37 @@ export class PrivacyService {
     return this.#vault.purgeExpired();
   }
 
+  #loadLexicon(): Promise<NameLexicon> {
+    this.#lexicon ??= loadNameLexicon(this.#names);
+    return this.#lexicon;
+  }
+
   /** The local model's names that occur verbatim in `text` (none when the check is off). */
   async #askLocalModel(text: string): Promise<string[]> {
     if (!this.#localNames) return [];
-    return verbatimNames(text, await this.#localNames.names(text), this.#lexicon);
+    return verbatimNames(text, await this.#localNames.names(text), await this.#loadLexicon());
   }
 
-  async #scrub<T>(run: (session: ScrubSession) => T, localNames: string[]): Promise<ScrubResult<T>> {
-    const session = new ScrubSession(newNonce(), this.#lexicon, localNames);
+  async #scrub<T>(
+    owner: string,
+    run: (session: ScrubSession) => T,
+    localNames: string[],
+  ): Promise<ScrubResult<T>> {
+    const session = new ScrubSession(newNonce(), await this.#loadLexicon(), localNames);
     const value = run(session);
     const sessionId = randomUUID();
     await this.#vault.purgeExpired();
     await this.#vault.put(
       sessionId,
-      { nonce: session.nonce, entries: session.entries },
+      { owner, nonce: session.nonce, entries: session.entries },
       new Date(this.#now().getTime() + this.#ttlMs),
     );
     return { value, sessionId, entities: session.entities };
   }
 
-  async #session(sessionId: string): Promise<VaultSession> {
-    const session = await this.#vault.get(sessionId);
+  async #session(sessionId: string, owner: string): Promise<VaultSession> {
+    const session = await this.#vault.get(sessionId, owner);
+    if (session === 'not-owner') throw new RedactionSessionNotFound();
     if (!session) throw new RedactionSessionGone();
     return session;
   }

@@ -37,11 +37,14 @@ export interface Sealed {
   authTag: string;
 }
 
-/** AES-256-GCM over the JSON of the entries; the session id is bound in as associated data. */
-export function seal(key: Buffer, sessionId: string, entries: VaultEntries): Sealed {
+/** Bound into the ciphertext: a row moved to another session id or owner no longer decrypts. */
+const associatedData = (sessionId: string, owner: string) => Buffer.from(`${sessionId}\n${owner}`);
+
+/** AES-256-GCM over the JSON of the entries; the session id and owner are bound in as associated data. */
+export function seal(key: Buffer, sessionId: string, owner: string, entries: VaultEntries): Sealed {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(sessionId));
+  cipher.setAAD(associatedData(sessionId, owner));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify([...entries]), 'utf8'), cipher.final()]);
   return {
     iv: iv.toString('base64'),
@@ -50,9 +53,9 @@ export function seal(key: Buffer, sessionId: string, entries: VaultEntries): Sea
   };
 }
 
-export function unseal(key: Buffer, sessionId: string, sealed: Sealed): VaultEntries {
+export function unseal(key: Buffer, sessionId: string, owner: string, sealed: Sealed): VaultEntries {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
-  decipher.setAAD(Buffer.from(sessionId));
+  decipher.setAAD(associatedData(sessionId, owner));
   decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
   const plain = Buffer.concat([
     decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
@@ -62,6 +65,8 @@ export function unseal(key: Buffer, sessionId: string, sealed: Sealed): VaultEnt
 }
 
 export interface VaultSession {
+  /** The principal that scrubbed. */
+  owner: string;
   nonce: string;
   entries: VaultEntries;
 }
@@ -75,21 +80,30 @@ export class Vault {
   ) {}
 
   async put(sessionId: string, session: VaultSession, expiresAt: Date): Promise<void> {
-    const sealed = seal(this.key, sessionId, session.entries);
-    await this.db
-      .insert(redactionVault)
-      .values({ sessionId, nonce: session.nonce, ...sealed, expiresAt, createdAt: this.now() });
+    const sealed = seal(this.key, sessionId, session.owner, session.entries);
+    await this.db.insert(redactionVault).values({
+      sessionId,
+      owner: session.owner,
+      nonce: session.nonce,
+      ...sealed,
+      expiresAt,
+      createdAt: this.now(),
+    });
   }
 
-  /** The session, or undefined when it never existed, has expired or was purged. */
-  async get(sessionId: string): Promise<VaultSession | undefined> {
+  /**
+   * The session of `owner`; `not-owner` when another principal created it; undefined when it never
+   * existed, has expired or was purged.
+   */
+  async get(sessionId: string, owner: string): Promise<VaultSession | 'not-owner' | undefined> {
     const [row] = await this.db.select().from(redactionVault).where(eq(redactionVault.sessionId, sessionId));
     if (!row) return undefined;
+    if (row.owner !== owner) return 'not-owner';
     if (row.expiresAt.getTime() <= this.now().getTime()) {
       await this.db.delete(redactionVault).where(eq(redactionVault.sessionId, sessionId));
       return undefined;
     }
-    return { nonce: row.nonce, entries: unseal(this.key, sessionId, row) };
+    return { owner, nonce: row.nonce, entries: unseal(this.key, sessionId, owner, row) };
   }
 
   async purgeExpired(): Promise<number> {

@@ -5,7 +5,8 @@ import { freshDatabase } from '../../../test/support/db.js';
 import type { Database } from '../../adapters/db/client.js';
 import { PrivacyService } from '../privacy/service.js';
 import { ReasoningRuns } from './runs.js';
-import { ReasoningFailedError, ReasoningService } from './service.js';
+import { ReasoningFailedError, ReasoningService, type ReasoningServiceOptions } from './service.js';
+import { DEFAULT_BREAKER_POLICY } from './breaker.js';
 import { TaskStore } from './task-store.js';
 import { startFakeEndpoint, type FakeEndpoint } from './testing/fake-endpoints.js';
 
@@ -50,7 +51,10 @@ afterEach(async () => {
   await fetch(new URL('/_sim/received', cloudUrl), { method: 'DELETE' });
 });
 
-function service(reasoning: NonNullable<SettingsInput['reasoning']> = {}): ReasoningService {
+function service(
+  reasoning: NonNullable<SettingsInput['reasoning']> = {},
+  options: Partial<Pick<ReasoningServiceOptions, 'deadlineMs' | 'breakerPolicy'>> = {},
+): ReasoningService {
   const parsed = parseSettings({
     reasoning: {
       nvidiaApiKey: 'nvapi-sim',
@@ -67,6 +71,7 @@ function service(reasoning: NonNullable<SettingsInput['reasoning']> = {}): Reaso
     scrubber: privacy,
     runs: new ReasoningRuns(database.db),
     deadlineMs: 20_000,
+    ...options,
   });
   services.push(created);
   return created;
@@ -155,5 +160,28 @@ describe('reasoning tiers against the simulated NVIDIA endpoint', () => {
     expect(everything).not.toContain('1234567');
     expect(everything).not.toContain('4111 1111');
     expect(everything).toMatch(/\[\[EMAIL_1_[a-z0-9]+\]\]/);
+  });
+
+  it('answers from the fallback within the deadline while the primary hangs, and the breaker recovers', async () => {
+    // An odd deadline makes every tier budget fractional: the SDK takes whole milliseconds only.
+    const deadlineMs = 2001;
+    const reasoning = service(
+      { allowLocalFallback: true, localBaseUrl: local.baseUrl },
+      { deadlineMs, breakerPolicy: { ...DEFAULT_BREAKER_POLICY, resetTimeoutMs: 300 } },
+    );
+    for (let call = 0; call < 3; call += 1) {
+      sim.control.setCloudFaults({ http: { cloud: { mode: 'hang', count: 1 } } });
+      const started = Date.now();
+      const run = await reasoning.run('lead_tagger', `SIM_REPLY: ${LEAD}`);
+      expect(Date.now() - started).toBeLessThan(deadlineMs);
+      expect(run).toMatchObject({ tier: 'fallback', model: SUPER_49B, outcome: 'strict' });
+    }
+    const primary = async () => (await reasoning.health()).tiers.find((tier) => tier.tier === 'primary');
+    expect(await primary()).toMatchObject({ breaker: 'open' });
+    // The fault clears; after the reset timeout the primary gets its trial call and closes again.
+    sim.control.setCloudFaults({});
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await reasoning.run('lead_tagger', `SIM_REPLY: ${LEAD}`)).toMatchObject({ tier: 'primary' });
+    expect(await primary()).toMatchObject({ breaker: 'closed' });
   });
 });

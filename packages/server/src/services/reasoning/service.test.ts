@@ -1,7 +1,9 @@
 import { parseSettings, type Settings, type SettingsInput } from '@spark-control/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.js';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../adapters/db/client.js';
+import { reasoningRuns } from '../../adapters/db/schema.js';
 import { PrivacyService } from '../privacy/service.js';
 import { ReasoningRuns } from './runs.js';
 import { ReasoningFailedError, ReasoningService } from './service.js';
@@ -316,6 +318,25 @@ describe('ReasoningService tiers', () => {
     expect(
       stats.find((stat) => stat.task === 'lead_tagger' && stat.model === null)?.counts.failed,
     ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('URLs with secrets in the query', () => {
+  it('never shows the query values: not in errors, stored runs or health', async () => {
+    const secret = 'local-secret-4242';
+    const reasoning = service({
+      allowLocalFallback: true,
+      localBaseUrl: `http://127.0.0.1:1/v1?api_key=${secret}`,
+    });
+    cloud.faults.set('*', { mode: 'status', status: 503 });
+    const failure = (await reasoning
+      .run('lead_tagger', leadInput(`SIM_REPLY: ${LEAD}`))
+      .catch((error: unknown) => error)) as ReasoningFailedError;
+    expect(failure.message).toContain('http://127.0.0.1:1/v1?api_key=********: cannot connect');
+    const [row] = await database.db.select().from(reasoningRuns).where(eq(reasoningRuns.id, failure.runId));
+    expect(JSON.stringify(row)).toContain('api_key=********');
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(JSON.stringify(await reasoning.health())).not.toContain(secret);
   });
 });
 

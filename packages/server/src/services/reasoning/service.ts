@@ -24,9 +24,12 @@ import { vllmHead } from '../swap/vllm-cluster.js';
 
 /** The redaction gateway as the reasoning client uses it (PrivacyService fits). */
 export interface Scrubber {
-  scrubText(text: string): Promise<{ value: ScrubbedText; sessionId: string }>;
-  rehydrateJson(sessionId: string, json: unknown): Promise<unknown>;
+  scrubText(text: string, owner: string): Promise<{ value: ScrubbedText; sessionId: string }>;
+  rehydrateJson(sessionId: string, json: unknown, owner: string): Promise<unknown>;
 }
+
+/** Owner of the redaction sessions the reasoning client opens for itself; no API caller is it. */
+export const REASONING_VAULT_OWNER = 'internal:reasoning';
 
 export class UnknownTaskError extends Error {
   constructor(id: string, known: readonly string[]) {
@@ -103,7 +106,7 @@ export class ReasoningService {
         task,
         raw,
         scrub: async () => {
-          const scrubbed = await this.#options.scrubber.scrubText(raw);
+          const scrubbed = await this.#options.scrubber.scrubText(raw, REASONING_VAULT_OWNER);
           return { text: scrubbed.value, sessionId: scrubbed.sessionId };
         },
         jsonSchemaFor: (tier) => (health?.honoursJsonSchema(tier) ? this.#jsonSchema(task) : undefined),
@@ -111,7 +114,7 @@ export class ReasoningService {
       const value = routed.recovery.value;
       // Validated first, then restored: every placeholder in every field gets its original back.
       const result = routed.scrubSessionId
-        ? await this.#options.scrubber.rehydrateJson(routed.scrubSessionId, value)
+        ? await this.#options.scrubber.rehydrateJson(routed.scrubSessionId, value, REASONING_VAULT_OWNER)
         : value;
       const latencyMs = Math.round(performance.now() - started);
       await this.#options.runs.record({

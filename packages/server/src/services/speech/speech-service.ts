@@ -13,7 +13,15 @@ import {
   type TimedWord,
   type Utterance,
 } from './merge.js';
-import { channelOf, decodeWav, durationOf, encodeWav, sliceAudio, WavError, type PcmAudio } from './wav.js';
+import {
+  channelSource,
+  fileSource,
+  multipartBody,
+  windowSource,
+  type AudioFile,
+  type AudioSource,
+} from './audio-source.js';
+import { durationOf, readFrames, readWavLayout, WavError, type PcmAudio, type WavLayout } from './wav.js';
 
 /**
  * How many speakers the owner's diarizer separates (speech.md assumed 8; the deployed one does 4).
@@ -23,11 +31,7 @@ export const SPEAKER_CAP = 4;
 /** A local-channel word whose residual after removing the scaled remote signal is below this share of its level is bleed. */
 const BLEED_RESIDUAL_RATIO = 0.25;
 
-export interface AudioFile {
-  bytes: Buffer;
-  name: string;
-  type: string;
-}
+export type { AudioFile } from './audio-source.js';
 
 export interface DiarizeOptions {
   /** Window length for long audio; 0 or absent sends the file whole. */
@@ -79,21 +83,19 @@ export class SpeechService {
       notes,
     });
     const chunkSec = options.chunkSec ?? 0;
-    if (chunkSec <= 0) return answer(await this.#diarizeOnce(file, options, maxSpeakers, signal), 1);
+    if (chunkSec <= 0)
+      return answer(await this.#diarizeOnce(fileSource(file), options, maxSpeakers, signal), 1);
     const overlapSec = options.overlapSec ?? Math.min(5, chunkSec / 4);
     if (overlapSec < 0 || overlapSec >= chunkSec) {
       throw new OpenAiError(400, 'overlap_sec must be at least 0 and less than chunk_sec', 'invalid_request');
     }
-    const audio = decode(file);
-    const duration = durationOf(audio);
+    const layout = await layoutOf(file);
+    const duration = durationOf(layout);
+    const frame = (sec: number) => Math.round(sec * layout.sampleRate);
     const windows = [];
     for (let start = 0; start < duration; start += chunkSec - overlapSec) {
       const end = Math.min(duration, start + chunkSec);
-      const slice: AudioFile = {
-        bytes: encodeWav(sliceAudio(audio, start, end)),
-        name: 'chunk.wav',
-        type: 'audio/wav',
-      };
+      const slice = windowSource(file.path, layout, frame(start), frame(end));
       const turns = await this.#diarizeOnce(slice, options, maxSpeakers, signal);
       windows.push({
         start,
@@ -116,34 +118,28 @@ export class SpeechService {
     signal?: AbortSignal,
   ): Promise<DiarizedTranscript> {
     if (options.dualChannel) {
-      const audio = decode(file);
-      if (audio.channels.length !== 2) {
+      const layout = await layoutOf(file);
+      if (layout.channels !== 2) {
         throw new OpenAiError(
           400,
-          `dual-channel mode needs a 2-channel WAV; this one has ${audio.channels.length}`,
+          `dual-channel mode needs a 2-channel WAV; this one has ${layout.channels}`,
           'invalid_audio',
         );
       }
       const [local, remote] = await Promise.all(
         [0, 1].map((index) =>
-          this.#transcribe(
-            {
-              bytes: encodeWav(channelOf(audio, index)),
-              name: `channel-${index + 1}.wav`,
-              type: 'audio/wav',
-            },
-            options.language,
-            signal,
-          ),
+          this.#transcribe(channelSource(file.path, layout, index), options.language, signal),
         ),
       );
-      const words = mergeChannels(local!.words, remote!.words, (word) => isBleed(audio, word));
-      return transcript('dual-channel', words, durationOf(audio), []);
+      const bleed = new Set<TimedWord>();
+      for (const word of local!.words) if (await isBleedIn(file.path, layout, word)) bleed.add(word);
+      const words = mergeChannels(local!.words, remote!.words, (word) => bleed.has(word));
+      return transcript('dual-channel', words, durationOf(layout), []);
     }
     // Capped (or refused) before either request leaves.
     const { options: capped, notes } = capSpeakers(options);
     const [transcription, diarization] = await Promise.all([
-      this.#transcribe(file, options.language, signal),
+      this.#transcribe(fileSource(file), options.language, signal),
       this.diarize(file, capped, signal),
     ]);
     const words = assignSpeakers(transcription.words, diarization.segments);
@@ -151,36 +147,32 @@ export class SpeechService {
   }
 
   async #diarizeOnce(
-    file: AudioFile,
+    audio: AudioSource,
     options: DiarizeOptions,
     maxSpeakers: number,
     signal?: AbortSignal,
   ): Promise<SpeakerTurn[]> {
-    const form = new FormData();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under the DOM lib the dashboard type-checks this file with
-    form.set('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
-    form.set('max_speakers', String(maxSpeakers));
-    if (options.minSpeakers !== undefined) form.set('min_speakers', String(options.minSpeakers));
-    if (options.numSpeakers !== undefined) form.set('num_speakers', String(options.numSpeakers));
-    const body = (await this.#post('/diarize', form, signal)) as { segments?: SpeakerTurn[] };
+    const fields: [string, string][] = [['max_speakers', String(maxSpeakers)]];
+    if (options.minSpeakers !== undefined) fields.push(['min_speakers', String(options.minSpeakers)]);
+    if (options.numSpeakers !== undefined) fields.push(['num_speakers', String(options.numSpeakers)]);
+    const body = (await this.#post('/diarize', fields, audio, signal)) as { segments?: SpeakerTurn[] };
     return (body.segments ?? []).map((turn) => ({ start: turn.start, end: turn.end, speaker: turn.speaker }));
   }
 
   async #transcribe(
-    file: AudioFile,
+    audio: AudioSource,
     language: string | undefined,
     signal?: AbortSignal,
   ): Promise<{ words: TimedWord[]; duration: number | null }> {
-    const form = new FormData();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under the DOM lib the dashboard type-checks this file with
-    form.set('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
-    form.set('model', 'parakeet');
-    form.set('response_format', 'verbose_json');
-    form.append('timestamp_granularities[]', 'word');
-    form.append('timestamp_granularities[]', 'segment');
-    form.set('diarize', 'false');
-    if (language) form.set('language', language);
-    const body = (await this.#post('/v1/audio/transcriptions', form, signal)) as {
+    const fields: [string, string][] = [
+      ['model', 'parakeet'],
+      ['response_format', 'verbose_json'],
+      ['timestamp_granularities[]', 'word'],
+      ['timestamp_granularities[]', 'segment'],
+      ['diarize', 'false'],
+    ];
+    if (language) fields.push(['language', language]);
+    const body = (await this.#post('/v1/audio/transcriptions', fields, audio, signal)) as {
       duration?: number;
       words?: TimedWord[];
     };
@@ -190,7 +182,13 @@ export class SpeechService {
     };
   }
 
-  async #post(path: string, form: FormData, signal?: AbortSignal): Promise<unknown> {
+  /** Streams `audio` as a multipart upload: the file goes from disk to the Spark, never whole into memory. */
+  async #post(
+    path: string,
+    fields: readonly (readonly [string, string])[],
+    audio: AudioSource,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const upstream = this.deps.gateway.upstream('parakeet');
     if (!sparkHosts(this.deps.settings()).has(upstream.host)) {
       throw new OpenAiError(
@@ -199,16 +197,12 @@ export class SpeechService {
         'not_a_spark',
       );
     }
-    const request = new Request('http://spark.invalid/', { method: 'POST', body: form });
-    const bytes = Buffer.from(await request.arrayBuffer());
+    const multipart = multipartBody(fields, audio);
     const reply = await this.deps.gateway.call('parakeet', {
       method: 'POST',
       path,
-      headers: {
-        'content-type': request.headers.get('content-type') ?? '',
-        'content-length': String(bytes.length),
-      },
-      body: bytes,
+      headers: { 'content-type': multipart.contentType, 'content-length': String(multipart.length) },
+      body: multipart.open(),
       signal,
     });
     if (reply.status >= 400) throw await this.deps.gateway.upstreamError('parakeet', reply);
@@ -266,9 +260,9 @@ export function capSpeakers(request: DiarizeOptions): { options: DiarizeOptions;
   return { options, notes };
 }
 
-function decode(file: AudioFile): PcmAudio {
+async function layoutOf(file: AudioFile): Promise<WavLayout> {
   try {
-    return decodeWav(file.bytes);
+    return await readWavLayout(file.path);
   } catch (error) {
     if (error instanceof WavError) {
       throw new OpenAiError(
@@ -279,6 +273,14 @@ function decode(file: AudioFile): PcmAudio {
     }
     throw error;
   }
+}
+
+/** isBleed on the word's own frames, read from the file. */
+async function isBleedIn(path: string, layout: WavLayout, word: TimedWord): Promise<boolean> {
+  const from = Math.max(0, Math.floor(word.start * layout.sampleRate));
+  const to = Math.ceil(word.end * layout.sampleRate);
+  const audio = await readFrames(path, layout, from, to);
+  return isBleed(audio, { ...word, start: 0, end: (to - from) / layout.sampleRate });
 }
 
 function transcript(

@@ -281,4 +281,94 @@ describe('speech routes against the simulated parakeet', () => {
       await new Promise<void>((resolve) => stranger.close(() => resolve()));
     }
   });
+
+  describe('uploads', () => {
+    const hang = async (timeoutSec: number) => {
+      g.overrides.gateway = { upstreamTimeoutSec: timeoutSec };
+      await sim.cluster.control.setFaults(sim.cluster.sparks[1]!.id, {
+        http: { parakeet: { mode: 'hang' } },
+      });
+    };
+    const heal = async () => {
+      g.overrides.gateway = {};
+      await sim.cluster.control.setFaults(sim.cluster.sparks[1]!.id, {});
+    };
+
+    /** A multipart upload of `megabytes` MB generated as it is sent, so the test holds none of it. */
+    const streamedUpload = (megabytes: number) => {
+      const boundary = 'sparkcontrolboundary';
+      const chunk = new Uint8Array(1024 * 1024).fill(7);
+      let sent = -1;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === -1) {
+            controller.enqueue(
+              new TextEncoder().encode(
+                `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
+              ),
+            );
+          } else if (sent < megabytes) {
+            controller.enqueue(chunk);
+          } else {
+            controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+            controller.close();
+          }
+          sent += 1;
+        },
+      });
+      return fetch(`${g.base}/api/audio/diarize`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${TEST_TOKEN}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        body,
+        duplex: 'half',
+      });
+    };
+
+    it('streams a long upload through a spool file: the server never holds it in memory', async () => {
+      await hang(1);
+      try {
+        const baseline = process.memoryUsage();
+        let peak = 0;
+        const sampler = setInterval(() => {
+          const now = process.memoryUsage();
+          peak = Math.max(
+            peak,
+            now.arrayBuffers - baseline.arrayBuffers + (now.heapUsed - baseline.heapUsed),
+          );
+        }, 5);
+        const response = await streamedUpload(256);
+        clearInterval(sampler);
+        // The hung parakeet got the upload streamed to it and never answered.
+        expect(response.status).toBe(504);
+        expect(peak).toBeLessThan(64 * 1024 * 1024);
+      } finally {
+        await heal();
+      }
+    });
+
+    it('takes two uploads at a time and refuses a third with 503 and Retry-After, reading none of it', async () => {
+      await hang(2);
+      try {
+        const small = audio(1, 0.4, []);
+        const running = [upload('/api/audio/diarize', small), upload('/api/audio/diarize', small)];
+        for (let tries = 0; g.uploads.active < 2 && tries < 200; tries += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const refused = await upload('/api/audio/diarize', small);
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).toBe('10');
+        expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+          /2 audio uploads are being processed/,
+        );
+        expect((await Promise.all(running)).map((response) => response.status)).toEqual([504, 504]);
+        expect(g.uploads.active).toBe(0);
+      } finally {
+        await heal();
+      }
+      expect((await upload('/api/audio/diarize', audio(1, 0.4, []))).status).toBe(200);
+    });
+  });
 });

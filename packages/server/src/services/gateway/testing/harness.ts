@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Settings } from '@spark-control/schema';
 import { Hono } from 'hono';
@@ -7,6 +8,7 @@ import OpenAI from 'openai';
 import type { AppEnv } from '../../../http/context.js';
 import { handleError } from '../../../http/errors.js';
 import { authenticate } from '../../../http/middleware.js';
+import { AudioUploads } from '../../../http/audio-uploads.js';
 import { audioRoutes } from '../../../routes/audio.js';
 import { gatewayRoutes } from '../../../routes/gateway.js';
 import { searchRoutes } from '../../../routes/search.js';
@@ -38,6 +40,8 @@ export async function startGateway(t: TestApp) {
   const gateway = new GatewayService({ settings, swaps: t.swaps, catalog: t.store, stats, log });
   holder.gateway = gateway;
   const speech = new SpeechService({ gateway, settings });
+  const uploads = new AudioUploads({ dir: join(t.dataDir, 'harness-uploads'), maxConcurrent: 2 });
+  await uploads.prepare();
   const search = new SearchService({ gateway });
   const app = new Hono<AppEnv>();
   app.onError((error, c) => handleError(error, c, log));
@@ -45,7 +49,7 @@ export async function startGateway(t: TestApp) {
   app.use('/api/*', authenticate(t.auth, []));
   app
     .route('/v1', gatewayRoutes({ gateway, auth: t.auth, log, stats }))
-    .route('/api/audio', audioRoutes({ speech, stats }))
+    .route('/api/audio', audioRoutes({ speech, uploads, stats }))
     .route('/api/search', searchRoutes({ search, stats }));
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
@@ -57,6 +61,7 @@ export async function startGateway(t: TestApp) {
     base,
     gateway,
     speech,
+    uploads,
     search,
     registry,
     overrides,

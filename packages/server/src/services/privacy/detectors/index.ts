@@ -17,7 +17,7 @@ import { detectSsns } from './ssn.js';
 import { detectSensitiveUrls, findUrls } from './url.js';
 import { matchSpans } from './util.js';
 
-export { buildNameLexicon, type NameLexicon } from './name-lexicon.js';
+export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {

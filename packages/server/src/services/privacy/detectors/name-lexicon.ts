@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import nlp from 'compromise';
 import { PLACE_NAMES } from './name-context.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
 
@@ -63,9 +62,12 @@ victoria florence paris adelaide georgia carolina virginia madison charlotte reg
 austin jordan sydney london india china denver tyler lincoln washington milan orlando florence savannah aurora lourdes roma
 nanami lan long nam hung mai min ming jun bo yu li na ho ma jin han song wei an do ko hai tao yi ren ha`;
 
-let compromiseLexicon: Lexicon | undefined;
-function lexicon(): Lexicon {
-  compromiseLexicon ??= (nlp.model() as unknown as { one: { lexicon: Lexicon } }).one.lexicon;
+let compromiseLexicon: Promise<Lexicon> | undefined;
+/** compromise is loaded only when the first text is scrubbed: it costs ~30 MB a server may never need. */
+function lexicon(): Promise<Lexicon> {
+  compromiseLexicon ??= import('compromise').then(
+    ({ default: nlp }) => (nlp.model() as unknown as { one: { lexicon: Lexicon } }).one.lexicon,
+  );
   return compromiseLexicon;
 }
 
@@ -95,8 +97,8 @@ const tagsOf = (entry: string | string[] | undefined): string[] =>
   entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
 
 /** Builds the lexicon from compromise, the shipped multilingual lists and the user's own names. */
-export function buildNameLexicon(userNames: readonly string[] = []): NameLexicon {
-  const lex = lexicon();
+export async function loadNameLexicon(userNames: readonly string[] = []): Promise<NameLexicon> {
+  const lex = await lexicon();
   const given = new Set<string>();
   const family = new Set<string>();
   const ambiguous = new Set<string>(WORD_NAMES_ALSO_WORDS.split(/\s+/).filter(Boolean));
