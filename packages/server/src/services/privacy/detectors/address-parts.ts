@@ -14,6 +14,8 @@ const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th)`;
 const POSTCODE = [
   String.raw`[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}`, // UK
   String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`, // Canada
+  String.raw`[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}`, // Ireland (Eircode)
+  String.raw`\d{3}\s\d{2}(?=\s\p{Lu})`, // Greece, Sweden, Czechia, Slovakia
   String.raw`\d{3}-\d{4}`, // Japan
   String.raw`\d{5}-\d{3}`, // Brazil
   String.raw`\d{4}-\d{3}`, // Portugal
@@ -26,9 +28,9 @@ const POSTCODE = [
 const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|de|da|do|di|la|el|of)`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 /** A flat, floor or door: `apto 92`, `m. 17`, `3º izq.`, `3.º Esq.`. */
-const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?[A-Za-z]{2,5}\.?)?)`;
+const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?[A-Za-z]{1,5}\.?)?)`;
 const SEGMENT = String.raw`(?:#\d{1,3}-\d{1,4}|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
-export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'y');
+export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */
 const INLINE_UNIT = new RegExp(
@@ -51,7 +53,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}[A-Z]?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /** `B-42, Sector 62`: a lettered plot number before an Indian sector or block. */
@@ -82,9 +84,23 @@ const COLOMBIAN =
   /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
 /** `Av. Paulista, 1578`: a street name before its number (Portuguese, Spanish abbreviations). */
 export const STREET_FIRST = new RegExp(
-  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.)\s+${CAP}(?:\s${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}`,
+  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
   'g',
 );
+/**
+ * `Ermou 18, 105 63 Athens`, `Kungsgatan 4, 111 43 Stockholm`: a street without a type word is an
+ * address when a postcode and a city follow its number.
+ */
+const NAME_NUMBER_POSTCODE = new RegExp(
+  String.raw`(?<![${L}\d])(?!(?:Step|Room|Page|Version|Chapter|Level|Phase|Gate|Line|Item|Table|Figure|Section|Floor|Platform|Terminal|Build|Sprint|Week|Day|Year|Part|Round|Stage|Team|Group|Batch|Order|Ticket|Case|Slot|Rack|Node|Port|Channel|Row|Seat|Box|Size|Model|Series|Windows|Ubuntu|Python|Node)\b)${CAP}(?:\s${CAP}){0,2}\s\d{1,4}[a-zA-Z]?,\s(?:\d{3}\s\d{2}|(?!19\d\d|20\d\d)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
+  'g',
+);
+/** `서울특별시 강남구 테헤란로 152`: Korean province or city, district, road and building number. */
+const KOREAN =
+  /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s?(?:[가-힣]{1,6}(?:구|군|시)\s?)?(?:[가-힣]{1,6}(?:읍|면|동)\s?)?[가-힣\d]{1,10}(?:대로|로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번?길\s?\d{1,4}(?:-\d{1,4})?)?/g;
+/** An Eircode after its name (`Eircode: T12 XK25`); inside an address the tail takes it anyway. */
+const EIRCODE =
+  /(?<=\b(?:eircode|eir code)\b[^\n.]{0,32})[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/giu;
 
 /** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
 type Needs = 'tail' | 'words' | 'nothing';
@@ -118,5 +134,8 @@ export function detectAddressParts(text: string): Span[] {
     collect(text, DUTCH, 'nothing', spans);
   }
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
+  collect(text, NAME_NUMBER_POSTCODE, 'nothing', spans);
+  if (/[로길]/.test(text)) collect(text, KOREAN, 'nothing', spans);
+  if (/eir ?code/i.test(text)) collect(text, EIRCODE, 'nothing', spans);
   return spans;
 }

@@ -5,7 +5,7 @@ import { LETTERS, matchSpans, UPPER_START } from './util.js';
 const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’.-]*`;
 const EN_SUFFIX =
-  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir';
+  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir|Walk|Parade|Grove|Rise|Vale|Green|Hill|Park|Wharf|Quay|Yard|Approach|Chase|Esplanade|Embankment|Hollow|Meadows?|Heights|Loop|Trail|Alley|Path|Plaza|Broadway';
 const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s*#?\w+)?`;
 const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -]${CAP}){0,2})?`;

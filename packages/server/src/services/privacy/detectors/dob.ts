@@ -38,7 +38,7 @@ const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-z
 
 /** Words that announce a date of birth, in the languages of the month list; the last one before a date counts. */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|생년월일)(?![\p{L}])`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일)(?![\p{L}])`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`. */
@@ -60,6 +60,10 @@ function dateAround(text: string, at: number, length: number): { start: number; 
   return undefined;
 }
 
+/** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
+const OTHER_DATE =
+  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline)\b/i;
+
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
 function cueBefore(text: string, start: number): boolean {
   const window = text.slice(Math.max(0, start - WINDOW - 24), start);
@@ -68,7 +72,51 @@ function cueBefore(text: string, start: number): boolean {
   for (let m = CUE.exec(window); m; m = CUE.exec(window)) last = m;
   if (!last) return false;
   const between = window.slice(last.index + last[0].length);
-  return between.length <= WINDOW && !/\n|[.!]\s+\p{Lu}/u.test(between);
+  return between.length <= WINDOW && !/\n|[.!]\s+\p{Lu}/u.test(between) && !OTHER_DATE.test(between);
+}
+
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const ORDINAL_WORD = [
+  `(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)`,
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth',
+  'thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth',
+  String.raw`\d{1,2}(?:st|nd|rd|th)`,
+].join('|');
+/** `nineteen eighty-eight`, `eighty-eight`, `two thousand and three`, `oh-four`, `'88`, `1988`. */
+const SPOKEN_YEAR = [
+  `(?:nineteen|twenty)[- ](?:(?:${TENS})(?:[- ](?:${UNITS}))?|oh[- ](?:${UNITS})|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`,
+  `two thousand(?: and)?(?: (?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:${UNITS}))?))?`,
+  `(?:${TENS})(?:[- ](?:${UNITS}))?`,
+  String.raw`oh[- ](?:${UNITS})`,
+  String.raw`['’]\d\d`,
+  String.raw`(?:19|20)\d\d`,
+].join('|');
+/** `the twelfth of the ninth, eighty-eight`, `March the third, nineteen ninety-one`: a date read out. */
+const SPOKEN_DATE = new RegExp(
+  String.raw`\b(?:(?:the\s)?(?:${ORDINAL_WORD})\s(?:of\s)?(?:the\s)?(?:${ORDINAL_WORD}|${MONTHS})|(?:${MONTHS})\s(?:the\s)?(?:${ORDINAL_WORD})),?\s(?:(?:in\s)?(?:the\s)?(?:year\s)?)(?:${SPOKEN_YEAR})\b`,
+  'giy',
+);
+
+/** Dates read out in words after a birth cue; found from the cue, since they have no digits to start from. */
+function spokenBirthDates(text: string): Span[] {
+  const spans: Span[] = [];
+  CUE.lastIndex = 0;
+  for (let cue = CUE.exec(text); cue; cue = CUE.exec(text)) {
+    const from = cue.index + cue[0].length;
+    const window = text.slice(from, from + WINDOW);
+    const stop = window.search(/[\n!?;]|\.\s/);
+    const words = /[A-Za-z\d]+/g;
+    for (let w = words.exec(window); w && (stop < 0 || w.index < stop); w = words.exec(window)) {
+      SPOKEN_DATE.lastIndex = from + w.index;
+      const m = SPOKEN_DATE.exec(text);
+      if (m) {
+        spans.push({ start: m.index, end: m.index + m[0].length, type: 'DOB' });
+        break;
+      }
+    }
+  }
+  return spans;
 }
 
 /**
@@ -87,5 +135,5 @@ export function detectBirthDates(text: string): Span[] {
       spans.push({ ...date, type: 'DOB' });
     }
   }
-  return spans;
+  return /born|birth|d\.?o\.?b/i.test(text) ? [...spans, ...spokenBirthDates(text)] : spans;
 }

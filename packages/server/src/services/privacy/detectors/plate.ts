@@ -40,15 +40,22 @@ function distinctive(text: string): Span[] {
   }
   return spans;
 }
-/** Japan: region in kanji, class number, one kana, serial (`品川 300 あ 12-34`). */
-const JAPANESE = /[\u4e00-\u9fff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?\d{1,2}-\d{2}(?!\d)/g;
+/** Japan: region in kanji or kana, class number, one kana, serial (`品川 300 あ 12-34`, `なにわ 500 あ 77-01`). */
+const JAPANESE =
+  /[\u4e00-\u9fff\u3040-\u30ff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?(?:\d{1,2}-\d{2}|[・.]{1,3}\d{1,3})(?!\d)/g;
+/** Korea: two or three digits, one of the syllables plates use, four digits (`12가 3456`, `123호 4567`). */
+const KOREAN =
+  /(?<!\d)\d{2,3}\s?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호]\s?\d{4}(?!\d)/g;
+/** Ireland: year (and half), county code, serial (`191-D-12345`, `08-KY-1234`). */
+const IRISH =
+  /(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW)-\d{1,6}(?![\w-])/g;
 
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
-  /(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?/giu;
+  /(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
 const LABEL_HINT =
-  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|номер|车牌|ナンバー/i;
+  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|номер|车牌|ナンバー|차량번호|번호판/i;
 
 function afterLabel(text: string): Span[] {
   if (!LABEL_HINT.test(text)) return [];
@@ -68,9 +75,11 @@ function afterLabel(text: string): Span[] {
 
 /**
  * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch, Californian, Indian,
- * Nigerian, Kenyan, Ghanaian, Brazilian and Japanese formats anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
+ * Nigerian, Kenyan, Ghanaian, Brazilian, Japanese, Korean and Irish formats anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
   const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
-  return [...distinctive(text), ...afterLabel(text), ...japanese];
+  const korean = /[\uac00-\ud7af]/.test(text) ? matchSpans(text, KOREAN, 'PLATE') : [];
+  const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
+  return [...distinctive(text), ...afterLabel(text), ...japanese, ...korean, ...irish];
 }

@@ -17,6 +17,9 @@ const KNOWN_KEYS = new RegExp(
     'SG\\.[\\w-]{16,}\\.[\\w-]{16,}',
     'sc_[A-Za-z0-9_-]{40,}',
     'eyJ[\\w-]{8,}\\.eyJ[\\w-]{8,}\\.[\\w-]{8,}',
+    'do[opr]_v1_[a-f0-9]{64}',
+    // Versioned dotted tokens: `rt.v1.…`, `at.v2.…` (refresh and access tokens of many services).
+    '[a-z]{1,8}\\.v\\d{1,2}\\.[A-Za-z0-9_-]{16,}(?:\\.[A-Za-z0-9_-]{8,})?',
   ].join('|'),
   'g',
 );
@@ -48,6 +51,12 @@ const LABELLED =
 const PROSE_PASSWORD =
   /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key)\b(?:\s+(?:is|was|=)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
+/**
+ * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
+ * words joined by `_` or letters with digits are the password even without `:` or `is`.
+ */
+const JOINED_PASSWORD =
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/dgi;
 const PASSWORD_SHAPE = /^[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*$/;
 const PASSWORD_SYMBOL = /[@#$%&*!]/g;
 const isTokenCode = (code: number) =>
@@ -88,6 +97,7 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
     ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
   ];

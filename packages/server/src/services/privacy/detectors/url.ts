@@ -32,6 +32,10 @@ function profileUrl(url: URL): boolean {
 }
 const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
 
+/** One-letter and short parameter names that carry tokens (`?t=…`, `?k=…`) when their value is long. */
+const SHORT_SECRET_PARAM =
+  /^(?:t|k|s|st|at|rt|tk|tok|otp|hash|nonce|ticket|magic|invite|reset|access|x-amz-signature|x-goog-signature)$/i;
+
 function sensitive(raw: string): boolean {
   let url: URL;
   try {
@@ -42,6 +46,8 @@ function sensitive(raw: string): boolean {
   if (url.password || url.username) return true;
   for (const [name, value] of url.searchParams) {
     if (value && (SECRET_PARAM.test(name) || PERSONAL_PARAM.test(name))) return true;
+    if (value.length >= 8 && /\d/.test(value) && /[a-z]/i.test(value) && SHORT_SECRET_PARAM.test(name))
+      return true;
   }
   if (url.hash.length > 1 && /(?:access_token|id_token|token)=/.test(url.hash)) return true;
   return PERSONAL_PATH.test(url.pathname) || SECRET_HOSTS.test(url.host + url.pathname) || profileUrl(url);

@@ -41,3 +41,10 @@ export const before = (text: string, index: number, width: number) =>
 export const LETTERS = 'A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯḀ-ỿ\u0300-\u036f';
 /** Characters a capitalised word may start with (lower-case ones in mixed blocks are filtered later). */
 export const UPPER_START = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯḀ-ỿ';
+
+/**
+ * The end of a text that names a reference number (`Ticket`, `order no.`, `case #`): the number
+ * after it is the business's, not a person's phone or identity number.
+ */
+export const REFERENCE_CUE =
+  /(?:^|[^\p{L}])(?:order|ticket|case|claim|invoice|ref|reference|incident|tracking|booking|confirmation|shipment|parcel|po|rma|request|job|batch|lot|serial|sku|item|quote|receipt|transaction|txn|bestell(?:ung|nummer)?|pedido|commande|factura|facture|rechnung|auftrag)s?(?:\s*(?:number|num|no|nr|n°|id|#)\.?)?[\s:#.-]{0,3}$/iu;
