@@ -33,6 +33,7 @@ const DATE = [
   String.raw`(?:${MONTHS})\.?\s(?:the\s)?${DAY}${ORDINAL},?\s${YEAR}`,
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
   String.raw`${YEAR}년\s?\d{1,2}월\s?\d{1,2}일`,
+  String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
 ].join('|');
 const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
 
@@ -43,14 +44,15 @@ const CUE = new RegExp(
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`. */
 const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\))/iu;
-/** Every date has a year (four digits, or two after a numeric day and month): dates are found from there. */
-const YEARISH = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)/g;
+/** Every date has a year (four digits, two after a numeric day and month, or a Japanese era): dates are found from there. */
+const YEARISH = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|(?:明治|大正|昭和|平成|令和)/g;
 const WINDOW = 48;
 
 /** The date around the year at `at`, if there is one. */
 function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
   const from = Math.max(0, at - 32);
-  const region = text.slice(from, at + length + 8);
+  // `1988년 12월 30일`, `1990年12月31日`: the day and month may follow the year.
+  const region = text.slice(from, at + length + 16);
   DATE_PATTERN.lastIndex = 0;
   for (let m = DATE_PATTERN.exec(region); m; m = DATE_PATTERN.exec(region)) {
     const start = from + m.index;

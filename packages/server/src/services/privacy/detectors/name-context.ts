@@ -38,6 +38,11 @@ export const PARTICLES = new Set([
   'ben',
   'bat',
   'abu',
+  // South Asian connectors inside a name (`Noor ul Ain`, `Zia ur Rehman`, `Salah ud Din`).
+  'ul',
+  'ur',
+  'ud',
+  'un',
 ]);
 export const EAST_ASIAN_FAMILY = new Set(
   `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
@@ -63,9 +68,10 @@ market line bay beach island valley falls heights gardens garden terminal port s
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
 international airport day night period consultancy consulting services solutions systems technologies technology holdings
 partners associates logistics bank insurance foods motors airways airlines telecom pharma labs health healthcare limited plc
-llc ag bv nv sa co clinic clinics ventures capital industries enterprises agency studios media energy`.split(
-    /\s+/,
-  ),
+llc ag bv nv sa co clinic clinics ventures capital industries enterprises agency studios media energy universidad
+universidade université università universität universiteit instituto institut istituto hospital hôpital ospedale
+krankenhaus ziekenhuis banco banque banca ministerio ministère ministero colegio escuela école scuola schule museo musée
+teatro théâtre iglesia église chiesa kirche stiftung fundación fondation`.split(/\s+/),
 );
 export const DETERMINERS = new Set(
   'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
@@ -86,14 +92,6 @@ export const PERSON_VERBS = new Set([
 export const PINYIN_LIKE =
   /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
 export const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
-
-/** Honorific suffixes after a CJK name (`田中さん`, `王先生`, `민준 씨`): found literally, then the name is read backwards. */
-export const CJK_SUFFIX = /さん|さま|様|氏|先生|くん|君|ちゃん|女士|小姐|老师|님|씨/g;
-export const isHanOrKana = (code: number) =>
-  (code >= 0x4e00 && code <= 0x9fff) ||
-  (code >= 0x3400 && code <= 0x4dbf) ||
-  (code >= 0x30a0 && code <= 0x30ff);
-export const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7af;
 
 /** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
 export const PERSON_BEFORE = new Set(
@@ -151,4 +149,27 @@ export const DEPARTMENTS = new Set(
   `finance billing sales support accounts accounting legal hr it ops operations marketing procurement purchasing logistics
 engineering security facilities admin management reception dispatch compliance payroll recruitment recruiting hiring
 customer service helpdesk it legal treasury research design product quality warehouse transport`.split(/\s+/),
+);
+
+/**
+ * Words that name a business function or a service desk in several languages (`Klantenservice`,
+ * `Atención al Cliente`, `Livraison`, `Follow-up`): capitalised as labels and headings, never a person.
+ */
+export const SERVICE_WORDS = new Set(
+  `klantenservice klantendienst kundenservice kundendienst kundencenter kundenbetreuung atención cliente clientes servicio
+soporte ventas facturación facturacion reclamaciones devoluciones envíos envios pedidos entrega livraison livraisons
+commande commandes facture factures service clientèle clientele assistance réclamations retours expédition expedition
+servizio clienti assistenza spedizione spedizioni atendimento suporte vendas entregas encomenda bestelling bestellingen
+levering facturen retouren bestellung bestellungen lieferung versand rechnung rechnungen support helpdesk servicedesk
+follow-up followup callback escalation onboarding offboarding billing invoicing dispatch returns refunds shipping`.split(
+    /\s+/,
+  ),
+);
+/** Nouns after a capitalised word that make it a tool's or a product's name (`the Jenkins job`, `Grafana dashboard`). */
+export const TOOL_NOUNS = new Set(
+  `job jobs pipeline pipelines build builds server servers instance plugin plugins agent agents node nodes cluster dashboard
+dashboards runner runners workflow workflows bot api console config configuration logs deployment deploy container image
+repo repository integration webhook cron task tasks queue worker workers install installation upgrade license`.split(
+    /\s+/,
+  ),
 );

@@ -8,6 +8,7 @@ import {
   PERSON_BEFORE_PAIRS,
   PERSONAL_POSSESSIONS,
   PLACE_NOUNS,
+  SERVICE_WORDS,
   WEAK_BEFORE,
 } from './name-context.js';
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
@@ -92,7 +93,13 @@ export class NameEvidence {
 
   #classify(text: string, lower: string): WordClass {
     const { names } = this;
-    if (PLACE_NOUNS.has(lower) || HONORIFICS.has(lower) || PERSON_BEFORE.has(lower)) return 'common';
+    if (
+      PLACE_NOUNS.has(lower) ||
+      HONORIFICS.has(lower) ||
+      PERSON_BEFORE.has(lower) ||
+      SERVICE_WORDS.has(lower)
+    )
+      return 'common';
     // `I'm`, `We'll`: contractions; `WeChat`, `PayPal`: brand names written in camel case.
     if (/['’](?:m|ve|ll|re|d|s|t)$/.test(lower) || CAMEL_CASE.test(text)) return 'common';
     if (lower.endsWith('s') && PLACE_NOUNS.has(lower.slice(0, -1))) return 'common';
@@ -108,6 +115,8 @@ export class NameEvidence {
       if (JAPANESE_PLACE_SUFFIX.test(lower)) return 'place';
       const parts = text.split(/[-'’]/).filter((part) => part.length > 1);
       const classes = parts.map((part) => this.#classify(part, part.toLowerCase()));
+      // `Follow-up`, `Check-in`: ordinary words joined.
+      if (classes.every((c) => c === 'common')) return 'common';
       if (classes.some((c) => c === 'place')) return 'place';
       if (classes.some((c) => c === 'family' || c === 'given')) return 'family';
       if (classes.some((c) => c === 'shape')) return 'shape';

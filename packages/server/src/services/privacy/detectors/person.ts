@@ -1,13 +1,12 @@
 import type { Span } from '../types.js';
 import {
-  CJK_SUFFIX,
   DETERMINERS,
   EAST_ASIAN_FAMILY,
   HONORIFICS,
-  isHangul,
-  isHanOrKana,
   KOREAN_GIVEN,
   PARTICLES,
+  PERSON_AFTER,
+  PERSON_BEFORE,
   PERSON_VERBS,
   PINYIN_LIKE,
   PLACE_NAMES,
@@ -15,10 +14,24 @@ import {
   SPEECH_VERBS,
   VIETNAMESE_MIDDLE,
 } from './name-context.js';
+import { detectChatNames } from './name-chat.js';
+import { detectCjkNames } from './name-cjk.js';
 import { isNameLike, NameEvidence, NAMING_CUES } from './name-evidence.js';
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
 import { isLetterCode, isTitle, makeWord, nextWord, previousWord, type Word } from './name-words.js';
+import {
+  ABOUT,
+  AND,
+  GREETINGS,
+  NAME_PARTICLES,
+  NAME_WORDS,
+  PARTICLE_LEADS,
+  PHRASE_END,
+  PLACE_PREPOSITIONS,
+  STRONG_PARTICLES,
+  VOCATIVE_FOLLOWS,
+} from './person-words.js';
 import { LETTERS, UPPER_START } from './util.js';
 
 const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(w);
@@ -31,37 +44,6 @@ const CAPITALISED = new RegExp(
 const CASELESS_WORD = /[\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
 const HAS_CASELESS = /[\u0590-\u06ff]/;
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-/** `in Gulshan`, `at Florence`: a lone name-like word after these is a place. */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'into', 'across', 'around', 'outside', 'inside']);
-/** Words after which a name in a list may end (`Lindiwe and Sbu for covering`). */
-const PHRASE_END = new Set(
-  'for from to in at on and or who both also all are were have had will would said asked joined'.split(' '),
-);
-/** Particles that only names have (`der`, `la` are also articles). */
-const NAME_PARTICLES = new Set([
-  'van',
-  'von',
-  'di',
-  'da',
-  'del',
-  'della',
-  'dos',
-  'bin',
-  'ibn',
-  'ó',
-  'ní',
-  'nic',
-  'mac',
-  'ua',
-  'abu',
-  'ter',
-  'ten',
-  'zu',
-]);
-/** Words of a found name that vouch for the same word elsewhere (not `Sydney`, `Mark`: those are also words). */
-const NAME_WORDS: ReadonlySet<string> = new Set(['given', 'family', 'shape', 'unknown']);
-/** Words joining two names (`Yusuf Abubakar and Hauwa Ibrahim`). */
-const AND = /^(?:,\s*|\s+(?:and|&|or|und|et|y|e|och|og|en|i|и)\s+)$/;
 
 class PersonScanner {
   readonly #spans: Span[] = [];
@@ -103,12 +85,41 @@ class PersonScanner {
    */
   #lonePerson(w: Word, next: Word | undefined): boolean {
     if (next && SPEECH_VERBS.has(next.text)) return true;
+    if (this.#addressed(w)) return true;
     if (PLACE_NAMES.has(w.lower) || this.names.place(w.lower)) return false;
     const nextIsVerb = next !== undefined && PERSON_VERBS.has(next.text);
     const prev = previousWord(this.text, w.start);
     if (!prev || /[.!?\n:;]/.test(prev.gap)) return nextIsVerb;
     // `the Rose Garden`, `Amazing Grace`: an article or a capitalised word before it makes it a thing's name.
     return !DETERMINERS.has(prev.word.lower) && !isTitle(prev.word.text);
+  }
+
+  /**
+   * A given name used to address or introduce someone, even one that is also a word or a place:
+   * a speaker label (`Chelsea: the courier…`), a vocative opening a request (`Hope, can you…`) or
+   * closing a thanks or greeting (`Thanks, Will.`, `Hi Victoria,`).
+   */
+  #addressed(w: Word): boolean {
+    const after = this.text.slice(w.end, w.end + 24);
+    const opener = this.#sentenceOpener(w.start);
+    if (opener && /^:\s/.test(after) && this.#evidence.after(w, w) === 'label')
+      return this.#evidence.utteranceAfter(w);
+    if (opener && VOCATIVE_FOLLOWS.test(after)) return true;
+    const prev = previousWord(this.text, w.start);
+    return (
+      prev !== undefined &&
+      !/[\n.!?;]/.test(prev.gap) &&
+      GREETINGS.has(prev.raw) &&
+      /^(?:[,.!?:;)]|\s*$|\s+-)/.test(after)
+    );
+  }
+
+  /** A person's verb, a possessive or the end of the phrase right after `w`. */
+  #personFollows(w: Word): boolean {
+    const rest = this.text.slice(w.end, w.end + 24);
+    const next = /^\s+(\p{Ll}+)/u.exec(rest)?.[1];
+    if (next === undefined) return /^(?:['’]s\b|\s*(?:[.,;:!?)]|$))/.test(rest);
+    return PERSON_AFTER.has(next) || this.names.finiteVerb(next) || PHRASE_END.has(next) || ABOUT.has(next);
   }
 
   /** Family name first, then given-name syllables: `Wang Wei`, `Kim Min-jun`, `Nguyen Van An`. */
@@ -142,7 +153,7 @@ class PersonScanner {
       }
       // `Tim Cook's team`: an ordinary word as the last word of a name after a given name.
       if (
-        count === 0 &&
+        count <= 1 &&
         this.#evidence.classOf(first) === 'given' &&
         isTitle(next.text) &&
         this.names.common(next.lower) &&
@@ -189,7 +200,9 @@ class PersonScanner {
       const prev = previousWord(this.text, start);
       if (!prev) break;
       const word = prev.word;
-      if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text)) {
+      // `la demande de Chloé Martin`: a particle comes before a surname, never before a given name.
+      const given = steps === 0 && !STRONG_PARTICLES.has(prev.raw) && this.#evidence.classOf(w) === 'given';
+      if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text) && !given) {
         start = word.start;
         continue;
       }
@@ -210,7 +223,7 @@ class PersonScanner {
   }
 
   /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`), or undefined. */
-  #honorificStart(w: Word): number | undefined {
+  #honorificStart(w: Word, ordinary = false): number | undefined {
     let end = w.start;
     for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
     if (end === w.start) return undefined;
@@ -219,7 +232,15 @@ class PersonScanner {
     while (start > 0 && end - start < 12 && isLetterCode(this.text.charCodeAt(start - 1))) start--;
     if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
     const before = this.text.slice(start, end);
-    if (!isTitle(before) || !HONORIFICS.has(before.toLowerCase()) || this.names.common(w.lower))
+    if (
+      !isTitle(before) ||
+      !HONORIFICS.has(before.toLowerCase()) ||
+      (!ordinary && this.names.common(w.lower))
+    )
+      return undefined;
+    // `Dr. Oetker pizzas`: a plural noun right after makes it a brand.
+    const next = /^ (\p{Ll}+s)\b/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
+    if (next && this.names.common(next) && !this.names.finiteVerb(next) && !this.names.verbOrPlural(next))
       return undefined;
     // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
     const place = this.names.place(w.lower) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
@@ -318,6 +339,8 @@ class PersonScanner {
     // `Hollis & Ward`: a firm's name.
     if (/^\s*&/.test(this.text.slice(last.end, last.end + 3))) return undefined;
     if (before === 'strong') return last;
+    if (this.#particleSurname(w) && run.some((word) => evidence.classOf(word) !== 'ambiguousGiven'))
+      return last;
     const after = evidence.after(w, last);
     if (after === 'block') return undefined;
     if (after === 'strong') return last;
@@ -367,12 +390,34 @@ class PersonScanner {
   }
 
   #accept(start: number, last: Word): number {
-    this.#spans.push({
-      start: this.#startOf({ start, end: start, text: '', lower: '' }),
-      end: last.end,
-      type: 'PERSON',
-    });
-    return last.end;
+    // `Maria G.`: an initial standing for the surname ends the name.
+    const after = this.text.slice(last.end, last.end + 4);
+    const initial =
+      /^ \p{Lu}\.(?=\s|$|[,;:!?)])/u.exec(after)?.[0] ??
+      (/^\p{Lu}$/u.test(last.text) && after.startsWith('.') ? '.' : '');
+    const end = last.end + initial.length;
+    const first = makeWord(start, /^[\p{L}'’-]*/u.exec(this.text.slice(start, start + 40))?.[0] ?? '');
+    this.#spans.push({ start: this.#startOf(first), end, type: 'PERSON' });
+    return end;
+  }
+
+  /**
+   * A surname after its particle alone (`to van Dijk`, `with de Vries`): `van`, `von`, `ter` are
+   * enough; particles that are also articles (`de`, `da`, `le`) only after a word that introduces a person.
+   */
+  #particleSurname(w: Word): boolean {
+    const prev = previousWord(this.text, w.start);
+    if (!prev || prev.gap !== ' ' || isTitle(prev.word.text) || !PARTICLES.has(prev.raw)) return false;
+    let particle = prev.word;
+    let lead = previousWord(this.text, particle.start);
+    if (lead && lead.gap === ' ' && PARTICLES.has(lead.raw) && !isTitle(lead.word.text)) {
+      particle = lead.word;
+      lead = previousWord(this.text, particle.start);
+    }
+    const before = lead && lead.gap === ' ' ? lead.raw : undefined;
+    if (before && DETERMINERS.has(before)) return false;
+    if (STRONG_PARTICLES.has(particle.lower)) return true;
+    return before !== undefined && (PERSON_BEFORE.has(before) || PARTICLE_LEADS.has(before));
   }
 
   /** Every capitalised word: the lists first, then an honorific, then the evidence around it. */
@@ -394,6 +439,12 @@ class PersonScanner {
       const w = makeWord(m.index, raw);
       const wordClass = this.#evidence.classOf(w);
       if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) {
+        // `Mr Butt asked`: after an honorific an ordinary word is a surname when a person's verb or the end follows.
+        const titled = this.#honorificStart(w, true);
+        if (titled !== undefined && !HONORIFICS.has(w.lower) && this.#personFollows(w)) {
+          skipUntil = this.#accept(titled, w);
+          continue;
+        }
         const named = this.#ordinaryWordNamed(w);
         if (named) skipUntil = this.#accept(w.start, named);
         continue;
@@ -450,28 +501,26 @@ class PersonScanner {
       const last = run.at(-1) ?? w;
       // `Kaiser Permanente and Aetna plans`: a lone word joined to a name must end the phrase to be one.
       const lone = run.length === 1 && this.#evidence.classOf(w) === 'unknown';
-      if (!mentioned && lone && !this.#endsPhrase(last)) continue;
+      if (!mentioned && lone && !this.#endsPhrase(last) && !this.#verbFollows(last)) continue;
       this.#accept(w.start, last);
     }
+  }
+
+  /** `Thandiwe and Radomír swapped shifts`: a past-tense verb after the pair makes them its subjects. */
+  #verbFollows(w: Word): boolean {
+    const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(w.end, w.end + 20))?.[1];
+    if (next === undefined) return false;
+    return (
+      this.names.finiteVerb(next) ||
+      PERSON_AFTER.has(next) ||
+      (next.endsWith('ed') && this.names.common(next))
+    );
   }
 
   #endsPhrase(w: Word): boolean {
     const rest = this.text.slice(w.end, w.end + 16);
     const next = /^\s+(\p{Ll}+)/u.exec(rest)?.[1];
     return next === undefined ? /^\s*(?:[.,;:!?)]|$)/.test(rest) : PHRASE_END.has(next);
-  }
-
-  #cjkNames(): void {
-    CJK_SUFFIX.lastIndex = 0;
-    for (let m = CJK_SUFFIX.exec(this.text); m; m = CJK_SUFFIX.exec(this.text)) {
-      const korean = m[0] === '님' || m[0] === '씨';
-      let end = m.index;
-      if (korean && this.text[end - 1] === ' ') end--;
-      const fits = korean ? isHangul : isHanOrKana;
-      let start = end;
-      while (start > 0 && end - start < (korean ? 4 : 5) && fits(this.text.charCodeAt(start - 1))) start--;
-      if (end - start >= (korean ? 2 : 1)) this.#spans.push({ start, end, type: 'PERSON' });
-    }
   }
 
   #caseless(): void {
@@ -491,7 +540,8 @@ class PersonScanner {
     this.#latin();
     this.#vouched();
     if (HAS_CASELESS.test(this.text)) this.#caseless();
-    if (HAS_CJK.test(this.text)) this.#cjkNames();
+    if (HAS_CJK.test(this.text)) this.#spans.push(...detectCjkNames(this.text));
+    this.#spans.push(...detectChatNames(this.text, this.names));
     const user = this.names.user;
     if (user) {
       user.lastIndex = 0;
