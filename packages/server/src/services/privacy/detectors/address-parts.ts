@@ -89,18 +89,49 @@ export const STREET_FIRST = new RegExp(
 );
 /**
  * `Ermou 18, 105 63 Athens`, `Kungsgatan 4, 111 43 Stockholm`: a street without a type word is an
- * address when a postcode and a city follow its number.
+ * address when a postcode and a city follow its number. Found from the postcode (rare), then the
+ * street is read backwards from it.
  */
-const NAME_NUMBER_POSTCODE = new RegExp(
-  String.raw`(?<![${L}\d])(?!(?:Step|Room|Page|Version|Chapter|Level|Phase|Gate|Line|Item|Table|Figure|Section|Floor|Platform|Terminal|Build|Sprint|Week|Day|Year|Part|Round|Stage|Team|Group|Batch|Order|Ticket|Case|Slot|Rack|Node|Port|Channel|Row|Seat|Box|Size|Model|Series|Windows|Ubuntu|Python|Node)\b)${CAP}(?:\s${CAP}){0,2}\s\d{1,4}[a-zA-Z]?,\s(?:\d{3}\s\d{2}|(?!19\d\d|20\d\d)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
+const POSTCODE_CITY = new RegExp(
+  String.raw`,\s(?:\d{3}\s\d{2}|(?!19\d\d|20\d\d)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
   'g',
 );
+const STREET_NUMBER_BEFORE = new RegExp(String.raw`(?<![${L}\d])${CAP}(?:\s${CAP}){0,2}\s\d{1,4}[a-zA-Z]?$`);
+/** Words that number things other than houses (`Step 3, 1200 Nodes`). */
+const NUMBERED_THINGS =
+  /^(?:Step|Room|Page|Version|Chapter|Level|Phase|Gate|Line|Item|Table|Figure|Section|Floor|Platform|Terminal|Build|Sprint|Week|Day|Year|Part|Round|Stage|Team|Group|Batch|Order|Ticket|Case|Slot|Rack|Node|Port|Channel|Row|Seat|Box|Size|Model|Series|Windows|Ubuntu|Python)\b/;
+
+function streetsBeforePostcodes(text: string, spans: Span[]): void {
+  POSTCODE_CITY.lastIndex = 0;
+  for (let m = POSTCODE_CITY.exec(text); m; m = POSTCODE_CITY.exec(text)) {
+    const from = Math.max(0, m.index - 60);
+    const street = STREET_NUMBER_BEFORE.exec(text.slice(from, m.index));
+    if (!street || NUMBERED_THINGS.test(street[0])) continue;
+    const start = from + street.index;
+    spans.push({ start, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+}
 /** `서울특별시 강남구 테헤란로 152`: Korean province or city, district, road and building number. */
 const KOREAN =
   /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s?(?:[가-힣]{1,6}(?:구|군|시)\s?)?(?:[가-힣]{1,6}(?:읍|면|동)\s?)?[가-힣\d]{1,10}(?:대로|로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번?길\s?\d{1,4}(?:-\d{1,4})?)?/g;
 /** An Eircode after its name (`Eircode: T12 XK25`); inside an address the tail takes it anyway. */
-const EIRCODE =
-  /(?<=\b(?:eircode|eir code)\b[^\n.]{0,32})[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/giu;
+const EIRCODE_CUE = /\beir ?code\b/gi;
+const EIRCODE = /[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/g;
+
+/** Eircodes found from their cue (rare) rather than with a look-behind tried at every position. */
+function eircodes(text: string, spans: Span[]): void {
+  EIRCODE_CUE.lastIndex = 0;
+  for (let cue = EIRCODE_CUE.exec(text); cue; cue = EIRCODE_CUE.exec(text)) {
+    const from = cue.index + cue[0].length;
+    const window = text.slice(from, from + 40).split(/[\n.]/)[0] ?? '';
+    EIRCODE.lastIndex = 0;
+    const m = EIRCODE.exec(window);
+    if (m && !/[\w-]/.test(window[m.index - 1] ?? '')) {
+      spans.push({ start: from + m.index, end: from + m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+}
+/(?<=\b(?:eircode|eir code)\b[^\n.]{0,32})[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/giu;
 
 /** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
 type Needs = 'tail' | 'words' | 'nothing';
@@ -134,8 +165,8 @@ export function detectAddressParts(text: string): Span[] {
     collect(text, DUTCH, 'nothing', spans);
   }
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
-  collect(text, NAME_NUMBER_POSTCODE, 'nothing', spans);
+  streetsBeforePostcodes(text, spans);
   if (/[로길]/.test(text)) collect(text, KOREAN, 'nothing', spans);
-  if (/eir ?code/i.test(text)) collect(text, EIRCODE, 'nothing', spans);
+  eircodes(text, spans);
   return spans;
 }

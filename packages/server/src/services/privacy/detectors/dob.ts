@@ -45,7 +45,7 @@ const CUE = new RegExp(
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`. */
 const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\))/iu;
 /** Every date has a year (four digits, two after a numeric day and month, or a Japanese era): dates are found from there. */
-const YEARISH = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|(?:明治|大正|昭和|平成|令和)/g;
+const YEARISH = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[明大昭平令][治正和成]/g;
 const WINDOW = 48;
 
 /** The date around the year at `at`, if there is one. */
@@ -100,16 +100,22 @@ const SPOKEN_DATE = new RegExp(
   'giy',
 );
 
+/** English birth cues: dates are read out in words in English speech. */
+const SPOKEN_CUE = /\b(?:born|birth(?:day|date)?|dob|d\.o\.b\.?)\b/gi;
+const SPOKEN_ORDINAL = /(?:first|second|third|th|\dst|\dnd|\drd)\b/i;
 /** Dates read out in words after a birth cue; found from the cue, since they have no digits to start from. */
 function spokenBirthDates(text: string): Span[] {
   const spans: Span[] = [];
-  CUE.lastIndex = 0;
-  for (let cue = CUE.exec(text); cue; cue = CUE.exec(text)) {
+  SPOKEN_CUE.lastIndex = 0;
+  for (let cue = SPOKEN_CUE.exec(text); cue; cue = SPOKEN_CUE.exec(text)) {
     const from = cue.index + cue[0].length;
     const window = text.slice(from, from + WINDOW);
     const stop = window.search(/[\n!?;]|\.\s/);
+    const clause = stop < 0 ? window : window.slice(0, stop);
+    // Most cues are followed by digits: the words are tried only where an ordinal is written out.
+    if (!SPOKEN_ORDINAL.test(clause)) continue;
     const words = /[A-Za-z\d]+/g;
-    for (let w = words.exec(window); w && (stop < 0 || w.index < stop); w = words.exec(window)) {
+    for (let w = words.exec(clause); w; w = words.exec(clause)) {
       SPOKEN_DATE.lastIndex = from + w.index;
       const m = SPOKEN_DATE.exec(text);
       if (m) {
@@ -137,5 +143,5 @@ export function detectBirthDates(text: string): Span[] {
       spans.push({ ...date, type: 'DOB' });
     }
   }
-  return /born|birth|d\.?o\.?b/i.test(text) ? [...spans, ...spokenBirthDates(text)] : spans;
+  return [...spans, ...spokenBirthDates(text)];
 }

@@ -7,16 +7,13 @@ import type { NameLexicon } from './name-lexicon.js';
  * place) is that person.
  */
 const AFTER_GREETING =
-  /(?:^|[^\p{L}])(?:thx|thanks|thank you|ty|tnx|cheers|hi|hey|hiya|hello|morning|ok|okay|kk|bye|cc|ping|sorry|yo|@)[ ,]+(\p{Ll}[\p{Ll}'’-]{2,})(?![\p{L}])/giu;
-const HINT =
-  /\b(?:thx|thanks|thank|ty|tnx|cheers|hi|hey|hiya|hello|morning|ok|okay|kk|bye|cc|ping|sorry|yo)\b|@/i;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b/g;
 
 export function detectChatNames(text: string, names: NameLexicon): Span[] {
-  if (!HINT.test(text)) return [];
   const spans: Span[] = [];
   AFTER_GREETING.lastIndex = 0;
   for (let m = AFTER_GREETING.exec(text); m; m = AFTER_GREETING.exec(text)) {
-    const name = m[1] ?? '';
+    const name = m[1] ?? m[2] ?? '';
     if (!names.given.has(name) || names.common(name) || names.place(name) || names.ambiguous.has(name))
       continue;
     const start = m.index + m[0].length - name.length;

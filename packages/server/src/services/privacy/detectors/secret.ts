@@ -18,11 +18,26 @@ const KNOWN_KEYS = new RegExp(
     'sc_[A-Za-z0-9_-]{40,}',
     'eyJ[\\w-]{8,}\\.eyJ[\\w-]{8,}\\.[\\w-]{8,}',
     'do[opr]_v1_[a-f0-9]{64}',
-    // Versioned dotted tokens: `rt.v1.…`, `at.v2.…` (refresh and access tokens of many services).
-    '[a-z]{1,8}\\.v\\d{1,2}\\.[A-Za-z0-9_-]{16,}(?:\\.[A-Za-z0-9_-]{8,})?',
   ].join('|'),
   'g',
 );
+/** Versioned dotted tokens (`rt.v1.…`, `at.v2.…`: refresh and access tokens of many services), found from `.v1.`. */
+const DOTTED_VERSION = /\.v\d{1,2}\./g;
+const DOTTED_TOKEN = /[a-z]{1,8}\.v\d{1,2}\.[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{8,})?(?![\w-])/y;
+
+function dottedTokens(text: string): Span[] {
+  const spans: Span[] = [];
+  DOTTED_VERSION.lastIndex = 0;
+  for (let m = DOTTED_VERSION.exec(text); m; m = DOTTED_VERSION.exec(text)) {
+    let start = m.index;
+    while (start > 0 && m.index - start < 8 && /[a-z]/.test(text[start - 1] ?? '')) start--;
+    if (start === m.index || /[\w.-]/.test(text[start - 1] ?? '')) continue;
+    DOTTED_TOKEN.lastIndex = start;
+    const token = DOTTED_TOKEN.exec(text);
+    if (token) spans.push({ start, end: start + token[0].length, type: 'SECRET' });
+  }
+  return spans;
+}
 const BOUNDED_KEYS = new RegExp(`(?<![\\w-])(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
 const PEM_BEGIN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g;
 const PEM_END = /-----END [A-Z ]{0,20}PRIVATE KEY-----/g;
@@ -93,6 +108,7 @@ const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-
 export function detectSecrets(text: string): Span[] {
   return [
     ...matchSpans(text, BOUNDED_KEYS, 'SECRET'),
+    ...dottedTokens(text),
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
