@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { LETTERS, UPPER_START } from './util.js';
+import { fromAnchors, LETTERS, UPPER_START } from './util.js';
 
 /**
  * Addresses outside the street patterns of address.ts: numbered plots, houses, flats and blocks
@@ -76,9 +76,11 @@ const JAPANESE = new RegExp(
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
 /** Dutch streets, with the particles some start with and house-number suffixes: `Van der Helststraat 61-II`. */
 const DUTCH = new RegExp(
-  String.raw`(?<![${L}])(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?)?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:-?(?:I{1,3}|IV|hs|bis|[A-Za-z])(?![\w]))?`,
-  'g',
+  String.raw`(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?)?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:-?(?:I{1,3}|IV|hs|bis|[A-Za-z])(?![\w]))?`,
+  'y',
 );
+const DUTCH_ANCHOR =
+  /(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d/g;
 /** `Calle 93 # 11-26`, `Carrera 7 No. 71-21`: Colombian street and door numbers. */
 const COLOMBIAN =
   /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
@@ -131,7 +133,6 @@ function eircodes(text: string, spans: Span[]): void {
     }
   }
 }
-/(?<=\b(?:eircode|eir code)\b[^\n.]{0,32})[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/giu;
 
 /** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
 type Needs = 'tail' | 'words' | 'nothing';
@@ -161,8 +162,8 @@ export function detectAddressParts(text: string): Span[] {
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
   collect(text, COLOMBIAN, 'nothing', spans);
-  if (/(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|dreef|markt)\s+\d/.test(text)) {
-    collect(text, DUTCH, 'nothing', spans);
+  for (const m of fromAnchors(text, DUTCH_ANCHOR, DUTCH, 3)) {
+    spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
   }
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
   streetsBeforePostcodes(text, spans);

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { detectAddressParts, extendAddress } from './address-parts.js';
-import { LETTERS, matchSpans, UPPER_START } from './util.js';
+import { fromAnchors, LETTERS, matchSpans, UPPER_START } from './util.js';
 
 const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’.-]*`;
@@ -14,10 +14,10 @@ const ENGLISH = new RegExp(
   String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
-const GERMANIC = new RegExp(
-  String.raw`(?<![${L}])[${UPPER_START}][${L}-]*\.?\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
-  'g',
-);
+const GERMANIC = new RegExp(String.raw`[${UPPER_START}][${L}-]*\.?\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`, 'y');
+/** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`). */
+const GERMANIC_ANCHOR =
+  /(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s+\d/g;
 const GERMANIC_SUFFIX =
   /^\S*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s/;
 const GERMANIC_SPLIT = new RegExp(
@@ -51,7 +51,9 @@ const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
 export function detectAddresses(text: string): Span[] {
   const streets = [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
-    ...matchSpans(text, GERMANIC, 'ADDRESS', (m) => GERMANIC_SUFFIX.test(m[0])),
+    ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 0)
+      .filter((m) => GERMANIC_SUFFIX.test(m[0]))
+      .map((m): Span => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' })),
     ...(SPLIT_STREET_WORD.test(text) ? matchSpans(text, GERMANIC_SPLIT, 'ADDRESS') : []),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),

@@ -5,7 +5,7 @@ import type { Span } from '../types.js';
  * is read only where the text says one stands: after a field label or a role (`氏名:`, `患者`,
  * `이름:`, `联系人：`) or before an honorific suffix (`さん`, `様`, `先生`, `님`, `씨`). The name
  * itself is a family name and a given name, written together (`王志强`, `박지훈`) or with a space
- * (`佐藤 健一`, `タカハシ ミサキ`).
+ * (`佐藤 健一`, `タカハシ ミサキ`; an ideographic space is already a plain one in the detection view).
  */
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
@@ -28,8 +28,8 @@ const LABEL = new RegExp(
  */
 const NAME_AFTER = new RegExp(
   [
-    `[${HAN}]{1,3}[ 　][${HAN}${KANA}]{1,4}(?![${HAN}${KANA}])`,
-    `[${KATAKANA}]{2,8}[ 　・][${KATAKANA}]{2,8}(?![${KATAKANA}])`,
+    `[${HAN}]{1,3} [${HAN}${KANA}]{1,4}(?![${HAN}${KANA}])`,
+    `[${KATAKANA}]{2,8}[ ・][${KATAKANA}]{2,8}(?![${KATAKANA}])`,
     `[${HANGUL}]{2,4}(?![${HANGUL}])`,
     `[${HAN}]{2,4}(?![${HAN}])`,
   ].join('|'),
@@ -53,7 +53,7 @@ function afterLabels(text: string, spans: Span[]): void {
     if (!name) continue;
     let end = NAME_AFTER.lastIndex;
     // `患者王志强主诉头痛`: a Chinese name is two or three characters; a longer run goes on with the sentence.
-    if (!/[ 　・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;
+    if (!/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;
     spans.push({ start: name.index, end, type: 'PERSON' });
   }
 }
@@ -72,7 +72,7 @@ function beforeSuffixes(text: string, spans: Span[]): void {
     if (!korean && start === end) start = hiraganaGiven(text, end);
     if (end - start < (korean ? 2 : 1) || NOT_NAMES.test(text.slice(start, end))) continue;
     // `佐藤 健一様`: a family name of one to three characters before a space belongs to the name.
-    if (!korean && (text[start - 1] === ' ' || text[start - 1] === '　')) {
+    if (!korean && text[start - 1] === ' ') {
       let family = start - 1;
       while (family > 0 && start - 1 - family < 3 && isHan(text.charCodeAt(family - 1))) family--;
       const lone = family === 0 || !isHan(text.charCodeAt(family - 1));
@@ -88,7 +88,7 @@ const isHiragana = (code: number) => code >= 0x3041 && code <= 0x3096;
 function hiraganaGiven(text: string, end: number): number {
   let start = end;
   while (start > 0 && end - start < 4 && isHiragana(text.charCodeAt(start - 1))) start--;
-  if (start === end || (text[start - 1] !== ' ' && text[start - 1] !== '　')) return end;
+  if (start === end || text[start - 1] !== ' ') return end;
   let family = start - 1;
   while (family > 0 && start - 1 - family < 3 && isHan(text.charCodeAt(family - 1))) family--;
   const lone = family === 0 || !isHan(text.charCodeAt(family - 1));

@@ -406,6 +406,10 @@ class PersonScanner {
    * enough; particles that are also articles (`de`, `da`, `le`) only after a word that introduces a person.
    */
   #particleSurname(w: Word): boolean {
+    // Cheap look at the word before first: most capitalised words have no particle before them.
+    const space = this.text.lastIndexOf(' ', w.start - 2);
+    if (this.text[w.start - 1] !== ' ' || !PARTICLES.has(this.text.slice(space + 1, w.start - 1)))
+      return false;
     const prev = previousWord(this.text, w.start);
     if (!prev || prev.gap !== ' ' || isTitle(prev.word.text) || !PARTICLES.has(prev.raw)) return false;
     let particle = prev.word;
