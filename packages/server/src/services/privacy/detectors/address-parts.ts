@@ -25,7 +25,7 @@ const POSTCODE = [
   String.raw`\d{6}`, // India, Nigeria, China
   String.raw`\d{4}`,
 ].join('|');
-const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|de|da|do|di|la|el|of)`;
+const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|(?:de|da|do|di|la|el|of)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 /** A flat, floor or door: `apto 92`, `m. 17`, `3º izq.`, `3.º Esq.`. */
 const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?[A-Za-z]{1,5}\.?)?)`;
@@ -115,7 +115,7 @@ function streetsBeforePostcodes(text: string, spans: Span[]): void {
 }
 /** `서울특별시 강남구 테헤란로 152`: Korean province or city, district, road and building number. */
 const KOREAN =
-  /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s?(?:[가-힣]{1,6}(?:구|군|시)\s?)?(?:[가-힣]{1,6}(?:읍|면|동)\s?)?[가-힣\d]{1,10}(?:대로|로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번?길\s?\d{1,4}(?:-\d{1,4})?)?/g;
+  /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s?(?:[가-힣]{1,6}(?:구|군|시)\s?){0,2}(?:[가-힣]{1,6}(?:읍|면|동)\s?)?[가-힣\d]{1,10}(?:대로|로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번?길\s?\d{1,4}(?:-\d{1,4})?)?/g;
 /** An Eircode after its name (`Eircode: T12 XK25`); inside an address the tail takes it anyway. */
 const EIRCODE_CUE = /\beir ?code\b/gi;
 const EIRCODE = /[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/g;

@@ -16,11 +16,19 @@ const HANGUL = '\\uac00-\\ud7af';
 /** Labels and roles that a name follows, with an optional colon. */
 const LABEL = new RegExp(
   [
-    '(?:お?名前|氏名|姓名|名字|联系人|聯絡人|聯繫人|患者|病人|顧客|客户|客戶|担当者?|申请人|申請人|受取人|收件人|收货人|契約者|署名|签名|簽名',
-    '|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자)',
+    '(?:お?名前|氏名|姓名|名字|宛名|患者|病人|顧客|客户|客戶|担当|署名|签名|簽名|フリガナ|ふりがな|カナ|読み',
+    '|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분)',
     `(?:\\s?[:：]\\s?|\\s)?`,
+    // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
+    `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
   ].join(''),
   'g',
+);
+/** Common Chinese family names: a long run of Han after a label starts with one of them and two characters more. */
+const CHINESE_FAMILY = new Set(
+  '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯'.split(
+    '',
+  ),
 );
 /**
  * A name right after a label: family and given name with a space (Japanese), or a run of Han,
@@ -50,7 +58,14 @@ function afterLabels(text: string, spans: Span[]): void {
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
     NAME_AFTER.lastIndex = m.index + m[0].length;
     const name = NAME_AFTER.exec(text);
-    if (!name) continue;
+    if (!name) {
+      // `客户张伟要求退款`: the name runs on into the sentence; a family name and two characters cover it.
+      const at = m.index + m[0].length;
+      if (CHINESE_FAMILY.has(text[at] ?? '') && isHan(text.charCodeAt(at + 2))) {
+        spans.push({ start: at, end: at + 3, type: 'PERSON' });
+      }
+      continue;
+    }
     let end = NAME_AFTER.lastIndex;
     // `患者王志强主诉头痛`: a Chinese name is two or three characters; a longer run goes on with the sentence.
     if (!/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;

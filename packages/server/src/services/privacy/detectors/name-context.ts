@@ -173,3 +173,9 @@ repo repository integration webhook cron task tasks queue worker workers install
     /\s+/,
   ),
 );
+/** Lower-case nouns after a capitalised word that make it a company's or a brand's name (`Aetna plans`, `Oetker pizzas`). */
+export const BUSINESS_NOUNS = new Set(
+  `plan plans policy policies insurance coverage customers members subscribers stores store products app website portal
+shares stock headquarters branch branches subscription subscriptions network pharmacy pharmacies pizzas outlets franchise
+premiums claims`.split(/\s+/),
+);

@@ -1,4 +1,5 @@
 import {
+  BUSINESS_NOUNS,
   DEPARTMENTS,
   HONORIFIC_SUFFIXES,
   HONORIFICS,
@@ -181,6 +182,7 @@ export class NameEvidence {
       return undefined;
     }
     if (!/^\s/.test(rest)) return undefined;
+    if (BUSINESS_NOUNS.has(word1)) return 'block';
     if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
     if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
     if (word1 !== word1.toLowerCase()) return undefined;

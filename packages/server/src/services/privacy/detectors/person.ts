@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import {
+  BUSINESS_NOUNS,
   DETERMINERS,
   EAST_ASIAN_FAMILY,
   HONORIFICS,
@@ -405,8 +406,9 @@ class PersonScanner {
    * A surname after its particle alone (`to van Dijk`, `with de Vries`): `van`, `von`, `ter` are
    * enough; particles that are also articles (`de`, `da`, `le`) only after a word that introduces a person.
    */
-  #particleSurname(w: Word): boolean {
+  #particleSurname(w: Word, strongOnly = false): boolean {
     // Cheap look at the word before first: most capitalised words have no particle before them.
+    if (!/^\p{Lu}\p{Ll}/u.test(w.text)) return false;
     const space = this.text.lastIndexOf(' ', w.start - 2);
     if (this.text[w.start - 1] !== ' ' || !PARTICLES.has(this.text.slice(space + 1, w.start - 1)))
       return false;
@@ -421,7 +423,7 @@ class PersonScanner {
     const before = lead && lead.gap === ' ' ? lead.raw : undefined;
     if (before && DETERMINERS.has(before)) return false;
     if (STRONG_PARTICLES.has(particle.lower)) return true;
-    return before !== undefined && (PERSON_BEFORE.has(before) || PARTICLE_LEADS.has(before));
+    return !strongOnly && before !== undefined && (PERSON_BEFORE.has(before) || PARTICLE_LEADS.has(before));
   }
 
   /** Every capitalised word: the lists first, then an honorific, then the evidence around it. */
@@ -444,6 +446,11 @@ class PersonScanner {
       const wordClass = this.#evidence.classOf(w);
       if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) {
         // `Mr Butt asked`: after an honorific an ordinary word is a surname when a person's verb or the end follows.
+        // `to van der Berg`: after van/von/ter even an ordinary word is a surname.
+        if (this.#particleSurname(w, true)) {
+          skipUntil = this.#accept(w.start, w);
+          continue;
+        }
         const titled = this.#honorificStart(w, true);
         if (titled !== undefined && !HONORIFICS.has(w.lower) && this.#personFollows(w)) {
           skipUntil = this.#accept(titled, w);
@@ -513,7 +520,7 @@ class PersonScanner {
   /** `Thandiwe and Radomír swapped shifts`: a past-tense verb after the pair makes them its subjects. */
   #verbFollows(w: Word): boolean {
     const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(w.end, w.end + 20))?.[1];
-    if (next === undefined) return false;
+    if (next === undefined || BUSINESS_NOUNS.has(next)) return false;
     return (
       this.names.finiteVerb(next) ||
       PERSON_AFTER.has(next) ||
