@@ -43,7 +43,7 @@ export const STRONG_PARTICLES = new Set(['van', 'von', 'ter', 'ten', 'vander', '
 /** Words before a particle that introduce a person (`with de Vries`, `by da Silva`). */
 export const PARTICLE_LEADS = new Set('with by to from and cc for ask asked told thanks'.split(' '));
 /** Words after a person's name that rarely follow a thing's (`Mrs Cook about the balance`). */
-export const ABOUT = new Set('about regarding re with is was has will would can could says'.split(' '));
+export const ABOUT = new Set('about regarding re with says'.split(' '));
 /** After a name opening a sentence, words that make it a vocative (`Hope, can you…`). */
 export const VOCATIVE_FOLLOWS =
   /^,\s+(?:can|could|would|will|please|pls|you|are|did|do|have|thanks|thank|just|quick|any|let|i|i'm|we|when|where|is|what)\b/i;
