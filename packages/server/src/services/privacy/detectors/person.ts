@@ -66,6 +66,8 @@ class PersonScanner {
   }
 
   #surnameLike(w: Word): boolean {
+    // `Ngozi Okafor I guess`: a single letter is an initial only with its dot (see #accept).
+    if (w.text.length < 2) return false;
     const known = this.names.family.has(w.lower) || this.#evidence.given(w.lower);
     if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
     if (PLACE_NOUNS.has(w.lower)) return false;
@@ -156,6 +158,7 @@ class PersonScanner {
       if (
         count <= 1 &&
         this.#evidence.classOf(first) === 'given' &&
+        next.text.length > 1 &&
         isTitle(next.text) &&
         this.names.common(next.lower) &&
         !PLACE_NOUNS.has(next.lower) &&
@@ -394,9 +397,14 @@ class PersonScanner {
     // `Maria G.`: an initial standing for the surname ends the name.
     const after = this.text.slice(last.end, last.end + 4);
     const initial =
-      /^ \p{Lu}\.(?=\s|$|[,;:!?)])/u.exec(after)?.[0] ??
+      /^ \p{Lu}\.(?=$|[,;:!?)]|\s+(?!\p{Lu}))/u.exec(after)?.[0] ??
       (/^\p{Lu}$/u.test(last.text) && after.startsWith('.') ? '.' : '');
-    const end = last.end + initial.length;
+    let end = last.end + initial.length;
+    // `Chinedu I. Okafor`: a middle initial, then the surname.
+    const surname = initial.endsWith('.')
+      ? /^ ([\p{Lu}][\p{L}'’-]+)/u.exec(this.text.slice(end, end + 40))
+      : null;
+    if (surname?.[1] && isNameLike(this.#evidence.classOfText(surname[1]))) end += surname[0].length;
     const first = makeWord(start, /^[\p{L}'’-]*/u.exec(this.text.slice(start, start + 40))?.[0] ?? '');
     this.#spans.push({ start: this.#startOf(first), end, type: 'PERSON' });
     return end;
