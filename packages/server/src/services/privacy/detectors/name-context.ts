@@ -165,14 +165,6 @@ follow-up followup callback escalation onboarding offboarding billing invoicing 
     /\s+/,
   ),
 );
-/** Nouns after a capitalised word that make it a tool's or a product's name (`the Jenkins job`, `Grafana dashboard`). */
-export const TOOL_NOUNS = new Set(
-  `job jobs pipeline pipelines build builds server servers instance plugin plugins agent agents node nodes cluster dashboard
-dashboards runner runners workflow workflows bot api console config configuration logs deployment deploy container image
-repo repository integration webhook cron task tasks queue worker workers install installation upgrade license`.split(
-    /\s+/,
-  ),
-);
 /** Lower-case nouns after a capitalised word that make it a company's or a brand's name (`Aetna plans`, `Oetker pizzas`). */
 export const BUSINESS_NOUNS = new Set(
   `plan plans policy policies insurance coverage customers members subscribers stores store products app website portal
