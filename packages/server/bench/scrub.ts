@@ -1,10 +1,16 @@
-// Scrub throughput: how long one 100 KB text takes through every detector.
+// Scrub throughput: how long one 100 KB text takes through every detector, next to the
+// detectors as they were before issue 16 (taken from git at BASELINE_COMMIT), on the same text.
 // Run: npx tsx bench/scrub.ts   (prints a markdown section to stdout)
-import { cpus, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadNameLexicon } from '../src/services/privacy/detectors/index.js';
-import { loadLabelled } from '../src/services/privacy/fixtures/labelled.js';
+import { loadTuningSamples } from '../src/services/privacy/fixtures/labelled.js';
 import { ScrubSession, scrubText } from '../src/services/privacy/scrub.js';
 
+/** The last commit before issue 16 changed the detectors. */
+const BASELINE_COMMIT = '3e89a98';
 const TARGET_BYTES = 100 * 1024;
 const TARGET_MS = 20;
 const WARMUP = 5;
@@ -22,7 +28,7 @@ const FILLER = [
 
 /** About 100 KB of log-and-prose text in which roughly one line in three carries findings. */
 function corpus(): string {
-  const labelled = loadLabelled().map((sample) => sample.text);
+  const labelled = loadTuningSamples().map((sample) => sample.text);
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < TARGET_BYTES; i++) {
@@ -36,28 +42,74 @@ function corpus(): string {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
+interface Scrubber {
+  scrub: () => void;
+}
+
+/**
+ * The privacy module as it was at BASELINE_COMMIT, unpacked in a temporary directory (outside the
+ * repository, where lint and tests would find it) with a link to this package's node_modules.
+ */
+async function baseline(text: string): Promise<Scrubber | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'scrub-baseline-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  try {
+    symlinkSync(join(import.meta.dirname, '..', 'node_modules'), join(dir, 'node_modules'));
+    const archive = execFileSync(
+      'git',
+      ['archive', BASELINE_COMMIT, 'packages/server/src/services/privacy'],
+      {
+        cwd: join(import.meta.dirname, '..', '..', '..'),
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  } catch {
+    return undefined;
+  }
+  const root = join(dir, 'packages/server/src/services/privacy');
+  const detectors = (await import(join(root, 'detectors/index.ts'))) as { buildNameLexicon: () => unknown };
+  const scrub = (await import(join(root, 'scrub.ts'))) as {
+    ScrubSession: new (nonce: string, names: unknown) => unknown;
+    scrubText: (text: string, session: unknown) => string;
+  };
+  const lexicon = detectors.buildNameLexicon();
+  return { scrub: () => scrub.scrubText(text, new scrub.ScrubSession('bench0', lexicon)) };
+}
+
+function measure(scrubber: Scrubber): { wall: number[]; cpu: number[] } {
+  for (let i = 0; i < WARMUP; i++) scrubber.scrub();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const usage = process.cpuUsage();
+    scrubber.scrub();
+    const used = process.cpuUsage(usage);
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
+}
+
 const [load1] = loadavg();
 const text = corpus();
 const lexicon = await loadNameLexicon([]);
 let entities = 0;
-for (let i = 0; i < WARMUP; i++) scrubText(text, new ScrubSession('bench0', lexicon));
-const times: number[] = [];
-const cpuTimes: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  const session = new ScrubSession('bench0', lexicon);
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  scrubText(text, session);
-  const used = process.cpuUsage(cpu);
-  times.push(performance.now() - started);
-  cpuTimes.push((used.user + used.system) / 1000);
-  entities = session.entities.length;
-}
-times.sort((a, b) => a - b);
-cpuTimes.sort((a, b) => a - b);
-const p50 = percentile(times, 50);
-const p99 = percentile(times, 99);
+const current = measure({
+  scrub: () => {
+    const session = new ScrubSession('bench0', lexicon);
+    scrubText(text, session);
+    entities = session.entities.length;
+  },
+});
+const before = await baseline(text);
+const old = before ? measure(before) : undefined;
+const p50 = percentile(current.wall, 50);
+const p99 = percentile(current.wall, 99);
 const verdict = (ms: number) => (ms <= TARGET_MS ? 'met' : 'missed');
+const oldCell = (values: number[] | undefined, p: number) =>
+  values ? percentile(values, p).toFixed(2) : 'unavailable';
 
 /** Inputs built to make regular expressions backtrack; each should stay roughly linear. */
 const HOSTILE: Record<string, string> = {
@@ -78,13 +130,13 @@ process.stdout.write(
   [
     '## Redaction gateway: scrub throughput',
     '',
-    `One scrub of ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB of mixed text (${entities} distinct findings), ${RUNS} runs after ${WARMUP} warm-up runs, Node ${process.version}.`,
+    `One scrub of ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB of mixed text (every tuning line in turn with filler; ${entities} distinct findings), ${RUNS} runs after ${WARMUP} warm-up runs, Node ${process.version}. "Before" is the privacy module at commit ${BASELINE_COMMIT} (before issue 16) on the same text, measured in the same process right after.`,
     '',
-    '| measure | time (ms) | target (ms) | result |',
-    '|---|---|---|---|',
-    `| p50 | ${p50.toFixed(2)} | ${TARGET_MS} | ${verdict(p50)} |`,
-    `| p99 | ${p99.toFixed(2)} | ${TARGET_MS} | ${verdict(p99)} |`,
-    `| p50 CPU time | ${percentile(cpuTimes, 50).toFixed(2)} | — | for comparison on a busy machine |`,
+    '| measure | now (ms) | before (ms) | target (ms) | result |',
+    '|---|---|---|---|---|',
+    `| p50 | ${p50.toFixed(2)} | ${oldCell(old?.wall, 50)} | ${TARGET_MS} | ${verdict(p50)} |`,
+    `| p99 | ${p99.toFixed(2)} | ${oldCell(old?.wall, 99)} | ${TARGET_MS} | ${verdict(p99)} |`,
+    `| p50 CPU time | ${percentile(current.cpu, 50).toFixed(2)} | ${oldCell(old?.cpu, 50)} | — | for comparison on a busy machine |`,
     '',
     `Machine: ${cpus().length} CPUs, load average ${load1?.toFixed(1) ?? '?'} when the run started; wall times grow with the load.`,
     '',

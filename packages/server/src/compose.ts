@@ -14,6 +14,7 @@ import { GatewayStats } from './services/gateway/stats.js';
 import { createHealth } from './services/health/index.js';
 import { MetricsRegistry, standardMetrics } from './services/health/metrics.js';
 import { CatalogStore } from './services/catalog/catalog-store.js';
+import { LocalNameCheck } from './services/privacy/local-names.js';
 import { readNameList } from './services/privacy/names-file.js';
 import { ReasoningRuns } from './services/reasoning/runs.js';
 import { ReasoningService } from './services/reasoning/service.js';
@@ -93,6 +94,7 @@ export async function composeServices(options: ComposeOptions) {
     db: options.db,
     vaultKey: await loadOrCreateVaultKey(join(options.dataDir, 'vault.key')),
     names: await readNameList(options.dataDir),
+    localNames: new LocalNameCheck({ settings: options.settings, fetch: options.fetch }),
   });
   // The owner's prompts on the data volume are laid over the bundled ones.
   const tasks = await TaskStore.open({

@@ -1,13 +1,14 @@
 /**
  * A detection view of a text: zero-width and soft-hyphen characters are dropped, full-width
  * forms and odd spaces become ASCII, so `ａｌｉｃｅ＠ｅｘ.com` or `4111\u200B1111…` are still
- * found. `origin[i]` is the index in the original text of view character `i`, so a span found
- * in the view maps back onto the original characters, which the output keeps untouched.
+ * found. Replaced characters keep their place; for the dropped ones the view remembers where
+ * they were, so a span found in the view maps back onto the original characters, which the
+ * output keeps untouched.
  */
 export interface DetectionView {
   text: string;
-  /** origin[i] = original index of view char i; origin[text.length] = original length. */
-  origin: Int32Array | undefined;
+  /** For each dropped character, in order, the view index it was dropped at (non-decreasing). */
+  droppedAt: number[];
   originalLength: number;
 }
 
@@ -29,26 +30,40 @@ function viewChar(code: number): string | undefined {
   return undefined;
 }
 
+const DISGUISED = new RegExp(DISGUISE.source, 'g');
+
 export function detectionView(text: string): DetectionView {
-  if (!DISGUISE.test(text)) return { text, origin: undefined, originalLength: text.length };
-  const origin = new Int32Array(text.length + 1);
-  let out = '';
-  let j = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (INVISIBLE.test(ch)) continue;
-    const mapped = viewChar(ch.charCodeAt(0));
-    out += mapped ?? ch;
-    origin[j++] = i;
+  if (!DISGUISE.test(text)) return { text, droppedAt: [], originalLength: text.length };
+  const parts: string[] = [];
+  const droppedAt: number[] = [];
+  let copied = 0;
+  // Plain stretches are copied whole; only the disguised characters are looked at one by one.
+  for (const match of text.matchAll(DISGUISED)) {
+    const i = match.index;
+    parts.push(text.slice(copied, i));
+    copied = i + 1;
+    if (INVISIBLE.test(match[0])) droppedAt.push(i - droppedAt.length);
+    else parts.push(viewChar(match[0].charCodeAt(0)) ?? match[0]);
   }
-  origin[j] = text.length;
-  return { text: out, origin: origin.subarray(0, j + 1), originalLength: text.length };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), droppedAt, originalLength: text.length };
+}
+
+/** The original index of view character `v`: `v` plus the characters dropped before it. */
+function originalIndex(view: DetectionView, v: number): number {
+  const dropped = view.droppedAt;
+  let low = 0;
+  let high = dropped.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((dropped[mid] ?? 0) <= v) low = mid + 1;
+    else high = mid;
+  }
+  return v + low;
 }
 
 /** Maps a view span [start, end) to the original text, swallowing invisible characters inside it. */
 export function toOriginal(view: DetectionView, start: number, end: number): [number, number] {
-  if (!view.origin) return [start, end];
-  const first = view.origin[start] ?? view.originalLength;
-  const last = view.origin[end - 1] ?? view.originalLength - 1;
-  return [first, last + 1];
+  if (view.droppedAt.length === 0) return [start, end];
+  return [originalIndex(view, start), originalIndex(view, end - 1) + 1];
 }

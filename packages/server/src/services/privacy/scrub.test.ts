@@ -2,18 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { luhnValid } from './detectors/card.js';
 import { ibanValid } from './detectors/iban.js';
 import { loadNameLexicon } from './detectors/index.js';
-import { FIXTURE_USER_NAMES, loadLabelled } from './fixtures/labelled.js';
+import { FIXTURE_USER_NAMES, loadTuningSamples } from './fixtures/labelled.js';
 import { detectionView, toOriginal } from './normalize.js';
 import { restoreJson, restoreText } from './rehydrate.js';
 import { findEntities, ScrubSession, scrubJson, scrubText } from './scrub.js';
 import { mergeSpans } from './spans.js';
 import { StreamRestorer } from './stream-restore.js';
 import { newNonce, TOKEN_SHAPE } from './tokens.js';
-import { PATTERN_TYPES } from './types.js';
 
 const lexicon = await loadNameLexicon(FIXTURE_USER_NAMES);
 const session = (nonce = newNonce()) => new ScrubSession(nonce, lexicon);
-const samples = loadLabelled();
+const samples = loadTuningSamples();
 
 /** Feeds `text` to a restorer in chunks of `size` characters. */
 function streamed(restorer: StreamRestorer, text: string, size: number): string {
@@ -26,11 +25,8 @@ describe('scrub → rehydrate round trip on the labelled set', () => {
   it('restores every line exactly, as text, as JSON and as a chunked stream', () => {
     for (const sample of samples) {
       const s = session();
+      // What the detectors find and miss is scored by detection.test.ts; here every line must come back.
       const scrubbed = scrubText(sample.text, s);
-      // Names the detector misses are counted by the metrics test; every pattern finding must be gone.
-      for (const gold of sample.gold.filter((g) => PATTERN_TYPES.has(g.type))) {
-        expect(scrubbed, `line ${sample.line}`).not.toContain(sample.text.slice(gold.start, gold.end));
-      }
       expect(restoreText(scrubbed, s.nonce, s.entries)).toBe(sample.text);
       for (const size of [1, 2, 3, 5, 7, 16, 64]) {
         expect(

@@ -1,4 +1,5 @@
 import { detectAll, hintForKey, type NameLexicon } from './detectors/index.js';
+import { wholeWordAt } from './local-names.js';
 import { detectionView, toOriginal } from './normalize.js';
 import type { ScrubbedText } from './scrubbed.js';
 import { mergeSpans } from './spans.js';
@@ -23,6 +24,8 @@ export class ScrubSession {
   constructor(
     readonly nonce: string,
     readonly names: NameLexicon,
+    /** Names the local model found in this request's text (verbatim there): redacted as PERSON too. */
+    readonly localNames: readonly string[] = [],
   ) {}
 
   tokenFor(type: EntityType, original: string | number): string {
@@ -39,13 +42,30 @@ export class ScrubSession {
   }
 }
 
-/** Findings in `text`, as ranges of the original characters. */
-export function findEntities(text: string, names: NameLexicon, hint?: EntityType): Span[] {
+/** Every whole-word occurrence of each of `names` in `text`. */
+function occurrences(text: string, names: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (const name of names) {
+    for (let at = wholeWordAt(text, name, 0); at >= 0; at = wholeWordAt(text, name, at + name.length)) {
+      spans.push({ start: at, end: at + name.length, type: 'PERSON' });
+    }
+  }
+  return spans;
+}
+
+/** Findings in `text`, as ranges of the original characters; `localNames` are added as persons. */
+export function findEntities(
+  text: string,
+  names: NameLexicon,
+  hint?: EntityType,
+  localNames: readonly string[] = [],
+): Span[] {
   const view = detectionView(text);
-  const spans = detectAll(view.text, names).map((span) => {
+  let spans = detectAll(view.text, names).map((span) => {
     const [start, end] = toOriginal(view, span.start, span.end);
     return { start, end, type: span.type };
   });
+  if (localNames.length > 0) spans = mergeSpans([...spans, ...occurrences(text, localNames)]);
   if (hint) {
     const start = text.search(/\S/);
     const end = text.trimEnd().length;
@@ -58,7 +78,7 @@ export function findEntities(text: string, names: NameLexicon, hint?: EntityType
 export function scrubText(text: string, session: ScrubSession, hint?: EntityType): ScrubbedText {
   let out = '';
   let cursor = 0;
-  for (const span of findEntities(text, session.names, hint)) {
+  for (const span of findEntities(text, session.names, hint, session.localNames)) {
     out += text.slice(cursor, span.start) + session.tokenFor(span.type, text.slice(span.start, span.end));
     cursor = span.end;
   }
@@ -67,7 +87,7 @@ export function scrubText(text: string, session: ScrubSession, hint?: EntityType
 
 function scrubNumber(value: number, session: ScrubSession, hint: EntityType | undefined): number | string {
   const text = String(value);
-  const [span] = findEntities(text, session.names, hint);
+  const [span] = findEntities(text, session.names, hint, session.localNames);
   return span && span.start === 0 && span.end === text.length ? session.tokenFor(span.type, value) : value;
 }
 

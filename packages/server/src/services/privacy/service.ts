@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/client.js';
 import { loadNameLexicon, type NameLexicon } from './detectors/index.js';
+import { verbatimNames, type LocalNameCheck } from './local-names.js';
 import { restoreJson, restoreText } from './rehydrate.js';
 import { ScrubSession, scrubJson, scrubText, type Entity } from './scrub.js';
 import type { ScrubbedText } from './scrubbed.js';
@@ -34,6 +35,8 @@ export interface PrivacyServiceOptions {
   names?: readonly string[];
   now?: () => Date;
   ttlMs?: number;
+  /** The optional second opinion of the cluster's own vLLM on person names (`privacy.localNameCheck`). */
+  localNames?: LocalNameCheck | undefined;
 }
 
 export interface ScrubResult<T> {
@@ -49,8 +52,10 @@ export class PrivacyService {
   #lexicon: Promise<NameLexicon> | undefined;
   readonly #now: () => Date;
   readonly #ttlMs: number;
+  readonly #localNames: LocalNameCheck | undefined;
 
   constructor(options: PrivacyServiceOptions) {
+    this.#localNames = options.localNames;
     this.#now = options.now ?? (() => new Date());
     this.#ttlMs = options.ttlMs ?? DEFAULT_VAULT_TTL_MS;
     this.#vault = new Vault(options.db, options.vaultKey, this.#now);
@@ -58,12 +63,14 @@ export class PrivacyService {
   }
 
   /** Scrubs text; the session belongs to `owner` (see `principalKey`) and only it may restore. */
-  scrubText(text: string, owner: string): Promise<ScrubResult<ScrubbedText>> {
-    return this.#scrub(owner, (session) => scrubText(text, session));
+  async scrubText(text: string, owner: string): Promise<ScrubResult<ScrubbedText>> {
+    const localNames = await this.#askLocalModel(text);
+    return this.#scrub(owner, (session) => scrubText(text, session), localNames);
   }
 
-  scrubJson(json: unknown, owner: string): Promise<ScrubResult<unknown>> {
-    return this.#scrub(owner, (session) => scrubJson(json, session));
+  async scrubJson(json: unknown, owner: string): Promise<ScrubResult<unknown>> {
+    const localNames = this.#localNames ? await this.#askLocalModel(jsonStrings(json).join('\n')) : [];
+    return this.#scrub(owner, (session) => scrubJson(json, session), localNames);
   }
 
   async rehydrateText(sessionId: string, text: string, owner: string): Promise<string> {
@@ -86,9 +93,23 @@ export class PrivacyService {
     return this.#vault.purgeExpired();
   }
 
-  async #scrub<T>(owner: string, run: (session: ScrubSession) => T): Promise<ScrubResult<T>> {
+  #loadLexicon(): Promise<NameLexicon> {
     this.#lexicon ??= loadNameLexicon(this.#names);
-    const session = new ScrubSession(newNonce(), await this.#lexicon);
+    return this.#lexicon;
+  }
+
+  /** The local model's names that occur verbatim in `text` (none when the check is off). */
+  async #askLocalModel(text: string): Promise<string[]> {
+    if (!this.#localNames) return [];
+    return verbatimNames(text, await this.#localNames.names(text), await this.#loadLexicon());
+  }
+
+  async #scrub<T>(
+    owner: string,
+    run: (session: ScrubSession) => T,
+    localNames: string[],
+  ): Promise<ScrubResult<T>> {
+    const session = new ScrubSession(newNonce(), await this.#loadLexicon(), localNames);
     const value = run(session);
     const sessionId = randomUUID();
     await this.#vault.purgeExpired();
@@ -106,4 +127,22 @@ export class PrivacyService {
     if (!session) throw new RedactionSessionGone();
     return session;
   }
+}
+
+/** Every string in a JSON value (keys too), for one question to the local model. */
+function jsonStrings(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === 'string') out.push(item);
+    else if (Array.isArray(item)) stack.push(...(item as unknown[]));
+    else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        out.push(key);
+        stack.push(child);
+      }
+    }
+  }
+  return out;
 }

@@ -1,28 +1,30 @@
 import type { Span } from '../types.js';
-import { LETTERS, matchSpans, UPPER_START } from './util.js';
+import { detectAddressParts, extendAddress } from './address-parts.js';
+import { fromAnchors, LETTERS, matchSpans, UPPER_START } from './util.js';
 
 const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’.-]*`;
 const EN_SUFFIX =
-  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir';
+  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir|Walk|Parade|Grove|Rise|Vale|Green|Hill|Park|Wharf|Quay|Yard|Approach|Chase|Esplanade|Embankment|Hollow|Meadows?|Heights|Loop|Trail|Alley|Path|Plaza|Broadway';
 const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s*#?\w+)?`;
 const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -]${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
-  String.raw`(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?${UNIT}${US_TAIL}`,
+  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
-const GERMANIC = new RegExp(
-  String.raw`(?<![${L}])[${UPPER_START}][${L}-]*\.?\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
-  'g',
-);
+const GERMANIC = new RegExp(String.raw`[${UPPER_START}][${L}-]*\.?\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`, 'y');
+/** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`). */
+const GERMANIC_ANCHOR =
+  /(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s+\d/g;
 const GERMANIC_SUFFIX =
   /^\S*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s/;
 const GERMANIC_SPLIT = new RegExp(
   String.raw`(?<![${L}])(?:${CAP}\s)?${CAP}\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
   'g',
 );
+const SPLIT_STREET_WORD = /\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d/;
 const FRENCH = new RegExp(
   String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
   'gi',
@@ -37,18 +39,25 @@ const SLAVIC = new RegExp(
   'g',
 );
 
+/** A UK postcode on its own (`SW1A 2AA`): it narrows an address to a few houses. */
+const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
+
 /**
  * Street addresses: `221B Baker Street`, `1600 Pennsylvania Avenue NW`-style English forms with
  * an optional city/state/ZIP, `Hauptstraße 5, 10115 Berlin`, `12 rue de la Paix`, `Calle Mayor 10`,
- * `Via Roma 25`, `ul. Długa 5`.
+ * `Via Roma 25`, `ul. Długa 5`, the forms of address-parts.ts (Lagos plots, Tokyo chome,
+ * Bengaluru cross/main), UK postcodes; each extended over its area, city and postcode.
  */
 export function detectAddresses(text: string): Span[] {
-  return [
+  const streets = [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
-    ...matchSpans(text, GERMANIC, 'ADDRESS', (m) => GERMANIC_SUFFIX.test(m[0])),
-    ...matchSpans(text, GERMANIC_SPLIT, 'ADDRESS'),
+    ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 0)
+      .filter((m) => GERMANIC_SUFFIX.test(m[0]))
+      .map((m): Span => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' })),
+    ...(SPLIT_STREET_WORD.test(text) ? matchSpans(text, GERMANIC_SPLIT, 'ADDRESS') : []),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),
-  ];
+  ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
+  return [...streets, ...detectAddressParts(text), ...matchSpans(text, UK_POSTCODE, 'ADDRESS')];
 }

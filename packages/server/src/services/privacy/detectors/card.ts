@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { digitsOf, matchSpans } from './util.js';
+import { before, digitsOf, matchSpans } from './util.js';
 
 const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
 
@@ -16,15 +16,25 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Card numbers: 13–19 digits on a known issuer prefix with a valid Luhn check digit. */
+/**
+ * Issuer prefixes: Diners (30, 36, 38, 39), Amex (34, 37), JCB (35), Visa (4), Maestro and
+ * Mastercard (50–59, 2221–2720), Mir (2200–2204), Discover, UnionPay, RuPay (6).
+ */
+const ISSUER = /^(?:3|4|5|2[2-7]|6)/;
+/** One run, or grouped as cards print them: fours (`4111 1111 1111 1111`), 4-6-5 and 4-6-4 (Amex, Diners). */
+const GROUPED = /^(?:\d+|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})$/;
+/** Words that say a number is a card's, in the text just before it. */
+const CARD_CUE =
+  /(?:card|visa|mastercard|amex|american express|jcb|diners|discover|unionpay|maestro|rupay|verve|credit|debit|tarjeta|carte|karte|cartão|carta|カード|卡|카드)[^\n]{0,24}$/i;
+
+/**
+ * Card numbers: 13–19 digits with a valid Luhn check digit, on an issuer's prefix anywhere, or
+ * on any prefix after a card word (`card`, `JCB`, `tarjeta`).
+ */
 export function detectCards(text: string): Span[] {
   return matchSpans(text, CANDIDATE, 'CARD', (m) => {
     const digits = digitsOf(m[0]);
-    return (
-      digits.length >= 13 &&
-      digits.length <= 19 &&
-      /^(?:3[47]|3[0689]|4|5[1-5]|2[2-7]|6)/.test(digits) &&
-      luhnValid(digits)
-    );
+    if (digits.length < 13 || digits.length > 19 || !GROUPED.test(m[0]) || !luhnValid(digits)) return false;
+    return ISSUER.test(digits) || CARD_CUE.test(before(text, m.index, 40));
   });
 }

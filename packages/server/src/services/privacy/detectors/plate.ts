@@ -1,4 +1,6 @@
 import type { Span } from '../types.js';
+import { isLetterCode } from './name-words.js';
+import { matchSpans } from './util.js';
 
 /** Formats distinctive enough to flag anywhere. */
 const DISTINCTIVE = new RegExp(
@@ -10,6 +12,11 @@ const DISTINCTIVE = new RegExp(
     String.raw`[A-Z]{2}\s\d{3}\s?[A-Z]{2}`, // Italy: AB 123 CD
     String.raw`(?=[A-Z0-9-]{8}\b)(?=[^\s]*[A-Z])(?=[^\s]*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}`, // Netherlands sidecodes
     String.raw`\d[A-Z]{3}\d{3}`, // California: 7ABC123
+    String.raw`[A-Z]{2}[ -]?\d{1,2}[A-Z]?[ -]?[A-Z]{1,3}[ -]?\d{4}`, // India: KA 01 AB 1234, MH12DE1433, DL 3C AB 1234
+    String.raw`[A-Z]{3}[ -]?\d{3}[ -]?[A-Z]{2}`, // Nigeria: LND 482 XY, ABC-123XY
+    String.raw`K[A-Z]{2}[ -]?\d{3}[A-Z]`, // Kenya: KDA 123A
+    String.raw`(?:AS|BA|BT|CR|ER|GR|GT|GN|GE|GS|GW|GX|NR|UE|UW|VR|WR|AE|AW|BF|BE|CS|GC|GM|GY|NE|NT|OT|SV|WN)[ -]\d{1,4}-\d{2}`, // Ghana: GR 1234-20
+    String.raw`[A-Z]{3}\d[A-Z]\d{2}`, // Brazil (Mercosur): BRA2E19
   ]
     .map((p) => `(?:${p})`)
     .join('|'),
@@ -17,12 +24,13 @@ const DISTINCTIVE = new RegExp(
 );
 const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-])`, 'y');
 /** Where a plate could start: a run of capitals and digits at a word start (cheap to find). */
-const START = /(?<![\w-])[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/g;
+const START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/g;
 
 function distinctive(text: string): Span[] {
   const spans: Span[] = [];
   START.lastIndex = 0;
   for (let m = START.exec(text); m; m = START.exec(text)) {
+    if (text[m.index - 1] === '-') continue;
     BOUNDED.lastIndex = m.index;
     const plate = BOUNDED.exec(text)?.[0];
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
@@ -32,18 +40,30 @@ function distinctive(text: string): Span[] {
   }
   return spans;
 }
+/** Japan: region in kanji or kana, class number, one kana, serial (`品川 300 あ 12-34`, `なにわ 500 あ 77-01`). */
+const JAPANESE =
+  /[\u4e00-\u9fff\u3040-\u30ff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?(?:\d{1,2}-\d{2}|[・.]{1,3}\d{1,3})(?!\d)/g;
+/** Korea: two or three digits, one of the syllables plates use, four digits (`12가 3456`, `123호 4567`). */
+const KOREAN =
+  /(?<!\d)\d{2,3}\s?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호]\s?\d{4}(?!\d)/g;
+/** Ireland: year (and half), county code, serial (`191-D-12345`, `08-KY-1234`). */
+const IRISH =
+  /(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW)-\d{1,6}(?![\w-])/g;
+
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
-  /(?<!\p{L})(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?/giu;
+  /(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
 const LABEL_HINT =
-  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|номер|车牌|ナンバー/i;
+  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|номер|车牌|ナンバー|차량번호|번호판/i;
 
 function afterLabel(text: string): Span[] {
   if (!LABEL_HINT.test(text)) return [];
   const spans: Span[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    // A whole word only (`car`, not `card`'s start or `Oscar`'s end); checked here, not with a look-behind at every position.
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) continue;
     GENERIC.lastIndex = m.index + m[0].length;
     const plate = GENERIC.exec(text)?.[0];
     if (plate && /\d/.test(plate) && /[A-Z]/.test(plate) && plate.replace(/[ -]/g, '').length >= 4) {
@@ -54,9 +74,12 @@ function afterLabel(text: string): Span[] {
 }
 
 /**
- * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch and Californian formats
- * anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
+ * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch, Californian, Indian,
+ * Nigerian, Kenyan, Ghanaian, Brazilian, Japanese, Korean and Irish formats anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
-  return [...distinctive(text), ...afterLabel(text)];
+  const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
+  const korean = /[\uac00-\ud7af]/.test(text) ? matchSpans(text, KOREAN, 'PLATE') : [];
+  const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
+  return [...distinctive(text), ...afterLabel(text), ...japanese, ...korean, ...irish];
 }

@@ -17,9 +17,27 @@ const KNOWN_KEYS = new RegExp(
     'SG\\.[\\w-]{16,}\\.[\\w-]{16,}',
     'sc_[A-Za-z0-9_-]{40,}',
     'eyJ[\\w-]{8,}\\.eyJ[\\w-]{8,}\\.[\\w-]{8,}',
+    'do[opr]_v1_[a-f0-9]{64}',
   ].join('|'),
   'g',
 );
+/** Versioned dotted tokens (`rt.v1.…`, `at.v2.…`: refresh and access tokens of many services), found from `.v1.`. */
+const DOTTED_VERSION = /\.v\d{1,2}\./g;
+const DOTTED_TOKEN = /[a-z]{1,8}\.v\d{1,2}\.[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{8,})?(?![\w-])/y;
+
+function dottedTokens(text: string): Span[] {
+  const spans: Span[] = [];
+  DOTTED_VERSION.lastIndex = 0;
+  for (let m = DOTTED_VERSION.exec(text); m; m = DOTTED_VERSION.exec(text)) {
+    let start = m.index;
+    while (start > 0 && m.index - start < 8 && /[a-z]/.test(text[start - 1] ?? '')) start--;
+    if (start === m.index || /[\w.-]/.test(text[start - 1] ?? '')) continue;
+    DOTTED_TOKEN.lastIndex = start;
+    const token = DOTTED_TOKEN.exec(text);
+    if (token) spans.push({ start, end: start + token[0].length, type: 'SECRET' });
+  }
+  return spans;
+}
 const BOUNDED_KEYS = new RegExp(`(?<![\\w-])(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
 const PEM_BEGIN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g;
 const PEM_END = /-----END [A-Z ]{0,20}PRIVATE KEY-----/g;
@@ -43,7 +61,44 @@ function pemBlocks(text: string): Span[] {
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 const LABELLED =
   /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
-const LONG_RUN = /(?<![\w/+=-])[\w+/-]{32,}={0,2}(?![\w/+=-])/g;
+// The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
+/** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
+const PROSE_PASSWORD =
+  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key)\b(?:\s+(?:is|was|=)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+/** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
+/**
+ * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
+ * words joined by `_` or letters with digits are the password even without `:` or `is`.
+ */
+const JOINED_PASSWORD =
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/dgi;
+const PASSWORD_SHAPE = /^[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*$/;
+const PASSWORD_SYMBOL = /[@#$%&*!]/g;
+const isTokenCode = (code: number) =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  '@#$%&*!'.includes(String.fromCharCode(code));
+
+/** Words shaped like chosen passwords, found from their symbols (rare) rather than tried at every letter. */
+function passwordShaped(text: string): Span[] {
+  const spans: Span[] = [];
+  let resumeAt = 0;
+  PASSWORD_SYMBOL.lastIndex = 0;
+  for (let m = PASSWORD_SYMBOL.exec(text); m; m = PASSWORD_SYMBOL.exec(text)) {
+    if (m.index < resumeAt) continue;
+    let start = m.index;
+    while (start > 0 && isTokenCode(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && isTokenCode(text.charCodeAt(end))) end++;
+    resumeAt = end;
+    // Part of an e-mail, a URL, a path or a longer token: not a password on its own.
+    if (/[\w./-]/.test(text[start - 1] ?? '') || /^[.-]\w|^[\w@/-]/.test(text.slice(end, end + 2))) continue;
+    if (PASSWORD_SHAPE.test(text.slice(start, end))) spans.push({ start, end, type: 'SECRET' });
+  }
+  return spans;
+}
+const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dg;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 
 /**
@@ -53,9 +108,13 @@ const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-
 export function detectSecrets(text: string): Span[] {
   return [
     ...matchSpans(text, BOUNDED_KEYS, 'SECRET'),
+    ...dottedTokens(text),
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
-    ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[0])),
+    ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
+    ...passwordShaped(text),
+    ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
   ];
 }

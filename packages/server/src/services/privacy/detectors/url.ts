@@ -5,10 +5,36 @@ const URL_PATTERN =
 const SECRET_PARAM =
   /^(?:.*[_-])?(?:token|key|apikey|secret|sig|signature|password|passwd|pass|pwd|auth|session|sessionid|sid|code|credential|jwt)$/i;
 const PERSONAL_PARAM =
-  /^(?:.*[_-])?(?:e?mail|user|username|uid|userid|login|account|customer|client|member|patient|phone|mobile|ssn|name|firstname|lastname|dob|id)$/i;
+  /^(?:.*[_-])?(?:e?mail|user|username|uid|userid|login|account|customer|client|member|patient|phone|mobile|ssn|name|firstname|lastname|dob|id|assignee|reporter|owner|author|requester|contact|recipient|sender)$/i;
 const PERSONAL_PATH =
-  /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|~)\/[^/?#]+/i;
+  /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|staff|authors?|home|~)\/[^/?#]+|\/(?:@|~)[^/?#]+/i;
+/** Sites where the first path segment names a person (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`). */
+const PROFILE_SITES =
+  /^(?:www\.|m\.|[\w-]+\.(?=slack\.com))?(?:slack\.com|linkedin\.com|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com|threads\.net|github\.com|gitlab\.com|t\.me|wa\.me|calendly\.com|medium\.com|youtube\.com|reddit\.com|vk\.com|xing\.com|linktr\.ee|about\.me|keybase\.io|bsky\.app|snapchat\.com|pinterest\.com|behance\.net|dribbble\.com|patreon\.com|soundcloud\.com)$/i;
+/** Site pages that name no one (`github.com/features`, `facebook.com/help`). */
+const SITE_PAGES = new Set(
+  `about help policies policy privacy terms legal login signup join settings search explore home features pricing blog
+docs sharer share watch hashtag events groups pages jobs careers company business marketplace topics trending notifications
+messages i intent oauth apps marketplace sponsors orgs organizations enterprise security contact download status`.split(
+    /\s+/,
+  ),
+);
+
+function profileUrl(url: URL): boolean {
+  if (!PROFILE_SITES.test(url.hostname)) return false;
+  const segments = url.pathname.split('/').filter(Boolean);
+  const first = segments[0]?.toLowerCase();
+  if (!first || SITE_PAGES.has(first)) return false;
+  // A repository (`github.com/org/repo/issues/1`) is not a profile.
+  if (/^(?:www\.)?(?:github|gitlab)\.com$/i.test(url.hostname)) return segments.length === 1;
+  if (/\.slack\.com$/i.test(url.hostname)) return first === 'team';
+  return true;
+}
 const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
+
+/** One-letter and short parameter names that carry tokens (`?t=…`, `?k=…`) when their value is long. */
+const SHORT_SECRET_PARAM =
+  /^(?:t|k|s|st|at|rt|tk|tok|otp|hash|nonce|ticket|magic|invite|reset|access|x-amz-signature|x-goog-signature)$/i;
 
 function sensitive(raw: string): boolean {
   let url: URL;
@@ -20,9 +46,11 @@ function sensitive(raw: string): boolean {
   if (url.password || url.username) return true;
   for (const [name, value] of url.searchParams) {
     if (value && (SECRET_PARAM.test(name) || PERSONAL_PARAM.test(name))) return true;
+    if (value.length >= 8 && /\d/.test(value) && /[a-z]/i.test(value) && SHORT_SECRET_PARAM.test(name))
+      return true;
   }
   if (url.hash.length > 1 && /(?:access_token|id_token|token)=/.test(url.hash)) return true;
-  return PERSONAL_PATH.test(url.pathname) || SECRET_HOSTS.test(url.host + url.pathname);
+  return PERSONAL_PATH.test(url.pathname) || SECRET_HOSTS.test(url.host + url.pathname) || profileUrl(url);
 }
 
 /** URL candidates, trailing sentence punctuation removed. */
@@ -43,7 +71,8 @@ export function findUrls(text: string): Span[] {
 
 /**
  * URLs carrying secrets or personal ids: credentials in the authority, query parameters such as
- * `token`, `sig`, `email`, `user_id`, paths like `/users/1234`, webhook URLs. A URL that contains
+ * `token`, `sig`, `email`, `user_id`, `assignee`, paths like `/users/1234` or `/@name`, profiles on
+ * social and code sites (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`), webhook URLs. A URL that contains
  * any other finding is also reported whole by the scrubber.
  */
 export function detectSensitiveUrls(text: string, urls: readonly Span[] = findUrls(text)): Span[] {

@@ -41,3 +41,45 @@ export const before = (text: string, index: number, width: number) =>
 export const LETTERS = 'A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯḀ-ỿ\u0300-\u036f';
 /** Characters a capitalised word may start with (lower-case ones in mixed blocks are filtered later). */
 export const UPPER_START = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯḀ-ỿ';
+
+/**
+ * The end of a text that names a reference number (`Ticket`, `order no.`, `case #`): the number
+ * after it is the business's, not a person's phone or identity number.
+ */
+export const REFERENCE_CUE =
+  /(?:^|[^\p{L}])(?:order|ticket|case|claim|invoice|ref|reference|incident|tracking|booking|confirmation|shipment|parcel|po|rma|request|job|batch|lot|serial|sku|item|quote|receipt|transaction|txn|bestell(?:ung|nummer)?|pedido|commande|factura|facture|rechnung|auftrag)s?(?:\s*(?:number|num|no|nr|n°|id|#)\.?)?[\s:#.-]{0,3}$/iu;
+
+const WORD_CHAR = /[\p{L}\p{M}.'’-]/u;
+
+/**
+ * Matches of the sticky `pattern` that contain a match of the global `anchor` (a rare ending such
+ * as `straße 12`), tried from the starts of up to `words` words before each anchor. Scanning for
+ * the anchor is far cheaper than trying a long pattern at every capital of a 100 KB text.
+ */
+export function fromAnchors(text: string, anchor: RegExp, pattern: RegExp, words: number): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let resumeAt = 0;
+  anchor.lastIndex = 0;
+  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
+    if (a.index < resumeAt) continue;
+    // Word starts before the anchor, nearest first; the earliest start that matches wins.
+    const starts: number[] = [];
+    let i = a.index;
+    for (let count = 0; count <= words && i > resumeAt; count++) {
+      while (i > resumeAt && WORD_CHAR.test(text[i - 1] ?? '')) i--;
+      starts.push(i);
+      while (i > resumeAt && /[ \t]/.test(text[i - 1] ?? '')) i--;
+    }
+    let best: RegExpExecArray | undefined;
+    for (const start of starts) {
+      pattern.lastIndex = start;
+      const m = pattern.exec(text);
+      if (m && start + m[0].length > a.index) best = m;
+    }
+    if (best) {
+      found.push(best);
+      resumeAt = best.index + best[0].length;
+    }
+  }
+  return found;
+}

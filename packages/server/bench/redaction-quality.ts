@@ -1,0 +1,67 @@
+// Redaction quality on the labelled sets: every tuning file, all tuning lines together, and the
+// held-out set (written after the detectors were frozen, never tuned on) when it is present.
+// Run: npx tsx bench/redaction-quality.ts   (prints a markdown section to stdout)
+import { loadNameLexicon } from '../src/services/privacy/detectors/index.js';
+import {
+  FIXTURE_USER_NAMES,
+  HELD_OUT_FILE,
+  loadHeldOutSet,
+  loadTuningSets,
+  type LabelledSet,
+} from '../src/services/privacy/fixtures/labelled.js';
+import { measureQuality, QUALITY_TARGETS, type QualityReport } from '../src/services/privacy/quality.js';
+
+const lexicon = await loadNameLexicon(FIXTURE_USER_NAMES);
+const tuning = loadTuningSets();
+const heldOut = loadHeldOutSet();
+
+const fraction = (found: number, total: number) =>
+  `${(total === 0 ? 1 : found / total).toFixed(3)} (${found}/${total})`;
+
+function row(name: string, report: QualityReport): string {
+  const { counts } = report;
+  return [
+    name,
+    `${report.lines} (${report.negatives} neg.)`,
+    fraction(counts.patternFound, counts.patternGold),
+    fraction(counts.nameFound, counts.nameGold),
+    fraction(counts.wordsKept, counts.words),
+    fraction(report.lines - report.roundTripFailures.length, report.lines),
+    fraction(counts.correct, counts.predicted),
+  ].join(' | ');
+}
+
+function perType(report: QualityReport): string {
+  return Object.entries(report.perType)
+    .map(([type, recall]) => `${type} ${recall.found}/${recall.gold}`)
+    .join(', ');
+}
+
+const measure = (set: LabelledSet) => measureQuality(set.samples, lexicon);
+const allTuning: LabelledSet = { name: 'all tuning lines', samples: tuning.flatMap((set) => set.samples) };
+const tuningReport = measure(allTuning);
+const heldOutReport = heldOut ? measure(heldOut) : undefined;
+
+process.stdout.write(
+  [
+    '## Redaction gateway: detection quality',
+    '',
+    'Measured by `packages/server/bench/redaction-quality.ts` with the deterministic detectors (the local',
+    'model second opinion is off). A finding counts as recalled when a prediction of its type covers it;',
+    '"words kept" is the share of words outside every labelled finding that no prediction touches;',
+    '"round trip" is scrub then rehydrate giving back exactly the line. Targets (asserted on the held-out',
+    `set by \`detection.test.ts\`): pattern recall ≥ ${QUALITY_TARGETS.patternRecall}, person recall ≥ ${QUALITY_TARGETS.nameRecall}, words kept ≥ ${QUALITY_TARGETS.wordsKept}, every line round-trips.`,
+    '',
+    '| set | lines | pattern-type recall | person recall | words kept | round trip | precision |',
+    '|---|---|---|---|---|---|---|',
+    ...tuning.map((set) => `| ${row(set.name, measure(set))} |`),
+    `| ${row('all tuning lines', tuningReport)} |`,
+    heldOutReport
+      ? `| ${row('held-out (never tuned on)', heldOutReport)} |`
+      : `| held-out | not present yet (${HELD_OUT_FILE.replace(/.*packages\//, 'packages/')}) | | | | | |`,
+    '',
+    `Recall by type, all tuning lines: ${perType(tuningReport)}.`,
+    ...(heldOutReport ? ['', `Recall by type, held-out: ${perType(heldOutReport)}.`] : []),
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,173 @@
+import type { Span } from '../types.js';
+import { fromAnchors, LETTERS, UPPER_START } from './util.js';
+
+/**
+ * Addresses outside the street patterns of address.ts: numbered plots, houses, flats and blocks
+ * (`Plot 14, Admiralty Way, Lekki Phase 1, Lagos`), Japanese chome addresses in Latin and in
+ * Japanese script, Indian cross/main/layout addresses, P.O. boxes, and the comma-separated tail
+ * every address may carry (area, city, state, postcode), which `extendAddress` adds to any finding.
+ */
+
+const L = LETTERS;
+const CAP = `[${UPPER_START}][${L}'’.]*(?:-[${L}]+)*`;
+const ORDINAL = String.raw`\d{1,3}(?:st|nd|rd|th)`;
+const POSTCODE = [
+  String.raw`[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}`, // UK
+  String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`, // Canada
+  String.raw`[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}`, // Ireland (Eircode)
+  String.raw`\d{3}\s\d{2}(?=\s\p{Lu})`, // Greece, Sweden, Czechia, Slovakia
+  String.raw`\d{3}-\d{4}`, // Japan
+  String.raw`\d{5}-\d{3}`, // Brazil
+  String.raw`\d{4}-\d{3}`, // Portugal
+  String.raw`\d{2}-\d{3}`, // Poland
+  String.raw`\d{4}\s?[A-Z]{2}(?![${L}])`, // Netherlands
+  String.raw`\d{5}(?:-\d{4})?`, // US, Germany, France, Spain, Italy
+  String.raw`\d{6}`, // India, Nigeria, China
+  String.raw`\d{4}`,
+].join('|');
+const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|(?:de|da|do|di|la|el|of)(?![${L}]))`;
+/** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
+/** A flat, floor or door: `apto 92`, `m. 17`, `3º izq.`, `3.º Esq.`. */
+const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?[A-Za-z]{1,5}\.?)?)`;
+const SEGMENT = String.raw`(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
+export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
+const MAX_SEGMENTS = 7;
+/** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */
+const INLINE_UNIT = new RegExp(
+  String.raw`\s(?:m\.|lok\.|apt\.?|apto\.?|flat|unit)\s?\d{1,4}[A-Za-z]?(?![\w-])`,
+  'y',
+);
+
+/** Where an address found up to `end` really ends: over its area, city, state and postcode. */
+export function extendAddress(text: string, end: number): number {
+  INLINE_UNIT.lastIndex = end;
+  let cursor = INLINE_UNIT.test(text) ? INLINE_UNIT.lastIndex : end;
+  for (let count = 0; count < MAX_SEGMENTS; count++) {
+    TAIL.lastIndex = cursor;
+    const m = TAIL.exec(text);
+    if (!m?.[1]) break;
+    cursor = TAIL.lastIndex;
+  }
+  return cursor;
+}
+
+/** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
+export const NUMBERED = new RegExp(
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  'g',
+);
+/** `B-42, Sector 62`: a lettered plot number before an Indian sector or block. */
+export const LETTERED_PLOT = /(?<![\w-])[A-Z]-\d{1,4}(?=,\s*(?:Sector|Block|Phase|Pocket|Plot)\s\d)/g;
+/** `2-14-3 Shibuya`: Japanese block numbers in Latin letters, then a district. */
+export const CHOME_NUMBERS = new RegExp(
+  String.raw`(?<![\w-])\d{1,4}-\d{1,4}(?:-\d{1,4})?\s+${CAP}(?:-${CAP})?`,
+  'g',
+);
+/** `Umeda 3-chome 1-3`. */
+export const CHOME = new RegExp(
+  String.raw`(?<![\w-])${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`,
+  'g',
+);
+/** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`. */
+const JAPANESE = new RegExp(
+  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*`,
+  'g',
+);
+export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
+/** Dutch streets, with the particles some start with and house-number suffixes: `Van der Helststraat 61-II`. */
+const DUTCH = new RegExp(
+  String.raw`(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?)?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:-?(?:I{1,3}|IV|hs|bis|[A-Za-z])(?![\w]))?`,
+  'y',
+);
+const DUTCH_ANCHOR =
+  /(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d/g;
+/** `Calle 93 # 11-26`, `Carrera 7 No. 71-21`: Colombian street and door numbers. */
+const COLOMBIAN =
+  /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
+/** `Av. Paulista, 1578`: a street name before its number (Portuguese, Spanish abbreviations). */
+export const STREET_FIRST = new RegExp(
+  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
+  'g',
+);
+/**
+ * `Ermou 18, 105 63 Athens`, `Kungsgatan 4, 111 43 Stockholm`: a street without a type word is an
+ * address when a postcode and a city follow its number. Found from the postcode (rare), then the
+ * street is read backwards from it.
+ */
+const POSTCODE_CITY = new RegExp(
+  String.raw`,\s(?:\d{3}\s\d{2}|(?!19\d\d|20\d\d)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
+  'g',
+);
+const STREET_NUMBER_BEFORE = new RegExp(String.raw`(?<![${L}\d])${CAP}(?:\s${CAP}){0,2}\s\d{1,4}[a-zA-Z]?$`);
+/** Words that number things other than houses (`Step 3, 1200 Nodes`). */
+const NUMBERED_THINGS =
+  /^(?:Step|Room|Page|Version|Chapter|Level|Phase|Gate|Line|Item|Table|Figure|Section|Floor|Platform|Terminal|Build|Sprint|Week|Day|Year|Part|Round|Stage|Team|Group|Batch|Order|Ticket|Case|Slot|Rack|Node|Port|Channel|Row|Seat|Box|Size|Model|Series|Windows|Ubuntu|Python)\b/;
+
+function streetsBeforePostcodes(text: string, spans: Span[]): void {
+  POSTCODE_CITY.lastIndex = 0;
+  for (let m = POSTCODE_CITY.exec(text); m; m = POSTCODE_CITY.exec(text)) {
+    const from = Math.max(0, m.index - 60);
+    const street = STREET_NUMBER_BEFORE.exec(text.slice(from, m.index));
+    if (!street || NUMBERED_THINGS.test(street[0])) continue;
+    const start = from + street.index;
+    spans.push({ start, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+}
+/** `서울특별시 강남구 테헤란로 152`: Korean province or city, district, road and building number. */
+const KOREAN =
+  /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s?(?:[가-힣]{1,6}(?:구|군|시)\s?){0,2}(?:[가-힣]{1,6}(?:읍|면|동)\s?)?[가-힣\d]{1,10}(?:대로|로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번?길\s?\d{1,4}(?:-\d{1,4})?)?/g;
+/** An Eircode after its name (`Eircode: T12 XK25`); inside an address the tail takes it anyway. */
+const EIRCODE_CUE = /\beir ?code\b/gi;
+const EIRCODE = /[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/g;
+
+/** Eircodes found from their cue (rare) rather than with a look-behind tried at every position. */
+function eircodes(text: string, spans: Span[]): void {
+  EIRCODE_CUE.lastIndex = 0;
+  for (let cue = EIRCODE_CUE.exec(text); cue; cue = EIRCODE_CUE.exec(text)) {
+    const from = cue.index + cue[0].length;
+    const window = text.slice(from, from + 40).split(/[\n.]/)[0] ?? '';
+    EIRCODE.lastIndex = 0;
+    const m = EIRCODE.exec(window);
+    if (m && !/[\w-]/.test(window[m.index - 1] ?? '')) {
+      spans.push({ start: from + m.index, end: from + m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+}
+
+/** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
+type Needs = 'tail' | 'words' | 'nothing';
+
+const LETTER_OR_DIGIT = new RegExp(`[${L}\\d]`);
+
+function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    // Checked here rather than with a look-behind, which would run at every position.
+    if (m.index > 0 && LETTER_OR_DIGIT.test(text[m.index - 1] ?? '') && m[0][0] !== '#') continue;
+    const coreEnd = m.index + m[0].length;
+    const end = extendAddress(text, coreEnd);
+    // `Unit 7 failed the test`, `Block 2`: a numbered thing is an address only with more of one.
+    const alone = end === coreEnd;
+    if (alone && (needs === 'tail' || (needs === 'words' && !/\s\p{Lu}/u.test(m[0])))) continue;
+    spans.push({ start: m.index, end, type: 'ADDRESS' });
+  }
+}
+
+export function detectAddressParts(text: string): Span[] {
+  const spans: Span[] = [];
+  collect(text, NUMBERED, 'words', spans);
+  collect(text, LETTERED_PLOT, 'tail', spans);
+  collect(text, CHOME_NUMBERS, 'tail', spans);
+  if (text.includes('-chome')) collect(text, CHOME, 'nothing', spans);
+  if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
+  collect(text, STREET_FIRST, 'nothing', spans);
+  collect(text, COLOMBIAN, 'nothing', spans);
+  for (const m of fromAnchors(text, DUTCH_ANCHOR, DUTCH, 3)) {
+    spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+  if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
+  streetsBeforePostcodes(text, spans);
+  if (/[로길]/.test(text)) collect(text, KOREAN, 'nothing', spans);
+  eircodes(text, spans);
+  return spans;
+}

@@ -1,0 +1,119 @@
+import type { Span } from '../types.js';
+
+/**
+ * Person names in Chinese, Japanese and Korean script. These scripts have no capitals, so a name
+ * is read only where the text says one stands: after a field label or a role (`氏名:`, `患者`,
+ * `이름:`, `联系人：`) or before an honorific suffix (`さん`, `様`, `先生`, `님`, `씨`). The name
+ * itself is a family name and a given name, written together (`王志强`, `박지훈`) or with a space
+ * (`佐藤 健一`, `タカハシ ミサキ`; an ideographic space is already a plain one in the detection view).
+ */
+
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+const KANA = '\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc';
+const KATAKANA = '\\u30a1-\\u30fa\\u30fc';
+const HANGUL = '\\uac00-\\ud7af';
+
+/** Labels and roles that a name follows, with an optional colon. */
+const LABEL = new RegExp(
+  [
+    // Chinese labels may run straight into the name (`患者王志强`).
+    '(?:氏名|姓名|名字|宛名|患者|病人|顧客|客户|客戶|署名|签名|簽名)(?:\\s?[:：]\\s?|\\s)?',
+    // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
+    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분)(?:\\s?[:：]\\s?|\\s)',
+    // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
+    `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
+  ].join(''),
+  'g',
+);
+/** Common Chinese family names: a long run of Han after a label starts with one of them and two characters more. */
+const CHINESE_FAMILY = new Set(
+  '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯'.split(
+    '',
+  ),
+);
+/**
+ * A name right after a label: family and given name with a space (Japanese), or a run of Han,
+ * katakana or hangul (Chinese, Korean, a reading in katakana).
+ */
+const NAME_AFTER = new RegExp(
+  [
+    `[${HAN}]{1,3} [${HAN}${KANA}]{1,4}(?![${HAN}${KANA}])`,
+    `[${KATAKANA}]{2,8}[ ・][${KATAKANA}]{2,8}(?![${KATAKANA}])`,
+    `[${HANGUL}]{2,4}(?![${HANGUL}])`,
+    `[${HAN}]{2,4}(?![${HAN}])`,
+  ].join('|'),
+  'y',
+);
+/** Honorific suffixes (and `氏`); Korean ones may stand after a space. */
+const SUFFIX = /さん|さま|様|氏|先生|くん|ちゃん|女士|小姐|老师|老師|医生|님|씨/g;
+/** Words that end in a suffix-like character but are not a name before an honorific (`皆さん`, `お客様`). */
+const NOT_NAMES =
+  /^(?:皆|みな|お客|客|お母|お父|奥|神|王|皆様|各位|患者|先輩|後輩|部長|課長|社長|店長|担当|医|お医者|学生|生徒)$/;
+
+const isHan = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+const isKatakana = (code: number) => (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc;
+const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7af;
+
+function afterLabels(text: string, spans: Span[]): void {
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    NAME_AFTER.lastIndex = m.index + m[0].length;
+    const name = NAME_AFTER.exec(text);
+    if (!name) {
+      // `客户张伟要求退款`: the name runs on into the sentence; a family name and two characters cover it.
+      const at = m.index + m[0].length;
+      if (CHINESE_FAMILY.has(text[at] ?? '') && isHan(text.charCodeAt(at + 2))) {
+        spans.push({ start: at, end: at + 3, type: 'PERSON' });
+      }
+      continue;
+    }
+    let end = NAME_AFTER.lastIndex;
+    // `患者王志强主诉头痛`: a Chinese name is two or three characters; a longer run goes on with the sentence.
+    if (!/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;
+    spans.push({ start: name.index, end, type: 'PERSON' });
+  }
+}
+
+/** Reads the name backwards from an honorific suffix, over one space between family and given name. */
+function beforeSuffixes(text: string, spans: Span[]): void {
+  SUFFIX.lastIndex = 0;
+  for (let m = SUFFIX.exec(text); m; m = SUFFIX.exec(text)) {
+    const korean = m[0] === '님' || m[0] === '씨';
+    let end = m.index;
+    if (text[end - 1] === ' ') end--;
+    const fits = korean ? isHangul : (code: number) => isHan(code) || isKatakana(code);
+    let start = end;
+    while (start > 0 && end - start < 4 && fits(text.charCodeAt(start - 1))) start--;
+    // `渡辺 さくらさん`: a given name in hiragana counts only after a family name in kanji and a space.
+    if (!korean && start === end) start = hiraganaGiven(text, end);
+    if (end - start < (korean ? 2 : 1) || NOT_NAMES.test(text.slice(start, end))) continue;
+    // `佐藤 健一様`: a family name of one to three characters before a space belongs to the name.
+    if (!korean && text[start - 1] === ' ') {
+      let family = start - 1;
+      while (family > 0 && start - 1 - family < 3 && isHan(text.charCodeAt(family - 1))) family--;
+      const lone = family === 0 || !isHan(text.charCodeAt(family - 1));
+      if (family < start - 1 && lone) start = family;
+    }
+    spans.push({ start, end, type: 'PERSON' });
+  }
+}
+
+const isHiragana = (code: number) => code >= 0x3041 && code <= 0x3096;
+
+/** Where a hiragana given name ending at `end` starts, with its kanji family name, or `end`. */
+function hiraganaGiven(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < 4 && isHiragana(text.charCodeAt(start - 1))) start--;
+  if (start === end || text[start - 1] !== ' ') return end;
+  let family = start - 1;
+  while (family > 0 && start - 1 - family < 3 && isHan(text.charCodeAt(family - 1))) family--;
+  const lone = family === 0 || !isHan(text.charCodeAt(family - 1));
+  return family < start - 1 && lone ? family : end;
+}
+
+export function detectCjkNames(text: string): Span[] {
+  const spans: Span[] = [];
+  afterLabels(text, spans);
+  beforeSuffixes(text, spans);
+  return spans;
+}

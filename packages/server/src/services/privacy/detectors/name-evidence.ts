@@ -1,0 +1,235 @@
+import {
+  BUSINESS_NOUNS,
+  DEPARTMENTS,
+  HONORIFIC_SUFFIXES,
+  HONORIFICS,
+  NOT_PERSON_BEFORE,
+  PERSON_AFTER,
+  PERSON_BEFORE,
+  PERSON_BEFORE_PAIRS,
+  PERSONAL_POSSESSIONS,
+  PLACE_NOUNS,
+  SERVICE_WORDS,
+  WEAK_BEFORE,
+} from './name-context.js';
+import { CALENDAR, type NameLexicon } from './name-lexicon.js';
+import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
+import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
+
+/**
+ * What one capitalised word is on its own: a listed given name (`ambiguousGiven` when it is also a
+ * word or a place), a listed family name, name-shaped, unknown, or an ordinary word or a place.
+ */
+export type WordClass = 'given' | 'ambiguousGiven' | 'family' | 'shape' | 'unknown' | 'common' | 'place';
+
+const NAME_LIKE: ReadonlySet<WordClass> = new Set(['given', 'ambiguousGiven', 'family', 'shape', 'unknown']);
+export const isNameLike = (c: WordClass) => NAME_LIKE.has(c);
+
+/**
+ * `strong`: a name follows or precedes for sure; `label`: a field label (`Customer: …`), strong
+ * unless the word is also an ordinary word; `weak`: only with a second clue; `block`: a place or thing.
+ */
+export type Cue = 'strong' | 'label' | 'weak' | 'weakVerb' | 'block' | undefined;
+
+/** Words that open a spoken turn after a speaker label. */
+const UTTERANCE_STARTS = new Set(
+  `i i'm i’m we we're yes no ok okay hi hello hey sorry thanks thank so well yeah yep yup um uh er right sure and but that
+this it it's it’s my you can could please great good hmm oh actually just let what how why when where who is are do does
+did have has our your they he she there here sounds alright`.split(/\s+/),
+);
+
+/** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */
+const CAMEL_CASE = /^(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del|Della|St)\p{Lu}\p{Ll}+\p{Lu}/u;
+
+/** Adverbs between a name and its verb (`Grigoryan also asked`). */
+const ADVERBS = new Set('also just then still already never always now again finally'.split(' '));
+/** Cues that name whoever follows, whatever the word (`use the name Kit`, `a rider called Sunny`). */
+export const NAMING_CUES = new Set(['name', 'named', 'called', 'nickname', 'aka']);
+
+/** A name on the line after these closes a letter (`Kind regards,\nSandra`). */
+const SIGN_OFFS = new Set(
+  'regards thanks cheers sincerely best wishes yours faithfully truly love'.split(' '),
+);
+
+/** Word classes by lexicon: a word's class depends only on the lexicon, so every scrub shares them. */
+const CLASS_CACHES = new WeakMap<NameLexicon, Map<string, WordClass>>();
+const CLASS_CACHE_LIMIT = 200_000;
+
+/** Reads the evidence around capitalised words of one text. */
+export class NameEvidence {
+  readonly #classes: Map<string, WordClass>;
+
+  constructor(
+    private readonly text: string,
+    private readonly names: NameLexicon,
+  ) {
+    let classes = CLASS_CACHES.get(names);
+    if (!classes || classes.size > CLASS_CACHE_LIMIT) {
+      classes = new Map();
+      CLASS_CACHES.set(names, classes);
+    }
+    this.#classes = classes;
+  }
+
+  given(lower: string): boolean {
+    if (this.names.given.has(lower)) return true;
+    if (!lower.includes('-')) return false;
+    const parts = lower.split('-');
+    return parts.length > 1 && parts.every((p) => this.names.given.has(p));
+  }
+
+  classOf(w: Word): WordClass {
+    return this.classOfText(w.text);
+  }
+
+  /** The class of a word given as text (a possessive `'s` already removed). */
+  classOfText(text: string): WordClass {
+    let known = this.#classes.get(text);
+    if (!known) {
+      known = !isTitle(text) || text.length < 2 ? 'common' : this.#classify(text, text.toLowerCase());
+      this.#classes.set(text, known);
+    }
+    return known;
+  }
+
+  #classify(text: string, lower: string): WordClass {
+    const { names } = this;
+    if (
+      PLACE_NOUNS.has(lower) ||
+      HONORIFICS.has(lower) ||
+      PERSON_BEFORE.has(lower) ||
+      SERVICE_WORDS.has(lower)
+    )
+      return 'common';
+    // `I'm`, `We'll`: contractions; `WeChat`, `PayPal`: brand names written in camel case.
+    if (/['’](?:m|ve|ll|re|d|s|t)$/.test(lower) || CAMEL_CASE.test(text)) return 'common';
+    if (lower.endsWith('s') && PLACE_NOUNS.has(lower.slice(0, -1))) return 'common';
+    if (this.given(lower)) {
+      if (CALENDAR.has(lower)) return 'ambiguousGiven';
+      if (names.place(lower)) return 'place';
+      return names.ambiguous.has(lower) ? 'ambiguousGiven' : 'given';
+    }
+    if (names.place(lower)) return 'place';
+    if (names.family.has(lower)) return names.common(lower) ? 'common' : 'family';
+    if (names.common(lower)) return 'common';
+    if (lower.includes('-') || lower.includes("'") || lower.includes('’')) {
+      if (JAPANESE_PLACE_SUFFIX.test(lower)) return 'place';
+      const parts = text.split(/[-'’]/).filter((part) => part.length > 1);
+      const classes = parts.map((part) => this.#classify(part, part.toLowerCase()));
+      // `Follow-up`, `Check-in`: ordinary words joined.
+      if (classes.every((c) => c === 'common')) return 'common';
+      if (classes.some((c) => c === 'place')) return 'place';
+      if (classes.some((c) => c === 'family' || c === 'given')) return 'family';
+      if (classes.some((c) => c === 'shape')) return 'shape';
+      // `Okonkwo-Bello`: a double-barrelled name is name-shaped in itself.
+      if (classes.length > 1 && classes.every((c) => c === 'unknown')) return 'shape';
+    }
+    return nameShaped(text, lower) ? 'shape' : 'unknown';
+  }
+
+  /** What the words before `w` say about it. */
+  before(w: Word): Cue {
+    const prev = previousWord(this.text, w.start);
+    if (!prev) return undefined;
+    // `K. Raghunathan`: an initial belongs to the name; the cue stands before it.
+    if (/^\.\s?$/.test(prev.gap) && /^\p{Lu}$/u.test(prev.word.text)) return this.before(prev.word);
+    const { raw, gap } = prev;
+    if (/[\n.!?;]/.test(gap)) {
+      const signOff = /\n/.test(gap) && SIGN_OFFS.has(raw);
+      return signOff || /(?:^|[\s.!?])(?:--?|—)\s*$/.test(gap) ? 'strong' : undefined;
+    }
+    if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
+    if (/\d/.test(gap)) return undefined;
+    if (gap.includes(':')) return PERSON_BEFORE.has(raw) ? 'label' : undefined;
+    if (PERSON_BEFORE.has(raw)) return 'strong';
+    const earlier = previousWord(this.text, prev.word.start);
+    if (earlier && !/[\n.!?;:]/.test(earlier.gap) && PERSON_BEFORE_PAIRS.has(`${earlier.raw} ${raw}`))
+      return 'strong';
+    if (PERSON_BEFORE_PAIRS.has(raw)) return 'strong';
+    // `the courier is Rizwan`, `my manager, Temitope`.
+    if (earlier && (raw === 'is' || raw === 'was') && PERSON_BEFORE.has(earlier.raw)) return 'strong';
+    if (NOT_PERSON_BEFORE.has(raw)) return 'block';
+    if (WEAK_BEFORE.has(raw) && !/[,:]/.test(gap)) return 'weak';
+    return undefined;
+  }
+
+  /** What follows the name ending with `last` says about it (`first` for speaker labels). */
+  after(first: Word, last: Word): Cue {
+    const gap = gapAfter(this.text, last);
+    if (/^:\s/.test(gap)) return this.#turnStart(first) ? 'label' : undefined;
+    // `Speaker 1 (Liang): …`, `Supervisor (Tunde): …`.
+    if (/^\)\s*:/.test(gap) && this.text[first.start - 1] === '(') return 'label';
+    if (/^\s*&\s*$/.test(gap)) return 'block';
+    if (gap === '-') {
+      const next = nextWord(this.text, last);
+      return next && HONORIFIC_SUFFIXES.has(next.lower) ? 'strong' : undefined;
+    }
+    if (gap === '' || gap === '.' || gap === '\n') return undefined;
+    const rest = this.text.slice(last.end, last.end + 40);
+    const words = /^(?:['’]s)?[ \t,]*(?:\(\s*)?([\p{L}]+)(?:\s+(?:the\s+|our\s+|their\s+)?([\p{L}]+))?/u.exec(
+      rest,
+    );
+    const word1 = words?.[1]?.toLowerCase();
+    const word2 = words?.[2]?.toLowerCase();
+    if (!word1) return undefined;
+    if (/^['’]s/.test(rest)) return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
+    if (/^\s*\(/.test(rest)) return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
+    if (/^,/.test(rest)) {
+      if (/^(?:who|whose|he|she|he's|she's|he'll|she'll|he'd|she'd)$/.test(word1) || PERSON_BEFORE.has(word1))
+        return 'strong';
+      if ((word1 === 'our' || word1 === 'my' || word1 === 'your' || word1 === 'the') && word2)
+        return PERSON_BEFORE.has(word2) || DEPARTMENTS.has(word2) ? 'strong' : undefined;
+      return undefined;
+    }
+    if (!/^\s/.test(rest)) return undefined;
+    if (BUSINESS_NOUNS.has(word1)) return 'block';
+    if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
+    if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
+    if (word1 !== word1.toLowerCase()) return undefined;
+    const verb = ADVERBS.has(word1) && word2 ? word2 : word1;
+    if (this.names.finiteVerb(verb)) return 'weak';
+    // `Kristensen leaves` but `Atlassian accounts`: an -s form counts only after a listed name (see person.ts).
+    if (this.names.verbOrPlural(verb)) return 'weakVerb';
+    if (word1 === 'from' && word2 && (DEPARTMENTS.has(word2) || !/^\s*from\s+(?:the\s+)?\p{Lu}/u.test(rest)))
+      return 'strong';
+    if (word1 === 'from' && /^\s*from\s+the\s/u.test(rest)) return 'strong';
+    if (/^(?:will|would|can|could|should|has|had|was|is|and|at|on|in|to)$/.test(word1)) return 'weak';
+    return undefined;
+  }
+
+  /** At the start of a line, after a time stamp, or after a finished sentence: where a speaker label stands. */
+  #turnStart(w: Word): boolean {
+    let i = w.start;
+    while (i > 0 && (this.text[i - 1] === ' ' || this.text[i - 1] === '\t')) i--;
+    if (i === 0) return true;
+    const before = this.text[i - 1] ?? '';
+    return before === '\n' || before === ']' || before === '.' || before === '?' || before === '!';
+  }
+
+  /** Does an utterance follow a speaker label (`Femi: ok so…`), rather than a value (`Kantoor: Keizersgracht 123`)? */
+  utteranceAfter(last: Word): boolean {
+    const m = /^:\s+([\p{L}'’]+)(?![\p{L}.])/u.exec(this.text.slice(last.end, last.end + 30));
+    const word = m?.[1];
+    if (!word) return false;
+    const lower = word.toLowerCase();
+    return UTTERANCE_STARTS.has(lower) || (word === lower && this.names.common(lower));
+  }
+
+  /** The first word of a sentence: capitalised for grammar, so its capital proves nothing. */
+  sentenceStart(w: Word): boolean {
+    const prev = previousWord(this.text, w.start);
+    return !prev || /[\n.!?:;"“(]/.test(prev.gap);
+  }
+
+  /** Is the word right before `w` (same sentence) capitalised? */
+  capitalisedBefore(w: Word): boolean {
+    const prev = previousWord(this.text, w.start);
+    return prev !== undefined && prev.gap === ' ' && isTitle(prev.word.text);
+  }
+
+  /** A place noun right after the run (`Osu Badu Street`, `Trident Park`) makes it a place's name. */
+  placeFollows(last: Word): boolean {
+    const next = nextWord(this.text, last);
+    return next !== undefined && isTitle(next.text) && PLACE_NOUNS.has(next.lower);
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { detectNationalIds, FORMAT_EXAMPLES, verhoeffValid } from './national-id.js';
+
+const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
+
+describe('national identity numbers', () => {
+  it('takes distinctive formats only with a valid check digit', () => {
+    expect(verhoeffValid('496712345673')).toBe(true);
+    expect(found('Aadhaar on the form: 4967 1234 5673.')).toEqual(['4967 1234 5673']);
+    expect(found('Invoice lines 4967 1234 5674 and 12345678A.')).toEqual([]);
+    expect(found('DNI 12345678Z, NIE X1234567L, CPF 529.982.247-25')).toEqual([
+      '12345678Z',
+      'X1234567L',
+      '529.982.247-25',
+    ]);
+  });
+
+  it('finds every distinctive format on its own, in running text', () => {
+    for (const example of FORMAT_EXAMPLES) expect(found(`ID ${example} on file`), example).toContain(example);
+  });
+
+  it('takes plain numbers only after a label, and never a date', () => {
+    expect(found('NIN 12345678901 supplied')).toEqual(['12345678901']);
+    expect(found('Order 12345678901 supplied')).toEqual([]);
+    expect(found('Expiry date on the ID card is 2031-06-30.')).toEqual([]);
+  });
+});
