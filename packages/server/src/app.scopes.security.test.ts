@@ -53,8 +53,10 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/bot/logs': 'control',
   'GET /api/bot/logs/follow': 'control',
   'GET /v1/models': 'gateway',
+  'GET /v1/models/:id{.+}': 'gateway',
   'POST /v1/chat/completions': 'gateway',
   'POST /v1/completions': 'gateway',
+  'POST /v1/responses': 'gateway',
   'POST /v1/embeddings': 'gateway',
   'POST /v1/rerank': 'gateway',
   'POST /v1/audio/transcriptions': 'gateway',
@@ -100,7 +102,7 @@ interface Caller {
 function requestFor(method: string, path: string): { method: string; path: string }[] {
   const concrete = path
     .replace(/:task\b/, 'no_such_task')
-    .replace(/:[a-z]+/gi, SAMPLE_ID)
+    .replace(/:[a-z]+(?:\{[^}]*\})?/gi, SAMPLE_ID)
     .replace(/\*$/, 'no-such-route');
   if (method !== 'ALL') return [{ method, path: concrete === '/no-such-route' ? '/a-page' : concrete }];
   return ['GET', 'POST'].map((each) => ({ method: each, path: concrete }));
@@ -210,7 +212,7 @@ describe('every route × every scope', () => {
     }
     const wanted = new Map(
       Object.entries(EXPECTED).map(([route, access]) => [
-        route.replace(/:([a-z]+)/gi, '{$1}'),
+        route.replace(/:([a-z]+)(?:\{[^}]*\})?/gi, '{$1}'),
         access === 'metrics' ? 'admin or the metrics token' : access,
       ]),
     );

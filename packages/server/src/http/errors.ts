@@ -32,6 +32,9 @@ export class ApiError extends Error {
   }
 }
 
+/** RFC 6750's challenge, which RFC 9110 requires on every 401. */
+export const BEARER_CHALLENGE = 'Bearer realm="Spark Control"';
+
 /** Codes Hono's own exceptions map to (malformed JSON, body limit, …). */
 function codeForStatus(status: number): ApiErrorCode {
   const match = Object.entries(API_ERROR_STATUS).find(([, value]) => value === status);
@@ -51,11 +54,12 @@ export function errorBody(
 export function handleError(error: Error, c: Context, log: Logger): Response {
   const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
   if (error instanceof ApiError) {
-    return c.json(
-      errorBody(error.code, error.message, requestId, error.details),
-      error.status,
-      error.headers,
-    );
+    const challenge: Record<string, string> =
+      error.status === 401 ? { 'WWW-Authenticate': BEARER_CHALLENGE } : {};
+    return c.json(errorBody(error.code, error.message, requestId, error.details), error.status, {
+      ...challenge,
+      ...error.headers,
+    });
   }
   if (error instanceof HTTPException) {
     const status = error.status;

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from '../adapters/logger.js';
 import type { AppEnv } from '../http/context.js';
+import { BEARER_CHALLENGE } from '../http/errors.js';
 import { authenticate, requireScope } from '../http/middleware.js';
 import type { AuthService } from '../services/auth.js';
 import { ClientAbortError } from '../services/gateway/forward.js';
@@ -20,16 +21,25 @@ export interface GatewayRouteDeps {
   stats?: GatewayStats | undefined;
 }
 
-/** Every failure of the OpenAI-compatible routes in OpenAI's shape; a vanished client gets nothing. */
-export function openAiErrorResponse(error: Error, c: Context, log: Logger): Response {
+/**
+ * Every failure of the OpenAI-compatible routes in OpenAI's shape, with the request id a support
+ * question can quote; a vanished client gets nothing.
+ */
+export function openAiErrorResponse(error: Error, c: Context<AppEnv>, log: Logger): Response {
   if (error instanceof ClientAbortError) return new Response(null, { status: 499 });
   const mapped = OpenAiError.from(error);
+  const requestId = c.get('requestId');
   if (mapped.status >= 500 && !(error instanceof OpenAiError)) {
-    log.error({ err: error, requestId: c.get('requestId') }, 'gateway error');
+    log.error({ err: error, requestId }, 'gateway error');
   }
   return new Response(JSON.stringify(mapped.body()), {
     status: mapped.status,
-    headers: { 'content-type': 'application/json', ...mapped.options.headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': requestId,
+      ...(mapped.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {}),
+      ...mapped.options.headers,
+    },
   });
 }
 
@@ -57,62 +67,69 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
   const signal = (c: Context) => c.req.raw.signal;
   // Under @hono/node-server the handler may write the relayed body straight to node's response.
   const out = (c: Context) => (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  return app
-    .get('/models', (c) => gateway.models(signal(c), out(c)))
-    .post('/chat/completions', async (c) =>
-      gateway.completion('/v1/chat/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
-    )
-    .post('/completions', async (c) =>
-      gateway.completion('/v1/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
-    )
-    .post('/embeddings', async (c) => {
-      const body = await jsonBytes(c.req.raw);
-      return gateway.relay(
-        'embeddings',
-        {
-          method: 'POST',
-          path: '/v1/embeddings',
-          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-          body,
-          signal: signal(c),
-        },
-        out(c),
-      );
-    })
-    .post('/rerank', async (c) => c.json(await rerank(gateway, await jsonBytes(c.req.raw), signal(c))))
-    .post('/audio/transcriptions', (c) => {
-      const type = multipartType(c.req.raw);
-      const length = c.req.header('content-length');
-      return gateway.relay(
-        'parakeet',
-        {
-          method: 'POST',
-          path: '/v1/audio/transcriptions',
-          headers: {
-            'content-type': type,
-            ...(length ? { 'content-length': length } : { 'transfer-encoding': 'chunked' }),
+  return (
+    app
+      .get('/models', (c) => gateway.models(signal(c), out(c)))
+      // Served names may hold a slash (`Qwen/Qwen3-8B`), sent raw or as %2F.
+      .get('/models/:id{.+}', (c) => gateway.model(c.req.param('id'), signal(c)))
+      .post('/chat/completions', async (c) =>
+        gateway.completion('/v1/chat/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
+      )
+      .post('/completions', async (c) =>
+        gateway.completion('/v1/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
+      )
+      .post('/responses', async (c) =>
+        gateway.completion('/v1/responses', await jsonBytes(c.req.raw), signal(c), out(c)),
+      )
+      .post('/embeddings', async (c) => {
+        const body = await jsonBytes(c.req.raw);
+        return gateway.relay(
+          'embeddings',
+          {
+            method: 'POST',
+            path: '/v1/embeddings',
+            headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+            body,
+            signal: signal(c),
           },
-          body: limitedStream(c.req.raw, AUDIO_LIMIT),
-          signal: signal(c),
-        },
-        out(c),
-      );
-    })
-    .post('/audio/speech', async (c) => {
-      const body = await jsonBytes(c.req.raw, 1024 * 1024);
-      return gateway.relay(
-        'kokoro',
-        {
-          method: 'POST',
-          path: '/v1/audio/speech',
-          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-          body,
-          signal: signal(c),
-        },
-        out(c),
-      );
-    })
-    .all('*', (c) => {
-      throw new OpenAiError(404, `no route for ${c.req.method} ${c.req.path}`, 'not_found');
-    });
+          out(c),
+        );
+      })
+      .post('/rerank', async (c) => c.json(await rerank(gateway, await jsonBytes(c.req.raw), signal(c))))
+      .post('/audio/transcriptions', (c) => {
+        const type = multipartType(c.req.raw);
+        const length = c.req.header('content-length');
+        return gateway.relay(
+          'parakeet',
+          {
+            method: 'POST',
+            path: '/v1/audio/transcriptions',
+            headers: {
+              'content-type': type,
+              ...(length ? { 'content-length': length } : { 'transfer-encoding': 'chunked' }),
+            },
+            body: limitedStream(c.req.raw, AUDIO_LIMIT),
+            signal: signal(c),
+          },
+          out(c),
+        );
+      })
+      .post('/audio/speech', async (c) => {
+        const body = await jsonBytes(c.req.raw, 1024 * 1024);
+        return gateway.relay(
+          'kokoro',
+          {
+            method: 'POST',
+            path: '/v1/audio/speech',
+            headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+            body,
+            signal: signal(c),
+          },
+          out(c),
+        );
+      })
+      .all('*', (c) => {
+        throw new OpenAiError(404, `no route for ${c.req.method} ${c.req.path}`, 'not_found');
+      })
+  );
 }

@@ -215,9 +215,27 @@ export class SseWriter {
     this.res.write(`data: ${JSON.stringify(data)}\n\n`);
   }
 
+  /** A named event, as vLLM's Responses API frames each one (`event: <type>` before `data:`). */
+  sendEvent(type: string, data: unknown): void {
+    if (this.closed) return;
+    if (this.truncateAfter !== undefined && this.sent >= this.truncateAfter) {
+      this.res.write(`event: ${type}\ndata: ${JSON.stringify(data).slice(0, 10)}`);
+      this.kill();
+      return;
+    }
+    this.sent += 1;
+    this.res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
   done(): void {
     if (this.closed) return;
     this.res.end('data: [DONE]\n\n');
+  }
+
+  /** Ends a stream that has no `[DONE]` terminator (the Responses API ends on `response.completed`). */
+  end(): void {
+    if (this.closed) return;
+    this.res.end();
   }
 
   /** Drops the connection without a terminator (the upstream died). */

@@ -181,6 +181,7 @@ export const VLLM_ROUTES: [string, string][] = [
   ['/v1/models', 'GET'],
   ['/v1/chat/completions', 'POST'],
   ['/v1/completions', 'POST'],
+  ['/v1/responses', 'POST'],
 ];
 
 /** The architecture vLLM would resolve for a model id (only used for the log line). */

@@ -11,6 +11,7 @@ import {
 } from './reply.js';
 import { completionTokens, newId, nowSeconds, openAiError } from './vllm-generate.js';
 import { badRequest, prepare, readBody, run, usage, type VllmState } from './vllm-request.js';
+import { createResponse } from './vllm-responses.js';
 
 export type { VllmState } from './vllm-request.js';
 
@@ -153,6 +154,8 @@ export function vllmApp(state: VllmState): Hono<Env> {
       true,
     );
   });
+
+  app.post('/v1/responses', (c) => createResponse(state, c));
 
   app.post('/v1/completions', async (c) => {
     const body = await readBody(c);

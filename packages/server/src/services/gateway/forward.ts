@@ -126,20 +126,93 @@ function attempt(request: ForwardRequest): Promise<UpstreamReply> {
 
 export type StreamOutcome = 'complete' | 'upstream-error' | 'client-gone';
 
+/**
+ * How one kind of event stream ends and how the gateway reports a cut: chat and text completions
+ * end on `data: [DONE]`; the Responses API (no `[DONE]`) ends on a `response.completed`,
+ * `response.incomplete` or `response.failed` event, or an `error` event.
+ */
+export interface SseDialect {
+  /** A tracker for one stream, fed every whole block of events in order. */
+  start(): { see(events: Buffer): void; readonly ended: boolean; failure(message: string): Buffer };
+}
+
 const DONE = Buffer.from('data: [DONE]');
+
+export const CHAT_SSE: SseDialect = {
+  start() {
+    let ended = false;
+    return {
+      see(events) {
+        if (!ended && events.includes(DONE)) ended = true;
+      },
+      get ended() {
+        return ended;
+      },
+      failure(message) {
+        const body = {
+          error: { message, type: 'upstream_error', param: null, code: 'upstream_disconnected' },
+        };
+        return Buffer.from(`data: ${JSON.stringify(body)}\n\ndata: [DONE]\n\n`);
+      },
+    };
+  },
+};
+
+const RESPONSES_END = /^event: (?:response\.(?:completed|incomplete|failed)|error)\r?$/m;
+const EVENT_END = /\r?\n\r?\n/g;
+
+export const RESPONSES_SSE: SseDialect = {
+  start() {
+    let ended = false;
+    let events = 0;
+    return {
+      see(block) {
+        const text = block.toString('utf8');
+        events += text.match(EVENT_END)?.length ?? 0;
+        if (!ended && RESPONSES_END.test(text)) ended = true;
+      },
+      get ended() {
+        return ended;
+      },
+      failure(message) {
+        // OpenAI's `error` event; its number follows the events relayed so far.
+        const body = {
+          type: 'error',
+          sequence_number: events,
+          code: 'upstream_disconnected',
+          message,
+          param: null,
+        };
+        return Buffer.from(`event: error\ndata: ${JSON.stringify(body)}\n\n`);
+      },
+    };
+  },
+};
+
+/** The end of the last whole event in `data` (0 when there is none yet). */
+function wholeEventsEnd(data: Buffer): number {
+  return Math.max(data.lastIndexOf('\n\n') + 2, data.lastIndexOf('\r\n\r\n') + 4, 0);
+}
+
+function failureMessage(error: unknown): string {
+  return error instanceof UpstreamTimeoutError
+    ? error.message
+    : `the upstream stopped mid-stream (${(error as Error).message || 'connection lost'})`;
+}
 
 /**
  * The upstream body as a web stream that reads only when the client does (backpressure), and
  * whose cancellation (client gone) destroys the upstream request. With `sse`, only whole events
- * are passed on, and a stream the upstream cuts off ends with an OpenAI error event and `[DONE]`.
+ * are passed on, and a stream the upstream cuts off ends with an OpenAI error event (and `[DONE]`
+ * for chat).
  */
 export function relayBody(
   reply: UpstreamReply,
-  options: { sse: boolean; onEnd?: (outcome: StreamOutcome) => void },
+  options: { sse: SseDialect | undefined; onEnd?: (outcome: StreamOutcome) => void },
 ): ReadableStream<Uint8Array> {
   const iterator = reply.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const stream = options.sse?.start();
   let pending: Buffer = Buffer.alloc(0);
-  let sawDone = false;
   let finished = false;
   const finish = (outcome: StreamOutcome) => {
     if (finished) return;
@@ -154,8 +227,8 @@ export function relayBody(
           try {
             next = await iterator.next();
           } catch (error) {
-            if (options.sse) {
-              controller.enqueue(streamErrorEvent(error));
+            if (stream) {
+              controller.enqueue(stream.failure(failureMessage(error)));
               finish('upstream-error');
               controller.close();
             } else {
@@ -165,8 +238,10 @@ export function relayBody(
             return;
           }
           if (next.done) {
-            if (options.sse && !sawDone) {
-              controller.enqueue(streamErrorEvent(new Error('the upstream ended the stream early')));
+            if (stream && !stream.ended) {
+              controller.enqueue(
+                stream.failure(failureMessage(new Error('the upstream ended the stream early'))),
+              );
               finish('upstream-error');
             } else {
               finish('complete');
@@ -174,19 +249,19 @@ export function relayBody(
             controller.close();
             return;
           }
-          if (!options.sse) {
+          if (!stream) {
             controller.enqueue(next.value);
             return;
           }
           const data = pending.length > 0 ? Buffer.concat([pending, next.value]) : next.value;
-          const end = Math.max(data.lastIndexOf('\n\n') + 2, data.lastIndexOf('\r\n\r\n') + 4, 0);
+          const end = wholeEventsEnd(data);
           if (end <= 1) {
             pending = data;
             continue;
           }
           const whole = data.subarray(0, end);
           pending = Buffer.from(data.subarray(end));
-          if (!sawDone && whole.includes(DONE)) sawDone = true;
+          stream.see(whole);
           controller.enqueue(whole);
           return;
         }
@@ -199,15 +274,6 @@ export function relayBody(
     },
     { highWaterMark: 0 },
   );
-}
-
-function streamErrorEvent(error: unknown): Uint8Array {
-  const message =
-    error instanceof UpstreamTimeoutError
-      ? error.message
-      : `the upstream stopped mid-stream (${(error as Error).message || 'connection lost'})`;
-  const body = { error: { message, type: 'upstream_error', param: null, code: 'upstream_disconnected' } };
-  return Buffer.from(`data: ${JSON.stringify(body)}\n\ndata: [DONE]\n\n`);
 }
 
 /** Reads a whole (small) upstream body as text. */
@@ -236,11 +302,11 @@ export function pipeBody(
   reply: UpstreamReply,
   outgoing: ServerResponse,
   headers: Headers,
-  options: { sse: boolean; onEnd?: (outcome: StreamOutcome) => void },
+  options: { sse: SseDialect | undefined; onEnd?: (outcome: StreamOutcome) => void },
 ): Response {
   const upstream = reply.body;
+  const stream = options.sse?.start();
   let pending: Buffer | undefined;
-  let sawDone = false;
   let finished = false;
   const finish = (outcome: StreamOutcome) => {
     if (finished) return;
@@ -249,8 +315,8 @@ export function pipeBody(
   };
   const failed = (error: unknown) => {
     if (finished) return;
-    if (options.sse && !outgoing.destroyed) {
-      outgoing.end(streamErrorEvent(error));
+    if (stream && !outgoing.destroyed) {
+      outgoing.end(stream.failure(failureMessage(error)));
     } else {
       outgoing.destroy();
     }
@@ -260,22 +326,22 @@ export function pipeBody(
   outgoing.flushHeaders();
   upstream.on('data', (chunk: Buffer) => {
     let data = chunk;
-    if (options.sse) {
+    if (stream) {
       if (pending) data = Buffer.concat([pending, chunk]);
-      const end = Math.max(data.lastIndexOf('\n\n') + 2, data.lastIndexOf('\r\n\r\n') + 4, 0);
+      const end = wholeEventsEnd(data);
       if (end <= 1) {
         pending = data;
         return;
       }
       pending = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
       data = end < data.length ? data.subarray(0, end) : data;
-      if (!sawDone && data.includes(DONE)) sawDone = true;
+      stream.see(data);
     }
     if (!outgoing.write(data)) upstream.pause();
   });
   outgoing.on('drain', () => upstream.resume());
   upstream.once('end', () => {
-    if (options.sse && !sawDone) {
+    if (stream && !stream.ended) {
       failed(new Error('the upstream ended the stream early'));
       return;
     }

@@ -3,8 +3,11 @@ import type { Readable } from 'node:stream';
 import type { Settings } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import {
+  CHAT_SSE,
   ClientAbortError,
   forward,
+  RESPONSES_SSE,
+  type SseDialect,
   readText,
   pipeBody,
   relayBody,
@@ -102,11 +105,12 @@ export class GatewayService {
   }
 
   /**
-   * Chat and text completions: wait out a running swap (bounded), forward, and explain a model
-   * that is not served. A refused connection during a swap that began meanwhile waits as well.
+   * Chat and text completions and responses: wait out a running swap (bounded), forward, and
+   * explain a model that is not served. A refused connection during a swap that began meanwhile
+   * waits as well.
    */
   async completion(
-    path: string,
+    path: CompletionPath,
     raw: Buffer,
     signal: AbortSignal | undefined,
     outgoing?: ServerResponse,
@@ -150,7 +154,7 @@ export class GatewayService {
         );
       }
       if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
-      return this.response('vllm', reply, outgoing);
+      return this.response('vllm', reply, outgoing, path === '/v1/responses' ? RESPONSES_SSE : CHAT_SSE);
     }
   }
 
@@ -158,6 +162,22 @@ export class GatewayService {
   async models(signal: AbortSignal | undefined, outgoing?: ServerResponse): Promise<Response> {
     await this.queue.wait(signal);
     return this.relay('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal }, outgoing);
+  }
+
+  /** One entry of vLLM's `/v1/models`, as OpenAI's "retrieve model" answers it. */
+  async model(id: string, signal: AbortSignal | undefined): Promise<Response> {
+    await this.queue.wait(signal);
+    const reply = await this.call('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal });
+    if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
+    const list = JSON.parse(await wholeJson('vllm', reply)) as { data?: { id?: unknown }[] };
+    const entry = (list.data ?? []).find((candidate) => candidate.id === id);
+    if (!entry) {
+      throw new OpenAiError(404, `The model \`${id}\` does not exist.`, 'model_not_found', {
+        param: 'model',
+        type: 'invalid_request_error',
+      });
+    }
+    return Response.json(entry);
   }
 
   /** The model names vLLM serves now (empty when it does not answer). */
@@ -179,7 +199,12 @@ export class GatewayService {
    * as a web stream. A JSON body is read whole first and must parse: a 200 whose body was cut off
    * becomes a 502, never a 200 with half an answer.
    */
-  async response(kind: UpstreamKind, reply: UpstreamReply, outgoing?: ServerResponse): Promise<Response> {
+  async response(
+    kind: UpstreamKind,
+    reply: UpstreamReply,
+    outgoing?: ServerResponse,
+    dialect: SseDialect = CHAT_SSE,
+  ): Promise<Response> {
     const headers = new Headers();
     for (const name of PASSED_HEADERS) {
       const value = reply.headers[name];
@@ -188,7 +213,7 @@ export class GatewayService {
     if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(headers.get('content-type') ?? '')) {
       return new Response(await wholeJson(kind, reply), { status: reply.status, headers });
     }
-    const sse = /^text\/event-stream/i.test(headers.get('content-type') ?? '');
+    const sse = /^text\/event-stream/i.test(headers.get('content-type') ?? '') ? dialect : undefined;
     if (sse) {
       headers.set('cache-control', 'no-cache');
       headers.set('x-accel-buffering', 'no');
@@ -256,6 +281,8 @@ export class GatewayService {
   }
 }
 
+export type CompletionPath = '/v1/chat/completions' | '/v1/completions' | '/v1/responses';
+
 /** Seconds or an HTTP date; anything else is not passed on. */
 const RETRY_AFTER = /^(?:\d{1,9}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 
@@ -266,8 +293,9 @@ function upstreamFailure(
   headers?: Record<string, string>,
 ): OpenAiError {
   const message = upstreamMessage(text, `${LABEL[kind]} answered ${status}`);
-  // vLLM's dead engine answers 500 with an empty body; the caller sees a bad gateway.
-  const mapped = status >= 500 ? 502 : status;
+  // vLLM's dead engine answers 500 with an empty body; the caller sees a bad gateway. FastAPI's
+  // validation failures (422) are what OpenAI calls a 400 invalid_request_error.
+  const mapped = status >= 500 ? 502 : status === 422 ? 400 : status;
   return new OpenAiError(
     mapped,
     status >= 500 ? `${LABEL[kind]} failed (${status}): ${message}` : message,

@@ -189,13 +189,17 @@ describe('OpenAI-compatible gateway against the simulated Sparks', () => {
         error: { message: string; type: string; code: string; param: unknown };
       };
       expect({ status: response.status, code: body.error.code }).toEqual({ status, code });
+      expect(response.headers.get('x-request-id')).toMatch(/\S/);
+      expect(response.headers.get('www-authenticate')).toBe(
+        status === 401 ? 'Bearer realm="Spark Control"' : null,
+      );
       expect(typeof body.error.message).toBe('string');
       expect(typeof body.error.type).toBe('string');
       expect(body.error).toHaveProperty('param');
     }
   });
 
-  it('passes upstream validation errors through in OpenAI shape', async () => {
+  it("turns upstream validation errors (FastAPI's 422) into OpenAI's 400 invalid_request_error", async () => {
     const multipart = new FormData();
     multipart.set('model', 'whisper-1');
     const missingFile = await fetch(`${g.base}/v1/audio/transcriptions`, {
@@ -203,9 +207,10 @@ describe('OpenAI-compatible gateway against the simulated Sparks', () => {
       headers: { authorization: `Bearer ${TEST_TOKEN}` },
       body: multipart,
     });
-    expect(missingFile.status).toBe(422);
-    const body = (await missingFile.json()) as { error: { message: string } };
+    expect(missingFile.status).toBe(400);
+    const body = (await missingFile.json()) as { error: { message: string; type: string } };
     expect(body.error.message).toMatch(/file/);
+    expect(body.error.type).toBe('invalid_request_error');
     const badVoice = await g.client.audio.speech
       .create({ model: 'kokoro', voice: 'nobody', input: 'hi' })
       .catch((caught: unknown) => caught);
