@@ -1,188 +1,30 @@
-// Gateway overhead: added latency and throughput against direct calls to the simulated vLLM (and
-// against nginx as a reverse proxy when it is installed), plus inter-chunk timing of a stream.
-// Run: npx tsx bench/gateway.ts   (prints a markdown section to stdout; takes about two minutes)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Gateway overhead, side by side in one run: the simulated vLLM called directly, through nginx, through
+// a bare node:http keep-alive proxy (what Node itself needs) and through the gateway. Added latency,
+// throughput, CPU time of the proxy process per request, and inter-chunk timing of a stream.
+// Run: npx tsx bench/gateway.ts [concurrency…]   (prints a markdown section to stdout; about three
+// minutes for the default concurrencies 1, 16 and 64)
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { cpuSeconds, nginx, nodeProxy, simVllm, stopAll, TOKEN, type Target } from './gateway-targets.js';
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-const SIM_RUN = resolve(HERE, '../../sim/src/services/run.ts');
-const TOKEN = 'bench-token';
-const CONCURRENCY = [1, 16, 64];
+const CONCURRENCY = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1, 16, 64];
 const REQUESTS: Record<number, number> = { 1: 400, 16: 2400, 64: 3200 };
 const STREAM_TOKENS = 16;
 const CHUNK_DELAY_MS = 10;
 const CHUNK_TOKENS = 40;
 const CHUNK_RUNS = 15;
-
-/** The gateway as app.ts mounts it, with a token check that accepts the bench token only. */
-async function serveGateway(upstreamPort: number): Promise<void> {
-  const { serve } = await import('@hono/node-server');
-  const { Hono } = await import('hono');
-  const { requestId } = await import('hono/request-id');
-  const { parseSettings } = await import('@spark-control/schema');
-  const { createLogger } = await import('../src/adapters/logger.js');
-  const { gatewayRoutes } = await import('../src/routes/gateway.js');
-  const { GatewayService } = await import('../src/services/gateway/gateway-service.js');
-  const { GatewayStats } = await import('../src/services/gateway/stats.js');
-  const { MetricsRegistry } = await import('../src/services/health/metrics.js');
-  const parsed = parseSettings({
-    sparks: [{ id: 'spark-1', host: '127.0.0.1', roles: ['vllm'] }],
-    vllm: { port: upstreamPort },
-  });
-  if (!parsed.success) throw new Error(parsed.errors.join('; '));
-  const settings = parsed.settings;
-  const log = createLogger({ level: 'silent' });
-  const stats = new GatewayStats(new MetricsRegistry());
-  const gateway = new GatewayService({
-    settings: () => settings,
-    swaps: { isSwapping: () => false, idle: () => Promise.resolve() },
-    stats,
-    log,
-  });
-  const auth = {
-    fromToken: (token: string) =>
-      Promise.resolve(
-        token === TOKEN
-          ? {
-              kind: 'token' as const,
-              actor: 'bench',
-              tokenId: 'bench',
-              scopes: ['gateway' as const],
-              expiresAt: null,
-            }
-          : undefined,
-      ),
-    fromSession: () => Promise.resolve(undefined),
-  };
-  const app = new Hono();
-  app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.route('/v1', gatewayRoutes({ gateway, auth, log, stats }));
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    process.stdout.write(`${info.port}\n`);
-  });
-  process.once('SIGTERM', () => server.close(() => process.exit(0)));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
-}
-
-async function waitForHttp(port: number, path: string): Promise<void> {
-  for (let tries = 0; tries < 300; tries += 1) {
-    const ok = await new Promise<boolean>((done) => {
-      const request = http.get(
-        { host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${TOKEN}` } },
-        (response) => {
-          response.resume();
-          done(response.statusCode === 200);
-        },
-      );
-      request.on('error', () => done(false));
-    });
-    if (ok) return;
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
-  throw new Error(`port ${port} never answered ${path}`);
-}
-
-const children: ChildProcess[] = [];
-function start(command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return child;
-}
-
-async function simVllm(stateDir: string, tokenDelayMs: number): Promise<number> {
-  const port = await freePort();
-  const child = start(process.execPath, [
-    '--import',
-    'tsx',
-    SIM_RUN,
-    'vllm',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--state-dir',
-    stateDir,
-    '--load-delay-ms',
-    '0',
-    '--token-delay-ms',
-    String(tokenDelayMs),
-    '--',
-    '--model',
-    'bench/model',
-    '--served-model-name',
-    'bench',
-  ]);
-  child.stdout?.resume();
-  await waitForHttp(port, '/v1/models');
-  return port;
-}
-
-async function gatewayFor(upstreamPort: number): Promise<number> {
-  const child = start(process.execPath, [
-    '--import',
-    'tsx',
-    fileURLToPath(import.meta.url),
-    '--serve-gateway',
-    String(upstreamPort),
-  ]);
-  const port = await new Promise<number>((done, fail) => {
-    child.stdout?.once('data', (data: Buffer) => done(Number(data.toString().trim())));
-    child.once('exit', (code) => fail(new Error(`gateway exited ${code}`)));
-  });
-  await waitForHttp(port, '/v1/models');
-  return port;
-}
-
-async function nginxFor(upstreamPort: number, dir: string): Promise<number | undefined> {
-  if (spawnSync('nginx', ['-v']).error) return undefined;
-  const port = await freePort();
-  const conf = join(dir, 'nginx.conf');
-  writeFileSync(
-    conf,
-    `worker_processes 1;
-error_log ${dir}/error.log;
-pid ${dir}/nginx.pid;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  upstream vllm { server 127.0.0.1:${upstreamPort}; keepalive 128; }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://vllm;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_buffering off;
-    }
-  }
-}
-`,
-  );
-  const child = start('nginx', ['-p', dir, '-c', conf, '-g', 'daemon off;']);
-  child.stdout?.resume();
-  await waitForHttp(port, '/v1/models');
-  return port;
-}
+/** Goals of issue 18 at 16 concurrent: CPU per request against the bare proxy, added latency. */
+const CPU_RATIO_GOAL = 1.25;
+const ADDED_P50_GOAL_MS = 1;
+const ADDED_P99_GOAL_MS = 5;
 
 interface Run {
   latencies: number[];
   seconds: number;
+  /** CPU time of the proxy process per request, in µs (undefined for the direct calls). */
+  cpuMicros: number | undefined;
 }
 
 function body(stream: boolean, tokens: number): Buffer {
@@ -233,7 +75,8 @@ function once(
   });
 }
 
-async function load(port: number, stream: boolean, concurrency: number, total: number): Promise<Run> {
+async function load(target: Target, proxied: boolean, stream: boolean, concurrency: number): Promise<Run> {
+  const total = REQUESTS[concurrency] ?? 1000;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const payload = body(stream, stream ? STREAM_TOKENS : 1);
   const latencies: number[] = [];
@@ -241,7 +84,7 @@ async function load(port: number, stream: boolean, concurrency: number, total: n
   const worker = async () => {
     while (issued < total) {
       issued += 1;
-      latencies.push(await once(agent, port, payload));
+      latencies.push(await once(agent, target.port, payload));
     }
   };
   // Warm-up: sockets, JIT, the upstream's caches.
@@ -249,11 +92,14 @@ async function load(port: number, stream: boolean, concurrency: number, total: n
   await Promise.all(Array.from({ length: concurrency }, worker));
   latencies.length = 0;
   issued = 0;
+  const cpuBefore = proxied && target.pid ? cpuSeconds(target.pid) : 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpuMicros =
+    proxied && target.pid ? ((cpuSeconds(target.pid) - cpuBefore) * 1e6) / latencies.length : undefined;
   agent.destroy();
-  return { latencies: latencies.sort((a, b) => a - b), seconds };
+  return { latencies: latencies.sort((a, b) => a - b), seconds, cpuMicros };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -280,51 +126,47 @@ async function chunkGaps(port: number): Promise<number[]> {
   return gaps.sort((a, b) => a - b);
 }
 
+const met = (ok: boolean) => (ok ? 'met' : 'missed');
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   try {
     const fast = await simVllm(join(dir, 'fast'), 0);
     const slow = await simVllm(join(dir, 'slow'), CHUNK_DELAY_MS);
-    const gateway = await gatewayFor(fast);
-    const gatewaySlow = await gatewayFor(slow);
-    const nginx = await nginxFor(fast, dir);
-    const targets: [string, number][] = [
-      ['direct', fast],
-      ['gateway', gateway],
-      ...(nginx ? ([['nginx', nginx]] as [string, number][]) : []),
-    ];
+    const proxies = [
+      await nginx(fast, dir),
+      await nodeProxy('bare', fast),
+      await nodeProxy('gateway', fast),
+    ].filter((target): target is Target => target !== undefined);
+    const gatewaySlow = await nodeProxy('gateway', slow);
     const rows: string[] = [];
     const verdicts: string[] = [];
     for (const stream of [false, true]) {
       for (const concurrency of CONCURRENCY) {
-        const runs = new Map<string, Run>();
-        for (const [name, port] of targets)
-          runs.set(name, await load(port, stream, concurrency, REQUESTS[concurrency] ?? 1000));
+        const runs = new Map<string, Run>([['direct', await load(fast, false, stream, concurrency)]]);
+        for (const proxy of proxies) runs.set(proxy.name, await load(proxy, true, stream, concurrency));
         const direct = runs.get('direct')!;
+        const bare = runs.get('bare node');
         const directRps = direct.latencies.length / direct.seconds;
         for (const [name, run] of runs) {
           const rps = run.latencies.length / run.seconds;
-          const p50 = percentile(run.latencies, 50);
-          const p99 = percentile(run.latencies, 99);
-          const added =
-            name === 'direct'
-              ? '–'
-              : `${(p50 - percentile(direct.latencies, 50)).toFixed(2)} / ${(p99 - percentile(direct.latencies, 99)).toFixed(2)}`;
+          const addedP50 = percentile(run.latencies, 50) - percentile(direct.latencies, 50);
+          const addedP99 = percentile(run.latencies, 99) - percentile(direct.latencies, 99);
+          const cpuRatio =
+            run.cpuMicros !== undefined && bare?.cpuMicros ? run.cpuMicros / bare.cpuMicros : undefined;
           rows.push(
-            `| ${stream ? 'stream' : 'plain'} | ${concurrency} | ${name} | ${p50.toFixed(2)} | ${p99.toFixed(2)} | ${added} | ${rps.toFixed(0)} | ${name === 'direct' ? '100 %' : `${((100 * rps) / directRps).toFixed(0)} %`} |`,
+            `| ${stream ? 'stream' : 'plain'} | ${concurrency} | ${name} | ${percentile(run.latencies, 50).toFixed(2)} | ${percentile(run.latencies, 99).toFixed(2)} | ${name === 'direct' ? '–' : `${addedP50.toFixed(2)} / ${addedP99.toFixed(2)}`} | ${rps.toFixed(0)} | ${name === 'direct' ? '100 %' : `${((100 * rps) / directRps).toFixed(0)} %`} | ${run.cpuMicros === undefined ? '–' : run.cpuMicros.toFixed(0)} | ${cpuRatio === undefined ? '–' : `${cpuRatio.toFixed(2)}×`} |`,
           );
           if (name === 'gateway' && concurrency === 16) {
-            const addedP50 = p50 - percentile(direct.latencies, 50);
-            const addedP99 = p99 - percentile(direct.latencies, 99);
             verdicts.push(
-              `- ${stream ? 'streaming' : 'non-streaming'}, 16 concurrent: added p50 ${addedP50.toFixed(2)} ms (target ≤ 1: ${addedP50 <= 1 ? 'met' : 'missed'}), added p99 ${addedP99.toFixed(2)} ms (target ≤ 5: ${addedP99 <= 5 ? 'met' : 'missed'}), throughput ${((100 * rps) / directRps).toFixed(0)} % of direct (target ≥ 90 %: ${rps >= 0.9 * directRps ? 'met' : 'missed'})`,
+              `- ${stream ? 'streamed' : 'plain'}, 16 concurrent: CPU per request ${cpuRatio?.toFixed(2) ?? '?'}× the bare Node proxy (goal ≤ ${CPU_RATIO_GOAL}×: ${met((cpuRatio ?? Infinity) <= CPU_RATIO_GOAL)}), added p50 ${addedP50.toFixed(2)} ms (goal ≤ ${ADDED_P50_GOAL_MS}: ${met(addedP50 <= ADDED_P50_GOAL_MS)}), added p99 ${addedP99.toFixed(2)} ms (goal ≤ ${ADDED_P99_GOAL_MS}: ${met(addedP99 <= ADDED_P99_GOAL_MS)})`,
             );
           }
         }
       }
     }
-    const directGaps = await chunkGaps(slow);
-    const gatewayGaps = await chunkGaps(gatewaySlow);
+    const directGaps = await chunkGaps(slow.port);
+    const gatewayGaps = await chunkGaps(gatewaySlow.port);
     const gapRow = (name: string, gaps: number[]) =>
       `| ${name} | ${gaps.length} | ${percentile(gaps, 50).toFixed(2)} | ${percentile(gaps, 95).toFixed(2)} | ${percentile(gaps, 99).toFixed(2)} | ${gaps.filter((gap) => gap < 1).length} |`;
     const gapDelta = Math.max(
@@ -336,11 +178,11 @@ async function main(): Promise<void> {
     const out = [
       '## Gateway',
       '',
-      `Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/gateway.ts\` on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node ${process.version}, load average ${load1?.toFixed(2) ?? '?'} at the start (a shared machine: other work ran at the same time).`,
-      'The upstream is the simulated vLLM (`packages/sim`, no token delay) on loopback; the gateway runs in its own process with the production routes (auth, metrics, SSE relay); nginx (when installed) proxies with keep-alive upstream connections and `proxy_buffering off`. The load generator is a third process with keep-alive connections. Latency is request start to the last body byte; "added" is gateway (or nginx) minus direct, at p50 / p99. Plain requests return one token; streamed ones 16 tokens as SSE.',
+      `Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/gateway.ts\` on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node ${process.version}, load average ${load1?.toFixed(2) ?? '?'} at the start.`,
+      'Every proxy runs in its own process in front of the same simulated vLLM (`packages/sim`, no token delay) on loopback, measured one after another in the same run: nginx with keep-alive upstream connections and `proxy_buffering off`; a bare `node:http` proxy with a keep-alive agent and `pipe` (what Node itself needs: `bench/gateway-serve.ts bare`); the gateway with the production `/v1` routes behind the app\'s request id, client info and access log (at info level). The load generator is another process with keep-alive connections. Latency is request start to the last body byte; "added" is the proxy minus direct at p50 / p99. CPU is the proxy process\'s user + system time (from /proc) during the measured requests, per request; the ratio is against the bare Node proxy. Plain requests return one token; streamed ones 16 tokens as SSE.',
       '',
-      '| mode | concurrency | target | p50 ms | p99 ms | added p50 / p99 ms | req/s | vs direct |',
-      '|---|---|---|---|---|---|---|---|',
+      '| mode | concurrency | target | p50 ms | p99 ms | added p50 / p99 ms | req/s | vs direct | CPU µs/req | CPU vs bare node |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
       `Inter-chunk timing: ${CHUNK_RUNS} streams of ${CHUNK_TOKENS} tokens from a simulated vLLM that waits ${CHUNK_DELAY_MS} ms per token, one at a time.`,
@@ -350,23 +192,19 @@ async function main(): Promise<void> {
       gapRow('direct', directGaps),
       gapRow('gateway', gatewayGaps),
       '',
-      'Targets:',
+      'Goals (issue 18):',
       ...verdicts,
-      `- inter-chunk timing preserved within 1 ms: largest difference of the gap percentiles ${gapDelta.toFixed(2)} ms (${gapDelta <= 1 ? 'met' : 'missed'})`,
-      ...(nginx ? [] : ['- nginx is not installed here: no nginx rows.']),
+      `- inter-chunk timing kept within 1 ms: largest difference of the gap percentiles ${gapDelta.toFixed(2)} ms (${met(gapDelta <= 1)})`,
+      ...(proxies.some((proxy) => proxy.name === 'nginx')
+        ? []
+        : ['- nginx is not installed here: no nginx rows.']),
       '',
     ];
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((wait) => setTimeout(wait, 300));
+    await stopAll();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// Dispatch last: the module's constants must exist first.
-if (process.argv[2] === '--serve-gateway') {
-  await serveGateway(Number(process.argv[3]));
-} else {
-  await main();
-}
+await main();

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -13,6 +13,20 @@ import { OpenAiError } from '../services/gateway/openai-error.js';
 import { rerank } from '../services/gateway/rerank.js';
 import { AUDIO_LIMIT, jsonBytes, limitedStream, multipartType } from '../services/gateway/request-body.js';
 import type { GatewayStats } from '../services/gateway/stats.js';
+
+interface NodeBindings {
+  incoming: IncomingMessage;
+  outgoing: ServerResponse;
+}
+
+/** Aborted when the client goes away before its response has been written. */
+function clientGone(outgoing: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  outgoing.once('close', () => {
+    if (!outgoing.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
 
 export interface GatewayRouteDeps {
   gateway: GatewayService;
@@ -64,25 +78,31 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
   app.use(gatewayTiming(deps.stats));
   app.use(authenticate(deps.auth as AuthService, []));
   app.use(requireScope('gateway'));
-  const signal = (c: Context) => c.req.raw.signal;
-  // Under @hono/node-server the handler may write the relayed body straight to node's response.
-  const out = (c: Context) => (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  // Under @hono/node-server the handlers read node's request and write node's response themselves:
+  // building the web Request, its body stream and its signal costs more than the relay.
+  const node = (c: Context) => c.env as Partial<NodeBindings> | undefined;
+  const signal = (c: Context) => {
+    const outgoing = node(c)?.outgoing;
+    return outgoing ? clientGone(outgoing) : c.req.raw.signal;
+  };
+  const out = (c: Context) => node(c)?.outgoing;
+  const jsonBody = (c: Context, limit?: number) => jsonBytes(node(c)?.incoming ?? c.req.raw, limit);
   return (
     app
       .get('/models', (c) => gateway.models(signal(c), out(c)))
       // Served names may hold a slash (`Qwen/Qwen3-8B`), sent raw or as %2F.
       .get('/models/:id{.+}', (c) => gateway.model(c.req.param('id'), signal(c)))
       .post('/chat/completions', async (c) =>
-        gateway.completion('/v1/chat/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
+        gateway.completion('/v1/chat/completions', await jsonBody(c), signal(c), out(c)),
       )
       .post('/completions', async (c) =>
-        gateway.completion('/v1/completions', await jsonBytes(c.req.raw), signal(c), out(c)),
+        gateway.completion('/v1/completions', await jsonBody(c), signal(c), out(c)),
       )
       .post('/responses', async (c) =>
-        gateway.completion('/v1/responses', await jsonBytes(c.req.raw), signal(c), out(c)),
+        gateway.completion('/v1/responses', await jsonBody(c), signal(c), out(c)),
       )
       .post('/embeddings', async (c) => {
-        const body = await jsonBytes(c.req.raw);
+        const body = await jsonBody(c);
         return gateway.relay(
           'embeddings',
           {
@@ -95,7 +115,7 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
           out(c),
         );
       })
-      .post('/rerank', async (c) => c.json(await rerank(gateway, await jsonBytes(c.req.raw), signal(c))))
+      .post('/rerank', async (c) => c.json(await rerank(gateway, await jsonBody(c), signal(c))))
       .post('/audio/transcriptions', (c) => {
         const type = multipartType(c.req.raw);
         const length = c.req.header('content-length');
@@ -115,7 +135,7 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
         );
       })
       .post('/audio/speech', async (c) => {
-        const body = await jsonBytes(c.req.raw, 1024 * 1024);
+        const body = await jsonBody(c, 1024 * 1024);
         return gateway.relay(
           'kokoro',
           {

@@ -294,6 +294,18 @@ export async function readText(reply: UpstreamReply, limit = 4 * 1024 * 1024): P
 /** What @hono/node-server needs to hear that the handler wrote the response itself. */
 const ALREADY_SENT = 'x-hono-already-sent';
 
+/** A whole body written onto node's response (a JSON answer read and checked first). */
+export function sendWhole(
+  outgoing: ServerResponse,
+  status: number,
+  headers: Headers,
+  body: string,
+): Response {
+  outgoing.writeHead(status, Object.fromEntries(headers));
+  outgoing.end(body);
+  return new Response(null, { status, headers: { [ALREADY_SENT]: 'true' } });
+}
+
 /**
  * The same relay as `relayBody`, written straight onto node's response: no web-stream hop per
  * chunk. Backpressure pauses the upstream; a client that goes away destroys the upstream request.

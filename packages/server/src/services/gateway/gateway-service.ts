@@ -10,6 +10,7 @@ import {
   type SseDialect,
   readText,
   pipeBody,
+  sendWhole,
   relayBody,
   UpstreamTimeoutError,
   type StreamOutcome,
@@ -211,7 +212,9 @@ export class GatewayService {
       if (typeof value === 'string') headers.set(name, value);
     }
     if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(headers.get('content-type') ?? '')) {
-      return new Response(await wholeJson(kind, reply), { status: reply.status, headers });
+      const json = await wholeJson(kind, reply);
+      if (outgoing) return sendWhole(outgoing, reply.status, headers, json);
+      return new Response(json, { status: reply.status, headers });
     }
     const sse = /^text\/event-stream/i.test(headers.get('content-type') ?? '') ? dialect : undefined;
     if (sse) {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Readable, Transform } from 'node:stream';
 import { OpenAiError } from './openai-error.js';
 
@@ -9,9 +10,14 @@ export function tooLarge(limit: number): OpenAiError {
   return new OpenAiError(413, `body must be at most ${limit} bytes`, 'payload_too_large');
 }
 
-/** A whole JSON request body as bytes: 415 for another content type, 413 above `limit`. */
-export async function jsonBytes(request: Request, limit = JSON_LIMIT): Promise<Buffer> {
-  const type = request.headers.get('content-type') ?? '';
+/**
+ * A whole JSON request body as bytes: 415 for another content type, 413 above `limit`. Read from
+ * node's request when the server hands it over (no web Request is built), else from the web Request.
+ */
+export async function jsonBytes(request: Request | IncomingMessage, limit = JSON_LIMIT): Promise<Buffer> {
+  const type =
+    (request instanceof Request ? request.headers.get('content-type') : request.headers['content-type']) ??
+    '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new OpenAiError(
       415,
@@ -19,7 +25,19 @@ export async function jsonBytes(request: Request, limit = JSON_LIMIT): Promise<B
       'unsupported_media_type',
     );
   }
-  return readBytes(request, limit);
+  return request instanceof Request ? readBytes(request, limit) : readNodeBytes(request, limit);
+}
+
+async function readNodeBytes(request: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? Number.NaN) > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 export async function readBytes(request: Request, limit: number): Promise<Buffer> {

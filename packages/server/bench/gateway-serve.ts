@@ -1,0 +1,91 @@
+// The two Node proxies the gateway bench starts in their own processes:
+//   gateway-serve.ts gateway <upstream port>  the production /v1 routes behind the app's per-request chain
+//   gateway-serve.ts bare <upstream port>     a bare node:http keep-alive proxy: what Node itself needs
+// Each prints its port on stdout once it listens.
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+
+const TOKEN = 'bench-token';
+const [mode, upstreamArg] = process.argv.slice(2);
+const upstreamPort = Number(upstreamArg);
+
+/**
+ * The gateway as app.ts mounts it: request id, client info and the access log at info level, written
+ * as in production (pino's synchronous destination) but to /dev/null.
+ */
+async function serveGateway(): Promise<http.Server> {
+  const { serve } = await import('@hono/node-server');
+  const { Hono } = await import('hono');
+  const { requestId } = await import('hono/request-id');
+  const { parseSettings } = await import('@spark-control/schema');
+  const { createLogger } = await import('../src/adapters/logger.js');
+  const { clientInfo, TrustedProxies } = await import('../src/http/client.js');
+  const { accessLog } = await import('../src/http/middleware.js');
+  const { gatewayRoutes } = await import('../src/routes/gateway.js');
+  const { GatewayService } = await import('../src/services/gateway/gateway-service.js');
+  const { GatewayStats } = await import('../src/services/gateway/stats.js');
+  const { MetricsRegistry } = await import('../src/services/health/metrics.js');
+  const parsed = parseSettings({
+    sparks: [{ id: 'spark-1', host: '127.0.0.1', roles: ['vllm'] }],
+    vllm: { port: upstreamPort },
+  });
+  if (!parsed.success) throw new Error(parsed.errors.join('; '));
+  const settings = parsed.settings;
+  const log = createLogger({ level: 'info', destination: pino.destination('/dev/null') });
+  const stats = new GatewayStats(new MetricsRegistry());
+  const gateway = new GatewayService({
+    settings: () => settings,
+    swaps: { isSwapping: () => false, idle: () => Promise.resolve() },
+    stats,
+    log,
+  });
+  // The real AuthService answers a known token from its in-memory cache: the same cost as this.
+  const principal = {
+    kind: 'token' as const,
+    actor: 'token:bench',
+    tokenId: 'bench',
+    scopes: ['gateway' as const],
+    expiresAt: null,
+  };
+  const auth = {
+    fromToken: (token: string) => Promise.resolve(token === TOKEN ? principal : undefined),
+    fromSession: () => Promise.resolve(undefined),
+  };
+  const app = new Hono();
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(clientInfo(new TrustedProxies()));
+  app.use(accessLog(log));
+  app.route('/v1', gatewayRoutes({ gateway, auth, log, stats }));
+  return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
+}
+
+/** Relays every request to the upstream over kept-alive sockets with `pipe`, nothing else. */
+function serveBare(): http.Server {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const server = http.createServer((request, response) => {
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port: upstreamPort,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+        agent,
+      },
+      (reply) => {
+        response.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(response);
+      },
+    );
+    upstream.on('error', () => response.destroy());
+    request.pipe(upstream);
+  });
+  return server.listen(0, '127.0.0.1');
+}
+
+const server = mode === 'gateway' ? await serveGateway() : serveBare();
+if (!server.listening) await once(server, 'listening');
+process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
