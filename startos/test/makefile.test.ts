@@ -1,8 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasCommand, systemComponent } from '../../packages/server/test/support/system.js';
 import { loadBundle } from './support/bundle.js';
 import { freshClone, makeFakeTools } from './support/fake-tools.js';
 import { repoRoot } from './support/paths.js';
@@ -24,14 +25,11 @@ async function makeFails(args: string[], env?: NodeJS.ProcessEnv): Promise<strin
   throw new Error(`make ${args.join(' ')} succeeded`);
 }
 
-const hasJq = (() => {
-  try {
-    execFileSync('sh', ['-c', 'command -v jq'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasJq = systemComponent(
+  'jq',
+  hasCommand('jq'),
+  's9pk.mk prints its summary with jq (apt-get install jq)',
+);
 
 describe('the s9pk section of the Makefile', () => {
   it('leaves the ordinary targets alone (no s9pk.mk, no start-cli)', async () => {
@@ -59,95 +57,91 @@ describe('the s9pk section of the Makefile', () => {
     expect(output).toMatch(/- (docker|a running Docker engine)/);
   });
 
-  describe.skipIf(!hasJq && process.env.CI !== 'true')(
-    'from a fresh clone, with start-cli and Docker present',
-    () => {
-      const cleanup: string[] = [];
-      afterAll(async () => {
-        for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
-      });
+  describe.skipIf(!hasJq)('from a fresh clone, with start-cli and Docker present', () => {
+    const cleanup: string[] = [];
+    afterAll(async () => {
+      for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
+    });
 
-      async function packIn(goal: string, options: { signingKey?: boolean; platforms?: string } = {}) {
-        if (!hasJq) throw new Error('jq is missing: s9pk.mk prints its summary with jq (apt-get install jq)');
-        const clone = await freshClone({ signingKey: options.signingKey ?? true });
-        const tools = await makeFakeTools(options.platforms ? { platforms: options.platforms } : {});
-        cleanup.push(clone.workspace, tools.bin);
-        const env = { ...process.env, PATH: `${tools.bin}:${process.env.PATH ?? ''}` };
-        const run = () =>
-          exec('make', ['--no-print-directory', goal], {
-            cwd: clone.root,
-            env,
-            maxBuffer: 16 * 1024 * 1024,
-            timeout: 50_000,
-          });
-        return { clone, tools, run };
-      }
+    async function packIn(goal: string, options: { signingKey?: boolean; platforms?: string } = {}) {
+      const clone = await freshClone({ signingKey: options.signingKey ?? true });
+      const tools = await makeFakeTools(options.platforms ? { platforms: options.platforms } : {});
+      cleanup.push(clone.workspace, tools.bin);
+      const env = { ...process.env, PATH: `${tools.bin}:${process.env.PATH ?? ''}` };
+      const run = () =>
+        exec('make', ['--no-print-directory', goal], {
+          cwd: clone.root,
+          env,
+          maxBuffer: 16 * 1024 * 1024,
+          timeout: 50_000,
+        });
+      return { clone, tools, run };
+    }
 
-      it('packs ./startos for x86_64 up to the docker build and prints the summary', async () => {
-        const { clone, tools, run } = await packIn('x86');
-        const { stdout } = await run();
-        expect(stdout).toContain("Packing 'spark-control_x86_64.s9pk'");
-        expect(stdout).toContain('Build Complete!');
-        expect(stdout).toContain(`v${bundle.manifest.version}`);
-        const calls = await tools.calls();
-        expect(calls).toContain('start-cli s9pk list-ingredients ./startos');
-        expect(calls).toContain('start-cli s9pk pack ./startos --arch=x86_64 -o spark-control_x86_64.s9pk');
-        const build = calls.find((call) => call.startsWith('docker buildx build'));
-        expect(build).toMatch(
-          /^docker buildx build \. -f Dockerfile -t start9\/spark-control\/main:\S+ --platform=linux\/amd64 --build-arg ARCH=x86_64/,
-        );
-        const packed = JSON.parse(await readFile(join(clone.root, 'spark-control_x86_64.s9pk'), 'utf8')) as {
-          manifest: { id: string; version: string; images: { main: { arch: string[] } } };
-          files: string[];
-        };
-        expect(packed.manifest).toMatchObject({ id: 'spark-control', version: bundle.manifest.version });
-        expect(packed.manifest.images.main.arch).toEqual(['x86_64']);
-        expect(packed.files).toEqual(
-          expect.arrayContaining([
-            'icon.svg',
-            'LICENSE.md',
-            'instructions.md',
-            'javascript.squashfs',
-            'assets.squashfs',
-          ]),
-        );
-      });
+    it('packs ./startos for x86_64 up to the docker build and prints the summary', async () => {
+      const { clone, tools, run } = await packIn('x86');
+      const { stdout } = await run();
+      expect(stdout).toContain("Packing 'spark-control_x86_64.s9pk'");
+      expect(stdout).toContain('Build Complete!');
+      expect(stdout).toContain(`v${bundle.manifest.version}`);
+      const calls = await tools.calls();
+      expect(calls).toContain('start-cli s9pk list-ingredients ./startos');
+      expect(calls).toContain('start-cli s9pk pack ./startos --arch=x86_64 -o spark-control_x86_64.s9pk');
+      const build = calls.find((call) => call.startsWith('docker buildx build'));
+      expect(build).toMatch(
+        /^docker buildx build \. -f Dockerfile -t start9\/spark-control\/main:\S+ --platform=linux\/amd64 --build-arg ARCH=x86_64/,
+      );
+      const packed = JSON.parse(await readFile(join(clone.root, 'spark-control_x86_64.s9pk'), 'utf8')) as {
+        manifest: { id: string; version: string; images: { main: { arch: string[] } } };
+        files: string[];
+      };
+      expect(packed.manifest).toMatchObject({ id: 'spark-control', version: bundle.manifest.version });
+      expect(packed.manifest.images.main.arch).toEqual(['x86_64']);
+      expect(packed.files).toEqual(
+        expect.arrayContaining([
+          'icon.svg',
+          'LICENSE.md',
+          'instructions.md',
+          'javascript.squashfs',
+          'assets.squashfs',
+        ]),
+      );
+    });
 
-      it('builds the arm64 image on an x86 host once Docker can emulate arm64', async () => {
-        const { tools, run } = await packIn('arm', { platforms: 'linux/amd64, linux/arm64, linux/386' });
-        const { stdout } = await run();
-        expect(stdout).toContain("Packing 'spark-control_aarch64.s9pk'");
-        const build = (await tools.calls()).find((call) => call.startsWith('docker buildx build'));
-        expect(build).toContain('--platform=linux/arm64 --build-arg ARCH=aarch64');
-      });
+    it('builds the arm64 image on an x86 host once Docker can emulate arm64', async () => {
+      const { tools, run } = await packIn('arm', { platforms: 'linux/amd64, linux/arm64, linux/386' });
+      const { stdout } = await run();
+      expect(stdout).toContain("Packing 'spark-control_aarch64.s9pk'");
+      const build = (await tools.calls()).find((call) => call.startsWith('docker buildx build'));
+      expect(build).toContain('--platform=linux/arm64 --build-arg ARCH=aarch64');
+    });
 
-      it('says how to get arm64 emulation, or to build on a Spark, before anything is built', async () => {
-        const { tools, run } = await packIn('arm');
-        const failed = await run().then(
-          () => '',
-          (error: { stderr: string }) => error.stderr,
-        );
-        expect(failed).toContain(
-          'arm64 emulation in Docker, to build the aarch64 image on this x86_64 machine',
-        );
-        expect(failed).toContain('docker run --privileged --rm tonistiigi/binfmt --install arm64');
-        expect(failed).toContain("(or run 'make arm' on an arm64 machine: a DGX Spark is one)");
-        expect((await tools.calls()).filter((call) => call.startsWith('start-cli s9pk pack'))).toEqual([]);
-      });
+    it('says how to get arm64 emulation, or to build on a Spark, before anything is built', async () => {
+      const { tools, run } = await packIn('arm');
+      const failed = await run().then(
+        () => '',
+        (error: { stderr: string }) => error.stderr,
+      );
+      expect(failed).toContain(
+        'arm64 emulation in Docker, to build the aarch64 image on this x86_64 machine',
+      );
+      expect(failed).toContain('docker run --privileged --rm tonistiigi/binfmt --install arm64');
+      expect(failed).toContain("(or run 'make arm' on an arm64 machine: a DGX Spark is one)");
+      expect((await tools.calls()).filter((call) => call.startsWith('start-cli s9pk pack'))).toEqual([]);
+    });
 
-      it('asks for a packaging workspace when no signing key is found above the clone', async () => {
-        const { run } = await packIn('x86', { signingKey: false });
-        const failed = await run().then(
-          () => '',
-          (error: { stderr: string }) => error.stderr,
-        );
-        expect(failed).toContain(
-          'a packaging workspace: the signing key .startos/build-key in this folder or one above it',
-        );
-        expect(failed).toContain('start-cli s9pk init-workspace <folder>');
-      });
-    },
-  );
+    it('asks for a packaging workspace when no signing key is found above the clone', async () => {
+      const { run } = await packIn('x86', { signingKey: false });
+      const failed = await run().then(
+        () => '',
+        (error: { stderr: string }) => error.stderr,
+      );
+      expect(failed).toContain(
+        'a packaging workspace: the signing key .startos/build-key in this folder or one above it',
+      );
+      expect(failed).toContain('start-cli s9pk init-workspace <folder>');
+    });
+  });
 
   describe('the stand-in start-cli', () => {
     it('loads the manifest from the path as given, as node does', async () => {

@@ -50,13 +50,28 @@ describe('parseTolerant', () => {
     expect(Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
   });
 
-  it('never completes or alters a value cut by the token limit', () => {
+  it('reads every cut by the token limit, never completing or altering a value', () => {
     fc.assert(
       fc.property(objects, fc.nat(), (value, cutAt) => {
         const text = JSON.stringify(value);
-        const prefix = text.slice(0, cutAt % (text.length + 1));
+        const prefix = text.slice(0, 1 + (cutAt % text.length));
         const parsed = parseTolerant(prefix, { atReplyEnd: true, mode: 'length', prefix: false });
-        if (parsed.ok) expect(isSubValue(parsed.value, value, false)).toBe(true);
+        // An object cut anywhere keeps its complete members: the parse must succeed.
+        if (!parsed.ok) throw new Error(`${JSON.stringify(prefix)} was refused: ${parsed.error}`);
+        expect(isSubValue(parsed.value, value, false)).toBe(true);
+      }),
+    );
+  });
+
+  it('closes the brackets a stop sequence swallowed, giving back the value exactly', () => {
+    fc.assert(
+      fc.property(objects, (value) => {
+        const cut = JSON.stringify(value).replace(/[\]}]+$/, '');
+        // After a string, the last value is complete (a number touching the end may be cut).
+        fc.pre(cut.endsWith('"'));
+        const parsed = parseTolerant(cut, { atReplyEnd: true, mode: 'stop', prefix: false });
+        if (!parsed.ok) throw new Error(`${JSON.stringify(cut)} was refused: ${parsed.error}`);
+        expect(parsed.value).toEqual(value);
       }),
     );
   });
