@@ -81,6 +81,8 @@ export async function composeServices(options: ComposeOptions) {
     log: options.log,
     isSwapping: () => models.swaps.isSwapping(),
     metrics: metricsRegistry,
+    alert: (type, data) => models.webhook.send(type, data),
+    ...(options.now ? { now: options.now } : {}),
   });
   const inspector = new SparkInspector({
     pool: options.ssh.pool,
