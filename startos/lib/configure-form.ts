@@ -129,7 +129,12 @@ export function formToSettings(
     },
     gateway: { ...section('gateway'), ...advanced.gateway },
     privacy: { ...section('privacy'), ...input.privacy },
-    monitor: { ...section('monitor'), intervalSec: advanced.monitorIntervalSec },
+    monitor: {
+      ...section('monitor'),
+      intervalSec: advanced.monitorIntervalSec,
+      downAfterProbes: advanced.monitorDownAfterProbes,
+      downAfterSec: advanced.monitorDownAfterSec,
+    },
   };
 }
 
@@ -214,6 +219,8 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
       },
       gateway: { ...settings.gateway },
       monitorIntervalSec: settings.monitor.intervalSec,
+      monitorDownAfterProbes: settings.monitor.downAfterProbes,
+      monitorDownAfterSec: settings.monitor.downAfterSec,
       reasoningBaseUrl: settings.reasoning.baseUrl,
     },
   };

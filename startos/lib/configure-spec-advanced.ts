@@ -103,6 +103,18 @@ export const advancedSpec = Value.object(
       integer: false,
       units: 's',
     }),
+    monitorDownAfterProbes: numberField('monitor.downAfterProbes', {
+      name: 'Down after failed checks',
+      description:
+        'A service shows down only after this many failed checks in a row, so a short blip changes nothing.',
+      integer: true,
+    }),
+    monitorDownAfterSec: numberField('monitor.downAfterSec', {
+      name: 'Down after',
+      description: 'Or once its checks have failed for this long, whichever comes first.',
+      integer: false,
+      units: 's',
+    }),
     reasoningBaseUrl: Value.text({
       name: i18n('NVIDIA API URL'),
       description: `${i18n('The OpenAI-compatible address of the hosted reasoning models.')} ${i18n('Default: ${value}', { value: String(schemaDefault('reasoning.baseUrl')) })}`,

@@ -90,11 +90,14 @@ describe('Configure Sparks → settings.json → the running server', () => {
           swap: { readyTimeoutSec: 600, rollback: false, modelRoots: ['/data/models'] },
           gateway: { queueSize: 5, maxWaitSec: 30, upstreamTimeoutSec: 90, swapOnRequest: true },
           monitorIntervalSec: 7,
+          monitorDownAfterProbes: 4,
+          monitorDownAfterSec: 20,
           reasoningBaseUrl: 'http://127.0.0.1:9/v1',
         },
       }),
     );
     const applied = await waitForSettings((settings) => settings.monitor.intervalSec === 7);
+    expect(applied.monitor).toEqual({ intervalSec: 7, downAfterProbes: 4, downAfterSec: 20 });
     expect(applied.sparks[0]?.clusterIp).toBe('192.168.177.11');
     expect(applied.vllm).toMatchObject({
       hfToken: '********',

@@ -152,7 +152,7 @@ const everyField = {
   webhook: { url: 'https://hooks.example.com/x', secret: 'webhook-secret-value' },
   gateway: { queueSize: 7, maxWaitSec: 30.5, upstreamTimeoutSec: 90, swapOnRequest: true },
   privacy: { localNameCheck: true, localNameCheckBudgetMs: 900 },
-  monitor: { intervalSec: 12 },
+  monitor: { intervalSec: 12, downAfterProbes: 4, downAfterSec: 20 },
 };
 const SECRETS = ['hf_secret_value', 'nvapi-secret-value', 'webhook-secret-value'];
 

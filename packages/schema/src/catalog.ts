@@ -222,7 +222,14 @@ export interface SwapView {
   actor: string;
 }
 
-export const SwapRequestSchema = v.strictObject({ modelId: SlugSchema });
+/**
+ * `whenLeased`: what to do when a lease holds the model the swap would evict: `refuse` (409
+ * `LEASED`, the default) or `queue` (start the swap when the leases end or are released).
+ */
+export const SwapRequestSchema = v.strictObject({
+  modelId: SlugSchema,
+  whenLeased: v.optional(v.picklist(['refuse', 'queue'], 'must be refuse or queue')),
+});
 
 export const CatalogDeleteQuerySchema = v.strictObject({
   deleteFiles: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'false'),

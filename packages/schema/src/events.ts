@@ -1,4 +1,5 @@
 import type { SwapView } from './catalog.js';
+import type { LeaseView, QueuedSwapView } from './leases.js';
 import type { DeepHealth, ServiceStatus } from './services.js';
 
 /** Events on the server's one bus, streamed to the dashboard over `/api/events`. Never carry secrets. */
@@ -9,7 +10,9 @@ export type AppEvent =
   | BotOutputEvent
   | BotUpdateEvent
   | SwapPhaseEvent
-  | SwapLogEvent;
+  | SwapLogEvent
+  | LeaseEvent
+  | SwapQueuedEvent;
 
 /** A service changed status (only on change; latency updates ride on GET /api/services). */
 export interface ServiceStatusEvent {
@@ -62,6 +65,24 @@ export interface SwapLogEvent {
   at: string;
   swapId: string;
   line: string;
+}
+
+/** A lease was made, released early or ran out. */
+export type LeaseEvent =
+  | { type: 'lease.created'; at: string; lease: LeaseView }
+  | { type: 'lease.released'; at: string; lease: LeaseView; by: string }
+  | { type: 'lease.expired'; at: string; lease: LeaseView };
+
+/**
+ * The swap waiting for leases changed: `queued` is it (or null once it started, was cancelled or
+ * could not start; `outcome` says which).
+ */
+export interface SwapQueuedEvent {
+  type: 'swap.queued';
+  at: string;
+  queued: QueuedSwapView | null;
+  outcome: 'queued' | 'started' | 'cancelled' | 'failed';
+  message: string | null;
 }
 
 export type AppEventType = AppEvent['type'];

@@ -39,7 +39,7 @@ describe('SettingsSchema defaults', () => {
       allowLocalFallback: false,
       localBaseUrl: '',
     });
-    expect(result.settings.monitor.intervalSec).toBe(5);
+    expect(result.settings.monitor).toEqual({ intervalSec: 5, downAfterProbes: 3, downAfterSec: 15 });
     expect(result.settings.bot.user).toBe('');
     expect(result.settings.webhook).toEqual({ url: '', secret: '' });
     expect(result.settings.disabledServices).toEqual([]);
@@ -84,6 +84,9 @@ describe('SettingsSchema rejects bad values by field name', () => {
     [{ vllm: { launchScript: '~/../etc/passwd' } }, 'vllm.launchScript: must be an absolute path'],
     [{ vllm: { readyTimeoutSec: 5 } }, 'vllm.readyTimeoutSec: must be at least 30 seconds'],
     [{ monitor: { intervalSec: 0 } }, 'monitor.intervalSec: must be at least 1 second'],
+    [{ monitor: { downAfterProbes: 0 } }, 'monitor.downAfterProbes: must be at least 1'],
+    [{ monitor: { downAfterProbes: 2.5 } }, 'monitor.downAfterProbes: must be a whole number'],
+    [{ monitor: { downAfterSec: -1 } }, 'monitor.downAfterSec: must be at least 0 seconds'],
     [{ reasoning: { baseUrl: 'ftp://x' } }, 'reasoning.baseUrl: must start with http:// or https://'],
     [{ reasoning: { allowLocalFallback: 'yes' } }, 'reasoning.allowLocalFallback: must be true or false'],
     [{ webhook: { url: 'not a url' } }, 'webhook.url: must be'],

@@ -151,6 +151,10 @@ export const SettingsSchema = v.pipe(
     monitor: v.optional(
       v.strictObject({
         intervalSec: v.optional(NumberRangeSchema(1, 3600, { unit: 'seconds' }), 5),
+        /** A service is `down` only after this many failed probes in a row … */
+        downAfterProbes: v.optional(NumberRangeSchema(1, 100, { integer: true }), 3),
+        /** … or once its probes have failed for this long, whichever comes first. */
+        downAfterSec: v.optional(NumberRangeSchema(0, 3600, { unit: 'seconds' }), 15),
       }),
       {},
     ),

@@ -28,6 +28,7 @@ import { reasoningRoutes } from './routes/reasoning.js';
 import { eventRoutes } from './routes/events.js';
 import { settingsRoutes } from './routes/settings.js';
 import { swapRoutes } from './routes/swap.js';
+import { leaseRoutes } from './routes/leases.js';
 import { tokenRoutes } from './routes/tokens.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
@@ -44,6 +45,8 @@ import type { CatalogService } from './services/catalog/catalog-service.js';
 import type { PrivacyService } from './services/privacy/service.js';
 import type { ReasoningService } from './services/reasoning/service.js';
 import type { SwapService } from './services/swap/swap-service.js';
+import type { LeaseService } from './services/leases/lease-service.js';
+import type { QueuedSwaps } from './services/leases/queued-swap.js';
 
 export interface AppDeps {
   version: string;
@@ -53,6 +56,8 @@ export interface AppDeps {
   auth: AuthService;
   audit: AuditLog;
   swaps: SwapService;
+  leases: LeaseService;
+  queuedSwaps: QueuedSwaps;
   catalog: CatalogService;
   privacy: PrivacyService;
   reasoning: ReasoningService;
@@ -118,7 +123,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/settings', settingsRoutes(deps.settings))
     .route('/api/tokens', tokenRoutes(deps.auth))
     .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
-    .route('/api/swap', swapRoutes(deps.swaps))
+    .route('/api/swap', swapRoutes(deps.swaps, deps.queuedSwaps))
+    .route('/api/leases', leaseRoutes(deps.leases))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))
     .route('/api/reasoning', reasoningRoutes(deps.reasoning))

@@ -30,6 +30,9 @@ import { SwapRepo } from './services/swap/swap-repo.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
 import { Webhook } from './services/swap/webhook.js';
+import { LeaseRepo } from './services/leases/lease-repo.js';
+import { LeaseService } from './services/leases/lease-service.js';
+import { QueuedSwaps } from './services/leases/queued-swap.js';
 
 /** Long recordings processed at once; each holds a spooled file and an upstream connection. */
 const MAX_AUDIO_UPLOADS = 2;
@@ -51,6 +54,8 @@ export interface ComposeOptions {
   botUpdateCapMs?: number;
   /** Where swaps ask whether a model not yet downloaded is gated and how big it is; none in tests. */
   hub?: ModelHub | undefined;
+  /** The clock of leases and health hysteresis (tests move it by hand). */
+  now?: () => Date;
 }
 
 /**
@@ -76,6 +81,8 @@ export async function composeServices(options: ComposeOptions) {
     log: options.log,
     isSwapping: () => models.swaps.isSwapping(),
     metrics: metricsRegistry,
+    alert: (type, data) => models.webhook.send(type, data),
+    ...(options.now ? { now: options.now } : {}),
   });
   const inspector = new SparkInspector({
     pool: options.ssh.pool,
@@ -142,6 +149,7 @@ export async function composeServices(options: ComposeOptions) {
     /** Background work that starts once the server listens. */
     start(): void {
       health.monitor.start();
+      models.leases.start();
       tasks.watch();
       models.swaps
         .reconcile()
@@ -149,6 +157,7 @@ export async function composeServices(options: ComposeOptions) {
     },
     async stop(): Promise<void> {
       tasks.stop();
+      models.leases.stop();
       reasoning.close();
       await health.stop();
       await bot.close();
@@ -167,7 +176,16 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
   const probes = new SparkProbes(options.ssh.pool, settings);
   const cluster = new VllmCluster(options.ssh.pool, settings, probes);
   const webhook = new Webhook(settings, options.log, options.webhookRetryDelaysMs);
+  const leases = new LeaseService({
+    repo: new LeaseRepo(options.db),
+    catalog: store,
+    bus: options.bus,
+    log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await leases.load();
   const swaps = new SwapService({
+    leases,
     repo: new SwapRepo(options.db),
     cluster,
     catalog: store,
@@ -185,5 +203,12 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     settings,
     async (model) => (await cluster.servedNow())?.includes(model.servedName) ?? false,
   );
-  return { store, probes, cluster, webhook, swaps, catalog };
+  const queuedSwaps = new QueuedSwaps({
+    swaps,
+    leases,
+    bus: options.bus,
+    log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { store, probes, cluster, webhook, leases, queuedSwaps, swaps, catalog };
 }

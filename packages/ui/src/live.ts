@@ -12,6 +12,10 @@ const EVENT_TYPES: AppEventType[] = [
   'bot.update',
   'swap.phase',
   'swap.log',
+  'swap.queued',
+  'lease.created',
+  'lease.released',
+  'lease.expired',
 ];
 const listeners = new Set<Listener>();
 

@@ -221,6 +221,10 @@ const dict = {
   'ids must be unique': 79,
   'sparkId must name a configured Spark': 80,
   'is not a known setting': 81,
+  'Down after failed checks': 228,
+  'A service shows down only after this many failed checks in a row, so a short blip changes nothing.': 229,
+  'Down after': 230,
+  'Or once its checks have failed for this long, whichever comes first.': 231,
 } as const;
 
 export type I18nKey = keyof typeof dict;

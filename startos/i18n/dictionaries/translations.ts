@@ -221,6 +221,10 @@ export default {
     79: 'los ids deben ser únicos',
     80: 'En el Spark debe nombrar un Spark configurado',
     81: 'no es un ajuste conocido',
+    228: 'Caído tras comprobaciones fallidas',
+    229: 'Un servicio aparece caído solo tras este número de comprobaciones fallidas seguidas, así un corte breve no cambia nada.',
+    230: 'Caído tras',
+    231: 'O cuando sus comprobaciones llevan fallando este tiempo, lo que ocurra antes.',
   },
   de_DE: {
     0: 'Sparks konfigurieren',
@@ -442,5 +446,9 @@ export default {
     79: 'IDs müssen eindeutig sein',
     80: 'Auf Spark muss einen konfigurierten Spark nennen',
     81: 'ist keine bekannte Einstellung',
+    228: 'Ausfall nach fehlgeschlagenen Prüfungen',
+    229: 'Ein Dienst gilt erst nach so vielen fehlgeschlagenen Prüfungen in Folge als ausgefallen; eine kurze Störung ändert nichts.',
+    230: 'Ausfall nach',
+    231: 'Oder sobald seine Prüfungen so lange fehlschlagen, je nachdem, was zuerst eintritt.',
   },
 } satisfies Record<string, LangDict>;

@@ -18,6 +18,10 @@ const EVENT_SCOPE: Partial<Record<AppEventType, TokenScope>> = {
   'settings.changed': 'admin',
   'swap.phase': 'control',
   'swap.log': 'control',
+  'swap.queued': 'control',
+  'lease.created': 'control',
+  'lease.released': 'control',
+  'lease.expired': 'control',
   'bot.output': 'control',
   'bot.update': 'control',
 };

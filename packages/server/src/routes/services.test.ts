@@ -36,7 +36,8 @@ describe('service and metrics routes', () => {
       ports: { embeddings: tei.port, qdrant: 1024 },
       disabledServices: ['kokoro'],
     });
-    monitor = t.monitor({ probeTimeoutMs: 1000 });
+    // No hysteresis: the second sweep shows Qdrant down (hysteresis.test.ts covers the delay).
+    monitor = t.monitor({ probeTimeoutMs: 1000, downAfter: () => ({ probes: 1, seconds: 0 }) });
     await monitor.sweep();
     await monitor.sweep();
     api = await routeTestApp({

@@ -8,18 +8,35 @@ import { requireScope } from '../http/middleware.js';
 import { jsonBody, params } from '../http/validate.js';
 import { SwapInProgressError, SwapSettingsError, UnknownModelError } from '../services/swap/errors.js';
 import type { SwapService } from '../services/swap/swap-service.js';
+import { LeasedError } from '../services/leases/lease-service.js';
+import { SwapAlreadyQueuedError, type QueuedSwaps } from '../services/leases/queued-swap.js';
+import { leasedError } from './leases.js';
 
 const SwapIdSchema = v.object({ id: v.pipe(v.string(), v.uuid('id: must be a swap id')) });
 
-export function swapRoutes(swaps: SwapService) {
+export function swapRoutes(swaps: SwapService, queued: QueuedSwaps) {
   return new Hono<AppEnv>()
     .use(requireScope('control'))
     .post('/', jsonBody(SwapRequestSchema), async (c) => {
-      const { modelId } = c.req.valid('json');
+      const { modelId, whenLeased } = c.req.valid('json');
+      const actor = c.get('principal')?.actor ?? 'unknown';
       try {
-        const swap = await swaps.start(modelId, c.get('principal')?.actor ?? 'unknown');
-        return c.json({ swapId: swap.id }, 202);
+        const swap = await swaps.start(modelId, actor);
+        return c.json({ swapId: swap.id, queued: null }, 202);
       } catch (error) {
+        if (error instanceof LeasedError) {
+          if (whenLeased !== 'queue') throw leasedError(error.message, error.leases);
+          try {
+            return c.json({ swapId: null, queued: queued.queue(modelId, actor, error.leases) }, 202);
+          } catch (queueError) {
+            if (queueError instanceof SwapAlreadyQueuedError) {
+              throw new ApiError('CONFLICT', queueError.message, {
+                details: { queuedId: queueError.queued.id },
+              });
+            }
+            throw queueError;
+          }
+        }
         if (error instanceof SwapInProgressError) {
           throw new ApiError('SWAP_IN_PROGRESS', `another swap is running (${error.swapId})`, {
             details: { swapId: error.swapId },
@@ -32,11 +49,13 @@ export function swapRoutes(swaps: SwapService) {
         throw error;
       }
     })
-    .get('/current', async (c) => c.json(await swaps.current()))
+    .get('/current', async (c) => c.json({ ...(await swaps.current()), queued: queued.current() }))
     .get('/history', async (c) => c.json({ swaps: await swaps.history() }))
     .post('/:id/cancel', params(SwapIdSchema), (c) => {
       const { id } = c.req.valid('param');
-      if (!swaps.cancel(id)) throw new ApiError('NOT_FOUND', `swap ${id} is not running`);
+      if (!swaps.cancel(id) && !queued.cancel(id)) {
+        throw new ApiError('NOT_FOUND', `swap ${id} is not running or queued`);
+      }
       return c.json({ cancelled: true as const }, 202);
     });
 }

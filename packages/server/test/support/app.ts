@@ -45,6 +45,8 @@ export async function createTestApp(
     hub?: ModelHub;
     /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
     trustedProxies?: readonly string[];
+    /** The clock of leases and health hysteresis. */
+    now?: () => Date;
     /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
     passwordFile?: boolean;
   } = {},
@@ -85,6 +87,7 @@ export async function createTestApp(
     timing: { pollMs: 200, memoryReleaseTimeoutMs: 10_000, ...options.timing },
     webhookRetryDelaysMs: [50, 100],
     hub: options.hub,
+    ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp({
     version: '0.0.0-test',

@@ -1,7 +1,8 @@
-import type { CatalogModel, SwapView } from '@spark-control/schema';
+import type { CatalogModel, LeaseView, QueuedSwapView, SwapView } from '@spark-control/schema';
 import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
 import { useLiveEvent } from '../live.js';
+import { Leases, leaseBlockText } from './Leases.js';
 import { SwapFailure } from './SwapFailure.js';
 import { SwapHistory } from './SwapHistory.js';
 import { SwapProgress } from './SwapProgress.js';
@@ -18,6 +19,13 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   const [picked, setPicked] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
+  const [leases, setLeases] = useState<LeaseView[]>([]);
+  const [queued, setQueued] = useState<QueuedSwapView | null>(null);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -32,14 +40,22 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
     if (!response.ok) return;
     const body = await response.json();
     setServed(body.servedModel);
+    setQueued(body.queued);
     if (keepSwap) return;
     setSwap(body.swap);
     setLog(body.swap?.logTail ?? []);
   };
+  const loadLeases = async () => {
+    const response = await api.api.leases.$get();
+    if (response.ok) setLeases((await response.json()).leases);
+  };
   useEffect(() => {
     void loadCurrent();
     void loadHistory();
+    void loadLeases();
   }, [props.reloadKey]);
+  useLiveEvent(['lease.created', 'lease.released', 'lease.expired'], () => void loadLeases());
+  useLiveEvent(['swap.queued'], (event) => setQueued(event.queued));
   useEffect(() => {
     void (async () => {
       const response = await api.api.catalog.$get();
@@ -65,13 +81,30 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   const running = swap?.status === 'running';
   const pickedModel = models.find((model) => model.id === picked);
   const currentModel = swap?.status === 'ready' ? swap.modelId : undefined;
+  const modelLabel = (id: string) => models.find((model) => model.id === id)?.label ?? id;
+  const activeLeases = leases.filter((lease) => Date.parse(lease.until) > now);
+  const blockingLeases = pickedModel ? activeLeases.filter((lease) => lease.modelId !== pickedModel.id) : [];
 
-  const start = async () => {
+  const start = async (whenLeased: 'refuse' | 'queue' = 'refuse') => {
     setConfirming(false);
     setError('');
-    const response = await api.api.swap.$post({ json: { modelId: picked } });
+    const response = await api.api.swap.$post({ json: { modelId: picked, whenLeased } });
     if (!response.ok) setError(await errorMessage(response, 'the swap did not start'));
-    else setLog([]);
+    else {
+      const body = await response.json();
+      if (body.queued) setQueued(body.queued);
+      else setLog([]);
+    }
+  };
+  const release = async (lease: LeaseView) => {
+    const response = await api.api.leases[':id'].$delete({ param: { id: lease.id } });
+    if (!response.ok) setError(await errorMessage(response, 'the lease could not be released'));
+    void loadLeases();
+  };
+  const cancelQueued = async (waiting: QueuedSwapView) => {
+    const response = await api.api.swap[':id'].cancel.$post({ param: { id: waiting.id } });
+    if (!response.ok) setError(await errorMessage(response, 'the queued swap could not be cancelled'));
+    else setQueued(null);
   };
   const cancel = async () => {
     if (!swap) return;
@@ -85,6 +118,14 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       <p class="muted small">
         Serving now: <span class="mono">{served ?? currentModel ?? 'unknown'}</span>
       </p>
+      <Leases
+        leases={activeLeases}
+        queued={queued}
+        modelLabel={modelLabel}
+        now={now}
+        onRelease={(lease) => void release(lease)}
+        onCancelQueued={(waiting) => void cancelQueued(waiting)}
+      />
       <fieldset class="models" disabled={running}>
         <legend>Choose a model</legend>
         {models.length === 0 && <p class="muted">The catalog is empty; add a model below.</p>}
@@ -114,8 +155,16 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       </fieldset>
       <div class="row">
         {!confirming && (
-          <button disabled={!pickedModel || running} onClick={() => setConfirming(true)}>
+          <button
+            disabled={!pickedModel || running || blockingLeases.length > 0}
+            onClick={() => setConfirming(true)}
+          >
             {pickedModel ? `Swap to ${pickedModel.label}` : 'Pick a model to swap'}
+          </button>
+        )}
+        {!confirming && pickedModel && blockingLeases.length > 0 && !queued && (
+          <button class="secondary" onClick={() => void start('queue')}>
+            Swap when the lease ends
           </button>
         )}
         {running && swap && (
@@ -124,6 +173,11 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
           </button>
         )}
       </div>
+      {pickedModel && blockingLeases.length > 0 && (
+        <p class="muted small" role="note" data-lease-block>
+          Swapping is held back: {leaseBlockText(blockingLeases, modelLabel)}.
+        </p>
+      )}
       {confirming && pickedModel && (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">

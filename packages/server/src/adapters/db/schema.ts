@@ -170,3 +170,21 @@ export const reasoningRuns = pgTable(
     index('reasoning_runs_task_model_idx').on(table.task, table.model),
   ],
 );
+
+/** Leases: a model held on its placement until `until`; `endedAt` is set when released or expired. */
+export const leases = pgTable(
+  'leases',
+  {
+    id: text('id').primaryKey(),
+    modelId: text('model_id').notNull(),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** `released` or `expired`. */
+    endReason: text('end_reason'),
+    endedBy: text('ended_by'),
+  },
+  (table) => [index('leases_ended_at_idx').on(table.endedAt)],
+);

@@ -21,6 +21,7 @@ import { OpenAiError, unavailable, upstreamMessage } from './openai-error.js';
 import type { GatewayStats } from './stats.js';
 import { SwapQueue, type SwapState } from './swap-queue.js';
 import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
+import { LeasedError } from '../leases/lease-service.js';
 
 export interface GatewayDeps {
   settings: () => Settings;
@@ -252,6 +253,18 @@ export class GatewayService {
       await this.deps.swaps.start(target.id, 'gateway');
       this.deps.log.info({ modelId: target.id }, 'gateway started a swap for a requested model');
     } catch (error) {
+      // A lease holds the served model: say so rather than "not loaded".
+      if (error instanceof LeasedError) {
+        throw new OpenAiError(
+          409,
+          `The model \`${model}\` is not loaded: ${error.message}.`,
+          'model_leased',
+          {
+            param: 'model',
+            type: 'invalid_request_error',
+          },
+        );
+      }
       // Another swap may have started meanwhile; waiting for it is still right.
       if (!this.deps.swaps.isSwapping()) {
         this.deps.log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');

@@ -27,6 +27,9 @@ export function createHealth(deps: {
   log: Logger;
   isSwapping: () => boolean;
   metrics?: MetricsRegistry;
+  /** Health changes for the webhook (`service.down`, `service.up`). */
+  alert?: (type: 'service.down' | 'service.up', data: Record<string, unknown>) => void;
+  now?: () => Date;
 }) {
   const registry = new ServiceRegistry(deps.settings);
   const store = new HealthStore(deps.db);
@@ -40,6 +43,12 @@ export function createHealth(deps: {
     metrics,
     isSwapping: deps.isSwapping,
     intervalMs: () => deps.settings.current.monitor.intervalSec * 1000,
+    downAfter: () => ({
+      probes: deps.settings.current.monitor.downAfterProbes,
+      seconds: deps.settings.current.monitor.downAfterSec,
+    }),
+    ...(deps.alert ? { alert: deps.alert } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
   });
   return {
     registry,

@@ -119,15 +119,17 @@ describe('health monitor against the simulated Sparks', () => {
     expect(all.find((view) => view.id === 'legacy')).toMatchObject({ status: 'disabled', latencyMs: null });
   });
 
-  it('shows a killed service down within two intervals, up again after it returns, with the transitions in its history', async () => {
+  it('shows a killed service down after three failed probes, up again after it returns, with the transitions in its history', async () => {
     const monitor = t.monitor({ intervalMs: () => INTERVAL_MS, probeTimeoutMs: 300 });
     monitor.start();
     await waitFor(async () => (await monitor.view('kokoro'))?.status === 'up', 5000, 'kokoro up');
     const sweepsBefore = monitor.timings.length;
     await sim.control.killContainer('spark2', 'kokoro');
     await waitFor(async () => (await monitor.view('kokoro'))?.status === 'down', 5000, 'kokoro down');
-    // Detected by the first or second sweep that started after the kill.
-    expect(monitor.timings.length - sweepsBefore).toBeLessThanOrEqual(2);
+    // Confirmed by the third failed probe (settings.monitor.downAfterProbes); the first sweep after
+    // the kill may have started before it.
+    expect(monitor.timings.length - sweepsBefore).toBeGreaterThanOrEqual(3);
+    expect(monitor.timings.length - sweepsBefore).toBeLessThanOrEqual(4);
     expect((await monitor.view('kokoro'))?.detail).toBe('refusing connections');
 
     await sim.control.restartContainer('spark2', 'kokoro');
@@ -187,8 +189,11 @@ describe('health monitor against the simulated Sparks', () => {
     expect((await monitor.view('vllm'))?.status).toBe('swapping');
     monitor.invalidateUptime();
     expect((await monitor.view('vllm'))?.uptime24h).toBe(1);
-    // The same outage without a swap counts against uptime.
+    // The same outage without a swap counts against uptime, once confirmed by three failed probes.
     swapping = false;
+    await monitor.sweep();
+    await monitor.sweep();
+    expect((await monitor.view('vllm'))?.status).toBe('swapping');
     await monitor.sweep();
     expect((await monitor.view('vllm'))?.status).toBe('down');
     monitor.invalidateUptime();

@@ -13,6 +13,7 @@ import { probeService, type ProbeResult } from './probes.js';
 import type { ServiceRegistry } from './registry.js';
 import { resolveHosts, systemResolver, type Resolution, type Resolver } from './resolve.js';
 import type { HealthStore } from './store.js';
+import { DEFAULT_DOWN_AFTER, FailureStreaks, type DownAfter } from './hysteresis.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const COMPACT_EVERY_MS = 5 * 60 * 1000;
@@ -40,6 +41,10 @@ export interface HealthMonitorOptions {
   deepTimeoutMs?: number;
   resolver?: Resolver;
   now?: () => Date;
+  /** Failed probes become `down` only after this many in a row or this long (3 probes / 15 s by default). */
+  downAfter?: () => DownAfter;
+  /** Told once when a service goes down and once when it recovers (the webhook). */
+  alert?: (type: 'service.down' | 'service.up', data: Record<string, unknown>) => void;
 }
 
 interface ServiceState {
@@ -77,6 +82,9 @@ export class HealthMonitor {
   #lastCompact = 0;
   #uptime: { at: number; day: Map<string, number>; month: Map<string, number> } | undefined;
   #restored = false;
+  readonly #streaks = new FailureStreaks();
+  /** Services whose `service.down` was reported and whose recovery was not yet. */
+  readonly #alerted = new Set<string>();
 
   constructor(options: HealthMonitorOptions) {
     this.#options = options;
@@ -169,6 +177,9 @@ export class HealthMonitor {
         result === 'swapping'
           ? { status: 'swapping' as const, latencyMs: null, detail: 'model swap in progress' }
           : result;
+      if (!this.#confirmed(service, next.status === 'down', at)) {
+        return { serviceId: service.id, at, status: this.#hold(service, at), latencyMs: null };
+      }
       this.#apply(service, next, at);
       return { serviceId: service.id, at, status: next.status, latencyMs: next.latencyMs };
     });
@@ -181,6 +192,56 @@ export class HealthMonitor {
     this.#timings.push({ startedAt, durationMs });
     if (this.#timings.length > SWEEP_TIMES_KEPT) this.#timings.shift();
     this.#options.metrics?.sweepDuration.observe({}, durationMs / 1000);
+  }
+
+  #confirmed(service: ServiceDescriptor, failed: boolean, at: Date): boolean {
+    const alreadyDown = this.#states.get(service.id)?.status === 'down';
+    const rule = this.#options.downAfter?.() ?? DEFAULT_DOWN_AFTER;
+    return this.#streaks.record(service.id, failed, at, alreadyDown, rule);
+  }
+
+  /** A failure not yet confirmed: the tile keeps its status (and the sample too, so uptime does). */
+  #hold(service: ServiceDescriptor, at: Date): ServiceStatus {
+    const previous = this.#states.get(service.id);
+    this.#states.set(
+      service.id,
+      previous
+        ? { ...previous, checkedAt: at }
+        : {
+            status: 'unknown',
+            detail: 'not probed yet',
+            latencyMs: null,
+            checkedAt: at,
+            since: null,
+            deep: null,
+          },
+    );
+    return previous?.status ?? 'unknown';
+  }
+
+  /** `service.down` when a service is confirmed down; `service.up` once when it answers again. */
+  #alertOnChange(
+    service: ServiceDescriptor,
+    from: ServiceStatus,
+    to: ServiceStatus,
+    detail: string,
+    at: Date,
+  ): void {
+    const data = {
+      serviceId: service.id,
+      sparkId: service.sparkId,
+      kind: service.kind,
+      from,
+      to,
+      detail,
+      at: at.toISOString(),
+    };
+    if (to === 'down' && !this.#alerted.has(service.id)) {
+      this.#alerted.add(service.id);
+      this.#options.alert?.('service.down', data);
+    } else if ((to === 'up' || to === 'degraded') && this.#alerted.delete(service.id)) {
+      this.#options.alert?.('service.up', data);
+    }
   }
 
   #apply(
@@ -213,6 +274,7 @@ export class HealthMonitor {
       { service: service.id, from, to: result.status, detail: result.detail },
       'service status changed',
     );
+    this.#alertOnChange(service, from, result.status, result.detail, at);
     this.#options.bus.publish({
       type: 'service.status',
       at: at.toISOString(),
@@ -241,7 +303,12 @@ export class HealthMonitor {
   /** Services that left the registry (or were disabled) drop out of the state and the metrics. */
   #forgetRemoved(): void {
     const enabled = new Set(this.#options.registry.enabled().map((service) => service.id));
-    for (const id of this.#states.keys()) if (!enabled.has(id)) this.#states.delete(id);
+    for (const id of this.#states.keys()) {
+      if (enabled.has(id)) continue;
+      this.#states.delete(id);
+      this.#streaks.forget(id);
+      this.#alerted.delete(id);
+    }
     const metrics = this.#options.metrics;
     if (metrics) {
       const keep = (labels: Record<string, string>) =>
@@ -259,6 +326,8 @@ export class HealthMonitor {
       const last = await this.#options.store.lastTransitions();
       for (const [id, transition] of last) {
         if (!this.#states.has(id)) {
+          // A service down when the server stopped had its `service.down` sent: report its recovery.
+          if (transition.to === 'down') this.#alerted.add(id);
           this.#states.set(id, {
             status: transition.to,
             detail: 'last known status',

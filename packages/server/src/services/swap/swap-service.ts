@@ -24,6 +24,7 @@ import type { SwapRepo } from './swap-repo.js';
 import { vllmHead, vllmNodes, type VllmCluster } from './vllm-cluster.js';
 import { waitUntilServed } from './wait-until-served.js';
 import type { Webhook } from './webhook.js';
+import { LeasedError, type LeaseService } from '../leases/lease-service.js';
 
 export type { SwapTiming } from './swap-steps.js';
 
@@ -40,6 +41,8 @@ export interface SwapServiceDeps {
   /** Asked whether a repo that is not downloaded yet is gated and how big it is. */
   hub?: ModelHub | undefined;
   timing?: Partial<SwapTiming>;
+  /** Leases refuse a swap that would evict the model they hold. */
+  leases?: Pick<LeaseService, 'blocking'> | undefined;
   /** Called once per finished swap (metrics). */
   onFinished?: (swap: SwapView) => void;
 }
@@ -86,11 +89,13 @@ export class SwapService {
     while (this.#active) await this.#active.done;
   }
 
-  /** Starts a swap to `modelId`; the returned view is `running`. */
+  /** Starts a swap to `modelId`; the returned view is `running`. Refused while a lease holds another model. */
   async start(modelId: string, actor: string): Promise<SwapView> {
     this.#refuseIfBusy();
     const model = this.#deps.catalog.get(modelId);
     if (!model) throw new UnknownModelError(modelId);
+    const held = this.#deps.leases?.blocking(modelId) ?? [];
+    if (held.length > 0) throw new LeasedError(modelId, held);
     checkShellValues(this.#deps.settings(), model);
     const probes = await this.#planner.refuseBadSettings(model);
     // Another request may have started a swap while the settings were checked.

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Settings } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 
-export type WebhookEventType = 'swap.started' | 'swap.ready' | 'swap.failed' | 'swap.cancelled';
+export type WebhookEventType =
+  'swap.started' | 'swap.ready' | 'swap.failed' | 'swap.cancelled' | 'service.down' | 'service.up';
 
 export const SIGNATURE_HEADER = 'X-Spark-Control-Signature';
 
@@ -12,7 +13,7 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 }
 
 /**
- * Posts swap events to the configured URL, signed with HMAC-SHA256, retried with exponential
+ * Posts swap and health events to the configured URL, signed with HMAC-SHA256, retried with exponential
  * backoff. `send` never throws and is never awaited by the swap, so a slow receiver delays nothing.
  */
 export class Webhook {

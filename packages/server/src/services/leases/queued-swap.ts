@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { LeaseView, QueuedSwapView } from '@spark-control/schema';
+import type { EventBus } from '../../adapters/event-bus.js';
+import type { Logger } from '../../adapters/logger.js';
+import { LeasedError, type LeaseService } from './lease-service.js';
+
+/** What the queue needs of the swap service. */
+export interface SwapStarter {
+  start(modelId: string, actor: string): Promise<{ id: string }>;
+  isSwapping(): boolean;
+  idle(): Promise<void>;
+}
+
+/** Another swap already waits for the leases. */
+export class SwapAlreadyQueuedError extends Error {
+  constructor(readonly queued: QueuedSwapView) {
+    super(`a swap to ${queued.modelId} (${queued.id}) already waits for the leases; cancel it first`);
+    this.name = 'SwapAlreadyQueuedError';
+  }
+}
+
+/**
+ * The one swap that waits for leases to end (`POST /api/swap` with `whenLeased: "queue"`). It
+ * starts once nothing blocks it any more (a release or an expiry), after any running swap. It is
+ * held in memory: a restart forgets it (the leases themselves are stored).
+ */
+export class QueuedSwaps {
+  #queued: QueuedSwapView | undefined;
+  #starting: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: {
+      swaps: SwapStarter;
+      leases: Pick<LeaseService, 'blocking' | 'onEnded'>;
+      bus: EventBus;
+      log: Logger;
+      now?: () => Date;
+    },
+  ) {
+    deps.leases.onEnded(() => {
+      this.#starting = this.#starting.then(() => this.#startIfFree());
+    });
+  }
+
+  current(): QueuedSwapView | null {
+    return this.#queued ? { ...this.#queued } : null;
+  }
+
+  queue(modelId: string, actor: string, waitingFor: readonly LeaseView[]): QueuedSwapView {
+    if (this.#queued) throw new SwapAlreadyQueuedError(this.#queued);
+    const queued: QueuedSwapView = {
+      id: randomUUID(),
+      modelId,
+      actor,
+      queuedAt: this.#now().toISOString(),
+      waitingFor: [...waitingFor],
+    };
+    this.#queued = queued;
+    this.deps.log.info({ queuedId: queued.id, modelId, actor }, 'swap queued behind leases');
+    this.#publish('queued', null);
+    return { ...queued };
+  }
+
+  /** Drops the queued swap with this id; false when none has it. */
+  cancel(id: string): boolean {
+    if (this.#queued?.id !== id) return false;
+    this.#queued = undefined;
+    this.#publish('cancelled', 'cancelled by the user');
+    return true;
+  }
+
+  /** Resolves when a start the last lease end triggered has been tried (tests). */
+  async idle(): Promise<void> {
+    await this.#starting;
+  }
+
+  async #startIfFree(): Promise<void> {
+    const queued = this.#queued;
+    if (!queued || this.deps.leases.blocking(queued.modelId).length > 0) return;
+    while (this.deps.swaps.isSwapping()) await this.deps.swaps.idle();
+    if (this.#queued !== queued) return;
+    try {
+      this.#queued = undefined;
+      const swap = await this.deps.swaps.start(queued.modelId, queued.actor);
+      this.deps.log.info({ queuedId: queued.id, swapId: swap.id }, 'queued swap started');
+      this.#publish('started', `swap ${swap.id} started`, queued);
+    } catch (error) {
+      if (error instanceof LeasedError) {
+        // A new lease came first: keep waiting for it.
+        this.#queued = { ...queued, waitingFor: [...error.leases] };
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.warn({ queuedId: queued.id, err: message }, 'queued swap could not start');
+      this.#publish('failed', message, queued);
+    }
+  }
+
+  #publish(
+    outcome: 'queued' | 'started' | 'cancelled' | 'failed',
+    message: string | null,
+    ended?: QueuedSwapView,
+  ): void {
+    this.deps.bus.publish({
+      type: 'swap.queued',
+      at: this.#now().toISOString(),
+      queued: outcome === 'queued' ? this.current() : null,
+      outcome,
+      message: ended ? `${ended.modelId}: ${message ?? ''}` : message,
+    });
+  }
+
+  #now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
