@@ -60,6 +60,35 @@ export const PLACE_NAMES = new Set(
 phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
 florida dakota israel kenya berlin vienna`.split(/\s+/),
 );
+/** Institutions whose names read like a person's (`Kaiser Permanente`, `Johns Hopkins`): a place, never a person. */
+export const INSTITUTION_NAMES = [
+  'kaiser permanente',
+  'johns hopkins',
+  'mount sinai',
+  'cedars sinai',
+  'cedars-sinai',
+  'mayo clinic',
+  'sloan kettering',
+  'md anderson',
+  'sutter health',
+  'brigham and women',
+  'guy and st thomas',
+  'walgreens',
+  'rite aid',
+  'lloyds pharmacy',
+  'boots pharmacy',
+];
+/**
+ * Words after which capitalised words name a saint's place, a mountain, a street or an institution,
+ * not a person: `St. Thomas' Hospital`, `San Pablo`, `Mount Sinai`, `Farmacia Guadalupe`, `Avenida Juárez`.
+ */
+export const INSTITUTION_LEADS = new Set(
+  `st saint sainte san santa santo são sao mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
+drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
+universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
+boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
+fundación fondation`.split(/\s+/),
+);
 /** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
 export const PLACE_NOUNS = new Set(
   `station street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county

@@ -199,10 +199,15 @@ function formatAt(text: string, at: number): number {
   return -1;
 }
 
+/** `XXXX XXXX 1234`: a masked number still names its holder's last digits; taken after a label only. */
+const MASKED = /[Xx*•]{4}[ -]?[Xx*•]{4}[ -]?\d{4}(?![\w-])/y;
+
 function labelledAt(text: string, at: number): number {
+  MASKED.lastIndex = at;
+  const masked = MASKED.exec(text)?.[0];
   VALUE.lastIndex = at;
-  const value = VALUE.exec(text)?.[0];
-  if (!value || digitsOf(value).length < 5) return -1;
+  const value = masked ?? VALUE.exec(text)?.[0];
+  if (!value || (!masked && digitsOf(value).length < 5)) return -1;
   // `expires 2031-06-30`: a date after an ID label is the card's date, not its number.
   if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/.test(value)) return -1;
   // Spaced groups must look like one number (`943 476 5919`), not a number and a word.

@@ -64,7 +64,13 @@ const LABELLED =
 // The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
 /** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
 const PROSE_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key)\b(?:\s+(?:is|was|=)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+/**
+ * `PIN 4821`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`: a short number
+ * right after the word for a one-time or personal code (`error code 500` and `PIN code entry` are not).
+ */
+const CODE_AFTER_CUE =
+  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8})(?![\w-])/dgi;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
 /**
  * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
@@ -113,6 +119,7 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
     ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, CODE_AFTER_CUE, 'SECRET', () => true, 1),
     ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
