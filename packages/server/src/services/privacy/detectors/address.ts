@@ -30,10 +30,11 @@ const GERMANIC_SUFFIX = new RegExp(`^\\S*(?:${STREET_ENDINGS})\\s`);
  */
 const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)|(?<=s\s)(?:gate|vei|veien|gata|gatan|vej|gade|väg|vägen|allé)`;
 const GERMANIC_SPLIT = new RegExp(
-  String.raw`(?<![${L}])(?:${CAP}\s)?${CAP}\s(?:${SPLIT_WORDS})\s+${HOUSE_NUMBER}${EU_TAIL}`,
-  'g',
+  String.raw`(?:${CAP}\s)?${CAP}\s(?:${SPLIT_WORDS})\s+${HOUSE_NUMBER}${EU_TAIL}`,
+  'y',
 );
-const SPLIT_STREET_WORD = new RegExp(String.raw`\s(?:${SPLIT_WORDS})\s+\d`);
+/** Found from the street word and its number (rare), then read from up to two words before. */
+const SPLIT_STREET_WORD = new RegExp(String.raw`\s(?:${SPLIT_WORDS})\s+\d`, 'g');
 const FRENCH = new RegExp(
   String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
   'gi',
@@ -63,7 +64,11 @@ export function detectAddresses(text: string): Span[] {
     ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 0)
       .filter((m) => GERMANIC_SUFFIX.test(m[0]))
       .map((m): Span => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' })),
-    ...(SPLIT_STREET_WORD.test(text) ? matchSpans(text, GERMANIC_SPLIT, 'ADDRESS') : []),
+    ...fromAnchors(text, SPLIT_STREET_WORD, GERMANIC_SPLIT, 2).map((m): Span => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'ADDRESS',
+    })),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),

@@ -217,26 +217,18 @@ export class NameReader {
   }
 
   /**
-   * Does `w` start a place's or an institution's name: a lead word before a capitalised word
-   * (`San`, `Mount`, `Farmacia`), a capitalised word after one (`St. Thomas`, `Avenida Juárez`),
-   * or the first word of a listed two-word place (`Johns Hopkins`, `Sri Lanka`)?
+   * The capitalised word after a lead word, which starts a place's or an institution's name, not a
+   * person's: `San Pablo`, `Mount Sinai`, `St. Thomas' Hospital`, `Farmacia Guadalupe`, `Avenida Juárez`.
    */
-  institutionNamed(w: Word): boolean {
-    if (INSTITUTION_LEADS.has(w.lower)) {
-      const next =
-        this.next(w) ??
-        (this.text[w.end] === '.' ? nextWord(this.text, { ...w, end: w.end + 1 }) : undefined);
-      return next !== undefined && isTitle(next.text);
-    }
-    // `Johns Hopkins`, `Kaiser Permanente`: a listed institution named after people.
+  leadsInstitution(w: Word): Word | undefined {
+    if (!INSTITUTION_LEADS.has(w.lower)) return undefined;
+    const next = this.text[w.end] === '.' ? nextWord(this.text, { ...w, end: w.end + 1 }) : this.next(w);
+    return next !== undefined && isTitle(next.text) ? next : undefined;
+  }
+
+  /** `Johns Hopkins`, `Kaiser Permanente`, `Sri Lanka`: the first word of a listed two-word place. */
+  startsListedPlace(w: Word): boolean {
     const next = this.next(w);
-    if (next && isTitle(next.text) && this.names.place(`${w.lower} ${next.lower}`)) return true;
-    const prev = previousWord(this.text, w.start);
-    return (
-      prev !== undefined &&
-      (prev.gap === ' ' || prev.gap === '. ') &&
-      isTitle(prev.word.text) &&
-      INSTITUTION_LEADS.has(prev.raw)
-    );
+    return next !== undefined && isTitle(next.text) && this.names.place(`${w.lower} ${next.lower}`);
   }
 }

@@ -1,5 +1,11 @@
 import type { Span } from '../types.js';
-import { BUSINESS_NOUNS, EAST_ASIAN_FAMILY, HONORIFICS, PERSON_AFTER } from './name-context.js';
+import {
+  BUSINESS_NOUNS,
+  EAST_ASIAN_FAMILY,
+  HONORIFICS,
+  INSTITUTION_LEADS,
+  PERSON_AFTER,
+} from './name-context.js';
 import { detectChatNames } from './name-chat.js';
 import { detectCjkNames } from './name-cjk.js';
 import { isNameLike } from './name-evidence.js';
@@ -18,7 +24,6 @@ const CAPITALISED = new RegExp(
 );
 const CASELESS_WORD = /[\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
 const HAS_CASELESS = /[\u0590-\u06ff]/;
-const HAS_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
 class PersonScanner {
@@ -61,15 +66,18 @@ class PersonScanner {
       const bare = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
       // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
       const opener = this.#reader.sentenceOpener(m.index);
+      const lower = bare.toLowerCase();
       if (
         opener &&
+        !INSTITUTION_LEADS.has(lower) &&
         this.#reader.evidence.classOfText(bare) === 'common' &&
-        !EAST_ASIAN_FAMILY.has(bare.toLowerCase())
+        !EAST_ASIAN_FAMILY.has(lower)
       )
         continue;
       const w = makeWord(m.index, raw);
-      if (this.#reader.institutionNamed(w)) {
-        skipUntil = this.#titledRunEnd(w);
+      const institution = this.#reader.leadsInstitution(w);
+      if (institution) {
+        skipUntil = this.#titledRunEnd(institution);
         continue;
       }
       const wordClass = this.#reader.evidence.classOf(w);
@@ -87,6 +95,10 @@ class PersonScanner {
         }
         const named = ordinaryWordNamed(this.#reader, w);
         if (named) skipUntil = this.#accept(w.start, named);
+        continue;
+      }
+      if (this.#reader.startsListedPlace(w)) {
+        skipUntil = this.#titledRunEnd(w);
         continue;
       }
       const honorific = this.#reader.honorificStart(w);
@@ -195,7 +207,7 @@ class PersonScanner {
     this.#latin();
     this.#vouched();
     if (HAS_CASELESS.test(this.#reader.text)) this.#caseless();
-    if (HAS_CJK.test(this.#reader.text)) this.#spans.push(...detectCjkNames(this.#reader.text));
+    this.#spans.push(...detectCjkNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     const user = this.#reader.names.user;
     if (user) {

@@ -59,8 +59,26 @@ function pemBlocks(text: string): Span[] {
   return spans;
 }
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
-const LABELLED =
-  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
+/** `api_key: …`, `password=…`: the key before a `:` or `=`, read back from the sign (rare) instead of tried everywhere. */
+const LABEL_KEY =
+  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*$/i;
+const LABEL_SIGN = /[:=]/g;
+const LABELLED_VALUE = /\s*["']?([^\s"',;]{6,})/dy;
+
+function labelledSecrets(text: string): Span[] {
+  const spans: Span[] = [];
+  LABEL_SIGN.lastIndex = 0;
+  for (let sign = LABEL_SIGN.exec(text); sign; sign = LABEL_SIGN.exec(text)) {
+    if (!LABEL_KEY.test(text.slice(Math.max(0, sign.index - 40), sign.index))) continue;
+    LABELLED_VALUE.lastIndex = sign.index + 1;
+    const value = LABELLED_VALUE.exec(text);
+    const range = value?.indices?.[1];
+    if (!value || !range || value[1]?.startsWith('[[')) continue;
+    spans.push({ start: range[0], end: range[1], type: 'SECRET' });
+    LABEL_SIGN.lastIndex = range[1];
+  }
+  return spans;
+}
 // The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
 /** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
 const PROSE_PASSWORD =
@@ -117,7 +135,7 @@ export function detectSecrets(text: string): Span[] {
     ...dottedTokens(text),
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
-    ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...labelledSecrets(text),
     ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
     ...matchSpans(text, CODE_AFTER_CUE, 'SECRET', () => true, 1),
     ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
