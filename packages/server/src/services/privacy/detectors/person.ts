@@ -66,14 +66,10 @@ class PersonScanner {
       const bare = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
       // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
       const opener = this.#reader.sentenceOpener(m.index);
-      const lower = bare.toLowerCase();
-      if (
-        opener &&
-        !INSTITUTION_LEADS.has(lower) &&
-        this.#reader.evidence.classOfText(bare) === 'common' &&
-        !EAST_ASIAN_FAMILY.has(lower)
-      )
-        continue;
+      if (opener && this.#reader.evidence.classOfText(bare) === 'common') {
+        const lower = bare.toLowerCase();
+        if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower)) continue;
+      }
       const w = makeWord(m.index, raw);
       const institution = this.#reader.leadsInstitution(w);
       if (institution) {
