@@ -53,11 +53,15 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /** `Villa 23, Street 14, Al Barsha 2, Dubai`, `Level 12, 60 Martin Place`: a numbered place that needs a numbered tail. */
 const PREMISES = /\b(?:Villa|Office|Level|Floor|Apartment)\s\d{1,5}[A-Z]?(?![\w-])/g;
+/** `Room 1203, No. 18 Xinyuan South Road, …`: a room is an address's only with a street or a postcode after it. */
+const ROOM = /\bRoom\s\d{1,5}[A-Z]?(?![\w-])/g;
+const STREET_OR_POSTCODE =
+  /\b(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Way|Highway|Lu|Jie|Dadao)\b|(?<![\d-])\d{5,6}(?![\d-])/;
 /** `B-42, Sector 62`: a lettered plot number before an Indian sector or block. */
 export const LETTERED_PLOT = /(?<![\w-])[A-Z]-\d{1,4}(?=,\s*(?:Sector|Block|Phase|Pocket|Plot)\s\d)/g;
 /** `2-14-3 Shibuya`: Japanese block numbers in Latin letters, then a district. */
@@ -158,7 +162,7 @@ function eircodes(text: string, spans: Span[]): void {
 }
 
 /** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
-type Needs = 'numbered tail' | 'tail' | 'words' | 'nothing';
+type Needs = 'street tail' | 'numbered tail' | 'tail' | 'words' | 'nothing';
 
 const LETTER_OR_DIGIT = new RegExp(`[${L}\\d]`);
 
@@ -174,6 +178,7 @@ function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): vo
     if (alone && (needs === 'tail' || (needs === 'words' && !/\s\p{Lu}/u.test(m[0])))) continue;
     // `Level 3, Critical`: a log level or a floor alone; a street number or postcode must follow.
     if (needs === 'numbered tail' && !/,[^\n]*\d/.test(text.slice(coreEnd, end))) continue;
+    if (needs === 'street tail' && !STREET_OR_POSTCODE.test(text.slice(coreEnd, end))) continue;
     spans.push({ start: m.index, end, type: 'ADDRESS' });
   }
 }
@@ -182,6 +187,7 @@ export function detectAddressParts(text: string): Span[] {
   const spans: Span[] = [];
   collect(text, NUMBERED, 'words', spans);
   collect(text, PREMISES, 'numbered tail', spans);
+  if (text.includes('Room')) collect(text, ROOM, 'street tail', spans);
   collect(text, LETTERED_PLOT, 'tail', spans);
   collect(text, CHOME_NUMBERS, 'tail', spans);
   if (text.includes('-chome')) collect(text, CHOME, 'nothing', spans);

@@ -20,15 +20,15 @@ const ENGLISH = new RegExp(
 const HOUSE_NUMBER = String.raw`\d{1,4}(?:\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?)?`;
 const GERMANIC = new RegExp(String.raw`[${UPPER_START}][${L}-]*\.?\s+${HOUSE_NUMBER}${EU_TAIL}`, 'y');
 const STREET_ENDINGS =
-  'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget';
+  'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
 const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d`, 'g');
 const GERMANIC_SUFFIX = new RegExp(`^\\S*(?:${STREET_ENDINGS})\\s`);
 /**
- * The street word written apart: `Berliner Straße 14`, and in the Nordics after a genitive
- * (`Karl Johans gate 5`, `Thorvald Meyers vei 2`), so that `Terminal B gate 5` stays a gate.
+ * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, and `gate` only after a
+ * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
  */
-const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)|(?<=s\s)(?:gate|vei|veien|gata|gatan|vej|gade|väg|vägen|allé)`;
+const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé)|(?<=s\s)gate`;
 const GERMANIC_SPLIT = new RegExp(
   String.raw`(?:${CAP}\s)?${CAP}\s(?:${SPLIT_WORDS})\s+${HOUSE_NUMBER}${EU_TAIL}`,
   'y',

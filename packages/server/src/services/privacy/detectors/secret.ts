@@ -83,6 +83,8 @@ function labelledSecrets(text: string): Span[] {
 /** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
 const PROSE_PASSWORD =
   /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+/** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
+const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/dgi;
 /**
  * `PIN 4821`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`: a short number
  * right after the word for a one-time or personal code (`error code 500` and `PIN code entry` are not).
@@ -138,6 +140,7 @@ export function detectSecrets(text: string): Span[] {
     ...labelledSecrets(text),
     ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
     ...matchSpans(text, CODE_AFTER_CUE, 'SECRET', () => true, 1),
+    ...matchSpans(text, PASS_LABEL, 'SECRET', () => true, 1),
     ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
