@@ -228,6 +228,9 @@ export class NameReader {
 
   /** `Johns Hopkins`, `Kaiser Permanente`, `Sri Lanka`: the first word of a listed two-word place. */
   startsListedPlace(w: Word): boolean {
+    // Cheap look first: a listed place's second word follows after one space, capitalised.
+    const second = this.text.charCodeAt(w.end + 1);
+    if (this.text[w.end] !== ' ' || !(second >= 65 && second <= 90)) return false;
     const next = this.next(w);
     return next !== undefined && isTitle(next.text) && this.names.place(`${w.lower} ${next.lower}`);
   }
