@@ -136,10 +136,18 @@ const CHINESE = new RegExp(
 const CHINESE_LEAD = /^[请寄送到在至往于发给收是]+/;
 
 function chineseAddresses(text: string, spans: Span[]): void {
-  CHINESE.lastIndex = 0;
-  for (let m = CHINESE.exec(text); m; m = CHINESE.exec(text)) {
-    const lead = CHINESE_LEAD.exec(m[0])?.[0].length ?? 0;
-    spans.push({ start: m.index + lead, end: m.index + m[0].length, type: 'ADDRESS' });
+  // Only the lines with a door number `号` are read: the pattern would otherwise be tried everywhere.
+  for (let door = text.indexOf('号'); door >= 0; door = text.indexOf('号', door + 1)) {
+    const start = text.lastIndexOf('\n', door) + 1;
+    const newline = text.indexOf('\n', door);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    CHINESE.lastIndex = 0;
+    for (let m = CHINESE.exec(line); m; m = CHINESE.exec(line)) {
+      const lead = CHINESE_LEAD.exec(m[0])?.[0].length ?? 0;
+      spans.push({ start: start + m.index + lead, end: start + m.index + m[0].length, type: 'ADDRESS' });
+    }
+    door = end;
   }
 }
 
@@ -200,7 +208,7 @@ export function detectAddressParts(text: string): Span[] {
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
   streetsBeforePostcodes(text, spans);
   if (/[로길]/.test(text)) collect(text, KOREAN, 'nothing', spans);
-  if (text.includes('号')) chineseAddresses(text, spans);
+  chineseAddresses(text, spans);
   eircodes(text, spans);
   return spans;
 }
