@@ -57,7 +57,7 @@ export const NUMBERED = new RegExp(
   'g',
 );
 /** `Villa 23, Street 14, Al Barsha 2, Dubai`, `Level 12, 60 Martin Place`: a numbered place that needs a numbered tail. */
-const PREMISES = /\b(?:Villa|Office|Level|Floor|Apartment)\s\d{1,5}[A-Z]?(?![\w-])/g;
+const PREMISES = /\b(?:Villa|Office|Level|Floor|Apartment)\s(?:No\.?\s?)?\d{1,5}[A-Z]?(?![\w-])/g;
 /** `Room 1203, No. 18 Xinyuan South Road, …`: a room is an address's only with a street or a postcode after it. */
 const ROOM = /\bRoom\s\d{1,5}[A-Z]?(?![\w-])/g;
 const STREET_OR_POSTCODE =
@@ -101,7 +101,7 @@ export const STREET_FIRST = new RegExp(
  * street is read backwards from it.
  */
 const POSTCODE_CITY = new RegExp(
-  String.raw`,\s(?:\d{3}\s\d{2}|(?!19\d\d|20\d\d)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
+  String.raw`,\s(?:\d{3}\s\d{2}|(?!(?:19|20)\d\d\b)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
   'g',
 );
 const STREET_NUMBER_BEFORE = new RegExp(

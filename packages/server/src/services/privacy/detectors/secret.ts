@@ -86,11 +86,11 @@ const PROSE_PASSWORD =
 /** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
 const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/dgi;
 /**
- * `PIN 4821`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`: a short number
+ * `PIN 4821`, `PIN code: 9034`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`: a short number
  * right after the word for a one-time or personal code (`error code 500` and `PIN code entry` are not).
  */
 const CODE_AFTER_CUE =
-  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8})(?![\w-])/dgi;
+  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8})(?![\w-])/dgi;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
 /**
  * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
