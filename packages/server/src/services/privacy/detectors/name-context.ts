@@ -182,7 +182,8 @@ customer service helpdesk it legal treasury research design product quality ware
 
 /**
  * Words that name a business function or a service desk in several languages (`Klantenservice`,
- * `Atención al Cliente`, `Livraison`, `Follow-up`): capitalised as labels and headings, never a person.
+ * `Atención al Cliente`, `Livraison`, `Follow-up`), and address fields (`Neue Anschrift:`):
+ * capitalised as labels and headings, never a person.
  */
 export const SERVICE_WORDS = new Set(
   `klantenservice klantendienst kundenservice kundendienst kundencenter kundenbetreuung atención cliente clientes servicio
@@ -190,9 +191,9 @@ soporte ventas facturación facturacion reclamaciones devoluciones envíos envio
 commande commandes facture factures service clientèle clientele assistance réclamations retours expédition expedition
 servizio clienti assistenza spedizione spedizioni atendimento suporte vendas entregas encomenda bestelling bestellingen
 levering facturen retouren bestellung bestellungen lieferung versand rechnung rechnungen support helpdesk servicedesk
-follow-up followup callback escalation onboarding offboarding billing invoicing dispatch returns refunds shipping`.split(
-    /\s+/,
-  ),
+follow-up followup callback escalation onboarding offboarding billing invoicing dispatch returns refunds shipping
+anschrift adresse lieferadresse rechnungsadresse postanschrift dirección direccion endereço indirizzo adres osoite
+leveransadress`.split(/\s+/),
 );
 /** Lower-case nouns after a capitalised word that make it a company's or a brand's name (`Aetna plans`, `Oetker pizzas`). */
 export const BUSINESS_NOUNS = new Set(
