@@ -25,10 +25,10 @@ const POSTCODE = [
   String.raw`\d{6}`, // India, Nigeria, China
   String.raw`\d{4}`,
 ].join('|');
-const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|(?:de|da|do|di|la|el|of)(?![${L}]))`;
+const WORD = String.raw`(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4}|\d{1,4}[A-Z]?(?![\w-])|(?:de|da|do|di|la|el|of|am|im|an|upon|sur)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
-/** A flat, floor or door: `apto 92`, `m. 17`, `3º izq.`, `3.º Esq.`. */
-const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?[A-Za-z]{1,5}\.?)?)`;
+/** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`. */
+const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal)\.?)`;
 const SEGMENT = String.raw`(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?!\d)|${ORDINAL}|[A-Z]{2,4})(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
@@ -53,9 +53,15 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
+/** `Villa 23, Street 14, Al Barsha 2, Dubai`, `Level 12, 60 Martin Place`: a numbered place that needs a numbered tail. */
+const PREMISES = /\b(?:Villa|Office|Level|Floor|Apartment)\s(?:No\.?\s?)?\d{1,5}[A-Z]?(?![\w-])/g;
+/** `Room 1203, No. 18 Xinyuan South Road, …`: a room is an address's only with a street or a postcode after it. */
+const ROOM = /\bRoom\s\d{1,5}[A-Z]?(?![\w-])/g;
+const STREET_OR_POSTCODE =
+  /\b(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Way|Highway|Lu|Jie|Dadao)\b|(?<![\d-])\d{5,6}(?![\d-])/;
 /** `B-42, Sector 62`: a lettered plot number before an Indian sector or block. */
 export const LETTERED_PLOT = /(?<![\w-])[A-Z]-\d{1,4}(?=,\s*(?:Sector|Block|Phase|Pocket|Plot)\s\d)/g;
 /** `2-14-3 Shibuya`: Japanese block numbers in Latin letters, then a district. */
@@ -95,10 +101,12 @@ export const STREET_FIRST = new RegExp(
  * street is read backwards from it.
  */
 const POSTCODE_CITY = new RegExp(
-  String.raw`,\s(?:\d{3}\s\d{2}|(?!19\d\d|20\d\d)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
+  String.raw`,\s(?:\d{3}\s\d{2}|(?!(?:19|20)\d\d\b)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
   'g',
 );
-const STREET_NUMBER_BEFORE = new RegExp(String.raw`(?<![${L}\d])${CAP}(?:\s${CAP}){0,2}\s\d{1,4}[a-zA-Z]?$`);
+const STREET_NUMBER_BEFORE = new RegExp(
+  String.raw`(?<![${L}\d])${CAP}(?:\s(?:(?:den|der|dem|des|zum|zur|am|im|de|la|di|van|von)\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?$`,
+);
 /** Words that number things other than houses (`Step 3, 1200 Nodes`). */
 const NUMBERED_THINGS =
   /^(?:Step|Room|Page|Version|Chapter|Level|Phase|Gate|Line|Item|Table|Figure|Section|Floor|Platform|Terminal|Build|Sprint|Week|Day|Year|Part|Round|Stage|Team|Group|Batch|Order|Ticket|Case|Slot|Rack|Node|Port|Channel|Row|Seat|Box|Size|Model|Series|Windows|Ubuntu|Python)\b/;
@@ -116,6 +124,33 @@ function streetsBeforePostcodes(text: string, spans: Span[]): void {
 /** `서울특별시 강남구 테헤란로 152`: Korean province or city, district, road and building number. */
 const KOREAN =
   /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s?(?:[가-힣]{1,6}(?:구|군|시)\s?){0,2}(?:[가-힣]{1,6}(?:읍|면|동)\s?)?[가-힣\d]{1,10}(?:대로|로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번?길\s?\d{1,4}(?:-\d{1,4})?)?/g;
+/**
+ * `上海市浦东新区世纪大道100号`, `广东省深圳市南山区科技园南路15号`: Chinese province, city, district,
+ * road and door number. Found from the door number's `号` (rare); words of sending before the
+ * city (`请寄到`) are not part of it.
+ */
+const CHINESE = new RegExp(
+  String.raw`(?:[\u4e00-\u9fff]{2,7}(?:省|自治区))?[\u4e00-\u9fff]{2,4}市(?:[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇))*[\u4e00-\u9fff]{1,10}?(?:大道|大街|路|街|道|巷|胡同|弄)[0-9０-９]{1,5}(?:-[0-9]{1,4})?号(?:[0-9０-９]{1,5}(?:室|楼|栋|单元|号))*`,
+  'g',
+);
+const CHINESE_LEAD = /^[请寄送到在至往于发给收是]+/;
+
+function chineseAddresses(text: string, spans: Span[]): void {
+  // Only the lines with a door number `号` are read: the pattern would otherwise be tried everywhere.
+  for (let door = text.indexOf('号'); door >= 0; door = text.indexOf('号', door + 1)) {
+    const start = text.lastIndexOf('\n', door) + 1;
+    const newline = text.indexOf('\n', door);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    CHINESE.lastIndex = 0;
+    for (let m = CHINESE.exec(line); m; m = CHINESE.exec(line)) {
+      const lead = CHINESE_LEAD.exec(m[0])?.[0].length ?? 0;
+      spans.push({ start: start + m.index + lead, end: start + m.index + m[0].length, type: 'ADDRESS' });
+    }
+    door = end;
+  }
+}
+
 /** An Eircode after its name (`Eircode: T12 XK25`); inside an address the tail takes it anyway. */
 const EIRCODE_CUE = /\beir ?code\b/gi;
 const EIRCODE = /[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}(?![\w-])/g;
@@ -135,7 +170,7 @@ function eircodes(text: string, spans: Span[]): void {
 }
 
 /** `tail`: the core alone is never an address; `words`: it is when street words follow the number. */
-type Needs = 'tail' | 'words' | 'nothing';
+type Needs = 'street tail' | 'numbered tail' | 'tail' | 'words' | 'nothing';
 
 const LETTER_OR_DIGIT = new RegExp(`[${L}\\d]`);
 
@@ -149,6 +184,9 @@ function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): vo
     // `Unit 7 failed the test`, `Block 2`: a numbered thing is an address only with more of one.
     const alone = end === coreEnd;
     if (alone && (needs === 'tail' || (needs === 'words' && !/\s\p{Lu}/u.test(m[0])))) continue;
+    // `Level 3, Critical`: a log level or a floor alone; a street number or postcode must follow.
+    if (needs === 'numbered tail' && !/,[^\n]*\d/.test(text.slice(coreEnd, end))) continue;
+    if (needs === 'street tail' && !STREET_OR_POSTCODE.test(text.slice(coreEnd, end))) continue;
     spans.push({ start: m.index, end, type: 'ADDRESS' });
   }
 }
@@ -156,6 +194,8 @@ function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): vo
 export function detectAddressParts(text: string): Span[] {
   const spans: Span[] = [];
   collect(text, NUMBERED, 'words', spans);
+  collect(text, PREMISES, 'numbered tail', spans);
+  if (text.includes('Room')) collect(text, ROOM, 'street tail', spans);
   collect(text, LETTERED_PLOT, 'tail', spans);
   collect(text, CHOME_NUMBERS, 'tail', spans);
   if (text.includes('-chome')) collect(text, CHOME, 'nothing', spans);
@@ -168,6 +208,7 @@ export function detectAddressParts(text: string): Span[] {
   if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
   streetsBeforePostcodes(text, spans);
   if (/[로길]/.test(text)) collect(text, KOREAN, 'nothing', spans);
+  chineseAddresses(text, spans);
   eircodes(text, spans);
   return spans;
 }

@@ -8,23 +8,33 @@ const EN_SUFFIX =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir|Walk|Parade|Grove|Rise|Vale|Green|Hill|Park|Wharf|Quay|Yard|Approach|Chase|Esplanade|Embankment|Hollow|Meadows?|Heights|Loop|Trail|Alley|Path|Plaza|Broadway';
 const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s*#?\w+)?`;
 const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
-const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -]${CAP}){0,2})?`;
+/** Lower-case words inside a city's name: `Frankfurt am Main`, `Freiburg im Breisgau`, `Newcastle upon Tyne`. */
+export const CITY_PARTICLE = '(?:am|im|an der|an|in|upon|on|sur|en|de|del|la)';
+const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE}\s)?${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
   String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
-const GERMANIC = new RegExp(String.raw`[${UPPER_START}][${L}-]*\.?\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`, 'y');
-/** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`). */
-const GERMANIC_ANCHOR =
-  /(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s+\d/g;
-const GERMANIC_SUFFIX =
-  /^\S*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate)\s/;
+/** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`). */
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?)?`;
+const GERMANIC = new RegExp(String.raw`[${UPPER_START}][${L}-]*\.?\s+${HOUSE_NUMBER}${EU_TAIL}`, 'y');
+const STREET_ENDINGS =
+  'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
+/** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
+const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d`, 'g');
+const GERMANIC_SUFFIX = new RegExp(`^\\S*(?:${STREET_ENDINGS})\\s`);
+/**
+ * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, and `gate` only after a
+ * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
+ */
+const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé)|(?<=s\s)gate`;
 const GERMANIC_SPLIT = new RegExp(
-  String.raw`(?<![${L}])(?:${CAP}\s)?${CAP}\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d{1,4}\s?[a-z]?\b${EU_TAIL}`,
-  'g',
+  String.raw`(?:${CAP}\s)?${CAP}\s(?:${SPLIT_WORDS})\s+${HOUSE_NUMBER}${EU_TAIL}`,
+  'y',
 );
-const SPLIT_STREET_WORD = /\s(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm)\s+\d/;
+/** Found from the street word and its number (rare), then read from up to two words before. */
+const SPLIT_STREET_WORD = new RegExp(String.raw`\s(?:${SPLIT_WORDS})\s+\d`, 'g');
 const FRENCH = new RegExp(
   String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
   'gi',
@@ -54,7 +64,11 @@ export function detectAddresses(text: string): Span[] {
     ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 0)
       .filter((m) => GERMANIC_SUFFIX.test(m[0]))
       .map((m): Span => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' })),
-    ...(SPLIT_STREET_WORD.test(text) ? matchSpans(text, GERMANIC_SPLIT, 'ADDRESS') : []),
+    ...fromAnchors(text, SPLIT_STREET_WORD, GERMANIC_SPLIT, 2).map((m): Span => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'ADDRESS',
+    })),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),

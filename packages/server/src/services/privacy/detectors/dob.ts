@@ -31,6 +31,7 @@ const DATE = [
   String.raw`(?:0?[1-9]|1[0-2])[./-]${DAY}[./-](?:${YEAR}|\d\d)`,
   String.raw`(?:the\s)?${DAY}${ORDINAL}\s?(?:of\s|de\s|del\s)?(?:${MONTHS})\.?,?\s(?:de\s|del\s)?${YEAR}(?:\sг\.?)?`,
   String.raw`(?:${MONTHS})\.?\s(?:the\s)?${DAY}${ORDINAL},?\s${YEAR}`,
+  String.raw`${DAY}[-/ ](?:${MONTHS})\.?[-/ ](?:${YEAR}|\d\d)`,
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
   String.raw`${YEAR}년\s?\d{1,2}월\s?\d{1,2}일`,
   String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
@@ -44,8 +45,9 @@ const CUE = new RegExp(
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`. */
 const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\))/iu;
-/** Every date has a year (four digits, two after a numeric day and month, or a Japanese era): dates are found from there. */
-const YEARISH = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|[明大昭平令][治正和成]/g;
+/** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era): dates are found from there. */
+const YEARISH =
+  /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
 const WINDOW = 48;
 
 /** The date around the year at `at`, if there is one. */

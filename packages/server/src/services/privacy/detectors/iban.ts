@@ -1,7 +1,8 @@
 import type { Span } from '../types.js';
 import { matchSpans } from './util.js';
 
-const CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+/** Printed in groups of four, sometimes in lower case or with doubled spaces (`de89 3704  0044 …`). */
+const CANDIDATE = /\b[A-Z]{2}\d{2}(?: {0,2}[A-Z0-9]{4}){2,7}(?: {0,2}[A-Z0-9]{1,4})?\b/gi;
 
 /** ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
 export function ibanValid(compact: string): boolean {
@@ -16,7 +17,7 @@ export function ibanValid(compact: string): boolean {
   return remainder === 1;
 }
 
-/** `DE89 3704 0044 0532 0130 00`, `GB82WEST12345698765432` (mod-97 checked). */
+/** `DE89 3704 0044 0532 0130 00`, `GB82WEST12345698765432`, `be68 5390 0754 7034` (mod-97 checked). */
 export function detectIbans(text: string): Span[] {
-  return matchSpans(text, CANDIDATE, 'IBAN', (m) => ibanValid(m[0].replace(/ /g, '')));
+  return matchSpans(text, CANDIDATE, 'IBAN', (m) => ibanValid(m[0].replace(/ /g, '').toUpperCase()));
 }

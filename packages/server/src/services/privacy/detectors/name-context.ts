@@ -60,6 +60,35 @@ export const PLACE_NAMES = new Set(
 phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
 florida dakota israel kenya berlin vienna`.split(/\s+/),
 );
+/** Institutions whose names read like a person's (`Kaiser Permanente`, `Johns Hopkins`): a place, never a person. */
+export const INSTITUTION_NAMES = [
+  'kaiser permanente',
+  'johns hopkins',
+  'mount sinai',
+  'cedars sinai',
+  'cedars-sinai',
+  'mayo clinic',
+  'sloan kettering',
+  'md anderson',
+  'sutter health',
+  'brigham and women',
+  'guy and st thomas',
+  'walgreens',
+  'rite aid',
+  'lloyds pharmacy',
+  'boots pharmacy',
+];
+/**
+ * Words after which capitalised words name a saint's place, a mountain, a street or an institution,
+ * not a person: `St. Thomas' Hospital`, `San Pablo`, `Mount Sinai`, `Farmacia Guadalupe`, `Avenida Juárez`.
+ */
+export const INSTITUTION_LEADS = new Set(
+  `st saint sainte san santa santo são sao mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
+drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
+universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
+boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
+fundación fondation`.split(/\s+/),
+);
 /** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
 export const PLACE_NOUNS = new Set(
   `station street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
@@ -153,7 +182,8 @@ customer service helpdesk it legal treasury research design product quality ware
 
 /**
  * Words that name a business function or a service desk in several languages (`Klantenservice`,
- * `Atención al Cliente`, `Livraison`, `Follow-up`): capitalised as labels and headings, never a person.
+ * `Atención al Cliente`, `Livraison`, `Follow-up`), and address fields (`Neue Anschrift:`):
+ * capitalised as labels and headings, never a person.
  */
 export const SERVICE_WORDS = new Set(
   `klantenservice klantendienst kundenservice kundendienst kundencenter kundenbetreuung atención cliente clientes servicio
@@ -161,9 +191,9 @@ soporte ventas facturación facturacion reclamaciones devoluciones envíos envio
 commande commandes facture factures service clientèle clientele assistance réclamations retours expédition expedition
 servizio clienti assistenza spedizione spedizioni atendimento suporte vendas entregas encomenda bestelling bestellingen
 levering facturen retouren bestellung bestellungen lieferung versand rechnung rechnungen support helpdesk servicedesk
-follow-up followup callback escalation onboarding offboarding billing invoicing dispatch returns refunds shipping`.split(
-    /\s+/,
-  ),
+follow-up followup callback escalation onboarding offboarding billing invoicing dispatch returns refunds shipping
+anschrift adresse lieferadresse rechnungsadresse postanschrift dirección direccion endereço indirizzo adres osoite
+leveransadress`.split(/\s+/),
 );
 /** Lower-case nouns after a capitalised word that make it a company's or a brand's name (`Aetna plans`, `Oetker pizzas`). */
 export const BUSINESS_NOUNS = new Set(

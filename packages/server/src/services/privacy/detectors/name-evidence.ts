@@ -15,6 +15,7 @@ import {
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
+import { LETTERS } from './util.js';
 
 /**
  * What one capitalised word is on its own: a listed given name (`ambiguousGiven` when it is also a
@@ -54,6 +55,13 @@ const SIGN_OFFS = new Set(
 /** Word classes by lexicon: a word's class depends only on the lexicon, so every scrub shares them. */
 const CLASS_CACHES = new WeakMap<NameLexicon, Map<string, WordClass>>();
 const CLASS_CACHE_LIMIT = 200_000;
+
+/** The one or two words after a name; letters spelled out, as `\p{L}` costs far more per character. */
+const WORDS_AFTER = new RegExp(
+  `^(?:['’]s)?[ \\t,]*(?:\\(\\s*)?([${LETTERS}]+)(?:\\s+(?:the\\s+|our\\s+|their\\s+)?([${LETTERS}]+))?`,
+);
+/** Last words of the two-word cues (`with`, `by`, `is`). */
+const PAIR_ENDS = new Set([...PERSON_BEFORE_PAIRS].map((pair) => pair.split(' ').at(-1) ?? ''));
 
 /** Reads the evidence around capitalised words of one text. */
 export class NameEvidence {
@@ -142,7 +150,11 @@ export class NameEvidence {
     if (/\d/.test(gap)) return undefined;
     if (gap.includes(':')) return PERSON_BEFORE.has(raw) ? 'label' : undefined;
     if (PERSON_BEFORE.has(raw)) return 'strong';
-    const earlier = previousWord(this.text, prev.word.start);
+    // The word before that is read only when this one can end a two-word cue (most words cannot).
+    const earlier =
+      PAIR_ENDS.has(raw) || raw === 'is' || raw === 'was'
+        ? previousWord(this.text, prev.word.start)
+        : undefined;
     if (earlier && !/[\n.!?;:]/.test(earlier.gap) && PERSON_BEFORE_PAIRS.has(`${earlier.raw} ${raw}`))
       return 'strong';
     if (PERSON_BEFORE_PAIRS.has(raw)) return 'strong';
@@ -166,9 +178,7 @@ export class NameEvidence {
     }
     if (gap === '' || gap === '.' || gap === '\n') return undefined;
     const rest = this.text.slice(last.end, last.end + 40);
-    const words = /^(?:['’]s)?[ \t,]*(?:\(\s*)?([\p{L}]+)(?:\s+(?:the\s+|our\s+|their\s+)?([\p{L}]+))?/u.exec(
-      rest,
-    );
+    const words = WORDS_AFTER.exec(rest);
     const word1 = words?.[1]?.toLowerCase();
     const word2 = words?.[2]?.toLowerCase();
     if (!word1) return undefined;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { PLACE_NAMES } from './name-context.js';
+import { INSTITUTION_NAMES, PLACE_NAMES } from './name-context.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
 
 /** Everything the name detector knows; built once per service, then shared by every scrub. */
@@ -130,6 +130,7 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
   );
   const places = new Set([
     ...PLACE_NAMES,
+    ...INSTITUTION_NAMES,
     ...CALENDAR_WORDS.split(/\s+/),
     ...LANGUAGES.split(/\s+/),
     ...Object.entries(lex)

@@ -24,4 +24,16 @@ describe('national identity numbers', () => {
     expect(found('Order 12345678901 supplied')).toEqual([]);
     expect(found('Expiry date on the ID card is 2031-06-30.')).toEqual([]);
   });
+
+  it('checks the letters of codice fiscale and NRIC, and takes a masked Aadhaar after its label', () => {
+    expect(found('CF BNCGNN92E45F205Z, NRIC S8734521A')).toEqual(['BNCGNN92E45F205Z', 'S8734521A']);
+    expect(found('Codes BNCGNN92E45F205A and S8734521B in the batch')).toEqual([]);
+    expect(found('Masked Aadhaar XXXX XXXX 4209 on file')).toEqual(['XXXX XXXX 4209']);
+    expect(found('Card XXXX XXXX 4209 declined')).toEqual([]);
+  });
+
+  it('takes PESEL and BSN after their labels only', () => {
+    expect(found('PESEL 87051412343, BSN: 111222333')).toEqual(['87051412343', '111222333']);
+    expect(found('Call 87051412343 or quote 111222333')).toEqual([]);
+  });
 });

@@ -1,178 +1,216 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './card.js';
+import {
+  chineseIdValid,
+  cnpValid,
+  codiceFiscaleValid,
+  cpfValid,
+  dniValid,
+  koreanRrnValid,
+  nirValid,
+  nricValid,
+  validDate,
+  verhoeffValid,
+} from './national-id-checks.js';
 import { digitsOf } from './util.js';
 
+export { verhoeffValid } from './national-id-checks.js';
+
 /**
- * National identity numbers, reported as `SSN` (the one identity-number type tokens have).
- * Formats distinctive enough on their own are found anywhere, with their check digit where
- * they have one; the rest (plain runs of digits) only after their label.
+ * National identity numbers, reported as `SSN` (the one identity-number type tokens have), one
+ * row per country or format. A row with a `pattern` is distinctive enough to be found anywhere,
+ * with its check digit where it has one; every row's `cues` are labels after which any plain
+ * number of letters and digits is taken (`PESEL 87051412343`, `BSN 111222333`, `NRIC S1234567D`).
  */
-
-const VERHOEFF_D = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-];
-const VERHOEFF_P = [
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-];
-
-/** Aadhaar's check digit (Verhoeff). */
-export function verhoeffValid(digits: string): boolean {
-  let c = 0;
-  for (let i = 0; i < digits.length; i++) {
-    const digit = Number(digits[digits.length - 1 - i]);
-    c = VERHOEFF_D[c]?.[VERHOEFF_P[i % 8]?.[digit] ?? 0] ?? 0;
-  }
-  return c === 0;
-}
-
-function chineseIdValid(id: string): boolean {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (weights[i] ?? 0);
-  return '10X98765432'[sum % 11] === id[17]?.toUpperCase();
-}
-
-function cpfValid(digits: string): boolean {
-  if (/^(\d)\1{10}$/.test(digits)) return false;
-  const check = (length: number) => {
-    let sum = 0;
-    for (let i = 0; i < length; i++) sum += Number(digits[i]) * (length + 1 - i);
-    return ((sum * 10) % 11) % 10;
-  };
-  return check(9) === Number(digits[9]) && check(10) === Number(digits[10]);
-}
-
-const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
-function dniValid(value: string): boolean {
-  const compact = value.replace(/-/g, '').toUpperCase();
-  const number = compact.slice(0, -1).replace(/^X/, '0').replace(/^Y/, '1').replace(/^Z/, '2');
-  return DNI_LETTERS[Number(number) % 23] === compact.at(-1);
-}
-
-function nirValid(digits: string): boolean {
-  const body = BigInt(digits.slice(0, 13));
-  return 97n - (body % 97n) === BigInt(digits.slice(13));
-}
-
-function cnpValid(digits: string): boolean {
-  const weights = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
-  const check = sum % 11 === 10 ? 1 : sum % 11;
-  return check === Number(digits[12]);
-}
-
-function koreanRrnValid(digits: string): boolean {
-  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
-  return (11 - (sum % 11)) % 10 === Number(digits[12]);
-}
-
-const validDate = (yymmdd: string) => {
-  const month = Number(yymmdd.slice(2, 4));
-  const day = Number(yymmdd.slice(4, 6));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-};
-
-interface Format {
-  pattern: RegExp;
-  /** A value of this format (checked by national-id.test.ts). */
-  example: string;
+interface Row {
+  country: string;
+  /** Sticky; found anywhere when present. */
+  pattern?: RegExp;
+  /** A value of the pattern (checked by national-id.test.ts). */
+  example?: string;
+  /** The check digit or letter of the pattern. */
   valid?: (value: string) => boolean;
+  /** Lower-case labels, as regular-expression source. */
+  cues: string[];
 }
 
-const FORMATS: Format[] = [
-  // UK National Insurance number: QQ 12 34 56 C (prefixes that are never issued excluded).
+const END = String.raw`(?![\w-])`;
+const COUNTRIES: Row[] = [
   {
-    pattern:
-      /(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])/y,
+    country: 'United Kingdom National Insurance number (never-issued prefixes excluded)',
+    pattern: new RegExp(
+      String.raw`(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]${END}`,
+      'y',
+    ),
     example: 'AB 12 34 56 C',
+    cues: ['national insurance(?: number)?', 'ni number', 'nino'],
   },
-  // India PAN: ABCPK1234F (the fourth letter says who holds it).
-  { pattern: /[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![\w-])/y, example: 'ABCPK1234F' },
-  // India Aadhaar: 12 digits in groups of four, Verhoeff check.
   {
-    pattern: /[2-9]\d{3}[ -]\d{4}[ -]\d{4}(?![\w-])/y,
+    country: 'India PAN (the fourth letter says who holds it)',
+    pattern: new RegExp(String.raw`[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]${END}`, 'y'),
+    example: 'ABCPK1234F',
+    cues: ['pan(?: card)?', 'permanent account number'],
+  },
+  {
+    country: 'India Aadhaar (Verhoeff; masked `XXXX XXXX 1234` after the cue)',
+    pattern: new RegExp(String.raw`[2-9]\d{3}[ -]\d{4}[ -]\d{4}${END}`, 'y'),
     example: '4967 1234 5673',
     valid: (value) => verhoeffValid(digitsOf(value)),
+    cues: ['aadhaa?r(?: card)?', 'uidai'],
   },
-  // Italy codice fiscale: RSSMRA85T10A562S.
-  { pattern: /[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![\w-])/y, example: 'RSSMRA85T10A562S' },
-  // Spain DNI 12345678Z and NIE X1234567L, mod-23 letter.
-  { pattern: /\d{8}-?[A-Z](?![\w-])/y, example: '12345678Z', valid: dniValid },
-  { pattern: /[XYZ]-?\d{7}-?[A-Z](?![\w-])/y, example: 'X1234567L', valid: dniValid },
-  // China resident identity card: 17 digits and a check character, with a birth date inside.
   {
-    pattern: /\d{6}(?:19|20)\d{9}[\dXx](?![\w-])/y,
+    country: 'Italy codice fiscale (check letter)',
+    pattern: new RegExp(String.raw`[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]${END}`, 'y'),
+    example: 'RSSMRA85T10A562S',
+    valid: codiceFiscaleValid,
+    cues: ['codice fiscale', 'c\\.f\\.'],
+  },
+  {
+    country: 'Spain DNI (mod-23 letter)',
+    pattern: new RegExp(String.raw`\d{8}-?[A-Z]${END}`, 'y'),
+    example: '12345678Z',
+    valid: dniValid,
+    cues: ['dni', 'nif'],
+  },
+  {
+    country: 'Spain NIE (mod-23 letter)',
+    pattern: new RegExp(String.raw`[XYZ]-?\d{7}-?[A-Z]${END}`, 'y'),
+    example: 'X1234567L',
+    valid: dniValid,
+    cues: ['nie'],
+  },
+  {
+    country: 'China resident identity card (birth date inside, check character)',
+    pattern: new RegExp(String.raw`\d{6}(?:19|20)\d{9}[\dXx]${END}`, 'y'),
     example: '11010519491231002X',
     valid: (value) => chineseIdValid(value) && validDate(value.slice(8, 14)),
+    cues: ['身份证(?:号码?)?'],
   },
-  // Brazil CPF: 123.456.789-09.
   {
-    pattern: /\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])/y,
+    country: 'Brazil CPF (two check digits)',
+    pattern: new RegExp(String.raw`\d{3}\.\d{3}\.\d{3}-\d{2}${END}`, 'y'),
     example: '529.982.247-25',
     valid: (value) => cpfValid(digitsOf(value)),
+    cues: ['cpf', 'rg'],
   },
-  // Sweden personnummer (YYMMDD-NNNN, Luhn) and Korea resident registration number (YYMMDD-NNNNNNN).
   {
-    pattern: /(?:19|20)?\d{6}[-+]\d{4}(?![\w-])/y,
+    country: 'Sweden personnummer (YYMMDD-NNNN, Luhn)',
+    pattern: new RegExp(String.raw`(?:19|20)?\d{6}[-+]\d{4}${END}`, 'y'),
     example: '850709-9805',
     valid: (value) => validDate(digitsOf(value).slice(-10)) && luhnValid(digitsOf(value).slice(-10)),
+    cues: ['personnummer', 'personnr'],
   },
   {
-    pattern: /\d{6}-[1-8]\d{6}(?![\w-])/y,
+    country: 'South Korea resident registration number',
+    pattern: new RegExp(String.raw`\d{6}-[1-8]\d{6}${END}`, 'y'),
     example: '900101-1234568',
     valid: (value) => validDate(value) && koreanRrnValid(digitsOf(value)),
+    cues: ['rrn', '주민등록번호'],
   },
-  // France NIR: 1 84 12 76 451 089 46, key = 97 - (number mod 97).
   {
-    pattern: /[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?\d{2} ?\d{3} ?\d{3} ?\d{2}(?![\w-])/y,
+    country: 'France NIR (key = 97 - number mod 97)',
+    pattern: new RegExp(
+      String.raw`[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?\d{2} ?\d{3} ?\d{3} ?\d{2}${END}`,
+      'y',
+    ),
     example: '1 84 12 76 451 089 46',
     valid: (value) => nirValid(digitsOf(value)),
+    cues: ['nir', 'sécurité sociale'],
   },
-  // South Africa: YYMMDD SSSS C A Z, Luhn.
   {
-    pattern: /\d{6}\d{4}[01]\d{2}(?![\w-])/y,
+    country: 'South Africa ID (YYMMDD SSSS C A Z, Luhn)',
+    pattern: new RegExp(String.raw`\d{6}\d{4}[01]\d{2}${END}`, 'y'),
     example: '8801015009080',
     valid: (value) => validDate(value) && luhnValid(value),
+    cues: ['south african id', 'sa id', 'rsa id'],
   },
-  // Romania CNP: sex/century digit, YYMMDD, county, serial, check digit.
   {
-    pattern: /[1-8]\d{12}(?![\w-])/y,
+    country: 'Romania CNP (check digit)',
+    pattern: new RegExp(String.raw`[1-8]\d{12}${END}`, 'y'),
     example: '2900412409263',
     valid: (value) => validDate(value.slice(1, 7)) && cnpValid(value),
+    cues: ['cnp'],
   },
-  // Pakistan CNIC 35202-1234567-1, Philippines SSS 34-1234567-8.
-  { pattern: /\d{5}-\d{7}-\d(?![\w-])/y, example: '35202-1234567-1' },
-  { pattern: /\d{2}-\d{7}-\d(?![\w-])/y, example: '34-1234567-8' },
-  // Ghana Card, Mexico CURP, Singapore NRIC, UAE Emirates ID, Uganda NIN.
-  { pattern: /GHA-\d{9}-\d(?![\w-])/y, example: 'GHA-123456789-0' },
-  { pattern: /[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d(?![\w-])/y, example: 'GOMJ850101HDFRRN09' },
-  { pattern: /[STFGM]\d{7}[A-Z](?![\w-])/y, example: 'S1234567D' },
-  { pattern: /784-?(?:19|20)\d\d-?\d{7}-?\d(?![\w-])/y, example: '784-1985-1234567-1' },
-  { pattern: /C[MF][A-Z\d]{12}(?![\w-])/y, example: 'CM12345678ABCD' },
+  {
+    country: 'Pakistan CNIC',
+    pattern: new RegExp(String.raw`\d{5}-\d{7}-\d${END}`, 'y'),
+    example: '35202-1234567-1',
+    cues: ['cnic', 'nicop'],
+  },
+  {
+    country: 'Philippines SSS',
+    pattern: new RegExp(String.raw`\d{2}-\d{7}-\d${END}`, 'y'),
+    example: '34-1234567-8',
+    cues: ['sss', 'umid', 'philhealth'],
+  },
+  {
+    country: 'Ghana Card',
+    pattern: new RegExp(String.raw`GHA-\d{9}-\d${END}`, 'y'),
+    example: 'GHA-123456789-0',
+    cues: ['ghana card'],
+  },
+  {
+    country: 'Mexico CURP',
+    pattern: new RegExp(String.raw`[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d${END}`, 'y'),
+    example: 'GOMJ850101HDFRRN09',
+    cues: ['curp'],
+  },
+  {
+    country: 'Singapore NRIC and FIN (check letter)',
+    pattern: new RegExp(String.raw`[STFGM]\d{7}[A-Z]${END}`, 'y'),
+    example: 'S1234567D',
+    valid: nricValid,
+    cues: ['nric', 'fin', 'singapore ic'],
+  },
+  {
+    country: 'UAE Emirates ID',
+    pattern: new RegExp(String.raw`784-?(?:19|20)\d\d-?\d{7}-?\d${END}`, 'y'),
+    example: '784-1985-1234567-1',
+    cues: ['emirates id'],
+  },
+  {
+    country: 'Uganda NIN',
+    pattern: new RegExp(String.raw`C[MF][A-Z\d]{12}${END}`, 'y'),
+    example: 'CM12345678ABCD',
+    cues: ['nin'],
+  },
+  // A plain run of 9 or 11 digits anywhere is as often a phone or an order number: these two are
+  // taken after their label only, and then even with a wrong check digit (a typo is still the number).
+  { country: 'Poland PESEL', cues: ['pesel'] },
+  { country: 'Netherlands BSN', cues: ['bsn', 'burgerservicenummer'] },
+  { country: 'Denmark CPR', cues: ['cpr(?:-?(?:nr|nummer))?'] },
+  { country: 'Norway fødselsnummer', cues: ['fødselsnummer', 'fodselsnummer', 'f\\.nr\\.?'] },
+  { country: 'Finland henkilötunnus', cues: ['henkilötunnus', 'hetu'] },
+  { country: 'Germany', cues: ['steuer-?id', 'steuer-?identifikationsnummer', 'personalausweis(?:nummer)?'] },
+  { country: 'Japan My Number', cues: ['my ?number', 'マイナンバー'] },
+  { country: 'Nigeria', cues: ['bvn', 'nin'] },
+  { country: 'Kenya', cues: ['huduma(?: number)?', 'kra pin'] },
+  { country: 'Malaysia, Hong Kong', cues: ['mykad', 'hkid'] },
+  { country: 'Indonesia', cues: ['ktp', 'nik'] },
+  { country: 'Latin America', cues: ['curp', 'cédula', 'cedula', 'dpi', 'rut', 'run', 'ci'] },
+  { country: 'Ireland', cues: ['pps(?: number)?', 'ppsn'] },
+  { country: 'United Kingdom NHS, Australia Medicare', cues: ['nhs(?: number)?', 'medicare(?: number)?'] },
+  {
+    country: 'Canada, Australia, United States',
+    cues: ['sin', 'social insurance', 'tin', 'tfn', 'ssn', 'social security'],
+  },
+  { country: 'Sri Lanka, Bangladesh', cues: ['nic', 'nid'] },
+];
+
+/** Labels of no one country. */
+const GENERAL_CUES = [
+  'national (?:id(?:entity|entification)?|insurance)(?: card)?',
+  'id(?:entity)? (?:card|number|no\\.?)',
+  'passport',
+  'passeport',
+  'pasaporte',
+  'reisepass',
+  'id no\\.?',
 ];
 
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:national (?:id(?:entity|entification)?|insurance)(?: card)?|id(?:entity)? (?:card|number|no\.?)|ni number|nino|nin|bvn|aadhaa?r|pan(?: card)?|sin|social insurance|tin|tfn|bsn|burgerservicenummer|dni|nie|nif|cpf|curp|rg|codice fiscale|personnummer|personnr|fødselsnummer|fodselsnummer|f\.nr\.?|cpr(?:-?(?:nr|nummer))?|henkilötunnus|pesel|nir|sécurité sociale|steuer-?id|steuer-?identifikationsnummer|personalausweis(?:nummer)?|my ?number|マイナンバー|rrn|주민등록번호|身份证(?:号码?)?|emirates id|ghana card|huduma(?: number)?|kra pin|nric|mykad|hkid|passport|passeport|pasaporte|reisepass|nhs(?: number)?|medicare(?: number)?|south african id|ssn|social security|cnic|nicop|sss|umid|philhealth|nid|nic|ktp|nik|ci|cédula|cedula|dpi|rut|run|cnp|pps(?: number)?|ppsn|sa id|rsa id|id no\.?)[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
+  String.raw`(?:^|[^\p{L}])(?:${[...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)].join('|')})[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
   'iu',
 );
 /** A letters-and-digits group (spaces, dots, dashes or slashes inside) starting at a word start. */
@@ -181,12 +219,15 @@ const VALUE = /[A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22}(?![\w-])/y;
 const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/g;
 
 /** One value of every distinctive format (for the tests). */
-export const FORMAT_EXAMPLES: readonly string[] = FORMATS.map((format) => format.example);
+export const FORMAT_EXAMPLES: readonly string[] = COUNTRIES.flatMap((row) =>
+  row.pattern && row.example ? [row.example] : [],
+);
 
-/** Each format starts with a digit or with a capital: only the fitting ones are tried at a word start. */
-const startsWithDigit = (format: Format) => /^\d/.test(format.example);
+/** The formats found anywhere; each starts with a digit or a capital, and only the fitting ones are tried. */
+const FORMATS = COUNTRIES.filter((row): row is Row & { pattern: RegExp } => row.pattern !== undefined);
+const startsWithDigit = (row: Row) => /^\d/.test(row.example ?? '');
 const DIGIT_FIRST = FORMATS.filter(startsWithDigit);
-const LETTER_FIRST = FORMATS.filter((format) => !startsWithDigit(format));
+const LETTER_FIRST = FORMATS.filter((row) => !startsWithDigit(row));
 
 function formatAt(text: string, at: number): number {
   const code = text.charCodeAt(at);
@@ -199,10 +240,15 @@ function formatAt(text: string, at: number): number {
   return -1;
 }
 
+/** `XXXX XXXX 1234`: a masked number still names its holder's last digits; taken after a label only. */
+const MASKED = /[Xx*•]{4}[ -]?[Xx*•]{4}[ -]?\d{4}(?![\w-])/y;
+
 function labelledAt(text: string, at: number): number {
+  MASKED.lastIndex = at;
+  const masked = MASKED.exec(text)?.[0];
   VALUE.lastIndex = at;
-  const value = VALUE.exec(text)?.[0];
-  if (!value || digitsOf(value).length < 5) return -1;
+  const value = masked ?? VALUE.exec(text)?.[0];
+  if (!value || (!masked && digitsOf(value).length < 5)) return -1;
   // `expires 2031-06-30`: a date after an ID label is the card's date, not its number.
   if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/.test(value)) return -1;
   // Spaced groups must look like one number (`943 476 5919`), not a number and a word.

@@ -59,12 +59,38 @@ function pemBlocks(text: string): Span[] {
   return spans;
 }
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
-const LABELLED =
-  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*[:=]\s*["']?([^\s"',;]{6,})/dgi;
+/** `api_key: …`, `password=…`: the key before a `:` or `=`, read back from the sign (rare) instead of tried everywhere. */
+const LABEL_KEY =
+  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*$/i;
+const LABEL_SIGN = /[:=]/g;
+const LABELLED_VALUE = /\s*["']?([^\s"',;]{6,})/dy;
+
+function labelledSecrets(text: string): Span[] {
+  const spans: Span[] = [];
+  LABEL_SIGN.lastIndex = 0;
+  for (let sign = LABEL_SIGN.exec(text); sign; sign = LABEL_SIGN.exec(text)) {
+    if (!LABEL_KEY.test(text.slice(Math.max(0, sign.index - 40), sign.index))) continue;
+    LABELLED_VALUE.lastIndex = sign.index + 1;
+    const value = LABELLED_VALUE.exec(text);
+    const range = value?.indices?.[1];
+    if (!value || !range || value[1]?.startsWith('[[')) continue;
+    spans.push({ start: range[0], end: range[1], type: 'SECRET' });
+    LABEL_SIGN.lastIndex = range[1];
+  }
+  return spans;
+}
 // The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
 /** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
 const PROSE_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key)\b(?:\s+(?:is|was|=)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+/** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
+const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/dgi;
+/**
+ * `PIN 4821`, `PIN code: 9034`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`: a short number
+ * right after the word for a one-time or personal code (`error code 500` and `PIN code entry` are not).
+ */
+const CODE_AFTER_CUE =
+  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8})(?![\w-])/dgi;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
 /**
  * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
@@ -111,8 +137,10 @@ export function detectSecrets(text: string): Span[] {
     ...dottedTokens(text),
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
-    ...matchSpans(text, LABELLED, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...labelledSecrets(text),
     ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, CODE_AFTER_CUE, 'SECRET', () => true, 1),
+    ...matchSpans(text, PASS_LABEL, 'SECRET', () => true, 1),
     ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),

@@ -1,0 +1,106 @@
+import {
+  EAST_ASIAN_FAMILY,
+  KOREAN_GIVEN,
+  PARTICLES,
+  PINYIN_LIKE,
+  PLACE_NOUNS,
+  VIETNAMESE_MIDDLE,
+} from './name-context.js';
+import type { NameReader } from './name-reader.js';
+import { isTitle, previousWord, type Word } from './name-words.js';
+import { STRONG_PARTICLES } from './person-words.js';
+
+/** How far a name found at one word reaches: over surnames and particles forward, given names and initials back. */
+
+/** Family name first, then given-name syllables: `Wang Wei`, `Kim Min-jun`, `Nguyen Van An`. */
+export function eastAsianName(r: NameReader, w: Word): Word | undefined {
+  if (!EAST_ASIAN_FAMILY.has(w.lower)) return undefined;
+  let last = w;
+  for (let count = 0; count < 3; count++) {
+    const next = r.next(last);
+    if (!next || !isTitle(next.text) || PLACE_NOUNS.has(next.lower)) break;
+    const nl = next.lower;
+    const ok =
+      KOREAN_GIVEN.test(next.text) ||
+      r.evidence.given(nl) ||
+      VIETNAMESE_MIDDLE.has(nl) ||
+      (PINYIN_LIKE.test(nl) && (count > 0 || !r.names.common(nl)));
+    if (!ok) break;
+    last = next;
+  }
+  return last === w ? undefined : last;
+}
+
+/** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
+export function extend(r: NameReader, first: Word): Word {
+  let last = first;
+  for (let count = 0; count < 3; count++) {
+    const next = r.next(last);
+    if (!next) break;
+    if (r.surnameLike(next)) {
+      last = next;
+      continue;
+    }
+    // `Tim Cook's team`: an ordinary word as the last word of a name after a given name.
+    if (
+      count <= 1 &&
+      r.evidence.classOf(first) === 'given' &&
+      next.text.length > 1 &&
+      isTitle(next.text) &&
+      r.names.common(next.lower) &&
+      !PLACE_NOUNS.has(next.lower) &&
+      !r.names.place(next.lower) &&
+      /^(?:['’]s\b|\s+\p{Ll}|[,.;:!?)]|$)/u.test(r.text.slice(next.end, next.end + 3))
+    ) {
+      last = next;
+      break;
+    }
+    // `Thiago Albuquerque Nogueira`: a place's name between two names is a surname too.
+    const then = r.names.place(next.lower) && isTitle(next.text) ? r.next(next) : undefined;
+    if (then && r.surnameLike(then) && !r.names.place(then.lower)) {
+      last = then;
+      count++;
+      continue;
+    }
+    const after = r.afterParticles(next);
+    if (after && isTitle(after.text) && !PLACE_NOUNS.has(after.lower)) {
+      last = after;
+      count++;
+      continue;
+    }
+    break;
+  }
+  return last;
+}
+
+/**
+ * Where a found name really starts: over a given name right before it (`Sunday Adeyemi`),
+ * lower-case particles (`van den Berg`) and initials (`K. Raghunathan`, `Md. Rafiqul`).
+ */
+export function startOf(r: NameReader, w: Word): number {
+  let start = w.start;
+  for (let steps = 0; steps < 3; steps++) {
+    const prev = previousWord(r.text, start);
+    if (!prev) break;
+    const word = prev.word;
+    // `la demande de Chloé Martin`: a particle comes before a surname, never before a given name.
+    const given = steps === 0 && !STRONG_PARTICLES.has(prev.raw) && r.evidence.classOf(w) === 'given';
+    if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text) && !given) {
+      start = word.start;
+      continue;
+    }
+    if (/^\.\s?$/.test(prev.gap) && /^\p{Lu}$/u.test(word.text)) {
+      start = word.start;
+      continue;
+    }
+    if (prev.gap === ' ' && steps === 0 && isTitle(word.text)) {
+      const wordClass = r.evidence.classOf(word);
+      if (wordClass === 'given' || wordClass === 'ambiguousGiven') {
+        start = word.start;
+        continue;
+      }
+    }
+    break;
+  }
+  return start;
+}

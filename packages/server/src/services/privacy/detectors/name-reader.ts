@@ -1,0 +1,237 @@
+import {
+  DETERMINERS,
+  HONORIFICS,
+  INSTITUTION_LEADS,
+  PARTICLES,
+  PERSON_AFTER,
+  PERSON_BEFORE,
+  PERSON_VERBS,
+  PLACE_NAMES,
+  PLACE_NOUNS,
+  SPEECH_VERBS,
+} from './name-context.js';
+import { isNameLike, NameEvidence } from './name-evidence.js';
+import type { NameLexicon } from './name-lexicon.js';
+import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
+import { isLetterCode, isTitle, nextWord, previousWord, type Word } from './name-words.js';
+import {
+  ABOUT,
+  GREETINGS,
+  NAME_PARTICLES,
+  PARTICLE_LEADS,
+  PHRASE_END,
+  PLACE_PREPOSITIONS,
+  STRONG_PARTICLES,
+  VOCATIVE_FOLLOWS,
+} from './person-words.js';
+
+const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(w);
+
+/**
+ * A text as the person detector reads it: the words around a capitalised word and what they say
+ * about it (a surname, a vocative, an honorific, a thing's name). Shared by name-extent.ts,
+ * name-rules.ts and the scanner in person.ts.
+ */
+export class NameReader {
+  readonly evidence: NameEvidence;
+  /** Set by `run`: the last run had a name particle between its words (`Joris van der Linden`). */
+  runHadNameParticle = false;
+
+  constructor(
+    readonly text: string,
+    readonly names: NameLexicon,
+  ) {
+    this.evidence = new NameEvidence(text, names);
+  }
+
+  next(w: Word): Word | undefined {
+    return nextWord(this.text, w);
+  }
+
+  surnameLike(w: Word): boolean {
+    // `Ngozi Okafor I guess`: a single letter is an initial only with its dot (see PersonScanner's accept).
+    if (w.text.length < 2) return false;
+    const known = this.names.family.has(w.lower) || this.evidence.given(w.lower);
+    if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
+    if (PLACE_NOUNS.has(w.lower)) return false;
+    if (known) return true;
+    const lower = w.lower;
+    return (
+      !this.names.common(lower) &&
+      !this.names.place(lower) &&
+      !this.names.ambiguous.has(lower) &&
+      !JAPANESE_PLACE_SUFFIX.test(lower) &&
+      w.text.length > 1
+    );
+  }
+
+  /**
+   * A lone given name that is also a word or a place. compromise's tagger would judge it in
+   * context but costs milliseconds a sentence, far over the scrub budget, so cheap context decides.
+   */
+  lonePerson(w: Word, next: Word | undefined): boolean {
+    if (next && SPEECH_VERBS.has(next.text)) return true;
+    if (this.addressed(w)) return true;
+    if (PLACE_NAMES.has(w.lower) || this.names.place(w.lower)) return false;
+    const nextIsVerb = next !== undefined && PERSON_VERBS.has(next.text);
+    const prev = previousWord(this.text, w.start);
+    if (!prev || /[.!?\n:;]/.test(prev.gap)) return nextIsVerb;
+    // `the Rose Garden`, `Amazing Grace`: an article or a capitalised word before it makes it a thing's name.
+    return !DETERMINERS.has(prev.word.lower) && !isTitle(prev.word.text);
+  }
+
+  /**
+   * A given name used to address or introduce someone, even one that is also a word or a place:
+   * a speaker label (`Chelsea: the courier…`), a vocative opening a request (`Hope, can you…`) or
+   * closing a thanks or greeting (`Thanks, Will.`, `Hi Victoria,`).
+   */
+  addressed(w: Word): boolean {
+    const after = this.text.slice(w.end, w.end + 24);
+    const opener = this.sentenceOpener(w.start);
+    if (opener && /^:\s/.test(after) && this.evidence.after(w, w) === 'label')
+      return this.evidence.utteranceAfter(w);
+    if (opener && VOCATIVE_FOLLOWS.test(after)) return true;
+    // `Johns Hopkins`, `Kaiser Permanente`: a listed institution named after people.
+    const next = this.next(w);
+    if (next && isTitle(next.text) && this.names.place(`${w.lower} ${next.lower}`)) return true;
+    const prev = previousWord(this.text, w.start);
+    return (
+      prev !== undefined &&
+      !/[\n.!?;]/.test(prev.gap) &&
+      GREETINGS.has(prev.raw) &&
+      /^(?:[,.!?:;)]|\s*$|\s+-)/.test(after)
+    );
+  }
+
+  /** A person's verb, a possessive or the end of the phrase right after `w`. */
+  personFollows(w: Word): boolean {
+    const rest = this.text.slice(w.end, w.end + 24);
+    const next = /^\s+(\p{Ll}+)/u.exec(rest)?.[1];
+    if (next === undefined) return /^(?:['’]s\b|\s*(?:[.,;:!?)]|$))/.test(rest);
+    return PERSON_AFTER.has(next) || this.names.finiteVerb(next) || PHRASE_END.has(next) || ABOUT.has(next);
+  }
+
+  /** The word after one or two particles starting at `w` (`van der Linden`, `de la Peña`, `Ó Dálaigh`). */
+  afterParticles(w: Word): Word | undefined {
+    if (!PARTICLES.has(w.lower)) return undefined;
+    const next = this.next(w);
+    if (next && PARTICLES.has(next.lower) && !isTitle(next.text)) return this.next(next);
+    return next;
+  }
+
+  /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`), or undefined. */
+  honorificStart(w: Word, ordinary = false): number | undefined {
+    let end = w.start;
+    for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
+    if (end === w.start) return undefined;
+    if (this.text[end - 1] === '.') end--;
+    let start = end;
+    while (start > 0 && end - start < 12 && isLetterCode(this.text.charCodeAt(start - 1))) start--;
+    if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
+    const before = this.text.slice(start, end);
+    if (
+      !isTitle(before) ||
+      !HONORIFICS.has(before.toLowerCase()) ||
+      (!ordinary && this.names.common(w.lower))
+    )
+      return undefined;
+    // `Dr. Oetker pizzas`: a plural noun right after makes it a brand.
+    const next = /^ (\p{Ll}+s)\b/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
+    if (next && this.names.common(next) && !this.names.finiteVerb(next) && !this.names.verbOrPlural(next))
+      return undefined;
+    // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
+    const place = this.names.place(w.lower) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
+    return place ? undefined : start;
+  }
+
+  /** `Gemma 3`, `Llama 3.3`, `Claude 2`: a name-like word right before a number names a product. */
+  productVersion(last: Word): boolean {
+    return /^ \d/.test(this.text.slice(last.end, last.end + 2));
+  }
+
+  /** `the Minato office`, `a Grace period`: after an article a lone name names a thing. */
+  thingNamed(w: Word): boolean {
+    const prev = previousWord(this.text, w.start);
+    if (!prev || prev.gap !== ' ') return false;
+    return (
+      DETERMINERS.has(prev.raw) ||
+      PLACE_PREPOSITIONS.has(prev.raw) ||
+      (isTitle(prev.word.text) && this.names.place(`${prev.raw} ${w.lower}`))
+    );
+  }
+
+  /** Name-like words in a row from `w` (up to four, particles between them allowed). */
+  run(w: Word): Word[] {
+    const run = [w];
+    let last = w;
+    this.runHadNameParticle = false;
+    while (run.length < 4) {
+      const next = this.next(last);
+      if (!next) break;
+      if (this.text[last.end] !== '-' && isNameLike(this.evidence.classOf(next))) {
+        run.push(next);
+        last = next;
+        continue;
+      }
+      const after = this.afterParticles(next);
+      if (after && isNameLike(this.evidence.classOf(after))) {
+        this.runHadNameParticle ||= NAME_PARTICLES.has(next.lower) || this.next(next) !== after;
+        run.push(after);
+        last = after;
+        continue;
+      }
+      break;
+    }
+    return run;
+  }
+
+  /** Is the word at `at` the first of a sentence or line (no word before it to give a cue)? */
+  sentenceOpener(at: number): boolean {
+    let i = at;
+    while (i > 0 && this.text[i - 1] === ' ') i--;
+    return i === 0 || /[\n.!?:;"“(]/.test(this.text[i - 1] ?? '');
+  }
+
+  /**
+   * A surname after its particle alone (`to van Dijk`, `with de Vries`): `van`, `von`, `ter` are
+   * enough; particles that are also articles (`de`, `da`, `le`) only after a word that introduces a person.
+   */
+  particleSurname(w: Word, strongOnly = false): boolean {
+    // Cheap look at the word before first: most capitalised words have no particle before them.
+    if (!/^\p{Lu}\p{Ll}/u.test(w.text)) return false;
+    const space = this.text.lastIndexOf(' ', w.start - 2);
+    if (this.text[w.start - 1] !== ' ' || !PARTICLES.has(this.text.slice(space + 1, w.start - 1)))
+      return false;
+    const prev = previousWord(this.text, w.start);
+    if (!prev || prev.gap !== ' ' || isTitle(prev.word.text) || !PARTICLES.has(prev.raw)) return false;
+    let particle = prev.word;
+    let lead = previousWord(this.text, particle.start);
+    if (lead && lead.gap === ' ' && PARTICLES.has(lead.raw) && !isTitle(lead.word.text)) {
+      particle = lead.word;
+      lead = previousWord(this.text, particle.start);
+    }
+    const before = lead && lead.gap === ' ' ? lead.raw : undefined;
+    if (before && DETERMINERS.has(before)) return false;
+    if (STRONG_PARTICLES.has(particle.lower)) return true;
+    return !strongOnly && before !== undefined && (PERSON_BEFORE.has(before) || PARTICLE_LEADS.has(before));
+  }
+
+  /**
+   * The capitalised word after a lead word, which starts a place's or an institution's name, not a
+   * person's: `San Pablo`, `Mount Sinai`, `St. Thomas' Hospital`, `Farmacia Guadalupe`, `Avenida Juárez`.
+   */
+  leadsInstitution(w: Word): Word | undefined {
+    if (!INSTITUTION_LEADS.has(w.lower)) return undefined;
+    const next = this.text[w.end] === '.' ? nextWord(this.text, { ...w, end: w.end + 1 }) : this.next(w);
+    return next !== undefined && isTitle(next.text) ? next : undefined;
+  }
+
+  /** `Johns Hopkins`, `Kaiser Permanente`, `Sri Lanka`: the first word of a listed two-word place. */
+  startsListedPlace(w: Word): boolean {
+    // Cheap look first: a listed place's second word follows after one space, capitalised.
+    const second = this.text.charCodeAt(w.end + 1);
+    if (this.text[w.end] !== ' ' || !(second >= 65 && second <= 90)) return false;
+    const next = this.next(w);
+    return next !== undefined && isTitle(next.text) && this.names.place(`${w.lower} ${next.lower}`);
+  }
+}

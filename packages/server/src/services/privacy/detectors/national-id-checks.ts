@@ -1,0 +1,109 @@
+/** Check digits and letters of national identity numbers (national-id.ts says where each applies). */
+
+const VERHOEFF_D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+
+/** Aadhaar's check digit (Verhoeff). */
+export function verhoeffValid(digits: string): boolean {
+  let c = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const digit = Number(digits[digits.length - 1 - i]);
+    c = VERHOEFF_D[c]?.[VERHOEFF_P[i % 8]?.[digit] ?? 0] ?? 0;
+  }
+  return c === 0;
+}
+
+export function chineseIdValid(id: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (weights[i] ?? 0);
+  return '10X98765432'[sum % 11] === id[17]?.toUpperCase();
+}
+
+export function cpfValid(digits: string): boolean {
+  if (/^(\d)\1{10}$/.test(digits)) return false;
+  const check = (length: number) => {
+    let sum = 0;
+    for (let i = 0; i < length; i++) sum += Number(digits[i]) * (length + 1 - i);
+    return ((sum * 10) % 11) % 10;
+  };
+  return check(9) === Number(digits[9]) && check(10) === Number(digits[10]);
+}
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+export function dniValid(value: string): boolean {
+  const compact = value.replace(/-/g, '').toUpperCase();
+  const number = compact.slice(0, -1).replace(/^X/, '0').replace(/^Y/, '1').replace(/^Z/, '2');
+  return DNI_LETTERS[Number(number) % 23] === compact.at(-1);
+}
+
+export function nirValid(digits: string): boolean {
+  const body = BigInt(digits.slice(0, 13));
+  return 97n - (body % 97n) === BigInt(digits.slice(13));
+}
+
+export function cnpValid(digits: string): boolean {
+  const weights = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  const check = sum % 11 === 10 ? 1 : sum % 11;
+  return check === Number(digits[12]);
+}
+
+export function koreanRrnValid(digits: string): boolean {
+  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  return (11 - (sum % 11)) % 10 === Number(digits[12]);
+}
+
+export const validDate = (yymmdd: string) => {
+  const month = Number(yymmdd.slice(2, 4));
+  const day = Number(yymmdd.slice(4, 6));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+};
+
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+/** Italian codice fiscale: the last letter checks the fifteen characters before it. */
+export function codiceFiscaleValid(value: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const code = value.charCodeAt(i);
+    const index = code <= 57 ? code - 48 : code - 65;
+    sum += i % 2 === 0 ? (CF_ODD[index] ?? 0) : index;
+  }
+  return String.fromCharCode(65 + (sum % 26)) === value[15];
+}
+
+/** Singapore NRIC and FIN: weighted digits, an offset by series, a check letter from the series' table. */
+export function nricValid(value: string): boolean {
+  const weights = [2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(value[i + 1]) * (weights[i] ?? 0);
+  const prefix = value[0];
+  if (prefix === 'T' || prefix === 'G') sum += 4;
+  if (prefix === 'M') sum += 3;
+  const table =
+    prefix === 'S' || prefix === 'T' ? 'JZIHGFEDCBA' : prefix === 'M' ? 'KLJNPQRTUWX' : 'XWUTRQPNMLK';
+  return table[sum % 11] === value[8];
+}
