@@ -1,12 +1,22 @@
 import type { CatalogModel, SwapView } from '@spark-control/schema';
 import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
+import { announce } from '../announce.js';
+import { PHASE_WORDS } from '../format.js';
 import { useLiveEvent } from '../live.js';
 import { SwapFailure } from './SwapFailure.js';
 import { SwapHistory } from './SwapHistory.js';
 import { SwapProgress } from './SwapProgress.js';
 
 const LOG_LINES = 400;
+
+/** A swap's state in words, as the live region says it. */
+function swapWords(swap: SwapView): string {
+  const phase = PHASE_WORDS[swap.phase] ?? swap.phase;
+  if (swap.status === 'running') return `Swap to ${swap.modelId}: ${phase}`;
+  if (swap.status === 'ready') return `Swap to ${swap.modelId}: ready`;
+  return `Swap to ${swap.modelId} ${swap.status}`;
+}
 
 /** Pick a catalog model, confirm, and watch the swap load (or fail, with its cause). */
 export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) {
@@ -18,7 +28,9 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   const [picked, setPicked] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
+  const [focusCancel, setFocusCancel] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
@@ -47,6 +59,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
     })();
   }, [props.reloadKey, props.catalogVersion]);
 
+  const spoken = useRef<{ id: string; words: string }>({ id: '', words: '' });
   useLiveEvent(['swap.phase', 'swap.log'], (event) => {
     if (event.type === 'swap.log') {
       setLog((lines) => [...lines, event.line].slice(-LOG_LINES));
@@ -56,6 +69,10 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       if (previous?.id !== event.swap.id) setLog(event.swap.logTail);
       return event.swap;
     });
+    const said = spoken.current;
+    const words = swapWords(event.swap);
+    if (said.id !== event.swap.id || said.words !== words) announce(words);
+    spoken.current = { id: event.swap.id, words };
     if (event.swap.status !== 'running') {
       void loadHistory();
       void loadCurrent(true);
@@ -65,13 +82,25 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   const running = swap?.status === 'running';
   const pickedModel = models.find((model) => model.id === picked);
   const currentModel = swap?.status === 'ready' ? swap.modelId : undefined;
+  const isServing = (model: CatalogModel) => model.servedName === served || model.id === currentModel;
+  const pickedServing = pickedModel !== undefined && isServing(pickedModel);
+  // "Yes, swap now" goes away with the dialog; its successor control is "Cancel swap".
+  useEffect(() => {
+    if (focusCancel && running) {
+      cancelButton.current?.focus();
+      setFocusCancel(false);
+    }
+  }, [focusCancel, running]);
 
   const start = async () => {
     setConfirming(false);
     setError('');
     const response = await api.api.swap.$post({ json: { modelId: picked } });
     if (!response.ok) setError(await errorMessage(response, 'the swap did not start'));
-    else setLog([]);
+    else {
+      setLog([]);
+      setFocusCancel(true);
+    }
   };
   const cancel = async () => {
     if (!swap) return;
@@ -104,9 +133,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
             <span class="badges">
               {model.source === 'local' && <span class="badge">local</span>}
               {model.tensorParallel === 2 && <span class="badge">TP=2 · both Sparks</span>}
-              {(model.servedName === served || model.id === currentModel) && (
-                <span class="badge good">serving</span>
-              )}
+              {isServing(model) && <span class="badge good">serving</span>}
             </span>
             <span class="muted small mono">{model.hfRepo ?? model.localPath}</span>
           </label>
@@ -114,12 +141,16 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       </fieldset>
       <div class="row">
         {!confirming && (
-          <button disabled={!pickedModel || running} onClick={() => setConfirming(true)}>
-            {pickedModel ? `Swap to ${pickedModel.label}` : 'Pick a model to swap'}
+          <button disabled={!pickedModel || pickedServing || running} onClick={() => setConfirming(true)}>
+            {!pickedModel
+              ? 'Pick a model to swap'
+              : pickedServing
+                ? `${pickedModel.label} is serving`
+                : `Swap to ${pickedModel.label}`}
           </button>
         )}
         {running && swap && (
-          <button class="secondary" onClick={() => void cancel()}>
+          <button class="secondary" ref={cancelButton} onClick={() => void cancel()}>
             Cancel swap
           </button>
         )}
