@@ -95,6 +95,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: '/api/events',
     summary: 'Server-Sent Events the caller’s scopes allow; resumable with Last-Event-ID',
     access: 'any',
+    query: { lastEventId: v.string() },
     response: events('the event stream'),
   },
   {
