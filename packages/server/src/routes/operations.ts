@@ -9,12 +9,14 @@ import {
   SlugSchema,
   SwapRequestSchema,
   CatalogDeleteQuerySchema,
+  IndexBodySchema,
+  RehydrateBodySchema,
+  ScrubBodySchema,
+  SearchBodySchema,
 } from '@spark-control/schema';
 import * as v from 'valibot';
 import type { ApiOperation } from '../http/openapi.js';
 import { OPENAI_OPERATIONS } from './operations-openai.js';
-import { RehydrateBodySchema, ScrubBodySchema } from './privacy.js';
-import { IndexBodySchema, SearchBodySchema } from './search.js';
 
 const json = (description: string, status = 200) => ({ status, description });
 const noContent = (description: string) => ({ status: 204, description, contentType: null });
