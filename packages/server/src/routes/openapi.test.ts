@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { inspectRoutes } from 'hono/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,25 @@ describe('GET /api/openapi.json', () => {
       security: [{ bearer: ['gateway'] }, { session: [] }],
     });
     expect(document.paths['/api/endpoints']?.get).toMatchObject({ deprecated: true });
+  });
+
+  it('names for each operation the scope docs/api.md gives it', async () => {
+    const text = await readFile(new URL('../../../../docs/api.md', import.meta.url), 'utf8');
+    const documented = new Map<string, string>();
+    for (const match of text.matchAll(/^\| `(GET|POST|PUT|PATCH|DELETE) ([^`]+)` \| ([^|]+) \|/gm)) {
+      documented.set(`${match[1]} ${match[2]}`, (match[3] ?? '').trim());
+    }
+    const differing = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) => {
+        const scope =
+          operation['x-scope'] === 'metrics' ? 'admin or the metrics token' : operation['x-scope'];
+        const wanted = documented.get(`${method.toUpperCase()} ${path}`);
+        return wanted === scope
+          ? []
+          : [`${method.toUpperCase()} ${path}: ${String(scope)}, docs say ${wanted}`];
+      }),
+    );
+    expect(differing).toEqual([]);
   });
 
   it('needs a credential', async () => {
