@@ -67,3 +67,12 @@ export interface ApiTokenInfo {
   /** Null: never expires. */
   expiresAt: string | null;
 }
+
+/** The body of every error an `/api` route answers (the wire form of `ApiErrorBody`). */
+export const ApiErrorBodySchema = v.object({
+  error: v.looseObject({
+    code: v.picklist(Object.keys(API_ERROR_STATUS) as ApiErrorCode[]),
+    message: v.string(),
+    requestId: v.string(),
+  }),
+});

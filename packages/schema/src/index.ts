@@ -7,3 +7,7 @@ export * from './reasoning.js';
 export * from './catalog.js';
 export * from './services.js';
 export * from './leases.js';
+export * from './openai.js';
+export * from './json-depth.js';
+export * from './privacy.js';
+export * from './search.js';

@@ -13,6 +13,7 @@ type Access = 'open' | 'any' | TokenScope | 'metrics';
 
 const EXPECTED: Record<string, Access> = {
   'GET /health': 'open',
+  'GET /api/openapi.json': 'any',
   'POST /api/auth/login': 'open',
   'POST /api/auth/logout': 'any',
   'GET /api/auth/me': 'any',
@@ -89,8 +90,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /*': 'open',
 };
 
-/** Catch-all routes: a caller who may reach them gets 404, not a handler. */
-const FALLBACKS = new Set(['ALL /v1/*', 'ALL /api/*']);
+/** Catch-all routes: a caller who may reach them gets 404, not a handler (the sweep sends no Accept: text/html). */
+const FALLBACKS = new Set(['ALL /v1/*', 'ALL /api/*', 'GET /*']);
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
@@ -20,6 +20,7 @@ import { gatewayRoutes } from './routes/gateway.js';
 import { searchRoutes } from './routes/search.js';
 import { botRoutes } from './routes/bot.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { serviceRoutes } from './routes/services.js';
 import { sparkRoutes, sshKeyRoutes } from './routes/sparks.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -95,9 +96,7 @@ const ROOT_API_PATHS = ['/scrub', '/rehydrate'];
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => handleError(error, c, deps.log));
-  app.notFound((c) =>
-    c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404),
-  );
+  app.notFound(notFound);
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(clientInfo(deps.trustedProxies ?? new TrustedProxies()));
   app.use(accessLog(deps.log));
@@ -119,6 +118,7 @@ export function createApp(deps: AppDeps) {
 
   const routes = app
     .get('/health', (c) => c.json({ status: 'ok' as const, version: deps.version }))
+    .route('/api/openapi.json', openApiRoutes({ version: deps.version }))
     .route('/api/auth', authRoutes(deps.auth))
     .route('/api/settings', settingsRoutes(deps.settings))
     .route('/api/tokens', tokenRoutes(deps.auth))
@@ -158,17 +158,26 @@ export function createApp(deps: AppDeps) {
 
 export type AppType = ReturnType<typeof createApp>;
 
-/** Serves the built dashboard; unknown paths get index.html so client-side routes load. */
+/** A browser navigation (it accepts HTML); other clients get JSON 404s on unknown paths. */
+const wantsHtml = (c: Context<AppEnv>) => /\btext\/html\b/.test(c.req.header('accept') ?? '');
+
+const notFound = (c: Context<AppEnv>) =>
+  c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404);
+
+/**
+ * Serves the built dashboard: its files to anyone, index.html (so client-side routes load) only to
+ * browser navigations; every other unknown path gets a JSON 404.
+ */
 function mountUi(app: Hono<AppEnv>, uiDir: string | undefined): void {
-  app.all('/api/*', (c) =>
-    c.json(errorBody('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404),
-  );
+  app.all('/api/*', notFound);
   if (!uiDir || !existsSync(join(uiDir, 'index.html'))) {
     app.get('*', (c) =>
-      c.html(
-        '<!doctype html><title>Spark Control</title><p>The dashboard is not built: run <code>make start</code>.</p>',
-        503,
-      ),
+      wantsHtml(c)
+        ? c.html(
+            '<!doctype html><title>Spark Control</title><p>The dashboard is not built: run <code>make start</code>.</p>',
+            503,
+          )
+        : notFound(c),
     );
     return;
   }
@@ -176,6 +185,10 @@ function mountUi(app: Hono<AppEnv>, uiDir: string | undefined): void {
     await next();
     if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
+  const page = serveStatic<AppEnv>({ root: uiDir, path: 'index.html' });
   app.get('*', serveStatic({ root: uiDir }));
-  app.get('*', serveStatic({ root: uiDir, path: 'index.html' }));
+  app.get('*', async (c, next) => {
+    if (!wantsHtml(c)) return notFound(c);
+    return (await page(c, next)) ?? notFound(c);
+  });
 }

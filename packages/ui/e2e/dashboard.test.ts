@@ -41,6 +41,39 @@ async function startSwap(page: Page, modelId: string): Promise<void> {
   await page.getByRole('button', { name: 'Yes, swap now' }).click();
 }
 
+/**
+ * Records, after every change of the swap's or the built-in vLLM tile's status has settled (the next
+ * task, when every render the same event caused is done), the pair `swapStatus/tileStatus`, and each
+ * line the live region adds.
+ */
+async function watchSwapAndTile(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen = { states: [] as string[], said: [] as string[] };
+    (window as unknown as { swapAndTile: typeof seen }).swapAndTile = seen;
+    const record = () => {
+      const swap = document.querySelector('.swap-progress')?.getAttribute('data-swap-status') ?? '';
+      const tile = document.querySelector('[data-service-id=vllm]')?.getAttribute('data-status') ?? '';
+      seen.states.push(`${swap}/${tile}`);
+    };
+    new MutationObserver(() => setTimeout(record, 0)).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-swap-status', 'data-status'],
+    });
+    const region = document.querySelector('[data-announcer]');
+    if (!region) throw new Error('no live region');
+    new MutationObserver((records) => {
+      for (const each of records) for (const node of each.addedNodes) seen.said.push(node.textContent ?? '');
+    }).observe(region, { childList: true });
+  });
+}
+
+async function swapAndTileSeen(page: Page): Promise<{ states: string[]; said: string[] }> {
+  return page.evaluate(
+    () => (window as unknown as { swapAndTile: { states: string[]; said: string[] } }).swapAndTile,
+  );
+}
+
 describe.skipIf(!available)('dashboard against the demo', () => {
   let demo: Demo;
   let uiDir: string;
@@ -101,7 +134,16 @@ describe.skipIf(!available)('dashboard against the demo', () => {
   });
 
   it('swaps a model end to end with live progress', async () => {
+    // The model already serving cannot be swapped to.
+    await page.click('label[data-model-id]:has(.badge.good)');
+    const swapButton = page.getByRole('button', { name: / is serving$/ });
+    expect(await swapButton.isDisabled()).toBe(true);
+
+    await watchSwapAndTile(page);
     await startSwap(page, 'gpt-oss-120b');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()), { timeout: 10_000 })
+      .toBe('Cancel swap');
     await page.waitForSelector('.swap-progress[data-swap-status=running]', { timeout: 10_000 });
     await page.waitForSelector('.swap-progress[data-swap-phase=loading]', { timeout: 30_000 });
     const midway = Number(await page.getAttribute('[role=progressbar]', 'aria-valuenow'));
@@ -116,6 +158,19 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     );
     await page.click('details.history summary');
     expect(await page.textContent('details.history')).toContain('gpt-oss-120b');
+
+    // The vLLM tile followed the swap events, not the next probe: never "up" while the swap ran, never
+    // still "swapping" once it was ready, each seen after the page settled from the event that changed it.
+    const { states, said } = await swapAndTileSeen(page);
+    expect(states).toContain('running/swapping');
+    expect(states).toContain('ready/up');
+    expect(states.filter((state) => state === 'running/up' || state === 'ready/swapping')).toEqual([]);
+    // The polite live region said the phases and the tile's changes.
+    expect(said).toContain('Swap to gpt-oss-120b: Loading weights');
+    expect(said).toContain('Swap to gpt-oss-120b: ready');
+    expect(said.some((line) => /^vLLM\b.*: Swapping model$/.test(line))).toBe(true);
+    expect(said.some((line) => /^vLLM\b.*: Up$/.test(line))).toBe(true);
+    expect(await page.getAttribute('[data-announcer]', 'aria-live')).toBe('polite');
   });
 
   it('shows a failed swap with its cause, an explanation and the rollback', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'hono/jsx/dom';
 import { api } from './api.js';
+import { Announcer } from './announce.js';
 import { useLiveEvents } from './live.js';
 import { BotPanel } from './panels/BotPanel.js';
 import { CatalogPanel } from './panels/CatalogPanel.js';
@@ -80,6 +81,7 @@ export function Dashboard(props: { onSignedOut: () => void }) {
           </a>
         ))}
       </nav>
+      <Announcer />
       <main id="main">
         {tab === 'overview' && (
           <div class="overview">

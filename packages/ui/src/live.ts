@@ -43,8 +43,9 @@ const RETRY_MAX_MS = 10_000;
 
 /**
  * One EventSource on `/api/events` for the whole dashboard. The browser retries by itself on a dropped
- * connection; when it gives up (closed, e.g. a proxy answered 502) we reopen with backoff.
- * `onReconnected` runs after a reconnect so panels can reload what they missed.
+ * connection, sending `Last-Event-ID`, and the server replays what was missed; when the browser gives up
+ * (closed, e.g. a proxy answered 502) we reopen with backoff and pass the last id ourselves.
+ * `onReconnected` runs when the server says it cannot replay (`reset`) so panels reload their state.
  */
 export function useLiveEvents(onReconnected: () => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -52,18 +53,17 @@ export function useLiveEvents(onReconnected: () => void): LiveState {
     let source: EventSource | undefined;
     let retryMs = 1000;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let wasDown = false;
+    let lastEventId = '';
     let stopped = false;
     const open = () => {
-      source = new EventSource('api/events');
+      source = new EventSource(
+        lastEventId ? `api/events?lastEventId=${encodeURIComponent(lastEventId)}` : 'api/events',
+      );
       source.onopen = () => {
         retryMs = 1000;
         setState('live');
-        if (wasDown) onReconnected();
-        wasDown = false;
       };
       source.onerror = () => {
-        wasDown = true;
         setState('reconnecting');
         if (source?.readyState === EventSource.CLOSED && !stopped) {
           source.close();
@@ -71,11 +71,20 @@ export function useLiveEvents(onReconnected: () => void): LiveState {
           retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
         }
       };
+      const remember = (message: MessageEvent<string>) => {
+        if (message.lastEventId) lastEventId = message.lastEventId;
+      };
       const forward = (message: MessageEvent<string>) => {
+        remember(message);
         const event = JSON.parse(message.data) as AppEvent;
         for (const listener of listeners) listener(event);
       };
       for (const type of EVENT_TYPES) source.addEventListener(type, forward);
+      source.addEventListener('hello', remember);
+      source.addEventListener('reset', (message: MessageEvent<string>) => {
+        remember(message);
+        onReconnected();
+      });
     };
     open();
     return () => {

@@ -2,7 +2,7 @@ import { formatIssues } from '@spark-control/schema';
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
 import { ApiError } from './errors.js';
-import { nestsDeeperThan } from './json-depth.js';
+import { nestsDeeperThan } from '@spark-control/schema';
 
 /** No API body nests deeper; checked before any schema or stringify walks it. */
 export const MAX_BODY_DEPTH = 64;

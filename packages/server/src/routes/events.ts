@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { EventBus } from '../adapters/event-bus.js';
 import type { AppEnv } from '../http/context.js';
 import { ApiError } from '../http/errors.js';
+import { EventReplay } from '../http/event-replay.js';
 import { hasScope, principalKey, type AuthService, type Principal } from '../services/auth.js';
 
 const HEARTBEAT_MS = 15_000;
@@ -13,9 +14,17 @@ const MAX_QUEUED = 256;
 /** setTimeout's own limit; a later expiry is checked again when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The scope an event needs: the scope of the route that shows the same thing. Others go to anyone. */
-const EVENT_SCOPE: Partial<Record<AppEventType, TokenScope>> = {
+/** Milliseconds a browser waits before it reconnects (the SSE `retry:` field). */
+export const RECONNECT_MS = 3000;
+
+/**
+ * The scope each event needs: the scope of the route that shows the same thing (`any`: any
+ * credential, as `GET /api/services`). A new event type does not compile until it is named here.
+ */
+export const EVENT_SCOPE: Record<AppEventType, TokenScope | 'any'> = {
   'settings.changed': 'admin',
+  'service.status': 'any',
+  'service.deep': 'any',
   'swap.phase': 'control',
   'swap.log': 'control',
   'swap.queued': 'control',
@@ -28,14 +37,24 @@ const EVENT_SCOPE: Partial<Record<AppEventType, TokenScope>> = {
 
 export function mayReceive(principal: Principal, event: AppEvent): boolean {
   const scope = EVENT_SCOPE[event.type];
-  return scope === undefined || hasScope(principal, scope);
+  return scope === 'any' || hasScope(principal, scope);
+}
+
+interface EventStreamDeps {
+  bus: EventBus;
+  auth: Pick<AuthService, 'onRevoke'>;
+  /** Kept events for reconnects; one is made on `bus` when left out. */
+  replay?: EventReplay | undefined;
 }
 
 /**
  * The one SSE stream of the dashboard: each bus event the caller's scopes allow, as
- * `event: <type>` with JSON data. A revoked or expired token's stream ends with `event: end`.
+ * `id: <id>`, `event: <type>` and JSON data. A reconnect with `Last-Event-ID` (or `?lastEventId=`,
+ * for a client that opens a new EventSource) first gets the events it missed, or `event: reset`
+ * when they are no longer kept. A revoked or expired token's stream ends with `event: end`.
  */
-export function eventRoutes(deps: { bus: EventBus; auth: Pick<AuthService, 'onRevoke'> }) {
+export function eventRoutes(deps: EventStreamDeps) {
+  const replay = deps.replay ?? new EventReplay(deps.bus);
   const openByCaller = new Map<string, number>();
   const heartbeats = new Set<() => void>();
   let heartbeat: NodeJS.Timeout | undefined;
@@ -71,7 +90,8 @@ export function eventRoutes(deps: { bus: EventBus; auth: Pick<AuthService, 'onRe
       if (left > 0) openByCaller.set(caller, left);
       else openByCaller.delete(caller);
     };
-    return c.body(eventStream(principal, deps, beat, release), 200, {
+    const lastEventId = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+    return c.body(eventStream({ principal, replay, auth: deps.auth, lastEventId }, beat, release), 200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',
       connection: 'keep-alive',
@@ -80,8 +100,10 @@ export function eventRoutes(deps: { bus: EventBus; auth: Pick<AuthService, 'onRe
 }
 
 const encoder = new TextEncoder();
-const frame = (event: string, data: unknown) =>
-  encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+const frame = (event: string, data: unknown, id?: string) =>
+  encoder.encode(
+    `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`,
+  );
 const HEARTBEAT = encoder.encode(': heartbeat\n\n');
 
 /**
@@ -90,11 +112,20 @@ const HEARTBEAT = encoder.encode(': heartbeat\n\n');
  * stops reading is dropped once MAX_QUEUED wait.
  */
 function eventStream(
-  principal: Principal,
-  deps: { bus: EventBus; auth: Pick<AuthService, 'onRevoke'> },
+  stream: {
+    principal: Principal;
+    replay: EventReplay;
+    auth: Pick<AuthService, 'onRevoke'>;
+    /** The id of the last event the client saw, when it reconnects. */
+    lastEventId: string | undefined;
+  },
   beat: (send: () => void) => () => void,
   release: () => void,
 ): ReadableStream<Uint8Array> {
+  const { principal, replay, lastEventId } = stream;
+  // Replayed and live events are read in the same tick (start runs in the constructor), so none
+  // falls between them; the replay does not count against the queue a slow client may fill.
+  const missed = lastEventId === undefined ? undefined : replay.since(lastEventId);
   const cleanups: (() => void)[] = [];
   let finished = false;
   const finish = () => {
@@ -120,16 +151,33 @@ function eventStream(
           finish();
           controller.close();
         };
-        send(frame('hello', { at: new Date().toISOString() }));
+        send(encoder.encode(`retry: ${RECONNECT_MS}\n\n`));
+        // A new client starts from the newest event, so its first reconnect misses nothing.
+        const hello = { at: new Date().toISOString() };
+        if (lastEventId === undefined) send(frame('hello', hello, replay.lastId));
+        else if (!missed) {
+          send(frame('hello', hello));
+          send(
+            frame(
+              'reset',
+              { reason: 'the events since your last one are no longer kept; reload' },
+              replay.lastId,
+            ),
+          );
+        } else {
+          send(frame('hello', hello));
+          for (const { id, event } of missed)
+            if (mayReceive(principal, event)) send(frame(event.type, event, id));
+        }
         cleanups.push(
-          deps.bus.subscribe((event) => {
-            if (mayReceive(principal, event)) send(frame(event.type, event));
+          replay.subscribe(({ id, event }) => {
+            if (mayReceive(principal, event)) send(frame(event.type, event, id));
           }),
           beat(() => send(HEARTBEAT)),
         );
         if (principal.kind !== 'token') return;
         cleanups.push(
-          deps.auth.onRevoke((tokenId) => {
+          stream.auth.onRevoke((tokenId) => {
             if (tokenId === principal.tokenId) end('the token was revoked');
           }),
         );
@@ -146,6 +194,6 @@ function eventStream(
       },
       cancel: finish,
     },
-    { highWaterMark: MAX_QUEUED, size: () => 1 },
+    { highWaterMark: MAX_QUEUED + (missed?.length ?? 0), size: () => 1 },
   );
 }

@@ -14,7 +14,8 @@ import { accessLog, authenticate } from '../http/middleware.js';
 import { AuthService } from '../services/auth.js';
 import { AdminPassword } from '../services/password.js';
 import { PrivacyService } from '../services/privacy/service.js';
-import { MAX_PRIVACY_CHARS, privacyRoutes } from './privacy.js';
+import { MAX_PRIVACY_CHARS } from '@spark-control/schema';
+import { privacyRoutes } from './privacy.js';
 
 let dataDir: string;
 let database: Database;

@@ -1,7 +1,9 @@
-import type { ServiceView, SparkHardware } from '@spark-control/schema';
-import { useEffect, useState } from 'hono/jsx/dom';
+import type { ServiceStatus, ServiceView, SparkHardware, SwapView } from '@spark-control/schema';
+import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
+import { announce } from '../announce.js';
 import { servicesApi, sparksApi } from '../clients.js';
+import { STATUS_WORDS } from '../format.js';
 import { useLiveEvent } from '../live.js';
 import { HardwareCard } from './HardwareCard.js';
 import { ServiceTile } from './ServiceTile.js';
@@ -10,6 +12,29 @@ const SERVICES_REFRESH_MS = 15_000;
 const SPARKS_REFRESH_MS = 60_000;
 
 type SparkHead = { id: string; label: string; host: string; hardware: SparkHardware | null };
+
+function announceStatus(service: ServiceView, status: ServiceStatus): void {
+  announce(`${service.label}${service.sparkId ? ` on ${service.sparkId}` : ''}: ${STATUS_WORDS[status]}`);
+}
+
+/**
+ * The built-in vLLM's tile as a swap event says it is, before the next probe does: swapping the
+ * moment a swap runs, up the moment it is ready. A failed or cancelled swap leaves it to the probe
+ * (a rollback may still be bringing the previous model back).
+ */
+function afterSwapEvent(service: ServiceView, swap: SwapView): ServiceView {
+  if (service.kind !== 'vllm' || service.source !== 'builtin') return service;
+  const next =
+    swap.status === 'running'
+      ? { status: 'swapping' as const, detail: 'model swap in progress' }
+      : swap.status === 'ready'
+        ? { status: 'up' as const, detail: `serving ${swap.modelId}` }
+        : undefined;
+  if (!next || next.status === service.status) return service;
+  // The served model is the probe's word; until it probes again the detail names the new model.
+  const { servedModel: _previous, ...rest } = service;
+  return { ...rest, ...next, since: swap.finishedAt ?? swap.startedAt, latencyMs: null };
+}
 
 /** The tile grid grouped by Spark, each group led by its hardware card. */
 export function Overview(props: { reloadKey: number }) {
@@ -55,10 +80,24 @@ export function Overview(props: { reloadKey: number }) {
     };
   }, [props.reloadKey]);
 
-  useLiveEvent(['service.status', 'service.deep', 'settings.changed'], (event) => {
+  // Every tile's status change is said aloud, whether a probe or a swap event made it.
+  const spoken = useRef(new Map<string, ServiceStatus>());
+  useEffect(() => {
+    for (const service of services) {
+      const was = spoken.current.get(service.id);
+      if (was && was !== service.status) announceStatus(service, service.status);
+    }
+    spoken.current = new Map(services.map((service) => [service.id, service.status]));
+  }, [services]);
+
+  useLiveEvent(['service.status', 'service.deep', 'settings.changed', 'swap.phase'], (event) => {
     if (event.type === 'settings.changed') {
       void loadServices();
       void loadSparks(true);
+      return;
+    }
+    if (event.type === 'swap.phase') {
+      setServices((list) => list.map((service) => afterSwapEvent(service, event.swap)));
       return;
     }
     setServices((list) =>

@@ -1,6 +1,8 @@
 import type { CatalogModel, LeaseView, QueuedSwapView, SwapView } from '@spark-control/schema';
 import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
+import { announce } from '../announce.js';
+import { PHASE_WORDS } from '../format.js';
 import { useLiveEvent } from '../live.js';
 import { Leases, leaseBlockText } from './Leases.js';
 import { SwapFailure } from './SwapFailure.js';
@@ -8,6 +10,14 @@ import { SwapHistory } from './SwapHistory.js';
 import { SwapProgress } from './SwapProgress.js';
 
 const LOG_LINES = 400;
+
+/** A swap's state in words, as the live region says it. */
+function swapWords(swap: SwapView): string {
+  const phase = PHASE_WORDS[swap.phase] ?? swap.phase;
+  if (swap.status === 'running') return `Swap to ${swap.modelId}: ${phase}`;
+  if (swap.status === 'ready') return `Swap to ${swap.modelId}: ready`;
+  return `Swap to ${swap.modelId} ${swap.status}`;
+}
 
 /** Pick a catalog model, confirm, and watch the swap load (or fail, with its cause). */
 export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) {
@@ -26,7 +36,9 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  const [focusCancel, setFocusCancel] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
@@ -63,6 +75,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
     })();
   }, [props.reloadKey, props.catalogVersion]);
 
+  const spoken = useRef<{ id: string; words: string }>({ id: '', words: '' });
   useLiveEvent(['swap.phase', 'swap.log'], (event) => {
     if (event.type === 'swap.log') {
       setLog((lines) => [...lines, event.line].slice(-LOG_LINES));
@@ -72,6 +85,10 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       if (previous?.id !== event.swap.id) setLog(event.swap.logTail);
       return event.swap;
     });
+    const said = spoken.current;
+    const words = swapWords(event.swap);
+    if (said.id !== event.swap.id || said.words !== words) announce(words);
+    spoken.current = { id: event.swap.id, words };
     if (event.swap.status !== 'running') {
       void loadHistory();
       void loadCurrent(true);
@@ -84,6 +101,15 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   const modelLabel = (id: string) => models.find((model) => model.id === id)?.label ?? id;
   const activeLeases = leases.filter((lease) => Date.parse(lease.until) > now);
   const blockingLeases = pickedModel ? activeLeases.filter((lease) => lease.modelId !== pickedModel.id) : [];
+  const isServing = (model: CatalogModel) => model.servedName === served || model.id === currentModel;
+  const pickedServing = pickedModel !== undefined && isServing(pickedModel);
+  // "Yes, swap now" goes away with the dialog; its successor control is "Cancel swap".
+  useEffect(() => {
+    if (focusCancel && running) {
+      cancelButton.current?.focus();
+      setFocusCancel(false);
+    }
+  }, [focusCancel, running]);
 
   const start = async (whenLeased: 'refuse' | 'queue' = 'refuse') => {
     setConfirming(false);
@@ -93,7 +119,10 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
     else {
       const body = await response.json();
       if (body.queued) setQueued(body.queued);
-      else setLog([]);
+      else {
+        setLog([]);
+        setFocusCancel(true);
+      }
     }
   };
   const release = async (lease: LeaseView) => {
@@ -145,9 +174,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
             <span class="badges">
               {model.source === 'local' && <span class="badge">local</span>}
               {model.tensorParallel === 2 && <span class="badge">TP=2 · both Sparks</span>}
-              {(model.servedName === served || model.id === currentModel) && (
-                <span class="badge good">serving</span>
-              )}
+              {isServing(model) && <span class="badge good">serving</span>}
             </span>
             <span class="muted small mono">{model.hfRepo ?? model.localPath}</span>
           </label>
@@ -156,10 +183,14 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       <div class="row">
         {!confirming && (
           <button
-            disabled={!pickedModel || running || blockingLeases.length > 0}
+            disabled={!pickedModel || pickedServing || running || blockingLeases.length > 0}
             onClick={() => setConfirming(true)}
           >
-            {pickedModel ? `Swap to ${pickedModel.label}` : 'Pick a model to swap'}
+            {!pickedModel
+              ? 'Pick a model to swap'
+              : pickedServing
+                ? `${pickedModel.label} is serving`
+                : `Swap to ${pickedModel.label}`}
           </button>
         )}
         {!confirming && pickedModel && blockingLeases.length > 0 && !queued && (
@@ -168,7 +199,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
           </button>
         )}
         {running && swap && (
-          <button class="secondary" onClick={() => void cancel()}>
+          <button class="secondary" ref={cancelButton} onClick={() => void cancel()}>
             Cancel swap
           </button>
         )}

@@ -1,3 +1,4 @@
+import { COLLECTION_NAME } from '@spark-control/schema';
 import { createHash } from 'node:crypto';
 import { readText } from '../gateway/forward.js';
 import type { GatewayService } from '../gateway/gateway-service.js';
@@ -5,8 +6,6 @@ import { OpenAiError } from '../gateway/openai-error.js';
 import { rankTexts } from '../gateway/rerank.js';
 import type { UpstreamKind } from '../gateway/upstreams.js';
 
-/** Letters, digits, `_` and `-`, at most 64: nothing that can change the Qdrant URL path. */
-export const COLLECTION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** TEI's default `max_client_batch_size`. */
 const EMBED_BATCH = 32;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
