@@ -54,6 +54,8 @@ async function serveGateway(upstreamPort: number): Promise<void> {
               tokenId: 'bench',
               scopes: ['gateway' as const],
               expiresAt: null,
+              models: null,
+              limits: {},
             }
           : undefined,
       ),

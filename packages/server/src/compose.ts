@@ -27,6 +27,8 @@ import { SparkInspector } from './services/sparks/hardware.js';
 import { SparkKeys } from './services/sparks/keys.js';
 import { SparkProbes } from './services/sparks/probe.js';
 import { SwapRepo } from './services/swap/swap-repo.js';
+import { UsageMeter } from './services/usage/usage-meter.js';
+import { UsageStore } from './services/usage/usage-store.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
 import { Webhook } from './services/swap/webhook.js';
@@ -51,6 +53,10 @@ export interface ComposeOptions {
   botUpdateCapMs?: number;
   /** Where swaps ask whether a model not yet downloaded is gated and how big it is; none in tests. */
   hub?: ModelHub | undefined;
+  /** Names of every API token, for the usage report. */
+  tokenNames?: () => Promise<Map<string, string>>;
+  /** The clock of usage buckets and token limits (tests). */
+  now?: () => number;
 }
 
 /**
@@ -118,6 +124,14 @@ export async function composeServices(options: ComposeOptions) {
     stats: gatewayStats,
     log: options.log,
   });
+  const usage = new UsageMeter({
+    store: new UsageStore(options.db),
+    log: options.log,
+    registry: metricsRegistry,
+    ...(options.tokenNames ? { tokenNames: options.tokenNames } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await usage.load();
   const speech = new SpeechService({ gateway, settings });
   const audioUploads = new AudioUploads({
     dir: join(options.dataDir, 'uploads'),
@@ -129,6 +143,7 @@ export async function composeServices(options: ComposeOptions) {
     ...models,
     gateway,
     gatewayStats,
+    usage,
     speech,
     audioUploads,
     search,
@@ -142,6 +157,7 @@ export async function composeServices(options: ComposeOptions) {
     /** Background work that starts once the server listens. */
     start(): void {
       health.monitor.start();
+      usage.start();
       tasks.watch();
       models.swaps
         .reconcile()
@@ -149,6 +165,7 @@ export async function composeServices(options: ComposeOptions) {
     },
     async stop(): Promise<void> {
       tasks.stop();
+      await usage.stop();
       reasoning.close();
       await health.stop();
       await bot.close();

@@ -47,6 +47,8 @@ export async function createTestApp(
     trustedProxies?: readonly string[];
     /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
     passwordFile?: boolean;
+    /** The clock of gateway usage buckets and token limits. */
+    now?: () => number;
   } = {},
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-test-'));
@@ -85,6 +87,8 @@ export async function createTestApp(
     timing: { pollMs: 200, memoryReleaseTimeoutMs: 10_000, ...options.timing },
     webhookRetryDelaysMs: [50, 100],
     hub: options.hub,
+    tokenNames: () => auth.tokenNames(),
+    ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp({
     version: '0.0.0-test',
