@@ -163,7 +163,8 @@ export class UsageMeter {
 
   /** Writes the aggregates to the database; on failure they are kept for the next flush. */
   flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(() => this.#flushOnce());
+    // Flushes run one after another; a failed one never blocks the next.
+    this.#flushing = this.#flushing.catch(() => undefined).then(() => this.#flushOnce());
     return this.#flushing;
   }
 
@@ -180,7 +181,11 @@ export class UsageMeter {
     const now = this.#now();
     if (now - this.#lastCompaction >= HOUR_MS) {
       this.#lastCompaction = now;
-      await this.deps.store.compact(new Date(now));
+      try {
+        await this.deps.store.compact(new Date(now));
+      } catch (error) {
+        this.deps.log.warn({ err: error }, 'gateway usage compaction failed; retrying in an hour');
+      }
     }
   }
 
@@ -208,7 +213,7 @@ export class UsageMeter {
   start(): void {
     this.#timer ??= setInterval(() => {
       this.flush().catch((error: unknown) =>
-        this.deps.log.warn({ err: error }, 'gateway usage compaction failed'),
+        this.deps.log.warn({ err: error }, 'gateway usage flush failed'),
       );
     }, FLUSH_INTERVAL_MS);
     this.#timer.unref();
