@@ -212,7 +212,7 @@ export class AuthService {
     if (existing) {
       await this.db
         .update(apiTokens)
-        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES], expiresAt: null })
+        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES], expiresAt: null, models: null, limits: {} })
         .where(eq(apiTokens.id, existing.id));
       return;
     }
