@@ -12,8 +12,8 @@ const [mode, upstreamArg] = process.argv.slice(2);
 const upstreamPort = Number(upstreamArg);
 
 /**
- * The gateway as app.ts mounts it: request id, client info and the access log at info level, written
- * as in production (pino's synchronous destination) but to /dev/null.
+ * The gateway as app.ts mounts it: request id, client info, the access log at info level (through
+ * pino's own destination as in production, to /dev/null) and usage metering (into an in-memory database).
  */
 async function serveGateway(): Promise<http.Server> {
   const { serve } = await import('@hono/node-server');
@@ -27,6 +27,9 @@ async function serveGateway(): Promise<http.Server> {
   const { GatewayService } = await import('../src/services/gateway/gateway-service.js');
   const { GatewayStats } = await import('../src/services/gateway/stats.js');
   const { MetricsRegistry } = await import('../src/services/health/metrics.js');
+  const { openDatabase } = await import('../src/adapters/db/client.js');
+  const { UsageMeter } = await import('../src/services/usage/usage-meter.js');
+  const { UsageStore } = await import('../src/services/usage/usage-store.js');
   const parsed = parseSettings({
     sparks: [{ id: 'spark-1', host: '127.0.0.1', roles: ['vllm'] }],
     vllm: { port: upstreamPort },
@@ -34,7 +37,13 @@ async function serveGateway(): Promise<http.Server> {
   if (!parsed.success) throw new Error(parsed.errors.join('; '));
   const settings = parsed.settings;
   const log = createLogger({ level: 'info', destination: pino.destination('/dev/null') });
-  const stats = new GatewayStats(new MetricsRegistry());
+  const registry = new MetricsRegistry();
+  const stats = new GatewayStats(registry);
+  // Usage is metered as in production, into an in-memory database.
+  const database = await openDatabase({});
+  const usage = new UsageMeter({ store: new UsageStore(database.db), log, registry });
+  await usage.load();
+  usage.start();
   const gateway = new GatewayService({
     settings: () => settings,
     swaps: { isSwapping: () => false, idle: () => Promise.resolve() },
@@ -48,6 +57,8 @@ async function serveGateway(): Promise<http.Server> {
     tokenId: 'bench',
     scopes: ['gateway' as const],
     expiresAt: null,
+    models: null,
+    limits: {},
   };
   const auth = {
     fromToken: (token: string) => Promise.resolve(token === TOKEN ? principal : undefined),
@@ -57,7 +68,7 @@ async function serveGateway(): Promise<http.Server> {
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(clientInfo(new TrustedProxies()));
   app.use(accessLog(log));
-  app.route('/v1', gatewayRoutes({ gateway, auth, log, stats }));
+  app.route('/v1', gatewayRoutes({ gateway, auth, log, stats, usage }));
   return serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
 }
 

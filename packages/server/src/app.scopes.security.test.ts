@@ -20,7 +20,9 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/settings': 'admin',
   'GET /api/tokens': 'admin',
   'POST /api/tokens': 'admin',
+  'PATCH /api/tokens/:id': 'admin',
   'DELETE /api/tokens/:id': 'admin',
+  'GET /api/usage': 'admin',
   'GET /api/events': 'any',
   'POST /api/swap': 'control',
   'GET /api/swap/current': 'control',
@@ -211,7 +213,7 @@ describe('every route × every scope', () => {
   it('docs/api.md lists every route with the scope the sweep expects', async () => {
     const text = await readFile(new URL('../../../docs/api.md', import.meta.url), 'utf8');
     const documented = new Map<string, string>();
-    for (const match of text.matchAll(/^\| `(GET|POST|PUT|DELETE|ALL) ([^`]+)` \| ([^|]+) \|/gm)) {
+    for (const match of text.matchAll(/^\| `(GET|POST|PUT|PATCH|DELETE|ALL) ([^`]+)` \| ([^|]+) \|/gm)) {
       documented.set(`${match[1]} ${match[2]}`, (match[3] ?? '').trim());
     }
     const wanted = new Map(

@@ -31,6 +31,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { swapRoutes } from './routes/swap.js';
 import { leaseRoutes } from './routes/leases.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { usageRoutes } from './routes/usage.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
 import type { BotService } from './services/bot/bot.js';
@@ -48,6 +49,7 @@ import type { ReasoningService } from './services/reasoning/service.js';
 import type { SwapService } from './services/swap/swap-service.js';
 import type { LeaseService } from './services/leases/lease-service.js';
 import type { QueuedSwaps } from './services/leases/queued-swap.js';
+import type { UsageMeter } from './services/usage/usage-meter.js';
 
 export interface AppDeps {
   version: string;
@@ -69,6 +71,7 @@ export interface AppDeps {
   metricsRegistry: MetricsRegistry;
   gateway: GatewayService;
   gatewayStats: GatewayStats;
+  usage: UsageMeter;
   speech: SpeechService;
   audioUploads: AudioUploads;
   search: SearchService;
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoutes(deps.auth))
     .route('/api/settings', settingsRoutes(deps.settings))
     .route('/api/tokens', tokenRoutes(deps.auth))
+    .route('/api/usage', usageRoutes(deps.usage))
     .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
     .route('/api/swap', swapRoutes(deps.swaps, deps.queuedSwaps))
     .route('/api/leases', leaseRoutes(deps.leases))
@@ -134,7 +138,13 @@ export function createApp(deps: AppDeps) {
     .route('/api/bot', botRoutes(deps.bot))
     .route(
       '/v1',
-      gatewayRoutes({ gateway: deps.gateway, auth: deps.auth, log: deps.log, stats: deps.gatewayStats }),
+      gatewayRoutes({
+        gateway: deps.gateway,
+        auth: deps.auth,
+        log: deps.log,
+        stats: deps.gatewayStats,
+        usage: deps.usage,
+      }),
     )
     .route(
       '/api/audio',

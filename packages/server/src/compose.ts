@@ -27,6 +27,8 @@ import { SparkInspector } from './services/sparks/hardware.js';
 import { SparkKeys } from './services/sparks/keys.js';
 import { SparkProbes } from './services/sparks/probe.js';
 import { SwapRepo } from './services/swap/swap-repo.js';
+import { UsageMeter } from './services/usage/usage-meter.js';
+import { UsageStore } from './services/usage/usage-store.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
 import { Webhook } from './services/swap/webhook.js';
@@ -56,6 +58,8 @@ export interface ComposeOptions {
   hub?: ModelHub | undefined;
   /** The clock of leases and health hysteresis (tests move it by hand). */
   now?: () => Date;
+  /** Names of every API token, for the usage report. */
+  tokenNames?: () => Promise<Map<string, string>>;
 }
 
 /**
@@ -125,6 +129,14 @@ export async function composeServices(options: ComposeOptions) {
     stats: gatewayStats,
     log: options.log,
   });
+  const usage = new UsageMeter({
+    store: new UsageStore(options.db),
+    log: options.log,
+    registry: metricsRegistry,
+    ...(options.tokenNames ? { tokenNames: options.tokenNames } : {}),
+    ...(options.now ? { now: () => options.now!().getTime() } : {}),
+  });
+  await usage.load();
   const speech = new SpeechService({ gateway, settings });
   const audioUploads = new AudioUploads({
     dir: join(options.dataDir, 'uploads'),
@@ -136,6 +148,7 @@ export async function composeServices(options: ComposeOptions) {
     ...models,
     gateway,
     gatewayStats,
+    usage,
     speech,
     audioUploads,
     search,
@@ -150,6 +163,7 @@ export async function composeServices(options: ComposeOptions) {
     start(): void {
       health.monitor.start();
       models.leases.start();
+      usage.start();
       tasks.watch();
       models.swaps
         .reconcile()
@@ -158,6 +172,7 @@ export async function composeServices(options: ComposeOptions) {
     async stop(): Promise<void> {
       tasks.stop();
       models.leases.stop();
+      await usage.stop();
       reasoning.close();
       await health.stop();
       await bot.close();

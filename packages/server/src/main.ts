@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     bus,
     log,
     hub: new HuggingFaceHub(() => settings.current.vllm.hfToken, env.hfEndpoint),
+    tokenNames: () => auth.tokenNames(),
   });
 
   const version = findVersion();

@@ -229,6 +229,26 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     await page.click('a[href="#overview"]');
   });
 
+  it('shows gateway usage by key and model after a chat request', async () => {
+    const model = await page.evaluate(async () => {
+      const models = (await (await fetch('v1/models')).json()) as { data: { id: string }[] };
+      const id = models.data[0]?.id ?? '';
+      await fetch('v1/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: id, messages: [{ role: 'user', content: 'SIM_REPLY: one two' }] }),
+      });
+      return id;
+    });
+    expect(model).not.toBe('');
+    await page.goto(`${demo.url}#tools`);
+    await page.getByRole('button', { name: '30 d' }).click();
+    const row = page.locator('#usage-title ~ .table-wrap tbody tr', { hasText: model });
+    await expect.poll(() => row.first().textContent()).toContain('dashboard');
+    await page.getByRole('button', { name: '24 h' }).click();
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+  });
+
   it('switches between light and dark themes', async () => {
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const before = await background();

@@ -11,6 +11,7 @@ import { ReasoningPanel } from './panels/ReasoningPanel.js';
 import { SettingsPanel } from './panels/SettingsPanel.js';
 import { SwapPanel } from './panels/SwapPanel.js';
 import { TokensPanel } from './panels/TokensPanel.js';
+import { UsagePanel } from './panels/UsagePanel.js';
 import { useTheme } from './theme.js';
 
 const TABS = [
@@ -106,6 +107,7 @@ export function Dashboard(props: { onSignedOut: () => void }) {
             <PrivacyPanel />
             <ReasoningPanel />
             <TokensPanel />
+            <UsagePanel reloadKey={reloadKey} />
             <SettingsPanel reloadKey={reloadKey} />
           </div>
         )}

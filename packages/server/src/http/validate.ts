@@ -35,3 +35,12 @@ export function params<TSchema extends v.GenericSchema>(schema: TSchema) {
     return result.output;
   });
 }
+
+/** Validates the query string the same way. */
+export function query<TSchema extends v.GenericSchema>(schema: TSchema) {
+  return validator('query', (value): v.InferOutput<TSchema> => {
+    const result = v.safeParse(schema, value);
+    if (!result.success) throw new ApiError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
+    return result.output;
+  });
+}

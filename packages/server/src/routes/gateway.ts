@@ -13,6 +13,7 @@ import { OpenAiError } from '../services/gateway/openai-error.js';
 import { rerank } from '../services/gateway/rerank.js';
 import { AUDIO_LIMIT, jsonBytes, limitedStream, multipartType } from '../services/gateway/request-body.js';
 import type { GatewayStats } from '../services/gateway/stats.js';
+import type { RequestUsage, UsageMeter } from '../services/usage/usage-meter.js';
 
 interface NodeBindings {
   incoming: IncomingMessage;
@@ -33,13 +34,30 @@ export interface GatewayRouteDeps {
   auth: Pick<AuthService, 'fromToken' | 'fromSession'>;
   log: Logger;
   stats?: GatewayStats | undefined;
+  usage?: UsageMeter | undefined;
+}
+
+type GatewayEnv = { Variables: AppEnv['Variables'] & { usage: RequestUsage | undefined } };
+
+/**
+ * Meters every authenticated gateway request (refusing keys over their limits) and reports its
+ * status once the handler or the error handler has answered.
+ */
+function meterUsage(meter: UsageMeter | undefined) {
+  return createMiddleware<GatewayEnv>(async (c, next) => {
+    if (!meter) return next();
+    const usage = meter.begin(c.get('principal'));
+    c.set('usage', usage);
+    await next();
+    usage.answered(c.res.status);
+  });
 }
 
 /**
  * Every failure of the OpenAI-compatible routes in OpenAI's shape, with the request id a support
  * question can quote; a vanished client gets nothing.
  */
-export function openAiErrorResponse(error: Error, c: Context<AppEnv>, log: Logger): Response {
+export function openAiErrorResponse<E extends AppEnv>(error: Error, c: Context<E>, log: Logger): Response {
   if (error instanceof ClientAbortError) return new Response(null, { status: 499 });
   const mapped = OpenAiError.from(error);
   const requestId = c.get('requestId');
@@ -73,11 +91,12 @@ export function gatewayTiming(stats: GatewayStats | undefined) {
  */
 export function gatewayRoutes(deps: GatewayRouteDeps) {
   const { gateway } = deps;
-  const app = new Hono<AppEnv>();
+  const app = new Hono<GatewayEnv>();
   app.onError((error, c) => openAiErrorResponse(error, c, deps.log));
   app.use(gatewayTiming(deps.stats));
   app.use(authenticate(deps.auth as AuthService, []));
   app.use(requireScope('gateway'));
+  app.use(meterUsage(deps.usage));
   // Under @hono/node-server the handlers read node's request and write node's response themselves:
   // building the web Request, its body stream and its signal costs more than the relay.
   const node = (c: Context) => c.env as Partial<NodeBindings> | undefined;
@@ -87,35 +106,27 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
   };
   const out = (c: Context) => node(c)?.outgoing;
   const jsonBody = (c: Context, limit?: number) => jsonBytes(node(c)?.incoming ?? c.req.raw, limit);
+  const usage = (c: Context<GatewayEnv>) => c.get('usage');
   return (
     app
-      .get('/models', (c) => gateway.models(signal(c), out(c)))
+      .get('/models', (c) => gateway.models(signal(c), out(c), usage(c)))
       // Served names may hold a slash (`Qwen/Qwen3-8B`), sent raw or as %2F.
-      .get('/models/:id{.+}', (c) => gateway.model(c.req.param('id'), signal(c)))
+      .get('/models/:id{.+}', (c) => gateway.model(c.req.param('id'), signal(c), usage(c)))
       .post('/chat/completions', async (c) =>
-        gateway.completion('/v1/chat/completions', await jsonBody(c), signal(c), out(c)),
+        gateway.completion('/v1/chat/completions', await jsonBody(c), signal(c), out(c), usage(c)),
       )
       .post('/completions', async (c) =>
-        gateway.completion('/v1/completions', await jsonBody(c), signal(c), out(c)),
+        gateway.completion('/v1/completions', await jsonBody(c), signal(c), out(c), usage(c)),
       )
       .post('/responses', async (c) =>
-        gateway.completion('/v1/responses', await jsonBody(c), signal(c), out(c)),
+        gateway.completion('/v1/responses', await jsonBody(c), signal(c), out(c), usage(c)),
       )
-      .post('/embeddings', async (c) => {
-        const body = await jsonBody(c);
-        return gateway.relay(
-          'embeddings',
-          {
-            method: 'POST',
-            path: '/v1/embeddings',
-            headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-            body,
-            signal: signal(c),
-          },
-          out(c),
-        );
+      .post('/embeddings', async (c) => gateway.embeddings(await jsonBody(c), signal(c), out(c), usage(c)))
+      .post('/rerank', async (c) => {
+        const metered = usage(c);
+        if (metered) metered.placement = 'embeddings';
+        return c.json(await rerank(gateway, await jsonBody(c), signal(c)));
       })
-      .post('/rerank', async (c) => c.json(await rerank(gateway, await jsonBody(c), signal(c))))
       .post('/audio/transcriptions', (c) => {
         const type = multipartType(c.req.raw);
         const length = c.req.header('content-length');
@@ -132,6 +143,7 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
             signal: signal(c),
           },
           out(c),
+          usage(c),
         );
       })
       .post('/audio/speech', async (c) => {
@@ -146,6 +158,7 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
             signal: signal(c),
           },
           out(c),
+          usage(c),
         );
       })
       .all('*', (c) => {

@@ -54,7 +54,9 @@ beforeAll(async () => {
     const scopes = (c.req.header('x-test-scopes') ?? '').split(',').filter(Boolean) as TokenScope[];
     c.set(
       'principal',
-      scopes.length > 0 ? { kind: 'token', actor: 'test', tokenId: 't', scopes, expiresAt: null } : undefined,
+      scopes.length > 0
+        ? { kind: 'token', actor: 'test', tokenId: 't', scopes, expiresAt: null, models: null, limits: {} }
+        : undefined,
     );
     await next();
   });

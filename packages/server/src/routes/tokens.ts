@@ -1,4 +1,4 @@
-import { CreateTokenBodySchema } from '@spark-control/schema';
+import { CreateTokenBodySchema, PatchTokenBodySchema } from '@spark-control/schema';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { AuthService } from '../services/auth.js';
@@ -14,9 +14,14 @@ export function tokenRoutes(auth: AuthService) {
     .use(requireScope('admin'))
     .get('/', async (c) => c.json({ tokens: await auth.listTokens() }))
     .post('/', jsonBody(CreateTokenBodySchema), async (c) => {
-      const { name, scopes, expiresInDays } = c.req.valid('json');
-      const created = await auth.createToken(name, scopes, { expiresInDays });
+      const { name, scopes, expiresInDays, models, limits } = c.req.valid('json');
+      const created = await auth.createToken(name, scopes, { expiresInDays, models, limits });
       return c.json({ token: created.token, ...created.info }, 201);
+    })
+    .patch('/:id', params(TokenIdSchema), jsonBody(PatchTokenBodySchema), async (c) => {
+      const updated = await auth.updateToken(c.req.valid('param').id, c.req.valid('json'));
+      if (!updated) throw new ApiError('NOT_FOUND', 'no such token');
+      return c.json(updated);
     })
     .delete('/:id', params(TokenIdSchema), async (c) => {
       if (!(await auth.revokeToken(c.req.valid('param').id)))

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, ne } from 'drizzle-orm';
-import { TOKEN_SCOPES, type ApiTokenInfo, type TokenScope } from '@spark-control/schema';
+import { TOKEN_SCOPES, type ApiTokenInfo, type TokenLimits, type TokenScope } from '@spark-control/schema';
 import type { Db } from '../adapters/db/client.js';
 import { apiTokens, sessions } from '../adapters/db/schema.js';
 import type { AdminPassword } from './password.js';
@@ -20,6 +20,9 @@ export type Principal =
       scopes: readonly TokenScope[];
       /** Null: never expires. */
       expiresAt: Date | null;
+      /** Served model names the token may use on the gateway; null: every model. */
+      models: readonly string[] | null;
+      limits: TokenLimits;
     };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -98,6 +101,8 @@ export class AuthService {
         tokenId: row.id,
         scopes: row.scopes as TokenScope[],
         expiresAt: row.expiresAt,
+        models: row.models,
+        limits: row.limits,
       } as const,
       touchedAt: 0,
     };
@@ -122,14 +127,59 @@ export class AuthService {
   async createToken(
     name: string,
     scopes: readonly TokenScope[],
-    options: { expiresInDays?: number | undefined } = {},
+    options: {
+      expiresInDays?: number | undefined;
+      models?: readonly string[] | undefined;
+      limits?: TokenLimits | undefined;
+    } = {},
   ): Promise<{ token: string; info: ApiTokenInfo }> {
     const token = `sc_${randomBytes(32).toString('base64url')}`;
     const expiresAt =
       options.expiresInDays === undefined
         ? null
         : new Date(this.now().getTime() + options.expiresInDays * 24 * 3600 * 1000);
-    return { token, info: await this.#insertToken(name, token, scopes, expiresAt) };
+    return {
+      token,
+      info: await this.#insertToken(name, token, scopes, expiresAt, {
+        models: options.models ? [...new Set(options.models)] : null,
+        limits: options.limits ?? {},
+      }),
+    };
+  }
+
+  /**
+   * Changes a live token's name, scopes, models (null: every model) or limits (replaced whole);
+   * undefined when there is no such live token. Takes effect on the token's next request.
+   */
+  async updateToken(
+    id: string,
+    changes: {
+      name?: string | undefined;
+      scopes?: readonly TokenScope[] | undefined;
+      models?: readonly string[] | null | undefined;
+      limits?: TokenLimits | undefined;
+    },
+  ): Promise<ApiTokenInfo | undefined> {
+    const [row] = await this.db
+      .update(apiTokens)
+      .set({
+        ...(changes.name === undefined ? {} : { name: changes.name }),
+        ...(changes.scopes === undefined ? {} : { scopes: [...changes.scopes] }),
+        ...(changes.models === undefined
+          ? {}
+          : { models: changes.models === null ? null : [...new Set(changes.models)] }),
+        ...(changes.limits === undefined ? {} : { limits: changes.limits }),
+      })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning();
+    this.#tokens.clear();
+    return row ? toInfo(row) : undefined;
+  }
+
+  /** Names of every token ever created, revoked ones included (usage outlives its token). */
+  async tokenNames(): Promise<Map<string, string>> {
+    const rows = await this.db.select({ id: apiTokens.id, name: apiTokens.name }).from(apiTokens);
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   /** Calls `listener` with the id of every token revoked from now on; returns the unsubscribe. */
@@ -162,7 +212,7 @@ export class AuthService {
     if (existing) {
       await this.db
         .update(apiTokens)
-        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES], expiresAt: null })
+        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES], expiresAt: null, models: null, limits: {} })
         .where(eq(apiTokens.id, existing.id));
       return;
     }
@@ -194,6 +244,7 @@ export class AuthService {
     token: string,
     scopes: readonly TokenScope[],
     expiresAt: Date | null,
+    gateway: { models: string[] | null; limits: TokenLimits } = { models: null, limits: {} },
   ): Promise<ApiTokenInfo> {
     const [row] = await this.db
       .insert(apiTokens)
@@ -204,6 +255,8 @@ export class AuthService {
         tokenHash: sha256(token),
         scopes: [...scopes],
         expiresAt,
+        models: gateway.models,
+        limits: gateway.limits,
       })
       .returning();
     if (!row) throw new Error('token insert returned no row');
@@ -220,5 +273,7 @@ function toInfo(row: typeof apiTokens.$inferSelect): ApiTokenInfo {
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     expiresAt: row.expiresAt?.toISOString() ?? null,
+    models: row.models,
+    limits: row.limits,
   };
 }

@@ -45,7 +45,7 @@ export async function createTestApp(
     hub?: ModelHub;
     /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
     trustedProxies?: readonly string[];
-    /** The clock of leases and health hysteresis. */
+    /** The clock of leases, health hysteresis, gateway usage buckets and token limits. */
     now?: () => Date;
     /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
     passwordFile?: boolean;
@@ -87,6 +87,7 @@ export async function createTestApp(
     timing: { pollMs: 200, memoryReleaseTimeoutMs: 10_000, ...options.timing },
     webhookRetryDelaysMs: [50, 100],
     hub: options.hub,
+    tokenNames: () => auth.tokenNames(),
     ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp({

@@ -14,6 +14,9 @@ export function TokensPanel() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['gateway']);
   const [expiresInDays, setExpiresInDays] = useState('');
+  const [models, setModels] = useState('');
+  const [rpm, setRpm] = useState('');
+  const [tokensPerDay, setTokensPerDay] = useState('');
   const [created, setCreated] = useState('');
   const [error, setError] = useState('');
 
@@ -30,10 +33,29 @@ export function TokensPanel() {
     event.preventDefault();
     setError('');
     const days = expiresInDays === '' ? undefined : Number(expiresInDays);
-    const response = await api.api.tokens.$post({ json: { name, scopes, expiresInDays: days } });
+    const modelList = models
+      .split(',')
+      .map((model) => model.trim())
+      .filter(Boolean);
+    const limits = {
+      ...(rpm === '' ? {} : { rpm: Number(rpm) }),
+      ...(tokensPerDay === '' ? {} : { tokensPerDay: Number(tokensPerDay) }),
+    };
+    const response = await api.api.tokens.$post({
+      json: {
+        name,
+        scopes,
+        expiresInDays: days,
+        ...(modelList.length > 0 ? { models: modelList } : {}),
+        limits,
+      },
+    });
     if (!response.ok) return setError(await errorMessage(response, 'the token was not created'));
     setCreated((await response.json()).token);
     setName('');
+    setModels('');
+    setRpm('');
+    setTokensPerDay('');
     await load();
   };
   const revoke = async (token: ApiTokenInfo) => {
@@ -77,6 +99,28 @@ export function TokensPanel() {
           <option value="90">in 90 days</option>
           <option value="365">in a year</option>
         </select>
+        <label for="token-models">Models (served names, comma-separated; empty: all)</label>
+        <input
+          id="token-models"
+          value={models}
+          onInput={(event: Event) => setModels((event.target as HTMLInputElement).value)}
+        />
+        <label for="token-rpm">Requests per minute (empty: no limit)</label>
+        <input
+          id="token-rpm"
+          type="number"
+          min="1"
+          value={rpm}
+          onInput={(event: Event) => setRpm((event.target as HTMLInputElement).value)}
+        />
+        <label for="token-daily">Tokens per 24 hours (empty: no limit)</label>
+        <input
+          id="token-daily"
+          type="number"
+          min="1"
+          value={tokensPerDay}
+          onInput={(event: Event) => setTokensPerDay((event.target as HTMLInputElement).value)}
+        />
         <button type="submit">Create token</button>
       </form>
       {created && (
@@ -105,6 +149,10 @@ export function TokensPanel() {
                 {' '}
                 {token.scopes.join(', ')} · used {ago(token.lastUsedAt)}
                 {token.expiresAt && ` · ${expiry(token.expiresAt)}`}
+                {token.models && ` · models ${token.models.join(', ')}`}
+                {token.limits.rpm !== undefined && ` · ${token.limits.rpm}/min`}
+                {token.limits.tokensPerDay !== undefined &&
+                  ` · ${token.limits.tokensPerDay.toLocaleString()} tokens/day`}
               </span>
             </span>
             <button

@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
@@ -52,6 +53,10 @@ export const apiTokens = pgTable('api_tokens', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   /** Null: the token never expires. */
   expiresAt: timestamp('expires_at', { withTimezone: true }),
+  /** Served model names the token may use on the gateway; null: every model. */
+  models: text('models').array(),
+  /** Gateway limits (`rpm`, `tokensPerDay`); empty: none. */
+  limits: jsonb('limits').$type<{ rpm?: number; tokensPerDay?: number }>().notNull().default({}),
 });
 
 /** Dashboard sessions, stored only as SHA-256 hashes of the cookie value. */
@@ -187,4 +192,39 @@ export const leases = pgTable(
     endedBy: text('ended_by'),
   },
   (table) => [index('leases_ended_at_idx').on(table.endedAt)],
+);
+
+const usageColumns = {
+  /** The API token's id; '' for the dashboard session. */
+  tokenId: text('token_id').notNull(),
+  model: text('model').notNull(),
+  /** Where the request went: the upstream kind (`vllm` for every LLM placement today). */
+  placement: text('placement').notNull(),
+  /** `2xx`, `4xx` or `5xx`. */
+  statusClass: text('status_class').notNull(),
+  requests: integer('requests').notNull(),
+  promptTokens: bigint('prompt_tokens', { mode: 'number' }).notNull(),
+  completionTokens: bigint('completion_tokens', { mode: 'number' }).notNull(),
+  latencySumMs: bigint('latency_sum_ms', { mode: 'number' }).notNull(),
+  latencyMaxMs: integer('latency_max_ms').notNull(),
+};
+
+/** Gateway usage per key, model, placement and status class: one row a minute, kept 48 hours. */
+export const gatewayUsageMinutes = pgTable(
+  'gateway_usage_minutes',
+  { minute: timestamp('minute', { withTimezone: true }).notNull(), ...usageColumns },
+  (table) => [
+    primaryKey({
+      columns: [table.minute, table.tokenId, table.model, table.placement, table.statusClass],
+    }),
+  ],
+);
+
+/** Older gateway usage folded into one row an hour, kept 31 days. */
+export const gatewayUsageHours = pgTable(
+  'gateway_usage_hours',
+  { hour: timestamp('hour', { withTimezone: true }).notNull(), ...usageColumns },
+  (table) => [
+    primaryKey({ columns: [table.hour, table.tokenId, table.model, table.placement, table.statusClass] }),
+  ],
 );

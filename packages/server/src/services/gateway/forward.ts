@@ -189,6 +189,13 @@ export const RESPONSES_SSE: SseDialect = {
   },
 };
 
+export interface RelayOptions {
+  sse: SseDialect | undefined;
+  onEnd?: ((outcome: StreamOutcome) => void) | undefined;
+  /** Sees every whole block of events and returns what to relay of it (SSE only). */
+  tap?: ((events: Buffer) => Buffer) | undefined;
+}
+
 /** The end of the last whole event in `data` (0 when there is none yet). */
 function wholeEventsEnd(data: Buffer): number {
   return Math.max(data.lastIndexOf('\n\n') + 2, data.lastIndexOf('\r\n\r\n') + 4, 0);
@@ -206,10 +213,7 @@ function failureMessage(error: unknown): string {
  * are passed on, and a stream the upstream cuts off ends with an OpenAI error event (and `[DONE]`
  * for chat).
  */
-export function relayBody(
-  reply: UpstreamReply,
-  options: { sse: SseDialect | undefined; onEnd?: (outcome: StreamOutcome) => void },
-): ReadableStream<Uint8Array> {
+export function relayBody(reply: UpstreamReply, options: RelayOptions): ReadableStream<Uint8Array> {
   const iterator = reply.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const stream = options.sse?.start();
   let pending: Buffer = Buffer.alloc(0);
@@ -262,7 +266,9 @@ export function relayBody(
           const whole = data.subarray(0, end);
           pending = Buffer.from(data.subarray(end));
           stream.see(whole);
-          controller.enqueue(whole);
+          const relayed = options.tap ? options.tap(whole) : whole;
+          if (relayed.length === 0) continue;
+          controller.enqueue(relayed);
           return;
         }
       },
@@ -314,7 +320,7 @@ export function pipeBody(
   reply: UpstreamReply,
   outgoing: ServerResponse,
   headers: Headers,
-  options: { sse: SseDialect | undefined; onEnd?: (outcome: StreamOutcome) => void },
+  options: RelayOptions,
 ): Response {
   const upstream = reply.body;
   const stream = options.sse?.start();
@@ -348,6 +354,8 @@ export function pipeBody(
       pending = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
       data = end < data.length ? data.subarray(0, end) : data;
       stream.see(data);
+      if (options.tap) data = options.tap(data);
+      if (data.length === 0) return;
     }
     if (!outgoing.write(data)) upstream.pause();
   });

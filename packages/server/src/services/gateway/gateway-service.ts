@@ -19,6 +19,8 @@ import {
 } from './forward.js';
 import { OpenAiError, unavailable, upstreamMessage } from './openai-error.js';
 import type { GatewayStats } from './stats.js';
+import type { RequestUsage } from '../usage/usage-meter.js';
+import { usageTap } from './usage-tap.js';
 import { SwapQueue, type SwapState } from './swap-queue.js';
 import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
 import { LeasedError } from '../leases/lease-service.js';
@@ -99,11 +101,46 @@ export class GatewayService {
     }
   }
 
-  /** Passes a request through to `kind`; non-2xx answers become OpenAI errors. */
-  async relay(kind: UpstreamKind, request: RelayRequest, outgoing?: ServerResponse): Promise<Response> {
+  /**
+   * Passes a request through to `kind`; non-2xx answers become OpenAI errors. With `usage`, the
+   * request is metered as going to `kind`, and a JSON answer's `usage` is counted.
+   */
+  async relay(
+    kind: UpstreamKind,
+    request: RelayRequest,
+    outgoing?: ServerResponse,
+    usage?: RequestUsage,
+  ): Promise<Response> {
+    if (usage) usage.placement = kind;
     const reply = await this.call(kind, request);
     if (reply.status >= 400) throw await this.upstreamError(kind, reply);
-    return this.response(kind, reply, outgoing);
+    return this.response(kind, reply, outgoing, { usage });
+  }
+
+  /** Embeddings: a model this key may not use is one that does not exist. */
+  async embeddings(
+    raw: Buffer,
+    signal: AbortSignal | undefined,
+    outgoing?: ServerResponse,
+    usage?: RequestUsage,
+  ) {
+    const { model } = parseRequest(raw);
+    if (usage && model !== undefined) {
+      usage.model = model;
+      if (!usage.allows(model)) throw doesNotExist(model);
+    }
+    return this.relay(
+      'embeddings',
+      {
+        method: 'POST',
+        path: '/v1/embeddings',
+        headers: { 'content-type': 'application/json', 'content-length': String(raw.length) },
+        body: raw,
+        signal,
+      },
+      outgoing,
+      usage,
+    );
   }
 
   /**
@@ -113,11 +150,29 @@ export class GatewayService {
    */
   async completion(
     path: CompletionPath,
-    raw: Buffer,
+    received: Buffer,
     signal: AbortSignal | undefined,
     outgoing?: ServerResponse,
+    usage?: RequestUsage,
   ): Promise<Response> {
-    const model = requestedModel(raw);
+    const request = parseRequest(received);
+    const model = request.model;
+    let raw = received;
+    let stripUsage = false;
+    if (usage) {
+      usage.model = model ?? '';
+      if (usage.models !== null) {
+        if (model === undefined) {
+          throw new OpenAiError(400, 'you must provide a model parameter', null, { param: 'model' });
+        }
+        if (!usage.allows(model)) throw notLoaded(model, await this.#servedTo(usage, signal));
+      }
+      // Streams carry no token counts unless asked; the usage chunk is taken out again on the way back.
+      if (request.stream && !request.includeUsage && path !== '/v1/responses') {
+        raw = withIncludeUsage(received, request.streamOptions);
+        stripUsage = true;
+      }
+    }
     await this.queue.wait(signal);
     let swapStarted = false;
     for (let attempt = 0; ; attempt += 1) {
@@ -148,38 +203,50 @@ export class GatewayService {
           await this.queue.wait(signal);
           continue;
         }
-        throw new OpenAiError(
-          404,
-          `The model \`${model}\` is not loaded. Served: ${served.length > 0 ? served.map((name) => `\`${name}\``).join(', ') : 'none'}.`,
-          'model_not_found',
-          { param: 'model' },
-        );
+        throw notLoaded(model, usage ? served.filter((name) => usage.allows(name)) : served);
       }
       if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
-      return this.response('vllm', reply, outgoing, path === '/v1/responses' ? RESPONSES_SSE : CHAT_SSE);
+      return this.response('vllm', reply, outgoing, {
+        dialect: path === '/v1/responses' ? RESPONSES_SSE : CHAT_SSE,
+        usage,
+        stripUsage,
+      });
     }
   }
 
-  /** `/v1/models` of vLLM, after any running swap. */
-  async models(signal: AbortSignal | undefined, outgoing?: ServerResponse): Promise<Response> {
+  /** `/v1/models` of vLLM, after any running swap; a key limited to models sees only those. */
+  async models(
+    signal: AbortSignal | undefined,
+    outgoing?: ServerResponse,
+    usage?: RequestUsage,
+  ): Promise<Response> {
     await this.queue.wait(signal);
-    return this.relay('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal }, outgoing);
+    const request = { method: 'GET', path: '/v1/models', headers: {}, signal };
+    if (!usage || usage.models === null) return this.relay('vllm', request, outgoing, usage);
+    const reply = await this.call('vllm', request);
+    if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
+    const list = JSON.parse(await wholeJson('vllm', reply)) as { data?: { id?: unknown }[] };
+    return Response.json({
+      ...list,
+      data: (list.data ?? []).filter((entry) => usage.allows(String(entry.id))),
+    });
   }
 
   /** One entry of vLLM's `/v1/models`, as OpenAI's "retrieve model" answers it. */
-  async model(id: string, signal: AbortSignal | undefined): Promise<Response> {
+  async model(id: string, signal: AbortSignal | undefined, usage?: RequestUsage): Promise<Response> {
+    if (usage) usage.model = id;
     await this.queue.wait(signal);
     const reply = await this.call('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal });
     if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
     const list = JSON.parse(await wholeJson('vllm', reply)) as { data?: { id?: unknown }[] };
     const entry = (list.data ?? []).find((candidate) => candidate.id === id);
-    if (!entry) {
-      throw new OpenAiError(404, `The model \`${id}\` does not exist.`, 'model_not_found', {
-        param: 'model',
-        type: 'invalid_request_error',
-      });
-    }
+    if (!entry || (usage && !usage.allows(id))) throw doesNotExist(id);
     return Response.json(entry);
+  }
+
+  /** The served models a key may see. */
+  async #servedTo(usage: RequestUsage, signal: AbortSignal | undefined): Promise<string[]> {
+    return (await this.servedModels(signal)).filter((name) => usage.allows(name));
   }
 
   /** The model names vLLM serves now (empty when it does not answer). */
@@ -205,15 +272,16 @@ export class GatewayService {
     kind: UpstreamKind,
     reply: UpstreamReply,
     outgoing?: ServerResponse,
-    dialect: SseDialect = CHAT_SSE,
+    options: { dialect?: SseDialect; usage?: RequestUsage | undefined; stripUsage?: boolean } = {},
   ): Promise<Response> {
+    const { dialect = CHAT_SSE, usage } = options;
     const headers = new Headers();
     for (const name of PASSED_HEADERS) {
       const value = reply.headers[name];
       if (typeof value === 'string') headers.set(name, value);
     }
     if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(headers.get('content-type') ?? '')) {
-      const json = await wholeJson(kind, reply);
+      const json = await wholeJson(kind, reply, usage);
       if (outgoing) return sendWhole(outgoing, reply.status, headers, json);
       return new Response(json, { status: reply.status, headers });
     }
@@ -223,9 +291,14 @@ export class GatewayService {
       headers.set('x-accel-buffering', 'no');
     }
     const stats = this.deps.stats;
-    const onEnd = stats ? (outcome: StreamOutcome) => stats.stream(outcome) : undefined;
-    if (outgoing) return pipeBody(reply, outgoing, headers, { sse, onEnd });
-    return new Response(relayBody(reply, { sse, onEnd }), { status: reply.status, headers });
+    usage?.streamStarted();
+    const onEnd = (outcome: StreamOutcome) => {
+      stats?.stream(outcome);
+      usage?.streamEnded();
+    };
+    const tap = sse && usage ? usageTap(usage, options.stripUsage === true) : undefined;
+    if (outgoing) return pipeBody(reply, outgoing, headers, { sse, onEnd, tap });
+    return new Response(relayBody(reply, { sse, onEnd, tap }), { status: reply.status, headers });
   }
 
   async upstreamError(kind: UpstreamKind, reply: UpstreamReply): Promise<OpenAiError> {
@@ -326,18 +399,22 @@ function upstreamFailure(
 /** The largest JSON answer relayed (a long completion with logprobs stays far below). */
 const JSON_REPLY_LIMIT = 64 * 1024 * 1024;
 
-/** A JSON reply read whole; 502 when it is cut off, too large or does not parse. */
-async function wholeJson(kind: UpstreamKind, reply: UpstreamReply): Promise<string> {
+/** A JSON reply read whole (its `usage` counted); 502 when it is cut off, too large or does not parse. */
+async function wholeJson(kind: UpstreamKind, reply: UpstreamReply, usage?: RequestUsage): Promise<string> {
   let text: string;
   try {
     text = await readText(reply, JSON_REPLY_LIMIT);
   } catch (error) {
     throw malformed(kind, `its answer broke off (${(error as Error).message})`);
   }
+  let parsed: unknown;
   try {
-    JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw malformed(kind, 'its answer is not valid JSON (cut off?)');
+  }
+  if (usage && typeof parsed === 'object' && parsed !== null) {
+    usage.countTokens((parsed as { usage?: unknown }).usage);
   }
   return text;
 }
@@ -348,8 +425,33 @@ function malformed(kind: UpstreamKind, detail: string): OpenAiError {
   });
 }
 
-/** The `model` of a JSON request body; 400 when the body is not a JSON object. */
-export function requestedModel(raw: Buffer): string | undefined {
+/** A model that does not exist, as OpenAI's "retrieve model" says it. */
+function doesNotExist(model: string): OpenAiError {
+  return new OpenAiError(404, `The model \`${model}\` does not exist.`, 'model_not_found', {
+    param: 'model',
+    type: 'invalid_request_error',
+  });
+}
+
+/** A completion for a model vLLM does not serve (or this key may not use). */
+function notLoaded(model: string, served: readonly string[]): OpenAiError {
+  return new OpenAiError(
+    404,
+    `The model \`${model}\` is not loaded. Served: ${served.length > 0 ? served.map((name) => `\`${name}\``).join(', ') : 'none'}.`,
+    'model_not_found',
+    { param: 'model' },
+  );
+}
+
+interface ParsedRequest {
+  model: string | undefined;
+  stream: boolean;
+  includeUsage: boolean;
+  streamOptions: unknown;
+}
+
+/** The fields of a JSON request body the gateway acts on; 400 when it is not a JSON object. */
+export function parseRequest(raw: Buffer): ParsedRequest {
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
@@ -359,9 +461,31 @@ export function requestedModel(raw: Buffer): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new OpenAiError(400, 'body must be a JSON object', 'invalid_request');
   }
-  const model = (body as { model?: unknown }).model;
+  const { model, stream, stream_options: streamOptions } = body as Record<string, unknown>;
   if (model !== undefined && typeof model !== 'string') {
     throw new OpenAiError(400, '`model` must be a string', 'invalid_request', { param: 'model' });
   }
-  return model;
+  const includeUsage =
+    typeof streamOptions === 'object' &&
+    streamOptions !== null &&
+    (streamOptions as { include_usage?: unknown }).include_usage === true;
+  return { model, stream: stream === true, includeUsage, streamOptions };
+}
+
+/**
+ * The request with `stream_options.include_usage` set. When the client sent no `stream_options`,
+ * the field is put in front of the others, so the rest of the body goes on byte for byte.
+ */
+function withIncludeUsage(raw: Buffer, streamOptions: unknown): Buffer {
+  if (streamOptions === undefined) {
+    const open = raw.indexOf('{');
+    return Buffer.concat([
+      raw.subarray(0, open + 1),
+      Buffer.from('"stream_options":{"include_usage":true},'),
+      raw.subarray(open + 1),
+    ]);
+  }
+  const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+  const options = typeof streamOptions === 'object' && streamOptions !== null ? streamOptions : {};
+  return Buffer.from(JSON.stringify({ ...body, stream_options: { ...options, include_usage: true } }));
 }

@@ -48,7 +48,7 @@ export async function startGateway(t: TestApp) {
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use('/api/*', authenticate(t.auth, []));
   app
-    .route('/v1', gatewayRoutes({ gateway, auth: t.auth, log, stats }))
+    .route('/v1', gatewayRoutes({ gateway, auth: t.auth, log, stats, usage: t.usage }))
     .route('/api/audio', audioRoutes({ speech, uploads, stats }))
     .route('/api/search', searchRoutes({ search, stats }));
   const server: ServerType = await new Promise((resolve) => {
