@@ -6,3 +6,4 @@ export * from './api.js';
 export * from './reasoning.js';
 export * from './catalog.js';
 export * from './services.js';
+export * from './schedules.js';

@@ -28,6 +28,7 @@ import { reasoningRoutes } from './routes/reasoning.js';
 import { eventRoutes } from './routes/events.js';
 import { settingsRoutes } from './routes/settings.js';
 import { swapRoutes } from './routes/swap.js';
+import { scheduleRoutes } from './routes/schedules.js';
 import { tokenRoutes } from './routes/tokens.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
@@ -39,6 +40,8 @@ import type { SpeechService } from './services/speech/speech-service.js';
 import type { createHealth } from './services/health/index.js';
 import type { MetricsRegistry } from './services/health/metrics.js';
 import type { SparkInspector } from './services/sparks/hardware.js';
+import type { HardwareHistory } from './services/sparks/history-sampler.js';
+import type { ScheduleService } from './services/schedules/schedule-service.js';
 import type { SparkKeys } from './services/sparks/keys.js';
 import type { CatalogService } from './services/catalog/catalog-service.js';
 import type { PrivacyService } from './services/privacy/service.js';
@@ -58,6 +61,8 @@ export interface AppDeps {
   reasoning: ReasoningService;
   health: ReturnType<typeof createHealth>;
   inspector: SparkInspector;
+  hardwareHistory: HardwareHistory;
+  schedules: ScheduleService;
   keys: SparkKeys;
   bot: BotService;
   metricsRegistry: MetricsRegistry;
@@ -119,11 +124,15 @@ export function createApp(deps: AppDeps) {
     .route('/api/tokens', tokenRoutes(deps.auth))
     .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
     .route('/api/swap', swapRoutes(deps.swaps))
+    .route('/api/schedules', scheduleRoutes(deps.schedules))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))
     .route('/api/reasoning', reasoningRoutes(deps.reasoning))
     .route('/api/services', serviceRoutes(deps.health.monitor))
-    .route('/api/sparks', sparkRoutes({ inspector: deps.inspector, keys: deps.keys }))
+    .route(
+      '/api/sparks',
+      sparkRoutes({ inspector: deps.inspector, keys: deps.keys, history: deps.hardwareHistory }),
+    )
     .route('/api/ssh', sshKeyRoutes(deps.keys))
     .route('/api/bot', botRoutes(deps.bot))
     .route(

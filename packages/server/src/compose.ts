@@ -26,6 +26,11 @@ import { SpeechService } from './services/speech/speech-service.js';
 import { SparkInspector } from './services/sparks/hardware.js';
 import { SparkKeys } from './services/sparks/keys.js';
 import { SparkProbes } from './services/sparks/probe.js';
+import { HardwareHistory } from './services/sparks/history-sampler.js';
+import { SparkHistoryStore } from './services/sparks/history-store.js';
+import { ScheduleRepo } from './services/schedules/schedule-repo.js';
+import { ScheduleRunner } from './services/schedules/schedule-runner.js';
+import { NO_BLOCKS, ScheduleService, type SchedulePort } from './services/schedules/schedule-service.js';
 import { SwapRepo } from './services/swap/swap-repo.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
@@ -51,6 +56,13 @@ export interface ComposeOptions {
   botUpdateCapMs?: number;
   /** Where swaps ask whether a model not yet downloaded is gated and how big it is; none in tests. */
   hub?: ModelHub | undefined;
+  /** The clock of schedules, swap timings and the hardware history (tests pass a fake one). */
+  now?: () => Date;
+  /**
+   * What may hold a placement against schedules. Nothing does yet: leases (issue 15 item 1) will
+   * implement SchedulePort and be passed here.
+   */
+  schedulePort?: SchedulePort;
 }
 
 /**
@@ -60,6 +72,7 @@ export interface ComposeOptions {
 export async function composeServices(options: ComposeOptions) {
   const metricsRegistry = new MetricsRegistry();
   const metrics = standardMetrics(metricsRegistry);
+  const now = options.now ?? (() => new Date());
   const models = await createModelServices(options, (swap) => {
     metrics.swaps.inc({ outcome: swap.status });
     if (swap.finishedAt) {
@@ -81,6 +94,32 @@ export async function composeServices(options: ComposeOptions) {
     pool: options.ssh.pool,
     settings: options.settings,
     probes: models.probes,
+  });
+  const hardwareHistory = new HardwareHistory({
+    inspector,
+    store: new SparkHistoryStore(options.db),
+    settings: options.settings,
+    log: options.log,
+    now,
+  });
+  const schedulePort = options.schedulePort ?? NO_BLOCKS;
+  const scheduleRepo = new ScheduleRepo(options.db);
+  const schedules = new ScheduleService({
+    repo: scheduleRepo,
+    catalog: models.store,
+    settings: () => options.settings.current,
+    port: schedulePort,
+    now,
+  });
+  const scheduleRunner = new ScheduleRunner({
+    repo: scheduleRepo,
+    swaps: models.swaps,
+    catalog: models.store,
+    servedNow: () => models.cluster.servedNow(),
+    port: schedulePort,
+    timeZone: () => options.settings.current.timeZone,
+    log: options.log,
+    now,
   });
   const keys = new SparkKeys(options.ssh, options.settings);
   const bot = new BotService({
@@ -136,12 +175,17 @@ export async function composeServices(options: ComposeOptions) {
     reasoning,
     health,
     inspector,
+    hardwareHistory,
+    schedules,
+    scheduleRunner,
     keys,
     bot,
     metricsRegistry,
     /** Background work that starts once the server listens. */
     start(): void {
       health.monitor.start();
+      hardwareHistory.start();
+      scheduleRunner.start();
       tasks.watch();
       models.swaps
         .reconcile()
@@ -149,6 +193,8 @@ export async function composeServices(options: ComposeOptions) {
     },
     async stop(): Promise<void> {
       tasks.stop();
+      await scheduleRunner.stop();
+      await hardwareHistory.stop();
       reasoning.close();
       await health.stop();
       await bot.close();
@@ -177,6 +223,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     webhook,
     onFinished,
     hub: options.hub,
+    now: () => (options.now ?? (() => new Date()))().getTime(),
     ...(options.timing ? { timing: options.timing } : {}),
   });
   const catalog = new CatalogService(

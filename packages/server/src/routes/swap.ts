@@ -34,6 +34,7 @@ export function swapRoutes(swaps: SwapService) {
     })
     .get('/current', async (c) => c.json(await swaps.current()))
     .get('/history', async (c) => c.json({ swaps: await swaps.history() }))
+    .get('/durations', async (c) => c.json({ models: await swaps.typicalDurations() }))
     .post('/:id/cancel', params(SwapIdSchema), (c) => {
       const { id } = c.req.valid('param');
       if (!swaps.cancel(id)) throw new ApiError('NOT_FOUND', `swap ${id} is not running`);
