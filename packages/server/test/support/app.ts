@@ -14,6 +14,7 @@ import { AdminPassword, writeAdminPasswordFile } from '../../src/services/passwo
 import { TrustedProxies } from '../../src/http/client.js';
 import { composeServices } from '../../src/compose.js';
 import type { SwapTiming } from '../../src/services/swap/swap-service.js';
+import type { SchedulePort } from '../../src/services/schedules/schedule-service.js';
 import { createSshAdapter, type SshAdapter } from '../../src/adapters/ssh/index.js';
 import { freshDatabase } from './db.js';
 
@@ -45,6 +46,10 @@ export async function createTestApp(
     hub?: ModelHub;
     /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
     trustedProxies?: readonly string[];
+    /** The clock of schedules, swap timings and the hardware history. */
+    now?: () => Date;
+    /** What may hold a placement against schedules (leases). */
+    schedulePort?: SchedulePort;
     /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
     passwordFile?: boolean;
   } = {},
@@ -85,6 +90,8 @@ export async function createTestApp(
     timing: { pollMs: 200, memoryReleaseTimeoutMs: 10_000, ...options.timing },
     webhookRetryDelaysMs: [50, 100],
     hub: options.hub,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.schedulePort ? { schedulePort: options.schedulePort } : {}),
   });
   const app = createApp({
     version: '0.0.0-test',
