@@ -130,6 +130,7 @@ export function formToSettings(
     gateway: { ...section('gateway'), ...advanced.gateway },
     privacy: { ...section('privacy'), ...input.privacy },
     monitor: { ...section('monitor'), intervalSec: advanced.monitorIntervalSec },
+    timeZone: text(advanced.timeZone),
   };
 }
 
@@ -214,6 +215,7 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
       },
       gateway: { ...settings.gateway },
       monitorIntervalSec: settings.monitor.intervalSec,
+      timeZone: settings.timeZone || null,
       reasoningBaseUrl: settings.reasoning.baseUrl,
     },
   };

@@ -62,6 +62,7 @@ const FIELD_LABELS: Record<string, Key | readonly Key[]> = {
   'privacy.localNameCheckBudgetMs': 'Time for the local model',
   monitor: 'Advanced',
   'monitor.intervalSec': 'Health check interval',
+  timeZone: ['Advanced', 'Time zone'],
 };
 
 /** `sparks.1.host` → `Sparks 2 › Address` (localized); unknown parts are shown as they are. */

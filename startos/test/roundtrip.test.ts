@@ -90,6 +90,7 @@ describe('Configure Sparks → settings.json → the running server', () => {
           swap: { readyTimeoutSec: 600, rollback: false, modelRoots: ['/data/models'] },
           gateway: { queueSize: 5, maxWaitSec: 30, upstreamTimeoutSec: 90, swapOnRequest: true },
           monitorIntervalSec: 7,
+          timeZone: 'Europe/Berlin',
           reasoningBaseUrl: 'http://127.0.0.1:9/v1',
         },
       }),
@@ -111,6 +112,7 @@ describe('Configure Sparks → settings.json → the running server', () => {
     });
     expect(applied.privacy).toEqual({ localNameCheck: true, localNameCheckBudgetMs: 900 });
     expect(applied.reasoning.baseUrl).toBe('http://127.0.0.1:9/v1');
+    expect(applied.timeZone).toBe('Europe/Berlin');
     const raw = JSON.stringify(
       await (await fetch(`${server.url}/api/settings`, { headers: headers() })).json(),
     );

@@ -60,6 +60,7 @@ export function validInput(overrides: Partial<ConfigureSparksInput> = {}): Confi
       swap: { readyTimeoutSec: 1200, rollback: true, modelRoots: [] },
       gateway: { queueSize: 64, maxWaitSec: 120, upstreamTimeoutSec: 600, swapOnRequest: false },
       monitorIntervalSec: 5,
+      timeZone: null,
       reasoningBaseUrl: 'https://integrate.api.nvidia.com/v1',
     },
     ...overrides,

@@ -135,36 +135,31 @@ export function SchedulePanel(props: { reloadKey: number }) {
       </ul>
       <form class="inline-form" onSubmit={(event: Event) => void add(event)}>
         <div class="row">
-          <label>
-            Model id{' '}
-            <input
-              required
-              value={form.modelId}
-              onInput={(event: Event) =>
-                setForm({ ...form, modelId: (event.target as HTMLInputElement).value })
-              }
-            />
-          </label>
-          <label>
-            From{' '}
-            <input
-              type="time"
-              required
-              value={form.start}
-              onInput={(event: Event) =>
-                setForm({ ...form, start: (event.target as HTMLInputElement).value })
-              }
-            />
-          </label>
-          <label>
-            to{' '}
-            <input
-              type="time"
-              required
-              value={form.end}
-              onInput={(event: Event) => setForm({ ...form, end: (event.target as HTMLInputElement).value })}
-            />
-          </label>
+          <label for="schedule-model">Model id</label>
+          <input
+            id="schedule-model"
+            required
+            value={form.modelId}
+            onInput={(event: Event) =>
+              setForm({ ...form, modelId: (event.target as HTMLInputElement).value })
+            }
+          />
+          <label for="schedule-start">From</label>
+          <input
+            id="schedule-start"
+            type="time"
+            required
+            value={form.start}
+            onInput={(event: Event) => setForm({ ...form, start: (event.target as HTMLInputElement).value })}
+          />
+          <label for="schedule-end">to</label>
+          <input
+            id="schedule-end"
+            type="time"
+            required
+            value={form.end}
+            onInput={(event: Event) => setForm({ ...form, end: (event.target as HTMLInputElement).value })}
+          />
           <button type="submit">Add</button>
         </div>
       </form>
