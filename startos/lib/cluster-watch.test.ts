@@ -47,6 +47,7 @@ const swap = (id: string, status: SwapView['status']): SwapView => ({
   logTail: [],
   rollback: null,
   actor: 'admin',
+  timings: {},
 });
 
 function harness() {

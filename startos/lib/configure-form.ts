@@ -135,6 +135,7 @@ export function formToSettings(
       downAfterProbes: advanced.monitorDownAfterProbes,
       downAfterSec: advanced.monitorDownAfterSec,
     },
+    timeZone: text(advanced.timeZone),
   };
 }
 
@@ -221,6 +222,7 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
       monitorIntervalSec: settings.monitor.intervalSec,
       monitorDownAfterProbes: settings.monitor.downAfterProbes,
       monitorDownAfterSec: settings.monitor.downAfterSec,
+      timeZone: settings.timeZone || null,
       reasoningBaseUrl: settings.reasoning.baseUrl,
     },
   };

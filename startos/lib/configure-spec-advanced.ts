@@ -115,6 +115,14 @@ export const advancedSpec = Value.object(
       integer: false,
       units: 's',
     }),
+    timeZone: Value.text({
+      name: i18n('Time zone'),
+      description: i18n(
+        'The time zone schedules run in, as an IANA name such as Europe/Berlin. Blank: the server time zone, else UTC.',
+      ),
+      required: false,
+      default: null,
+    }),
     reasoningBaseUrl: Value.text({
       name: i18n('NVIDIA API URL'),
       description: `${i18n('The OpenAI-compatible address of the hosted reasoning models.')} ${i18n('Default: ${value}', { value: String(schemaDefault('reasoning.baseUrl')) })}`,

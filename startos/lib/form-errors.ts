@@ -64,6 +64,7 @@ const FIELD_LABELS: Record<string, Key | readonly Key[]> = {
   'monitor.intervalSec': 'Health check interval',
   'monitor.downAfterProbes': 'Down after failed checks',
   'monitor.downAfterSec': 'Down after',
+  timeZone: ['Advanced', 'Time zone'],
 };
 
 /** `sparks.1.host` → `Sparks 2 › Address` (localized); unknown parts are shown as they are. */

@@ -92,6 +92,7 @@ describe('Configure Sparks → settings.json → the running server', () => {
           monitorIntervalSec: 7,
           monitorDownAfterProbes: 4,
           monitorDownAfterSec: 20,
+          timeZone: 'Europe/Berlin',
           reasoningBaseUrl: 'http://127.0.0.1:9/v1',
         },
       }),
@@ -114,6 +115,7 @@ describe('Configure Sparks → settings.json → the running server', () => {
     });
     expect(applied.privacy).toEqual({ localNameCheck: true, localNameCheckBudgetMs: 900 });
     expect(applied.reasoning.baseUrl).toBe('http://127.0.0.1:9/v1');
+    expect(applied.timeZone).toBe('Europe/Berlin');
     const raw = JSON.stringify(
       await (await fetch(`${server.url}/api/settings`, { headers: headers() })).json(),
     );

@@ -153,6 +153,7 @@ const everyField = {
   gateway: { queueSize: 7, maxWaitSec: 30.5, upstreamTimeoutSec: 90, swapOnRequest: true },
   privacy: { localNameCheck: true, localNameCheckBudgetMs: 900 },
   monitor: { intervalSec: 12, downAfterProbes: 4, downAfterSec: 20 },
+  timeZone: 'America/New_York',
 };
 const SECRETS = ['hf_secret_value', 'nvapi-secret-value', 'webhook-secret-value'];
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { SwapTimings } from './schedules.js';
 import { AbsolutePathSchema, NumberRangeSchema, SlugSchema } from './fields.js';
 import { PATTERNS } from './patterns.js';
 
@@ -220,6 +221,8 @@ export interface SwapView {
   logTail: string[];
   rollback: SwapRollback | null;
   actor: string;
+  /** How long each part took (filled in as the swap runs). */
+  timings: SwapTimings;
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './openai.js';
 export * from './json-depth.js';
 export * from './privacy.js';
 export * from './search.js';
+export * from './schedules.js';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { TimeZoneSchema } from './schedules.js';
 import {
   AbsolutePathSchema,
   NumberRangeSchema,
@@ -148,6 +149,8 @@ export const SettingsSchema = v.pipe(
       }),
       {},
     ),
+    /** The owner's IANA time zone for schedules; blank: the server's (TZ), else UTC. */
+    timeZone: v.optional(TimeZoneSchema, ''),
     monitor: v.optional(
       v.strictObject({
         intervalSec: v.optional(NumberRangeSchema(1, 3600, { unit: 'seconds' }), 5),

@@ -30,6 +30,7 @@ import { eventRoutes } from './routes/events.js';
 import { settingsRoutes } from './routes/settings.js';
 import { swapRoutes } from './routes/swap.js';
 import { leaseRoutes } from './routes/leases.js';
+import { scheduleRoutes } from './routes/schedules.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { usageRoutes } from './routes/usage.js';
 import type { AuditLog } from './services/audit.js';
@@ -42,6 +43,8 @@ import type { SpeechService } from './services/speech/speech-service.js';
 import type { createHealth } from './services/health/index.js';
 import type { MetricsRegistry } from './services/health/metrics.js';
 import type { SparkInspector } from './services/sparks/hardware.js';
+import type { HardwareHistory } from './services/sparks/history-sampler.js';
+import type { ScheduleService } from './services/schedules/schedule-service.js';
 import type { SparkKeys } from './services/sparks/keys.js';
 import type { CatalogService } from './services/catalog/catalog-service.js';
 import type { PrivacyService } from './services/privacy/service.js';
@@ -66,6 +69,8 @@ export interface AppDeps {
   reasoning: ReasoningService;
   health: ReturnType<typeof createHealth>;
   inspector: SparkInspector;
+  hardwareHistory: HardwareHistory;
+  schedules: ScheduleService;
   keys: SparkKeys;
   bot: BotService;
   metricsRegistry: MetricsRegistry;
@@ -129,11 +134,15 @@ export function createApp(deps: AppDeps) {
     .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
     .route('/api/swap', swapRoutes(deps.swaps, deps.queuedSwaps))
     .route('/api/leases', leaseRoutes(deps.leases))
+    .route('/api/schedules', scheduleRoutes(deps.schedules))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))
     .route('/api/reasoning', reasoningRoutes(deps.reasoning))
     .route('/api/services', serviceRoutes(deps.health.monitor))
-    .route('/api/sparks', sparkRoutes({ inspector: deps.inspector, keys: deps.keys }))
+    .route(
+      '/api/sparks',
+      sparkRoutes({ inspector: deps.inspector, keys: deps.keys, history: deps.hardwareHistory }),
+    )
     .route('/api/ssh', sshKeyRoutes(deps.keys))
     .route('/api/bot', botRoutes(deps.bot))
     .route(

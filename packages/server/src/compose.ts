@@ -26,6 +26,12 @@ import { SpeechService } from './services/speech/speech-service.js';
 import { SparkInspector } from './services/sparks/hardware.js';
 import { SparkKeys } from './services/sparks/keys.js';
 import { SparkProbes } from './services/sparks/probe.js';
+import { HardwareHistory } from './services/sparks/history-sampler.js';
+import { SparkHistoryStore } from './services/sparks/history-store.js';
+import { ScheduleRepo } from './services/schedules/schedule-repo.js';
+import { ScheduleRunner } from './services/schedules/schedule-runner.js';
+import { ScheduleService, type SchedulePort } from './services/schedules/schedule-service.js';
+import { leaseSchedulePort } from './services/leases/schedule-port.js';
 import { SwapRepo } from './services/swap/swap-repo.js';
 import { UsageMeter } from './services/usage/usage-meter.js';
 import { UsageStore } from './services/usage/usage-store.js';
@@ -56,10 +62,12 @@ export interface ComposeOptions {
   botUpdateCapMs?: number;
   /** Where swaps ask whether a model not yet downloaded is gated and how big it is; none in tests. */
   hub?: ModelHub | undefined;
-  /** The clock of leases and health hysteresis (tests move it by hand). */
+  /** The clock of leases, health hysteresis, schedules, swap timings, hardware history and usage (tests). */
   now?: () => Date;
   /** Names of every API token, for the usage report. */
   tokenNames?: () => Promise<Map<string, string>>;
+  /** What holds a placement against schedules (default: the leases). */
+  schedulePort?: SchedulePort;
 }
 
 /**
@@ -69,6 +77,7 @@ export interface ComposeOptions {
 export async function composeServices(options: ComposeOptions) {
   const metricsRegistry = new MetricsRegistry();
   const metrics = standardMetrics(metricsRegistry);
+  const now = options.now ?? (() => new Date());
   const models = await createModelServices(options, (swap) => {
     metrics.swaps.inc({ outcome: swap.status });
     if (swap.finishedAt) {
@@ -92,6 +101,32 @@ export async function composeServices(options: ComposeOptions) {
     pool: options.ssh.pool,
     settings: options.settings,
     probes: models.probes,
+  });
+  const hardwareHistory = new HardwareHistory({
+    inspector,
+    store: new SparkHistoryStore(options.db),
+    settings: options.settings,
+    log: options.log,
+    now,
+  });
+  const schedulePort = options.schedulePort ?? leaseSchedulePort(models.leases);
+  const scheduleRepo = new ScheduleRepo(options.db);
+  const schedules = new ScheduleService({
+    repo: scheduleRepo,
+    catalog: models.store,
+    settings: () => options.settings.current,
+    port: schedulePort,
+    now,
+  });
+  const scheduleRunner = new ScheduleRunner({
+    repo: scheduleRepo,
+    swaps: models.swaps,
+    catalog: models.store,
+    servedNow: () => models.cluster.servedNow(),
+    port: schedulePort,
+    timeZone: () => options.settings.current.timeZone,
+    log: options.log,
+    now,
   });
   const keys = new SparkKeys(options.ssh, options.settings);
   const bot = new BotService({
@@ -156,6 +191,9 @@ export async function composeServices(options: ComposeOptions) {
     reasoning,
     health,
     inspector,
+    hardwareHistory,
+    schedules,
+    scheduleRunner,
     keys,
     bot,
     metricsRegistry,
@@ -164,6 +202,8 @@ export async function composeServices(options: ComposeOptions) {
       health.monitor.start();
       models.leases.start();
       usage.start();
+      hardwareHistory.start();
+      scheduleRunner.start();
       tasks.watch();
       models.swaps
         .reconcile()
@@ -173,6 +213,8 @@ export async function composeServices(options: ComposeOptions) {
       tasks.stop();
       models.leases.stop();
       await usage.stop();
+      await scheduleRunner.stop();
+      await hardwareHistory.stop();
       reasoning.close();
       await health.stop();
       await bot.close();
@@ -210,6 +252,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     webhook,
     onFinished,
     hub: options.hub,
+    now: () => (options.now ?? (() => new Date()))().getTime(),
     ...(options.timing ? { timing: options.timing } : {}),
   });
   const catalog = new CatalogService(

@@ -173,6 +173,44 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     expect(await page.getAttribute('[data-announcer]', 'aria-live')).toBe('polite');
   });
 
+  it('draws the hardware history and puts a new schedule on the 24 h timeline', async () => {
+    // A sample every 5 s: two make a line. The charts reload every minute, so reload the page.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const response = await fetch('api/sparks');
+            const [spark] = ((await response.json()) as { sparks: { sparkId: string }[] }).sparks;
+            const history = await fetch(`api/sparks/${spark?.sparkId ?? ''}/history?hours=1`);
+            return ((await history.json()) as { points: unknown[] }).points.length;
+          }),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThanOrEqual(2);
+    await page.reload();
+    await page.waitForSelector('[data-hardware-history] [data-chart=GPU] svg path', { timeout: 20_000 });
+    // Three hours from now on the server's clock, so the runner does not swap during the test.
+    const [from, to] = await page.evaluate(async () => {
+      const { timeZone } = (await (await fetch('api/schedules')).json()) as { timeZone: string };
+      const at = (hours: number) =>
+        new Date(Date.now() + hours * 3600_000).toLocaleTimeString('en-GB', {
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone,
+        });
+      return [at(3), at(4)];
+    });
+    const section = page.locator('[data-schedules]');
+    await page.fill('#schedule-model', 'qwen3-30b-a3b');
+    await page.fill('#schedule-start', from ?? '');
+    await page.fill('#schedule-end', to ?? '');
+    await section.getByRole('button', { name: 'Add' }).click();
+    await page.waitForSelector('[data-timeline-swap="qwen3-30b-a3b"]', { timeout: 10_000 });
+    await screenshot(page, 'schedule-and-history');
+    await section.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForSelector('[data-timeline-swap]', { state: 'detached', timeout: 10_000 });
+  });
+
   it('shows a failed swap with its cause, an explanation and the rollback', async () => {
     const [head] = await simSparkIds(demo);
     await simControl(demo, 'PUT', `/sparks/${head}/faults`, { vllm: { failDuringLoad: 'oom' } });
@@ -212,6 +250,10 @@ describe.skipIf(!available)('dashboard against the demo', () => {
 
   it('checks a new local model as it is typed and shows the server’s path check', async () => {
     await page.click('a[href="#catalog"]');
+    // The swap to gpt-oss-120b above timed its parts.
+    expect(await page.textContent('[data-catalog-id="gpt-oss-120b"] [data-typical-swap]')).toMatch(
+      /A swap here takes about .*first token/,
+    );
     await page.fill('#model-id', 'Not A Slug');
     expect(await page.textContent('#model-id-hint')).toContain('lowercase letters');
     expect(await page.getAttribute('#model-id', 'aria-invalid')).toBe('true');

@@ -8,6 +8,7 @@ import { ConnectivityPanel } from './panels/ConnectivityPanel.js';
 import { Overview } from './panels/Overview.js';
 import { PrivacyPanel } from './panels/PrivacyPanel.js';
 import { ReasoningPanel } from './panels/ReasoningPanel.js';
+import { SchedulePanel } from './panels/SchedulePanel.js';
 import { SettingsPanel } from './panels/SettingsPanel.js';
 import { SwapPanel } from './panels/SwapPanel.js';
 import { TokensPanel } from './panels/TokensPanel.js';
@@ -87,7 +88,10 @@ export function Dashboard(props: { onSignedOut: () => void }) {
         {tab === 'overview' && (
           <div class="overview">
             <Overview reloadKey={reloadKey} />
-            <SwapPanel reloadKey={reloadKey} catalogVersion={catalogVersion} />
+            <div class="groups">
+              <SwapPanel reloadKey={reloadKey} catalogVersion={catalogVersion} />
+              <SchedulePanel reloadKey={reloadKey} />
+            </div>
           </div>
         )}
         {tab === 'catalog' && (

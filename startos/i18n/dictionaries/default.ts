@@ -218,6 +218,8 @@ const dict = {
   second: 225,
   milliseconds: 226,
   millisecond: 227,
+  'Time zone': 232,
+  'The time zone schedules run in, as an IANA name such as Europe/Berlin. Blank: the server time zone, else UTC.': 233,
   'ids must be unique': 79,
   'sparkId must name a configured Spark': 80,
   'is not a known setting': 81,

@@ -62,6 +62,7 @@ export function validInput(overrides: Partial<ConfigureSparksInput> = {}): Confi
       monitorIntervalSec: 5,
       monitorDownAfterProbes: 3,
       monitorDownAfterSec: 15,
+      timeZone: null,
       reasoningBaseUrl: 'https://integrate.api.nvidia.com/v1',
     },
     ...overrides,

@@ -1,5 +1,6 @@
-import { CopyKeyBodySchema, SlugSchema } from '@spark-control/schema';
+import { CopyKeyBodySchema, formatIssues, SlugSchema, SparkHistoryQuerySchema } from '@spark-control/schema';
 import { Hono } from 'hono';
+import { validator } from 'hono/validator';
 import * as v from 'valibot';
 import { SshConnectError, SshError } from '../adapters/ssh/index.js';
 import type { AppEnv } from '../http/context.js';
@@ -9,6 +10,7 @@ import { rateLimited } from '../http/rate-limited.js';
 import { jsonBody, params } from '../http/validate.js';
 import { AttemptLimiter, type AttemptPolicy } from '../services/attempt-limiter.js';
 import type { SparkInspector } from '../services/sparks/hardware.js';
+import type { HardwareHistory } from '../services/sparks/history-sampler.js';
 import { KeyLoginFailedError, UnknownSparkError, type SparkKeys } from '../services/sparks/keys.js';
 
 const SparkIdSchema = v.object({ id: SlugSchema });
@@ -22,8 +24,8 @@ export const COPY_KEY_ATTEMPTS: AttemptPolicy = {
   slowLaneQueue: 4,
 };
 
-/** Hardware cards (`?fresh=1` skips the short cache) and the one-time key copy. */
-export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys }) {
+/** Hardware cards (`?fresh=1` skips the short cache), their history, and the one-time key copy. */
+export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys; history: HardwareHistory }) {
   const attempts = new AttemptLimiter(COPY_KEY_ATTEMPTS);
   return new Hono<AppEnv>()
     .get('/', async (c) =>
@@ -34,6 +36,21 @@ export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys }
       if (!card) throw new ApiError('NOT_FOUND', 'no such Spark');
       return c.json(card);
     })
+    .get(
+      '/:id/history',
+      params(SparkIdSchema),
+      validator('query', (value) => {
+        const result = v.safeParse(SparkHistoryQuerySchema, value);
+        if (!result.success) throw new ApiError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
+        return result.output;
+      }),
+      async (c) => {
+        const hours = c.req.valid('query').hours === '24' ? 24 : 1;
+        const history = await deps.history.history(c.req.valid('param').id, hours);
+        if (!history) throw new ApiError('NOT_FOUND', 'no such Spark');
+        return c.json(history);
+      },
+    )
     .post(
       '/:id/copy-key',
       requireScope('control'),

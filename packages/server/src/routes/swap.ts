@@ -51,6 +51,7 @@ export function swapRoutes(swaps: SwapService, queued: QueuedSwaps) {
     })
     .get('/current', async (c) => c.json({ ...(await swaps.current()), queued: queued.current() }))
     .get('/history', async (c) => c.json({ swaps: await swaps.history() }))
+    .get('/durations', async (c) => c.json({ models: await swaps.typicalDurations() }))
     .post('/:id/cancel', params(SwapIdSchema), (c) => {
       const { id } = c.req.valid('param');
       if (!swaps.cancel(id) && !queued.cancel(id)) {

@@ -14,6 +14,7 @@ import { AdminPassword, writeAdminPasswordFile } from '../../src/services/passwo
 import { TrustedProxies } from '../../src/http/client.js';
 import { composeServices } from '../../src/compose.js';
 import type { SwapTiming } from '../../src/services/swap/swap-service.js';
+import type { SchedulePort } from '../../src/services/schedules/schedule-service.js';
 import { createSshAdapter, type SshAdapter } from '../../src/adapters/ssh/index.js';
 import { freshDatabase } from './db.js';
 
@@ -45,8 +46,10 @@ export async function createTestApp(
     hub?: ModelHub;
     /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
     trustedProxies?: readonly string[];
-    /** The clock of leases, health hysteresis, gateway usage buckets and token limits. */
+    /** The clock of leases, health hysteresis, schedules, swap timings, hardware history and usage. */
     now?: () => Date;
+    /** What holds a placement against schedules (default: the leases). */
+    schedulePort?: SchedulePort;
     /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
     passwordFile?: boolean;
   } = {},
@@ -89,6 +92,7 @@ export async function createTestApp(
     hub: options.hub,
     tokenNames: () => auth.tokenNames(),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.schedulePort ? { schedulePort: options.schedulePort } : {}),
   });
   const app = createApp({
     version: '0.0.0-test',

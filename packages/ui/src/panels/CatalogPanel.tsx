@@ -1,7 +1,35 @@
-import { ModelDefSchema, type CatalogModel } from '@spark-control/schema';
+import { ModelDefSchema, type CatalogModel, type ModelSwapDurations } from '@spark-control/schema';
 import { useEffect, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
+import { duration } from '../format.js';
 import { ModelForm } from './ModelForm.js';
+
+const PART_WORDS: [keyof ModelSwapDurations['median'], string][] = [
+  ['stop', 'stop'],
+  ['memoryReleased', 'memory freed'],
+  ['launch', 'launch'],
+  ['weights', 'weights'],
+  ['warmup', 'warm-up'],
+  ['firstToken', 'first token'],
+];
+
+/** How long a swap to this model typically takes, and where the time goes. */
+function TypicalSwap(props: { durations: ModelSwapDurations | undefined }) {
+  const { durations } = props;
+  if (!durations || durations.median.ready === undefined) return null;
+  const parts = PART_WORDS.filter(([part]) => durations.median[part] !== undefined).map(
+    ([part, words]) => `${words} ${duration(durations.median[part] ?? 0)}`,
+  );
+  return (
+    <div class="small" data-typical-swap>
+      A swap here takes about <strong>{duration(durations.median.ready)}</strong>
+      <span class="muted">
+        {' '}
+        ({parts.join(' · ')}; median of {durations.swaps})
+      </span>
+    </div>
+  );
+}
 
 /** The model catalog: list, add a local model (ModelForm), delete with confirmation. */
 export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }) {
@@ -12,6 +40,7 @@ export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }
   const [deleteFiles, setDeleteFiles] = useState(false);
   const [confirmText, setConfirmText] = useState('');
   const [error, setError] = useState('');
+  const [durations, setDurations] = useState<Map<string, ModelSwapDurations>>(new Map());
 
   const load = async () => {
     const response = await api.api.catalog.$get();
@@ -19,6 +48,8 @@ export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }
     const body = await response.json();
     setModels(body.models);
     setWarnings(body.warnings);
+    const timed = await api.api.swap.durations.$get();
+    if (timed.ok) setDurations(new Map((await timed.json()).models.map((model) => [model.modelId, model])));
   };
   useEffect(() => {
     void load();
@@ -52,6 +83,7 @@ export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }
             <div>
               <strong>{model.label}</strong> <span class="muted mono small">{model.id}</span>
               <div class="muted small mono">{model.hfRepo ?? model.localPath}</div>
+              <TypicalSwap durations={durations.get(model.id)} />
               {model.trustRemoteCode && (
                 <div class="warning small" data-trust-remote-code>
                   Runs this repository's own Python code (--trust-remote-code), confirmed for{' '}

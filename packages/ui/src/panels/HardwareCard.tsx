@@ -3,6 +3,7 @@ import { useState } from 'hono/jsx/dom';
 import { errorMessage } from '../api.js';
 import { sparksApi } from '../clients.js';
 import { bytes, duration } from '../format.js';
+import { HardwareHistory } from './HardwareHistory.js';
 
 /** A Spark's hardware: memory bar, GPU, WireGuard, SSH, and the one-time key copy. */
 export function HardwareCard(props: { spark: SparkHardware; onChanged: () => void }) {
@@ -94,6 +95,7 @@ export function HardwareCard(props: { spark: SparkHardware; onChanged: () => voi
           {bytes(spark.disk.freeBytes)} free of {bytes(spark.disk.totalBytes)} on {spark.disk.path}
         </p>
       )}
+      {spark.ssh.reachable && <HardwareHistory sparkId={spark.sparkId} />}
       {copying ? (
         <form class="inline-form" onSubmit={(event: Event) => void copyKey(event)}>
           <label for={`${idPrefix}-pw`}>Spark login password (used once, never stored)</label>

@@ -1,8 +1,11 @@
-/** A hand-drawn latency line; aria-hidden because the tile states the latency in words. */
-export function Sparkline(props: { points: number[] }) {
+/**
+ * A hand-drawn line (latency, hardware history); aria-hidden because the text next to it states the
+ * value in words. `max` fixes the top of the scale (100 for a percentage); else the largest point.
+ */
+export function Sparkline(props: { points: number[]; max?: number }) {
   const { points } = props;
   if (points.length < 2) return <svg class="sparkline" aria-hidden="true" viewBox="0 0 100 24" />;
-  const top = Math.max(...points, 1);
+  const top = props.max ?? Math.max(...points, 1);
   const step = 100 / (points.length - 1);
   const path = points
     .map(

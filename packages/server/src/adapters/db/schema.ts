@@ -148,6 +148,8 @@ export const swaps = pgTable(
     logTail: jsonb('log_tail').$type<string[]>().notNull().default([]),
     rollback: jsonb('rollback').$type<{ modelId: string; status: string; message: string }>(),
     actor: text('actor').notNull(),
+    /** Milliseconds per part of the swap (stop, memoryReleased, launch, weights, warmup, ready, firstToken). */
+    timings: jsonb('timings').$type<Record<string, number>>().notNull().default({}),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -227,4 +229,68 @@ export const gatewayUsageHours = pgTable(
   (table) => [
     primaryKey({ columns: [table.hour, table.tokenId, table.model, table.placement, table.statusClass] }),
   ],
+);
+
+/** Time-of-day swap profiles (docs/swap.md "Schedules"). */
+export const schedules = pgTable('schedules', {
+  id: text('id').primaryKey(),
+  modelId: text('model_id').notNull(),
+  placement: text('placement').notNull(),
+  /** `HH:MM` in the owner's time zone. */
+  start: text('start').notNull(),
+  end: text('end').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  note: text('note').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What each window start of a schedule did; one row per schedule and window start. */
+export const scheduleRuns = pgTable(
+  'schedule_runs',
+  {
+    scheduleId: text('schedule_id').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+    swapId: text('swap_id'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.scheduleId, table.windowStart] }),
+    index('schedule_runs_ran_at_idx').on(table.ranAt),
+  ],
+);
+
+/** Hardware history: one row per Spark per 5 s sample for the last hour (older rows become minutes). */
+export const sparkSamples = pgTable(
+  'spark_samples',
+  {
+    id: serial('id').primaryKey(),
+    sparkId: text('spark_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    memUsedBytes: doublePrecision('mem_used_bytes'),
+    memTotalBytes: doublePrecision('mem_total_bytes'),
+    gpuPct: doublePrecision('gpu_pct'),
+    temperatureC: doublePrecision('temperature_c'),
+    diskFreeBytes: doublePrecision('disk_free_bytes'),
+    diskTotalBytes: doublePrecision('disk_total_bytes'),
+  },
+  (table) => [index('spark_samples_spark_at_idx').on(table.sparkId, table.at)],
+);
+
+/** Hardware history: per-minute averages of older samples (avg() skips the nulls), kept 31 days. */
+export const sparkSampleMinutes = pgTable(
+  'spark_sample_minutes',
+  {
+    sparkId: text('spark_id').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    samples: integer('samples').notNull(),
+    memUsedBytes: doublePrecision('mem_used_bytes'),
+    memTotalBytes: doublePrecision('mem_total_bytes'),
+    gpuPct: doublePrecision('gpu_pct'),
+    temperatureC: doublePrecision('temperature_c'),
+    diskFreeBytes: doublePrecision('disk_free_bytes'),
+    diskTotalBytes: doublePrecision('disk_total_bytes'),
+  },
+  (table) => [primaryKey({ columns: [table.sparkId, table.minute] })],
 );

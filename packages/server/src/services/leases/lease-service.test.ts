@@ -7,6 +7,7 @@ import { LogCapture } from '../../../test/support/app.js';
 import { DATABASE_KINDS, freshDatabase } from '../../../test/support/db.js';
 import { LeaseRepo } from './lease-repo.js';
 import { LeaseProblem, LeaseService } from './lease-service.js';
+import { leaseSchedulePort } from './schedule-port.js';
 
 const MODELS = new Set(['model-a', 'model-b']);
 const catalog = { get: (id: string) => (MODELS.has(id) ? { id } : undefined) };
@@ -38,6 +39,32 @@ describe.each(DATABASE_KINDS)('leases on %s', (kind) => {
     database = await freshDatabase(kind);
   });
   afterAll(async () => database?.close());
+
+  it('holds the placement against schedules: a window start for another model is blocked, with the lease as reason', async () => {
+    const { service } = await boot();
+    const lease = await service.create(
+      { modelId: 'model-a', durationSec: 600, note: 'batch job' },
+      'token:ci',
+    );
+    const port = leaseSchedulePort(service);
+    expect(await port.isBlocked({ modelId: 'model-b', placement: 'vllm' }, clock.now)).toEqual({
+      reason: `model-a is leased by "batch job" (token:ci) until ${lease.until}`,
+    });
+    expect(await port.isBlocked({ modelId: 'model-a', placement: 'vllm' }, clock.now)).toBeNull();
+    const dayLater = new Date(clock.now.getTime() + 24 * 3600_000);
+    expect(await port.holds(clock.now, dayLater)).toEqual([
+      {
+        from: clock.now,
+        until: new Date(lease.until),
+        modelId: 'model-a',
+        placement: 'vllm',
+        holder: 'batch job',
+      },
+    ]);
+    await service.release(lease.id, 'admin');
+    expect(await port.isBlocked({ modelId: 'model-b', placement: 'vllm' }, clock.now)).toBeNull();
+    expect(await port.holds(clock.now, dayLater)).toEqual([]);
+  });
 
   it('holds a model until its end, survives a restart and blocks only swaps to other models', async () => {
     const first = await boot();

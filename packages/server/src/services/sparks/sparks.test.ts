@@ -7,6 +7,8 @@ import { createSshAdapter, type SshAdapter } from '../../adapters/ssh/index.js';
 import { sparkRoutes, sshKeyRoutes } from '../../routes/sparks.js';
 import { healthFixture, routeTestApp, type HealthFixture } from '../health/testing.js';
 import { SparkInspector } from './hardware.js';
+import { HardwareHistory } from './history-sampler.js';
+import { SparkHistoryStore } from './history-store.js';
 import { SparkKeys } from './keys.js';
 import { SparkProbes } from './probe.js';
 
@@ -55,12 +57,21 @@ describe('Spark hardware cards and SSH key copy against the simulated Sparks', (
       timeoutMs: 10_000,
     });
     const keys = new SparkKeys(ssh, t.settings);
+    const history = new HardwareHistory({
+      inspector,
+      store: new SparkHistoryStore(t.db),
+      settings: t.settings,
+      log: t.log,
+      now: () => new Date(),
+    });
     api = await routeTestApp({
       db: t.db,
       log: t.log,
       dataDir: t.dir,
       mount: (app) => {
-        app.route('/api/sparks', sparkRoutes({ inspector, keys })).route('/api/ssh', sshKeyRoutes(keys));
+        app
+          .route('/api/sparks', sparkRoutes({ inspector, keys, history }))
+          .route('/api/ssh', sshKeyRoutes(keys));
       },
     });
   }, 60_000);

@@ -22,6 +22,7 @@ function toView(row: SwapRow): SwapView {
     logTail: row.logTail,
     rollback: row.rollback as SwapRollback | null,
     actor: row.actor,
+    timings: row.timings,
   };
 }
 
@@ -44,6 +45,7 @@ export class SwapRepo {
       logTail: swap.logTail,
       rollback: swap.rollback,
       actor: swap.actor,
+      timings: swap.timings,
       startedAt: new Date(swap.startedAt),
       finishedAt: swap.finishedAt ? new Date(swap.finishedAt) : null,
     };
@@ -67,6 +69,17 @@ export class SwapRepo {
 
   async history(limit = 50): Promise<SwapView[]> {
     const rows = await this.db.select().from(swaps).orderBy(desc(swaps.startedAt)).limit(limit);
+    return rows.map(toView);
+  }
+
+  /** The most recent successful swaps, newest first (for the typical durations per model). */
+  async recentReady(limit: number): Promise<SwapView[]> {
+    const rows = await this.db
+      .select()
+      .from(swaps)
+      .where(eq(swaps.status, 'ready'))
+      .orderBy(desc(swaps.startedAt))
+      .limit(limit);
     return rows.map(toView);
   }
 }

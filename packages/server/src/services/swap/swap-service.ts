@@ -3,8 +3,10 @@ import {
   SECRET_MASK,
   type ModelDef,
   type Settings,
+  type ModelSwapDurations,
   type Spark,
   type SwapPhase,
+  type SwapTimings,
   type SwapView,
 } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
@@ -19,6 +21,7 @@ import type { LaunchPlan } from './launcher.js';
 import { LaunchPlanner } from './launch-planner.js';
 import { Preflight } from './preflight.js';
 import { SwapSteps, type SwapTiming } from './swap-steps.js';
+import { SwapStopwatch, medianTimings } from './swap-timings.js';
 import { PHASE_START, loadingMarker } from './progress.js';
 import type { SwapRepo } from './swap-repo.js';
 import { vllmHead, vllmNodes, type VllmCluster } from './vllm-cluster.js';
@@ -45,12 +48,20 @@ export interface SwapServiceDeps {
   leases?: Pick<LeaseService, 'blocking'> | undefined;
   /** Called once per finished swap (metrics). */
   onFinished?: (swap: SwapView) => void;
+  /** The clock the swap's part timings are measured with (milliseconds). */
+  now?: () => number;
 }
+
+/** Successful swaps the typical durations are the median of. */
+const RECENT_SWAPS_PER_MODEL = 10;
+/** The one-token test request after a swap may take this long before its timing is left out. */
+const FIRST_TOKEN_TIMEOUT_MS = 60_000;
 
 interface ActiveSwap {
   view: SwapView;
   controller: AbortController;
   done: Promise<void>;
+  stopwatch: SwapStopwatch;
 }
 
 /**
@@ -65,9 +76,13 @@ export class SwapService {
   readonly #preflight: Preflight;
   readonly #planner: LaunchPlanner;
   #active: ActiveSwap | undefined;
+  #now: () => number;
+  /** The first-token measurement of the last swap, which runs after the swap is ready. */
+  #measuring: Promise<void> = Promise.resolve();
 
   constructor(deps: SwapServiceDeps) {
     this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
     this.#timing = {
       pollMs: 2000,
       memoryReleaseTimeoutMs: 180_000,
@@ -87,6 +102,21 @@ export class SwapService {
   /** Resolves when no swap is running (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.#active) await this.#active.done;
+    await this.#measuring;
+  }
+
+  /** Per model, the medians of its recent successful swaps' part timings. */
+  async typicalDurations(): Promise<ModelSwapDurations[]> {
+    const byModel = new Map<string, SwapTimings[]>();
+    for (const swap of await this.#deps.repo.recentReady(RECENT_SWAPS_PER_MODEL * 20)) {
+      const list = byModel.get(swap.modelId) ?? [];
+      if (list.length < RECENT_SWAPS_PER_MODEL && Object.keys(swap.timings).length > 0)
+        list.push(swap.timings);
+      byModel.set(swap.modelId, list);
+    }
+    return [...byModel]
+      .filter(([, list]) => list.length > 0)
+      .map(([modelId, list]) => ({ modelId, swaps: list.length, median: medianTimings(list) }));
   }
 
   /** Starts a swap to `modelId`; the returned view is `running`. Refused while a lease holds another model. */
@@ -116,9 +146,15 @@ export class SwapService {
       logTail: [],
       rollback: null,
       actor,
+      timings: {},
     };
     const controller = new AbortController();
-    const active: ActiveSwap = { view, controller, done: Promise.resolve() };
+    const active: ActiveSwap = {
+      view,
+      controller,
+      done: Promise.resolve(),
+      stopwatch: new SwapStopwatch(view, this.#now),
+    };
     this.#active = active;
     await this.#deps.repo.save(view);
     this.#publish(view);
@@ -159,7 +195,12 @@ export class SwapService {
       );
       const model = this.#deps.catalog.get(view.modelId);
       const controller = new AbortController();
-      const active: ActiveSwap = { view, controller, done: Promise.resolve() };
+      const active: ActiveSwap = {
+        view,
+        controller,
+        done: Promise.resolve(),
+        stopwatch: new SwapStopwatch(view, this.#now),
+      };
       this.#active = active;
       active.done = this.#resume(active, model).finally(() => {
         if (this.#active === active) this.#active = undefined;
@@ -191,36 +232,39 @@ export class SwapService {
       );
       plan = checked.plan;
 
-      await this.#enter(view, 'stopping');
+      await this.#enter(active, 'stopping');
       await this.#steps.stopEverywhere(plan, (line) => this.#logLine(view, line), signal);
 
-      await this.#enter(view, 'releasing-memory');
+      await this.#enter(active, 'releasing-memory');
       await this.#steps.waitForMemory(plan.nodes, checked.needs, signal);
 
-      await this.#enter(view, 'launching');
+      await this.#enter(active, 'launching');
       await this.#steps.launch(model, plan, (line) => this.#logLine(view, line), signal);
 
-      await this.#enter(view, 'loading');
+      await this.#enter(active, 'loading');
       await this.#load(
-        view,
+        active,
         model,
         plan,
         Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000,
         signal,
       );
+      active.stopwatch.served();
       await this.#finish(view, 'ready', null);
+      this.#measuring = this.#measureFirstToken(view, model, plan);
     } catch (error) {
       await this.#fail(active, model, previous, plan, error);
     }
   }
 
   async #load(
-    view: SwapView,
+    active: ActiveSwap,
     model: ModelDef,
     plan: LaunchPlan,
     deadline: number,
     signal: AbortSignal,
   ): Promise<void> {
+    const { view } = active;
     await waitUntilServed({
       cluster: this.#deps.cluster,
       model,
@@ -230,6 +274,7 @@ export class SwapService {
       signal,
       onLine: (line) => {
         this.#logLine(view, line);
+        active.stopwatch.logLine(line);
         const marker = loadingMarker(line);
         if (marker && marker.progress > view.progress) {
           view.progress = marker.progress;
@@ -328,8 +373,8 @@ export class SwapService {
         Date.now() < deadline &&
         (await this.#deps.cluster.containerState(head, plan.launcher.container)) === 'running'
       ) {
-        await this.#enter(view, 'loading');
-        await this.#load(view, model, plan, deadline, active.controller.signal);
+        await this.#enter(active, 'loading');
+        await this.#load(active, model, plan, deadline, active.controller.signal);
         await this.#finish(view, 'ready', null, 'finished after Spark Control restarted');
         return;
       }
@@ -343,7 +388,12 @@ export class SwapService {
     }
   }
 
-  async #enter(view: SwapView, phase: Exclude<SwapPhase, 'failed' | 'cancelled' | 'ready'>): Promise<void> {
+  async #enter(
+    active: ActiveSwap,
+    phase: Exclude<SwapPhase, 'failed' | 'cancelled' | 'ready'>,
+  ): Promise<void> {
+    const { view } = active;
+    active.stopwatch.enter(phase);
     view.phase = phase;
     view.progress = Math.max(view.progress, PHASE_START[phase]);
     view.message = null;
@@ -373,6 +423,30 @@ export class SwapService {
       },
     );
     this.#deps.onFinished?.(view);
+  }
+
+  /**
+   * Times a one-token test request once the model is served (the swap is already `ready`): how long
+   * the first answer takes after a swap. A model that does not chat simply has no first-token time.
+   */
+  async #measureFirstToken(view: SwapView, model: ModelDef, plan: LaunchPlan): Promise<void> {
+    const [head] = plan.nodes;
+    if (!head) return;
+    const started = this.#now();
+    try {
+      await this.#deps.cluster.oneTokenReply(
+        head,
+        model.servedName,
+        AbortSignal.timeout(FIRST_TOKEN_TIMEOUT_MS),
+      );
+      view.timings.firstToken = this.#now() - started;
+      await this.#deps.repo.save(view);
+    } catch (error) {
+      this.#deps.log.info(
+        { swapId: view.id, err: error },
+        'the test request after the swap got no answer; no first-token time',
+      );
+    }
   }
 
   #logLine(view: SwapView, raw: string): void {

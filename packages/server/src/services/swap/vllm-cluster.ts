@@ -151,6 +151,23 @@ export class VllmCluster {
     }
   }
 
+  /** A chat completion of one token from the head; throws unless vLLM answers 2xx. */
+  async oneTokenReply(head: Spark, servedName: string, signal: AbortSignal): Promise<void> {
+    const address = await resolveHost(head.host);
+    const response = await fetch(serviceUrl(address, this.settings().vllm.port, '/v1/chat/completions'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: servedName,
+        messages: [{ role: 'user', content: 'Say OK.' }],
+        max_tokens: 1,
+      }),
+      signal,
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`vLLM answered ${response.status}`);
+  }
+
   /** Whether something accepts TCP connections on the vLLM port of the head. */
   async portTaken(head: Spark): Promise<boolean> {
     const address = await resolveHost(head.host);
