@@ -33,6 +33,15 @@ export function verhoeffValid(digits: string): boolean {
   return c === 0;
 }
 
+/** Japan's My Number: the twelfth digit checks the first eleven (weights 2–7, then 2–6, mod 11). */
+export function myNumberValid(digits: string): boolean {
+  if (digits.length !== 12) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += Number(digits[11 - n]) * (n <= 6 ? n + 1 : n - 5);
+  const remainder = sum % 11;
+  return Number(digits[11]) === (remainder <= 1 ? 0 : 11 - remainder);
+}
+
 export function chineseIdValid(id: string): boolean {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;

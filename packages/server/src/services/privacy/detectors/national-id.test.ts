@@ -19,6 +19,12 @@ describe('national identity numbers', () => {
     for (const example of FORMAT_EXAMPLES) expect(found(`ID ${example} on file`), example).toContain(example);
   });
 
+  it('takes a Japanese My Number grouped in fours with its check digit, without a label', () => {
+    expect(found('My Number card copy received: 5606 8831 0674.')).toEqual(['5606 8831 0674']);
+    expect(found('Number recorded as 0721-3398-4608.')).toEqual(['0721-3398-4608']);
+    expect(found('Tracking 5606 8831 0675 and 560688310674 and 5606 8831-0674')).toEqual([]);
+  });
+
   it('takes plain numbers only after a label, and never a date', () => {
     expect(found('NIN 12345678901 supplied')).toEqual(['12345678901']);
     expect(found('Order 12345678901 supplied')).toEqual([]);

@@ -7,6 +7,7 @@ import {
   cpfValid,
   dniValid,
   koreanRrnValid,
+  myNumberValid,
   nirValid,
   nricValid,
   validDate,
@@ -57,6 +58,15 @@ const COUNTRIES: Row[] = [
     example: '4967 1234 5673',
     valid: (value) => verhoeffValid(digitsOf(value)),
     cues: ['aadhaa?r(?: card)?', 'uidai'],
+  },
+  {
+    // Four-four-four like Aadhaar, but any first digit and a mod-11 check digit; grouped only, so a
+    // bare run of twelve digits (an order or a tracking number) is left alone.
+    country: 'Japan My Number (check digit; grouped in fours)',
+    pattern: new RegExp(String.raw`\d{4}([ -])\d{4}\1\d{4}${END}`, 'y'),
+    example: '5606 8831 0674',
+    valid: (value) => myNumberValid(digitsOf(value)),
+    cues: ['my ?number(?: card)?', 'マイナンバー', '個人番号'],
   },
   {
     country: 'Italy codice fiscale (check letter)',
@@ -182,7 +192,6 @@ const COUNTRIES: Row[] = [
   { country: 'Norway fødselsnummer', cues: ['fødselsnummer', 'fodselsnummer', 'f\\.nr\\.?'] },
   { country: 'Finland henkilötunnus', cues: ['henkilötunnus', 'hetu'] },
   { country: 'Germany', cues: ['steuer-?id', 'steuer-?identifikationsnummer', 'personalausweis(?:nummer)?'] },
-  { country: 'Japan My Number', cues: ['my ?number', 'マイナンバー'] },
   { country: 'Nigeria', cues: ['bvn', 'nin'] },
   { country: 'Kenya', cues: ['huduma(?: number)?', 'kra pin'] },
   { country: 'Malaysia, Hong Kong', cues: ['mykad', 'hkid'] },

@@ -63,6 +63,8 @@ const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 const LABEL_KEY =
   /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*$/i;
 const LABEL_SIGN = /[:=]/g;
+/** `password: https://…/reset?token=…`: a link after a password word is a URL, which url.ts judges whole. */
+const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 const LABELLED_VALUE = /\s*["']?([^\s"',;]{6,})/dy;
 
 function labelledSecrets(text: string): Span[] {
@@ -73,7 +75,7 @@ function labelledSecrets(text: string): Span[] {
     LABELLED_VALUE.lastIndex = sign.index + 1;
     const value = LABELLED_VALUE.exec(text);
     const range = value?.indices?.[1];
-    if (!value || !range || value[1]?.startsWith('[[')) continue;
+    if (!value || !range || value[1]?.startsWith('[[') || isUrl(value[1] ?? '')) continue;
     spans.push({ start: range[0], end: range[1], type: 'SECRET' });
     LABEL_SIGN.lastIndex = range[1];
   }
@@ -82,7 +84,15 @@ function labelledSecrets(text: string): Span[] {
 // The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
 /** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
 const PROSE_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|[^:=\n.]{0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|(?:[^:=\n.]|\.(?=\S)){0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+/**
+ * `Guest Wi-Fi password for the show flat is Magnolia-Court-2025`: a few words between the password
+ * word and its `is`; then only a value with letters and digits (not `the password policy is stricter`).
+ */
+const PASSWORD_IS_LATER =
+  /\b(?:password|passwd|passcode|passphrase|wi-?fi key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+/** A value after a password word, unless it is a placeholder (`[[…]]`) or a link. */
+const proseValue = (m: RegExpExecArray) => !/^\[\[/.test(m[1] ?? '') && !isUrl(m[1] ?? '');
 /** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
 const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/dgi;
 /**
@@ -138,7 +148,8 @@ export function detectSecrets(text: string): Span[] {
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...labelledSecrets(text),
-    ...matchSpans(text, PROSE_PASSWORD, 'SECRET', (m) => !/^\[\[/.test(m[1] ?? ''), 1),
+    ...matchSpans(text, PROSE_PASSWORD, 'SECRET', proseValue, 1),
+    ...matchSpans(text, PASSWORD_IS_LATER, 'SECRET', proseValue, 1),
     ...matchSpans(text, CODE_AFTER_CUE, 'SECRET', () => true, 1),
     ...matchSpans(text, PASS_LABEL, 'SECRET', () => true, 1),
     ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
