@@ -89,9 +89,17 @@ export async function simVllm(stateDir: string, tokenDelayMs: number): Promise<T
   return { name: 'direct', port, pid: child.pid };
 }
 
-/** `gateway` (the production /v1 routes) or `bare` (a plain node:http keep-alive proxy). */
-export async function nodeProxy(mode: 'gateway' | 'bare', upstream: Target): Promise<Target> {
-  const child = start(process.execPath, ['--import', 'tsx', SERVE, mode, String(upstream.port)]);
+/**
+ * `gateway` (the production /v1 routes) or `bare` (a plain node:http keep-alive proxy); with
+ * `profileDir`, node writes a CPU profile there when the process is stopped with `stopProcess`.
+ */
+export async function nodeProxy(
+  mode: 'gateway' | 'bare',
+  upstream: Target,
+  options: { profileDir?: string } = {},
+): Promise<Target> {
+  const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+  const child = start(process.execPath, [...profile, '--import', 'tsx', SERVE, mode, String(upstream.port)]);
   const port = await new Promise<number>((done, fail) => {
     child.stdout?.once('data', (data: Buffer) => done(Number(data.toString().trim())));
     child.once('exit', (code) => fail(new Error(`${mode} proxy exited ${code}`)));
@@ -131,6 +139,15 @@ http {
   child.stdout?.resume();
   await waitForHttp(port, '/v1/models');
   return { name: 'nginx', port, pid: child.pid };
+}
+
+/** Stops one process started here and waits for it to exit (a CPU profile is written on the way out). */
+export async function stopProcess(pid: number): Promise<void> {
+  const child = children.find((candidate) => candidate.pid === pid);
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** User plus system CPU seconds of a process and its children (nginx's master forks its worker). */

@@ -7,7 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { cpuSeconds, nginx, nodeProxy, simVllm, stopAll, TOKEN, type Target } from './gateway-targets.js';
+import { costByLayer } from './gateway-profile.js';
+import {
+  cpuSeconds,
+  nginx,
+  nodeProxy,
+  simVllm,
+  stopAll,
+  stopProcess,
+  TOKEN,
+  type Target,
+} from './gateway-targets.js';
 
 const CONCURRENCY = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1, 16, 64];
 const REQUESTS: Record<number, number> = { 1: 400, 16: 2400, 64: 3200 };
@@ -88,7 +98,7 @@ async function load(target: Target, proxied: boolean, stream: boolean, concurren
     }
   };
   // Warm-up: sockets, JIT, the upstream's caches.
-  issued = Math.max(0, total - Math.min(200, total / 4));
+  issued = total - warmupOf(total);
   await Promise.all(Array.from({ length: concurrency }, worker));
   latencies.length = 0;
   issued = 0;
@@ -101,6 +111,9 @@ async function load(target: Target, proxied: boolean, stream: boolean, concurren
   agent.destroy();
   return { latencies: latencies.sort((a, b) => a - b), seconds, cpuMicros };
 }
+
+/** Requests sent before the measured ones. */
+const warmupOf = (total: number) => Math.min(200, total / 4);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
@@ -173,6 +186,14 @@ async function main(): Promise<void> {
       ...[50, 95, 99].map((p) => Math.abs(percentile(gatewayGaps, p) - percentile(directGaps, p))),
     );
 
+    // The gateway once more, under a CPU profiler, for where its time goes (plain requests, 16 at once).
+    const profileDir = join(dir, 'profile');
+    const profiled = await nodeProxy('gateway', fast, { profileDir });
+    await load(profiled, true, false, 16);
+    if (profiled.pid) await stopProcess(profiled.pid);
+    const profiledRequests = (REQUESTS[16] ?? 0) + warmupOf(REQUESTS[16] ?? 0);
+    const layers = costByLayer(profileDir, profiledRequests);
+
     const cpu = cpus();
     const [load1] = loadavg();
     const out = [
@@ -191,6 +212,12 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|',
       gapRow('direct', directGaps),
       gapRow('gateway', gatewayGaps),
+      '',
+      `Where the gateway's CPU time goes: its process under \`--cpu-prof\` for ${profiledRequests} plain requests, 16 at once, self time by layer (the profiler adds its own cost, so compare the shares more than the absolute figures).`,
+      '',
+      '| layer | µs per request | share |',
+      '|---|---|---|',
+      ...layers,
       '',
       'Goals (issue 18):',
       ...verdicts,

@@ -173,6 +173,35 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     expect(await page.getAttribute('[data-announcer]', 'aria-live')).toBe('polite');
   });
 
+  it('shows gateway usage by key and model after a chat request', async () => {
+    // Runs while the model the previous test swapped to serves (the failure tests below leave vLLM down).
+    const servedModel = () =>
+      page.evaluate(async () => {
+        const response = await fetch('v1/models');
+        if (!response.ok) return '';
+        const models = (await response.json()) as { data?: { id: string }[] };
+        return models.data?.[0]?.id ?? '';
+      });
+    await expect.poll(servedModel, { timeout: 120_000 }).not.toBe('');
+    const model = await servedModel();
+    const status = await page.evaluate(async (id) => {
+      const response = await fetch('v1/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: id, messages: [{ role: 'user', content: 'SIM_REPLY: one two' }] }),
+      });
+      return response.status;
+    }, model);
+    expect(status).toBe(200);
+    await page.goto(`${demo.url}#tools`);
+    await page.getByRole('button', { name: '30 d' }).click();
+    const row = page.locator('#usage-title ~ .table-wrap tbody tr', { hasText: model });
+    await expect.poll(() => row.first().textContent()).toContain('dashboard');
+    await page.getByRole('button', { name: '24 h' }).click();
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    await page.click('a[href="#overview"]');
+  });
+
   it('draws the hardware history and puts a new schedule on the 24 h timeline', async () => {
     // A sample every 5 s: two make a line. The charts reload every minute, so reload the page.
     await expect
@@ -269,26 +298,6 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     await page.getByRole('button', { name: 'Add model' }).click();
     await expect.poll(() => page.textContent('.model-form [role=alert]')).toContain('does not exist');
     await page.click('a[href="#overview"]');
-  });
-
-  it('shows gateway usage by key and model after a chat request', async () => {
-    const model = await page.evaluate(async () => {
-      const models = (await (await fetch('v1/models')).json()) as { data: { id: string }[] };
-      const id = models.data[0]?.id ?? '';
-      await fetch('v1/chat/completions', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: id, messages: [{ role: 'user', content: 'SIM_REPLY: one two' }] }),
-      });
-      return id;
-    });
-    expect(model).not.toBe('');
-    await page.goto(`${demo.url}#tools`);
-    await page.getByRole('button', { name: '30 d' }).click();
-    const row = page.locator('#usage-title ~ .table-wrap tbody tr', { hasText: model });
-    await expect.poll(() => row.first().textContent()).toContain('dashboard');
-    await page.getByRole('button', { name: '24 h' }).click();
-    await expect.poll(() => row.count()).toBeGreaterThan(0);
   });
 
   it('switches between light and dark themes', async () => {
