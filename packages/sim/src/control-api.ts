@@ -21,6 +21,7 @@ export const SparkFaultsSchema = v.looseObject({
     v.strictObject({
       loadDelayMs: v.optional(count),
       failDuringLoad: v.optional(v.picklist(['oom', 'cuda'])),
+      failDuringLoadModels: v.optional(v.array(v.string())),
       missingModels: v.optional(v.array(v.string())),
       dieMidStreamAfterChunks: v.optional(count),
       gatedModels: v.optional(v.array(v.string())),

@@ -26,6 +26,8 @@ export interface SparkFaults {
     loadDelayMs?: number;
     /** Die during load with this cause: the log shows why and the process exits 1. */
     failDuringLoad?: 'oom' | 'cuda';
+    /** Only loads of these HF ids fail (a real OOM belongs to one model); left out, every load fails. */
+    failDuringLoadModels?: string[];
     /** HF ids that do not exist (vLLM logs the HF 404 and exits). */
     missingModels?: string[];
     /** Die while streaming a response after this many chunks (upstream killed mid-stream). */
@@ -68,6 +70,14 @@ export function readFaults(stateDir: string): SparkFaults {
   } catch {
     return {};
   }
+}
+
+/** The cause a load of `model` dies of under these faults, if it does. */
+export function loadFailureFor(faults: SparkFaults, model: string): 'oom' | 'cuda' | undefined {
+  const vllm = faults.vllm;
+  if (!vllm?.failDuringLoad) return undefined;
+  if (vllm.failDuringLoadModels && !vllm.failDuringLoadModels.includes(model)) return undefined;
+  return vllm.failDuringLoad;
 }
 
 export function writeFaults(stateDir: string, faults: SparkFaults): void {

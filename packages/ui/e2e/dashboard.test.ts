@@ -242,7 +242,15 @@ describe.skipIf(!available)('dashboard against the demo', () => {
 
   it('shows a failed swap with its cause, an explanation and the rollback', async () => {
     const [head] = await simSparkIds(demo);
-    await simControl(demo, 'PUT', `/sparks/${head}/faults`, { vllm: { failDuringLoad: 'oom' } });
+    // A real OOM belongs to the model that does not fit: the rollback to the one that was serving loads.
+    const repo = await page.evaluate(async () => {
+      const response = await fetch('api/catalog');
+      const { models } = (await response.json()) as { models: { id: string; hfRepo?: string }[] };
+      return models.find((model) => model.id === 'qwen3-30b-a3b')?.hfRepo ?? '';
+    });
+    await simControl(demo, 'PUT', `/sparks/${head}/faults`, {
+      vllm: { failDuringLoad: 'oom', failDuringLoadModels: [repo] },
+    });
     try {
       await startSwap(page, 'qwen3-30b-a3b');
       await page.waitForSelector('.failure', { timeout: 60_000 });
@@ -251,10 +259,10 @@ describe.skipIf(!available)('dashboard against the demo', () => {
       await expect
         .poll(() => page.textContent('.failure .triage'), { timeout: 30_000 })
         .toMatch(/Evidence|Explanation unavailable/);
-      // The rollback holds the swap lock until it ends; the injected fault makes it fail too.
+      // The rollback holds the swap lock until it ends.
       await expect
         .poll(() => page.textContent('.failure .rollback'), { timeout: 90_000 })
-        .toMatch(/Rollback: (failed|skipped|.* is serving again)/);
+        .toMatch(/Rollback: gpt-oss-120b is serving again/);
       await screenshot(page, 'swap-failed');
     } finally {
       await simControl(demo, 'DELETE', `/sparks/${head}/faults`);
@@ -271,6 +279,11 @@ describe.skipIf(!available)('dashboard against the demo', () => {
       expect(await page.textContent('ul.preflight li[data-ok=false]')).toMatch(
         /image on .*vllm-node is not on/,
       );
+      const served = await page.evaluate(async () => {
+        const response = await fetch('v1/models');
+        return ((await response.json()) as { data: { id: string }[] }).data.map((model) => model.id);
+      });
+      expect(served).toContain('gpt-oss-120b');
       await screenshot(page, 'swap-refused');
     } finally {
       await simControl(demo, 'DELETE', `/sparks/${head}/faults`);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContainerStore } from '../docker/store.js';
-import { readFaults } from '../faults.js';
+import { loadFailureFor, readFaults } from '../faults.js';
 import { hostPathThroughMounts, markRootOwned } from '../filesystem.js';
 import { consoleLog } from '../services/http.js';
 import { VLLM_VERSION } from '../services/vllm.js';
@@ -96,8 +96,9 @@ function runHeadless(log: VllmLog, reserveKb: number): void {
     'core.py:780',
     `Launching headless engine core, node rank ${rank}, master ${option('--master-addr') ?? ''}:${option('--master-port') ?? ''}`,
   );
-  if (faults.failDuringLoad) {
-    logLoadFailure(log, faults.failDuringLoad);
+  const failure = loadFailureFor({ vllm: faults }, modelArgument() ?? '');
+  if (failure) {
+    logLoadFailure(log, failure);
     process.exit(1);
   }
   addConsumer(context.spark.stateDir, { pid: process.pid, container, kb: reserveKb, startedAt: Date.now() });

@@ -122,6 +122,23 @@ describe('vllm lifecycle', () => {
     expect(await fetchErrorCode(`${base}/health`)).toBe('ECONNREFUSED');
   });
 
+  it('fails only the loads of the models a load fault names', async () => {
+    const model = MODEL[0] ?? '';
+    const other = tempStateDir();
+    cleanups.push(other.cleanup);
+    writeFaults(other.dir, { vllm: { failDuringLoad: 'oom', failDuringLoadModels: ['org/other-model'] } });
+    const spared = await launch(MODEL, { stateDir: other.dir });
+    await spared.service.ready;
+    expect(spared.log.all()).not.toContain('CUDA out of memory');
+
+    const named = tempStateDir();
+    cleanups.push(named.cleanup);
+    writeFaults(named.dir, { vllm: { failDuringLoad: 'oom', failDuringLoadModels: [model] } });
+    const hit = await launch(MODEL, { stateDir: named.dir });
+    expect(await hit.service.exited).toBe(1);
+    expect(hit.log.all()).toContain('CUDA out of memory');
+  });
+
   it('logs a HF 404 for a missing model and an address-in-use error for a taken port', async () => {
     const state = tempStateDir();
     cleanups.push(state.cleanup);

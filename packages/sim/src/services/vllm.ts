@@ -1,4 +1,4 @@
-import { readFaults } from '../faults.js';
+import { loadFailureFor, readFaults } from '../faults.js';
 import {
   checkPortFree,
   consoleLog,
@@ -150,7 +150,7 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
     await waitForRanks();
     log.engine('gpu_model_runner.py:2338', `Starting to load model ${args.model}...`);
     await stage(0.3);
-    const failure = readFaults(options.stateDir).vllm?.failDuringLoad;
+    const failure = loadFailureFor(readFaults(options.stateDir), args.model);
     if (failure) {
       logLoadFailure(log, failure);
       fail(1);
