@@ -11,7 +11,7 @@ import type { SettingsStore } from './config/settings-store.js';
 import type { AppEnv } from './http/context.js';
 import type { AudioUploads } from './http/audio-uploads.js';
 import { clientInfo, TrustedProxies } from './http/client.js';
-import { ApiError, errorBody, handleError } from './http/errors.js';
+import { errorBody, handleError } from './http/errors.js';
 import { deprecatedAlias, DEPRECATED_ALIASES } from './http/deprecated.js';
 import { accessLog, auditMutations, authenticate } from './http/middleware.js';
 import { audioRoutes } from './routes/audio.js';
@@ -35,6 +35,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { usageRoutes } from './routes/usage.js';
 import type { AuditLog } from './services/audit.js';
 import type { AuthService } from './services/auth.js';
+import { DomainError } from './services/domain-error.js';
 import type { BotService } from './services/bot/bot.js';
 import type { GatewayService } from './services/gateway/gateway-service.js';
 import type { GatewayStats } from './services/gateway/stats.js';
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps) {
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT,
     onError: () => {
-      throw new ApiError('PAYLOAD_TOO_LARGE', `body must be at most ${API_BODY_LIMIT} bytes`);
+      throw new DomainError('PAYLOAD_TOO_LARGE', `body must be at most ${API_BODY_LIMIT} bytes`);
     },
   });
   for (const path of ['/api/*', ...ROOT_API_PATHS]) {

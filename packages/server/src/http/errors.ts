@@ -1,34 +1,31 @@
 import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '@spark-control/schema';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from '../adapters/logger.js';
+import { DomainError, type ErrorDetails } from '../services/domain-error.js';
 
-/** The one error type of the API; its code decides the HTTP status. */
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
+/**
+ * @deprecated Use DomainError. Only the gateway side (services/gateway/openai-error.ts and
+ * routes/audio.ts) still throws and matches `ApiError`; it moves to DomainError in its own change,
+ * and merging that change deletes this class. Until then every DomainError counts as an ApiError,
+ * so the OpenAI edge keeps recognising what the validators and the auth middleware throw, and
+ * `headers` carries the gateway's own `Retry-After` unchanged.
+ */
+export class ApiError extends DomainError {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof DomainError;
+  }
+
   readonly headers: Record<string, string>;
-  /** Extra fields of the error object, e.g. the running swap's `swapId`. */
-  readonly details: Record<string, string | number | null>;
 
   constructor(
     code: ApiErrorCode,
     message: string,
-    options: {
-      headers?: Record<string, string>;
-      details?: Record<string, string | number | null>;
-      cause?: unknown;
-    } = {},
+    options: { headers?: Record<string, string>; details?: ErrorDetails; cause?: unknown } = {},
   ) {
-    super(message, { cause: options.cause });
+    super(code, message, { details: options.details, cause: options.cause });
     this.name = 'ApiError';
-    this.code = code;
     this.headers = options.headers ?? {};
-    this.details = options.details ?? {};
-  }
-
-  get status(): ContentfulStatusCode {
-    return API_ERROR_STATUS[this.code];
   }
 }
 
@@ -45,21 +42,32 @@ export function errorBody(
   code: ApiErrorCode,
   message: string,
   requestId: string,
-  details: Record<string, string | number | null> = {},
+  details: ErrorDetails = {},
 ): ApiErrorBody {
   return { error: { ...details, code, message, requestId } };
 }
 
-/** The one onError: every failure leaves as `{"error":{"code","message","requestId"}}`, never a stack. */
+/** The headers a refusal carries: the challenge on a 401, `Retry-After` when waiting helps. */
+function headersOf(error: DomainError): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (error.status === 401) headers['WWW-Authenticate'] = BEARER_CHALLENGE;
+  if (error.retryAfterSec !== undefined) headers['Retry-After'] = String(error.retryAfterSec);
+  // The deprecated ApiError's own headers; they go with it.
+  return { ...headers, ...(error as Partial<ApiError>).headers };
+}
+
+/**
+ * The one onError of `/api`: a DomainError leaves as `{"error":{"code","message","requestId",…details}}`
+ * with the status its code maps to; anything else is a fault, logged, and answers 500 — never a stack.
+ */
 export function handleError(error: Error, c: Context, log: Logger): Response {
   const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
-  if (error instanceof ApiError) {
-    const challenge: Record<string, string> =
-      error.status === 401 ? { 'WWW-Authenticate': BEARER_CHALLENGE } : {};
-    return c.json(errorBody(error.code, error.message, requestId, error.details), error.status, {
-      ...challenge,
-      ...error.headers,
-    });
+  if (error instanceof DomainError) {
+    return c.json(
+      errorBody(error.code, error.message, requestId, error.details),
+      error.status,
+      headersOf(error),
+    );
   }
   if (error instanceof HTTPException) {
     const status = error.status;

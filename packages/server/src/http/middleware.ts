@@ -6,7 +6,7 @@ import type { AuditLog } from '../services/audit.js';
 import { hasScope, SESSION_COOKIE, type AuthService } from '../services/auth.js';
 import { clientOf } from './client.js';
 import type { AppEnv } from './context.js';
-import { ApiError } from './errors.js';
+import { DomainError } from '../services/domain-error.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -43,16 +43,16 @@ export function authenticate(auth: AuthService, open: readonly string[]) {
     let principal;
     if (bearer) {
       principal = await auth.fromToken(bearer);
-      if (!principal) throw new ApiError('UNAUTHORIZED', 'the API token is unknown or revoked');
+      if (!principal) throw new DomainError('UNAUTHORIZED', 'the API token is unknown or revoked');
     } else if (cookie) {
       principal = await auth.fromSession(cookie);
       if (principal && isMutation(c.req.method) && !isSameOrigin(c.req.raw, clientOf(c).host)) {
-        throw new ApiError('FORBIDDEN', 'cross-origin request refused; use the dashboard or an API token');
+        throw new DomainError('FORBIDDEN', 'cross-origin request refused; use the dashboard or an API token');
       }
     }
     c.set('principal', principal);
     if (!principal && !open.includes(c.req.path)) {
-      throw new ApiError('UNAUTHORIZED', 'sign in or send an API token (Authorization: Bearer …)');
+      throw new DomainError('UNAUTHORIZED', 'sign in or send an API token (Authorization: Bearer …)');
     }
     await next();
   });
@@ -78,8 +78,9 @@ function isSameOrigin(request: Request, host: string | undefined): boolean {
 export function requireScope(scope: TokenScope) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const principal = c.get('principal');
-    if (!principal) throw new ApiError('UNAUTHORIZED', 'sign in or send an API token');
-    if (!hasScope(principal, scope)) throw new ApiError('FORBIDDEN', `this call needs the "${scope}" scope`);
+    if (!principal) throw new DomainError('UNAUTHORIZED', 'sign in or send an API token');
+    if (!hasScope(principal, scope))
+      throw new DomainError('FORBIDDEN', `this call needs the "${scope}" scope`);
     await next();
   });
 }

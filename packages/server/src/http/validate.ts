@@ -1,7 +1,7 @@
 import { formatIssues } from '@spark-control/schema';
 import { validator } from 'hono/validator';
 import * as v from 'valibot';
-import { ApiError } from './errors.js';
+import { DomainError } from '../services/domain-error.js';
 import { nestsDeeperThan } from '@spark-control/schema';
 
 /** No API body nests deeper; checked before any schema or stringify walks it. */
@@ -16,13 +16,13 @@ export function jsonBody<TSchema extends v.GenericSchema>(schema: TSchema) {
   return validator('json', (value, c): v.InferOutput<TSchema> => {
     const contentType = c.req.header('content-type') ?? '';
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'body must be JSON (Content-Type: application/json)');
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'body must be JSON (Content-Type: application/json)');
     }
     if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
-      throw new ApiError('VALIDATION_FAILED', `body: must not nest deeper than ${MAX_BODY_DEPTH} levels`);
+      throw new DomainError('VALIDATION_FAILED', `body: must not nest deeper than ${MAX_BODY_DEPTH} levels`);
     }
     const result = v.safeParse(schema, value);
-    if (!result.success) throw new ApiError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
+    if (!result.success) throw new DomainError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
     return result.output;
   });
 }
@@ -31,7 +31,7 @@ export function jsonBody<TSchema extends v.GenericSchema>(schema: TSchema) {
 export function params<TSchema extends v.GenericSchema>(schema: TSchema) {
   return validator('param', (value): v.InferOutput<TSchema> => {
     const result = v.safeParse(schema, value);
-    if (!result.success) throw new ApiError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
+    if (!result.success) throw new DomainError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
     return result.output;
   });
 }
@@ -40,7 +40,7 @@ export function params<TSchema extends v.GenericSchema>(schema: TSchema) {
 export function query<TSchema extends v.GenericSchema>(schema: TSchema) {
   return validator('query', (value): v.InferOutput<TSchema> => {
     const result = v.safeParse(schema, value);
-    if (!result.success) throw new ApiError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
+    if (!result.success) throw new DomainError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
     return result.output;
   });
 }

@@ -5,9 +5,8 @@ import type { AuthService } from '../services/auth.js';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../services/auth.js';
 import type { AppEnv } from '../http/context.js';
 import { clientOf } from '../http/client.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../services/domain-error.js';
 import { jsonBody } from '../http/validate.js';
-import { rateLimited } from '../http/rate-limited.js';
 import { AttemptLimiter, type AttemptPolicy } from '../services/attempt-limiter.js';
 
 /** 10 wrong passwords a minute per client address; past 100 in all, one check a second. */
@@ -23,7 +22,7 @@ export function authRoutes(auth: AuthService) {
   const attempts = new AttemptLimiter(LOGIN_ATTEMPTS);
   return new Hono<AppEnv>()
     .post('/login', jsonBody(LoginBodySchema), async (c) => {
-      const attempt = await rateLimited(() => attempts.acquire(clientOf(c).address));
+      const attempt = await attempts.acquire(clientOf(c).address);
       let sessionId: string | undefined;
       try {
         sessionId = await auth.login(c.req.valid('json').password);
@@ -31,7 +30,7 @@ export function authRoutes(auth: AuthService) {
         if (sessionId) attempt.succeeded();
         else attempt.failed();
       }
-      if (!sessionId) throw new ApiError('UNAUTHORIZED', 'wrong password');
+      if (!sessionId) throw new DomainError('UNAUTHORIZED', 'wrong password');
       setCookie(c, SESSION_COOKIE, sessionId, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -49,7 +48,7 @@ export function authRoutes(auth: AuthService) {
     })
     .get('/me', (c) => {
       const principal = c.get('principal');
-      if (!principal) throw new ApiError('UNAUTHORIZED', 'not signed in');
+      if (!principal) throw new DomainError('UNAUTHORIZED', 'not signed in');
       return c.json({ actor: principal.actor, kind: principal.kind, scopes: [...principal.scopes] });
     });
 }

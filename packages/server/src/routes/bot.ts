@@ -2,14 +2,9 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { SshError } from '../adapters/ssh/index.js';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
-import {
-  BotBusyError,
-  BotCommandError,
-  BotNotConfiguredError,
-  type BotService,
-} from '../services/bot/bot.js';
+import type { BotService } from '../services/bot/bot.js';
+import { DomainError } from '../services/domain-error.js';
 
 const MAX_TAIL = 5000;
 
@@ -17,26 +12,9 @@ function tailOf(raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const tail = Number(raw);
   if (!Number.isInteger(tail) || tail < 1 || tail > MAX_TAIL) {
-    throw new ApiError('VALIDATION_FAILED', `tail: must be a whole number from 1 to ${MAX_TAIL}`);
+    throw new DomainError('VALIDATION_FAILED', `tail: must be a whole number from 1 to ${MAX_TAIL}`);
   }
   return tail;
-}
-
-function botError(error: unknown): unknown {
-  if (error instanceof BotNotConfiguredError) return new ApiError('CONFLICT', error.message);
-  if (error instanceof BotBusyError) return new ApiError('CONFLICT', error.message);
-  if (error instanceof BotCommandError || error instanceof SshError) {
-    return new ApiError('UPSTREAM_FAILED', error.message);
-  }
-  return error;
-}
-
-async function guarded<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw botError(error);
-  }
 }
 
 /**
@@ -49,24 +27,24 @@ export function botRoutes(bot: BotService) {
     .get('/', async (c) => c.json(await bot.view()))
     .get('/update', (c) => {
       const run = bot.lastRun();
-      if (!run) throw new ApiError('NOT_FOUND', 'no update has run since the server started');
+      if (!run) throw new DomainError('NOT_FOUND', 'no update has run since the server started');
       return c.json(run);
     })
-    .post('/update', async (c) => {
-      const run = await guarded(() => bot.startUpdate());
+    .post('/update', (c) => {
+      const run = bot.startUpdate();
       return c.json({ runId: run.runId, startedAt: run.startedAt, state: run.state }, 202);
     })
-    .post('/restart', async (c) => c.json(await guarded(() => bot.restart())))
-    .post('/stop', async (c) => c.json(await guarded(() => bot.stop())))
-    .post('/start', async (c) => c.json(await guarded(() => bot.start())))
+    .post('/restart', async (c) => c.json(await bot.restart()))
+    .post('/stop', async (c) => c.json(await bot.stop()))
+    .post('/start', async (c) => c.json(await bot.start()))
     .get('/logs', async (c) => {
       const tail = tailOf(c.req.query('tail'), 200);
-      return c.json({ lines: await guarded(() => bot.logs(tail)) });
+      return c.json({ lines: await bot.logs(tail) });
     })
-    .get('/logs/follow', async (c) => {
+    .get('/logs/follow', (c) => {
       const tail = tailOf(c.req.query('tail'), 100);
       const abort = new AbortController();
-      const lines = await guarded(() => bot.follow(tail, abort.signal));
+      const lines = bot.follow(tail, abort.signal);
       return streamSSE(c, async (stream) => {
         stream.onAbort(() => abort.abort());
         try {

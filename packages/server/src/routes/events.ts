@@ -2,7 +2,7 @@ import type { AppEvent, AppEventType, TokenScope } from '@spark-control/schema';
 import { Hono } from 'hono';
 import type { EventBus } from '../adapters/event-bus.js';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../services/domain-error.js';
 import { EventReplay } from '../http/event-replay.js';
 import { hasScope, principalKey, type AuthService, type Principal } from '../services/auth.js';
 
@@ -74,14 +74,14 @@ export function eventRoutes(deps: EventStreamDeps) {
 
   return new Hono<AppEnv>().get('/', (c) => {
     const principal = c.get('principal');
-    if (!principal) throw new ApiError('UNAUTHORIZED', 'sign in or send an API token');
+    if (!principal) throw new DomainError('UNAUTHORIZED', 'sign in or send an API token');
     const caller = principalKey(principal);
     const open = openByCaller.get(caller) ?? 0;
     if (open >= MAX_STREAMS_PER_CALLER) {
-      throw new ApiError(
+      throw new DomainError(
         'RATE_LIMITED',
         `at most ${MAX_STREAMS_PER_CALLER} event streams per caller are open; close one first`,
-        { headers: { 'Retry-After': '15' } },
+        { retryAfterSec: 15 },
       );
     }
     openByCaller.set(caller, open + 1);

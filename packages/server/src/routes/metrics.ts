@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../services/domain-error.js';
 import { hasScope, SESSION_COOKIE, type AuthService } from '../services/auth.js';
 import type { MetricsRegistry } from '../services/health/metrics.js';
 
@@ -31,8 +31,9 @@ export function metricsRoutes(deps: {
         : cookie
           ? await deps.auth.fromSession(cookie)
           : undefined;
-      if (!principal) throw new ApiError('UNAUTHORIZED', 'send the metrics token or an admin token');
-      if (!hasScope(principal, 'admin')) throw new ApiError('FORBIDDEN', 'this call needs the "admin" scope');
+      if (!principal) throw new DomainError('UNAUTHORIZED', 'send the metrics token or an admin token');
+      if (!hasScope(principal, 'admin'))
+        throw new DomainError('FORBIDDEN', 'this call needs the "admin" scope');
     }
     return c.text(deps.registry.render(), 200, {
       'content-type': 'text/plain; version=0.0.4; charset=utf-8',

@@ -1,31 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { RehydrateBodySchema, ScrubBodySchema } from '@spark-control/schema';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
 import { jsonBody } from '../http/validate.js';
 import { principalKey } from '../services/auth.js';
-import {
-  RedactionSessionGone,
-  RedactionSessionNotFound,
-  type PrivacyService,
-} from '../services/privacy/service.js';
-
-async function orGone<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof RedactionSessionGone) throw new ApiError('GONE', error.message);
-    if (error instanceof RedactionSessionNotFound)
-      throw new ApiError('NOT_FOUND', `sessionId: ${error.message}`);
-    throw error;
-  }
-}
+import { DomainError } from '../services/domain-error.js';
+import type { PrivacyService } from '../services/privacy/service.js';
 
 /** The caller, as the owner of the sessions it scrubs. */
 function owner(c: Context<AppEnv>): string {
   const principal = c.get('principal');
-  if (!principal) throw new ApiError('UNAUTHORIZED', 'sign in or send an API token');
+  if (!principal) throw new DomainError('UNAUTHORIZED', 'sign in or send an API token');
   return principalKey(principal);
 }
 
@@ -52,7 +37,7 @@ export function privacyRoutes(service: PrivacyService) {
     .post('/rehydrate', requireScope('privacy'), jsonBody(RehydrateBodySchema), async (c) => {
       const body = c.req.valid('json');
       if (body.text !== undefined)
-        return c.json({ text: await orGone(service.rehydrateText(body.sessionId, body.text, owner(c))) });
-      return c.json({ json: await orGone(service.rehydrateJson(body.sessionId, body.json, owner(c))) });
+        return c.json({ text: await service.rehydrateText(body.sessionId, body.text, owner(c)) });
+      return c.json({ json: await service.rehydrateJson(body.sessionId, body.json, owner(c)) });
     });
 }

@@ -5,15 +5,9 @@ import {
 } from '@spark-control/schema';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
 import { jsonBody, params } from '../http/validate.js';
-import {
-  InvalidTaskInputError,
-  ReasoningFailedError,
-  UnknownTaskError,
-  type ReasoningService,
-} from '../services/reasoning/service.js';
+import type { ReasoningService } from '../services/reasoning/service.js';
 
 /** Mounted at `/api/reasoning`: run tasks, parse replies, tier health and outcome statistics. */
 export function reasoningRoutes(reasoning: ReasoningService) {
@@ -37,30 +31,9 @@ export function reasoningRoutes(reasoning: ReasoningService) {
     )
     .post('/parse', jsonBody(ParseReasoningBodySchema), (c) => {
       const { task, content, finishReason } = c.req.valid('json');
-      try {
-        return c.json(reasoning.parse(task, content, finishReason));
-      } catch (error) {
-        throw toApiError(error);
-      }
+      return c.json(reasoning.parse(task, content, finishReason));
     })
-    .post('/:task', params(ReasoningTaskParamSchema), jsonBody(RunReasoningBodySchema), async (c) => {
-      try {
-        return c.json(await reasoning.run(c.req.valid('param').task, c.req.valid('json').input));
-      } catch (error) {
-        throw toApiError(error);
-      }
-    });
-}
-
-function toApiError(error: unknown): unknown {
-  if (error instanceof UnknownTaskError) return new ApiError('NOT_FOUND', error.message);
-  if (error instanceof InvalidTaskInputError) return new ApiError('VALIDATION_FAILED', error.message);
-  if (!(error instanceof ReasoningFailedError)) return error;
-  const { failure, runId } = error;
-  const message = `run ${runId}: ${failure.message}`;
-  if (failure.configError) return new ApiError('UPSTREAM_FAILED', message);
-  if (failure.attempts.every((attempt) => attempt.outcome === 'skipped'))
-    return new ApiError('UNAVAILABLE', message);
-  if (failure.timedOut && !failure.unusable) return new ApiError('UPSTREAM_TIMEOUT', message);
-  return new ApiError('UPSTREAM_FAILED', message);
+    .post('/:task', params(ReasoningTaskParamSchema), jsonBody(RunReasoningBodySchema), async (c) =>
+      c.json(await reasoning.run(c.req.valid('param').task, c.req.valid('json').input)),
+    );
 }

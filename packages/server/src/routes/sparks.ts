@@ -1,17 +1,14 @@
-import { CopyKeyBodySchema, formatIssues, SlugSchema, SparkHistoryQuerySchema } from '@spark-control/schema';
+import { CopyKeyBodySchema, SlugSchema, SparkHistoryQuerySchema } from '@spark-control/schema';
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
 import * as v from 'valibot';
-import { SshConnectError, SshError } from '../adapters/ssh/index.js';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
-import { rateLimited } from '../http/rate-limited.js';
-import { jsonBody, params } from '../http/validate.js';
+import { jsonBody, params, query } from '../http/validate.js';
 import { AttemptLimiter, type AttemptPolicy } from '../services/attempt-limiter.js';
+import { DomainError } from '../services/domain-error.js';
 import type { SparkInspector } from '../services/sparks/hardware.js';
 import type { HardwareHistory } from '../services/sparks/history-sampler.js';
-import { KeyLoginFailedError, UnknownSparkError, type SparkKeys } from '../services/sparks/keys.js';
+import type { SparkKeys } from '../services/sparks/keys.js';
 
 const SparkIdSchema = v.object({ id: SlugSchema });
 
@@ -33,24 +30,15 @@ export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys; 
     )
     .get('/:id', params(SparkIdSchema), async (c) => {
       const card = await deps.inspector.get(c.req.valid('param').id, { fresh: c.req.query('fresh') === '1' });
-      if (!card) throw new ApiError('NOT_FOUND', 'no such Spark');
+      if (!card) throw new DomainError('NOT_FOUND', 'no such Spark');
       return c.json(card);
     })
-    .get(
-      '/:id/history',
-      params(SparkIdSchema),
-      validator('query', (value) => {
-        const result = v.safeParse(SparkHistoryQuerySchema, value);
-        if (!result.success) throw new ApiError('VALIDATION_FAILED', formatIssues(result.issues).join('; '));
-        return result.output;
-      }),
-      async (c) => {
-        const hours = c.req.valid('query').hours === '24' ? 24 : 1;
-        const history = await deps.history.history(c.req.valid('param').id, hours);
-        if (!history) throw new ApiError('NOT_FOUND', 'no such Spark');
-        return c.json(history);
-      },
-    )
+    .get('/:id/history', params(SparkIdSchema), query(SparkHistoryQuerySchema), async (c) => {
+      const hours = c.req.valid('query').hours === '24' ? 24 : 1;
+      const history = await deps.history.history(c.req.valid('param').id, hours);
+      if (!history) throw new DomainError('NOT_FOUND', 'no such Spark');
+      return c.json(history);
+    })
     .post(
       '/:id/copy-key',
       requireScope('control'),
@@ -58,7 +46,7 @@ export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys; 
       jsonBody(CopyKeyBodySchema),
       async (c) => {
         const { id } = c.req.valid('param');
-        const attempt = await rateLimited(() => attempts.acquire(id));
+        const attempt = await attempts.acquire(id);
         try {
           const result = await deps.keys.copy(id, c.req.valid('json').password);
           attempt.succeeded();
@@ -71,7 +59,7 @@ export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys; 
           });
         } catch (error) {
           attempt.failed();
-          throw keyCopyError(error);
+          throw error;
         }
       },
     );
@@ -80,18 +68,4 @@ export function sparkRoutes(deps: { inspector: SparkInspector; keys: SparkKeys; 
 /** The controller's public key, to paste by hand where the password flow is not wanted. */
 export function sshKeyRoutes(keys: SparkKeys) {
   return new Hono<AppEnv>().get('/key', (c) => c.json(keys.info()));
-}
-
-/** SSH errors name the Spark and never carry the password; they are passed on as they are. */
-function keyCopyError(error: unknown): ApiError {
-  if (error instanceof UnknownSparkError) return new ApiError('NOT_FOUND', error.message);
-  if (error instanceof SshConnectError) {
-    if (error.reason === 'auth') return new ApiError('BAD_REQUEST', error.message);
-    if (error.reason === 'timeout') return new ApiError('UPSTREAM_TIMEOUT', error.message);
-    return new ApiError('UPSTREAM_FAILED', error.message);
-  }
-  if (error instanceof KeyLoginFailedError || error instanceof SshError) {
-    return new ApiError('UPSTREAM_FAILED', error.message);
-  }
-  return new ApiError('INTERNAL', 'copying the key failed; see the server log', { cause: error });
 }

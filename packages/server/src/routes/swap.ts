@@ -1,16 +1,13 @@
 import { SwapRequestSchema } from '@spark-control/schema';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { ShellValueError } from '../adapters/ssh/index.js';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
 import { jsonBody, params } from '../http/validate.js';
-import { SwapInProgressError, SwapSettingsError, UnknownModelError } from '../services/swap/errors.js';
-import type { SwapService } from '../services/swap/swap-service.js';
 import { LeasedError } from '../services/leases/lease-service.js';
-import { SwapAlreadyQueuedError, type QueuedSwaps } from '../services/leases/queued-swap.js';
-import { leasedError } from './leases.js';
+import type { QueuedSwaps } from '../services/leases/queued-swap.js';
+import { DomainError } from '../services/domain-error.js';
+import type { SwapService } from '../services/swap/swap-service.js';
 
 const SwapIdSchema = v.object({ id: v.pipe(v.string(), v.uuid('id: must be a swap id')) });
 
@@ -24,29 +21,8 @@ export function swapRoutes(swaps: SwapService, queued: QueuedSwaps) {
         const swap = await swaps.start(modelId, actor);
         return c.json({ swapId: swap.id, queued: null }, 202);
       } catch (error) {
-        if (error instanceof LeasedError) {
-          if (whenLeased !== 'queue') throw leasedError(error.message, error.leases);
-          try {
-            return c.json({ swapId: null, queued: queued.queue(modelId, actor, error.leases) }, 202);
-          } catch (queueError) {
-            if (queueError instanceof SwapAlreadyQueuedError) {
-              throw new ApiError('CONFLICT', queueError.message, {
-                details: { queuedId: queueError.queued.id },
-              });
-            }
-            throw queueError;
-          }
-        }
-        if (error instanceof SwapInProgressError) {
-          throw new ApiError('SWAP_IN_PROGRESS', `another swap is running (${error.swapId})`, {
-            details: { swapId: error.swapId },
-          });
-        }
-        if (error instanceof UnknownModelError) throw new ApiError('NOT_FOUND', `modelId: ${error.message}`);
-        if (error instanceof ShellValueError)
-          throw new ApiError('VALIDATION_FAILED', `catalog entry ${modelId}: ${error.message}`);
-        if (error instanceof SwapSettingsError) throw new ApiError('VALIDATION_FAILED', error.message);
-        throw error;
+        if (!(error instanceof LeasedError) || whenLeased !== 'queue') throw error;
+        return c.json({ swapId: null, queued: queued.queue(modelId, actor, error.leases) }, 202);
       }
     })
     .get('/current', async (c) => c.json({ ...(await swaps.current()), queued: queued.current() }))
@@ -55,7 +31,7 @@ export function swapRoutes(swaps: SwapService, queued: QueuedSwaps) {
     .post('/:id/cancel', params(SwapIdSchema), (c) => {
       const { id } = c.req.valid('param');
       if (!swaps.cancel(id) && !queued.cancel(id)) {
-        throw new ApiError('NOT_FOUND', `swap ${id} is not running or queued`);
+        throw new DomainError('NOT_FOUND', `swap ${id} is not running or queued`);
       }
       return c.json({ cancelled: true as const }, 202);
     });

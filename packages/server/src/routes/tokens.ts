@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { AuthService } from '../services/auth.js';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../services/domain-error.js';
 import { requireScope } from '../http/middleware.js';
 import { jsonBody, params } from '../http/validate.js';
 
@@ -20,12 +20,12 @@ export function tokenRoutes(auth: AuthService) {
     })
     .patch('/:id', params(TokenIdSchema), jsonBody(PatchTokenBodySchema), async (c) => {
       const updated = await auth.updateToken(c.req.valid('param').id, c.req.valid('json'));
-      if (!updated) throw new ApiError('NOT_FOUND', 'no such token');
+      if (!updated) throw new DomainError('NOT_FOUND', 'no such token');
       return c.json(updated);
     })
     .delete('/:id', params(TokenIdSchema), async (c) => {
       if (!(await auth.revokeToken(c.req.valid('param').id)))
-        throw new ApiError('NOT_FOUND', 'no such token');
+        throw new DomainError('NOT_FOUND', 'no such token');
       return c.body(null, 204);
     });
 }

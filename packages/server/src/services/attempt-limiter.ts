@@ -1,7 +1,11 @@
-/** The caller must wait `retryAfterSec` before trying again. */
-export class AttemptsExhaustedError extends Error {
-  constructor(readonly retryAfterSec: number) {
-    super(`too many attempts; try again in ${retryAfterSec} s`);
+import { DomainError } from './domain-error.js';
+
+/** A refused attempt: 429 `RATE_LIMITED`, with the seconds until one may succeed. */
+export class AttemptsExhaustedError extends DomainError {
+  declare readonly retryAfterSec: number;
+
+  constructor(retryAfterSec: number) {
+    super('RATE_LIMITED', `too many failed attempts; try again in ${retryAfterSec} s`, { retryAfterSec });
     this.name = 'AttemptsExhaustedError';
   }
 }

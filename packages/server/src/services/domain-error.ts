@@ -31,7 +31,8 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.code = code;
     this.details = options.details ?? {};
-    this.retryAfterSec = options.retryAfterSec === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSec));
+    this.retryAfterSec =
+      options.retryAfterSec === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterSec));
     this.openAiCode = options.openAiCode;
     this.param = options.param;
   }

@@ -8,11 +8,13 @@ import {
   SshAbortedError,
   SshError,
   SshTimeoutError,
+  type ExecResult,
   type ShellCommand,
   type SshPool,
   type SshTarget,
 } from '../../adapters/ssh/index.js';
 import type { SettingsStore } from '../../config/settings-store.js';
+import { DomainError } from '../domain-error.js';
 
 /** An update (git pull + image rebuild) that runs longer than this is stopped and reported. */
 export const UPDATE_CAP_MS = 25 * 60 * 1000;
@@ -20,26 +22,15 @@ const COMMAND_TIMEOUT_MS = 60_000;
 const LINES_KEPT = 1000;
 const STATES: readonly BotContainerState[] = ['running', 'exited', 'created', 'restarting', 'paused', 'dead'];
 
-export class BotNotConfiguredError extends Error {
-  constructor(message = 'no bot is configured (set bot.user in Configure Sparks)') {
-    super(message);
-    this.name = 'BotNotConfiguredError';
-  }
-}
-
-export class BotBusyError extends Error {
-  constructor() {
-    super('a bot update is already running');
-    this.name = 'BotBusyError';
-  }
-}
+const notConfigured = (message = 'no bot is configured (set bot.user in Configure Sparks)') =>
+  new DomainError('CONFLICT', message);
 
 /** A docker command on the bot's Spark failed; `output` is its last lines. */
-export class BotCommandError extends Error {
-  constructor(action: string, code: number | null, output: string) {
-    super(`${action} failed (exit ${code ?? 'none'})${output ? `: ${output}` : ''}`);
-    this.name = 'BotCommandError';
-  }
+function commandFailed(action: string, code: number | null, output: string): DomainError {
+  return new DomainError(
+    'UPSTREAM_FAILED',
+    `${action} failed (exit ${code ?? 'none'})${output ? `: ${output}` : ''}`,
+  );
 }
 
 export interface BotRun {
@@ -106,7 +97,7 @@ export class BotService {
 
   #place(): BotPlace {
     const place = botPlace(this.#options.settings.current);
-    if (!place) throw new BotNotConfiguredError();
+    if (!place) throw notConfigured();
     return place;
   }
 
@@ -162,8 +153,8 @@ export class BotService {
    */
   startUpdate(): BotRun {
     const place = this.#place();
-    if (!place.dir) throw new BotNotConfiguredError('bot.dir is not set, so there is no checkout to update');
-    if (this.#run?.state === 'running') throw new BotBusyError();
+    if (!place.dir) throw notConfigured('bot.dir is not set, so there is no checkout to update');
+    if (this.#run?.state === 'running') throw new DomainError('CONFLICT', 'a bot update is already running');
     const dir = shellArg.remotePath(place.dir);
     const branch = shellArg.gitBranch(place.branch);
     const script = command`cd ${dir} && git fetch --prune origin ${branch} && git pull --ff-only origin ${branch} && docker compose up -d --build`;
@@ -277,23 +268,19 @@ export class BotService {
     build: (container: ReturnType<typeof shellArg.container>) => ShellCommand,
   ): Promise<BotView> {
     const place = this.#place();
-    const result = await this.#options.pool.exec(place.target, build(shellArg.container(place.container)), {
-      timeoutMs: COMMAND_TIMEOUT_MS,
-    });
-    if (result.code !== 0)
-      throw new BotCommandError(`docker ${action}`, result.code, lastLines(result.stderr));
+    const result = await this.#command(place.target, build(shellArg.container(place.container)));
+    if (result.code !== 0) throw commandFailed(`docker ${action}`, result.code, lastLines(result.stderr));
     return this.view();
   }
 
   /** The last `tail` lines of the container log (stdout and stderr interleaved as docker keeps them). */
   async logs(tail: number): Promise<string[]> {
     const place = this.#place();
-    const result = await this.#options.pool.exec(
+    const result = await this.#command(
       place.target,
       command`docker logs --tail ${Math.floor(tail)} ${shellArg.container(place.container)} 2>&1`,
-      { timeoutMs: COMMAND_TIMEOUT_MS },
     );
-    if (result.code !== 0) throw new BotCommandError('docker logs', result.code, lastLines(result.stdout));
+    if (result.code !== 0) throw commandFailed('docker logs', result.code, lastLines(result.stdout));
     return result.stdout.split('\n').filter((entry, index, all) => entry !== '' || index < all.length - 1);
   }
 
@@ -308,6 +295,17 @@ export class BotService {
     return (async function* () {
       for await (const entry of stream) yield entry.line;
     })();
+  }
+
+  /** A docker command on the bot's Spark; a Spark that cannot be reached is an upstream failure. */
+  async #command(target: SshTarget, cmd: ShellCommand): Promise<ExecResult> {
+    try {
+      return await this.#options.pool.exec(target, cmd, { timeoutMs: COMMAND_TIMEOUT_MS });
+    } catch (error) {
+      if (error instanceof SshError)
+        throw new DomainError('UPSTREAM_FAILED', error.message, { cause: error });
+      throw error;
+    }
   }
 
   /** Stops a running update (server shutdown). */

@@ -1,21 +1,10 @@
 import type { CatalogModel, ModelDef, Settings, Spark } from '@spark-control/schema';
-import { ShellValueError } from '../../adapters/ssh/index.js';
 import { serveArguments } from '../swap/commands.js';
 import { hfCacheOf } from '../swap/launcher.js';
 import { vllmNodes, type VllmCluster } from '../swap/vllm-cluster.js';
-import { CatalogError, type CatalogStore } from './catalog-store.js';
+import { DomainError } from '../domain-error.js';
+import type { CatalogStore } from './catalog-store.js';
 import { localPathProblem } from './model-paths.js';
-
-/** A catalog change refused: `field` names what was wrong, `kind` says how the API reports it. */
-export class CatalogProblem extends Error {
-  constructor(
-    readonly kind: 'invalid' | 'conflict' | 'missing' | 'unreachable',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CatalogProblem';
-  }
-}
 
 /** Catalog changes with every check a user expects before anything is saved or deleted. */
 export class CatalogService {
@@ -32,25 +21,28 @@ export class CatalogService {
 
   async add(model: ModelDef): Promise<void> {
     await this.#check(model);
-    await this.#store(() => this.store.add(model));
+    await this.store.add(model);
   }
 
   async update(id: string, model: ModelDef): Promise<void> {
     await this.#check(model);
-    await this.#store(() => this.store.update(id, model));
+    await this.store.update(id, model);
   }
 
   /** Removes the entry; with `deleteFiles`, also the downloaded weights (never a local model's files). */
   async remove(id: string, options: { deleteFiles: boolean; confirm: string | undefined }): Promise<void> {
     const model = this.store.get(id);
-    if (!model) throw new CatalogProblem('missing', `no model with id "${id}"`);
+    if (!model) throw new DomainError('NOT_FOUND', `no model with id "${id}"`);
     if (options.deleteFiles) {
       if (model.localPath)
-        throw new CatalogProblem('conflict', 'deleteFiles: a local model is never deleted from disk');
+        throw new DomainError('CONFLICT', 'deleteFiles: a local model is never deleted from disk');
       if (options.confirm !== id)
-        throw new CatalogProblem('invalid', `confirm: must repeat the model id "${id}" to delete its files`);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `confirm: must repeat the model id "${id}" to delete its files`,
+        );
       if (await this.isServing(model))
-        throw new CatalogProblem('conflict', `${model.label} is being served; swap to another model first`);
+        throw new DomainError('CONFLICT', `${model.label} is being served; swap to another model first`);
       const [head, ...workers] = vllmNodes(this.settings(), model.tensorParallel) as [Spark, ...Spark[]];
       let spark = head;
       try {
@@ -59,13 +51,13 @@ export class CatalogService {
         for (spark of [head, ...workers])
           await this.cluster.removeHfCache(spark, hfCache, model.hfRepo ?? '');
       } catch (error) {
-        throw new CatalogProblem(
-          'unreachable',
+        throw new DomainError(
+          'UPSTREAM_FAILED',
           `could not delete the weights on ${spark.label}: ${(error as Error).message}`,
         );
       }
     }
-    await this.#store(() => this.store.remove(id));
+    await this.store.remove(id);
   }
 
   async #check(model: ModelDef): Promise<void> {
@@ -75,32 +67,24 @@ export class CatalogService {
       [head] = vllmNodes(settings, model.tensorParallel) as [Spark];
       serveArguments(settings, model);
     } catch (error) {
-      if (error instanceof ShellValueError) throw new CatalogProblem('invalid', error.message);
-      throw new CatalogProblem('invalid', (error as Error).message);
+      throw new DomainError('VALIDATION_FAILED', (error as Error).message, { cause: error });
     }
     const problem = localPathProblem(settings, head, model);
-    if (problem) throw new CatalogProblem('invalid', `localPath: ${problem}`);
+    if (problem) throw new DomainError('VALIDATION_FAILED', `localPath: ${problem}`);
     if (!model.localPath) return;
     let exists: boolean;
     try {
       exists = await this.cluster.directoryExists(head, model.localPath);
     } catch (error) {
-      throw new CatalogProblem(
-        'unreachable',
+      throw new DomainError(
+        'UPSTREAM_FAILED',
         `could not check localPath on ${head.label}: ${(error as Error).message}`,
       );
     }
     if (!exists)
-      throw new CatalogProblem('invalid', `localPath: ${model.localPath} does not exist on ${head.label}`);
-  }
-
-  async #store(change: () => Promise<void>): Promise<void> {
-    try {
-      await change();
-    } catch (error) {
-      if (error instanceof CatalogError)
-        throw new CatalogProblem(error.reason === 'exists' ? 'conflict' : 'missing', error.message);
-      throw error;
-    }
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `localPath: ${model.localPath} does not exist on ${head.label}`,
+      );
   }
 }

@@ -3,17 +3,8 @@ import { formatIssues, ModelDefSchema, type CatalogModel, type ModelDef } from '
 import * as v from 'valibot';
 import { parse, stringify } from 'yaml';
 import type { Logger } from '../../adapters/logger.js';
+import { DomainError } from '../domain-error.js';
 import { DEFAULT_CATALOG } from './defaults.js';
-
-export class CatalogError extends Error {
-  constructor(
-    readonly reason: 'exists' | 'missing',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CatalogError';
-  }
-}
 
 /**
  * The model catalog in `catalog.yaml`. A bad entry is skipped with a warning and kept in the
@@ -78,7 +69,7 @@ export class CatalogStore {
 
   async add(model: ModelDef): Promise<void> {
     if (this.#models.has(model.id) || this.#rawIndex(model.id) !== -1) {
-      throw new CatalogError('exists', `a model with id "${model.id}" already exists`);
+      throw new DomainError('CONFLICT', `a model with id "${model.id}" already exists`);
     }
     this.#raw.push(model);
     this.#index();
@@ -87,9 +78,9 @@ export class CatalogStore {
 
   async update(id: string, model: ModelDef): Promise<void> {
     const index = this.#rawIndex(id);
-    if (index === -1) throw new CatalogError('missing', `no model with id "${id}"`);
+    if (index === -1) throw new DomainError('NOT_FOUND', `no model with id "${id}"`);
     if (model.id !== id && this.#rawIndex(model.id) !== -1) {
-      throw new CatalogError('exists', `a model with id "${model.id}" already exists`);
+      throw new DomainError('CONFLICT', `a model with id "${model.id}" already exists`);
     }
     this.#raw[index] = model;
     this.#index();
@@ -98,7 +89,7 @@ export class CatalogStore {
 
   async remove(id: string): Promise<void> {
     const index = this.#rawIndex(id);
-    if (index === -1) throw new CatalogError('missing', `no model with id "${id}"`);
+    if (index === -1) throw new DomainError('NOT_FOUND', `no model with id "${id}"`);
     this.#raw.splice(index, 1);
     this.#index();
     await this.#save();

@@ -6,7 +6,8 @@ import { createLogger } from '../../adapters/logger.js';
 import { LogCapture } from '../../../test/support/app.js';
 import { DATABASE_KINDS, freshDatabase } from '../../../test/support/db.js';
 import { LeaseRepo } from './lease-repo.js';
-import { LeaseProblem, LeaseService } from './lease-service.js';
+import { DomainError } from '../domain-error.js';
+import { LeaseService } from './lease-service.js';
 import { leaseSchedulePort } from './schedule-port.js';
 
 const MODELS = new Set(['model-a', 'model-b']);
@@ -125,26 +126,26 @@ describe.each(DATABASE_KINDS)('leases on %s', (kind) => {
         () => undefined,
         (caught: unknown) => caught,
       );
-      expect(error).toBeInstanceOf(LeaseProblem);
-      return { kind: (error as LeaseProblem).kind, message: (error as LeaseProblem).message };
+      expect(error).toBeInstanceOf(DomainError);
+      return { code: (error as DomainError).code, message: (error as DomainError).message };
     };
     expect(await refusal(service.create({ modelId: 'nope', durationSec: 60, note: '' }, 'admin'))).toEqual({
-      kind: 'missing',
+      code: 'NOT_FOUND',
       message: 'modelId: no model "nope" in the catalog',
     });
     expect(
       await refusal(service.create({ modelId: 'model-a', until: '2026-01-01T00:00:00Z', note: '' }, 'admin')),
-    ).toEqual({ kind: 'invalid', message: 'until: must be in the future' });
+    ).toEqual({ code: 'VALIDATION_FAILED', message: 'until: must be in the future' });
     const farAway = new Date(clock.now.getTime() + 8 * 86_400_000).toISOString();
     expect(await refusal(service.create({ modelId: 'model-a', until: farAway, note: '' }, 'admin'))).toEqual({
-      kind: 'invalid',
+      code: 'VALIDATION_FAILED',
       message: 'until: must be at most 7 days from now',
     });
     const held = await service.create({ modelId: 'model-a', durationSec: 60, note: 'batch' }, 'token:ci');
     const conflict = await refusal(
       service.create({ modelId: 'model-b', durationSec: 60, note: '' }, 'admin'),
     );
-    expect(conflict.kind).toBe('leased');
+    expect(conflict.code).toBe('LEASED');
     expect(conflict.message).toContain(`model-a is leased by "batch" (token:ci) until ${held.until}`);
     // A second lease on the same model is fine.
     await service.create({ modelId: 'model-a', durationSec: 120, note: '' }, 'admin');

@@ -2,27 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { MAX_LEASE_SEC, type CreateLeaseBody, type LeaseView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { Logger } from '../../adapters/logger.js';
+import { DomainError } from '../domain-error.js';
 import type { LeaseRepo } from './lease-repo.js';
 
-/** A lease request the service refuses; `kind` decides the API code, the message names the field. */
-export class LeaseProblem extends Error {
+/**
+ * A request refused because a lease holds a model it would evict (409 `LEASED`), naming the first
+ * lease in the way. The swap queue catches it to wait for `leases` to end.
+ */
+export class LeasedError extends DomainError {
   constructor(
-    readonly kind: 'invalid' | 'missing' | 'leased',
     message: string,
-    readonly leases: readonly LeaseView[] = [],
-  ) {
-    super(message);
-    this.name = 'LeaseProblem';
-  }
-}
-
-/** A swap refused because it would evict a leased model. */
-export class LeasedError extends Error {
-  constructor(
-    readonly modelId: string,
     readonly leases: readonly LeaseView[],
   ) {
-    super(`${leases.map(describeLease).join('; ')}; swapping to ${modelId} would evict it`);
+    const first = leases[0];
+    super('LEASED', message, {
+      details: first
+        ? {
+            leaseId: first.id,
+            leasedModelId: first.modelId,
+            heldBy: first.note || first.createdBy,
+            until: first.until,
+          }
+        : {},
+    });
     this.name = 'LeasedError';
   }
 }
@@ -97,20 +99,22 @@ export class LeaseService {
 
   async create(body: CreateLeaseBody, actor: string): Promise<LeaseView> {
     if (!this.#deps.catalog.get(body.modelId)) {
-      throw new LeaseProblem('missing', `modelId: no model "${body.modelId}" in the catalog`);
+      throw new DomainError('NOT_FOUND', `modelId: no model "${body.modelId}" in the catalog`);
     }
     const now = this.#now();
     const until =
       body.durationSec === undefined ? Date.parse(body.until ?? '') : now.getTime() + body.durationSec * 1000;
-    if (until <= now.getTime()) throw new LeaseProblem('invalid', 'until: must be in the future');
+    if (until <= now.getTime()) throw new DomainError('VALIDATION_FAILED', 'until: must be in the future');
     if (until - now.getTime() > MAX_LEASE_SEC * 1000) {
-      throw new LeaseProblem('invalid', `until: must be at most ${MAX_LEASE_SEC / 86_400} days from now`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `until: must be at most ${MAX_LEASE_SEC / 86_400} days from now`,
+      );
     }
     // One vLLM serves one model: leases on two models could never both hold.
     const others = this.blocking(body.modelId);
     if (others.length > 0) {
-      throw new LeaseProblem(
-        'leased',
+      throw new LeasedError(
         `modelId: ${others.map(describeLease).join('; ')}; both cannot be served at once`,
         others,
       );

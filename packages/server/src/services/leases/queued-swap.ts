@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LeaseView, QueuedSwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { Logger } from '../../adapters/logger.js';
+import { DomainError } from '../domain-error.js';
 import { LeasedError, type LeaseService } from './lease-service.js';
 
 /** What the queue needs of the swap service. */
@@ -9,14 +10,6 @@ export interface SwapStarter {
   start(modelId: string, actor: string): Promise<{ id: string }>;
   isSwapping(): boolean;
   idle(): Promise<void>;
-}
-
-/** Another swap already waits for the leases. */
-export class SwapAlreadyQueuedError extends Error {
-  constructor(readonly queued: QueuedSwapView) {
-    super(`a swap to ${queued.modelId} (${queued.id}) already waits for the leases; cancel it first`);
-    this.name = 'SwapAlreadyQueuedError';
-  }
 }
 
 /**
@@ -47,7 +40,14 @@ export class QueuedSwaps {
   }
 
   queue(modelId: string, actor: string, waitingFor: readonly LeaseView[]): QueuedSwapView {
-    if (this.#queued) throw new SwapAlreadyQueuedError(this.#queued);
+    const waiting = this.#queued;
+    if (waiting) {
+      throw new DomainError(
+        'CONFLICT',
+        `a swap to ${waiting.modelId} (${waiting.id}) already waits for the leases; cancel it first`,
+        { details: { queuedId: waiting.id } },
+      );
+    }
     const queued: QueuedSwapView = {
       id: randomUUID(),
       modelId,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../adapters/db/client.js';
+import { DomainError } from '../domain-error.js';
 import { loadNameLexicon, type NameLexicon } from './detectors/index.js';
 import { verbatimNames, type LocalNameCheck } from './local-names.js';
 import { restoreJson, restoreText } from './rehydrate.js';
@@ -10,22 +11,6 @@ import { newNonce } from './tokens.js';
 import { Vault, type VaultSession } from './vault.js';
 
 export const DEFAULT_VAULT_TTL_MS = 3600 * 1000;
-
-/** The session belongs to another principal: to the caller it does not exist. */
-export class RedactionSessionNotFound extends Error {
-  constructor() {
-    super('no redaction session with this id was created by this caller');
-    this.name = 'RedactionSessionNotFound';
-  }
-}
-
-/** The session is unknown, expired or purged: its originals are gone for good. */
-export class RedactionSessionGone extends Error {
-  constructor() {
-    super('the redaction session is unknown or has expired; scrub the text again');
-    this.name = 'RedactionSessionGone';
-  }
-}
 
 export interface PrivacyServiceOptions {
   db: Db;
@@ -123,8 +108,17 @@ export class PrivacyService {
 
   async #session(sessionId: string, owner: string): Promise<VaultSession> {
     const session = await this.#vault.get(sessionId, owner);
-    if (session === 'not-owner') throw new RedactionSessionNotFound();
-    if (!session) throw new RedactionSessionGone();
+    // Another principal's session does not exist for the caller.
+    if (session === 'not-owner') {
+      throw new DomainError(
+        'NOT_FOUND',
+        'sessionId: no redaction session with this id was created by this caller',
+      );
+    }
+    // Unknown, expired or purged: its originals are gone for good.
+    if (!session) {
+      throw new DomainError('GONE', 'the redaction session is unknown or has expired; scrub the text again');
+    }
     return session;
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   formatIssues,
+  type ApiErrorCode,
   type ReasoningOutputSchemaName,
   type ReasoningParseResult,
   type ReasoningRunResult,
@@ -10,6 +11,7 @@ import {
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { OpenAiChat } from '../../adapters/llm/openai-chat.js';
+import { DomainError } from '../domain-error.js';
 import type { ScrubbedText } from '../privacy/scrubbed.js';
 import type { BreakerPolicy } from './breaker.js';
 import { ReasoningHealthChecker, type ReasoningHealth } from './health.js';
@@ -32,31 +34,28 @@ export interface Scrubber {
 /** Owner of the redaction sessions the reasoning client opens for itself; no API caller is it. */
 export const REASONING_VAULT_OWNER = 'internal:reasoning';
 
-export class UnknownTaskError extends Error {
-  constructor(id: string, known: readonly string[]) {
-    super(`no reasoning task "${id}"; known: ${known.join(', ')}`);
-    this.name = 'UnknownTaskError';
-  }
-}
-
-export class InvalidTaskInputError extends Error {
-  constructor(task: string, problems: string[]) {
-    super(`input for ${task}: ${problems.join('; ')}`);
-    this.name = 'InvalidTaskInputError';
-  }
-}
-
-/** Every tier failed; `runId` names the stored run. */
-export class ReasoningFailedError extends Error {
+/**
+ * Every tier failed; `runId` names the stored run. The code says whose fault it is: the
+ * configuration (`UPSTREAM_FAILED`), no tier that could be asked (`UNAVAILABLE`), a tier that only
+ * ran out of time (`UPSTREAM_TIMEOUT`) or a tier that answered badly (`UPSTREAM_FAILED`).
+ */
+export class ReasoningFailedError extends DomainError {
   readonly runId: string;
   readonly failure: RouteFailure;
 
   constructor(runId: string, failure: RouteFailure) {
-    super(failure.message);
+    super(codeOfFailure(failure), `run ${runId}: ${failure.message}`);
     this.name = 'ReasoningFailedError';
     this.runId = runId;
     this.failure = failure;
   }
+}
+
+function codeOfFailure(failure: RouteFailure): ApiErrorCode {
+  if (failure.configError) return 'UPSTREAM_FAILED';
+  if (failure.attempts.every((attempt) => attempt.outcome === 'skipped')) return 'UNAVAILABLE';
+  if (failure.timedOut && !failure.unusable) return 'UPSTREAM_TIMEOUT';
+  return 'UPSTREAM_FAILED';
 }
 
 export interface ReasoningServiceOptions {
@@ -96,7 +95,12 @@ export class ReasoningService {
   async run(taskId: string, input: unknown): Promise<ReasoningRunResult> {
     const task = this.#task(taskId);
     const checked = v.safeParse(task.input, input);
-    if (!checked.success) throw new InvalidTaskInputError(task.id, formatIssues(checked.issues));
+    if (!checked.success) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `input for ${task.id}: ${formatIssues(checked.issues).join('; ')}`,
+      );
+    }
     const raw = renderInput(checked.output);
     const runId = randomUUID();
     const started = performance.now();
@@ -183,7 +187,8 @@ export class ReasoningService {
   #task(id: string): ReasoningTask {
     const tasks = this.#options.tasks.current;
     const task = tasks.get(id);
-    if (!task) throw new UnknownTaskError(id, [...tasks.keys()]);
+    if (!task)
+      throw new DomainError('NOT_FOUND', `no reasoning task "${id}"; known: ${[...tasks.keys()].join(', ')}`);
     return task;
   }
 

@@ -1,7 +1,7 @@
 import type { ScheduleOutcome, ScheduleRun } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
-import { SwapInProgressError } from '../swap/errors.js';
+import { DomainError } from '../domain-error.js';
 import type { SwapService } from '../swap/swap-service.js';
 import type { ScheduleRepo, StoredSchedule } from './schedule-repo.js';
 import type { SchedulePort } from './schedule-service.js';
@@ -111,7 +111,8 @@ export class ScheduleRunner {
       const swap = await this.#deps.swaps.start(schedule.modelId, `schedule:${schedule.id}`);
       return run('swapped', null, swap.id);
     } catch (error) {
-      if (error instanceof SwapInProgressError) return run('skipped', 'a swap was running');
+      if (error instanceof DomainError && error.code === 'SWAP_IN_PROGRESS')
+        return run('skipped', 'a swap was running');
       return run('failed', error instanceof Error ? error.message : String(error));
     }
   }

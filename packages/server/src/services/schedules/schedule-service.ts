@@ -9,6 +9,7 @@ import type {
   TimelineEntry,
 } from '@spark-control/schema';
 import type { CatalogStore } from '../catalog/catalog-store.js';
+import { DomainError } from '../domain-error.js';
 import type { ScheduleRepo } from './schedule-repo.js';
 import { resolveTimeZone, windowsOverlap, windowsStartingIn } from './zoned-time.js';
 
@@ -37,17 +38,6 @@ export interface PlacementHold {
 export interface SchedulePort {
   isBlocked(target: { modelId: string; placement: Placement }, at: Date): Promise<ScheduleBlock | null>;
   holds(from: Date, to: Date): Promise<PlacementHold[]>;
-}
-
-/** A schedule request the service refuses: `invalid` (400, names the field), `conflict` (409), `missing` (404). */
-export class ScheduleProblem extends Error {
-  constructor(
-    readonly kind: 'invalid' | 'conflict' | 'missing',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ScheduleProblem';
-  }
 }
 
 export interface ScheduleServiceDeps {
@@ -88,7 +78,7 @@ export class ScheduleService {
 
   async update(id: string, body: ScheduleBody): Promise<ScheduleView> {
     const existing = (await this.deps.repo.list()).find((schedule) => schedule.id === id);
-    if (!existing) throw new ScheduleProblem('missing', `schedule ${id} does not exist`);
+    if (!existing) throw new DomainError('NOT_FOUND', `schedule ${id} does not exist`);
     await this.#check(body, id);
     await this.deps.repo.update(id, body);
     const lastRun = (await this.deps.repo.lastRuns()).get(id) ?? null;
@@ -97,7 +87,7 @@ export class ScheduleService {
 
   async remove(id: string): Promise<void> {
     if (!(await this.deps.repo.remove(id)))
-      throw new ScheduleProblem('missing', `schedule ${id} does not exist`);
+      throw new DomainError('NOT_FOUND', `schedule ${id} does not exist`);
   }
 
   /** The planned swaps (window starts of enabled schedules) and the holds in the next `hours`. */
@@ -137,14 +127,14 @@ export class ScheduleService {
 
   async #check(body: ScheduleBody, id: string | undefined): Promise<void> {
     if (!this.deps.catalog.get(body.modelId)) {
-      throw new ScheduleProblem('invalid', `modelId: ${body.modelId} is not in the catalog`);
+      throw new DomainError('VALIDATION_FAILED', `modelId: ${body.modelId} is not in the catalog`);
     }
     const clash = (await this.deps.repo.list()).find(
       (other) => other.id !== id && other.placement === body.placement && windowsOverlap(other, body),
     );
     if (clash) {
-      throw new ScheduleProblem(
-        'conflict',
+      throw new DomainError(
+        'CONFLICT',
         `start: ${body.start}–${body.end} overlaps schedule ${clash.id} (${clash.start}–${clash.end} ${clash.modelId}) on ${body.placement}`,
       );
     }

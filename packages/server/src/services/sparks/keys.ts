@@ -1,22 +1,8 @@
 import type { CopyKeyResult, SshAdapter } from '../../adapters/ssh/index.js';
-import { command } from '../../adapters/ssh/index.js';
+import { command, SshConnectError, SshError } from '../../adapters/ssh/index.js';
 import type { SettingsStore } from '../../config/settings-store.js';
+import { DomainError } from '../domain-error.js';
 import { sshTarget } from './target.js';
-
-export class UnknownSparkError extends Error {
-  constructor(sparkId: string) {
-    super(`no Spark "${sparkId}" in the settings`);
-    this.name = 'UnknownSparkError';
-  }
-}
-
-/** The key login could not be proven after the copy. */
-export class KeyLoginFailedError extends Error {
-  constructor(sparkId: string, detail: string) {
-    super(`the key was copied to Spark "${sparkId}" but key login failed: ${detail}`);
-    this.name = 'KeyLoginFailedError';
-  }
-}
 
 export interface SshKeyInfo {
   publicKey: string;
@@ -46,14 +32,38 @@ export class SparkKeys {
    */
   async copy(sparkId: string, password: string): Promise<CopyKeyResult & { keyLoginMs: number }> {
     const spark = this.#settings.current.sparks.find((candidate) => candidate.id === sparkId);
-    if (!spark) throw new UnknownSparkError(sparkId);
+    if (!spark) throw new DomainError('NOT_FOUND', `no Spark "${sparkId}" in the settings`);
     const target = sshTarget(spark);
-    const result = await this.#ssh.copyPublicKey({ spark: target, password });
-    const started = performance.now();
-    const proof = await this.#ssh.pool.exec(target, command`echo key-login-ok`, { timeoutMs: 15_000 });
-    if (proof.code !== 0 || proof.stdout.trim() !== 'key-login-ok') {
-      throw new KeyLoginFailedError(sparkId, `echo exited ${proof.code ?? proof.signal ?? 'abnormally'}`);
+    try {
+      const result = await this.#ssh.copyPublicKey({ spark: target, password });
+      const started = performance.now();
+      const proof = await this.#ssh.pool.exec(target, command`echo key-login-ok`, { timeoutMs: 15_000 });
+      if (proof.code !== 0 || proof.stdout.trim() !== 'key-login-ok') {
+        const detail = `echo exited ${proof.code ?? proof.signal ?? 'abnormally'}`;
+        throw new DomainError(
+          'UPSTREAM_FAILED',
+          `the key was copied to Spark "${sparkId}" but key login failed: ${detail}`,
+        );
+      }
+      return { ...result, keyLoginMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      throw keyCopyError(error);
     }
-    return { ...result, keyLoginMs: Math.round(performance.now() - started) };
   }
+}
+
+/**
+ * SSH errors name the Spark and never carry the password, so they are passed on as they are; any
+ * other error might, so its message stays in the cause.
+ */
+function keyCopyError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof SshConnectError) {
+    if (error.reason === 'auth') return new DomainError('BAD_REQUEST', error.message, { cause: error });
+    if (error.reason === 'timeout')
+      return new DomainError('UPSTREAM_TIMEOUT', error.message, { cause: error });
+    return new DomainError('UPSTREAM_FAILED', error.message, { cause: error });
+  }
+  if (error instanceof SshError) return new DomainError('UPSTREAM_FAILED', error.message, { cause: error });
+  return new DomainError('INTERNAL', 'copying the key failed; see the server log', { cause: error });
 }

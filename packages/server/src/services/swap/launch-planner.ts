@@ -2,7 +2,8 @@ import type { ModelDef, Settings, Spark } from '@spark-control/schema';
 import { resolveHost } from '../health/resolve.js';
 import { clusterAddress } from '../sparks/cluster-address.js';
 import type { SparkProbe } from '../sparks/probe.js';
-import { SwapFailure, SwapSettingsError } from './errors.js';
+import { DomainError } from '../domain-error.js';
+import { SwapFailure } from './errors.js';
 import { launcherOf, needsClusterIps, type LaunchPlan } from './launcher.js';
 import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
 
@@ -33,7 +34,7 @@ export class LaunchPlanner {
   }
 
   /**
-   * Settings that make the swap impossible, refused before a swap exists: a Spark host that does not
+   * Settings that make the swap impossible, refused before a swap exists (`VALIDATION_FAILED`, naming the setting): a Spark host that does not
    * resolve, a ConnectX link that is down, a cluster address that is not on its Spark. A Spark that
    * cannot be asked is left to the preflight, which reports it. Returns the probes, fresh for the preflight.
    */
@@ -51,7 +52,10 @@ export class LaunchPlanner {
       try {
         await resolveHost(node.host);
       } catch (error) {
-        throw new SwapSettingsError(`sparks.${index}.host`, `${node.label}: ${(error as Error).message}`);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `sparks.${index}.host: ${node.label}: ${(error as Error).message}`,
+        );
       }
     }
     const signal = AbortSignal.timeout(8000);
@@ -66,7 +70,7 @@ export class LaunchPlanner {
     if ('problem' in launcher || !needsClusterIps(launcher.generation, nodes.length)) return fresh;
     nodes.forEach((node, position) => {
       const address = clusterAddress(node, settings.sparks.indexOf(node), probes[position] as SparkProbe);
-      if (!address.ok) throw new SwapSettingsError(address.field, address.problem);
+      if (!address.ok) throw new DomainError('VALIDATION_FAILED', `${address.field}: ${address.problem}`);
     });
     return fresh;
   }

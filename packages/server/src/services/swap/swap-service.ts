@@ -10,12 +10,14 @@ import {
   type SwapView,
 } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
+import { ShellValueError } from '../../adapters/ssh/index.js';
 import type { Logger } from '../../adapters/logger.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { ModelHub } from '../../adapters/huggingface.js';
 import { causeOfError } from './classify.js';
 import { checkShellValues } from './commands.js';
-import { SwapFailure, SwapInProgressError, UnknownModelError } from './errors.js';
+import { DomainError } from '../domain-error.js';
+import { SwapFailure } from './errors.js';
 import type { SparkProbe } from '../sparks/probe.js';
 import type { LaunchPlan } from './launcher.js';
 import { LaunchPlanner } from './launch-planner.js';
@@ -27,7 +29,7 @@ import type { SwapRepo } from './swap-repo.js';
 import { vllmHead, vllmNodes, type VllmCluster } from './vllm-cluster.js';
 import { waitUntilServed } from './wait-until-served.js';
 import type { Webhook } from './webhook.js';
-import { LeasedError, type LeaseService } from '../leases/lease-service.js';
+import { describeLease, LeasedError, type LeaseService } from '../leases/lease-service.js';
 
 export type { SwapTiming } from './swap-steps.js';
 
@@ -123,10 +125,22 @@ export class SwapService {
   async start(modelId: string, actor: string): Promise<SwapView> {
     this.#refuseIfBusy();
     const model = this.#deps.catalog.get(modelId);
-    if (!model) throw new UnknownModelError(modelId);
+    if (!model) throw new DomainError('NOT_FOUND', `modelId: no model "${modelId}" in the catalog`);
     const held = this.#deps.leases?.blocking(modelId) ?? [];
-    if (held.length > 0) throw new LeasedError(modelId, held);
-    checkShellValues(this.#deps.settings(), model);
+    if (held.length > 0) {
+      throw new LeasedError(
+        `${held.map(describeLease).join('; ')}; swapping to ${modelId} would evict it`,
+        held,
+      );
+    }
+    try {
+      checkShellValues(this.#deps.settings(), model);
+    } catch (error) {
+      if (!(error instanceof ShellValueError)) throw error;
+      throw new DomainError('VALIDATION_FAILED', `catalog entry ${modelId}: ${error.message}`, {
+        cause: error,
+      });
+    }
     const probes = await this.#planner.refuseBadSettings(model);
     // Another request may have started a swap while the settings were checked.
     this.#refuseIfBusy();
@@ -166,7 +180,12 @@ export class SwapService {
   }
 
   #refuseIfBusy(): void {
-    if (this.#active) throw new SwapInProgressError(this.#active.view.id);
+    const running = this.#active?.view.id;
+    if (running) {
+      throw new DomainError('SWAP_IN_PROGRESS', `another swap is running (${running})`, {
+        details: { swapId: running },
+      });
+    }
   }
 
   /** Cancels the running swap with this id; false when it is not running. */
