@@ -238,7 +238,7 @@ const LABEL_BEFORE = new RegExp(
  * Labels that are no ordinary word (not `pan`, `sin`, `run`, `ci`, `nie`) may have up to three
  * lower-case words before the number: `PESEL pacjenta: …`, `BSN van de klant is …`, `NIF do contribuinte: …`.
  */
-const DISTINCT_CUES = ALL_CUES.filter((cue) => cue.replace(/[^\p{L} ]/gu, '').length >= 5 || /^(?:bsn|nif|dni|cpf)$/.test(cue));
+const DISTINCT_CUES = ALL_CUES.filter((cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf)$/.test(cue));
 const LABEL_WORDS_BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?: \p{Ll}{2,12}){1,3}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
   'iu',
