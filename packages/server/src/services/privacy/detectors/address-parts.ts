@@ -17,6 +17,7 @@ const POSTCODE = [
   String.raw`[AC-FHKNPRTV-Y]\d[\dW]\s?[\dAC-FHKNPRTV-Y]{4}`, // Ireland (Eircode)
   String.raw`\d{3}\s\d{2}(?=\s\p{Lu})`, // Greece, Sweden, Czechia, Slovakia
   String.raw`\d{3}-\d{4}`, // Japan
+  String.raw`[A-Z]\d{4}(?:[A-Z]{3})?`, // Argentina (CPA)
   String.raw`\d{5}-\d{3}`, // Brazil
   String.raw`\d{4}-\d{3}`, // Portugal
   String.raw`\d{2}-\d{3}`, // Poland
@@ -61,8 +62,12 @@ export const NUMBERED = new RegExp(
   String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
-/** `Villa 23, Street 14, Al Barsha 2, Dubai`, `Level 12, 60 Martin Place`: a numbered place that needs a numbered tail. */
-const PREMISES = /\b(?:Villa|Office|Level|Floor|Apartment)\s(?:No\.?\s?)?\d{1,5}[A-Z]?(?![\w-])/g;
+/**
+ * `Villa 23, Street 14, Al Barsha 2, Dubai`, `Level 12, 60 Martin Place`, `4th Floor, 18 Nyerere Road`,
+ * `Sector 15, Plot 8, Vashi`: a numbered place that needs a numbered tail.
+ */
+const PREMISES =
+  /\b(?:(?:Villa|Office|Level|Floor|Apartment|Sector)\s(?:No\.?\s?)?\d{1,5}[A-Z]?|\d{1,2}(?:st|nd|rd|th)\s(?:Floor|Fl\.))(?![\w-])/g;
 /** `Room 1203, No. 18 Xinyuan South Road, …`: a room is an address's only with a street or a postcode after it. */
 const ROOM = /\bRoom\s\d{1,5}[A-Z]?(?![\w-])/g;
 const STREET_OR_POSTCODE =

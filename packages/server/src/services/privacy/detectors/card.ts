@@ -1,20 +1,11 @@
 import type { Span } from '../types.js';
+import { luhnValid } from './national-id-checks.js';
+import { labelledAsId } from './national-id.js';
 import { before, digitsOf, matchSpans } from './util.js';
 
-const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+export { luhnValid } from './national-id-checks.js';
 
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
+const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
 
 /**
  * Issuer prefixes: Diners (30, 36, 38, 39), Amex (34, 37), JCB (35), Visa (4), Maestro and
@@ -29,12 +20,14 @@ const CARD_CUE =
 
 /**
  * Card numbers: 13–19 digits with a valid Luhn check digit, on an issuer's prefix anywhere, or
- * on any prefix after a card word (`card`, `JCB`, `tarjeta`).
+ * on any prefix after a card word (`card`, `JCB`, `tarjeta`); not right after an identity-number label.
  */
 export function detectCards(text: string): Span[] {
   return matchSpans(text, CANDIDATE, 'CARD', (m) => {
     const digits = digitsOf(m[0]);
     if (digits.length < 13 || digits.length > 19 || !GROUPED.test(m[0]) || !luhnValid(digits)) return false;
-    return ISSUER.test(digits) || CARD_CUE.test(before(text, m.index, 40));
+    if (CARD_CUE.test(before(text, m.index, 40))) return true;
+    // `NIK KTP: 3174…`: after an identity-number label a number is that one, even when Luhn agrees.
+    return ISSUER.test(digits) && !labelledAsId(text, m.index);
   });
 }

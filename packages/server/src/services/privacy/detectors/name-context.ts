@@ -25,6 +25,8 @@ export const PARTICLES = new Set([
   'ter',
   'ten',
   'bin',
+  'binti',
+  'bint',
   'ibn',
   'al',
   'el',
@@ -58,7 +60,7 @@ export const VIETNAMESE_MIDDLE = new Set(
 export const PLACE_NAMES = new Set(
   `sydney paris florence victoria georgia adelaide carolina virginia madison charlotte regina chelsea brooklyn dallas houston
 phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
-florida dakota israel kenya berlin vienna`.split(/\s+/),
+florida dakota israel kenya berlin vienna chad`.split(/\s+/),
 );
 /** Institutions whose names read like a person's (`Kaiser Permanente`, `Johns Hopkins`): a place, never a person. */
 export const INSTITUTION_NAMES = [

@@ -59,7 +59,7 @@ chip buck bud cliff dale dean glen grant heath herb jay kit mack nick norm reed 
 cherry clay cole dash eve fern ginger harmony honey jewel kitty liberty misty opal patience precious robin sage star storm sunny
 trinity willow angel king prince duke major justice story ernst alba paz luz sol mar pilar dolores mercedes consuelo santiago
 victoria florence paris adelaide georgia carolina virginia madison charlotte regina chelsea brooklyn dallas houston phoenix
-austin jordan sydney london india china denver tyler lincoln washington milan orlando florence savannah aurora lourdes roma
+austin jordan chad sydney london india china denver tyler lincoln washington milan orlando florence savannah aurora lourdes roma
 nanami lan long nam hung mai min ming jun bo yu li na ho ma jin han song wei an do ko hai tao yi ren ha`;
 
 let compromiseLexicon: Promise<Lexicon> | undefined;

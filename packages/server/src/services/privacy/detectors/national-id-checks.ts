@@ -23,6 +23,27 @@ const VERHOEFF_P = [
   [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
 ];
 
+/** The Luhn check digit of card numbers and of several identity numbers (Sweden, South Africa, Canada). */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** Belgium's national number: 97 minus the first nine digits mod 97 (with a 2 before them from 2000 on). */
+export function belgianValid(digits: string): boolean {
+  const check = Number(digits.slice(9));
+  const body = Number(digits.slice(0, 9));
+  return 97 - (body % 97) === check || 97 - ((2_000_000_000 + body) % 97) === check;
+}
+
 /** Aadhaar's check digit (Verhoeff). */
 export function verhoeffValid(digits: string): boolean {
   let c = 0;

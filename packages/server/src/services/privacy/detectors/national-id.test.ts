@@ -42,4 +42,23 @@ describe('national identity numbers', () => {
     expect(found('PESEL 87051412343, BSN: 111222333')).toEqual(['87051412343', '111222333']);
     expect(found('Call 87051412343 or quote 111222333')).toEqual([]);
   });
+
+  it('checks the mod-97 key of a Belgian national number', () => {
+    expect(found('Rijksregisternummer: 85.07.30-033.28')).toEqual(['85.07.30-033.28']);
+    expect(found('Reference 85.07.30-033.29 in the batch')).toEqual([]);
+  });
+
+  it('reads up to three lower-case words between a distinct label and the number, not after a reference word', () => {
+    expect(found('Numer PESEL pacjenta: 85031204557')).toEqual(['85031204557']);
+    expect(found('BSN van de klant is 314159265.')).toEqual(['314159265']);
+    expect(found('Aadhaar ending XXXX XXXX 4821 verified')).toEqual(['XXXX XXXX 4821']);
+    expect(found('the pan was hot at 180000 degrees')).toEqual([]);
+    expect(found('Passport copy for ticket 44812345')).toEqual([]);
+  });
+
+  it('takes a number after a Turkish or Israeli identity label', () => {
+    expect(found('T.C. Kimlik No: 12345678028')).toEqual(['12345678028']);
+    expect(found('TC kimlik numarası 34567891238')).toEqual(['34567891238']);
+    expect(found('Teudat zehut 034567891, spoke with Noa')).toEqual(['034567891']);
+  });
 });

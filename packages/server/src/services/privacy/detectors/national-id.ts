@@ -1,19 +1,20 @@
 import type { Span } from '../types.js';
-import { luhnValid } from './card.js';
 import {
+  belgianValid,
   chineseIdValid,
   cnpValid,
   codiceFiscaleValid,
   cpfValid,
   dniValid,
   koreanRrnValid,
+  luhnValid,
   myNumberValid,
   nirValid,
   nricValid,
   validDate,
   verhoeffValid,
 } from './national-id-checks.js';
-import { digitsOf } from './util.js';
+import { digitsOf, REFERENCE_CUE } from './util.js';
 
 export { verhoeffValid } from './national-id-checks.js';
 
@@ -142,6 +143,13 @@ const COUNTRIES: Row[] = [
     cues: ['cnp'],
   },
   {
+    country: 'Belgium national number (YY.MM.DD-SSS.CC, mod 97)',
+    pattern: new RegExp(String.raw`\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}${END}`, 'y'),
+    example: '85.07.30-033.28',
+    valid: (value) => validDate(digitsOf(value)) && belgianValid(digitsOf(value)),
+    cues: ['rijksregisternummer', 'numéro national', 'national register number', 'insz', 'niss'],
+  },
+  {
     country: 'Pakistan CNIC',
     pattern: new RegExp(String.raw`\d{5}-\d{7}-\d${END}`, 'y'),
     example: '35202-1234567-1',
@@ -204,6 +212,8 @@ const COUNTRIES: Row[] = [
     cues: ['sin', 'social insurance', 'tin', 'tfn', 'ssn', 'social security'],
   },
   { country: 'Sri Lanka, Bangladesh', cues: ['nic', 'nid'] },
+  { country: 'Turkey', cues: ['t\\.?c\\.? kimlik', 'kimlik', 'tckn'] },
+  { country: 'Israel', cues: ['teudat zehut', 'zehut', 'תעודת זהות'] },
 ];
 
 /** Labels of no one country. */
@@ -217,12 +227,33 @@ const GENERAL_CUES = [
   'id no\\.?',
 ];
 
+const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
+const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${[...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)].join('|')})[^\p{L}\p{N}\n]{0,3}(?:(?:number|numero|número|nummer|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`,
+  String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
   'iu',
 );
-/** A letters-and-digits group (spaces, dots, dashes or slashes inside) starting at a word start. */
+/**
+ * Labels that are no ordinary word (not `pan`, `sin`, `run`, `ci`, `nie`) may have up to three
+ * lower-case words before the number: `PESEL pacjenta: …`, `BSN van de klant is …`, `NIF do contribuinte: …`.
+ */
+const DISTINCT_CUES = ALL_CUES.filter((cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf)$/.test(cue));
+const LABEL_WORDS_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?: \p{Ll}{2,12}){1,3}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
+  'iu',
+);
+
+/** Does an identity-number label end right before `at` (`PESEL: `, `BSN van de klant is `)? */
+export function labelledAsId(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 48), at);
+  // Most windows hold no label at all; a cheap look for letters spares the long patterns.
+  if (!/\p{L}{2}/u.test(window)) return false;
+  if (LABEL_BEFORE.test(window)) return true;
+  // `passport photo, then order 4411…`: a reference word nearer the number takes it back.
+  return LABEL_WORDS_BEFORE.test(window) && !REFERENCE_CUE.test(window);
+}
+
 const VALUE = /[A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22}(?![\w-])/y;
 /** Where an identity number could start: a capital or digit at a word start, more such characters after it. */
 const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/g;
@@ -262,9 +293,7 @@ function labelledAt(text: string, at: number): number {
   if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/.test(value)) return -1;
   // Spaced groups must look like one number (`943 476 5919`), not a number and a word.
   if (/\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) return -1;
-  const window = text.slice(Math.max(0, at - 48), at);
-  // Most windows hold no label at all; a cheap look for letters spares the long pattern.
-  return /\p{L}{2}/u.test(window) && LABEL_BEFORE.test(window) ? at + value.length : -1;
+  return labelledAsId(text, at) ? at + value.length : -1;
 }
 
 /** Identity numbers of many countries: distinctive formats anywhere, plain digits after a label. */

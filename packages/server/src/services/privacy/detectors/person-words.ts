@@ -25,6 +25,8 @@ export const NAME_PARTICLES = new Set([
   'della',
   'dos',
   'bin',
+  'binti',
+  'bint',
   'ibn',
   'ó',
   'ní',

@@ -35,11 +35,21 @@ function distinctive(text: string): Span[] {
     const plate = BOUNDED.exec(text)?.[0];
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
     if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
+    if (PRODUCT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     spans.push({ start: m.index, end: m.index + plate.length, type: 'PLATE' });
     START.lastIndex = m.index + plate.length;
   }
   return spans;
 }
+/**
+ * Russia: letter, three digits, two letters, region (`А123ВС 77`), in the twelve Cyrillic letters
+ * that look Latin; found only in text with Cyrillic capitals.
+ */
+const RUSSIAN = /(?<![\p{L}\d])[АВЕКМНОРСТУХ]\d{3}[АВЕКМНОРСТУХ]{2}\s?\d{2,3}(?![\p{L}\d])/gu;
+/** `model number KX-TG7872`, `part no. AB-12 CD`: a product's code, not a plate. */
+const PRODUCT_CUE =
+  /(?:model|part|product|article|art\.?|item|type|modell|artikel|catalog(?:ue)?)(?:\s*(?:number|num|no|nr|code|#))?\.?(?:\s+is)?[\s:#]*$/i;
+
 /** Japan: region in kanji or kana, class number, one kana, serial (`品川 300 あ 12-34`, `なにわ 500 あ 77-01`). */
 const JAPANESE =
   /[\u4e00-\u9fff\u3040-\u30ff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?(?:\d{1,2}-\d{2}|[・.]{1,3}\d{1,3})(?!\d)/g;
@@ -53,9 +63,9 @@ const IRISH =
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
-  /(?:plate|licen[cs]e|registration|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
+  /(?:plate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
 const LABEL_HINT =
-  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|номер|车牌|ナンバー|차량번호|번호판/i;
+  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/i;
 
 function afterLabel(text: string): Span[] {
   if (!LABEL_HINT.test(text)) return [];
@@ -75,11 +85,13 @@ function afterLabel(text: string): Span[] {
 
 /**
  * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch, Californian, Indian,
- * Nigerian, Kenyan, Ghanaian, Brazilian, Japanese, Korean and Irish formats anywhere; any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
+ * Nigerian, Kenyan, Ghanaian, Brazilian, Japanese, Korean, Irish and Russian formats anywhere (not after
+ * a product cue); any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
   const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
   const korean = /[\uac00-\ud7af]/.test(text) ? matchSpans(text, KOREAN, 'PLATE') : [];
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
-  return [...distinctive(text), ...afterLabel(text), ...japanese, ...korean, ...irish];
+  const russian = /[АВЕКМНОРСТУХ]\d/.test(text) ? matchSpans(text, RUSSIAN, 'PLATE') : [];
+  return [...distinctive(text), ...afterLabel(text), ...japanese, ...korean, ...irish, ...russian];
 }

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { detectCards } from './card.js';
+
+const found = (text: string) => detectCards(text).map((span) => text.slice(span.start, span.end));
+
+describe('card numbers', () => {
+  it('leaves a Luhn-valid number to the identity label right before it, unless a card word is nearer', () => {
+    expect(found('Card 3174052508900003 declined')).toEqual(['3174052508900003']);
+    expect(found('NIK KTP: 3174052508900003')).toEqual([]);
+    expect(found('NIK on file, card number 3174052508900003')).toEqual(['3174052508900003']);
+  });
+});
