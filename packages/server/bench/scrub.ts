@@ -139,7 +139,7 @@ process.stdout.write(
     `| p99 | ${p99.toFixed(2)} | ${oldCell(old?.wall, 99)} | ${TARGET_MS} | ${verdict(p99)} |`,
     `| slowest run | ${(current.wall.at(-1) ?? NaN).toFixed(2)} | ${old ? (old.wall.at(-1) ?? NaN).toFixed(2) : 'unavailable'} | — | — |`,
     `| p50 CPU time | ${percentile(current.cpu, 50).toFixed(2)} | ${oldCell(old?.cpu, 50)} | — | for comparison on a busy machine |`,
-    `| p99 CPU time | ${percentile(current.cpu, 99).toFixed(2)} | ${oldCell(old?.cpu, 99)} | — | the tail is mostly garbage collection |`,
+    `| p99 CPU time | ${percentile(current.cpu, 99).toFixed(2)} | ${oldCell(old?.cpu, 99)} | — | the whole process: compiler and collector threads count too |`,
     '',
     `Machine: ${cpus().length} CPUs, load average ${load1?.toFixed(1) ?? '?'} when the run started; wall times grow with the load.`,
     '',

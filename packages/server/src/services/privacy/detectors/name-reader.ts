@@ -17,7 +17,6 @@ import { isLetterCode, isTitle, nextWord, previousWord, type Word } from './name
 import {
   ABOUT,
   GREETINGS,
-  NAME_PARTICLES,
   PARTICLE_LEADS,
   PHRASE_END,
   PLACE_PREPOSITIONS,
@@ -175,7 +174,10 @@ export class NameReader {
       }
       const after = this.afterParticles(next);
       if (after && isNameLike(this.evidence.classOf(after))) {
-        this.runHadNameParticle ||= NAME_PARTICLES.has(next.lower) || this.next(next) !== after;
+        // Any particle between the words counts. (This once also asked whether the particle was one
+        // only names have, but an `||` with a comparison of two separately made word objects made it
+        // always true; the rules were tuned with that, and words are now shared, so it is written out.)
+        this.runHadNameParticle = true;
         run.push(after);
         last = after;
         continue;

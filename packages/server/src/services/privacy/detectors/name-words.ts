@@ -30,16 +30,56 @@ export const isLetterCode = (code: number) =>
 const isWordCode = (code: number) => isLetterCode(code) || code === 39 || code === 0x2019 || code === 45;
 const isAlphanumericCode = (code: number) => isLetterCode(code) || (code >= 48 && code <= 57);
 
+export interface PreviousWord {
+  word: Word;
+  raw: string;
+  gap: string;
+}
+
+/**
+ * The steps already taken in the text being read: the person detector asks for the same word's
+ * neighbours many times (each rule looks again), and each answer depends only on the text and the
+ * index. A new text (another string) starts afresh; words are never changed after they are made.
+ */
+const steps = {
+  text: '',
+  next: new Map<number, Word | undefined>(),
+  previous: new Map<number, PreviousWord | undefined>(),
+};
+
+function stepsIn(text: string): typeof steps {
+  if (steps.text !== text) {
+    steps.next.clear();
+    steps.previous.clear();
+  }
+  // Kept even when only equal: comparing this very string again is then immediate, not a
+  // character-by-character comparison of two copies at every step.
+  steps.text = text;
+  return steps;
+}
+
 /** The word right after `w`, separated by one or two spaces or a hyphen. */
 export function nextWord(text: string, w: Word): Word | undefined {
+  const known = stepsIn(text).next;
+  if (known.has(w.end)) return known.get(w.end);
   NEXT_WORD.lastIndex = w.end;
   const m = NEXT_WORD.exec(text);
   const raw = m?.[1];
-  return m && raw ? makeWord(m.index + m[0].length - raw.length, raw) : undefined;
+  const next = m && raw ? makeWord(m.index + m[0].length - raw.length, raw) : undefined;
+  known.set(w.end, next);
+  return next;
 }
 
 /** The word before index `at` and what separates them, looking back a few characters at most. */
-export function previousWord(text: string, at: number): { word: Word; raw: string; gap: string } | undefined {
+export function previousWord(text: string, at: number): PreviousWord | undefined {
+  const known = stepsIn(text).previous;
+  if (known.has(at)) return known.get(at);
+  const previous = findPreviousWord(text, at);
+  known.set(at, previous);
+  return previous;
+}
+
+function findPreviousWord(text: string, at: number): PreviousWord | undefined {
   let i = at;
   while (i > 0 && at - i < 12 && !isLetterCode(text.charCodeAt(i - 1))) i--;
   if (i === 0 || at - i >= 12) return undefined;

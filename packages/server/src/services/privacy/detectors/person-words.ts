@@ -15,29 +15,6 @@ export const PLACE_PREPOSITIONS = new Set([
 export const PHRASE_END = new Set(
   'for from to in at on and or who both also all are were have had will would said asked joined'.split(' '),
 );
-/** Particles that only names have (`der`, `la` are also articles). */
-export const NAME_PARTICLES = new Set([
-  'van',
-  'von',
-  'di',
-  'da',
-  'del',
-  'della',
-  'dos',
-  'bin',
-  'binti',
-  'bint',
-  'ibn',
-  'ó',
-  'ní',
-  'nic',
-  'mac',
-  'ua',
-  'abu',
-  'ter',
-  'ten',
-  'zu',
-]);
 /** Words of a found name that vouch for the same word elsewhere (not `Sydney`, `Mark`: those are also words). */
 export const NAME_WORDS: ReadonlySet<string> = new Set(['given', 'family', 'shape', 'unknown']);
 /** Particles that only surnames have (`van`, `von`, `ter`); `de`, `da`, `le` are also articles. */

@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { matchSpans } from './util.js';
+import { anchorStarts, matchSpans, matchSpansAt } from './util.js';
 
 const KNOWN_KEYS = new RegExp(
   [
@@ -84,30 +84,36 @@ function labelledSecrets(text: string): Span[] {
 // The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
 /** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
 const PROSE_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|(?:[^:=\n.]|\.(?=\S)){0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|(?:[^:=\n.]|\.(?=\S)){0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /**
  * `Guest Wi-Fi password for the show flat is Magnolia-Court-2025`: a few words between the password
  * word and its `is`; then only a value with letters and digits (not `the password policy is stricter`).
  */
 const PASSWORD_IS_LATER =
-  /\b(?:password|passwd|passcode|passphrase|wi-?fi key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgi;
+  /\b(?:password|passwd|passcode|passphrase|wi-?fi key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /** A value after a password word, unless it is a placeholder (`[[…]]`) or a link. */
 const proseValue = (m: RegExpExecArray) => !/^\[\[/.test(m[1] ?? '') && !isUrl(m[1] ?? '');
 /** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
-const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/dgi;
+const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/diy;
 /**
  * `PIN 4821`, `PIN code: 9034`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`: a short number
  * right after the word for a one-time or personal code (`error code 500` and `PIN code entry` are not).
  */
 const CODE_AFTER_CUE =
-  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8})(?![\w-])/dgi;
+  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8})(?![\w-])/diy;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
 /**
  * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
  * words joined by `_` or letters with digits are the password even without `:` or `is`.
  */
 const JOINED_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/dgi;
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
+/**
+ * The start of every cue of the five patterns above (each starts with `\b` and one of these words,
+ * matched with the same flags): they are tried only where this matches, not at every letter.
+ */
+const PASSWORD_CUE =
+  /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access)/gi;
 const PASSWORD_SHAPE = /^[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*$/;
 const PASSWORD_SYMBOL = /[@#$%&*!]/g;
 const isTokenCode = (code: number) =>
@@ -142,17 +148,18 @@ const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-
  * private keys), `Bearer …`, values after `password=` / `api_key:` and long mixed-case random strings.
  */
 export function detectSecrets(text: string): Span[] {
+  const cues = anchorStarts(text, PASSWORD_CUE);
   return [
     ...matchSpans(text, BOUNDED_KEYS, 'SECRET'),
     ...dottedTokens(text),
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
     ...labelledSecrets(text),
-    ...matchSpans(text, PROSE_PASSWORD, 'SECRET', proseValue, 1),
-    ...matchSpans(text, PASSWORD_IS_LATER, 'SECRET', proseValue, 1),
-    ...matchSpans(text, CODE_AFTER_CUE, 'SECRET', () => true, 1),
-    ...matchSpans(text, PASS_LABEL, 'SECRET', () => true, 1),
-    ...matchSpans(text, JOINED_PASSWORD, 'SECRET', () => true, 1),
+    ...matchSpansAt(text, cues, PROSE_PASSWORD, 'SECRET', proseValue, 1),
+    ...matchSpansAt(text, cues, PASSWORD_IS_LATER, 'SECRET', proseValue, 1),
+    ...matchSpansAt(text, cues, CODE_AFTER_CUE, 'SECRET', () => true, 1),
+    ...matchSpansAt(text, cues, PASS_LABEL, 'SECRET', () => true, 1),
+    ...matchSpansAt(text, cues, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
   ];

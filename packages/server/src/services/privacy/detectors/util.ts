@@ -28,6 +28,56 @@ export function matchSpans(
   return spans;
 }
 
+/**
+ * Every index where the global `anchor` matches, overlapping ones too (a match is tried again from
+ * the next character), so that a pattern whose every match starts with a match of `anchor` can be
+ * tried at these indices only (see `matchSpansAt`).
+ */
+export function anchorStarts(text: string, anchor: RegExp): number[] {
+  const starts: number[] = [];
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
+    starts.push(m.index);
+    anchor.lastIndex = m.index + 1;
+  }
+  return starts;
+}
+
+/**
+ * The same spans as `matchSpans` with the global form of the sticky `pattern`, when every match
+ * can only start at one of `starts` (ascending): a global search finds the first index from its
+ * position where the pattern matches, and the sticky pattern tried at each start in turn finds the
+ * same one, without a pass over the whole text.
+ */
+export function matchSpansAt(
+  text: string,
+  starts: readonly number[],
+  pattern: RegExp,
+  type: EntityType,
+  accept: (match: RegExpExecArray) => boolean = () => true,
+  group?: number,
+): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match || match[0] === '') continue;
+    from = start + match[0].length;
+    if (!accept(match)) continue;
+    if (group !== undefined) {
+      const value = match[group];
+      const indices = match.indices?.[group];
+      if (value === undefined || !indices) continue;
+      spans.push({ start: indices[0], end: indices[1], type });
+    } else {
+      spans.push({ start: match.index, end: from, type });
+    }
+  }
+  return spans;
+}
+
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 /** Lower-cased text of the `width` characters before `index`. */
