@@ -2,8 +2,8 @@
 // Sparks, sweep durations, and how sweeps keep their period with one Spark blackholed.
 // Run: npx tsx bench/monitor.ts   [--seconds 60]   (prints a markdown section to stdout)
 import { loadavg } from 'node:os';
-import { startCluster } from '../../sim/src/index.js';
-import { healthFixture, waitFor } from '../src/services/health/testing.js';
+import { startCluster } from '@spark-control/sim';
+import { healthFixture } from '../src/services/health/testing.js';
 
 const secondsArg = process.argv.indexOf('--seconds');
 const WINDOW_S = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 60;
@@ -15,6 +15,15 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
+
+/** Polls `check` for up to a minute (a bench runs outside vitest, so without vi.waitFor). */
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 async function cpuOver(seconds: number): Promise<number> {
   const cpu = process.cpuUsage();
@@ -39,14 +48,10 @@ const t = await healthFixture(
 try {
   const services = t.registry.enabled().length;
   const warm = t.monitor({ probeTimeoutMs: PROBE_TIMEOUT_MS });
-  await waitFor(
-    async () => {
-      await warm.sweep();
-      return (await warm.list()).every((view) => view.status === 'up') || undefined;
-    },
-    60_000,
-    'every service up',
-  );
+  await until(async () => {
+    await warm.sweep();
+    return (await warm.list()).every((view) => view.status === 'up');
+  }, 'every service up');
 
   const baseline = await cpuOver(Math.min(10, WINDOW_S));
   const monitor = t.monitor({ intervalMs: () => INTERVAL_MS, probeTimeoutMs: PROBE_TIMEOUT_MS });
@@ -58,7 +63,7 @@ try {
   await sim.control.setFaults('spark2', { blackhole: true });
   const holed = t.monitor({ intervalMs: () => INTERVAL_MS, probeTimeoutMs: PROBE_TIMEOUT_MS });
   holed.start();
-  await waitFor(() => holed.timings.length >= 5, 60_000, 'five sweeps');
+  await until(() => holed.timings.length >= 5, 'five sweeps');
   await holed.stop();
   await sim.control.clearFaults('spark2');
   const holedDurations = holed.timings.map((timing) => timing.durationMs);

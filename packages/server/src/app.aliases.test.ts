@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEPRECATED_ALIASES } from './http/deprecated.js';
-import { createTestApp, type TestApp } from '../test/support/app.js';
+import { buildTestApp, type TestApp } from '../test/support/app.js';
 
 /** The earlier package's paths answer exactly like today's routes, with the deprecation headers. */
 describe('app: the earlier package paths', () => {
@@ -8,7 +8,7 @@ describe('app: the earlier package paths', () => {
   const tokens: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    t = await createTestApp({ settings: { sparks: [{ id: 'spark-1', host: '127.0.0.1', sshPort: 9 }] } });
+    t = await buildTestApp({ settings: { sparks: [{ id: 'spark-1', host: '127.0.0.1', sshPort: 9 }] } });
     for (const scope of ['privacy', 'control', 'gateway'] as const) {
       const created = await t.auth.createToken(`only-${scope}`, [scope]);
       tokens[scope] = { Authorization: `Bearer ${created.token}` };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/support/app.js';
+import { buildTestApp, type TestApp } from '../test/support/app.js';
 
 type ErrorBody = { error: { code: string; message: string; requestId: string } };
 
 describe('app: bad input', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await buildTestApp();
   });
   afterAll(() => t.close());
 

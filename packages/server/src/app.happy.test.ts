@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/support/app.js';
+import { buildTestApp, type TestApp } from '../test/support/app.js';
 
 describe('app: happy paths', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({
+    t = await buildTestApp({
       settings: {
         sparks: [{ id: 'spark-1', host: '10.0.0.2' }],
         reasoning: { nvidiaApiKey: 'nvapi-abcdef123456' },

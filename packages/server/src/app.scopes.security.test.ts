@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { TOKEN_SCOPES, type TokenScope } from '@spark-control/schema';
 import { inspectRoutes } from 'hono/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/support/app.js';
+import { buildTestApp, type TestApp } from '../test/support/app.js';
 
 /**
  * Who may call what: the spec every route of the real app is swept against. `open` needs no
@@ -135,7 +135,7 @@ describe('every route × every scope', () => {
   const callers: Caller[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await buildTestApp();
     routes = [
       ...new Set(
         inspectRoutes(t.app)
@@ -154,6 +154,7 @@ describe('every route × every scope', () => {
     const revoked = await t.auth.createToken('revoked', [...TOKEN_SCOPES]);
     await t.auth.revokeToken(revoked.info.id);
     callers.push({ name: 'revoked token', headers: { authorization: `Bearer ${revoked.token}` } });
+    callers.push({ name: 'unknown token', headers: { authorization: 'Bearer sc_nope' } });
     callers.push({ name: 'no credential', headers: {} });
   });
   afterAll(() => t.close());
@@ -176,11 +177,11 @@ describe('every route × every scope', () => {
       if (!access) continue;
       const [method = '', path = ''] = route.split(' ');
       for (const caller of [...callers, session]) {
-        // An open route may still refuse a credential it cannot accept (a revoked token).
-        if (access === 'open' && caller.name === 'revoked token') continue;
+        // An open route may still refuse a credential it cannot accept (a revoked or unknown token).
+        if (access === 'open' && !caller.scopes && caller.name !== 'no credential') continue;
         for (const request of requestFor(method, path)) {
           const outcome = await send(t, request, caller.headers);
-          const label = `${request.method} ${request.path} as ${caller.name}: ${outcome.status} ${outcome.code} ${outcome.message}`;
+          const label = `${request.method} ${request.path} as ${caller.name}: ${outcome.status} ${outcome.code || outcome.type} ${outcome.message}`;
           if (allows(access, caller)) {
             if (outcome.status === 401 || outcome.status === 403) problems.push(`refused: ${label}`);
             else if (FALLBACKS.has(route) ? outcome.status !== 404 : /no route/.test(outcome.message))
@@ -188,6 +189,7 @@ describe('every route × every scope', () => {
           } else {
             const wanted = caller.scopes ? 403 : 401;
             if (outcome.status !== wanted) problems.push(`wanted ${wanted}: ${label}`);
+            else if (!refusedInItsShape(request.path, outcome)) problems.push(`wrong error body: ${label}`);
           }
         }
         // Logging out ends the session the next routes use.
@@ -233,11 +235,31 @@ describe('every route × every scope', () => {
   });
 });
 
+interface Outcome {
+  status: number;
+  code: string;
+  /** OpenAI's error type (the `/v1` routes). */
+  type: string;
+  message: string;
+}
+
+/**
+ * A refusal's body: the API's `UNAUTHORIZED` / `FORBIDDEN` error, or on the OpenAI-compatible
+ * routes OpenAI's `authentication_error` / `permission_error`; always with a message.
+ */
+function refusedInItsShape(path: string, outcome: Outcome): boolean {
+  const unauthorized = outcome.status === 401;
+  const wanted = path.startsWith('/v1/')
+    ? { field: outcome.type, value: unauthorized ? 'authentication_error' : 'permission_error' }
+    : { field: outcome.code, value: unauthorized ? 'UNAUTHORIZED' : 'FORBIDDEN' };
+  return wanted.field === wanted.value && outcome.message !== '';
+}
+
 async function send(
   t: TestApp,
   request: { method: string; path: string },
   headers: Record<string, string>,
-): Promise<{ status: number; code: string; message: string }> {
+): Promise<Outcome> {
   const abort = new AbortController();
   const hasBody = request.method !== 'GET';
   const response = await t.app.request(request.path, {
@@ -247,15 +269,17 @@ async function send(
     signal: abort.signal,
   });
   let code = '';
+  let type = '';
   let message = '';
   if (/json/.test(response.headers.get('content-type') ?? '')) {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: { code?: string; type?: string; message?: string } };
     code = String(body.error?.code ?? '');
+    type = String(body.error?.type ?? '');
     message = String(body.error?.message ?? '');
   } else {
     // Streams (SSE) stay open: the status is all the sweep needs.
     abort.abort();
     await response.body?.cancel().catch(() => undefined);
   }
-  return { status: response.status, code, message };
+  return { status: response.status, code, type, message };
 }

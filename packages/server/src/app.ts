@@ -41,7 +41,7 @@ import type { GatewayService } from './services/gateway/gateway-service.js';
 import type { GatewayStats } from './services/gateway/stats.js';
 import type { SearchService } from './services/search/search-service.js';
 import type { SpeechService } from './services/speech/speech-service.js';
-import type { createHealth } from './services/health/index.js';
+import type { HealthMonitor } from './services/health/monitor.js';
 import type { MetricsRegistry } from './services/health/metrics.js';
 import type { SparkInspector } from './services/sparks/hardware.js';
 import type { HardwareHistory } from './services/sparks/history-sampler.js';
@@ -68,7 +68,7 @@ export interface AppDeps {
   catalog: CatalogService;
   privacy: PrivacyService;
   reasoning: ReasoningService;
-  health: ReturnType<typeof createHealth>;
+  health: { monitor: HealthMonitor };
   inspector: SparkInspector;
   hardwareHistory: HardwareHistory;
   schedules: ScheduleService;
@@ -101,9 +101,15 @@ const READ_ONLY_POSTS = [
 /** Paths outside /api/* that get the /api/* treatment: the earlier package's redaction paths. */
 const ROOT_API_PATHS = ['/scrub', '/rehydrate'];
 
-/** Builds the HTTP app from its dependencies; main.ts is the only caller that listens. */
-export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>();
+/** What the middleware chain needs: the log, the audit of mutations, authentication and the proxies believed. */
+export type MiddlewareDeps = Pick<AppDeps, 'log' | 'audit' | 'auth' | 'trustedProxies'>;
+
+/**
+ * The chain every request passes before a route: the one onError and JSON 404, request ids,
+ * client info, the access log and, on /api/* and the root API paths, the body limit, the audit
+ * of mutations and authentication; then the deprecated aliases' headers.
+ */
+export function applyMiddleware(app: Hono<AppEnv>, deps: MiddlewareDeps): Hono<AppEnv> {
   app.onError((error, c) => handleError(error, c, deps.log));
   app.notFound(notFound);
   app.use(requestId({ headerName: 'X-Request-Id' }));
@@ -124,6 +130,12 @@ export function createApp(deps: AppDeps) {
   // `/x/*` also matches `/x` itself.
   for (const { alias, successor } of DEPRECATED_ALIASES)
     app.use(`${alias}/*`, deprecatedAlias(alias, successor));
+  return app;
+}
+
+/** Builds the HTTP app from its dependencies; main.ts is the only caller that listens. */
+export function createApp(deps: AppDeps) {
+  const app = applyMiddleware(new Hono<AppEnv>(), deps);
 
   const routes = app
     .get('/health', (c) => c.json({ status: 'ok' as const, version: deps.version }))

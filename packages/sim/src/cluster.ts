@@ -20,6 +20,7 @@ import {
   type SparkInfo,
   writeSimConfig,
 } from './layout.js';
+import { freePort } from './ports.js';
 import { killAllRegistered, sleep, startReaper, stopLeftovers } from './processes.js';
 import { authorizeKeys, createSandbox, writeSimBinaries } from './sandbox.js';
 import { type SimSshServer, startSshServer } from './ssh-server.js';
@@ -121,17 +122,6 @@ export async function waitForPort(
     if (Date.now() > deadline) throw new Error(`${host}:${port} did not open within ${timeoutMs} ms`);
     await sleep(100);
   }
-}
-
-async function freePort(host: string): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      probe.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function runShell(

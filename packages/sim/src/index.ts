@@ -12,4 +12,11 @@ export { controlApp, startControlApi, SparkFaultsSchema, type ControlAppType } f
 export { readFaults, writeFaults, type SparkFaults, type HttpFault, type SimServiceKind } from './faults.js';
 export { SEEDED_MODELS, LOCAL_MODELS } from './sandbox.js';
 export type { SparkInfo, SimConfig } from './layout.js';
+export { freePort } from './ports.js';
 export { randomSparkHosts } from './ssh-testing.js';
+export { startVllm, type VllmOptions } from './services/vllm.js';
+export { startEmbeddings } from './services/embeddings.js';
+export { startParakeet } from './services/parakeet.js';
+export { startCloud, type ReceivedRequest } from './cloud/nvidia.js';
+export type { RunningService, ServiceOptions, ServiceLog } from './services/http.js';
+export { tempStateDir } from './services/testing.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '@spark-control/schema';
 import { EventBus } from '../adapters/event-bus.js';
 import { createLogger } from '../adapters/logger.js';
@@ -24,13 +24,8 @@ describe('SettingsStore', () => {
     await writeFile(temporary, typeof settings === 'string' ? settings : JSON.stringify(settings));
     await rename(temporary, file);
   };
-  const waitFor = async (condition: () => boolean, timeoutMs = 2000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
+  const until = (condition: () => boolean) =>
+    vi.waitFor(() => expect(condition()).toBe(true), { timeout: 2000, interval: 25 });
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'settings-store-'));
@@ -69,7 +64,7 @@ describe('SettingsStore', () => {
       vllm: { port: 8000 },
       reasoning: { nvidiaApiKey: KEY },
     });
-    await waitFor(() => store.current.vllm.port === 8000);
+    await until(() => store.current.vllm.port === 8000);
     expect(events).toEqual([expect.objectContaining({ type: 'settings.changed', changed: ['vllm'] })]);
   });
 
@@ -80,7 +75,7 @@ describe('SettingsStore', () => {
     ['broken JSON', '{"vllm": {"port": 8000', 'not valid JSON'],
   ])('keeps the last good settings on %s and logs the field', async (_name, edit, field) => {
     await write(edit);
-    await waitFor(() => store.errors.length > 0);
+    await until(() => store.errors.length > 0);
     expect(store.current.vllm.port).toBe(8888);
     expect(store.current.sparks[0]?.host).toBe('10.0.0.2');
     const rejected = logs.records.find(
@@ -92,17 +87,17 @@ describe('SettingsStore', () => {
 
   it('recovers when a good edit follows a bad one', async () => {
     await write({ vllm: { port: 70000 } });
-    await waitFor(() => store.errors.length > 0);
+    await until(() => store.errors.length > 0);
     await write({ sparks: [{ id: 'spark-1', host: '10.0.0.9' }] });
-    await waitFor(() => store.current.sparks[0]?.host === '10.0.0.9');
+    await until(() => store.current.sparks[0]?.host === '10.0.0.9');
     expect(store.errors).toEqual([]);
   });
 
   it('never writes the NVIDIA key to the log', async () => {
     await write({ reasoning: { nvidiaApiKey: KEY }, vllm: { port: 'x' } });
-    await waitFor(() => store.errors.length > 0);
+    await until(() => store.errors.length > 0);
     await write(`{"reasoning": {"nvidiaApiKey": "${KEY}"`);
-    await waitFor(() => store.errors.some((error) => error.includes('JSON')));
+    await until(() => store.errors.some((error) => error.includes('JSON')));
     expect(logs.lines.join('\n')).not.toContain(KEY);
   });
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/support/app.js';
+import { buildTestApp, TEST_PASSWORD, type TestApp } from '../../test/support/app.js';
 
 const opened: TestApp[] = [];
-async function app(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp> {
-  const created = await createTestApp(options);
+async function app(options: Parameters<typeof buildTestApp>[0] = {}): Promise<TestApp> {
+  const created = await buildTestApp(options);
   opened.push(created);
   return created;
 }

@@ -1,7 +1,7 @@
 import type { AppEvent, TokenScope } from '@spark-control/schema';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { apiTokens } from '../adapters/db/schema.js';
 import { REPLAY_CAPACITY } from '../http/event-replay.js';
 import { MAX_STREAMS_PER_CALLER, RECONNECT_MS } from './events.js';
@@ -65,7 +65,7 @@ describe('GET /api/events', () => {
   let t: TestApp;
   const tokens = new Map<TokenScope, string>();
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await buildTestApp();
     for (const scope of ['gateway', 'control', 'admin'] as const) {
       tokens.set(scope, (await t.auth.createToken(`events-${scope}`, [scope])).token);
     }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { inspectRoutes } from 'hono/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../../test/support/app.js';
+import { buildTestApp, TEST_TOKEN, type TestApp } from '../../test/support/app.js';
 import { openApiPath } from '../http/openapi.js';
 import { NOT_OPERATIONS } from './operations.js';
 
@@ -14,7 +14,7 @@ describe('GET /api/openapi.json', () => {
   const bearer = { authorization: `Bearer ${TEST_TOKEN}` };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await buildTestApp();
     const response = await t.app.request('/api/openapi.json', { headers: bearer });
     expect(response.status).toBe(200);
     document = (await response.json()) as Document;
@@ -98,7 +98,7 @@ describe('GET /api/openapi.json', () => {
 describe('unknown paths', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await buildTestApp();
   });
   afterAll(() => t.close());
 

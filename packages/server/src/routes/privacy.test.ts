@@ -1,59 +1,37 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../test/support/db.js';
-import { LogCapture } from '../../test/support/app.js';
-import type { Database } from '../adapters/db/client.js';
-import { createLogger } from '../adapters/logger.js';
-import type { AppEnv } from '../http/context.js';
-import { handleError } from '../http/errors.js';
-import { accessLog, authenticate } from '../http/middleware.js';
-import { AuthService } from '../services/auth.js';
-import { AdminPassword } from '../services/password.js';
-import { PrivacyService } from '../services/privacy/service.js';
 import { MAX_PRIVACY_CHARS } from '@spark-control/schema';
-import { privacyRoutes } from './privacy.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type LogCapture, type TestApp } from '../../test/support/app.js';
+import { freshDatabase } from '../../test/support/db.js';
+import type { Database } from '../adapters/db/client.js';
+import { PrivacyService } from '../services/privacy/service.js';
 
-let dataDir: string;
 let database: Database;
-let app: Hono<AppEnv>;
+let t: TestApp;
+let app: TestApp['app'];
+let logs: LogCapture;
 let privacyToken: string;
 let controlToken: string;
 let otherPrivacyToken: string;
 let now = new Date('2026-03-01T12:00:00Z');
-const logs = new LogCapture();
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'privacy-routes-'));
   database = await freshDatabase('pglite');
-  const auth = new AuthService(
-    database.db,
-    new AdminPassword(join(dataDir, 'admin-password'), 'not used here'),
-  );
-  privacyToken = (await auth.createToken('cloud bridge', ['privacy'])).token;
-  controlToken = (await auth.createToken('ops', ['control'])).token;
-  otherPrivacyToken = (await auth.createToken('someone else', ['privacy', 'admin'])).token;
-  const log = createLogger({ level: 'debug', destination: logs });
   const service = new PrivacyService({
     db: database.db,
     vaultKey: Buffer.alloc(32, 1),
     now: () => now,
     ttlMs: 3600_000,
   });
-  app = new Hono<AppEnv>();
-  app.onError((error, c) => handleError(error, c, log));
-  app.use(requestId());
-  app.use(accessLog(log));
-  app.use('/api/*', authenticate(auth, []));
-  app.route('/api', privacyRoutes(service));
+  t = await buildTestApp({ db: database.db, services: { privacy: service } });
+  ({ app, logs } = t);
+  privacyToken = (await t.auth.createToken('cloud bridge', ['privacy'])).token;
+  controlToken = (await t.auth.createToken('ops', ['control'])).token;
+  otherPrivacyToken = (await t.auth.createToken('someone else', ['privacy', 'admin'])).token;
 });
 
 afterAll(async () => {
+  await t.close();
   await database.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 function post(path: string, body: unknown, token = privacyToken) {

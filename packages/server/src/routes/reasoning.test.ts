@@ -1,77 +1,86 @@
-import { Writable } from 'node:stream';
-import { parseSettings, type TokenScope } from '@spark-control/schema';
-import { Hono } from 'hono';
+import { parseSettings, type Settings, type TokenScope } from '@spark-control/schema';
+import { startCloud, tempStateDir, type ReceivedRequest, type RunningService } from '@spark-control/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { freshDatabase } from '../../test/support/db.js';
 import type { Database } from '../adapters/db/client.js';
-import { createLogger } from '../adapters/logger.js';
-import type { AppEnv } from '../http/context.js';
-import { handleError } from '../http/errors.js';
 import { PrivacyService } from '../services/privacy/service.js';
 import { ReasoningRuns } from '../services/reasoning/runs.js';
 import { ReasoningService } from '../services/reasoning/service.js';
 import { TaskStore } from '../services/reasoning/task-store.js';
-import { startFakeEndpoint, type FakeEndpoint } from '../services/reasoning/testing/fake-endpoints.js';
-import { reasoningRoutes } from './reasoning.js';
 
 const SUPER = 'nvidia/nemotron-3-super-120b-a12b';
 const SUPER_49B = 'nvidia/llama-3.3-nemotron-super-49b-v1';
 const TRIAGE = '{"cause":"port_in_use","evidence":"Address already in use","fix":"free port 8888"}';
+const API_KEY = 'nvapi-route-test';
 
-let cloud: FakeEndpoint;
+const state = tempStateDir();
+let cloudService: RunningService;
+let cloudUrl: string;
 let database: Database;
 let service: ReasoningService;
-let app: Hono<AppEnv>;
+let t: TestApp;
+/** What the reasoning service reads its settings from; a test may point it at another key. */
+let reasoningSettings: { current: Settings };
+/** The simulator's NVIDIA-like cloud: what it received (`/_sim/received`). */
+const cloud = {
+  received: async (): Promise<ReceivedRequest[]> =>
+    (await fetch(new URL('/_sim/received', cloudUrl))).json() as Promise<ReceivedRequest[]>,
+};
 
-beforeAll(async () => {
-  [cloud, database] = await Promise.all([
-    startFakeEndpoint({ flavor: 'nvidia', models: [SUPER, SUPER_49B] }),
-    freshDatabase('pglite'),
-  ]);
+function settingsWith(nvidiaApiKey: string): Settings {
   const parsed = parseSettings({
-    reasoning: {
-      nvidiaApiKey: 'nvapi-route-test',
-      baseUrl: cloud.baseUrl,
-      model: SUPER,
-      fallbackModel: SUPER_49B,
-    },
+    reasoning: { nvidiaApiKey, baseUrl: cloudUrl, model: SUPER, fallbackModel: SUPER_49B },
   });
   if (!parsed.success) throw new Error(parsed.errors.join('; '));
+  return parsed.settings;
+}
+
+beforeAll(async () => {
+  [cloudService, database] = await Promise.all([
+    startCloud({
+      stateDir: state.dir,
+      port: 0,
+      tokenDelayMs: 0,
+      args: ['--api-key', API_KEY],
+      log: { info: () => undefined, error: () => undefined },
+    }),
+    freshDatabase('pglite'),
+  ]);
+  await cloudService.ready;
+  cloudUrl = `http://127.0.0.1:${cloudService.port}/v1`;
+  reasoningSettings = { current: settingsWith(API_KEY) };
   service = new ReasoningService({
-    settings: { current: parsed.settings },
+    settings: reasoningSettings,
     tasks: await TaskStore.open(),
     scrubber: new PrivacyService({ db: database.db, vaultKey: Buffer.alloc(32, 9) }),
     runs: new ReasoningRuns(database.db),
   });
-  const log = createLogger({
-    level: 'silent',
-    destination: new Writable({ write: (_chunk, _encoding, done) => done() }),
-  });
-  app = new Hono<AppEnv>();
-  app.onError((error, c) => handleError(error, c, log));
-  app.use(async (c, next) => {
-    c.set('requestId', 'test');
-    const scopes = (c.req.header('x-test-scopes') ?? '').split(',').filter(Boolean) as TokenScope[];
-    c.set(
-      'principal',
-      scopes.length > 0
-        ? { kind: 'token', actor: 'test', tokenId: 't', scopes, expiresAt: null, models: null, limits: {} }
-        : undefined,
-    );
-    await next();
-  });
-  app.route('/api/reasoning', reasoningRoutes(service));
+  t = await buildTestApp({ db: database.db, services: { reasoning: service } });
 });
 
 afterAll(async () => {
   service.close();
-  await Promise.all([cloud.close(), database.close()]);
+  await t.close();
+  await Promise.all([cloudService.close(), database.close()]);
+  state.cleanup();
 });
 
-const call = (method: string, path: string, body?: unknown, scopes = 'reasoning') =>
-  app.request(`/api/reasoning${path}`, {
+const tokens = new Map<string, Record<string, string>>();
+/** Bearer headers of a token with these comma-separated scopes; none for no scopes. */
+async function headersFor(scopes: string): Promise<Record<string, string>> {
+  if (scopes === '') return {};
+  const known = tokens.get(scopes);
+  if (known) return known;
+  const headers = await t.tokenWith(scopes.split(',') as TokenScope[]);
+  tokens.set(scopes, headers);
+  return headers;
+}
+
+const call = async (method: string, path: string, body?: unknown, scopes = 'reasoning') =>
+  t.app.request(`/api/reasoning${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'x-test-scopes': scopes },
+    headers: { 'content-type': 'application/json', ...(await headersFor(scopes)) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
@@ -118,7 +127,7 @@ describe('reasoning routes', () => {
   });
 
   it('reports a rejected key as a configuration error', async () => {
-    cloud.faults.set('*', { mode: 'status', status: 403 });
+    reasoningSettings.current = settingsWith('nvapi-not-this-account');
     try {
       const response = await call('POST', '/lead_tagger', { input: 'SIM_REPLY: {}' });
       expect(response.status).toBe(502);
@@ -128,12 +137,12 @@ describe('reasoning routes', () => {
         /^run [0-9a-f-]{36}: primary: configuration error: 403 Forbidden: Authorization failed/,
       );
     } finally {
-      cloud.faults.clear();
+      reasoningSettings.current = settingsWith(API_KEY);
     }
   });
 
   it('parses a reply with the recovery pipeline only', async () => {
-    const before = cloud.received.length;
+    const before = (await cloud.received()).length;
     const response = await call('POST', '/parse', {
       task: 'swap_triage',
       content: `<think>port clash</think>\n\`\`\`json\n${TRIAGE.slice(0, -1)}, "note": "and`,
@@ -144,7 +153,7 @@ describe('reasoning routes', () => {
       value: JSON.parse(TRIAGE) as unknown,
       errors: expect.any(Array) as unknown,
     });
-    expect(cloud.received.length).toBe(before);
+    expect((await cloud.received()).length).toBe(before);
     const failed = await call('POST', '/parse', { task: 'swap_triage', content: '<think>still thinking' });
     expect(await failed.json()).toMatchObject({
       outcome: 'failed',

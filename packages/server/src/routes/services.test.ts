@@ -1,12 +1,9 @@
 import type { ServiceView } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddings } from '../../../sim/src/services/embeddings.js';
-import type { RunningService } from '../../../sim/src/services/http.js';
-import { tempStateDir } from '../../../sim/src/services/testing.js';
+import { startEmbeddings, tempStateDir, type RunningService } from '@spark-control/sim';
 import type { HealthMonitor } from '../services/health/monitor.js';
-import { healthFixture, routeTestApp, type HealthFixture } from '../services/health/testing.js';
-import { metricsRoutes } from './metrics.js';
-import { serviceRoutes } from './services.js';
+import { healthFixture, type HealthFixture } from '../services/health/testing.js';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
 
 const HOST = '127.0.45.2';
 const METRICS_TOKEN = 'scrape-only-metrics-token-0123456789';
@@ -16,7 +13,7 @@ describe('service and metrics routes', () => {
   let tei: RunningService;
   let t: HealthFixture;
   let monitor: HealthMonitor;
-  let api: Awaited<ReturnType<typeof routeTestApp>>;
+  let api: TestApp;
 
   beforeAll(async () => {
     tei = await startEmbeddings({
@@ -40,19 +37,15 @@ describe('service and metrics routes', () => {
     monitor = t.monitor({ probeTimeoutMs: 1000, downAfter: () => ({ probes: 1, seconds: 0 }) });
     await monitor.sweep();
     await monitor.sweep();
-    api = await routeTestApp({
+    api = await buildTestApp({
       db: t.db,
       log: t.log,
-      dataDir: t.dir,
-      mount: (app, auth) => {
-        app
-          .route('/api/services', serviceRoutes(monitor))
-          .route('/metrics', metricsRoutes({ registry: t.metrics, auth, metricsToken: METRICS_TOKEN }));
-      },
+      services: { health: { monitor }, metricsRegistry: t.metrics, metricsToken: METRICS_TOKEN },
     });
   }, 60_000);
 
   afterAll(async () => {
+    await api?.close();
     await t?.close();
     await tei?.close();
     state.cleanup();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
 import { COPY_KEY_ATTEMPTS } from './sparks.js';
 
 describe('POST /api/sparks/{id}/copy-key', () => {
   let t: TestApp;
   beforeAll(async () => {
     // Nothing listens on port 1: every copy fails at once, as a wrong password would.
-    t = await createTestApp({
+    t = await buildTestApp({
       settings: {
         sparks: [
           { id: 'spark-1', host: '127.0.0.1', sshPort: 1 },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../test/support/app.js';
 
 describe('token models and limits, and the usage report', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await buildTestApp();
   });
   afterAll(async () => t?.close());
 

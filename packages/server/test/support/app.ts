@@ -2,11 +2,12 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { settingsSecrets } from '@spark-control/schema';
+import { settingsSecrets, type TokenScope } from '@spark-control/schema';
 import { EventBus } from '../../src/adapters/event-bus.js';
 import type { ModelHub } from '../../src/adapters/huggingface.js';
-import { createLogger } from '../../src/adapters/logger.js';
-import { createApp } from '../../src/app.js';
+import type { Db } from '../../src/adapters/db/client.js';
+import { createLogger, type Logger } from '../../src/adapters/logger.js';
+import { createApp, type AppDeps } from '../../src/app.js';
 import { SettingsStore } from '../../src/config/settings-store.js';
 import { AuditLog } from '../../src/services/audit.js';
 import { AuthService } from '../../src/services/auth.js';
@@ -33,46 +34,67 @@ export class LogCapture extends Writable {
   }
 }
 
+/** Dependencies of the app a test supplies itself; everything else is composed as main.ts composes it. */
+export type TestServices = Partial<
+  Omit<AppDeps, 'version' | 'log' | 'bus' | 'settings' | 'auth' | 'audit' | 'trustedProxies' | 'uiDir'>
+>;
+
+export interface TestAppOptions {
+  kind?: 'pglite' | 'postgres';
+  settings?: unknown;
+  ssh?: SshAdapter;
+  timing?: Partial<SwapTiming>;
+  hub?: ModelHub;
+  /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
+  trustedProxies?: readonly string[];
+  /** The clock of leases, health hysteresis, schedules, swap timings, hardware history and usage. */
+  now?: () => Date;
+  /** What holds a placement against schedules (default: the leases). */
+  schedulePort?: SchedulePort;
+  /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
+  passwordFile?: boolean;
+  /** Services the test built itself, mounted in place of the composed ones (the test closes them). */
+  services?: TestServices;
+  /** The test's own database (it closes it); a fresh one when absent. */
+  db?: Db;
+  /** The test's own logger; a captured one (`logs`) when absent. */
+  log?: Logger;
+}
+
 /**
- * The real app on a temp data dir and a fresh database: the password TEST_PASSWORD, the
- * all-scope token TEST_TOKEN, a settings file the test may rewrite, and the captured log.
+ * The one test harness: the real app (app.ts's middleware chain and routes) on a temp data dir,
+ * the composed services with the test's own `services` in their place, a fresh database, the
+ * password TEST_PASSWORD, the all-scope token TEST_TOKEN, a settings file the test may rewrite,
+ * and the captured log.
+ *
+ * @example
+ * const t = await buildTestApp({ services: { health: { monitor } } });
+ * await t.app.request('/api/services', { headers: t.bearer });
  */
-export async function createTestApp(
-  options: {
-    kind?: 'pglite' | 'postgres';
-    settings?: unknown;
-    ssh?: SshAdapter;
-    timing?: Partial<SwapTiming>;
-    hub?: ModelHub;
-    /** Addresses and ranges whose X-Forwarded-* headers the app believes. */
-    trustedProxies?: readonly string[];
-    /** The clock of leases, health hysteresis, schedules, swap timings, hardware history and usage. */
-    now?: () => Date;
-    /** What holds a placement against schedules (default: the leases). */
-    schedulePort?: SchedulePort;
-    /** Keep TEST_PASSWORD as a scrypt hash in the data dir (the StartOS setup), not in the environment. */
-    passwordFile?: boolean;
-  } = {},
-) {
+export async function buildTestApp(options: TestAppOptions = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-test-'));
   const settingsFile = join(dataDir, 'settings.json');
   if (options.settings !== undefined) await writeFile(settingsFile, JSON.stringify(options.settings));
   const logs = new LogCapture();
   const bus = new EventBus();
   const holder: { settings?: SettingsStore } = {};
-  const log = createLogger({
-    level: 'debug',
-    destination: logs,
-    secrets: () => [
-      TEST_PASSWORD,
-      TEST_TOKEN,
-      ...(holder.settings ? settingsSecrets(holder.settings.current) : []),
-    ],
-  });
+  const log =
+    options.log ??
+    createLogger({
+      level: 'debug',
+      destination: logs,
+      secrets: () => [
+        TEST_PASSWORD,
+        TEST_TOKEN,
+        ...(holder.settings ? settingsSecrets(holder.settings.current) : []),
+      ],
+    });
   const settings = new SettingsStore({ file: settingsFile, log, bus });
   holder.settings = settings;
   await settings.load();
-  const database = await freshDatabase(options.kind ?? 'pglite');
+  const database = options.db
+    ? { db: options.db, close: () => Promise.resolve() }
+    : await freshDatabase(options.kind ?? 'pglite');
   const passwordFile = join(dataDir, 'admin-password');
   if (options.passwordFile) await writeAdminPasswordFile(passwordFile, TEST_PASSWORD);
   const password = new AdminPassword(passwordFile, options.passwordFile ? undefined : TEST_PASSWORD);
@@ -80,7 +102,7 @@ export async function createTestApp(
   await auth.seedToken(TEST_TOKEN);
   const audit = new AuditLog(database.db);
   const ssh = options.ssh ?? (await createSshAdapter({ dataDir, connectTimeoutMs: 2000 }));
-  const services = await composeServices({
+  const composed = await composeServices({
     dataDir,
     db: database.db,
     ssh,
@@ -94,6 +116,7 @@ export async function createTestApp(
     ...(options.now ? { now: options.now } : {}),
     ...(options.schedulePort ? { schedulePort: options.schedulePort } : {}),
   });
+  const services = { ...composed, ...options.services };
   const app = createApp({
     version: '0.0.0-test',
     log,
@@ -118,6 +141,11 @@ export async function createTestApp(
     ssh,
     ...services,
     bearer: { Authorization: `Bearer ${TEST_TOKEN}` },
+    /** Bearer headers of a new token with only these scopes. */
+    async tokenWith(scopes: TokenScope[]): Promise<Record<string, string>> {
+      const created = await auth.createToken(`test ${scopes.join(' ')}`, scopes);
+      return { Authorization: `Bearer ${created.token}` };
+    },
     /** Signs in and returns the session cookie header. */
     async login(): Promise<string> {
       const response = await app.request('/api/auth/login', {
@@ -131,7 +159,7 @@ export async function createTestApp(
     },
     async close(): Promise<void> {
       settings.stop();
-      await services.stop();
+      await composed.stop();
       if (!options.ssh) ssh.pool.closeAll();
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -139,4 +167,4 @@ export async function createTestApp(
   };
 }
 
-export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;

@@ -4,6 +4,7 @@ import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { takeHttpFault, type HttpFault, type SimServiceKind } from '../faults.js';
+import { freePort } from '../ports.js';
 
 export type Env = { Bindings: HttpBindings; Variables: { fault: HttpFault | undefined } };
 
@@ -81,18 +82,9 @@ export class Listener {
   }
 }
 
-/** Finds a free port the way an OS would hand one out, for services that listen only later. */
+/** `port`, or a free one when it is 0, for services that listen only later. */
 export async function reservePort(host: string, port: number): Promise<number> {
-  if (port > 0) return port;
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port: free } = probe.address() as AddressInfo;
-      probe.close(() => resolve(free));
-    });
-  });
+  return port > 0 ? port : freePort(host);
 }
 
 /** Throws EADDRINUSE if someone else listens on host:port. */

@@ -21,7 +21,8 @@ import { HostKeyStore } from './host-keys.js';
 import { ControllerKey } from './keys.js';
 import { SshPool, type SshLine } from './pool.js';
 import { command, shellArg } from './shell.js';
-import { Sshd, freePort, sshdUsable } from './testing/sshd.js';
+import { freePort } from '@spark-control/sim';
+import { Sshd, sshdUsable } from './testing/sshd.js';
 
 const available = systemComponent(
   'sshd',

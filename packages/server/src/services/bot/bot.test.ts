@@ -3,12 +3,12 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppEvent, SparkHardware } from '@spark-control/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type SimCluster } from '../../../../sim/src/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startCluster, type SimCluster } from '@spark-control/sim';
 import { createSshAdapter, type SshAdapter } from '../../adapters/ssh/index.js';
-import { botRoutes } from '../../routes/bot.js';
 import { hasCommand, systemComponent } from '../../../test/support/system.js';
-import { healthFixture, routeTestApp, waitFor, type HealthFixture } from '../health/testing.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
+import { healthFixture, type HealthFixture } from '../health/testing.js';
 import { ControllerKey } from '../../adapters/ssh/keys.js';
 import { SparkInspector } from '../sparks/hardware.js';
 import { SparkProbes } from '../sparks/probe.js';
@@ -48,7 +48,7 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
   let t: HealthFixture;
   let ssh: SshAdapter;
   let bot: BotService;
-  let api: Awaited<ReturnType<typeof routeTestApp>>;
+  let api: TestApp;
   let work: string;
   let checkout: string;
   let keyRoot: string;
@@ -90,17 +90,11 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
       log: t.log,
       updateCapMs: CAP_MS,
     });
-    api = await routeTestApp({
-      db: t.db,
-      log: t.log,
-      dataDir: t.dir,
-      mount: (app) => {
-        app.route('/api/bot', botRoutes(bot));
-      },
-    });
+    api = await buildTestApp({ db: t.db, log: t.log, services: { bot } });
   }, 60_000);
 
   afterAll(async () => {
+    await api?.close();
     await bot?.close();
     ssh?.pool.closeAll();
     await t?.close();
@@ -149,15 +143,15 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
     expect(await (await post('/api/bot/stop')).json()).toMatchObject({ state: 'exited' });
     expect(await (await post('/api/bot/start')).json()).toMatchObject({ state: 'running' });
     expect(await (await post('/api/bot/restart')).json()).toMatchObject({ state: 'running' });
-    const lines = await waitFor(
+    const lines = await vi.waitFor(
       async () => {
         const body = (await (
           await api.app.request('/api/bot/logs?tail=20', { headers: api.bearer })
         ).json()) as { lines: string[] };
-        return body.lines.includes('bot ready') ? body.lines : undefined;
+        if (!body.lines.includes('bot ready')) throw new Error('no "bot ready" in the bot log yet');
+        return body.lines;
       },
-      10_000,
-      'bot log lines',
+      { timeout: 10_000, interval: 25 },
     );
     expect(lines.length).toBeLessThanOrEqual(20);
     expect((await api.app.request('/api/bot/logs?tail=0', { headers: api.bearer })).status).toBe(400);

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { command, shellArg } from '../../adapters/ssh/index.js';
 import { SIGNATURE_HEADER, signWebhook } from '../swap/webhook.js';
@@ -47,7 +47,7 @@ describe('catalog and local models against the simulated Sparks', () => {
     sim = await startSimFixture();
     modelsRoot = join(sim.cluster.sparks[0]!.home, 'models');
     const port = (receiver.address() as AddressInfo).port;
-    t = await createTestApp({
+    t = await buildTestApp({
       settings: sim.settings({
         vllm: { modelRoots: [modelsRoot] },
         webhook: { url: `http://127.0.0.1:${port}/hook`, secret: 'hook-secret' },

@@ -3,7 +3,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { generateText, streamText } from 'ai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { startGateway } from './testing/harness.js';
 
@@ -32,7 +32,7 @@ describe('client libraries through the gateway against the simulated vLLM', () =
     sim = await startSimFixture({
       initialModel: { model: 'Qwen/Qwen3-30B-A3B-FP8', args: ['--served-model-name', SERVED] },
     });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
     g = await startGateway(t);
   }, 120_000);
   afterAll(async () => {

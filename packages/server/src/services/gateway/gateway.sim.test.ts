@@ -1,7 +1,7 @@
 import { toFile } from 'openai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { encodeWav } from '../speech/wav.js';
 import { startGateway } from './testing/harness.js';
@@ -35,7 +35,7 @@ describe('OpenAI-compatible gateway against the simulated Sparks', () => {
       services: true,
       initialModel: { model: A.hfRepo, args: ['--served-model-name', A.servedName] },
     });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
     g = await startGateway(t);
   }, 120_000);
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { startGateway } from './testing/harness.js';
 
@@ -65,7 +65,7 @@ describe('gateway requests across a model swap', () => {
       },
       tokenDelayMs: 2,
     });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
     for (const model of [A, B]) {
       const response = await t.app.request('/api/catalog', {
         method: 'POST',

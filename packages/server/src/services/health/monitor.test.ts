@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:net';
 import type { AppEvent, SettingsInput } from '@spark-control/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type SimCluster } from '../../../../sim/src/index.js';
-import { startVllm } from '../../../../sim/src/services/vllm.js';
-import type { RunningService } from '../../../../sim/src/services/http.js';
-import { healthFixture, waitFor, type HealthFixture } from './testing.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startCluster, startVllm, type RunningService, type SimCluster } from '@spark-control/sim';
+import { healthFixture, type HealthFixture } from './testing.js';
 
 const HOSTS = ['127.0.41.2', '127.0.41.3'];
 const CUSTOM_VLLM_PORT = 18_991;
@@ -23,6 +21,21 @@ function baseSettings(sim: SimCluster, extra: Partial<SettingsInput> = {}): Sett
   };
 }
 
+/** The settings every test starts from: a custom vLLM on Spark 2, and a disabled service beside it. */
+function startSettings(sim: SimCluster): SettingsInput {
+  return baseSettings(sim, {
+    customServices: [
+      { id: 'vllm-second', kind: 'vllm', sparkId: 'spark2', port: CUSTOM_VLLM_PORT },
+      { id: 'legacy', kind: 'http', sparkId: 'spark2', port: DISABLED_PORT, path: '/health' },
+    ],
+    disabledServices: ['legacy'],
+  });
+}
+
+/** Resolves once the check holds (polled every 25 ms). */
+const until = (check: () => boolean | Promise<boolean>, timeout: number) =>
+  vi.waitFor(async () => expect(await check()).toBe(true), { timeout, interval: 25 });
+
 const statusEvents = (events: AppEvent[], id: string) =>
   events.filter(
     (event): event is Extract<AppEvent, { type: 'service.status' }> =>
@@ -40,7 +53,34 @@ describe('health monitor against the simulated Sparks', () => {
     sim = await startCluster({ hosts: HOSTS, sshPort: 0, control: false, cloud: false, loadDelayMs: 150 });
     const spark2 = sim.sparks[1];
     if (!spark2) throw new Error('no second Spark');
-    customVllm = await startVllm({
+    customVllm = await startCustomVllm();
+    // A disabled service is never contacted: count every connection attempt on its port.
+    listener = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(DISABLED_PORT, spark2.host, resolve));
+    t = await healthFixture(startSettings(sim));
+    // Wait until the simulated services answer (kokoro refuses connections while it warms up).
+    const warm = t.monitor({ probeTimeoutMs: 1000 });
+    await until(async () => {
+      await warm.sweep();
+      const views = await warm.list();
+      return views.every((view) => view.status === 'up');
+    }, 20_000);
+  }, 60_000);
+
+  // Each test starts from the same cluster: no faults, the start settings, the custom vLLM serving.
+  beforeEach(async () => {
+    await sim.control.clearFaults('spark2');
+    await t.updateSettings(startSettings(sim));
+    if (!(await answers(CUSTOM_VLLM_PORT))) customVllm = await startCustomVllm();
+  });
+
+  async function startCustomVllm(): Promise<RunningService> {
+    const spark2 = sim.sparks[1];
+    if (!spark2) throw new Error('no second Spark');
+    const started = await startVllm({
       host: spark2.host,
       port: CUSTOM_VLLM_PORT,
       stateDir: spark2.stateDir,
@@ -48,34 +88,14 @@ describe('health monitor against the simulated Sparks', () => {
       loadDelayMs: 50,
       log: { info: () => undefined, error: () => undefined },
     });
-    await customVllm.ready;
-    // A disabled service is never contacted: count every connection attempt on its port.
-    listener = createServer((socket) => {
-      connections += 1;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => listener.listen(DISABLED_PORT, spark2.host, resolve));
-    t = await healthFixture(
-      baseSettings(sim, {
-        customServices: [
-          { id: 'vllm-second', kind: 'vllm', sparkId: 'spark2', port: CUSTOM_VLLM_PORT },
-          { id: 'legacy', kind: 'http', sparkId: 'spark2', port: DISABLED_PORT, path: '/health' },
-        ],
-        disabledServices: ['legacy'],
-      }),
-    );
-    // Wait until the simulated services answer (kokoro refuses connections while it warms up).
-    const warm = t.monitor({ probeTimeoutMs: 1000 });
-    await waitFor(
-      async () => {
-        await warm.sweep();
-        const views = await warm.list();
-        return views.every((view) => view.status === 'up') || undefined;
-      },
-      20_000,
-      'every service up',
-    );
-  }, 60_000);
+    await started.ready;
+    return started;
+  }
+
+  async function answers(port: number): Promise<boolean> {
+    const response = await fetch(`http://${HOSTS[1]}:${port}/health`).catch(() => undefined);
+    return response?.ok === true;
+  }
 
   afterAll(async () => {
     await t?.close();
@@ -122,10 +142,10 @@ describe('health monitor against the simulated Sparks', () => {
   it('shows a killed service down after three failed probes, up again after it returns, with the transitions in its history', async () => {
     const monitor = t.monitor({ intervalMs: () => INTERVAL_MS, probeTimeoutMs: 300 });
     monitor.start();
-    await waitFor(async () => (await monitor.view('kokoro'))?.status === 'up', 5000, 'kokoro up');
+    await until(async () => (await monitor.view('kokoro'))?.status === 'up', 5000);
     const sweepsBefore = monitor.timings.length;
     await sim.control.killContainer('spark2', 'kokoro');
-    await waitFor(async () => (await monitor.view('kokoro'))?.status === 'down', 5000, 'kokoro down');
+    await until(async () => (await monitor.view('kokoro'))?.status === 'down', 5000);
     // Confirmed by the third failed probe (settings.monitor.downAfterProbes); the first sweep after
     // the kill may have started before it.
     expect(monitor.timings.length - sweepsBefore).toBeGreaterThanOrEqual(3);
@@ -133,7 +153,7 @@ describe('health monitor against the simulated Sparks', () => {
     expect((await monitor.view('kokoro'))?.detail).toBe('refusing connections');
 
     await sim.control.restartContainer('spark2', 'kokoro');
-    await waitFor(async () => (await monitor.view('kokoro'))?.status === 'up', 10_000, 'kokoro up again');
+    await until(async () => (await monitor.view('kokoro'))?.status === 'up', 10_000);
     await monitor.stop();
 
     const kokoro = statusEvents(t.events, 'kokoro').map((event) => [event.from, event.status]);
@@ -157,15 +177,7 @@ describe('health monitor against the simulated Sparks', () => {
     const ids = (await monitor.list()).map((view) => view.id);
     expect(ids).not.toContain('qdrant');
     expect(ids).not.toContain('vllm-second');
-    await t.updateSettings(
-      baseSettings(sim, {
-        customServices: [
-          { id: 'vllm-second', kind: 'vllm', sparkId: 'spark2', port: CUSTOM_VLLM_PORT },
-          { id: 'legacy', kind: 'http', sparkId: 'spark2', port: DISABLED_PORT, path: '/health' },
-        ],
-        disabledServices: ['legacy'],
-      }),
-    );
+    await t.updateSettings(startSettings(sim));
   });
 
   it('excludes a planned swap from uptime', async () => {
@@ -209,7 +221,7 @@ describe('health monitor against the simulated Sparks', () => {
     const monitor = t.monitor({ intervalMs: () => intervalMs, probeTimeoutMs });
     try {
       monitor.start();
-      await waitFor(() => monitor.timings.length >= 4, 15_000, 'four sweeps');
+      await until(() => monitor.timings.length >= 4, 15_000);
       await monitor.stop();
       const views = await monitor.list();
       for (const id of ['parakeet', 'kokoro', 'embeddings', 'qdrant']) {

@@ -1,11 +1,13 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { ServiceDescriptor } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startParakeet } from '../../../../sim/src/services/parakeet.js';
-import { startEmbeddings } from '../../../../sim/src/services/embeddings.js';
-import type { RunningService } from '../../../../sim/src/services/http.js';
-import { tempStateDir } from '../../../../sim/src/services/testing.js';
-import { writeFaults } from '../../../../sim/src/faults.js';
+import {
+  startEmbeddings,
+  startParakeet,
+  tempStateDir,
+  writeFaults,
+  type RunningService,
+} from '@spark-control/sim';
 import { deepCheck } from './deep.js';
 import { probeService } from './probes.js';
 import { resolveHosts } from './resolve.js';

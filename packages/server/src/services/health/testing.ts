@@ -1,21 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppEvent, SettingsInput, TokenScope } from '@spark-control/schema';
-import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
-import type { Logger } from '../../adapters/logger.js';
-import type { Db } from '../../adapters/db/client.js';
+import type { AppEvent, SettingsInput } from '@spark-control/schema';
+import { expect, vi } from 'vitest';
 import { openDatabase } from '../../adapters/db/client.js';
 import { EventBus } from '../../adapters/event-bus.js';
 import { createLogger } from '../../adapters/logger.js';
 import { SettingsStore } from '../../config/settings-store.js';
-import type { AppEnv } from '../../http/context.js';
-import { handleError } from '../../http/errors.js';
-import { accessLog, auditMutations, authenticate } from '../../http/middleware.js';
-import { AuditLog } from '../audit.js';
-import { AuthService } from '../auth.js';
-import { AdminPassword } from '../password.js';
 import { LogCapture } from '../../../test/support/app.js';
 import { MetricsRegistry, standardMetrics } from './metrics.js';
 import { HealthMonitor, type HealthMonitorOptions } from './monitor.js';
@@ -29,7 +20,8 @@ export async function healthFixture(
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'spark-health-'));
   const file = join(dir, 'settings.json');
-  await writeFile(file, JSON.stringify(settings));
+  let written = JSON.stringify(settings);
+  await writeFile(file, written);
   const logs = new LogCapture();
   const log = createLogger({ level: 'debug', destination: logs });
   const bus = new EventBus();
@@ -56,15 +48,17 @@ export async function healthFixture(
     db: database.db,
     metrics,
     standard,
-    /** Rewrites settings.json and waits until the store applied it. */
+    /** Rewrites settings.json (unless it already holds `next`) and waits until the store applied it. */
     async updateSettings(next: SettingsInput): Promise<void> {
+      const text = JSON.stringify(next);
+      if (text === written) return;
       const before = store.current;
-      await writeFile(file, JSON.stringify(next));
-      const deadline = Date.now() + 5000;
-      while (store.current === before) {
-        if (Date.now() > deadline) throw new Error('settings change was not applied');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await writeFile(file, text);
+      written = text;
+      await vi.waitFor(() => expect(store.current, 'settings applied').not.toBe(before), {
+        timeout: 5000,
+        interval: 20,
+      });
     },
     monitor(options: Partial<HealthMonitorOptions> = {}): HealthMonitor {
       const monitor = new HealthMonitor({
@@ -92,56 +86,3 @@ export async function healthFixture(
 }
 
 export type HealthFixture = Awaited<ReturnType<typeof healthFixture>>;
-
-/** Polls until `check` returns a value (not undefined/false) or the time is up. */
-export async function waitFor<T>(
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-export const ROUTE_TEST_TOKEN = 'sc_route-test-token-all-scopes';
-
-/**
- * Route factories mounted the way app.ts mounts them: request ids, the access log, the audit
- * of mutations, authentication and the one onError. Returns bearer headers for every scope
- * and a helper that makes a token with only some scopes.
- */
-export async function routeTestApp(options: {
-  db: Db;
-  log: Logger;
-  dataDir: string;
-  mount: (app: Hono<AppEnv>, auth: AuthService) => void;
-}) {
-  const auth = new AuthService(
-    options.db,
-    new AdminPassword(join(options.dataDir, 'admin-password'), 'route-test-password'),
-  );
-  await auth.seedToken(ROUTE_TEST_TOKEN);
-  const audit = new AuditLog(options.db);
-  const app = new Hono<AppEnv>();
-  app.onError((error, c) => handleError(error, c, options.log));
-  app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use(accessLog(options.log));
-  app.use('/api/*', auditMutations(audit, options.log));
-  app.use('/api/*', authenticate(auth, []));
-  options.mount(app, auth);
-  return {
-    app,
-    auth,
-    audit,
-    bearer: { Authorization: `Bearer ${ROUTE_TEST_TOKEN}` },
-    async tokenWith(scopes: TokenScope[]): Promise<Record<string, string>> {
-      const created = await auth.createToken(`test ${scopes.join(' ')}`, scopes);
-      return { Authorization: `Bearer ${created.token}` };
-    },
-  };
-}

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import type { AppEvent, LeaseView, QueuedSwapView } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { startGateway } from '../gateway/testing/harness.js';
 
@@ -47,7 +47,7 @@ describe('leases against the simulated Sparks', () => {
         args: ['--served-model-name', A.servedName, '--gpu-memory-utilization', '0.4'],
       },
     });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh, now: () => clock.now });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh, now: () => clock.now });
     t.bus.subscribe((event) => events.push(event));
     for (const model of [A, B]) {
       const response = await request('POST', '/api/catalog', model);

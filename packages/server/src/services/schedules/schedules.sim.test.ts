@@ -1,6 +1,6 @@
 import type { ModelSwapDurations, ScheduleRun, ScheduleTimeline, ScheduleView } from '@spark-control/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import type { PlacementHold, ScheduleBlock, SchedulePort } from './schedule-service.js';
 
@@ -63,7 +63,7 @@ describe('schedules against the simulated Sparks, with a fake clock', () => {
         args: ['--served-model-name', A.servedName, '--gpu-memory-utilization', '0.5'],
       },
     });
-    t = await createTestApp({
+    t = await buildTestApp({
       settings: sim.settings({ timeZone: 'Europe/Berlin' }),
       ssh: sim.ssh,
       now: () => new Date(Date.now() + offsetMs),

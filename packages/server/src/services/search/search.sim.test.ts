@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { startGateway } from '../gateway/testing/harness.js';
 import { pointId, type SearchHit } from './search-service.js';
@@ -19,7 +19,7 @@ describe('hybrid search against the simulated TEI and Qdrant', () => {
 
   beforeAll(async () => {
     sim = await startSimFixture({ services: true, loadDelayMs: 200 });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
     g = await startGateway(t);
   }, 120_000);
   afterAll(async () => {

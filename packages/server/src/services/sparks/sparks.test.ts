@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SparkHardware } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type SimCluster } from '../../../../sim/src/index.js';
+import { startCluster, type SimCluster } from '@spark-control/sim';
 import { createSshAdapter, type SshAdapter } from '../../adapters/ssh/index.js';
-import { sparkRoutes, sshKeyRoutes } from '../../routes/sparks.js';
-import { healthFixture, routeTestApp, type HealthFixture } from '../health/testing.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
+import { healthFixture, type HealthFixture } from '../health/testing.js';
 import { SparkInspector } from './hardware.js';
 import { HardwareHistory } from './history-sampler.js';
 import { SparkHistoryStore } from './history-store.js';
@@ -30,7 +30,7 @@ describe('Spark hardware cards and SSH key copy against the simulated Sparks', (
   let sim: SimCluster;
   let t: HealthFixture;
   let ssh: SshAdapter;
-  let api: Awaited<ReturnType<typeof routeTestApp>>;
+  let api: TestApp;
   let inspector: SparkInspector;
 
   beforeAll(async () => {
@@ -64,19 +64,15 @@ describe('Spark hardware cards and SSH key copy against the simulated Sparks', (
       log: t.log,
       now: () => new Date(),
     });
-    api = await routeTestApp({
+    api = await buildTestApp({
       db: t.db,
       log: t.log,
-      dataDir: t.dir,
-      mount: (app) => {
-        app
-          .route('/api/sparks', sparkRoutes({ inspector, keys, history }))
-          .route('/api/ssh', sshKeyRoutes(keys));
-      },
+      services: { inspector, keys, hardwareHistory: history },
     });
   }, 60_000);
 
   afterAll(async () => {
+    await api?.close();
     ssh?.pool.closeAll();
     await t?.close();
     await sim?.stop();

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import type { ClientRequest } from 'node:http';
 import { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { startGateway } from '../gateway/testing/harness.js';
 import type { DiarizedTranscript, DiarizeResult } from './speech-service.js';
@@ -56,7 +56,7 @@ describe('speech routes against the simulated parakeet', () => {
 
   beforeAll(async () => {
     sim = await startSimFixture({ services: true, loadDelayMs: 200 });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
     g = await startGateway(t);
     diagnostics.subscribe('http.client.request.start', onRequest);
     // parakeet answers 503 until its model is loaded

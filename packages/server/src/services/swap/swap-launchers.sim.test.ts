@@ -2,7 +2,7 @@ import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, SettingsInput, SwapView } from '@spark-control/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { command } from '../../adapters/ssh/index.js';
 
@@ -92,7 +92,7 @@ describe('swaps that follow the real launcher', () => {
       },
     });
     [home1, home2] = sim.cluster.sparks.map((spark) => spark.home) as [string, string];
-    t = await createTestApp({
+    t = await buildTestApp({
       settings: sim.settings({ vllm: { modelRoots: [join(home1, 'models')] } }),
       ssh: sim.ssh,
       // What huggingface.co answers about the two repos that are not downloaded yet.

@@ -1,6 +1,6 @@
 import type { AppEvent, SwapView } from '@spark-control/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 
 const A = {
@@ -48,6 +48,10 @@ describe('model swap against the simulated Sparks', () => {
     expect(response.status).toBe(202);
     return finished();
   };
+  /** Swaps to `modelId` unless vLLM serves it already: the model a test starts from. */
+  const serving = async (modelId: string) => {
+    if ((await served())?.[0] !== modelId) expect((await swapTo(modelId)).status).toBe('ready');
+  };
   const phasesOf = (swapId: string) =>
     events
       .filter(
@@ -64,7 +68,7 @@ describe('model swap against the simulated Sparks', () => {
         args: ['--served-model-name', A.servedName, '--gpu-memory-utilization', '0.5'],
       },
     });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
     t.bus.subscribe((event) => events.push(event));
     for (const model of [A, B, WIDE]) {
       const response = await t.app.request('/api/catalog', json(model));
@@ -76,7 +80,14 @@ describe('model swap against the simulated Sparks', () => {
     await sim?.close();
   });
 
+  // Each test starts with no faults and no events of earlier swaps, serving the model it names.
+  beforeEach(async () => {
+    await sim.cluster.control.clearFaults('spark1');
+    events.length = 0;
+  });
+
   it('swaps A → B with the phases in order, and vLLM then serves B', async () => {
+    await serving('model-a');
     expect(await served()).toEqual(['model-a']);
     const swap = await swapTo('model-b');
     expect(swap).toMatchObject({
@@ -99,6 +110,7 @@ describe('model swap against the simulated Sparks', () => {
   });
 
   it('accepts one of two concurrent requests and answers the other 409 with the running swap', async () => {
+    await serving('model-b');
     const [first, second] = await Promise.all([
       t.app.request('/api/swap', json({ modelId: 'model-a' })),
       t.app.request('/api/swap', json({ modelId: 'model-a' })),
@@ -115,12 +127,17 @@ describe('model swap against the simulated Sparks', () => {
   });
 
   it('fails with cause oom when vLLM runs out of memory while loading, keeps the log and serves A again', async () => {
+    await serving('model-a');
     await sim.cluster.control.setFaults('spark1', { vllm: { failDuringLoad: 'oom' } });
     const response = await t.app.request('/api/swap', json({ modelId: 'model-b' }));
     expect(response.status).toBe(202);
     // The fault must hit B's load only, not the rollback to A.
-    await waitFor(
-      () => t.swaps.isSwapping() && events.some((e) => e.type === 'swap.phase' && e.swap.status === 'failed'),
+    await vi.waitFor(
+      () => {
+        const failed = events.some((e) => e.type === 'swap.phase' && e.swap.status === 'failed');
+        expect(t.swaps.isSwapping() && failed).toBe(true);
+      },
+      { timeout: 20_000, interval: 20 },
     );
     await sim.cluster.control.clearFaults('spark1');
     const swap = await finished();
@@ -131,6 +148,7 @@ describe('model swap against the simulated Sparks', () => {
   });
 
   it('fails with cause network when SSH drops mid-swap, releases the lock, and the next swap works', async () => {
+    await serving('model-a');
     await sim.cluster.control.setFaults('spark1', { sshDropAfterBytes: 600 });
     const swap = await swapTo('model-b');
     await sim.cluster.control.clearFaults('spark1');
@@ -142,6 +160,7 @@ describe('model swap against the simulated Sparks', () => {
   });
 
   it('launches a tensor-parallel-2 model across both Sparks', async () => {
+    await serving('model-b');
     const swap = await swapTo('model-wide');
     expect(swap.status).toBe('ready');
     expect(await served()).toEqual(['wide']);
@@ -169,11 +188,3 @@ describe('model swap against the simulated Sparks', () => {
     }
   }, 180_000);
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

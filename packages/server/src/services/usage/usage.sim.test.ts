@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TokenLimits } from '@spark-control/schema';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
 import { startGateway } from '../gateway/testing/harness.js';
 
@@ -23,7 +23,7 @@ describe('gateway usage and key limits against the simulated vLLM', () => {
       services: true,
       initialModel: { model: MODEL.hfRepo, args: ['--served-model-name', MODEL.servedName] },
     });
-    t = await createTestApp({ settings: sim.settings(), ssh: sim.ssh, now: () => new Date(clock) });
+    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh, now: () => new Date(clock) });
     g = await startGateway(t);
   }, 120_000);
   afterAll(async () => {
