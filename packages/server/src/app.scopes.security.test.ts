@@ -241,18 +241,22 @@ interface Outcome {
   /** OpenAI's error type (the `/v1` routes). */
   type: string;
   message: string;
+  /** The `WWW-Authenticate` header, which RFC 9110 requires on every 401. */
+  challenge: string;
 }
 
 /**
  * A refusal's body: the API's `UNAUTHORIZED` / `FORBIDDEN` error, or on the OpenAI-compatible
- * routes OpenAI's `authentication_error` / `permission_error`; always with a message.
+ * routes OpenAI's `authentication_error` / `permission_error`; always with a message, and a 401
+ * always with its Bearer challenge.
  */
 function refusedInItsShape(path: string, outcome: Outcome): boolean {
   const unauthorized = outcome.status === 401;
   const wanted = path.startsWith('/v1/')
     ? { field: outcome.type, value: unauthorized ? 'authentication_error' : 'permission_error' }
     : { field: outcome.code, value: unauthorized ? 'UNAUTHORIZED' : 'FORBIDDEN' };
-  return wanted.field === wanted.value && outcome.message !== '';
+  const challenged = !unauthorized || outcome.challenge.startsWith('Bearer');
+  return wanted.field === wanted.value && outcome.message !== '' && challenged;
 }
 
 async function send(
@@ -281,5 +285,11 @@ async function send(
     abort.abort();
     await response.body?.cancel().catch(() => undefined);
   }
-  return { status: response.status, code, type, message };
+  return {
+    status: response.status,
+    code,
+    type,
+    message,
+    challenge: response.headers.get('www-authenticate') ?? '',
+  };
 }
