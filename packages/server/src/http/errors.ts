@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from '../adapters/logger.js';
+import { ClientGoneError } from '../adapters/upstream/errors.js';
+import { DomainError } from '../services/domain-error.js';
 
 /** The one error type of the API; its code decides the HTTP status. */
 export class ApiError extends Error {
@@ -61,6 +63,13 @@ export function handleError(error: Error, c: Context, log: Logger): Response {
       ...error.headers,
     });
   }
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': BEARER_CHALLENGE } : {};
+    if (error.retryAfterSec !== undefined) headers['Retry-After'] = String(error.retryAfterSec);
+    return c.json(errorBody(error.code, error.message, requestId, error.details), error.status, headers);
+  }
+  // Nobody reads an answer to a client that went away, and it is no server fault either.
+  if (error instanceof ClientGoneError) return new Response(null, { status: 499 });
   if (error instanceof HTTPException) {
     const status = error.status;
     const code = codeForStatus(status);
