@@ -78,6 +78,7 @@ export class UpstreamClient {
   async #attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
     const { signal, origin, timeoutMs } = request;
     if (signal?.aborted) throw new ClientGoneError();
+    if (BAD_PORTS.has(portOf(origin))) throw new UpstreamUnreachableError(origin, 'bad port');
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new UpstreamTimeoutError(origin, timeoutMs)), timeoutMs);
     const onClientGone = () => controller.abort(new ClientGoneError());
@@ -104,6 +105,29 @@ export class UpstreamClient {
   }
 }
 
+/**
+ * The Fetch standard's "bad ports": other protocols' ports (SMTP, IRC, X11, …) an HTTP request must
+ * not be sent to, refused as fetch refuses them.
+ */
+const BAD_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
+  110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530,
+  531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190,
+  5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
+const portCache = new Map<string, number>();
+
+function portOf(origin: string): number {
+  let port = portCache.get(origin);
+  if (port === undefined) {
+    const url = new URL(origin);
+    port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    if (portCache.size < 10_000) portCache.set(origin, port);
+  }
+  return port;
+}
+
 function resendable(body: UpstreamRequest['body']): boolean {
   return body === undefined || typeof body === 'string' || Buffer.isBuffer(body);
 }
@@ -122,10 +146,10 @@ export function originOf(host: string, port: number): string {
 }
 
 /**
- * A whole (bounded) body as text. Past `limit` bytes the body is destroyed and the read fails,
- * as it does when the body breaks off; both are `UpstreamBodyError`s, the deadline stays a timeout.
+ * A whole (bounded) body. Past `limit` bytes the body is destroyed and the read fails, as it does
+ * when the body breaks off: both are `UpstreamBodyError`s; the deadline stays a timeout.
  */
-export async function readText(body: Readable, limit = 4 * 1024 * 1024): Promise<string> {
+export async function readBytes(body: Readable, limit = 4 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -143,11 +167,24 @@ export async function readText(body: Readable, limit = 4 * 1024 * 1024): Promise
     }
     throw new UpstreamBodyError((error as Error).message || 'connection lost', error);
   }
-  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/** A whole (bounded) body as UTF-8 text. */
+export async function readText(body: Readable, limit = 4 * 1024 * 1024): Promise<string> {
+  return (await readBytes(body, limit)).toString('utf8');
 }
 
 /** Drains and drops a body nobody needs, so its connection can be reused. */
 export function discard(body: Readable): void {
   body.resume();
   body.once('error', () => undefined);
+}
+
+let shared: UpstreamClient | undefined;
+
+/** The process's one client (one pool per origin for the gateway, the monitor, swaps and webhooks). */
+export function sharedUpstreamClient(): UpstreamClient {
+  shared ??= new UpstreamClient();
+  return shared;
 }
