@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { isIpv6 } from '@spark-control/schema';
 import { Pool } from 'undici';
-import { ipv4FirstLookup } from '../../services/health/resolve.js';
+import { ipv4FirstLookup, type ResolveAll } from './lookup.js';
 import { ClientGoneError, UpstreamBodyError, UpstreamTimeoutError, UpstreamUnreachableError } from './errors.js';
 
 export interface UpstreamRequest {
@@ -38,7 +38,13 @@ const SOCKET_FAILURE = 'UND_ERR_SOCKET';
 export class UpstreamClient {
   readonly #pools = new Map<string, Pool>();
 
-  constructor(private readonly options: { connectionsPerOrigin?: number } = {}) {}
+  constructor(
+    private readonly options: {
+      connectionsPerOrigin?: number;
+      /** The name resolver (the system's by default); its IPv4 addresses are tried first. */
+      resolve?: ResolveAll;
+    } = {},
+  ) {}
 
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
     try {
@@ -68,7 +74,7 @@ export class UpstreamClient {
         headersTimeout: 0,
         bodyTimeout: 0,
         keepAliveTimeout: 4000,
-        connect: { lookup: ipv4FirstLookup },
+        connect: { lookup: ipv4FirstLookup(this.options.resolve) },
       });
       this.#pools.set(origin, pool);
     }
