@@ -30,7 +30,9 @@ function into(file: string, layers: string[]): string[] {
 
 describe('layers', () => {
   it('no service imports the HTTP layer or a route', () => {
-    const offenders = sources('services').flatMap((file) => into(file, ['http', 'routes']).map((target) => `${file} → ${target}`));
+    const offenders = sources('services').flatMap((file) =>
+      into(file, ['http', 'routes']).map((target) => `${file} → ${target}`),
+    );
     expect(offenders).toEqual([]);
   });
 

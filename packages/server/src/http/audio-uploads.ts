@@ -108,7 +108,9 @@ async function spool(
     throw malformed();
   }
   if (!file) {
-    throw new DomainError('BAD_REQUEST', 'file: an audio file is required', { openAiCode: 'invalid_multipart' });
+    throw new DomainError('BAD_REQUEST', 'file: an audio file is required', {
+      openAiCode: 'invalid_multipart',
+    });
   }
   file.size = (await stat(path)).size;
   return { file, fields };

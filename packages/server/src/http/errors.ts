@@ -64,7 +64,8 @@ export function handleError(error: Error, c: Context, log: Logger): Response {
     });
   }
   if (error instanceof DomainError) {
-    const headers: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': BEARER_CHALLENGE } : {};
+    const headers: Record<string, string> =
+      error.status === 401 ? { 'WWW-Authenticate': BEARER_CHALLENGE } : {};
     if (error.retryAfterSec !== undefined) headers['Retry-After'] = String(error.retryAfterSec);
     return c.json(errorBody(error.code, error.message, requestId, error.details), error.status, headers);
   }

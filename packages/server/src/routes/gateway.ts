@@ -87,7 +87,10 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
         sendReply(c, await gateway.model(c.req.param('id'), signal(c), usage(c))),
       )
       .post('/chat/completions', async (c) =>
-        sendReply(c, await gateway.completion('/v1/chat/completions', await jsonBody(c), signal(c), usage(c))),
+        sendReply(
+          c,
+          await gateway.completion('/v1/chat/completions', await jsonBody(c), signal(c), usage(c)),
+        ),
       )
       .post('/completions', async (c) =>
         sendReply(c, await gateway.completion('/v1/completions', await jsonBody(c), signal(c), usage(c))),

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readText, UpstreamClient } from './client.js';
-import { ClientGoneError, UpstreamBodyError, UpstreamTimeoutError, UpstreamUnreachableError } from './errors.js';
+import {
+  ClientGoneError,
+  UpstreamBodyError,
+  UpstreamTimeoutError,
+  UpstreamUnreachableError,
+} from './errors.js';
 import { relay, type RelayOutcome } from './relay.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -27,7 +32,13 @@ afterEach(async () => {
 
 const origin = () => `http://127.0.0.1:${port}`;
 const get = (path: string, extra: { signal?: AbortSignal; timeoutMs?: number } = {}) =>
-  client.request({ origin: origin(), method: 'GET', path, timeoutMs: extra.timeoutMs ?? 5000, signal: extra.signal });
+  client.request({
+    origin: origin(),
+    method: 'GET',
+    path,
+    timeoutMs: extra.timeoutMs ?? 5000,
+    signal: extra.signal,
+  });
 
 describe('UpstreamClient', () => {
   it('ends a silent upstream at the deadline, the body included', async () => {
@@ -86,7 +97,12 @@ describe('UpstreamClient', () => {
         ]),
     });
     try {
-      const response = await client.request({ origin: `http://spark.local:${port}`, method: 'GET', path: '/', timeoutMs: 5000 });
+      const response = await client.request({
+        origin: `http://spark.local:${port}`,
+        method: 'GET',
+        path: '/',
+        timeoutMs: 5000,
+      });
       expect(await readText(response.body)).toBe('v4');
     } finally {
       await client.close();

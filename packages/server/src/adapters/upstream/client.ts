@@ -3,7 +3,12 @@ import type { Readable } from 'node:stream';
 import { isIpv6 } from '@spark-control/schema';
 import { Pool } from 'undici';
 import { ipv4FirstLookup, type ResolveAll } from './lookup.js';
-import { ClientGoneError, UpstreamBodyError, UpstreamTimeoutError, UpstreamUnreachableError } from './errors.js';
+import {
+  ClientGoneError,
+  UpstreamBodyError,
+  UpstreamTimeoutError,
+  UpstreamUnreachableError,
+} from './errors.js';
 
 export interface UpstreamRequest {
   /** `http://host:port` (see `originOf`), or any http(s) origin. */
@@ -51,7 +56,11 @@ export class UpstreamClient {
       return await this.#attempt(request);
     } catch (error) {
       // A keep-alive connection the upstream closed (vLLM restarted) fails once; a fresh one may not.
-      if (error instanceof UpstreamUnreachableError && error.reason === SOCKET_FAILURE && resendable(request.body)) {
+      if (
+        error instanceof UpstreamUnreachableError &&
+        error.reason === SOCKET_FAILURE &&
+        resendable(request.body)
+      ) {
         return this.#attempt(request);
       }
       throw error;
@@ -95,7 +104,7 @@ export class UpstreamClient {
     };
     try {
       const response = await this.#pool(origin).request({
-        method: request.method as 'GET',
+        method: request.method,
         path: request.path,
         headers: request.headers,
         body: request.body,
@@ -103,7 +112,7 @@ export class UpstreamClient {
       });
       const body = response.body as unknown as Readable;
       body.once('close', done);
-      return { status: response.statusCode, headers: response.headers as IncomingHttpHeaders, body };
+      return { status: response.statusCode, headers: response.headers, body };
     } catch (error) {
       done();
       throw transportError(origin, error);
@@ -116,10 +125,10 @@ export class UpstreamClient {
  * not be sent to, refused as fetch refuses them.
  */
 const BAD_PORTS = new Set([
-  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
-  110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530,
-  531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190,
-  5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104,
+  109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515,
+  526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
+  3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
 const portCache = new Map<string, number>();
@@ -168,7 +177,11 @@ export async function readBytes(body: Readable, limit = 4 * 1024 * 1024): Promis
       chunks.push(chunk);
     }
   } catch (error) {
-    if (error instanceof UpstreamBodyError || error instanceof UpstreamTimeoutError || error instanceof ClientGoneError) {
+    if (
+      error instanceof UpstreamBodyError ||
+      error instanceof UpstreamTimeoutError ||
+      error instanceof ClientGoneError
+    ) {
       throw error;
     }
     throw new UpstreamBodyError((error as Error).message || 'connection lost', error);

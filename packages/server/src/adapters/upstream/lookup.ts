@@ -18,7 +18,7 @@ type LookupCallback = (
  * Spark's `.local` name often has an IPv6 link-local address first, which vLLM bound to 0.0.0.0
  * never answers). Each family keeps the resolver's order.
  */
-export function ipv4FirstLookup(resolve: ResolveAll = systemLookup as ResolveAll) {
+export function ipv4FirstLookup(resolve: ResolveAll = systemLookup) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     resolve(hostname, { all: true }, (error, addresses) => {
       if (error) return callback(error, '');

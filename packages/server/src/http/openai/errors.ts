@@ -60,18 +60,36 @@ export function openAiShape(error: unknown): Shaped {
   if (error instanceof ApiError) {
     return {
       status: error.status,
-      body: { error: { message: error.message, type: typeOf(error.status, {}), param: null, code: error.code.toLowerCase() } },
+      body: {
+        error: {
+          message: error.message,
+          type: typeOf(error.status, {}),
+          param: null,
+          code: error.code.toLowerCase(),
+        },
+      },
       headers: error.headers,
     };
   }
   const status = (error as { status?: unknown } | undefined)?.status;
   if (typeof status === 'number' && status >= 400 && status < 600) {
     const message = (error as Error).message || 'request failed';
-    return { status, body: { error: { message, type: typeOf(status, {}), param: null, code: null } }, headers: {} };
+    return {
+      status,
+      body: { error: { message, type: typeOf(status, {}), param: null, code: null } },
+      headers: {},
+    };
   }
   return {
     status: 500,
-    body: { error: { message: 'internal error; see the server log', type: 'server_error', param: null, code: 'internal_error' } },
+    body: {
+      error: {
+        message: 'internal error; see the server log',
+        type: 'server_error',
+        param: null,
+        code: 'internal_error',
+      },
+    },
     headers: {},
   };
 }

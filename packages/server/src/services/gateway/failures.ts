@@ -1,4 +1,8 @@
-import { ClientGoneError, UpstreamTimeoutError, UpstreamUnreachableError } from '../../adapters/upstream/errors.js';
+import {
+  ClientGoneError,
+  UpstreamTimeoutError,
+  UpstreamUnreachableError,
+} from '../../adapters/upstream/errors.js';
 import type { ApiErrorCode } from '@spark-control/schema';
 import { DomainError } from '../domain-error.js';
 import type { UpstreamKind } from './upstreams.js';
@@ -20,16 +24,24 @@ export function swapping(message: string, retryAfterSec: number): DomainError {
 export function transportFailure(kind: UpstreamKind, error: unknown, swapRunning: boolean): Error {
   if (error instanceof ClientGoneError) return error;
   if (error instanceof UpstreamTimeoutError) {
-    return new DomainError('UPSTREAM_TIMEOUT', `${LABEL[kind]} did not answer within ${error.timeoutMs / 1000} s`, {
-      openAiCode: 'upstream_timeout',
-    });
+    return new DomainError(
+      'UPSTREAM_TIMEOUT',
+      `${LABEL[kind]} did not answer within ${error.timeoutMs / 1000} s`,
+      {
+        openAiCode: 'upstream_timeout',
+      },
+    );
   }
   if (error instanceof UpstreamUnreachableError) {
     if (kind === 'vllm' && swapRunning) return swapping('the model is being swapped; try again shortly', 10);
-    return new DomainError('UNAVAILABLE', `${LABEL[kind]} is not answering (${error.reason}); try again shortly`, {
-      retryAfterSec: 10,
-      openAiCode: 'upstream_unavailable',
-    });
+    return new DomainError(
+      'UNAVAILABLE',
+      `${LABEL[kind]} is not answering (${error.reason}); try again shortly`,
+      {
+        retryAfterSec: 10,
+        openAiCode: 'upstream_unavailable',
+      },
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -61,14 +73,18 @@ export function upstreamFailure(
 ): DomainError {
   const message = upstreamMessage(text, `${LABEL[kind]} answered ${status}`);
   if (status >= 500) {
-    return new DomainError('UPSTREAM_FAILED', `${LABEL[kind]} failed (${status}): ${message}`, { retryAfterSec });
+    return new DomainError('UPSTREAM_FAILED', `${LABEL[kind]} failed (${status}): ${message}`, {
+      retryAfterSec,
+    });
   }
   return new DomainError(CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message, { retryAfterSec });
 }
 
 /** A 2xx answer that cannot be passed on (cut off, too large, not JSON). */
 export function malformed(kind: UpstreamKind, detail: string): DomainError {
-  return new DomainError('UPSTREAM_FAILED', `${LABEL[kind]} failed: ${detail}`, { openAiCode: 'upstream_malformed' });
+  return new DomainError('UPSTREAM_FAILED', `${LABEL[kind]} failed: ${detail}`, {
+    openAiCode: 'upstream_malformed',
+  });
 }
 
 /** A model that does not exist, as OpenAI's "retrieve model" says it. */

@@ -1,6 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { Logger } from '../../adapters/logger.js';
-import { originOf, readText, type UpstreamClient, type UpstreamResponse } from '../../adapters/upstream/client.js';
+import {
+  originOf,
+  readText,
+  type UpstreamClient,
+  type UpstreamResponse,
+} from '../../adapters/upstream/client.js';
 import { UpstreamUnreachableError } from '../../adapters/upstream/errors.js';
 import { DomainError } from '../domain-error.js';
 import { LeasedError } from '../leases/lease-service.js';
@@ -78,7 +83,11 @@ export class GatewayService {
   }
 
   /** Sends a request to `kind` and returns the upstream's answer, unread; failures are DomainErrors. */
-  async call(kind: UpstreamKind, request: RelayRequest, timeoutMs = this.timeoutMs()): Promise<UpstreamResponse> {
+  async call(
+    kind: UpstreamKind,
+    request: RelayRequest,
+    timeoutMs = this.timeoutMs(),
+  ): Promise<UpstreamResponse> {
     try {
       return await this.#send(kind, request, timeoutMs);
     } catch (error) {
@@ -103,7 +112,11 @@ export class GatewayService {
   }
 
   /** Embeddings: a model this key may not use is one that does not exist. */
-  async embeddings(raw: Buffer, signal: AbortSignal | undefined, usage?: RequestUsage): Promise<GatewayReply> {
+  async embeddings(
+    raw: Buffer,
+    signal: AbortSignal | undefined,
+    usage?: RequestUsage,
+  ): Promise<GatewayReply> {
     const { model } = parseRequest(raw);
     if (usage && model !== undefined) {
       usage.model = model;
@@ -207,7 +220,11 @@ export class GatewayService {
   /** The model names vLLM serves now (empty when it does not answer). */
   async servedModels(signal?: AbortSignal): Promise<string[]> {
     try {
-      const response = await this.call('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal }, 5000);
+      const response = await this.call(
+        'vllm',
+        { method: 'GET', path: '/v1/models', headers: {}, signal },
+        5000,
+      );
       const text = await readText(response.body);
       if (response.status !== 200) return [];
       const body = JSON.parse(text) as { data?: { id?: unknown }[] };
@@ -235,7 +252,12 @@ export class GatewayService {
     }
     const type = headers['content-type'] ?? '';
     if (JSON_TYPE.test(type)) {
-      return { kind: 'whole', status: response.status, headers, body: await wholeJson(kind, response, usage) };
+      return {
+        kind: 'whole',
+        status: response.status,
+        headers,
+        body: await wholeJson(kind, response, usage),
+      };
     }
     const events = /^text\/event-stream/i.test(type) ? (options.events ?? 'chat') : undefined;
     const stats = this.deps.stats;
@@ -262,7 +284,9 @@ export class GatewayService {
       // a body we cannot read still has a status
     }
     const passed =
-      response.status === 429 || response.status === 503 ? retryAfterSec(response.headers['retry-after']) : undefined;
+      response.status === 429 || response.status === 503
+        ? retryAfterSec(response.headers['retry-after'])
+        : undefined;
     return upstreamFailure(kind, response.status, text, passed);
   }
 
@@ -304,11 +328,20 @@ function jsonPost(path: string, body: Buffer, signal: AbortSignal | undefined): 
 }
 
 function jsonReply(value: unknown): GatewayReply {
-  return { kind: 'whole', status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
+  return {
+    kind: 'whole',
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(value),
+  };
 }
 
 /** A JSON answer read whole (its `usage` counted); 502 when it is cut off, too large or does not parse. */
-async function wholeJson(kind: UpstreamKind, response: UpstreamResponse, usage?: RequestUsage): Promise<string> {
+async function wholeJson(
+  kind: UpstreamKind,
+  response: UpstreamResponse,
+  usage?: RequestUsage,
+): Promise<string> {
   let text: string;
   try {
     text = await readText(response.body, JSON_REPLY_LIMIT);

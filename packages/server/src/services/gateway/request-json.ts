@@ -20,7 +20,10 @@ export function parseRequest(raw: Buffer): ParsedRequest {
   }
   const { model, stream, stream_options: streamOptions } = body as Record<string, unknown>;
   if (model !== undefined && typeof model !== 'string') {
-    throw new DomainError('BAD_REQUEST', '`model` must be a string', { openAiCode: 'invalid_request', param: 'model' });
+    throw new DomainError('BAD_REQUEST', '`model` must be a string', {
+      openAiCode: 'invalid_request',
+      param: 'model',
+    });
   }
   const includeUsage =
     typeof streamOptions === 'object' &&

@@ -32,7 +32,9 @@ export async function rerank(gateway: GatewayService, raw: Buffer, signal?: Abor
   }
   const parsed = v.safeParse(RerankBodySchema, input);
   if (!parsed.success) {
-    throw new DomainError('BAD_REQUEST', formatIssues(parsed.issues).join('; '), { openAiCode: 'invalid_request' });
+    throw new DomainError('BAD_REQUEST', formatIssues(parsed.issues).join('; '), {
+      openAiCode: 'invalid_request',
+    });
   }
   const body = parsed.output;
   const texts = body.documents.map((document) => (typeof document === 'string' ? document : document.text));

@@ -1,6 +1,10 @@
 import { isIpv6 } from '@spark-control/schema';
 import { readBytes, sharedUpstreamClient, type UpstreamClient } from '../../adapters/upstream/client.js';
-import { ClientGoneError, UpstreamTimeoutError, UpstreamUnreachableError } from '../../adapters/upstream/errors.js';
+import {
+  ClientGoneError,
+  UpstreamTimeoutError,
+  UpstreamUnreachableError,
+} from '../../adapters/upstream/errors.js';
 
 /** `http://host:port/path` for an address literal (IPv6 in brackets). */
 export function serviceUrl(address: string, port: number, path: string): string {
@@ -10,7 +14,8 @@ export function serviceUrl(address: string, port: number, path: string): string 
 
 /** Why a request failed, in words a tile can show. */
 export function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof UpstreamTimeoutError || error instanceof ClientGoneError) return `no answer within ${timeoutMs} ms`;
+  if (error instanceof UpstreamTimeoutError || error instanceof ClientGoneError)
+    return `no answer within ${timeoutMs} ms`;
   if (error instanceof UpstreamUnreachableError) {
     switch (error.reason) {
       case 'ECONNREFUSED':

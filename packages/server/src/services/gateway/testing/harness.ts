@@ -44,7 +44,14 @@ export async function startGateway(t: TestApp) {
     },
   };
   const upstream = new UpstreamClient();
-  const gateway = new GatewayService({ settings: source, upstream, swaps: t.swaps, catalog: t.store, stats, log });
+  const gateway = new GatewayService({
+    settings: source,
+    upstream,
+    swaps: t.swaps,
+    catalog: t.store,
+    stats,
+    log,
+  });
   holder.gateway = gateway;
   const speech = new SpeechService({ gateway, settings: source });
   const uploads = new AudioUploads({ dir: join(t.dataDir, 'harness-uploads'), maxConcurrent: 2 });
