@@ -27,7 +27,7 @@ function layer({ functionName, url }: ProfileNode['callFrame']): string {
   if (url.includes('/hono@') || url.includes('/hono/dist')) return 'hono (router, middleware, context)';
   if (url.includes('/packages/server/src/') || url.includes('/packages/schema/')) return 'Spark Control code';
   if (/webstreams|undici|abort_controller|event_target|js_transferable/.test(url))
-    return 'web platform objects (Request, Response, streams, AbortSignal)';
+    return 'web platform objects and undici (Request, Response, streams, AbortSignal, the upstream pool)';
   if (/node:_http|node:http/.test(url)) return "node's HTTP (parser, agent, outgoing)";
   if (/node:internal\/streams|node:events|node:net|stream_base|node:internal\/timers/.test(url))
     return "node's streams, events, sockets, timers";

@@ -25,6 +25,7 @@ async function serveGateway(): Promise<http.Server> {
   const { accessLog } = await import('../src/http/middleware.js');
   const { gatewayRoutes } = await import('../src/routes/gateway.js');
   const { GatewayService } = await import('../src/services/gateway/gateway-service.js');
+  const { UpstreamClient } = await import('../src/adapters/upstream/client.js');
   const { GatewayStats } = await import('../src/services/gateway/stats.js');
   const { MetricsRegistry } = await import('../src/services/health/metrics.js');
   const { openDatabase } = await import('../src/adapters/db/client.js');
@@ -45,7 +46,8 @@ async function serveGateway(): Promise<http.Server> {
   await usage.load();
   usage.start();
   const gateway = new GatewayService({
-    settings: () => settings,
+    settings: { current: settings },
+    upstream: new UpstreamClient(),
     swaps: { isSwapping: () => false, idle: () => Promise.resolve() },
     stats,
     log,

@@ -9,6 +9,7 @@ import type { SettingsStore } from './config/settings-store.js';
 import { AudioUploads } from './http/audio-uploads.js';
 import { BotService } from './services/bot/bot.js';
 import { CatalogService } from './services/catalog/catalog-service.js';
+import { UpstreamClient } from './adapters/upstream/client.js';
 import { GatewayService } from './services/gateway/gateway-service.js';
 import { GatewayStats } from './services/gateway/stats.js';
 import { createHealth } from './services/health/index.js';
@@ -155,10 +156,11 @@ export async function composeServices(options: ComposeOptions) {
     runs: new ReasoningRuns(options.db),
     fetch: options.fetch,
   });
-  const settings = () => options.settings.current;
   const gatewayStats: GatewayStats = new GatewayStats(metricsRegistry, () => gateway.queue.depth);
+  const upstream = new UpstreamClient();
   const gateway: GatewayService = new GatewayService({
-    settings,
+    settings: options.settings,
+    upstream,
     swaps: models.swaps,
     catalog: models.store,
     stats: gatewayStats,
@@ -172,7 +174,7 @@ export async function composeServices(options: ComposeOptions) {
     ...(options.now ? { now: () => options.now!().getTime() } : {}),
   });
   await usage.load();
-  const speech = new SpeechService({ gateway, settings });
+  const speech = new SpeechService({ gateway, settings: options.settings });
   const audioUploads = new AudioUploads({
     dir: join(options.dataDir, 'uploads'),
     maxConcurrent: MAX_AUDIO_UPLOADS,

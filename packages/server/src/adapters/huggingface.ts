@@ -1,3 +1,5 @@
+import { readText, sharedUpstreamClient } from './upstream/client.js';
+
 /** What the Hugging Face Hub says about a repo: whether it is gated and how big its files are. */
 export type HubAnswer =
   { kind: 'found'; gated: boolean; sizeBytes: number | undefined } | { kind: 'missing' };
@@ -16,19 +18,23 @@ export class HuggingFaceHub implements ModelHub {
   ) {}
 
   async describe(repo: string, signal?: AbortSignal): Promise<HubAnswer | undefined> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
     const token = this.token();
+    const base = new URL(this.baseUrl);
     try {
-      const response = await fetch(`${this.baseUrl}/api/models/${repo}?blobs=true`, {
+      const response = await sharedUpstreamClient().request({
+        origin: base.origin,
+        method: 'GET',
+        path: `${base.pathname.replace(/\/$/, '')}/api/models/${repo}?blobs=true`,
         headers: token ? { authorization: `Bearer ${token}` } : {},
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal,
+        timeoutMs: this.timeoutMs,
       });
-      const body = (await response.json().catch(() => undefined)) as
+      const body = parseJson(await readText(response.body, 16 * 1024 * 1024)) as
         { error?: string; gated?: unknown; siblings?: { size?: unknown }[] } | undefined;
       // The Hub answers 401 without a token and 404 with one for a repo that does not exist (or is private).
       if ((response.status === 401 || response.status === 404) && /not found/i.test(body?.error ?? ''))
         return { kind: 'missing' };
-      if (!response.ok || !body) return undefined;
+      if (response.status < 200 || response.status >= 300 || !body) return undefined;
       const sizes = (body.siblings ?? []).map((file) => file.size);
       return {
         kind: 'found',
@@ -40,5 +46,13 @@ export class HuggingFaceHub implements ModelHub {
     } catch {
       return undefined;
     }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OpenAiError } from '../services/gateway/openai-error.js';
+import { DomainError } from '../services/domain-error.js';
 import { AudioUploads } from './audio-uploads.js';
 
 const BOUNDARY = 'b0undary';
@@ -61,8 +61,8 @@ describe('AudioUploads', () => {
   it('stops reading an upload past the limit: 413, nothing left on disk', async () => {
     const { request: tooBig, state } = request(64);
     const error = await uploads.accept(tooBig, 1024 * 1024).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAiError);
-    expect((error as OpenAiError).status).toBe(413);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).status).toBe(413);
     expect(state.pulled).toBeLessThan(16);
     expect(await readdir(join(dir, 'spool'))).toEqual([]);
     expect(uploads.active).toBe(0);

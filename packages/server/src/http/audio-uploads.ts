@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Busboy } from '@fastify/busboy';
-import { OpenAiError } from '../services/gateway/openai-error.js';
-import { multipartType, tooLarge } from '../services/gateway/request-body.js';
+import { DomainError } from '../services/domain-error.js';
+import { multipartType, tooLarge } from './openai/request-body.js';
 import type { AudioFile } from '../services/speech/audio-source.js';
 
 /** A multipart audio upload spooled to disk, with its form fields. */
@@ -18,7 +18,8 @@ export interface AudioUpload {
   dispose(): Promise<void>;
 }
 
-const malformed = () => new OpenAiError(400, 'the multipart body is malformed', 'invalid_multipart');
+const malformed = () =>
+  new DomainError('BAD_REQUEST', 'the multipart body is malformed', { openAiCode: 'invalid_multipart' });
 
 /**
  * Audio uploads streamed into a spool directory instead of memory, at most `maxConcurrent` at a
@@ -41,11 +42,10 @@ export class AudioUploads {
 
   async accept(request: Request, limit: number): Promise<AudioUpload> {
     if (this.#active >= this.options.maxConcurrent) {
-      throw new OpenAiError(
-        503,
+      throw new DomainError(
+        'UNAVAILABLE',
         `${this.options.maxConcurrent} audio uploads are being processed; try again shortly`,
-        'uploads_busy',
-        { headers: { 'Retry-After': '10' } },
+        { openAiCode: 'uploads_busy', retryAfterSec: 10 },
       );
     }
     this.#active += 1;
@@ -104,10 +104,14 @@ async function spool(
   } catch (error) {
     void written?.catch(() => undefined);
     if (overLimit) throw tooLarge(limit);
-    if (error instanceof OpenAiError) throw error;
+    if (error instanceof DomainError) throw error;
     throw malformed();
   }
-  if (!file) throw new OpenAiError(400, 'file: an audio file is required', 'invalid_multipart');
+  if (!file) {
+    throw new DomainError('BAD_REQUEST', 'file: an audio file is required', {
+      openAiCode: 'invalid_multipart',
+    });
+  }
   file.size = (await stat(path)).size;
   return { file, fields };
 }

@@ -2,32 +2,8 @@ import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from '@spark-c
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from '../adapters/logger.js';
+import { ClientGoneError } from '../adapters/upstream/errors.js';
 import { DomainError, type ErrorDetails } from '../services/domain-error.js';
-
-/**
- * @deprecated Use DomainError. Only the gateway side (services/gateway/openai-error.ts and
- * routes/audio.ts) still throws and matches `ApiError`; it moves to DomainError in its own change,
- * and merging that change deletes this class. Until then every DomainError counts as an ApiError,
- * so the OpenAI edge keeps recognising what the validators and the auth middleware throw, and
- * `headers` carries the gateway's own `Retry-After` unchanged.
- */
-export class ApiError extends DomainError {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof DomainError;
-  }
-
-  readonly headers: Record<string, string>;
-
-  constructor(
-    code: ApiErrorCode,
-    message: string,
-    options: { headers?: Record<string, string>; details?: ErrorDetails; cause?: unknown } = {},
-  ) {
-    super(code, message, { details: options.details, cause: options.cause });
-    this.name = 'ApiError';
-    this.headers = options.headers ?? {};
-  }
-}
 
 /** RFC 6750's challenge, which RFC 9110 requires on every 401. */
 export const BEARER_CHALLENGE = 'Bearer realm="Spark Control"';
@@ -52,8 +28,7 @@ function headersOf(error: DomainError): Record<string, string> {
   const headers: Record<string, string> = {};
   if (error.status === 401) headers['WWW-Authenticate'] = BEARER_CHALLENGE;
   if (error.retryAfterSec !== undefined) headers['Retry-After'] = String(error.retryAfterSec);
-  // The deprecated ApiError's own headers; they go with it.
-  return { ...headers, ...(error as Partial<ApiError>).headers };
+  return headers;
 }
 
 /**
@@ -69,6 +44,8 @@ export function handleError(error: Error, c: Context, log: Logger): Response {
       headersOf(error),
     );
   }
+  // Nobody reads an answer to a client that went away, and it is no server fault either.
+  if (error instanceof ClientGoneError) return new Response(null, { status: 499 });
   if (error instanceof HTTPException) {
     const status = error.status;
     const code = codeForStatus(status);

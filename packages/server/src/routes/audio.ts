@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import type { AudioUpload, AudioUploads } from '../http/audio-uploads.js';
 import type { AppEnv } from '../http/context.js';
-import { ApiError } from '../http/errors.js';
 import { requireScope } from '../http/middleware.js';
-import { inHouseShape } from '../services/gateway/openai-error.js';
+import { DomainError } from '../services/domain-error.js';
 import type { GatewayStats } from '../services/gateway/stats.js';
 import type { DiarizeOptions, SpeechService } from '../services/speech/speech-service.js';
 import { gatewayTiming } from './gateway.js';
@@ -20,10 +19,10 @@ function numberField(
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value) || (options.integer && !Number.isInteger(value))) {
-    throw new ApiError('VALIDATION_FAILED', `${name}: must be a${options.integer ? ' whole' : ''} number`);
+    throw new DomainError('VALIDATION_FAILED', `${name}: must be a${options.integer ? ' whole' : ''} number`);
   }
   if (value < options.min || value > options.max) {
-    throw new ApiError('VALIDATION_FAILED', `${name}: must be between ${options.min} and ${options.max}`);
+    throw new DomainError('VALIDATION_FAILED', `${name}: must be between ${options.min} and ${options.max}`);
   }
   return value;
 }
@@ -32,7 +31,7 @@ function booleanField(fields: ReadonlyMap<string, string>, name: string): boolea
   const raw = fields.get(name);
   if (raw === undefined || raw === '') return undefined;
   if (raw === 'true' || raw === 'false') return raw === 'true';
-  throw new ApiError('VALIDATION_FAILED', `${name}: must be true or false`);
+  throw new DomainError('VALIDATION_FAILED', `${name}: must be true or false`);
 }
 
 function diarizeOptions(fields: ReadonlyMap<string, string>): DiarizeOptions {
@@ -52,7 +51,7 @@ async function withUpload<T>(
   request: Request,
   work: (upload: AudioUpload) => Promise<T>,
 ): Promise<T> {
-  const upload = await inHouseShape(() => uploads.accept(request, LONG_AUDIO_LIMIT));
+  const upload = await uploads.accept(request, LONG_AUDIO_LIMIT);
   try {
     return await work(upload);
   } finally {
@@ -63,6 +62,7 @@ async function withUpload<T>(
 /**
  * Speaker-aware speech routes (scope `gateway`), mounted at `/api/audio`. Uploads are spooled to
  * disk and streamed on; audio and transcripts go only to the configured Spark's parakeet service.
+ * Failures leave in the house shape (`/api`'s onError maps the services' DomainErrors).
  */
 export function audioRoutes(deps: {
   speech: SpeechService;
@@ -75,7 +75,7 @@ export function audioRoutes(deps: {
     .post('/diarize', async (c) =>
       c.json(
         await withUpload(deps.uploads, c.req.raw, ({ file, fields }) =>
-          inHouseShape(() => deps.speech.diarize(file, diarizeOptions(fields), c.req.raw.signal)),
+          deps.speech.diarize(file, diarizeOptions(fields), c.req.raw.signal),
         ),
       ),
     )
@@ -85,14 +85,12 @@ export function audioRoutes(deps: {
           const options = diarizeOptions(fields);
           const channels = fields.get('channels') ?? 'mono';
           if (channels !== 'mono' && channels !== 'dual') {
-            throw new ApiError('VALIDATION_FAILED', 'channels: must be mono or dual');
+            throw new DomainError('VALIDATION_FAILED', 'channels: must be mono or dual');
           }
-          return inHouseShape(() =>
-            deps.speech.transcribeDiarized(
-              file,
-              { ...options, dualChannel: channels === 'dual', language: fields.get('language') },
-              c.req.raw.signal,
-            ),
+          return deps.speech.transcribeDiarized(
+            file,
+            { ...options, dualChannel: channels === 'dual', language: fields.get('language') },
+            c.req.raw.signal,
           );
         }),
       ),

@@ -1,24 +1,19 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from '../adapters/logger.js';
 import type { AppEnv } from '../http/context.js';
-import { BEARER_CHALLENGE } from '../http/errors.js';
 import { authenticate, requireScope } from '../http/middleware.js';
+import { openAiErrorResponse } from '../http/openai/errors.js';
+import { nodeBindings, sendReply } from '../http/openai/reply.js';
+import { AUDIO_LIMIT, jsonBytes, limitedStream, multipartType } from '../http/openai/request-body.js';
 import type { AuthService } from '../services/auth.js';
-import { ClientAbortError } from '../services/gateway/forward.js';
+import { DomainError } from '../services/domain-error.js';
 import type { GatewayService } from '../services/gateway/gateway-service.js';
-import { OpenAiError } from '../services/gateway/openai-error.js';
 import { rerank } from '../services/gateway/rerank.js';
-import { AUDIO_LIMIT, jsonBytes, limitedStream, multipartType } from '../services/gateway/request-body.js';
 import type { GatewayStats } from '../services/gateway/stats.js';
 import type { RequestUsage, UsageMeter } from '../services/usage/usage-meter.js';
-
-interface NodeBindings {
-  incoming: IncomingMessage;
-  outgoing: ServerResponse;
-}
 
 /** Aborted when the client goes away before its response has been written. */
 function clientGone(outgoing: ServerResponse): AbortSignal {
@@ -53,28 +48,6 @@ function meterUsage(meter: UsageMeter | undefined) {
   });
 }
 
-/**
- * Every failure of the OpenAI-compatible routes in OpenAI's shape, with the request id a support
- * question can quote; a vanished client gets nothing.
- */
-export function openAiErrorResponse<E extends AppEnv>(error: Error, c: Context<E>, log: Logger): Response {
-  if (error instanceof ClientAbortError) return new Response(null, { status: 499 });
-  const mapped = OpenAiError.from(error);
-  const requestId = c.get('requestId');
-  if (mapped.status >= 500 && !(error instanceof OpenAiError)) {
-    log.error({ err: error, requestId }, 'gateway error');
-  }
-  return new Response(JSON.stringify(mapped.body()), {
-    status: mapped.status,
-    headers: {
-      'content-type': 'application/json',
-      'x-request-id': requestId,
-      ...(mapped.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {}),
-      ...mapped.options.headers,
-    },
-  });
-}
-
 /** Counts every request and the time to its response headers, by route. */
 export function gatewayTiming(stats: GatewayStats | undefined) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -87,7 +60,8 @@ export function gatewayTiming(stats: GatewayStats | undefined) {
 
 /**
  * The OpenAI-compatible API (`/v1/*`, scope `gateway`, Bearer token or session), to be mounted
- * outside `/api` with `app.route('/v1', gatewayRoutes(deps))`. It authenticates by itself.
+ * outside `/api` with `app.route('/v1', gatewayRoutes(deps))`. It authenticates by itself. The
+ * handlers read the request, hand it to the gateway and write what it answers.
  */
 export function gatewayRoutes(deps: GatewayRouteDeps) {
   const { gateway } = deps;
@@ -99,56 +73,59 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
   app.use(meterUsage(deps.usage));
   // Under @hono/node-server the handlers read node's request and write node's response themselves:
   // building the web Request, its body stream and its signal costs more than the relay.
-  const node = (c: Context) => c.env as Partial<NodeBindings> | undefined;
   const signal = (c: Context) => {
-    const outgoing = node(c)?.outgoing;
+    const outgoing = nodeBindings(c)?.outgoing;
     return outgoing ? clientGone(outgoing) : c.req.raw.signal;
   };
-  const out = (c: Context) => node(c)?.outgoing;
-  const jsonBody = (c: Context, limit?: number) => jsonBytes(node(c)?.incoming ?? c.req.raw, limit);
+  const jsonBody = (c: Context, limit?: number) => jsonBytes(nodeBindings(c)?.incoming ?? c.req.raw, limit);
   const usage = (c: Context<GatewayEnv>) => c.get('usage');
   return (
     app
-      .get('/models', (c) => gateway.models(signal(c), out(c), usage(c)))
+      .get('/models', async (c) => sendReply(c, await gateway.models(signal(c), usage(c))))
       // Served names may hold a slash (`Qwen/Qwen3-8B`), sent raw or as %2F.
-      .get('/models/:id{.+}', (c) => gateway.model(c.req.param('id'), signal(c), usage(c)))
+      .get('/models/:id{.+}', async (c) =>
+        sendReply(c, await gateway.model(c.req.param('id'), signal(c), usage(c))),
+      )
       .post('/chat/completions', async (c) =>
-        gateway.completion('/v1/chat/completions', await jsonBody(c), signal(c), out(c), usage(c)),
+        sendReply(
+          c,
+          await gateway.completion('/v1/chat/completions', await jsonBody(c), signal(c), usage(c)),
+        ),
       )
       .post('/completions', async (c) =>
-        gateway.completion('/v1/completions', await jsonBody(c), signal(c), out(c), usage(c)),
+        sendReply(c, await gateway.completion('/v1/completions', await jsonBody(c), signal(c), usage(c))),
       )
       .post('/responses', async (c) =>
-        gateway.completion('/v1/responses', await jsonBody(c), signal(c), out(c), usage(c)),
+        sendReply(c, await gateway.completion('/v1/responses', await jsonBody(c), signal(c), usage(c))),
       )
-      .post('/embeddings', async (c) => gateway.embeddings(await jsonBody(c), signal(c), out(c), usage(c)))
+      .post('/embeddings', async (c) =>
+        sendReply(c, await gateway.embeddings(await jsonBody(c), signal(c), usage(c))),
+      )
       .post('/rerank', async (c) => {
         const metered = usage(c);
         if (metered) metered.placement = 'embeddings';
         return c.json(await rerank(gateway, await jsonBody(c), signal(c)));
       })
-      .post('/audio/transcriptions', (c) => {
+      .post('/audio/transcriptions', async (c) => {
         const type = multipartType(c.req.raw);
         const length = c.req.header('content-length');
-        return gateway.relay(
+        const reply = await gateway.relay(
           'parakeet',
           {
             method: 'POST',
             path: '/v1/audio/transcriptions',
-            headers: {
-              'content-type': type,
-              ...(length ? { 'content-length': length } : { 'transfer-encoding': 'chunked' }),
-            },
+            // Without a length the upstream client sends the body chunked.
+            headers: { 'content-type': type, ...(length ? { 'content-length': length } : {}) },
             body: limitedStream(c.req.raw, AUDIO_LIMIT),
             signal: signal(c),
           },
-          out(c),
           usage(c),
         );
+        return sendReply(c, reply);
       })
       .post('/audio/speech', async (c) => {
         const body = await jsonBody(c, 1024 * 1024);
-        return gateway.relay(
+        const reply = await gateway.relay(
           'kokoro',
           {
             method: 'POST',
@@ -157,12 +134,12 @@ export function gatewayRoutes(deps: GatewayRouteDeps) {
             body,
             signal: signal(c),
           },
-          out(c),
           usage(c),
         );
+        return sendReply(c, reply);
       })
       .all('*', (c) => {
-        throw new OpenAiError(404, `no route for ${c.req.method} ${c.req.path}`, 'not_found');
+        throw new DomainError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`);
       })
   );
 }

@@ -1,32 +1,35 @@
-import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import type { Settings } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import {
-  CHAT_SSE,
-  ClientAbortError,
-  forward,
-  RESPONSES_SSE,
-  type SseDialect,
+  originOf,
   readText,
-  pipeBody,
-  sendWhole,
-  relayBody,
-  UpstreamTimeoutError,
-  type StreamOutcome,
-  UpstreamUnreachableError,
-  type UpstreamReply,
-} from './forward.js';
-import { OpenAiError, unavailable, upstreamMessage } from './openai-error.js';
-import type { GatewayStats } from './stats.js';
+  type UpstreamClient,
+  type UpstreamResponse,
+} from '../../adapters/upstream/client.js';
+import { UpstreamUnreachableError } from '../../adapters/upstream/errors.js';
+import { DomainError } from '../domain-error.js';
+import { LeasedError } from '../leases/lease-service.js';
+import type { SettingsSource } from '../settings-source.js';
 import type { RequestUsage } from '../usage/usage-meter.js';
-import { usageTap } from './usage-tap.js';
+import {
+  doesNotExist,
+  LABEL,
+  malformed,
+  notLoaded,
+  retryAfterSec,
+  transportFailure,
+  upstreamFailure,
+} from './failures.js';
+import type { EventDialect, GatewayReply, StreamOutcome } from './reply.js';
+import { parseRequest, withIncludeUsage } from './request-json.js';
+import type { GatewayStats } from './stats.js';
 import { SwapQueue, type SwapState } from './swap-queue.js';
 import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
-import { LeasedError } from '../leases/lease-service.js';
+import { usageTap } from './usage-tap.js';
 
 export interface GatewayDeps {
-  settings: () => Settings;
+  settings: SettingsSource;
+  upstream: UpstreamClient;
   swaps: SwapState & { start?(modelId: string, actor: string): Promise<unknown> };
   /** Finds the catalog model a request names (for `swapOnRequest`). */
   catalog?: { byServedName(name: string): { id: string } | undefined };
@@ -42,20 +45,16 @@ export interface RelayRequest {
   signal?: AbortSignal | undefined;
 }
 
-const LABEL: Record<UpstreamKind, string> = {
-  vllm: 'vLLM',
-  parakeet: 'speech-to-text (parakeet)',
-  kokoro: 'text-to-speech (Kokoro)',
-  embeddings: 'embeddings (TEI)',
-  qdrant: 'Qdrant',
-};
-
 /** Response headers passed through from an upstream. */
 const PASSED_HEADERS = ['content-type', 'content-disposition', 'x-download-path'];
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+/** The largest JSON answer relayed (a long completion with logprobs stays far below). */
+const JSON_REPLY_LIMIT = 64 * 1024 * 1024;
 
 /**
- * The OpenAI-compatible gateway: routes each request to the Spark service the settings name,
- * holds LLM requests while a swap runs, and turns every upstream failure into OpenAI's error shape.
+ * The OpenAI-compatible gateway's decisions: which Spark service a request goes to, whether it
+ * waits out a running swap, and what to answer (a checked JSON body, or a stream to relay). Every
+ * failure is a DomainError; the OpenAI edge shapes and writes both.
  */
 export class GatewayService {
   readonly queue: SwapQueue;
@@ -63,84 +62,67 @@ export class GatewayService {
   constructor(private readonly deps: GatewayDeps) {
     this.queue = new SwapQueue(
       deps.swaps,
-      () => deps.settings().gateway,
+      () => deps.settings.current.gateway,
       (outcome, waitedMs) => deps.stats?.queue(outcome, waitedMs),
     );
   }
 
   upstream(kind: UpstreamKind): Upstream {
-    const upstream = resolveUpstream(this.deps.settings(), kind);
+    const upstream = resolveUpstream(this.deps.settings.current, kind);
     if (!upstream) {
-      throw new OpenAiError(
-        503,
-        `no ${LABEL[kind]} service is configured or enabled`,
-        'service_not_configured',
-        {
-          headers: { 'Retry-After': '60' },
-        },
-      );
+      throw new DomainError('UNAVAILABLE', `no ${LABEL[kind]} service is configured or enabled`, {
+        retryAfterSec: 60,
+        openAiCode: 'service_not_configured',
+      });
     }
     return upstream;
   }
 
   timeoutMs(): number {
-    return this.deps.settings().gateway.upstreamTimeoutSec * 1000;
+    return this.deps.settings.current.gateway.upstreamTimeoutSec * 1000;
   }
 
-  /** Sends a request to `kind` and returns the upstream reply, or throws an OpenAiError. */
+  /** Sends a request to `kind` and returns the upstream's answer, unread; failures are DomainErrors. */
   async call(
     kind: UpstreamKind,
     request: RelayRequest,
     timeoutMs = this.timeoutMs(),
-  ): Promise<UpstreamReply> {
-    const upstream = this.upstream(kind);
+  ): Promise<UpstreamResponse> {
     try {
-      return await forward({ upstream, timeoutMs, ...request });
+      return await this.#send(kind, request, timeoutMs);
     } catch (error) {
-      throw this.#transportError(kind, error);
+      throw transportFailure(kind, error, this.deps.swaps.isSwapping());
     }
   }
 
+  #send(kind: UpstreamKind, request: RelayRequest, timeoutMs: number): Promise<UpstreamResponse> {
+    const { host, port } = this.upstream(kind);
+    return this.deps.upstream.request({ origin: originOf(host, port), timeoutMs, ...request });
+  }
+
   /**
-   * Passes a request through to `kind`; non-2xx answers become OpenAI errors. With `usage`, the
-   * request is metered as going to `kind`, and a JSON answer's `usage` is counted.
+   * Passes a request through to `kind`; non-2xx answers become errors. With `usage`, the request
+   * is metered as going to `kind`, and a JSON answer's `usage` is counted.
    */
-  async relay(
-    kind: UpstreamKind,
-    request: RelayRequest,
-    outgoing?: ServerResponse,
-    usage?: RequestUsage,
-  ): Promise<Response> {
+  async relay(kind: UpstreamKind, request: RelayRequest, usage?: RequestUsage): Promise<GatewayReply> {
     if (usage) usage.placement = kind;
-    const reply = await this.call(kind, request);
-    if (reply.status >= 400) throw await this.upstreamError(kind, reply);
-    return this.response(kind, reply, outgoing, { usage });
+    const response = await this.call(kind, request);
+    if (response.status >= 400) throw await this.upstreamError(kind, response);
+    return this.reply(kind, response, { usage });
   }
 
   /** Embeddings: a model this key may not use is one that does not exist. */
   async embeddings(
     raw: Buffer,
     signal: AbortSignal | undefined,
-    outgoing?: ServerResponse,
     usage?: RequestUsage,
-  ) {
+  ): Promise<GatewayReply> {
     const { model } = parseRequest(raw);
     if (usage && model !== undefined) {
       usage.model = model;
       if (!usage.allows(model)) throw doesNotExist(model);
     }
-    return this.relay(
-      'embeddings',
-      {
-        method: 'POST',
-        path: '/v1/embeddings',
-        headers: { 'content-type': 'application/json', 'content-length': String(raw.length) },
-        body: raw,
-        signal,
-      },
-      outgoing,
-      usage,
-    );
+    return this.relay('embeddings', jsonPost('/v1/embeddings', raw, signal), usage);
   }
 
   /**
@@ -152,9 +134,8 @@ export class GatewayService {
     path: CompletionPath,
     received: Buffer,
     signal: AbortSignal | undefined,
-    outgoing?: ServerResponse,
     usage?: RequestUsage,
-  ): Promise<Response> {
+  ): Promise<GatewayReply> {
     const request = parseRequest(received);
     const model = request.model;
     let raw = received;
@@ -163,7 +144,7 @@ export class GatewayService {
       usage.model = model ?? '';
       if (usage.models !== null) {
         if (model === undefined) {
-          throw new OpenAiError(400, 'you must provide a model parameter', null, { param: 'model' });
+          throw new DomainError('BAD_REQUEST', 'you must provide a model parameter', { param: 'model' });
         }
         if (!usage.allows(model)) throw notLoaded(model, await this.#servedTo(usage, signal));
       }
@@ -176,26 +157,18 @@ export class GatewayService {
     await this.queue.wait(signal);
     let swapStarted = false;
     for (let attempt = 0; ; attempt += 1) {
-      let reply: UpstreamReply;
+      let response: UpstreamResponse;
       try {
-        reply = await forward({
-          upstream: this.upstream('vllm'),
-          method: 'POST',
-          path,
-          headers: { 'content-type': 'application/json', 'content-length': String(raw.length) },
-          body: raw,
-          signal,
-          timeoutMs: this.timeoutMs(),
-        });
+        response = await this.#send('vllm', jsonPost(path, raw, signal), this.timeoutMs());
       } catch (error) {
         if (error instanceof UpstreamUnreachableError && this.deps.swaps.isSwapping() && attempt < 2) {
           await this.queue.wait(signal);
           continue;
         }
-        throw this.#transportError('vllm', error);
+        throw transportFailure('vllm', error, this.deps.swaps.isSwapping());
       }
-      if (reply.status === 404 && model !== undefined) {
-        const text = await readText(reply);
+      if (response.status === 404 && model !== undefined) {
+        const text = await readText(response.body);
         const served = await this.servedModels(signal);
         if (served.includes(model)) throw upstreamFailure('vllm', 404, text);
         if (!swapStarted && attempt < 2 && (await this.#swapOnRequest(model))) {
@@ -205,9 +178,9 @@ export class GatewayService {
         }
         throw notLoaded(model, usage ? served.filter((name) => usage.allows(name)) : served);
       }
-      if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
-      return this.response('vllm', reply, outgoing, {
-        dialect: path === '/v1/responses' ? RESPONSES_SSE : CHAT_SSE,
+      if (response.status >= 400) throw await this.upstreamError('vllm', response);
+      return this.reply('vllm', response, {
+        events: path === '/v1/responses' ? 'responses' : 'chat',
         usage,
         stripUsage,
       });
@@ -215,33 +188,28 @@ export class GatewayService {
   }
 
   /** `/v1/models` of vLLM, after any running swap; a key limited to models sees only those. */
-  async models(
-    signal: AbortSignal | undefined,
-    outgoing?: ServerResponse,
-    usage?: RequestUsage,
-  ): Promise<Response> {
+  async models(signal: AbortSignal | undefined, usage?: RequestUsage): Promise<GatewayReply> {
     await this.queue.wait(signal);
     const request = { method: 'GET', path: '/v1/models', headers: {}, signal };
-    if (!usage || usage.models === null) return this.relay('vllm', request, outgoing, usage);
-    const reply = await this.call('vllm', request);
-    if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
-    const list = JSON.parse(await wholeJson('vllm', reply)) as { data?: { id?: unknown }[] };
-    return Response.json({
-      ...list,
-      data: (list.data ?? []).filter((entry) => usage.allows(String(entry.id))),
-    });
+    if (!usage || usage.models === null) return this.relay('vllm', request, usage);
+    const list = await this.#modelList(signal);
+    return jsonReply({ ...list, data: (list.data ?? []).filter((entry) => usage.allows(String(entry.id))) });
   }
 
   /** One entry of vLLM's `/v1/models`, as OpenAI's "retrieve model" answers it. */
-  async model(id: string, signal: AbortSignal | undefined, usage?: RequestUsage): Promise<Response> {
+  async model(id: string, signal: AbortSignal | undefined, usage?: RequestUsage): Promise<GatewayReply> {
     if (usage) usage.model = id;
     await this.queue.wait(signal);
-    const reply = await this.call('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal });
-    if (reply.status >= 400) throw await this.upstreamError('vllm', reply);
-    const list = JSON.parse(await wholeJson('vllm', reply)) as { data?: { id?: unknown }[] };
+    const list = await this.#modelList(signal);
     const entry = (list.data ?? []).find((candidate) => candidate.id === id);
     if (!entry || (usage && !usage.allows(id))) throw doesNotExist(id);
-    return Response.json(entry);
+    return jsonReply(entry);
+  }
+
+  async #modelList(signal: AbortSignal | undefined): Promise<{ data?: { id?: unknown }[] }> {
+    const response = await this.call('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal });
+    if (response.status >= 400) throw await this.upstreamError('vllm', response);
+    return JSON.parse(await wholeJson('vllm', response)) as { data?: { id?: unknown }[] };
   }
 
   /** The served models a key may see. */
@@ -252,9 +220,13 @@ export class GatewayService {
   /** The model names vLLM serves now (empty when it does not answer). */
   async servedModels(signal?: AbortSignal): Promise<string[]> {
     try {
-      const reply = await this.call('vllm', { method: 'GET', path: '/v1/models', headers: {}, signal }, 5000);
-      const text = await readText(reply);
-      if (reply.status !== 200) return [];
+      const response = await this.call(
+        'vllm',
+        { method: 'GET', path: '/v1/models', headers: {}, signal },
+        5000,
+      );
+      const text = await readText(response.body);
+      if (response.status !== 200) return [];
       const body = JSON.parse(text) as { data?: { id?: unknown }[] };
       return (body.data ?? []).map((entry) => String(entry.id));
     } catch {
@@ -263,63 +235,63 @@ export class GatewayService {
   }
 
   /**
-   * A relay of an upstream reply, with its content headers. Streams (SSE, audio) are passed on as
-   * they come: written straight onto node's `outgoing` response when the server hands it over, else
-   * as a web stream. A JSON body is read whole first and must parse: a 200 whose body was cut off
-   * becomes a 502, never a 200 with half an answer.
+   * The answer to an upstream's 2xx, with its content headers. A JSON body is read whole first and
+   * must parse: a 200 whose body was cut off becomes a 502, never a 200 with half an answer.
+   * Anything else (SSE, audio) is relayed as it comes.
    */
-  async response(
+  async reply(
     kind: UpstreamKind,
-    reply: UpstreamReply,
-    outgoing?: ServerResponse,
-    options: { dialect?: SseDialect; usage?: RequestUsage | undefined; stripUsage?: boolean } = {},
-  ): Promise<Response> {
-    const { dialect = CHAT_SSE, usage } = options;
-    const headers = new Headers();
+    response: UpstreamResponse,
+    options: { events?: EventDialect; usage?: RequestUsage | undefined; stripUsage?: boolean } = {},
+  ): Promise<GatewayReply> {
+    const { usage } = options;
+    const headers: Record<string, string> = {};
     for (const name of PASSED_HEADERS) {
-      const value = reply.headers[name];
-      if (typeof value === 'string') headers.set(name, value);
+      const value = response.headers[name];
+      if (typeof value === 'string') headers[name] = value;
     }
-    if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(headers.get('content-type') ?? '')) {
-      const json = await wholeJson(kind, reply, usage);
-      if (outgoing) return sendWhole(outgoing, reply.status, headers, json);
-      return new Response(json, { status: reply.status, headers });
+    const type = headers['content-type'] ?? '';
+    if (JSON_TYPE.test(type)) {
+      return {
+        kind: 'whole',
+        status: response.status,
+        headers,
+        body: await wholeJson(kind, response, usage),
+      };
     }
-    const sse = /^text\/event-stream/i.test(headers.get('content-type') ?? '') ? dialect : undefined;
-    if (sse) {
-      headers.set('cache-control', 'no-cache');
-      headers.set('x-accel-buffering', 'no');
-    }
+    const events = /^text\/event-stream/i.test(type) ? (options.events ?? 'chat') : undefined;
     const stats = this.deps.stats;
     usage?.streamStarted();
-    const onEnd = (outcome: StreamOutcome) => {
-      stats?.stream(outcome);
-      usage?.streamEnded();
+    return {
+      kind: 'stream',
+      status: response.status,
+      headers,
+      body: response.body,
+      events,
+      tap: events && usage ? usageTap(usage, options.stripUsage === true) : undefined,
+      onEnd: (outcome: StreamOutcome) => {
+        stats?.stream(outcome);
+        usage?.streamEnded();
+      },
     };
-    const tap = sse && usage ? usageTap(usage, options.stripUsage === true) : undefined;
-    if (outgoing) return pipeBody(reply, outgoing, headers, { sse, onEnd, tap });
-    return new Response(relayBody(reply, { sse, onEnd, tap }), { status: reply.status, headers });
   }
 
-  async upstreamError(kind: UpstreamKind, reply: UpstreamReply): Promise<OpenAiError> {
+  async upstreamError(kind: UpstreamKind, response: UpstreamResponse): Promise<DomainError> {
     let text = '';
     try {
-      text = await readText(reply, 64 * 1024);
+      text = await readText(response.body, 64 * 1024);
     } catch {
       // a body we cannot read still has a status
     }
-    const retryAfter = reply.headers['retry-after'];
     const passed =
-      (reply.status === 429 || reply.status === 503) &&
-      typeof retryAfter === 'string' &&
-      RETRY_AFTER.test(retryAfter)
-        ? { 'Retry-After': retryAfter }
+      response.status === 429 || response.status === 503
+        ? retryAfterSec(response.headers['retry-after'])
         : undefined;
-    return upstreamFailure(kind, reply.status, text, passed);
+    return upstreamFailure(kind, response.status, text, passed);
   }
 
   async #swapOnRequest(model: string): Promise<boolean> {
-    if (!this.deps.settings().gateway.swapOnRequest || !this.deps.swaps.start) return false;
+    if (!this.deps.settings.current.gateway.swapOnRequest || !this.deps.swaps.start) return false;
     const target = this.deps.catalog?.byServedName(model);
     if (!target) return false;
     try {
@@ -328,15 +300,10 @@ export class GatewayService {
     } catch (error) {
       // A lease holds the served model: say so rather than "not loaded".
       if (error instanceof LeasedError) {
-        throw new OpenAiError(
-          409,
-          `The model \`${model}\` is not loaded: ${error.message}.`,
-          'model_leased',
-          {
-            param: 'model',
-            type: 'invalid_request_error',
-          },
-        );
+        throw new DomainError('LEASED', `The model \`${model}\` is not loaded: ${error.message}.`, {
+          openAiCode: 'model_leased',
+          param: 'model',
+        });
       }
       // Another swap may have started meanwhile; waiting for it is still right.
       if (!this.deps.swaps.isSwapping()) {
@@ -346,64 +313,38 @@ export class GatewayService {
     }
     return true;
   }
-
-  #transportError(kind: UpstreamKind, error: unknown): Error {
-    if (error instanceof OpenAiError || error instanceof ClientAbortError) return error;
-    if (error instanceof UpstreamTimeoutError) {
-      return new OpenAiError(
-        504,
-        `${LABEL[kind]} did not answer within ${error.timeoutMs / 1000} s`,
-        'upstream_timeout',
-      );
-    }
-    if (error instanceof UpstreamUnreachableError) {
-      if (kind === 'vllm' && this.deps.swaps.isSwapping()) {
-        return unavailable('the model is being swapped; try again shortly', 10);
-      }
-      return unavailable(
-        `${LABEL[kind]} is not answering (${error.code}); try again shortly`,
-        10,
-        'upstream_unavailable',
-      );
-    }
-    return error instanceof Error ? error : new Error(String(error));
-  }
 }
 
 export type CompletionPath = '/v1/chat/completions' | '/v1/completions' | '/v1/responses';
 
-/** Seconds or an HTTP date; anything else is not passed on. */
-const RETRY_AFTER = /^(?:\d{1,9}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
-
-function upstreamFailure(
-  kind: UpstreamKind,
-  status: number,
-  text: string,
-  headers?: Record<string, string>,
-): OpenAiError {
-  const message = upstreamMessage(text, `${LABEL[kind]} answered ${status}`);
-  // vLLM's dead engine answers 500 with an empty body; the caller sees a bad gateway. FastAPI's
-  // validation failures (422) are what OpenAI calls a 400 invalid_request_error.
-  const mapped = status >= 500 ? 502 : status === 422 ? 400 : status;
-  return new OpenAiError(
-    mapped,
-    status >= 500 ? `${LABEL[kind]} failed (${status}): ${message}` : message,
-    null,
-    {
-      type: status >= 500 ? 'upstream_error' : undefined,
-      ...(headers ? { headers } : {}),
-    },
-  );
+function jsonPost(path: string, body: Buffer, signal: AbortSignal | undefined): RelayRequest {
+  return {
+    method: 'POST',
+    path,
+    headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+    body,
+    signal,
+  };
 }
 
-/** The largest JSON answer relayed (a long completion with logprobs stays far below). */
-const JSON_REPLY_LIMIT = 64 * 1024 * 1024;
+function jsonReply(value: unknown): GatewayReply {
+  return {
+    kind: 'whole',
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(value),
+  };
+}
 
-/** A JSON reply read whole (its `usage` counted); 502 when it is cut off, too large or does not parse. */
-async function wholeJson(kind: UpstreamKind, reply: UpstreamReply, usage?: RequestUsage): Promise<string> {
+/** A JSON answer read whole (its `usage` counted); 502 when it is cut off, too large or does not parse. */
+async function wholeJson(
+  kind: UpstreamKind,
+  response: UpstreamResponse,
+  usage?: RequestUsage,
+): Promise<string> {
   let text: string;
   try {
-    text = await readText(reply, JSON_REPLY_LIMIT);
+    text = await readText(response.body, JSON_REPLY_LIMIT);
   } catch (error) {
     throw malformed(kind, `its answer broke off (${(error as Error).message})`);
   }
@@ -417,75 +358,4 @@ async function wholeJson(kind: UpstreamKind, reply: UpstreamReply, usage?: Reque
     usage.countTokens((parsed as { usage?: unknown }).usage);
   }
   return text;
-}
-
-function malformed(kind: UpstreamKind, detail: string): OpenAiError {
-  return new OpenAiError(502, `${LABEL[kind]} failed: ${detail}`, 'upstream_malformed', {
-    type: 'upstream_error',
-  });
-}
-
-/** A model that does not exist, as OpenAI's "retrieve model" says it. */
-function doesNotExist(model: string): OpenAiError {
-  return new OpenAiError(404, `The model \`${model}\` does not exist.`, 'model_not_found', {
-    param: 'model',
-    type: 'invalid_request_error',
-  });
-}
-
-/** A completion for a model vLLM does not serve (or this key may not use). */
-function notLoaded(model: string, served: readonly string[]): OpenAiError {
-  return new OpenAiError(
-    404,
-    `The model \`${model}\` is not loaded. Served: ${served.length > 0 ? served.map((name) => `\`${name}\``).join(', ') : 'none'}.`,
-    'model_not_found',
-    { param: 'model' },
-  );
-}
-
-interface ParsedRequest {
-  model: string | undefined;
-  stream: boolean;
-  includeUsage: boolean;
-  streamOptions: unknown;
-}
-
-/** The fields of a JSON request body the gateway acts on; 400 when it is not a JSON object. */
-export function parseRequest(raw: Buffer): ParsedRequest {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new OpenAiError(400, 'body is not valid JSON', 'invalid_json');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new OpenAiError(400, 'body must be a JSON object', 'invalid_request');
-  }
-  const { model, stream, stream_options: streamOptions } = body as Record<string, unknown>;
-  if (model !== undefined && typeof model !== 'string') {
-    throw new OpenAiError(400, '`model` must be a string', 'invalid_request', { param: 'model' });
-  }
-  const includeUsage =
-    typeof streamOptions === 'object' &&
-    streamOptions !== null &&
-    (streamOptions as { include_usage?: unknown }).include_usage === true;
-  return { model, stream: stream === true, includeUsage, streamOptions };
-}
-
-/**
- * The request with `stream_options.include_usage` set. When the client sent no `stream_options`,
- * the field is put in front of the others, so the rest of the body goes on byte for byte.
- */
-function withIncludeUsage(raw: Buffer, streamOptions: unknown): Buffer {
-  if (streamOptions === undefined) {
-    const open = raw.indexOf('{');
-    return Buffer.concat([
-      raw.subarray(0, open + 1),
-      Buffer.from('"stream_options":{"include_usage":true},'),
-      raw.subarray(open + 1),
-    ]);
-  }
-  const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
-  const options = typeof streamOptions === 'object' && streamOptions !== null ? streamOptions : {};
-  return Buffer.from(JSON.stringify({ ...body, stream_options: { ...options, include_usage: true } }));
 }

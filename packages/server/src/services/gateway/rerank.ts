@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { formatIssues } from '@spark-control/schema';
-import { readText } from './forward.js';
+import { readText } from '../../adapters/upstream/client.js';
+import { DomainError } from '../domain-error.js';
 import type { GatewayService } from './gateway-service.js';
-import { OpenAiError } from './openai-error.js';
 
 /** Jina/Cohere-style rerank body, as vLLM serves it (vllm-openai.md "Pooling models"). */
 export const RerankBodySchema = v.object({
@@ -28,10 +28,14 @@ export async function rerank(gateway: GatewayService, raw: Buffer, signal?: Abor
   try {
     input = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new OpenAiError(400, 'body is not valid JSON', 'invalid_json');
+    throw new DomainError('BAD_REQUEST', 'body is not valid JSON', { openAiCode: 'invalid_json' });
   }
   const parsed = v.safeParse(RerankBodySchema, input);
-  if (!parsed.success) throw new OpenAiError(400, formatIssues(parsed.issues).join('; '), 'invalid_request');
+  if (!parsed.success) {
+    throw new DomainError('BAD_REQUEST', formatIssues(parsed.issues).join('; '), {
+      openAiCode: 'invalid_request',
+    });
+  }
   const body = parsed.output;
   const texts = body.documents.map((document) => (typeof document === 'string' ? document : document.text));
   const ranks = await rankTexts(gateway, body.query, texts, signal);
@@ -56,14 +60,14 @@ export async function rankTexts(
   signal?: AbortSignal,
 ): Promise<TeiRank[]> {
   const payload = Buffer.from(JSON.stringify({ query, texts, raw_scores: false, return_text: false }));
-  const reply = await gateway.call('embeddings', {
+  const response = await gateway.call('embeddings', {
     method: 'POST',
     path: '/rerank',
     headers: { 'content-type': 'application/json', 'content-length': String(payload.length) },
     body: payload,
     signal,
   });
-  if (reply.status >= 400) throw await gateway.upstreamError('embeddings', reply);
-  const ranks = JSON.parse(await readText(reply)) as TeiRank[];
+  if (response.status >= 400) throw await gateway.upstreamError('embeddings', response);
+  const ranks = JSON.parse(await readText(response.body)) as TeiRank[];
   return [...ranks].sort((a, b) => b.score - a.score);
 }

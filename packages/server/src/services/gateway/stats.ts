@@ -1,5 +1,5 @@
 import { standardMetrics, type MetricsRegistry } from '../health/metrics.js';
-import type { StreamOutcome } from './forward.js';
+import type { StreamOutcome } from './reply.js';
 import type { QueueOutcome } from './swap-queue.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];

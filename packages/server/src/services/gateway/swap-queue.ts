@@ -1,5 +1,5 @@
-import { ClientAbortError } from './forward.js';
-import { unavailable } from './openai-error.js';
+import { ClientGoneError } from '../../adapters/upstream/errors.js';
+import { swapping } from './failures.js';
 
 /** What the queue needs of the swap service. */
 export interface SwapState {
@@ -33,7 +33,7 @@ export class SwapQueue {
     const { queueSize, maxWaitSec } = this.limits();
     if (this.#waiting >= queueSize) {
       this.onOutcome('full', 0);
-      throw unavailable(
+      throw swapping(
         `a model swap is running and ${queueSize} requests already wait for it; try again shortly`,
         Math.min(30, Math.max(1, maxWaitSec)),
       );
@@ -47,18 +47,18 @@ export class SwapQueue {
         this.swaps.idle(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
-            reject(unavailable(`a model swap is still running after ${maxWaitSec} s; try again shortly`, 10));
+            reject(swapping(`a model swap is still running after ${maxWaitSec} s; try again shortly`, 10));
           }, maxWaitSec * 1000);
         }),
         new Promise<never>((_, reject) => {
-          onAbort = () => reject(new ClientAbortError());
+          onAbort = () => reject(new ClientGoneError());
           if (signal?.aborted) onAbort();
           else signal?.addEventListener('abort', onAbort, { once: true });
         }),
       ]);
       this.onOutcome('ran', performance.now() - started);
     } catch (error) {
-      this.onOutcome(error instanceof ClientAbortError ? 'aborted' : 'timeout', performance.now() - started);
+      this.onOutcome(error instanceof ClientGoneError ? 'aborted' : 'timeout', performance.now() - started);
       throw error;
     } finally {
       this.#waiting -= 1;

@@ -4,7 +4,7 @@ import { createLogger } from '../../adapters/logger.js';
 import { LogCapture } from '../../../test/support/app.js';
 import { UsageMeter, type RequestUsage } from '../usage/usage-meter.js';
 import type { UsageStore } from '../usage/usage-store.js';
-import { CHAT_SSE, relayBody, type UpstreamReply } from './forward.js';
+import { webBody } from '../../http/openai/reply.js';
 import { usageTap } from './usage-tap.js';
 
 const chunk = (fields: Record<string, unknown>) =>
@@ -59,14 +59,14 @@ describe('usage tap', () => {
       whole.slice(17, CONTENT.length + 40),
       whole.slice(CONTENT.length + 40),
     ];
-    const reply = {
+    const stream = webBody({
+      kind: 'stream',
       status: 200,
       headers: {},
       body: Readable.from(pieces.map((piece) => Buffer.from(piece))),
-    };
-    const stream = relayBody(reply as unknown as UpstreamReply, {
-      sse: CHAT_SSE,
+      events: 'chat',
       tap: usageTap(usage, true),
+      onEnd: () => undefined,
     });
     expect(await new Response(stream).text()).toBe(CONTENT + DONE);
     expect(usage.completionTokens).toBe(4);

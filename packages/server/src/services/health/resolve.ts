@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { PATTERNS, isIpv6 } from '@spark-control/schema';
 
@@ -60,26 +60,6 @@ export function ipv4First(addresses: readonly LookupAddress[]): LookupAddress[] 
     ...addresses.filter((entry) => entry.family === 4),
     ...addresses.filter((entry) => entry.family !== 4),
   ];
-}
-
-/**
- * A `lookup` for `http.request` / `net.connect` that prefers IPv4 like the monitor does (a Spark's
- * `.local` name often has an IPv6 link-local address first, which vLLM bound to 0.0.0.0 never answers).
- */
-export function ipv4FirstLookup(
-  hostname: string,
-  options: LookupOptions,
-  callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-): void {
-  dnsLookup(hostname, { all: true }, (error, addresses) => {
-    if (error) return callback(error, '');
-    const ordered = ipv4First(addresses);
-    if (options.all) return callback(null, ordered);
-    const first = ordered[0];
-    if (!first)
-      return callback(Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }), '');
-    callback(null, first.address, first.family);
-  });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { COLLECTION_NAME } from '@spark-control/schema';
 import { createHash } from 'node:crypto';
-import { readText } from '../gateway/forward.js';
+import { readText } from '../../adapters/upstream/client.js';
+import { DomainError } from '../domain-error.js';
 import type { GatewayService } from '../gateway/gateway-service.js';
-import { OpenAiError } from '../gateway/openai-error.js';
 import { rankTexts } from '../gateway/rerank.js';
 import type { UpstreamKind } from '../gateway/upstreams.js';
 
@@ -165,7 +165,7 @@ export class SearchService {
       return true;
     } catch (error) {
       // Created by a concurrent index call meanwhile.
-      if (error instanceof OpenAiError && error.status === 409) return false;
+      if (error instanceof DomainError && error.status === 409) return false;
       throw error;
     }
   }
@@ -183,20 +183,20 @@ export class SearchService {
     signal?: AbortSignal,
   ): Promise<unknown> {
     const bytes = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const reply = await this.deps.gateway.call(kind, {
+    const response = await this.deps.gateway.call(kind, {
       method,
       path,
       headers: bytes ? { 'content-type': 'application/json', 'content-length': String(bytes.length) } : {},
       body: bytes,
       signal,
     });
-    if (reply.status >= 400) throw await this.deps.gateway.upstreamError(kind, reply);
-    const text = await readText(reply, 256 * 1024 * 1024);
+    if (response.status >= 400) throw await this.deps.gateway.upstreamError(kind, response);
+    const text = await readText(response.body, 256 * 1024 * 1024);
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new OpenAiError(502, `${kind} answered with malformed JSON`, 'upstream_malformed', {
-        type: 'upstream_error',
+      throw new DomainError('UPSTREAM_FAILED', `${kind} answered with malformed JSON`, {
+        openAiCode: 'upstream_malformed',
       });
     }
   }
@@ -204,11 +204,10 @@ export class SearchService {
 
 export function checkCollection(name: string): void {
   if (!COLLECTION_NAME.test(name)) {
-    throw new OpenAiError(
-      400,
+    throw new DomainError(
+      'BAD_REQUEST',
       'collection: must be 1–64 letters, digits, _ or -, starting with a letter or digit',
-      'invalid_collection',
-      { param: 'collection' },
+      { openAiCode: 'invalid_collection', param: 'collection' },
     );
   }
 }

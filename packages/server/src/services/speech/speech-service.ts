@@ -1,7 +1,7 @@
-import type { Settings } from '@spark-control/schema';
-import { readText } from '../gateway/forward.js';
+import { readText } from '../../adapters/upstream/client.js';
+import { DomainError } from '../domain-error.js';
 import type { GatewayService } from '../gateway/gateway-service.js';
-import { OpenAiError } from '../gateway/openai-error.js';
+import type { SettingsSource } from '../settings-source.js';
 import { sparkHosts } from '../gateway/upstreams.js';
 import {
   assignSpeakers,
@@ -70,7 +70,7 @@ export interface DiarizedTranscript {
  * only to a configured Spark host: an stt service anywhere else is refused before any byte leaves.
  */
 export class SpeechService {
-  constructor(private readonly deps: { gateway: GatewayService; settings: () => Settings }) {}
+  constructor(private readonly deps: { gateway: GatewayService; settings: SettingsSource }) {}
 
   async diarize(file: AudioFile, request: DiarizeOptions, signal?: AbortSignal): Promise<DiarizeResult> {
     const { options, notes } = capSpeakers(request);
@@ -87,7 +87,9 @@ export class SpeechService {
       return answer(await this.#diarizeOnce(fileSource(file), options, maxSpeakers, signal), 1);
     const overlapSec = options.overlapSec ?? Math.min(5, chunkSec / 4);
     if (overlapSec < 0 || overlapSec >= chunkSec) {
-      throw new OpenAiError(400, 'overlap_sec must be at least 0 and less than chunk_sec', 'invalid_request');
+      throw new DomainError('BAD_REQUEST', 'overlap_sec must be at least 0 and less than chunk_sec', {
+        openAiCode: 'invalid_request',
+      });
     }
     const layout = await layoutOf(file);
     const duration = durationOf(layout);
@@ -120,10 +122,10 @@ export class SpeechService {
     if (options.dualChannel) {
       const layout = await layoutOf(file);
       if (layout.channels !== 2) {
-        throw new OpenAiError(
-          400,
+        throw new DomainError(
+          'BAD_REQUEST',
           `dual-channel mode needs a 2-channel WAV; this one has ${layout.channels}`,
-          'invalid_audio',
+          { openAiCode: 'invalid_audio' },
         );
       }
       const [local, remote] = await Promise.all(
@@ -190,33 +192,29 @@ export class SpeechService {
     signal?: AbortSignal,
   ): Promise<unknown> {
     const upstream = this.deps.gateway.upstream('parakeet');
-    if (!sparkHosts(this.deps.settings()).has(upstream.host)) {
-      throw new OpenAiError(
-        503,
+    if (!sparkHosts(this.deps.settings.current).has(upstream.host)) {
+      throw new DomainError(
+        'UNAVAILABLE',
         'the speech-to-text service is not on a configured Spark; audio stays here',
-        'not_a_spark',
+        { openAiCode: 'not_a_spark' },
       );
     }
     const multipart = multipartBody(fields, audio);
-    const reply = await this.deps.gateway.call('parakeet', {
+    const response = await this.deps.gateway.call('parakeet', {
       method: 'POST',
       path,
       headers: { 'content-type': multipart.contentType, 'content-length': String(multipart.length) },
       body: multipart.open(),
       signal,
     });
-    if (reply.status >= 400) throw await this.deps.gateway.upstreamError('parakeet', reply);
+    if (response.status >= 400) throw await this.deps.gateway.upstreamError('parakeet', response);
+    const text = await readText(response.body, 64 * 1024 * 1024);
     try {
-      return JSON.parse(await readText(reply, 64 * 1024 * 1024)) as unknown;
+      return JSON.parse(text) as unknown;
     } catch {
-      throw new OpenAiError(
-        502,
-        'the speech-to-text service answered with malformed JSON',
-        'upstream_malformed',
-        {
-          type: 'upstream_error',
-        },
-      );
+      throw new DomainError('UPSTREAM_FAILED', 'the speech-to-text service answered with malformed JSON', {
+        openAiCode: 'upstream_malformed',
+      });
     }
   }
 }
@@ -230,11 +228,10 @@ export function capSpeakers(request: DiarizeOptions): { options: DiarizeOptions;
   const cap = (field: string, value: number | undefined) => {
     if (value === undefined || value <= SPEAKER_CAP) return value;
     if (request.strictSpeakers) {
-      throw new OpenAiError(
-        400,
+      throw new DomainError(
+        'BAD_REQUEST',
         `${field}: ${value} is more speakers than the diarizer separates (at most ${SPEAKER_CAP}); without strict_speakers it is capped to ${SPEAKER_CAP}`,
-        'too_many_speakers',
-        { param: field },
+        { openAiCode: 'too_many_speakers', param: field },
       );
     }
     notes.push(
@@ -253,7 +250,8 @@ export function capSpeakers(request: DiarizeOptions): { options: DiarizeOptions;
     options.maxSpeakers !== undefined &&
     options.minSpeakers > options.maxSpeakers
   ) {
-    throw new OpenAiError(400, 'min_speakers: must not exceed max_speakers', 'invalid_request', {
+    throw new DomainError('BAD_REQUEST', 'min_speakers: must not exceed max_speakers', {
+      openAiCode: 'invalid_request',
       param: 'min_speakers',
     });
   }
@@ -265,10 +263,10 @@ async function layoutOf(file: AudioFile): Promise<WavLayout> {
     return await readWavLayout(file.path);
   } catch (error) {
     if (error instanceof WavError) {
-      throw new OpenAiError(
-        415,
+      throw new DomainError(
+        'UNSUPPORTED_MEDIA_TYPE',
         `chunked and dual-channel modes need a PCM16 WAV file: ${error.message}`,
-        'unsupported_audio',
+        { openAiCode: 'unsupported_audio' },
       );
     }
     throw error;

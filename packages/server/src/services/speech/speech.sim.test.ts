@@ -1,6 +1,5 @@
 import diagnostics from 'node:diagnostics_channel';
 import { createServer, type Server } from 'node:net';
-import type { ClientRequest } from 'node:http';
 import { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
@@ -37,10 +36,12 @@ describe('speech routes against the simulated parakeet', () => {
   let g: Awaited<ReturnType<typeof startGateway>>;
   const hostsCalled = new Set<string>();
   let upstreamRequests = 0;
+  // Every request the gateway's upstream client (undici) sends; the test's own calls to the gateway are not counted.
   const onRequest = (message: unknown) => {
-    const request = (message as { request: ClientRequest & { host?: string } }).request;
+    const origin = String((message as { request: { origin: string | URL } }).request.origin);
+    if (origin === g?.base) return;
     upstreamRequests += 1;
-    if (request.host) hostsCalled.add(request.host);
+    hostsCalled.add(new URL(origin).hostname);
   };
 
   const upload = async (path: string, file: Buffer, fields: Record<string, string> = {}) => {
@@ -58,7 +59,7 @@ describe('speech routes against the simulated parakeet', () => {
     sim = await startSimFixture({ services: true, loadDelayMs: 200 });
     t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
     g = await startGateway(t);
-    diagnostics.subscribe('http.client.request.start', onRequest);
+    diagnostics.subscribe('undici:request:create', onRequest);
     // parakeet answers 503 until its model is loaded
     for (let tries = 0; (await upload('/api/audio/diarize', audio(1, 0.4, []))).status !== 200; tries += 1) {
       if (tries > 100) throw new Error('parakeet never loaded');
@@ -66,7 +67,7 @@ describe('speech routes against the simulated parakeet', () => {
     }
   }, 120_000);
   afterAll(async () => {
-    diagnostics.unsubscribe('http.client.request.start', onRequest);
+    diagnostics.unsubscribe('undici:request:create', onRequest);
     await g?.close();
     await t?.close();
     await sim?.close();

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import type { ModelDef, Settings, Spark } from '@spark-control/schema';
 import type { ExecResult, ShellCommand, SshPool, SshStream } from '../../adapters/ssh/index.js';
 import { resolveHost } from '../health/resolve.js';
-import { serviceUrl } from '../health/http.js';
+import { discard, originOf, readText, sharedUpstreamClient } from '../../adapters/upstream/client.js';
 import { parseMeminfo } from '../sparks/parse.js';
 import type { SparkProbe, SparkProbes } from '../sparks/probe.js';
 import { sshTarget } from '../sparks/target.js';
@@ -137,14 +137,20 @@ export class VllmCluster {
 
   /** The model names vLLM serves, or undefined while it refuses connections, errs or cannot be resolved. */
   async servedModels(head: Spark, signal?: AbortSignal): Promise<string[] | undefined> {
-    const timeout = AbortSignal.timeout(3000);
     try {
       const address = await resolveHost(head.host);
-      const response = await fetch(serviceUrl(address, this.settings().vllm.port, '/v1/models'), {
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      const response = await sharedUpstreamClient().request({
+        origin: originOf(address, this.settings().vllm.port),
+        method: 'GET',
+        path: '/v1/models',
+        signal,
+        timeoutMs: 3000,
       });
-      if (!response.ok) return undefined;
-      const body = (await response.json()) as { data?: { id?: unknown }[] };
+      if (response.status < 200 || response.status >= 300) {
+        discard(response.body);
+        return undefined;
+      }
+      const body = JSON.parse(await readText(response.body)) as { data?: { id?: unknown }[] };
       return (body.data ?? []).map((model) => String(model.id));
     } catch {
       return undefined;
@@ -154,8 +160,10 @@ export class VllmCluster {
   /** A chat completion of one token from the head; throws unless vLLM answers 2xx. */
   async oneTokenReply(head: Spark, servedName: string, signal: AbortSignal): Promise<void> {
     const address = await resolveHost(head.host);
-    const response = await fetch(serviceUrl(address, this.settings().vllm.port, '/v1/chat/completions'), {
+    const response = await sharedUpstreamClient().request({
+      origin: originOf(address, this.settings().vllm.port),
       method: 'POST',
+      path: '/v1/chat/completions',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         model: servedName,
@@ -163,9 +171,11 @@ export class VllmCluster {
         max_tokens: 1,
       }),
       signal,
+      // The caller's signal bounds the wait; this only keeps a forgotten one from hanging forever.
+      timeoutMs: 30 * 60_000,
     });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`vLLM answered ${response.status}`);
+    await readText(response.body, 16 * 1024 * 1024);
+    if (response.status < 200 || response.status >= 300) throw new Error(`vLLM answered ${response.status}`);
   }
 
   /** Whether something accepts TCP connections on the vLLM port of the head. */

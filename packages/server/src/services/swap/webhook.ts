@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Settings } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
+import { discard, sharedUpstreamClient } from '../../adapters/upstream/client.js';
 
 export type WebhookEventType =
   'swap.started' | 'swap.ready' | 'swap.failed' | 'swap.cancelled' | 'service.down' | 'service.up';
@@ -47,7 +48,10 @@ export class Webhook {
     for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
       const timestamp = String(Math.floor(Date.now() / 1000));
       try {
-        const response = await fetch(url, {
+        const target = new URL(url);
+        const response = await sharedUpstreamClient().request({
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -56,9 +60,10 @@ export class Webhook {
             ...(secret ? { [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body) } : {}),
           },
           body,
-          signal: AbortSignal.timeout(10_000),
+          timeoutMs: 10_000,
         });
-        if (response.ok) return;
+        discard(response.body);
+        if (response.status >= 200 && response.status < 300) return;
         this.log.warn({ type, status: response.status, attempt }, 'webhook refused');
       } catch (error) {
         this.log.warn({ type, attempt, err: (error as Error).message }, 'webhook failed');

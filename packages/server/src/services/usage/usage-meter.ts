@@ -2,7 +2,7 @@ import type { UsageRow } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import type { Principal } from '../auth.js';
 import type { MetricsRegistry } from '../health/metrics.js';
-import { OpenAiError } from '../gateway/openai-error.js';
+import { DomainError } from '../domain-error.js';
 import { TokenLimiter } from './limits.js';
 import type { UsageBucket, UsageStore } from './usage-store.js';
 
@@ -114,9 +114,11 @@ export class UsageMeter {
         refusal.limit === 'rpm'
           ? `Rate limit reached: this key may send ${principal.limits.rpm} requests per minute. Try again in ${refusal.retryAfterSec} s.`
           : `Rate limit reached: this key may use ${principal.limits.tokensPerDay} tokens per 24 hours. Try again in ${refusal.retryAfterSec} s.`;
-      throw new OpenAiError(429, message, 'rate_limit_exceeded', {
-        type: refusal.limit === 'rpm' ? 'requests' : 'tokens',
-        headers: { 'Retry-After': String(refusal.retryAfterSec) },
+      throw new DomainError('RATE_LIMITED', message, {
+        openAiCode: 'rate_limit_exceeded',
+        retryAfterSec: refusal.retryAfterSec,
+        // OpenAI names the exhausted limit as the error's type.
+        details: { openAiType: refusal.limit === 'rpm' ? 'requests' : 'tokens' },
       });
     }
     return usage;

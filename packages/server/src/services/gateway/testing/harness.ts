@@ -20,6 +20,7 @@ import { GatewayStats } from '../stats.js';
 import type { TestApp } from '../../../../test/support/app.js';
 import { LogCapture, TEST_TOKEN } from '../../../../test/support/app.js';
 import { createLogger } from '../../../adapters/logger.js';
+import { UpstreamClient } from '../../../adapters/upstream/client.js';
 
 export type GatewayOverrides = Partial<Settings['gateway']>;
 
@@ -37,9 +38,22 @@ export async function startGateway(t: TestApp) {
   const holder: { gateway?: GatewayService } = {};
   const stats = new GatewayStats(registry, () => holder.gateway?.queue.depth ?? 0);
   const log = createLogger({ level: 'warn', destination: new LogCapture(), secrets: () => [TEST_TOKEN] });
-  const gateway = new GatewayService({ settings, swaps: t.swaps, catalog: t.store, stats, log });
+  const source = {
+    get current() {
+      return settings();
+    },
+  };
+  const upstream = new UpstreamClient();
+  const gateway = new GatewayService({
+    settings: source,
+    upstream,
+    swaps: t.swaps,
+    catalog: t.store,
+    stats,
+    log,
+  });
   holder.gateway = gateway;
-  const speech = new SpeechService({ gateway, settings });
+  const speech = new SpeechService({ gateway, settings: source });
   const uploads = new AudioUploads({ dir: join(t.dataDir, 'harness-uploads'), maxConcurrent: 2 });
   await uploads.prepare();
   const search = new SearchService({ gateway });
@@ -71,6 +85,7 @@ export async function startGateway(t: TestApp) {
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        void upstream.close();
       }),
   };
 }

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable, Transform } from 'node:stream';
-import { OpenAiError } from './openai-error.js';
+import { DomainError } from '../../services/domain-error.js';
 
 export const JSON_LIMIT = 16 * 1024 * 1024;
 /** OpenAI's own limit for audio uploads. */
 export const AUDIO_LIMIT = 25 * 1024 * 1024;
 
-export function tooLarge(limit: number): OpenAiError {
-  return new OpenAiError(413, `body must be at most ${limit} bytes`, 'payload_too_large');
+export function tooLarge(limit: number): DomainError {
+  return new DomainError('PAYLOAD_TOO_LARGE', `body must be at most ${limit} bytes`);
 }
 
 /**
@@ -19,11 +19,7 @@ export async function jsonBytes(request: Request | IncomingMessage, limit = JSON
     (request instanceof Request ? request.headers.get('content-type') : request.headers['content-type']) ??
     '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new OpenAiError(
-      415,
-      'body must be JSON (Content-Type: application/json)',
-      'unsupported_media_type',
-    );
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'body must be JSON (Content-Type: application/json)');
   }
   return request instanceof Request ? readBytes(request, limit) : readNodeBytes(request, limit);
 }
@@ -58,7 +54,7 @@ export async function readBytes(request: Request, limit: number): Promise<Buffer
 export function multipartType(request: Request): string {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;.*boundary=/i.test(type)) {
-    throw new OpenAiError(415, 'body must be multipart/form-data with a boundary', 'unsupported_media_type');
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'body must be multipart/form-data with a boundary');
   }
   return type;
 }
@@ -77,17 +73,4 @@ export function limitedStream(request: Request, limit: number): Readable {
     },
   });
   return Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>).pipe(counter);
-}
-
-/** Parses a multipart body (already size-checked) into FormData; 400 when it is malformed. */
-export async function formData(request: Request, limit: number): Promise<FormData> {
-  multipartType(request);
-  const bytes = await readBytes(request, limit);
-  try {
-    return await new Response(bytes as Uint8Array<ArrayBuffer>, {
-      headers: { 'content-type': request.headers.get('content-type') ?? '' },
-    }).formData();
-  } catch {
-    throw new OpenAiError(400, 'the multipart body is malformed', 'invalid_multipart');
-  }
 }
