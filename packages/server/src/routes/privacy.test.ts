@@ -11,6 +11,7 @@ import { createLogger } from '../adapters/logger.js';
 import type { AppEnv } from '../http/context.js';
 import { handleError } from '../http/errors.js';
 import { accessLog, authenticate } from '../http/middleware.js';
+import { AuthRepo } from '../services/auth-repo.js';
 import { AuthService } from '../services/auth.js';
 import { AdminPassword } from '../services/password.js';
 import { PrivacyService } from '../services/privacy/service.js';
@@ -29,10 +30,10 @@ const logs = new LogCapture();
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'privacy-routes-'));
   database = await freshDatabase('pglite');
-  const auth = new AuthService(
-    database.db,
-    new AdminPassword(join(dataDir, 'admin-password'), 'not used here'),
-  );
+  const auth = new AuthService({
+    repo: new AuthRepo(database.db),
+    password: new AdminPassword(join(dataDir, 'admin-password'), 'not used here'),
+  });
   privacyToken = (await auth.createToken('cloud bridge', ['privacy'])).token;
   controlToken = (await auth.createToken('ops', ['control'])).token;
   otherPrivacyToken = (await auth.createToken('someone else', ['privacy', 'admin'])).token;

@@ -44,10 +44,11 @@ describe('service and metrics routes', () => {
       db: t.db,
       log: t.log,
       dataDir: t.dir,
+      metricsToken: METRICS_TOKEN,
       mount: (app, auth) => {
         app
           .route('/api/services', serviceRoutes(monitor))
-          .route('/metrics', metricsRoutes({ registry: t.metrics, auth, metricsToken: METRICS_TOKEN }));
+          .route('/metrics', metricsRoutes({ registry: t.metrics, auth }));
       },
     });
   }, 60_000);

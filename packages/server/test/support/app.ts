@@ -9,6 +9,7 @@ import { createLogger } from '../../src/adapters/logger.js';
 import { createApp } from '../../src/app.js';
 import { SettingsStore } from '../../src/config/settings-store.js';
 import { AuditLog } from '../../src/services/audit.js';
+import { AuthRepo } from '../../src/services/auth-repo.js';
 import { AuthService } from '../../src/services/auth.js';
 import { AdminPassword, writeAdminPasswordFile } from '../../src/services/password.js';
 import { TrustedProxies } from '../../src/http/client.js';
@@ -76,7 +77,7 @@ export async function createTestApp(
   const passwordFile = join(dataDir, 'admin-password');
   if (options.passwordFile) await writeAdminPasswordFile(passwordFile, TEST_PASSWORD);
   const password = new AdminPassword(passwordFile, options.passwordFile ? undefined : TEST_PASSWORD);
-  const auth = new AuthService(database.db, password);
+  const auth = new AuthService({ repo: new AuthRepo(database.db), password });
   await auth.seedToken(TEST_TOKEN);
   const audit = new AuditLog(database.db);
   const ssh = options.ssh ?? (await createSshAdapter({ dataDir, connectTimeoutMs: 2000 }));

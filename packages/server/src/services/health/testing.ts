@@ -14,6 +14,7 @@ import type { AppEnv } from '../../http/context.js';
 import { handleError } from '../../http/errors.js';
 import { accessLog, auditMutations, authenticate } from '../../http/middleware.js';
 import { AuditLog } from '../audit.js';
+import { AuthRepo } from '../auth-repo.js';
 import { AuthService } from '../auth.js';
 import { AdminPassword } from '../password.js';
 import { LogCapture } from '../../../test/support/app.js';
@@ -119,12 +120,15 @@ export async function routeTestApp(options: {
   db: Db;
   log: Logger;
   dataDir: string;
+  /** The scrape-only `/metrics` token the auth service accepts. */
+  metricsToken?: string;
   mount: (app: Hono<AppEnv>, auth: AuthService) => void;
 }) {
-  const auth = new AuthService(
-    options.db,
-    new AdminPassword(join(options.dataDir, 'admin-password'), 'route-test-password'),
-  );
+  const auth = new AuthService({
+    repo: new AuthRepo(options.db),
+    password: new AdminPassword(join(options.dataDir, 'admin-password'), 'route-test-password'),
+    metricsToken: options.metricsToken,
+  });
   await auth.seedToken(ROUTE_TEST_TOKEN);
   const audit = new AuditLog(options.db);
   const app = new Hono<AppEnv>();
