@@ -10,10 +10,10 @@ import {
   type SshPool,
   type SshTarget,
 } from '../../adapters/ssh/index.js';
-import type { SettingsStore } from '../../config/settings-store.js';
 import { DomainError } from '../domain-error.js';
 import { lastLines } from './last-lines.js';
 import { BotUpdateRunner, type BotRun } from './update-runner.js';
+import type { SettingsSource } from '../settings-source.js';
 
 export { UPDATE_CAP_MS, type BotRun } from './update-runner.js';
 
@@ -58,7 +58,7 @@ export function botPlace(settings: Settings): BotPlace | undefined {
 
 export interface BotServiceOptions {
   pool: Pick<SshPool, 'exec' | 'stream'>;
-  settings: Pick<SettingsStore, 'current'>;
+  settings: SettingsSource;
   bus: EventBus;
   log: Logger;
   /** Injectable for tests; 25 minutes in production. */

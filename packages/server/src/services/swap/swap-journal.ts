@@ -1,10 +1,4 @@
-import {
-  SECRET_MASK,
-  type ModelDef,
-  type Settings,
-  type SwapPhase,
-  type SwapView,
-} from '@spark-control/schema';
+import { SECRET_MASK, type ModelDef, type SwapPhase, type SwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { LaunchPlan } from './launcher.js';
 import { PHASE_START, loadingMarker } from './progress.js';
@@ -13,6 +7,7 @@ import type { SwapStopwatch } from './swap-timings.js';
 import type { VllmCluster } from './vllm-cluster.js';
 import { waitUntilServed } from './wait-until-served.js';
 import type { Webhook } from './webhook.js';
+import type { SettingsSource } from '../settings-source.js';
 
 const LOG_TAIL = 50;
 
@@ -27,7 +22,7 @@ export interface ActiveSwap {
 export interface SwapJournalDeps {
   repo: SwapRepo;
   cluster: VllmCluster;
-  settings: () => Settings;
+  settings: SettingsSource;
   bus: EventBus;
   webhook: Webhook;
   /** How often `load` asks whether the model is served. */
@@ -114,7 +109,7 @@ export class SwapJournal {
   }
 
   logLine(view: SwapView, raw: string): void {
-    const token = this.#deps.settings().vllm.hfToken;
+    const token = this.#deps.settings.current.vllm.hfToken;
     const line = token ? raw.replaceAll(token, SECRET_MASK) : raw;
     view.logTail.push(line);
     if (view.logTail.length > LOG_TAIL) view.logTail.splice(0, view.logTail.length - LOG_TAIL);

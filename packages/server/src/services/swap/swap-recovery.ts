@@ -1,4 +1,4 @@
-import type { ModelDef, Settings, Spark } from '@spark-control/schema';
+import type { ModelDef, Spark } from '@spark-control/schema';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import { SwapFailure } from './errors.js';
 import type { LaunchPlanner } from './launch-planner.js';
@@ -6,6 +6,7 @@ import type { LaunchPlan } from './launcher.js';
 import type { ActiveSwap, SwapJournal } from './swap-journal.js';
 import type { RollbackAfterFailure } from './swap-rollback.js';
 import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import type { SettingsSource } from '../settings-source.js';
 
 /**
  * A swap the database still shows as running after a restart: confirmed when its model is served,
@@ -29,7 +30,7 @@ export class SwapRecovery {
           'unknown',
           'Spark Control restarted during the swap and the model left the catalog',
         );
-      const settings = this.#deps.settings();
+      const settings = this.#deps.settings.current;
       const [head] = vllmNodes(settings, model.tensorParallel) as [Spark];
       const served = await this.#deps.cluster.servedModels(head);
       if (served?.includes(model.servedName)) {
@@ -61,7 +62,7 @@ export class SwapRecovery {
 }
 
 export interface SwapRecoveryDeps {
-  settings: () => Settings;
+  settings: SettingsSource;
   cluster: VllmCluster;
   catalog: CatalogStore;
   planner: LaunchPlanner;

@@ -1,4 +1,4 @@
-import type { ModelDef, Settings, SwapView } from '@spark-control/schema';
+import type { ModelDef, SwapView } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import { causeOfError } from './classify.js';
 import { SwapFailure } from './errors.js';
@@ -6,9 +6,10 @@ import type { LaunchPlanner } from './launch-planner.js';
 import type { LaunchPlan } from './launcher.js';
 import type { ActiveSwap, SwapJournal } from './swap-journal.js';
 import type { SwapSteps } from './swap-steps.js';
+import type { SettingsSource } from '../settings-source.js';
 
 export interface RollbackDeps {
-  settings: () => Settings;
+  settings: SettingsSource;
   log: Logger;
   journal: SwapJournal;
   steps: SwapSteps;
@@ -49,9 +50,9 @@ export class RollbackAfterFailure {
     await journal.finish(view, cancelled ? 'cancelled' : 'failed', cause, message);
     if (!touchedCluster) return;
     const willRollback =
-      this.#deps.settings().vllm.rollback && previous !== undefined && previous.id !== model?.id;
+      this.#deps.settings.current.vllm.rollback && previous !== undefined && previous.id !== model?.id;
     if (launched && !willRollback && plan) await this.#deps.steps.stopQuietly(plan);
-    if (!this.#deps.settings().vllm.rollback) {
+    if (!this.#deps.settings.current.vllm.rollback) {
       view.rollback = {
         modelId: previous?.id ?? '',
         status: 'skipped',

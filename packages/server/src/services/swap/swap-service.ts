@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ModelDef, ModelSwapDurations, Settings, SwapTimings, SwapView } from '@spark-control/schema';
+import type { ModelDef, ModelSwapDurations, SwapTimings, SwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import { ShellValueError } from '../../adapters/ssh/index.js';
 import type { Logger } from '../../adapters/logger.js';
@@ -20,6 +20,7 @@ import { RollbackAfterFailure } from './swap-rollback.js';
 import { vllmHead, type VllmCluster } from './vllm-cluster.js';
 import type { Webhook } from './webhook.js';
 import { describeLease, LeasedError, type LeaseService } from '../leases/lease-service.js';
+import type { SettingsSource } from '../settings-source.js';
 
 export type { SwapTiming } from './swap-steps.js';
 
@@ -27,7 +28,7 @@ export interface SwapServiceDeps {
   repo: SwapRepo;
   cluster: VllmCluster;
   catalog: CatalogStore;
-  settings: () => Settings;
+  settings: SettingsSource;
   bus: EventBus;
   log: Logger;
   webhook: Webhook;
@@ -132,7 +133,7 @@ export class SwapService {
       );
     }
     try {
-      checkShellValues(this.#deps.settings(), model);
+      checkShellValues(this.#deps.settings.current, model);
     } catch (error) {
       if (!(error instanceof ShellValueError)) throw error;
       throw new DomainError('VALIDATION_FAILED', `catalog entry ${modelId}: ${error.message}`, {
@@ -232,7 +233,7 @@ export class SwapService {
     let previous: ModelDef | undefined;
     let plan: LaunchPlan | undefined;
     try {
-      const settings = this.#deps.settings();
+      const settings = this.#deps.settings.current;
       const head = vllmHead(settings);
       const served = head ? await this.#deps.cluster.servedModels(head, signal) : undefined;
       previous = served?.[0] ? this.#deps.catalog.byServedName(served[0]) : undefined;
