@@ -81,8 +81,6 @@ export interface AppDeps {
   speech: SpeechService;
   audioUploads: AudioUploads;
   search: SearchService;
-  /** A scrape-only bearer token for `/metrics`. */
-  metricsToken?: string | undefined;
   /** The built dashboard (index.html and assets); a hint page is served when absent. */
   uiDir?: string | undefined;
   /** Proxies whose X-Forwarded-* headers are believed (none by default). */
@@ -173,10 +171,7 @@ export function createApp(deps: AppDeps) {
       audioRoutes({ speech: deps.speech, uploads: deps.audioUploads, stats: deps.gatewayStats }),
     )
     .route('/api/search', searchRoutes({ search: deps.search, stats: deps.gatewayStats }))
-    .route(
-      '/metrics',
-      metricsRoutes({ registry: deps.metricsRegistry, auth: deps.auth, metricsToken: deps.metricsToken }),
-    );
+    .route('/metrics', metricsRoutes({ registry: deps.metricsRegistry, auth: deps.auth }));
 
   // The earlier package's paths: the same route groups, so the same auth, scopes and answers.
   app

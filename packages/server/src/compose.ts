@@ -115,7 +115,7 @@ export async function composeServices(options: ComposeOptions) {
   const schedules = new ScheduleService({
     repo: scheduleRepo,
     catalog: models.store,
-    settings: () => options.settings.current,
+    settings: options.settings,
     port: schedulePort,
     now,
   });
@@ -229,7 +229,7 @@ export async function composeServices(options: ComposeOptions) {
 export type Services = Awaited<ReturnType<typeof composeServices>>;
 
 async function createModelServices(options: ComposeOptions, onFinished: (swap: SwapView) => void) {
-  const settings = () => options.settings.current;
+  const { settings } = options;
   const store = new CatalogStore(join(options.dataDir, 'catalog.yaml'), options.log);
   await store.load();
   const probes = new SparkProbes(options.ssh.pool, settings);

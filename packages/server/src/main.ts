@@ -14,6 +14,7 @@ import { readEnv } from './config/env.js';
 import { SettingsStore } from './config/settings-store.js';
 import { createSshAdapter } from './adapters/ssh/index.js';
 import { AuditLog } from './services/audit.js';
+import { AuthRepo } from './services/auth-repo.js';
 import { AuthService } from './services/auth.js';
 import { AdminPassword } from './services/password.js';
 import { sshTargetsInUse } from './services/sparks/targets.js';
@@ -61,7 +62,11 @@ async function main(): Promise<void> {
     // Printed once, straight to the terminal, never through the logger.
     process.stderr.write(`\n  Spark Control admin password (shown once): ${generated}\n\n`);
   }
-  const auth = new AuthService(database.db, password);
+  const auth = new AuthService({
+    repo: new AuthRepo(database.db),
+    password,
+    metricsToken: env.metricsToken,
+  });
   if (env.apiToken) await auth.seedToken(env.apiToken);
 
   const ssh = await createSshAdapter({ dataDir: env.dataDir, log });
@@ -87,7 +92,6 @@ async function main(): Promise<void> {
     auth,
     audit: new AuditLog(database.db),
     ...services,
-    metricsToken: env.metricsToken,
     uiDir: findUiDir(env.uiDir),
     trustedProxies: TrustedProxies.parse(env.trustedProxies),
   });

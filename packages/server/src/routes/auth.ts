@@ -7,29 +7,11 @@ import type { AppEnv } from '../http/context.js';
 import { clientOf } from '../http/client.js';
 import { DomainError } from '../services/domain-error.js';
 import { jsonBody } from '../http/validate.js';
-import { AttemptLimiter, type AttemptPolicy } from '../services/attempt-limiter.js';
-
-/** 10 wrong passwords a minute per client address; past 100 in all, one check a second. */
-export const LOGIN_ATTEMPTS: AttemptPolicy = {
-  perKey: 10,
-  windowMs: 60_000,
-  global: 100,
-  slowLaneIntervalMs: 1000,
-  slowLaneQueue: 32,
-};
 
 export function authRoutes(auth: AuthService) {
-  const attempts = new AttemptLimiter(LOGIN_ATTEMPTS);
   return new Hono<AppEnv>()
     .post('/login', jsonBody(LoginBodySchema), async (c) => {
-      const attempt = await attempts.acquire(clientOf(c).address);
-      let sessionId: string | undefined;
-      try {
-        sessionId = await auth.login(c.req.valid('json').password);
-      } finally {
-        if (sessionId) attempt.succeeded();
-        else attempt.failed();
-      }
+      const sessionId = await auth.login(c.req.valid('json').password, clientOf(c).address);
       if (!sessionId) throw new DomainError('UNAUTHORIZED', 'wrong password');
       setCookie(c, SESSION_COOKIE, sessionId, {
         httpOnly: true,

@@ -40,7 +40,8 @@ describe('service and metrics routes', () => {
     api = await buildTestApp({
       db: t.db,
       log: t.log,
-      services: { health: { monitor }, metricsRegistry: t.metrics, metricsToken: METRICS_TOKEN },
+      metricsToken: METRICS_TOKEN,
+      services: { health: { monitor }, metricsRegistry: t.metrics },
     });
   }, 60_000);
 

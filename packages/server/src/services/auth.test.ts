@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshDatabase } from '../../test/support/db.js';
 import type { Database } from '../adapters/db/client.js';
 import { AuditLog } from './audit.js';
+import { AuthRepo } from './auth-repo.js';
 import { AuthService, hasScope } from './auth.js';
 import { AdminPassword, writeAdminPasswordFile } from './password.js';
 
@@ -16,7 +17,10 @@ describe.each(DATABASE_KINDS)('auth and audit on %s', (kind) => {
   beforeAll(async () => {
     database = await freshDatabase(kind);
     dir = await mkdtemp(join(tmpdir(), 'auth-'));
-    auth = new AuthService(database.db, new AdminPassword(join(dir, 'admin-password'), undefined));
+    auth = new AuthService({
+      repo: new AuthRepo(database.db),
+      password: new AdminPassword(join(dir, 'admin-password'), undefined),
+    });
   });
   afterAll(async () => {
     await database.close();
@@ -66,21 +70,21 @@ describe.each(DATABASE_KINDS)('auth and audit on %s', (kind) => {
 
   it('refuses a token once it has expired, cached or not', async () => {
     let now = new Date('2026-05-01T00:00:00Z');
-    const clocked = new AuthService(
-      database.db,
-      new AdminPassword(join(dir, 'admin-password'), undefined),
-      () => now,
-    );
+    const clocked = new AuthService({
+      repo: new AuthRepo(database.db),
+      password: new AdminPassword(join(dir, 'admin-password'), undefined),
+      now: () => now,
+    });
     const { token, info } = await clocked.createToken('for a week', ['gateway'], { expiresInDays: 7 });
     expect(info.expiresAt).toBe('2026-05-08T00:00:00.000Z');
     expect(await clocked.fromToken(token)).toMatchObject({ tokenId: info.id });
     now = new Date('2026-05-08T00:00:00Z');
     expect(await clocked.fromToken(token)).toBeUndefined();
-    const fresh = new AuthService(
-      database.db,
-      new AdminPassword(join(dir, 'admin-password'), undefined),
-      () => now,
-    );
+    const fresh = new AuthService({
+      repo: new AuthRepo(database.db),
+      password: new AdminPassword(join(dir, 'admin-password'), undefined),
+      now: () => now,
+    });
     expect(await fresh.fromToken(token)).toBeUndefined();
     const { token: forever } = await clocked.createToken('forever', ['gateway']);
     now = new Date('2036-05-08T00:00:00Z');

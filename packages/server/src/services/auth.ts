@@ -1,14 +1,23 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { TOKEN_SCOPES, type ApiTokenInfo, type TokenLimits, type TokenScope } from '@spark-control/schema';
-import type { Db } from '../adapters/db/client.js';
-import { apiTokens, sessions } from '../adapters/db/schema.js';
+import { AttemptLimiter, type AttemptPolicy } from './attempt-limiter.js';
+import type { ApiTokenRow, AuthRepo } from './auth-repo.js';
+import { DomainError } from './domain-error.js';
 import type { AdminPassword } from './password.js';
 
 export const SESSION_COOKIE = 'sc_session';
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 /** How often a token's `lastUsedAt` is written while it is in use. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** 10 wrong passwords a minute per client address; past 100 in all, one check a second. */
+const LOGIN_ATTEMPTS: AttemptPolicy = {
+  perKey: 10,
+  windowMs: 60_000,
+  global: 100,
+  slowLaneIntervalMs: 1000,
+  slowLaneQueue: 32,
+};
 
 /** Who is calling: the dashboard admin (all scopes) or an API token with its scopes. */
 export type Principal =
@@ -27,6 +36,12 @@ export type Principal =
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 /** A stable name for who is calling, for what a principal owns: `session` or `token:<id>`. */
 export function principalKey(principal: Principal): string {
   return principal.kind === 'session' ? 'session' : `token:${principal.tokenId}`;
@@ -36,42 +51,87 @@ export function hasScope(principal: Principal, scope: TokenScope): boolean {
   return principal.scopes.includes('admin') || principal.scopes.includes(scope);
 }
 
+export interface AuthServiceOptions {
+  repo: AuthRepo;
+  password: Pick<AdminPassword, 'verify'>;
+  now?: () => Date;
+  /** A scrape-only bearer token for `/metrics` (SPARK_CONTROL_METRICS_TOKEN); unset: only admin credentials. */
+  metricsToken?: string | undefined;
+}
+
 /** Sessions, API tokens and the admin password, behind one interface for the HTTP layer. */
 export class AuthService {
+  readonly #repo: AuthRepo;
+  readonly #password: Pick<AdminPassword, 'verify'>;
+  readonly #now: () => Date;
+  readonly #metricsToken: string | undefined;
+  readonly #loginAttempts = new AttemptLimiter(LOGIN_ATTEMPTS);
   readonly #tokens = new Map<
     string,
     { principal: Extract<Principal, { kind: 'token' }>; touchedAt: number }
   >();
   readonly #revocationListeners = new Set<(tokenId: string) => void>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly password: AdminPassword,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  constructor(options: AuthServiceOptions) {
+    this.#repo = options.repo;
+    this.#password = options.password;
+    this.#now = options.now ?? (() => new Date());
+    this.#metricsToken = options.metricsToken;
+  }
 
-  /** Returns a new session id for the cookie, or undefined when the password is wrong. */
-  async login(password: string): Promise<string | undefined> {
-    if (!(await this.password.verify(password))) return undefined;
+  /**
+   * Returns a new session id for the cookie, or undefined when the password is wrong. Attempts are
+   * counted per client address before the hash runs (LOGIN_ATTEMPTS); past the limit this throws
+   * `RATE_LIMITED`.
+   */
+  async login(password: string, clientAddress = ''): Promise<string | undefined> {
+    const attempt = await this.#loginAttempts.acquire(clientAddress);
+    let sessionId: string | undefined;
+    try {
+      sessionId = await this.#startSession(password);
+    } finally {
+      if (sessionId) attempt.succeeded();
+      else attempt.failed();
+    }
+    return sessionId;
+  }
+
+  async #startSession(password: string): Promise<string | undefined> {
+    if (!(await this.#password.verify(password))) return undefined;
     const sessionId = randomBytes(32).toString('base64url');
-    await this.db.insert(sessions).values({
-      idHash: sha256(sessionId),
-      expiresAt: new Date(this.now().getTime() + SESSION_TTL_MS),
-    });
-    await this.db.delete(sessions).where(lt(sessions.expiresAt, this.now()));
+    const now = this.#now();
+    await this.#repo.addSession(sha256(sessionId), new Date(now.getTime() + SESSION_TTL_MS), now);
     return sessionId;
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+    await this.#repo.deleteSession(sha256(sessionId));
   }
 
   async fromSession(sessionId: string): Promise<Principal | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.idHash, sha256(sessionId)), gt(sessions.expiresAt, this.now())));
-    return row ? { kind: 'session', actor: 'admin', scopes: TOKEN_SCOPES } : undefined;
+    return (await this.#repo.hasLiveSession(sha256(sessionId), this.#now()))
+      ? { kind: 'session', actor: 'admin', scopes: TOKEN_SCOPES }
+      : undefined;
+  }
+
+  /**
+   * Who may read `/metrics` (mounted outside `/api`, so it is asked here): the metrics token for a
+   * scraper, or an admin token or session. Throws `UNAUTHORIZED` or `FORBIDDEN` otherwise.
+   */
+  async checkMetricsAccess(credentials: {
+    bearer?: string | undefined;
+    sessionId?: string | undefined;
+  }): Promise<void> {
+    const { bearer, sessionId } = credentials;
+    if (bearer && this.#metricsToken && sameSecret(bearer, this.#metricsToken)) return;
+    const principal = bearer
+      ? await this.fromToken(bearer)
+      : sessionId
+        ? await this.fromSession(sessionId)
+        : undefined;
+    if (!principal) throw new DomainError('UNAUTHORIZED', 'send the metrics token or an admin token');
+    if (!hasScope(principal, 'admin'))
+      throw new DomainError('FORBIDDEN', 'this call needs the "admin" scope');
   }
 
   /**
@@ -89,10 +149,7 @@ export class AuthService {
       await this.#touch(known);
       return known.principal;
     }
-    const [row] = await this.db
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)));
+    const row = await this.#repo.liveToken(hash);
     if (!row) return undefined;
     const entry = {
       principal: {
@@ -113,14 +170,14 @@ export class AuthService {
   }
 
   async #touch(entry: { principal: { tokenId: string }; touchedAt: number }): Promise<void> {
-    const now = this.now();
+    const now = this.#now();
     if (now.getTime() - entry.touchedAt < TOUCH_INTERVAL_MS) return;
     entry.touchedAt = now.getTime();
-    await this.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, entry.principal.tokenId));
+    await this.#repo.touchToken(entry.principal.tokenId, now);
   }
 
   #expired(principal: { expiresAt: Date | null }): boolean {
-    return principal.expiresAt !== null && principal.expiresAt.getTime() <= this.now().getTime();
+    return principal.expiresAt !== null && principal.expiresAt.getTime() <= this.#now().getTime();
   }
 
   /** Creates a token; the secret is returned once and only its hash is kept. */
@@ -137,7 +194,7 @@ export class AuthService {
     const expiresAt =
       options.expiresInDays === undefined
         ? null
-        : new Date(this.now().getTime() + options.expiresInDays * 24 * 3600 * 1000);
+        : new Date(this.#now().getTime() + options.expiresInDays * 24 * 3600 * 1000);
     return {
       token,
       info: await this.#insertToken(name, token, scopes, expiresAt, {
@@ -160,26 +217,24 @@ export class AuthService {
       limits?: TokenLimits | undefined;
     },
   ): Promise<ApiTokenInfo | undefined> {
-    const [row] = await this.db
-      .update(apiTokens)
-      .set({
-        ...(changes.name === undefined ? {} : { name: changes.name }),
-        ...(changes.scopes === undefined ? {} : { scopes: [...changes.scopes] }),
-        ...(changes.models === undefined
-          ? {}
-          : { models: changes.models === null ? null : [...new Set(changes.models)] }),
-        ...(changes.limits === undefined ? {} : { limits: changes.limits }),
-      })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning();
+    const row = await this.#repo.updateLiveToken(id, {
+      name: changes.name,
+      scopes: changes.scopes === undefined ? undefined : [...changes.scopes],
+      models:
+        changes.models === undefined
+          ? undefined
+          : changes.models === null
+            ? null
+            : [...new Set(changes.models)],
+      limits: changes.limits,
+    });
     this.#tokens.clear();
     return row ? toInfo(row) : undefined;
   }
 
   /** Names of every token ever created, revoked ones included (usage outlives its token). */
   async tokenNames(): Promise<Map<string, string>> {
-    const rows = await this.db.select({ id: apiTokens.id, name: apiTokens.name }).from(apiTokens);
-    return new Map(rows.map((row) => [row.id, row.name]));
+    return this.#repo.tokenNames();
   }
 
   /** Calls `listener` with the id of every token revoked from now on; returns the unsubscribe. */
@@ -200,42 +255,23 @@ export class AuthService {
   async seedToken(token: string): Promise<void> {
     this.#tokens.clear();
     const hash = sha256(token);
-    const replaced = await this.db
-      .update(apiTokens)
-      .set({ revokedAt: this.now() })
-      .where(
-        and(eq(apiTokens.name, 'environment'), ne(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)),
-      )
-      .returning({ id: apiTokens.id });
-    this.#revoked(replaced.map((row) => row.id));
-    const [existing] = await this.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash));
+    this.#revoked(await this.#repo.revokeNamedExcept('environment', hash, this.#now()));
+    const existing = await this.#repo.tokenByHash(hash);
     if (existing) {
-      await this.db
-        .update(apiTokens)
-        .set({ revokedAt: null, scopes: [...TOKEN_SCOPES], expiresAt: null, models: null, limits: {} })
-        .where(eq(apiTokens.id, existing.id));
+      await this.#repo.restoreFullToken(existing.id, [...TOKEN_SCOPES]);
       return;
     }
     await this.#insertToken('environment', token, TOKEN_SCOPES, null);
   }
 
   async listTokens(): Promise<ApiTokenInfo[]> {
-    const rows = await this.db
-      .select()
-      .from(apiTokens)
-      .where(isNull(apiTokens.revokedAt))
-      .orderBy(desc(apiTokens.createdAt));
-    return rows.map(toInfo);
+    return (await this.#repo.liveTokensNewestFirst()).map(toInfo);
   }
 
   /** True when a live token was revoked. */
   async revokeToken(id: string): Promise<boolean> {
-    const revoked = await this.db
-      .update(apiTokens)
-      .set({ revokedAt: this.now() })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    this.#revoked(revoked.map((row) => row.id));
+    const revoked = await this.#repo.revokeToken(id, this.#now());
+    this.#revoked(revoked);
     return revoked.length > 0;
   }
 
@@ -246,25 +282,21 @@ export class AuthService {
     expiresAt: Date | null,
     gateway: { models: string[] | null; limits: TokenLimits } = { models: null, limits: {} },
   ): Promise<ApiTokenInfo> {
-    const [row] = await this.db
-      .insert(apiTokens)
-      .values({
-        id: randomUUID(),
-        name,
-        prefix: token.slice(0, 10),
-        tokenHash: sha256(token),
-        scopes: [...scopes],
-        expiresAt,
-        models: gateway.models,
-        limits: gateway.limits,
-      })
-      .returning();
-    if (!row) throw new Error('token insert returned no row');
+    const row = await this.#repo.insertToken({
+      id: randomUUID(),
+      name,
+      prefix: token.slice(0, 10),
+      tokenHash: sha256(token),
+      scopes: [...scopes],
+      expiresAt,
+      models: gateway.models,
+      limits: gateway.limits,
+    });
     return toInfo(row);
   }
 }
 
-function toInfo(row: typeof apiTokens.$inferSelect): ApiTokenInfo {
+function toInfo(row: ApiTokenRow): ApiTokenInfo {
   return {
     id: row.id,
     name: row.name,

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../../src/adapters/logger.js';
 import { createApp, type AppDeps } from '../../src/app.js';
 import { SettingsStore } from '../../src/config/settings-store.js';
 import { AuditLog } from '../../src/services/audit.js';
+import { AuthRepo } from '../../src/services/auth-repo.js';
 import { AuthService } from '../../src/services/auth.js';
 import { AdminPassword, writeAdminPasswordFile } from '../../src/services/password.js';
 import { TrustedProxies } from '../../src/http/client.js';
@@ -59,6 +60,8 @@ export interface TestAppOptions {
   db?: Db;
   /** The test's own logger; a captured one (`logs`) when absent. */
   log?: Logger;
+  /** The scrape-only `/metrics` token the auth service accepts. */
+  metricsToken?: string;
 }
 
 /**
@@ -98,7 +101,11 @@ export async function buildTestApp(options: TestAppOptions = {}) {
   const passwordFile = join(dataDir, 'admin-password');
   if (options.passwordFile) await writeAdminPasswordFile(passwordFile, TEST_PASSWORD);
   const password = new AdminPassword(passwordFile, options.passwordFile ? undefined : TEST_PASSWORD);
-  const auth = new AuthService(database.db, password);
+  const auth = new AuthService({
+    repo: new AuthRepo(database.db),
+    password,
+    metricsToken: options.metricsToken,
+  });
   await auth.seedToken(TEST_TOKEN);
   const audit = new AuditLog(database.db);
   const ssh = options.ssh ?? (await createSshAdapter({ dataDir, connectTimeoutMs: 2000 }));

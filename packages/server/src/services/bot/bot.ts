@@ -1,25 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import type { BotContainerState, BotView, Settings } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { Logger } from '../../adapters/logger.js';
 import {
   command,
   shellArg,
-  SshAbortedError,
   SshError,
-  SshTimeoutError,
   type ExecResult,
   type ShellCommand,
   type SshPool,
   type SshTarget,
 } from '../../adapters/ssh/index.js';
-import type { SettingsStore } from '../../config/settings-store.js';
 import { DomainError } from '../domain-error.js';
+import { lastLines } from './last-lines.js';
+import { BotUpdateRunner, type BotRun } from './update-runner.js';
+import type { SettingsSource } from '../settings-source.js';
 
-/** An update (git pull + image rebuild) that runs longer than this is stopped and reported. */
-export const UPDATE_CAP_MS = 25 * 60 * 1000;
+export { UPDATE_CAP_MS, type BotRun } from './update-runner.js';
+
 const COMMAND_TIMEOUT_MS = 60_000;
-const LINES_KEPT = 1000;
 const STATES: readonly BotContainerState[] = ['running', 'exited', 'created', 'restarting', 'paused', 'dead'];
 
 const notConfigured = (message = 'no bot is configured (set bot.user in Configure Sparks)') =>
@@ -33,16 +31,7 @@ function commandFailed(action: string, code: number | null, output: string): Dom
   );
 }
 
-export interface BotRun {
-  runId: string;
-  startedAt: string;
-  endedAt: string | null;
-  state: 'running' | 'succeeded' | 'failed' | 'timeout';
-  message: string;
-  lines: { stream: 'stdout' | 'stderr'; line: string }[];
-}
-
-interface BotPlace {
+export interface BotPlace {
   target: SshTarget;
   sparkId: string;
   container: string;
@@ -69,7 +58,7 @@ export function botPlace(settings: Settings): BotPlace | undefined {
 
 export interface BotServiceOptions {
   pool: Pick<SshPool, 'exec' | 'stream'>;
-  settings: Pick<SettingsStore, 'current'>;
+  settings: SettingsSource;
   bus: EventBus;
   log: Logger;
   /** Injectable for tests; 25 minutes in production. */
@@ -83,12 +72,17 @@ export interface BotServiceOptions {
  */
 export class BotService {
   readonly #options: BotServiceOptions;
-  #run: BotRun | undefined;
-  #running: Promise<void> | undefined;
-  #abort: AbortController | undefined;
+  readonly #updates: BotUpdateRunner;
 
   constructor(options: BotServiceOptions) {
     this.#options = options;
+    this.#updates = new BotUpdateRunner({
+      pool: options.pool,
+      bus: options.bus,
+      log: options.log,
+      updateCapMs: options.updateCapMs,
+      now: () => this.#now(),
+    });
   }
 
   #now(): Date {
@@ -103,10 +97,11 @@ export class BotService {
 
   async view(): Promise<BotView> {
     const place = botPlace(this.#options.settings.current);
+    const run = this.#updates.lastRun;
     const update = {
-      running: this.#run?.state === 'running',
-      runId: this.#run?.runId ?? null,
-      startedAt: this.#run?.startedAt ?? null,
+      running: this.#updates.running,
+      runId: run?.runId ?? null,
+      startedAt: run?.startedAt ?? null,
     };
     if (!place) {
       return {
@@ -144,7 +139,7 @@ export class BotService {
 
   /** The current or last update, with its output. */
   lastRun(): BotRun | undefined {
-    return this.#run;
+    return this.#updates.lastRun;
   }
 
   /**
@@ -154,101 +149,20 @@ export class BotService {
   startUpdate(): BotRun {
     const place = this.#place();
     if (!place.dir) throw notConfigured('bot.dir is not set, so there is no checkout to update');
-    if (this.#run?.state === 'running') throw new DomainError('CONFLICT', 'a bot update is already running');
+    if (this.#updates.running) throw new DomainError('CONFLICT', 'a bot update is already running');
     const dir = shellArg.remotePath(place.dir);
     const branch = shellArg.gitBranch(place.branch);
     const script = command`cd ${dir} && git fetch --prune origin ${branch} && git pull --ff-only origin ${branch} && docker compose up -d --build`;
-    const run: BotRun = {
-      runId: randomUUID(),
-      startedAt: this.#now().toISOString(),
-      endedAt: null,
-      state: 'running',
-      message: '',
-      lines: [],
-    };
-    this.#run = run;
-    this.#abort = new AbortController();
-    this.#publishUpdate(
-      run,
-      'started',
+    return this.#updates.start(
+      place,
+      script,
       `updating ${place.container} on ${place.sparkId} (branch ${place.branch})`,
     );
-    this.#running = this.#update(place, script, run, this.#abort.signal);
-    return run;
   }
 
   /** Resolves when the running update (if any) has ended. */
   async settled(): Promise<BotRun | undefined> {
-    await this.#running;
-    return this.#run;
-  }
-
-  async #update(place: BotPlace, script: ShellCommand, run: BotRun, signal: AbortSignal): Promise<void> {
-    const capMs = this.#options.updateCapMs ?? UPDATE_CAP_MS;
-    const started = Date.now();
-    const line = (stream: 'stdout' | 'stderr') => (text: string) => {
-      run.lines.push({ stream, line: text });
-      if (run.lines.length > LINES_KEPT) run.lines.shift();
-      this.#options.bus.publish({
-        type: 'bot.output',
-        at: this.#now().toISOString(),
-        runId: run.runId,
-        stream,
-        line: text,
-      });
-    };
-    try {
-      const result = await this.#options.pool.exec(place.target, script, {
-        timeoutMs: capMs,
-        signal,
-        onStdoutLine: line('stdout'),
-        onStderrLine: line('stderr'),
-      });
-      if (result.code === 0) {
-        this.#finish(run, 'succeeded', `updated in ${Math.round((Date.now() - started) / 1000)} s`);
-      } else {
-        this.#finish(
-          run,
-          'failed',
-          `update failed (exit ${result.code ?? result.signal ?? 'none'}): ${lastLines(result.stderr || result.stdout)}`,
-        );
-      }
-    } catch (error) {
-      if (error instanceof SshTimeoutError) {
-        this.#finish(
-          run,
-          'timeout',
-          `update stopped: it ran longer than the ${formatDuration(capMs)} cap. The bot may be half-updated; check its logs and state before retrying.`,
-        );
-      } else if (error instanceof SshAbortedError) {
-        this.#finish(run, 'failed', 'update aborted (the server is shutting down)');
-      } else {
-        this.#finish(
-          run,
-          'failed',
-          `update failed: ${error instanceof SshError ? error.message : 'SSH command failed'}`,
-        );
-      }
-    }
-  }
-
-  #finish(run: BotRun, state: 'succeeded' | 'failed' | 'timeout', message: string): void {
-    run.state = state;
-    run.message = message;
-    run.endedAt = this.#now().toISOString();
-    if (state === 'succeeded') this.#options.log.info({ runId: run.runId }, message);
-    else this.#options.log.error({ runId: run.runId, state }, `bot ${message}`);
-    this.#publishUpdate(run, state, message);
-  }
-
-  #publishUpdate(run: BotRun, state: 'started' | 'succeeded' | 'failed' | 'timeout', message: string): void {
-    this.#options.bus.publish({
-      type: 'bot.update',
-      at: this.#now().toISOString(),
-      runId: run.runId,
-      state,
-      message,
-    });
+    return this.#updates.settled();
   }
 
   async restart(): Promise<BotView> {
@@ -310,16 +224,6 @@ export class BotService {
 
   /** Stops a running update (server shutdown). */
   async close(): Promise<void> {
-    this.#abort?.abort();
-    await this.#running;
+    await this.#updates.close();
   }
-}
-
-function lastLines(text: string, count = 5): string {
-  return text.trim().split('\n').slice(-count).join('\n').slice(-800);
-}
-
-function formatDuration(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}-minute`;
-  return `${Math.round(ms / 100) / 10}-second`;
 }

@@ -1,17 +1,18 @@
-import type { CatalogModel, ModelDef, Settings, Spark } from '@spark-control/schema';
+import type { CatalogModel, ModelDef, Spark } from '@spark-control/schema';
 import { serveArguments } from '../swap/commands.js';
 import { hfCacheOf } from '../swap/launcher.js';
 import { vllmNodes, type VllmCluster } from '../swap/vllm-cluster.js';
 import { DomainError } from '../domain-error.js';
 import type { CatalogStore } from './catalog-store.js';
 import { localPathProblem } from './model-paths.js';
+import type { SettingsSource } from '../settings-source.js';
 
 /** Catalog changes with every check a user expects before anything is saved or deleted. */
 export class CatalogService {
   constructor(
     private readonly store: CatalogStore,
     private readonly cluster: VllmCluster,
-    private readonly settings: () => Settings,
+    private readonly settings: SettingsSource,
     private readonly isServing: (model: ModelDef) => Promise<boolean>,
   ) {}
 
@@ -43,11 +44,14 @@ export class CatalogService {
         );
       if (await this.isServing(model))
         throw new DomainError('CONFLICT', `${model.label} is being served; swap to another model first`);
-      const [head, ...workers] = vllmNodes(this.settings(), model.tensorParallel) as [Spark, ...Spark[]];
+      const [head, ...workers] = vllmNodes(this.settings.current, model.tensorParallel) as [
+        Spark,
+        ...Spark[],
+      ];
       let spark = head;
       try {
         // Workers mount the head's cache path, so the weights are under that path on every node.
-        const hfCache = hfCacheOf(this.settings(), await this.cluster.probe(head));
+        const hfCache = hfCacheOf(this.settings.current, await this.cluster.probe(head));
         for (spark of [head, ...workers])
           await this.cluster.removeHfCache(spark, hfCache, model.hfRepo ?? '');
       } catch (error) {
@@ -61,7 +65,7 @@ export class CatalogService {
   }
 
   async #check(model: ModelDef): Promise<void> {
-    const settings = this.settings();
+    const settings = this.settings.current;
     let head: Spark;
     try {
       [head] = vllmNodes(settings, model.tensorParallel) as [Spark];

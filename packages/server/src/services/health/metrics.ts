@@ -1,6 +1,7 @@
 /**
  * A small Prometheus registry: counters, gauges and histograms with labels, rendered in the
- * text exposition format (0.0.4). Other services register their own metrics here.
+ * text exposition format (0.0.4). Other services register their own metrics here. Why not
+ * prom-client: docs/adr/0016-prometheus-registry-kept-hand-written.md.
  */
 export type Labels = Record<string, string>;
 

@@ -5,13 +5,13 @@ import type {
   ScheduleRun,
   ScheduleTimeline,
   ScheduleView,
-  Settings,
   TimelineEntry,
 } from '@spark-control/schema';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import { DomainError } from '../domain-error.js';
 import type { ScheduleRepo } from './schedule-repo.js';
 import { resolveTimeZone, windowsOverlap, windowsStartingIn } from './zoned-time.js';
+import type { SettingsSource } from '../settings-source.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -43,7 +43,7 @@ export interface SchedulePort {
 export interface ScheduleServiceDeps {
   repo: ScheduleRepo;
   catalog: Pick<CatalogStore, 'get'>;
-  settings: () => Settings;
+  settings: SettingsSource;
   port: SchedulePort;
   now: () => Date;
 }
@@ -53,7 +53,7 @@ export class ScheduleService {
   constructor(private readonly deps: ScheduleServiceDeps) {}
 
   get timeZone(): string {
-    return resolveTimeZone(this.deps.settings().timeZone);
+    return resolveTimeZone(this.deps.settings.current.timeZone);
   }
 
   async list(): Promise<{ timeZone: string; schedules: ScheduleView[]; runs: ScheduleRun[] }> {

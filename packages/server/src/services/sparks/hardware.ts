@@ -1,6 +1,5 @@
 import type { Settings, Spark, SparkHardware } from '@spark-control/schema';
 import { command, SshError, type SshPool } from '../../adapters/ssh/index.js';
-import type { SettingsStore } from '../../config/settings-store.js';
 import {
   parseDf,
   parseMeminfo,
@@ -12,6 +11,7 @@ import {
 import { clusterAddress } from './cluster-address.js';
 import type { SparkProbes } from './probe.js';
 import { sshTarget } from './target.js';
+import type { SettingsSource } from '../settings-source.js';
 
 // Only literal text: the HF cache is wherever HF_HOME says, else the default; `ip` needs no privilege.
 const HARDWARE_COMMAND = command`cat /proc/meminfo; echo @@sc:gpu; nvidia-smi --query-gpu=name,utilization.gpu,temperature.gpu --format=csv,noheader,nounits 2>&1; echo @@sc:disk; df -Pk "\${HF_HOME:-$HOME/.cache/huggingface}" 2>/dev/null || df -Pk "$HOME"; echo @@sc:ip; ip -j addr 2>/dev/null; echo @@sc:uptime; cat /proc/uptime`;
@@ -19,7 +19,7 @@ const PING_COMMAND = command`echo ok`;
 
 export interface SparkInspectorOptions {
   pool: Pick<SshPool, 'exec'>;
-  settings: Pick<SettingsStore, 'current'>;
+  settings: SettingsSource;
   /** The cluster address and the launcher on the card come from here. */
   probes: Pick<SparkProbes, 'get'>;
   /** Per Spark, both commands included (default 8 s). */

@@ -1,15 +1,15 @@
 import type { SparkHistory } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
-import type { SettingsStore } from '../../config/settings-store.js';
 import type { SparkInspector } from './hardware.js';
 import { metricsOf, type SparkHistoryStore } from './history-store.js';
+import type { SettingsSource } from '../settings-source.js';
 
 const COMPACT_EVERY_MS = 5 * 60 * 1000;
 
 export interface HardwareSamplerOptions {
   inspector: Pick<SparkInspector, 'list'>;
   store: SparkHistoryStore;
-  settings: Pick<SettingsStore, 'current'>;
+  settings: SettingsSource;
   log: Logger;
   now: () => Date;
   /** Between samples (default 5 s); a slow sample delays the next, samples never overlap. */

@@ -1,8 +1,8 @@
 import type { CopyKeyResult, SshAdapter } from '../../adapters/ssh/index.js';
 import { command, SshConnectError, SshError } from '../../adapters/ssh/index.js';
-import type { SettingsStore } from '../../config/settings-store.js';
 import { DomainError } from '../domain-error.js';
 import { sshTarget } from './target.js';
+import type { SettingsSource } from '../settings-source.js';
 
 export interface SshKeyInfo {
   publicKey: string;
@@ -12,12 +12,9 @@ export interface SshKeyInfo {
 /** The controller's SSH key: show it, and copy it to a Spark with a one-time password. */
 export class SparkKeys {
   readonly #ssh: Pick<SshAdapter, 'key' | 'pool' | 'copyPublicKey'>;
-  readonly #settings: Pick<SettingsStore, 'current'>;
+  readonly #settings: SettingsSource;
 
-  constructor(
-    ssh: Pick<SshAdapter, 'key' | 'pool' | 'copyPublicKey'>,
-    settings: Pick<SettingsStore, 'current'>,
-  ) {
+  constructor(ssh: Pick<SshAdapter, 'key' | 'pool' | 'copyPublicKey'>, settings: SettingsSource) {
     this.#ssh = ssh;
     this.#settings = settings;
   }

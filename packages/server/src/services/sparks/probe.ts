@@ -2,6 +2,7 @@ import type { LauncherGeneration, Settings, Spark } from '@spark-control/schema'
 import { command, shellArg, type ShellCommand, type SshPool } from '../../adapters/ssh/index.js';
 import { splitSections } from './parse.js';
 import { sshTarget } from './target.js';
+import type { SettingsSource } from '../settings-source.js';
 
 /** A network interface as `ip -j addr` reports it. */
 export interface NetInterface {
@@ -109,7 +110,7 @@ export class SparkProbes {
 
   constructor(
     private readonly pool: Pick<SshPool, 'exec'>,
-    private readonly settings: () => Settings,
+    private readonly settings: SettingsSource,
     private readonly maxAgeMs = 60_000,
   ) {}
 
@@ -117,7 +118,7 @@ export class SparkProbes {
     spark: Spark,
     options: { fresh?: boolean; signal?: AbortSignal; timeoutMs?: number } = {},
   ): Promise<SparkProbe> {
-    const settings = this.settings();
+    const settings = this.settings.current;
     const key = JSON.stringify([sshTarget(spark), settings.vllm.launchScript]);
     const cached = this.#cache.get(key);
     if (!options.fresh && cached && Date.now() - cached.at < this.maxAgeMs) return cached.probe;

@@ -52,7 +52,7 @@ describe('Spark hardware cards and SSH key copy against the simulated Sparks', (
     inspector = new SparkInspector({
       pool: ssh.pool,
       settings: t.settings,
-      probes: new SparkProbes(ssh.pool, () => t.settings.current, 0),
+      probes: new SparkProbes(ssh.pool, t.settings, 0),
       cacheMs: 0,
       timeoutMs: 10_000,
     });

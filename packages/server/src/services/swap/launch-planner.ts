@@ -1,4 +1,4 @@
-import type { ModelDef, Settings, Spark } from '@spark-control/schema';
+import type { ModelDef, Spark } from '@spark-control/schema';
 import { resolveHost } from '../health/resolve.js';
 import { clusterAddress } from '../sparks/cluster-address.js';
 import type { SparkProbe } from '../sparks/probe.js';
@@ -6,17 +6,18 @@ import { DomainError } from '../domain-error.js';
 import { SwapFailure } from './errors.js';
 import { launcherOf, needsClusterIps, type LaunchPlan } from './launcher.js';
 import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import type { SettingsSource } from '../settings-source.js';
 
 /** Works out how a model is launched (nodes, cluster addresses, launcher) from fresh probes of the Sparks. */
 export class LaunchPlanner {
   constructor(
     private readonly cluster: VllmCluster,
-    private readonly settings: () => Settings,
+    private readonly settings: SettingsSource,
   ) {}
 
   /** The launch plan of a model without the checks: a rollback to the model served before, a restart. */
   async plan(model: ModelDef, signal: AbortSignal): Promise<LaunchPlan> {
-    const settings = this.settings();
+    const settings = this.settings.current;
     const nodes = vllmNodes(settings, model.tensorParallel);
     const [head] = nodes as [Spark, ...Spark[]];
     const headProbe = await this.cluster.probe(head, signal);
@@ -39,7 +40,7 @@ export class LaunchPlanner {
    * cannot be asked is left to the preflight, which reports it. Returns the probes, fresh for the preflight.
    */
   async refuseBadSettings(model: ModelDef): Promise<Map<string, SparkProbe>> {
-    const settings = this.settings();
+    const settings = this.settings.current;
     const fresh = new Map<string, SparkProbe>();
     let nodes: Spark[];
     try {

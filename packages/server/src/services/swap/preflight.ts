@@ -7,13 +7,14 @@ import { checkModelSource, gib, type Report } from './model-source-check.js';
 import { SwapFailure } from './errors.js';
 import { launcherOf, needsClusterIps, VLLM_IMAGE, type LaunchPlan, type Launcher } from './launcher.js';
 import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import type { SettingsSource } from '../settings-source.js';
 
 /** What vLLM preallocates when a served model is not in the catalog (its default utilisation). */
 const UNKNOWN_MODEL_UTILISATION = 0.9;
 
 export interface PreflightDeps {
   cluster: VllmCluster;
-  settings: () => Settings;
+  settings: SettingsSource;
   /** Asked whether a repo that is not downloaded yet is gated and how big it is; optional. */
   hub: ModelHub | undefined;
 }
@@ -52,7 +53,7 @@ export class Preflight {
       lines.push(line);
       report(line);
     };
-    const settings = this.deps.settings();
+    const settings = this.deps.settings.current;
     let nodes: Spark[];
     try {
       nodes = vllmNodes(settings, model.tensorParallel);

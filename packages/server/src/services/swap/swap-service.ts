@@ -1,45 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import {
-  SECRET_MASK,
-  type ModelDef,
-  type Settings,
-  type ModelSwapDurations,
-  type Spark,
-  type SwapPhase,
-  type SwapTimings,
-  type SwapView,
-} from '@spark-control/schema';
+import type { ModelDef, ModelSwapDurations, SwapTimings, SwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import { ShellValueError } from '../../adapters/ssh/index.js';
 import type { Logger } from '../../adapters/logger.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { ModelHub } from '../../adapters/huggingface.js';
-import { causeOfError } from './classify.js';
 import { checkShellValues } from './commands.js';
 import { DomainError } from '../domain-error.js';
-import { SwapFailure } from './errors.js';
 import type { SparkProbe } from '../sparks/probe.js';
 import type { LaunchPlan } from './launcher.js';
 import { LaunchPlanner } from './launch-planner.js';
 import { Preflight } from './preflight.js';
 import { SwapSteps, type SwapTiming } from './swap-steps.js';
 import { SwapStopwatch, medianTimings } from './swap-timings.js';
-import { PHASE_START, loadingMarker } from './progress.js';
 import type { SwapRepo } from './swap-repo.js';
-import { vllmHead, vllmNodes, type VllmCluster } from './vllm-cluster.js';
-import { waitUntilServed } from './wait-until-served.js';
+import { SwapJournal, type ActiveSwap } from './swap-journal.js';
+import { SwapRecovery } from './swap-recovery.js';
+import { RollbackAfterFailure } from './swap-rollback.js';
+import { vllmHead, type VllmCluster } from './vllm-cluster.js';
 import type { Webhook } from './webhook.js';
 import { describeLease, LeasedError, type LeaseService } from '../leases/lease-service.js';
+import type { SettingsSource } from '../settings-source.js';
 
 export type { SwapTiming } from './swap-steps.js';
-
-const LOG_TAIL = 50;
 
 export interface SwapServiceDeps {
   repo: SwapRepo;
   cluster: VllmCluster;
   catalog: CatalogStore;
-  settings: () => Settings;
+  settings: SettingsSource;
   bus: EventBus;
   log: Logger;
   webhook: Webhook;
@@ -59,17 +48,11 @@ const RECENT_SWAPS_PER_MODEL = 10;
 /** The one-token test request after a swap may take this long before its timing is left out. */
 const FIRST_TOKEN_TIMEOUT_MS = 60_000;
 
-interface ActiveSwap {
-  view: SwapView;
-  controller: AbortController;
-  done: Promise<void>;
-  stopwatch: SwapStopwatch;
-}
-
 /**
  * One swap at a time: preflight → stopping → releasing-memory → launching → loading → ready,
  * or failed/cancelled with a classified cause and, when the setting is on, a rollback to the
- * model that was served before. State is persisted at every phase so a restart can reconcile.
+ * model that was served before (`swap-rollback.ts`). State is persisted at every phase
+ * (`swap-journal.ts`) so a restart can reconcile (`swap-recovery.ts`).
  */
 export class SwapService {
   readonly #deps: SwapServiceDeps;
@@ -77,6 +60,9 @@ export class SwapService {
   readonly #steps: SwapSteps;
   readonly #preflight: Preflight;
   readonly #planner: LaunchPlanner;
+  readonly #journal: SwapJournal;
+  readonly #rollback: RollbackAfterFailure;
+  readonly #recovery: SwapRecovery;
   #active: ActiveSwap | undefined;
   #now: () => number;
   /** The first-token measurement of the last swap, which runs after the swap is ready. */
@@ -94,6 +80,19 @@ export class SwapService {
     this.#steps = new SwapSteps(deps.cluster, deps.settings, deps.log, this.#timing);
     this.#preflight = new Preflight({ cluster: deps.cluster, settings: deps.settings, hub: deps.hub });
     this.#planner = new LaunchPlanner(deps.cluster, deps.settings);
+    this.#journal = new SwapJournal({ ...deps, pollMs: this.#timing.pollMs });
+    this.#rollback = new RollbackAfterFailure({
+      ...deps,
+      journal: this.#journal,
+      steps: this.#steps,
+      planner: this.#planner,
+    });
+    this.#recovery = new SwapRecovery({
+      ...deps,
+      planner: this.#planner,
+      journal: this.#journal,
+      rollback: this.#rollback,
+    });
   }
 
   /** True while a swap (or its rollback) runs: planned maintenance for the monitor and the gateway. */
@@ -134,7 +133,7 @@ export class SwapService {
       );
     }
     try {
-      checkShellValues(this.#deps.settings(), model);
+      checkShellValues(this.#deps.settings.current, model);
     } catch (error) {
       if (!(error instanceof ShellValueError)) throw error;
       throw new DomainError('VALIDATION_FAILED', `catalog entry ${modelId}: ${error.message}`, {
@@ -171,7 +170,7 @@ export class SwapService {
     };
     this.#active = active;
     await this.#deps.repo.save(view);
-    this.#publish(view);
+    this.#journal.publish(view);
     this.#deps.webhook.send('swap.started', { swapId: view.id, modelId });
     active.done = this.#run(active, model, probes).finally(() => {
       if (this.#active === active) this.#active = undefined;
@@ -221,7 +220,7 @@ export class SwapService {
         stopwatch: new SwapStopwatch(view, this.#now),
       };
       this.#active = active;
-      active.done = this.#resume(active, model).finally(() => {
+      active.done = this.#recovery.resume(active, model).finally(() => {
         if (this.#active === active) this.#active = undefined;
       });
       await active.done;
@@ -234,7 +233,7 @@ export class SwapService {
     let previous: ModelDef | undefined;
     let plan: LaunchPlan | undefined;
     try {
-      const settings = this.#deps.settings();
+      const settings = this.#deps.settings.current;
       const head = vllmHead(settings);
       const served = head ? await this.#deps.cluster.servedModels(head, signal) : undefined;
       previous = served?.[0] ? this.#deps.catalog.byServedName(served[0]) : undefined;
@@ -244,24 +243,24 @@ export class SwapService {
         { previous, somethingServed: served !== undefined && served.length > 0 },
         (line) => {
           view.preflight.push(line);
-          this.#publish(view);
+          this.#journal.publish(view);
         },
         signal,
         probes,
       );
       plan = checked.plan;
 
-      await this.#enter(active, 'stopping');
-      await this.#steps.stopEverywhere(plan, (line) => this.#logLine(view, line), signal);
+      await this.#journal.enter(active, 'stopping');
+      await this.#steps.stopEverywhere(plan, (line) => this.#journal.logLine(view, line), signal);
 
-      await this.#enter(active, 'releasing-memory');
+      await this.#journal.enter(active, 'releasing-memory');
       await this.#steps.waitForMemory(plan.nodes, checked.needs, signal);
 
-      await this.#enter(active, 'launching');
-      await this.#steps.launch(model, plan, (line) => this.#logLine(view, line), signal);
+      await this.#journal.enter(active, 'launching');
+      await this.#steps.launch(model, plan, (line) => this.#journal.logLine(view, line), signal);
 
-      await this.#enter(active, 'loading');
-      await this.#load(
+      await this.#journal.enter(active, 'loading');
+      await this.#journal.load(
         active,
         model,
         plan,
@@ -269,179 +268,11 @@ export class SwapService {
         signal,
       );
       active.stopwatch.served();
-      await this.#finish(view, 'ready', null);
+      await this.#journal.finish(view, 'ready', null);
       this.#measuring = this.#measureFirstToken(view, model, plan);
     } catch (error) {
-      await this.#fail(active, model, previous, plan, error);
+      await this.#rollback.afterFailure(active, model, previous, plan, error);
     }
-  }
-
-  async #load(
-    active: ActiveSwap,
-    model: ModelDef,
-    plan: LaunchPlan,
-    deadline: number,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const { view } = active;
-    await waitUntilServed({
-      cluster: this.#deps.cluster,
-      model,
-      plan,
-      deadline,
-      pollMs: this.#timing.pollMs,
-      signal,
-      onLine: (line) => {
-        this.#logLine(view, line);
-        active.stopwatch.logLine(line);
-        const marker = loadingMarker(line);
-        if (marker && marker.progress > view.progress) {
-          view.progress = marker.progress;
-          view.message = marker.label;
-          this.#publish(view);
-        }
-      },
-    });
-  }
-
-  async #fail(
-    active: ActiveSwap,
-    model: ModelDef | undefined,
-    previous: ModelDef | undefined,
-    plan: LaunchPlan | undefined,
-    error: unknown,
-  ): Promise<void> {
-    const { view, controller } = active;
-    const cancelled = controller.signal.aborted;
-    const cause = cancelled ? null : error instanceof SwapFailure ? error.swapCause : causeOfError(error);
-    const message = cancelled
-      ? 'cancelled by the user'
-      : error instanceof Error
-        ? error.message
-        : String(error);
-    view.hint = !cancelled && error instanceof SwapFailure ? error.hint : null;
-    if (!cancelled) this.#deps.log.warn({ swapId: view.id, cause, message }, 'swap failed');
-    const touchedCluster = view.phase !== 'preflight';
-    const launched = view.phase === 'launching' || view.phase === 'loading';
-    await this.#finish(view, cancelled ? 'cancelled' : 'failed', cause, message);
-    if (!touchedCluster) return;
-    const willRollback =
-      this.#deps.settings().vllm.rollback && previous !== undefined && previous.id !== model?.id;
-    if (launched && !willRollback && plan) await this.#steps.stopQuietly(plan);
-    if (!this.#deps.settings().vllm.rollback) {
-      view.rollback = {
-        modelId: previous?.id ?? '',
-        status: 'skipped',
-        message: 'rollback is turned off in the settings',
-      };
-    } else if (!previous) {
-      view.rollback = { modelId: '', status: 'skipped', message: 'no catalog model was being served before' };
-    } else if (previous.id === model?.id) {
-      view.rollback = {
-        modelId: previous.id,
-        status: 'skipped',
-        message: 'the failed model was the one served before',
-      };
-    } else {
-      await this.#rollback(view, previous);
-      return;
-    }
-    await this.#save(view);
-  }
-
-  async #rollback(view: SwapView, previous: ModelDef): Promise<void> {
-    view.rollback = { modelId: previous.id, status: 'running', message: `launching ${previous.label} again` };
-    await this.#save(view);
-    try {
-      const signal = new AbortController().signal;
-      const plan = await this.#planner.plan(previous, signal);
-      await this.#steps.relaunch(previous, plan, (line) => this.#logLine(view, line), signal);
-      view.rollback = { modelId: previous.id, status: 'ready', message: `${previous.label} is served again` };
-    } catch (error) {
-      const cause = error instanceof SwapFailure ? error.swapCause : causeOfError(error);
-      view.rollback = {
-        modelId: previous.id,
-        status: 'failed',
-        message: `rollback failed (${cause}): ${(error as Error).message}`,
-      };
-    }
-    await this.#save(view);
-  }
-
-  async #resume(active: ActiveSwap, model: ModelDef | undefined): Promise<void> {
-    const { view } = active;
-    let plan: LaunchPlan | undefined;
-    try {
-      if (!model)
-        throw new SwapFailure(
-          'unknown',
-          'Spark Control restarted during the swap and the model left the catalog',
-        );
-      const settings = this.#deps.settings();
-      const [head] = vllmNodes(settings, model.tensorParallel) as [Spark];
-      const served = await this.#deps.cluster.servedModels(head);
-      if (served?.includes(model.servedName)) {
-        await this.#finish(view, 'ready', null, 'confirmed after Spark Control restarted');
-        return;
-      }
-      const deadline = Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000;
-      const launched = view.phase === 'launching' || view.phase === 'loading';
-      plan = await this.#planner.plan(model, active.controller.signal);
-      if (
-        launched &&
-        Date.now() < deadline &&
-        (await this.#deps.cluster.containerState(head, plan.launcher.container)) === 'running'
-      ) {
-        await this.#enter(active, 'loading');
-        await this.#load(active, model, plan, deadline, active.controller.signal);
-        await this.#finish(view, 'ready', null, 'finished after Spark Control restarted');
-        return;
-      }
-      throw new SwapFailure(
-        'unknown',
-        `Spark Control restarted during the swap and ${model.label} is not being served`,
-      );
-    } catch (error) {
-      const previous = view.previousModelId ? this.#deps.catalog.get(view.previousModelId) : undefined;
-      await this.#fail(active, model, previous, plan, error);
-    }
-  }
-
-  async #enter(
-    active: ActiveSwap,
-    phase: Exclude<SwapPhase, 'failed' | 'cancelled' | 'ready'>,
-  ): Promise<void> {
-    const { view } = active;
-    active.stopwatch.enter(phase);
-    view.phase = phase;
-    view.progress = Math.max(view.progress, PHASE_START[phase]);
-    view.message = null;
-    await this.#save(view);
-  }
-
-  async #finish(
-    view: SwapView,
-    outcome: 'ready' | 'failed' | 'cancelled',
-    cause: SwapView['cause'],
-    message: string | null = null,
-  ): Promise<void> {
-    view.phase = outcome;
-    view.status = outcome;
-    view.cause = cause;
-    view.message = message;
-    if (outcome === 'ready') view.progress = 1;
-    view.finishedAt = new Date().toISOString();
-    await this.#save(view);
-    this.#deps.webhook.send(
-      outcome === 'ready' ? 'swap.ready' : outcome === 'failed' ? 'swap.failed' : 'swap.cancelled',
-      {
-        swapId: view.id,
-        modelId: view.modelId,
-        cause,
-        message,
-      },
-    );
-    this.#deps.onFinished?.(view);
   }
 
   /**
@@ -466,26 +297,5 @@ export class SwapService {
         'the test request after the swap got no answer; no first-token time',
       );
     }
-  }
-
-  #logLine(view: SwapView, raw: string): void {
-    const token = this.#deps.settings().vllm.hfToken;
-    const line = token ? raw.replaceAll(token, SECRET_MASK) : raw;
-    view.logTail.push(line);
-    if (view.logTail.length > LOG_TAIL) view.logTail.splice(0, view.logTail.length - LOG_TAIL);
-    this.#deps.bus.publish({ type: 'swap.log', at: new Date().toISOString(), swapId: view.id, line });
-  }
-
-  async #save(view: SwapView): Promise<void> {
-    await this.#deps.repo.save(view);
-    this.#publish(view);
-  }
-
-  #publish(view: SwapView): void {
-    this.#deps.bus.publish({
-      type: 'swap.phase',
-      at: new Date().toISOString(),
-      swap: { ...view, logTail: [...view.logTail] },
-    });
   }
 }

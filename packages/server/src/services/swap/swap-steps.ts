@@ -1,10 +1,11 @@
-import type { ModelDef, Settings, Spark } from '@spark-control/schema';
+import type { ModelDef, Spark } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import { causeOfError, diagnoseLog } from './classify.js';
 import { SwapFailure } from './errors.js';
 import type { LaunchPlan } from './launcher.js';
 import type { VllmCluster } from './vllm-cluster.js';
 import { waitUntilServed } from './wait-until-served.js';
+import type { SettingsSource } from '../settings-source.js';
 
 export interface SwapTiming {
   pollMs: number;
@@ -17,7 +18,7 @@ export interface SwapTiming {
 export class SwapSteps {
   constructor(
     private readonly cluster: VllmCluster,
-    private readonly settings: () => Settings,
+    private readonly settings: SettingsSource,
     private readonly log: Logger,
     private readonly timing: SwapTiming,
   ) {}
@@ -30,9 +31,9 @@ export class SwapSteps {
   async stopEverywhere(plan: LaunchPlan, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
     const container = plan.launcher.container;
     const results = await Promise.allSettled(
-      this.settings().sparks.map((spark) => this.cluster.stop(spark, container, signal)),
+      this.settings.current.sparks.map((spark) => this.cluster.stop(spark, container, signal)),
     );
-    this.settings().sparks.forEach((spark, index) => {
+    this.settings.current.sparks.forEach((spark, index) => {
       const result = results[index];
       const failure =
         result?.status === 'rejected'
@@ -135,7 +136,7 @@ export class SwapSteps {
       cluster: this.cluster,
       model,
       plan,
-      deadline: Date.now() + this.settings().vllm.readyTimeoutSec * 1000,
+      deadline: Date.now() + this.settings.current.vllm.readyTimeoutSec * 1000,
       pollMs: this.timing.pollMs,
       signal,
       onLine,

@@ -17,6 +17,7 @@ import {
   stopCommand,
 } from './commands.js';
 import type { LaunchPlan } from './launcher.js';
+import type { SettingsSource } from '../settings-source.js';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
@@ -50,7 +51,7 @@ export class WeightsNotDeletedError extends Error {
 export class VllmCluster {
   constructor(
     private readonly pool: SshPool,
-    private readonly settings: () => Settings,
+    private readonly settings: SettingsSource,
     private readonly probes: SparkProbes,
   ) {}
 
@@ -94,7 +95,7 @@ export class VllmCluster {
   ): Promise<ExecResult> {
     const [head] = plan.nodes;
     if (!head) throw new Error('no node to launch on');
-    const { launch, exec } = launchCommands(this.settings(), model, plan);
+    const { launch, exec } = launchCommands(this.settings.current, model, plan);
     const options = { timeoutMs: COMMAND_TIMEOUT_MS * 5, signal, onStdoutLine: onLine, onStderrLine: onLine };
     const started = await this.pool.exec(sshTarget(head), launch, options);
     if (started.code !== 0 || !exec) return started;
@@ -131,7 +132,7 @@ export class VllmCluster {
 
   /** What the configured head serves; undefined when there is no head or vLLM does not answer. */
   async servedNow(signal?: AbortSignal): Promise<string[] | undefined> {
-    const head = vllmHead(this.settings());
+    const head = vllmHead(this.settings.current);
     return head ? this.servedModels(head, signal) : undefined;
   }
 
@@ -140,7 +141,7 @@ export class VllmCluster {
     try {
       const address = await resolveHost(head.host);
       const response = await sharedUpstreamClient().request({
-        origin: originOf(address, this.settings().vllm.port),
+        origin: originOf(address, this.settings.current.vllm.port),
         method: 'GET',
         path: '/v1/models',
         signal,
@@ -161,7 +162,7 @@ export class VllmCluster {
   async oneTokenReply(head: Spark, servedName: string, signal: AbortSignal): Promise<void> {
     const address = await resolveHost(head.host);
     const response = await sharedUpstreamClient().request({
-      origin: originOf(address, this.settings().vllm.port),
+      origin: originOf(address, this.settings.current.vllm.port),
       method: 'POST',
       path: '/v1/chat/completions',
       headers: { 'content-type': 'application/json' },
@@ -182,7 +183,7 @@ export class VllmCluster {
   async portTaken(head: Spark): Promise<boolean> {
     const address = await resolveHost(head.host);
     return new Promise((resolve) => {
-      const socket = connect({ host: address, port: this.settings().vllm.port, timeout: 2000 });
+      const socket = connect({ host: address, port: this.settings.current.vllm.port, timeout: 2000 });
       const done = (taken: boolean) => {
         socket.destroy();
         resolve(taken);

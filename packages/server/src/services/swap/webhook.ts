@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { Settings } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import { discard, sharedUpstreamClient } from '../../adapters/upstream/client.js';
+import type { SettingsSource } from '../settings-source.js';
 
 export type WebhookEventType =
   'swap.started' | 'swap.ready' | 'swap.failed' | 'swap.cancelled' | 'service.down' | 'service.up';
@@ -21,13 +21,13 @@ export class Webhook {
   readonly #pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly settings: () => Settings,
+    private readonly settings: SettingsSource,
     private readonly log: Logger,
     private readonly retryDelaysMs: readonly number[] = [1000, 5000, 25000],
   ) {}
 
   send(type: WebhookEventType, data: Record<string, unknown>): void {
-    const { url, secret } = this.settings().webhook;
+    const { url, secret } = this.settings.current.webhook;
     if (!url) return;
     const delivery = this.#deliver(url, secret, type, data).finally(() => this.#pending.delete(delivery));
     this.#pending.add(delivery);
