@@ -2,16 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Settings } from '@spark-control/schema';
-import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import OpenAI from 'openai';
-import type { AppEnv } from '../../../http/context.js';
-import { handleError } from '../../../http/errors.js';
-import { authenticate } from '../../../http/middleware.js';
+import { createApp } from '../../../app.js';
 import { AudioUploads } from '../../../http/audio-uploads.js';
-import { audioRoutes } from '../../../routes/audio.js';
-import { gatewayRoutes } from '../../../routes/gateway.js';
-import { searchRoutes } from '../../../routes/search.js';
 import { MetricsRegistry } from '../../health/metrics.js';
 import { SearchService } from '../../search/search-service.js';
 import { SpeechService } from '../../speech/speech-service.js';
@@ -25,8 +18,8 @@ import { UpstreamClient } from '../../../adapters/upstream/client.js';
 export type GatewayOverrides = Partial<Settings['gateway']>;
 
 /**
- * The gateway's routes mounted as app.ts is asked to mount them, on the test app's services,
- * listening on loopback so the `openai` SDK can talk to it over real HTTP.
+ * The real app with a gateway whose settings a test can override, listening on loopback so the
+ * `openai` SDK can talk to it over real HTTP.
  */
 export async function startGateway(t: TestApp) {
   const overrides: { gateway: GatewayOverrides; settings?: (s: Settings) => Settings } = { gateway: {} };
@@ -57,14 +50,19 @@ export async function startGateway(t: TestApp) {
   const uploads = new AudioUploads({ dir: join(t.dataDir, 'harness-uploads'), maxConcurrent: 2 });
   await uploads.prepare();
   const search = new SearchService({ gateway });
-  const app = new Hono<AppEnv>();
-  app.onError((error, c) => handleError(error, c, log));
-  app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use('/api/*', authenticate(t.auth, []));
-  app
-    .route('/v1', gatewayRoutes({ gateway, auth: t.auth, log, stats, usage: t.usage }))
-    .route('/api/audio', audioRoutes({ speech, uploads, stats }))
-    .route('/api/search', searchRoutes({ search, stats }));
+  // The real app (app.ts's middleware chain and every route) on the test app's services, with this
+  // harness's gateway, speech and search in place of the composed ones.
+  const app = createApp({
+    ...t,
+    version: '0.0.0-test',
+    log,
+    metricsRegistry: registry,
+    gateway,
+    gatewayStats: stats,
+    speech,
+    audioUploads: uploads,
+    search,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
