@@ -129,7 +129,7 @@ export async function composeServices(options: ComposeOptions) {
     log: options.log,
     now,
   });
-  const keys = new SparkKeys(options.ssh, options.settings);
+  const keys = new SparkKeys({ ssh: options.ssh, settings: options.settings });
   const bot = new BotService({
     pool: options.ssh.pool,
     settings: options.settings,
@@ -230,11 +230,11 @@ export type Services = Awaited<ReturnType<typeof composeServices>>;
 
 async function createModelServices(options: ComposeOptions, onFinished: (swap: SwapView) => void) {
   const { settings } = options;
-  const store = new CatalogStore(join(options.dataDir, 'catalog.yaml'), options.log);
+  const store = new CatalogStore({ file: join(options.dataDir, 'catalog.yaml'), log: options.log });
   await store.load();
-  const probes = new SparkProbes(options.ssh.pool, settings);
-  const cluster = new VllmCluster(options.ssh.pool, settings, probes);
-  const webhook = new Webhook(settings, options.log, options.webhookRetryDelaysMs);
+  const probes = new SparkProbes({ pool: options.ssh.pool, settings });
+  const cluster = new VllmCluster({ pool: options.ssh.pool, settings, probes });
+  const webhook = new Webhook({ settings, log: options.log, retryDelaysMs: options.webhookRetryDelaysMs });
   const leases = new LeaseService({
     repo: new LeaseRepo(options.db),
     catalog: store,
@@ -257,12 +257,12 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     now: () => (options.now ?? (() => new Date()))().getTime(),
     ...(options.timing ? { timing: options.timing } : {}),
   });
-  const catalog = new CatalogService(
+  const catalog = new CatalogService({
     store,
     cluster,
     settings,
-    async (model) => (await cluster.servedNow())?.includes(model.servedName) ?? false,
-  );
+    isServing: async (model) => (await cluster.servedNow())?.includes(model.servedName) ?? false,
+  });
   const queuedSwaps = new QueuedSwaps({
     swaps,
     leases,

@@ -169,16 +169,33 @@ describe('reasoning routes', () => {
   it('lists tasks, counts outcomes per task and model, and shows tier health', async () => {
     const tasks = (await (await call('GET', '/tasks')).json()) as { tasks: { id: string }[] };
     expect(tasks.tasks.map((task) => task.id)).toContain('swap_triage');
-    const stats = (await (await call('GET', '/stats')).json()) as {
-      stats: { task: string; model: string | null; counts: Record<string, number> }[];
-    };
-    expect(stats.stats).toContainEqual({
-      task: 'swap_triage',
-      model: SUPER,
-      counts: { strict: 1, repaired: 0, partial: 0, failed: 0 },
-      total: 1,
+    // Counted from what this test runs, so it holds whichever tests ran before it.
+    const before = await statsNow();
+    const triage = await call('POST', '/swap_triage', {
+      input: {
+        cause: 'port_in_use',
+        logTail: `OSError: [Errno 98] Address already in use\nSIM_REPLY: ${TRIAGE}`,
+        model: 'nvidia/x',
+      },
     });
-    expect(stats.stats.find((stat) => stat.task === 'lead_tagger')?.counts.failed).toBe(1);
+    expect(triage.status).toBe(200);
+    reasoningSettings.current = settingsWith('nvapi-not-this-account');
+    try {
+      expect((await call('POST', '/lead_tagger', { input: 'SIM_REPLY: {}' })).status).toBe(502);
+    } finally {
+      reasoningSettings.current = settingsWith(API_KEY);
+    }
+    const after = await statsNow();
+    const added = (task: string, model: string | null, outcome: string) =>
+      countOf(after, task, model, outcome) - countOf(before, task, model, outcome);
+    expect(['strict', 'repaired', 'partial', 'failed'].map((o) => added('swap_triage', SUPER, o))).toEqual([
+      1, 0, 0, 0,
+    ]);
+    const leadTaggerFailed = (stats: Stat[]) =>
+      stats
+        .filter((stat) => stat.task === 'lead_tagger')
+        .reduce((sum, stat) => sum + (stat.counts.failed ?? 0), 0);
+    expect(leadTaggerFailed(after) - leadTaggerFailed(before)).toBe(1);
     const health = (await (await call('GET', '/health')).json()) as {
       tiers: { tier: string; models: { ok: boolean } }[];
     };
@@ -188,3 +205,17 @@ describe('reasoning routes', () => {
     ]);
   });
 });
+
+interface Stat {
+  task: string;
+  model: string | null;
+  counts: Record<string, number>;
+}
+
+async function statsNow(): Promise<Stat[]> {
+  return ((await (await call('GET', '/stats')).json()) as { stats: Stat[] }).stats;
+}
+
+function countOf(stats: Stat[], task: string, model: string | null, outcome: string): number {
+  return stats.find((stat) => stat.task === task && stat.model === model)?.counts[outcome] ?? 0;
+}

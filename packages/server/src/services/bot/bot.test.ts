@@ -179,7 +179,7 @@ describe.skipIf(!hasGit)('bot tile against a simulated Spark', () => {
     const inspector = new SparkInspector({
       pool: ssh.pool,
       settings: t.settings,
-      probes: new SparkProbes(ssh.pool, t.settings, 0),
+      probes: new SparkProbes({ pool: ssh.pool, settings: t.settings, maxAgeMs: 0 }),
       cacheMs: 0,
     });
     try {

@@ -9,12 +9,22 @@ import type { SettingsSource } from '../settings-source.js';
 
 /** Catalog changes with every check a user expects before anything is saved or deleted. */
 export class CatalogService {
-  constructor(
-    private readonly store: CatalogStore,
-    private readonly cluster: VllmCluster,
-    private readonly settings: SettingsSource,
-    private readonly isServing: (model: ModelDef) => Promise<boolean>,
-  ) {}
+  private readonly store: CatalogStore;
+  private readonly cluster: VllmCluster;
+  private readonly settings: SettingsSource;
+  private readonly isServing: (model: ModelDef) => Promise<boolean>;
+
+  constructor(options: {
+    store: CatalogStore;
+    cluster: VllmCluster;
+    settings: SettingsSource;
+    isServing: (model: ModelDef) => Promise<boolean>;
+  }) {
+    this.store = options.store;
+    this.cluster = options.cluster;
+    this.settings = options.settings;
+    this.isServing = options.isServing;
+  }
 
   list(): { models: CatalogModel[]; warnings: string[] } {
     return { models: this.store.list(), warnings: [...this.store.warnings] };

@@ -21,7 +21,7 @@ describe('CatalogStore', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('seeds the default catalog on first start', async () => {
-    const store = new CatalogStore(file, createLogger({ destination: logs }));
+    const store = new CatalogStore({ file, log: createLogger({ destination: logs }) });
     await store.load();
     expect(store.list().map((model) => model.id)).toEqual(DEFAULT_CATALOG.map((model) => model.id));
     expect(await readFile(file, 'utf8')).toContain('hfRepo: Qwen/Qwen3-30B-A3B-FP8');
@@ -37,7 +37,7 @@ describe('CatalogStore', () => {
         '  - { id: good, label: Twin, hfRepo: Qwen/Qwen3-30B-A3B-FP8, servedName: twin }',
       ].join('\n'),
     );
-    const store = new CatalogStore(file, createLogger({ destination: logs }));
+    const store = new CatalogStore({ file, log: createLogger({ destination: logs }) });
     await store.load();
     expect(store.list().map((model) => model.id)).toEqual(['good']);
     expect(store.warnings.join('\n')).toContain('catalog entry bad: hfRepo: must be a Hugging Face repo id');
@@ -54,7 +54,7 @@ describe('CatalogStore', () => {
 
   it('survives a file that is not YAML', async () => {
     await writeFile(file, 'models: [ {');
-    const store = new CatalogStore(file, createLogger({ destination: logs }));
+    const store = new CatalogStore({ file, log: createLogger({ destination: logs }) });
     await store.load();
     expect(store.list()).toEqual([]);
     expect(store.warnings[0]).toMatch(/catalog.yaml: is not valid YAML/);

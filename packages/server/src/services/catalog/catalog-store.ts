@@ -16,10 +16,13 @@ export class CatalogStore {
   #warnings: string[] = [];
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly file: string,
-    private readonly log: Logger,
-  ) {}
+  private readonly file: string;
+  private readonly log: Logger;
+
+  constructor(options: { file: string; log: Logger }) {
+    this.file = options.file;
+    this.log = options.log;
+  }
 
   /** Reads the file, seeding it with the default catalog on first start. */
   async load(): Promise<void> {

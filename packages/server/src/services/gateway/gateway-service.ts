@@ -60,11 +60,11 @@ export class GatewayService {
   readonly queue: SwapQueue;
 
   constructor(private readonly deps: GatewayDeps) {
-    this.queue = new SwapQueue(
-      deps.swaps,
-      () => deps.settings.current.gateway,
-      (outcome, waitedMs) => deps.stats?.queue(outcome, waitedMs),
-    );
+    this.queue = new SwapQueue({
+      swaps: deps.swaps,
+      limits: () => deps.settings.current.gateway,
+      onOutcome: (outcome, waitedMs) => deps.stats?.queue(outcome, waitedMs),
+    });
   }
 
   upstream(kind: UpstreamKind): Upstream {

@@ -16,11 +16,19 @@ export type QueueOutcome = 'ran' | 'full' | 'timeout' | 'aborted';
 export class SwapQueue {
   #waiting = 0;
 
-  constructor(
-    private readonly swaps: SwapState,
-    private readonly limits: () => { queueSize: number; maxWaitSec: number },
-    private readonly onOutcome: (outcome: QueueOutcome, waitedMs: number) => void = () => {},
-  ) {}
+  private readonly swaps: SwapState;
+  private readonly limits: () => { queueSize: number; maxWaitSec: number };
+  private readonly onOutcome: (outcome: QueueOutcome, waitedMs: number) => void;
+
+  constructor(options: {
+    swaps: SwapState;
+    limits: () => { queueSize: number; maxWaitSec: number };
+    onOutcome?: (outcome: QueueOutcome, waitedMs: number) => void;
+  }) {
+    this.swaps = options.swaps;
+    this.limits = options.limits;
+    this.onOutcome = options.onOutcome ?? (() => {});
+  }
 
   /** Requests waiting right now. */
   get depth(): number {

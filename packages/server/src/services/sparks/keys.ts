@@ -14,9 +14,12 @@ export class SparkKeys {
   readonly #ssh: Pick<SshAdapter, 'key' | 'pool' | 'copyPublicKey'>;
   readonly #settings: SettingsSource;
 
-  constructor(ssh: Pick<SshAdapter, 'key' | 'pool' | 'copyPublicKey'>, settings: SettingsSource) {
-    this.#ssh = ssh;
-    this.#settings = settings;
+  constructor(options: {
+    ssh: Pick<SshAdapter, 'key' | 'pool' | 'copyPublicKey'>;
+    settings: SettingsSource;
+  }) {
+    this.#ssh = options.ssh;
+    this.#settings = options.settings;
   }
 
   info(): SshKeyInfo {

@@ -108,11 +108,15 @@ export function parseProbe(output: string, launchScript: string): SparkProbe {
 export class SparkProbes {
   readonly #cache = new Map<string, { at: number; probe: SparkProbe }>();
 
-  constructor(
-    private readonly pool: Pick<SshPool, 'exec'>,
-    private readonly settings: SettingsSource,
-    private readonly maxAgeMs = 60_000,
-  ) {}
+  private readonly pool: Pick<SshPool, 'exec'>;
+  private readonly settings: SettingsSource;
+  private readonly maxAgeMs: number;
+
+  constructor(options: { pool: Pick<SshPool, 'exec'>; settings: SettingsSource; maxAgeMs?: number }) {
+    this.pool = options.pool;
+    this.settings = options.settings;
+    this.maxAgeMs = options.maxAgeMs ?? 60_000;
+  }
 
   async get(
     spark: Spark,

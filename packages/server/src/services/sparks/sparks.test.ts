@@ -52,11 +52,11 @@ describe('Spark hardware cards and SSH key copy against the simulated Sparks', (
     inspector = new SparkInspector({
       pool: ssh.pool,
       settings: t.settings,
-      probes: new SparkProbes(ssh.pool, t.settings, 0),
+      probes: new SparkProbes({ pool: ssh.pool, settings: t.settings, maxAgeMs: 0 }),
       cacheMs: 0,
       timeoutMs: 10_000,
     });
-    const keys = new SparkKeys(ssh, t.settings);
+    const keys = new SparkKeys({ ssh, settings: t.settings });
     const history = new HardwareHistory({
       inspector,
       store: new SparkHistoryStore(t.db),

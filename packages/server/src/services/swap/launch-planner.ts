@@ -10,10 +10,13 @@ import type { SettingsSource } from '../settings-source.js';
 
 /** Works out how a model is launched (nodes, cluster addresses, launcher) from fresh probes of the Sparks. */
 export class LaunchPlanner {
-  constructor(
-    private readonly cluster: VllmCluster,
-    private readonly settings: SettingsSource,
-  ) {}
+  private readonly cluster: VllmCluster;
+  private readonly settings: SettingsSource;
+
+  constructor(options: { cluster: VllmCluster; settings: SettingsSource }) {
+    this.cluster = options.cluster;
+    this.settings = options.settings;
+  }
 
   /** The launch plan of a model without the checks: a rollback to the model served before, a restart. */
   async plan(model: ModelDef, signal: AbortSignal): Promise<LaunchPlan> {

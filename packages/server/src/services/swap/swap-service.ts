@@ -77,9 +77,14 @@ export class SwapService {
       containerStartTimeoutMs: 15_000,
       ...deps.timing,
     };
-    this.#steps = new SwapSteps(deps.cluster, deps.settings, deps.log, this.#timing);
+    this.#steps = new SwapSteps({
+      cluster: deps.cluster,
+      settings: deps.settings,
+      log: deps.log,
+      timing: this.#timing,
+    });
     this.#preflight = new Preflight({ cluster: deps.cluster, settings: deps.settings, hub: deps.hub });
-    this.#planner = new LaunchPlanner(deps.cluster, deps.settings);
+    this.#planner = new LaunchPlanner({ cluster: deps.cluster, settings: deps.settings });
     this.#journal = new SwapJournal({ ...deps, pollMs: this.#timing.pollMs });
     this.#rollback = new RollbackAfterFailure({
       ...deps,

@@ -16,12 +16,17 @@ export interface SwapTiming {
 
 /** The cluster steps a swap and its rollback are made of; each throws a classified `SwapFailure`. */
 export class SwapSteps {
-  constructor(
-    private readonly cluster: VllmCluster,
-    private readonly settings: SettingsSource,
-    private readonly log: Logger,
-    private readonly timing: SwapTiming,
-  ) {}
+  private readonly cluster: VllmCluster;
+  private readonly settings: SettingsSource;
+  private readonly log: Logger;
+  private readonly timing: SwapTiming;
+
+  constructor(options: { cluster: VllmCluster; settings: SettingsSource; log: Logger; timing: SwapTiming }) {
+    this.cluster = options.cluster;
+    this.settings = options.settings;
+    this.log = options.log;
+    this.timing = options.timing;
+  }
 
   /**
    * Stops the container on every configured Spark, not only on the nodes of the model believed to be

@@ -49,11 +49,15 @@ export class WeightsNotDeletedError extends Error {
  * `/proc/meminfo`, readiness from vLLM's `/v1/models` (the host resolved IPv4 first).
  */
 export class VllmCluster {
-  constructor(
-    private readonly pool: SshPool,
-    private readonly settings: SettingsSource,
-    private readonly probes: SparkProbes,
-  ) {}
+  private readonly pool: SshPool;
+  private readonly settings: SettingsSource;
+  private readonly probes: SparkProbes;
+
+  constructor(options: { pool: SshPool; settings: SettingsSource; probes: SparkProbes }) {
+    this.pool = options.pool;
+    this.settings = options.settings;
+    this.probes = options.probes;
+  }
 
   /** A command on a Spark, whatever its exit code. */
   run(

@@ -20,11 +20,15 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 export class Webhook {
   readonly #pending = new Set<Promise<void>>();
 
-  constructor(
-    private readonly settings: SettingsSource,
-    private readonly log: Logger,
-    private readonly retryDelaysMs: readonly number[] = [1000, 5000, 25000],
-  ) {}
+  private readonly settings: SettingsSource;
+  private readonly log: Logger;
+  private readonly retryDelaysMs: readonly number[];
+
+  constructor(options: { settings: SettingsSource; log: Logger; retryDelaysMs?: readonly number[] }) {
+    this.settings = options.settings;
+    this.log = options.log;
+    this.retryDelaysMs = options.retryDelaysMs ?? [1000, 5000, 25000];
+  }
 
   send(type: WebhookEventType, data: Record<string, unknown>): void {
     const { url, secret } = this.settings.current.webhook;
