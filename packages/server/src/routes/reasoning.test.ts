@@ -12,6 +12,12 @@ import { TaskStore } from '../services/reasoning/task-store.js';
 const SUPER = 'nvidia/nemotron-3-super-120b-a12b';
 const SUPER_49B = 'nvidia/llama-3.3-nemotron-super-49b-v1';
 const TRIAGE = '{"cause":"port_in_use","evidence":"Address already in use","fix":"free port 8888"}';
+/** A swap triage input whose log tail scripts the simulated cloud's reply. */
+const TRIAGE_INPUT = {
+  cause: 'port_in_use',
+  logTail: `OSError: [Errno 98] Address already in use\nSIM_REPLY: ${TRIAGE}`,
+  model: 'nvidia/x',
+};
 const API_KEY = 'nvapi-route-test';
 
 const state = tempStateDir();
@@ -92,11 +98,7 @@ describe('reasoning routes', () => {
 
   it('runs a task and returns the labelled result', async () => {
     const response = await call('POST', '/swap_triage', {
-      input: {
-        cause: 'port_in_use',
-        logTail: `OSError: [Errno 98] Address already in use\nSIM_REPLY: ${TRIAGE}`,
-        model: 'nvidia/x',
-      },
+      input: TRIAGE_INPUT,
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
@@ -172,11 +174,7 @@ describe('reasoning routes', () => {
     // Counted from what this test runs, so it holds whichever tests ran before it.
     const before = await statsNow();
     const triage = await call('POST', '/swap_triage', {
-      input: {
-        cause: 'port_in_use',
-        logTail: `OSError: [Errno 98] Address already in use\nSIM_REPLY: ${TRIAGE}`,
-        model: 'nvidia/x',
-      },
+      input: TRIAGE_INPUT,
     });
     expect(triage.status).toBe(200);
     reasoningSettings.current = settingsWith('nvapi-not-this-account');

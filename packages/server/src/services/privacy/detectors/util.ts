@@ -16,14 +16,8 @@ export function matchSpans(
       continue;
     }
     if (!accept(match)) continue;
-    if (group !== undefined) {
-      const value = match[group];
-      const indices = match.indices?.[group];
-      if (value === undefined || !indices) continue;
-      spans.push({ start: indices[0], end: indices[1], type });
-    } else {
-      spans.push({ start: match.index, end: match.index + match[0].length, type });
-    }
+    const span = spanOf(match, type, group);
+    if (span) spans.push(span);
   }
   return spans;
 }
@@ -66,14 +60,8 @@ export function matchSpansAt(
     if (!match || match[0] === '') continue;
     from = start + match[0].length;
     if (!accept(match)) continue;
-    if (group !== undefined) {
-      const value = match[group];
-      const indices = match.indices?.[group];
-      if (value === undefined || !indices) continue;
-      spans.push({ start: indices[0], end: indices[1], type });
-    } else {
-      spans.push({ start: match.index, end: from, type });
-    }
+    const span = spanOf(match, type, group);
+    if (span) spans.push(span);
   }
   return spans;
 }
@@ -132,4 +120,12 @@ export function fromAnchors(text: string, anchor: RegExp, pattern: RegExp, words
     }
   }
   return found;
+}
+
+/** The span of a whole match, or of one capture group when `group` is given (needs the `d` flag). */
+function spanOf(match: RegExpExecArray, type: EntityType, group: number | undefined): Span | undefined {
+  if (group === undefined) return { start: match.index, end: match.index + match[0].length, type };
+  const indices = match.indices?.[group];
+  if (match[group] === undefined || !indices) return undefined;
+  return { start: indices[0], end: indices[1], type };
 }
