@@ -74,12 +74,25 @@ export function usedByConsumersKb(stateDir: string, lagMs: number, now = Date.no
   return used;
 }
 
-/** `/proc/meminfo` of the simulated Spark, in the kernel's layout. */
-export function renderMeminfo(stateDir: string, lagMs: number): string {
+/** Used, cached, free and available memory in kB, from what the Spark's processes hold right now. */
+function memoryFigures(
+  stateDir: string,
+  lagMs: number,
+): { used: number; cached: number; free: number; available: number } {
   const used = Math.min(GB10_MEM_TOTAL_KB - 600_000, BASE_USED_KB + usedByConsumersKb(stateDir, lagMs));
   const cached = Math.min(BASE_CACHED_KB, GB10_MEM_TOTAL_KB - used - 200_000);
   const free = GB10_MEM_TOTAL_KB - used - cached;
-  const available = free + Math.floor(cached * 0.9);
+  return { used, cached, free, available: free + Math.floor(cached * 0.9) };
+}
+
+/** `MemAvailable` of the simulated Spark in kB (what vLLM on GB10 takes as the device's free memory). */
+export function availableKb(stateDir: string, lagMs: number): number {
+  return memoryFigures(stateDir, lagMs).available;
+}
+
+/** `/proc/meminfo` of the simulated Spark, in the kernel's layout. */
+export function renderMeminfo(stateDir: string, lagMs: number): string {
+  const { used, cached, free, available } = memoryFigures(stateDir, lagMs);
   const fields: [string, number][] = [
     ['MemTotal', GB10_MEM_TOTAL_KB],
     ['MemFree', free],

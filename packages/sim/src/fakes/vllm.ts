@@ -11,15 +11,18 @@ import {
   logInvalidLocalModel,
   logLoadFailure,
   logMissingModel,
+  logStartupMemoryShortfall,
   VllmLog,
 } from '../services/vllm-log.js';
-import { addConsumer, endConsumers, GB10_MEM_TOTAL_KB } from '../memory.js';
+import { endConsumers } from '../memory.js';
+import { claimMemory } from '../services/vllm-memory.js';
 import { joinRendezvous, leaveRendezvous, masterRendezvous } from '../rendezvous.js';
 import { runnerTimingFlags, serviceRunner, sparkContextFromEnv, SIM_ENV } from '../layout.js';
 
 // The `vllm` on PATH inside a simulated container: checks the model the way vLLM resolves it (a local
 // directory through the container's mounts, or a Hub id fetched into the mounted Hugging Face cache),
-// reserves memory the way vLLM preallocates it, then runs the vLLM simulator bound to the Spark's address.
+// checks and reserves memory the way vLLM preallocates it (a headless rank here, the API server in
+// services/vllm.ts), then runs the vLLM simulator bound to the Spark's address.
 const context = sparkContextFromEnv();
 const [subcommand, ...args] = process.argv.slice(2);
 const container = process.env[SIM_ENV.container] ?? '';
@@ -89,19 +92,24 @@ function modelUnavailable(log: VllmLog, model: string, headless: boolean): boole
 }
 
 /** A TP worker (`--headless`): no API server; it loads its share of the model and holds it until stopped. */
-function runHeadless(log: VllmLog, reserveKb: number): void {
+function runHeadless(log: VllmLog, utilization: number): void {
   const rank = option('--node-rank') ?? '1';
   log.api('api_server.py:1839', `vLLM API server version ${VLLM_VERSION}`);
   log.engine(
     'core.py:780',
     `Launching headless engine core, node rank ${rank}, master ${option('--master-addr') ?? ''}:${option('--master-port') ?? ''}`,
   );
+  const memory = claimMemory(context.spark.stateDir, context.config.memoryReleaseLagMs, utilization, container);
+  if (!memory.ok) {
+    logStartupMemoryShortfall(log, memory.error, true);
+    process.exit(1);
+  }
   const failure = loadFailureFor({ vllm: faults }, modelArgument() ?? '');
   if (failure) {
+    endConsumers(context.spark.stateDir, { pid: process.pid });
     logLoadFailure(log, failure);
     process.exit(1);
   }
-  addConsumer(context.spark.stateDir, { pid: process.pid, container, kb: reserveKb, startedAt: Date.now() });
   const store = masterRendezvous(
     context.config,
     option('--master-addr') ?? '',
@@ -118,7 +126,7 @@ function runHeadless(log: VllmLog, reserveKb: number): void {
   setInterval(() => undefined, 60_000);
 }
 
-function runServer(reserveKb: number): void {
+function runServer(): void {
   const port = Number(option('--port') ?? 8000) + context.spark.portOffset;
   const [node = process.execPath, ...nodeArgs] = serviceRunner(context.root);
   const child = spawn(
@@ -133,13 +141,16 @@ function runServer(reserveKb: number): void {
       '--state-dir',
       context.spark.stateDir,
       ...runnerTimingFlags(context.config),
+      '--memory-release-lag-ms',
+      String(context.config.memoryReleaseLagMs),
+      '--container',
+      container,
       '--',
       ...args,
     ],
     { stdio: 'inherit' },
   );
-  if (child.pid !== undefined)
-    addConsumer(context.spark.stateDir, { pid: child.pid, container, kb: reserveKb, startedAt: Date.now() });
+  // The server claims its memory itself once its startup check passes (services/vllm-memory.ts).
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     if (child.pid !== undefined) endConsumers(context.spark.stateDir, { pid: child.pid });
@@ -156,10 +167,9 @@ if (subcommand === '--version' || subcommand === 'version') {
   process.exitCode = 2;
 } else {
   const utilization = Number(option('--gpu-memory-utilization') ?? 0.9);
-  const reserveKb = Math.floor(GB10_MEM_TOTAL_KB * (Number.isFinite(utilization) ? utilization : 0.9));
   const log = new VllmLog(consoleLog);
   const headless = args.includes('--headless');
   if (modelUnavailable(log, modelArgument() ?? '', headless)) process.exit(1);
-  if (headless) runHeadless(log, reserveKb);
-  else runServer(reserveKb);
+  if (headless) runHeadless(log, Number.isFinite(utilization) ? utilization : 0.9);
+  else runServer();
 }

@@ -34,6 +34,10 @@ export interface ServiceOptions {
   tokenDelayMs?: number;
   /** vLLM with `--nnodes` > 1: how long the head waits for its other ranks (torch's default: 600 s). */
   rendezvousTimeoutMs?: number;
+  /** vLLM: how long memory of an ended process still counts as used on its Spark (default 2000). */
+  memoryReleaseLagMs?: number;
+  /** vLLM: the simulated container it runs in; its memory is held under that name. None: it holds none. */
+  container?: string;
   log?: ServiceLog;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Process entry the fake docker starts:
  *   tsx src/services/run.ts <kind> --host H --port P --state-dir D [--load-delay-ms N] [--token-delay-ms N]
- *     [--rendezvous-timeout-ms N] [--] [service args…]
+ *     [--rendezvous-timeout-ms N] [--memory-release-lag-ms N] [--container NAME] [--] [service args…]
  * Leading options up to the first one it does not know (or `--`) belong to the runner; the rest go to
  * the service (for vllm: exactly the arguments after `vllm serve`). A runner `--port` wins over the
  * service's own; without it vllm listens on its `--port` (8000 by default).
@@ -45,6 +45,8 @@ const RUNNER_FLAGS = new Set([
   '--load-delay-ms',
   '--token-delay-ms',
   '--rendezvous-timeout-ms',
+  '--memory-release-lag-ms',
+  '--container',
 ]);
 
 export function parseRunArgs(argv: string[]): { kind: SimServiceKind; options: ServiceOptions } {
@@ -69,6 +71,9 @@ export function parseRunArgs(argv: string[]): { kind: SimServiceKind; options: S
   if (token !== undefined) options.tokenDelayMs = token;
   const rendezvous = number('--rendezvous-timeout-ms');
   if (rendezvous !== undefined) options.rendezvousTimeoutMs = rendezvous;
+  const lag = number('--memory-release-lag-ms');
+  if (lag !== undefined) options.memoryReleaseLagMs = lag;
+  if (runner['--container'] !== undefined) options.container = runner['--container'];
   return { kind: kind as SimServiceKind, options };
 }
 

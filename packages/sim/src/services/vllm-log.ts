@@ -159,6 +159,28 @@ export function logLoadFailure(log: VllmLog, cause: 'oom' | 'cuda'): void {
   );
 }
 
+/** The worker's startup memory check failed (services/vllm-memory.ts): the engine core never starts. */
+export function logStartupMemoryShortfall(log: VllmLog, error: string, headless = false): void {
+  const where = 'core.py:708';
+  for (const line of [
+    'EngineCore failed to start.',
+    'Traceback (most recent call last):',
+    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/worker/gpu_worker.py", line 239, in init_device',
+    '    self.requested_memory = request_memory(init_snapshot, self.cache_config)',
+    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/worker/utils.py", line 351, in request_memory',
+    '    raise ValueError(',
+    error,
+  ])
+    log.engine(where, line, 'ERROR');
+  log.raw('engine', 'Process EngineCore_DP0:', true);
+  if (headless) return;
+  log.raw(
+    'api',
+    "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}",
+    true,
+  );
+}
+
 export function logEngineDeath(log: VllmLog): void {
   log.engine('core.py:718', 'EngineCore encountered a fatal error.', 'ERROR');
   log.engine('core.py:718', 'RuntimeError: CUDA error: unspecified launch failure', 'ERROR');

@@ -16,9 +16,11 @@ import {
   logLoadFailure,
   logMissingModel,
   logRendezvousTimeout,
+  logStartupMemoryShortfall,
   VLLM_ROUTES,
   VllmLog,
 } from './vllm-log.js';
+import { claimMemory } from './vllm-memory.js';
 import { VllmMetrics } from './vllm-metrics.js';
 import { joinedRanks, rendezvousDir } from '../rendezvous.js';
 import { vllmApp, type VllmState } from './vllm-openai.js';
@@ -147,6 +149,17 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
       'core.py:93',
       `Initializing a V1 LLM engine (v${VLLM_VERSION}) with config: model='${args.model}', tensor_parallel_size=${args.tensorParallelSize}, max_seq_len=${state.maxModelLen}`,
     );
+    // The worker's init_device: vLLM's memory check, then the memory is vLLM's until it exits.
+    const memory = claimMemory(
+      options.stateDir,
+      options.memoryReleaseLagMs ?? 2000,
+      args.gpuMemoryUtilization,
+      options.container,
+    );
+    if (!memory.ok) {
+      logStartupMemoryShortfall(log, memory.error);
+      fail(1);
+    }
     await waitForRanks();
     log.engine('gpu_model_runner.py:2338', `Starting to load model ${args.model}...`);
     await stage(0.3);
