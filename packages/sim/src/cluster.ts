@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,10 +15,10 @@ import {
   simConfigFile,
   sparkContext,
   sparkDirs,
-  sparkEnv,
   type SparkInfo,
   writeSimConfig,
 } from './layout.js';
+import { type InitialModel, initialModelCommand, runShell } from './initial-models.js';
 import { freePort } from './ports.js';
 import { killAllRegistered, sleep, startReaper, stopLeftovers } from './processes.js';
 import { authorizeKeys, createSandbox, writeSimBinaries } from './sandbox.js';
@@ -48,8 +47,10 @@ export interface StartClusterOptions {
   authorizedKeys?: string[];
   /** Start parakeet, kokoro, embeddings and qdrant containers on Spark 2 (default true). */
   services?: boolean;
-  /** A model vLLM already serves on Spark 1 when the cluster is up. */
-  initialModel?: { model: string; port?: number; args?: string[]; waitReady?: boolean };
+  /** A model vLLM already serves on Spark 1 when the cluster is up (shorthand for one `initialModels` entry on Spark 0). */
+  initialModel?: Omit<InitialModel, 'spark' | 'container'>;
+  /** Models vLLM already serves when the cluster is up, each in its own container, started in this order. */
+  initialModels?: InitialModel[];
   /** The NVIDIA-like cloud endpoint: false to skip; port default 7071 (0 picks one). */
   cloud?: false | { host?: string; port?: number };
   /** Control API: false to skip; port default 7070 (0 picks one). */
@@ -122,23 +123,6 @@ export async function waitForPort(
     if (Date.now() > deadline) throw new Error(`${host}:${port} did not open within ${timeoutMs} ms`);
     await sleep(100);
   }
-}
-
-function runShell(
-  config: SimConfig,
-  spark: SparkInfo,
-  command: string,
-): Promise<{ code: number; output: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn('/bin/sh', ['-c', command], {
-      cwd: spark.home,
-      env: sparkEnv(sparkContext(config.root, spark.id)),
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
-  });
 }
 
 /**
@@ -257,31 +241,19 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
         if (code === 0) second.services[service.name] = service.port + second.portOffset;
       }
     }
-    const first = simSparks[0];
-    if (options.initialModel && first) {
+    const initialModels = [
+      ...(options.initialModel ? [{ ...options.initialModel, spark: 0 }] : []),
+      ...(options.initialModels ?? []),
+    ];
+    for (const initial of initialModels) {
       options.signal?.throwIfAborted();
-      const port = options.initialModel.port ?? 8888;
-      const serve = [
-        'vllm',
-        'serve',
-        options.initialModel.model,
-        '--host',
-        '0.0.0.0',
-        '--port',
-        String(port),
-        ...(options.initialModel.args ?? []),
-      ];
-      const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
-      // G2 runs it with `--solo -d exec`; G1 knows neither, so: idle containers, then our own `docker exec -d`.
-      const command =
-        first.launcher === 'G1'
-          ? `./spark-vllm-docker/launch-cluster.sh -n ${first.clusterIp} start -d && docker exec -d vllm_node bash -i -c ${quote(`${serve.map(quote).join(' ')} >> /proc/1/fd/1 2>&1`)}`
-          : ['./spark-vllm-docker/launch-cluster.sh', '--solo', '-d', 'exec', ...serve].map(quote).join(' ');
-      const result = await runShell(config, first, command);
+      const spark = simSparks[initial.spark];
+      if (!spark) throw new Error(`initial model ${initial.model}: no Spark ${initial.spark}`);
+      const result = await runShell(config, spark, initialModelCommand(spark, initial));
       if (result.code !== 0) throw new Error(`initial model launch failed: ${result.output}`);
-      first.services.vllm = port + first.portOffset;
-      if (options.initialModel.waitReady !== false)
-        await waitForPort(first.host, port + first.portOffset, 120_000, options.signal);
+      const port = (initial.port ?? 8888) + spark.portOffset;
+      spark.services[initial.container ?? 'vllm_node'] = port;
+      if (initial.waitReady !== false) await waitForPort(spark.host, port, 120_000, options.signal);
     }
     options.signal?.throwIfAborted();
     if (options.control !== false) {

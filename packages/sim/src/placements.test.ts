@@ -48,6 +48,15 @@ beforeAll(async () => {
     tokenDelayMs: 1,
     launcherSettleMs: 100,
     memoryReleaseLagMs: 500,
+    initialModels: [
+      {
+        spark: 3,
+        model: SMALL,
+        container: 'vllm_small',
+        port: 8892,
+        args: ['--gpu-memory-utilization', '0.3'],
+      },
+    ],
   });
 });
 
@@ -57,6 +66,12 @@ afterAll(async () => {
 });
 
 describe('several vLLM containers', () => {
+  it('initialModels starts a model in its own container on the Spark asked for, recorded by container name', async () => {
+    expect(sim.sparks.map((spark) => spark.services)).toEqual([{}, {}, {}, { vllm_small: 8892 }]);
+    expect(await names(3)).toEqual(['vllm_small']);
+    expect(await health(3, 8892)).toBe(200);
+  });
+
   it('G2 --solo --name: two containers side by side on one Spark, each with its own port, memory and logs; a third that does not fit fails with vLLM memory error', async () => {
     const idle = await available(0);
     const big = await launch(
@@ -123,10 +138,7 @@ describe('clusters on 3 and 4 Sparks', () => {
     expect(await logsUntil(2, 'vllm_node', /headless engine core, node rank 1/)).toContain(
       `master ${C2}:29502`,
     );
-    await Promise.all([
-      waitForPort(hosts[0] ?? '', 8888, 30_000),
-      waitForPort(hosts[1] ?? '', 8888, 30_000),
-    ]);
+    await Promise.all([waitForPort(hosts[0] ?? '', 8888, 30_000), waitForPort(hosts[1] ?? '', 8888, 30_000)]);
     expect(await logsUntil(1, 'vllm_node', /Application startup complete/)).toContain("'nnodes': '2'");
 
     // A second TP=2 whose head is Spark 4 and whose worker shares Spark 3: its own name, port and master port.
@@ -143,7 +155,7 @@ describe('clusters on 3 and 4 Sparks', () => {
     expect(await names(0)).toEqual(['vllm_node']);
     expect(await names(1)).toEqual(['vllm_node']);
     expect(await names(2)).toEqual(['vllm_node', 'vllm_pair2']);
-    expect(await names(3)).toEqual(['vllm_pair2']);
+    expect(await names(3)).toEqual(['vllm_pair2', 'vllm_small']);
     expect(await health(1, 8888)).toBe(200);
 
     expect(await launch(1, `-n ${C2},${C3} stop`)).toMatchObject({ code: 0 });

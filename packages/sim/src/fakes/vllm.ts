@@ -99,7 +99,12 @@ function runHeadless(log: VllmLog, utilization: number): void {
     'core.py:780',
     `Launching headless engine core, node rank ${rank}, master ${option('--master-addr') ?? ''}:${option('--master-port') ?? ''}`,
   );
-  const memory = claimMemory(context.spark.stateDir, context.config.memoryReleaseLagMs, utilization, container);
+  const memory = claimMemory(
+    context.spark.stateDir,
+    context.config.memoryReleaseLagMs,
+    utilization,
+    container,
+  );
   if (!memory.ok) {
     logStartupMemoryShortfall(log, memory.error, true);
     process.exit(1);
