@@ -210,6 +210,8 @@ describe('simulated cluster', () => {
     ];
     for (const { faults, model, log, occupied } of cases) {
       await client.setFaults('spark1', faults);
+      // The last vLLM's memory is released first, or vLLM's startup memory check refuses to start.
+      await sleep(LAG_MS + 200);
       await launch(`--solo -d exec vllm serve ${model} --port 8888`);
       const text = await logsUntil(h1, log);
       expect(text).toMatch(log);
