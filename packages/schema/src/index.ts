@@ -12,3 +12,4 @@ export * from './json-depth.js';
 export * from './privacy.js';
 export * from './search.js';
 export * from './schedules.js';
+export * from './placements.js';

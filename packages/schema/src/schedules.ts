@@ -1,10 +1,6 @@
 import * as v from 'valibot';
 import { SlugSchema } from './fields.js';
 
-/** Where a schedule swaps; today the one vLLM placement (the head Spark and, for TP 2, its peer). */
-export const PLACEMENTS = ['vllm'] as const;
-export type Placement = (typeof PLACEMENTS)[number];
-
 const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 /** `HH:MM`, 24-hour, in the owner's time zone. */
@@ -42,7 +38,8 @@ export const ScheduleBodySchema = v.pipe(
     modelId: SlugSchema,
     start: TimeOfDaySchema,
     end: TimeOfDaySchema,
-    placement: v.optional(v.picklist(PLACEMENTS, 'must be vllm'), 'vllm'),
+    /** A placement id; blank: the one that may serve `modelId` (placements.ts). */
+    placement: v.optional(SlugSchema),
     enabled: v.optional(v.boolean('must be true or false'), true),
     note: v.optional(v.pipe(v.string('must be text'), v.maxLength(200, 'is too long')), ''),
   }),
@@ -81,6 +78,8 @@ export interface ScheduleRun {
 }
 
 export interface ScheduleView extends ScheduleBody {
+  /** The placement it swaps, resolved when the schedule was saved. */
+  placement: string;
   id: string;
   createdAt: string;
   lastRun: ScheduleRun | null;
@@ -88,8 +87,8 @@ export interface ScheduleView extends ScheduleBody {
 
 /** The next hours: planned swaps, and holds (leases) when something provides them. */
 export type TimelineEntry =
-  | { kind: 'swap'; at: string; scheduleId: string; modelId: string; placement: Placement; until: string }
-  | { kind: 'lease'; from: string; until: string; modelId: string; placement: Placement; holder: string };
+  | { kind: 'swap'; at: string; scheduleId: string; modelId: string; placement: string; until: string }
+  | { kind: 'lease'; from: string; until: string; modelId: string; placement: string; holder: string };
 
 export interface ScheduleTimeline {
   timeZone: string;

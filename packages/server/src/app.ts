@@ -30,6 +30,7 @@ import { eventRoutes } from './routes/events.js';
 import { settingsRoutes } from './routes/settings.js';
 import { swapRoutes } from './routes/swap.js';
 import { leaseRoutes } from './routes/leases.js';
+import { placementRoutes } from './routes/placements.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { usageRoutes } from './routes/usage.js';
@@ -52,6 +53,7 @@ import type { PrivacyService } from './services/privacy/service.js';
 import type { ReasoningService } from './services/reasoning/service.js';
 import type { SwapService } from './services/swap/swap-service.js';
 import type { LeaseService } from './services/leases/lease-service.js';
+import type { PlacementStates } from './services/placements/placement-states.js';
 import type { QueuedSwaps } from './services/leases/queued-swap.js';
 import type { UsageMeter } from './services/usage/usage-meter.js';
 
@@ -64,6 +66,7 @@ export interface AppDeps {
   audit: AuditLog;
   swaps: SwapService;
   leases: LeaseService;
+  placementStates: PlacementStates;
   queuedSwaps: QueuedSwaps;
   catalog: CatalogService;
   privacy: PrivacyService;
@@ -145,6 +148,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))
     .route('/api/swap', swapRoutes(deps.swaps, deps.queuedSwaps))
     .route('/api/leases', leaseRoutes(deps.leases))
+    .route('/api/placements', placementRoutes(deps.placementStates))
     .route('/api/schedules', scheduleRoutes(deps.schedules))
     .route('/api/catalog', catalogRoutes(deps.catalog))
     .route('/api', privacyRoutes(deps.privacy))

@@ -37,6 +37,8 @@ import { SwapRepo } from './services/swap/swap-repo.js';
 import { UsageMeter } from './services/usage/usage-meter.js';
 import { UsageStore } from './services/usage/usage-store.js';
 import { SwapService, type SwapTiming } from './services/swap/swap-service.js';
+import { PlacementDirectory } from './services/placements/placement-directory.js';
+import { PlacementStates } from './services/placements/placement-states.js';
 import { VllmCluster } from './services/swap/vllm-cluster.js';
 import { Webhook } from './services/swap/webhook.js';
 import { LeaseRepo } from './services/leases/lease-repo.js';
@@ -115,6 +117,7 @@ export async function composeServices(options: ComposeOptions) {
   const schedules = new ScheduleService({
     repo: scheduleRepo,
     catalog: models.store,
+    placements: models.placements,
     settings: options.settings,
     port: schedulePort,
     now,
@@ -234,6 +237,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
   await store.load();
   const probes = new SparkProbes({ pool: options.ssh.pool, settings });
   const cluster = new VllmCluster({ pool: options.ssh.pool, settings, probes });
+  const placements = new PlacementDirectory({ settings });
   const webhook = new Webhook({ settings, log: options.log, retryDelaysMs: options.webhookRetryDelaysMs });
   const leases = new LeaseService({
     repo: new LeaseRepo(options.db),
@@ -270,5 +274,17 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     log: options.log,
     ...(options.now ? { now: options.now } : {}),
   });
-  return { store, probes, cluster, webhook, leases, queuedSwaps, swaps, catalog };
+  const placementStates = new PlacementStates({ directory: placements, cluster, catalog: store, swaps });
+  return {
+    store,
+    probes,
+    cluster,
+    placements,
+    placementStates,
+    webhook,
+    leases,
+    queuedSwaps,
+    swaps,
+    catalog,
+  };
 }

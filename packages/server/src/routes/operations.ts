@@ -235,6 +235,13 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   },
   {
     method: 'GET',
+    path: '/api/placements',
+    summary: 'The vLLM instances: Sparks, port, container, memory budget, served model and status',
+    access: 'any',
+    response: json('{placements}'),
+  },
+  {
+    method: 'GET',
     path: '/api/leases',
     summary: 'Active leases, soonest end first',
     access: 'control',

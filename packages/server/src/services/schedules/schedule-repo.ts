@@ -1,10 +1,11 @@
-import type { Placement, ScheduleBody, ScheduleOutcome, ScheduleRun } from '@spark-control/schema';
+import type { ScheduleBody, ScheduleOutcome, ScheduleRun } from '@spark-control/schema';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { scheduleRuns, schedules } from '../../adapters/db/schema.js';
 
 export interface StoredSchedule extends ScheduleBody {
   id: string;
+  placement: string;
   createdAt: string;
 }
 
@@ -33,7 +34,7 @@ export class ScheduleRepo {
     return rows.map((row) => ({
       id: row.id,
       modelId: row.modelId,
-      placement: row.placement as Placement,
+      placement: row.placement,
       start: row.start,
       end: row.end,
       enabled: row.enabled,
@@ -47,7 +48,7 @@ export class ScheduleRepo {
   }
 
   /** False when there is no such schedule. */
-  async update(id: string, body: ScheduleBody): Promise<boolean> {
+  async update(id: string, body: ScheduleBody & { placement: string }): Promise<boolean> {
     const rows = await this.db
       .update(schedules)
       .set(body)

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  Placement,
   ScheduleBody,
   ScheduleRun,
   ScheduleTimeline,
@@ -8,6 +7,7 @@ import type {
   TimelineEntry,
 } from '@spark-control/schema';
 import type { CatalogStore } from '../catalog/catalog-store.js';
+import type { PlacementDirectory } from '../placements/placement-directory.js';
 import { DomainError } from '../domain-error.js';
 import type { ScheduleRepo } from './schedule-repo.js';
 import { resolveTimeZone, windowsOverlap, windowsStartingIn } from './zoned-time.js';
@@ -25,7 +25,7 @@ export interface PlacementHold {
   from: Date;
   until: Date;
   modelId: string;
-  placement: Placement;
+  placement: string;
   holder: string;
 }
 
@@ -36,13 +36,14 @@ export interface PlacementHold {
  * between two instants for the timeline. compose.ts wires the leases (services/leases/schedule-port.ts).
  */
 export interface SchedulePort {
-  isBlocked(target: { modelId: string; placement: Placement }, at: Date): Promise<ScheduleBlock | null>;
+  isBlocked(target: { modelId: string; placement: string }, at: Date): Promise<ScheduleBlock | null>;
   holds(from: Date, to: Date): Promise<PlacementHold[]>;
 }
 
 export interface ScheduleServiceDeps {
   repo: ScheduleRepo;
   catalog: Pick<CatalogStore, 'get'>;
+  placements: Pick<PlacementDirectory, 'choose'>;
   settings: SettingsSource;
   port: SchedulePort;
   now: () => Date;
@@ -69,16 +70,18 @@ export class ScheduleService {
     };
   }
 
-  async create(body: ScheduleBody): Promise<ScheduleView> {
+  async create(input: ScheduleBody): Promise<ScheduleView> {
+    const body = this.#placed(input);
     await this.#check(body, undefined);
     const schedule = { ...body, id: randomUUID(), createdAt: this.deps.now().toISOString() };
     await this.deps.repo.insert(schedule);
     return { ...schedule, lastRun: null };
   }
 
-  async update(id: string, body: ScheduleBody): Promise<ScheduleView> {
+  async update(id: string, input: ScheduleBody): Promise<ScheduleView> {
     const existing = (await this.deps.repo.list()).find((schedule) => schedule.id === id);
     if (!existing) throw new DomainError('NOT_FOUND', `schedule ${id} does not exist`);
+    const body = this.#placed(input);
     await this.#check(body, id);
     await this.deps.repo.update(id, body);
     const lastRun = (await this.deps.repo.lastRuns()).get(id) ?? null;
@@ -125,10 +128,15 @@ export class ScheduleService {
     return { timeZone, from: from.toISOString(), to: to.toISOString(), entries };
   }
 
-  async #check(body: ScheduleBody, id: string | undefined): Promise<void> {
-    if (!this.deps.catalog.get(body.modelId)) {
-      throw new DomainError('VALIDATION_FAILED', `modelId: ${body.modelId} is not in the catalog`);
-    }
+  /** The body with its placement resolved: the one named, or the only one that may serve the model. */
+  #placed(body: ScheduleBody): ScheduleBody & { placement: string } {
+    const model = this.deps.catalog.get(body.modelId);
+    if (!model) throw new DomainError('VALIDATION_FAILED', `modelId: ${body.modelId} is not in the catalog`);
+    const placement = this.deps.placements.choose(model, body.placement, 'placement');
+    return { ...body, placement: placement.id };
+  }
+
+  async #check(body: ScheduleBody & { placement: string }, id: string | undefined): Promise<void> {
     const clash = (await this.deps.repo.list()).find(
       (other) => other.id !== id && other.placement === body.placement && windowsOverlap(other, body),
     );

@@ -208,9 +208,16 @@ describe('schedules against the simulated Sparks, with a fake clock', () => {
       400,
       /^modelId: nope is not in the catalog/,
     );
+    await refused(
+      { modelId: 'model-b', start: '08:00', end: '09:00', placement: 'big' },
+      400,
+      /^placement: no placement "big" \(configured: vllm\)/,
+    );
     await refused({ modelId: 'model-b', start: '05:00', end: '07:00' }, 409, /overlaps schedule/);
     await refused({ modelId: 'model-b', start: '23:00', end: '23:30' }, 409, /overlaps schedule/);
     const morning = await createSchedule({ modelId: 'model-b', start: '06:00', end: '22:00' });
+    // No placement named: the only one that may serve the model.
+    expect(morning.placement).toBe('vllm');
     // Editing a schedule does not collide with itself.
     const edited = await send('PUT', `/api/schedules/${morning.id}`, {
       modelId: 'model-b',

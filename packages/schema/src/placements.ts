@@ -1,0 +1,88 @@
+/** The id of the placement the default layout makes: the single vLLM of the cluster. */
+export const DEFAULT_PLACEMENT_ID = 'vllm';
+
+/**
+ * One vLLM instance: the Sparks it may use (head first; a model with tensor parallel k runs on the
+ * first k), its port and container name, its memory budget (a `--gpu-memory-utilization` share that
+ * replaces each model's own; null: the model's) and the catalog models it may serve (empty: any that fits).
+ */
+export interface Placement {
+  id: string;
+  sparkIds: string[];
+  port: number;
+  container: string;
+  memoryShare: number | null;
+  models: string[];
+}
+
+/** What the settings say that decides the layout (a subset, so this file does not import settings.ts). */
+export interface PlacementLayoutInput {
+  sparks: readonly { id: string; roles: readonly string[] }[];
+  vllm: { port: number; container: string };
+}
+
+/**
+ * The placements in force. Today the default layout only, which is the single vLLM of earlier
+ * versions: on the first Spark with the vllm role, with the first other Spark for tensor parallel 2,
+ * on `vllm.port` with `vllm.container`. No Spark with the role: no placement.
+ */
+export function resolvePlacements(settings: PlacementLayoutInput): Placement[] {
+  const head = settings.sparks.find((spark) => spark.roles.includes('vllm'));
+  if (!head) return [];
+  const worker = settings.sparks.find((spark) => spark !== head);
+  return [
+    {
+      id: DEFAULT_PLACEMENT_ID,
+      sparkIds: worker ? [head.id, worker.id] : [head.id],
+      port: settings.vllm.port,
+      container: settings.vllm.container,
+      memoryShare: null,
+      models: [],
+    },
+  ];
+}
+
+/** What a placement needs to know of a catalog model to say whether it may serve it. */
+export interface PlacedModel {
+  id: string;
+  tensorParallel: number;
+}
+
+/** Why `placement` may not serve `model`, in words for the owner; null when it may. */
+export function whyNotPlaced(placement: Placement, model: PlacedModel): string | null {
+  if (placement.models.length > 0 && !placement.models.includes(model.id))
+    return `placement ${placement.id} serves only ${placement.models.join(', ')}`;
+  if (model.tensorParallel > placement.sparkIds.length) {
+    const sparks = placement.sparkIds.length === 1 ? '1 Spark' : `${placement.sparkIds.length} Sparks`;
+    return `tensor parallel ${model.tensorParallel} needs ${model.tensorParallel} Sparks; placement ${placement.id} has ${sparks}`;
+  }
+  return null;
+}
+
+/** The Sparks a model runs on in a placement: the first `tensorParallel` of its Sparks, head first. */
+export function placementSparkIds(placement: Placement, tensorParallel: number): string[] {
+  return placement.sparkIds.slice(0, tensorParallel);
+}
+
+export const PLACEMENT_STATUSES = ['serving', 'swapping', 'idle', 'unreachable'] as const;
+/**
+ * `serving`: its vLLM answers with a model; `swapping`: a swap runs on it; `idle`: nothing answers
+ * on its port while its head Spark does (nothing launched, or stopped); `unreachable`: its head
+ * Spark does not answer either.
+ */
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/** `GET /api/placements`: one entry per placement. */
+export interface PlacementView {
+  id: string;
+  sparkIds: string[];
+  port: number;
+  container: string;
+  /** The memory it reserves on each of its Sparks, GiB; null while unknown (nothing served, or memory unread). */
+  memoryBudgetGiB: number | null;
+  /** The catalog id of the model it serves, or vLLM's own name for a model the catalog lacks. */
+  servedModel: string | null;
+  status: PlacementStatus;
+  /** The catalog models it may serve (empty: any that fits). */
+  models: string[];
+}
