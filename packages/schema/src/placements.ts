@@ -80,6 +80,8 @@ export interface PlacementView {
   container: string;
   /** The memory it reserves on each of its Sparks, GiB; null while unknown (nothing served, or memory unread). */
   memoryBudgetGiB: number | null;
+  /** The unified memory of its head Spark, GiB; null while unread. */
+  sparkMemoryGiB: number | null;
   /** The catalog id of the model it serves, or vLLM's own name for a model the catalog lacks. */
   servedModel: string | null;
   status: PlacementStatus;

@@ -29,6 +29,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/swap/history': 'control',
   'GET /api/swap/durations': 'control',
   'POST /api/swap/:id/cancel': 'control',
+  'GET /api/placements': 'any',
   'GET /api/leases': 'control',
   'POST /api/leases': 'control',
   'DELETE /api/leases/:id': 'control',

@@ -158,6 +158,11 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     );
     await page.click('details.history summary');
     expect(await page.textContent('details.history')).toContain('gpt-oss-120b');
+    // The placement list follows the swap: the default placement now serves the new model.
+    const placement = '[data-placement-id=vllm]';
+    await expect.poll(() => page.textContent(placement), { timeout: 15_000 }).toMatch(/gpt-oss-120b/);
+    expect(await page.getAttribute(placement, 'data-status')).toBe('serving');
+    expect(Number(await page.getAttribute(`${placement} meter`, 'value'))).toBeGreaterThan(0);
 
     // The vLLM tile followed the swap events, not the next probe: never "up" while the swap ran, never
     // still "swapping" once it was ready, each seen after the page settled from the event that changed it.

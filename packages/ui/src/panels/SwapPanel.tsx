@@ -5,6 +5,7 @@ import { announce } from '../announce.js';
 import { PHASE_WORDS } from '../format.js';
 import { useLiveEvent } from '../live.js';
 import { Leases, leaseBlockText } from './Leases.js';
+import { Placements } from './Placements.js';
 import { SwapFailure } from './SwapFailure.js';
 import { SwapHistory } from './SwapHistory.js';
 import { SwapProgress } from './SwapProgress.js';
@@ -147,6 +148,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       <p class="muted small">
         Serving now: <span class="mono">{served ?? currentModel ?? 'unknown'}</span>
       </p>
+      <Placements reloadKey={props.reloadKey} />
       <Leases
         leases={activeLeases}
         queued={queued}

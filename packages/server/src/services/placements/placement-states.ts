@@ -40,20 +40,35 @@ export class PlacementStates {
         const head = this.directory.head(placement);
         // The swap drives the one placement there is (swap per placement comes with issue 17 item 2).
         if (this.swaps.isSwapping())
-          return { ...base, status: 'swapping', servedModel: null, memoryBudgetGiB: null };
-        if (!head) return { ...base, status: 'unreachable', servedModel: null, memoryBudgetGiB: null };
+          return {
+            ...base,
+            status: 'swapping',
+            servedModel: null,
+            memoryBudgetGiB: null,
+            sparkMemoryGiB: null,
+          };
+        if (!head)
+          return {
+            ...base,
+            status: 'unreachable',
+            servedModel: null,
+            memoryBudgetGiB: null,
+            sparkMemoryGiB: null,
+          };
         const signal = AbortSignal.timeout(ASK_TIMEOUT_MS);
         const [served, memory] = await Promise.all([
           this.cluster.servedModels(head, signal),
           this.cluster.memory(head, signal).catch(() => undefined),
         ]);
         const [name] = served ?? [];
+        const sparkMemoryGiB = memory ? roundGib(memory.totalBytes) : null;
         if (name === undefined) {
           return {
             ...base,
             status: memory ? 'idle' : 'unreachable',
             servedModel: null,
             memoryBudgetGiB: null,
+            sparkMemoryGiB,
           };
         }
         const model = this.catalog.byServedName(name);
@@ -62,9 +77,14 @@ export class PlacementStates {
           ...base,
           status: 'serving',
           servedModel: model?.id ?? name,
-          memoryBudgetGiB: memory ? Math.round((share * memory.totalBytes * 10) / GIB) / 10 : null,
+          memoryBudgetGiB: memory ? roundGib(share * memory.totalBytes) : null,
+          sparkMemoryGiB,
         };
       }),
     );
   }
+}
+
+function roundGib(bytes: number): number {
+  return Math.round((bytes * 10) / GIB) / 10;
 }

@@ -76,6 +76,7 @@ describe('PlacementStates', () => {
         status: 'serving',
         servedModel: 'qwen',
         memoryBudgetGiB: 83.3,
+        sparkMemoryGiB: 119,
       },
     ]);
   });
@@ -90,6 +91,7 @@ describe('PlacementStates', () => {
       status: 'idle',
       servedModel: null,
       memoryBudgetGiB: null,
+      sparkMemoryGiB: 119,
     });
     expect((await statesOf({ served: undefined, memory: undefined }).list())[0]?.status).toBe('unreachable');
     expect((await statesOf({ served: ['qwen-served'], memory, swapping: true }).list())[0]?.status).toBe(
