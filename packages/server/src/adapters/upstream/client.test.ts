@@ -110,6 +110,30 @@ describe('UpstreamClient', () => {
     }
   });
 
+  it('sends a GET again after a dropped connection, never a POST (it may already have run)', async () => {
+    client = new UpstreamClient();
+    const seen: string[] = [];
+    handler = (request, response) => {
+      seen.push(request.method ?? '');
+      // The first request of each method finds its connection dropped, as after a vLLM restart.
+      if (seen.filter((method) => method === request.method).length === 1) request.socket.destroy();
+      else response.end('ok');
+    };
+    const again = await get('/v1/models');
+    expect(await readText(again.body)).toBe('ok');
+    const post = await client
+      .request({
+        origin: origin(),
+        method: 'POST',
+        path: '/v1/chat/completions',
+        body: '{}',
+        timeoutMs: 5000,
+      })
+      .catch((caught: unknown) => caught);
+    expect(post).toBeInstanceOf(UpstreamUnreachableError);
+    expect(seen).toEqual(['GET', 'GET', 'POST']);
+  });
+
   it('reports a closed port as unreachable with the reason', async () => {
     client = new UpstreamClient();
     const closed = createServer();

@@ -33,6 +33,8 @@ export interface UpstreamResponse {
 
 /** The system reasons a connection fails with, as the upstream being unreachable. */
 const SOCKET_FAILURE = 'UND_ERR_SOCKET';
+/** Methods RFC 9110 (9.2.2) lets a client repeat after a failed connection. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /**
  * The one HTTP client to the Sparks and the outside (webhooks, the Hub): a keep-alive undici pool
@@ -56,9 +58,12 @@ export class UpstreamClient {
       return await this.#attempt(request);
     } catch (error) {
       // A keep-alive connection the upstream closed (vLLM restarted) fails once; a fresh one may not.
+      // Only an idempotent request is sent again: a POST may have reached vLLM, and a second
+      // chat completion would run (and be billed) twice.
       if (
         error instanceof UpstreamUnreachableError &&
         error.reason === SOCKET_FAILURE &&
+        IDEMPOTENT.has(request.method) &&
         resendable(request.body)
       ) {
         return this.#attempt(request);
