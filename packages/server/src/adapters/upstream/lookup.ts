@@ -22,10 +22,7 @@ export function ipv4FirstLookup(resolve: ResolveAll = systemLookup) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     resolve(hostname, { all: true }, (error, addresses) => {
       if (error) return callback(error, '');
-      const ordered = [
-        ...addresses.filter((entry) => entry.family === 4),
-        ...addresses.filter((entry) => entry.family !== 4),
-      ];
+      const ordered = ipv4First(addresses);
       if (options.all) return callback(null, ordered);
       const first = ordered[0];
       if (!first)
@@ -33,4 +30,12 @@ export function ipv4FirstLookup(resolve: ResolveAll = systemLookup) {
       callback(null, first.address, first.family);
     });
   };
+}
+
+/** IPv4 addresses first, each family in the resolver's order. */
+export function ipv4First(addresses: readonly LookupAddress[]): LookupAddress[] {
+  return [
+    ...addresses.filter((entry) => entry.family === 4),
+    ...addresses.filter((entry) => entry.family !== 4),
+  ];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ipv4First, ipv4FirstFetch, resolveHost } from './resolve.js';
+import { ipv4First } from '../../adapters/upstream/lookup.js';
+import { ipv4FirstFetch, resolveHost } from './resolve.js';
 
 describe('IPv4-first resolution for HTTP calls to Sparks', () => {
   it('orders IPv4 addresses before IPv6 ones', () => {

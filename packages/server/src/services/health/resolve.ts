@@ -1,4 +1,3 @@
-import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { PATTERNS, isIpv6 } from '@spark-control/schema';
 
@@ -52,14 +51,6 @@ export async function resolveHost(
   const resolution = (await resolveHosts([host], resolver, timeoutMs)).get(host);
   if (!resolution?.ok) throw new Error(resolution?.error ?? `cannot resolve ${host}`);
   return resolution.address;
-}
-
-/** IPv4 addresses first, each family in the resolver's order. */
-export function ipv4First(addresses: readonly LookupAddress[]): LookupAddress[] {
-  return [
-    ...addresses.filter((entry) => entry.family === 4),
-    ...addresses.filter((entry) => entry.family !== 4),
-  ];
 }
 
 /**
