@@ -87,7 +87,11 @@ export class RequestUsage {
 export class UsageMeter {
   #buckets = new Map<string, UsageBucket>();
   readonly #limiter = new TokenLimiter();
-  readonly #byModel = new Map<string, { requests: number; prompt: number; completion: number }>();
+  /** Totals by model and placement, for `/metrics`. */
+  readonly #byModel = new Map<
+    string,
+    { model: string; placement: string; requests: number; prompt: number; completion: number }
+  >();
   readonly #now: () => number;
   #timer: NodeJS.Timeout | undefined;
   #lastCompaction = 0;
@@ -155,11 +159,18 @@ export class UsageMeter {
     if (usage.tokenId !== '')
       this.#limiter.used(usage.tokenId, now, usage.promptTokens + usage.completionTokens);
     if (usage.model !== '') {
-      const total = this.#byModel.get(usage.model) ?? { requests: 0, prompt: 0, completion: 0 };
+      const key = `${usage.model}\u0000${usage.placement}`;
+      const total = this.#byModel.get(key) ?? {
+        model: usage.model,
+        placement: usage.placement,
+        requests: 0,
+        prompt: 0,
+        completion: 0,
+      };
       total.requests += 1;
       total.prompt += usage.promptTokens;
       total.completion += usage.completionTokens;
-      this.#byModel.set(usage.model, total);
+      this.#byModel.set(key, total);
     }
   }
 
@@ -242,23 +253,26 @@ export class UsageMeter {
   #registerMetrics(registry: MetricsRegistry): void {
     const requests = registry.counter(
       'spark_control_gateway_model_requests_total',
-      'Gateway requests by the model they named.',
+      'Gateway requests by the model they named and the placement that served it.',
     );
     const tokens = registry.counter(
       'spark_control_gateway_model_tokens_total',
-      'Tokens the upstreams reported, by model and kind (prompt, completion).',
+      'Tokens the upstreams reported, by model, placement and kind (prompt, completion).',
     );
     const reported = new Map<string, { requests: number; prompt: number; completion: number }>();
     // Counted in plain numbers per request and handed to the registry only when scraped.
     registry.onCollect(() => {
-      for (const [model, total] of this.#byModel) {
-        const before = reported.get(model) ?? { requests: 0, prompt: 0, completion: 0 };
-        if (total.requests > before.requests) requests.inc({ model }, total.requests - before.requests);
-        if (total.prompt > before.prompt) tokens.inc({ model, kind: 'prompt' }, total.prompt - before.prompt);
+      for (const [key, total] of this.#byModel) {
+        const { model, placement } = total;
+        const before = reported.get(key) ?? { requests: 0, prompt: 0, completion: 0 };
+        if (total.requests > before.requests)
+          requests.inc({ model, placement }, total.requests - before.requests);
+        if (total.prompt > before.prompt)
+          tokens.inc({ model, placement, kind: 'prompt' }, total.prompt - before.prompt);
         if (total.completion > before.completion) {
-          tokens.inc({ model, kind: 'completion' }, total.completion - before.completion);
+          tokens.inc({ model, placement, kind: 'completion' }, total.completion - before.completion);
         }
-        reported.set(model, { ...total });
+        reported.set(key, { requests: total.requests, prompt: total.prompt, completion: total.completion });
       }
     });
   }

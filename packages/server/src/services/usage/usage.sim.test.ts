@@ -98,7 +98,7 @@ describe('gateway usage and key limits against the simulated vLLM', () => {
     });
     const metrics = g.registry.render() + t.metricsRegistry.render();
     expect(metrics).toMatch(
-      /spark_control_gateway_model_tokens_total\{kind="completion",model="model-a"\} \d+/,
+      /spark_control_gateway_model_tokens_total\{kind="completion",model="model-a",placement="vllm"\} \d+/,
     );
   });
 
