@@ -13,3 +13,4 @@ export * from './privacy.js';
 export * from './search.js';
 export * from './schedules.js';
 export * from './placements.js';
+export * from './placement-settings.js';

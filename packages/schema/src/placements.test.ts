@@ -52,4 +52,104 @@ describe('placements', () => {
       'placement vllm serves only other',
     );
   });
+
+  it('configured placements replace the default layout', () => {
+    const settings = settingsOf({
+      sparks,
+      placements: [
+        { id: 'big', sparkIds: ['spark2', 'spark3'], port: 8888, container: 'vllm_big' },
+        {
+          id: 'small',
+          sparkIds: ['spark1'],
+          port: 8001,
+          container: 'vllm_small',
+          memoryShare: 0.3,
+          models: ['m'],
+        },
+      ],
+    });
+    expect(resolvePlacements(settings)).toEqual([
+      {
+        id: 'big',
+        sparkIds: ['spark2', 'spark3'],
+        port: 8888,
+        container: 'vllm_big',
+        memoryShare: null,
+        models: [],
+      },
+      {
+        id: 'small',
+        sparkIds: ['spark1'],
+        port: 8001,
+        container: 'vllm_small',
+        memoryShare: 0.3,
+        models: ['m'],
+      },
+    ]);
+  });
+
+  it('placements may share a Spark with their own port and container and budgets that fit', () => {
+    const result = parseSettings({
+      sparks,
+      placements: [
+        { id: 'a', sparkIds: ['spark1'], port: 8001, container: 'vllm_a', memoryShare: 0.4 },
+        { id: 'b', sparkIds: ['spark1'], port: 8002, container: 'vllm_b', memoryShare: 0.5 },
+      ],
+    });
+    expect(result.success).toBe(true);
+  });
+
+  it.each([
+    [
+      'an unknown Spark',
+      [{ id: 'a', sparkIds: ['spark9'], port: 8001, container: 'a' }],
+      'placements.0.sparkIds.0: no Spark "spark9" (configured: spark1, spark2, spark3)',
+    ],
+    [
+      'a port shared on a Spark',
+      [
+        { id: 'a', sparkIds: ['spark1'], port: 8001, container: 'a' },
+        { id: 'b', sparkIds: ['spark2', 'spark1'], port: 8001, container: 'b' },
+      ],
+      'placements.1.port: 8001 is also the port of placement a on spark1',
+    ],
+    [
+      'a container shared on a Spark',
+      [
+        { id: 'a', sparkIds: ['spark1'], port: 8001, container: 'same' },
+        { id: 'b', sparkIds: ['spark1'], port: 8002, container: 'same' },
+      ],
+      'placements.1.container: same is also the container of placement a on spark1',
+    ],
+    [
+      'a duplicate id',
+      [
+        { id: 'a', sparkIds: ['spark1'], port: 8001, container: 'a' },
+        { id: 'a', sparkIds: ['spark2'], port: 8001, container: 'a' },
+      ],
+      'placements.1.id: a is used twice',
+    ],
+    [
+      'budgets above the whole Spark',
+      [
+        { id: 'a', sparkIds: ['spark1'], port: 8001, container: 'a', memoryShare: 0.6 },
+        { id: 'b', sparkIds: ['spark1'], port: 8002, container: 'b', memoryShare: 0.5 },
+      ],
+      'placements.1.memoryShare: the placements on spark1 (a 0.6, b 0.5) add up to 1.10 of its memory, more than all of it',
+    ],
+    [
+      'a Spark named twice',
+      [{ id: 'a', sparkIds: ['spark1', 'spark1'], port: 8001, container: 'a' }],
+      'placements.0.sparkIds: must not name a Spark twice',
+    ],
+    [
+      'no Spark',
+      [{ id: 'a', sparkIds: [], port: 8001, container: 'a' }],
+      'placements.0.sparkIds: must name at least one Spark',
+    ],
+  ])('refuses %s, naming the field', (_case, placements, message) => {
+    const result = parseSettings({ sparks, placements });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.errors).toContain(message);
+  });
 });

@@ -19,14 +19,22 @@ export interface Placement {
 export interface PlacementLayoutInput {
   sparks: readonly { id: string; roles: readonly string[] }[];
   vllm: { port: number; container: string };
+  placements: readonly Placement[];
 }
 
 /**
- * The placements in force. Today the default layout only, which is the single vLLM of earlier
- * versions: on the first Spark with the vllm role, with the first other Spark for tensor parallel 2,
- * on `vllm.port` with `vllm.container`. No Spark with the role: no placement.
+ * The placements in force: the configured ones, else the default layout, which is the single vLLM
+ * of earlier versions: on the first Spark with the vllm role, with the first other Spark for tensor
+ * parallel 2, on `vllm.port` with `vllm.container`. No placement configured and no Spark with the
+ * role: none.
  */
 export function resolvePlacements(settings: PlacementLayoutInput): Placement[] {
+  if (settings.placements.length > 0)
+    return settings.placements.map((placement) => ({
+      ...placement,
+      sparkIds: [...placement.sparkIds],
+      models: [...placement.models],
+    }));
   const head = settings.sparks.find((spark) => spark.roles.includes('vllm'));
   if (!head) return [];
   const worker = settings.sparks.find((spark) => spark !== head);

@@ -19,6 +19,7 @@ import {
   UrlPathSchema,
   urlSecrets,
 } from './fields.js';
+import { PlacementSettingSchema, placementProblems } from './placement-settings.js';
 
 /** What a Spark can host; each role brings its built-in services. */
 export const SPARK_ROLES = ['vllm', 'stt', 'tts', 'embeddings', 'qdrant'] as const;
@@ -77,6 +78,8 @@ export const SettingsSchema = v.pipe(
       }),
       {},
     ),
+    /** vLLM instances, each a model on some Sparks; empty: the default layout (one, from `vllm`). */
+    placements: v.optional(v.array(PlacementSettingSchema), []),
     ports: v.optional(
       v.strictObject({
         parakeet: v.optional(PortSchema, 8000),
@@ -179,6 +182,11 @@ export const SettingsSchema = v.pipe(
       ),
     'customServices: sparkId must name a configured Spark',
   ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const sparkIds = dataset.value.sparks.map((spark) => spark.id);
+    for (const message of placementProblems(dataset.value.placements, sparkIds)) addIssue({ message });
+  }),
   v.transform((settings) => ({
     ...settings,
     sparks: settings.sparks.map((spark, index) => ({
