@@ -34,6 +34,7 @@ const card = (sparkId: string, reachable: boolean): SparkHardware => ({
 const swap = (id: string, status: SwapView['status']): SwapView => ({
   id,
   modelId: `model-${id}`,
+  placementId: 'vllm',
   previousModelId: null,
   phase: status === 'running' ? 'loading' : status === 'ready' ? 'ready' : 'failed',
   status,

@@ -205,6 +205,8 @@ export interface SwapRollback {
 export interface SwapView {
   id: string;
   modelId: string;
+  /** The placement whose vLLM the swap changes. */
+  placementId: string;
   previousModelId: string | null;
   phase: SwapPhase;
   status: SwapStatus;
@@ -226,11 +228,13 @@ export interface SwapView {
 }
 
 /**
+ * `placementId`: the placement to swap (default: the only one where the model may run).
  * `whenLeased`: what to do when a lease holds the model the swap would evict: `refuse` (409
  * `LEASED`, the default) or `queue` (start the swap when the leases end or are released).
  */
 export const SwapRequestSchema = v.strictObject({
   modelId: SlugSchema,
+  placementId: v.optional(SlugSchema),
   whenLeased: v.optional(v.picklist(['refuse', 'queue'], 'must be refuse or queue')),
 });
 

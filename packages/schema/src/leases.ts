@@ -51,6 +51,8 @@ export interface LeaseView {
 export interface QueuedSwapView {
   id: string;
   modelId: string;
+  /** The placement named in the request; null: the one the swap service picks. */
+  placementId: string | null;
   actor: string;
   queuedAt: string;
   /** The leases it waits for, as they were when it was queued. */

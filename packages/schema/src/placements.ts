@@ -67,6 +67,14 @@ export function whyNotPlaced(placement: Placement, model: PlacedModel): string |
   return null;
 }
 
+/** The share of each Spark's memory a model reserves on a placement: the placement's budget, else its own. */
+export function memoryShareOn(
+  placement: Pick<Placement, 'memoryShare'>,
+  model: { vllm: { gpuMemoryUtilization: number } },
+): number {
+  return placement.memoryShare ?? model.vllm.gpuMemoryUtilization;
+}
+
 /** The Sparks a model runs on in a placement: the first `tensorParallel` of its Sparks, head first. */
 export function placementSparkIds(placement: Placement, tensorParallel: number): string[] {
   return placement.sparkIds.slice(0, tensorParallel);

@@ -253,6 +253,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     cluster,
     catalog: store,
     settings,
+    placements,
     bus: options.bus,
     log: options.log,
     webhook,

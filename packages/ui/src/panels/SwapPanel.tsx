@@ -49,7 +49,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
     if (response.ok) setHistory((await response.json()).swaps);
   };
   const loadCurrent = async (keepSwap = false) => {
-    const response = await api.api.swap.current.$get();
+    const response = await api.api.swap.current.$get({ query: {} });
     if (!response.ok) return;
     const body = await response.json();
     setServed(body.servedModel);

@@ -134,6 +134,8 @@ export const swaps = pgTable(
   {
     id: text('id').primaryKey(),
     modelId: text('model_id').notNull(),
+    /** The placement swapped; swaps from before placements were all on the default one. */
+    placementId: text('placement_id').notNull().default('vllm'),
     previousModelId: text('previous_model_id'),
     phase: text('phase').notNull(),
     status: text('status').notNull(),

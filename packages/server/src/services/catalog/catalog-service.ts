@@ -1,7 +1,7 @@
-import type { CatalogModel, ModelDef, Spark } from '@spark-control/schema';
+import { resolvePlacements, type CatalogModel, type ModelDef, type Spark } from '@spark-control/schema';
 import { serveArguments } from '../swap/commands.js';
 import { hfCacheOf } from '../swap/launcher.js';
-import { vllmNodes, type VllmCluster } from '../swap/vllm-cluster.js';
+import { modelNodes, type VllmCluster } from '../swap/vllm-cluster.js';
 import { DomainError } from '../domain-error.js';
 import type { CatalogStore } from './catalog-store.js';
 import { localPathProblem } from './model-paths.js';
@@ -54,14 +54,11 @@ export class CatalogService {
         );
       if (await this.isServing(model))
         throw new DomainError('CONFLICT', `${model.label} is being served; swap to another model first`);
-      const [head, ...workers] = vllmNodes(this.settings.current, model.tensorParallel) as [
-        Spark,
-        ...Spark[],
-      ];
+      const [head, ...workers] = modelNodes(this.settings.current, model) as [Spark, ...Spark[]];
       let spark = head;
       try {
         // Workers mount the head's cache path, so the weights are under that path on every node.
-        const hfCache = hfCacheOf(this.settings.current, await this.cluster.probe(head));
+        const hfCache = hfCacheOf(await this.cluster.probe(head));
         for (spark of [head, ...workers])
           await this.cluster.removeHfCache(spark, hfCache, model.hfRepo ?? '');
       } catch (error) {
@@ -78,8 +75,8 @@ export class CatalogService {
     const settings = this.settings.current;
     let head: Spark;
     try {
-      [head] = vllmNodes(settings, model.tensorParallel) as [Spark];
-      serveArguments(settings, model);
+      [head] = modelNodes(settings, model) as [Spark];
+      for (const placement of resolvePlacements(settings)) serveArguments(model, placement);
     } catch (error) {
       throw new DomainError('VALIDATION_FAILED', (error as Error).message, { cause: error });
     }

@@ -38,7 +38,7 @@ describe('leases against the simulated Sparks', () => {
     expect(response.status, await response.clone().text()).toBe(201);
     return (await response.json()) as LeaseView;
   };
-  const served = async () => t.cluster.servedModels(sim.settings().sparks[0]!);
+  const served = async () => t.cluster.servedNow();
 
   beforeAll(async () => {
     sim = await startSimFixture({

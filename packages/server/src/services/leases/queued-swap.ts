@@ -7,7 +7,7 @@ import { LeasedError, type LeaseService } from './lease-service.js';
 
 /** What the queue needs of the swap service. */
 export interface SwapStarter {
-  start(modelId: string, actor: string): Promise<{ id: string }>;
+  start(modelId: string, actor: string, placementId?: string): Promise<{ id: string }>;
   isSwapping(): boolean;
   idle(): Promise<void>;
 }
@@ -24,7 +24,7 @@ export class QueuedSwaps {
   constructor(
     private readonly deps: {
       swaps: SwapStarter;
-      leases: Pick<LeaseService, 'blocking' | 'onEnded'>;
+      leases: Pick<LeaseService, 'onEnded'>;
       bus: EventBus;
       log: Logger;
       now?: () => Date;
@@ -39,7 +39,12 @@ export class QueuedSwaps {
     return this.#queued ? { ...this.#queued } : null;
   }
 
-  queue(modelId: string, actor: string, waitingFor: readonly LeaseView[]): QueuedSwapView {
+  queue(
+    modelId: string,
+    placementId: string | null,
+    actor: string,
+    waitingFor: readonly LeaseView[],
+  ): QueuedSwapView {
     const waiting = this.#queued;
     if (waiting) {
       throw new DomainError(
@@ -51,6 +56,7 @@ export class QueuedSwaps {
     const queued: QueuedSwapView = {
       id: randomUUID(),
       modelId,
+      placementId,
       actor,
       queuedAt: this.#now().toISOString(),
       waitingFor: [...waitingFor],
@@ -76,12 +82,13 @@ export class QueuedSwaps {
 
   async #startIfFree(): Promise<void> {
     const queued = this.#queued;
-    if (!queued || this.deps.leases.blocking(queued.modelId).length > 0) return;
+    // The swap service decides which leases block it (those on the placement it would change).
+    if (!queued) return;
     while (this.deps.swaps.isSwapping()) await this.deps.swaps.idle();
     if (this.#queued !== queued) return;
     try {
       this.#queued = undefined;
-      const swap = await this.deps.swaps.start(queued.modelId, queued.actor);
+      const swap = await this.deps.swaps.start(queued.modelId, queued.actor, queued.placementId ?? undefined);
       this.deps.log.info({ queuedId: queued.id, swapId: swap.id }, 'queued swap started');
       this.#publish('started', `swap ${swap.id} started`, queued);
     } catch (error) {

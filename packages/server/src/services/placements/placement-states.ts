@@ -13,13 +13,13 @@ export class PlacementStates {
   private readonly directory: PlacementDirectory;
   private readonly cluster: Pick<VllmCluster, 'servedModels' | 'memory'>;
   private readonly catalog: Pick<CatalogStore, 'byServedName'>;
-  private readonly swaps: { isSwapping(): boolean };
+  private readonly swaps: { isSwapping(placementId?: string): boolean };
 
   constructor(options: {
     directory: PlacementDirectory;
     cluster: Pick<VllmCluster, 'servedModels' | 'memory'>;
     catalog: Pick<CatalogStore, 'byServedName'>;
-    swaps: { isSwapping(): boolean };
+    swaps: { isSwapping(placementId?: string): boolean };
   }) {
     this.directory = options.directory;
     this.cluster = options.cluster;
@@ -38,8 +38,7 @@ export class PlacementStates {
           models: placement.models,
         };
         const head = this.directory.head(placement);
-        // The swap drives the one placement there is (swap per placement comes with issue 17 item 2).
-        if (this.swaps.isSwapping())
+        if (this.swaps.isSwapping(placement.id))
           return {
             ...base,
             status: 'swapping',
@@ -57,7 +56,7 @@ export class PlacementStates {
           };
         const signal = AbortSignal.timeout(ASK_TIMEOUT_MS);
         const [served, memory] = await Promise.all([
-          this.cluster.servedModels(head, signal),
+          this.cluster.servedModels(head, placement.port, signal),
           this.cluster.memory(head, signal).catch(() => undefined),
         ]);
         const [name] = served ?? [];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   formatIssues,
+  resolvePlacements,
   type ApiErrorCode,
   type ReasoningOutputSchemaName,
   type ReasoningParseResult,
@@ -23,7 +24,6 @@ import type { ReasoningTask } from './tasks.js';
 import { cloudTier, localTier } from './tiers.js';
 import { serviceUrl } from '../health/http.js';
 import { ipv4FirstFetch } from '../health/resolve.js';
-import { vllmHead } from '../swap/vllm-cluster.js';
 
 /** The redaction gateway as the reasoning client uses it (PrivacyService fits). */
 export interface Scrubber {
@@ -268,12 +268,13 @@ export function renderInput(input: unknown): string {
     .join('\n');
 }
 
-/** `localBaseUrl`, or the vLLM of the first Spark with the vllm role. */
+/** `localBaseUrl`, or the vLLM of the first placement (the default layout's: the first Spark with the vllm role). */
 export function localBaseUrl(settings: Settings): string | undefined {
   if (settings.reasoning.localBaseUrl) return settings.reasoning.localBaseUrl;
-  const spark = vllmHead(settings);
-  if (!spark) return undefined;
-  return serviceUrl(spark.host, settings.vllm.port, '/v1');
+  const [placement] = resolvePlacements(settings);
+  const spark = settings.sparks.find((candidate) => candidate.id === placement?.sparkIds[0]);
+  if (!placement || !spark) return undefined;
+  return serviceUrl(spark.host, placement.port, '/v1');
 }
 
 export type { ReasoningTier };

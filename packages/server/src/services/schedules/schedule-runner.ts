@@ -11,7 +11,7 @@ export interface ScheduleRunnerDeps {
   repo: ScheduleRepo;
   swaps: Pick<SwapService, 'isSwapping' | 'start'>;
   catalog: Pick<CatalogStore, 'byServedName'>;
-  /** The served model names now (vLLM's `/v1/models`), undefined when vLLM does not answer. */
+  /** The model names every placement serves now (vLLM's `/v1/models`), undefined when none answers. */
   servedNow: () => Promise<string[] | undefined>;
   port: SchedulePort;
   timeZone: () => string;
@@ -103,12 +103,16 @@ export class ScheduleRunner {
     const target = { modelId: schedule.modelId, placement: schedule.placement };
     const block = await this.#deps.port.isBlocked(target, windowStart);
     if (block) return run('skipped', block.reason);
-    if (this.#deps.swaps.isSwapping()) return run('skipped', 'a swap was running');
+    if (this.#deps.swaps.isSwapping(schedule.placement)) return run('skipped', 'a swap was running');
     const served = await this.#deps.servedNow();
     const servedIds = (served ?? []).map((name) => this.#deps.catalog.byServedName(name)?.id);
     if (servedIds.includes(schedule.modelId)) return run('already-serving', null);
     try {
-      const swap = await this.#deps.swaps.start(schedule.modelId, `schedule:${schedule.id}`);
+      const swap = await this.#deps.swaps.start(
+        schedule.modelId,
+        `schedule:${schedule.id}`,
+        schedule.placement,
+      );
       return run('swapped', null, swap.id);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'SWAP_IN_PROGRESS')

@@ -1,5 +1,6 @@
 import {
   parseSettings,
+  resolvePlacements,
   ModelDefSchema,
   type ModelDefInput,
   type Settings,
@@ -9,7 +10,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { launchCommands, removeHfCacheAsRootCommand, removeHfCacheCommand, stopCommand } from './commands.js';
 import type { LaunchPlan, Launcher } from './launcher.js';
-import { vllmNodes } from './vllm-cluster.js';
+import { placementNodes } from './vllm-cluster.js';
 
 function settingsOf(input: SettingsInput): Settings {
   const result = parseSettings(input);
@@ -39,11 +40,16 @@ const G2: Launcher = {
   hfCache: '/home/spark/.cache/huggingface',
 };
 const G1: Launcher = { ...G2, generation: 'G1', masterPort: 6379 };
-const plan = (launcher: Launcher, tp: 1 | 2, of = settings): LaunchPlan => ({
-  nodes: vllmNodes(of, tp),
-  clusterIps: ['192.168.177.11', '192.168.177.12'].slice(0, tp),
-  launcher,
-});
+const plan = (launcher: Launcher, tp: 1 | 2, of = settings): LaunchPlan => {
+  const [placement] = resolvePlacements(of);
+  if (!placement) throw new Error('no placement');
+  return {
+    placement,
+    nodes: placementNodes(of, placement, tp),
+    clusterIps: ['192.168.177.11', '192.168.177.12'].slice(0, tp),
+    launcher,
+  };
+};
 
 describe('launch commands', () => {
   it('G2, one Spark: --solo -d exec, which needs no cluster address', () => {
@@ -150,7 +156,36 @@ describe('launch commands', () => {
 
   it('refuses a TP=2 model when only one Spark is configured', () => {
     const one = settingsOf({ sparks: [{ id: 'a', host: '10.0.0.2' }] });
-    expect(() => vllmNodes(one, 2)).toThrow(/second Spark/);
+    const [placement] = resolvePlacements(one);
+    if (!placement) throw new Error('no placement');
+    expect(() => placementNodes(one, placement, 2)).toThrow(
+      'tensor parallel 2 needs 2 Sparks; placement vllm has 1',
+    );
+  });
+
+  it('launches on a configured placement with its port, container and memory share', () => {
+    const layout = settingsOf({
+      sparks: [
+        { id: 'a', host: '10.0.0.2' },
+        { id: 'b', host: '10.0.0.3' },
+      ],
+      placements: [
+        { id: 'big', sparkIds: ['a'], port: 8888, container: 'vllm_big' },
+        { id: 'small', sparkIds: ['b'], port: 8001, container: 'vllm_small', memoryShare: 0.3 },
+      ],
+    });
+    const small = resolvePlacements(layout)[1];
+    if (!small) throw new Error('no placement');
+    const { launch } = launchCommands(layout, model({}), {
+      placement: small,
+      nodes: placementNodes(layout, small, 1),
+      clusterIps: [],
+      launcher: { ...G2, container: 'vllm_small' },
+    });
+    expect(launch.text).toContain(`--name 'vllm_small' --solo`);
+    expect(launch.text).toContain('--port 8001');
+    expect(launch.text).toContain('--gpu-memory-utilization 0.3');
+    expect(placementNodes(layout, small, 1).map((spark) => spark.id)).toEqual(['b']);
   });
 
   it('removes exactly the model’s cache directory, under the cache the launcher mounts', () => {

@@ -1,4 +1,11 @@
-import { EXTRA_ARG_RULES, type ModelDef, type Settings } from '@spark-control/schema';
+import {
+  EXTRA_ARG_RULES,
+  memoryShareOn,
+  resolvePlacements,
+  type ModelDef,
+  type Placement,
+  type Settings,
+} from '@spark-control/schema';
 import { command, shellArg, type ShellCommand } from '../../adapters/ssh/index.js';
 import { VLLM_IMAGE, type LaunchPlan } from './launcher.js';
 
@@ -17,16 +24,19 @@ function join(parts: readonly ShellCommand[]): ShellCommand {
   return rest.reduce((line, part) => command`${line} ${part}`, first);
 }
 
-/** The `vllm serve …` arguments of a catalog entry. */
-export function serveArguments(settings: Settings, model: ModelDef): ShellCommand {
+/** The `vllm serve …` arguments of a catalog entry on a placement (its port and memory budget). */
+export function serveArguments(
+  model: ModelDef,
+  placement: Pick<Placement, 'port' | 'memoryShare'>,
+): ShellCommand {
   const source = model.localPath
     ? shellArg.localPath(containerModelPath(model.localPath))
     : shellArg.modelId(model.hfRepo ?? '');
   const options = model.vllm;
   const parts: ShellCommand[] = [
-    command`vllm serve ${source} --host 0.0.0.0 --port ${shellArg.port(settings.vllm.port)}`,
+    command`vllm serve ${source} --host 0.0.0.0 --port ${shellArg.port(placement.port)}`,
     command`--served-model-name ${shellArg.servedName(model.servedName)}`,
-    command`-tp ${model.tensorParallel} --gpu-memory-utilization ${options.gpuMemoryUtilization}`,
+    command`-tp ${model.tensorParallel} --gpu-memory-utilization ${memoryShareOn(placement, model)}`,
   ];
   if (options.maxModelLen !== undefined) parts.push(command`--max-model-len ${options.maxModelLen}`);
   if (options.quantization)
@@ -77,9 +87,9 @@ function extraDockerArgs(settings: Settings, model: ModelDef, plan: LaunchPlan):
   return command`${shellArg.envAssignment('VLLM_SPARK_EXTRA_DOCKER_ARGS', words.join(' '))}`;
 }
 
-/** The launcher itself; `--name` is always given, though G2's `.env` may replace the default. */
-function launcher(settings: Settings, plan: LaunchPlan): ShellCommand {
-  return command`${shellArg.remotePath(plan.launcher.path)} --name ${shellArg.container(settings.vllm.container)}`;
+/** The launcher itself; `--name` is always the placement's, though G2's `.env` may replace the default. */
+function launcher(plan: LaunchPlan): ShellCommand {
+  return command`${shellArg.remotePath(plan.launcher.path)} --name ${shellArg.container(plan.placement.container)}`;
 }
 
 /**
@@ -94,18 +104,18 @@ export function launchCommands(
 ): { launch: ShellCommand; exec?: ShellCommand } {
   const prefix = extraDockerArgs(settings, model, plan);
   const withPrefix = (line: ShellCommand) => (prefix ? command`${prefix} ${line}` : line);
-  const serve = serveArguments(settings, model);
+  const serve = serveArguments(model, plan.placement);
   const nodes = nodesOption(plan);
   if (plan.launcher.generation === 'G1') {
     const backend = plan.nodes.length > 1 ? command` --distributed-executor-backend ray` : command``;
     const inner = command`${serve}${backend} >> /proc/1/fd/1 2>&1`;
     return {
-      launch: withPrefix(command`${launcher(settings, plan)} ${nodes} start -d`),
+      launch: withPrefix(command`${launcher(plan)} ${nodes} start -d`),
       exec: command`docker exec -d ${shellArg.container(plan.launcher.container)} bash -i -c ${shellArg.script(inner)}`,
     };
   }
   const parts = [
-    launcher(settings, plan),
+    launcher(plan),
     nodes,
     ...(model.ray && plan.nodes.length > 1 ? [command`--ray`] : []),
     ...(settings.vllm.hfToken
@@ -188,17 +198,20 @@ export function removeHfCacheAsRootCommand(hfCache: string, hfRepo: string): She
 /** Checks every value of a model that will reach a remote shell, before anything runs (throws ShellValueError). */
 export function checkShellValues(settings: Settings, model: ModelDef): void {
   const nodes = settings.sparks.slice(0, model.tensorParallel);
-  for (const generation of ['G1', 'G2'] as const) {
-    launchCommands(settings, model, {
-      nodes,
-      clusterIps: nodes.map(() => '192.0.2.1'),
-      launcher: {
-        generation,
-        path: settings.vllm.launchScript,
-        container: settings.vllm.container,
-        masterPort: 29501,
-        hfCache: '/',
-      },
-    });
+  for (const placement of resolvePlacements(settings)) {
+    for (const generation of ['G1', 'G2'] as const) {
+      launchCommands(settings, model, {
+        placement,
+        nodes,
+        clusterIps: nodes.map(() => '192.0.2.1'),
+        launcher: {
+          generation,
+          path: settings.vllm.launchScript,
+          container: placement.container,
+          masterPort: 29501,
+          hfCache: '/',
+        },
+      });
+    }
   }
 }

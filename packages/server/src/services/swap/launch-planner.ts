@@ -1,11 +1,11 @@
-import type { ModelDef, Spark } from '@spark-control/schema';
+import type { ModelDef, Placement, Spark } from '@spark-control/schema';
 import { resolveHost } from '../health/resolve.js';
 import { clusterAddress } from '../sparks/cluster-address.js';
 import type { SparkProbe } from '../sparks/probe.js';
 import { DomainError } from '../domain-error.js';
 import { SwapFailure } from './errors.js';
 import { launcherOf, needsClusterIps, type LaunchPlan } from './launcher.js';
-import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import { placementNodes, type VllmCluster } from './vllm-cluster.js';
 import type { SettingsSource } from '../settings-source.js';
 
 /** Works out how a model is launched (nodes, cluster addresses, launcher) from fresh probes of the Sparks. */
@@ -18,15 +18,16 @@ export class LaunchPlanner {
     this.settings = options.settings;
   }
 
-  /** The launch plan of a model without the checks: a rollback to the model served before, a restart. */
-  async plan(model: ModelDef, signal: AbortSignal): Promise<LaunchPlan> {
+  /** The launch plan of a model on a placement without the checks: a rollback to the model served before, a restart. */
+  async plan(model: ModelDef, placement: Placement, signal: AbortSignal): Promise<LaunchPlan> {
     const settings = this.settings.current;
-    const nodes = vllmNodes(settings, model.tensorParallel);
+    const nodes = placementNodes(settings, placement, model.tensorParallel);
     const [head] = nodes as [Spark, ...Spark[]];
     const headProbe = await this.cluster.probe(head, signal);
-    const launcher = launcherOf(settings, headProbe);
+    const launcher = launcherOf(headProbe, placement);
     if ('problem' in launcher) throw new SwapFailure('preflight', launcher.problem);
-    if (!needsClusterIps(launcher.generation, nodes.length)) return { nodes, clusterIps: [], launcher };
+    if (!needsClusterIps(launcher.generation, nodes.length))
+      return { placement, nodes, clusterIps: [], launcher };
     const clusterIps: string[] = [];
     for (const node of nodes) {
       const probe = node === head ? headProbe : await this.cluster.probe(node, signal);
@@ -34,7 +35,7 @@ export class LaunchPlanner {
       if (!address.ok) throw new SwapFailure('bad_args', `${address.field}: ${address.problem}`);
       clusterIps.push(address.ip);
     }
-    return { nodes, clusterIps, launcher };
+    return { placement, nodes, clusterIps, launcher };
   }
 
   /**
@@ -42,12 +43,12 @@ export class LaunchPlanner {
    * resolve, a ConnectX link that is down, a cluster address that is not on its Spark. A Spark that
    * cannot be asked is left to the preflight, which reports it. Returns the probes, fresh for the preflight.
    */
-  async refuseBadSettings(model: ModelDef): Promise<Map<string, SparkProbe>> {
+  async refuseBadSettings(model: ModelDef, placement: Placement): Promise<Map<string, SparkProbe>> {
     const settings = this.settings.current;
     const fresh = new Map<string, SparkProbe>();
     let nodes: Spark[];
     try {
-      nodes = vllmNodes(settings, model.tensorParallel);
+      nodes = placementNodes(settings, placement, model.tensorParallel);
     } catch {
       return fresh;
     }
@@ -70,7 +71,7 @@ export class LaunchPlanner {
       return fresh;
     }
     nodes.forEach((node, position) => fresh.set(node.id, probes[position] as SparkProbe));
-    const launcher = launcherOf(settings, probes[0] as SparkProbe);
+    const launcher = launcherOf(probes[0] as SparkProbe, placement);
     if ('problem' in launcher || !needsClusterIps(launcher.generation, nodes.length)) return fresh;
     nodes.forEach((node, position) => {
       const address = clusterAddress(node, settings.sparks.indexOf(node), probes[position] as SparkProbe);

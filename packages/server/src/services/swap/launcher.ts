@@ -1,4 +1,4 @@
-import type { LauncherGeneration, Settings, Spark } from '@spark-control/schema';
+import type { LauncherGeneration, Placement, Spark } from '@spark-control/schema';
 import type { SparkProbe } from '../sparks/probe.js';
 
 /** The image spark-vllm-docker builds and runs (`-t` default); the controller never passes another. */
@@ -17,16 +17,20 @@ export interface Launcher {
   hfCache: string;
 }
 
-/** What a launch needs: the model's nodes (head first), their cluster addresses, the launcher. */
+/** What a launch needs: the placement, the model's nodes (head first), their cluster addresses, the launcher. */
 export interface LaunchPlan {
+  placement: Placement;
   nodes: Spark[];
   /** One per node; empty for a G2 solo launch, which needs none. */
   clusterIps: string[];
   launcher: Launcher;
 }
 
-/** The head's launcher as its probe describes it, or why it cannot be used. */
-export function launcherOf(settings: Settings, probe: SparkProbe): Launcher | { problem: string } {
+/** The head's launcher for a placement's container as its probe describes it, or why it cannot be used. */
+export function launcherOf(
+  probe: SparkProbe,
+  placement: Pick<Placement, 'container'>,
+): Launcher | { problem: string } {
   if ('problem' in probe.launcher) return { problem: probe.launcher.problem };
   const { generation, path } = probe.launcher;
   const home = probe.home.replace(/\/$/, '');
@@ -34,7 +38,7 @@ export function launcherOf(settings: Settings, probe: SparkProbe): Launcher | { 
     return {
       generation,
       path,
-      container: settings.vllm.container,
+      container: placement.container,
       masterPort: 6379,
       hfCache: `${home}/.cache/huggingface`,
     };
@@ -44,17 +48,17 @@ export function launcherOf(settings: Settings, probe: SparkProbe): Launcher | { 
     generation,
     path,
     container:
-      settings.vllm.container === DEFAULT_CONTAINER && dotenv.CONTAINER_NAME
+      placement.container === DEFAULT_CONTAINER && dotenv.CONTAINER_NAME
         ? dotenv.CONTAINER_NAME
-        : settings.vllm.container,
+        : placement.container,
     masterPort: Number(dotenv.MASTER_PORT) || 29501,
     hfCache: probe.hfHome || `${home}/.cache/huggingface`,
   };
 }
 
 /** The Hugging Face cache the head's launcher mounts (its own idea of it when the launcher is unusable). */
-export function hfCacheOf(settings: Settings, probe: SparkProbe): string {
-  const launcher = launcherOf(settings, probe);
+export function hfCacheOf(probe: SparkProbe): string {
+  const launcher = launcherOf(probe, { container: DEFAULT_CONTAINER });
   return 'problem' in launcher
     ? probe.hfHome || `${probe.home.replace(/\/$/, '')}/.cache/huggingface`
     : launcher.hfCache;

@@ -1,4 +1,13 @@
-import type { ModelDef, PreflightLine, Settings, Spark } from '@spark-control/schema';
+import {
+  memoryShareOn,
+  resolvePlacements,
+  type ModelDef,
+  type Placement,
+  type PreflightLine,
+  type Settings,
+  type Spark,
+} from '@spark-control/schema';
+import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { ModelHub } from '../../adapters/huggingface.js';
 import { clusterAddress } from '../sparks/cluster-address.js';
 import type { SparkProbe } from '../sparks/probe.js';
@@ -6,7 +15,7 @@ import { imageIdCommand, workerSshCommand } from './commands.js';
 import { checkModelSource, gib, type Report } from './model-source-check.js';
 import { SwapFailure } from './errors.js';
 import { launcherOf, needsClusterIps, VLLM_IMAGE, type LaunchPlan, type Launcher } from './launcher.js';
-import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import { placementNodes, type VllmCluster } from './vllm-cluster.js';
 import type { SettingsSource } from '../settings-source.js';
 
 /** What vLLM preallocates when a served model is not in the catalog (its default utilisation). */
@@ -15,11 +24,13 @@ const UNKNOWN_MODEL_UTILISATION = 0.9;
 export interface PreflightDeps {
   cluster: VllmCluster;
   settings: SettingsSource;
+  /** Names what the other placements on a Spark serve, for the memory they hold. */
+  catalog: Pick<CatalogStore, 'byServedName'>;
   /** Asked whether a repo that is not downloaded yet is gated and how big it is; optional. */
   hub: ModelHub | undefined;
 }
 
-/** What the model being served holds, so the memory check counts what the stop will free. */
+/** What the placement's model being served holds, so the memory check counts what the stop will free. */
 export interface Served {
   previous: ModelDef | undefined;
   somethingServed: boolean;
@@ -41,6 +52,7 @@ export class Preflight {
 
   async run(
     model: ModelDef,
+    placement: Placement,
     served: Served,
     report: (line: PreflightLine) => void,
     signal: AbortSignal,
@@ -56,7 +68,7 @@ export class Preflight {
     const settings = this.deps.settings.current;
     let nodes: Spark[];
     try {
-      nodes = vllmNodes(settings, model.tensorParallel);
+      nodes = placementNodes(settings, placement, model.tensorParallel);
     } catch (error) {
       add(`Sparks for tensor parallel ${model.tensorParallel}`, false, (error as Error).message);
       throw refusal(lines);
@@ -64,7 +76,7 @@ export class Preflight {
     const [head] = nodes as [Spark, ...Spark[]];
     const probes = new Map(probed);
     if (!probes.has(head.id)) probes.set(head.id, await this.deps.cluster.probe(head, signal));
-    const launcher = launcherOf(settings, probes.get(head.id) as SparkProbe);
+    const launcher = launcherOf(probes.get(head.id) as SparkProbe, placement);
     if ('problem' in launcher) {
       add(`launcher on ${head.label}`, false, `${launcher.problem} (vllm.launchScript)`);
       throw refusal(lines);
@@ -88,10 +100,10 @@ export class Preflight {
     if (nodes.length > 1 && clusterIps.length === nodes.length)
       await this.#workerSsh(nodes, clusterIps, add, signal);
     await checkModelSource(this.deps, settings, model, nodes, launcher, add, signal);
-    const needs = await this.#memory(settings, model, nodes, served, add, signal);
-    await this.#port(settings, head, launcher, served, add, signal);
+    const needs = await this.#memory(settings, model, placement, nodes, served, add, signal);
+    await this.#port(settings, placement, head, launcher, served, add, signal);
     if (lines.some((line) => !line.ok)) throw refusal(lines);
-    return { plan: { nodes, clusterIps, launcher }, needs };
+    return { plan: { placement, nodes, clusterIps, launcher }, needs };
   }
 
   async #addresses(
@@ -176,6 +188,7 @@ export class Preflight {
   async #memory(
     settings: Settings,
     model: ModelDef,
+    placement: Placement,
     nodes: Spark[],
     served: Served,
     add: Report,
@@ -183,41 +196,84 @@ export class Preflight {
   ): Promise<Map<string, number>> {
     const needs = new Map<string, number>();
     const previousNodes = served.previous
-      ? vllmNodes(settings, served.previous.tensorParallel)
+      ? placementNodes(settings, placement, served.previous.tensorParallel)
       : nodes.slice(0, 1);
-    const heldShare =
-      served.previous?.vllm.gpuMemoryUtilization ?? (served.somethingServed ? UNKNOWN_MODEL_UTILISATION : 0);
-    const memories = await Promise.all(nodes.map((node) => this.deps.cluster.memory(node, signal)));
+    const heldShare = served.previous
+      ? memoryShareOn(placement, served.previous)
+      : served.somethingServed
+        ? (placement.memoryShare ?? UNKNOWN_MODEL_UTILISATION)
+        : 0;
+    const share = memoryShareOn(placement, model);
+    const [memories, others] = await Promise.all([
+      Promise.all(nodes.map((node) => this.deps.cluster.memory(node, signal))),
+      Promise.all(nodes.map((node) => this.#othersOn(settings, placement, node, signal))),
+    ]);
     nodes.forEach((node, index) => {
       const memory = memories[index] as { totalBytes: number; availableBytes: number };
-      const need = model.vllm.gpuMemoryUtilization * memory.totalBytes;
+      const need = share * memory.totalBytes;
       const held = previousNodes.some((spark) => spark.id === node.id) ? heldShare * memory.totalBytes : 0;
       const free = memory.availableBytes + held;
+      const beside = (others[index] ?? [])
+        .map(
+          (other) => `placement ${other.id} holds ${gib(other.share * memory.totalBytes)} (${other.model})`,
+        )
+        .join(', ');
+      const budget =
+        placement.memoryShare === null
+          ? `gpuMemoryUtilization ${share}`
+          : `placement ${placement.id}'s memoryShare ${share}`;
       add(
         `memory on ${node.label}`,
         free >= need,
         free >= need
-          ? `${gib(need)} needed, ${gib(free)} free once the current model stops`
-          : `${gib(need)} needed (gpuMemoryUtilization ${model.vllm.gpuMemoryUtilization}) but only ${gib(free)} would be free: lower gpuMemoryUtilization or stop what else runs there`,
+          ? `${gib(need)} needed, ${gib(free)} free once the current model stops${beside ? `; ${beside}` : ''}`
+          : `${gib(need)} needed (${budget}) but only ${gib(free)} would be free${beside ? ` (${beside})` : ''}: lower ${placement.memoryShare === null ? 'gpuMemoryUtilization' : 'the memory share'} or stop what else runs there`,
       );
       needs.set(node.id, need);
     });
     return needs;
   }
 
+  /** The other placements on a Spark that serve a model now, with the share of its memory they hold. */
+  async #othersOn(
+    settings: Settings,
+    placement: Placement,
+    node: Spark,
+    signal: AbortSignal,
+  ): Promise<{ id: string; model: string; share: number }[]> {
+    const others = resolvePlacements(settings).filter(
+      (other) => other.id !== placement.id && other.sparkIds.includes(node.id),
+    );
+    const held = await Promise.all(
+      others.map(async (other) => {
+        const head = settings.sparks.find((spark) => spark.id === other.sparkIds[0]);
+        const [name] =
+          (head ? await this.deps.cluster.servedModels(head, other.port, signal) : undefined) ?? [];
+        if (name === undefined) return undefined;
+        const served = this.deps.catalog.byServedName(name);
+        const share = served
+          ? memoryShareOn(other, served)
+          : (other.memoryShare ?? UNKNOWN_MODEL_UTILISATION);
+        return { id: other.id, model: served?.id ?? name, share };
+      }),
+    );
+    return held.filter((entry) => entry !== undefined);
+  }
+
   async #port(
     settings: Settings,
+    placement: Placement,
     head: Spark,
     launcher: Launcher,
     served: Served,
     add: Report,
     signal: AbortSignal,
   ): Promise<void> {
-    const port = settings.vllm.port;
+    const port = placement.port;
     const check = `port ${port} on ${head.label}`;
     let taken: boolean;
     try {
-      taken = await this.deps.cluster.portTaken(head);
+      taken = await this.deps.cluster.portTaken(head, port);
     } catch (error) {
       add(check, false, `sparks.${settings.sparks.indexOf(head)}.host: ${(error as Error).message}`);
       return;
@@ -234,9 +290,15 @@ export class Preflight {
       ours,
       ours
         ? `held by the model being served, which stops first`
-        : `taken by a process other than the ${launcher.container} container: stop it, or change vllm.port`,
+        : `taken by a process other than the ${launcher.container} container: stop it, or change ${portField(settings, placement)}`,
     );
   }
+}
+
+/** The setting a placement's port comes from: `vllm.port` in the default layout. */
+function portField(settings: Settings, placement: Placement): string {
+  const index = settings.placements.findIndex((configured) => configured.id === placement.id);
+  return index < 0 ? 'vllm.port' : `placements.${index}.port`;
 }
 
 /** The swap's end when checks failed: each failed check in the message, what it means in the hint. */

@@ -101,6 +101,7 @@ export class SwapJournal {
       {
         swapId: view.id,
         modelId: view.modelId,
+        placementId: view.placementId,
         cause,
         message,
       },

@@ -60,7 +60,7 @@ describe('swaps that follow the real launcher', () => {
     expect(response.status, await response.clone().text()).toBe(202);
     return finished();
   };
-  const served = async () => t.cluster.servedModels(sim.settings().sparks[0]!);
+  const served = async () => t.cluster.servedNow();
   /** The vLLM container on the head: a restart would make a new one (they run with --rm). */
   const headContainer = () =>
     sim.cluster.control.containers('spark1').find((container) => container.Names === 'vllm_node')?.ID;

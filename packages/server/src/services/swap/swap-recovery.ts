@@ -1,11 +1,11 @@
-import type { ModelDef, Spark } from '@spark-control/schema';
+import type { ModelDef, Placement, Spark } from '@spark-control/schema';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import { SwapFailure } from './errors.js';
 import type { LaunchPlanner } from './launch-planner.js';
 import type { LaunchPlan } from './launcher.js';
 import type { ActiveSwap, SwapJournal } from './swap-journal.js';
 import type { RollbackAfterFailure } from './swap-rollback.js';
-import { vllmNodes, type VllmCluster } from './vllm-cluster.js';
+import { placementNodes, type VllmCluster } from './vllm-cluster.js';
 import type { SettingsSource } from '../settings-source.js';
 
 /**
@@ -20,7 +20,11 @@ export class SwapRecovery {
     this.#deps = deps;
   }
 
-  async resume(active: ActiveSwap, model: ModelDef | undefined): Promise<void> {
+  async resume(
+    active: ActiveSwap,
+    model: ModelDef | undefined,
+    placement: Placement | undefined,
+  ): Promise<void> {
     const { journal } = this.#deps;
     const { view } = active;
     let plan: LaunchPlan | undefined;
@@ -30,16 +34,21 @@ export class SwapRecovery {
           'unknown',
           'Spark Control restarted during the swap and the model left the catalog',
         );
+      if (!placement)
+        throw new SwapFailure(
+          'unknown',
+          `Spark Control restarted during the swap and placement ${view.placementId} left the settings`,
+        );
       const settings = this.#deps.settings.current;
-      const [head] = vllmNodes(settings, model.tensorParallel) as [Spark];
-      const served = await this.#deps.cluster.servedModels(head);
+      const [head] = placementNodes(settings, placement, model.tensorParallel) as [Spark];
+      const served = await this.#deps.cluster.servedModels(head, placement.port);
       if (served?.includes(model.servedName)) {
         await journal.finish(view, 'ready', null, 'confirmed after Spark Control restarted');
         return;
       }
       const deadline = Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000;
       const launched = view.phase === 'launching' || view.phase === 'loading';
-      plan = await this.#deps.planner.plan(model, active.controller.signal);
+      plan = await this.#deps.planner.plan(model, placement, active.controller.signal);
       if (
         launched &&
         Date.now() < deadline &&
@@ -56,7 +65,7 @@ export class SwapRecovery {
       );
     } catch (error) {
       const previous = view.previousModelId ? this.#deps.catalog.get(view.previousModelId) : undefined;
-      await this.#deps.rollback.afterFailure(active, model, previous, plan, error);
+      await this.#deps.rollback.afterFailure(active, model, placement, previous, plan, error);
     }
   }
 }

@@ -9,6 +9,7 @@ function toView(row: SwapRow): SwapView {
   return {
     id: row.id,
     modelId: row.modelId,
+    placementId: row.placementId,
     previousModelId: row.previousModelId,
     phase: row.phase as SwapPhase,
     status: row.status as SwapStatus,
@@ -34,6 +35,7 @@ export class SwapRepo {
     const row = {
       id: swap.id,
       modelId: swap.modelId,
+      placementId: swap.placementId,
       previousModelId: swap.previousModelId,
       phase: swap.phase,
       status: swap.status,
@@ -57,8 +59,11 @@ export class SwapRepo {
     return row ? toView(row) : undefined;
   }
 
-  async latest(): Promise<SwapView | undefined> {
-    const [row] = await this.db.select().from(swaps).orderBy(desc(swaps.startedAt)).limit(1);
+  /** The last swap, of one placement or of any. */
+  async latest(placementId?: string): Promise<SwapView | undefined> {
+    const query = this.db.select().from(swaps);
+    const filtered = placementId === undefined ? query : query.where(eq(swaps.placementId, placementId));
+    const [row] = await filtered.orderBy(desc(swaps.startedAt)).limit(1);
     return row ? toView(row) : undefined;
   }
 

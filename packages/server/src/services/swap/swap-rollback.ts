@@ -1,4 +1,4 @@
-import type { ModelDef, SwapView } from '@spark-control/schema';
+import type { ModelDef, Placement, SwapView } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import { causeOfError } from './classify.js';
 import { SwapFailure } from './errors.js';
@@ -30,6 +30,7 @@ export class RollbackAfterFailure {
   async afterFailure(
     active: ActiveSwap,
     model: ModelDef | undefined,
+    placement: Placement | undefined,
     previous: ModelDef | undefined,
     plan: LaunchPlan | undefined,
     error: unknown,
@@ -50,13 +51,22 @@ export class RollbackAfterFailure {
     await journal.finish(view, cancelled ? 'cancelled' : 'failed', cause, message);
     if (!touchedCluster) return;
     const willRollback =
-      this.#deps.settings.current.vllm.rollback && previous !== undefined && previous.id !== model?.id;
+      this.#deps.settings.current.vllm.rollback &&
+      placement !== undefined &&
+      previous !== undefined &&
+      previous.id !== model?.id;
     if (launched && !willRollback && plan) await this.#deps.steps.stopQuietly(plan);
     if (!this.#deps.settings.current.vllm.rollback) {
       view.rollback = {
         modelId: previous?.id ?? '',
         status: 'skipped',
         message: 'rollback is turned off in the settings',
+      };
+    } else if (!placement) {
+      view.rollback = {
+        modelId: previous?.id ?? '',
+        status: 'skipped',
+        message: `placement ${view.placementId} is no longer in the settings`,
       };
     } else if (!previous) {
       view.rollback = { modelId: '', status: 'skipped', message: 'no catalog model was being served before' };
@@ -67,19 +77,19 @@ export class RollbackAfterFailure {
         message: 'the failed model was the one served before',
       };
     } else {
-      await this.#rollBack(view, previous);
+      await this.#rollBack(view, placement, previous);
       return;
     }
     await journal.save(view);
   }
 
-  async #rollBack(view: SwapView, previous: ModelDef): Promise<void> {
+  async #rollBack(view: SwapView, placement: Placement, previous: ModelDef): Promise<void> {
     const { journal } = this.#deps;
     view.rollback = { modelId: previous.id, status: 'running', message: `launching ${previous.label} again` };
     await journal.save(view);
     try {
       const signal = new AbortController().signal;
-      const plan = await this.#deps.planner.plan(previous, signal);
+      const plan = await this.#deps.planner.plan(previous, placement, signal);
       await this.#deps.steps.relaunch(previous, plan, (line) => journal.logLine(view, line), signal);
       view.rollback = { modelId: previous.id, status: 'ready', message: `${previous.label} is served again` };
     } catch (error) {

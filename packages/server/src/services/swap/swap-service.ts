@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ModelDef, ModelSwapDurations, SwapTimings, SwapView } from '@spark-control/schema';
+import type { ModelDef, ModelSwapDurations, Placement, SwapTimings, SwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import { ShellValueError } from '../../adapters/ssh/index.js';
 import type { Logger } from '../../adapters/logger.js';
@@ -17,7 +17,8 @@ import type { SwapRepo } from './swap-repo.js';
 import { SwapJournal, type ActiveSwap } from './swap-journal.js';
 import { SwapRecovery } from './swap-recovery.js';
 import { RollbackAfterFailure } from './swap-rollback.js';
-import { vllmHead, type VllmCluster } from './vllm-cluster.js';
+import type { VllmCluster } from './vllm-cluster.js';
+import type { PlacementDirectory } from '../placements/placement-directory.js';
 import type { Webhook } from './webhook.js';
 import { describeLease, LeasedError, type LeaseService } from '../leases/lease-service.js';
 import type { SettingsSource } from '../settings-source.js';
@@ -29,6 +30,8 @@ export interface SwapServiceDeps {
   cluster: VllmCluster;
   catalog: CatalogStore;
   settings: SettingsSource;
+  /** The placements a swap may target. */
+  placements: PlacementDirectory;
   bus: EventBus;
   log: Logger;
   webhook: Webhook;
@@ -49,7 +52,7 @@ const RECENT_SWAPS_PER_MODEL = 10;
 const FIRST_TOKEN_TIMEOUT_MS = 60_000;
 
 /**
- * One swap at a time: preflight → stopping → releasing-memory → launching → loading → ready,
+ * One swap at a time per placement: preflight → stopping → releasing-memory → launching → loading → ready,
  * or failed/cancelled with a classified cause and, when the setting is on, a rollback to the
  * model that was served before (`swap-rollback.ts`). State is persisted at every phase
  * (`swap-journal.ts`) so a restart can reconcile (`swap-recovery.ts`).
@@ -63,7 +66,8 @@ export class SwapService {
   readonly #journal: SwapJournal;
   readonly #rollback: RollbackAfterFailure;
   readonly #recovery: SwapRecovery;
-  #active: ActiveSwap | undefined;
+  /** The running swap of each placement, by placement id. */
+  readonly #active = new Map<string, ActiveSwap>();
   #now: () => number;
   /** The first-token measurement of the last swap, which runs after the swap is ready. */
   #measuring: Promise<void> = Promise.resolve();
@@ -83,7 +87,12 @@ export class SwapService {
       log: deps.log,
       timing: this.#timing,
     });
-    this.#preflight = new Preflight({ cluster: deps.cluster, settings: deps.settings, hub: deps.hub });
+    this.#preflight = new Preflight({
+      cluster: deps.cluster,
+      settings: deps.settings,
+      catalog: deps.catalog,
+      hub: deps.hub,
+    });
     this.#planner = new LaunchPlanner({ cluster: deps.cluster, settings: deps.settings });
     this.#journal = new SwapJournal({ ...deps, pollMs: this.#timing.pollMs });
     this.#rollback = new RollbackAfterFailure({
@@ -100,14 +109,28 @@ export class SwapService {
     });
   }
 
-  /** True while a swap (or its rollback) runs: planned maintenance for the monitor and the gateway. */
-  isSwapping(): boolean {
-    return this.#active !== undefined;
+  /**
+   * True while a swap (or its rollback) runs on the placement, or on any without one: planned
+   * maintenance for the monitor and the gateway.
+   */
+  isSwapping(placementId?: string): boolean {
+    return placementId === undefined ? this.#active.size > 0 : this.#active.has(placementId);
   }
 
-  /** Resolves when no swap is running (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.#active) await this.#active.done;
+  /** The catalog model being swapped in on a placement; null when none is. */
+  swappingTo(placementId: string): string | null {
+    return this.#active.get(placementId)?.view.modelId ?? null;
+  }
+
+  /** Resolves when no swap is running on the placement, or on any without one (tests, shutdown). */
+  async idle(placementId?: string): Promise<void> {
+    for (;;) {
+      const running =
+        placementId === undefined ? [...this.#active.values()] : [this.#active.get(placementId)];
+      const waits = running.filter((active) => active !== undefined).map((active) => active.done);
+      if (waits.length === 0) break;
+      await Promise.all(waits);
+    }
     await this.#measuring;
   }
 
@@ -125,12 +148,16 @@ export class SwapService {
       .map(([modelId, list]) => ({ modelId, swaps: list.length, median: medianTimings(list) }));
   }
 
-  /** Starts a swap to `modelId`; the returned view is `running`. Refused while a lease holds another model. */
-  async start(modelId: string, actor: string): Promise<SwapView> {
-    this.#refuseIfBusy();
+  /**
+   * Starts a swap to `modelId` on a placement (default: the only one where it may run); the returned
+   * view is `running`. Refused while a lease holds the model it would evict.
+   */
+  async start(modelId: string, actor: string, placementId?: string): Promise<SwapView> {
     const model = this.#deps.catalog.get(modelId);
     if (!model) throw new DomainError('NOT_FOUND', `modelId: no model "${modelId}" in the catalog`);
-    const held = this.#deps.leases?.blocking(modelId) ?? [];
+    const placement = this.#deps.placements.choose(model, placementId);
+    this.#refuseIfBusy(placement);
+    const held = await this.#leasesEvicted(modelId, placement);
     if (held.length > 0) {
       throw new LeasedError(
         `${held.map(describeLease).join('; ')}; swapping to ${modelId} would evict it`,
@@ -145,12 +172,13 @@ export class SwapService {
         cause: error,
       });
     }
-    const probes = await this.#planner.refuseBadSettings(model);
+    const probes = await this.#planner.refuseBadSettings(model, placement);
     // Another request may have started a swap while the settings were checked.
-    this.#refuseIfBusy();
+    this.#refuseIfBusy(placement);
     const view: SwapView = {
       id: randomUUID(),
       modelId,
+      placementId: placement.id,
       previousModelId: null,
       phase: 'preflight',
       status: 'running',
@@ -173,35 +201,73 @@ export class SwapService {
       done: Promise.resolve(),
       stopwatch: new SwapStopwatch(view, this.#now),
     };
-    this.#active = active;
+    this.#active.set(placement.id, active);
     await this.#deps.repo.save(view);
     this.#journal.publish(view);
-    this.#deps.webhook.send('swap.started', { swapId: view.id, modelId });
-    active.done = this.#run(active, model, probes).finally(() => {
-      if (this.#active === active) this.#active = undefined;
+    this.#deps.webhook.send('swap.started', { swapId: view.id, modelId, placementId: placement.id });
+    active.done = this.#run(active, model, placement, probes).finally(() => {
+      if (this.#active.get(placement.id) === active) this.#active.delete(placement.id);
     });
     return { ...view };
   }
 
-  #refuseIfBusy(): void {
-    const running = this.#active?.view.id;
+  #refuseIfBusy(placement: Placement): void {
+    const running = this.#active.get(placement.id)?.view.id;
     if (running) {
-      throw new DomainError('SWAP_IN_PROGRESS', `another swap is running (${running})`, {
-        details: { swapId: running },
-      });
+      throw new DomainError(
+        'SWAP_IN_PROGRESS',
+        `another swap is running on placement ${placement.id} (${running})`,
+        { details: { swapId: running } },
+      );
     }
+  }
+
+  /**
+   * The leases a swap on `placement` would break: those on another model, unless another placement
+   * serves that model (with one placement, every lease on another model).
+   */
+  async #leasesEvicted(modelId: string, placement: Placement) {
+    const leases = this.#deps.leases?.blocking(modelId) ?? [];
+    if (leases.length === 0) return leases;
+    const elsewhere = new Set<string>();
+    const settings = this.#deps.settings.current;
+    for (const other of this.#deps.placements.all()) {
+      if (other.id === placement.id) continue;
+      const head = settings.sparks.find((spark) => spark.id === other.sparkIds[0]);
+      for (const name of (head ? await this.#deps.cluster.servedModels(head, other.port) : undefined) ?? [])
+        elsewhere.add(name);
+    }
+    return leases.filter((lease) => {
+      const leased = this.#deps.catalog.get(lease.modelId);
+      return !leased || !elsewhere.has(leased.servedName);
+    });
   }
 
   /** Cancels the running swap with this id; false when it is not running. */
   cancel(id: string): boolean {
-    if (this.#active?.view.id !== id) return false;
-    this.#active.controller.abort();
-    return true;
+    for (const active of this.#active.values()) {
+      if (active.view.id !== id) continue;
+      active.controller.abort();
+      return true;
+    }
+    return false;
   }
 
-  async current(): Promise<{ swap: SwapView | null; servedModel: string | null }> {
-    const swap = this.#active?.view ?? (await this.#deps.repo.latest()) ?? null;
-    const served = await this.#deps.cluster.servedNow();
+  /**
+   * The running or last swap of a placement (or of any without one) and what that placement serves
+   * now.
+   */
+  async current(placementId?: string): Promise<{ swap: SwapView | null; servedModel: string | null }> {
+    if (placementId !== undefined && !this.#deps.placements.get(placementId))
+      throw new DomainError('NOT_FOUND', `placementId: no placement "${placementId}"`);
+    const running =
+      placementId === undefined ? [...this.#active.values()].at(-1) : this.#active.get(placementId);
+    const swap = running?.view ?? (await this.#deps.repo.latest(placementId)) ?? null;
+    const placement =
+      this.#deps.placements.get(swap?.placementId ?? placementId ?? '') ?? this.#deps.placements.all()[0];
+    const head = placement ? this.#deps.placements.head(placement) : undefined;
+    const served =
+      placement && head ? await this.#deps.cluster.servedModels(head, placement.port) : undefined;
     return { swap: swap ? { ...swap, logTail: [...swap.logTail] } : null, servedModel: served?.[0] ?? null };
   }
 
@@ -217,6 +283,7 @@ export class SwapService {
         'reconciling a swap interrupted by a restart',
       );
       const model = this.#deps.catalog.get(view.modelId);
+      const placement = this.#deps.placements.get(view.placementId);
       const controller = new AbortController();
       const active: ActiveSwap = {
         view,
@@ -224,27 +291,33 @@ export class SwapService {
         done: Promise.resolve(),
         stopwatch: new SwapStopwatch(view, this.#now),
       };
-      this.#active = active;
-      active.done = this.#recovery.resume(active, model).finally(() => {
-        if (this.#active === active) this.#active = undefined;
+      this.#active.set(view.placementId, active);
+      active.done = this.#recovery.resume(active, model, placement).finally(() => {
+        if (this.#active.get(view.placementId) === active) this.#active.delete(view.placementId);
       });
       await active.done;
     }
   }
 
-  async #run(active: ActiveSwap, model: ModelDef, probes: ReadonlyMap<string, SparkProbe>): Promise<void> {
+  async #run(
+    active: ActiveSwap,
+    model: ModelDef,
+    placement: Placement,
+    probes: ReadonlyMap<string, SparkProbe>,
+  ): Promise<void> {
     const { view, controller } = active;
     const signal = controller.signal;
     let previous: ModelDef | undefined;
     let plan: LaunchPlan | undefined;
     try {
       const settings = this.#deps.settings.current;
-      const head = vllmHead(settings);
-      const served = head ? await this.#deps.cluster.servedModels(head, signal) : undefined;
+      const head = this.#deps.placements.head(placement);
+      const served = head ? await this.#deps.cluster.servedModels(head, placement.port, signal) : undefined;
       previous = served?.[0] ? this.#deps.catalog.byServedName(served[0]) : undefined;
       view.previousModelId = previous?.id ?? null;
       const checked = await this.#preflight.run(
         model,
+        placement,
         { previous, somethingServed: served !== undefined && served.length > 0 },
         (line) => {
           view.preflight.push(line);
@@ -276,7 +349,7 @@ export class SwapService {
       await this.#journal.finish(view, 'ready', null);
       this.#measuring = this.#measureFirstToken(view, model, plan);
     } catch (error) {
-      await this.#rollback.afterFailure(active, model, previous, plan, error);
+      await this.#rollback.afterFailure(active, model, placement, previous, plan, error);
     }
   }
 
@@ -291,6 +364,7 @@ export class SwapService {
     try {
       await this.#deps.cluster.oneTokenReply(
         head,
+        plan.placement.port,
         model.servedName,
         AbortSignal.timeout(FIRST_TOKEN_TIMEOUT_MS),
       );

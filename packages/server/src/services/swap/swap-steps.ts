@@ -1,4 +1,4 @@
-import type { ModelDef, Spark } from '@spark-control/schema';
+import { memoryShareOn, resolvePlacements, type ModelDef, type Spark } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import { causeOfError, diagnoseLog } from './classify.js';
 import { SwapFailure } from './errors.js';
@@ -29,16 +29,26 @@ export class SwapSteps {
   }
 
   /**
-   * Stops the container on every configured Spark, not only on the nodes of the model believed to be
-   * running: a container left on a worker would make the launcher reuse it and fail the next launch.
-   * A Spark that cannot be reached fails the step only when the new model needs it.
+   * Stops the placement's container on every Spark where no other placement runs one of that name,
+   * not only on the nodes of the model believed to be running: a container left on a worker would
+   * make the launcher reuse it and fail the next launch. A Spark that cannot be reached fails the
+   * step only when the new model needs it.
    */
   async stopEverywhere(plan: LaunchPlan, onLine: (line: string) => void, signal: AbortSignal): Promise<void> {
     const container = plan.launcher.container;
-    const results = await Promise.allSettled(
-      this.settings.current.sparks.map((spark) => this.cluster.stop(spark, container, signal)),
+    const settings = this.settings.current;
+    const othersSparks = new Set(
+      resolvePlacements(settings)
+        .filter((other) => other.id !== plan.placement.id && other.container === container)
+        .flatMap((other) => other.sparkIds),
     );
-    this.settings.current.sparks.forEach((spark, index) => {
+    const sparks = settings.sparks.filter(
+      (spark) => !othersSparks.has(spark.id) || plan.nodes.some((node) => node.id === spark.id),
+    );
+    const results = await Promise.allSettled(
+      sparks.map((spark) => this.cluster.stop(spark, container, signal)),
+    );
+    sparks.forEach((spark, index) => {
       const result = results[index];
       const failure =
         result?.status === 'rejected'
@@ -133,7 +143,7 @@ export class SwapSteps {
     for (const node of plan.nodes)
       needs.set(
         node.id,
-        model.vllm.gpuMemoryUtilization * (await this.cluster.memory(node, signal)).totalBytes,
+        memoryShareOn(plan.placement, model) * (await this.cluster.memory(node, signal)).totalBytes,
       );
     await this.waitForMemory(plan.nodes, needs, signal);
     await this.launch(model, plan, onLine, signal);

@@ -36,7 +36,7 @@ describe('model swap against the simulated Sparks', () => {
     headers: { ...t.bearer, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const served = async () => t.cluster.servedModels(sim.settings().sparks[0]!);
+  const served = async () => t.cluster.servedNow();
   const finished = async (): Promise<SwapView> => {
     await t.swaps.idle();
     const { swap } = await t.swaps.current();

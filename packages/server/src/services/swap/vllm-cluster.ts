@@ -1,5 +1,13 @@
 import { connect } from 'node:net';
-import type { ModelDef, Settings, Spark } from '@spark-control/schema';
+import {
+  placementSparkIds,
+  resolvePlacements,
+  whyNotPlaced,
+  type ModelDef,
+  type Placement,
+  type Settings,
+  type Spark,
+} from '@spark-control/schema';
 import type { ExecResult, ShellCommand, SshPool, SshStream } from '../../adapters/ssh/index.js';
 import { resolveHost } from '../health/resolve.js';
 import { discard, originOf, readText, sharedUpstreamClient } from '../../adapters/upstream/client.js';
@@ -21,19 +29,35 @@ import type { SettingsSource } from '../settings-source.js';
 
 const COMMAND_TIMEOUT_MS = 60_000;
 
-/** The Spark vLLM is served from: the first with the vllm role. */
-export function vllmHead(settings: Settings): Spark | undefined {
-  return settings.sparks.find((spark) => spark.roles.includes('vllm'));
+/** The Sparks a model runs on in a placement, head first; throws when one is not configured. */
+export function placementNodes(settings: Settings, placement: Placement, tensorParallel: number): Spark[] {
+  if (tensorParallel > placement.sparkIds.length) {
+    throw new Error(
+      `tensor parallel ${tensorParallel} needs ${tensorParallel} Sparks; placement ${placement.id} has ${placement.sparkIds.length}`,
+    );
+  }
+  return placementSparkIds(placement, tensorParallel).map((id) => {
+    const spark = settings.sparks.find((candidate) => candidate.id === id);
+    if (!spark) throw new Error(`placement ${placement.id}: no Spark "${id}" is configured`);
+    return spark;
+  });
 }
 
-/** The head Spark and, for tensor parallel 2, the first other Spark. */
-export function vllmNodes(settings: Settings, tensorParallel: 1 | 2): Spark[] {
-  const head = vllmHead(settings);
-  if (!head) throw new Error('no Spark has the vllm role; add it in Configure Sparks');
-  if (tensorParallel === 1) return [head];
-  const worker = settings.sparks.find((spark) => spark !== head);
-  if (!worker) throw new Error('tensor parallel 2 needs a second Spark');
-  return [head, worker];
+/**
+ * Where a model would run when no placement is named: on the first placement that may serve it (the
+ * catalog's checks and weight deletion look there).
+ */
+export function modelNodes(settings: Settings, model: Pick<ModelDef, 'id' | 'tensorParallel'>): Spark[] {
+  const placements = resolvePlacements(settings);
+  if (placements.length === 0)
+    throw new Error('no placement is configured and no Spark has the vllm role; add it in Configure Sparks');
+  const fitting = placements.find((placement) => whyNotPlaced(placement, model) === null);
+  if (!fitting) {
+    throw new Error(
+      placements.map((placement) => whyNotPlaced(placement, model)).join('; ') || 'no placement fits',
+    );
+  }
+  return placementNodes(settings, fitting, model.tensorParallel);
 }
 
 /** Deleting a model's weights failed; the message says what was tried and what the Spark answered. */
@@ -134,18 +158,25 @@ export class VllmCluster {
     }
   }
 
-  /** What the configured head serves; undefined when there is no head or vLLM does not answer. */
+  /** What every placement serves together; undefined when none answers. */
   async servedNow(signal?: AbortSignal): Promise<string[] | undefined> {
-    const head = vllmHead(this.settings.current);
-    return head ? this.servedModels(head, signal) : undefined;
+    const settings = this.settings.current;
+    const answers = await Promise.all(
+      resolvePlacements(settings).map((placement) => {
+        const head = settings.sparks.find((spark) => spark.id === placement.sparkIds[0]);
+        return head ? this.servedModels(head, placement.port, signal) : Promise.resolve(undefined);
+      }),
+    );
+    const answered = answers.filter((served) => served !== undefined);
+    return answered.length === 0 ? undefined : answered.flat();
   }
 
-  /** The model names vLLM serves, or undefined while it refuses connections, errs or cannot be resolved. */
-  async servedModels(head: Spark, signal?: AbortSignal): Promise<string[] | undefined> {
+  /** The model names a vLLM serves, or undefined while it refuses connections, errs or cannot be resolved. */
+  async servedModels(head: Spark, port: number, signal?: AbortSignal): Promise<string[] | undefined> {
     try {
       const address = await resolveHost(head.host);
       const response = await sharedUpstreamClient().request({
-        origin: originOf(address, this.settings.current.vllm.port),
+        origin: originOf(address, port),
         method: 'GET',
         path: '/v1/models',
         signal,
@@ -162,11 +193,11 @@ export class VllmCluster {
     }
   }
 
-  /** A chat completion of one token from the head; throws unless vLLM answers 2xx. */
-  async oneTokenReply(head: Spark, servedName: string, signal: AbortSignal): Promise<void> {
+  /** A chat completion of one token from a vLLM; throws unless vLLM answers 2xx. */
+  async oneTokenReply(head: Spark, port: number, servedName: string, signal: AbortSignal): Promise<void> {
     const address = await resolveHost(head.host);
     const response = await sharedUpstreamClient().request({
-      origin: originOf(address, this.settings.current.vllm.port),
+      origin: originOf(address, port),
       method: 'POST',
       path: '/v1/chat/completions',
       headers: { 'content-type': 'application/json' },
@@ -183,11 +214,11 @@ export class VllmCluster {
     if (response.status < 200 || response.status >= 300) throw new Error(`vLLM answered ${response.status}`);
   }
 
-  /** Whether something accepts TCP connections on the vLLM port of the head. */
-  async portTaken(head: Spark): Promise<boolean> {
+  /** Whether something accepts TCP connections on a port of the head. */
+  async portTaken(head: Spark, port: number): Promise<boolean> {
     const address = await resolveHost(head.host);
     return new Promise((resolve) => {
-      const socket = connect({ host: address, port: this.settings.current.vllm.port, timeout: 2000 });
+      const socket = connect({ host: address, port, timeout: 2000 });
       const done = (taken: boolean) => {
         socket.destroy();
         resolve(taken);

@@ -80,7 +80,7 @@ export async function waitUntilServed(options: WaitOptions): Promise<void> {
   try {
     while (true) {
       if (signal.aborted) throw new SwapFailure('unknown', 'cancelled');
-      const served = await cluster.servedModels(head, scope);
+      const served = await cluster.servedModels(head, plan.placement.port, scope);
       if (served?.includes(model.servedName)) {
         const caughtUp = Date.now() + LOG_CATCH_UP_MS;
         const headNode = nodes[0] as FollowedNode;

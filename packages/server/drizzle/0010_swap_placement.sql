@@ -1,0 +1,1 @@
+ALTER TABLE "swaps" ADD COLUMN "placement_id" text DEFAULT 'vllm' NOT NULL;

@@ -1,0 +1,188 @@
+import type { SwapView } from '@spark-control/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
+import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
+
+const model = (id: string, hfRepo: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  label: id,
+  hfRepo,
+  servedName: id,
+  ...extra,
+});
+const SMALL_A = model('small-a', 'Qwen/Qwen3-4B');
+const SMALL_B = model('small-b', 'Qwen/Qwen3-8B');
+const SMALL_C = model('small-c', 'google/gemma-3-4b-it', { vllm: { gpuMemoryUtilization: 0.4 } });
+const BIG = model('big', 'openai/gpt-oss-120b', { vllm: { gpuMemoryUtilization: 0.8 } });
+const WIDE = model('wide', 'nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4', { tensorParallel: 2 });
+
+/**
+ * Three Sparks, four placements:
+ *   spark1: a (0.3) and c (its model's own share)   spark2: b (0.3) and wide's head (0.5)   spark3: wide's rank
+ */
+const PLACEMENTS = [
+  { id: 'a', sparkIds: ['spark1'], port: 8001, container: 'vllm_a', memoryShare: 0.3, models: ['small-a'] },
+  { id: 'c', sparkIds: ['spark1'], port: 8003, container: 'vllm_c', models: ['small-c', 'big'] },
+  {
+    id: 'b',
+    sparkIds: ['spark2'],
+    port: 8002,
+    container: 'vllm_b',
+    memoryShare: 0.3,
+    models: ['small-b', 'small-a'],
+  },
+  {
+    id: 'wide',
+    sparkIds: ['spark2', 'spark3'],
+    port: 8888,
+    container: 'vllm_wide',
+    memoryShare: 0.5,
+    models: ['wide'],
+  },
+];
+
+describe('swaps per placement on three simulated Sparks', () => {
+  let sim: SimFixture;
+  let t: TestApp;
+
+  const post = (path: string, body: unknown) =>
+    t.app.request(path, {
+      method: 'POST',
+      headers: { ...t.bearer, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const swap = async (modelId: string, placementId: string): Promise<SwapView> => {
+    const response = await post('/api/swap', { modelId, placementId });
+    expect(response.status, await response.clone().text()).toBe(202);
+    await t.swaps.idle(placementId);
+    const { swap: done } = await t.swaps.current(placementId);
+    if (!done) throw new Error('no swap');
+    return done;
+  };
+  const servedOn = async (placementId: string) => {
+    const placement = PLACEMENTS.find((p) => p.id === placementId);
+    const head = sim.cluster.sparks.find((spark) => spark.id === placement?.sparkIds[0]);
+    if (!placement || !head) throw new Error(`no placement ${placementId}`);
+    const spark = t.settings.current.sparks.find((s) => s.id === head.id);
+    if (!spark) throw new Error('no spark');
+    return t.cluster.servedModels(spark, placement.port);
+  };
+  /** A chat stream straight to a placement's vLLM, read to its end: the words it got and how it finished. */
+  const stream = async (placementId: string, words: number) => {
+    const placement = PLACEMENTS.find((p) => p.id === placementId);
+    const head = sim.cluster.sparks.find((spark) => spark.id === placement?.sparkIds[0]);
+    if (!placement || !head) throw new Error(`no placement ${placementId}`);
+    const reply = Array.from({ length: words }, (_, index) => `w${index}`).join(' ');
+    const response = await fetch(`http://${head.host}:${placement.port}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: (await servedOn(placementId))?.[0],
+        stream: true,
+        max_tokens: words + 10,
+        messages: [{ role: 'user', content: `SIM_REPLY: ${reply}` }],
+      }),
+    });
+    const text = await response.text();
+    const finish = /"finish_reason":"(\w+)"/.exec(text)?.[1];
+    const content = [...text.matchAll(/"content":"([^"]*)"/g)].map((match) => match[1]).join('');
+    return {
+      status: response.status,
+      finish,
+      words: content.trim().split(/\s+/).length,
+      endedAt: Date.now(),
+    };
+  };
+
+  beforeAll(async () => {
+    sim = await startSimFixture({ sparks: 3, tokenDelayMs: 8 });
+    t = await buildTestApp({ settings: sim.settings({ placements: PLACEMENTS }), ssh: sim.ssh });
+    for (const entry of [SMALL_A, SMALL_B, SMALL_C, BIG, WIDE]) {
+      const response = await post('/api/catalog', entry);
+      expect(response.status, await response.clone().text()).toBe(201);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await sim?.close();
+  });
+
+  it('starts a model on every placement at once: two TP=1 models on different Sparks, a TP=2 model on the other two', async () => {
+    const swaps = await Promise.all([swap('small-a', 'a'), swap('small-b', 'b'), swap('wide', 'wide')]);
+    for (const done of swaps) expect(done, JSON.stringify(done.preflight)).toMatchObject({ status: 'ready' });
+    expect(swaps.map((done) => done.placementId)).toEqual(['a', 'b', 'wide']);
+    expect(await servedOn('a')).toEqual(['small-a']);
+    expect(await servedOn('b')).toEqual(['small-b']);
+    expect(await servedOn('wide')).toEqual(['wide']);
+    const names = (id: string) => sim.cluster.control.containers(id).map((container) => container.Names);
+    expect(names('spark1')).toEqual(['vllm_a']);
+    expect(names('spark2').sort()).toEqual(['vllm_b', 'vllm_wide']);
+    expect(names('spark3')).toEqual(['vllm_wide']);
+
+    const placements = (await (await t.app.request('/api/placements', { headers: t.bearer })).json()) as {
+      placements: {
+        id: string;
+        servedModel: string | null;
+        status: string;
+        memoryBudgetGiB: number | null;
+      }[];
+    };
+    expect(placements.placements.map((p) => [p.id, p.servedModel, p.status])).toEqual([
+      ['a', 'small-a', 'serving'],
+      ['c', null, 'idle'],
+      ['b', 'small-b', 'serving'],
+      ['wide', 'wide', 'serving'],
+    ]);
+  }, 120_000);
+
+  it('names the placement when the model may run on several, and refuses one that may not serve it', async () => {
+    const ambiguous = await post('/api/swap', { modelId: 'small-a' });
+    expect(ambiguous.status).toBe(400);
+    expect(await ambiguous.json()).toMatchObject({
+      error: { message: 'placementId: small-a may run on a, b; name one' },
+    });
+    const wrong = await post('/api/swap', { modelId: 'big', placementId: 'a' });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({
+      error: { message: 'placementId: placement a serves only small-a' },
+    });
+  });
+
+  it('swapping one placement never interrupts streams on the others, and a second swap there gets 409', async () => {
+    const streams = [stream('a', 500), stream('wide', 500)];
+    const started = await post('/api/swap', { modelId: 'small-a', placementId: 'b' });
+    expect(started.status).toBe(202);
+    const again = await post('/api/swap', { modelId: 'small-b', placementId: 'b' });
+    expect(again.status).toBe(409);
+    expect(t.swaps.isSwapping('b')).toBe(true);
+    expect(t.swaps.isSwapping('a')).toBe(false);
+    await t.swaps.idle('b');
+    const swappedAt = Date.now();
+    const { swap: done } = await t.swaps.current('b');
+    expect(done).toMatchObject({ status: 'ready', placementId: 'b', previousModelId: 'small-b' });
+    for (const result of await Promise.all(streams)) {
+      expect(result).toMatchObject({ status: 200, finish: 'stop', words: 500 });
+      // The streams were still running when the swap had finished: they spanned the whole swap.
+      expect(result.endedAt).toBeGreaterThan(swappedAt);
+    }
+    expect(await servedOn('b')).toEqual(['small-a']);
+    expect(await servedOn('a')).toEqual(['small-a']);
+    expect(await servedOn('wide')).toEqual(['wide']);
+  }, 120_000);
+
+  it('puts two models side by side on one Spark when their budgets fit, and refuses with the numbers when not', async () => {
+    // c takes its model's own share beside a's 0.3 on spark1: 0.4 fits, 0.8 does not.
+    const fits = await swap('small-c', 'c');
+    expect(fits.status).toBe('ready');
+    expect(fits.preflight.find((line) => line.check === 'memory on spark1')?.detail).toMatch(
+      /^47\.7 GiB needed, \d+\.\d GiB free once the current model stops; placement a holds 35\.8 GiB \(small-a\)$/,
+    );
+    const refused = await swap('big', 'c');
+    expect(refused).toMatchObject({ status: 'failed', cause: 'preflight' });
+    expect(refused.message).toMatch(
+      /memory on spark1: 95\.4 GiB needed \(gpuMemoryUtilization 0\.8\) but only \d+\.\d GiB would be free \(placement a holds 35\.8 GiB \(small-a\)\)/,
+    );
+    expect(await servedOn('c')).toEqual(['small-c']);
+    expect(await servedOn('a')).toEqual(['small-a']);
+  }, 120_000);
+});
