@@ -49,7 +49,9 @@ describe('the Configure Sparks form and settings.json', () => {
 
   it('saves a blank memory share as null and leaves blank models out', () => {
     const saved = formToSettings(
-      validInput({ placements: [placementInput({ sparkIds: [' spark1 '], memoryShare: null, models: [' '] })] }),
+      validInput({
+        placements: [placementInput({ sparkIds: [' spark1 '], memoryShare: null, models: [' '] })],
+      }),
     );
     expect(saved.placements).toEqual([
       { id: 'big', sparkIds: ['spark1'], port: 8010, container: 'vllm_big', memoryShare: null, models: [] },

@@ -26,7 +26,10 @@ const placementSpec = InputSpec.of({
         default: [],
         minLength: 1,
       },
-      { placeholder: 'spark1', patterns: [pattern(FORM_PATTERNS.slug, 'Lowercase letters, digits and dashes')] },
+      {
+        placeholder: 'spark1',
+        patterns: [pattern(FORM_PATTERNS.slug, 'Lowercase letters, digits and dashes')],
+      },
     ),
   ),
   port: portField('Port', 8888, 'Placements on the same Spark need different ports.'),
