@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { keep, validInput } from '../test/support/input.js';
+import { keep, placementInput, validInput } from '../test/support/input.js';
 import { formToSettings, settingsToForm, validateSettings } from './configure-form.js';
 import { fieldLabel, formErrorMessage } from './form-errors.js';
 
 describe('the Configure Sparks form and settings.json', () => {
   it('round-trips: the pre-filled form is what was saved, secrets left as they are', () => {
-    const input = validInput();
+    const input = validInput({
+      placements: [
+        placementInput(),
+        placementInput({
+          id: 'small',
+          sparkIds: ['spark2', 'spark1'],
+          port: 8011,
+          container: 'vllm_small',
+          memoryShare: null,
+          models: [],
+        }),
+      ],
+    });
     const saved = formToSettings(input);
     expect(validateSettings(saved).success).toBe(true);
     expect(settingsToForm(saved)).toEqual({
@@ -35,12 +47,27 @@ describe('the Configure Sparks form and settings.json', () => {
     ]);
   });
 
+  it('saves a blank memory share as null and leaves blank models out', () => {
+    const saved = formToSettings(
+      validInput({
+        placements: [placementInput({ sparkIds: [' spark1 '], memoryShare: null, models: [' '] })],
+      }),
+    );
+    expect(saved.placements).toEqual([
+      { id: 'big', sparkIds: ['spark1'], port: 8010, container: 'vllm_big', memoryShare: null, models: [] },
+    ]);
+    expect(validateSettings(saved).success).toBe(true);
+  });
+
   it('names fields by their form labels', () => {
     expect(fieldLabel('sparks.1.host')).toBe('Sparks 2 › Address');
     expect(fieldLabel('customServices.0.id')).toBe('Custom services 1 › Service id');
     expect(fieldLabel('vllm.container')).toBe('vLLM › Container name');
     expect(fieldLabel('vllm.readyTimeoutSec')).toBe('Advanced › Model swaps › Ready timeout');
     expect(fieldLabel('ports.qdrant')).toBe('Advanced › Service ports › Vector search (Qdrant)');
+    expect(fieldLabel('placements.1.port')).toBe('Placements 2 › Port');
+    expect(fieldLabel('placements.0.sparkIds.1')).toBe('Placements 1 › On Sparks (ids) 2');
+    expect(fieldLabel('placements.0.memoryShare')).toBe('Placements 1 › Memory share');
     expect(fieldLabel('somethingNew.x')).toBe('somethingNew › x');
   });
 

@@ -94,6 +94,14 @@ export function formToSettings(
       rollback: advanced.swap.rollback,
       modelRoots: advanced.swap.modelRoots.map(text).filter((root) => root !== ''),
     },
+    placements: input.placements.map((placement) => ({
+      id: text(placement.id),
+      sparkIds: placement.sparkIds.map(text),
+      port: placement.port,
+      container: text(placement.container),
+      memoryShare: placement.memoryShare,
+      models: placement.models.map(text).filter((model) => model !== ''),
+    })),
     ports: { ...section('ports'), ...advanced.ports },
     disabledServices: [...input.hiddenServices, ...keptHidden],
     customServices: input.customServices.map((service) => ({
@@ -183,6 +191,14 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
       launchScript: settings.vllm.launchScript,
       hfToken: KEEP_SECRET,
     },
+    placements: settings.placements.map((placement) => ({
+      id: placement.id,
+      sparkIds: [...placement.sparkIds],
+      port: placement.port,
+      container: placement.container,
+      memoryShare: placement.memoryShare,
+      models: [...placement.models],
+    })),
     hiddenServices: settings.disabledServices.filter((id): id is KnownServiceId =>
       (knownServiceIds as string[]).includes(id),
     ),

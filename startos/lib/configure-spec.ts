@@ -4,6 +4,7 @@ import { i18n } from '../i18n/index.js';
 import { sdk } from '../sdk.js';
 import { advancedSpec, privacySpec } from './configure-spec-advanced.js';
 import { KNOWN_SERVICES, ROLE_LABELS } from './configure-form.js';
+import { placementsSpec } from './configure-spec-placements.js';
 import { FORM_PATTERNS, pattern, portField, secretField } from './form-fields.js';
 
 const { InputSpec, Value, List } = sdk;
@@ -217,6 +218,7 @@ export const inputSpec = InputSpec.of({
     { name: i18n('vLLM'), description: i18n('How the chat model is started on the first Spark.') },
     vllmSpec,
   ),
+  placements: placementsSpec,
   hiddenServices: Value.multiselect({
     name: i18n('Hidden services'),
     description: i18n('Services you do not run; their tiles are hidden and they are not monitored.'),

@@ -14,8 +14,9 @@ const root = SettingsSchema as unknown as SchemaNode;
 /** A settings path such as `vllm.port` or `sparks[].clusterIp` (`[]`: every item of a list). */
 export type SettingsPath = string;
 
+/** The schema inside `optional(…)` and `nullable(…)`: a blank optional field is still that field. */
 function unwrap(node: SchemaNode): SchemaNode {
-  return node.type === 'optional' && node.wrapped ? unwrap(node.wrapped) : node;
+  return (node.type === 'optional' || node.type === 'nullable') && node.wrapped ? unwrap(node.wrapped) : node;
 }
 
 const isObject = (node: SchemaNode) => node.type === 'strict_object' || node.type === 'object';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseSettings } from '@spark-control/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeEffects, loadBundle, runAction } from './support/bundle.js';
-import { keep, replace, validInput } from './support/input.js';
+import { keep, placementInput, replace, validInput } from './support/input.js';
 import { bundleRequest, repoRoot } from './support/paths.js';
 
 const bundle = loadBundle();
@@ -152,6 +152,21 @@ describe('configure-sparks', () => {
         advanced: { ...validInput().advanced, gateway: { ...validInput().advanced.gateway, queueSize: -1 } },
       }),
       /Advanced › Gateway › Queue during a swap: must be at least 0/,
+    ],
+    [
+      'two placements with the same port on one Spark',
+      validInput({
+        placements: [
+          placementInput({ memoryShare: 0.4 }),
+          placementInput({ id: 'small', container: 'vllm_small', memoryShare: 0.4 }),
+        ],
+      }),
+      /Placements 2 › Port: 8010 is also the port of placement big on spark1/,
+    ],
+    [
+      'a placement on a Spark that is not configured',
+      validInput({ placements: [placementInput({ sparkIds: ['spark1', 'spark9'] })] }),
+      /Placements 1 › On Sparks \(ids\) 2: no Spark "spark9"/,
     ],
   ];
 

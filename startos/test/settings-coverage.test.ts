@@ -4,7 +4,7 @@ import { defaults, formToSettings, settingsToForm } from '../lib/configure-form.
 import { fieldLabel } from '../lib/form-errors.js';
 import { settingsLeaves } from '../lib/settings-schema.js';
 import { fakeEffects, loadBundle } from './support/bundle.js';
-import { validInput } from './support/input.js';
+import { placementInput, validInput } from './support/input.js';
 
 type Json = unknown;
 type SpecNode = Record<string, Json> & { type: string };
@@ -134,6 +134,16 @@ const everyField = {
     modelRoots: ['/data/models', '/srv/models'],
     hfToken: 'hf_secret_value',
   },
+  placements: [
+    {
+      id: 'big',
+      sparkIds: ['gx-a'],
+      port: 8110,
+      container: 'vllm_big',
+      memoryShare: 0.6,
+      models: ['qwen3-30b', 'gemma-3-4b'],
+    },
+  ],
   ports: { parakeet: 8101, kokoro: 8102, embeddings: 8103, qdrant: 8104 },
   disabledServices: ['kokoro', 'custom-off'],
   customServices: [
@@ -171,7 +181,7 @@ describe('Configure Sparks reaches every setting', () => {
     const action = loadBundle().actions.get('configure-sparks');
     const form = await action?.getInput({ effects: fakeEffects(), prefill: null });
     const spec = { type: 'object', spec: form?.spec as Record<string, SpecNode> };
-    const base = validInput();
+    const base = validInput({ placements: [placementInput()] });
     const baseline = formToSettings(base, {});
     const reachable = new Set<string>();
     for (const changed of perturbations(spec, base, (next) => next)) {

@@ -227,6 +227,21 @@ const dict = {
   'A service shows down only after this many failed checks in a row, so a short blip changes nothing.': 229,
   'Down after': 230,
   'Or once its checks have failed for this long, whichever comes first.': 231,
+  Placements: 234,
+  'Leave empty to run one model as before, with the vLLM settings above. Add placements to run several models at once: each is one vLLM on one or more Sparks with its own port and container. Placements on the same Spark need memory shares that fit in its memory together.': 235,
+  'Placement id': 236,
+  'A short name for this vLLM, such as big or small.': 237,
+  'On Sparks (ids)': 238,
+  'The ids of the Sparks it runs on, the leading one first. With more than one, the model is split across them.': 239,
+  'Placements on the same Spark need different ports.': 240,
+  'Placements on the same Spark need different container names.': 241,
+  'Memory share': 242,
+  'The share of each Spark’s memory this vLLM sets aside, from 0.05 to 0.98. Leave blank to use the model’s own setting.': 243,
+  Models: 244,
+  'The catalog ids of the models it may serve. Leave empty to allow any model that fits.': 245,
+  'must name at least one Spark': 246,
+  'must not name a Spark twice': 247,
+  'must be from 0.05 to 0.98': 248,
 } as const;
 
 export type I18nKey = keyof typeof dict;

@@ -33,6 +33,7 @@ export function validInput(overrides: Partial<ConfigureSparksInput> = {}): Confi
       launchScript: '~/spark-vllm-docker/launch-cluster.sh',
       hfToken: keep,
     },
+    placements: [],
     hiddenServices: ['kokoro'],
     customServices: [
       {
@@ -65,6 +66,21 @@ export function validInput(overrides: Partial<ConfigureSparksInput> = {}): Confi
       timeZone: null,
       reasoningBaseUrl: 'https://integrate.api.nvidia.com/v1',
     },
+    ...overrides,
+  };
+}
+
+type PlacementInput = ConfigureSparksInput['placements'][number];
+
+/** A placement on spark1 of validInput(), every field filled. */
+export function placementInput(overrides: Partial<PlacementInput> = {}): PlacementInput {
+  return {
+    id: 'big',
+    sparkIds: ['spark1'],
+    port: 8010,
+    container: 'vllm_big',
+    memoryShare: 0.6,
+    models: ['qwen3-30b'],
     ...overrides,
   };
 }
