@@ -151,7 +151,13 @@ describe('one base URL in front of several placements', () => {
         bDone = true;
         return answer;
       });
-      const a = await ask(A.served);
+      let timer: NodeJS.Timeout | undefined;
+      const a = await Promise.race([
+        ask(A.served),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the request to placement a waited for the swap on b')), 5000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       expect(a.choices[0]?.message.content).toBe('ok');
       expect(bDone).toBe(false);
       expect(gateway.gateway.queue.depth).toBe(1);
@@ -159,6 +165,8 @@ describe('one base URL in front of several placements', () => {
       release();
       expect((await b).model).toBe(B.served);
     } finally {
+      swapping = false;
+      release();
       await gateway.close();
     }
   });
