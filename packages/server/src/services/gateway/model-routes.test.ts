@@ -32,11 +32,17 @@ function routesOf(options: { served: Record<string, string[] | 'down'>; ttlMs?: 
       asked.push(`${request.method} ${request.origin}${request.path}`);
       const served = options.served[request.origin];
       if (served === undefined || served === 'down') {
-        return Promise.reject(new UpstreamUnreachableError('connection refused'));
+        return Promise.reject(new UpstreamUnreachableError(request.origin, 'ECONNREFUSED'));
       }
       const body = JSON.stringify({
         object: 'list',
-        data: served.map((id) => ({ id, object: 'model', created: 1, owned_by: 'vllm', max_model_len: 4096 })),
+        data: served.map((id) => ({
+          id,
+          object: 'model',
+          created: 1,
+          owned_by: 'vllm',
+          max_model_len: 4096,
+        })),
       });
       return Promise.resolve({ status: 200, headers: {}, body: Readable.from([Buffer.from(body)]) });
     },

@@ -155,7 +155,9 @@ export class ModelRoutes {
     return { byName, models, failures, allFailed: routes.length > 0 && failures.length === routes.length };
   }
 
-  async #modelsOf(route: PlacementRoute): Promise<{ entries: Record<string, unknown>[] } | { error: unknown }> {
+  async #modelsOf(
+    route: PlacementRoute,
+  ): Promise<{ entries: Record<string, unknown>[] } | { error: unknown }> {
     try {
       const response = await this.upstream.request({
         origin: route.origin,
@@ -174,7 +176,9 @@ export class ModelRoutes {
         ),
       };
     } catch (error) {
-      return { error: error instanceof SyntaxError ? malformed('vllm', 'its answer is not valid JSON') : error };
+      return {
+        error: error instanceof SyntaxError ? malformed('vllm', 'its answer is not valid JSON') : error,
+      };
     }
   }
 }

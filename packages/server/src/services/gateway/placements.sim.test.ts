@@ -67,7 +67,10 @@ describe('one base URL in front of several placements', () => {
       messages: [{ role: 'user', content: 'SIM_REPLY: from b' }],
     });
     const text = await g.client.completions.create({ model: B.served, prompt: 'SIM_REPLY: text from b' });
-    const response = await g.client.responses.create({ model: A.served, input: 'SIM_REPLY: responses from a' });
+    const response = await g.client.responses.create({
+      model: A.served,
+      input: 'SIM_REPLY: responses from a',
+    });
     expect([a.model, a.choices[0]?.message.content]).toEqual([A.served, 'from a']);
     expect([b.model, b.choices[0]?.message.content]).toEqual([B.served, 'from b']);
     expect([text.model, text.choices[0]?.text]).toEqual([B.served, 'text from b']);
@@ -123,9 +126,7 @@ describe('one base URL in front of several placements', () => {
     const error = missing as InstanceType<typeof OpenAI.NotFoundError>;
     expect(error.code).toBe('model_not_found');
     expect(error.param).toBe('model');
-    expect(error.message).toContain(
-      'The model `no-such-model` is not loaded. Served: `model-a`, `model-b`.',
-    );
+    expect(error.message).toContain('The model `no-such-model` is not loaded. Served: `model-a`, `model-b`.');
     const retrieved = await g.client.models.retrieve('no-such-model').catch((caught: unknown) => caught);
     expect(retrieved).toBeInstanceOf(OpenAI.NotFoundError);
     expect((retrieved as InstanceType<typeof OpenAI.NotFoundError>).code).toBe('model_not_found');
@@ -145,7 +146,10 @@ describe('one base URL in front of several placements', () => {
     const gateway = await startGateway(t, { swaps });
     try {
       const ask = (model: string) =>
-        gateway.client.chat.completions.create({ model, messages: [{ role: 'user', content: 'SIM_REPLY: ok' }] });
+        gateway.client.chat.completions.create({
+          model,
+          messages: [{ role: 'user', content: 'SIM_REPLY: ok' }],
+        });
       let bDone = false;
       const b = ask(B.served).then((answer) => {
         bDone = true;
@@ -155,7 +159,10 @@ describe('one base URL in front of several placements', () => {
       const a = await Promise.race([
         ask(A.served),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('the request to placement a waited for the swap on b')), 5000);
+          timer = setTimeout(
+            () => reject(new Error('the request to placement a waited for the swap on b')),
+            5000,
+          );
         }),
       ]).finally(() => clearTimeout(timer));
       expect(a.choices[0]?.message.content).toBe('ok');
