@@ -9,7 +9,6 @@ import {
 } from '../../adapters/upstream/client.js';
 import { UpstreamUnreachableError } from '../../adapters/upstream/errors.js';
 import { DomainError } from '../domain-error.js';
-import { LeasedError } from '../leases/lease-service.js';
 import { PlacementDirectory } from '../placements/placement-directory.js';
 import type { SettingsSource } from '../settings-source.js';
 import type { RequestUsage } from '../usage/usage-meter.js';
@@ -25,7 +24,8 @@ import {
 import type { EventDialect, GatewayReply, StreamOutcome } from './reply.js';
 import { parseRequest, withIncludeUsage } from './request-json.js';
 import type { GatewayStats } from './stats.js';
-import { type ListedModel, ModelRoutes, type PlacementRoute, type RoutesSnapshot } from './model-routes.js';
+import { LlmRouting, namesFor } from './llm-routing.js';
+import { type ListedModel, ModelRoutes } from './model-routes.js';
 import { SwapQueue, type SwapState } from './swap-queue.js';
 import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
 import { usageTap } from './usage-tap.js';
@@ -66,7 +66,7 @@ export class GatewayService {
   readonly queue: SwapQueue;
   /** Which placement serves which model, with configured placements. */
   readonly routes: ModelRoutes;
-  private readonly placements: PlacementDirectory;
+  private readonly routing: LlmRouting;
 
   constructor(private readonly deps: GatewayDeps) {
     this.queue = new SwapQueue({
@@ -74,13 +74,14 @@ export class GatewayService {
       limits: () => deps.settings.current.gateway,
       onOutcome: (outcome, waitedMs) => deps.stats?.queue(outcome, waitedMs),
     });
-    this.placements = deps.placements ?? new PlacementDirectory({ settings: deps.settings });
+    const placements = deps.placements ?? new PlacementDirectory({ settings: deps.settings });
     this.routes = new ModelRoutes({
       settings: deps.settings,
-      directory: this.placements,
+      directory: placements,
       upstream: deps.upstream,
       swaps: deps.swaps,
     });
+    this.routing = new LlmRouting({ ...deps, queue: this.queue, routes: this.routes, placements });
   }
 
   upstream(kind: UpstreamKind): Upstream {
@@ -196,7 +197,7 @@ export class GatewayService {
         const text = await readText(response.body);
         const served = await this.servedModels(signal);
         if (served.includes(model)) throw upstreamFailure('vllm', 404, text);
-        if (!swapStarted && attempt < 2 && (await this.#swapOnRequest(model))) {
+        if (!swapStarted && attempt < 2 && (await this.routing.swapOnRequest(model))) {
           swapStarted = true;
           await this.queue.wait(signal);
           continue;
@@ -221,7 +222,7 @@ export class GatewayService {
   ): Promise<GatewayReply> {
     const { usage } = options;
     const swap = { started: false };
-    let route = await this.#routeTo(model, signal, usage, swap);
+    let route = await this.routing.placementFor(model, signal, usage, swap);
     for (let attempt = 0; ; attempt += 1) {
       let response: UpstreamResponse;
       try {
@@ -233,7 +234,7 @@ export class GatewayService {
       } catch (error) {
         const swapping = this.deps.swaps.isSwapping(route.placementId);
         if (error instanceof UpstreamUnreachableError && swapping && attempt < 2) {
-          route = await this.#routeTo(model, signal, usage, swap);
+          route = await this.routing.placementFor(model, signal, usage, swap);
           continue;
         }
         throw transportFailure('vllm', error, swapping);
@@ -246,7 +247,7 @@ export class GatewayService {
           throw upstreamFailure('vllm', 404, text);
         }
         if (attempt < 2) {
-          route = await this.#routeTo(model, signal, usage, swap);
+          route = await this.routing.placementFor(model, signal, usage, swap);
           continue;
         }
         throw notLoaded(model, namesFor(snapshot, usage));
@@ -254,59 +255,6 @@ export class GatewayService {
       if (response.status >= 400) throw await this.upstreamError('vllm', response);
       return this.reply('vllm', response, options);
     }
-  }
-
-  /**
-   * The placement serving `model`, once no swap runs there. A model no placement serves waits for a
-   * swap on a placement that may serve it, or (with `swapOnRequest`) for the swap it starts; else 404.
-   * A swap elsewhere is never waited for.
-   */
-  async #routeTo(
-    model: string,
-    signal: AbortSignal | undefined,
-    usage: RequestUsage | undefined,
-    swap: { started: boolean },
-  ): Promise<PlacementRoute> {
-    for (let round = 0; ; round += 1) {
-      const route = this.routes.lookup(model) ?? (await this.routes.refresh()).byName.get(model);
-      const swapping = route
-        ? this.deps.swaps.isSwapping(route.placementId)
-          ? route.placementId
-          : undefined
-        : this.#swappingFor(model);
-      if (swapping !== undefined && round < 3) {
-        await this.queue.wait(signal, swapping);
-        this.routes.invalidate();
-        continue;
-      }
-      if (route) {
-        if (usage) usage.placement = route.placementId;
-        return route;
-      }
-      if (!swap.started) {
-        const started = await this.#swapOnRequest(model);
-        if (started) {
-          swap.started = true;
-          await this.queue.wait(signal, started.placementId);
-          this.routes.invalidate();
-          continue;
-        }
-      }
-      throw notLoaded(model, namesFor(await this.routes.refresh(), usage));
-    }
-  }
-
-  /** A placement that may serve `model` (any, for a model the catalog lacks) on which a swap runs. */
-  #swappingFor(model: string): string | undefined {
-    if (!this.deps.swaps.isSwapping()) return undefined;
-    const known = this.deps.catalog?.byServedName(model);
-    const candidates = known
-      ? this.placements
-          .fits(known)
-          .filter((fit) => fit.problem === null)
-          .map((fit) => fit.placement)
-      : this.placements.all();
-    return candidates.find((placement) => this.deps.swaps.isSwapping(placement.id))?.id;
   }
 
   /**
@@ -435,45 +383,6 @@ export class GatewayService {
         : undefined;
     return upstreamFailure(kind, response.status, text, passed);
   }
-
-  /**
-   * With `swapOnRequest`, starts a swap to the catalog model a request names, on the only placement
-   * where it may run (several: the swap service picks). Undefined when no swap started.
-   */
-  async #swapOnRequest(model: string): Promise<{ placementId: string | undefined } | undefined> {
-    if (!this.deps.settings.current.gateway.swapOnRequest || !this.deps.swaps.start) return undefined;
-    const target = this.deps.catalog?.byServedName(model);
-    if (!target) return undefined;
-    const placementId = this.#onlyPlacementFor(target);
-    try {
-      await this.deps.swaps.start(target.id, 'gateway', placementId);
-      this.deps.log.info({ modelId: target.id, placementId }, 'gateway started a swap for a requested model');
-    } catch (error) {
-      // A lease holds the served model: say so rather than "not loaded".
-      if (error instanceof LeasedError) {
-        throw new DomainError('LEASED', `The model \`${model}\` is not loaded: ${error.message}.`, {
-          openAiCode: 'model_leased',
-          param: 'model',
-        });
-      }
-      // Another swap may have started meanwhile; waiting for it is still right.
-      if (!this.deps.swaps.isSwapping(placementId)) {
-        this.deps.log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');
-        return undefined;
-      }
-    }
-    return { placementId };
-  }
-
-  /** The only placement where `model` may run; undefined when several may (or none). */
-  #onlyPlacementFor(model: Pick<ModelDef, 'id' | 'tensorParallel'>): string | undefined {
-    try {
-      return this.placements.choose(model).id;
-    } catch (error) {
-      if (error instanceof DomainError) return undefined;
-      throw error;
-    }
-  }
 }
 
 export type CompletionPath = '/v1/chat/completions' | '/v1/completions' | '/v1/responses';
@@ -486,12 +395,6 @@ function jsonPost(path: string, body: Buffer, signal: AbortSignal | undefined): 
     body,
     signal,
   };
-}
-
-/** The served names of a snapshot that `usage`'s key may see. */
-function namesFor(snapshot: RoutesSnapshot, usage: RequestUsage | undefined): string[] {
-  const names = [...snapshot.byName.keys()];
-  return usage ? names.filter((name) => usage.allows(name)) : names;
 }
 
 function jsonReply(value: unknown): GatewayReply {
