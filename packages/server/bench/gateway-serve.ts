@@ -1,5 +1,7 @@
 // The two Node proxies the gateway bench starts in their own processes:
 //   gateway-serve.ts gateway <upstream port>  the production /v1 routes behind the app's per-request chain
+//   gateway-serve.ts gateway-placements <upstream port>  the same with two configured placements: the
+//                                             upstream, and one on the next port that nothing serves
 //   gateway-serve.ts bare <upstream port>     a bare node:http keep-alive proxy: what Node itself needs
 // Each prints its port on stdout once it listens.
 import { once } from 'node:events';
@@ -15,7 +17,7 @@ const upstreamPort = Number(upstreamArg);
  * The gateway as app.ts mounts it: request id, client info, the access log at info level (through
  * pino's own destination as in production, to /dev/null) and usage metering (into an in-memory database).
  */
-async function serveGateway(): Promise<http.Server> {
+async function serveGateway(placements: boolean): Promise<http.Server> {
   const { serve } = await import('@hono/node-server');
   const { Hono } = await import('hono');
   const { requestId } = await import('hono/request-id');
@@ -34,6 +36,14 @@ async function serveGateway(): Promise<http.Server> {
   const parsed = parseSettings({
     sparks: [{ id: 'spark-1', host: '127.0.0.1', roles: ['vllm'] }],
     vllm: { port: upstreamPort },
+    ...(placements
+      ? {
+          placements: [
+            { id: 'a', sparkIds: ['spark-1'], port: upstreamPort, container: 'vllm_a' },
+            { id: 'b', sparkIds: ['spark-1'], port: (upstreamPort % 65535) + 1, container: 'vllm_b' },
+          ],
+        }
+      : {}),
   });
   if (!parsed.success) throw new Error(parsed.errors.join('; '));
   const settings = parsed.settings;
@@ -98,7 +108,7 @@ function serveBare(): http.Server {
   return server.listen(0, '127.0.0.1');
 }
 
-const server = mode === 'gateway' ? await serveGateway() : serveBare();
+const server = mode === 'bare' ? serveBare() : await serveGateway(mode === 'gateway-placements');
 if (!server.listening) await once(server, 'listening');
 process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
 process.once('SIGTERM', () => server.close(() => process.exit(0)));

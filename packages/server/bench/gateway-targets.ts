@@ -84,7 +84,7 @@ export async function simVllm(stateDir: string, tokenDelayMs: number): Promise<T
  * `profileDir`, node writes a CPU profile there when the process is stopped with `stopProcess`.
  */
 export async function nodeProxy(
-  mode: 'gateway' | 'bare',
+  mode: 'gateway' | 'gateway-placements' | 'bare',
   upstream: Target,
   options: { profileDir?: string } = {},
 ): Promise<Target> {
@@ -95,7 +95,8 @@ export async function nodeProxy(
     child.once('exit', (code) => fail(new Error(`${mode} proxy exited ${code}`)));
   });
   await waitForHttp(port, '/v1/models');
-  return { name: mode === 'gateway' ? 'gateway' : 'bare node', port, pid: child.pid };
+  const names = { gateway: 'gateway', 'gateway-placements': 'gateway, 2 placements', bare: 'bare node' };
+  return { name: names[mode], port, pid: child.pid };
 }
 
 export async function nginx(upstream: Target, dir: string): Promise<Target | undefined> {

@@ -165,6 +165,7 @@ export async function composeServices(options: ComposeOptions) {
     settings: options.settings,
     upstream,
     swaps: models.swaps,
+    placements: models.placements,
     catalog: models.store,
     stats: gatewayStats,
     log: options.log,

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { DEFAULT_PLACEMENT_ID, type ModelDef } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import {
   originOf,
@@ -8,7 +9,7 @@ import {
 } from '../../adapters/upstream/client.js';
 import { UpstreamUnreachableError } from '../../adapters/upstream/errors.js';
 import { DomainError } from '../domain-error.js';
-import { LeasedError } from '../leases/lease-service.js';
+import { PlacementDirectory } from '../placements/placement-directory.js';
 import type { SettingsSource } from '../settings-source.js';
 import type { RequestUsage } from '../usage/usage-meter.js';
 import {
@@ -23,6 +24,8 @@ import {
 import type { EventDialect, GatewayReply, StreamOutcome } from './reply.js';
 import { parseRequest, withIncludeUsage } from './request-json.js';
 import type { GatewayStats } from './stats.js';
+import { LlmRouting, namesFor } from './llm-routing.js';
+import { type ListedModel, ModelRoutes } from './model-routes.js';
 import { SwapQueue, type SwapState } from './swap-queue.js';
 import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
 import { usageTap } from './usage-tap.js';
@@ -30,9 +33,11 @@ import { usageTap } from './usage-tap.js';
 export interface GatewayDeps {
   settings: SettingsSource;
   upstream: UpstreamClient;
-  swaps: SwapState & { start?(modelId: string, actor: string): Promise<unknown> };
-  /** Finds the catalog model a request names (for `swapOnRequest`). */
-  catalog?: { byServedName(name: string): { id: string } | undefined };
+  swaps: SwapState;
+  /** The placements in force (one on the settings when absent). */
+  placements?: PlacementDirectory;
+  /** Finds the catalog model a request names (for `swapOnRequest` and where it may run). */
+  catalog?: { byServedName(name: string): Pick<ModelDef, 'id' | 'tensorParallel'> | undefined };
   stats?: GatewayStats | undefined;
   log: Logger;
 }
@@ -52,12 +57,16 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 const JSON_REPLY_LIMIT = 64 * 1024 * 1024;
 
 /**
- * The OpenAI-compatible gateway's decisions: which Spark service a request goes to, whether it
- * waits out a running swap, and what to answer (a checked JSON body, or a stream to relay). Every
- * failure is a DomainError; the OpenAI edge shapes and writes both.
+ * The OpenAI-compatible gateway's decisions: which Spark service a request goes to (an LLM request
+ * to the placement serving its model), whether it waits out a running swap, and what to answer (a
+ * checked JSON body, or a stream to relay). Every failure is a DomainError; the OpenAI edge shapes
+ * and writes both.
  */
 export class GatewayService {
   readonly queue: SwapQueue;
+  /** Which placement serves which model, with configured placements. */
+  readonly routes: ModelRoutes;
+  private readonly routing: LlmRouting;
 
   constructor(private readonly deps: GatewayDeps) {
     this.queue = new SwapQueue({
@@ -65,6 +74,14 @@ export class GatewayService {
       limits: () => deps.settings.current.gateway,
       onOutcome: (outcome, waitedMs) => deps.stats?.queue(outcome, waitedMs),
     });
+    const placements = deps.placements ?? new PlacementDirectory({ settings: deps.settings });
+    this.routes = new ModelRoutes({
+      settings: deps.settings,
+      directory: placements,
+      upstream: deps.upstream,
+      swaps: deps.swaps,
+    });
+    this.routing = new LlmRouting({ ...deps, queue: this.queue, routes: this.routes, placements });
   }
 
   upstream(kind: UpstreamKind): Upstream {
@@ -154,6 +171,15 @@ export class GatewayService {
         stripUsage = true;
       }
     }
+    const events: EventDialect = path === '/v1/responses' ? 'responses' : 'chat';
+    if (this.routes.configured()) {
+      if (model === undefined) {
+        throw new DomainError('BAD_REQUEST', 'you must provide a model parameter', { param: 'model' });
+      }
+      return this.#routedCompletion(path, raw, model, signal, { events, usage, stripUsage });
+    }
+    // The default layout: the single vLLM service, as before placements.
+    if (usage) usage.placement = DEFAULT_PLACEMENT_ID;
     await this.queue.wait(signal);
     let swapStarted = false;
     for (let attempt = 0; ; attempt += 1) {
@@ -171,7 +197,7 @@ export class GatewayService {
         const text = await readText(response.body);
         const served = await this.servedModels(signal);
         if (served.includes(model)) throw upstreamFailure('vllm', 404, text);
-        if (!swapStarted && attempt < 2 && (await this.#swapOnRequest(model))) {
+        if (!swapStarted && attempt < 2 && (await this.routing.swapOnRequest(model))) {
           swapStarted = true;
           await this.queue.wait(signal);
           continue;
@@ -179,16 +205,68 @@ export class GatewayService {
         throw notLoaded(model, usage ? served.filter((name) => usage.allows(name)) : served);
       }
       if (response.status >= 400) throw await this.upstreamError('vllm', response);
-      return this.reply('vllm', response, {
-        events: path === '/v1/responses' ? 'responses' : 'chat',
-        usage,
-        stripUsage,
-      });
+      return this.reply('vllm', response, { events, usage, stripUsage });
     }
   }
 
-  /** `/v1/models` of vLLM, after any running swap; a key limited to models sees only those. */
+  /**
+   * A completion with configured placements: to the placement serving `model`. A route that
+   * answers 404 (its placement swapped meanwhile) is looked up again, once or twice.
+   */
+  async #routedCompletion(
+    path: CompletionPath,
+    raw: Buffer,
+    model: string,
+    signal: AbortSignal | undefined,
+    options: { events: EventDialect; usage: RequestUsage | undefined; stripUsage: boolean },
+  ): Promise<GatewayReply> {
+    const { usage } = options;
+    const swap = { started: false };
+    let route = await this.routing.placementFor(model, signal, usage, swap);
+    for (let attempt = 0; ; attempt += 1) {
+      let response: UpstreamResponse;
+      try {
+        response = await this.deps.upstream.request({
+          origin: route.origin,
+          timeoutMs: this.timeoutMs(),
+          ...jsonPost(path, raw, signal),
+        });
+      } catch (error) {
+        const swapping = this.deps.swaps.isSwapping(route.placementId);
+        if (error instanceof UpstreamUnreachableError && swapping && attempt < 2) {
+          route = await this.routing.placementFor(model, signal, usage, swap);
+          continue;
+        }
+        throw transportFailure('vllm', error, swapping);
+      }
+      if (response.status === 404) {
+        const text = await readText(response.body);
+        this.routes.invalidate();
+        const snapshot = await this.routes.refresh();
+        if (snapshot.byName.get(model)?.placementId === route.placementId) {
+          throw upstreamFailure('vllm', 404, text);
+        }
+        if (attempt < 2) {
+          route = await this.routing.placementFor(model, signal, usage, swap);
+          continue;
+        }
+        throw notLoaded(model, namesFor(snapshot, usage));
+      }
+      if (response.status >= 400) throw await this.upstreamError('vllm', response);
+      return this.reply('vllm', response, options);
+    }
+  }
+
+  /**
+   * `/v1/models`: vLLM's own, after any running swap; with configured placements, every model each
+   * placement serves now, with its `placement`. A key limited to models sees only those.
+   */
   async models(signal: AbortSignal | undefined, usage?: RequestUsage): Promise<GatewayReply> {
+    if (this.routes.configured()) {
+      const listed = await this.#listed();
+      const data = usage && usage.models !== null ? listed.filter((entry) => usage.allows(entry.id)) : listed;
+      return jsonReply({ object: 'list', data });
+    }
     await this.queue.wait(signal);
     const request = { method: 'GET', path: '/v1/models', headers: {}, signal };
     if (!usage || usage.models === null) return this.relay('vllm', request, usage);
@@ -199,6 +277,11 @@ export class GatewayService {
   /** One entry of vLLM's `/v1/models`, as OpenAI's "retrieve model" answers it. */
   async model(id: string, signal: AbortSignal | undefined, usage?: RequestUsage): Promise<GatewayReply> {
     if (usage) usage.model = id;
+    if (this.routes.configured()) {
+      const entry = (await this.#listed()).find((candidate) => candidate.id === id);
+      if (!entry || (usage && !usage.allows(id))) throw doesNotExist(id);
+      return jsonReply(entry);
+    }
     await this.queue.wait(signal);
     const list = await this.#modelList(signal);
     const entry = (list.data ?? []).find((candidate) => candidate.id === id);
@@ -212,13 +295,24 @@ export class GatewayService {
     return JSON.parse(await wholeJson('vllm', response)) as { data?: { id?: unknown }[] };
   }
 
+  /** Every placement's models, asked now; the first failure when no placement answers. */
+  async #listed(): Promise<readonly ListedModel[]> {
+    const snapshot = await this.routes.refresh();
+    const [first] = snapshot.failures;
+    if (snapshot.allFailed && first) {
+      throw transportFailure('vllm', first.error, this.deps.swaps.isSwapping(first.placementId));
+    }
+    return snapshot.models;
+  }
+
   /** The served models a key may see. */
   async #servedTo(usage: RequestUsage, signal: AbortSignal | undefined): Promise<string[]> {
     return (await this.servedModels(signal)).filter((name) => usage.allows(name));
   }
 
-  /** The model names vLLM serves now (empty when it does not answer). */
+  /** The model names vLLM (every placement) serves now (empty when it does not answer). */
   async servedModels(signal?: AbortSignal): Promise<string[]> {
+    if (this.routes.configured()) return namesFor(await this.routes.refresh(), undefined);
     try {
       const response = await this.call(
         'vllm',
@@ -288,30 +382,6 @@ export class GatewayService {
         ? retryAfterSec(response.headers['retry-after'])
         : undefined;
     return upstreamFailure(kind, response.status, text, passed);
-  }
-
-  async #swapOnRequest(model: string): Promise<boolean> {
-    if (!this.deps.settings.current.gateway.swapOnRequest || !this.deps.swaps.start) return false;
-    const target = this.deps.catalog?.byServedName(model);
-    if (!target) return false;
-    try {
-      await this.deps.swaps.start(target.id, 'gateway');
-      this.deps.log.info({ modelId: target.id }, 'gateway started a swap for a requested model');
-    } catch (error) {
-      // A lease holds the served model: say so rather than "not loaded".
-      if (error instanceof LeasedError) {
-        throw new DomainError('LEASED', `The model \`${model}\` is not loaded: ${error.message}.`, {
-          openAiCode: 'model_leased',
-          param: 'model',
-        });
-      }
-      // Another swap may have started meanwhile; waiting for it is still right.
-      if (!this.deps.swaps.isSwapping()) {
-        this.deps.log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');
-        return false;
-      }
-    }
-    return true;
   }
 }
 

@@ -1,17 +1,22 @@
 import { ClientGoneError } from '../../adapters/upstream/errors.js';
 import { swapping } from './failures.js';
 
-/** What the queue needs of the swap service. */
+/** What the gateway needs of the swap service: swaps run one at a time per placement. */
 export interface SwapState {
-  isSwapping(): boolean;
-  idle(): Promise<void>;
+  /** Whether a swap runs on `placementId` (undefined: on any placement). */
+  isSwapping(placementId?: string): boolean;
+  /** Resolves once no swap runs on `placementId` (undefined: on any placement). */
+  idle(placementId?: string): Promise<void>;
+  /** Starts a swap to `modelId` on `placementId` (undefined: the swap service picks one); for `swapOnRequest`. */
+  start?(modelId: string, actor: string, placementId?: string): Promise<unknown>;
 }
 
 export type QueueOutcome = 'ran' | 'full' | 'timeout' | 'aborted';
 
 /**
- * LLM requests that arrive during a swap wait here, at most `queueSize` of them and for at most
- * `maxWaitSec`; the rest get 503 with Retry-After. Nothing waits when no swap runs.
+ * LLM requests that arrive during a swap of the placement they go to wait here, at most `queueSize`
+ * of them (over all placements) and for at most `maxWaitSec`; the rest get 503 with Retry-After.
+ * Nothing waits when no swap runs there.
  */
 export class SwapQueue {
   #waiting = 0;
@@ -35,9 +40,9 @@ export class SwapQueue {
     return this.#waiting;
   }
 
-  /** Resolves once no swap runs (at once when none does). */
-  async wait(signal?: AbortSignal): Promise<void> {
-    if (!this.swaps.isSwapping()) return;
+  /** Resolves once no swap runs on `placementId` (undefined: on any placement); at once when none does. */
+  async wait(signal?: AbortSignal, placementId?: string): Promise<void> {
+    if (!this.swaps.isSwapping(placementId)) return;
     const { queueSize, maxWaitSec } = this.limits();
     if (this.#waiting >= queueSize) {
       this.onOutcome('full', 0);
@@ -52,7 +57,7 @@ export class SwapQueue {
     let onAbort: (() => void) | undefined;
     try {
       await Promise.race([
-        this.swaps.idle(),
+        this.swaps.idle(placementId),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             reject(swapping(`a model swap is still running after ${maxWaitSec} s; try again shortly`, 10));

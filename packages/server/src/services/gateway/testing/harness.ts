@@ -10,6 +10,7 @@ import { SearchService } from '../../search/search-service.js';
 import { SpeechService } from '../../speech/speech-service.js';
 import { GatewayService } from '../gateway-service.js';
 import { GatewayStats } from '../stats.js';
+import type { SwapState } from '../swap-queue.js';
 import type { TestApp } from '../../../../test/support/app.js';
 import { LogCapture, TEST_TOKEN } from '../../../../test/support/app.js';
 import { createLogger } from '../../../adapters/logger.js';
@@ -19,9 +20,9 @@ export type GatewayOverrides = Partial<Settings['gateway']>;
 
 /**
  * The real app with a gateway whose settings a test can override, listening on loopback so the
- * `openai` SDK can talk to it over real HTTP.
+ * `openai` SDK can talk to it over real HTTP. `swaps` replaces the app's swap service for the gateway.
  */
-export async function startGateway(t: TestApp) {
+export async function startGateway(t: TestApp, options: { swaps?: SwapState } = {}) {
   const overrides: { gateway: GatewayOverrides; settings?: (s: Settings) => Settings } = { gateway: {} };
   const settings = (): Settings => {
     const base = overrides.settings ? overrides.settings(t.settings.current) : t.settings.current;
@@ -40,7 +41,7 @@ export async function startGateway(t: TestApp) {
   const gateway = new GatewayService({
     settings: source,
     upstream,
-    swaps: t.swaps,
+    swaps: options.swaps ?? t.swaps,
     catalog: t.store,
     stats,
     log,
