@@ -17,6 +17,11 @@ const DISTINCTIVE = new RegExp(
     String.raw`K[A-Z]{2}[ -]?\d{3}[A-Z]`, // Kenya: KDA 123A
     String.raw`(?:AS|BA|BT|CR|ER|GR|GT|GN|GE|GS|GW|GX|NR|UE|UW|VR|WR|AE|AW|BF|BE|CS|GC|GM|GY|NE|NT|OT|SV|WN)[ -]\d{1,4}-\d{2}`, // Ghana: GR 1234-20
     String.raw`[A-Z]{3}\d[A-Z]\d{2}`, // Brazil (Mercosur): BRA2E19
+    String.raw`(?:0[1-9]|[1-7]\d|8[01]) (?!(?:[KMGT]B|AM|PM|AD|BC)\b)[A-Z]{1,3} \d{2,4}`, // Turkey: 06 BK 4821 (province 01-81)
+    String.raw`[A-Z]{2} \d{2} \d{3}`, // Denmark: AB 12 345
+    String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
+    String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
+    String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
   ]
     .map((p) => `(?:${p})`)
     .join('|'),
@@ -60,12 +65,23 @@ const KOREAN =
 const IRISH =
   /(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW)-\d{1,6}(?![\w-])/g;
 
+/** China: province character, city letter, five or six letters and digits (`京A·12345`, `沪A D12345`). */
+const CHINESE =
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·•.\s]?(?=[A-Z\d]{5,6}(?![A-Za-z\d]))[A-Z]?\d[A-Z\d]{3,5}/g;
+
+/**
+ * A US state's code or name before a plate (`NY HWL-2210`, `Texas LMN-4829`); the codes in capitals
+ * only, since `IN`, `OR` and `ME` are words in lower case.
+ */
+const US_STATE =
+  /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) (?:(?:licen[cs]e )?(?:plate|tags?) )?((?=[A-Z\d-]{5,8}(?![\w-]))(?=[\d-]*[A-Z])(?=[A-Z-]*\d)[A-Z\d]{2,4}[ -]?[A-Z\d]{2,4})(?![\w-])/dg;
+
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
-  /(?:plate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
+  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
 const LABEL_HINT =
-  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/i;
+  /plate|pla(?:de|at)|licen|regist|reg|vehicle|car|van|truck|lorry|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/i;
 
 function afterLabel(text: string): Span[] {
   if (!LABEL_HINT.test(text)) return [];
@@ -85,13 +101,34 @@ function afterLabel(text: string): Span[] {
 
 /**
  * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch, Californian, Indian,
- * Nigerian, Kenyan, Ghanaian, Brazilian, Japanese, Korean, Irish and Russian formats anywhere (not after
- * a product cue); any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
+ * Nigerian, Kenyan, Ghanaian, Brazilian, Turkish, Danish, Swiss, Belgian, Polish, Japanese, Korean,
+ * Irish, Russian and Chinese formats anywhere (not after a product cue); after a US
+ * state; any letters-and-digits group right after a plate or vehicle label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
   const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
   const korean = /[\uac00-\ud7af]/.test(text) ? matchSpans(text, KOREAN, 'PLATE') : [];
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
   const russian = /[АВЕКМНОРСТУХ]\d/.test(text) ? matchSpans(text, RUSSIAN, 'PLATE') : [];
-  return [...distinctive(text), ...afterLabel(text), ...japanese, ...korean, ...irish, ...russian];
+  const chinese = /[\u4e00-\u9fff][A-Z]/.test(text) ? matchSpans(text, CHINESE, 'PLATE') : [];
+  const american = matchSpans(text, US_STATE, 'PLATE', () => true, 1);
+  const spans = [
+    ...distinctive(text),
+    ...afterLabel(text),
+    ...japanese,
+    ...korean,
+    ...irish,
+    ...russian,
+    ...chinese,
+    ...american,
+  ];
+  // A label and a format may both read a plate (`WA 6812K` after `rejestracyjny`, `6812K` after the state `WA`).
+  return spans.filter((span, index) =>
+    spans.every(
+      (other, at) =>
+        other.start > span.start ||
+        other.end < span.end ||
+        (other.start === span.start && other.end === span.end && at >= index),
+    ),
+  );
 }
