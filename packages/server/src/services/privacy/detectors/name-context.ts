@@ -60,7 +60,10 @@ export const VIETNAMESE_MIDDLE = new Set(
 export const PLACE_NAMES = new Set(
   `sydney paris florence victoria georgia adelaide carolina virginia madison charlotte regina chelsea brooklyn dallas houston
 phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
-florida dakota israel kenya berlin vienna chad`.split(/\s+/),
+florida dakota israel kenya berlin vienna chad wien münchen köln zürich genève geneve praha warszawa kraków lisboa napoli
+milano firenze venezia torino bruxelles brussel antwerpen liège københavn göteborg moskva beograd bucurești athína`.split(
+    /\s+/,
+  ),
 );
 /** Institutions whose names read like a person's (`Kaiser Permanente`, `Johns Hopkins`): a place, never a person. */
 export const INSTITUTION_NAMES = [

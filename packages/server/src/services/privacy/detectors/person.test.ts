@@ -17,3 +17,20 @@ describe('person names', () => {
     expect(found('Spoke with Chad Okafor today.')).toEqual(['Chad Okafor']);
   });
 });
+
+describe('places, labels and roles around names (round 5)', () => {
+  it('reads a given name before a street word as the street', () => {
+    expect(found('Then we went to Kenyatta Avenue for lunch.')).toEqual([]);
+    expect(found('Call Doris Day today.')).toEqual(['Doris']);
+  });
+
+  it('takes a hyphenated label and a city in its own language as no name', () => {
+    expect(found('SV-Nummer: 4723020791')).toEqual([]);
+    expect(found('Patient Florian Gruber, Wien.')).toEqual(['Florian Gruber']);
+  });
+
+  it('reads a Chinese name after a role when it starts with a family name', () => {
+    expect(found('车牌号 京A·12345，司机李明。')).toEqual(['李明']);
+    expect(found('司机说明天到')).toEqual([]);
+  });
+});

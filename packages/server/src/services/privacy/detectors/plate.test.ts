@@ -22,7 +22,6 @@ describe('licence plates', () => {
 });
 
 describe('licence plates of more countries (round 5)', () => {
-
   it('finds Turkish, Danish, Swiss, Belgian and Polish plates without a label', () => {
     expect(found('white Doblo, 35 E 1923, left')).toEqual(['35 E 1923']);
     expect(found('delivered by AB 12 345 today')).toEqual(['AB 12 345']);

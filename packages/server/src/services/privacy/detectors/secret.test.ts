@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectSecrets } from './secret.js';
 
-const found = (text: string) => [...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end)))];
+const found = (text: string) => [
+  ...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end))),
+];
 
 describe('secrets after a cue, and passphrases (round 5)', () => {
   it('takes a password of letters only when it ends the clause after the password word', () => {
@@ -27,7 +29,9 @@ describe('secrets after a cue, and passphrases (round 5)', () => {
   });
 
   it('takes a hyphenated passphrase ending in a number on a line about logging in', () => {
-    expect(found('He pasted Harmattan-Blue-42 into the chat as his new login.')).toEqual(['Harmattan-Blue-42']);
+    expect(found('He pasted Harmattan-Blue-42 into the chat as his new login.')).toEqual([
+      'Harmattan-Blue-42',
+    ]);
     expect(found('Galaxy-Note-10 and Black-Friday-2024 are on sale.')).toEqual([]);
   });
 });
