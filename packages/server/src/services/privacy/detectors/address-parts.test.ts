@@ -49,6 +49,9 @@ describe('addresses of more countries (round 5)', () => {
       'Witte de Withstraat 40-B, 3012 BR Rotterdam',
     );
     expect(found('Oudegracht 231 bis, 3511 NK Utrecht')).toContain('Oudegracht 231 bis, 3511 NK Utrecht');
+    expect(found('Leveradres: Prinsengracht 263-1, 1016 GV Amsterdam')).toContain(
+      'Prinsengracht 263-1, 1016 GV Amsterdam',
+    );
     expect(found('Factuur naar Laan van Meerdervoort 152, 2517 AP Den Haag')).toContain(
       'Laan van Meerdervoort 152, 2517 AP Den Haag',
     );

@@ -92,10 +92,10 @@ const JAPANESE = new RegExp(
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
 /**
  * Dutch streets, with the particles some start with or have inside and house-number suffixes:
- * `Van der Helststraat 61-II`, `Witte de Withstraat 40-B`, `Oudegracht 231 bis`.
+ * `Van der Helststraat 61-II`, `Witte de Withstraat 40-B`, `Oudegracht 231 bis`, `Prinsengracht 263-1`.
  */
 const DUTCH = new RegExp(
-  String.raw`(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?|[${UPPER_START}][${L}]+\s+(?:(?:van|de|der|den|het|ter|te)\s+){1,2})?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:(?:-|\s(?=bis|hs|huis))?(?:I{1,3}|IV|hs|huis|bis|[A-Za-z])(?![\w]))?`,
+  String.raw`(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?|[${UPPER_START}][${L}]+\s+(?:(?:van|de|der|den|het|ter|te)\s+){1,2})?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:(?:-|\s(?=bis|hs|huis))?(?:I{1,3}|IV|hs|huis|bis|[A-Za-z])(?![\w])|-\d{1,2}(?![\w-]))?`,
   'y',
 );
 const DUTCH_ANCHOR =

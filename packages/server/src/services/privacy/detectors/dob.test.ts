@@ -31,6 +31,9 @@ describe('dates of birth in more languages and shapes (round 5)', () => {
       'premier avril mille neuf cent quatre-vingt-dix',
     ]);
     expect(found('Rendez-vous le premier avril deux mille vingt-quatre')).toEqual([]);
+    expect(found('Sie wurde am vierzehnten Februar neunzehnhundertachtundachtzig geboren.')).toEqual([
+      'vierzehnten Februar neunzehnhundertachtundachtzig',
+    ]);
   });
 
   it('reads Greek months and cues, Czech spaced dates, and `geboren` after the date', () => {

@@ -164,6 +164,8 @@ const WORD_DATE = new RegExp(
 const WORD_DATE_CUE =
   /\b(?:geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|nacid[oa] el|naci[óo] el|fecha de nacimiento)(?![\p{L}])/giu;
 const WORD_DAY_START = new RegExp(String.raw`(?<![\p{L}])(?:${WORD_DAY})(?![\p{L}])`, 'iu');
+const WORD_DAY_ANYWHERE = new RegExp(WORD_DAY_START.source, 'giu');
+const WORD_DATE_CUE_AFTER = /(?<![\p{L}])geboren(?![\p{L}])/giu;
 
 /** Dates with the day written out after a German, Spanish or French birth cue; found from the cue. */
 function wordedBirthDates(text: string): Span[] {
@@ -177,6 +179,21 @@ function wordedBirthDates(text: string): Span[] {
     WORD_DATE.lastIndex = from + day.index;
     const m = WORD_DATE.exec(text);
     if (m) spans.push({ start: m.index, end: m.index + m[0].length, type: 'DOB' });
+  }
+  // `am vierzehnten Februar neunzehnhundertachtundachtzig geboren`: German puts the cue after the date.
+  WORD_DATE_CUE_AFTER.lastIndex = 0;
+  for (let cue = WORD_DATE_CUE_AFTER.exec(text); cue; cue = WORD_DATE_CUE_AFTER.exec(text)) {
+    const from = Math.max(0, cue.index - 80);
+    const window = text.slice(from, cue.index);
+    WORD_DAY_ANYWHERE.lastIndex = 0;
+    for (let day = WORD_DAY_ANYWHERE.exec(window); day; day = WORD_DAY_ANYWHERE.exec(window)) {
+      WORD_DATE.lastIndex = from + day.index;
+      const m = WORD_DATE.exec(text);
+      if (m && /^\s+$/.test(text.slice(m.index + m[0].length, cue.index))) {
+        spans.push({ start: m.index, end: m.index + m[0].length, type: 'DOB' });
+        break;
+      }
+    }
   }
   return spans;
 }

@@ -85,6 +85,7 @@ describe('national identity numbers with a check digit and no label (round 5)', 
   it('reads a label with a word in brackets, and words of any case after a distinct label', () => {
     expect(found('National ID (Kenya): 28471930')).toEqual(['28471930']);
     expect(found("Caller: my BSN? It's 110382948.")).toEqual(['110382948']);
+    expect(found('contribuinte n.º 512884307')).toEqual(['512884307']);
     expect(found('ΑΦΜ 094817267, AMKA: 05039012348, SV-Nr. 6298031279')).toEqual([
       '094817267',
       '05039012348',

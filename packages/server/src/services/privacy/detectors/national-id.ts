@@ -285,7 +285,7 @@ const GENERAL_CUES = [
   'id no\\.?',
 ];
 
-const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
+const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|n\.[º°o]|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
 /** `National ID (Kenya): …`, `Greek ID (AMKA) …`: a word or two in brackets after the label. */
 const ASIDE = String.raw`(?: ?\([^()\n]{1,24}\))?`;
 const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];

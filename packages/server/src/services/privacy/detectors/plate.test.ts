@@ -41,6 +41,13 @@ describe('licence plates of more countries (round 5)', () => {
     expect(found('Silver Camry, NY HWL-2210, double parked')).toEqual(['HWL-2210']);
     expect(found('Texas plate LMN-4829')).toContain('LMN-4829');
     expect(found('Austin, TX 78701 and NY 10001')).toEqual([]);
+    expect(found('Illinois tag CT 48291 at the dock')).toEqual(['CT 48291']);
+    expect(found('Austin TX 78701 AND NY 10001')).toEqual([]);
+  });
+
+  it('takes no plate of a shape that references share after a reference word', () => {
+    expect(found('Invoice 2-TRK-904 was sent twice; order KR 4G721 too.')).toEqual([]);
+    expect(found('Parking ticket: 8KTR219 (California)')).toEqual(['8KTR219']);
   });
 
   it('reads a plate after a vehicle word in other languages', () => {

@@ -1,7 +1,19 @@
 import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
-import { matchSpans } from './util.js';
+import { matchSpans, REFERENCE_CUE } from './util.js';
 
+/**
+ * Formats of plain letters and digits that a business's references share (`Invoice 2-TRK-904`): anywhere,
+ * but not after a reference word.
+ */
+const SHARED_SHAPES = [
+  String.raw`(?:0[1-9]|[1-7]\d|8[01]) (?!(?:[KMGT]B|AM|PM|AD|BC)\b)[A-Z]{1,3} \d{2,4}`, // Turkey: 06 BK 4821 (province 01-81)
+  String.raw`[A-Z]{2} \d{2} \d{3}`, // Denmark: AB 12 345
+  String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
+  String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
+  String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
+];
+const SHARED_SHAPE = new RegExp(`^(?:${SHARED_SHAPES.join('|')})$`);
 /** Formats distinctive enough to flag anywhere. */
 const DISTINCTIVE = new RegExp(
   [
@@ -17,11 +29,7 @@ const DISTINCTIVE = new RegExp(
     String.raw`K[A-Z]{2}[ -]?\d{3}[A-Z]`, // Kenya: KDA 123A
     String.raw`(?:AS|BA|BT|CR|ER|GR|GT|GN|GE|GS|GW|GX|NR|UE|UW|VR|WR|AE|AW|BF|BE|CS|GC|GM|GY|NE|NT|OT|SV|WN)[ -]\d{1,4}-\d{2}`, // Ghana: GR 1234-20
     String.raw`[A-Z]{3}\d[A-Z]\d{2}`, // Brazil (Mercosur): BRA2E19
-    String.raw`(?:0[1-9]|[1-7]\d|8[01]) (?!(?:[KMGT]B|AM|PM|AD|BC)\b)[A-Z]{1,3} \d{2,4}`, // Turkey: 06 BK 4821 (province 01-81)
-    String.raw`[A-Z]{2} \d{2} \d{3}`, // Denmark: AB 12 345
-    String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
-    String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
-    String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
+    ...SHARED_SHAPES,
   ]
     .map((p) => `(?:${p})`)
     .join('|'),
@@ -40,7 +48,8 @@ function distinctive(text: string): Span[] {
     const plate = BOUNDED.exec(text)?.[0];
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
     if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
-    if (PRODUCT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (PRODUCT_CUE.test(before) || (SHARED_SHAPE.test(plate) && REFERENCE_CUE.test(before))) continue;
     spans.push({ start: m.index, end: m.index + plate.length, type: 'PLATE' });
     START.lastIndex = m.index + plate.length;
   }
@@ -74,7 +83,7 @@ const CHINESE =
  * only, since `IN`, `OR` and `ME` are words in lower case.
  */
 const US_STATE =
-  /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) (?:(?:licen[cs]e )?(?:plate|tags?) )?((?=[A-Z\d-]{5,8}(?![\w-]))(?=[\d-]*[A-Z])(?=[A-Z-]*\d)[A-Z\d]{2,4}[ -]?[A-Z\d]{2,4})(?![\w-])/dg;
+  /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) (?:(?:licen[cs]e )?(?:plate|tags?) )?((?=[A-Z\d -]{5,8}(?![\w-]))[A-Z\d]{2,4}[ -]?[A-Z\d]{2,5})(?![\w-])/dg;
 
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
@@ -111,7 +120,13 @@ export function detectPlates(text: string): Span[] {
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
   const russian = /[АВЕКМНОРСТУХ]\d/.test(text) ? matchSpans(text, RUSSIAN, 'PLATE') : [];
   const chinese = /[\u4e00-\u9fff][A-Z]/.test(text) ? matchSpans(text, CHINESE, 'PLATE') : [];
-  const american = matchSpans(text, US_STATE, 'PLATE', () => true, 1);
+  const american = matchSpans(
+    text,
+    US_STATE,
+    'PLATE',
+    (m) => /[A-Z]/.test(m[1] ?? '') && /\d/.test(m[1] ?? ''),
+    1,
+  );
   const spans = [
     ...distinctive(text),
     ...afterLabel(text),
