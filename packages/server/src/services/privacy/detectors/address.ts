@@ -66,7 +66,7 @@ const TURKISH = new RegExp(
   'y',
 );
 /** Ghana Post GPS digital addresses: region and district letters, then the area and the spot (`GA-183-8164`). */
-const GHANA_GPS = /(?<![\w-])[ABCEGNUVWX][A-Z]-\d{3,4}-\d{4}(?![\w-])/g;
+const GHANA_GPS = /[ABCEGNUVWX][A-Z]-\d{3,4}-\d{4}(?![\w-])/g;
 /**
  * `Moi Avenue, Nyali House, 2nd Floor, Mombasa`, `Kimathi House, Kimathi Street, Nairobi`: a building and
  * a street next to each other, with no number (East African and many other addresses).
@@ -77,6 +77,24 @@ const BUILDING_AND_STREET = new RegExp(
   String.raw`(?<![${L}])(?:${NAMED_STREET},\s${NAMED_BUILDING}|${NAMED_BUILDING},\s${NAMED_STREET})(?![${L}])`,
   'g',
 );
+/** Found from the building word (rare): only the lines that hold one are read. */
+const BUILDING_WORD =
+  /\s(?:House|Towers?|Plaza|Building|Centre|Center|Complex|Mall|Chambers|Arcade|Court)\b/g;
+
+function buildingsAndStreets(text: string): Span[] {
+  const spans: Span[] = [];
+  BUILDING_WORD.lastIndex = 0;
+  for (let word = BUILDING_WORD.exec(text); word; word = BUILDING_WORD.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', word.index) + 1;
+    const newline = text.indexOf('\n', word.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    for (const m of text.slice(lineStart, lineEnd).matchAll(BUILDING_AND_STREET)) {
+      spans.push({ start: lineStart + m.index, end: lineStart + m.index + m[0].length, type: 'ADDRESS' });
+    }
+    BUILDING_WORD.lastIndex = lineEnd;
+  }
+  return spans;
+}
 
 /** A UK postcode on its own (`SW1A 2AA`): it narrows an address to a few houses. */
 const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
@@ -107,14 +125,13 @@ export function detectAddresses(text: string): Span[] {
       end: m.index + m[0].length,
       type: 'ADDRESS',
     })),
-    ...(/(?:House|Tower|Plaza|Building|Cent|Complex|Mall|Chambers|Arcade|Court),/.test(text)
-      ? matchSpans(text, BUILDING_AND_STREET, 'ADDRESS')
-      : []),
+    ...buildingsAndStreets(text),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
   return [
     ...streets,
     ...detectAddressParts(text),
     ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
-    ...matchSpans(text, GHANA_GPS, 'ADDRESS'),
+    // The start is checked on the match: a look-behind first would be tried at every position.
+    ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
   ];
 }

@@ -160,40 +160,49 @@ const WORD_DATE = new RegExp(
   String.raw`(?:${WORD_DAY})\s(?:de\s)?(?:${MONTHS})\s(?:de\s)?(?:${WORD_YEAR}|${YEAR})(?![\p{L}\d])`,
   'iyu',
 );
-/** Birth cues of the languages of WORD_DATE. */
+/**
+ * Birth cues of the languages of WORD_DATE. Without a look-behind or `\p{…}` (tried at every position
+ * of the text), the word boundaries are checked on the match.
+ */
 const WORD_DATE_CUE =
-  /\b(?:geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|nacid[oa] el|naci[óo] el|fecha de nacimiento)(?![\p{L}])/giu;
+  /geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|nacid[oa] el|naci[óo] el|fecha de nacimiento/gi;
 const WORD_DAY_START = new RegExp(String.raw`(?<![\p{L}])(?:${WORD_DAY})(?![\p{L}])`, 'iu');
 const WORD_DAY_ANYWHERE = new RegExp(WORD_DAY_START.source, 'giu');
-const WORD_DATE_CUE_AFTER = /(?<![\p{L}])geboren(?![\p{L}])/giu;
+const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
 
-/** Dates with the day written out after a German, Spanish or French birth cue; found from the cue. */
+/** A date in words right after the cue (`geboren am dritten März …`) or, for `geboren`, right before it. */
+function wordedDateAround(text: string, cueStart: number, cueEnd: number): Span | undefined {
+  const window = text.slice(cueEnd, cueEnd + 24);
+  const day = WORD_DAY_START.exec(window);
+  if (day) {
+    WORD_DATE.lastIndex = cueEnd + day.index;
+    const m = WORD_DATE.exec(text);
+    if (m) return { start: m.index, end: m.index + m[0].length, type: 'DOB' };
+  }
+  if (text.slice(cueStart, cueEnd).toLowerCase() !== 'geboren') return undefined;
+  // `am vierzehnten Februar neunzehnhundertachtundachtzig geboren`: German puts the cue after the date.
+  const from = Math.max(0, cueStart - 80);
+  const before = text.slice(from, cueStart);
+  WORD_DAY_ANYWHERE.lastIndex = 0;
+  for (let d = WORD_DAY_ANYWHERE.exec(before); d; d = WORD_DAY_ANYWHERE.exec(before)) {
+    WORD_DATE.lastIndex = from + d.index;
+    const m = WORD_DATE.exec(text);
+    if (m && /^\s+$/.test(text.slice(m.index + m[0].length, cueStart))) {
+      return { start: m.index, end: m.index + m[0].length, type: 'DOB' };
+    }
+  }
+  return undefined;
+}
+
+/** Dates with the day written out near a German, Spanish or French birth cue; found from the cue. */
 function wordedBirthDates(text: string): Span[] {
   const spans: Span[] = [];
   WORD_DATE_CUE.lastIndex = 0;
   for (let cue = WORD_DATE_CUE.exec(text); cue; cue = WORD_DATE_CUE.exec(text)) {
-    const from = cue.index + cue[0].length;
-    const window = text.slice(from, from + 24);
-    const day = WORD_DAY_START.exec(window);
-    if (!day) continue;
-    WORD_DATE.lastIndex = from + day.index;
-    const m = WORD_DATE.exec(text);
-    if (m) spans.push({ start: m.index, end: m.index + m[0].length, type: 'DOB' });
-  }
-  // `am vierzehnten Februar neunzehnhundertachtundachtzig geboren`: German puts the cue after the date.
-  WORD_DATE_CUE_AFTER.lastIndex = 0;
-  for (let cue = WORD_DATE_CUE_AFTER.exec(text); cue; cue = WORD_DATE_CUE_AFTER.exec(text)) {
-    const from = Math.max(0, cue.index - 80);
-    const window = text.slice(from, cue.index);
-    WORD_DAY_ANYWHERE.lastIndex = 0;
-    for (let day = WORD_DAY_ANYWHERE.exec(window); day; day = WORD_DAY_ANYWHERE.exec(window)) {
-      WORD_DATE.lastIndex = from + day.index;
-      const m = WORD_DATE.exec(text);
-      if (m && /^\s+$/.test(text.slice(m.index + m[0].length, cue.index))) {
-        spans.push({ start: m.index, end: m.index + m[0].length, type: 'DOB' });
-        break;
-      }
-    }
+    const end = cue.index + cue[0].length;
+    if (isLetter(text[cue.index - 1]) || (cue[0].endsWith('.') ? false : isLetter(text[end]))) continue;
+    const date = wordedDateAround(text, cue.index, end);
+    if (date) spans.push(date);
   }
   return spans;
 }

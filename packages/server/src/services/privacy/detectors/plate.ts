@@ -46,6 +46,14 @@ function distinctive(text: string): Span[] {
     if (text[m.index - 1] === '-') continue;
     BOUNDED.lastIndex = m.index;
     const plate = BOUNDED.exec(text)?.[0];
+    if (!plate) {
+      const end = usPlateAt(text, m.index);
+      if (end > 0) {
+        spans.push({ start: m.index, end, type: 'PLATE' });
+        START.lastIndex = end;
+      }
+      continue;
+    }
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
     if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
@@ -82,27 +90,41 @@ const CHINESE =
  * A US state's code or name before a plate (`NY HWL-2210`, `Texas LMN-4829`); the codes in capitals
  * only, since `IN`, `OR` and `ME` are words in lower case.
  */
-const US_STATE =
-  /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) (?:(?:licen[cs]e )?(?:plate|tags?) )?((?=[A-Z\d -]{5,8}(?![\w-]))[A-Z\d]{2,4}[ -]?[A-Z\d]{2,5})(?![\w-])/dg;
+const US_STATE_BEFORE =
+  /(?:^|[^\w])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) (?:(?:licen[cs]e )?(?:plate|tags?) )?$/;
+/** The plate after a state: letters and digits, both, in one or two groups of five to eight characters. */
+const US_PLATE = /(?=[A-Z\d -]{5,8}(?![\w-]))[A-Z\d]{2,4}[ -]?[A-Z\d]{2,5}(?![\w-])/y;
+
+/** `NY HWL-2210` at `at`, when a state comes right before. */
+function usPlateAt(text: string, at: number): number {
+  US_PLATE.lastIndex = at;
+  const plate = US_PLATE.exec(text)?.[0];
+  if (!plate || !/[A-Z]/.test(plate) || !/\d/.test(plate)) return -1;
+  return US_STATE_BEFORE.test(text.slice(Math.max(0, at - 36), at)) ? at + plate.length : -1;
+}
 
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
-  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
+  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
 const LABEL_HINT =
-  /plate|pla(?:de|at)|licen|regist|reg|vehicle|car|van|truck|lorry|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/i;
+  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/gi;
 
 function afterLabel(text: string): Span[] {
-  if (!LABEL_HINT.test(text)) return [];
   const spans: Span[] = [];
-  LABEL.lastIndex = 0;
-  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+  // Found from the start of a label (a plain alternation, cheap to scan for); the whole label is read there.
+  LABEL_HINT.lastIndex = 0;
+  for (let hint = LABEL_HINT.exec(text); hint; hint = LABEL_HINT.exec(text)) {
     // A whole word only (`car`, not `card`'s start or `Oscar`'s end); checked here, not with a look-behind at every position.
-    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) continue;
+    if (hint.index > 0 && isLetterCode(text.charCodeAt(hint.index - 1))) continue;
+    LABEL.lastIndex = hint.index;
+    const m = LABEL.exec(text);
+    if (!m) continue;
     GENERIC.lastIndex = m.index + m[0].length;
     const plate = GENERIC.exec(text)?.[0];
     if (plate && /\d/.test(plate) && /[A-Z]/.test(plate) && plate.replace(/[ -]/g, '').length >= 4) {
       spans.push({ start: GENERIC.lastIndex - plate.length, end: GENERIC.lastIndex, type: 'PLATE' });
+      LABEL_HINT.lastIndex = Math.max(LABEL_HINT.lastIndex, GENERIC.lastIndex);
     }
   }
   return spans;
@@ -120,13 +142,6 @@ export function detectPlates(text: string): Span[] {
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
   const russian = /[АВЕКМНОРСТУХ]\d/.test(text) ? matchSpans(text, RUSSIAN, 'PLATE') : [];
   const chinese = /[\u4e00-\u9fff][A-Z]/.test(text) ? matchSpans(text, CHINESE, 'PLATE') : [];
-  const american = matchSpans(
-    text,
-    US_STATE,
-    'PLATE',
-    (m) => /[A-Z]/.test(m[1] ?? '') && /\d/.test(m[1] ?? ''),
-    1,
-  );
   const spans = [
     ...distinctive(text),
     ...afterLabel(text),
@@ -135,15 +150,13 @@ export function detectPlates(text: string): Span[] {
     ...irish,
     ...russian,
     ...chinese,
-    ...american,
   ];
   // A label and a format may both read a plate (`WA 6812K` after `rejestracyjny`, `6812K` after the state `WA`).
-  return spans.filter((span, index) =>
-    spans.every(
-      (other, at) =>
-        other.start > span.start ||
-        other.end < span.end ||
-        (other.start === span.start && other.end === span.end && at >= index),
-    ),
-  );
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  return spans.filter((span) => {
+    if (span.end <= reach) return false;
+    reach = span.end;
+    return true;
+  });
 }

@@ -141,7 +141,16 @@ const JOINED_PASSWORD =
  * matched with the same flags): they are tried only where this matches, not at every letter.
  */
 const PASSWORD_CUE =
-  /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access|code|gate|door|front|alarm|lift|elevator|entr|building|garage|safe|lock|key|padlock|storage|shed|porte|portail|puerta|portón|tür|tor|deur|poort)/giu;
+  /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access)/gi;
+/** Every access code names its `code`: ACCESS_CODE is tried from up to two words before each. */
+const CODE_WORD = /code/gi;
+function accessCodes(text: string): Span[] {
+  return fromAnchors(text, CODE_WORD, ACCESS_CODE, 2).flatMap((m): Span[] => {
+    const range = m.indices?.[1];
+    return range ? [{ start: range[0], end: range[1], type: 'SECRET' }] : [];
+  });
+}
+
 /**
  * `Harmattan-Blue-42`, `Winter-Orchard-17`: capitalised words joined by hyphens and ending in a number,
  * the shape of a generated passphrase, on a line that speaks of logging in; found from its `-42` ending.
@@ -212,7 +221,7 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpansAt(text, cues, PASS_LABEL, 'SECRET', () => true, 1),
     ...matchSpansAt(text, cues, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...matchSpansAt(text, cues, PASSWORD_WORD, 'SECRET', lettersPassword, 1),
-    ...matchSpansAt(text, cues, ACCESS_CODE, 'SECRET', () => true, 1),
+    ...accessCodes(text),
     ...passphrases(text),
     ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
