@@ -79,11 +79,22 @@ export const CHOME_NUMBERS = new RegExp(
   String.raw`(?<![\w-])\d{1,4}-\d{1,4}(?:-\d{1,4})?\s+${CAP}(?:[ -]${CAP}){0,2}`,
   'g',
 );
-/** `Umeda 3-chome 1-3`. */
-export const CHOME = new RegExp(
-  String.raw`(?<![\w-])${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`,
-  'g',
-);
+/** `Umeda 3-chome 1-3`: found from `-chome`, then read from the district name before it. */
+const CHOME = new RegExp(String.raw`${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`, 'y');
+const CHOME_WORD = /-chome/g;
+const DISTRICT_BEFORE = new RegExp(String.raw`(?<![\w${L}-])${CAP}\s\d{1,2}$`);
+
+function chomeAddresses(text: string, spans: Span[]): void {
+  CHOME_WORD.lastIndex = 0;
+  for (let word = CHOME_WORD.exec(text); word; word = CHOME_WORD.exec(text)) {
+    const from = Math.max(0, word.index - 48);
+    const district = DISTRICT_BEFORE.exec(text.slice(from, word.index));
+    if (!district) continue;
+    CHOME.lastIndex = from + district.index;
+    const m = CHOME.exec(text);
+    if (m) spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+}
 /** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`. */
 const JAPANESE = new RegExp(
   String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*`,
@@ -211,7 +222,7 @@ export function detectAddressParts(text: string): Span[] {
   if (text.includes('Room')) collect(text, ROOM, 'street tail', spans);
   collect(text, LETTERED_PLOT, 'tail', spans);
   collect(text, CHOME_NUMBERS, 'tail', spans);
-  if (text.includes('-chome')) collect(text, CHOME, 'nothing', spans);
+  if (text.includes('-chome')) chomeAddresses(text, spans);
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
   collect(text, COLOMBIAN, 'nothing', spans);

@@ -60,6 +60,17 @@ const YEARISH =
   /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
 const WINDOW = 48;
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** `1990` in `… 1990.`, not `8888` or the start of `199012`. */
+function yearAlone(text: string, at: number): boolean {
+  const century = text.slice(at, at + 2);
+  return (
+    (century === '19' || century === '20') &&
+    !isDigit(text.charCodeAt(at - 1)) &&
+    !isDigit(text.charCodeAt(at + 4))
+  );
+}
+
 /** The date around the year at `at`, if there is one. */
 function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
   const from = Math.max(0, at - 32);
@@ -216,6 +227,8 @@ export function detectBirthDates(text: string): Span[] {
   const spans: Span[] = [];
   YEARISH.lastIndex = 0;
   for (let year = YEARISH.exec(text); year; year = YEARISH.exec(text)) {
+    // Four digits are part of a date only as a year of 19xx or 20xx standing alone (`8888`, `12345` are not).
+    if (year[0].length === 4 && !yearAlone(text, year.index)) continue;
     const date = dateAround(text, year.index, year[0].length);
     if (!date) continue;
     YEARISH.lastIndex = Math.max(YEARISH.lastIndex, date.end);
