@@ -3,7 +3,8 @@
 export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
-sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector`
+sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
+κ κος κα κύριος κύριε κυρία κυρ`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -139,7 +140,10 @@ accountant consultant contractor courier plumber electrician officer admin admin
 seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
 president vp head chief name assignee reporter requester holder beneficiary payee recipient sender author signatory
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
-consignee rider courier tenant landlord`
+consignee rider courier tenant landlord
+halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
+kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
+motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -34,3 +34,15 @@ describe('places, labels and roles around names (round 5)', () => {
     expect(found('司机说明天到')).toEqual([]);
   });
 });
+
+describe('roles and honorifics of more languages (round 5)', () => {
+  it('reads a name after a German, Polish, Turkish or Greek role word, without the role', () => {
+    expect(found('Kontrollschild BE 123 456, Halter Urs Frei.')).toEqual(['Urs Frei']);
+    expect(found('Autokennzeichen ZH 481 223, Halterin Nadia Keller.')).toEqual(['Nadia Keller']);
+  });
+
+  it('reads the Greek honorifics written in lower case', () => {
+    expect(found('Σας ευχαριστούμε, κ. Παπαδόπουλε· ο ΑΦΜ καταχωρήθηκε.')).toEqual(['κ. Παπαδόπουλε']);
+    expect(found('Ευχαριστώ κα Νικολάου.')).toEqual(['κα Νικολάου']);
+  });
+});
