@@ -45,4 +45,12 @@ describe('dates of birth in more languages and shapes (round 5)', () => {
     expect(found('Der Kunde ist am 1. Mai 1979 geboren, sagt er.')).toEqual(['1. Mai 1979']);
     expect(found('Termin am 1. Mai 2024 in der Filiale.')).toEqual([]);
   });
+
+  it('reads Tagalog, Swahili, Arabic and Hebrew months and birth cues', () => {
+    expect(found('Ipinanganak noong Marso 5, 1990 sa Cebu')).toEqual(['Marso 5, 1990']);
+    expect(found('Alizaliwa tarehe 12 Machi 1988')).toEqual(['12 Machi 1988']);
+    expect(found('تاريخ الميلاد: 5 مارس 1990')).toEqual(['5 مارس 1990']);
+    expect(found('תאריך לידה 5 במרץ 1990')).toEqual(['5 במרץ 1990']);
+    expect(found('Ang bayad ay Marso 5, 2024')).toEqual([]);
+  });
 });
