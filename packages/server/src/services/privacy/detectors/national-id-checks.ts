@@ -177,3 +177,41 @@ export function bsnValid(digits: string): boolean {
 /** Greece's AMKA: the birth date DDMMYY, four digits, a Luhn check digit. */
 export const amkaValid = (digits: string) =>
   digits.length === 11 && validDate(`00${digits.slice(2, 4)}${digits.slice(0, 2)}`) && luhnValid(digits);
+
+/** Poland's PESEL: a birth date (the month carries the century), a weighted check digit. */
+export function peselValid(digits: string): boolean {
+  if (digits.length !== 11) return false;
+  const month = Number(digits.slice(2, 4)) % 20;
+  const day = Number(digits.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  return (10 - (sum % 10)) % 10 === Number(digits[10]);
+}
+
+/** Norway's fødselsnummer: a birth date (a D-number adds 4 to the day's first digit), two mod-11 check digits. */
+export function norwegianIdValid(digits: string): boolean {
+  if (digits.length !== 11) return false;
+  const day = Number(digits.slice(0, 2)) % 40;
+  const month = Number(digits.slice(2, 4));
+  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
+  const check = (weights: number[]) => {
+    let sum = 0;
+    for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+    const k = 11 - (sum % 11);
+    return k === 11 ? 0 : k;
+  };
+  return (
+    check([3, 7, 6, 1, 8, 9, 4, 5, 2]) === Number(digits[9]) &&
+    check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === Number(digits[10])
+  );
+}
+
+/** Finland's henkilötunnus: DDMMYY, a century sign, three digits, a check character (mod 31). */
+export function finnishIdValid(value: string): boolean {
+  const upper = value.toUpperCase();
+  const body = upper.slice(0, 6) + upper.slice(7, 10);
+  if (!/^\d{9}$/.test(body) || !validDate(`00${upper.slice(2, 4)}${upper.slice(0, 2)}`)) return false;
+  return '0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(body) % 31] === upper[10];
+}

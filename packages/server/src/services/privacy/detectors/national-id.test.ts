@@ -74,6 +74,12 @@ describe('national identity numbers with a check digit and no label (round 5)', 
     ]);
     expect(found('Patient 1231 150385 in Wien')).toEqual(['1231 150385']);
     expect(found('On the scanned letter: 2293.10.667.')).toEqual(['2293.10.667']);
+    expect(found('Pesel matki 92030518295, ojca 03079251355 (Norway), hetu 131052-308T')).toEqual([
+      '92030518295',
+      '03079251355',
+      '131052-308T',
+    ]);
+    expect(found('Codes 92030518296, 03079251356 and 131052-308U in the batch')).toEqual([]);
   });
 
   it('leaves the same shapes with a wrong check digit, or after an order or phone word or a plus', () => {

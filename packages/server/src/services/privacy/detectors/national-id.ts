@@ -13,7 +13,10 @@ import {
   luhnValid,
   myNumberValid,
   ean13Valid,
+  finnishIdValid,
   nirValid,
+  norwegianIdValid,
+  peselValid,
   nricValid,
   turkishIdValid,
   validDate,
@@ -185,6 +188,29 @@ const COUNTRIES: Row[] = [
     cues: ['amka', 'αμκα'],
   },
   {
+    country: 'Poland PESEL (birth date, check digit)',
+    pattern: new RegExp(String.raw`\d{11}${END}`, 'y'),
+    example: '87061412344',
+    valid: peselValid,
+    plain: true,
+    cues: ['pesel'],
+  },
+  {
+    country: 'Norway fødselsnummer (birth date, two mod-11 check digits)',
+    pattern: new RegExp(String.raw`\d{6} ?\d{5}${END}`, 'y'),
+    example: '120385 49837',
+    valid: (value) => norwegianIdValid(digitsOf(value)),
+    plain: true,
+    cues: ['fødselsnummer', 'fodselsnummer', 'f\\.nr\\.?'],
+  },
+  {
+    country: 'Finland henkilötunnus (DDMMYY, century sign, check character)',
+    pattern: new RegExp(String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]${END}`, 'y'),
+    example: '131052-308T',
+    valid: finnishIdValid,
+    cues: ['henkilötunnus', 'hetu'],
+  },
+  {
     country: 'Switzerland AHV/AVS number (756, EAN-13 check digit)',
     pattern: new RegExp(String.raw`756(?:\.\d{4}\.\d{4}\.\d{2}|\d{10})${END}`, 'y'),
     example: '756.1234.5678.97',
@@ -249,13 +275,11 @@ const COUNTRIES: Row[] = [
     example: 'CM12345678ABCD',
     cues: ['nin'],
   },
-  // A plain run of 9 or 11 digits anywhere is as often a phone or an order number: these two are
-  // taken after their label only, and then even with a wrong check digit (a typo is still the number).
-  { country: 'Poland PESEL', cues: ['pesel'] },
+  // A plain run of 9 digits anywhere is as often a phone or an order number, and the BSN's eleven-test
+  // passes one in eleven: taken after its label only, and then even with a wrong check digit (a typo is
+  // still the number). PESEL and the fødselsnummer above carry a birth date as well as their checks.
   { country: 'Netherlands BSN', cues: ['bsn', 'burgerservicenummer'] },
   { country: 'Denmark CPR', cues: ['cpr(?:-?(?:nr|nummer))?'] },
-  { country: 'Norway fødselsnummer', cues: ['fødselsnummer', 'fodselsnummer', 'f\\.nr\\.?'] },
-  { country: 'Finland henkilötunnus', cues: ['henkilötunnus', 'hetu'] },
   { country: 'Germany', cues: ['steuer-?id', 'steuer-?identifikationsnummer', 'personalausweis(?:nummer)?'] },
   { country: 'Nigeria', cues: ['bvn', 'nin', 'nin slip'] },
   { country: 'Greece tax number', cues: ['afm', 'αφμ'] },
