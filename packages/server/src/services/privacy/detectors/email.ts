@@ -11,7 +11,7 @@ const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTER
  * Bracketed `at` and `dot` anywhere; bare ` at ` and ` dot ` only with a mail provider or a local part
  * that has a dot, an underscore or a digit (not `look at this dot com`). Found from the word `dot`.
  */
-const DOT_WORD = /[\[(]?\bdot\b[\])]?/gi;
+const DOT_WORD = /[[(]?\bdot\b[\])]?/gi;
 const SPELLED_OUT =
   /(?<![\w.])([a-z0-9][a-z0-9._%+-]{0,63})\s?(\[at\]|\(at\)|\sat\s)\s?([a-z0-9-]{2,63})\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6})(?:\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6}))?(?![\w])/iy;
 const MAIL_PROVIDERS =
