@@ -73,4 +73,13 @@ describe('addresses of more countries (round 5)', () => {
     expect(found('Ghana Post GPS: GA-183-8164; AK-039-5028')).toEqual(['GA-183-8164', 'AK-039-5028']);
     expect(found('Part ZZ-183-8164 and the White House, Washington')).toEqual([]);
   });
+
+  it('reads past a line that starts with a building word (it once looped there for ever)', () => {
+    expect(found('Dublin 2, D02 P820\nHouse 45-A, Street 7, Gulberg III, Lahore 54660')).toEqual([
+      'House 45-A, Street 7, Gulberg III, Lahore 54660',
+    ]);
+    expect(found('Nyali House, Moi Avenue, Mombasa\nCourt 3 is booked')).toEqual([
+      'Nyali House, Moi Avenue, Mombasa',
+    ]);
+  });
 });

@@ -85,13 +85,16 @@ function buildingsAndStreets(text: string): Span[] {
   const spans: Span[] = [];
   BUILDING_WORD.lastIndex = 0;
   for (let word = BUILDING_WORD.exec(text); word; word = BUILDING_WORD.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', word.index) + 1;
-    const newline = text.indexOf('\n', word.index);
+    // The building word itself (after its leading space, which may be the line break before it).
+    const at = word.index + 1;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const newline = text.indexOf('\n', at);
     const lineEnd = newline < 0 ? text.length : newline;
     for (const m of text.slice(lineStart, lineEnd).matchAll(BUILDING_AND_STREET)) {
       spans.push({ start: lineStart + m.index, end: lineStart + m.index + m[0].length, type: 'ADDRESS' });
     }
-    BUILDING_WORD.lastIndex = lineEnd;
+    // Always past this word: a line that starts with one (`…\nHouse 45`) must not be read again.
+    BUILDING_WORD.lastIndex = Math.max(lineEnd, at);
   }
   return spans;
 }
