@@ -43,6 +43,7 @@ describe('licence plates of more countries (round 5)', () => {
     expect(found('Austin, TX 78701 and NY 10001')).toEqual([]);
     expect(found('Illinois tag CT 48291 at the dock')).toEqual(['CT 48291']);
     expect(found('Austin TX 78701 AND NY 10001')).toEqual([]);
+    expect(found('NACIDA EL 3 DE MAYO DE 1987 EN SEVILLA')).toEqual([]);
   });
 
   it('takes no plate of a shape that references share after a reference word', () => {

@@ -100,6 +100,8 @@ function usPlateAt(text: string, at: number): number {
   US_PLATE.lastIndex = at;
   const plate = US_PLATE.exec(text)?.[0];
   if (!plate || !/[A-Z]/.test(plate) || !/\d/.test(plate)) return -1;
+  // `MAYO DE 1987 EN SEVILLA`: in capitals, a year and a word after `DE`, `IN`, `OR` are not a plate.
+  if (/^(?:19|20)\d\d[ -]?[A-Z]+$/.test(plate)) return -1;
   return US_STATE_BEFORE.test(text.slice(Math.max(0, at - 36), at)) ? at + plate.length : -1;
 }
 
