@@ -29,8 +29,9 @@ describe('held-out set (written after the detectors were frozen; never tuned on)
   // Corpus E, written blind and scored once after round 3 (2026-12-05): pattern 0.815, person 0.931, words
   // kept 0.973, round trip exact. Pattern recall misses its 0.98 target by far (ROADMAP, docs/privacy.md);
   // until it is met this guards the level measured since (0.831 with the IBAN fix and CIDR labelled IP;
-  // 0.846 after round 4's fifth tuning batch, one blind run), and every other target is asserted as it stands.
-  const PATTERN_RECALL_FLOOR = 0.845;
+  // 0.846 after round 4's fifth tuning batch; 0.915 after round 5's sixth batch, one blind run each), and
+  // every other target is asserted as it stands.
+  const PATTERN_RECALL_FLOOR = 0.915;
 
   it('person recall ≥ 0.92, ≥ 0.97 of other words kept, exact round trip; pattern recall not below its floor', () => {
     const heldOut = loadHeldOutSet();

@@ -18,3 +18,68 @@ describe('addresses outside the street patterns', () => {
     expect(found('Oficina: Av. Corrientes 1234, C1043 CABA')).toEqual(['Av. Corrientes 1234, C1043 CABA']);
   });
 });
+
+describe('addresses of more countries (round 5)', () => {
+  it('reads Austrian staircase and door numbers and an adjective before the street', () => {
+    expect(found('Lieferadresse: Mariahilfer Straße 45/3/12, 1060 Wien')).toContain(
+      'Mariahilfer Straße 45/3/12, 1060 Wien',
+    );
+    expect(found('Wohnhaft: Landstraßer Hauptstraße 7/2/14, 1030 Wien')).toContain(
+      'Landstraßer Hauptstraße 7/2/14, 1030 Wien',
+    );
+    expect(found('Josefstädter Straße 21/8, 1080 Wien, SV-Nr. 6298031279')).toContain(
+      'Josefstädter Straße 21/8, 1080 Wien',
+    );
+  });
+
+  it('reads Turkish street, avenue and quarter words with the door number, and a city after a slash', () => {
+    expect(found('Adres: Bağdat Caddesi No:123 D:5, 34728 Kadıköy/İstanbul')).toContain(
+      'Bağdat Caddesi No:123 D:5, 34728 Kadıköy/İstanbul',
+    );
+    expect(found('Cumhuriyet Mah. 1203 Sok. No:7, 35220 Konak/İzmir')).toContain(
+      'Cumhuriyet Mah. 1203 Sok. No:7, 35220 Konak/İzmir',
+    );
+    expect(found('Atatürk Cad. No: 45 Daire 3, Çankaya, Ankara')).toContain(
+      'Atatürk Cad. No: 45 Daire 3, Çankaya, Ankara',
+    );
+  });
+
+  it('reads Dutch particles inside a street name, `bis`, and a street word first', () => {
+    expect(found('Witte de Withstraat 40-B, 3012 BR Rotterdam')).toContain(
+      'Witte de Withstraat 40-B, 3012 BR Rotterdam',
+    );
+    expect(found('Oudegracht 231 bis, 3511 NK Utrecht')).toContain('Oudegracht 231 bis, 3511 NK Utrecht');
+    expect(found('Leveradres: Prinsengracht 263-1, 1016 GV Amsterdam')).toContain(
+      'Prinsengracht 263-1, 1016 GV Amsterdam',
+    );
+    expect(found('Factuur naar Laan van Meerdervoort 152, 2517 AP Den Haag')).toContain(
+      'Laan van Meerdervoort 152, 2517 AP Den Haag',
+    );
+  });
+
+  it('reads Québec forms: boul., app., the province in brackets', () => {
+    expect(found('1234, rue Sainte-Catherine Ouest, app. 5, Montréal (Québec) H3G 1P1')).toContain(
+      '1234, rue Sainte-Catherine Ouest, app. 5, Montréal (Québec) H3G 1P1',
+    );
+    expect(found('Livrer au 350, boul. René-Lévesque Est, Québec QC G1R 5S5')).toContain(
+      '350, boul. René-Lévesque Est, Québec QC G1R 5S5',
+    );
+  });
+
+  it('reads a building next to a street, and Ghana Post GPS codes', () => {
+    expect(found('Office is on Moi Avenue, Nyali House, 2nd Floor, Mombasa')).toContain(
+      'Moi Avenue, Nyali House, 2nd Floor, Mombasa',
+    );
+    expect(found('Ghana Post GPS: GA-183-8164; AK-039-5028')).toEqual(['GA-183-8164', 'AK-039-5028']);
+    expect(found('Part ZZ-183-8164 and the White House, Washington')).toEqual([]);
+  });
+
+  it('reads past a line that starts with a building word (it once looped there for ever)', () => {
+    expect(found('Dublin 2, D02 P820\nHouse 45-A, Street 7, Gulberg III, Lahore 54660')).toEqual([
+      'House 45-A, Street 7, Gulberg III, Lahore 54660',
+    ]);
+    expect(found('Nyali House, Moi Avenue, Mombasa\nCourt 3 is booked')).toEqual([
+      'Nyali House, Moi Avenue, Mombasa',
+    ]);
+  });
+});

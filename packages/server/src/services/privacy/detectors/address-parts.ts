@@ -29,13 +29,13 @@ const POSTCODE = [
 const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|la|el|of|am|im|an|upon|sur)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 /** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`. */
-const UNIT_PART = String.raw`(?:(?:apto|apt|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal)\.?)`;
+const UNIT_PART = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal)\.?)`;
 /**
  * `…, 67000 Strasbourg, IBAN FR36 …`, `…, Dubai, Tel +971 …`: a label after the city starts the next
  * field, not another part of the address.
  */
-const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB)(?![${L}])`;
-const SEGMENT = String.raw`(?!${FIELD_LABEL})(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ -]${WORD}){0,5}(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ -]${CAP}){0,2})?)`;
+const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|ID)(?![${L}])`;
+const SEGMENT = String.raw`(?!${FIELD_LABEL})(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2})?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */
@@ -79,20 +79,34 @@ export const CHOME_NUMBERS = new RegExp(
   String.raw`(?<![\w-])\d{1,4}-\d{1,4}(?:-\d{1,4})?\s+${CAP}(?:[ -]${CAP}){0,2}`,
   'g',
 );
-/** `Umeda 3-chome 1-3`. */
-export const CHOME = new RegExp(
-  String.raw`(?<![\w-])${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`,
-  'g',
-);
+/** `Umeda 3-chome 1-3`: found from `-chome`, then read from the district name before it. */
+const CHOME = new RegExp(String.raw`${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`, 'y');
+const CHOME_WORD = /-chome/g;
+const DISTRICT_BEFORE = new RegExp(String.raw`(?<![\w${L}-])${CAP}\s\d{1,2}$`);
+
+function chomeAddresses(text: string, spans: Span[]): void {
+  CHOME_WORD.lastIndex = 0;
+  for (let word = CHOME_WORD.exec(text); word; word = CHOME_WORD.exec(text)) {
+    const from = Math.max(0, word.index - 48);
+    const district = DISTRICT_BEFORE.exec(text.slice(from, word.index));
+    if (!district) continue;
+    CHOME.lastIndex = from + district.index;
+    const m = CHOME.exec(text);
+    if (m) spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+}
 /** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`. */
 const JAPANESE = new RegExp(
   String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*`,
   'g',
 );
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
-/** Dutch streets, with the particles some start with and house-number suffixes: `Van der Helststraat 61-II`. */
+/**
+ * Dutch streets, with the particles some start with or have inside and house-number suffixes:
+ * `Van der Helststraat 61-II`, `Witte de Withstraat 40-B`, `Oudegracht 231 bis`, `Prinsengracht 263-1`.
+ */
 const DUTCH = new RegExp(
-  String.raw`(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?)?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:-?(?:I{1,3}|IV|hs|bis|[A-Za-z])(?![\w]))?`,
+  String.raw`(?:(?:Van|Von|De|Den|Der|Het|Sint|St\.)\s+(?:(?:der|den|de|het)\s+)?|[${UPPER_START}][${L}]+\s+(?:(?:van|de|der|den|het|ter|te)\s+){1,2})?[${UPPER_START}][${L}-]*(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d{1,4}(?:(?:-|\s(?=bis|hs|huis))?(?:I{1,3}|IV|hs|huis|bis|[A-Za-z])(?![\w])|-\d{1,2}(?![\w-]))?`,
   'y',
 );
 const DUTCH_ANCHOR =
@@ -102,7 +116,7 @@ const COLOMBIAN =
   /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
 /** `Av. Paulista, 1578`: a street name before its number (Portuguese, Spanish abbreviations). */
 export const STREET_FIRST = new RegExp(
-  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
+  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
   'g',
 );
 /**
@@ -208,7 +222,7 @@ export function detectAddressParts(text: string): Span[] {
   if (text.includes('Room')) collect(text, ROOM, 'street tail', spans);
   collect(text, LETTERED_PLOT, 'tail', spans);
   collect(text, CHOME_NUMBERS, 'tail', spans);
-  if (text.includes('-chome')) collect(text, CHOME, 'nothing', spans);
+  if (text.includes('-chome')) chomeAddresses(text, spans);
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
   collect(text, COLOMBIAN, 'nothing', spans);

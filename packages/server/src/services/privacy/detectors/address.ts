@@ -16,14 +16,19 @@ const ENGLISH = new RegExp(
   String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
-/** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`). */
-const HOUSE_NUMBER = String.raw`\d{1,4}(?:\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?)?`;
-const GERMANIC = new RegExp(String.raw`[${UPPER_START}][${L}-]*\.?\s+${HOUSE_NUMBER}${EU_TAIL}`, 'y');
+/** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`), or staircase and door (`45/3/12`). */
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?|(?:\/\d{1,3}){1,3}(?![\w/]))?`;
+/** `Landstraßer Hauptstraße`, `Wiedner Gürtel`: an adjective of place before the street name. */
+const PLACE_ADJECTIVE = String.raw`(?!(?:Dieser|Jeder|Hinter|Unter|Weiter|Immer|Einer|Ihrer|Unser|Oder|Aber|Neben)\s)[${UPPER_START}][${L}]{3,}er\s`;
+const GERMANIC = new RegExp(
+  String.raw`(?:${PLACE_ADJECTIVE})?[${UPPER_START}][${L}-]*\.?\s+${HOUSE_NUMBER}${EU_TAIL}`,
+  'y',
+);
 const STREET_ENDINGS =
   'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
 const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d`, 'g');
-const GERMANIC_SUFFIX = new RegExp(`^\\S*(?:${STREET_ENDINGS})\\s`);
+const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`);
 /**
  * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, and `gate` only after a
  * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
@@ -36,7 +41,7 @@ const GERMANIC_SPLIT = new RegExp(
 /** Found from the street word and its number (rare), then read from up to two words before. */
 const SPLIT_STREET_WORD = new RegExp(String.raw`\s(?:${SPLIT_WORDS})\s+\d`, 'g');
 const FRENCH = new RegExp(
-  String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
+  String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|boul\.|bd|place|chemin|ch\.|allée|impasse|quai|route|cours|passage|rang|montée|côte|croissant|promenade)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
   'gi',
 );
 const ROMANCE = new RegExp(
@@ -49,6 +54,51 @@ const SLAVIC = new RegExp(
   'g',
 );
 
+/**
+ * Turkish addresses: street, avenue, quarter or boulevard word after its name, then the door number
+ * (`Bağdat Caddesi No:123 D:5`, `Atatürk Cad. No: 45 Daire 3`, `Cumhuriyet Mah. 1203 Sok. No:7`); found
+ * from the street word.
+ */
+const TR_WORD = String.raw`(?:Caddesi|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Bulvarı|Blv\.|Mahallesi|Mah\.|Mh\.)`;
+const TURKISH_ANCHOR = new RegExp(String.raw`\s${TR_WORD}(?![${L}])`, 'g');
+const TURKISH = new RegExp(
+  String.raw`${CAP}(?:\s${CAP}){0,2}\s${TR_WORD}(?:\s(?:\d{1,5}\.?|${CAP})\s${TR_WORD})?,?\s(?:No\s?[:.]?\s?)?\d{1,5}[A-Z]?(?:\/\d{1,4})?(?:,?\s(?:D|Daire|Kat|K)\s?[:.]?\s?\d{1,4})*(?![\w/])`,
+  'y',
+);
+/** Ghana Post GPS digital addresses: region and district letters, then the area and the spot (`GA-183-8164`). */
+const GHANA_GPS = /[ABCEGNUVWX][A-Z]-\d{3,4}-\d{4}(?![\w-])/g;
+/**
+ * `Moi Avenue, Nyali House, 2nd Floor, Mombasa`, `Kimathi House, Kimathi Street, Nairobi`: a building and
+ * a street next to each other, with no number (East African and many other addresses).
+ */
+const NAMED_STREET = String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:Road|Rd|Avenue|Ave|Street|St|Lane|Drive|Way|Highway|Crescent|Close)\.?`;
+const NAMED_BUILDING = String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:House|Towers?|Plaza|Building|Centre|Center|Complex|Mall|Chambers|Arcade|Court)`;
+const BUILDING_AND_STREET = new RegExp(
+  String.raw`(?<![${L}])(?:${NAMED_STREET},\s${NAMED_BUILDING}|${NAMED_BUILDING},\s${NAMED_STREET})(?![${L}])`,
+  'g',
+);
+/** Found from the building word (rare): only the lines that hold one are read. */
+const BUILDING_WORD =
+  /\s(?:House|Towers?|Plaza|Building|Centre|Center|Complex|Mall|Chambers|Arcade|Court)\b/g;
+
+function buildingsAndStreets(text: string): Span[] {
+  const spans: Span[] = [];
+  BUILDING_WORD.lastIndex = 0;
+  for (let word = BUILDING_WORD.exec(text); word; word = BUILDING_WORD.exec(text)) {
+    // The building word itself (after its leading space, which may be the line break before it).
+    const at = word.index + 1;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline < 0 ? text.length : newline;
+    for (const m of text.slice(lineStart, lineEnd).matchAll(BUILDING_AND_STREET)) {
+      spans.push({ start: lineStart + m.index, end: lineStart + m.index + m[0].length, type: 'ADDRESS' });
+    }
+    // Always past this word: a line that starts with one (`…\nHouse 45`) must not be read again.
+    BUILDING_WORD.lastIndex = Math.max(lineEnd, at);
+  }
+  return spans;
+}
+
 /** A UK postcode on its own (`SW1A 2AA`): it narrows an address to a few houses. */
 const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
 
@@ -56,12 +106,13 @@ const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
  * Street addresses: `221B Baker Street`, `1600 Pennsylvania Avenue NW`-style English forms with
  * an optional city/state/ZIP, `Hauptstraße 5, 10115 Berlin`, `12 rue de la Paix`, `Calle Mayor 10`,
  * `Via Roma 25`, `ul. Długa 5`, the forms of address-parts.ts (Lagos plots, Tokyo chome,
- * Bengaluru cross/main), UK postcodes; each extended over its area, city and postcode.
+ * Bengaluru cross/main), Turkish `Caddesi … No:` forms, a building next to a street (`Moi Avenue, Nyali
+ * House`), UK postcodes and Ghana Post GPS codes; each extended over its area, city and postcode.
  */
 export function detectAddresses(text: string): Span[] {
   const streets = [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
-    ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 0)
+    ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 1)
       .filter((m) => GERMANIC_SUFFIX.test(m[0]))
       .map((m): Span => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' })),
     ...fromAnchors(text, SPLIT_STREET_WORD, GERMANIC_SPLIT, 2).map((m): Span => ({
@@ -72,6 +123,18 @@ export function detectAddresses(text: string): Span[] {
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),
+    ...fromAnchors(text, TURKISH_ANCHOR, TURKISH, 4).map((m): Span => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'ADDRESS',
+    })),
+    ...buildingsAndStreets(text),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
-  return [...streets, ...detectAddressParts(text), ...matchSpans(text, UK_POSTCODE, 'ADDRESS')];
+  return [
+    ...streets,
+    ...detectAddressParts(text),
+    ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
+    // The start is checked on the match: a look-behind first would be tried at every position.
+    ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
+  ];
 }

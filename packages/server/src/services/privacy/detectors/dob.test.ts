@@ -17,3 +17,40 @@ describe('dates of birth', () => {
     expect(found('Határidő 1985. március 12.')).toEqual([]);
   });
 });
+
+describe('dates of birth in more languages and shapes (round 5)', () => {
+  it('reads a date written out in German, Spanish and French words after a birth cue', () => {
+    expect(found('geboren am dritten März neunzehnhundertneunzig')).toEqual([
+      'dritten März neunzehnhundertneunzig',
+    ]);
+    expect(found('Geburtsdatum: zwölfter Juni 1985')).toEqual(['zwölfter Juni 1985']);
+    expect(found('nacido el veintidós de junio de mil novecientos ochenta y cuatro')).toEqual([
+      'veintidós de junio de mil novecientos ochenta y cuatro',
+    ]);
+    expect(found('née le premier avril mille neuf cent quatre-vingt-dix')).toEqual([
+      'premier avril mille neuf cent quatre-vingt-dix',
+    ]);
+    expect(found('Rendez-vous le premier avril deux mille vingt-quatre')).toEqual([]);
+    expect(found('Sie wurde am vierzehnten Februar neunzehnhundertachtundachtzig geboren.')).toEqual([
+      'vierzehnten Februar neunzehnhundertachtundachtzig',
+    ]);
+  });
+
+  it('reads Greek months and cues, Czech spaced dates, and `geboren` after the date', () => {
+    expect(found('γεννήθηκε στις 5 Μαρτίου 1990 στη Θεσσαλονίκη')).toEqual(['5 Μαρτίου 1990']);
+    expect(found('Ημερομηνία γέννησης: 14.07.1983')).toEqual(['14.07.1983']);
+    expect(found('ημ/νία γέννησης 22/11/1976')).toEqual(['22/11/1976']);
+    expect(found('Η παράδοση είναι στις 5 Μαρτίου 2024.')).toEqual([]);
+    expect(found('datum narození 5. 6. 1975')).toEqual(['5. 6. 1975']);
+    expect(found('Der Kunde ist am 1. Mai 1979 geboren, sagt er.')).toEqual(['1. Mai 1979']);
+    expect(found('Termin am 1. Mai 2024 in der Filiale.')).toEqual([]);
+  });
+
+  it('reads Tagalog, Swahili, Arabic and Hebrew months and birth cues', () => {
+    expect(found('Ipinanganak noong Marso 5, 1990 sa Cebu')).toEqual(['Marso 5, 1990']);
+    expect(found('Alizaliwa tarehe 12 Machi 1988')).toEqual(['12 Machi 1988']);
+    expect(found('تاريخ الميلاد: 5 مارس 1990')).toEqual(['5 مارس 1990']);
+    expect(found('תאריך לידה 5 במרץ 1990')).toEqual(['5 במרץ 1990']);
+    expect(found('Ang bayad ay Marso 5, 2024')).toEqual([]);
+  });
+});

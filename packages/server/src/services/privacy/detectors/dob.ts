@@ -19,7 +19,12 @@ ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie dec
 січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
 tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta
 ledna února března dubna května června července srpna září října listopadu prosince
-január február március április május június július augusztus szeptember október`;
+január február március április május június július augusztus szeptember október
+ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου μαιου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου
+pebrero marso hunyo hulyo setyembre oktubre nobyembre disyembre
+machi aprili julai agosti septemba oktoba novemba desemba
+يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר`;
 
 const MONTHS = [...new Set(MONTH_NAMES.split(/\s+/).filter(Boolean))]
   .sort((a, b) => b.length - a.length)
@@ -31,6 +36,8 @@ const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const DATE = [
   String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.]${DAY}`,
   String.raw`${DAY}[./-](?:0?[1-9]|1[0-2])[./-](?:${YEAR}|\d\d)`,
+  // Czech and Slovak write a space after each dot: `5. 6. 1975`.
+  String.raw`${DAY}\.\s(?:0?[1-9]|1[0-2])\.\s${YEAR}`,
   String.raw`(?:0?[1-9]|1[0-2])[./-]${DAY}[./-](?:${YEAR}|\d\d)`,
   String.raw`(?:the\s)?${DAY}${ORDINAL}\s?(?:of\s|de\s|del\s)?(?:${MONTHS})\.?,?\s(?:de\s|del\s)?${YEAR}(?:\sг\.?)?`,
   String.raw`(?:${MONTHS})\.?\s(?:the\s)?${DAY}${ORDINAL},?\s${YEAR}`,
@@ -47,15 +54,26 @@ const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-z
 
 /** Words that announce a date of birth, in the languages of the month list; the last one before a date counts. */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일)(?![\p{L}])`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일)(?![\p{L}])`,
   'giu',
 );
-/** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`. */
-const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\))/iu;
+/** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`. */
+const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b)/iu;
 /** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era): dates are found from there. */
 const YEARISH =
   /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
 const WINDOW = 48;
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** `1990` in `… 1990.`, not `8888` or the start of `199012`. */
+function yearAlone(text: string, at: number): boolean {
+  const century = text.slice(at, at + 2);
+  return (
+    (century === '19' || century === '20') &&
+    !isDigit(text.charCodeAt(at - 1)) &&
+    !isDigit(text.charCodeAt(at + 4))
+  );
+}
 
 /** The date around the year at `at`, if there is one. */
 function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
@@ -136,6 +154,74 @@ function spokenBirthDates(text: string): Span[] {
   return spans;
 }
 
+/** Day numbers written out as words in German (ordinals), Spanish and French. */
+const WORD_DAY = [
+  String.raw`(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft|dreizehnt|vierzehnt|fünfzehnt|sechzehnt|siebzehnt|achtzehnt|neunzehnt|zwanzigst|dreißigst)e[nrms]?`,
+  'primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete|dieciocho|diecinueve|veinte|veinti(?:uno|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)|treinta(?: y uno)?',
+  'premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt(?:[- ]et[- ]un|-(?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|trente(?:[- ]et[- ]un)?',
+].join('|');
+const ES_NUMBER =
+  'diez|once|doce|trece|catorce|quince|dieci\\p{L}+|veinte|veinti\\p{L}+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve';
+const FR_NUMBER =
+  '(?:(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?:-|\\s(?:et\\s)?)?)+';
+/** Years in words: `neunzehnhundertneunzig`, `mil novecientos ochenta y cuatro`, `mille neuf cent quatre-vingt-dix`. */
+const WORD_YEAR = [
+  String.raw`(?:neunzehnhundert|zweitausend)\p{Ll}*`,
+  `(?:mil novecientos|dos mil)(?:\\s(?:y\\s)?(?:${ES_NUMBER})){0,3}`,
+  `(?:mille|mil) neuf cents?(?:\\s${FR_NUMBER})?|deux mille(?:\\s${FR_NUMBER})?`,
+].join('|');
+/** `dritten März neunzehnhundertneunzig`, `veintidós de junio de mil novecientos …`, `premier avril 1990`. */
+const WORD_DATE = new RegExp(
+  String.raw`(?:${WORD_DAY})\s(?:de\s)?(?:${MONTHS})\s(?:de\s)?(?:${WORD_YEAR}|${YEAR})(?![\p{L}\d])`,
+  'iyu',
+);
+/**
+ * Birth cues of the languages of WORD_DATE. Without a look-behind or `\p{…}` (tried at every position
+ * of the text), the word boundaries are checked on the match.
+ */
+const WORD_DATE_CUE =
+  /geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|date de naissance|nacid[oa] el|naci[óo] el|fecha de nacimiento/gi;
+const WORD_DAY_START = new RegExp(String.raw`(?<![\p{L}])(?:${WORD_DAY})(?![\p{L}])`, 'iu');
+const WORD_DAY_ANYWHERE = new RegExp(WORD_DAY_START.source, 'giu');
+const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
+
+/** A date in words right after the cue (`geboren am dritten März …`) or, for `geboren`, right before it. */
+function wordedDateAround(text: string, cueStart: number, cueEnd: number): Span | undefined {
+  const window = text.slice(cueEnd, cueEnd + 24);
+  const day = WORD_DAY_START.exec(window);
+  if (day) {
+    WORD_DATE.lastIndex = cueEnd + day.index;
+    const m = WORD_DATE.exec(text);
+    if (m) return { start: m.index, end: m.index + m[0].length, type: 'DOB' };
+  }
+  if (text.slice(cueStart, cueEnd).toLowerCase() !== 'geboren') return undefined;
+  // `am vierzehnten Februar neunzehnhundertachtundachtzig geboren`: German puts the cue after the date.
+  const from = Math.max(0, cueStart - 80);
+  const before = text.slice(from, cueStart);
+  WORD_DAY_ANYWHERE.lastIndex = 0;
+  for (let d = WORD_DAY_ANYWHERE.exec(before); d; d = WORD_DAY_ANYWHERE.exec(before)) {
+    WORD_DATE.lastIndex = from + d.index;
+    const m = WORD_DATE.exec(text);
+    if (m && /^\s+$/.test(text.slice(m.index + m[0].length, cueStart))) {
+      return { start: m.index, end: m.index + m[0].length, type: 'DOB' };
+    }
+  }
+  return undefined;
+}
+
+/** Dates with the day written out near a German, Spanish or French birth cue; found from the cue. */
+function wordedBirthDates(text: string): Span[] {
+  const spans: Span[] = [];
+  WORD_DATE_CUE.lastIndex = 0;
+  for (let cue = WORD_DATE_CUE.exec(text); cue; cue = WORD_DATE_CUE.exec(text)) {
+    const end = cue.index + cue[0].length;
+    if (isLetter(text[cue.index - 1]) || (cue[0].endsWith('.') ? false : isLetter(text[end]))) continue;
+    const date = wordedDateAround(text, cue.index, end);
+    if (date) spans.push(date);
+  }
+  return spans;
+}
+
 /**
  * Dates of birth: a date (digits, words in a dozen languages, CJK) within a few words after a
  * birth cue (`DOB: 1984-03-12`, `born in Ibadan on 3rd of March 1991`, `22 de junio de 1984`
@@ -145,6 +231,8 @@ export function detectBirthDates(text: string): Span[] {
   const spans: Span[] = [];
   YEARISH.lastIndex = 0;
   for (let year = YEARISH.exec(text); year; year = YEARISH.exec(text)) {
+    // Four digits are part of a date only as a year of 19xx or 20xx standing alone (`8888`, `12345` are not).
+    if (year[0].length === 4 && !yearAlone(text, year.index)) continue;
     const date = dateAround(text, year.index, year[0].length);
     if (!date) continue;
     YEARISH.lastIndex = Math.max(YEARISH.lastIndex, date.end);
@@ -152,5 +240,5 @@ export function detectBirthDates(text: string): Span[] {
       spans.push({ ...date, type: 'DOB' });
     }
   }
-  return [...spans, ...spokenBirthDates(text)];
+  return [...spans, ...spokenBirthDates(text), ...wordedBirthDates(text)];
 }

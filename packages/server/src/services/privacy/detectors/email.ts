@@ -6,9 +6,44 @@ const INTERNAL_SUFFIX = /\.(?:local|lan|internal|intranet|corp|home|localdomain|
 const LOCAL_CHAR = new RegExp(`[${LETTERS}0-9._%+-]`);
 const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTERS}0-9-])`, 'y');
 
+/**
+ * `alice [at] example [dot] com`, `john.smith at gmail dot com`: an address spelled out to dodge filters.
+ * Bracketed `at` and `dot` anywhere; bare ` at ` and ` dot ` only with a mail provider or a local part
+ * that has a dot, an underscore or a digit (not `look at this dot com`). Found from the word `dot`.
+ */
+const DOT_WORD = /[[(]?\bdot\b[\])]?/gi;
+const SPELLED_OUT =
+  /(?<![\w.])([a-z0-9][a-z0-9._%+-]{0,63})\s?(\[at\]|\(at\)|\sat\s)\s?([a-z0-9-]{2,63})\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6})(?:\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6}))?(?![\w])/iy;
+const MAIL_PROVIDERS =
+  /^(?:gmail|googlemail|yahoo|outlook|hotmail|live|icloud|me|aol|proton|protonmail|gmx|web|mail|yandex|zoho|qq|163|naver|rediffmail)$/i;
+
+function spelledOut(text: string): Span[] {
+  const spans: Span[] = [];
+  DOT_WORD.lastIndex = 0;
+  for (let dot = DOT_WORD.exec(text); dot; dot = DOT_WORD.exec(text)) {
+    const from = Math.max(0, dot.index - 90);
+    const window = text.slice(from, dot.index);
+    // The local part is the run of mailbox characters before ` at ` / `[at]`.
+    const at = Math.max(window.lastIndexOf(' at '), window.lastIndexOf('[at]'), window.lastIndexOf('(at)'));
+    if (at < 0) continue;
+    let localEnd = at - 1;
+    while (localEnd > 0 && window[localEnd] === ' ') localEnd--;
+    let localStart = localEnd + 1;
+    while (localStart > 0 && /[a-z0-9._%+-]/i.test(window[localStart - 1] ?? '')) localStart--;
+    SPELLED_OUT.lastIndex = from + localStart;
+    const m = SPELLED_OUT.exec(text);
+    if (!m) continue;
+    const bracketed = !/^\s/.test(m[2] ?? '');
+    const plausible = bracketed || MAIL_PROVIDERS.test(m[3] ?? '') || /[._\d]/.test(m[1] ?? '');
+    if (plausible) spans.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
+    DOT_WORD.lastIndex = Math.max(DOT_WORD.lastIndex, m.index + m[0].length);
+  }
+  return spans;
+}
+
 /** `alice@example.com`, `jörg.müller@beispiel.de`; found from each `@`, so long texts stay cheap. */
 export function detectEmails(text: string): Span[] {
-  const spans: Span[] = [];
+  const spans = spelledOut(text);
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1] ?? '')) start--;

@@ -39,7 +39,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectPersons(text, names),
   ];
   const urls = findUrls(text);
-  const sensitive = new Set(detectSensitiveUrls(text, urls));
+  const sensitive = new Set(detectSensitiveUrls(text, urls, names));
   for (const url of urls) {
     // A URL that carries any other finding is sensitive as a whole; an internal host name alone
     // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.

@@ -13,11 +13,14 @@ const KANA = '\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc';
 const KATAKANA = '\\u30a1-\\u30fa\\u30fc';
 const HANGUL = '\\uac00-\\ud7af';
 
+/** Roles before a name (`司机李明`): the name must start with a family name, since a verb may follow a role too (`司机说`). */
+const ROLES = '司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客';
+const ROLE_START = new RegExp(`^(?:${ROLES})`);
 /** Labels and roles that a name follows, with an optional colon. */
 const LABEL = new RegExp(
   [
-    // Chinese labels may run straight into the name (`患者王志强`).
-    '(?:氏名|姓名|名字|宛名|患者|病人|顧客|客户|客戶|署名|签名|簽名)(?:\\s?[:：]\\s?|\\s)?',
+    // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
+    `(?:氏名|姓名|名字|宛名|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
     '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
@@ -67,6 +70,7 @@ function afterLabels(text: string, spans: Span[]): void {
       }
       continue;
     }
+    if (ROLE_START.test(m[0]) && !CHINESE_FAMILY.has(name[0][0] ?? '')) continue;
     let end = NAME_AFTER.lastIndex;
     // `患者王志强主诉头痛`: a Chinese name is two or three characters; a longer run goes on with the sentence.
     if (!/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;

@@ -3,7 +3,8 @@
 export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
-sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector`
+sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
+κ κος κα κύριος κύριε κυρία κυρ`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -60,7 +61,10 @@ export const VIETNAMESE_MIDDLE = new Set(
 export const PLACE_NAMES = new Set(
   `sydney paris florence victoria georgia adelaide carolina virginia madison charlotte regina chelsea brooklyn dallas houston
 phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
-florida dakota israel kenya berlin vienna chad`.split(/\s+/),
+florida dakota israel kenya berlin vienna chad wien münchen köln zürich genève geneve praha warszawa kraków lisboa napoli
+milano firenze venezia torino bruxelles brussel antwerpen liège københavn göteborg moskva beograd bucurești athína`.split(
+    /\s+/,
+  ),
 );
 /** Institutions whose names read like a person's (`Kaiser Permanente`, `Johns Hopkins`): a place, never a person. */
 export const INSTITUTION_NAMES = [
@@ -136,7 +140,10 @@ accountant consultant contractor courier plumber electrician officer admin admin
 seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
 president vp head chief name assignee reporter requester holder beneficiary payee recipient sender author signatory
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
-consignee rider courier tenant landlord`
+consignee rider courier tenant landlord
+halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
+kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
+motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός`
     .split(/\s+/)
     .filter(Boolean),
 );

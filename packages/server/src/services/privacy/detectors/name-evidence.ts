@@ -23,6 +23,14 @@ import { LETTERS } from './util.js';
  */
 export type WordClass = 'given' | 'ambiguousGiven' | 'family' | 'shape' | 'unknown' | 'common' | 'place';
 
+/** The last part of a hyphenated label (`SV-Nummer`, `ID-Karte`, `PIN-Code`). */
+const LABEL_PART = /-(?:nummer|number|nr|no|code|id|karte|card|pin)$/;
+/** Street words that make the name before them a street's (`Kenyatta Avenue`). */
+const STREET_NOUNS = new Set(
+  'street st road rd avenue ave lane drive boulevard blvd highway square station airport bridge straße strasse'.split(
+    ' ',
+  ),
+);
 const NAME_LIKE: ReadonlySet<WordClass> = new Set(['given', 'ambiguousGiven', 'family', 'shape', 'unknown']);
 export const isNameLike = (c: WordClass) => NAME_LIKE.has(c);
 
@@ -122,6 +130,8 @@ export class NameEvidence {
     if (names.common(lower)) return 'common';
     if (lower.includes('-') || lower.includes("'") || lower.includes('’')) {
       if (JAPANESE_PLACE_SUFFIX.test(lower)) return 'place';
+      // `SV-Nummer`, `ID-Karte`, `PIN-Code`: a label, not a double-barrelled name.
+      if (LABEL_PART.test(lower)) return 'common';
       const parts = text.split(/[-'’]/).filter((part) => part.length > 1);
       const classes = parts.map((part) => this.#classify(part, part.toLowerCase()));
       // `Follow-up`, `Check-in`: ordinary words joined.
@@ -235,6 +245,12 @@ export class NameEvidence {
   capitalisedBefore(w: Word): boolean {
     const prev = previousWord(this.text, w.start);
     return prev !== undefined && prev.gap === ' ' && isTitle(prev.word.text);
+  }
+
+  /** A street word right after a lone given name (`Kenyatta Avenue`, `Moi Avenue`): a street named after someone. */
+  streetFollows(last: Word): boolean {
+    const next = nextWord(this.text, last);
+    return next !== undefined && isTitle(next.text) && STREET_NOUNS.has(next.lower);
   }
 
   /** A place noun right after the run (`Osu Badu Street`, `Trident Park`) makes it a place's name. */

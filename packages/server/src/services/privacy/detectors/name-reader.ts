@@ -31,6 +31,9 @@ const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(
  * about it (a surname, a vocative, an honorific, a thing's name). Shared by name-extent.ts,
  * name-rules.ts and the scanner in person.ts.
  */
+/** Honorifics written in lower case (Greek `κ.` for κύριος/κυρία, `κος`, `κα`). */
+const LOWER_CASE_HONORIFICS = new Set(['κ', 'κος', 'κα']);
+
 export class NameReader {
   readonly evidence: NameEvidence;
   /** Set by `run`: the last run had a name particle between its words (`Joris van der Linden`). */
@@ -118,7 +121,7 @@ export class NameReader {
     return next;
   }
 
-  /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`), or undefined. */
+  /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`, Greek `κ.`), or undefined. */
   honorificStart(w: Word, ordinary = false): number | undefined {
     let end = w.start;
     for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
@@ -129,7 +132,7 @@ export class NameReader {
     if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
     const before = this.text.slice(start, end);
     if (
-      !isTitle(before) ||
+      !(isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) ||
       !HONORIFICS.has(before.toLowerCase()) ||
       (!ordinary && this.names.common(w.lower))
     )

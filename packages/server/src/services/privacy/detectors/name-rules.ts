@@ -18,7 +18,10 @@ export function byLexicon(r: NameReader, w: Word): Word | undefined {
   // `11 Jan`, `3 May`: a month after a day.
   if (CALENDAR.has(w.lower) && /\d\s$/.test(r.text.slice(Math.max(0, w.start - 2), w.start)))
     return undefined;
-  if (given && !r.names.ambiguous.has(w.lower)) return extend(r, w);
+  if (given && !r.names.ambiguous.has(w.lower)) {
+    const last = extend(r, w);
+    return last === w && r.evidence.streetFollows(w) ? undefined : last;
+  }
   if (
     given &&
     next &&

@@ -137,3 +137,81 @@ export function nricValid(value: string): boolean {
     prefix === 'S' || prefix === 'T' ? 'JZIHGFEDCBA' : prefix === 'M' ? 'KLJNPQRTUWX' : 'XWUTRQPNMLK';
   return table[sum % 11] === value[8];
 }
+
+/** Turkey's T.C. kimlik numarası: eleven digits, never starting with 0, the last two checking the rest. */
+export function turkishIdValid(digits: string): boolean {
+  if (digits.length !== 11 || digits[0] === '0') return false;
+  const d = [...digits].map(Number);
+  const odd = (d[0] ?? 0) + (d[2] ?? 0) + (d[4] ?? 0) + (d[6] ?? 0) + (d[8] ?? 0);
+  const even = (d[1] ?? 0) + (d[3] ?? 0) + (d[5] ?? 0) + (d[7] ?? 0);
+  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
+  const firstTen = d.slice(0, 10).reduce((sum, digit) => sum + digit, 0);
+  return tenth === d[9] && firstTen % 10 === d[10];
+}
+
+/** An EAN-13 check digit (the Swiss AHV/AVS number is an EAN-13 starting 756). */
+export function ean13Valid(digits: string): boolean {
+  if (digits.length !== 13) return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10 === Number(digits[12]);
+}
+
+/** Austria's social insurance number: NNN C DDMMYY, the fourth digit a weighted mod-11 check. */
+export function austrianSvnrValid(digits: string): boolean {
+  if (digits.length !== 10 || digits[0] === '0') return false;
+  const weights = [3, 7, 9, 0, 5, 8, 4, 2, 1, 6];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  return sum % 11 === Number(digits[3]) && validDate(`00${digits.slice(6, 8)}${digits.slice(4, 6)}`);
+}
+
+/** The Dutch BSN's eleven-test: weights 9 to 2, the last digit weighted -1, a multiple of 11. */
+export function bsnValid(digits: string): boolean {
+  if (digits.length !== 9) return false;
+  let sum = -Number(digits[8]);
+  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
+  return sum % 11 === 0 && sum !== 0;
+}
+
+/** Greece's AMKA: the birth date DDMMYY, four digits, a Luhn check digit. */
+export const amkaValid = (digits: string) =>
+  digits.length === 11 && validDate(`00${digits.slice(2, 4)}${digits.slice(0, 2)}`) && luhnValid(digits);
+
+/** Poland's PESEL: a birth date (the month carries the century), a weighted check digit. */
+export function peselValid(digits: string): boolean {
+  if (digits.length !== 11) return false;
+  const month = Number(digits.slice(2, 4)) % 20;
+  const day = Number(digits.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+  return (10 - (sum % 10)) % 10 === Number(digits[10]);
+}
+
+/** Norway's fødselsnummer: a birth date (a D-number adds 4 to the day's first digit), two mod-11 check digits. */
+export function norwegianIdValid(digits: string): boolean {
+  if (digits.length !== 11) return false;
+  const day = Number(digits.slice(0, 2)) % 40;
+  const month = Number(digits.slice(2, 4));
+  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
+  const check = (weights: number[]) => {
+    let sum = 0;
+    for (let i = 0; i < weights.length; i++) sum += Number(digits[i]) * (weights[i] ?? 0);
+    const k = 11 - (sum % 11);
+    return k === 11 ? 0 : k;
+  };
+  return (
+    check([3, 7, 6, 1, 8, 9, 4, 5, 2]) === Number(digits[9]) &&
+    check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === Number(digits[10])
+  );
+}
+
+/** Finland's henkilötunnus: DDMMYY, a century sign, three digits, a check character (mod 31). */
+export function finnishIdValid(value: string): boolean {
+  const upper = value.toUpperCase();
+  const body = upper.slice(0, 6) + upper.slice(7, 10);
+  if (!/^\d{9}$/.test(body) || !validDate(`00${upper.slice(2, 4)}${upper.slice(0, 2)}`)) return false;
+  return '0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(body) % 31] === upper[10];
+}

@@ -62,3 +62,40 @@ describe('national identity numbers', () => {
     expect(found('Teudat zehut 034567891, spoke with Noa')).toEqual(['034567891']);
   });
 });
+
+describe('national identity numbers with a check digit and no label (round 5)', () => {
+  it('takes Turkish, Belgian, Greek, Swiss, Austrian and grouped Dutch numbers when their check holds', () => {
+    expect(found('He read out 27184603988 twice.')).toEqual(['27184603988']);
+    expect(found('Came in without dots: 87062408396.')).toEqual(['87062408396']);
+    expect(found('The pharmacy rejected 22118507825.')).toEqual(['22118507825']);
+    expect(found('Residence permit 756.5044.1882.73 and 7567712039450')).toEqual([
+      '756.5044.1882.73',
+      '7567712039450',
+    ]);
+    expect(found('Patient 1231 150385 in Wien')).toEqual(['1231 150385']);
+    expect(found('On the scanned letter: 2293.10.667.')).toEqual(['2293.10.667']);
+    expect(found('Pesel matki 92030518295, ojca 03079251355 (Norway), hetu 131052-308T')).toEqual([
+      '92030518295',
+      '03079251355',
+      '131052-308T',
+    ]);
+    expect(found('Codes 92030518296, 03079251356 and 131052-308U in the batch')).toEqual([]);
+  });
+
+  it('leaves the same shapes with a wrong check digit, or after an order or phone word or a plus', () => {
+    expect(found('He read out 27184603989, 87062408397, 22118507826.')).toEqual([]);
+    expect(found('Residence permit 756.5044.1882.74, 1231 150386, 2293.10.668')).toEqual([]);
+    expect(found('Order 27184603988 shipped; call 87062408396; dial +38261904744')).toEqual([]);
+  });
+
+  it('reads a label with a word in brackets, and words of any case after a distinct label', () => {
+    expect(found('National ID (Kenya): 28471930')).toEqual(['28471930']);
+    expect(found("Caller: my BSN? It's 110382948.")).toEqual(['110382948']);
+    expect(found('contribuinte n.º 512884307')).toEqual(['512884307']);
+    expect(found('ΑΦΜ 094817267, AMKA: 05039012348, SV-Nr. 6298031279')).toEqual([
+      '094817267',
+      '05039012348',
+      '6298031279',
+    ]);
+  });
+});

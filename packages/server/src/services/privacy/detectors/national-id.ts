@@ -1,6 +1,9 @@
 import type { Span } from '../types.js';
 import {
+  amkaValid,
+  austrianSvnrValid,
   belgianValid,
+  bsnValid,
   chineseIdValid,
   cnpValid,
   codiceFiscaleValid,
@@ -9,12 +12,18 @@ import {
   koreanRrnValid,
   luhnValid,
   myNumberValid,
+  ean13Valid,
+  finnishIdValid,
   nirValid,
+  norwegianIdValid,
+  peselValid,
   nricValid,
+  turkishIdValid,
   validDate,
   verhoeffValid,
 } from './national-id-checks.js';
-import { digitsOf, REFERENCE_CUE } from './util.js';
+import { PHONE_CUE } from './phone.js';
+import { before, digitsOf, REFERENCE_CUE } from './util.js';
 
 export { verhoeffValid } from './national-id-checks.js';
 
@@ -32,6 +41,11 @@ interface Row {
   example?: string;
   /** The check digit or letter of the pattern. */
   valid?: (value: string) => boolean;
+  /**
+   * A plain run of digits that only its check tells apart from an order or a phone number: not
+   * taken after a reference or phone word, nor after `+`.
+   */
+  plain?: boolean;
   /** Lower-case labels, as regular-expression source. */
   cues: string[];
 }
@@ -150,6 +164,75 @@ const COUNTRIES: Row[] = [
     cues: ['rijksregisternummer', 'numéro national', 'national register number', 'insz', 'niss'],
   },
   {
+    country: 'Belgium national number in one run (birth date, mod 97)',
+    pattern: new RegExp(String.raw`\d{11}${END}`, 'y'),
+    example: '87062408396',
+    valid: (value) => validDate(value) && belgianValid(value),
+    plain: true,
+    cues: ['national number', 'rijksregister'],
+  },
+  {
+    country: 'Turkey T.C. kimlik numarası (two check digits)',
+    pattern: new RegExp(String.raw`[1-9]\d{10}${END}`, 'y'),
+    example: '38261904744',
+    valid: turkishIdValid,
+    plain: true,
+    cues: ['t\\.?c\\.? kimlik', 'kimlik', 'tckn', 'tc (?:no|number)'],
+  },
+  {
+    country: 'Greece AMKA (birth date DDMMYY, Luhn)',
+    pattern: new RegExp(String.raw`\d{11}${END}`, 'y'),
+    example: '05039012348',
+    valid: amkaValid,
+    plain: true,
+    cues: ['amka', 'αμκα'],
+  },
+  {
+    country: 'Poland PESEL (birth date, check digit)',
+    pattern: new RegExp(String.raw`\d{11}${END}`, 'y'),
+    example: '87061412344',
+    valid: peselValid,
+    plain: true,
+    cues: ['pesel'],
+  },
+  {
+    country: 'Norway fødselsnummer (birth date, two mod-11 check digits)',
+    pattern: new RegExp(String.raw`\d{6} ?\d{5}${END}`, 'y'),
+    example: '120385 49837',
+    valid: (value) => norwegianIdValid(digitsOf(value)),
+    plain: true,
+    cues: ['fødselsnummer', 'fodselsnummer', 'f\\.nr\\.?'],
+  },
+  {
+    country: 'Finland henkilötunnus (DDMMYY, century sign, check character)',
+    pattern: new RegExp(String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]${END}`, 'y'),
+    example: '131052-308T',
+    valid: finnishIdValid,
+    cues: ['henkilötunnus', 'hetu'],
+  },
+  {
+    country: 'Switzerland AHV/AVS number (756, EAN-13 check digit)',
+    pattern: new RegExp(String.raw`756(?:\.\d{4}\.\d{4}\.\d{2}|\d{10})${END}`, 'y'),
+    example: '756.1234.5678.97',
+    valid: (value) => ean13Valid(digitsOf(value)),
+    cues: ['ahv(?:-?(?:nr|nummer))?', 'avs', 'sozialversicherungsnummer'],
+  },
+  {
+    country: 'Austria social insurance number (NNNC DDMMYY, mod-11 check)',
+    pattern: new RegExp(String.raw`[1-9]\d{3} ?\d{6}${END}`, 'y'),
+    example: '1231 150385',
+    valid: (value) => austrianSvnrValid(digitsOf(value)),
+    plain: true,
+    cues: ['versicherungsnummer', 'sv-?(?:nr|nummer)', 'svnr'],
+  },
+  {
+    country: 'Netherlands BSN written in groups (1234.56.789, eleven-test)',
+    pattern: new RegExp(String.raw`\d{4}\.\d{2}\.\d{3}${END}`, 'y'),
+    example: '2293.10.667',
+    valid: (value) => bsnValid(digitsOf(value)),
+    cues: ['citizen service number'],
+  },
+  {
     country: 'Pakistan CNIC',
     pattern: new RegExp(String.raw`\d{5}-\d{7}-\d${END}`, 'y'),
     example: '35202-1234567-1',
@@ -192,15 +275,15 @@ const COUNTRIES: Row[] = [
     example: 'CM12345678ABCD',
     cues: ['nin'],
   },
-  // A plain run of 9 or 11 digits anywhere is as often a phone or an order number: these two are
-  // taken after their label only, and then even with a wrong check digit (a typo is still the number).
-  { country: 'Poland PESEL', cues: ['pesel'] },
+  // A plain run of 9 digits anywhere is as often a phone or an order number, and the BSN's eleven-test
+  // passes one in eleven: taken after its label only, and then even with a wrong check digit (a typo is
+  // still the number). PESEL and the fødselsnummer above carry a birth date as well as their checks.
   { country: 'Netherlands BSN', cues: ['bsn', 'burgerservicenummer'] },
   { country: 'Denmark CPR', cues: ['cpr(?:-?(?:nr|nummer))?'] },
-  { country: 'Norway fødselsnummer', cues: ['fødselsnummer', 'fodselsnummer', 'f\\.nr\\.?'] },
-  { country: 'Finland henkilötunnus', cues: ['henkilötunnus', 'hetu'] },
   { country: 'Germany', cues: ['steuer-?id', 'steuer-?identifikationsnummer', 'personalausweis(?:nummer)?'] },
-  { country: 'Nigeria', cues: ['bvn', 'nin'] },
+  { country: 'Nigeria', cues: ['bvn', 'nin', 'nin slip'] },
+  { country: 'Greece tax number', cues: ['afm', 'αφμ'] },
+  { country: 'Portugal', cues: ['contribuinte', 'nipc', 'cartão de cidadão'] },
   { country: 'Kenya', cues: ['huduma(?: number)?', 'kra pin'] },
   { country: 'Malaysia, Hong Kong', cues: ['mykad', 'hkid'] },
   { country: 'Indonesia', cues: ['ktp', 'nik'] },
@@ -212,7 +295,6 @@ const COUNTRIES: Row[] = [
     cues: ['sin', 'social insurance', 'tin', 'tfn', 'ssn', 'social security'],
   },
   { country: 'Sri Lanka, Bangladesh', cues: ['nic', 'nid'] },
-  { country: 'Turkey', cues: ['t\\.?c\\.? kimlik', 'kimlik', 'tckn'] },
   { country: 'Israel', cues: ['teudat zehut', 'zehut', 'תעודת זהות'] },
 ];
 
@@ -227,20 +309,22 @@ const GENERAL_CUES = [
   'id no\\.?',
 ];
 
-const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
+const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|n\.[º°o]|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
+/** `National ID (Kenya): …`, `Greek ID (AMKA) …`: a word or two in brackets after the label. */
+const ASIDE = String.raw`(?: ?\([^()\n]{1,24}\))?`;
 const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})${ASIDE}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
   'iu',
 );
 /**
  * Labels that are no ordinary word (not `pan`, `sin`, `run`, `ci`, `nie`) may have up to three
- * lower-case words before the number: `PESEL pacjenta: …`, `BSN van de klant is …`, `NIF do contribuinte: …`.
+ * words before the number: `PESEL pacjenta: …`, `BSN van de klant is …`, `my BSN? It's …`.
  */
 const DISTINCT_CUES = ALL_CUES.filter((cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf)$/.test(cue));
 const LABEL_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?: \p{Ll}{2,12}){1,3}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,]? \p{L}[\p{Ll}'’]{1,11}){1,3}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
   'iu',
 );
 
@@ -272,12 +356,19 @@ const LETTER_FIRST = FORMATS.filter((row) => !startsWithDigit(row));
 function formatAt(text: string, at: number): number {
   const code = text.charCodeAt(at);
   const formats = code >= 48 && code <= 57 ? DIGIT_FIRST : LETTER_FIRST;
-  for (const { pattern, valid } of formats) {
+  for (const { pattern, valid, plain } of formats) {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
-    if (m && (!valid || valid(m[0]))) return at + m[0].length;
+    if (m && (!valid || valid(m[0])) && !(plain && numberOfSomethingElse(text, at))) return at + m[0].length;
   }
   return -1;
+}
+
+/** `Order 38261904744`, `call 38261904744`, `+38261904744`: a plain run of digits that is not an ID. */
+function numberOfSomethingElse(text: string, at: number): boolean {
+  if (text[at - 1] === '+') return true;
+  const window = before(text, at, 32);
+  return REFERENCE_CUE.test(window) || PHONE_CUE.test(window);
 }
 
 /** `XXXX XXXX 1234`: a masked number still names its holder's last digits; taken after a label only. */

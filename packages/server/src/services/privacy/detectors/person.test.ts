@@ -17,3 +17,32 @@ describe('person names', () => {
     expect(found('Spoke with Chad Okafor today.')).toEqual(['Chad Okafor']);
   });
 });
+
+describe('places, labels and roles around names (round 5)', () => {
+  it('reads a given name before a street word as the street', () => {
+    expect(found('Then we went to Kenyatta Avenue for lunch.')).toEqual([]);
+    expect(found('Call Doris Day today.')).toEqual(['Doris']);
+  });
+
+  it('takes a hyphenated label and a city in its own language as no name', () => {
+    expect(found('SV-Nummer: 4723020791')).toEqual([]);
+    expect(found('Patient Florian Gruber, Wien.')).toEqual(['Florian Gruber']);
+  });
+
+  it('reads a Chinese name after a role when it starts with a family name', () => {
+    expect(found('车牌号 京A·12345，司机李明。')).toEqual(['李明']);
+    expect(found('司机说明天到')).toEqual([]);
+  });
+});
+
+describe('roles and honorifics of more languages (round 5)', () => {
+  it('reads a name after a German, Polish, Turkish or Greek role word, without the role', () => {
+    expect(found('Kontrollschild BE 123 456, Halter Urs Frei.')).toEqual(['Urs Frei']);
+    expect(found('Autokennzeichen ZH 481 223, Halterin Nadia Keller.')).toEqual(['Nadia Keller']);
+  });
+
+  it('reads the Greek honorifics written in lower case', () => {
+    expect(found('Σας ευχαριστούμε, κ. Παπαδόπουλε· ο ΑΦΜ καταχωρήθηκε.')).toEqual(['κ. Παπαδόπουλε']);
+    expect(found('Ευχαριστώ κα Νικολάου.')).toEqual(['κα Νικολάου']);
+  });
+});

@@ -2,10 +2,13 @@ import type { Span } from '../types.js';
 import { before, digitsOf, REFERENCE_CUE } from './util.js';
 
 const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
-const CONTEXT =
+/** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
+export const PHONE_CUE =
   /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話|电话|手机|携帯|전화|휴대폰|연락처)[^\n\d]{0,12}$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
+/** `(11) 98765-4321`, `(55) 1234 5678`: a two- or three-digit area code in brackets, then a grouped local number. */
+const AREA_IN_BRACKETS = /^\(\d{2,3}\)\s?\d{4,5}[ -]\d{4}$/;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
@@ -17,6 +20,7 @@ function acceptable(candidate: string, labelled: boolean): boolean {
   // `00` + country code + a subscriber number; `00448213` alone is an order number with leading zeros.
   if (candidate.startsWith('00')) return digits.length >= 11 && digits.length <= 17;
   if (NANP.test(candidate)) return true;
+  if (AREA_IN_BRACKETS.test(candidate)) return true;
   if (TRUNK.test(candidate) && digits.length >= 9 && digits.length <= 12 && /[ \-/.()]/.test(candidate))
     return true;
   return labelled && digits.length >= 7 && digits.length <= 13;
@@ -41,7 +45,7 @@ export function detectPhones(text: string): Span[] {
     // A number right after another one in a list (`… or 91 123 45 67`) shares its label.
     const listed =
       lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
-    const labelled = listed || CONTEXT.test(before(text, match.index, 24));
+    const labelled = listed || PHONE_CUE.test(before(text, match.index, 24));
     if (!labelled && REFERENCE_CUE.test(before(text, match.index, 24))) continue;
     let candidate: string | undefined = match[0].replace(/[ \-./(]+$/, '');
     // `(0321-4567890)`: the bracket around a number is not part of it.

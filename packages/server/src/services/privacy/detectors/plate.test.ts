@@ -20,3 +20,40 @@ describe('licence plates', () => {
     expect(found('Halter des Wagens KX-TG 7872')).toEqual(['KX-TG 7872']);
   });
 });
+
+describe('licence plates of more countries (round 5)', () => {
+  it('finds Turkish, Danish, Swiss, Belgian and Polish plates without a label', () => {
+    expect(found('white Doblo, 35 E 1923, left')).toEqual(['35 E 1923']);
+    expect(found('delivered by AB 12 345 today')).toEqual(['AB 12 345']);
+    expect(found('the rental had VD 512 883 on it')).toEqual(['VD 512 883']);
+    expect(found('seen leaving: 2-KLM-482')).toEqual(['2-KLM-482']);
+    expect(found('seen at KR 4G721 and WA 6812K')).toEqual(['KR 4G721', 'WA 6812K']);
+  });
+
+  it('leaves sizes, times and plain numbers that share those shapes', () => {
+    expect(found('It has 12 GB 1024 blocks, opens 10 AM 0900, route 34 ABC bus')).toEqual([]);
+    expect(found('Postcode KR 12345 and case WA 12345')).toEqual([]);
+  });
+
+  it('finds Chinese plates and a plate after a US state', () => {
+    expect(found('车牌号 京A·12345，司机')).toEqual(['京A·12345']);
+    expect(found('电动车 沪A D12345 在监控里')).toEqual(['沪A D12345']);
+    expect(found('Silver Camry, NY HWL-2210, double parked')).toEqual(['HWL-2210']);
+    expect(found('Texas plate LMN-4829')).toContain('LMN-4829');
+    expect(found('Austin, TX 78701 and NY 10001')).toEqual([]);
+    expect(found('Illinois tag CT 48291 at the dock')).toEqual(['CT 48291']);
+    expect(found('Austin TX 78701 AND NY 10001')).toEqual([]);
+    expect(found('NACIDA EL 3 DE MAYO DE 1987 EN SEVILLA')).toEqual([]);
+  });
+
+  it('takes no plate of a shape that references share after a reference word', () => {
+    expect(found('Invoice 2-TRK-904 was sent twice; order KR 4G721 too.')).toEqual([]);
+    expect(found('Parking ticket: 8KTR219 (California)')).toEqual(['8KTR219']);
+  });
+
+  it('reads a plate after a vehicle word in other languages', () => {
+    expect(found('Samochód WA 12345 stał pod bramą')).toEqual(['WA 12345']);
+    expect(found('Nummerplade CX 4821, ejer')).toEqual(['CX 4821']);
+    expect(found('Polish truck KR 4G721 blocked the ramp')).toEqual(['KR 4G721']);
+  });
+});

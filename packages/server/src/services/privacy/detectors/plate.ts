@@ -1,7 +1,19 @@
 import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
-import { matchSpans } from './util.js';
+import { matchSpans, REFERENCE_CUE } from './util.js';
 
+/**
+ * Formats of plain letters and digits that a business's references share (`Invoice 2-TRK-904`): anywhere,
+ * but not after a reference word.
+ */
+const SHARED_SHAPES = [
+  String.raw`(?:0[1-9]|[1-7]\d|8[01]) (?!(?:[KMGT]B|AM|PM|AD|BC)\b)[A-Z]{1,3} \d{2,4}`, // Turkey: 06 BK 4821 (province 01-81)
+  String.raw`[A-Z]{2} \d{2} \d{3}`, // Denmark: AB 12 345
+  String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
+  String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
+  String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
+];
+const SHARED_SHAPE = new RegExp(`^(?:${SHARED_SHAPES.join('|')})$`);
 /** Formats distinctive enough to flag anywhere. */
 const DISTINCTIVE = new RegExp(
   [
@@ -17,6 +29,7 @@ const DISTINCTIVE = new RegExp(
     String.raw`K[A-Z]{2}[ -]?\d{3}[A-Z]`, // Kenya: KDA 123A
     String.raw`(?:AS|BA|BT|CR|ER|GR|GT|GN|GE|GS|GW|GX|NR|UE|UW|VR|WR|AE|AW|BF|BE|CS|GC|GM|GY|NE|NT|OT|SV|WN)[ -]\d{1,4}-\d{2}`, // Ghana: GR 1234-20
     String.raw`[A-Z]{3}\d[A-Z]\d{2}`, // Brazil (Mercosur): BRA2E19
+    ...SHARED_SHAPES,
   ]
     .map((p) => `(?:${p})`)
     .join('|'),
@@ -33,9 +46,18 @@ function distinctive(text: string): Span[] {
     if (text[m.index - 1] === '-') continue;
     BOUNDED.lastIndex = m.index;
     const plate = BOUNDED.exec(text)?.[0];
+    if (!plate) {
+      const end = usPlateAt(text, m.index);
+      if (end > 0) {
+        spans.push({ start: m.index, end, type: 'PLATE' });
+        START.lastIndex = end;
+      }
+      continue;
+    }
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
     if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
-    if (PRODUCT_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (PRODUCT_CUE.test(before) || (SHARED_SHAPE.test(plate) && REFERENCE_CUE.test(before))) continue;
     spans.push({ start: m.index, end: m.index + plate.length, type: 'PLATE' });
     START.lastIndex = m.index + plate.length;
   }
@@ -60,24 +82,51 @@ const KOREAN =
 const IRISH =
   /(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW)-\d{1,6}(?![\w-])/g;
 
+/** China: province character, city letter, five or six letters and digits (`京A·12345`, `沪A D12345`). */
+const CHINESE =
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·•.\s]?(?=[A-Z\d]{5,6}(?![A-Za-z\d]))[A-Z]?\d[A-Z\d]{3,5}/g;
+
+/**
+ * A US state's code or name before a plate (`NY HWL-2210`, `Texas LMN-4829`); the codes in capitals
+ * only, since `IN`, `OR` and `ME` are words in lower case.
+ */
+const US_STATE_BEFORE =
+  /(?:^|[^\w])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) (?:(?:licen[cs]e )?(?:plate|tags?) )?$/;
+/** The plate after a state: letters and digits, both, in one or two groups of five to eight characters. */
+const US_PLATE = /(?=[A-Z\d -]{5,8}(?![\w-]))[A-Z\d]{2,4}[ -]?[A-Z\d]{2,5}(?![\w-])/y;
+
+/** `NY HWL-2210` at `at`, when a state comes right before. */
+function usPlateAt(text: string, at: number): number {
+  US_PLATE.lastIndex = at;
+  const plate = US_PLATE.exec(text)?.[0];
+  if (!plate || !/[A-Z]/.test(plate) || !/\d/.test(plate)) return -1;
+  // `MAYO DE 1987 EN SEVILLA`: in capitals, a year and a word after `DE`, `IN`, `OR` are not a plate.
+  if (/^(?:19|20)\d\d[ -]?[A-Z]+$/.test(plate)) return -1;
+  return US_STATE_BEFORE.test(text.slice(Math.max(0, at - 36), at)) ? at + plate.length : -1;
+}
+
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
 const LABEL =
-  /(?:plate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|kennzeichen|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/giu;
+  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
 const LABEL_HINT =
-  /plate|licen|regist|reg|vehicle|car|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/i;
+  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/gi;
 
 function afterLabel(text: string): Span[] {
-  if (!LABEL_HINT.test(text)) return [];
   const spans: Span[] = [];
-  LABEL.lastIndex = 0;
-  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+  // Found from the start of a label (a plain alternation, cheap to scan for); the whole label is read there.
+  LABEL_HINT.lastIndex = 0;
+  for (let hint = LABEL_HINT.exec(text); hint; hint = LABEL_HINT.exec(text)) {
     // A whole word only (`car`, not `card`'s start or `Oscar`'s end); checked here, not with a look-behind at every position.
-    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) continue;
+    if (hint.index > 0 && isLetterCode(text.charCodeAt(hint.index - 1))) continue;
+    LABEL.lastIndex = hint.index;
+    const m = LABEL.exec(text);
+    if (!m) continue;
     GENERIC.lastIndex = m.index + m[0].length;
     const plate = GENERIC.exec(text)?.[0];
     if (plate && /\d/.test(plate) && /[A-Z]/.test(plate) && plate.replace(/[ -]/g, '').length >= 4) {
       spans.push({ start: GENERIC.lastIndex - plate.length, end: GENERIC.lastIndex, type: 'PLATE' });
+      LABEL_HINT.lastIndex = Math.max(LABEL_HINT.lastIndex, GENERIC.lastIndex);
     }
   }
   return spans;
@@ -85,13 +134,31 @@ function afterLabel(text: string): Span[] {
 
 /**
  * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch, Californian, Indian,
- * Nigerian, Kenyan, Ghanaian, Brazilian, Japanese, Korean, Irish and Russian formats anywhere (not after
- * a product cue); any letters-and-digits group right after a plate label (`plate: 7XYZ 88`).
+ * Nigerian, Kenyan, Ghanaian, Brazilian, Turkish, Danish, Swiss, Belgian, Polish, Japanese, Korean,
+ * Irish, Russian and Chinese formats anywhere (not after a product cue); after a US
+ * state; any letters-and-digits group right after a plate or vehicle label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
   const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
   const korean = /[\uac00-\ud7af]/.test(text) ? matchSpans(text, KOREAN, 'PLATE') : [];
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
   const russian = /[АВЕКМНОРСТУХ]\d/.test(text) ? matchSpans(text, RUSSIAN, 'PLATE') : [];
-  return [...distinctive(text), ...afterLabel(text), ...japanese, ...korean, ...irish, ...russian];
+  const chinese = /[\u4e00-\u9fff][A-Z]/.test(text) ? matchSpans(text, CHINESE, 'PLATE') : [];
+  const spans = [
+    ...distinctive(text),
+    ...afterLabel(text),
+    ...japanese,
+    ...korean,
+    ...irish,
+    ...russian,
+    ...chinese,
+  ];
+  // A label and a format may both read a plate (`WA 6812K` after `rejestracyjny`, `6812K` after the state `WA`).
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  return spans.filter((span) => {
+    if (span.end <= reach) return false;
+    reach = span.end;
+    return true;
+  });
 }

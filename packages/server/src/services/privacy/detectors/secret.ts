@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { anchorStarts, matchSpans, matchSpansAt } from './util.js';
+import { anchorStarts, fromAnchors, matchSpans, matchSpansAt } from './util.js';
 
 const KNOWN_KEYS = new RegExp(
   [
@@ -91,8 +91,36 @@ const PROSE_PASSWORD =
  */
 const PASSWORD_IS_LATER =
   /\b(?:password|passwd|passcode|passphrase|wi-?fi key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
-/** A value after a password word, unless it is a placeholder (`[[…]]`) or a link. */
-const proseValue = (m: RegExpExecArray) => !/^\[\[/.test(m[1] ?? '') && !isUrl(m[1] ?? '');
+/**
+ * `the password for the shed is bluebell.`, `Das Passwort für den Router ist Gartenzwerg`, `password
+ * sunflowerfield.`: a word of letters only is the password when it ends the clause right after the
+ * password word (and its `is`) and says nothing about the password (`is wrong`, `reset`, `manager`).
+ */
+const PASSWORD_WORD =
+  /\b(?:password|passwd|passphrase|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?!\s+(?:policy|policies|field|manager|reset|hint|requirements?|rules|strength|length|complexity|expiry|change|history|recovery|generator|prompt|box|form|page|link|protection|attempts?)\b)(?:[^:=\n.!?]{0,40}?\s(?:is|was|ist|war|est|était|es|era|é|är|er))?\s+["'“]?(\p{L}{4,32})["'”]?(?=\s*(?:[.,;!?)]|—|–| - |$))/diuy;
+const NOT_A_PASSWORD = new RegExp(
+  '^(?:' +
+    [
+      // what is said about a password, in the languages of PASSWORD_WORD
+      'wrong|right|correct|strict|stricter|simple|complex|easy|hard|good|bad|important|obvious|unique|random|default|standard|incorrect|invalid|valid|same|different|required|missing|blank|empty|weak|strong|short|long|secure|insecure|fine|okay|unknown|new|old|there|here|below|above|attached|enclosed|too|not|also|still|now|again|ready|set|safe|hidden|visible|public|private|temporary|mandatory|optional|forgotten|lost|case|sensitive',
+      'today|tomorrow|yesterday|tonight|later|soon|first|last|asap|twice|myself|yourself|himself|herself|themselves|ourselves|reset|manager|policy|policies|field|change|changes|expiry|hint|hints|rules|prompt|box|form|page|link|email|mail|recovery|generator|vault|file|list|history|length|complexity|hash|attempts|login|protection|requirements|strength|please|thanks|only|though|anyway|yet|either|again',
+      'falsch|richtig|abgelaufen|gesperrt|neu|alt|korrekt|ungültig|gültig|leer|sicher|unsicher|faux|correcte|incorrecte|expiré|valide|nouveau|vide|correcta|incorrecta|caducada|caducado|nueva|vacía|segura|fout|juist|verlopen|nieuw|errada|certa|expirada',
+    ].join('|') +
+    ')$|(?:ed|ing|able|ible|ly|ert|iert)$',
+  'iu',
+);
+const lettersPassword = (m: RegExpExecArray) => !NOT_A_PASSWORD.test(m[1] ?? '');
+/** A value after a password word, unless it is a placeholder (`[[…]]`), a link or a word about the password (`changed`). */
+const proseValue = (m: RegExpExecArray) =>
+  !/^\[\[/.test(m[1] ?? '') &&
+  !isUrl(m[1] ?? '') &&
+  !(/^\p{L}+$/u.test(m[1] ?? '') && NOT_A_PASSWORD.test(m[1] ?? ''));
+/**
+ * `Gate code is 4821`, `the code for the alarm is 90514`, `Door code: 2580#`: a number after the code of
+ * a door, a gate, an alarm or a safe (not `error code 500` or `the code for the product is 40012`).
+ */
+const ACCESS_CODE =
+  /\b(?:(?:gate|door|front door|alarm|lift|elevator|entry|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|bike lock|storage|shed|porte|portail|puerta|portón|tür|tor|garagen|deur|poort)[ -]?code|code (?:for|to|of) (?:the |my |our |your |his |her )?(?:front |back |main |side )?(?:gate|door|alarm|lift|elevator|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|shed|storage|flat|apartment|house))\b(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8}[#*]?)(?![\w-])/diy;
 /** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
 const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/diy;
 /**
@@ -114,6 +142,38 @@ const JOINED_PASSWORD =
  */
 const PASSWORD_CUE =
   /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access)/gi;
+/** Every access code names its `code`: ACCESS_CODE is tried from up to two words before each. */
+const CODE_WORD = /code/gi;
+function accessCodes(text: string): Span[] {
+  return fromAnchors(text, CODE_WORD, ACCESS_CODE, 2).flatMap((m): Span[] => {
+    const range = m.indices?.[1];
+    return range ? [{ start: range[0], end: range[1], type: 'SECRET' }] : [];
+  });
+}
+
+/**
+ * `Harmattan-Blue-42`, `Winter-Orchard-17`: capitalised words joined by hyphens and ending in a number,
+ * the shape of a generated passphrase, on a line that speaks of logging in; found from its `-42` ending.
+ */
+const PASSPHRASE_END = /-\d{2,4}(?![\w-])/g;
+const PASSPHRASE = /[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,}){1,3}-\d{2,4}(?![\w-])/y;
+/** A word of logging in somewhere on the same line makes a passphrase shape a password (`as his new login`). */
+const LOGIN_WORD =
+  /\b(?:password|passwd|passphrase|pw|pwd|login|log in|logged in|sign in|signed in|credentials?|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b/i;
+
+function passphrases(text: string): Span[] {
+  return fromAnchors(text, PASSPHRASE_END, PASSPHRASE, 0)
+    .filter((m) => {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      const lineEnd = text.indexOf('\n', m.index);
+      const near = text.slice(
+        Math.max(lineStart, m.index - 100),
+        Math.min(lineEnd < 0 ? text.length : lineEnd, m.index + m[0].length + 100),
+      );
+      return LOGIN_WORD.test(near);
+    })
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, type: 'SECRET' as const }));
+}
 const PASSWORD_SHAPE = /^[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*$/;
 const PASSWORD_SYMBOL = /[@#$%&*!]/g;
 const isTokenCode = (code: number) =>
@@ -160,6 +220,9 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpansAt(text, cues, CODE_AFTER_CUE, 'SECRET', () => true, 1),
     ...matchSpansAt(text, cues, PASS_LABEL, 'SECRET', () => true, 1),
     ...matchSpansAt(text, cues, JOINED_PASSWORD, 'SECRET', () => true, 1),
+    ...matchSpansAt(text, cues, PASSWORD_WORD, 'SECRET', lettersPassword, 1),
+    ...accessCodes(text),
+    ...passphrases(text),
     ...passwordShaped(text),
     ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
   ];

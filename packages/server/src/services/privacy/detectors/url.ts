@@ -1,4 +1,6 @@
 import type { Span } from '../types.js';
+import type { NameLexicon } from './name-lexicon.js';
+import { namesAPerson } from './url-personal.js';
 
 const URL_PATTERN =
   /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/gi;
@@ -7,7 +9,7 @@ const SECRET_PARAM =
 const PERSONAL_PARAM =
   /^(?:.*[_-])?(?:e?mail|user|username|uid|userid|login|account|customer|client|member|patient|phone|mobile|ssn|name|firstname|lastname|dob|id|assignee|reporter|owner|author|requester|contact|recipient|sender)$/i;
 const PERSONAL_PATH =
-  /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|staff|authors?|home|~)\/[^/?#]+|\/(?:@|~)[^/?#]+/i;
+  /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|staff|authors?|home|personal|~)\/[^/?#]+|\/(?:@|~)[^/?#]+/i;
 /** Sites where the first path segment names a person (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`). */
 const PROFILE_SITES =
   /^(?:www\.|m\.|[\w-]+\.(?=slack\.com))?(?:slack\.com|linkedin\.com|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com|threads\.net|github\.com|gitlab\.com|t\.me|wa\.me|calendly\.com|medium\.com|youtube\.com|reddit\.com|vk\.com|xing\.com|linktr\.ee|about\.me|keybase\.io|bsky\.app|snapchat\.com|pinterest\.com|behance\.net|dribbble\.com|patreon\.com|soundcloud\.com)$/i;
@@ -36,7 +38,7 @@ const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)
 const SHORT_SECRET_PARAM =
   /^(?:t|k|s|st|at|rt|tk|tok|otp|hash|nonce|ticket|magic|invite|reset|access|x-amz-signature|x-goog-signature)$/i;
 
-function sensitive(raw: string): boolean {
+function sensitive(raw: string, names: NameLexicon | undefined): boolean {
   let url: URL;
   try {
     url = new URL(raw);
@@ -50,7 +52,12 @@ function sensitive(raw: string): boolean {
       return true;
   }
   if (url.hash.length > 1 && /(?:access_token|id_token|token)=/.test(url.hash)) return true;
-  return PERSONAL_PATH.test(url.pathname) || SECRET_HOSTS.test(url.host + url.pathname) || profileUrl(url);
+  return (
+    PERSONAL_PATH.test(url.pathname) ||
+    SECRET_HOSTS.test(url.host + url.pathname) ||
+    profileUrl(url) ||
+    (names !== undefined && namesAPerson(url, names))
+  );
 }
 
 /** URL candidates, trailing sentence punctuation removed. */
@@ -72,9 +79,14 @@ export function findUrls(text: string): Span[] {
 /**
  * URLs carrying secrets or personal ids: credentials in the authority, query parameters such as
  * `token`, `sig`, `email`, `user_id`, `assignee`, paths like `/users/1234` or `/@name`, profiles on
- * social and code sites (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`), webhook URLs. A URL that contains
+ * social and code sites (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`), webhook URLs, and with
+ * the name lists personal sites and files named after someone (url-personal.ts). A URL that contains
  * any other finding is also reported whole by the scrubber.
  */
-export function detectSensitiveUrls(text: string, urls: readonly Span[] = findUrls(text)): Span[] {
-  return urls.filter((span) => sensitive(text.slice(span.start, span.end)));
+export function detectSensitiveUrls(
+  text: string,
+  urls: readonly Span[] = findUrls(text),
+  names?: NameLexicon,
+): Span[] {
+  return urls.filter((span) => sensitive(text.slice(span.start, span.end), names));
 }

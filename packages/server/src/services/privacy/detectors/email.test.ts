@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { detectEmails } from './email.js';
+
+const found = (text: string) => detectEmails(text).map((span) => text.slice(span.start, span.end));
+
+describe('e-mail addresses spelled out (round 5)', () => {
+  it('takes bracketed at and dot anywhere', () => {
+    expect(found('write to alice [at] example [dot] com please')).toEqual(['alice [at] example [dot] com']);
+    expect(found('contact: kofi.mensah (at) gmail (dot) com.')).toEqual(['kofi.mensah (at) gmail (dot) com']);
+    expect(found('Email:ama[at]mail[dot]gh')).toEqual(['ama[at]mail[dot]gh']);
+  });
+
+  it('takes a bare at and dot only with a mail provider or a mailbox-shaped local part', () => {
+    expect(found('mail john.smith at gmail dot com')).toEqual(['john.smith at gmail dot com']);
+    expect(found('ngozi at yahoo dot co dot uk')).toEqual(['ngozi at yahoo dot co dot uk']);
+    expect(found('look at this dot com bubble, we met at the office dot matrix')).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import type { NameLexicon } from './name-lexicon.js';
+import { nameShaped } from './name-shape.js';
+
+/** Hosts whose first label is a person's own site (`kwame-mensah.github.io`, `ngozi.substack.com`). */
+const PERSONAL_PAGE_HOSTS =
+  /^(?!www\.)[\w-]+\.(?:github\.io|gitlab\.io|wordpress\.com|blogspot\.com|substack\.com|tumblr\.com|wixsite\.com|neocities\.org|carrd\.co|bearblog\.dev)$/i;
+/** Second-level labels under which the registrable name sits one label further left (`example.co.uk`). */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ltd', 'plc', 'me']);
+/** A file about one person: an identity document, a payslip, a CV (`…/fatima_al_sayed_licence.jpg`). */
+const DOCUMENT_WORDS = new Set(
+  'passport licence license payslip payslips paystub cv resume résumé lebenslauf visa idcard id-card birthcertificate selfie'.split(
+    ' ',
+  ),
+);
+
+/** `sarah-oconnor`, `annakowalska`, `kwame_mensah`: a listed given name, then a surname, in one label. */
+function namesSomeone(label: string, names: NameLexicon): boolean {
+  const tokens = label
+    .toLowerCase()
+    .split(/[-_.]+|%20/)
+    .filter(Boolean);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [first = '', second = ''] = [tokens[i], tokens[i + 1]];
+    if (givenName(first, names) && surnameLike(second, names)) return true;
+  }
+  if (tokens.length !== 1) return false;
+  const [joined = ''] = tokens;
+  for (let cut = 3; cut <= joined.length - 4; cut++) {
+    const rest = joined.slice(cut);
+    const surname =
+      names.family.has(rest) || (nameShaped(rest, rest) && !names.common(rest) && !names.place(rest));
+    if (givenName(joined.slice(0, cut), names) && surname) return true;
+  }
+  return false;
+}
+
+const givenName = (lower: string, names: NameLexicon) =>
+  lower.length >= 3 && names.given.has(lower) && !names.ambiguous.has(lower);
+const surnameLike = (lower: string, names: NameLexicon) =>
+  /^\p{L}{3,}$/u.test(lower) &&
+  (names.family.has(lower) || (!names.common(lower) && !names.place(lower) && !DOCUMENT_WORDS.has(lower)));
+
+/** The label a site's owner chose (`sarah-oconnor` of `www.sarah-oconnor.ie`, `jane-doe` of `jane-doe.co.uk`). */
+function ownerLabel(hostname: string): string {
+  const labels = hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
+  const second = labels.at(-2) ?? '';
+  return (SECOND_LEVEL.has(second) && labels.length >= 3 ? labels.at(-3) : second) ?? '';
+}
+
+/**
+ * Does a URL name a person: a personal site (`annakowalska.com`, `kwame-mensah.github.io`), or a file
+ * named after someone or holding an identity document (`Priya_Sharma_CV.pdf`, `…_passport.pdf`)?
+ */
+export function namesAPerson(url: URL, names: NameLexicon): boolean {
+  if (PERSONAL_PAGE_HOSTS.test(url.hostname)) return true;
+  if (namesSomeone(ownerLabel(url.hostname), names)) return true;
+  const file = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+  const stem = /^(.+)\.[a-z0-9]{2,5}$/i.exec(file)?.[1];
+  if (!stem) return false;
+  const words = stem.toLowerCase().split(/[-_.\s]+/);
+  return words.some((word) => DOCUMENT_WORDS.has(word)) || namesSomeone(stem, names);
+}

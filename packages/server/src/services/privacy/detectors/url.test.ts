@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadNameLexicon } from './name-lexicon.js';
+import { detectSensitiveUrls } from './url.js';
+
+const names = await loadNameLexicon();
+const found = (text: string) =>
+  detectSensitiveUrls(text, undefined, names).map((span) => text.slice(span.start, span.end));
+
+describe('URLs that name a person (round 5)', () => {
+  it('takes personal sites: a given name and a surname as the host, or a personal-pages host', () => {
+    expect(found('Portfolio: https://www.annakowalska.com and https://www.sarah-oconnor.ie/cv')).toEqual([
+      'https://www.annakowalska.com',
+      'https://www.sarah-oconnor.ie/cv',
+    ]);
+    expect(found('Blog: https://kwame-mensah.github.io')).toEqual(['https://kwame-mensah.github.io']);
+  });
+
+  it('takes files named after someone or holding an identity document, and OneDrive personal paths', () => {
+    expect(found('https://cdn.acme.com/attachments/fatima_al_sayed_licence.jpg')).toHaveLength(1);
+    expect(found('https://files.example.com/u/Priya_Sharma_CV.pdf')).toHaveLength(1);
+    expect(
+      found('https://contoso-my.sharepoint.com/personal/john_smith_contoso_com/Documents/a.pdf'),
+    ).toHaveLength(1);
+  });
+
+  it('leaves sites and files that name no one', () => {
+    expect(
+      found(
+        'https://docs.python.org/3/, https://www.bbc.co.uk/news, https://files.example.com/manuals/router-ax3000.pdf, ' +
+          'https://www.acme-support.com/blog, https://example.com/reports/annual-report-2024.pdf, https://github.com/features, ' +
+          'https://www.maria-hotel.com, https://www.victoria-bayview.com, https://www.jordan-logistics.com',
+      ),
+    ).toEqual([]);
+  });
+});
