@@ -2,6 +2,7 @@ import type { SwapView } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
+import { startGateway } from '../gateway/testing/harness.js';
 
 const model = (id: string, hfRepo: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -44,6 +45,7 @@ const PLACEMENTS = [
 describe('swaps per placement on three simulated Sparks', () => {
   let sim: SimFixture;
   let t: TestApp;
+  let g: Awaited<ReturnType<typeof startGateway>>;
 
   const post = (path: string, body: unknown) =>
     t.app.request(path, {
@@ -67,42 +69,38 @@ describe('swaps per placement on three simulated Sparks', () => {
     if (!spark) throw new Error('no spark');
     return t.cluster.servedModels(spark, placement.port);
   };
-  /** A chat stream straight to a placement's vLLM, read to its end: the words it got and how it finished. */
-  const stream = async (placementId: string, words: number) => {
-    const placement = PLACEMENTS.find((p) => p.id === placementId);
-    const head = sim.cluster.sparks.find((spark) => spark.id === placement?.sparkIds[0]);
-    if (!placement || !head) throw new Error(`no placement ${placementId}`);
+  /** A chat stream through the one base URL with the openai SDK, read to its end: the words it got and how it finished. */
+  const stream = async (model: string, words: number, onFirstWord = () => {}) => {
     const reply = Array.from({ length: words }, (_, index) => `w${index}`).join(' ');
-    const response = await fetch(`http://${head.host}:${placement.port}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: (await servedOn(placementId))?.[0],
-        stream: true,
-        max_tokens: words + 10,
-        messages: [{ role: 'user', content: `SIM_REPLY: ${reply}` }],
-      }),
+    const chunks = await g.client.chat.completions.create({
+      model,
+      stream: true,
+      max_tokens: words + 10,
+      messages: [{ role: 'user', content: `SIM_REPLY: ${reply}` }],
     });
-    const text = await response.text();
-    const finish = /"finish_reason":"(\w+)"/.exec(text)?.[1];
-    const content = [...text.matchAll(/"content":"([^"]*)"/g)].map((match) => match[1]).join('');
-    return {
-      status: response.status,
-      finish,
-      words: content.trim().split(/\s+/).length,
-      endedAt: Date.now(),
-    };
+    let content = '';
+    let finish: string | null | undefined;
+    let served: string | undefined;
+    for await (const chunk of chunks) {
+      content += chunk.choices[0]?.delta.content ?? '';
+      if (content.trim()) onFirstWord();
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      served = chunk.model;
+    }
+    return { served, finish, words: content.trim().split(/\s+/).length, endedAt: Date.now() };
   };
 
   beforeAll(async () => {
     sim = await startSimFixture({ sparks: 3, tokenDelayMs: 8 });
     t = await buildTestApp({ settings: sim.settings({ placements: PLACEMENTS }), ssh: sim.ssh });
+    g = await startGateway(t);
     for (const entry of [SMALL_A, SMALL_B, SMALL_C, BIG, WIDE]) {
       const response = await post('/api/catalog', entry);
       expect(response.status, await response.clone().text()).toBe(201);
     }
   }, 120_000);
   afterAll(async () => {
+    await g?.close();
     await t?.close();
     await sim?.close();
   });
@@ -149,19 +147,28 @@ describe('swaps per placement on three simulated Sparks', () => {
   });
 
   it('swapping one placement never interrupts streams on the others, and a second swap there gets 409', async () => {
-    const streams = [stream('a', 500), stream('wide', 500)];
+    const flowing: Promise<void>[] = [];
+    const streams = ['small-a', 'wide'].map((model) => {
+      let began = () => {};
+      flowing.push(new Promise<void>((resolve) => (began = resolve)));
+      return stream(model, 500, began);
+    });
+    await Promise.all(flowing);
     const started = await post('/api/swap', { modelId: 'small-a', placementId: 'b' });
     expect(started.status).toBe(202);
     const again = await post('/api/swap', { modelId: 'small-b', placementId: 'b' });
     expect(again.status).toBe(409);
     expect(t.swaps.isSwapping('b')).toBe(true);
     expect(t.swaps.isSwapping('a')).toBe(false);
+    // A new request to another placement is answered while b still swaps: it does not wait for b.
+    expect(await stream('wide', 3)).toMatchObject({ served: 'wide', finish: 'stop', words: 3 });
+    expect(t.swaps.isSwapping('b')).toBe(true);
     await t.swaps.idle('b');
     const swappedAt = Date.now();
     const { swap: done } = await t.swaps.current('b');
     expect(done).toMatchObject({ status: 'ready', placementId: 'b', previousModelId: 'small-b' });
     for (const result of await Promise.all(streams)) {
-      expect(result).toMatchObject({ status: 200, finish: 'stop', words: 500 });
+      expect(result).toMatchObject({ finish: 'stop', words: 500 });
       // The streams were still running when the swap had finished: they spanned the whole swap.
       expect(result.endedAt).toBeGreaterThan(swappedAt);
     }
@@ -172,8 +179,15 @@ describe('swaps per placement on three simulated Sparks', () => {
 
   it('puts two models side by side on one Spark when their budgets fit, and refuses with the numbers when not', async () => {
     // c takes its model's own share beside a's 0.3 on spark1: 0.4 fits, 0.8 does not.
-    const fits = await swap('small-c', 'c');
-    expect(fits.status).toBe('ready');
+    const started = await post('/api/swap', { modelId: 'small-c', placementId: 'c' });
+    expect(started.status).toBe(202);
+    // Asked for while it loads, the model's request waits for the swap and is answered by c.
+    const held = await stream('small-c', 5);
+    expect(held).toMatchObject({ served: 'small-c', finish: 'stop', words: 5 });
+    expect(t.swaps.isSwapping('c')).toBe(false);
+    const { swap: fits } = await t.swaps.current('c');
+    expect(fits?.status).toBe('ready');
+    if (!fits) throw new Error('no swap on c');
     expect(fits.preflight.find((line) => line.check === 'memory on spark1')?.detail).toMatch(
       /^47\.7 GiB needed, \d+\.\d GiB free once the current model stops; placement a holds 35\.8 GiB \(small-a\)$/,
     );
