@@ -243,6 +243,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
   const leases = new LeaseService({
     repo: new LeaseRepo(options.db),
     catalog: store,
+    placements,
     bus: options.bus,
     log: options.log,
     ...(options.now ? { now: options.now } : {}),

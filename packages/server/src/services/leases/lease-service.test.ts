@@ -1,17 +1,34 @@
-import type { AppEvent } from '@spark-control/schema';
+import { parseSettings, type AppEvent } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../adapters/db/client.js';
 import { EventBus } from '../../adapters/event-bus.js';
 import { createLogger } from '../../adapters/logger.js';
 import { LogCapture } from '../../../test/support/app.js';
 import { DATABASE_KINDS, freshDatabase } from '../../../test/support/db.js';
+import { PlacementDirectory } from '../placements/placement-directory.js';
 import { LeaseRepo } from './lease-repo.js';
 import { DomainError } from '../domain-error.js';
 import { LeaseService } from './lease-service.js';
 import { leaseSchedulePort } from './schedule-port.js';
 
-const MODELS = new Set(['model-a', 'model-b']);
-const catalog = { get: (id: string) => (MODELS.has(id) ? { id } : undefined) };
+const MODELS = new Set(['model-a', 'model-b', 'model-c']);
+const catalog = { get: (id: string) => (MODELS.has(id) ? { id, tensorParallel: 1 as const } : undefined) };
+
+/** Placement p1 may serve model-a or model-c, p2 only model-b. */
+const twoPlacements = (() => {
+  const parsed = parseSettings({
+    sparks: [
+      { id: 'spark1', host: '127.0.0.2' },
+      { id: 'spark2', host: '127.0.0.3' },
+    ],
+    placements: [
+      { id: 'p1', sparkIds: ['spark1'], port: 8001, container: 'vllm_p1', models: ['model-a', 'model-c'] },
+      { id: 'p2', sparkIds: ['spark2'], port: 8002, container: 'vllm_p2', models: ['model-b'] },
+    ],
+  });
+  if (!parsed.success) throw new Error(parsed.errors.join('; '));
+  return new PlacementDirectory({ settings: { current: parsed.settings } });
+})();
 
 describe.each(DATABASE_KINDS)('leases on %s', (kind) => {
   let database: Database;
@@ -21,13 +38,14 @@ describe.each(DATABASE_KINDS)('leases on %s', (kind) => {
   };
 
   /** A lease service as a (re)started server builds it: on the same database, loaded. */
-  const boot = async () => {
+  const boot = async (placements?: PlacementDirectory) => {
     const bus = new EventBus();
     const events: AppEvent[] = [];
     bus.subscribe((event) => events.push(event));
     const service = new LeaseService({
       repo: new LeaseRepo(database.db),
       catalog,
+      ...(placements ? { placements } : {}),
       bus,
       log: createLogger({ level: 'warn', destination: new LogCapture() }),
       now: () => clock.now,
@@ -150,5 +168,21 @@ describe.each(DATABASE_KINDS)('leases on %s', (kind) => {
     // A second lease on the same model is fine.
     await service.create({ modelId: 'model-a', durationSec: 120, note: '' }, 'admin');
     expect(service.active()).toHaveLength(2);
+  });
+
+  it('leases models the placements can serve side by side, and refuses one that would share a placement', async () => {
+    const { service } = await boot(twoPlacements);
+    for (const lease of service.active()) await service.release(lease.id, 'admin');
+    await service.create({ modelId: 'model-a', durationSec: 60, note: '' }, 'admin');
+    // model-b runs on p2 while model-a holds p1.
+    await service.create({ modelId: 'model-b', durationSec: 60, note: '' }, 'admin');
+    const refused = await service
+      .create({ modelId: 'model-c', durationSec: 60, note: '' }, 'admin')
+      .catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('LEASED');
+    expect((refused as DomainError).message).toMatch(
+      /^modelId: model-a is leased by admin until .*; model-b is leased by admin until .*; the placements cannot serve model-c beside them$/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_LEASE_SEC, type CreateLeaseBody, type LeaseView } from '@spark-control/schema';
+import { MAX_LEASE_SEC, type CreateLeaseBody, type LeaseView, type ModelDef } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { Logger } from '../../adapters/logger.js';
 import { DomainError } from '../domain-error.js';
@@ -37,8 +37,10 @@ export function describeLease(lease: LeaseView): string {
 
 export interface LeaseServiceDeps {
   repo: LeaseRepo;
-  /** Whether a catalog model has this id. */
-  catalog: { get(id: string): unknown };
+  /** The catalog model with this id. */
+  catalog: { get(id: string): Pick<ModelDef, 'id' | 'tensorParallel'> | undefined };
+  /** Whether models can be served at the same time (placements of their own); absent: one at a time. */
+  placements?: { canServeTogether(models: readonly Pick<ModelDef, 'id' | 'tensorParallel'>[]): boolean };
   bus: EventBus;
   log: Logger;
   now?: () => Date;
@@ -48,8 +50,8 @@ export interface LeaseServiceDeps {
 const MAX_TIMER_MS = 60_000;
 
 /**
- * Leases hold a model on its placement: while one is active, a swap to another model (which
- * would evict it, as there is one vLLM) is refused. They are stored, reloaded at start, and end
+ * Leases hold a model on its placement: while one is active, a swap that would evict it is refused,
+ * and a lease on a model that could not be served beside the leased ones is refused too. They are stored, reloaded at start, and end
  * when released or when their time runs out; whether a lease blocks is always judged by the
  * clock, the timer only records the expiry and tells the listeners (the queued swap).
  */
@@ -98,9 +100,8 @@ export class LeaseService {
   }
 
   async create(body: CreateLeaseBody, actor: string): Promise<LeaseView> {
-    if (!this.#deps.catalog.get(body.modelId)) {
-      throw new DomainError('NOT_FOUND', `modelId: no model "${body.modelId}" in the catalog`);
-    }
+    const model = this.#deps.catalog.get(body.modelId);
+    if (!model) throw new DomainError('NOT_FOUND', `modelId: no model "${body.modelId}" in the catalog`);
     const now = this.#now();
     const until =
       body.durationSec === undefined ? Date.parse(body.until ?? '') : now.getTime() + body.durationSec * 1000;
@@ -111,11 +112,10 @@ export class LeaseService {
         `until: must be at most ${MAX_LEASE_SEC / 86_400} days from now`,
       );
     }
-    // One vLLM serves one model: leases on two models could never both hold.
     const others = this.blocking(body.modelId);
-    if (others.length > 0) {
+    if (others.length > 0 && !this.#servableWith(model, others)) {
       throw new LeasedError(
-        `modelId: ${others.map(describeLease).join('; ')}; both cannot be served at once`,
+        `modelId: ${others.map(describeLease).join('; ')}; the placements cannot serve ${body.modelId} beside ${others.length > 1 ? 'them' : 'it'}`,
         others,
       );
     }
@@ -136,6 +136,15 @@ export class LeaseService {
     this.#deps.bus.publish({ type: 'lease.created', at: now.toISOString(), lease });
     this.#schedule();
     return lease;
+  }
+
+  /** Whether `model` and the models of `leases` can all be served at once, each on its own placement. */
+  #servableWith(model: Pick<ModelDef, 'id' | 'tensorParallel'>, leases: readonly LeaseView[]): boolean {
+    const { catalog, placements } = this.#deps;
+    if (!placements) return false;
+    const leased = [...new Set(leases.map((lease) => lease.modelId))].map((id) => catalog.get(id));
+    const known = leased.filter((each) => each !== undefined);
+    return known.length === leased.length && placements.canServeTogether([model, ...known]);
   }
 
   /** Ends an active lease early; undefined when there is none with this id. */

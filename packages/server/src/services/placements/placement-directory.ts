@@ -84,6 +84,30 @@ export class PlacementDirectory {
     );
   }
 
+  /**
+   * Whether every model can be served at the same time, each on a placement of its own where it may
+   * run (a matching of models to placements; co-resident placements' shares already fit by settings).
+   */
+  canServeTogether(models: readonly Pick<ModelDef, 'id' | 'tensorParallel'>[]): boolean {
+    const placements = this.all();
+    const holder = new Map<string, number>();
+    const place = (index: number, tried: Set<string>): boolean => {
+      const model = models[index];
+      if (!model) return false;
+      for (const placement of placements) {
+        if (tried.has(placement.id) || whyNotPlaced(placement, model) !== null) continue;
+        tried.add(placement.id);
+        const current = holder.get(placement.id);
+        if (current === undefined || place(current, tried)) {
+          holder.set(placement.id, index);
+          return true;
+        }
+      }
+      return false;
+    };
+    return models.every((_, index) => place(index, new Set()));
+  }
+
   /** The Spark a placement's API answers on. */
   head(placement: Placement): Spark | undefined {
     const [id] = placement.sparkIds;

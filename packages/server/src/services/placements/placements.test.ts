@@ -104,3 +104,29 @@ describe('PlacementStates', () => {
     expect(await statesOf({ settings, served: ['qwen-served'], memory }).list()).toEqual([]);
   });
 });
+
+describe('PlacementDirectory.canServeTogether', () => {
+  const directory = new PlacementDirectory({
+    settings: settingsOf({
+      sparks: [
+        { id: 'spark1', host: '127.0.0.2' },
+        { id: 'spark2', host: '127.0.0.3' },
+      ],
+      placements: [
+        { id: 'p1', sparkIds: ['spark1'], port: 8001, container: 'vllm_p1', models: ['x', 'y'] },
+        { id: 'p2', sparkIds: ['spark2'], port: 8002, container: 'vllm_p2', models: ['x'] },
+      ],
+    }),
+  });
+
+  it('finds a placement for each model, moving one that could go elsewhere', () => {
+    // x first takes p1; y may only run there, so x moves to p2.
+    expect(directory.canServeTogether([model('x', 1), model('y', 1)])).toBe(true);
+    expect(directory.canServeTogether([model('y', 1), model('x', 1)])).toBe(true);
+  });
+  it('refuses more models than placements, or two that may run only on the same one', () => {
+    expect(directory.canServeTogether([model('x', 1), model('y', 1), model('x', 1)])).toBe(false);
+    expect(directory.canServeTogether([model('y', 1), model('y', 1)])).toBe(false);
+    expect(directory.canServeTogether([model('z', 1)])).toBe(false);
+  });
+});
