@@ -112,7 +112,17 @@ export async function composeServices(options: ComposeOptions) {
     log: options.log,
     now,
   });
-  const schedulePort = options.schedulePort ?? leaseSchedulePort(models.leases);
+  const schedulePort =
+    options.schedulePort ??
+    leaseSchedulePort(models.leases, {
+      evicted: (modelId, placementId) => models.swaps.leasesEvicted(modelId, placementId),
+      placementOf: async (modelId) => {
+        const model = models.store.get(modelId);
+        return (
+          (model && (await models.placementStates.holding(model))) ?? models.placements.all()[0]?.id ?? 'vllm'
+        );
+      },
+    });
   const scheduleRepo = new ScheduleRepo(options.db);
   const schedules = new ScheduleService({
     repo: scheduleRepo,

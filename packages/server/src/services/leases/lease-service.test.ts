@@ -65,23 +65,29 @@ describe.each(DATABASE_KINDS)('leases on %s', (kind) => {
       { modelId: 'model-a', durationSec: 600, note: 'batch job' },
       'token:ci',
     );
-    const port = leaseSchedulePort(service);
-    expect(await port.isBlocked({ modelId: 'model-b', placement: 'vllm' }, clock.now)).toEqual({
+    // model-a is served on p1: only a swap there evicts it.
+    const port = leaseSchedulePort(service, {
+      evicted: (modelId, placementId) =>
+        Promise.resolve(placementId === 'p1' ? service.blocking(modelId) : []),
+      placementOf: () => Promise.resolve('p1'),
+    });
+    expect(await port.isBlocked({ modelId: 'model-b', placement: 'p1' }, clock.now)).toEqual({
       reason: `model-a is leased by "batch job" (token:ci) until ${lease.until}`,
     });
-    expect(await port.isBlocked({ modelId: 'model-a', placement: 'vllm' }, clock.now)).toBeNull();
+    expect(await port.isBlocked({ modelId: 'model-b', placement: 'p2' }, clock.now)).toBeNull();
+    expect(await port.isBlocked({ modelId: 'model-a', placement: 'p1' }, clock.now)).toBeNull();
     const dayLater = new Date(clock.now.getTime() + 24 * 3600_000);
     expect(await port.holds(clock.now, dayLater)).toEqual([
       {
         from: clock.now,
         until: new Date(lease.until),
         modelId: 'model-a',
-        placement: 'vllm',
+        placement: 'p1',
         holder: 'batch job',
       },
     ]);
     await service.release(lease.id, 'admin');
-    expect(await port.isBlocked({ modelId: 'model-b', placement: 'vllm' }, clock.now)).toBeNull();
+    expect(await port.isBlocked({ modelId: 'model-b', placement: 'p1' }, clock.now)).toBeNull();
     expect(await port.holds(clock.now, dayLater)).toEqual([]);
   });
 

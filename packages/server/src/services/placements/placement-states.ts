@@ -1,4 +1,4 @@
-import type { PlacementView } from '@spark-control/schema';
+import type { ModelDef, PlacementView } from '@spark-control/schema';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { VllmCluster } from '../swap/vllm-cluster.js';
 import type { PlacementDirectory } from './placement-directory.js';
@@ -81,6 +81,12 @@ export class PlacementStates {
         };
       }),
     );
+  }
+
+  /** The placement that holds `model`: the one serving it now, else the first where it may run. */
+  async holding(model: Pick<ModelDef, 'id' | 'tensorParallel'>): Promise<string | undefined> {
+    const serving = (await this.list()).find((view) => view.servedModel === model.id);
+    return serving?.id ?? this.directory.fits(model).find((fit) => fit.problem === null)?.placement.id;
   }
 }
 

@@ -107,7 +107,7 @@ describe('swaps per placement on three simulated Sparks', () => {
 
   it('starts a model on every placement at once: two TP=1 models on different Sparks, a TP=2 model on the other two', async () => {
     const swaps = await Promise.all([swap('small-a', 'a'), swap('small-b', 'b'), swap('wide', 'wide')]);
-    for (const done of swaps) expect(done, JSON.stringify(done.preflight)).toMatchObject({ status: 'ready' });
+    for (const done of swaps) expect(done, `${done.message}: ${JSON.stringify(done.logTail.slice(-8))}`).toMatchObject({ status: 'ready' });
     expect(swaps.map((done) => done.placementId)).toEqual(['a', 'b', 'wide']);
     expect(await servedOn('a')).toEqual(['small-a']);
     expect(await servedOn('b')).toEqual(['small-b']);
@@ -198,5 +198,26 @@ describe('swaps per placement on three simulated Sparks', () => {
     );
     expect(await servedOn('c')).toEqual(['small-c']);
     expect(await servedOn('a')).toEqual(['small-a']);
+  }, 120_000);
+
+  it('a lease holds its model on its own placement only, and leases two models the placements can serve at once', async () => {
+    // c serves small-c (the test before); b serves small-a.
+    const held = await post('/api/leases', { modelId: 'small-c', durationSec: 600, note: 'eval' });
+    expect(held.status, await held.clone().text()).toBe(201);
+    const evicts = await post('/api/swap', { modelId: 'big', placementId: 'c' });
+    expect(evicts.status).toBe(409);
+    expect(await evicts.json()).toMatchObject({ error: { code: 'LEASED', leasedModelId: 'small-c' } });
+    // big may run only on c, beside nothing: no second lease for it; small-b has b.
+    const cannot = await post('/api/leases', { modelId: 'big', durationSec: 600, note: '' });
+    expect(cannot.status).toBe(409);
+    expect(((await cannot.json()) as { error: { message: string } }).error.message).toMatch(
+      /the placements cannot serve big beside it$/,
+    );
+    const beside = await post('/api/leases', { modelId: 'small-b', durationSec: 600, note: '' });
+    expect(beside.status, await beside.clone().text()).toBe(201);
+    // A swap elsewhere that evicts neither is made.
+    const elsewhere = await swap('small-b', 'b');
+    expect(elsewhere).toMatchObject({ status: 'ready', placementId: 'b' });
+    expect(await servedOn('c')).toEqual(['small-c']);
   }, 120_000);
 });

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ModelDef, ModelSwapDurations, Placement, SwapTimings, SwapView } from '@spark-control/schema';
+import type {
+  LeaseView,
+  ModelDef,
+  ModelSwapDurations,
+  Placement,
+  SwapTimings,
+  SwapView,
+} from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import { ShellValueError } from '../../adapters/ssh/index.js';
 import type { Logger } from '../../adapters/logger.js';
@@ -157,7 +164,7 @@ export class SwapService {
     if (!model) throw new DomainError('NOT_FOUND', `modelId: no model "${modelId}" in the catalog`);
     const placement = this.#deps.placements.choose(model, placementId);
     this.#refuseIfBusy(placement);
-    const held = await this.#leasesEvicted(modelId, placement);
+    const held = await this.leasesEvicted(modelId, placement.id);
     if (held.length > 0) {
       throw new LeasedError(
         `${held.map(describeLease).join('; ')}; swapping to ${modelId} would evict it`,
@@ -226,13 +233,13 @@ export class SwapService {
    * The leases a swap on `placement` would break: those on another model, unless another placement
    * serves that model (with one placement, every lease on another model).
    */
-  async #leasesEvicted(modelId: string, placement: Placement) {
+  async leasesEvicted(modelId: string, placementId: string): Promise<LeaseView[]> {
     const leases = this.#deps.leases?.blocking(modelId) ?? [];
     if (leases.length === 0) return leases;
     const elsewhere = new Set<string>();
     const settings = this.#deps.settings.current;
     for (const other of this.#deps.placements.all()) {
-      if (other.id === placement.id) continue;
+      if (other.id === placementId) continue;
       const head = settings.sparks.find((spark) => spark.id === other.sparkIds[0]);
       for (const name of (head ? await this.#deps.cluster.servedModels(head, other.port) : undefined) ?? [])
         elsewhere.add(name);
