@@ -107,7 +107,10 @@ describe('swaps per placement on three simulated Sparks', () => {
 
   it('starts a model on every placement at once: two TP=1 models on different Sparks, a TP=2 model on the other two', async () => {
     const swaps = await Promise.all([swap('small-a', 'a'), swap('small-b', 'b'), swap('wide', 'wide')]);
-    for (const done of swaps) expect(done, `${done.message}: ${JSON.stringify(done.logTail.slice(-8))}`).toMatchObject({ status: 'ready' });
+    for (const done of swaps)
+      expect(done, `${done.message}: ${JSON.stringify(done.logTail.slice(-8))}`).toMatchObject({
+        status: 'ready',
+      });
     expect(swaps.map((done) => done.placementId)).toEqual(['a', 'b', 'wide']);
     expect(await servedOn('a')).toEqual(['small-a']);
     expect(await servedOn('b')).toEqual(['small-b']);
