@@ -91,7 +91,8 @@ describe('swaps per placement on three simulated Sparks', () => {
   };
 
   beforeAll(async () => {
-    sim = await startSimFixture({ sparks: 3, tokenDelayMs: 8 });
+    // Three launches at once on a loaded machine: the launcher's 30 polls for Ray get 12 s, not 6.
+    sim = await startSimFixture({ sparks: 3, tokenDelayMs: 8, launcherSettleMs: 400 });
     t = await buildTestApp({ settings: sim.settings({ placements: PLACEMENTS }), ssh: sim.ssh });
     g = await startGateway(t);
     for (const entry of [SMALL_A, SMALL_B, SMALL_C, BIG, WIDE]) {
