@@ -111,6 +111,29 @@ describe('SshPool.exec', () => {
     }
   });
 
+  it("reads the exit code of a command that answers in the same packet burst as the channel's opening", async () => {
+    // Output, exit status and end written in the tick that accepts the exec: the client reads them
+    // together with the exec's success.
+    const instant = await TestSshServer.start({
+      home,
+      onExec: (_command, channel) => {
+        channel.write('done\n');
+        channel.exit(3);
+        channel.end();
+        return true;
+      },
+    });
+    try {
+      const pool = newPool();
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => pool.exec(spark(instant.port, 'instant'), command`anything`)),
+      );
+      for (const result of results) expect(result).toMatchObject({ code: 3, stdout: 'done\n' });
+    } finally {
+      await instant.close();
+    }
+  });
+
   it('reports a signal death as signal, not code', async () => {
     const result = await newPool().exec(spark(), command`kill -TERM $$`);
     expect(result).toMatchObject({ code: null, signal: 'SIGTERM' });

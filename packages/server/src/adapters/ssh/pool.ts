@@ -234,9 +234,17 @@ export class SshPool {
       const conn = this.#connection(target);
       const client = await cancel.race(conn.ready);
       release = await this.#acquire(conn, cancel);
-      const channel = await cancel.race(this.#open(conn, client, cmd), (late) => late.close());
-      options.onChannel?.(channel);
-      return await this.#collect(conn, channel, cancel, options);
+      // The outcome is collected from inside exec's callback: ssh2 may emit a short command's output,
+      // 'exit' and even 'close' in the same read as the channel's opening, before an await resumes.
+      let collecting: Promise<ExecResult> | undefined;
+      const opened = this.#open(conn, client, cmd, (channel) => {
+        options.onChannel?.(channel);
+        collecting = this.#collect(conn, channel, cancel, options);
+        collecting.catch(() => undefined);
+      });
+      await cancel.race(opened, (late) => late.close());
+      if (!collecting) throw new Error('ssh2 opened a channel without calling back');
+      return await collecting;
     } finally {
       release?.();
       cancel.dispose();
@@ -270,14 +278,23 @@ export class SshPool {
     });
   }
 
-  #open(conn: Connection, client: Client, cmd: ShellCommand): Promise<ClientChannel> {
+  #open(
+    conn: Connection,
+    client: Client,
+    cmd: ShellCommand,
+    onOpen: (channel: ClientChannel) => void,
+  ): Promise<ClientChannel> {
     return new Promise((resolve, reject) => {
       const failed = (cause: unknown) =>
         conn.closed
           ? new SshDisconnectedError(conn.sparkId, { cause })
           : new SshError(conn.sparkId, `could not start a command on Spark "${conn.sparkId}"`, { cause });
       try {
-        client.exec(cmd.text, (error, channel) => (error ? reject(failed(error)) : resolve(channel)));
+        client.exec(cmd.text, (error, channel) => {
+          if (error) return reject(failed(error));
+          onOpen(channel);
+          resolve(channel);
+        });
       } catch (error) {
         reject(failed(error));
       }

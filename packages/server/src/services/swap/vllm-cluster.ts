@@ -101,7 +101,10 @@ export class VllmCluster {
   async memory(spark: Spark, signal?: AbortSignal): Promise<{ totalBytes: number; availableBytes: number }> {
     const result = await this.run(spark, memInfoCommand(), signal);
     const memory = result.code === 0 ? parseMeminfo(result.stdout) : null;
-    if (!memory) throw new Error(`${spark.label}: /proc/meminfo could not be read: ${result.stderr.trim()}`);
+    if (!memory) {
+      const ended = result.signal ? `killed by ${result.signal}` : `exit ${String(result.code)}`;
+      throw new Error(`${spark.label}: /proc/meminfo could not be read (${ended}): ${result.stderr.trim()}`);
+    }
     return memory;
   }
 
