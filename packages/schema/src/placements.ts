@@ -75,6 +75,21 @@ export function memoryShareOn(
   return placement.memoryShare ?? model.vllm.gpuMemoryUtilization;
 }
 
+/**
+ * How far a multi-Spark placement's coordination port (torch's master port, or Ray's head port) sits
+ * above the launcher's: its position among the multi-Spark placements with the same head Spark, in
+ * settings order. Two launches from one head would otherwise both listen on the default port.
+ */
+export function masterPortOffset(placements: readonly Placement[], placement: Placement): number {
+  const sameHead = placements.filter(
+    (other) => other.sparkIds.length > 1 && other.sparkIds[0] === placement.sparkIds[0],
+  );
+  return Math.max(
+    0,
+    sameHead.findIndex((other) => other.id === placement.id),
+  );
+}
+
 /** The Sparks a model runs on in a placement: the first `tensorParallel` of its Sparks, head first. */
 export function placementSparkIds(placement: Placement, tensorParallel: number): string[] {
   return placement.sparkIds.slice(0, tensorParallel);

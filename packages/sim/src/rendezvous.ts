@@ -30,6 +30,23 @@ export function leaveRendezvous(dir: string, rank: string): void {
   rmSync(join(dir, rank), { force: true });
 }
 
+/**
+ * Rank 0 listens on the master port: false when another live head already does (torch's TCPStore
+ * cannot bind it), else the store is this head's.
+ */
+export function claimMaster(dir: string, pid: number): boolean {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, '0');
+  try {
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (holder !== pid && isAlive(holder)) return false;
+  } catch {
+    // No head holds the port.
+  }
+  writeFileSync(file, String(pid));
+  return true;
+}
+
 /** How many ranks other than 0 joined and still run. */
 export function joinedRanks(dir: string): number {
   let entries: string[] = [];

@@ -113,6 +113,28 @@ export function logRendezvousTimeout(log: VllmLog, seconds: number, joined: numb
   );
 }
 
+/** Rank 0 of a multi-node launch cannot listen on its master port: torch's TCPStore (libuv) error. */
+export function logMasterPortInUse(log: VllmLog, port: string): void {
+  const where = 'core.py:708';
+  log.engine(where, 'EngineCore failed to start.', 'ERROR');
+  log.engine(where, 'Traceback (most recent call last):', 'ERROR');
+  log.engine(
+    where,
+    '  File "/usr/local/lib/python3.12/dist-packages/torch/distributed/rendezvous.py", line 189, in _create_c10d_store',
+    'ERROR',
+  );
+  log.engine(
+    where,
+    `torch.distributed.DistNetworkError: The server socket has failed to listen on any local network address. port: ${port}, useIpv6: false, code: -98, name: EADDRINUSE, message: address already in use`,
+    'ERROR',
+  );
+  log.raw(
+    'api',
+    "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}",
+    true,
+  );
+}
+
 export function logAddressInUse(log: VllmLog): void {
   for (const line of [
     'Traceback (most recent call last):',

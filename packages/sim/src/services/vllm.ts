@@ -14,6 +14,7 @@ import {
   logAddressInUse,
   logEngineDeath,
   logLoadFailure,
+  logMasterPortInUse,
   logMissingModel,
   logRendezvousTimeout,
   logStartupMemoryShortfall,
@@ -22,7 +23,7 @@ import {
 } from './vllm-log.js';
 import { claimMemory } from './vllm-memory.js';
 import { VllmMetrics } from './vllm-metrics.js';
-import { joinedRanks, rendezvousDir } from '../rendezvous.js';
+import { claimMaster, joinedRanks, rendezvousDir } from '../rendezvous.js';
 import { vllmApp, type VllmState } from './vllm-openai.js';
 
 export const VLLM_VERSION = '0.11.2';
@@ -107,7 +108,12 @@ export async function startVllm(options: VllmOptions): Promise<RunningService> {
   async function waitForRanks(): Promise<void> {
     const nodes = Number(args.given.nnodes ?? 1);
     if (!(nodes > 1) || Number(args.given['node-rank'] ?? 0) !== 0) return;
-    const dir = rendezvousDir(options.stateDir, String(args.given['master-port'] ?? 29501));
+    const masterPort = String(args.given['master-port'] ?? 29501);
+    const dir = rendezvousDir(options.stateDir, masterPort);
+    if (!claimMaster(dir, process.pid)) {
+      logMasterPortInUse(log, masterPort);
+      fail(1);
+    }
     const timeoutMs = options.rendezvousTimeoutMs ?? 600_000;
     const deadline = Date.now() + timeoutMs;
     while (joinedRanks(dir) < nodes - 1) {

@@ -52,6 +52,11 @@ const RULES: (Diagnosis & { pattern: RegExp })[] = [
   },
   {
     cause: 'port_in_use',
+    pattern: /DistNetworkError: The server socket has failed to listen on any local network address/,
+    hint: 'Another multi-Spark vLLM on the head holds the coordination (master) port: give each multi-Spark placement on a head Spark its own (Spark Control does for the placements it knows), or stop what holds it.',
+  },
+  {
+    cause: 'port_in_use',
     pattern: /Address already in use|\[Errno 98\]/,
     hint: "Another process holds vLLM's port on the head: stop it, or change vllm.port.",
   },

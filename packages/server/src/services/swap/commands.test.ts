@@ -9,7 +9,8 @@ import {
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { launchCommands, removeHfCacheAsRootCommand, removeHfCacheCommand, stopCommand } from './commands.js';
-import type { LaunchPlan, Launcher } from './launcher.js';
+import { launcherFor, type LaunchPlan, type Launcher } from './launcher.js';
+import type { SparkProbe } from '../sparks/probe.js';
 import { placementNodes } from './vllm-cluster.js';
 
 function settingsOf(input: SettingsInput): Settings {
@@ -37,6 +38,7 @@ const G2: Launcher = {
   path: '~/spark-vllm-docker/launch-cluster.sh',
   container: 'vllm_node',
   masterPort: 29501,
+  ownMasterPort: false,
   hfCache: '/home/spark/.cache/huggingface',
 };
 const G1: Launcher = { ...G2, generation: 'G1', masterPort: 6379 };
@@ -186,6 +188,60 @@ describe('launch commands', () => {
     expect(launch.text).toContain('--port 8001');
     expect(launch.text).toContain('--gpu-memory-utilization 0.3');
     expect(placementNodes(layout, small, 1).map((spark) => spark.id)).toEqual(['b']);
+  });
+
+  it('gives a second multi-Spark placement on the same head its own master port (G2), and refuses it on G1', () => {
+    const layout = settingsOf({
+      sparks: [
+        { id: 'a', host: '10.0.0.2' },
+        { id: 'b', host: '10.0.0.3' },
+        { id: 'c', host: '10.0.0.4' },
+      ],
+      placements: [
+        { id: 'first', sparkIds: ['a', 'b'], port: 8888, container: 'vllm_first', memoryShare: 0.4 },
+        { id: 'solo', sparkIds: ['a'], port: 8001, container: 'vllm_solo', memoryShare: 0.2 },
+        { id: 'second', sparkIds: ['a', 'c'], port: 8889, container: 'vllm_second', memoryShare: 0.3 },
+        { id: 'other-head', sparkIds: ['b', 'c'], port: 8890, container: 'vllm_b', memoryShare: 0.3 },
+      ],
+    });
+    const probe = (generation: 'G1' | 'G2', dotenv: Record<string, string> = {}): SparkProbe => ({
+      interfaces: [],
+      rdma: undefined,
+      home: '/home/spark',
+      hfHome: '',
+      launcher: { path: '~/spark-vllm-docker/launch-cluster.sh', generation },
+      dotenv,
+    });
+    const [first, solo, second, otherHead] = resolvePlacements(layout);
+    if (!first || !solo || !second || !otherHead) throw new Error('no placements');
+    const launchOn = (placement: typeof first, launcher: Launcher) =>
+      launchCommands(layout, model({ tensorParallel: 2 }), {
+        placement,
+        nodes: placementNodes(layout, placement, 2),
+        clusterIps: ['192.168.177.11', '192.168.177.12'],
+        launcher,
+      }).launch.text;
+    const launcher = (placement: typeof first, nodes: number, of = probe('G2')) => {
+      const found = launcherFor(of, layout, placement, nodes);
+      if ('problem' in found) throw new Error(found.problem);
+      return found;
+    };
+    expect(launcher(first, 2)).toMatchObject({ masterPort: 29501, ownMasterPort: false });
+    expect(launchOn(first, launcher(first, 2))).not.toContain('--master-port');
+    expect(launcher(second, 2)).toMatchObject({ masterPort: 29502, ownMasterPort: true });
+    expect(launchOn(second, launcher(second, 2))).toContain(
+      `-n '192.168.177.11','192.168.177.12' --master-port 29502 -d exec`,
+    );
+    // The launcher's own port comes first: .env MASTER_PORT, then the offset.
+    expect(launcher(second, 2, probe('G2', { MASTER_PORT: '30000' })).masterPort).toBe(30001);
+    // A TP=1 model on a multi-Spark placement runs solo: no master port.
+    expect(launcher(second, 1)).toMatchObject({ masterPort: 29501, ownMasterPort: false });
+    expect(launcher(otherHead, 2)).toMatchObject({ masterPort: 29501, ownMasterPort: false });
+    expect(launcherFor(probe('G1'), layout, first, 2)).toMatchObject({ masterPort: 6379 });
+    expect(launcherFor(probe('G1'), layout, second, 2)).toEqual({
+      problem:
+        'the G1 launcher always starts Ray on port 6379, which another multi-Spark placement on this head uses; placement second needs spark-vllm-docker G2 (its --master-port) or a head Spark of its own',
+    });
   });
 
   it('removes exactly the model’s cache directory, under the cache the launcher mounts', () => {

@@ -118,6 +118,9 @@ export function launchCommands(
     launcher(plan),
     nodes,
     ...(model.ray && plan.nodes.length > 1 ? [command`--ray`] : []),
+    ...(plan.launcher.ownMasterPort
+      ? [command`--master-port ${shellArg.port(plan.launcher.masterPort)}`]
+      : []),
     ...(settings.vllm.hfToken
       ? [command`-e ${shellArg.envAssignment('HF_TOKEN', settings.vllm.hfToken)}`]
       : []),
@@ -209,6 +212,7 @@ export function checkShellValues(settings: Settings, model: ModelDef): void {
           path: settings.vllm.launchScript,
           container: placement.container,
           masterPort: 29501,
+          ownMasterPort: false,
           hfCache: '/',
         },
       });

@@ -4,7 +4,7 @@ import { clusterAddress } from '../sparks/cluster-address.js';
 import type { SparkProbe } from '../sparks/probe.js';
 import { DomainError } from '../domain-error.js';
 import { SwapFailure } from './errors.js';
-import { launcherOf, needsClusterIps, type LaunchPlan } from './launcher.js';
+import { launcherFor, needsClusterIps, type LaunchPlan } from './launcher.js';
 import { placementNodes, type VllmCluster } from './vllm-cluster.js';
 import type { SettingsSource } from '../settings-source.js';
 
@@ -24,7 +24,7 @@ export class LaunchPlanner {
     const nodes = placementNodes(settings, placement, model.tensorParallel);
     const [head] = nodes as [Spark, ...Spark[]];
     const headProbe = await this.cluster.probe(head, signal);
-    const launcher = launcherOf(headProbe, placement);
+    const launcher = launcherFor(headProbe, settings, placement, nodes.length);
     if ('problem' in launcher) throw new SwapFailure('preflight', launcher.problem);
     if (!needsClusterIps(launcher.generation, nodes.length))
       return { placement, nodes, clusterIps: [], launcher };
@@ -71,7 +71,7 @@ export class LaunchPlanner {
       return fresh;
     }
     nodes.forEach((node, position) => fresh.set(node.id, probes[position] as SparkProbe));
-    const launcher = launcherOf(probes[0] as SparkProbe, placement);
+    const launcher = launcherFor(probes[0] as SparkProbe, settings, placement, nodes.length);
     if ('problem' in launcher || !needsClusterIps(launcher.generation, nodes.length)) return fresh;
     nodes.forEach((node, position) => {
       const address = clusterAddress(node, settings.sparks.indexOf(node), probes[position] as SparkProbe);

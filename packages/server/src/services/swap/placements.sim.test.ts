@@ -18,8 +18,9 @@ const BIG = model('big', 'openai/gpt-oss-120b', { vllm: { gpuMemoryUtilization: 
 const WIDE = model('wide', 'nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4', { tensorParallel: 2 });
 
 /**
- * Three Sparks, four placements:
- *   spark1: a (0.3) and c (its model's own share)   spark2: b (0.3) and wide's head (0.5)   spark3: wide's rank
+ * Three Sparks, five placements:
+ *   spark1: a (0.3) and c (its model's own share)
+ *   spark2: b (0.3), the heads of wide (0.4) and pair (0.2)   spark3: the ranks of wide and pair
  */
 const PLACEMENTS = [
   { id: 'a', sparkIds: ['spark1'], port: 8001, container: 'vllm_a', memoryShare: 0.3, models: ['small-a'] },
@@ -37,7 +38,15 @@ const PLACEMENTS = [
     sparkIds: ['spark2', 'spark3'],
     port: 8888,
     container: 'vllm_wide',
-    memoryShare: 0.5,
+    memoryShare: 0.4,
+    models: ['wide'],
+  },
+  {
+    id: 'pair',
+    sparkIds: ['spark2', 'spark3'],
+    port: 8889,
+    container: 'vllm_pair',
+    memoryShare: 0.2,
     models: ['wide'],
   },
 ];
@@ -134,6 +143,7 @@ describe('swaps per placement on three simulated Sparks', () => {
       ['c', null, 'idle'],
       ['b', 'small-b', 'serving'],
       ['wide', 'wide', 'serving'],
+      ['pair', null, 'idle'],
     ]);
   }, 120_000);
 
@@ -223,5 +233,17 @@ describe('swaps per placement on three simulated Sparks', () => {
     const elsewhere = await swap('small-b', 'b');
     expect(elsewhere).toMatchObject({ status: 'ready', placementId: 'b' });
     expect(await servedOn('c')).toEqual(['small-c']);
+  }, 120_000);
+
+  it('runs two tensor-parallel placements from one head, the second on a master port of its own', async () => {
+    const pair = await swap('wide', 'pair');
+    expect(pair, `${pair.message}: ${JSON.stringify(pair.logTail.slice(-8))}`).toMatchObject({
+      status: 'ready',
+    });
+    expect(pair.preflight.find((line) => line.check === 'launcher on spark2')?.detail).toMatch(
+      /container vllm_pair, master port 29502$/,
+    );
+    expect(await servedOn('pair')).toEqual(['wide']);
+    expect(await servedOn('wide')).toEqual(['wide']);
   }, 120_000);
 });

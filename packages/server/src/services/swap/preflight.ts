@@ -14,7 +14,7 @@ import type { SparkProbe } from '../sparks/probe.js';
 import { imageIdCommand, workerSshCommand } from './commands.js';
 import { checkModelSource, gib, type Report } from './model-source-check.js';
 import { SwapFailure } from './errors.js';
-import { launcherOf, needsClusterIps, VLLM_IMAGE, type LaunchPlan, type Launcher } from './launcher.js';
+import { launcherFor, needsClusterIps, VLLM_IMAGE, type LaunchPlan, type Launcher } from './launcher.js';
 import { placementNodes, type VllmCluster } from './vllm-cluster.js';
 import type { SettingsSource } from '../settings-source.js';
 
@@ -76,7 +76,7 @@ export class Preflight {
     const [head] = nodes as [Spark, ...Spark[]];
     const probes = new Map(probed);
     if (!probes.has(head.id)) probes.set(head.id, await this.deps.cluster.probe(head, signal));
-    const launcher = launcherOf(probes.get(head.id) as SparkProbe, placement);
+    const launcher = launcherFor(probes.get(head.id) as SparkProbe, settings, placement, nodes.length);
     if ('problem' in launcher) {
       add(`launcher on ${head.label}`, false, `${launcher.problem} (vllm.launchScript)`);
       throw refusal(lines);
@@ -84,7 +84,7 @@ export class Preflight {
     add(
       `launcher on ${head.label}`,
       true,
-      `spark-vllm-docker ${launcher.generation} at ${launcher.path}, container ${launcher.container}`,
+      `spark-vllm-docker ${launcher.generation} at ${launcher.path}, container ${launcher.container}${launcher.ownMasterPort ? `, master port ${launcher.masterPort}` : ''}`,
     );
     const clusterIps = needsClusterIps(launcher.generation, nodes.length)
       ? await this.#addresses(settings, nodes, probes, add, signal)
