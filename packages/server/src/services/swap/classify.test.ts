@@ -44,6 +44,11 @@ describe('swap failure classification', () => {
     ],
     ['OSError: [Errno 98] Address already in use', 'port_in_use', /vllm\.port/],
     [
+      'torch.distributed.DistNetworkError: The server socket has failed to listen on any local network address. port: 29501, useIpv6: false, code: -98, name: EADDRINUSE, message: address already in use',
+      'port_in_use',
+      /master\) port/,
+    ],
+    [
       'torch.distributed.DistStoreError: Timed out after 601 seconds waiting for clients. 1/2 clients joined.',
       'network',
       /never joined/,
