@@ -81,6 +81,9 @@ export const VllmOptionsSchema = v.strictObject({
 });
 
 export const TRUST_REMOTE_CODE = '--trust-remote-code';
+/** The most Sparks one model may span (tensor parallel through the launcher's cluster mode). */
+export const MAX_TENSOR_PARALLEL = 8;
+const TENSOR_PARALLEL_MESSAGE = `must be a whole number from 1 to ${MAX_TENSOR_PARALLEL} (the Sparks it runs on)`;
 
 /** Where an entry's weights (and any code shipped with them) come from. */
 export function modelSource(model: { hfRepo?: string | undefined; localPath?: string | undefined }): string {
@@ -110,8 +113,14 @@ export const ModelDefSchema = v.pipe(
       v.regex(PATTERNS.servedName, 'must be letters, digits and _ . : / -'),
       v.check((name) => !name.includes('..'), 'must not contain ..'),
     ),
+    /** The Sparks it runs on: 1 alone, k through the launcher's cluster mode (a placement's first k Sparks). */
     tensorParallel: v.optional(
-      v.picklist([1, 2] as const, 'must be 1 (Spark 1 alone) or 2 (both Sparks)'),
+      v.pipe(
+        v.number(TENSOR_PARALLEL_MESSAGE),
+        v.integer(TENSOR_PARALLEL_MESSAGE),
+        v.minValue(1, TENSOR_PARALLEL_MESSAGE),
+        v.maxValue(MAX_TENSOR_PARALLEL, TENSOR_PARALLEL_MESSAGE),
+      ),
       1,
     ),
     /** Cluster mode with Ray (`--ray`) instead of the launch script's default no-Ray mode. */
@@ -135,8 +144,8 @@ export const ModelDefSchema = v.pipe(
     'vllm.chatTemplate: must lie inside the model directory (localPath)',
   ),
   v.check(
-    (model) => model.ray === false || model.tensorParallel === 2,
-    'ray: only applies to tensorParallel 2',
+    (model) => model.ray === false || model.tensorParallel > 1,
+    'ray: only applies to tensorParallel 2 or more',
   ),
   v.check(
     (model) => model.trustRemoteCode === undefined || model.trustRemoteCode === modelSource(model),

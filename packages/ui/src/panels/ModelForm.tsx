@@ -132,8 +132,10 @@ export function ModelForm(props: {
       <div class="field">
         <label for="model-tensorParallel">GPUs</label>
         <select id="model-tensorParallel" value={values.tensorParallel} onChange={set('tensorParallel')}>
-          <option value="1">Spark 1 alone (TP=1)</option>
-          <option value="2">Both Sparks (TP=2)</option>
+          <option value="1">1 Spark (TP=1)</option>
+          <option value="2">2 Sparks (TP=2)</option>
+          <option value="4">4 Sparks (TP=4)</option>
+          <option value="8">8 Sparks (TP=8)</option>
         </select>
       </div>
       {input('maxModelLen', 'Max context (tokens)', 'optional', { inputmode: 'numeric' })}

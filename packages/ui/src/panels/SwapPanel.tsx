@@ -175,7 +175,11 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
             <span class="model-name">{model.label}</span>
             <span class="badges">
               {model.source === 'local' && <span class="badge">local</span>}
-              {model.tensorParallel === 2 && <span class="badge">TP=2 · both Sparks</span>}
+              {model.tensorParallel > 1 && (
+                <span class="badge">
+                  TP={model.tensorParallel} · {model.tensorParallel} Sparks
+                </span>
+              )}
               {isServing(model) && <span class="badge good">serving</span>}
             </span>
             <span class="muted small mono">{model.hfRepo ?? model.localPath}</span>
@@ -215,7 +219,8 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">
             Stop the current model and load <strong>{pickedModel.label}</strong>
-            {pickedModel.tensorParallel === 2 ? ' on both Sparks' : ''}? Chat requests fail until it is ready.
+            {pickedModel.tensorParallel > 1 ? ` on ${pickedModel.tensorParallel} Sparks` : ''}? Chat requests
+            fail until it is ready.
           </p>
           <div class="row">
             <button ref={confirmButton} onClick={() => void start()}>

@@ -93,7 +93,7 @@ export class Preflight {
       add(
         `Sparks for tensor parallel ${model.tensorParallel}`,
         true,
-        `${nodes.map((node) => node.label).join(' (head), ')} of ${settings.sparks.length} configured`,
+        `${nodes.map((node, index) => (index === 0 ? `${node.label} (head)` : node.label)).join(', ')} of ${settings.sparks.length} configured`,
       );
     }
     await this.#images(nodes, add, signal);
