@@ -91,8 +91,8 @@ export function logGatedModel(log: VllmLog, model: string): void {
     log.raw('api', line, true);
 }
 
-/** The head's engine gave up waiting for the other ranks of a multi-node launch. */
-export function logRendezvousTimeout(log: VllmLog, seconds: number, joined: number, nodes: number): void {
+/** The head's engine failed in torch's store of a multi-node launch: its traceback ending in `error`. */
+function logStoreFailure(log: VllmLog, error: string): void {
   const where = 'core.py:708';
   log.engine(where, 'EngineCore failed to start.', 'ERROR');
   log.engine(where, 'Traceback (most recent call last):', 'ERROR');
@@ -101,11 +101,7 @@ export function logRendezvousTimeout(log: VllmLog, seconds: number, joined: numb
     '  File "/usr/local/lib/python3.12/dist-packages/torch/distributed/rendezvous.py", line 189, in _create_c10d_store',
     'ERROR',
   );
-  log.engine(
-    where,
-    `torch.distributed.DistStoreError: Timed out after ${seconds} seconds waiting for clients. ${joined}/${nodes} clients joined.`,
-    'ERROR',
-  );
+  log.engine(where, error, 'ERROR');
   log.raw(
     'api',
     "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}",
@@ -113,25 +109,19 @@ export function logRendezvousTimeout(log: VllmLog, seconds: number, joined: numb
   );
 }
 
+/** The head's engine gave up waiting for the other ranks of a multi-node launch. */
+export function logRendezvousTimeout(log: VllmLog, seconds: number, joined: number, nodes: number): void {
+  logStoreFailure(
+    log,
+    `torch.distributed.DistStoreError: Timed out after ${seconds} seconds waiting for clients. ${joined}/${nodes} clients joined.`,
+  );
+}
+
 /** Rank 0 of a multi-node launch cannot listen on its master port: torch's TCPStore (libuv) error. */
 export function logMasterPortInUse(log: VllmLog, port: string): void {
-  const where = 'core.py:708';
-  log.engine(where, 'EngineCore failed to start.', 'ERROR');
-  log.engine(where, 'Traceback (most recent call last):', 'ERROR');
-  log.engine(
-    where,
-    '  File "/usr/local/lib/python3.12/dist-packages/torch/distributed/rendezvous.py", line 189, in _create_c10d_store',
-    'ERROR',
-  );
-  log.engine(
-    where,
+  logStoreFailure(
+    log,
     `torch.distributed.DistNetworkError: The server socket has failed to listen on any local network address. port: ${port}, useIpv6: false, code: -98, name: EADDRINUSE, message: address already in use`,
-    'ERROR',
-  );
-  log.raw(
-    'api',
-    "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore_DP0': 1}",
-    true,
   );
 }
 
