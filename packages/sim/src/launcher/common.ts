@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import type { LauncherGeneration } from '../layout.js';
 import { out, relay, type LaunchNode, type NodeShell } from './shell.js';
 
@@ -114,15 +115,17 @@ export function requiredNodes(command: string): number | undefined {
 }
 
 /** The mod checks both generations make before anything runs. */
-export function modProblem(
-  path: string,
-  exists: (path: string) => 'dir' | 'file' | 'none',
-): string | undefined {
-  const kind = exists(path);
+export function modProblem(path: string): string | undefined {
+  const kind = pathKind(path);
   if (kind === 'none') return `Error: Mod path '${path}' does not exist.`;
-  if (kind === 'dir' && exists(`${path}/run.sh`) !== 'file')
+  if (kind === 'dir' && pathKind(`${path}/run.sh`) !== 'file')
     return `Error: Mod directory '${path}' must contain 'run.sh'.`;
   if (kind === 'file' && !path.endsWith('.zip'))
     return `Error: --apply-mod '${path}' must be a directory or a .zip file.`;
   return undefined;
+}
+
+function pathKind(path: string): 'dir' | 'file' | 'none' {
+  if (!existsSync(path)) return 'none';
+  return statSync(path).isDirectory() ? 'dir' : 'file';
 }

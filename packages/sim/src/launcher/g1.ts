@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   checkClusterRunning,
@@ -15,11 +14,6 @@ import { parseG1 } from './g1-args.js';
 import { out, relay, type NodeShell } from './shell.js';
 import type { Trap } from './signals.js';
 import { usage } from './usage.js';
-
-function pathKind(path: string): 'dir' | 'file' | 'none' {
-  if (!existsSync(path)) return 'none';
-  return statSync(path).isDirectory() ? 'dir' : 'file';
-}
 
 /** The fake `launch-cluster.sh` of spark-vllm-docker G1 (commit 74c02c3): Ray always, no `.env`, no `--solo`. */
 export async function launchG1(
@@ -42,7 +36,7 @@ export async function launchG1(
     ...(options.ncclDebug ? [`-e NCCL_DEBUG=${options.ncclDebug}`] : []),
   ].join(' ');
   for (const mod of options.mods) {
-    const problem = modProblem(mod, pathKind);
+    const problem = modProblem(mod);
     if (problem) {
       out(problem);
       return 1;

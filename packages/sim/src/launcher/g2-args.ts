@@ -1,3 +1,5 @@
+import { commonDefaults, readCommonFlag, type CommonOptions } from './common-args.js';
+
 /** bash's `printf %q`: unsafe characters backslash-escaped, an empty word as `''`. */
 export function printfQ(word: string): string {
   if (word === '') return "''";
@@ -7,26 +9,17 @@ export function printfQ(word: string): string {
 export type Action = '' | 'start' | 'stop' | 'status' | 'exec';
 
 /** G2's command line after its argument loop. */
-export interface G2Options {
-  nodesArg: string;
-  image: string;
-  name: string;
-  ethIf: string;
-  ibIf: string;
+export interface G2Options extends CommonOptions {
   /** `-e K=V` entries (added to DOCKER_ARGS). */
   env: string[];
   volumes: string[];
   publish: string[];
-  mods: string[];
   masterPort: string;
-  ncclDebug: string;
-  checkConfig: boolean;
   solo: boolean;
   noRay: boolean;
   rayExplicit: boolean;
   noRayExplicit: boolean;
   cacheDirs: boolean;
-  daemon: boolean;
   configFile: string;
   action: Action;
   /** After `exec`: each argument `printf %q`-quoted, joined by spaces. */
@@ -39,24 +32,16 @@ export type G2Parse = { options: G2Options } | { exit: number; lines: string[]; 
 /** G2's `while [[ "$#" -gt 0 ]]; do case $1 in … esac` over the arguments. */
 export function parseG2(args: string[]): G2Parse {
   const options: G2Options = {
-    nodesArg: '',
-    image: 'vllm-node',
-    name: 'vllm_node',
-    ethIf: '',
-    ibIf: '',
+    ...commonDefaults(),
     env: [],
     volumes: [],
     publish: [],
-    mods: [],
     masterPort: '29501',
-    ncclDebug: '',
-    checkConfig: false,
     solo: false,
     noRay: true,
     rayExplicit: false,
     noRayExplicit: false,
     cacheDirs: true,
-    daemon: false,
     configFile: '',
     action: '',
     command: '',
@@ -64,29 +49,11 @@ export function parseG2(args: string[]): G2Parse {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     const next = () => args[++index] ?? '';
+    if (readCommonFlag(options, arg, args[index + 1], next)) continue;
     switch (arg) {
-      case '-n':
-      case '--nodes':
-        options.nodesArg = next();
-        break;
-      case '-t':
-        options.image = next();
-        break;
-      case '--name':
-        options.name = next();
-        break;
-      case '--eth-if':
-        options.ethIf = next();
-        break;
-      case '--ib-if':
-        options.ibIf = next();
-        break;
       case '-e':
       case '--env':
         options.env.push(next());
-        break;
-      case '--apply-mod':
-        options.mods.push(next());
         break;
       case '-j':
       case '--apply-vllm-pr':
@@ -97,10 +64,6 @@ export function parseG2(args: string[]): G2Parse {
       case '--pids-limit':
       case '--shm-size-gb':
         next();
-        break;
-      case '--nccl-debug':
-        if (/^(VERSION|WARN|INFO|TRACE)$/.test(args[index + 1] ?? '')) options.ncclDebug = next();
-        else options.ncclDebug = 'INFO';
         break;
       case '--master-port':
       case '--head-port':
@@ -113,9 +76,6 @@ export function parseG2(args: string[]): G2Parse {
       case '-v':
       case '--volume':
         options.volumes.push(next());
-        break;
-      case '--check-config':
-        options.checkConfig = true;
         break;
       case '--solo':
         options.solo = true;
@@ -140,9 +100,6 @@ export function parseG2(args: string[]): G2Parse {
       case '--non-privileged':
       case '--setup':
       case '--discover':
-        break;
-      case '-d':
-        options.daemon = true;
         break;
       case '-h':
       case '--help':
