@@ -16,6 +16,10 @@ const SMALL_B = model('small-b', 'Qwen/Qwen3-8B');
 const SMALL_C = model('small-c', 'google/gemma-3-4b-it', { vllm: { gpuMemoryUtilization: 0.4 } });
 const BIG = model('big', 'openai/gpt-oss-120b', { vllm: { gpuMemoryUtilization: 0.8 } });
 const WIDE = model('wide', 'nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4', { tensorParallel: 2 });
+const WIDE_RAY = model('wide-ray', 'nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4', {
+  tensorParallel: 2,
+  ray: true,
+});
 
 /**
  * Three Sparks, five placements:
@@ -39,7 +43,7 @@ const PLACEMENTS = [
     port: 8888,
     container: 'vllm_wide',
     memoryShare: 0.4,
-    models: ['wide'],
+    models: ['wide', 'wide-ray'],
   },
   {
     id: 'pair',
@@ -47,7 +51,7 @@ const PLACEMENTS = [
     port: 8889,
     container: 'vllm_pair',
     memoryShare: 0.2,
-    models: ['wide'],
+    models: ['wide', 'wide-ray'],
   },
 ];
 
@@ -104,7 +108,7 @@ describe('swaps per placement on three simulated Sparks', () => {
     sim = await startSimFixture({ sparks: 3, tokenDelayMs: 8, launcherSettleMs: 400 });
     t = await buildTestApp({ settings: sim.settings({ placements: PLACEMENTS }), ssh: sim.ssh });
     g = await startGateway(t);
-    for (const entry of [SMALL_A, SMALL_B, SMALL_C, BIG, WIDE]) {
+    for (const entry of [SMALL_A, SMALL_B, SMALL_C, BIG, WIDE, WIDE_RAY]) {
       const response = await post('/api/catalog', entry);
       expect(response.status, await response.clone().text()).toBe(201);
     }
@@ -165,7 +169,8 @@ describe('swaps per placement on three simulated Sparks', () => {
     const streams = ['small-a', 'wide'].map((model) => {
       let began = () => {};
       flowing.push(new Promise<void>((resolve) => (began = resolve)));
-      return stream(model, 500, began);
+      // 12 s of words at 8 ms each: longer than a swap takes on a loaded machine.
+      return stream(model, 1500, began);
     });
     await Promise.all(flowing);
     const started = await post('/api/swap', { modelId: 'small-a', placementId: 'b' });
@@ -182,7 +187,7 @@ describe('swaps per placement on three simulated Sparks', () => {
     const { swap: done } = await t.swaps.current('b');
     expect(done).toMatchObject({ status: 'ready', placementId: 'b', previousModelId: 'small-b' });
     for (const result of await Promise.all(streams)) {
-      expect(result).toMatchObject({ finish: 'stop', words: 500 });
+      expect(result).toMatchObject({ finish: 'stop', words: 1500 });
       // The streams were still running when the swap had finished: they spanned the whole swap.
       expect(result.endedAt).toBeGreaterThan(swappedAt);
     }
@@ -245,5 +250,18 @@ describe('swaps per placement on three simulated Sparks', () => {
     );
     expect(await servedOn('pair')).toEqual(['wide']);
     expect(await servedOn('wide')).toEqual(['wide']);
+  }, 120_000);
+
+  it('refuses a second Ray head on a Spark before anything stops, naming the ports the first holds', async () => {
+    const underRay = await swap('wide-ray', 'wide');
+    expect(underRay, `${underRay.message}: ${JSON.stringify(underRay.logTail.slice(-8))}`).toMatchObject({
+      status: 'ready',
+    });
+    const second = await swap('wide-ray', 'pair');
+    expect(second).toMatchObject({ status: 'failed', cause: 'preflight' });
+    expect(second.message).toMatch(
+      /Ray ports on spark2: placement wide \(wide-ray\) runs a Ray head here, which holds Ray's ports 10001, 8265 and 52365/,
+    );
+    expect(await servedOn('pair')).toEqual(['wide']);
   }, 120_000);
 });

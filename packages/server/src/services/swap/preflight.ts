@@ -20,6 +20,11 @@ import type { SettingsSource } from '../settings-source.js';
 
 /** What vLLM preallocates when a served model is not in the catalog (its default utilisation). */
 const UNKNOWN_MODEL_UTILISATION = 0.9;
+/**
+ * The ports a Ray head takes besides `ray start --port` (the launcher passes no others): the client
+ * server's 10001, the dashboard's 8265 and its agent's 52365 (docs.ray.io, "ray start").
+ */
+const RAY_FIXED_PORTS = '10001, 8265 and 52365';
 
 export interface PreflightDeps {
   cluster: VllmCluster;
@@ -96,6 +101,7 @@ export class Preflight {
         `${nodes.map((node, index) => (index === 0 ? `${node.label} (head)` : node.label)).join(', ')} of ${settings.sparks.length} configured`,
       );
     }
+    if (model.ray && nodes.length > 1) await this.#rayPorts(settings, placement, head, add, signal);
     await this.#images(nodes, add, signal);
     if (nodes.length > 1 && clusterIps.length === nodes.length)
       await this.#workerSsh(nodes, clusterIps, add, signal);
@@ -258,6 +264,34 @@ export class Preflight {
       }),
     );
     return held.filter((entry) => entry !== undefined);
+  }
+
+  /** Two Ray heads on one Spark: the second cannot take the fixed ports the first holds. */
+  async #rayPorts(
+    settings: Settings,
+    placement: Placement,
+    head: Spark,
+    add: Report,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const sameHead = resolvePlacements(settings).filter(
+      (other) => other.id !== placement.id && other.sparkIds.length > 1 && other.sparkIds[0] === head.id,
+    );
+    const underRay = await Promise.all(
+      sameHead.map(async (other) => {
+        const [name] = (await this.deps.cluster.servedModels(head, other.port, signal)) ?? [];
+        const served = name === undefined ? undefined : this.deps.catalog.byServedName(name);
+        return served?.ray && served.tensorParallel > 1 ? `placement ${other.id} (${served.id})` : undefined;
+      }),
+    );
+    const holders = underRay.filter((entry) => entry !== undefined);
+    add(
+      `Ray ports on ${head.label}`,
+      holders.length === 0,
+      holders.length === 0
+        ? 'no other Ray head on this Spark'
+        : `${holders.join(', ')} runs a Ray head here, which holds Ray's ports ${RAY_FIXED_PORTS}: turn off ray for one of the two models, or give one placement another head Spark`,
+    );
   }
 
   async #port(
