@@ -109,4 +109,36 @@ describe('a server killed mid-swap', () => {
     expect(settled.swap?.message).toMatch(/after Spark Control restarted/);
     expect(settled.servedModel).toBe('model-b');
   }, 150_000);
+
+  it('confirms a swap whose model came up while the server was down', async () => {
+    const env = { SPARK_CONTROL_DATA: dataDir, SPARK_CONTROL_API_TOKEN: TOKEN };
+    await server?.stop();
+    server = await startServerProcess(env);
+    const started = await fetch(`${server.url}/api/swap`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ modelId: 'model-a' }),
+    });
+    expect(started.status).toBe(202);
+    await until((state) => state.swap?.phase === 'loading', 60_000);
+    await server.kill();
+    // vLLM goes on loading without the server: wait until it serves model-a, then restart.
+    const head = cluster.sparks[0];
+    if (!head) throw new Error('no spark');
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const models = await fetch(`http://${head.host}:8888/v1/models`)
+        .then((response) => response.json() as Promise<{ data: { id: string }[] }>)
+        .catch(() => ({ data: [] }));
+      if (models.data.some((model) => model.id === 'model-a')) break;
+      if (Date.now() > deadline) throw new Error('model-a never came up');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
+    server = await startServerProcess(env);
+    const settled = await until((state) => state.swap?.status !== 'running', 60_000);
+    expect(settled.swap).toMatchObject({ modelId: 'model-a', status: 'ready' });
+    expect(settled.swap?.message).toBe('confirmed after Spark Control restarted');
+    expect(settled.servedModel).toBe('model-a');
+  }, 150_000);
 });
