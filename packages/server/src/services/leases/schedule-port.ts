@@ -26,12 +26,19 @@ export function leaseSchedulePort(leases: Pick<LeaseService, 'active'>, places: 
         .filter(
           (lease) => Date.parse(lease.createdAt) < to.getTime() && Date.parse(lease.until) > from.getTime(),
         );
+      // Several leases often hold one model: ask where it is once.
+      const placements = new Map<string, Promise<string>>();
+      const placementOf = (modelId: string) => {
+        const known = placements.get(modelId) ?? places.placementOf(modelId);
+        placements.set(modelId, known);
+        return known;
+      };
       return Promise.all(
         held.map(async (lease) => ({
           from: new Date(Math.max(Date.parse(lease.createdAt), from.getTime())),
           until: new Date(lease.until),
           modelId: lease.modelId,
-          placement: await places.placementOf(lease.modelId),
+          placement: await placementOf(lease.modelId),
           holder: lease.note || lease.createdBy,
         })),
       );
