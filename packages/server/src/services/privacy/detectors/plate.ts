@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
-import { matchSpans, REFERENCE_CUE } from './util.js';
+import { matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
 
 /**
  * Formats of plain letters and digits that a business's references share (`Invoice 2-TRK-904`): anywhere,
@@ -139,11 +139,12 @@ function afterLabel(text: string): Span[] {
  * state; any letters-and-digits group right after a plate or vehicle label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
-  const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
-  const korean = /[\uac00-\ud7af]/.test(text) ? matchSpans(text, KOREAN, 'PLATE') : [];
+  const japanese = searchBeyondLatin(text, /[\u3040-\u309f]/) >= 0 ? matchSpans(text, JAPANESE, 'PLATE') : [];
+  const korean = searchBeyondLatin(text, /[\uac00-\ud7af]/) >= 0 ? matchSpans(text, KOREAN, 'PLATE') : [];
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
-  const russian = /[АВЕКМНОРСТУХ]\d/.test(text) ? matchSpans(text, RUSSIAN, 'PLATE') : [];
-  const chinese = /[\u4e00-\u9fff][A-Z]/.test(text) ? matchSpans(text, CHINESE, 'PLATE') : [];
+  const russian = searchBeyondLatin(text, /[АВЕКМНОРСТУХ]\d/) >= 0 ? matchSpans(text, RUSSIAN, 'PLATE') : [];
+  const chinese =
+    searchBeyondLatin(text, /[\u4e00-\u9fff][A-Z]/) >= 0 ? matchSpans(text, CHINESE, 'PLATE') : [];
   const spans = [
     ...distinctive(text),
     ...afterLabel(text),

@@ -66,6 +66,43 @@ export function matchSpansAt(
   return spans;
 }
 
+/**
+ * The stretches of characters beyond the Latin script (U+0370 on: Greek, Cyrillic, Hebrew, Arabic,
+ * CJK, hangul) in the text last asked about. Most texts have few or none, so the detectors' tests
+ * for a script (`[\uac00-\ud7af]`, `[都道府県]`) read these stretches instead of the whole text each.
+ */
+const BEYOND_LATIN = /[\u0370-\uffff]+/g;
+const beyondLatin = { text: '', runs: [] as [number, number][] };
+
+function beyondLatinRuns(text: string): readonly [number, number][] {
+  if (beyondLatin.text !== text) {
+    const runs: [number, number][] = [];
+    BEYOND_LATIN.lastIndex = 0;
+    for (let m = BEYOND_LATIN.exec(text); m; m = BEYOND_LATIN.exec(text))
+      runs.push([m.index, m.index + m[0].length]);
+    beyondLatin.runs = runs;
+  }
+  // Kept even when only equal: comparing this very string again is then immediate (see name-words.ts).
+  beyondLatin.text = text;
+  return beyondLatin.runs;
+}
+
+/**
+ * The first index from `from` where `pattern` (not global) matches in `text`, or -1, for a pattern
+ * whose every match starts with a character at U+0370 or above and whose characters after it are
+ * too, but for the last one (`[\uac00-\ud7af]`, `[АВЕКМНОРСТУХ]\d`): each stretch of such characters
+ * is read with the one character after it, and the rest of the text not at all.
+ */
+export function searchBeyondLatin(text: string, pattern: RegExp, from = 0): number {
+  for (const [start, end] of beyondLatinRuns(text)) {
+    if (end <= from) continue;
+    const at = Math.max(start, from);
+    const found = text.slice(at, end + 1).search(pattern);
+    if (found >= 0) return at + found;
+  }
+  return -1;
+}
+
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 /** Lower-cased text of the `width` characters before `index`. */
