@@ -9,8 +9,11 @@ export interface Word {
 
 /** Starts with a capital and is not all capitals (`Maria`, not `maria` or `NASA`). */
 export function isTitle(w: string): boolean {
+  const code = w.charCodeAt(0);
+  // Most words start with a plain ASCII letter: no case conversion needed to tell.
+  if (code < 128 && !(code >= 65 && code <= 90)) return false;
   const first = w[0] ?? '';
-  return first !== first.toLowerCase() && (w.length === 1 || w !== w.toUpperCase());
+  return (code < 128 || first !== first.toLowerCase()) && (w.length === 1 || w !== w.toUpperCase());
 }
 
 /** A word; a possessive `'s` is not part of it (`Kofi's` is `Kofi`). */
@@ -61,7 +64,8 @@ function stepsIn(text: string): typeof steps {
 /** The word right after `w`, separated by one or two spaces or a hyphen. */
 export function nextWord(text: string, w: Word): Word | undefined {
   const known = stepsIn(text).next;
-  if (known.has(w.end)) return known.get(w.end);
+  const seen = known.get(w.end);
+  if (seen !== undefined || known.has(w.end)) return seen;
   NEXT_WORD.lastIndex = w.end;
   const m = NEXT_WORD.exec(text);
   const raw = m?.[1];
@@ -73,7 +77,8 @@ export function nextWord(text: string, w: Word): Word | undefined {
 /** The word before index `at` and what separates them, looking back a few characters at most. */
 export function previousWord(text: string, at: number): PreviousWord | undefined {
   const known = stepsIn(text).previous;
-  if (known.has(at)) return known.get(at);
+  const seen = known.get(at);
+  if (seen !== undefined || known.has(at)) return seen;
   const previous = findPreviousWord(text, at);
   known.set(at, previous);
   return previous;
