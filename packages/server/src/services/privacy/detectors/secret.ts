@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { anchorStarts, fromAnchors, matchSpans, matchSpansAt } from './util.js';
+import { anchorStarts, fromAnchors, matchSpans, matchSpansAt, matchSpansWhere } from './util.js';
 
 const KNOWN_KEYS = new RegExp(
   [
@@ -38,7 +38,9 @@ function dottedTokens(text: string): Span[] {
   }
   return spans;
 }
-const BOUNDED_KEYS = new RegExp(`(?<![\\w-])(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
+/** Every key starts with a letter: `\b` there and no `-` before stand for `(?<![\w-])` (see `matchSpansWhere`). */
+const BOUNDED_KEYS = new RegExp(`\\b(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
+const notAfterHyphen = (text: string) => (index: number) => text[index - 1] !== '-';
 const PEM_BEGIN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g;
 const PEM_END = /-----END [A-Z ]{0,20}PRIVATE KEY-----/g;
 
@@ -210,7 +212,7 @@ const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-
 export function detectSecrets(text: string): Span[] {
   const cues = anchorStarts(text, PASSWORD_CUE);
   return [
-    ...matchSpans(text, BOUNDED_KEYS, 'SECRET'),
+    ...matchSpansWhere(text, BOUNDED_KEYS, 'SECRET', notAfterHyphen(text)),
     ...dottedTokens(text),
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),

@@ -23,6 +23,30 @@ export function matchSpans(
 }
 
 /**
+ * The spans of `matchSpans` with a look-behind that `startOk` stands for (`(?<![\w-])` as `\b` in
+ * the pattern and no `-` before): a match whose start fails it is dropped and the search goes on
+ * from the next character, where the pattern with the look-behind would have gone on too. A
+ * look-behind first in a pattern is tried at every position of the text; `\b` and this check are not.
+ */
+export function matchSpansWhere(
+  text: string,
+  pattern: RegExp,
+  type: EntityType,
+  startOk: (index: number) => boolean,
+): Span[] {
+  const spans: Span[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0] === '' || !startOk(match.index)) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    spans.push({ start: match.index, end: match.index + match[0].length, type });
+  }
+  return spans;
+}
+
+/**
  * Every index where the global `anchor` matches, overlapping ones too (a match is tried again from
  * the next character), so that a pattern whose every match starts with a match of `anchor` can be
  * tried at these indices only (see `matchSpansAt`).
