@@ -127,6 +127,26 @@ export function searchBeyondLatin(text: string, pattern: RegExp, from = 0): numb
   return -1;
 }
 
+/**
+ * One pattern that matches wherever any of `patterns` (all with the same flags) does, their
+ * back-references renumbered: tried first at an index, it spares trying each of them there when
+ * none can match, which is most of the time.
+ */
+export function anyOf(patterns: readonly RegExp[]): RegExp {
+  const flags = patterns[0]?.flags ?? '';
+  let groups = 0;
+  const sources = patterns.map((pattern) => {
+    if (pattern.flags !== flags) throw new Error(`anyOf: /${pattern.source}/ has other flags than ${flags}`);
+    const offset = groups;
+    groups += (new RegExp(`${pattern.source}|`, flags.replace(/[gy]/g, '')).exec('')?.length ?? 1) - 1;
+    const source = pattern.source.replace(/\\(\\|[1-9]\d*)/g, (escape, ref: string) =>
+      ref === '\\' ? escape : `\\${Number(ref) + offset}`,
+    );
+    return `(?:${source})`;
+  });
+  return new RegExp(sources.join('|'), flags);
+}
+
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 /** Lower-cased text of the `width` characters before `index`. */
