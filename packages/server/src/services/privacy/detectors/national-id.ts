@@ -23,7 +23,7 @@ import {
   verhoeffValid,
 } from './national-id-checks.js';
 import { PHONE_CUE } from './phone.js';
-import { anyOf, before, digitsOf, REFERENCE_CUE } from './util.js';
+import { anyOf, before, codeStarts, digitsOf, REFERENCE_CUE } from './util.js';
 
 export { verhoeffValid } from './national-id-checks.js';
 
@@ -342,8 +342,8 @@ export function labelledAsId(text: string, at: number): boolean {
 }
 
 const VALUE = /[A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22}(?![\w-])/y;
-/** Where an identity number could start: a capital or digit at a word start, more such characters after it. */
-const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/g;
+/** Where an identity number could start: a capital or digit at a word start, more such characters after it (among `codeStarts`). */
+const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/y;
 
 /** One value of every distinctive format (for the tests). */
 export const FORMAT_EXAMPLES: readonly string[] = COUNTRIES.flatMap((row) =>
@@ -399,14 +399,15 @@ function labelledAt(text: string, at: number): number {
 /** Identity numbers of many countries: distinctive formats anywhere, plain digits after a label. */
 export function detectNationalIds(text: string): Span[] {
   const spans: Span[] = [];
-  START.lastIndex = 0;
-  for (let m = START.exec(text); m; m = START.exec(text)) {
-    if (text[m.index - 1] === '-') continue;
-    let end = formatAt(text, m.index);
-    if (end < 0) end = labelledAt(text, m.index);
+  let resumeAt = 0;
+  for (const at of codeStarts(text)) {
+    START.lastIndex = at;
+    if (at < resumeAt || !START.test(text) || text[at - 1] === '-') continue;
+    let end = formatAt(text, at);
+    if (end < 0) end = labelledAt(text, at);
     if (end < 0) continue;
-    spans.push({ start: m.index, end, type: 'SSN' });
-    START.lastIndex = end;
+    spans.push({ start: at, end, type: 'SSN' });
+    resumeAt = end;
   }
   return spans;
 }

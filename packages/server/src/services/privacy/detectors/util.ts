@@ -147,6 +147,26 @@ export function anyOf(patterns: readonly RegExp[]): RegExp {
   return new RegExp(sources.join('|'), flags);
 }
 
+/**
+ * Where an identity number (national-id.ts) or a plate (plate.ts) could start: a capital or digit
+ * at a word start, four more capitals, digits, spaces or separators after it. One pass finds them
+ * for both; each keeps the starts its own sticky `START` accepts there (which must match nowhere
+ * this pattern does not).
+ */
+const CODE_START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ .\-/]{4})/g;
+const codeStartsIn = { text: '', starts: [] as number[] };
+
+export function codeStarts(text: string): readonly number[] {
+  if (codeStartsIn.text !== text) {
+    const starts: number[] = [];
+    CODE_START.lastIndex = 0;
+    for (let m = CODE_START.exec(text); m; m = CODE_START.exec(text)) starts.push(m.index);
+    codeStartsIn.starts = starts;
+  }
+  codeStartsIn.text = text;
+  return codeStartsIn.starts;
+}
+
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 /** Lower-cased text of the `width` characters before `index`. */
