@@ -1,5 +1,13 @@
 import type { Span } from '../types.js';
-import { anchorStarts, fromAnchors, matchSpans, matchSpansAt, matchSpansWhere } from './util.js';
+import {
+  anchorStarts,
+  codeTable,
+  fromAnchors,
+  indexesBeforeRuns,
+  matchSpans,
+  matchSpansAt,
+  matchSpansWhere,
+} from './util.js';
 
 const KNOWN_KEYS = new RegExp(
   [
@@ -202,7 +210,9 @@ function passwordShaped(text: string): Span[] {
   }
   return spans;
 }
-const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dg;
+const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dy;
+/** The characters of LONG_RUN's run (`[\w+/-]`): it is tried only before 32 of them in a row. */
+const RUN_CHARS = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/-');
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 
 /**
@@ -226,6 +236,13 @@ export function detectSecrets(text: string): Span[] {
     ...accessCodes(text),
     ...passphrases(text),
     ...passwordShaped(text),
-    ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
+    ...matchSpansAt(
+      text,
+      indexesBeforeRuns(text, RUN_CHARS, 32),
+      LONG_RUN,
+      'SECRET',
+      (m) => MIXED(m[1] ?? ''),
+      1,
+    ),
   ];
 }

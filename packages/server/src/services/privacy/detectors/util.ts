@@ -167,6 +167,30 @@ export function codeStarts(text: string): readonly number[] {
   return codeStartsIn.starts;
 }
 
+/** A lookup table of the characters in `chars` (each listed, no ranges), by character code. */
+export function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/**
+ * The index before every run of at least `min` characters of `table` (0 for a run at the very
+ * start): where a pattern made of one separator and such a run can match (see `matchSpansAt`).
+ * A loop over character codes finds the rare long runs for less than the pattern costs when it
+ * is tried after every separator of the text.
+ */
+export function indexesBeforeRuns(text: string, table: Uint8Array, min: number): number[] {
+  const indexes: number[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && table[text.charCodeAt(i)] === 1) continue;
+    if (i - start >= min) indexes.push(Math.max(0, start - 1));
+    start = i + 1;
+  }
+  return indexes;
+}
+
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 /** Lower-cased text of the `width` characters before `index`. */
