@@ -15,12 +15,13 @@ import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
 import { detectSsns } from './ssn.js';
 import { detectSensitiveUrls, findUrls } from './url.js';
-import { matchSpans } from './util.js';
+import { matchSpans, newScan } from './util.js';
 
 export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {
+  newScan();
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),

@@ -1,4 +1,5 @@
 /** Words as the person detector sees them, and cheap steps to the word before or after. */
+import { perScan } from './util.js';
 
 export interface Word {
   start: number;
@@ -42,24 +43,12 @@ export interface PreviousWord {
 /**
  * The steps already taken in the text being read: the person detector asks for the same word's
  * neighbours many times (each rule looks again), and each answer depends only on the text and the
- * index. A new text (another string) starts afresh; words are never changed after they are made.
+ * index. Each scan starts afresh (see `perScan`); words are never changed after they are made.
  */
-const steps = {
-  text: '',
+const stepsIn = perScan(() => ({
   next: new Map<number, Word | undefined>(),
   previous: new Map<number, PreviousWord | undefined>(),
-};
-
-function stepsIn(text: string): typeof steps {
-  if (steps.text !== text) {
-    steps.next.clear();
-    steps.previous.clear();
-  }
-  // Kept even when only equal: comparing this very string again is then immediate, not a
-  // character-by-character comparison of two copies at every step.
-  steps.text = text;
-  return steps;
-}
+}));
 
 /** The word right after `w`, separated by one or two spaces or a hyphen. */
 export function nextWord(text: string, w: Word): Word | undefined {

@@ -90,26 +90,39 @@ export function matchSpansAt(
   return spans;
 }
 
+let scan = 0;
+
+/**
+ * Starts a new scan (`detectAll` does, for each text): what the detectors worked out for the last
+ * text is not used again, not even for a text of the same content, since a benchmark that scrubs
+ * one text again and again would otherwise measure the cache rather than the scan.
+ */
+export function newScan(): void {
+  scan++;
+}
+
+/** `compute` for a text, worked out once per scan and shared by every detector that asks. */
+export function perScan<T>(compute: (text: string) => T): (text: string) => T {
+  let memo: { scan: number; text: string; value: T } | undefined;
+  return (text) => {
+    if (memo?.scan !== scan || memo.text !== text) memo = { scan, text, value: compute(text) };
+    return memo.value;
+  };
+}
+
 /**
  * The stretches of characters beyond the Latin script (U+0370 on: Greek, Cyrillic, Hebrew, Arabic,
  * CJK, hangul) in the text last asked about. Most texts have few or none, so the detectors' tests
  * for a script (`[\uac00-\ud7af]`, `[都道府県]`) read these stretches instead of the whole text each.
  */
 const BEYOND_LATIN = /[\u0370-\uffff]+/g;
-const beyondLatin = { text: '', runs: [] as [number, number][] };
-
-function beyondLatinRuns(text: string): readonly [number, number][] {
-  if (beyondLatin.text !== text) {
-    const runs: [number, number][] = [];
-    BEYOND_LATIN.lastIndex = 0;
-    for (let m = BEYOND_LATIN.exec(text); m; m = BEYOND_LATIN.exec(text))
-      runs.push([m.index, m.index + m[0].length]);
-    beyondLatin.runs = runs;
-  }
-  // Kept even when only equal: comparing this very string again is then immediate (see name-words.ts).
-  beyondLatin.text = text;
-  return beyondLatin.runs;
-}
+const beyondLatinRuns = perScan((text): readonly [number, number][] => {
+  const runs: [number, number][] = [];
+  BEYOND_LATIN.lastIndex = 0;
+  for (let m = BEYOND_LATIN.exec(text); m; m = BEYOND_LATIN.exec(text))
+    runs.push([m.index, m.index + m[0].length]);
+  return runs;
+});
 
 /**
  * The first index from `from` where `pattern` (not global) matches in `text`, or -1, for a pattern
@@ -154,18 +167,12 @@ export function anyOf(patterns: readonly RegExp[]): RegExp {
  * this pattern does not).
  */
 const CODE_START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ .\-/]{4})/g;
-const codeStartsIn = { text: '', starts: [] as number[] };
-
-export function codeStarts(text: string): readonly number[] {
-  if (codeStartsIn.text !== text) {
-    const starts: number[] = [];
-    CODE_START.lastIndex = 0;
-    for (let m = CODE_START.exec(text); m; m = CODE_START.exec(text)) starts.push(m.index);
-    codeStartsIn.starts = starts;
-  }
-  codeStartsIn.text = text;
-  return codeStartsIn.starts;
-}
+export const codeStarts = perScan((text): readonly number[] => {
+  const starts: number[] = [];
+  CODE_START.lastIndex = 0;
+  for (let m = CODE_START.exec(text); m; m = CODE_START.exec(text)) starts.push(m.index);
+  return starts;
+});
 
 /** A lookup table of the characters in `chars` (each listed, no ranges), by character code. */
 export function codeTable(chars: string): Uint8Array {
