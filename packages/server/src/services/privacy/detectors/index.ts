@@ -44,8 +44,8 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   for (const url of urls) {
     // A URL that carries any other finding is sensitive as a whole; an internal host name alone
     // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.
-    const inside = found.filter((span) => span.start >= url.start && span.end <= url.end);
-    if (sensitive.has(url) || inside.some((span) => span.type !== 'HOST')) found.push(url);
+    const carries = (span: Span) => span.start >= url.start && span.end <= url.end && span.type !== 'HOST';
+    if (sensitive.has(url) || found.some(carries)) found.push(url);
   }
   return mergeSpans(found);
 }
