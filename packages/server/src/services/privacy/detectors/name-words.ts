@@ -80,7 +80,8 @@ function findPreviousWord(text: string, at: number): PreviousWord | undefined {
   const end = i;
   while (i > 0 && end - i < 40 && isWordCode(text.charCodeAt(i - 1))) i--;
   const raw = text.slice(i, end);
-  return { word: makeWord(i, raw), raw: raw.toLowerCase(), gap: text.slice(end, at) };
+  const word = makeWord(i, raw);
+  return { word, raw: word.text === raw ? word.lower : raw.toLowerCase(), gap: text.slice(end, at) };
 }
 
 /** The characters between the end of `w` and the next letter or digit (at most `limit`). */
