@@ -112,7 +112,7 @@ export function perScan<T>(compute: (text: string) => T): (text: string) => T {
 
 /**
  * The stretches of characters beyond the Latin script (U+0370 on: Greek, Cyrillic, Hebrew, Arabic,
- * CJK, hangul) in the text last asked about. Most texts have few or none, so the detectors' tests
+ * CJK, hangul) in a text, found once per scan. Most texts have few or none, so the detectors' tests
  * for a script (`[\uac00-\ud7af]`, `[都道府県]`) read these stretches instead of the whole text each.
  */
 const BEYOND_LATIN = /[\u0370-\uffff]+/g;
