@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { fromAnchors, LETTERS, UPPER_START } from './util.js';
+import { fromAnchors, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
  * Addresses outside the street patterns of address.ts: numbered plots, houses, flats and blocks
@@ -229,9 +229,9 @@ export function detectAddressParts(text: string): Span[] {
   for (const m of fromAnchors(text, DUTCH_ANCHOR, DUTCH, 3)) {
     spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
   }
-  if (/[都道府県]/.test(text)) collect(text, JAPANESE, 'nothing', spans);
+  if (searchBeyondLatin(text, /[都道府県]/) >= 0) collect(text, JAPANESE, 'nothing', spans);
   streetsBeforePostcodes(text, spans);
-  if (/[로길]/.test(text)) collect(text, KOREAN, 'nothing', spans);
+  if (searchBeyondLatin(text, /[로길]/) >= 0) collect(text, KOREAN, 'nothing', spans);
   chineseAddresses(text, spans);
   eircodes(text, spans);
   return spans;

@@ -15,12 +15,13 @@ import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
 import { detectSsns } from './ssn.js';
 import { detectSensitiveUrls, findUrls } from './url.js';
-import { matchSpans } from './util.js';
+import { matchSpans, newScan } from './util.js';
 
 export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {
+  newScan();
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -43,8 +44,8 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   for (const url of urls) {
     // A URL that carries any other finding is sensitive as a whole; an internal host name alone
     // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.
-    const inside = found.filter((span) => span.start >= url.start && span.end <= url.end);
-    if (sensitive.has(url) || inside.some((span) => span.type !== 'HOST')) found.push(url);
+    const carries = (span: Span) => span.start >= url.start && span.end <= url.end && span.type !== 'HOST';
+    if (sensitive.has(url) || found.some(carries)) found.push(url);
   }
   return mergeSpans(found);
 }

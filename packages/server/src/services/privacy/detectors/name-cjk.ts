@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { searchBeyondLatin } from './util.js';
 
 /**
  * Person names in Chinese, Japanese and Korean script. These scripts have no capitals, so a name
@@ -115,7 +116,7 @@ function hiraganaGiven(text: string, end: number): number {
   return family < start - 1 && lone ? family : end;
 }
 
-const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /**
  * CJK names, read line by line and only on the lines with CJK characters: the label and suffix
@@ -123,17 +124,16 @@ const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
  */
 export function detectCjkNames(text: string): Span[] {
   const spans: Span[] = [];
-  CJK_CHAR.lastIndex = 0;
-  for (let m = CJK_CHAR.exec(text); m; m = CJK_CHAR.exec(text)) {
-    const start = text.lastIndexOf('\n', m.index) + 1;
-    const newline = text.indexOf('\n', m.index);
-    const end = newline < 0 ? text.length : newline;
+  let end = 0;
+  for (let at = searchBeyondLatin(text, CJK_CHAR); at >= 0; at = searchBeyondLatin(text, CJK_CHAR, end)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end);
     const found: Span[] = [];
     afterLabels(line, found);
     beforeSuffixes(line, found);
     for (const span of found) spans.push({ ...span, start: span.start + start, end: span.end + start });
-    CJK_CHAR.lastIndex = end;
   }
   return spans;
 }

@@ -25,6 +25,8 @@ import {
 } from './person-words.js';
 
 const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(w);
+/** What ends a sentence or a line, or opens a quotation or an aside: the word after it opens one. */
+const SENTENCE_BREAKS = '\n.!?:;"“(';
 
 /**
  * A text as the person detector reads it: the words around a capitalised word and what they say
@@ -194,7 +196,7 @@ export class NameReader {
   sentenceOpener(at: number): boolean {
     let i = at;
     while (i > 0 && this.text[i - 1] === ' ') i--;
-    return i === 0 || /[\n.!?:;"“(]/.test(this.text[i - 1] ?? '');
+    return i === 0 || SENTENCE_BREAKS.includes(this.text[i - 1] ?? ' ');
   }
 
   /**
@@ -203,10 +205,9 @@ export class NameReader {
    */
   particleSurname(w: Word, strongOnly = false): boolean {
     // Cheap look at the word before first: most capitalised words have no particle before them.
-    if (!/^\p{Lu}\p{Ll}/u.test(w.text)) return false;
+    if (this.text[w.start - 1] !== ' ' || !/^\p{Lu}\p{Ll}/u.test(w.text)) return false;
     const space = this.text.lastIndexOf(' ', w.start - 2);
-    if (this.text[w.start - 1] !== ' ' || !PARTICLES.has(this.text.slice(space + 1, w.start - 1)))
-      return false;
+    if (!PARTICLES.has(this.text.slice(space + 1, w.start - 1))) return false;
     const prev = previousWord(this.text, w.start);
     if (!prev || prev.gap !== ' ' || isTitle(prev.word.text) || !PARTICLES.has(prev.raw)) return false;
     let particle = prev.word;

@@ -1,4 +1,5 @@
 /** Words as the person detector sees them, and cheap steps to the word before or after. */
+import { perScan } from './util.js';
 
 export interface Word {
   start: number;
@@ -9,8 +10,11 @@ export interface Word {
 
 /** Starts with a capital and is not all capitals (`Maria`, not `maria` or `NASA`). */
 export function isTitle(w: string): boolean {
+  const code = w.charCodeAt(0);
+  // Most words start with a plain ASCII letter: no case conversion needed to tell.
+  if (code < 128 && !(code >= 65 && code <= 90)) return false;
   const first = w[0] ?? '';
-  return first !== first.toLowerCase() && (w.length === 1 || w !== w.toUpperCase());
+  return (code < 128 || first !== first.toLowerCase()) && (w.length === 1 || w !== w.toUpperCase());
 }
 
 /** A word; a possessive `'s` is not part of it (`Kofi's` is `Kofi`). */
@@ -39,29 +43,18 @@ export interface PreviousWord {
 /**
  * The steps already taken in the text being read: the person detector asks for the same word's
  * neighbours many times (each rule looks again), and each answer depends only on the text and the
- * index. A new text (another string) starts afresh; words are never changed after they are made.
+ * index. Each scan starts afresh (see `perScan`); words are never changed after they are made.
  */
-const steps = {
-  text: '',
+const stepsIn = perScan(() => ({
   next: new Map<number, Word | undefined>(),
   previous: new Map<number, PreviousWord | undefined>(),
-};
-
-function stepsIn(text: string): typeof steps {
-  if (steps.text !== text) {
-    steps.next.clear();
-    steps.previous.clear();
-  }
-  // Kept even when only equal: comparing this very string again is then immediate, not a
-  // character-by-character comparison of two copies at every step.
-  steps.text = text;
-  return steps;
-}
+}));
 
 /** The word right after `w`, separated by one or two spaces or a hyphen. */
 export function nextWord(text: string, w: Word): Word | undefined {
   const known = stepsIn(text).next;
-  if (known.has(w.end)) return known.get(w.end);
+  const seen = known.get(w.end);
+  if (seen !== undefined || known.has(w.end)) return seen;
   NEXT_WORD.lastIndex = w.end;
   const m = NEXT_WORD.exec(text);
   const raw = m?.[1];
@@ -73,7 +66,8 @@ export function nextWord(text: string, w: Word): Word | undefined {
 /** The word before index `at` and what separates them, looking back a few characters at most. */
 export function previousWord(text: string, at: number): PreviousWord | undefined {
   const known = stepsIn(text).previous;
-  if (known.has(at)) return known.get(at);
+  const seen = known.get(at);
+  if (seen !== undefined || known.has(at)) return seen;
   const previous = findPreviousWord(text, at);
   known.set(at, previous);
   return previous;
@@ -86,7 +80,8 @@ function findPreviousWord(text: string, at: number): PreviousWord | undefined {
   const end = i;
   while (i > 0 && end - i < 40 && isWordCode(text.charCodeAt(i - 1))) i--;
   const raw = text.slice(i, end);
-  return { word: makeWord(i, raw), raw: raw.toLowerCase(), gap: text.slice(end, at) };
+  const word = makeWord(i, raw);
+  return { word, raw: word.text === raw ? word.lower : raw.toLowerCase(), gap: text.slice(end, at) };
 }
 
 /** The characters between the end of `w` and the next letter or digit (at most `limit`). */

@@ -23,7 +23,7 @@ import {
   verhoeffValid,
 } from './national-id-checks.js';
 import { PHONE_CUE } from './phone.js';
-import { before, digitsOf, REFERENCE_CUE } from './util.js';
+import { anyOf, before, codeStarts, digitsOf, REFERENCE_CUE } from './util.js';
 
 export { verhoeffValid } from './national-id-checks.js';
 
@@ -328,19 +328,22 @@ const LABEL_WORDS_BEFORE = new RegExp(
   'iu',
 );
 
+/** A label anywhere in a window: both label patterns above start so; most windows hold none. */
+const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})`, 'iu');
+
 /** Does an identity-number label end right before `at` (`PESEL: `, `BSN van de klant is `)? */
 export function labelledAsId(text: string, at: number): boolean {
   const window = text.slice(Math.max(0, at - 48), at);
-  // Most windows hold no label at all; a cheap look for letters spares the long patterns.
-  if (!/\p{L}{2}/u.test(window)) return false;
+  // Most windows hold no label at all; a cheap look for letters, then for a label, spares the long patterns.
+  if (!/\p{L}{2}/u.test(window) || !ANY_LABEL.test(window)) return false;
   if (LABEL_BEFORE.test(window)) return true;
   // `passport photo, then order 4411…`: a reference word nearer the number takes it back.
   return LABEL_WORDS_BEFORE.test(window) && !REFERENCE_CUE.test(window);
 }
 
 const VALUE = /[A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22}(?![\w-])/y;
-/** Where an identity number could start: a capital or digit at a word start, more such characters after it. */
-const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/g;
+/** Where an identity number could start: a capital or digit at a word start, more such characters after it (among `codeStarts`). */
+const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/y;
 
 /** One value of every distinctive format (for the tests). */
 export const FORMAT_EXAMPLES: readonly string[] = COUNTRIES.flatMap((row) =>
@@ -352,11 +355,17 @@ const FORMATS = COUNTRIES.filter((row): row is Row & { pattern: RegExp } => row.
 const startsWithDigit = (row: Row) => /^\d/.test(row.example ?? '');
 const DIGIT_FIRST = FORMATS.filter(startsWithDigit);
 const LETTER_FIRST = FORMATS.filter((row) => !startsWithDigit(row));
+/** Any of the formats at all: most numbers fit none, and one try then says so. */
+const ANY_DIGIT_FIRST = anyOf(DIGIT_FIRST.map((row) => row.pattern));
+const ANY_LETTER_FIRST = anyOf(LETTER_FIRST.map((row) => row.pattern));
 
 function formatAt(text: string, at: number): number {
   const code = text.charCodeAt(at);
-  const formats = code >= 48 && code <= 57 ? DIGIT_FIRST : LETTER_FIRST;
-  for (const { pattern, valid, plain } of formats) {
+  const digit = code >= 48 && code <= 57;
+  const any = digit ? ANY_DIGIT_FIRST : ANY_LETTER_FIRST;
+  any.lastIndex = at;
+  if (!any.test(text)) return -1;
+  for (const { pattern, valid, plain } of digit ? DIGIT_FIRST : LETTER_FIRST) {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (m && (!valid || valid(m[0])) && !(plain && numberOfSomethingElse(text, at))) return at + m[0].length;
@@ -390,14 +399,15 @@ function labelledAt(text: string, at: number): number {
 /** Identity numbers of many countries: distinctive formats anywhere, plain digits after a label. */
 export function detectNationalIds(text: string): Span[] {
   const spans: Span[] = [];
-  START.lastIndex = 0;
-  for (let m = START.exec(text); m; m = START.exec(text)) {
-    if (text[m.index - 1] === '-') continue;
-    let end = formatAt(text, m.index);
-    if (end < 0) end = labelledAt(text, m.index);
+  let resumeAt = 0;
+  for (const at of codeStarts(text)) {
+    START.lastIndex = at;
+    if (at < resumeAt || !START.test(text) || text[at - 1] === '-') continue;
+    let end = formatAt(text, at);
+    if (end < 0) end = labelledAt(text, at);
     if (end < 0) continue;
-    spans.push({ start: m.index, end, type: 'SSN' });
-    START.lastIndex = end;
+    spans.push({ start: at, end, type: 'SSN' });
+    resumeAt = end;
   }
   return spans;
 }

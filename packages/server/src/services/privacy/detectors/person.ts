@@ -15,7 +15,7 @@ import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed } from './name-rules.js';
 import { isTitle, makeWord, type Word } from './name-words.js';
 import { AND, NAME_WORDS, PHRASE_END } from './person-words.js';
-import { LETTERS, UPPER_START } from './util.js';
+import { LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
  * Capitalised words are the only places a name can start (caseless scripts aside). The look-behind
@@ -206,7 +206,7 @@ class PersonScanner {
   scan(): Span[] {
     this.#latin();
     this.#vouched();
-    if (HAS_CASELESS.test(this.#reader.text)) this.#caseless();
+    if (searchBeyondLatin(this.#reader.text, HAS_CASELESS) >= 0) this.#caseless();
     this.#spans.push(...detectCjkNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     const user = this.#reader.names.user;

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
-import { matchSpans, REFERENCE_CUE } from './util.js';
+import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
 
 /**
  * Formats of plain letters and digits that a business's references share (`Invoice 2-TRK-904`): anywhere,
@@ -36,30 +36,31 @@ const DISTINCTIVE = new RegExp(
   'g',
 );
 const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-])`, 'y');
-/** Where a plate could start: a run of capitals and digits at a word start (cheap to find). */
-const START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/g;
+/** Where a plate could start: a run of capitals and digits at a word start (among `codeStarts`). */
+const START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/y;
 
 function distinctive(text: string): Span[] {
   const spans: Span[] = [];
-  START.lastIndex = 0;
-  for (let m = START.exec(text); m; m = START.exec(text)) {
-    if (text[m.index - 1] === '-') continue;
-    BOUNDED.lastIndex = m.index;
+  let resumeAt = 0;
+  for (const at of codeStarts(text)) {
+    START.lastIndex = at;
+    if (at < resumeAt || !START.test(text) || text[at - 1] === '-') continue;
+    BOUNDED.lastIndex = at;
     const plate = BOUNDED.exec(text)?.[0];
     if (!plate) {
-      const end = usPlateAt(text, m.index);
+      const end = usPlateAt(text, at);
       if (end > 0) {
-        spans.push({ start: m.index, end, type: 'PLATE' });
-        START.lastIndex = end;
+        spans.push({ start: at, end, type: 'PLATE' });
+        resumeAt = end;
       }
       continue;
     }
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
     if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const before = text.slice(Math.max(0, at - 24), at);
     if (PRODUCT_CUE.test(before) || (SHARED_SHAPE.test(plate) && REFERENCE_CUE.test(before))) continue;
-    spans.push({ start: m.index, end: m.index + plate.length, type: 'PLATE' });
-    START.lastIndex = m.index + plate.length;
+    spans.push({ start: at, end: at + plate.length, type: 'PLATE' });
+    resumeAt = at + plate.length;
   }
   return spans;
 }
@@ -139,11 +140,12 @@ function afterLabel(text: string): Span[] {
  * state; any letters-and-digits group right after a plate or vehicle label (`plate: 7XYZ 88`).
  */
 export function detectPlates(text: string): Span[] {
-  const japanese = /[\u3040-\u309f]/.test(text) ? matchSpans(text, JAPANESE, 'PLATE') : [];
-  const korean = /[\uac00-\ud7af]/.test(text) ? matchSpans(text, KOREAN, 'PLATE') : [];
+  const japanese = searchBeyondLatin(text, /[\u3040-\u309f]/) >= 0 ? matchSpans(text, JAPANESE, 'PLATE') : [];
+  const korean = searchBeyondLatin(text, /[\uac00-\ud7af]/) >= 0 ? matchSpans(text, KOREAN, 'PLATE') : [];
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
-  const russian = /[АВЕКМНОРСТУХ]\d/.test(text) ? matchSpans(text, RUSSIAN, 'PLATE') : [];
-  const chinese = /[\u4e00-\u9fff][A-Z]/.test(text) ? matchSpans(text, CHINESE, 'PLATE') : [];
+  const russian = searchBeyondLatin(text, /[АВЕКМНОРСТУХ]\d/) >= 0 ? matchSpans(text, RUSSIAN, 'PLATE') : [];
+  const chinese =
+    searchBeyondLatin(text, /[\u4e00-\u9fff][A-Z]/) >= 0 ? matchSpans(text, CHINESE, 'PLATE') : [];
   const spans = [
     ...distinctive(text),
     ...afterLabel(text),

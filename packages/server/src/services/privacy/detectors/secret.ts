@@ -1,5 +1,13 @@
 import type { Span } from '../types.js';
-import { anchorStarts, fromAnchors, matchSpans, matchSpansAt } from './util.js';
+import {
+  anchorStarts,
+  codeTable,
+  fromAnchors,
+  indexesBeforeRuns,
+  matchSpans,
+  matchSpansAt,
+  matchSpansWhere,
+} from './util.js';
 
 const KNOWN_KEYS = new RegExp(
   [
@@ -38,7 +46,9 @@ function dottedTokens(text: string): Span[] {
   }
   return spans;
 }
-const BOUNDED_KEYS = new RegExp(`(?<![\\w-])(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
+/** Every key starts with a letter: `\b` there and no `-` before stand for `(?<![\w-])` (see `matchSpansWhere`). */
+const BOUNDED_KEYS = new RegExp(`\\b(?:${KNOWN_KEYS.source})(?![\\w-])`, 'g');
+const notAfterHyphen = (text: string) => (index: number) => text[index - 1] !== '-';
 const PEM_BEGIN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g;
 const PEM_END = /-----END [A-Z ]{0,20}PRIVATE KEY-----/g;
 
@@ -200,7 +210,9 @@ function passwordShaped(text: string): Span[] {
   }
   return spans;
 }
-const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dg;
+const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dy;
+/** The characters of LONG_RUN's run (`[\w+/-]`): it is tried only before 32 of them in a row. */
+const RUN_CHARS = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/-');
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
 
 /**
@@ -210,7 +222,7 @@ const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-
 export function detectSecrets(text: string): Span[] {
   const cues = anchorStarts(text, PASSWORD_CUE);
   return [
-    ...matchSpans(text, BOUNDED_KEYS, 'SECRET'),
+    ...matchSpansWhere(text, BOUNDED_KEYS, 'SECRET', notAfterHyphen(text)),
     ...dottedTokens(text),
     ...pemBlocks(text),
     ...matchSpans(text, BEARER, 'SECRET', () => true, 1),
@@ -224,6 +236,13 @@ export function detectSecrets(text: string): Span[] {
     ...accessCodes(text),
     ...passphrases(text),
     ...passwordShaped(text),
-    ...matchSpans(text, LONG_RUN, 'SECRET', (m) => MIXED(m[1] ?? ''), 1),
+    ...matchSpansAt(
+      text,
+      indexesBeforeRuns(text, RUN_CHARS, 32),
+      LONG_RUN,
+      'SECRET',
+      (m) => MIXED(m[1] ?? ''),
+      1,
+    ),
   ];
 }

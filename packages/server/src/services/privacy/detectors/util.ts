@@ -23,6 +23,30 @@ export function matchSpans(
 }
 
 /**
+ * The spans of `matchSpans` with a look-behind that `startOk` stands for (`(?<![\w-])` as `\b` in
+ * the pattern and no `-` before): a match whose start fails it is dropped and the search goes on
+ * from the next character, where the pattern with the look-behind would have gone on too. A
+ * look-behind first in a pattern is tried at every position of the text; `\b` and this check are not.
+ */
+export function matchSpansWhere(
+  text: string,
+  pattern: RegExp,
+  type: EntityType,
+  startOk: (index: number) => boolean,
+): Span[] {
+  const spans: Span[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0] === '' || !startOk(match.index)) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    spans.push({ start: match.index, end: match.index + match[0].length, type });
+  }
+  return spans;
+}
+
+/**
  * Every index where the global `anchor` matches, overlapping ones too (a match is tried again from
  * the next character), so that a pattern whose every match starts with a match of `anchor` can be
  * tried at these indices only (see `matchSpansAt`).
@@ -64,6 +88,114 @@ export function matchSpansAt(
     if (span) spans.push(span);
   }
   return spans;
+}
+
+let scan = 0;
+
+/**
+ * Starts a new scan (`detectAll` does, for each text): what the detectors worked out for the last
+ * text is not used again, not even for a text of the same content, since a benchmark that scrubs
+ * one text again and again would otherwise measure the cache rather than the scan.
+ */
+export function newScan(): void {
+  scan++;
+}
+
+/** `compute` for a text, worked out once per scan and shared by every detector that asks. */
+export function perScan<T>(compute: (text: string) => T): (text: string) => T {
+  let memo: { scan: number; text: string; value: T } | undefined;
+  return (text) => {
+    if (memo?.scan !== scan || memo.text !== text) memo = { scan, text, value: compute(text) };
+    return memo.value;
+  };
+}
+
+/**
+ * The stretches of characters beyond the Latin script (U+0370 on: Greek, Cyrillic, Hebrew, Arabic,
+ * CJK, hangul) in a text, found once per scan. Most texts have few or none, so the detectors' tests
+ * for a script (`[\uac00-\ud7af]`, `[都道府県]`) read these stretches instead of the whole text each.
+ */
+const BEYOND_LATIN = /[\u0370-\uffff]+/g;
+const beyondLatinRuns = perScan((text): readonly [number, number][] => {
+  const runs: [number, number][] = [];
+  BEYOND_LATIN.lastIndex = 0;
+  for (let m = BEYOND_LATIN.exec(text); m; m = BEYOND_LATIN.exec(text))
+    runs.push([m.index, m.index + m[0].length]);
+  return runs;
+});
+
+/**
+ * The first index from `from` where `pattern` (not global) matches in `text`, or -1, for a pattern
+ * whose every match starts with a character at U+0370 or above and whose characters after it are
+ * too, but for the last one (`[\uac00-\ud7af]`, `[АВЕКМНОРСТУХ]\d`): each stretch of such characters
+ * is read with the one character after it, and the rest of the text not at all.
+ */
+export function searchBeyondLatin(text: string, pattern: RegExp, from = 0): number {
+  for (const [start, end] of beyondLatinRuns(text)) {
+    if (end <= from) continue;
+    const at = Math.max(start, from);
+    const found = text.slice(at, end + 1).search(pattern);
+    if (found >= 0) return at + found;
+  }
+  return -1;
+}
+
+/**
+ * One pattern that matches wherever any of `patterns` (all with the same flags) does, their
+ * back-references renumbered: tried first at an index, it spares trying each of them there when
+ * none can match, which is most of the time.
+ */
+export function anyOf(patterns: readonly RegExp[]): RegExp {
+  const flags = patterns[0]?.flags ?? '';
+  let groups = 0;
+  const sources = patterns.map((pattern) => {
+    if (pattern.flags !== flags) throw new Error(`anyOf: /${pattern.source}/ has other flags than ${flags}`);
+    const offset = groups;
+    groups += (new RegExp(`${pattern.source}|`, flags.replace(/[gy]/g, '')).exec('')?.length ?? 1) - 1;
+    const source = pattern.source.replace(/\\(\\|[1-9]\d*)/g, (escape, ref: string) =>
+      ref === '\\' ? escape : `\\${Number(ref) + offset}`,
+    );
+    return `(?:${source})`;
+  });
+  return new RegExp(sources.join('|'), flags);
+}
+
+/**
+ * Where an identity number (national-id.ts) or a plate (plate.ts) could start: a capital or digit
+ * at a word start, four more capitals, digits, spaces or separators after it. One pass finds them
+ * for both; each keeps the starts its own sticky `START` accepts there (which must match nowhere
+ * this pattern does not).
+ */
+const CODE_START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ .\-/]{4})/g;
+export const codeStarts = perScan((text): readonly number[] => {
+  const starts: number[] = [];
+  CODE_START.lastIndex = 0;
+  for (let m = CODE_START.exec(text); m; m = CODE_START.exec(text)) starts.push(m.index);
+  return starts;
+});
+
+/** A lookup table of the characters in `chars` (each listed, no ranges), by character code. */
+export function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/**
+ * The index before every run of at least `min` characters of `table` (0 for a run at the very
+ * start): where a pattern made of one separator and such a run can match (see `matchSpansAt`).
+ * A loop over character codes finds the rare long runs for less than the pattern costs when it
+ * is tried after every separator of the text.
+ */
+export function indexesBeforeRuns(text: string, table: Uint8Array, min: number): number[] {
+  const indexes: number[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && table[text.charCodeAt(i)] === 1) continue;
+    if (i - start >= min) indexes.push(Math.max(0, start - 1));
+    start = i + 1;
+  }
+  return indexes;
 }
 
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
