@@ -96,17 +96,15 @@ export class SwapJournal {
     if (outcome === 'ready') view.progress = 1;
     view.finishedAt = new Date().toISOString();
     await this.save(view);
-    this.#deps.webhook.send(
-      outcome === 'ready' ? 'swap.ready' : outcome === 'failed' ? 'swap.failed' : 'swap.cancelled',
-      {
-        swapId: view.id,
-        modelId: view.modelId,
-        placementId: view.placementId,
-        cause,
-        message,
-      },
-    );
-    this.#deps.onFinished?.(view);
+    this.#deps.webhook.send(`${view.kind}.${outcome}`, {
+      swapId: view.id,
+      modelId: view.modelId,
+      placementId: view.placementId,
+      cause,
+      message,
+    });
+    // Swap metrics count launches; an unload launches nothing.
+    if (view.kind === 'swap') this.#deps.onFinished?.(view);
   }
 
   logLine(view: SwapView, raw: string): void {
