@@ -18,13 +18,20 @@ export class PlacementUnload {
   }
 
   /** Runs an unload whose view is saved as `stopping`; ends `ready`, `failed` or `cancelled`. */
-  async run(active: ActiveSwap, model: ModelDef | undefined, placement: Placement | undefined): Promise<void> {
+  async run(
+    active: ActiveSwap,
+    model: ModelDef | undefined,
+    placement: Placement | undefined,
+  ): Promise<void> {
     const { journal, planner, steps, log } = this.#deps;
     const { view, controller } = active;
     try {
       if (!model) throw new SwapFailure('unknown', `${view.modelId} left the catalog; nothing was stopped`);
       if (!placement)
-        throw new SwapFailure('unknown', `placement ${view.placementId} left the settings; nothing was stopped`);
+        throw new SwapFailure(
+          'unknown',
+          `placement ${view.placementId} left the settings; nothing was stopped`,
+        );
       await journal.enter(active, 'stopping');
       const plan = await planner.plan(model, placement, controller.signal);
       await steps.stopEverywhere(plan, (line) => journal.logLine(view, line), controller.signal);

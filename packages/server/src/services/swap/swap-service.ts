@@ -213,7 +213,10 @@ export class SwapService {
     }
     const held = (this.#deps.leases?.active() ?? []).filter((lease) => lease.modelId === model.id);
     if (held.length > 0) {
-      throw new LeasedError(`${held.map(describeLease).join('; ')}; unloading ${model.id} would end it`, held);
+      throw new LeasedError(
+        `${held.map(describeLease).join('; ')}; unloading ${model.id} would end it`,
+        held,
+      );
     }
     this.#refuseIfBusy(placement);
     const view = newSwapView({ kind: 'unload', modelId: model.id, placementId: placement.id, actor });
