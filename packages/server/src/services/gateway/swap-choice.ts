@@ -31,6 +31,7 @@ interface Refusal {
   reasons: string[];
   /** Seconds until only its residency would have expired; undefined when something else holds it. */
   freeInSec: number | undefined;
+  leased: boolean;
 }
 
 /** When every placement is busy for something other than residency, try again after this long. */
@@ -72,6 +73,7 @@ export class SwapChoices {
         held: 'a model being swapped in',
         reasons: [],
         freeInSec: undefined,
+        leased: false,
       }));
     const allowed: string[] = [];
     for (const id of idle) {
@@ -112,22 +114,30 @@ export class SwapChoices {
       }
     }
     if (reasons.length === 0) return undefined;
-    return { placementId, held: names.join(', '), reasons, freeInSec };
+    return { placementId, held: names.join(', '), reasons, freeInSec, leased: held.length > 0 };
   }
 }
 
-/** 503: every placement that may serve the model holds another that a request may not evict. */
+/**
+ * Every placement that may serve the model holds another that a request may not evict: 409
+ * `model_leased` when leases hold them all (that lasts until the leases end), else 503 with when to
+ * try again.
+ */
 function busy(servedName: string, refusals: readonly Refusal[]): DomainError {
   const parts = refusals.map(
     (refusal) =>
       `${refusal.placementId} holds ${refusal.held}${refusal.reasons.length > 0 ? ` (${refusal.reasons.join(', ')})` : ''}`,
   );
+  const message = `The model \`${servedName}\` is not loaded and every placement that may serve it is busy: ${parts.join('; ')}.`;
+  if (refusals.every((refusal) => refusal.leased)) {
+    return new DomainError('LEASED', message, { openAiCode: 'model_leased', param: 'model' });
+  }
   const waits = refusals.map((refusal) => refusal.freeInSec ?? BUSY_RETRY_SEC);
-  return new DomainError(
-    'UNAVAILABLE',
-    `The model \`${servedName}\` is not loaded and every placement that may serve it is busy: ${parts.join('; ')}.`,
-    { retryAfterSec: Math.max(1, Math.min(...waits)), openAiCode: 'placements_busy', param: 'model' },
-  );
+  return new DomainError('UNAVAILABLE', message, {
+    retryAfterSec: Math.max(1, Math.min(...waits)),
+    openAiCode: 'placements_busy',
+    param: 'model',
+  });
 }
 
 /** The served names of each placement that answered in `snapshot`. */
