@@ -215,6 +215,7 @@ export async function composeServices(options: ComposeOptions) {
     ...models,
     gateway,
     gatewayStats,
+    activity,
     idleUnload,
     usage,
     speech,

@@ -155,7 +155,12 @@ describe('SwapChoices', () => {
     });
     expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p2', serving: false });
     const pinnedBoth = setup({
-      gateway: { modelPolicies: [{ modelId: 'a', pin: true }, { modelId: 'b', pin: true }] },
+      gateway: {
+        modelPolicies: [
+          { modelId: 'a', pin: true },
+          { modelId: 'b', pin: true },
+        ],
+      },
       served: { p1: ['a-served'], p2: ['b-served'] },
     });
     const busy = await refusal(pinnedBoth.choices.choose(model('d'), 'd-served'));
