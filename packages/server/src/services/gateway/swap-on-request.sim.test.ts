@@ -93,7 +93,7 @@ describe('swap on request across two placements', () => {
     expect(busy.message).toMatch(
       /every placement that may serve it is busy: p1 holds model-a \(loaded \d+ s ago, minimum residency 300 s\); p2 holds model-b \(loaded \d+ s ago, minimum residency 300 s\)/,
     );
-    expect(Number(busy.headers?.get('retry-after'))).toBeGreaterThan(200);
+    expect(Number((busy.headers as Headers | undefined)?.get('retry-after'))).toBeGreaterThan(200);
     const swaps = await swapsSince(since);
     expect(swaps.map((swap) => [swap.kind, swap.modelId, swap.placementId, swap.status])).toEqual([
       ['swap', 'model-a', 'p1', 'ready'],
