@@ -1,20 +1,59 @@
-import type { ModelDef, Placement } from '@spark-control/schema';
+import type { LeaseView, ModelDef, Placement } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
+import type { CatalogStore } from '../catalog/catalog-store.js';
+import { DomainError } from '../domain-error.js';
+import { describeLease, LeasedError } from '../leases/lease-service.js';
+import type { PlacementDirectory } from '../placements/placement-directory.js';
 import { causeOfError } from './classify.js';
 import { SwapFailure } from './errors.js';
 import type { LaunchPlanner } from './launch-planner.js';
 import type { ActiveSwap, SwapJournal } from './swap-journal.js';
 import type { SwapSteps } from './swap-steps.js';
+import type { VllmCluster } from './vllm-cluster.js';
+
+export interface PlacementUnloadDeps {
+  planner: LaunchPlanner;
+  steps: SwapSteps;
+  journal: SwapJournal;
+  placements: Pick<PlacementDirectory, 'head'>;
+  cluster: Pick<VllmCluster, 'servedModels'>;
+  catalog: Pick<CatalogStore, 'byServedName'>;
+  leases?: { active(): LeaseView[] } | undefined;
+  log: Logger;
+}
 
 /**
  * An unload: the placement's model is stopped the way a swap stops it (its container by name on every
  * Spark, ADR 0010) and nothing is launched. Journaled like a swap, as kind `unload`.
  */
 export class PlacementUnload {
-  readonly #deps: { planner: LaunchPlanner; steps: SwapSteps; journal: SwapJournal; log: Logger };
+  readonly #deps: PlacementUnloadDeps;
 
-  constructor(deps: { planner: LaunchPlanner; steps: SwapSteps; journal: SwapJournal; log: Logger }) {
+  constructor(deps: PlacementUnloadDeps) {
     this.#deps = deps;
+  }
+
+  /** The catalog model the placement serves, to unload; refused when it serves none or a lease holds it. */
+  async modelToUnload(placement: Placement): Promise<ModelDef> {
+    const { placements, cluster, catalog, leases } = this.#deps;
+    const head = placements.head(placement);
+    const [name] = (head ? await cluster.servedModels(head, placement.port) : undefined) ?? [];
+    const model = name === undefined ? undefined : catalog.byServedName(name);
+    if (!model) {
+      const what = name === undefined ? 'nothing' : `${name}, which is not in the catalog`;
+      throw new DomainError(
+        'CONFLICT',
+        `placement ${placement.id} serves ${what}; there is nothing to unload`,
+      );
+    }
+    const held = (leases?.active() ?? []).filter((lease) => lease.modelId === model.id);
+    if (held.length > 0) {
+      throw new LeasedError(
+        `${held.map(describeLease).join('; ')}; unloading ${model.id} would end it`,
+        held,
+      );
+    }
+    return model;
   }
 
   /** Runs an unload whose view is saved as `stopping`; ends `ready`, `failed` or `cancelled`. */

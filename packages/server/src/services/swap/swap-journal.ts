@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SECRET_MASK, type ModelDef, type SwapPhase, type SwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { LaunchPlan } from './launcher.js';
@@ -127,4 +128,25 @@ export class SwapJournal {
       swap: { ...view, logTail: [...view.logTail] },
     });
   }
+}
+
+/** A swap (or unload) about to begin, still in its first phase. */
+export function newSwapView(fields: Pick<SwapView, 'kind' | 'modelId' | 'placementId' | 'actor'>): SwapView {
+  return {
+    id: randomUUID(),
+    ...fields,
+    previousModelId: null,
+    phase: fields.kind === 'unload' ? 'stopping' : 'preflight',
+    status: 'running',
+    cause: null,
+    message: null,
+    hint: null,
+    preflight: [],
+    progress: 0,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    logTail: [],
+    rollback: null,
+    timings: {},
+  };
 }

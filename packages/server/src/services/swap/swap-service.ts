@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   LeaseView,
   ModelDef,
@@ -21,7 +20,7 @@ import { Preflight } from './preflight.js';
 import { SwapSteps, type SwapTiming } from './swap-steps.js';
 import { SwapStopwatch, medianTimings } from './swap-timings.js';
 import type { SwapRepo } from './swap-repo.js';
-import { SwapJournal, type ActiveSwap } from './swap-journal.js';
+import { newSwapView, SwapJournal, type ActiveSwap } from './swap-journal.js';
 import { SwapRecovery } from './swap-recovery.js';
 import { RollbackAfterFailure } from './swap-rollback.js';
 import { PlacementUnload } from './placement-unload.js';
@@ -111,6 +110,7 @@ export class SwapService {
       planner: this.#planner,
     });
     this.#unload = new PlacementUnload({
+      ...deps,
       planner: this.#planner,
       steps: this.#steps,
       journal: this.#journal,
@@ -202,22 +202,7 @@ export class SwapService {
     const placement = this.#deps.placements.get(placementId);
     if (!placement) throw new DomainError('NOT_FOUND', `placementId: no placement "${placementId}"`);
     this.#refuseIfBusy(placement);
-    const head = this.#deps.placements.head(placement);
-    const [name] = (head ? await this.#deps.cluster.servedModels(head, placement.port) : undefined) ?? [];
-    const model = name === undefined ? undefined : this.#deps.catalog.byServedName(name);
-    if (!model) {
-      throw new DomainError(
-        'CONFLICT',
-        `placement ${placement.id} serves ${name === undefined ? 'nothing' : `${name}, which is not in the catalog`}; there is nothing to unload`,
-      );
-    }
-    const held = (this.#deps.leases?.active() ?? []).filter((lease) => lease.modelId === model.id);
-    if (held.length > 0) {
-      throw new LeasedError(
-        `${held.map(describeLease).join('; ')}; unloading ${model.id} would end it`,
-        held,
-      );
-    }
+    const model = await this.#unload.modelToUnload(placement);
     this.#refuseIfBusy(placement);
     const view = newSwapView({ kind: 'unload', modelId: model.id, placementId: placement.id, actor });
     view.previousModelId = model.id;
@@ -422,25 +407,4 @@ export class SwapService {
       );
     }
   }
-}
-
-/** A swap (or unload) about to begin, still in its first phase. */
-function newSwapView(fields: Pick<SwapView, 'kind' | 'modelId' | 'placementId' | 'actor'>): SwapView {
-  return {
-    id: randomUUID(),
-    ...fields,
-    previousModelId: null,
-    phase: fields.kind === 'unload' ? 'stopping' : 'preflight',
-    status: 'running',
-    cause: null,
-    message: null,
-    hint: null,
-    preflight: [],
-    progress: 0,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    logTail: [],
-    rollback: null,
-    timings: {},
-  };
 }
