@@ -79,27 +79,30 @@ export class LlmRouting {
     if (!settings.current.gateway.swapOnRequest || !swaps.start) return undefined;
     const target = catalog?.byServedName(model);
     if (!target) return undefined;
-    const choice = await choices.choose(target, model);
-    const { placementId } = choice;
-    if (choice.serving) return { placementId };
-    try {
-      await swaps.start(target.id, 'gateway', placementId);
-      log.info({ modelId: target.id, placementId }, 'gateway started a swap for a requested model');
-    } catch (error) {
-      // A lease holds the served model: say so rather than "not loaded".
-      if (error instanceof LeasedError) {
-        throw new DomainError('LEASED', `The model \`${model}\` is not loaded: ${error.message}.`, {
-          openAiCode: 'model_leased',
-          param: 'model',
-        });
-      }
-      // Another swap may have started meanwhile; waiting for it is still right.
-      if (!swaps.isSwapping(placementId)) {
-        log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');
-        return undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      const { placementId, swapNeeded } = await choices.choose(target, model);
+      if (!swapNeeded) return { placementId };
+      try {
+        await swaps.start(target.id, 'gateway', placementId);
+        log.info({ modelId: target.id, placementId }, 'gateway started a swap for a requested model');
+        return { placementId };
+      } catch (error) {
+        // A lease holds the served model: say so rather than "not loaded".
+        if (error instanceof LeasedError) {
+          throw new DomainError('LEASED', `The model \`${model}\` is not loaded: ${error.message}.`, {
+            openAiCode: 'model_leased',
+            param: 'model',
+          });
+        }
+        if (!swaps.isSwapping(placementId)) {
+          log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');
+          return undefined;
+        }
+        // Another request's swap took the placement meanwhile: wait for it when it brings this model,
+        // else choose again (once) among the others.
+        if (attempt > 0 || swaps.swappingTo?.(placementId) === target.id) return { placementId };
       }
     }
-    return { placementId };
   }
 
   /** A placement that may serve `model` (any, for a model the catalog lacks) on which a swap runs. */

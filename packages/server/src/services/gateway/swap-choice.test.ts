@@ -23,6 +23,8 @@ function setup(
     gateway?: SettingsInput['gateway'];
     served?: Record<string, string[]>;
     swapping?: string[];
+    /** Placement → the catalog model being swapped in there. */
+    swappingTo?: Record<string, string>;
     leases?: Pick<LeaseView, 'modelId' | 'note' | 'createdBy' | 'until'>[];
   } = {},
 ) {
@@ -36,7 +38,10 @@ function setup(
     settings,
     placements: new PlacementDirectory({ settings }),
     activity,
-    swaps: { isSwapping: (id) => (options.swapping ?? []).includes(id ?? '') },
+    swaps: {
+      isSwapping: (id) => (options.swapping ?? []).includes(id ?? ''),
+      swappingTo: (id) => options.swappingTo?.[id] ?? null,
+    },
     leases: {
       active: () =>
         (options.leases ?? []).map((lease, index) => ({ id: `l${index}`, createdAt: '', ...lease })),
@@ -77,13 +82,19 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 describe('SwapChoices', () => {
   it('needs no swap where a placement serves the model already', async () => {
     const { choices } = setup({ served: { p1: ['a-served'], p2: ['b-served'] } });
-    expect(await choices.choose(model('b'), 'b-served')).toEqual({ placementId: 'p2', serving: true });
+    expect(await choices.choose(model('b'), 'b-served')).toEqual({ placementId: 'p2', swapNeeded: false });
+  });
+
+  it('waits for a swap to the model that runs already, rather than starting another', async () => {
+    const { choices } = setup({ served: {}, swapping: ['p2'], swappingTo: { p2: 'b' } });
+    expect(await choices.choose(model('b'), 'b-served')).toEqual({ placementId: 'p2', swapNeeded: false });
+    expect(await choices.choose(model('a'), 'a-served')).toEqual({ placementId: 'p1', swapNeeded: true });
   });
 
   it('takes an empty placement before evicting anything, even one idle far longer', async () => {
     const { choices, activity, clock } = setup({ served: { p1: ['a-served'] } });
     activity.loaded('p1', clock.ms - 86_400_000);
-    expect(await choices.choose(model('b'), 'b-served')).toEqual({ placementId: 'p2', serving: false });
+    expect(await choices.choose(model('b'), 'b-served')).toEqual({ placementId: 'p2', swapNeeded: true });
   });
 
   it('never considers a placement where the model may not run', async () => {
@@ -93,7 +104,7 @@ describe('SwapChoices', () => {
     // p3 is empty but serves only c.
     const busy = await refusal(choices.choose(model('d'), 'd-served'));
     expect(busy.message).not.toContain('p3');
-    expect(await choices.choose(model('c'), 'c-served')).toEqual({ placementId: 'p3', serving: false });
+    expect(await choices.choose(model('c'), 'c-served')).toEqual({ placementId: 'p3', swapNeeded: true });
   });
 
   it('evicts the placement idle longest', async () => {
@@ -104,10 +115,10 @@ describe('SwapChoices', () => {
     await use('p1');
     clock.ms += 10_000;
     await use('p2');
-    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', serving: false });
+    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', swapNeeded: true });
     clock.ms += 10_000;
     await use('p1');
-    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p2', serving: false });
+    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p2', swapNeeded: true });
   });
 
   it('never evicts a model loaded less than the minimum residency ago, and says when to retry', async () => {
@@ -127,7 +138,7 @@ describe('SwapChoices', () => {
         'p2 holds b-served (loaded 100 s ago, minimum residency 300 s).',
     );
     clock.ms += 200_000;
-    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p2', serving: false });
+    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p2', swapNeeded: true });
   });
 
   it('never evicts a model with a request in flight (a stream until it ends)', async () => {
@@ -145,7 +156,7 @@ describe('SwapChoices', () => {
     endA();
     endB();
     await Promise.resolve();
-    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', serving: false });
+    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', swapNeeded: true });
   });
 
   it('never evicts a pinned model', async () => {
@@ -153,7 +164,7 @@ describe('SwapChoices', () => {
       gateway: { minResidencySec: 0, modelPolicies: [{ modelId: 'a', pin: true }] },
       served: { p1: ['a-served'], p2: ['b-served'] },
     });
-    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p2', serving: false });
+    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p2', swapNeeded: true });
     const pinnedBoth = setup({
       gateway: {
         modelPolicies: [
@@ -174,7 +185,7 @@ describe('SwapChoices', () => {
       served: { p1: ['a-served'], p2: ['b-served'] },
       leases: [{ modelId: 'b', ...lease }],
     });
-    expect(await one.choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', serving: false });
+    expect(await one.choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', swapNeeded: true });
     const both = setup({
       gateway: { minResidencySec: 0 },
       served: { p1: ['a-served'], p2: ['b-served'] },
@@ -195,7 +206,7 @@ describe('SwapChoices', () => {
       served: { p1: ['a-served'] },
       swapping: ['p2'],
     });
-    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', serving: false });
+    expect(await choices.choose(model('d'), 'd-served')).toEqual({ placementId: 'p1', swapNeeded: true });
     const all = setup({ served: { p1: ['a-served'] }, swapping: ['p1', 'p2'] });
     const busy = await refusal(all.choices.choose(model('d'), 'd-served'));
     expect(busy.message).toContain('p1 holds a model being swapped in; p2 holds a model being swapped in');

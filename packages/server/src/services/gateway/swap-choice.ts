@@ -6,18 +6,18 @@ import type { SettingsSource } from '../settings-source.js';
 import type { RoutesSnapshot } from './model-routes.js';
 import type { PlacementActivity } from './placement-activity.js';
 
-/** Where a requested model goes: a placement already serving it, or the one to swap it onto. */
+/** Where a requested model goes: a placement serving it (or being swapped to it), or the one to swap it onto. */
 export interface SwapChoice {
   placementId: string;
-  /** The placement serves the model already; no swap is needed. */
-  serving: boolean;
+  /** False when the placement serves the model already or a swap to it runs there: wait, start nothing. */
+  swapNeeded: boolean;
 }
 
 export interface SwapChoiceDeps {
   settings: SettingsSource;
   placements: Pick<PlacementDirectory, 'fits'>;
   activity: Pick<PlacementActivity, 'inFlight' | 'loadedAt' | 'idleSince' | 'now'>;
-  swaps: { isSwapping(placementId?: string): boolean };
+  swaps: { isSwapping(placementId?: string): boolean; swappingTo?(placementId: string): string | null };
   leases?: { active(): LeaseView[] } | undefined;
   catalog: { byServedName(name: string): Pick<ModelDef, 'id'> | undefined };
   /** The served names of each placement now; a placement that does not answer serves nothing. */
@@ -39,7 +39,7 @@ const BUSY_RETRY_SEC = 30;
 
 /**
  * The swap-on-request rule (ADR 0017). Among the placements where the model may run: one already
- * serving it needs no swap; else an empty one; else the one idle longest. A request never evicts a
+ * serving it (or being swapped to it) needs no swap; else an empty one; else the one idle longest. A request never evicts a
  * model that is pinned, has requests in flight, is held by a lease, or was loaded less than
  * `gateway.minResidencySec` ago, so alternating requests cannot make the placements swap constantly.
  * With no placement allowed the request gets a 503 that names what holds each one.
@@ -60,11 +60,13 @@ export class SwapChoices {
       });
     }
     const served = await this.deps.served();
-    const serving = candidates.find((id) => served.get(id)?.includes(servedName));
-    if (serving !== undefined) return { placementId: serving, serving: true };
+    const serving = candidates.find(
+      (id) => served.get(id)?.includes(servedName) || swaps.swappingTo?.(id) === model.id,
+    );
+    if (serving !== undefined) return { placementId: serving, swapNeeded: false };
     const idle = candidates.filter((id) => !swaps.isSwapping(id));
     const empty = idle.find((id) => (served.get(id) ?? []).length === 0);
-    if (empty !== undefined) return { placementId: empty, serving: false };
+    if (empty !== undefined) return { placementId: empty, swapNeeded: true };
 
     const refusals: Refusal[] = candidates
       .filter((id) => swaps.isSwapping(id))
@@ -88,7 +90,7 @@ export class SwapChoices {
           : best,
       undefined,
     );
-    if (idlest !== undefined) return { placementId: idlest, serving: false };
+    if (idlest !== undefined) return { placementId: idlest, swapNeeded: true };
     throw busy(servedName, refusals);
   }
 

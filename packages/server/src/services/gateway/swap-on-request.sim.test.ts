@@ -196,4 +196,22 @@ describe('swap on request across two placements', () => {
     expect((await ask('model-b')).model).toBe('model-b');
     expect(await served()).toEqual({ p1: ['model-b'], p2: ['model-c'] });
   }, 180_000);
+
+  it('requests at once for two models take the two empty placements; two for one model start one swap', async () => {
+    g.overrides.gateway = { ...g.overrides.gateway, minResidencySec: 0 };
+    for (const placementId of (await g.gateway.servedByPlacement()).keys()) {
+      await t.swaps.unload(placementId, 'test');
+      await t.swaps.idle(placementId);
+    }
+    expect(await served()).toEqual({});
+    const since = new Date().toISOString();
+    const answers = await Promise.all(['model-a', 'model-b', 'model-a'].map((name) => ask(name)));
+    expect(answers.map((answer) => answer.model)).toEqual(['model-a', 'model-b', 'model-a']);
+    const swaps = await swapsSince(since);
+    expect(swaps.map((swap) => [swap.kind, swap.modelId, swap.status]).sort()).toEqual([
+      ['swap', 'model-a', 'ready'],
+      ['swap', 'model-b', 'ready'],
+    ]);
+    expect(new Set(swaps.map((swap) => swap.placementId))).toEqual(new Set(['p1', 'p2']));
+  }, 180_000);
 });
