@@ -33,6 +33,7 @@ const card = (sparkId: string, reachable: boolean): SparkHardware => ({
 
 const swap = (id: string, status: SwapView['status']): SwapView => ({
   id,
+  kind: 'swap',
   modelId: `model-${id}`,
   placementId: 'vllm',
   previousModelId: null,

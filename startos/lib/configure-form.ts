@@ -135,7 +135,15 @@ export function formToSettings(
       url: text(input.webhook.url),
       secret: resolveSecret(input.webhook.secret, section('webhook').secret),
     },
-    gateway: { ...section('gateway'), ...advanced.gateway },
+    gateway: {
+      ...section('gateway'),
+      ...advanced.gateway,
+      modelPolicies: advanced.gateway.modelPolicies.map((policy) => ({
+        modelId: text(policy.modelId),
+        pin: policy.pin,
+        ...(policy.idleUnloadSec === null ? {} : { idleUnloadSec: policy.idleUnloadSec }),
+      })),
+    },
     privacy: { ...section('privacy'), ...input.privacy },
     monitor: {
       ...section('monitor'),
@@ -234,7 +242,14 @@ export function settingsToForm(current: Record<string, unknown> | undefined): Co
         rollback: settings.vllm.rollback,
         modelRoots: [...settings.vllm.modelRoots],
       },
-      gateway: { ...settings.gateway },
+      gateway: {
+        ...settings.gateway,
+        modelPolicies: settings.gateway.modelPolicies.map((policy) => ({
+          modelId: policy.modelId,
+          pin: policy.pin,
+          idleUnloadSec: policy.idleUnloadSec ?? null,
+        })),
+      },
       monitorIntervalSec: settings.monitor.intervalSec,
       monitorDownAfterProbes: settings.monitor.downAfterProbes,
       monitorDownAfterSec: settings.monitor.downAfterSec,

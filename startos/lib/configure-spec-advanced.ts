@@ -1,6 +1,7 @@
 import { i18n } from '../i18n/index.js';
 import { sdk } from '../sdk.js';
 import { FORM_PATTERNS, numberField, pattern, schemaDefault, toggleField } from './form-fields.js';
+import { numberBounds } from './settings-schema.js';
 
 const { InputSpec, Value, List } = sdk;
 
@@ -58,6 +59,48 @@ const swapSpec = InputSpec.of({
   ),
 });
 
+const policyIdle = numberBounds('gateway.modelPolicies[].idleUnloadSec');
+
+const modelPolicySpec = InputSpec.of({
+  modelId: Value.text({
+    name: i18n('Model id'),
+    description: i18n('The catalog id of the model, such as qwen3-30b-a3b.'),
+    required: true,
+    default: null,
+    placeholder: 'qwen3-30b-a3b',
+    patterns: [pattern(FORM_PATTERNS.slug, 'Lowercase letters, digits and dashes')],
+  }),
+  pin: Value.toggle({
+    name: i18n('Keep loaded (pin)'),
+    description: i18n(
+      'A request for another model never replaces it, and it is never unloaded for being idle.',
+    ),
+    default: false,
+  }),
+  idleUnloadSec: Value.number({
+    name: i18n('Unload when idle'),
+    description: i18n('For this model in place of the gateway’s own. Leave blank to use that; 0: never.'),
+    required: false,
+    default: null,
+    min: policyIdle.min,
+    max: policyIdle.max,
+    integer: true,
+    step: 1,
+    units: i18n('s'),
+    placeholder: '600',
+  }),
+});
+
+const modelPoliciesSpec = Value.list(
+  List.obj(
+    {
+      name: i18n('Model policies'),
+      description: i18n('Per catalog model: keep it loaded, or give it its own idle time.'),
+    },
+    { spec: modelPolicySpec, displayAs: '{{modelId}}', uniqueBy: 'modelId' },
+  ),
+);
+
 const gatewaySpec = InputSpec.of({
   queueSize: numberField('gateway.queueSize', {
     name: 'Queue during a swap',
@@ -80,6 +123,21 @@ const gatewaySpec = InputSpec.of({
     'Swap on request',
     'A request for a catalog model that is not loaded starts a swap to it.',
   ),
+  minResidencySec: numberField('gateway.minResidencySec', {
+    name: 'Minimum residency',
+    description:
+      'A model loaded less than this long ago is never replaced by a request for another model, so alternating requests cannot make the Sparks swap all the time.',
+    integer: true,
+    units: 's',
+  }),
+  idleUnloadSec: numberField('gateway.idleUnloadSec', {
+    name: 'Unload when idle',
+    description:
+      'A model that has had no request for this long is stopped to free its memory; with swap on request, the next request loads it again. 0: never.',
+    integer: true,
+    units: 's',
+  }),
+  modelPolicies: modelPoliciesSpec,
 });
 
 export const advancedSpec = Value.object(

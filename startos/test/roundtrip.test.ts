@@ -88,7 +88,15 @@ describe('Configure Sparks → settings.json → the running server', () => {
         advanced: {
           ports: { parakeet: 9100, kokoro: 9101, embeddings: 9102, qdrant: 9103 },
           swap: { readyTimeoutSec: 600, rollback: false, modelRoots: ['/data/models'] },
-          gateway: { queueSize: 5, maxWaitSec: 30, upstreamTimeoutSec: 90, swapOnRequest: true },
+          gateway: {
+            queueSize: 5,
+            maxWaitSec: 30,
+            upstreamTimeoutSec: 90,
+            swapOnRequest: true,
+            minResidencySec: 60,
+            idleUnloadSec: 1800,
+            modelPolicies: [{ modelId: 'qwen3-30b-a3b', pin: true, idleUnloadSec: null }],
+          },
           monitorIntervalSec: 7,
           monitorDownAfterProbes: 4,
           monitorDownAfterSec: 20,
@@ -112,6 +120,9 @@ describe('Configure Sparks → settings.json → the running server', () => {
       maxWaitSec: 30,
       upstreamTimeoutSec: 90,
       swapOnRequest: true,
+      minResidencySec: 60,
+      idleUnloadSec: 1800,
+      modelPolicies: [{ modelId: 'qwen3-30b-a3b', pin: true }],
     });
     expect(applied.privacy).toEqual({ localNameCheck: true, localNameCheckBudgetMs: 900 });
     expect(applied.reasoning.baseUrl).toBe('http://127.0.0.1:9/v1');

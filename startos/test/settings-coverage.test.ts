@@ -4,7 +4,7 @@ import { defaults, formToSettings, settingsToForm } from '../lib/configure-form.
 import { fieldLabel } from '../lib/form-errors.js';
 import { settingsLeaves } from '../lib/settings-schema.js';
 import { fakeEffects, loadBundle } from './support/bundle.js';
-import { placementInput, validInput } from './support/input.js';
+import { modelPolicyInput, placementInput, validInput } from './support/input.js';
 
 type Json = unknown;
 type SpecNode = Record<string, Json> & { type: string };
@@ -160,7 +160,18 @@ const everyField = {
     localBaseUrl: 'http://10.1.0.2:8100/v1',
   },
   webhook: { url: 'https://hooks.example.com/x', secret: 'webhook-secret-value' },
-  gateway: { queueSize: 7, maxWaitSec: 30.5, upstreamTimeoutSec: 90, swapOnRequest: true },
+  gateway: {
+    queueSize: 7,
+    maxWaitSec: 30.5,
+    upstreamTimeoutSec: 90,
+    swapOnRequest: true,
+    minResidencySec: 120,
+    idleUnloadSec: 1800,
+    modelPolicies: [
+      { modelId: 'qwen3-30b', pin: true, idleUnloadSec: 600 },
+      { modelId: 'gemma-3-4b', idleUnloadSec: 0 },
+    ],
+  },
   privacy: { localNameCheck: true, localNameCheckBudgetMs: 900 },
   monitor: { intervalSec: 12, downAfterProbes: 4, downAfterSec: 20 },
   timeZone: 'America/New_York',
@@ -181,7 +192,14 @@ describe('Configure Sparks reaches every setting', () => {
     const action = loadBundle().actions.get('configure-sparks');
     const form = await action?.getInput({ effects: fakeEffects(), prefill: null });
     const spec = { type: 'object', spec: form?.spec as Record<string, SpecNode> };
-    const base = validInput({ placements: [placementInput()] });
+    const defaultsForm = validInput();
+    const base = validInput({
+      placements: [placementInput()],
+      advanced: {
+        ...defaultsForm.advanced,
+        gateway: { ...defaultsForm.advanced.gateway, modelPolicies: [modelPolicyInput()] },
+      },
+    });
     const baseline = formToSettings(base, {});
     const reachable = new Set<string>();
     for (const changed of perturbations(spec, base, (next) => next)) {

@@ -211,8 +211,14 @@ export interface SwapRollback {
   message: string;
 }
 
+/** `swap`: a model is launched on the placement; `unload`: its model is stopped and nothing replaces it. */
+export const SWAP_KINDS = ['swap', 'unload'] as const;
+export type SwapKind = (typeof SWAP_KINDS)[number];
+
 export interface SwapView {
   id: string;
+  kind: SwapKind;
+  /** The model swapped in; for an unload, the model stopped. */
   modelId: string;
   /** The placement whose vLLM the swap changes. */
   placementId: string;

@@ -14,3 +14,4 @@ export * from './search.js';
 export * from './schedules.js';
 export * from './placements.js';
 export * from './placement-settings.js';
+export * from './gateway-settings.js';

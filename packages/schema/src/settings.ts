@@ -19,6 +19,7 @@ import {
   UrlPathSchema,
   urlSecrets,
 } from './fields.js';
+import { GatewaySettingsSchema, modelPolicyProblems } from './gateway-settings.js';
 import { PlacementSettingSchema, placementProblems } from './placement-settings.js';
 
 /** What a Spark can host; each role brings its built-in services. */
@@ -125,20 +126,7 @@ export const SettingsSchema = v.pipe(
       }),
       {},
     ),
-    /** The OpenAI-compatible gateway: queueing during swaps and upstream limits. */
-    gateway: v.optional(
-      v.strictObject({
-        /** LLM requests that may wait for a swap to finish; more get 503 with Retry-After. */
-        queueSize: v.optional(NumberRangeSchema(0, 10_000, { integer: true }), 64),
-        /** How long a queued request waits for a swap before it gets 503. */
-        maxWaitSec: v.optional(NumberRangeSchema(0, 3600, { unit: 'seconds' }), 120),
-        /** An upstream that has not finished answering within this time is cut off. */
-        upstreamTimeoutSec: v.optional(NumberRangeSchema(1, 86_400, { unit: 'seconds' }), 600),
-        /** A request naming a catalog model that is not served starts a swap to it. */
-        swapOnRequest: v.optional(v.boolean('must be true or false'), false),
-      }),
-      {},
-    ),
+    gateway: v.optional(GatewaySettingsSchema, {}),
     /** The redaction gateway. */
     privacy: v.optional(
       v.strictObject({
@@ -186,6 +174,7 @@ export const SettingsSchema = v.pipe(
     if (!dataset.typed) return;
     const sparkIds = dataset.value.sparks.map((spark) => spark.id);
     for (const message of placementProblems(dataset.value.placements, sparkIds)) addIssue({ message });
+    for (const message of modelPolicyProblems(dataset.value.gateway.modelPolicies)) addIssue({ message });
   }),
   v.transform((settings) => ({
     ...settings,

@@ -142,7 +142,7 @@ export function createApp(deps: AppDeps) {
     .get('/health', (c) => c.json({ status: 'ok' as const, version: deps.version }))
     .route('/api/openapi.json', openApiRoutes({ version: deps.version }))
     .route('/api/auth', authRoutes(deps.auth))
-    .route('/api/settings', settingsRoutes(deps.settings))
+    .route('/api/settings', settingsRoutes(deps.settings, deps.catalog))
     .route('/api/tokens', tokenRoutes(deps.auth))
     .route('/api/usage', usageRoutes(deps.usage))
     .route('/api/events', eventRoutes({ bus: deps.bus, auth: deps.auth }))

@@ -12,6 +12,8 @@ import { CatalogService } from './services/catalog/catalog-service.js';
 import { UpstreamClient } from './adapters/upstream/client.js';
 import { GatewayService } from './services/gateway/gateway-service.js';
 import { GatewayStats } from './services/gateway/stats.js';
+import { IdleUnload } from './services/gateway/idle-unload.js';
+import { PlacementActivity } from './services/gateway/placement-activity.js';
 import { createHealth } from './services/health/index.js';
 import { MetricsRegistry, standardMetrics } from './services/health/metrics.js';
 import { CatalogStore } from './services/catalog/catalog-store.js';
@@ -171,6 +173,7 @@ export async function composeServices(options: ComposeOptions) {
   });
   const gatewayStats: GatewayStats = new GatewayStats(metricsRegistry, () => gateway.queue.depth);
   const upstream = new UpstreamClient();
+  const activity = new PlacementActivity(() => now().getTime());
   const gateway: GatewayService = new GatewayService({
     settings: options.settings,
     upstream,
@@ -178,6 +181,19 @@ export async function composeServices(options: ComposeOptions) {
     placements: models.placements,
     catalog: models.store,
     stats: gatewayStats,
+    activity,
+    leases: models.leases,
+    log: options.log,
+  });
+  const stopFollowingLoads = followLoads(options.bus, activity);
+  const idleUnload = new IdleUnload({
+    settings: options.settings,
+    placements: models.placements,
+    activity,
+    swaps: models.swaps,
+    leases: models.leases,
+    catalog: models.store,
+    served: () => gateway.servedByPlacement(),
     log: options.log,
   });
   const usage = new UsageMeter({
@@ -199,6 +215,8 @@ export async function composeServices(options: ComposeOptions) {
     ...models,
     gateway,
     gatewayStats,
+    activity,
+    idleUnload,
     usage,
     speech,
     audioUploads,
@@ -221,12 +239,18 @@ export async function composeServices(options: ComposeOptions) {
       hardwareHistory.start();
       scheduleRunner.start();
       tasks.watch();
+      idleUnload.start();
+      seedLoads(models.swapRepo, models.placements, activity).catch((error: unknown) =>
+        options.log.warn({ err: error }, 'could not read when the placements were loaded'),
+      );
       models.swaps
         .reconcile()
         .catch((error: unknown) => options.log.error({ err: error }, 'swap reconciliation failed'));
     },
     async stop(): Promise<void> {
       tasks.stop();
+      stopFollowingLoads();
+      await idleUnload.stop();
       models.leases.stop();
       await usage.stop();
       await scheduleRunner.stop();
@@ -259,9 +283,10 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     ...(options.now ? { now: options.now } : {}),
   });
   await leases.load();
+  const swapRepo = new SwapRepo(options.db);
   const swaps = new SwapService({
     leases,
-    repo: new SwapRepo(options.db),
+    repo: swapRepo,
     cluster,
     catalog: store,
     settings,
@@ -298,6 +323,30 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     leases,
     queuedSwaps,
     swaps,
+    swapRepo,
     catalog,
   };
+}
+
+/** Tells `activity` when a swap makes a model resident on a placement and when an unload ends that. */
+function followLoads(bus: EventBus, activity: PlacementActivity): () => void {
+  return bus.subscribe((event) => {
+    if (event.type !== 'swap.phase' || event.swap.status !== 'ready') return;
+    if (event.swap.kind === 'unload') activity.unloaded(event.swap.placementId);
+    else activity.loaded(event.swap.placementId);
+  });
+}
+
+/** After a restart: when each placement's model was loaded, from its last swap, if that put one there. */
+async function seedLoads(repo: SwapRepo, placements: PlacementDirectory, activity: PlacementActivity) {
+  for (const placement of placements.all()) {
+    const last = await repo.latest(placement.id);
+    if (
+      last?.kind === 'swap' &&
+      last.status === 'ready' &&
+      last.finishedAt &&
+      !activity.loadedAt(placement.id)
+    )
+      activity.loaded(placement.id, Date.parse(last.finishedAt));
+  }
 }

@@ -242,6 +242,17 @@ const dict = {
   'must name at least one Spark': 246,
   'must not name a Spark twice': 247,
   'must be from 0.05 to 0.98': 248,
+  'Minimum residency': 249,
+  'A model loaded less than this long ago is never replaced by a request for another model, so alternating requests cannot make the Sparks swap all the time.': 250,
+  'Unload when idle': 251,
+  'A model that has had no request for this long is stopped to free its memory; with swap on request, the next request loads it again. 0: never.': 252,
+  'Model policies': 253,
+  'Per catalog model: keep it loaded, or give it its own idle time.': 254,
+  'Model id': 255,
+  'The catalog id of the model, such as qwen3-30b-a3b.': 256,
+  'Keep loaded (pin)': 257,
+  'A request for another model never replaces it, and it is never unloaded for being idle.': 258,
+  'For this model in place of the gateway’s own. Leave blank to use that; 0: never.': 259,
 } as const;
 
 export type I18nKey = keyof typeof dict;

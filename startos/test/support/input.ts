@@ -59,7 +59,15 @@ export function validInput(overrides: Partial<ConfigureSparksInput> = {}): Confi
     advanced: {
       ports: { parakeet: 8000, kokoro: 8880, embeddings: 8080, qdrant: 6333 },
       swap: { readyTimeoutSec: 1200, rollback: true, modelRoots: [] },
-      gateway: { queueSize: 64, maxWaitSec: 120, upstreamTimeoutSec: 600, swapOnRequest: false },
+      gateway: {
+        queueSize: 64,
+        maxWaitSec: 120,
+        upstreamTimeoutSec: 600,
+        swapOnRequest: false,
+        minResidencySec: 300,
+        idleUnloadSec: 0,
+        modelPolicies: [],
+      },
       monitorIntervalSec: 5,
       monitorDownAfterProbes: 3,
       monitorDownAfterSec: 15,
@@ -83,4 +91,11 @@ export function placementInput(overrides: Partial<PlacementInput> = {}): Placeme
     models: ['qwen3-30b'],
     ...overrides,
   };
+}
+
+type ModelPolicyInput = ConfigureSparksInput['advanced']['gateway']['modelPolicies'][number];
+
+/** A model policy, every field filled. */
+export function modelPolicyInput(overrides: Partial<ModelPolicyInput> = {}): ModelPolicyInput {
+  return { modelId: 'qwen3-30b', pin: true, idleUnloadSec: 600, ...overrides };
 }

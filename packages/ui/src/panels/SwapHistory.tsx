@@ -21,7 +21,10 @@ export function SwapHistory(props: { swaps: SwapView[] }) {
           {props.swaps.map((swap) => (
             <tr>
               <td>{new Date(swap.startedAt).toLocaleString()}</td>
-              <td class="mono">{swap.modelId}</td>
+              <td class="mono">
+                {swap.kind === 'unload' && <span class="muted">unload </span>}
+                {swap.modelId}
+              </td>
               <td title={swap.cause ? CAUSE_WORDS[swap.cause] : undefined}>
                 <span class={`swap-status ${swap.status}`}>{PHASE_WORDS[swap.phase] ?? swap.phase}</span>
                 {swap.cause && <span class="muted"> ({swap.cause.replace(/_/g, ' ')})</span>}

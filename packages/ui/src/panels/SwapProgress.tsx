@@ -36,9 +36,12 @@ export function SwapProgress(props: { swap: SwapView; log: string[] }) {
       data-swap-phase={swap.phase}
     >
       <p>
+        {swap.kind === 'unload' && <span class="muted">unload </span>}
         <strong>{swap.modelId}</strong>
-        {swap.previousModelId && <span class="muted"> (was {swap.previousModelId})</span>} ·{' '}
-        <span class={`swap-status ${swap.status}`}>{PHASE_WORDS[swap.phase] ?? swap.phase}</span> ·{' '}
+        {swap.kind === 'swap' && swap.previousModelId && (
+          <span class="muted"> (was {swap.previousModelId})</span>
+        )}{' '}
+        · <span class={`swap-status ${swap.status}`}>{PHASE_WORDS[swap.phase] ?? swap.phase}</span> ·{' '}
         <span class="muted">{running ? `${elapsed} so far` : `took ${elapsed}`}</span>
       </p>
       <div

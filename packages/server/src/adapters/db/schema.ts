@@ -133,6 +133,8 @@ export const swaps = pgTable(
   'swaps',
   {
     id: text('id').primaryKey(),
+    /** `swap` or `unload` (an idle model stopped, nothing launched). */
+    kind: text('kind').notNull().default('swap'),
     modelId: text('model_id').notNull(),
     /** The placement swapped; swaps from before placements were all on the default one. */
     placementId: text('placement_id').notNull().default('vllm'),

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { DEFAULT_PLACEMENT_ID, type ModelDef } from '@spark-control/schema';
+import { DEFAULT_PLACEMENT_ID, type LeaseView, type ModelDef } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
 import {
   originOf,
@@ -15,17 +15,19 @@ import type { RequestUsage } from '../usage/usage-meter.js';
 import {
   doesNotExist,
   LABEL,
-  malformed,
   notLoaded,
   retryAfterSec,
   transportFailure,
   upstreamFailure,
 } from './failures.js';
 import type { EventDialect, GatewayReply, StreamOutcome } from './reply.js';
+import { jsonPost, jsonReply, wholeJson } from './json-bodies.js';
 import { parseRequest, withIncludeUsage } from './request-json.js';
 import type { GatewayStats } from './stats.js';
 import { LlmRouting, namesFor } from './llm-routing.js';
 import { type ListedModel, ModelRoutes } from './model-routes.js';
+import { PlacementActivity } from './placement-activity.js';
+import { servedByPlacement, SwapChoices } from './swap-choice.js';
 import { SwapQueue, type SwapState } from './swap-queue.js';
 import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
 import { usageTap } from './usage-tap.js';
@@ -39,6 +41,10 @@ export interface GatewayDeps {
   /** Finds the catalog model a request names (for `swapOnRequest` and where it may run). */
   catalog?: { byServedName(name: string): Pick<ModelDef, 'id' | 'tensorParallel'> | undefined };
   stats?: GatewayStats | undefined;
+  /** Requests in flight and last use per placement (a fresh one when absent). */
+  activity?: PlacementActivity;
+  /** Leases hold their model against a swap on request. */
+  leases?: { active(): LeaseView[] } | undefined;
   log: Logger;
 }
 
@@ -53,8 +59,6 @@ export interface RelayRequest {
 /** Response headers passed through from an upstream. */
 const PASSED_HEADERS = ['content-type', 'content-disposition', 'x-download-path'];
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
-/** The largest JSON answer relayed (a long completion with logprobs stays far below). */
-const JSON_REPLY_LIMIT = 64 * 1024 * 1024;
 
 /**
  * The OpenAI-compatible gateway's decisions: which Spark service a request goes to (an LLM request
@@ -66,6 +70,7 @@ export class GatewayService {
   readonly queue: SwapQueue;
   /** Which placement serves which model, with configured placements. */
   readonly routes: ModelRoutes;
+  readonly activity: PlacementActivity;
   private readonly routing: LlmRouting;
 
   constructor(private readonly deps: GatewayDeps) {
@@ -81,7 +86,15 @@ export class GatewayService {
       upstream: deps.upstream,
       swaps: deps.swaps,
     });
-    this.routing = new LlmRouting({ ...deps, queue: this.queue, routes: this.routes, placements });
+    this.activity = deps.activity ?? new PlacementActivity();
+    const choices = new SwapChoices({
+      ...deps,
+      placements,
+      activity: this.activity,
+      catalog: deps.catalog ?? { byServedName: () => undefined },
+      served: () => this.servedByPlacement(),
+    });
+    this.routing = new LlmRouting({ ...deps, queue: this.queue, routes: this.routes, placements, choices });
   }
 
   upstream(kind: UpstreamKind): Upstream {
@@ -176,14 +189,30 @@ export class GatewayService {
       if (model === undefined) {
         throw new DomainError('BAD_REQUEST', 'you must provide a model parameter', { param: 'model' });
       }
-      return this.#routedCompletion(path, raw, model, signal, { events, usage, stripUsage });
+      return this.activity.track((sentTo) =>
+        this.#routedCompletion(path, raw, model, signal, { events, usage, stripUsage, sentTo }),
+      );
     }
-    // The default layout: the single vLLM service, as before placements.
+    return this.activity.track((sentTo) =>
+      this.#defaultCompletion(path, raw, model, signal, { events, usage, stripUsage, sentTo }),
+    );
+  }
+
+  /** A completion with the default layout: the single vLLM service, as before placements. */
+  async #defaultCompletion(
+    path: CompletionPath,
+    raw: Buffer,
+    model: string | undefined,
+    signal: AbortSignal | undefined,
+    options: CompletionOptions,
+  ): Promise<GatewayReply> {
+    const { usage } = options;
     if (usage) usage.placement = DEFAULT_PLACEMENT_ID;
     await this.queue.wait(signal);
     let swapStarted = false;
     for (let attempt = 0; ; attempt += 1) {
       let response: UpstreamResponse;
+      options.sentTo(DEFAULT_PLACEMENT_ID);
       try {
         response = await this.#send('vllm', jsonPost(path, raw, signal), this.timeoutMs());
       } catch (error) {
@@ -197,6 +226,7 @@ export class GatewayService {
         const text = await readText(response.body);
         const served = await this.servedModels(signal);
         if (served.includes(model)) throw upstreamFailure('vllm', 404, text);
+        options.sentTo(null);
         if (!swapStarted && attempt < 2 && (await this.routing.swapOnRequest(model))) {
           swapStarted = true;
           await this.queue.wait(signal);
@@ -205,7 +235,7 @@ export class GatewayService {
         throw notLoaded(model, usage ? served.filter((name) => usage.allows(name)) : served);
       }
       if (response.status >= 400) throw await this.upstreamError('vllm', response);
-      return this.reply('vllm', response, { events, usage, stripUsage });
+      return this.reply('vllm', response, options);
     }
   }
 
@@ -218,13 +248,14 @@ export class GatewayService {
     raw: Buffer,
     model: string,
     signal: AbortSignal | undefined,
-    options: { events: EventDialect; usage: RequestUsage | undefined; stripUsage: boolean },
+    options: CompletionOptions,
   ): Promise<GatewayReply> {
     const { usage } = options;
     const swap = { started: false };
     let route = await this.routing.placementFor(model, signal, usage, swap);
     for (let attempt = 0; ; attempt += 1) {
       let response: UpstreamResponse;
+      options.sentTo(route.placementId);
       try {
         response = await this.deps.upstream.request({
           origin: route.origin,
@@ -234,6 +265,7 @@ export class GatewayService {
       } catch (error) {
         const swapping = this.deps.swaps.isSwapping(route.placementId);
         if (error instanceof UpstreamUnreachableError && swapping && attempt < 2) {
+          options.sentTo(null);
           route = await this.routing.placementFor(model, signal, usage, swap);
           continue;
         }
@@ -247,6 +279,7 @@ export class GatewayService {
           throw upstreamFailure('vllm', 404, text);
         }
         if (attempt < 2) {
+          options.sentTo(null);
           route = await this.routing.placementFor(model, signal, usage, swap);
           continue;
         }
@@ -308,6 +341,12 @@ export class GatewayService {
   /** The served models a key may see. */
   async #servedTo(usage: RequestUsage, signal: AbortSignal | undefined): Promise<string[]> {
     return (await this.servedModels(signal)).filter((name) => usage.allows(name));
+  }
+
+  /** The model names each placement serves now (a placement that does not answer is left out). */
+  async servedByPlacement(): Promise<Map<string, string[]>> {
+    if (this.routes.configured()) return servedByPlacement(await this.routes.refresh());
+    return new Map([[DEFAULT_PLACEMENT_ID, await this.servedModels()]]);
   }
 
   /** The model names vLLM (every placement) serves now (empty when it does not answer). */
@@ -387,45 +426,10 @@ export class GatewayService {
 
 export type CompletionPath = '/v1/chat/completions' | '/v1/completions' | '/v1/responses';
 
-function jsonPost(path: string, body: Buffer, signal: AbortSignal | undefined): RelayRequest {
-  return {
-    method: 'POST',
-    path,
-    headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-    body,
-    signal,
-  };
-}
-
-function jsonReply(value: unknown): GatewayReply {
-  return {
-    kind: 'whole',
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(value),
-  };
-}
-
-/** A JSON answer read whole (its `usage` counted); 502 when it is cut off, too large or does not parse. */
-async function wholeJson(
-  kind: UpstreamKind,
-  response: UpstreamResponse,
-  usage?: RequestUsage,
-): Promise<string> {
-  let text: string;
-  try {
-    text = await readText(response.body, JSON_REPLY_LIMIT);
-  } catch (error) {
-    throw malformed(kind, `its answer broke off (${(error as Error).message})`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw malformed(kind, 'its answer is not valid JSON (cut off?)');
-  }
-  if (usage && typeof parsed === 'object' && parsed !== null) {
-    usage.countTokens((parsed as { usage?: unknown }).usage);
-  }
-  return text;
+interface CompletionOptions {
+  events: EventDialect;
+  usage: RequestUsage | undefined;
+  stripUsage: boolean;
+  /** Marks the request in flight on the placement it is sent to (null: on none while it waits). */
+  sentTo: (placementId: string | null) => void;
 }

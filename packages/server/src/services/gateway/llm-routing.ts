@@ -7,6 +7,7 @@ import type { SettingsSource } from '../settings-source.js';
 import type { RequestUsage } from '../usage/usage-meter.js';
 import { notLoaded } from './failures.js';
 import type { ModelRoutes, PlacementRoute, RoutesSnapshot } from './model-routes.js';
+import type { SwapChoices } from './swap-choice.js';
 import type { SwapQueue, SwapState } from './swap-queue.js';
 
 /**
@@ -20,7 +21,8 @@ export class LlmRouting {
       swaps: SwapState;
       queue: SwapQueue;
       routes: ModelRoutes;
-      placements: Pick<PlacementDirectory, 'all' | 'fits' | 'choose'>;
+      placements: Pick<PlacementDirectory, 'all' | 'fits'>;
+      choices: SwapChoices;
       catalog?: { byServedName(name: string): Pick<ModelDef, 'id' | 'tensorParallel'> | undefined };
       log: Logger;
     },
@@ -68,33 +70,39 @@ export class LlmRouting {
   }
 
   /**
-   * With `swapOnRequest`, starts a swap to the catalog model a request names, on the only placement
-   * where it may run (several: the swap service picks). Undefined when no swap started.
+   * With `swapOnRequest`, starts a swap to the catalog model a request names on the placement the
+   * swap choice picks (ADR 0017), and says which placement to wait for; undefined when the setting is
+   * off or the catalog lacks the model. A 503 names what holds each placement when none may be taken.
    */
-  async swapOnRequest(model: string): Promise<{ placementId: string | undefined } | undefined> {
-    const { settings, swaps, catalog, log } = this.deps;
+  async swapOnRequest(model: string): Promise<{ placementId: string } | undefined> {
+    const { settings, swaps, catalog, choices, log } = this.deps;
     if (!settings.current.gateway.swapOnRequest || !swaps.start) return undefined;
     const target = catalog?.byServedName(model);
     if (!target) return undefined;
-    const placementId = this.#onlyPlacementFor(target);
-    try {
-      await swaps.start(target.id, 'gateway', placementId);
-      log.info({ modelId: target.id, placementId }, 'gateway started a swap for a requested model');
-    } catch (error) {
-      // A lease holds the served model: say so rather than "not loaded".
-      if (error instanceof LeasedError) {
-        throw new DomainError('LEASED', `The model \`${model}\` is not loaded: ${error.message}.`, {
-          openAiCode: 'model_leased',
-          param: 'model',
-        });
-      }
-      // Another swap may have started meanwhile; waiting for it is still right.
-      if (!swaps.isSwapping(placementId)) {
-        log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');
-        return undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      const { placementId, swapNeeded } = await choices.choose(target, model);
+      if (!swapNeeded) return { placementId };
+      try {
+        await swaps.start(target.id, 'gateway', placementId);
+        log.info({ modelId: target.id, placementId }, 'gateway started a swap for a requested model');
+        return { placementId };
+      } catch (error) {
+        // A lease holds the served model: say so rather than "not loaded".
+        if (error instanceof LeasedError) {
+          throw new DomainError('LEASED', `The model \`${model}\` is not loaded: ${error.message}.`, {
+            openAiCode: 'model_leased',
+            param: 'model',
+          });
+        }
+        if (!swaps.isSwapping(placementId)) {
+          log.warn({ err: error, modelId: target.id }, 'gateway could not start a swap');
+          return undefined;
+        }
+        // Another request's swap took the placement meanwhile: wait for it when it brings this model,
+        // else choose again (once) among the others.
+        if (attempt > 0 || swaps.swappingTo?.(placementId) === target.id) return { placementId };
       }
     }
-    return { placementId };
   }
 
   /** A placement that may serve `model` (any, for a model the catalog lacks) on which a swap runs. */
@@ -109,16 +117,6 @@ export class LlmRouting {
           .map((fit) => fit.placement)
       : placements.all();
     return candidates.find((placement) => swaps.isSwapping(placement.id))?.id;
-  }
-
-  /** The only placement where `model` may run; undefined when several may (or none). */
-  #onlyPlacementFor(model: Pick<ModelDef, 'id' | 'tensorParallel'>): string | undefined {
-    try {
-      return this.deps.placements.choose(model).id;
-    } catch (error) {
-      if (error instanceof DomainError) return undefined;
-      throw error;
-    }
   }
 }
 

@@ -167,7 +167,8 @@ describe('gateway requests across a model swap', () => {
     expect(off).toBeInstanceOf(OpenAI.NotFoundError);
     expect(t.swaps.isSwapping()).toBe(false);
 
-    g.overrides.gateway = { swapOnRequest: true };
+    // model-a was swapped in moments ago by the first test: no residency, so the request may evict it.
+    g.overrides.gateway = { swapOnRequest: true, minResidencySec: 0 };
     try {
       const answer = await withDeadline(
         g.client.chat.completions.create({

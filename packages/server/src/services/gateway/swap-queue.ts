@@ -7,6 +7,8 @@ export interface SwapState {
   isSwapping(placementId?: string): boolean;
   /** Resolves once no swap runs on `placementId` (undefined: on any placement). */
   idle(placementId?: string): Promise<void>;
+  /** The catalog model being swapped in on a placement; null when none is (for `swapOnRequest`). */
+  swappingTo?(placementId: string): string | null;
   /** Starts a swap to `modelId` on `placementId` (undefined: the swap service picks one); for `swapOnRequest`. */
   start?(modelId: string, actor: string, placementId?: string): Promise<unknown>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SECRET_MASK, type ModelDef, type SwapPhase, type SwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import type { LaunchPlan } from './launcher.js';
@@ -96,17 +97,15 @@ export class SwapJournal {
     if (outcome === 'ready') view.progress = 1;
     view.finishedAt = new Date().toISOString();
     await this.save(view);
-    this.#deps.webhook.send(
-      outcome === 'ready' ? 'swap.ready' : outcome === 'failed' ? 'swap.failed' : 'swap.cancelled',
-      {
-        swapId: view.id,
-        modelId: view.modelId,
-        placementId: view.placementId,
-        cause,
-        message,
-      },
-    );
-    this.#deps.onFinished?.(view);
+    this.#deps.webhook.send(`${view.kind}.${outcome}`, {
+      swapId: view.id,
+      modelId: view.modelId,
+      placementId: view.placementId,
+      cause,
+      message,
+    });
+    // Swap metrics count launches; an unload launches nothing.
+    if (view.kind === 'swap') this.#deps.onFinished?.(view);
   }
 
   logLine(view: SwapView, raw: string): void {
@@ -129,4 +128,25 @@ export class SwapJournal {
       swap: { ...view, logTail: [...view.logTail] },
     });
   }
+}
+
+/** A swap (or unload) about to begin, still in its first phase. */
+export function newSwapView(fields: Pick<SwapView, 'kind' | 'modelId' | 'placementId' | 'actor'>): SwapView {
+  return {
+    id: randomUUID(),
+    ...fields,
+    previousModelId: null,
+    phase: fields.kind === 'unload' ? 'stopping' : 'preflight',
+    status: 'running',
+    cause: null,
+    message: null,
+    hint: null,
+    preflight: [],
+    progress: 0,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    logTail: [],
+    rollback: null,
+    timings: {},
+  };
 }

@@ -1,5 +1,12 @@
-import type { SwapCause, SwapPhase, SwapRollback, SwapStatus, SwapView } from '@spark-control/schema';
-import { desc, eq } from 'drizzle-orm';
+import type {
+  SwapCause,
+  SwapKind,
+  SwapPhase,
+  SwapRollback,
+  SwapStatus,
+  SwapView,
+} from '@spark-control/schema';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/client.js';
 import { swaps } from '../../adapters/db/schema.js';
 
@@ -8,6 +15,7 @@ type SwapRow = typeof swaps.$inferSelect;
 function toView(row: SwapRow): SwapView {
   return {
     id: row.id,
+    kind: row.kind as SwapKind,
     modelId: row.modelId,
     placementId: row.placementId,
     previousModelId: row.previousModelId,
@@ -34,6 +42,7 @@ export class SwapRepo {
   async save(swap: SwapView): Promise<void> {
     const row = {
       id: swap.id,
+      kind: swap.kind,
       modelId: swap.modelId,
       placementId: swap.placementId,
       previousModelId: swap.previousModelId,
@@ -77,12 +86,12 @@ export class SwapRepo {
     return rows.map(toView);
   }
 
-  /** The most recent successful swaps, newest first (for the typical durations per model). */
+  /** The most recent successful swaps (not unloads), newest first (for the typical durations per model). */
   async recentReady(limit: number): Promise<SwapView[]> {
     const rows = await this.db
       .select()
       .from(swaps)
-      .where(eq(swaps.status, 'ready'))
+      .where(and(eq(swaps.status, 'ready'), eq(swaps.kind, 'swap')))
       .orderBy(desc(swaps.startedAt))
       .limit(limit);
     return rows.map(toView);

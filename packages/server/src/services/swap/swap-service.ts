@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   LeaseView,
   ModelDef,
@@ -21,9 +20,10 @@ import { Preflight } from './preflight.js';
 import { SwapSteps, type SwapTiming } from './swap-steps.js';
 import { SwapStopwatch, medianTimings } from './swap-timings.js';
 import type { SwapRepo } from './swap-repo.js';
-import { SwapJournal, type ActiveSwap } from './swap-journal.js';
+import { newSwapView, SwapJournal, type ActiveSwap } from './swap-journal.js';
 import { SwapRecovery } from './swap-recovery.js';
 import { RollbackAfterFailure } from './swap-rollback.js';
+import { PlacementUnload } from './placement-unload.js';
 import type { VllmCluster } from './vllm-cluster.js';
 import type { PlacementDirectory } from '../placements/placement-directory.js';
 import type { Webhook } from './webhook.js';
@@ -45,8 +45,8 @@ export interface SwapServiceDeps {
   /** Asked whether a repo that is not downloaded yet is gated and how big it is. */
   hub?: ModelHub | undefined;
   timing?: Partial<SwapTiming>;
-  /** Leases refuse a swap that would evict the model they hold. */
-  leases?: Pick<LeaseService, 'blocking'> | undefined;
+  /** Leases refuse a swap that would evict the model they hold, and an unload of it. */
+  leases?: Pick<LeaseService, 'blocking' | 'active'> | undefined;
   /** Called once per finished swap (metrics). */
   onFinished?: (swap: SwapView) => void;
   /** The clock the swap's part timings are measured with (milliseconds). */
@@ -73,6 +73,7 @@ export class SwapService {
   readonly #journal: SwapJournal;
   readonly #rollback: RollbackAfterFailure;
   readonly #recovery: SwapRecovery;
+  readonly #unload: PlacementUnload;
   /** The running swap of each placement, by placement id. */
   readonly #active = new Map<string, ActiveSwap>();
   #now: () => number;
@@ -107,6 +108,13 @@ export class SwapService {
       journal: this.#journal,
       steps: this.#steps,
       planner: this.#planner,
+    });
+    this.#unload = new PlacementUnload({
+      ...deps,
+      planner: this.#planner,
+      steps: this.#steps,
+      journal: this.#journal,
+      log: deps.log,
     });
     this.#recovery = new SwapRecovery({
       ...deps,
@@ -182,40 +190,51 @@ export class SwapService {
     const probes = await this.#planner.refuseBadSettings(model, placement);
     // Another request may have started a swap while the settings were checked.
     this.#refuseIfBusy(placement);
-    const view: SwapView = {
-      id: randomUUID(),
-      modelId,
-      placementId: placement.id,
-      previousModelId: null,
-      phase: 'preflight',
-      status: 'running',
-      cause: null,
-      message: null,
-      hint: null,
-      preflight: [],
-      progress: 0,
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-      logTail: [],
-      rollback: null,
-      actor,
-      timings: {},
-    };
-    const controller = new AbortController();
+    const view = newSwapView({ kind: 'swap', modelId, placementId: placement.id, actor });
+    return this.#begin(view, (active) => this.#run(active, model, placement, probes));
+  }
+
+  /**
+   * Stops the model a placement serves and launches nothing (an `unload`, journaled like a swap).
+   * Refused while a swap runs there, when it serves no catalog model, or while a lease holds its model.
+   */
+  async unload(placementId: string, actor: string): Promise<SwapView> {
+    const placement = this.#deps.placements.get(placementId);
+    if (!placement) throw new DomainError('NOT_FOUND', `placementId: no placement "${placementId}"`);
+    this.#refuseIfBusy(placement);
+    const model = await this.#unload.modelToUnload(placement);
+    this.#refuseIfBusy(placement);
+    const view = newSwapView({ kind: 'unload', modelId: model.id, placementId: placement.id, actor });
+    view.previousModelId = model.id;
+    return this.#begin(view, (active) => this.#unload.run(active, model, placement));
+  }
+
+  /** Makes `view` the running swap of its placement, saves and announces it, then runs it. */
+  async #begin(view: SwapView, run: (active: ActiveSwap) => Promise<void>): Promise<SwapView> {
     const active: ActiveSwap = {
       view,
-      controller,
+      controller: new AbortController(),
       done: Promise.resolve(),
       stopwatch: new SwapStopwatch(view, this.#now),
     };
-    this.#active.set(placement.id, active);
+    this.#active.set(view.placementId, active);
     await this.#deps.repo.save(view);
     this.#journal.publish(view);
-    this.#deps.webhook.send('swap.started', { swapId: view.id, modelId, placementId: placement.id });
-    active.done = this.#run(active, model, placement, probes).finally(() => {
-      if (this.#active.get(placement.id) === active) this.#active.delete(placement.id);
+    this.#deps.webhook.send(`${view.kind}.started`, {
+      swapId: view.id,
+      modelId: view.modelId,
+      placementId: view.placementId,
     });
+    this.#track(active, run(active));
     return { ...view };
+  }
+
+  /** Keeps `active` as its placement's running swap until `running` ends. */
+  #track(active: ActiveSwap, running: Promise<void>): void {
+    const { placementId } = active.view;
+    active.done = running.finally(() => {
+      if (this.#active.get(placementId) === active) this.#active.delete(placementId);
+    });
   }
 
   #refuseIfBusy(placement: Placement): void {
@@ -299,9 +318,13 @@ export class SwapService {
         stopwatch: new SwapStopwatch(view, this.#now),
       };
       this.#active.set(view.placementId, active);
-      active.done = this.#recovery.resume(active, model, placement).finally(() => {
-        if (this.#active.get(view.placementId) === active) this.#active.delete(view.placementId);
-      });
+      // Stopping again is harmless: an interrupted unload is simply run once more.
+      this.#track(
+        active,
+        view.kind === 'unload'
+          ? this.#unload.run(active, model, placement)
+          : this.#recovery.resume(active, model, placement),
+      );
       await active.done;
     }
   }

@@ -4,7 +4,7 @@ import { discard, sharedUpstreamClient } from '../../adapters/upstream/client.js
 import type { SettingsSource } from '../settings-source.js';
 
 export type WebhookEventType =
-  'swap.started' | 'swap.ready' | 'swap.failed' | 'swap.cancelled' | 'service.down' | 'service.up';
+  `${'swap' | 'unload'}.${'started' | 'ready' | 'failed' | 'cancelled'}` | 'service.down' | 'service.up';
 
 export const SIGNATURE_HEADER = 'X-Spark-Control-Signature';
 

@@ -44,6 +44,8 @@ export async function startGateway(t: TestApp, options: { swaps?: SwapState } = 
     swaps: options.swaps ?? t.swaps,
     catalog: t.store,
     stats,
+    activity: t.activity,
+    leases: t.leases,
     log,
   });
   holder.gateway = gateway;
