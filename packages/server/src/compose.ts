@@ -278,6 +278,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     store,
     cluster,
     settings,
+    placements,
     isServing: async (model) => (await cluster.servedNow())?.includes(model.servedName) ?? false,
   });
   const queuedSwaps = new QueuedSwaps({
