@@ -95,7 +95,7 @@ export async function composeServices(options: ComposeOptions) {
     db: options.db,
     bus: options.bus,
     log: options.log,
-    isSwapping: () => models.swaps.isSwapping(),
+    isSwapping: (placementId) => models.swaps.isSwapping(placementId),
     metrics: metricsRegistry,
     alert: (type, data) => models.webhook.send(type, data),
     ...(options.now ? { now: options.now } : {}),
