@@ -13,6 +13,8 @@ import { PlacementMemory } from './PlacementMemory.js';
 import { PlacementSwap } from './PlacementSwap.js';
 import { SwapHistory } from './SwapHistory.js';
 
+const PLACEMENTS_REFRESH_MS = 15_000;
+
 /**
  * The vLLM placements: per Spark the memory each one reserves, then each placement with its own
  * swap control and progress; the leases that hold models, and the swap history.
@@ -54,11 +56,16 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   }, [props.reloadKey]);
   useLiveEvent(['lease.created', 'lease.released', 'lease.expired'], () => void loadLeases());
   useLiveEvent(['swap.queued'], (event) => setQueued(event.queued));
-  // Every phase changes what the placement holds (swapping to a model, then serving it).
-  useLiveEvent(['swap.phase'], (event) => {
+  // Every phase changes what the placement holds (swapping to a model, then serving it); a vLLM
+  // coming up or going down outside a swap shows as a service status change.
+  useLiveEvent(['swap.phase', 'service.status'], (event) => {
     void loadPlacements();
-    if (event.swap.status !== 'running') void loadHistory();
+    if (event.type === 'swap.phase' && event.swap.status !== 'running') void loadHistory();
   });
+  useEffect(() => {
+    const timer = setInterval(() => void loadPlacements(), PLACEMENTS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
   useEffect(() => {
     void (async () => {
       const response = await api.api.catalog.$get();
