@@ -150,20 +150,19 @@ describe.skipIf(!available)('the placement view against the demo', () => {
     await page.waitForSelector('[data-placement-id=vllm] .swap-progress[data-swap-status=ready]', {
       timeout: 90_000,
     });
-    await expect
-      .poll(() => page.getAttribute('[data-segment-placement=vllm]', 'data-segment-model'), {
-        timeout: 15_000,
-      })
-      .toBe(target.id);
+    // The segment named the model while it loaded; once served, the placement's state says so too (the
+    // next probe of its vLLM reloads the placements, should the swap's last event have come too early).
+    const segment = '[data-segment-placement=vllm]';
+    const segmentState = async () =>
+      `${await page.getAttribute(segment, 'data-status')}:${await page.getAttribute(segment, 'data-segment-model')}`;
+    await expect.poll(segmentState, { timeout: 30_000 }).toBe(`serving:${target.id}`);
     expect(await page.getAttribute('[data-placement-id=vllm]', 'data-status')).toBe('serving');
     expect(await page.textContent('[data-placement-id=vllm] [data-placement-model]')).toContain(target.id);
 
     const after = (await placementsOf(page)).find((placement) => placement.id === 'vllm');
     expect(after).toMatchObject({ status: 'serving', servedModel: target.id, swappingTo: null });
     const holding = after?.sparks[0]?.placements.find((entry) => entry.placementId === 'vllm');
-    expect(Number(await page.getAttribute('[data-segment-placement=vllm]', 'data-budget-gib'))).toBe(
-      holding?.budgetGiB,
-    );
+    expect(Number(await page.getAttribute(segment, 'data-budget-gib'))).toBe(holding?.budgetGiB);
 
     const seen = await placementStatesSeen(page);
     // While it ran, the section, its segment (naming the model it loaded) and its tile said swapping.

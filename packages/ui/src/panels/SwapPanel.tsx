@@ -5,7 +5,7 @@ import type {
   QueuedSwapView,
   SwapView,
 } from '@spark-control/schema';
-import { useEffect, useState } from 'hono/jsx/dom';
+import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
 import { useLiveEvent } from '../live.js';
 import { Leases } from './Leases.js';
@@ -32,9 +32,17 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
     return () => clearInterval(timer);
   }, []);
 
+  // Loads overlap (an event per swap phase): an answer older than the one shown is dropped.
+  const asked = useRef(0);
+  const shown = useRef(0);
   const loadPlacements = async () => {
+    const request = ++asked.current;
     const response = await api.api.placements.$get();
-    if (response.ok) setPlacements((await response.json()).placements);
+    if (!response.ok) return;
+    const body = await response.json();
+    if (request < shown.current) return;
+    shown.current = request;
+    setPlacements(body.placements);
   };
   const loadHistory = async () => {
     const response = await api.api.swap.history.$get();
