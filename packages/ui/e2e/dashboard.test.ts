@@ -163,7 +163,7 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     const placement = '[data-placement-id=vllm]';
     await expect
       .poll(() => page.textContent(`${placement} [data-placement-model]`), { timeout: 15_000 })
-      .toMatch(/gpt-oss-120b/);
+      .toMatch(/Serving now: gpt-oss-120b/);
     expect(await page.getAttribute(placement, 'data-status')).toBe('serving');
     const segment = '[data-memory-spark] [data-segment-placement=vllm]';
     expect(await page.getAttribute(segment, 'data-segment-model')).toBe('gpt-oss-120b');

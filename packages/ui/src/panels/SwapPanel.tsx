@@ -14,6 +14,8 @@ import { PlacementSwap } from './PlacementSwap.js';
 import { SwapHistory } from './SwapHistory.js';
 
 const PLACEMENTS_REFRESH_MS = 15_000;
+const SETTLE_ATTEMPTS = 5;
+const SETTLE_PAUSE_MS = 1000;
 
 /**
  * The vLLM placements: per Spark the memory each one reserves, then each placement with its own
@@ -35,14 +37,26 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   // Loads overlap (an event per swap phase): an answer older than the one shown is dropped.
   const asked = useRef(0);
   const shown = useRef(0);
-  const loadPlacements = async () => {
+  const loadPlacements = async (): Promise<PlacementView[] | undefined> => {
     const request = ++asked.current;
     const response = await api.api.placements.$get();
-    if (!response.ok) return;
+    if (!response.ok) return undefined;
     const body = await response.json();
-    if (request < shown.current) return;
+    if (request < shown.current) return undefined;
     shown.current = request;
     setPlacements(body.placements);
+    return body.placements;
+  };
+  /**
+   * After a swap's last event: the event can come while the swap service still holds the placement
+   * (it saves the outcome first), so ask again, a second apart, until the placement is no longer swapping.
+   */
+  const settle = async (placementId: string) => {
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
+      const list = await loadPlacements();
+      if (list?.find((placement) => placement.id === placementId)?.status !== 'swapping') return;
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+    }
   };
   const loadHistory = async () => {
     const response = await api.api.swap.history.$get();
@@ -67,8 +81,9 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
   // Every phase changes what the placement holds (swapping to a model, then serving it); a vLLM
   // coming up or going down outside a swap shows as a service status change.
   useLiveEvent(['swap.phase', 'service.status'], (event) => {
-    void loadPlacements();
-    if (event.type === 'swap.phase' && event.swap.status !== 'running') void loadHistory();
+    if (event.type !== 'swap.phase' || event.swap.status === 'running') return void loadPlacements();
+    void settle(event.swap.placementId);
+    void loadHistory();
   });
   useEffect(() => {
     const timer = setInterval(() => void loadPlacements(), PLACEMENTS_REFRESH_MS);
