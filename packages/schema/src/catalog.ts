@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { PlacementFitView } from './placements.js';
 import type { SwapTimings } from './schedules.js';
 import { AbsolutePathSchema, NumberRangeSchema, SlugSchema } from './fields.js';
 import { PATTERNS } from './patterns.js';
@@ -164,6 +165,9 @@ export type ModelDefInput = v.InferInput<typeof ModelDefSchema>;
 
 /** A catalog entry as the API lists it. */
 export type CatalogModel = ModelDef & { source: 'hf' | 'local' };
+
+/** `GET /api/catalog`: an entry with each placement and whether the model may run there. */
+export type PlacedCatalogModel = CatalogModel & { fits: PlacementFitView[] };
 
 export const SWAP_PHASES = [
   'preflight',

@@ -118,4 +118,40 @@ export interface PlacementView {
   status: PlacementStatus;
   /** The catalog models it may serve (empty: any that fits). */
   models: string[];
+  /**
+   * The Sparks where its model (served, or being loaded by a swap) reserves memory: the first
+   * `tensorParallel` of its Sparks; empty when it holds nothing.
+   */
+  memorySparkIds: string[];
+  /** The catalog model a running swap on it is loading; null when none runs. */
+  swappingTo: string | null;
+  /** Each of its Sparks (head first) with what every placement on that Spark holds there. */
+  sparks: PlacementSparkView[];
+}
+
+/** One Spark of a placement: its unified memory and how the placements on it share it. */
+export interface PlacementSparkView {
+  id: string;
+  label: string;
+  /** Its unified memory, GiB; null while unread. */
+  memoryGiB: number | null;
+  /** Every placement that may use this Spark, in settings order. */
+  placements: PlacementHolding[];
+}
+
+/** What one placement holds on one Spark. */
+export interface PlacementHolding {
+  placementId: string;
+  status: PlacementStatus;
+  /** The model it serves, or the one a swap is loading; null when none. */
+  modelId: string | null;
+  /** The memory that model reserves on this Spark, GiB; null when it reserves none here or it is unknown. */
+  budgetGiB: number | null;
+}
+
+/** Whether a catalog model may run on a placement (`GET /api/catalog`, `fits`). */
+export interface PlacementFitView {
+  placementId: string;
+  /** Why it may not, in words; null when it may. */
+  problem: string | null;
 }

@@ -33,6 +33,8 @@ export interface ServiceDescriptor {
   /** Built in (from a Spark role) or added under customServices. */
   source: 'builtin' | 'custom';
   enabled: boolean;
+  /** The placement a built-in vLLM serves: a swap there makes it `swapping`. */
+  placementId?: string;
 }
 
 /** The result of one tiny real request (deep health). */
@@ -66,6 +68,8 @@ export interface ServiceView {
   deep: DeepHealth | null;
   /** The model a vLLM service serves (first `/v1/models` id). */
   servedModel?: string;
+  /** The placement a built-in vLLM serves. */
+  placementId?: string;
 }
 
 export interface ServiceTransition {

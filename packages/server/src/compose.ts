@@ -97,7 +97,7 @@ export async function composeServices(options: ComposeOptions) {
     db: options.db,
     bus: options.bus,
     log: options.log,
-    isSwapping: () => models.swaps.isSwapping(),
+    isSwapping: (placementId) => models.swaps.isSwapping(placementId),
     metrics: metricsRegistry,
     alert: (type, data) => models.webhook.send(type, data),
     ...(options.now ? { now: options.now } : {}),
@@ -303,6 +303,7 @@ async function createModelServices(options: ComposeOptions, onFinished: (swap: S
     store,
     cluster,
     settings,
+    placements,
     isServing: async (model) => (await cluster.servedNow())?.includes(model.servedName) ?? false,
   });
   const queuedSwaps = new QueuedSwaps({

@@ -158,11 +158,16 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     );
     await page.click('details.history summary');
     expect(await page.textContent('details.history')).toContain('gpt-oss-120b');
-    // The placement list follows the swap: the default placement now serves the new model.
+    // The placement follows the swap: the default placement now serves the new model, and its part of
+    // its Spark's memory bar says so.
     const placement = '[data-placement-id=vllm]';
-    await expect.poll(() => page.textContent(placement), { timeout: 15_000 }).toMatch(/gpt-oss-120b/);
+    await expect
+      .poll(() => page.textContent(`${placement} [data-placement-model]`), { timeout: 15_000 })
+      .toMatch(/Serving now: gpt-oss-120b/);
     expect(await page.getAttribute(placement, 'data-status')).toBe('serving');
-    expect(Number(await page.getAttribute(`${placement} meter`, 'value'))).toBeGreaterThan(0);
+    const segment = '[data-memory-spark] [data-segment-placement=vllm]';
+    expect(await page.getAttribute(segment, 'data-segment-model')).toBe('gpt-oss-120b');
+    expect(Number(await page.getAttribute(segment, 'data-budget-gib'))).toBeGreaterThan(0);
 
     // The vLLM tile followed the swap events, not the next probe: never "up" while the swap ran, never
     // still "swapping" once it was ready, each seen after the page settled from the event that changed it.

@@ -126,7 +126,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'GET',
     path: '/api/catalog',
-    summary: 'The model catalog',
+    summary: 'The model catalog, each entry with the placements where it may run (fits)',
     access: 'control',
     response: json('{models, warnings}'),
   },
@@ -236,7 +236,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     method: 'GET',
     path: '/api/placements',
-    summary: 'The vLLM instances: Sparks, port, container, memory budget, served model and status',
+    summary:
+      'The vLLM instances: Sparks, port, container, memory budget, served model, status, and what each holds on its Sparks',
     access: 'any',
     response: json('{placements}'),
   },

@@ -1,7 +1,8 @@
-import { ModelDefSchema, type CatalogModel, type ModelSwapDurations } from '@spark-control/schema';
+import { ModelDefSchema, type ModelSwapDurations, type PlacedCatalogModel } from '@spark-control/schema';
 import { useEffect, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
 import { duration } from '../format.js';
+import { fitWords } from '../placements.js';
 import { ModelForm } from './ModelForm.js';
 
 const PART_WORDS: [keyof ModelSwapDurations['median'], string][] = [
@@ -33,7 +34,7 @@ function TypicalSwap(props: { durations: ModelSwapDurations | undefined }) {
 
 /** The model catalog: list, add a local model (ModelForm), delete with confirmation. */
 export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }) {
-  const [models, setModels] = useState<CatalogModel[]>([]);
+  const [models, setModels] = useState<PlacedCatalogModel[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [roots, setRoots] = useState<string[]>([]);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }
     })();
   }, [props.reloadKey]);
 
-  const remove = async (model: CatalogModel) => {
+  const remove = async (model: PlacedCatalogModel) => {
     setError('');
     const response = await api.api.catalog[':id'].$delete({
       param: { id: model.id },
@@ -83,6 +84,12 @@ export function CatalogPanel(props: { reloadKey: number; onChanged: () => void }
             <div>
               <strong>{model.label}</strong> <span class="muted mono small">{model.id}</span>
               <div class="muted small mono">{model.hfRepo ?? model.localPath}</div>
+              <div
+                class={`small ${model.fits.some((fit) => fit.problem === null) ? '' : 'warning'}`}
+                data-fits
+              >
+                {fitWords(model.fits)}
+              </div>
               <TypicalSwap durations={durations.get(model.id)} />
               {model.trustRemoteCode && (
                 <div class="warning small" data-trust-remote-code>

@@ -1,10 +1,11 @@
-import type { ServiceStatus, ServiceView, SparkHardware, SwapView } from '@spark-control/schema';
+import type { ServiceStatus, ServiceView, SparkHardware } from '@spark-control/schema';
 import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
 import { announce } from '../announce.js';
 import { servicesApi, sparksApi } from '../clients.js';
 import { STATUS_WORDS } from '../format.js';
 import { useLiveEvent } from '../live.js';
+import { afterSwapEvent } from '../placements.js';
 import { HardwareCard } from './HardwareCard.js';
 import { ServiceTile } from './ServiceTile.js';
 
@@ -15,25 +16,6 @@ type SparkHead = { id: string; label: string; host: string; hardware: SparkHardw
 
 function announceStatus(service: ServiceView, status: ServiceStatus): void {
   announce(`${service.label}${service.sparkId ? ` on ${service.sparkId}` : ''}: ${STATUS_WORDS[status]}`);
-}
-
-/**
- * The built-in vLLM's tile as a swap event says it is, before the next probe does: swapping the
- * moment a swap runs, up the moment it is ready. A failed or cancelled swap leaves it to the probe
- * (a rollback may still be bringing the previous model back).
- */
-function afterSwapEvent(service: ServiceView, swap: SwapView): ServiceView {
-  if (service.kind !== 'vllm' || service.source !== 'builtin') return service;
-  const next =
-    swap.status === 'running'
-      ? { status: 'swapping' as const, detail: 'model swap in progress' }
-      : swap.status === 'ready'
-        ? { status: 'up' as const, detail: `serving ${swap.modelId}` }
-        : undefined;
-  if (!next || next.status === service.status) return service;
-  // The served model is the probe's word; until it probes again the detail names the new model.
-  const { servedModel: _previous, ...rest } = service;
-  return { ...rest, ...next, since: swap.finishedAt ?? swap.startedAt, latencyMs: null };
 }
 
 /** The tile grid grouped by Spark, each group led by its hardware card. */

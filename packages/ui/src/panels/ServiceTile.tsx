@@ -38,6 +38,7 @@ export function ServiceTile(props: { service: ServiceView }) {
     <article
       class={`tile status-${service.status}`}
       data-service-id={service.id}
+      data-tile-placement={service.placementId}
       data-status={service.status}
       aria-labelledby={titleId}
     >

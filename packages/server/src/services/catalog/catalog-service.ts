@@ -1,8 +1,9 @@
-import { resolvePlacements, type CatalogModel, type ModelDef, type Spark } from '@spark-control/schema';
+import { resolvePlacements, type ModelDef, type PlacedCatalogModel, type Spark } from '@spark-control/schema';
 import { serveArguments } from '../swap/commands.js';
 import { hfCacheOf } from '../swap/launcher.js';
 import { modelNodes, type VllmCluster } from '../swap/vllm-cluster.js';
 import { DomainError } from '../domain-error.js';
+import type { PlacementDirectory } from '../placements/placement-directory.js';
 import type { CatalogStore } from './catalog-store.js';
 import { localPathProblem } from './model-paths.js';
 import type { SettingsSource } from '../settings-source.js';
@@ -12,22 +13,32 @@ export class CatalogService {
   private readonly store: CatalogStore;
   private readonly cluster: VllmCluster;
   private readonly settings: SettingsSource;
+  private readonly placements: Pick<PlacementDirectory, 'fits'>;
   private readonly isServing: (model: ModelDef) => Promise<boolean>;
 
   constructor(options: {
     store: CatalogStore;
     cluster: VllmCluster;
     settings: SettingsSource;
+    placements: Pick<PlacementDirectory, 'fits'>;
     isServing: (model: ModelDef) => Promise<boolean>;
   }) {
     this.store = options.store;
     this.cluster = options.cluster;
     this.settings = options.settings;
+    this.placements = options.placements;
     this.isServing = options.isServing;
   }
 
-  list(): { models: CatalogModel[]; warnings: string[] } {
-    return { models: this.store.list(), warnings: [...this.store.warnings] };
+  /** Every entry with each placement and why the model may not run there (null: it may). */
+  list(): { models: PlacedCatalogModel[]; warnings: string[] } {
+    const models = this.store.list().map((model) => ({
+      ...model,
+      fits: this.placements
+        .fits(model)
+        .map((fit) => ({ placementId: fit.placement.id, problem: fit.problem })),
+    }));
+    return { models, warnings: [...this.store.warnings] };
   }
 
   async add(model: ModelDef): Promise<void> {

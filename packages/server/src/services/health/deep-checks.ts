@@ -2,7 +2,7 @@ import type { DeepHealth } from '@spark-control/schema';
 import { deepCheck } from './deep.js';
 import type { HealthMonitorOptions } from './monitor.js';
 import { resolveHosts, systemResolver } from './resolve.js';
-import { isSwappable, notProbedYet, resolutionError, type ServiceStates } from './service-state.js';
+import { isBeingSwapped, notProbedYet, resolutionError, type ServiceStates } from './service-state.js';
 
 /** Deep checks on demand and of every service on a slow interval (default 10 min; 0 turns them off). */
 export class DeepChecks {
@@ -59,11 +59,10 @@ export class DeepChecks {
 
   /** Deep checks of every enabled service that is not being swapped, concurrently. */
   async all(): Promise<void> {
-    const swapping = this.#options.isSwapping();
     await Promise.all(
       this.#options.registry
         .enabled()
-        .filter((service) => !(swapping && isSwappable(service)))
+        .filter((service) => !isBeingSwapped(service, this.#options.isSwapping))
         .map((service) => this.one(service.id)),
     );
   }

@@ -14,10 +14,10 @@ export { HealthStore } from './store.js';
 
 /**
  * The health monitor wired to the settings: the registry follows settings edits, the interval
- * follows `monitor.intervalSec`, and vLLM shows `swapping` while `isSwapping()` is true.
+ * follows `monitor.intervalSec`, and a placement's vLLM shows `swapping` while `isSwapping(placementId)` is true.
  *
  * @example
- * const health = createHealth({ settings, db: database.db, bus, log, isSwapping: () => swaps.isSwapping() });
+ * const health = createHealth({ settings, db: database.db, bus, log, isSwapping: (id) => swaps.isSwapping(id) });
  * health.monitor.start();
  */
 export function createHealth(deps: {
@@ -25,7 +25,7 @@ export function createHealth(deps: {
   db: Db;
   bus: EventBus;
   log: Logger;
-  isSwapping: () => boolean;
+  isSwapping: (placementId: string) => boolean;
   metrics?: MetricsRegistry;
   /** Health changes for the webhook (`service.down`, `service.up`). */
   alert?: (type: 'service.down' | 'service.up', data: Record<string, unknown>) => void;

@@ -212,6 +212,24 @@ describe('health monitor against the simulated Sparks', () => {
     expect((await monitor.view('vllm'))?.uptime24h).toBeCloseTo(1 / 2);
   });
 
+  it('shows swapping only on the vLLM of the placement being swapped', async () => {
+    const monitor = t.monitor({ isSwapping: (placementId) => placementId === 'other' });
+    await t.updateSettings(
+      baseSettings(sim, {
+        placements: [
+          { id: 'main', sparkIds: ['spark2'], port: CUSTOM_VLLM_PORT, container: 'vllm_main' },
+          { id: 'other', sparkIds: ['spark2'], port: CUSTOM_VLLM_PORT + 10, container: 'vllm_other' },
+        ],
+      }),
+    );
+    await monitor.sweep();
+    const views = (await monitor.list()).filter((view) => view.kind === 'vllm');
+    expect(views.map((view) => [view.id, view.placementId, view.port, view.status])).toEqual([
+      ['vllm', 'main', CUSTOM_VLLM_PORT, 'up'],
+      ['vllm-other', 'other', CUSTOM_VLLM_PORT + 10, 'swapping'],
+    ]);
+  });
+
   it('keeps its period with one Spark blackholed: every probe ends at its timeout', async () => {
     await t.updateSettings(baseSettings(sim));
     // Every port of Spark 2 accepts TCP and never answers (its services are frozen).

@@ -20,8 +20,8 @@ export interface HealthMonitorOptions {
   log: Logger;
   /** Sweep interval, asked before each sweep so settings edits apply (settings.monitor.intervalSec). */
   intervalMs: () => number;
-  /** True while a model swap runs: the built-in vLLM services are `swapping`, not `down`. */
-  isSwapping: () => boolean;
+  /** True while a model swap runs on the placement: its built-in vLLM is `swapping`, not `down`. */
+  isSwapping: (placementId: string) => boolean;
   metrics?: StandardMetrics | undefined;
   /** Per probe, every request included (default 3000 ms). A sweep lasts at most this plus a margin. */
   probeTimeoutMs?: number;

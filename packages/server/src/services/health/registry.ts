@@ -1,15 +1,23 @@
-import type { ServiceDescriptor, ServiceKind, Settings, SparkRole } from '@spark-control/schema';
+import {
+  DEFAULT_PLACEMENT_ID,
+  resolvePlacements,
+  type ServiceDescriptor,
+  type ServiceKind,
+  type Settings,
+  type SparkRole,
+} from '@spark-control/schema';
 import type { SettingsStore } from '../../config/settings-store.js';
 
-/** The built-in service each Spark role brings, and where its port comes from. */
-const ROLE_SERVICES: Record<SparkRole, { kind: ServiceKind; label: string; port: (s: Settings) => number }> =
-  {
-    vllm: { kind: 'vllm', label: 'vLLM', port: (s) => s.vllm.port },
-    stt: { kind: 'parakeet', label: 'Speech-to-text', port: (s) => s.ports.parakeet },
-    tts: { kind: 'kokoro', label: 'Text-to-speech', port: (s) => s.ports.kokoro },
-    embeddings: { kind: 'embeddings', label: 'Embeddings', port: (s) => s.ports.embeddings },
-    qdrant: { kind: 'qdrant', label: 'Qdrant', port: (s) => s.ports.qdrant },
-  };
+/** The built-in service each Spark role brings, and where its port comes from (vLLM: its placements). */
+const ROLE_SERVICES: Record<
+  Exclude<SparkRole, 'vllm'>,
+  { kind: ServiceKind; label: string; port: (s: Settings) => number }
+> = {
+  stt: { kind: 'parakeet', label: 'Speech-to-text', port: (s) => s.ports.parakeet },
+  tts: { kind: 'kokoro', label: 'Text-to-speech', port: (s) => s.ports.kokoro },
+  embeddings: { kind: 'embeddings', label: 'Embeddings', port: (s) => s.ports.embeddings },
+  qdrant: { kind: 'qdrant', label: 'Qdrant', port: (s) => s.ports.qdrant },
+};
 
 const HEALTH_PATHS: Partial<Record<ServiceKind, string>> = {
   vllm: '/health',
@@ -21,15 +29,35 @@ const HEALTH_PATHS: Partial<Record<ServiceKind, string>> = {
 
 /**
  * Every service the settings describe, disabled ones included (marked `enabled: false`).
- * The first Spark with a role gets the plain id (`vllm`); further ones `vllm-<sparkId>`.
- * A custom service whose id a built-in one already uses is left out.
+ * A vLLM per placement, on its head Spark and port: the first gets the plain id (`vllm`), further ones
+ * `vllm-<placementId>`. The other roles: the first Spark with a role gets the plain id (`parakeet`),
+ * further ones `<kind>-<sparkId>`. A custom service whose id a built-in one already uses is left out.
  */
 export function buildRegistry(settings: Settings): ServiceDescriptor[] {
   const disabled = new Set(settings.disabledServices);
   const services: ServiceDescriptor[] = [];
   const taken = new Set<string>();
+  const placements = resolvePlacements(settings);
   for (const spark of settings.sparks) {
+    for (const placement of placements.filter((candidate) => candidate.sparkIds[0] === spark.id)) {
+      const id = taken.has('vllm') ? `vllm-${placement.id}` : 'vllm';
+      taken.add(id);
+      const named = placement.id === DEFAULT_PLACEMENT_ID ? '' : ` ${placement.id}`;
+      services.push({
+        id,
+        kind: 'vllm',
+        label: `vLLM${named} (${spark.label})`,
+        sparkId: spark.id,
+        host: spark.host,
+        port: placement.port,
+        path: HEALTH_PATHS.vllm ?? '/health',
+        source: 'builtin',
+        enabled: !disabled.has(id),
+        placementId: placement.id,
+      });
+    }
     for (const role of spark.roles) {
+      if (role === 'vllm') continue;
       const { kind, label, port } = ROLE_SERVICES[role];
       const id = taken.has(kind) ? `${kind}-${spark.id}` : kind;
       taken.add(id);

@@ -20,9 +20,15 @@ export function notProbedYet(checkedAt: Date | null, deep: DeepHealth | null = n
   return { status: 'unknown', detail: 'not probed yet', latencyMs: null, checkedAt, since: null, deep };
 }
 
-/** The swap service restarts the built-in vLLM only; a custom vLLM keeps being probed. */
-export function isSwappable(service: ServiceDescriptor): boolean {
-  return service.kind === 'vllm' && service.source === 'builtin';
+/**
+ * Whether a swap runs on the placement the service serves: the swap service restarts the built-in
+ * vLLM of one placement only; a custom vLLM keeps being probed.
+ */
+export function isBeingSwapped(
+  service: ServiceDescriptor,
+  isSwapping: (placementId: string) => boolean,
+): boolean {
+  return service.placementId !== undefined && isSwapping(service.placementId);
 }
 
 export function resolutionError(resolution: Resolution | undefined): string {

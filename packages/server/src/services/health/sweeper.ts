@@ -4,7 +4,7 @@ import type { HealthMonitorOptions } from './monitor.js';
 import { probeService, type ProbeResult } from './probes.js';
 import { resolveHosts, systemResolver } from './resolve.js';
 import {
-  isSwappable,
+  isBeingSwapped,
   notProbedYet,
   resolutionError,
   type ServiceState,
@@ -95,7 +95,6 @@ export class HealthSweeper {
     const services = this.#options.registry.enabled();
     this.#forgetRemoved();
     const timeoutMs = this.probeTimeoutMs;
-    const swapping = this.#options.isSwapping();
     const resolutions = await resolveHosts(
       services.map((service) => service.host),
       this.#options.resolver ?? systemResolver,
@@ -104,7 +103,7 @@ export class HealthSweeper {
     const signal = this.#signal();
     const results = await Promise.all(
       services.map(async (service): Promise<[ServiceDescriptor, ProbeResult | 'swapping']> => {
-        if (swapping && isSwappable(service)) return [service, 'swapping'];
+        if (isBeingSwapped(service, this.#options.isSwapping)) return [service, 'swapping'];
         const resolution = resolutions.get(service.host);
         if (!resolution?.ok)
           return [service, { status: 'down', latencyMs: null, detail: resolutionError(resolution) }];

@@ -86,6 +86,7 @@ export class ServiceViews {
       deep: state?.deep ?? null,
     };
     if (state?.servedModel !== undefined && service.enabled) view.servedModel = state.servedModel;
+    if (service.placementId !== undefined) view.placementId = service.placementId;
     return view;
   }
 }

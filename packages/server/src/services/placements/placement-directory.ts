@@ -108,9 +108,14 @@ export class PlacementDirectory {
     return models.every((_, index) => place(index, new Set()));
   }
 
+  /** The configured Spark with this id. */
+  spark(id: string): Spark | undefined {
+    return this.settings.current.sparks.find((spark) => spark.id === id);
+  }
+
   /** The Spark a placement's API answers on. */
   head(placement: Placement): Spark | undefined {
     const [id] = placement.sparkIds;
-    return this.settings.current.sparks.find((spark) => spark.id === id);
+    return id === undefined ? undefined : this.spark(id);
   }
 }

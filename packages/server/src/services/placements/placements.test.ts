@@ -26,9 +26,10 @@ function statesOf(options: {
   served?: string[] | undefined;
   memory?: { totalBytes: number; availableBytes: number } | undefined;
   swapping?: boolean;
+  swappingTo?: string | null;
 }) {
   const directory = new PlacementDirectory({ settings: options.settings ?? twoSparks });
-  const catalog = [model('qwen', 1, 0.7)];
+  const catalog = [model('qwen', 1, 0.7), model('wide', 2, 0.8)];
   return new PlacementStates({
     directory,
     cluster: {
@@ -36,8 +37,14 @@ function statesOf(options: {
       memory: () =>
         options.memory ? Promise.resolve(options.memory) : Promise.reject(new Error('no answer')),
     },
-    catalog: { byServedName: (name) => catalog.find((entry) => entry.servedName === name) },
-    swaps: { isSwapping: () => options.swapping ?? false },
+    catalog: {
+      byServedName: (name) => catalog.find((entry) => entry.servedName === name),
+      get: (id) => catalog.find((entry) => entry.id === id),
+    },
+    swaps: {
+      isSwapping: () => options.swapping ?? false,
+      swappingTo: () => (options.swapping ? (options.swappingTo ?? null) : null),
+    },
   });
 }
 
@@ -77,7 +84,81 @@ describe('PlacementStates', () => {
         servedModel: 'qwen',
         memoryBudgetGiB: 83.3,
         sparkMemoryGiB: 119,
+        // A TP=1 model reserves memory on the head only.
+        memorySparkIds: ['spark1'],
+        swappingTo: null,
+        sparks: [
+          {
+            id: 'spark1',
+            label: 'spark1',
+            memoryGiB: 119,
+            placements: [{ placementId: 'vllm', status: 'serving', modelId: 'qwen', budgetGiB: 83.3 }],
+          },
+          {
+            id: 'spark2',
+            label: 'spark2',
+            memoryGiB: 119,
+            placements: [{ placementId: 'vllm', status: 'serving', modelId: 'qwen', budgetGiB: null }],
+          },
+        ],
       },
+    ]);
+  });
+
+  it('during a swap: the model being loaded and the share it takes on each of its Sparks', async () => {
+    const [view] = await statesOf({
+      served: ['qwen-served'],
+      memory,
+      swapping: true,
+      swappingTo: 'wide',
+    }).list();
+    expect(view).toMatchObject({
+      status: 'swapping',
+      servedModel: null,
+      memoryBudgetGiB: null,
+      swappingTo: 'wide',
+      memorySparkIds: ['spark1', 'spark2'],
+    });
+    expect(view?.sparks.map((spark) => spark.placements[0])).toEqual([
+      { placementId: 'vllm', status: 'swapping', modelId: 'wide', budgetGiB: 95.2 },
+      { placementId: 'vllm', status: 'swapping', modelId: 'wide', budgetGiB: 95.2 },
+    ]);
+  });
+
+  it('several placements on one Spark: each Spark lists what every placement holds there', async () => {
+    const settings = settingsOf({
+      sparks: [
+        { id: 'spark1', label: 'Spark 1', host: '127.0.0.2' },
+        { id: 'spark2', label: 'Spark 2', host: '127.0.0.3' },
+      ],
+      placements: [
+        { id: 'big', sparkIds: ['spark1'], port: 8001, container: 'vllm_big', memoryShare: 0.6 },
+        {
+          id: 'small',
+          sparkIds: ['spark1', 'spark2'],
+          port: 8002,
+          container: 'vllm_small',
+          memoryShare: 0.25,
+        },
+      ],
+    });
+    const views = await statesOf({ settings, served: ['qwen-served'], memory }).list();
+    expect(views.map((view) => view.memoryBudgetGiB)).toEqual([71.4, 29.8]);
+    const [big, small] = views;
+    expect(big?.sparks).toEqual([
+      {
+        id: 'spark1',
+        label: 'Spark 1',
+        memoryGiB: 119,
+        placements: [
+          { placementId: 'big', status: 'serving', modelId: 'qwen', budgetGiB: 71.4 },
+          { placementId: 'small', status: 'serving', modelId: 'qwen', budgetGiB: 29.8 },
+        ],
+      },
+    ]);
+    expect(small?.sparks.map((spark) => [spark.id, spark.placements.map((p) => p.placementId)])).toEqual([
+      ['spark1', ['big', 'small']],
+      ['spark2', ['small']],
     ]);
   });
 

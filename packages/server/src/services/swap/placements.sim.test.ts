@@ -151,6 +151,47 @@ describe('swaps per placement on three simulated Sparks', () => {
     ]);
   }, 120_000);
 
+  it('GET /api/placements puts every placement on its Sparks; GET /api/catalog says where each model may run', async () => {
+    type Holding = { placementId: string; status: string; modelId: string | null; budgetGiB: number | null };
+    type View = {
+      id: string;
+      memorySparkIds: string[];
+      swappingTo: string | null;
+      sparks: { id: string; label: string; memoryGiB: number; placements: Holding[] }[];
+    };
+    const { placements } = (await (await t.app.request('/api/placements', { headers: t.bearer })).json()) as {
+      placements: View[];
+    };
+    const wide = placements.find((view) => view.id === 'wide');
+    expect(wide).toMatchObject({ memorySparkIds: ['spark2', 'spark3'], swappingTo: null });
+    const [spark2, spark3] = wide?.sparks ?? [];
+    const gib = (share: number) => Math.round(share * (spark2?.memoryGiB ?? 0) * 10) / 10;
+    expect(spark2?.memoryGiB).toBeGreaterThan(0);
+    expect(spark2?.placements).toEqual([
+      { placementId: 'b', status: 'serving', modelId: 'small-b', budgetGiB: gib(0.3) },
+      { placementId: 'wide', status: 'serving', modelId: 'wide', budgetGiB: gib(0.4) },
+      { placementId: 'pair', status: 'idle', modelId: null, budgetGiB: null },
+    ]);
+    expect(spark3?.placements.map((holding) => [holding.placementId, holding.budgetGiB])).toEqual([
+      ['wide', gib(0.4)],
+      ['pair', null],
+    ]);
+
+    const catalog = (await (await t.app.request('/api/catalog', { headers: t.bearer })).json()) as {
+      models: { id: string; fits: { placementId: string; problem: string | null }[] }[];
+    };
+    const fits = (id: string) => catalog.models.find((entry) => entry.id === id)?.fits;
+    expect(
+      fits('small-a')
+        ?.filter((fit) => fit.problem === null)
+        .map((fit) => fit.placementId),
+    ).toEqual(['a', 'b']);
+    expect(fits('wide')).toContainEqual({
+      placementId: 'a',
+      problem: 'placement a serves only small-a',
+    });
+  });
+
   it('names the placement when the model may run on several, and refuses one that may not serve it', async () => {
     const ambiguous = await post('/api/swap', { modelId: 'small-a' });
     expect(ambiguous.status).toBe(400);
