@@ -7,7 +7,7 @@ import { detectBirthDates } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
-import { detectNationalIds } from './national-id.js';
+import { detectNationalIds, idsAfterNames } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
@@ -21,6 +21,7 @@ export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {
+  const persons = detectPersons(text, names);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -36,7 +37,8 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectAddresses(text),
     ...detectBirthDates(text),
     ...detectPlates(text),
-    ...detectPersons(text, names),
+    ...persons,
+    ...idsAfterNames(text, persons),
   ];
   const urls = findUrls(text);
   const sensitive = new Set(detectSensitiveUrls(text, urls, names));

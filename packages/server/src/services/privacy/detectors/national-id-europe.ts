@@ -2,6 +2,7 @@ import {
   amkaValid,
   austrianSvnrValid,
   belgianValid,
+  cartaoCidadaoValid,
   bsnValid,
   cnpValid,
   codiceFiscaleValid,
@@ -12,6 +13,7 @@ import {
   nirValid,
   norwegianIdValid,
   peselValid,
+  steuerIdValid,
   turkishIdValid,
   validDate,
 } from './national-id-checks.js';
@@ -155,8 +157,28 @@ export const EUROPE: Row[] = [
   // still the number). PESEL and the fødselsnummer above carry a birth date as well as their checks.
   { country: 'Netherlands BSN', cues: ['bsn', 'burgerservicenummer'] },
   { country: 'Denmark CPR', cues: ['cpr(?:-?(?:nr|nummer))?'] },
-  { country: 'Germany', cues: ['steuer-?id', 'steuer-?identifikationsnummer', 'personalausweis(?:nummer)?'] },
+  {
+    // In one run or as printed on the tax letter (`28 365 461 076`); without a label only with both checks.
+    country: 'Germany tax ID (Steuer-ID: MOD 11,10 check, one digit repeated)',
+    pattern: new RegExp(String.raw`[1-9]\d( ?)\d{3}\1\d{3}\1\d{3}${END}`, 'y'),
+    example: '28 365 461 076',
+    valid: (value) => steuerIdValid(digitsOf(value)),
+    plain: true,
+    cues: [
+      'steuer-?id',
+      'steuer-?identifikationsnummer',
+      'steuernummer',
+      'idnr',
+      'personalausweis(?:nummer)?',
+    ],
+  },
   { country: 'Greece tax number', cues: ['afm', 'αφμ'] },
-  { country: 'Portugal', cues: ['contribuinte', 'nipc', 'cartão de cidadão'] },
+  {
+    country: 'Portugal Cartão de Cidadão (eight digits, a check digit, two letters, a check digit)',
+    pattern: new RegExp(String.raw`\d{8} ?\d ?[A-Z]{2}\d${END}`, 'y'),
+    example: '19482199 3 LD6',
+    valid: cartaoCidadaoValid,
+    cues: ['contribuinte', 'nipc', 'cartão de cidadão'],
+  },
   { country: 'Ireland', cues: ['pps(?: number)?', 'ppsn'] },
 ];

@@ -106,7 +106,7 @@ export const WORLD: Row[] = [
     example: 'CM12345678ABCD',
     cues: ['nin'],
   },
-  { country: 'Nigeria', cues: ['bvn', 'nin', 'nin slip'] },
+  { country: 'Nigeria', cues: ['bvn', 'nin', 'nin slip', 'nimc'] },
   { country: 'Kenya', cues: ['huduma(?: number)?', 'kra pin'] },
   { country: 'Malaysia, Hong Kong', cues: ['mykad', 'hkid'] },
   { country: 'Indonesia', cues: ['ktp', 'nik'] },
@@ -114,7 +114,16 @@ export const WORLD: Row[] = [
   { country: 'United Kingdom NHS, Australia Medicare', cues: ['nhs(?: number)?', 'medicare(?: number)?'] },
   {
     country: 'Canada, Australia, United States',
-    cues: ['sin', 'social insurance', 'tin', 'tfn', 'ssn', 'social security'],
+    cues: ['sin', 'social insurance', 'tin', 'itin', 'tfn', 'ssn', 'social security'],
+  },
+  {
+    // Dashed in threes, unlike any phone number; Luhn, and never starting 0 or 8.
+    country: 'Canada SIN in dashed threes',
+    pattern: new RegExp(String.raw`[1-79]\d{2}-\d{3}-\d{3}${END}`, 'y'),
+    example: '534-005-715',
+    valid: (value) => luhnValid(digitsOf(value)),
+    plain: true,
+    cues: [],
   },
   { country: 'Sri Lanka, Bangladesh', cues: ['nic', 'nid'] },
   { country: 'Israel', cues: ['teudat zehut', 'zehut', 'תעודת זהות'] },

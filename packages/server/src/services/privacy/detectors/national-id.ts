@@ -31,12 +31,15 @@ const LABEL_BEFORE = new RegExp(
   'iu',
 );
 /**
- * Labels that are no ordinary word (not `pan`, `sin`, `run`, `ci`, `nie`) may have up to three
- * words before the number: `PESEL pacjenta: …`, `BSN van de klant is …`, `my BSN? It's …`.
+ * Labels that are no ordinary word (not `pan`, `sin`, `run`, `ci`, `nie`) may have up to four
+ * words before the number: `PESEL pacjenta: …`, `BSN van de klant is …`, `my BSN? It's …`,
+ * `NIN na Adebayo Ogunlesi ni …`.
  */
-const DISTINCT_CUES = ALL_CUES.filter((cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf)$/.test(cue));
+const DISTINCT_CUES = ALL_CUES.filter(
+  (cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf|nin)$/.test(cue),
+);
 const LABEL_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,]? \p{L}[\p{Ll}'’]{1,11}){1,3}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,]? \p{L}[\p{Ll}'’]{1,11}){1,4}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
   'iu',
 );
 
@@ -49,6 +52,18 @@ export function labelledAsId(text: string, at: number): boolean {
   // `passport photo, then order 4411…`: a reference word nearer the number takes it back.
   return LABEL_WORDS_BEFORE.test(window) && !REFERENCE_CUE.test(window);
 }
+
+/**
+ * `206724329 is het BSN van …`, `111312701 NIF empresa?`, `verify 70219384657 on NIMC`: a distinct
+ * label a few words after the number, with no other number between or right after it.
+ */
+const LABEL_AFTER = new RegExp(
+  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}\p{N})`,
+  'iu',
+);
+/** `…, Nairobi, ID 28461937`, `her ID 27093315`: a bare `ID` after a comma or a possessive. */
+const BARE_ID =
+  /(?:^|[,;:(\n—–]|\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|with|\p{L}+['’]s))\s*ID\s*[:#]?\s*$/u;
 
 const VALUE = /[A-Z\d](?:[A-Z\d]|[ .\-/](?=[A-Z\d])){4,22}(?![\w-])/y;
 /** Where an identity number could start: a capital or digit at a word start, more such characters after it. */
@@ -90,13 +105,17 @@ function labelledAt(text: string, at: number): number {
   MASKED.lastIndex = at;
   const masked = MASKED.exec(text)?.[0];
   VALUE.lastIndex = at;
-  const value = masked ?? VALUE.exec(text)?.[0];
+  let value = masked ?? VALUE.exec(text)?.[0];
+  // Spaced groups must look like one number (`943 476 5919`); else the first group alone (`111312701 NIF`).
+  if (value && /\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) {
+    value = value.slice(0, value.search(/\s/));
+  }
   if (!value || (!masked && digitsOf(value).length < 5)) return -1;
   // `expires 2031-06-30`: a date after an ID label is the card's date, not its number.
   if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/.test(value)) return -1;
-  // Spaced groups must look like one number (`943 476 5919`), not a number and a word.
-  if (/\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) return -1;
-  return labelledAsId(text, at) ? at + value.length : -1;
+  const end = at + value.length;
+  if (labelledAsId(text, at) || BARE_ID.test(text.slice(Math.max(0, at - 40), at))) return end;
+  return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
 }
 
 /** Identity numbers of many countries: distinctive formats anywhere, plain digits after a label. */
@@ -112,4 +131,16 @@ export function detectNationalIds(text: string): Span[] {
     START.lastIndex = end;
   }
   return spans;
+}
+
+/** A bare number right after a name (`Njeri 27093315`, `Mori Takeshi 712134556404`): a record's identity number. */
+const NUMBER_AFTER_NAME = / ([1-9]\d{6,12})(?![\w-])/dy;
+
+/** Identity numbers without a label or a check, written right after a person's name as in a register. */
+export function idsAfterNames(text: string, persons: readonly Span[]): Span[] {
+  return persons.flatMap((person): Span[] => {
+    NUMBER_AFTER_NAME.lastIndex = person.end;
+    const range = NUMBER_AFTER_NAME.exec(text)?.indices?.[1];
+    return range ? [{ start: range[0], end: range[1], type: 'SSN' }] : [];
+  });
 }
