@@ -21,7 +21,8 @@ export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {
-  const persons = detectPersons(text, names);
+  const addresses = detectAddresses(text);
+  const persons = notLabelsOfAddresses(text, detectPersons(text, names), addresses);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -34,7 +35,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectMacs(text),
     ...detectInternalHosts(text),
     ...detectSecrets(text),
-    ...detectAddresses(text),
+    ...addresses,
     ...detectBirthDates(text),
     ...detectPlates(text),
     ...persons,
@@ -49,6 +50,16 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     if (sensitive.has(url) || inside.some((span) => span.type !== 'HOST')) found.push(url);
   }
   return mergeSpans(found);
+}
+
+/** `Todokesaki: Tokyo-to …`, `Lieferadresse: …`: a word before a colon and an address labels it, it names no one. */
+function notLabelsOfAddresses(text: string, persons: readonly Span[], addresses: readonly Span[]): Span[] {
+  if (addresses.length === 0) return [...persons];
+  const starts = new Set(addresses.map((address) => address.start));
+  return persons.filter((person) => {
+    const label = /^: ?/.exec(text.slice(person.end, person.end + 2));
+    return !label || !starts.has(person.end + label[0].length);
+  });
 }
 
 const KEY_HINTS: [RegExp, EntityType][] = [

@@ -32,7 +32,12 @@ const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(
  * name-rules.ts and the scanner in person.ts.
  */
 /** Honorifics written in lower case (Greek `κ.` for κύριος/κυρία, `κος`, `κα`). */
-const LOWER_CASE_HONORIFICS = new Set(['κ', 'κος', 'κα']);
+/** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
+const LOWER_CASE_HONORIFICS = new Set(
+  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora'.split(
+    ' ',
+  ),
+);
 
 export class NameReader {
   readonly evidence: NameEvidence;
