@@ -31,13 +31,16 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
   return last === w ? undefined : last;
 }
 
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|abd|abu)-\p{Lu}\p{Ll}+$/u;
+
 /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
 export function extend(r: NameReader, first: Word): Word {
   let last = first;
   for (let count = 0; count < 3; count++) {
     const next = r.next(last);
     if (!next) break;
-    if (r.surnameLike(next)) {
+    // `Fatima al-Zahra Haddad`, `Omar el-Sayed`: an Arabic article joined to a name by a hyphen.
+    if (r.surnameLike(next) || ARABIC_ARTICLE_NAME.test(next.text)) {
       last = next;
       continue;
     }

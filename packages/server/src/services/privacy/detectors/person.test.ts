@@ -60,4 +60,8 @@ describe('roles and honorifics of more languages (round 5)', () => {
   it('takes a name after an honorific written in lower case (round 7)', () => {
     expect(found('Hallo mevrouw Bakker, merci madame Girard')).toEqual(['mevrouw Bakker', 'madame Girard']);
   });
+
+  it('extends a name over an Arabic article joined by a hyphen (round 7)', () => {
+    expect(found('My colleague Fatima al-Zahra Haddad will take over')).toEqual(['Fatima al-Zahra Haddad']);
+  });
 });
