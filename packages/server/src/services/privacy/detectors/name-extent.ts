@@ -1,5 +1,6 @@
 import {
   EAST_ASIAN_FAMILY,
+  HONORIFICS,
   KOREAN_GIVEN,
   PARTICLES,
   PINYIN_LIKE,
@@ -82,6 +83,8 @@ export function extend(r: NameReader, first: Word): Word {
  */
 export function startOf(r: NameReader, w: Word): number {
   let start = w.start;
+  // `del signor Giuseppe Verdi`, `van mevrouw Bakker`: an honorific starts the name.
+  if (HONORIFICS.has(w.text.toLowerCase())) return start;
   for (let steps = 0; steps < 3; steps++) {
     const prev = previousWord(r.text, start);
     if (!prev) break;
