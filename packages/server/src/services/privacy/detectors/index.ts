@@ -14,7 +14,7 @@ import { detectPhones } from './phone.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
 import { detectSsns } from './ssn.js';
-import { detectSensitiveUrls, findUrls } from './url.js';
+import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
 import { matchSpans } from './util.js';
 
 export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
@@ -44,6 +44,16 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   const urls = findUrls(text);
   const sensitive = new Set(detectSensitiveUrls(text, urls, names));
   for (const url of urls) {
+    const parts = connectionStringParts(text, url);
+    if (parts) {
+      // `S3cret@db-01.internal` read as an e-mail or a login on a host gives way to the password and the host.
+      const from = parts[0]?.start ?? url.start;
+      const to = parts[1]?.end ?? url.end;
+      const overlapping = found.filter((span) => span.start < to && span.end > from);
+      for (const span of overlapping) found.splice(found.indexOf(span), 1);
+      found.push(...parts);
+      continue;
+    }
     // A URL that carries any other finding is sensitive as a whole; an internal host name alone
     // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.
     const inside = found.filter((span) => span.start >= url.start && span.end <= url.end);
