@@ -6,7 +6,9 @@ import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..');
-const only = process.argv.slice(2);
+// Names select benchmarks; `--` flags are passed on to each (`--no-heldout`: redaction-quality leaves the held-out set unread).
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
 const scripts = ['packages/server', 'packages/ui'].flatMap((pkg) =>
   readdirSync(join(repo, pkg, 'bench'))
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
@@ -18,16 +20,20 @@ const scripts = ['packages/server', 'packages/ui'].flatMap((pkg) =>
 const sections: string[] = [];
 for (const { pkg, file } of scripts) {
   console.log(`Running ${pkg}/bench/${file}…`);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(repo, pkg, 'bench', file)], {
-    cwd: join(repo, pkg),
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(repo, pkg, 'bench', file), ...flags],
+    {
+      cwd: join(repo, pkg),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   sections.push(output.trim());
 }
 
-if (only.length > 0) {
+if (only.length > 0 || flags.length > 0) {
   // A partial run prints its sections and leaves docs/BENCHMARKS.md as the last full run wrote it.
   console.log(sections.join('\n\n'));
   process.exit(0);

@@ -82,4 +82,17 @@ describe('addresses of more countries (round 5)', () => {
       'Nyali House, Moi Avenue, Mombasa',
     ]);
   });
+
+  it('reads Hse, romanised Japanese addresses with the prefecture first and Korean roads in Latin letters', () => {
+    expect(found('Deliver to Hse No. 7, Ngong Rd, Kilimani, Nairobi before noon.')).toEqual([
+      'Hse No. 7, Ngong Rd, Kilimani, Nairobi',
+    ]);
+    expect(found('Todokesaki: Tokyo-to Setagaya-ku Sangenjaya 2-chome 14-7.')).toEqual([
+      'Tokyo-to Setagaya-ku Sangenjaya 2-chome 14-7',
+    ]);
+    expect(found('Office: 152 Teheran-ro, Gangnam-gu, Seoul 06236. Also Sejong-daero 110, Jung-gu.')).toEqual(
+      ['152 Teheran-ro, Gangnam-gu, Seoul 06236', 'Sejong-daero 110, Jung-gu'],
+    );
+    expect(found('The ro-ro ferry leaves at 9.')).toEqual([]);
+  });
 });

@@ -35,7 +35,9 @@ const UNIT_PART = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|su
  * field, not another part of the address.
  */
 const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|ID)(?![${L}])`;
-const SEGMENT = String.raw`(?!${FIELD_LABEL})(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2})?)`;
+/** `…, Yamamoto Keiko-sama, tel …`: a name with an honorific suffix after an address is its addressee. */
+const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])`;
+const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2})?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */
@@ -59,7 +61,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|[Hh]ouse(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /**
@@ -79,15 +81,22 @@ export const CHOME_NUMBERS = new RegExp(
   String.raw`(?<![\w-])\d{1,4}-\d{1,4}(?:-\d{1,4})?\s+${CAP}(?:[ -]${CAP}){0,2}`,
   'g',
 );
-/** `Umeda 3-chome 1-3`: found from `-chome`, then read from the district name before it. */
-const CHOME = new RegExp(String.raw`${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`, 'y');
+/**
+ * `Umeda 3-chome 1-3`, `Tokyo-to Setagaya-ku Sangenjaya 2-chome 14-7`: found from `-chome`, then read
+ * from the district name before it, with the prefecture, city and ward written first.
+ */
+const REGION_FIRST = String.raw`(?:${CAP}-(?:to|do|fu|ken|shi|ku|gun|machi|cho|mura)\s+){0,3}`;
+const CHOME = new RegExp(
+  String.raw`${REGION_FIRST}${CAP}\s\d{1,2}-chome(?:\s\d{1,4}(?:-\d{1,4}){0,2})?`,
+  'y',
+);
 const CHOME_WORD = /-chome/g;
-const DISTRICT_BEFORE = new RegExp(String.raw`(?<![\w${L}-])${CAP}\s\d{1,2}$`);
+const DISTRICT_BEFORE = new RegExp(String.raw`(?<![\w${L}-])${REGION_FIRST}${CAP}\s\d{1,2}$`);
 
 function chomeAddresses(text: string, spans: Span[]): void {
   CHOME_WORD.lastIndex = 0;
   for (let word = CHOME_WORD.exec(text); word; word = CHOME_WORD.exec(text)) {
-    const from = Math.max(0, word.index - 48);
+    const from = Math.max(0, word.index - 80);
     const district = DISTRICT_BEFORE.exec(text.slice(from, word.index));
     if (!district) continue;
     CHOME.lastIndex = from + district.index;
@@ -215,6 +224,36 @@ function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): vo
   }
 }
 
+/** `396 World Cup buk-ro, Mapo-gu`, `Teheran-ro 152`: Korean road names in Latin letters, with a number before or after. */
+const KOREAN_LATIN_ROAD = /-(?:ro|daero|gil)\b/g;
+const NUMBER_AND_ROAD_BEFORE = new RegExp(
+  String.raw`(?<![\w-])\d{1,4}(?:-\d{1,4})?\s+(?:${CAP}\s){0,3}[${L}]+$`,
+);
+const ROAD_AND_NUMBER = new RegExp(String.raw`${CAP}\s\d{1,4}(?:-\d{1,4})?(?![\w-])`, 'y');
+const ROAD_BEFORE = new RegExp(String.raw`(?<![\w${L}-])[${UPPER_START}][${L}]*$`);
+
+function koreanLatinAddresses(text: string, spans: Span[]): void {
+  KOREAN_LATIN_ROAD.lastIndex = 0;
+  for (let road = KOREAN_LATIN_ROAD.exec(text); road; road = KOREAN_LATIN_ROAD.exec(text)) {
+    const from = Math.max(0, road.index - 48);
+    const window = text.slice(from, road.index);
+    const numbered = NUMBER_AND_ROAD_BEFORE.exec(window);
+    let start = numbered ? from + numbered.index : -1;
+    let end = road.index + road[0].length;
+    if (!numbered) {
+      const name = ROAD_BEFORE.exec(window);
+      if (!name) continue;
+      ROAD_AND_NUMBER.lastIndex = from + name.index;
+      const m = ROAD_AND_NUMBER.exec(text);
+      if (!m || m.index + m[0].length <= end) continue;
+      start = m.index;
+      end = m.index + m[0].length;
+    }
+    spans.push({ start, end: extendAddress(text, end), type: 'ADDRESS' });
+    KOREAN_LATIN_ROAD.lastIndex = end;
+  }
+}
+
 export function detectAddressParts(text: string): Span[] {
   const spans: Span[] = [];
   collect(text, NUMBERED, 'words', spans);
@@ -232,6 +271,7 @@ export function detectAddressParts(text: string): Span[] {
   if (searchBeyondLatin(text, /[都道府県]/) >= 0) collect(text, JAPANESE, 'nothing', spans);
   streetsBeforePostcodes(text, spans);
   if (searchBeyondLatin(text, /[로길]/) >= 0) collect(text, KOREAN, 'nothing', spans);
+  if (text.includes('-')) koreanLatinAddresses(text, spans);
   chineseAddresses(text, spans);
   eircodes(text, spans);
   return spans;

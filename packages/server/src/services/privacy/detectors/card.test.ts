@@ -9,4 +9,8 @@ describe('card numbers', () => {
     expect(found('NIK KTP: 3174052508900003')).toEqual([]);
     expect(found('NIK on file, card number 3174052508900003')).toEqual(['3174052508900003']);
   });
+
+  it('leaves a barcode number after EAN, UPC or ISBN (round 7)', () => {
+    expect(found('EAN 5901234123457, card 5901234123457')).toEqual(['5901234123457']);
+  });
 });

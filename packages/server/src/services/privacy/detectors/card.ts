@@ -18,6 +18,8 @@ const GROUPED = /^(?:\d+|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ 
 const CARD_CUE =
   /(?:card|visa|mastercard|amex|american express|jcb|diners|discover|unionpay|maestro|rupay|verve|credit|debit|tarjeta|carte|karte|cartão|carta|カード|卡|카드)[^\n]{0,24}$/i;
 
+const BARCODE_CUE = /\b(?:ean|upc|gtin|isbn|barcode|sku)(?:-?13)?[\s:#]*$/i;
+
 /**
  * Card numbers: 13–19 digits with a valid Luhn check digit, on an issuer's prefix anywhere, or
  * on any prefix after a card word (`card`, `JCB`, `tarjeta`); not right after an identity-number label.
@@ -26,7 +28,10 @@ export function detectCards(text: string): Span[] {
   return matchSpans(text, CANDIDATE, 'CARD', (m) => {
     const digits = digitsOf(m[0]);
     if (digits.length < 13 || digits.length > 19 || !GROUPED.test(m[0]) || !luhnValid(digits)) return false;
-    if (CARD_CUE.test(before(text, m.index, 40))) return true;
+    const window = before(text, m.index, 40);
+    if (CARD_CUE.test(window)) return true;
+    // `EAN 5901234123457`, `ISBN 978…`: a product's barcode number.
+    if (BARCODE_CUE.test(window)) return false;
     // `NIK KTP: 3174…`: after an identity-number label a number is that one, even when Luhn agrees.
     return ISSUER.test(digits) && !labelledAsId(text, m.index);
   });

@@ -53,4 +53,15 @@ describe('dates of birth in more languages and shapes (round 5)', () => {
     expect(found('תאריך לידה 5 במרץ 1990')).toEqual(['5 במרץ 1990']);
     expect(found('Ang bayad ay Marso 5, 2024')).toEqual([]);
   });
+
+  it('reads romanised Japanese and Korean year-first dates by their cues, and a read-out date after a question', () => {
+    expect(found('Suzuki-san wa 1990-nen 11-gatsu 23-nichi umare desu.')).toEqual([
+      '1990-nen 11-gatsu 23-nichi',
+    ]);
+    expect(found('Saengnyeonwolil: 1978-nyeon 3-wol 5-il.')).toEqual(['1978-nyeon 3-wol 5-il']);
+    expect(found('Kaigi wa 2025-nen 1-gatsu 15-nichi desu.')).toEqual([]);
+    expect(found('Your date of birth for security? Caller: third of March, ninety-one.')).toEqual([
+      'third of March, ninety-one',
+    ]);
+  });
 });

@@ -48,17 +48,21 @@ const DATE = [
   String.raw`${DAY}\stháng\s(?:0?[1-9]|1[0-2])\s(?:năm\s)?${YEAR}`,
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
   String.raw`${YEAR}년\s?\d{1,2}월\s?\d{1,2}일`,
+  // Japanese and Korean romanised, year first: `1983-nen 4-gatsu 2-ka`, `1985-nyeon 9-wol 17-il`.
+  String.raw`${YEAR}-?nen\s?\d{1,2}-?gatsu\s?\d{1,2}-?(?:nichi|ka)`,
+  String.raw`${YEAR}-?nyeon\s?\d{1,2}-?wol\s?\d{1,2}-?il`,
   String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
 ].join('|');
 const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
 
 /** Words that announce a date of birth, in the languages of the month list; the last one before a date counts. */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일)(?![\p{L}])`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saengil)(?![\p{L}])`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`. */
-const CUE_AFTER = /^\s?(?:生まれ|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b)/iu;
+const CUE_AFTER =
+  /^\s?(?:生まれ|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b)/iu;
 /** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era): dates are found from there. */
 const YEARISH =
   /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
@@ -78,8 +82,8 @@ function yearAlone(text: string, at: number): boolean {
 /** The date around the year at `at`, if there is one. */
 function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
   const from = Math.max(0, at - 32);
-  // `1988년 12월 30일`, `1990年12月31日`: the day and month may follow the year.
-  const region = text.slice(from, at + length + 16);
+  // `1988년 12월 30일`, `1990年12月31日`, `1983-nen 4-gatsu 2-ka`: the day and month may follow the year.
+  const region = text.slice(from, at + length + 24);
   DATE_PATTERN.lastIndex = 0;
   for (let m = DATE_PATTERN.exec(region); m; m = DATE_PATTERN.exec(region)) {
     const start = from + m.index;
@@ -91,7 +95,7 @@ function dateAround(text: string, at: number, length: number): { start: number; 
 
 /** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
 const OTHER_DATE =
-  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline)\b/i;
+  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated)\b/i;
 
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
 function cueBefore(text: string, start: number): boolean {
@@ -136,8 +140,9 @@ function spokenBirthDates(text: string): Span[] {
   SPOKEN_CUE.lastIndex = 0;
   for (let cue = SPOKEN_CUE.exec(text); cue; cue = SPOKEN_CUE.exec(text)) {
     const from = cue.index + cue[0].length;
-    const window = text.slice(from, from + WINDOW);
-    const stop = window.search(/[\n!?;]|\.\s/);
+    // `date of birth for security? Caller: third of March, ninety-one`: a question and its answer are one clause.
+    const window = text.slice(from, from + WINDOW + 16);
+    const stop = window.search(/[\n!;]|\.\s/);
     const clause = stop < 0 ? window : window.slice(0, stop);
     // Most cues are followed by digits: the words are tried only where an ordinal is written out.
     if (!SPOKEN_ORDINAL.test(clause)) continue;

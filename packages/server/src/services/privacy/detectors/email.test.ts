@@ -15,4 +15,10 @@ describe('e-mail addresses spelled out (round 5)', () => {
     expect(found('ngozi at yahoo dot co dot uk')).toEqual(['ngozi at yahoo dot co dot uk']);
     expect(found('look at this dot com bubble, we met at the office dot matrix')).toEqual([]);
   });
+
+  it('takes a local part whose dots are spelled out too', () => {
+    expect(found('email me at priya dot raman at outlook dot com, no spaces')).toEqual([
+      'priya dot raman at outlook dot com',
+    ]);
+  });
 });

@@ -7,14 +7,14 @@ import { detectBirthDates } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
-import { detectNationalIds } from './national-id.js';
+import { detectNationalIds, idsAfterNames } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
 import { detectSsns } from './ssn.js';
-import { detectSensitiveUrls, findUrls } from './url.js';
+import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
 import { matchSpans, newScan } from './util.js';
 
 export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
@@ -22,6 +22,8 @@ export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {
   newScan();
+  const addresses = detectAddresses(text);
+  const persons = notLabelsOfAddresses(text, detectPersons(text, names), addresses);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -34,20 +36,41 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectMacs(text),
     ...detectInternalHosts(text),
     ...detectSecrets(text),
-    ...detectAddresses(text),
+    ...addresses,
     ...detectBirthDates(text),
     ...detectPlates(text),
-    ...detectPersons(text, names),
+    ...persons,
+    ...idsAfterNames(text, persons),
   ];
   const urls = findUrls(text);
   const sensitive = new Set(detectSensitiveUrls(text, urls, names));
   for (const url of urls) {
+    const parts = connectionStringParts(text, url);
+    if (parts) {
+      // `S3cret@db-01.internal` read as an e-mail or a login on a host gives way to the password and the host.
+      const from = parts[0]?.start ?? url.start;
+      const to = parts[1]?.end ?? url.end;
+      const overlapping = found.filter((span) => span.start < to && span.end > from);
+      for (const span of overlapping) found.splice(found.indexOf(span), 1);
+      found.push(...parts);
+      continue;
+    }
     // A URL that carries any other finding is sensitive as a whole; an internal host name alone
     // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.
     const carries = (span: Span) => span.start >= url.start && span.end <= url.end && span.type !== 'HOST';
     if (sensitive.has(url) || found.some(carries)) found.push(url);
   }
   return mergeSpans(found);
+}
+
+/** `Todokesaki: Tokyo-to …`, `Lieferadresse: …`: a word before a colon and an address labels it, it names no one. */
+function notLabelsOfAddresses(text: string, persons: readonly Span[], addresses: readonly Span[]): Span[] {
+  if (addresses.length === 0) return [...persons];
+  const starts = new Set(addresses.map((address) => address.start));
+  return persons.filter((person) => {
+    const label = /^: ?/.exec(text.slice(person.end, person.end + 2));
+    return !label || !starts.has(person.end + label[0].length);
+  });
 }
 
 const KEY_HINTS: [RegExp, EntityType][] = [

@@ -2,22 +2,54 @@ import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 
 /**
- * Chat writes names in lower case (`thx obinna`, `ok siobhan will do`). Right after a greeting or
- * a thanks, a lower-case word that the lists know only as a given name (never an ordinary word or a
- * place) is that person.
+ * Chat writes names in lower case (`thx obinna`, `ok siobhan will do`, `ask rahul if`). Right after a
+ * greeting, a thanks or a verb that takes a person, a lower-case word that the lists know only as a
+ * given name (never an ordinary word or a place) is that person.
  */
 const AFTER_GREETING =
-  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b/g;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b/g;
+
+/**
+ * `yuki said`, `oksana can you …`, `ravi's pi`, `dimitri and alexei are …`: a lower-case given name
+ * before what people do, found from those words (rare) rather than tried at every word.
+ */
+const PERSON_AFTER =
+  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|can you|could you|will you|and))(?![\w'’])/g;
+const WORD_BEFORE = /(?:^|[^\w\u00c0-\u024f'’-])([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})$/;
+
+function isGivenOnly(name: string, names: NameLexicon): boolean {
+  return names.given.has(name) && !names.common(name) && !names.place(name) && !names.ambiguous.has(name);
+}
+
+function namesBeforeDeeds(text: string, names: NameLexicon): Span[] {
+  const spans: Span[] = [];
+  PERSON_AFTER.lastIndex = 0;
+  for (let m = PERSON_AFTER.exec(text); m; m = PERSON_AFTER.exec(text)) {
+    const word = WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
+    if (!word || !isGivenOnly(word, names)) continue;
+    spans.push({ start: m.index - word.length, end: m.index, type: 'PERSON' });
+    // `dimitri and alexei`: the name after `and` is a person too when the lists know it only as one.
+    const next = m[0].endsWith('and')
+      ? /^ ([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})\b/.exec(
+          text.slice(m.index + m[0].length, m.index + m[0].length + 24),
+        )?.[1]
+      : undefined;
+    if (next && isGivenOnly(next, names)) {
+      const start = m.index + m[0].length + 1;
+      spans.push({ start, end: start + next.length, type: 'PERSON' });
+    }
+  }
+  return spans;
+}
 
 export function detectChatNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
   AFTER_GREETING.lastIndex = 0;
   for (let m = AFTER_GREETING.exec(text); m; m = AFTER_GREETING.exec(text)) {
     const name = m[1] ?? m[2] ?? '';
-    if (!names.given.has(name) || names.common(name) || names.place(name) || names.ambiguous.has(name))
-      continue;
+    if (!isGivenOnly(name, names)) continue;
     const start = m.index + m[0].length - name.length;
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }
-  return spans;
+  return [...spans, ...namesBeforeDeeds(text, names)];
 }

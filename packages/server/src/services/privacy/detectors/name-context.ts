@@ -28,6 +28,9 @@ export const PARTICLES = new Set([
   'bin',
   'binti',
   'bint',
+  // Filipino: `Maricel Dela Cruz`, `Jose delos Santos`.
+  'dela',
+  'delos',
   'ibn',
   'al',
   'el',

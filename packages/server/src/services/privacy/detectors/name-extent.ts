@@ -1,5 +1,6 @@
 import {
   EAST_ASIAN_FAMILY,
+  HONORIFICS,
   KOREAN_GIVEN,
   PARTICLES,
   PINYIN_LIKE,
@@ -31,13 +32,16 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
   return last === w ? undefined : last;
 }
 
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|abd|abu)-\p{Lu}\p{Ll}+$/u;
+
 /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
 export function extend(r: NameReader, first: Word): Word {
   let last = first;
   for (let count = 0; count < 3; count++) {
     const next = r.next(last);
     if (!next) break;
-    if (r.surnameLike(next)) {
+    // `Fatima al-Zahra Haddad`, `Omar el-Sayed`: an Arabic article joined to a name by a hyphen.
+    if (r.surnameLike(next) || ARABIC_ARTICLE_NAME.test(next.text)) {
       last = next;
       continue;
     }
@@ -79,6 +83,8 @@ export function extend(r: NameReader, first: Word): Word {
  */
 export function startOf(r: NameReader, w: Word): number {
   let start = w.start;
+  // `del signor Giuseppe Verdi`, `van mevrouw Bakker`: an honorific starts the name.
+  if (HONORIFICS.has(w.text.toLowerCase())) return start;
   for (let steps = 0; steps < 3; steps++) {
     const prev = previousWord(r.text, start);
     if (!prev) break;

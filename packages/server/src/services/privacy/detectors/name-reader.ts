@@ -1,3 +1,4 @@
+import { labelledAsId } from './national-id.js';
 import {
   DETERMINERS,
   HONORIFICS,
@@ -34,7 +35,12 @@ const SENTENCE_BREAKS = '\n.!?:;"“(';
  * name-rules.ts and the scanner in person.ts.
  */
 /** Honorifics written in lower case (Greek `κ.` for κύριος/κυρία, `κος`, `κα`). */
-const LOWER_CASE_HONORIFICS = new Set(['κ', 'κος', 'κα']);
+/** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
+const LOWER_CASE_HONORIFICS = new Set(
+  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora'.split(
+    ' ',
+  ),
+);
 
 export class NameReader {
   readonly evidence: NameEvidence;
@@ -148,9 +154,13 @@ export class NameReader {
     return place ? undefined : start;
   }
 
-  /** `Gemma 3`, `Llama 3.3`, `Claude 2`: a name-like word right before a number names a product. */
+  /** `Gemma 3`, `Llama 3.3`, `Claude 2`: a name-like word right before a short number names a product. */
   productVersion(last: Word): boolean {
-    return /^ \d/.test(this.text.slice(last.end, last.end + 2));
+    // A run of five or more digits after a name is a record's number (`Njeri 27093315`), not a version,
+    // unless the words are the number's label (`Cartão de Cidadão 19482199 …`, `TC'si 1234…`).
+    const after = this.text.slice(last.end, last.end + 7);
+    if (!/^ \d/.test(after)) return false;
+    return !/^ \d{5}/.test(after) || labelledAsId(this.text, last.end + 1) || /['’]/.test(last.text);
   }
 
   /** `the Minato office`, `a Grace period`: after an article a lone name names a thing. */

@@ -215,3 +215,37 @@ export function finnishIdValid(value: string): boolean {
   if (!/^\d{9}$/.test(body) || !validDate(`00${upper.slice(2, 4)}${upper.slice(0, 2)}`)) return false;
   return '0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(body) % 31] === upper[10];
 }
+
+/**
+ * Germany's tax ID (Steuer-ID): ISO 7064 MOD 11,10 check digit, and in the first ten digits one digit
+ * twice or three times and every other at most once.
+ */
+export function steuerIdValid(digits: string): boolean {
+  if (digits.length !== 11 || digits[0] === '0') return false;
+  const counts = new Map<string, number>();
+  for (const digit of digits.slice(0, 10)) counts.set(digit, (counts.get(digit) ?? 0) + 1);
+  const repeated = [...counts.values()].filter((count) => count > 1);
+  if (repeated.length !== 1 || (repeated[0] ?? 0) > 3) return false;
+  let product = 10;
+  for (let i = 0; i < 10; i++) {
+    const sum = (Number(digits[i]) + product) % 10 || 10;
+    product = (sum * 2) % 11;
+  }
+  return (11 - product) % 10 === Number(digits[10]);
+}
+
+/** Portugal's Cartão de Cidadão (`19482199 3 LD6`): letters count 10–35, a Luhn-like check from the right. */
+export function cartaoCidadaoValid(value: string): boolean {
+  const chars = value.replace(/\s/g, '').toUpperCase();
+  if (chars.length !== 12) return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) {
+    let digit = parseInt(chars[11 - i] ?? '', 36);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}

@@ -98,4 +98,28 @@ describe('national identity numbers with a check digit and no label (round 5)', 
       '6298031279',
     ]);
   });
+
+  it('finds the German tax ID and the Portuguese citizen card by their checks, a Canadian SIN in dashed threes', () => {
+    expect(found('Bitte 74033198638 eintragen, Bescheinigung: 64 168 635 205')).toEqual([
+      '74033198638',
+      '64 168 635 205',
+    ]);
+    expect(found('Bitte 74033198639 eintragen, Artikel 13409985962')).toEqual([]);
+    expect(found('O cartão 70990679 1 UT6 caducou; 70990679 1 UT7 não')).toEqual(['70990679 1 UT6']);
+    expect(found('SIN 705-025-062 on file; 705-025-063 is not one')).toEqual(['705-025-062']);
+  });
+
+  it('takes a number named by a distinct label after it, or after a bare ID', () => {
+    expect(found('525429517 is zijn BSN. Verify 55120394817 on NIMC. 111312701 NIF')).toEqual([
+      '525429517',
+      '55120394817',
+      '111312701',
+    ]);
+    expect(found('Order 525429517, the BSN comes later')).toEqual([]);
+    expect(found('525429517 and the BSN 809284704')).toEqual(['809284704']);
+    expect(found('Kamau, ID 31840275; her ID 22971465; project ID 40718293')).toEqual([
+      '31840275',
+      '22971465',
+    ]);
+  });
 });

@@ -121,6 +121,8 @@ function privateSuffixHosts(text: string): Span[] {
     const end = m.index + m[0].length;
     let start = m.index;
     while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1] ?? '')) start--;
+    // `.env.local`, `.npmrc.local`: a dotfile's name, not a machine.
+    if (text[start] === '.' && start < m.index) continue;
     while (start < m.index && /[.@+-]/.test(text[start] ?? '')) start++;
     if (start < m.index && INTERNAL_HOST.test(text.slice(start, end)))
       spans.push({ start, end, type: 'HOST' });

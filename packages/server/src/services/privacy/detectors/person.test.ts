@@ -45,4 +45,23 @@ describe('roles and honorifics of more languages (round 5)', () => {
     expect(found('Σας ευχαριστούμε, κ. Παπαδόπουλε· ο ΑΦΜ καταχωρήθηκε.')).toEqual(['κ. Παπαδόπουλε']);
     expect(found('Ευχαριστώ κα Νικολάου.')).toEqual(['κα Νικολάου']);
   });
+
+  it('takes lower-case given names after a verb that takes a person or before what people do (round 7)', () => {
+    expect(found("ask rahul if it shipped; yuki said no; dimitri and alexei are out; ravi's pi")).toEqual([
+      'rahul',
+      'yuki',
+      'dimitri',
+      'alexei',
+      'ravi',
+    ]);
+    expect(found('the cat and the dog said nothing')).toEqual([]);
+  });
+
+  it('takes a name after an honorific written in lower case (round 7)', () => {
+    expect(found('Hallo mevrouw Bakker, merci madame Girard')).toEqual(['mevrouw Bakker', 'madame Girard']);
+  });
+
+  it('extends a name over an Arabic article joined by a hyphen (round 7)', () => {
+    expect(found('My colleague Fatima al-Zahra Haddad will take over')).toEqual(['Fatima al-Zahra Haddad']);
+  });
 });

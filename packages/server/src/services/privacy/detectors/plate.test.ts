@@ -56,4 +56,17 @@ describe('licence plates of more countries (round 5)', () => {
     expect(found('Nummerplade CX 4821, ejer')).toEqual(['CX 4821']);
     expect(found('Polish truck KR 4G721 blocked the ramp')).toEqual(['KR 4G721']);
   });
+
+  it('finds Kenyan motorcycle, South African and romanised Japanese plates, and plates after more vehicle words', () => {
+    expect(found('Boda boda KMEK 227L, Gauteng HX 19 PL GP, Polo CY 204-881')).toEqual([
+      'KMEK 227L',
+      'HX 19 PL GP',
+      'CY 204-881',
+    ]);
+    expect(found('Taxi wa Nerima 500 ta 44-12 desu. Min bil KPT 71A står här.')).toEqual([
+      'Nerima 500 ta 44-12',
+      'KPT 71A',
+    ]);
+    expect(found('Order CA 482-117 was refunded; meet in Shinjuku at 10-30.')).toEqual([]);
+  });
 });

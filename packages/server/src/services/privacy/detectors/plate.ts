@@ -12,6 +12,7 @@ const SHARED_SHAPES = [
   String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
   String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
   String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
+  String.raw`C[A-Z]{1,2} \d{3}-\d{3}`, // South Africa, Western Cape: CA 482-117
 ];
 const SHARED_SHAPE = new RegExp(`^(?:${SHARED_SHAPES.join('|')})$`);
 /** Formats distinctive enough to flag anywhere. */
@@ -26,7 +27,8 @@ const DISTINCTIVE = new RegExp(
     String.raw`\d[A-Z]{3}\d{3}`, // California: 7ABC123
     String.raw`[A-Z]{2}[ -]?\d{1,2}[A-Z]?[ -]?[A-Z]{1,3}[ -]?\d{4}`, // India: KA 01 AB 1234, MH12DE1433, DL 3C AB 1234
     String.raw`[A-Z]{3}[ -]?\d{3}[ -]?[A-Z]{2}`, // Nigeria: LND 482 XY, ABC-123XY
-    String.raw`K[A-Z]{2}[ -]?\d{3}[A-Z]`, // Kenya: KDA 123A
+    String.raw`KM?[A-Z]{2}[ -]?\d{3}[A-Z]`, // Kenya: KDA 123A, motorcycles KMFB 482C
+    String.raw`[A-Z]{2} \d{2} [A-Z]{2} GP|[A-Z]{3} \d{3} (?:MP|NW|FS|EC|NC|L)`, // South Africa: Gauteng JK 73 WX GP, Mpumalanga, …
     String.raw`(?:AS|BA|BT|CR|ER|GR|GT|GN|GE|GS|GW|GX|NR|UE|UW|VR|WR|AE|AW|BF|BE|CS|GC|GM|GY|NE|NT|OT|SV|WN)[ -]\d{1,4}-\d{2}`, // Ghana: GR 1234-20
     String.raw`[A-Z]{3}\d[A-Z]\d{2}`, // Brazil (Mercosur): BRA2E19
     ...SHARED_SHAPES,
@@ -76,6 +78,9 @@ const PRODUCT_CUE =
 /** Japan: region in kanji or kana, class number, one kana, serial (`品川 300 あ 12-34`, `なにわ 500 あ 77-01`). */
 const JAPANESE =
   /[\u4e00-\u9fff\u3040-\u30ff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?(?:\d{1,2}-\d{2}|[・.]{1,3}\d{1,3})(?!\d)/g;
+/** Japan in Latin letters: region, class number, the kana romanised, serial (`Shinagawa 330 sa 12-34`). */
+const JAPANESE_LATIN =
+  /\b[A-Z][a-z]{2,11} \d{3} (?:shi|chi|tsu|fu|[kstnhmyrwgzdbp]?[aiueo]) \d{1,2}-\d{2}(?!\d)/g;
 /** Korea: two or three digits, one of the syllables plates use, four digits (`12가 3456`, `123호 4567`). */
 const KOREAN =
   /(?<!\d)\d{2,3}\s?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호]\s?\d{4}(?!\d)/g;
@@ -107,11 +112,11 @@ function usPlateAt(text: string, at: number): number {
 }
 
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
-const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4})?(?![\w-])/y;
+const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\w-])/y;
 const LABEL =
-  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
+  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
 const LABEL_HINT =
-  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/gi;
+  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/gi;
 
 function afterLabel(text: string): Span[] {
   const spans: Span[] = [];
@@ -143,6 +148,7 @@ export function detectPlates(text: string): Span[] {
   const japanese = searchBeyondLatin(text, /[\u3040-\u309f]/) >= 0 ? matchSpans(text, JAPANESE, 'PLATE') : [];
   const korean = searchBeyondLatin(text, /[\uac00-\ud7af]/) >= 0 ? matchSpans(text, KOREAN, 'PLATE') : [];
   const irish = text.includes('-') ? matchSpans(text, IRISH, 'PLATE') : [];
+  const japaneseLatin = text.includes('-') ? matchSpans(text, JAPANESE_LATIN, 'PLATE') : [];
   const russian = searchBeyondLatin(text, /[АВЕКМНОРСТУХ]\d/) >= 0 ? matchSpans(text, RUSSIAN, 'PLATE') : [];
   const chinese =
     searchBeyondLatin(text, /[\u4e00-\u9fff][A-Z]/) >= 0 ? matchSpans(text, CHINESE, 'PLATE') : [];
@@ -152,6 +158,7 @@ export function detectPlates(text: string): Span[] {
     ...japanese,
     ...korean,
     ...irish,
+    ...japaneseLatin,
     ...russian,
     ...chinese,
   ];

@@ -34,4 +34,37 @@ describe('secrets after a cue, and passphrases (round 5)', () => {
     ]);
     expect(found('Galaxy-Note-10 and Black-Friday-2024 are on sale.')).toEqual([]);
   });
+
+  it('takes more provider shapes, labelled connection keys, cut-off private keys and recovery codes', () => {
+    expect(
+      found('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 and 6123456789:AAHk9x-Lm2Qw8Ers7TyUi0Op1As2Df3Gh4J'),
+    ).toEqual(
+      expect.arrayContaining([
+        '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',
+        '6123456789:AAHk9x-Lm2Qw8Ers7TyUi0Op1As2Df3Gh4J',
+      ]),
+    );
+    expect(
+      found('AccountName=x;AccountKey=fzeyCABax7H8TUSRFLc5nvfBZKVRx8QM9/b8dGlQnd2Va==;EndpointSuffix=y'),
+    ).toEqual(['fzeyCABax7H8TUSRFLc5nvfBZKVRx8QM9/b8dGlQnd2Va==']);
+    expect(
+      found('pasted -----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5v into chat'),
+    ).toEqual(['-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5v']);
+    expect(found('2FA recovery codes for admin: 642b-sff6 k8xp-mbgy; backup codes: 8321 4470')).toEqual([
+      '642b-sff6',
+      'k8xp-mbgy',
+      '8321 4470',
+    ]);
+    expect(found('Recovery codes: see the vault entry.')).toEqual([]);
+  });
+
+  it('takes a pre-shared key, a key-safe code with words between, a word-year-symbol password in quotes', () => {
+    expect(found('the vpn pre-shared key is Ch4ng3-M3-Bef0re-Fr1day, yes')).toEqual([
+      'Ch4ng3-M3-Bef0re-Fr1day',
+    ]);
+    expect(found('The key safe code for the flat is 4719.')).toEqual(['4719']);
+    expect(found("mysql -p'Sommer2024!' db")).toEqual(['Sommer2024!']);
+    expect(found('We launched Summer2024! as the campaign name.')).toEqual([]);
+    expect(found('The encryption key is rotated every 90 days.')).toEqual([]);
+  });
 });

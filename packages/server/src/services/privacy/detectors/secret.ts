@@ -26,6 +26,13 @@ const KNOWN_KEYS = new RegExp(
     'sc_[A-Za-z0-9_-]{40,}',
     'eyJ[\\w-]{8,}\\.eyJ[\\w-]{8,}\\.[\\w-]{8,}',
     'do[opr]_v1_[a-f0-9]{64}',
+    'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}',
+    'AGE-SECRET-KEY-1[0-9A-Z]{58}',
+    '\\d{8,10}:AA[\\w-]{33}',
+    '(?:dckr_pat|lin_api|figd|sntrys|gsk|pplx|xai)[_-][A-Za-z0-9_-]{24,}',
+    'hvs\\.[A-Za-z0-9_-]{24,}',
+    'sq0(?:atp|csp)-[\\w-]{22,}',
+    'ya29\\.[\\w-]{30,}',
   ].join('|'),
   'g',
 );
@@ -52,7 +59,14 @@ const notAfterHyphen = (text: string) => (index: number) => text[index - 1] !== 
 const PEM_BEGIN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g;
 const PEM_END = /-----END [A-Z ]{0,20}PRIVATE KEY-----/g;
 
-/** PEM private-key blocks; the next END is searched once per END, so hostile input stays linear. */
+/** The base64 lines of a key pasted without its END line: runs of 16+ such characters, or a last short one (`=` or two capitals). */
+const PEM_BODY =
+  /(?:\s+(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{2,15}={1,2}|(?=[a-z0-9+/]*[A-Z][a-z0-9+/]*[A-Z])[A-Za-z0-9+/]{8,15})(?![^\s.,;)]))+/y;
+
+/**
+ * PEM private-key blocks; the next END is searched once per END, so hostile input stays linear. A
+ * block cut off before its END (pasted in part) still ends with its base64 lines.
+ */
 function pemBlocks(text: string): Span[] {
   const spans: Span[] = [];
   let close: RegExpExecArray | null | undefined;
@@ -62,16 +76,20 @@ function pemBlocks(text: string): Span[] {
       PEM_END.lastIndex = m.index;
       close = PEM_END.exec(text);
     }
-    if (!close) break;
-    spans.push({ start: m.index, end: close.index + close[0].length, type: 'SECRET' });
-    PEM_BEGIN.lastIndex = close.index + close[0].length;
+    const bodyStart = m.index + m[0].length;
+    PEM_BODY.lastIndex = bodyStart;
+    const end = close ? close.index + close[0].length : bodyStart + (PEM_BODY.exec(text)?.[0].length ?? 0);
+    // `-----BEGIN PRIVATE KEY----- is how it starts`: a header alone is no key.
+    if (end === bodyStart) continue;
+    spans.push({ start: m.index, end, type: 'SECRET' });
+    PEM_BEGIN.lastIndex = end;
   }
   return spans;
 }
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
 /** `api_key: …`, `password=…`: the key before a `:` or `=`, read back from the sign (rare) instead of tried everywhere. */
 const LABEL_KEY =
-  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña)\b["']?\s*$/i;
+  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña|account[_-]?key|shared[_-]?access[_-]?key|sas[_-]?token|private[_-]?key|pre-?shared[_-]?key|psk|signing[_-]?(?:key|secret)|secret[_-]?key)\b["']?\s*$/i;
 const LABEL_SIGN = /[:=]/g;
 /** `password: https://…/reset?token=…`: a link after a password word is a URL, which url.ts judges whole. */
 const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
@@ -94,13 +112,13 @@ function labelledSecrets(text: string): Span[] {
 // The leading character (or the start) anchors each try at a run's start, so the scan stays linear.
 /** `password is X`, `Wi-Fi password for the visitors' network this week: X`: a password named in prose. */
 const PROSE_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|(?:[^:=\n.]|\.(?=\S)){0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
+  /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|psk|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|(?:[^:=\n.]|\.(?=\S)){0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /**
  * `Guest Wi-Fi password for the show flat is Magnolia-Court-2025`: a few words between the password
  * word and its `is`; then only a value with letters and digits (not `the password policy is stricter`).
  */
 const PASSWORD_IS_LATER =
-  /\b(?:password|passwd|passcode|passphrase|wi-?fi key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
+  /\b(?:password|passwd|passcode|passphrase|wi-?fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /**
  * `the password for the shed is bluebell.`, `Das Passwort für den Router ist Gartenzwerg`, `password
  * sunflowerfield.`: a word of letters only is the password when it ends the clause right after the
@@ -126,11 +144,11 @@ const proseValue = (m: RegExpExecArray) =>
   !isUrl(m[1] ?? '') &&
   !(/^\p{L}+$/u.test(m[1] ?? '') && NOT_A_PASSWORD.test(m[1] ?? ''));
 /**
- * `Gate code is 4821`, `the code for the alarm is 90514`, `Door code: 2580#`: a number after the code of
+ * `Gate code is 4821`, `the code for the alarm is 90514`, `Door code: 2580#`, `Gate code for the complex is 2580#`: a number after the code of
  * a door, a gate, an alarm or a safe (not `error code 500` or `the code for the product is 40012`).
  */
 const ACCESS_CODE =
-  /\b(?:(?:gate|door|front door|alarm|lift|elevator|entry|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|bike lock|storage|shed|porte|portail|puerta|portón|tür|tor|garagen|deur|poort)[ -]?code|code (?:for|to|of) (?:the |my |our |your |his |her )?(?:front |back |main |side )?(?:gate|door|alarm|lift|elevator|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|shed|storage|flat|apartment|house))\b(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8}[#*]?)(?![\w-])/diy;
+  /\b(?:(?:gate|door|front door|alarm|lift|elevator|entry|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|bike lock|storage|shed|key ?safe|porte|portail|puerta|portón|tür|tor|garagen|deur|poort)[ -]?code(?: (?:for|of|at) [^\n.,;:]{1,40}?(?=\s+(?:is|was)\b))?|code (?:for|to|of) (?:the |my |our |your |his |her )?(?:front |back |main |side )?(?:gate|door|alarm|lift|elevator|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|shed|storage|flat|apartment|house))\b(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8}[#*]?)(?![\w-])/diy;
 /** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
 const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/diy;
 /**
@@ -147,11 +165,29 @@ const CODE_AFTER_CUE =
 const JOINED_PASSWORD =
   /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
 /**
- * The start of every cue of the five patterns above (each starts with `\b` and one of these words,
+ * The start of every cue of the five patterns above and of RECOVERY_CUE (each starts with `\b` and one of these words,
  * matched with the same flags): they are tried only where this matches, not at every letter.
  */
 const PASSWORD_CUE =
-  /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access)/gi;
+  /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access|pre|psk|vpn|wpa|network|encryption|recovery|backup|scratch)/gi;
+/** `2FA recovery codes for the admin: 642b-sff6 k8xp-mbgy …`: after the cue, each code with a digit in it. */
+const RECOVERY_CUE = /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b[^\n:]{0,48}?:/iuy;
+const RECOVERY_CODE =
+  /[\s,;]+(\d{4} \d{4}|(?=[\w-]*\d)[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){0,2})(?![\w-])/dy;
+function recoveryCodes(text: string, cues: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  for (const at of cues) {
+    RECOVERY_CUE.lastIndex = at;
+    if (!RECOVERY_CUE.exec(text)) continue;
+    RECOVERY_CODE.lastIndex = RECOVERY_CUE.lastIndex;
+    for (let code = RECOVERY_CODE.exec(text); code; code = RECOVERY_CODE.exec(text)) {
+      const range = code.indices?.[1];
+      if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
+    }
+  }
+  return spans;
+}
+
 /** Every access code names its `code`: ACCESS_CODE is tried from up to two words before each. */
 const CODE_WORD = /code/gi;
 function accessCodes(text: string): Span[] {
@@ -185,12 +221,26 @@ function passphrases(text: string): Span[] {
     .map((m) => ({ start: m.index, end: m.index + m[0].length, type: 'SECRET' as const }));
 }
 const PASSWORD_SHAPE = /^[A-Za-z]{3,}[A-Za-z0-9]*[@#$%&*!][A-Za-z0-9@#$%&*!]*\d{2,}[!@#$%&*]*$/;
+/**
+ * The commonest chosen password, a capitalised word, a year and a symbol (`Sommer2024!`), is also a
+ * slogan's shape: taken quoted or after `=`/`:` (`-p'Sommer2024!'`), or on a line about logging in.
+ */
+const WORD_YEAR_SYMBOL = /^[A-Z][a-z]{2,}\d{2,4}[!@#$%&*]{1,3}$/;
 const PASSWORD_SYMBOL = /[@#$%&*!]/g;
 const isTokenCode = (code: number) =>
   (code >= 48 && code <= 57) ||
   (code >= 65 && code <= 90) ||
   (code >= 97 && code <= 122) ||
   '@#$%&*!'.includes(String.fromCharCode(code));
+
+function chosenInContext(text: string, start: number, end: number): boolean {
+  if (/['"“=:]/.test(text[start - 1] ?? '')) return true;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return LOGIN_WORD.test(
+    text.slice(Math.max(lineStart, start - 100), Math.min(lineEnd < 0 ? text.length : lineEnd, end + 100)),
+  );
+}
 
 /** Words shaped like chosen passwords, found from their symbols (rare) rather than tried at every letter. */
 function passwordShaped(text: string): Span[] {
@@ -206,7 +256,10 @@ function passwordShaped(text: string): Span[] {
     resumeAt = end;
     // Part of an e-mail, a URL, a path or a longer token: not a password on its own.
     if (/[\w./-]/.test(text[start - 1] ?? '') || /^[.-]\w|^[\w@/-]/.test(text.slice(end, end + 2))) continue;
-    if (PASSWORD_SHAPE.test(text.slice(start, end))) spans.push({ start, end, type: 'SECRET' });
+    const word = text.slice(start, end);
+    if (PASSWORD_SHAPE.test(word) || (WORD_YEAR_SYMBOL.test(word) && chosenInContext(text, start, end))) {
+      spans.push({ start, end, type: 'SECRET' });
+    }
   }
   return spans;
 }
@@ -234,6 +287,7 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpansAt(text, cues, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...matchSpansAt(text, cues, PASSWORD_WORD, 'SECRET', lettersPassword, 1),
     ...accessCodes(text),
+    ...recoveryCodes(text, cues),
     ...passphrases(text),
     ...passwordShaped(text),
     ...matchSpansAt(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadNameLexicon } from './name-lexicon.js';
-import { detectSensitiveUrls } from './url.js';
+import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
 
 const names = await loadNameLexicon();
 const found = (text: string) =>
@@ -31,5 +31,17 @@ describe('URLs that name a person (round 5)', () => {
           'https://www.maria-hotel.com, https://www.victoria-bayview.com, https://www.jordan-logistics.com',
       ),
     ).toEqual([]);
+  });
+
+  it('splits a database connection string into its password and host (round 7)', () => {
+    const text = 'redis://:r3d1s-Pr0d-2291@cache-01.prod.internal:6379/0';
+    const url = findUrls(text)[0];
+    expect(url && connectionStringParts(text, url)?.map((span) => text.slice(span.start, span.end))).toEqual([
+      'r3d1s-Pr0d-2291',
+      'cache-01.prod.internal',
+    ]);
+    const web = 'https://admin:s3cr3t@router.example.net/setup';
+    const webUrl = findUrls(web)[0];
+    expect(webUrl && connectionStringParts(web, webUrl)).toBeUndefined();
   });
 });

@@ -60,6 +60,24 @@ function sensitive(raw: string, names: NameLexicon | undefined): boolean {
   );
 }
 
+/**
+ * `postgres://app:S3cret@db-01.internal:5432/crm`: in a database or queue connection string the
+ * password and the host are the findings, and the scheme, user, port and database stay readable.
+ */
+const CONNECTION_STRING =
+  /^(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|rediss?|amqps?|mqtts?):\/\/[^:@/\s]*:([^@/\s]+)@([^:/?#@\s]+)/di;
+
+export function connectionStringParts(text: string, url: Span): Span[] | undefined {
+  const m = CONNECTION_STRING.exec(text.slice(url.start, url.end));
+  const password = m?.indices?.[1];
+  const host = m?.indices?.[2];
+  if (!password || !host) return undefined;
+  return [
+    { start: url.start + password[0], end: url.start + password[1], type: 'SECRET' },
+    { start: url.start + host[0], end: url.start + host[1], type: 'HOST' },
+  ];
+}
+
 /** URL candidates, trailing sentence punctuation removed. */
 export function findUrls(text: string): Span[] {
   const spans: Span[] = [];

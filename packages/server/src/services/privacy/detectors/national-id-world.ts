@@ -1,0 +1,130 @@
+import {
+  chineseIdValid,
+  cpfValid,
+  koreanRrnValid,
+  luhnValid,
+  myNumberValid,
+  nricValid,
+  validDate,
+  verhoeffValid,
+} from './national-id-checks.js';
+import { END, type Row } from './national-id-row.js';
+import { digitsOf } from './util.js';
+
+/** National identity numbers of the Americas, Africa, Asia and Oceania: one row per country or format. */
+export const WORLD: Row[] = [
+  {
+    country: 'India PAN (the fourth letter says who holds it)',
+    pattern: new RegExp(String.raw`[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]${END}`, 'y'),
+    example: 'ABCPK1234F',
+    cues: ['pan(?: card)?', 'permanent account number'],
+  },
+  {
+    country: 'India Aadhaar (Verhoeff; masked `XXXX XXXX 1234` after the cue)',
+    pattern: new RegExp(String.raw`[2-9]\d{3}[ -]\d{4}[ -]\d{4}${END}`, 'y'),
+    example: '4967 1234 5673',
+    valid: (value) => verhoeffValid(digitsOf(value)),
+    cues: ['aadhaa?r(?: card)?', 'uidai'],
+  },
+  {
+    // Four-four-four like Aadhaar, but any first digit and a mod-11 check digit; grouped only, so a
+    // bare run of twelve digits (an order or a tracking number) is left alone.
+    country: 'Japan My Number (check digit; grouped in fours)',
+    pattern: new RegExp(String.raw`\d{4}([ -])\d{4}\1\d{4}${END}`, 'y'),
+    example: '5606 8831 0674',
+    valid: (value) => myNumberValid(digitsOf(value)),
+    cues: ['my ?number(?: card)?', 'マイナンバー', '個人番号'],
+  },
+  {
+    country: 'China resident identity card (birth date inside, check character)',
+    pattern: new RegExp(String.raw`\d{6}(?:19|20)\d{9}[\dXx]${END}`, 'y'),
+    example: '11010519491231002X',
+    valid: (value) => chineseIdValid(value) && validDate(value.slice(8, 14)),
+    cues: ['身份证(?:号码?)?'],
+  },
+  {
+    country: 'Brazil CPF (two check digits)',
+    pattern: new RegExp(String.raw`\d{3}\.\d{3}\.\d{3}-\d{2}${END}`, 'y'),
+    example: '529.982.247-25',
+    valid: (value) => cpfValid(digitsOf(value)),
+    cues: ['cpf', 'rg'],
+  },
+  {
+    country: 'South Korea resident registration number',
+    pattern: new RegExp(String.raw`\d{6}-[1-8]\d{6}${END}`, 'y'),
+    example: '900101-1234568',
+    valid: (value) => validDate(value) && koreanRrnValid(digitsOf(value)),
+    cues: ['rrn', '주민등록번호'],
+  },
+  {
+    country: 'South Africa ID (YYMMDD SSSS C A Z, Luhn)',
+    pattern: new RegExp(String.raw`\d{6}\d{4}[01]\d{2}${END}`, 'y'),
+    example: '8801015009080',
+    valid: (value) => validDate(value) && luhnValid(value),
+    cues: ['south african id', 'sa id', 'rsa id'],
+  },
+  {
+    country: 'Pakistan CNIC',
+    pattern: new RegExp(String.raw`\d{5}-\d{7}-\d${END}`, 'y'),
+    example: '35202-1234567-1',
+    cues: ['cnic', 'nicop'],
+  },
+  {
+    country: 'Philippines SSS',
+    pattern: new RegExp(String.raw`\d{2}-\d{7}-\d${END}`, 'y'),
+    example: '34-1234567-8',
+    cues: ['sss', 'umid', 'philhealth'],
+  },
+  {
+    country: 'Ghana Card',
+    pattern: new RegExp(String.raw`GHA-\d{9}-\d${END}`, 'y'),
+    example: 'GHA-123456789-0',
+    cues: ['ghana card'],
+  },
+  {
+    country: 'Mexico CURP',
+    pattern: new RegExp(String.raw`[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z\d]\d${END}`, 'y'),
+    example: 'GOMJ850101HDFRRN09',
+    cues: ['curp'],
+  },
+  {
+    country: 'Singapore NRIC and FIN (check letter)',
+    pattern: new RegExp(String.raw`[STFGM]\d{7}[A-Z]${END}`, 'y'),
+    example: 'S1234567D',
+    valid: nricValid,
+    cues: ['nric', 'fin', 'singapore ic'],
+  },
+  {
+    country: 'UAE Emirates ID',
+    pattern: new RegExp(String.raw`784-?(?:19|20)\d\d-?\d{7}-?\d${END}`, 'y'),
+    example: '784-1985-1234567-1',
+    cues: ['emirates id'],
+  },
+  {
+    country: 'Uganda NIN',
+    pattern: new RegExp(String.raw`C[MF][A-Z\d]{12}${END}`, 'y'),
+    example: 'CM12345678ABCD',
+    cues: ['nin'],
+  },
+  { country: 'Nigeria', cues: ['bvn', 'nin', 'nin slip', 'nimc'] },
+  { country: 'Kenya', cues: ['huduma(?: number)?', 'kra pin'] },
+  { country: 'Malaysia, Hong Kong', cues: ['mykad', 'hkid'] },
+  { country: 'Indonesia', cues: ['ktp', 'nik'] },
+  { country: 'Latin America', cues: ['curp', 'cédula', 'cedula', 'dpi', 'rut', 'run', 'ci'] },
+  { country: 'United Kingdom NHS, Australia Medicare', cues: ['nhs(?: number)?', 'medicare(?: number)?'] },
+  {
+    country: 'Canada, Australia, United States',
+    cues: ['sin', 'social insurance', 'tin', 'itin', 'tfn', 'ssn', 'social security'],
+  },
+  {
+    // Dashed in threes, unlike any phone number; Luhn, and never starting 0 or 8.
+    country: 'Canada SIN in dashed threes',
+    pattern: new RegExp(String.raw`[1-79]\d{2}-\d{3}-\d{3}${END}`, 'y'),
+    example: '534-005-715',
+    valid: (value) => luhnValid(digitsOf(value)),
+    plain: true,
+    cues: [],
+  },
+  { country: 'Sri Lanka, Bangladesh', cues: ['nic', 'nid'] },
+  { country: 'Israel', cues: ['teudat zehut', 'zehut', 'תעודת זהות'] },
+];
