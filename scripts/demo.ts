@@ -1,4 +1,5 @@
-// `make demo`: simulated Sparks on 127.0.0.2 / 127.0.0.3 and Spark Control pointed at them.
+// `make demo`: simulated Sparks on 127.0.0.2 / 127.0.0.3 and Spark Control pointed at them, with two
+// placements (demo-layout.ts) served through the one /v1.
 // Data in .data/demo (settings.json, embedded database, keys). Ctrl-C, SIGTERM or closing the
 // terminal (SIGHUP), at any moment of start-up or after, stops every process it started.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,6 +10,12 @@ import { type SimCluster, startCluster } from '@spark-control/sim';
 import { stringify } from 'yaml';
 import { createSshAdapter, command } from '../packages/server/src/adapters/ssh/index.js';
 import { DEFAULT_CATALOG } from '../packages/server/src/services/catalog/defaults.js';
+import {
+  DEMO_SPARKS,
+  demoInitialModels,
+  demoPlacementSettings,
+  describeDemoPlacements,
+} from './demo-layout.js';
 
 // Before anything starts: each way a terminal stops a program stops all that is started below.
 const startup = new AbortController();
@@ -100,27 +107,23 @@ async function main(): Promise<void> {
     signal: startup.signal,
     password: 'spark',
     authorizedKeys: [ssh.key.publicKey()],
-    initialModel: {
-      model: 'Qwen/Qwen3-30B-A3B-FP8',
-      args: ['--served-model-name', 'qwen3-30b', '--gpu-memory-utilization', '0.7'],
-    },
+    sparks: DEMO_SPARKS.length,
+    initialModels: demoInitialModels(),
     loadDelayMs: 4000,
   });
   const sim = await cluster;
 
-  const sparks = sim.sparks.map((spark, index) => ({
-    id: `spark-${index + 1}`,
-    label: `Spark ${index + 1}`,
-    host: spark.host,
-    sshPort: spark.sshPort,
-    sshUser: 'spark',
-  }));
+  const sparks = DEMO_SPARKS.map(({ id, label }, index) => {
+    const simulated = sim.sparks[index]!;
+    return { id, label, host: simulated.host, sshPort: simulated.sshPort, sshUser: 'spark' };
+  });
   writeFileSync(
     join(dataDir, 'settings.json'),
     JSON.stringify(
       {
         sparks,
         vllm: { modelRoots: [join(sim.sparks[0]!.home, 'models')] },
+        placements: demoPlacementSettings(),
         reasoning: {
           nvidiaApiKey: 'nvapi-demo-key',
           ...(sim.cloudUrl ? { baseUrl: sim.cloudUrl } : {}),
@@ -187,7 +190,7 @@ async function main(): Promise<void> {
         () => undefined,
       );
       console.log(
-        `\n  Spark Control is ready: http://localhost:${port}\n  Password: ${password}\n  Simulator control API: ${sim.controlUrl ?? 'off'}\n\n  Press Ctrl-C to stop everything.\n`,
+        `\n  Spark Control is ready: http://localhost:${port}\n  Password: ${password}\n  ${describeDemoPlacements()}\n  Simulator control API: ${sim.controlUrl ?? 'off'}\n\n  Press Ctrl-C to stop everything.\n`,
       );
     }
   });

@@ -1,94 +1,24 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVER_DIR } from './support/process.js';
 import {
-  busyCores,
-  hasTerminal,
-  listening,
-  processesMentioning,
-  Terminal,
-  until,
-} from './support/terminal.js';
+  baseEnv,
+  type DemoRun,
+  expectNothingLeft,
+  healthy,
+  newRun,
+  removeRuns,
+  REPO,
+  serviceProcesses,
+  startDetached,
+} from './support/demo-run.js';
+import { busyCores, hasTerminal, Terminal, until } from './support/terminal.js';
 
-const REPO = resolve(SERVER_DIR, '../..');
-/** Where `make demo` puts its simulated Sparks and services (fixed: run in a network namespace). */
-const SIM_ADDRESSES: [string, number][] = [
-  ['127.0.0.2', 2222],
-  ['127.0.0.3', 2222],
-  ['127.0.0.2', 8888],
-  ['127.0.0.3', 8000],
-  ['127.0.0.3', 8880],
-  ['127.0.0.3', 8080],
-  ['127.0.0.3', 6333],
-  ['127.0.0.1', 7070],
-  ['127.0.0.1', 7071],
-];
-
-interface DemoRun {
-  dataDir: string;
-  port: number;
-  /** What the demo is started with (data directory, server port, password). */
-  vars: Record<string, string>;
-}
-
-const runs: DemoRun[] = [];
 let hogs: { stop: () => void } | undefined;
-
-async function newRun(): Promise<DemoRun> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-demo-'));
-  // Outside the ephemeral range, so the simulator's own listen(0) sockets cannot take it first.
-  const port = 20_000 + Math.floor(Math.random() * 10_000);
-  const vars = {
-    SPARK_CONTROL_DATA: dataDir,
-    PORT: String(port),
-    SPARK_CONTROL_PASSWORD: 'demo-test-password',
-  };
-  const run = { dataDir, port, vars };
-  runs.push(run);
-  return run;
-}
-
-/** This process's environment, minus what `make test` sets: the demo's make is not a sub-make. */
-function baseEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['MAKEFLAGS', 'MAKELEVEL', 'MFLAGS']) delete env[name];
-  return env;
-}
-
-const serviceProcesses = (run: DemoRun) =>
-  processesMentioning(`SIM_ROOT=${join(run.dataDir, 'sim')}`).filter((line) => line.includes('run.mjs'));
-
-const healthy = (run: DemoRun) =>
-  fetch(`http://127.0.0.1:${run.port}/health`).then(
-    (response) => response.ok,
-    () => false,
-  );
-
-/** No process of the run (simulated services, reaper, server) and no port of it is left. */
-async function expectNothingLeft(run: DemoRun): Promise<void> {
-  await expect.poll(() => processesMentioning(run.dataDir), { timeout: 20_000, interval: 200 }).toEqual([]);
-  for (const [host, port] of [...SIM_ADDRESSES, ['127.0.0.1', run.port] as [string, number]]) {
-    expect(await listening(host, port), `${host}:${port} still answers`).toBe(false);
-  }
-}
 
 afterEach(async () => {
   hogs?.stop();
   hogs = undefined;
-  // A failed test must not leave its services on the fixed ports for the next one.
-  for (const run of runs.splice(0)) {
-    for (const line of processesMentioning(run.dataDir)) {
-      try {
-        process.kill(Number(line.split(' ')[0]), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    await rm(run.dataDir, { recursive: true, force: true });
-  }
+  await removeRuns();
 });
 
 describe.skipIf(!hasTerminal)('make demo in a terminal', () => {
@@ -163,21 +93,6 @@ describe.skipIf(!hasTerminal)('make demo in a terminal', () => {
 });
 
 describe('make demo stopped by a signal to its whole process group', () => {
-  /** Starts `node --import tsx scripts/demo.ts` (the Makefile's recipe) as its own process group. */
-  const startDetached = (run: DemoRun) => {
-    const demo = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], {
-      cwd: REPO,
-      env: { ...baseEnv(), ...run.vars },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((done) => demo.once('exit', (code) => done(code)));
-    return { pgid: demo.pid ?? 0, output: () => output, exited };
-  };
-
   it.each([
     ['SIGTERM', 'Starting two simulated DGX Sparks'],
     ['SIGHUP', 'Both simulated Sparks answer over SSH'],
@@ -193,4 +108,123 @@ describe('make demo stopped by a signal to its whole process group', () => {
     },
     150_000,
   );
+});
+
+describe('make demo serves two placements through one /v1', () => {
+  interface Streamed {
+    model: string | undefined;
+    finish: string | null | undefined;
+    words: number;
+    startedAt: number;
+    endedAt: number;
+  }
+
+  /** A chat stream with the openai SDK, read to its end. */
+  const stream = async (client: OpenAI, model: string, words: number, onFirstWord = () => {}) => {
+    const startedAt = Date.now();
+    const reply = Array.from({ length: words }, (_, index) => `w${index}`).join(' ');
+    const chunks = await client.chat.completions.create({
+      model,
+      stream: true,
+      max_tokens: words + 10,
+      messages: [{ role: 'user', content: `SIM_REPLY: ${reply}` }],
+    });
+    let content = '';
+    const got: Streamed = { model: undefined, finish: undefined, words: 0, startedAt, endedAt: 0 };
+    for await (const chunk of chunks) {
+      content += chunk.choices[0]?.delta.content ?? '';
+      if (content.trim()) onFirstWord();
+      got.finish = chunk.choices[0]?.finish_reason ?? got.finish;
+      got.model = chunk.model;
+    }
+    return { ...got, words: content.trim().split(/\s+/).length, endedAt: Date.now() };
+  };
+
+  it('both models answer the openai SDK; a swap on small leaves the streams to vllm whole', async () => {
+    const run = await newRun();
+    const demo = startDetached(run);
+    try {
+      await until(() => demo.output().includes('Spark Control is ready'), 150_000, 'the demo');
+      expect(demo.output()).toContain(
+        'Placements, both at /v1: vllm on Spark 1 serves qwen3-30b; small on Spark 2 serves qwen3-4b (or phi-4-mini after a swap)',
+      );
+      const base = `http://127.0.0.1:${run.port}`;
+      const headers = { Authorization: `Bearer ${run.token}` };
+      const client = new OpenAI({ baseURL: `${base}/v1`, apiKey: run.token, maxRetries: 0 });
+      const listed = async () =>
+        (await client.models.list()).data.map((model) => [
+          model.id,
+          (model as OpenAI.Model & { placement?: string }).placement,
+        ]);
+      expect(await listed()).toEqual([
+        ['qwen3-30b', 'vllm'],
+        ['qwen3-4b', 'small'],
+      ]);
+      for (const model of ['qwen3-30b', 'qwen3-4b']) {
+        const answer = await client.chat.completions.create({
+          model,
+          messages: [{ role: 'user', content: `SIM_REPLY: ${model} here` }],
+        });
+        expect(answer.model).toBe(model);
+        expect(answer.choices[0]?.message.content).toBe(`${model} here`);
+      }
+
+      // Streams to vllm one after another, from before the swap on small starts until after it is ready.
+      let swapDone = false;
+      let firstWord = () => {};
+      const flowing = new Promise<void>((resolve) => (firstWord = resolve));
+      const streams = (async () => {
+        const results: Streamed[] = [];
+        do results.push(await stream(client, 'qwen3-30b', 100, firstWord));
+        while (!swapDone);
+        return results;
+      })();
+      // Awaited below; a failed stream must not go unhandled before then.
+      streams.catch(() => undefined);
+      await flowing;
+      const started = await fetch(`${base}/api/swap`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ modelId: 'phi-4-mini', placementId: 'small' }),
+      });
+      expect(started.status, await started.clone().text()).toBe(202);
+      const current = async (placementId: string) => {
+        const response = await fetch(`${base}/api/swap/current?placementId=${placementId}`, { headers });
+        type Swap = { status: string; startedAt: string; finishedAt: string | null };
+        return ((await response.json()) as { swap: Swap | null }).swap;
+      };
+      await expect
+        .poll(async () => (await current('small'))?.status, { timeout: 90_000 })
+        .not.toBe('running');
+      const readyAt = Date.now();
+      swapDone = true;
+      const swap = await current('small');
+      expect(swap).toMatchObject({ status: 'ready' });
+      expect(await current('vllm')).toBeNull();
+      const results = await streams;
+      expect(results.length).toBeGreaterThan(1);
+      // Every stream whole: none cut off or failed while small stopped its model and loaded the next.
+      expect(results.map(({ model, finish, words }) => ({ model, finish, words }))).toEqual(
+        results.map(() => ({ model: 'qwen3-30b', finish: 'stop', words: 100 })),
+      );
+      expect(results.at(-1)?.endedAt).toBeGreaterThan(readyAt);
+      // A request to vllm made while small swapped was answered then: it did not wait for small.
+      const [swapStart, swapEnd] = [Date.parse(swap?.startedAt ?? ''), Date.parse(swap?.finishedAt ?? '')];
+      expect(results.some((result) => result.startedAt > swapStart && result.endedAt < swapEnd)).toBe(true);
+
+      expect(await listed()).toEqual([
+        ['qwen3-30b', 'vllm'],
+        ['phi-4-mini', 'small'],
+      ]);
+      expect(await stream(client, 'phi-4-mini', 3)).toMatchObject({
+        model: 'phi-4-mini',
+        finish: 'stop',
+        words: 3,
+      });
+    } finally {
+      process.kill(-demo.pgid, 'SIGTERM');
+    }
+    expect(await demo.exited, demo.output()).toBe(0);
+    await expectNothingLeft(run);
+  }, 240_000);
 });

@@ -46,4 +46,28 @@ export const DEFAULT_CATALOG: ModelDefInput[] = [
     vllm: { maxModelLen: 65536, gpuMemoryUtilization: 0.8 },
     notes: 'Dense 70B across both Sparks.',
   },
+  {
+    id: 'qwen3-4b',
+    label: 'Qwen3 4B',
+    hfRepo: 'Qwen/Qwen3-4B',
+    servedName: 'qwen3-4b',
+    tensorParallel: 1,
+    vllm: {
+      maxModelLen: 32768,
+      gpuMemoryUtilization: 0.25,
+      reasoningParser: 'qwen3',
+      toolCallParser: 'hermes',
+      extraArgs: ['--enable-auto-tool-choice'],
+    },
+    notes: 'Small and quick: fits on a Spark beside a big model or the speech services.',
+  },
+  {
+    id: 'phi-4-mini',
+    label: 'Phi-4 mini instruct',
+    hfRepo: 'microsoft/Phi-4-mini-instruct',
+    servedName: 'phi-4-mini',
+    tensorParallel: 1,
+    vllm: { maxModelLen: 32768, gpuMemoryUtilization: 0.25 },
+    notes: 'Small and quick: fits on a Spark beside a big model or the speech services.',
+  },
 ];
