@@ -24,7 +24,10 @@ export function watchText(): WatchText {
       message: i18n('${name} does not answer over SSH: ${error}', { name: label, error }),
     }),
     swapFailedNotice: (swap) => ({
-      title: i18n('Model swap failed: ${model}', { model: swap.modelId }),
+      title:
+        swap.kind === 'unload'
+          ? i18n('Model unload failed: ${model}', { model: swap.modelId })
+          : i18n('Model swap failed: ${model}', { model: swap.modelId }),
       message: swap.message ?? i18n('See the swap log in the dashboard'),
       data: [
         `**${i18n('Cause')}:** ${swap.cause ?? '—'}`,

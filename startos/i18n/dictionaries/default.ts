@@ -253,6 +253,7 @@ const dict = {
   'Keep loaded (pin)': 257,
   'A request for another model never replaces it, and it is never unloaded for being idle.': 258,
   'For this model in place of the gateway’s own. Leave blank to use that; 0: never.': 259,
+  'Model unload failed: ${model}': 260,
 } as const;
 
 export type I18nKey = keyof typeof dict;

@@ -253,6 +253,7 @@ export default {
     257: 'Mantener cargado (fijar)',
     258: 'Una petición de otro modelo nunca lo reemplaza, y nunca se descarga por inactividad.',
     259: 'Para este modelo en lugar del valor de la pasarela. Déjelo vacío para usar ese; 0: nunca.',
+    260: 'Falló la descarga del modelo: ${model}',
   },
   de_DE: {
     0: 'Sparks konfigurieren',
@@ -506,5 +507,6 @@ export default {
     257: 'Geladen halten (anheften)',
     258: 'Eine Anfrage nach einem anderen Modell ersetzt es nie, und es wird nie wegen Leerlauf entladen.',
     259: 'Für dieses Modell anstelle des Gateway-Werts. Leer lassen, um diesen zu verwenden; 0: nie.',
+    260: 'Entladen des Modells fehlgeschlagen: ${model}',
   },
 } satisfies Record<string, LangDict>;
