@@ -25,7 +25,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<R
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    // A cold start migrates the embedded database, which takes long on a loaded 2-core machine; one that
+    // never listens is killed, so it cannot hold the data directory the next start opens.
+    const timer = setTimeout(() => {
+      clearInterval(check);
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 60_000);
     const check = setInterval(() => {
       if (output.includes('"msg":"listening"')) {
         clearInterval(check);
