@@ -257,6 +257,9 @@ export const SwapRequestSchema = v.strictObject({
   whenLeased: v.optional(v.picklist(['refuse', 'queue'], 'must be refuse or queue')),
 });
 
+/** `POST /api/swap/unload`: stop what a placement serves, launching nothing. */
+export const UnloadRequestSchema = v.strictObject({ placementId: SlugSchema });
+
 export const CatalogDeleteQuerySchema = v.strictObject({
   deleteFiles: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'false'),
   confirm: v.optional(v.string()),

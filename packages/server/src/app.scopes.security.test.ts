@@ -25,6 +25,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/usage': 'admin',
   'GET /api/events': 'any',
   'POST /api/swap': 'control',
+  'POST /api/swap/unload': 'control',
   'GET /api/swap/current': 'control',
   'GET /api/swap/history': 'control',
   'GET /api/swap/durations': 'control',

@@ -182,6 +182,27 @@ describe.skipIf(!available)('the placement view against the demo', () => {
     expect(swap).toMatchObject({ placementId: 'vllm', modelId: target.id });
   }, 150_000);
 
+  it('unloads placement small through its own control after a confirm; placement vllm keeps serving', async () => {
+    await page.waitForSelector('[data-placement-id=small][data-status=serving]', { timeout: 30_000 });
+    const served = (await placementsOf(page)).find((placement) => placement.id === 'small')?.servedModel;
+    if (!served) throw new Error('placement small serves nothing');
+    const section = page.locator('[data-placement-id=small]');
+    await section.locator('button[data-unload]').click();
+    await section.getByRole('button', { name: 'Yes, unload now' }).click();
+    await expect
+      .poll(async () => page.textContent('[data-placement-id=small] [data-placement-model]'), {
+        timeout: 60_000,
+      })
+      .toContain('nothing');
+    const { swap } = await apiGet<{ swap: { kind: string; status: string; modelId: string } | null }>(
+      page,
+      'api/swap/current?placementId=small',
+    );
+    expect(swap).toMatchObject({ kind: 'unload', status: 'ready', modelId: served });
+    expect(await section.locator('button[data-unload]').count()).toBe(0);
+    expect(await page.getAttribute('[data-placement-id=vllm]', 'data-status')).toBe('serving');
+  }, 90_000);
+
   it('the Models tab says where each model may run and why not elsewhere', async () => {
     await page.click('a[href="#catalog"]');
     const { models } = await apiGet<{ models: PlacedCatalogModel[] }>(page, 'api/catalog');

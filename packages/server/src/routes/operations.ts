@@ -14,6 +14,7 @@ import {
   RunReasoningBodySchema,
   SlugSchema,
   SwapRequestSchema,
+  UnloadRequestSchema,
   CatalogDeleteQuerySchema,
   IndexBodySchema,
   RehydrateBodySchema,
@@ -163,6 +164,14 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     access: 'control',
     body: SwapRequestSchema,
     response: json('{swapId}', 202),
+  },
+  {
+    method: 'POST',
+    path: '/api/swap/unload',
+    summary: 'Unload the model a placement serves (409 SWAP_IN_PROGRESS, CONFLICT or LEASED)',
+    access: 'control',
+    body: UnloadRequestSchema,
+    response: json('{swapId, swap}', 202),
   },
   {
     method: 'GET',

@@ -1,4 +1,4 @@
-import { SlugSchema, SwapRequestSchema } from '@spark-control/schema';
+import { SlugSchema, SwapRequestSchema, UnloadRequestSchema } from '@spark-control/schema';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../http/context.js';
@@ -26,6 +26,11 @@ export function swapRoutes(swaps: SwapService, queued: QueuedSwaps) {
         const waiting = queued.queue(modelId, placementId ?? null, actor, error.leases);
         return c.json({ swapId: null, queued: waiting }, 202);
       }
+    })
+    .post('/unload', jsonBody(UnloadRequestSchema), async (c) => {
+      const { placementId } = c.req.valid('json');
+      const swap = await swaps.unload(placementId, c.get('principal')?.actor ?? 'unknown');
+      return c.json({ swapId: swap.id, swap }, 202);
     })
     .get('/current', query(CurrentQuerySchema), async (c) => {
       const { placementId } = c.req.valid('query');

@@ -20,6 +20,10 @@ const LOG_LINES = 400;
 /** A swap's state in words, as the live region says it. */
 function swapWords(swap: SwapView): string {
   const phase = PHASE_WORDS[swap.phase] ?? swap.phase;
+  if (swap.kind === 'unload')
+    return swap.status === 'running'
+      ? `Unload of ${swap.modelId}: ${phase}`
+      : `Unload of ${swap.modelId} ${swap.status}`;
   if (swap.status === 'running') return `Swap to ${swap.modelId}: ${phase}`;
   if (swap.status === 'ready') return `Swap to ${swap.modelId}: ready`;
   return `Swap to ${swap.modelId} ${swap.status}`;
@@ -43,15 +47,20 @@ export function PlacementSwap(props: {
   const [log, setLog] = useState<string[]>([]);
   const [picked, setPicked] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [confirmingUnload, setConfirmingUnload] = useState(false);
   const [error, setError] = useState('');
   const [focusCancel, setFocusCancel] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const confirmUnloadButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   // The swap whose log lines this placement shows: known from the start answer or its first phase.
   const swapId = useRef('');
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (confirmingUnload) confirmUnloadButton.current?.focus();
+  }, [confirmingUnload]);
 
   useEffect(() => {
     void (async () => {
@@ -83,7 +92,7 @@ export function PlacementSwap(props: {
   const models = props.models.filter((model) => mayRunOn(model, placement.id));
   const running = swap?.status === 'running';
   const pickedModel = models.find((model) => model.id === picked);
-  const readyModel = swap?.status === 'ready' ? swap.modelId : undefined;
+  const readyModel = swap?.status === 'ready' && swap.kind === 'swap' ? swap.modelId : undefined;
   const servedModel = placement.servedModel ?? readyModel ?? null;
   const isServing = (model: PlacedCatalogModel) => model.id === servedModel;
   const pickedServing = pickedModel !== undefined && isServing(pickedModel);
@@ -110,6 +119,15 @@ export function PlacementSwap(props: {
     const body = await response.json();
     if (body.queued) return props.onQueued(body.queued);
     if (body.swapId) swapId.current = body.swapId;
+    setLog([]);
+    setFocusCancel(true);
+  };
+  const unload = async () => {
+    setConfirmingUnload(false);
+    setError('');
+    const response = await api.api.swap.unload.$post({ json: { placementId: placement.id } });
+    if (!response.ok) return setError(await errorMessage(response, 'the unload did not start'));
+    swapId.current = (await response.json()).swapId;
     setLog([]);
     setFocusCancel(true);
   };
@@ -161,6 +179,7 @@ export function PlacementSwap(props: {
               onChange={() => {
                 setPicked(model.id);
                 setConfirming(false);
+                setConfirmingUnload(false);
               }}
             />
             <span class="model-name">{model.label}</span>
@@ -181,7 +200,10 @@ export function PlacementSwap(props: {
         {!confirming && (
           <button
             disabled={!pickedModel || pickedServing || running || blockingLeases.length > 0}
-            onClick={() => setConfirming(true)}
+            onClick={() => {
+              setConfirmingUnload(false);
+              setConfirming(true);
+            }}
           >
             {!pickedModel
               ? 'Pick a model to swap'
@@ -195,9 +217,22 @@ export function PlacementSwap(props: {
             Swap when the lease ends
           </button>
         )}
+        {!confirmingUnload && servedModel !== null && (
+          <button
+            class="secondary"
+            data-unload
+            disabled={running}
+            onClick={() => {
+              setConfirming(false);
+              setConfirmingUnload(true);
+            }}
+          >
+            Unload {props.modelLabel(servedModel)}
+          </button>
+        )}
         {running && swap && (
           <button class="secondary" ref={cancelButton} onClick={() => void cancel()}>
-            Cancel swap
+            {swap.kind === 'unload' ? 'Cancel unload' : 'Cancel swap'}
           </button>
         )}
       </div>
@@ -219,6 +254,22 @@ export function PlacementSwap(props: {
             </button>
             <button class="secondary" onClick={() => setConfirming(false)}>
               Keep the current model
+            </button>
+          </div>
+        </div>
+      )}
+      {confirmingUnload && servedModel !== null && (
+        <div class="confirm" role="alertdialog" aria-labelledby={`confirm-unload-${placement.id}`}>
+          <p id={`confirm-unload-${placement.id}`}>
+            Stop <strong>{props.modelLabel(servedModel)}</strong> on {placement.id} and load nothing in its
+            place? Requests to it fail, or wait for a swap on request, until it is loaded again.
+          </p>
+          <div class="row">
+            <button ref={confirmUnloadButton} onClick={() => void unload()}>
+              Yes, unload now
+            </button>
+            <button class="secondary" onClick={() => setConfirmingUnload(false)}>
+              Keep it loaded
             </button>
           </div>
         </div>

@@ -200,7 +200,10 @@ export class SwapService {
    */
   async unload(placementId: string, actor: string): Promise<SwapView> {
     const placement = this.#deps.placements.get(placementId);
-    if (!placement) throw new DomainError('NOT_FOUND', `placementId: no placement "${placementId}"`);
+    if (!placement)
+      throw new DomainError('VALIDATION_FAILED', `placementId: no placement "${placementId}"`, {
+        param: 'placementId',
+      });
     this.#refuseIfBusy(placement);
     const model = await this.#unload.modelToUnload(placement);
     this.#refuseIfBusy(placement);

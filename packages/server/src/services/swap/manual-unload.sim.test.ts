@@ -1,0 +1,105 @@
+import type { SwapView } from '@spark-control/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
+import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
+import { startGateway } from '../gateway/testing/harness.js';
+
+const model = (id: string, hfRepo: string) => ({ id, label: id, hfRepo, servedName: id });
+const CATALOG = [model('model-a', 'Qwen/Qwen3-4B'), model('model-b', 'Qwen/Qwen3-8B')];
+
+/** Two simulated Sparks, one placement each; `POST /api/swap/unload` through the real swap service. */
+describe('manual unload of one placement of two', () => {
+  let sim: SimFixture;
+  let t: TestApp;
+  let g: Awaited<ReturnType<typeof startGateway>>;
+
+  const post = (path: string, body: unknown) =>
+    t.app.request(path, {
+      method: 'POST',
+      headers: { ...t.bearer, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const refusal = async (body: unknown) => {
+    const response = await post('/api/swap/unload', body);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    return { status: response.status, code: error.code, message: error.message };
+  };
+  const served = async () => Object.fromEntries(await g.gateway.servedByPlacement());
+
+  beforeAll(async () => {
+    sim = await startSimFixture({ sparks: 2, tokenDelayMs: 5 });
+    const [first, second] = sim.cluster.sparks.map((spark) => spark.id);
+    t = await buildTestApp({
+      settings: sim.settings({
+        placements: [
+          { id: 'p1', sparkIds: [first!], port: 8001, container: 'vllm_p1', memoryShare: 0.4 },
+          { id: 'p2', sparkIds: [second!], port: 8002, container: 'vllm_p2', memoryShare: 0.4 },
+        ],
+      }),
+      ssh: sim.ssh,
+    });
+    g = await startGateway(t);
+    for (const entry of CATALOG) expect((await post('/api/catalog', entry)).status).toBe(201);
+    for (const [modelId, placementId] of [
+      ['model-a', 'p1'],
+      ['model-b', 'p2'],
+    ] as const) {
+      expect((await post('/api/swap', { modelId, placementId })).status).toBe(202);
+      await t.swaps.idle(placementId);
+    }
+    expect(await served()).toEqual({ p1: ['model-a'], p2: ['model-b'] });
+  }, 120_000);
+  afterAll(async () => {
+    await g?.close();
+    await t?.close();
+    await sim?.close();
+  });
+
+  it('refuses a bad body, an unknown placement and a leased model, naming what is wrong', async () => {
+    expect(await refusal({})).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('placementId') as string,
+    });
+    expect(await refusal({ placementId: 'p1', extra: 1 })).toMatchObject({ status: 400 });
+    expect(await refusal({ placementId: 'nowhere' })).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('placementId: no placement "nowhere"') as string,
+    });
+
+    const leased = await post('/api/leases', { modelId: 'model-a', durationSec: 600, note: 'eval run' });
+    expect(leased.status, await leased.clone().text()).toBe(201);
+    const { id } = (await leased.json()) as { id: string };
+    expect(await refusal({ placementId: 'p1' })).toMatchObject({
+      status: 409,
+      code: 'LEASED',
+      message: expect.stringContaining('eval run') as string,
+    });
+    const ended = await t.app.request(`/api/leases/${id}`, { method: 'DELETE', headers: t.bearer });
+    expect(ended.status).toBeLessThan(300);
+  });
+
+  it('unloads p1 while p2 keeps serving; a second unload is refused while it runs, a third finds nothing', async () => {
+    const response = await post('/api/swap/unload', { placementId: 'p1' });
+    expect(response.status, await response.clone().text()).toBe(202);
+    const { swapId, swap } = (await response.json()) as { swapId: string; swap: SwapView };
+    expect(swap).toMatchObject({ id: swapId, kind: 'unload', modelId: 'model-a', placementId: 'p1' });
+    expect(await refusal({ placementId: 'p1' })).toMatchObject({ status: 409, code: 'SWAP_IN_PROGRESS' });
+
+    await t.swaps.idle('p1');
+    const { swap: done } = await t.swaps.current('p1');
+    expect(done).toMatchObject({ id: swapId, kind: 'unload', status: 'ready' });
+    expect(await served()).toEqual({ p2: ['model-b'] });
+    const answer = await g.client.chat.completions.create({
+      model: 'model-b',
+      messages: [{ role: 'user', content: 'SIM_REPLY: still here' }],
+    });
+    expect(answer.choices[0]?.message.content).toBe('still here');
+
+    expect(await refusal({ placementId: 'p1' })).toMatchObject({
+      status: 409,
+      code: 'CONFLICT',
+      message: expect.stringContaining('placement p1 serves nothing') as string,
+    });
+  }, 120_000);
+});
