@@ -148,6 +148,14 @@ export async function buildTestApp(options: TestAppOptions = {}) {
     ssh,
     ...services,
     bearer: { Authorization: `Bearer ${TEST_TOKEN}` },
+    /** POSTs `body` as JSON with the all-scopes token. */
+    postJson(path: string, body: unknown): Response | Promise<Response> {
+      return app.request(path, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    },
     /** Bearer headers of a new token with only these scopes. */
     async tokenWith(scopes: TokenScope[]): Promise<Record<string, string>> {
       const created = await auth.createToken(`test ${scopes.join(' ')}`, scopes);

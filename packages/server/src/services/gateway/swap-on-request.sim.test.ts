@@ -28,12 +28,7 @@ describe('swap on request across two placements', () => {
   const events: string[] = [];
   let skewMs = 0;
 
-  const post = (path: string, body: unknown) =>
-    t.app.request(path, {
-      method: 'POST',
-      headers: { ...t.bearer, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown) => t.postJson(path, body);
   const ask = (name: string) =>
     g.client.chat.completions.create({
       model: name,

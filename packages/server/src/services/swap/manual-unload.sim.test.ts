@@ -13,12 +13,7 @@ describe('manual unload of one placement of two', () => {
   let t: TestApp;
   let g: Awaited<ReturnType<typeof startGateway>>;
 
-  const post = (path: string, body: unknown) =>
-    t.app.request(path, {
-      method: 'POST',
-      headers: { ...t.bearer, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown) => t.postJson(path, body);
   const refusal = async (body: unknown) => {
     const response = await post('/api/swap/unload', body);
     const { error } = (await response.json()) as { error: { code: string; message: string } };

@@ -60,12 +60,7 @@ describe('swaps per placement on three simulated Sparks', () => {
   let t: TestApp;
   let g: Awaited<ReturnType<typeof startGateway>>;
 
-  const post = (path: string, body: unknown) =>
-    t.app.request(path, {
-      method: 'POST',
-      headers: { ...t.bearer, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const post = (path: string, body: unknown) => t.postJson(path, body);
   const swap = async (modelId: string, placementId: string): Promise<SwapView> => {
     const response = await post('/api/swap', { modelId, placementId });
     expect(response.status, await response.clone().text()).toBe(202);
