@@ -96,3 +96,46 @@ describe('addresses of more countries (round 5)', () => {
     expect(found('The ro-ro ferry leaves at 9.')).toEqual([]);
   });
 });
+
+describe('addresses of round 8', () => {
+  it('reads flats, floors and doors inside the tail, several in one part', () => {
+    expect(found('studio in Via Roma 12, scala B, int. 7, 20121 Milano MI')).toContain(
+      'Via Roma 12, scala B, int. 7, 20121 Milano MI',
+    );
+    expect(found('Goethestraße 12, 2. OG links, 60313 Frankfurt am Main')).toContain(
+      'Goethestraße 12, 2. OG links, 60313 Frankfurt am Main',
+    );
+    expect(found('Av. Corrientes 3420, piso 6 depto B, C1193 CABA')).toContain(
+      'Av. Corrientes 3420, piso 6 depto B, C1193 CABA',
+    );
+    expect(found('서울특별시 마포구 월드컵북로12길 34, 502호이야')).toContain(
+      '서울특별시 마포구 월드컵북로12길 34, 502호',
+    );
+  });
+
+  it('reads a direction and an ordinal street name in English addresses', () => {
+    expect(found('at 500 W 2nd St, Suite 1900, Austin, TX 78701.')).toContain(
+      '500 W 2nd St, Suite 1900, Austin, TX 78701',
+    );
+  });
+
+  it('reads Philippine puroks, Japanese wards in Latin letters, Chinese lanes and estates', () => {
+    expect(found('Purok 3, Brgy. Poblacion, Tagum City, Davao del Norte 8100.')).toContain(
+      'Purok 3, Brgy. Poblacion, Tagum City, Davao del Norte 8100',
+    );
+    expect(found('jūsho wa Tōkyō-to Setagaya-ku Sakurashinmachi 1-14-7 da yo')).toContain(
+      'Tōkyō-to Setagaya-ku Sakurashinmachi 1-14-7',
+    );
+    expect(found('新地址是上海市浦东新区张杨路1288弄5号602室，电话')).toContain(
+      '上海市浦东新区张杨路1288弄5号602室',
+    );
+    expect(found('住址广州市天河区天河北路583号晴川苑7栋1403房。')).toContain(
+      '广州市天河区天河北路583号晴川苑7栋1403房',
+    );
+  });
+
+  it('leaves numbered places that are no street alone', () => {
+    expect(found('Das Auto steht auf Stellplatz 14, der Schlüssel liegt am Empfang.')).toEqual([]);
+    expect(found('Wir wohnen am Marktplatz 5, 79098 Freiburg')).toContain('Marktplatz 5, 79098 Freiburg');
+  });
+});

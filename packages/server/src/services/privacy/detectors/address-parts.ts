@@ -26,10 +26,12 @@ const POSTCODE = [
   String.raw`\d{6}`, // India, Nigeria, China
   String.raw`\d{4}`,
 ].join('|');
-const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|la|el|of|am|im|an|upon|sur)(?![${L}]))`;
+const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|la|el|of|am|im|an|upon|sur)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 /** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`. */
-const UNIT_PART = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal)\.?)`;
+const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre)\.?\s?(?:\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동))`;
+/** A flat, floor or door, or several (`piso 6 depto B`, `Stiege 2 Top 14`, `3. OG links`, `502호`). */
+const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|izq|izda|dcha)\.?)?`;
 /**
  * `…, 67000 Strasbourg, IBAN FR36 …`, `…, Dubai, Tel +971 …`: a label after the city starts the next
  * field, not another part of the address.
@@ -61,7 +63,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding|[Pp]urok|[Ss]itio)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /**
@@ -102,6 +104,34 @@ function chomeAddresses(text: string, spans: Span[]): void {
     CHOME.lastIndex = from + district.index;
     const m = CHOME.exec(text);
     if (m) spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+}
+/**
+ * `Tōkyō-to Setagaya-ku Sakurashinmachi 1-14-7`, `Osaka-shi Kita-ku Umeda 2-4-9`: a Japanese address in
+ * Latin letters without `-chome`, its ward or city written first. Found from the ward or city suffix
+ * followed by a district and block numbers, then read from the prefecture before it.
+ */
+const ROMAJI_WARD = new RegExp(String.raw`-(?:shi|ku|gun|machi|cho|mura)\s+${CAP}\s\d{1,4}-\d{1,4}`, 'g');
+const REGIONS_BEFORE = new RegExp(
+  String.raw`(?<![\w${L}-])(?:${CAP}-(?:to|do|fu|ken|shi|ku|gun|machi|cho|mura)\s+){0,2}${CAP}$`,
+);
+const ROMAJI_ADDRESS = new RegExp(
+  String.raw`${REGION_FIRST}${CAP}\s\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\w-])`,
+  'y',
+);
+
+function romajiAddresses(text: string, spans: Span[]): void {
+  ROMAJI_WARD.lastIndex = 0;
+  for (let ward = ROMAJI_WARD.exec(text); ward; ward = ROMAJI_WARD.exec(text)) {
+    const from = Math.max(0, ward.index - 60);
+    const regions = REGIONS_BEFORE.exec(text.slice(from, ward.index));
+    if (!regions) continue;
+    ROMAJI_ADDRESS.lastIndex = from + regions.index;
+    const m = ROMAJI_ADDRESS.exec(text);
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    spans.push({ start: m.index, end: extendAddress(text, end), type: 'ADDRESS' });
+    ROMAJI_WARD.lastIndex = Math.max(ROMAJI_WARD.lastIndex, end);
   }
 }
 /** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`. */
@@ -163,10 +193,10 @@ const KOREAN =
  * city (`请寄到`) are not part of it.
  */
 const CHINESE = new RegExp(
-  String.raw`(?:[\u4e00-\u9fff]{2,7}(?:省|自治区))?[\u4e00-\u9fff]{2,4}市(?:[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇))*[\u4e00-\u9fff]{1,10}?(?:大道|大街|路|街|道|巷|胡同|弄)[0-9０-９]{1,5}(?:-[0-9]{1,4})?号(?:[0-9０-９]{1,5}(?:室|楼|栋|单元|号))*`,
+  String.raw`(?:[\u4e00-\u9fff]{2,7}(?:省|自治区))?[\u4e00-\u9fff]{2,4}市(?:[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇))*[\u4e00-\u9fff]{1,10}?(?:大道|大街|路|街|道|巷|胡同|弄)(?:[0-9０-９]{1,5}(?:弄|巷))?[0-9０-９]{1,5}(?:-[0-9]{1,4})?号(?:[\u4e00-\u9fff]{1,6}?(?:小区|花园|苑|园|公寓|大厦|新村|村))?(?:[0-9０-９]{1,5}(?:室|楼|栋|幢|座|单元|号|房|层))*`,
   'g',
 );
-const CHINESE_LEAD = /^[请寄送到在至往于发给收是]+/;
+const CHINESE_LEAD = /^(?:[请寄送到在至往于发给收是址]|住址|地址|住在)+/;
 
 function chineseAddresses(text: string, spans: Span[]): void {
   // Only the lines with a door number `号` are read: the pattern would otherwise be tried everywhere.
@@ -262,6 +292,7 @@ export function detectAddressParts(text: string): Span[] {
   collect(text, LETTERED_PLOT, 'tail', spans);
   collect(text, CHOME_NUMBERS, 'tail', spans);
   if (text.includes('-chome')) chomeAddresses(text, spans);
+  if (text.includes('-')) romajiAddresses(text, spans);
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
   collect(text, COLOMBIAN, 'nothing', spans);

@@ -13,7 +13,7 @@ export const CITY_PARTICLE = '(?:am|im|an der|an|in|upon|on|sur|en|de|del|la)';
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE}\s)?${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
-  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
+  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
 /** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`), or staircase and door (`45/3/12`). */
@@ -29,6 +29,9 @@ const STREET_ENDINGS =
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
 const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d`, 'g');
 const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`);
+/** `Stellplatz 14`, `Arbeitsplatz 3`, `Spielplatz 2`: numbered places that are no street. */
+const NOT_A_STREET =
+  /^(?:Stell|Park|Arbeits|Sitz|Steh|Spiel|Camping|Liege|Abstell|Lager|Sport|Tennis|Golf|Zelt|Kunden|Besucher|Mitarbeiter)platz\s/;
 /**
  * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, and `gate` only after a
  * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
@@ -113,7 +116,7 @@ export function detectAddresses(text: string): Span[] {
   const streets = [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
     ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 1)
-      .filter((m) => GERMANIC_SUFFIX.test(m[0]))
+      .filter((m) => GERMANIC_SUFFIX.test(m[0]) && !NOT_A_STREET.test(m[0]))
       .map((m): Span => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' })),
     ...fromAnchors(text, SPLIT_STREET_WORD, GERMANIC_SPLIT, 2).map((m): Span => ({
       start: m.index,
