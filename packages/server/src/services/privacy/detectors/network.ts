@@ -51,11 +51,13 @@ function fromSeparators(
 export function detectIps(text: string): Span[] {
   return [
     // `Firmware 4.2.10.1`: a version number with four parts is not an address.
+    // `0.0.0.0:3000`: "every interface", no one's address.
     ...matchSpans(
       text,
       IPV4,
       'IP',
-      (m) => !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
+      (m) =>
+        !m[0].startsWith('0.0.0.0') && !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
     ),
     ...fromSeparators(text, /:/g, IPV6_AT, 'IP', /[\w:.]/, (value) => {
       const address = value.replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
@@ -75,7 +77,10 @@ const INTERNAL_ZONE =
 const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
 const NAMED_MACHINE =
-  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w.-])/dgi;
+  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
+/** `kids-ipad (192.168.2.226, …)`, `nas-garage (10.0.0.5)`: a hyphenated name right before its address in brackets. */
+const NAME_BEFORE_ADDRESS =
+  /(?<![\w.-])([a-z][a-z0-9]{2,}(?:-[a-z0-9]{2,})+) \((?=\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}[,;) ]|[0-9a-f]{1,4}:[0-9a-f:]+[,;) ])/dg;
 
 function internalZones(text: string): Span[] {
   const spans: Span[] = [];
@@ -99,10 +104,15 @@ function namedMachines(text: string): Span[] {
     'HOST',
     (m) => {
       const name = m[1] ?? '';
-      return name.length >= 4 && /\d/.test(name) && /[a-z]{2}/i.test(name);
+      // `fileserver02`, `FIN-LT-0147`; without a digit only a lower-case name of joined words (`nas-garage`).
+      return (
+        name.length >= 4 &&
+        ((/\d/.test(name) && /[a-z]{2}/i.test(name)) ||
+          (/^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name) && !/\s(?:is|was)\s/.test(m[0])))
+      );
     },
     1,
-  );
+  ).concat(text.includes(' (') ? matchSpans(text, NAME_BEFORE_ADDRESS, 'HOST', () => true, 1) : []);
 }
 
 /**

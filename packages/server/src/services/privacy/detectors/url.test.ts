@@ -44,4 +44,10 @@ describe('URLs that name a person (round 5)', () => {
     const webUrl = findUrls(web)[0];
     expect(webUrl && connectionStringParts(web, webUrl)).toBeUndefined();
   });
+
+  it('types a connection string host written as an address as IP (round 8)', () => {
+    const text = 'REDIS_URL=redis://default:hhN2d7Tx7q3@10.49.169.86:6379/0';
+    const url = findUrls(text)[0];
+    expect(url && connectionStringParts(text, url)?.map((span) => span.type)).toEqual(['SECRET', 'IP']);
+  });
 });

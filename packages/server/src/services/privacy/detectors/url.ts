@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { namesAPerson } from './url-personal.js';
@@ -74,7 +75,12 @@ export function connectionStringParts(text: string, url: Span): Span[] | undefin
   if (!password || !host) return undefined;
   return [
     { start: url.start + password[0], end: url.start + password[1], type: 'SECRET' },
-    { start: url.start + host[0], end: url.start + host[1], type: 'HOST' },
+    // `redis://…@10.49.169.86:6379`: an address written as digits is an IP, a name a HOST.
+    {
+      start: url.start + host[0],
+      end: url.start + host[1],
+      type: isIP(text.slice(url.start + host[0], url.start + host[1])) ? 'IP' : 'HOST',
+    },
   ];
 }
 
