@@ -249,3 +249,12 @@ export function cartaoCidadaoValid(value: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** Argentina's CUIL and CUIT: weights 5 4 3 2 7 6 5 4 3 2, eleven minus the remainder (11 gives 0). */
+export function cuitValid(digits: string): boolean {
+  if (digits.length !== 11) return false;
+  const weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((total, weight, i) => total + weight * Number(digits[i]), 0);
+  const check = 11 - (sum % 11);
+  return (check === 11 ? 0 : check) === Number(digits[10]);
+}

@@ -1,6 +1,7 @@
 import {
   chineseIdValid,
   cpfValid,
+  cuitValid,
   koreanRrnValid,
   luhnValid,
   myNumberValid,
@@ -54,7 +55,7 @@ export const WORLD: Row[] = [
     pattern: new RegExp(String.raw`\d{6}-[1-8]\d{6}${END}`, 'y'),
     example: '900101-1234568',
     valid: (value) => validDate(value) && koreanRrnValid(digitsOf(value)),
-    cues: ['rrn', '주민등록번호'],
+    cues: ['rrn', 'resident registration', '주민등록번호'],
   },
   {
     country: 'South Africa ID (YYMMDD SSSS C A Z, Luhn)',
@@ -110,6 +111,15 @@ export const WORLD: Row[] = [
   { country: 'Kenya', cues: ['huduma(?: number)?', 'kra pin'] },
   { country: 'Malaysia, Hong Kong', cues: ['mykad', 'hkid'] },
   { country: 'Indonesia', cues: ['ktp', 'nik'] },
+  {
+    // The prefix says who holds it (20, 23, 24, 27 people, 30, 33, 34 companies); mod-11 check digit.
+    country: 'Argentina CUIL and CUIT',
+    pattern: new RegExp(String.raw`(?:2[0347]|3[034])-\d{8}-\d${END}`, 'y'),
+    example: '20-31482716-4',
+    valid: (value) => cuitValid(digitsOf(value)),
+    cues: ['cuil', 'cuit'],
+  },
+  { country: 'Philippines PhilSys', cues: ['philsys(?: card)?', 'philid', 'psn', 'pcn'] },
   { country: 'Latin America', cues: ['curp', 'cédula', 'cedula', 'dpi', 'rut', 'run', 'ci'] },
   { country: 'United Kingdom NHS, Australia Medicare', cues: ['nhs(?: number)?', 'medicare(?: number)?'] },
   {

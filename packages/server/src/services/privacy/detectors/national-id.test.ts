@@ -123,3 +123,35 @@ describe('national identity numbers with a check digit and no label (round 5)', 
     ]);
   });
 });
+
+describe('identity numbers of round 8', () => {
+  it('finds an Argentine CUIL or CUIT by its check digit', () => {
+    expect(found('Empleado 20-31482716-4, luego 20-31482716-5')).toEqual(['20-31482716-4']);
+    expect(found('CUIL 20-31482716-4')).toEqual(['20-31482716-4']);
+  });
+
+  it('takes a short label in capitals with words and a name before the number', () => {
+    expect(found('SIN for the new hire Mathieu Tremblay-Gagnon: 712 966 985; address')).toEqual([
+      '712 966 985',
+    ]);
+    expect(found("Ji-woo Han's RRN for the visa letter: 0108174055244.")).toEqual(['0108174055244']);
+    expect(found('PhilSys number 0828-9888-0081-3124, currently at')).toEqual(['0828-9888-0081-3124']);
+    expect(
+      found('sin embargo, la cuenta 12345678 está bien; please RUN the export 2026 12345 times'),
+    ).toEqual([]);
+  });
+
+  it('takes a letter-heavy card number and a number after a sentence break', () => {
+    expect(found('Personalausweis PMCLRT41L2 liegt in Kopie vor')).toEqual(['PMCLRT41L2']);
+    expect(found('voor de loonadministratie heb ik je BSN nodig. — 254429981, geboren')).toEqual([
+      '254429981',
+    ]);
+  });
+
+  it('leaves dates, months, addresses and the rest of longer numbers after a label alone', () => {
+    expect(found('DOB 1994-03-17, NI number WZ210936A')).toEqual(['WZ210936A']);
+    expect(found('Payroll run 2026-12 closed; check re-run (10.0.0.1) too')).toEqual([]);
+    expect(found('the booking says 30/04/1985 but her passport says 03/04/1985.')).toEqual([]);
+    expect(found('Tracking 9400 1118 9922 3856 4170 52 shows arrived')).toEqual([]);
+  });
+});
