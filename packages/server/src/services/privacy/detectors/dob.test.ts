@@ -65,3 +65,24 @@ describe('dates of birth in more languages and shapes (round 5)', () => {
     ]);
   });
 });
+
+describe('dates of birth (round 8)', () => {
+  it('takes a second reading of a date of birth in the same sentence', () => {
+    expect(
+      found(
+        'DOB mismatch for Siobhán O’Sullivan: the booking says 30/04/1985 but her passport says 03/04/1985.',
+      ),
+    ).toEqual(['30/04/1985', '03/04/1985']);
+    expect(
+      found('Date of birth on file (1990-04-01) does not match the referral (1990-01-04); check.'),
+    ).toEqual(['1990-04-01', '1990-01-04']);
+    expect(found('DOB 1990-04-01, appointment 2025-01-15. Seen 2025-02-01.')).toEqual(['1990-04-01']);
+  });
+
+  it('reads birthday words of many languages', () => {
+    expect(found('el cumple de Nico es el 14 de julio de 2018, ¿vienes?')).toEqual(['14 de julio de 2018']);
+    expect(found('Jihoon-i saeng-il-eun 2003-10-21 majjo?')).toEqual(['2003-10-21']);
+    expect(found('il compleanno di Sara è il 3 marzo 2015')).toEqual(['3 marzo 2015']);
+    expect(found('urodziny Kasi: 12.05.2016')).toEqual(['12.05.2016']);
+  });
+});

@@ -57,7 +57,7 @@ const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-z
 
 /** Words that announce a date of birth, in the languages of the month list; the last one before a date counts. */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saengil)(?![\p{L}])`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`. */
@@ -66,7 +66,7 @@ const CUE_AFTER =
 /** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era): dates are found from there. */
 const YEARISH =
   /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
-const WINDOW = 48;
+const WINDOW = 60;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 /** `1990` in `… 1990.`, not `8888` or the start of `199012`. */
@@ -95,7 +95,7 @@ function dateAround(text: string, at: number, length: number): { start: number; 
 
 /** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
 const OTHER_DATE =
-  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated)\b/i;
+  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete)\b/i;
 
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
 function cueBefore(text: string, start: number): boolean {
@@ -241,9 +241,23 @@ export function detectBirthDates(text: string): Span[] {
     const date = dateAround(text, year.index, year[0].length);
     if (!date) continue;
     YEARISH.lastIndex = Math.max(YEARISH.lastIndex, date.end);
-    if (cueBefore(text, date.start) || CUE_AFTER.test(text.slice(date.end, date.end + 24))) {
+    if (
+      cueBefore(text, date.start) ||
+      CUE_AFTER.test(text.slice(date.end, date.end + 24)) ||
+      followsBirthDate(text, spans.at(-1), date.start)
+    ) {
       spans.push({ ...date, type: 'DOB' });
     }
   }
   return [...spans, ...spokenBirthDates(text), ...wordedBirthDates(text)];
+}
+
+/**
+ * `DOB on file (1990-04-01) does not match the referral (1990-01-04)`, `the booking says 30/04/1985 but her
+ * passport says 03/04/1985`: a date soon after a date of birth, in the same sentence, is another reading of it.
+ */
+function followsBirthDate(text: string, birth: Span | undefined, start: number): boolean {
+  if (!birth || start - birth.end > WINDOW) return false;
+  const between = text.slice(birth.end, start);
+  return !/[\n;]|[.!?]\s/.test(between) && !OTHER_DATE.test(between);
 }
