@@ -50,4 +50,16 @@ describe('URLs that name a person (round 5)', () => {
     const url = findUrls(text)[0];
     expect(url && connectionStringParts(text, url)?.map((span) => span.type)).toEqual(['SECRET', 'IP']);
   });
+
+  it('takes personal sites on personal top-level domains, names across two labels, seller pages (round 8)', () => {
+    expect(
+      found('Portfolio: https://sofiabelmonte.design and https://tomasz.wiśniewski.blog/o-mnie'),
+    ).toEqual(['https://sofiabelmonte.design', 'https://tomasz.wiśniewski.blog/o-mnie']);
+    expect(
+      found('Shop: https://www.etsy.com/shop/LupeTuilagiCeramics, tips https://ko-fi.com/mayaprints'),
+    ).toHaveLength(2);
+    expect(
+      found('https://www.etsy.com/c/jewelry, https://annashop.design, https://www.example.com/shop/shoes'),
+    ).toEqual([]);
+  });
 });

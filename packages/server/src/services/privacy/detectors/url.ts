@@ -33,6 +33,9 @@ function profileUrl(url: URL): boolean {
   if (/\.slack\.com$/i.test(url.hostname)) return first === 'team';
   return true;
 }
+/** Shop, closet and tip pages of one seller (`etsy.com/shop/<name>`, `paypal.me/<name>`, `ko-fi.com/<name>`). */
+const SELLER_PAGES =
+  /^(?:www\.)?(?:etsy\.com\/(?:shop|people)|ebay\.[a-z.]+\/(?:usr|str)|poshmark\.com\/closet|vinted\.[a-z.]+\/member|depop\.com|redbubble\.com\/people|ko-fi\.com|buymeacoffee\.com|paypal\.me|venmo\.com|cash\.app|gofundme\.com\/f)\/[^/?#]+/i;
 const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
 
 /** One-letter and short parameter names that carry tokens (`?t=…`, `?k=…`) when their value is long. */
@@ -56,6 +59,7 @@ function sensitive(raw: string, names: NameLexicon | undefined): boolean {
   return (
     PERSONAL_PATH.test(url.pathname) ||
     SECRET_HOSTS.test(url.host + url.pathname) ||
+    SELLER_PAGES.test(url.host + url.pathname) ||
     profileUrl(url) ||
     (names !== undefined && namesAPerson(url, names))
   );
