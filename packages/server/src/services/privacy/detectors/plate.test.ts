@@ -70,3 +70,15 @@ describe('licence plates of more countries (round 5)', () => {
     expect(found('Order CA 482-117 was refunded; meet in Shinjuku at 10-30.')).toEqual([]);
   });
 });
+
+describe('plates of round 8', () => {
+  it('reads the Australian and New Zealand rego label', () => {
+    expect(found('Van rego BX 42 KL, driver away Thursday')).toEqual(['BX 42 KL']);
+    expect(found('my rego is 1ABC 234 for the ute')).toEqual(['1ABC 234']);
+  });
+
+  it('leaves a flight number and its airport alone', () => {
+    expect(found('flight EK 9851 DXB→NBO, 3 pieces')).toEqual([]);
+    expect(found('Matrícula 9851 DXB en Madrid')).toEqual(['9851 DXB']);
+  });
+});

@@ -60,7 +60,13 @@ function distinctive(text: string): Span[] {
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
     if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
     const before = text.slice(Math.max(0, at - 24), at);
-    if (PRODUCT_CUE.test(before) || (SHARED_SHAPE.test(plate) && REFERENCE_CUE.test(before))) continue;
+    if (
+      PRODUCT_CUE.test(before) ||
+      FLIGHT_CUE.test(before) ||
+      (SHARED_SHAPE.test(plate) && REFERENCE_CUE.test(before))
+    ) {
+      continue;
+    }
     spans.push({ start: at, end: at + plate.length, type: 'PLATE' });
     resumeAt = at + plate.length;
   }
@@ -71,6 +77,9 @@ function distinctive(text: string): Span[] {
  * that look Latin; found only in text with Cyrillic capitals.
  */
 const RUSSIAN = /(?<![\p{L}\d])[АВЕКМНОРСТУХ]\d{3}[АВЕКМНОРСТУХ]{2}\s?\d{2,3}(?![\p{L}\d])/gu;
+/** `flight EK 9851 DXB→NBO`, `Flug LH 1234`: a flight number and the airport after it. */
+const FLIGHT_CUE =
+  /(?:flight|flug|vuelo|vol|volo|voo|lot|vlucht)\s+(?:no\.?\s*|nr\.?\s*)?(?:[A-Z\d]{2}\s?)?$/i;
 /** `model number KX-TG7872`, `part no. AB-12 CD`: a product's code, not a plate. */
 const PRODUCT_CUE =
   /(?:model|part|product|article|art\.?|item|type|modell|artikel|catalog(?:ue)?)(?:\s*(?:number|num|no|nr|code|#))?\.?(?:\s+is)?[\s:#]*$/i;
@@ -114,7 +123,7 @@ function usPlateAt(text: string, at: number): number {
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\w-])/y;
 const LABEL =
-  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
+  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|rego|reg\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
 const LABEL_HINT =
   /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/gi;
 
