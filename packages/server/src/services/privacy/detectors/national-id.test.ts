@@ -154,4 +154,10 @@ describe('identity numbers of round 8', () => {
     expect(found('the booking says 30/04/1985 but her passport says 03/04/1985.')).toEqual([]);
     expect(found('Tracking 9400 1118 9922 3856 4170 52 shows arrived')).toEqual([]);
   });
+
+  it('finds Thai and Hong Kong IDs by their checks, Vietnamese CCCD after its label', () => {
+    expect(found('Thai ID 1-1020-00123-45-4; 1-1020-00123-45-5 is a typo')).toEqual(['1-1020-00123-45-4']);
+    expect(found('HKID A123456(3), not B123456(5)')).toEqual(['A123456(3)']);
+    expect(found('Số CCCD của anh ấy là 001089012345.')).toEqual(['001089012345']);
+  });
 });
