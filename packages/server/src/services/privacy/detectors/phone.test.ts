@@ -22,4 +22,10 @@ describe('phone numbers (round 8)', () => {
     expect(found('Tracking 1Z 999 AA1 01 2345 6784 shows Out for Delivery')).toEqual([]);
     expect(found('Hotel confirmation 88421337: Deluxe King')).toEqual([]);
   });
+
+  it('reads call words of more languages before a local number', () => {
+    expect(found('llámame al 612 34 56 78')).toEqual(['612 34 56 78']);
+    expect(found('zadzwoń 601 234 567 po 17')).toEqual(['601 234 567']);
+    expect(found('nipigie kwa simu 0712 345 678')).toEqual(['0712 345 678']);
+  });
 });
