@@ -138,4 +138,11 @@ describe('addresses of round 8', () => {
     expect(found('Das Auto steht auf Stellplatz 14, der Schlüssel liegt am Empfang.')).toEqual([]);
     expect(found('Wir wohnen am Marktplatz 5, 79098 Freiburg')).toContain('Marktplatz 5, 79098 Freiburg');
   });
+
+  it('reads street words written after the name in lower case (Hungarian, Russian, Baltic)', () => {
+    expect(found('Andrássy út 60, 1062 Budapest')).toEqual(['Andrássy út 60, 1062 Budapest']);
+    expect(found('Nevsky prospekt 28, St Petersburg')).toEqual(['Nevsky prospekt 28, St Petersburg']);
+    expect(found('Brīvības iela 55, Rīga')).toEqual(['Brīvības iela 55, Rīga']);
+    expect(found('we waited 2 utca? no, 3 iela')).toEqual([]);
+  });
 });

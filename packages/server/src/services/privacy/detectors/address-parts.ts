@@ -39,7 +39,7 @@ const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|i
 const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|ID)(?![${L}])`;
 /** `…, Yamamoto Keiko-sama, tel …`: a name with an honorific suffix after an address is its addressee. */
 const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])`;
-const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2})?)`;
+const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */

@@ -47,6 +47,17 @@ const FRENCH = new RegExp(
   String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|boul\.|bd|place|chemin|ch\.|allée|impasse|quai|route|cours|passage|rang|montée|côte|croissant|promenade)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
   'gi',
 );
+/**
+ * `Andrássy út 60`, `Váci utca 12`, `Nevsky prospekt 28`, `Brīvības iela 55`, `Gedimino prospektas 9`: the
+ * street word after the name, in lower case (Hungarian, Russian and Ukrainian in Latin letters, Baltic).
+ */
+const EAST_WORDS =
+  'út|utca|tér|körút|krt\\.|köz|prospekt|ulitsa|vulytsia|pereulok|shosse|naberezhnaya|bulvar|ploshchad|iela|gatvė|gatve|prospektas|tänav|puiestee|maantee';
+const EAST_ANCHOR = new RegExp(`\\s(?:${EAST_WORDS})\\s\\d`, 'g');
+const EASTERN = new RegExp(
+  String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:${EAST_WORDS})\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?(?![\w/-])${EU_TAIL}`,
+  'y',
+);
 const ROMANCE = new RegExp(
   String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
   'g',
@@ -125,6 +136,11 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
+    ...fromAnchors(text, EAST_ANCHOR, EASTERN, 3).map((m): Span => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'ADDRESS',
+    })),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),
     ...fromAnchors(text, TURKISH_ANCHOR, TURKISH, 4).map((m): Span => ({
       start: m.index,
