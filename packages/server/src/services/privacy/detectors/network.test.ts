@@ -26,6 +26,18 @@ describe('machine names (round 8)', () => {
   });
 });
 
+describe('machines named in URLs and share paths (round 8)', () => {
+  it('takes a one-label URL host with a digit or joined words, and a share path’s machine', () => {
+    expect(hosts('grafana at http://monitor-02:3000/d/abc')).toEqual(['monitor-02']);
+    expect(hosts('SMB share \\\\FS01\\finance and \\\\fileserver\\hr')).toEqual(['FS01', 'fileserver']);
+  });
+
+  it('leaves localhost, plain words, public hosts and escaped paths alone', () => {
+    expect(hosts('http://localhost:8080/ and http://grafana:3000/ and https://example.com/x')).toEqual([]);
+    expect(hosts('JSON "C:\\\\Users\\\\bob" and line1\\\\nline2')).toEqual([]);
+  });
+});
+
 describe('addresses that are no one’s (round 8)', () => {
   it('leaves the every-interface address alone', () => {
     expect(ips('The server is listening on 0.0.0.0:3000 and on 10.1.2.3:8080')).toEqual(['10.1.2.3']);

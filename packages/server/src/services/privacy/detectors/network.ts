@@ -97,6 +97,35 @@ function internalZones(text: string): Span[] {
   return spans;
 }
 
+/**
+ * `http://monitor-02:3000/d/abc`, `\\\\FS01\\finance`: a machine named by one label in a URL (no dot: only a
+ * local network resolves it) or in a Windows share path.
+ */
+const URL_MACHINE = /:\/\/(?:[^\s@/]+@)?([a-z][a-z0-9-]{2,62})(?=[:/]|\s|$)/dgi;
+const SHARE_MACHINE = /(?<![\w\\:/])\\\\([a-z][\w-]{1,14})\\/dgi;
+
+function machinesInPaths(text: string): Span[] {
+  const spans: Span[] = [];
+  if (text.includes('://')) {
+    spans.push(
+      ...matchSpans(
+        text,
+        URL_MACHINE,
+        'HOST',
+        (m) => machineName(m[1] ?? '') && !/^localhost$/i.test(m[1] ?? ''),
+        1,
+      ),
+    );
+  }
+  if (text.includes('\\\\')) spans.push(...matchSpans(text, SHARE_MACHINE, 'HOST', () => true, 1));
+  return spans;
+}
+
+/** `fileserver02`, `FIN-LT-0147`: letters with digits, or a lower-case name of joined words (`nas-garage`). */
+const machineName = (name: string) =>
+  name.length >= 4 &&
+  ((/\d/.test(name) && /[a-z]{2}/i.test(name)) || /^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name));
+
 function namedMachines(text: string): Span[] {
   return matchSpans(
     text,
@@ -104,12 +133,8 @@ function namedMachines(text: string): Span[] {
     'HOST',
     (m) => {
       const name = m[1] ?? '';
-      // `fileserver02`, `FIN-LT-0147`; without a digit only a lower-case name of joined words (`nas-garage`).
-      return (
-        name.length >= 4 &&
-        ((/\d/.test(name) && /[a-z]{2}/i.test(name)) ||
-          (/^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name) && !/\s(?:is|was)\s/.test(m[0])))
-      );
+      // Without a digit, a name of joined words right after the machine word only (`host is well-known`).
+      return machineName(name) && (/\d/.test(name) || !/\s(?:is|was)\s/.test(m[0]));
     },
     1,
   ).concat(text.includes(' (') ? matchSpans(text, NAME_BEFORE_ADDRESS, 'HOST', () => true, 1) : []);
@@ -121,7 +146,12 @@ function namedMachines(text: string): Span[] {
  * (`jenkins.corp.acme.com`), bare names after a machine word (`the server is fileserver02`).
  */
 export function detectInternalHosts(text: string): Span[] {
-  return [...privateSuffixHosts(text), ...internalZones(text), ...namedMachines(text)];
+  return [
+    ...privateSuffixHosts(text),
+    ...internalZones(text),
+    ...namedMachines(text),
+    ...machinesInPaths(text),
+  ];
 }
 
 function privateSuffixHosts(text: string): Span[] {
