@@ -160,4 +160,31 @@ describe('identity numbers of round 8', () => {
     expect(found('HKID A123456(3), not B123456(5)')).toEqual(['A123456(3)']);
     expect(found('Số CCCD của anh ấy là 001089012345.')).toEqual(['001089012345']);
   });
+
+  it('finds kennitala, Iranian codes, MyKad and NIDA numbers by their checks or dates', () => {
+    expect(found('Guðrún, kennitala 040396-1879, fædd 1996')).toEqual(['040396-1879']);
+    expect(found('visa file lists 510-201920-1, not 510-201920-2')).toEqual(['510-201920-1']);
+    expect(found('No. K/P 880312-10-5527, alamat Petaling Jaya; 881312-10-5527 salah')).toEqual([
+      '880312-10-5527',
+    ]);
+    expect(found('NIDA 19900615-14117-00002-18 registered')).toEqual(['19900615-14117-00002-18']);
+  });
+
+  it('reads labels of more countries, and a label with a long name before the number', () => {
+    expect(found('Horváth úr TAJ-száma 115 191 439, TAJ szám: 224 299 350')).toEqual([
+      '115 191 439',
+      '224 299 350',
+    ]);
+    expect(found('Resident ID 2893288049 was issued; Iqama 2456789012')).toEqual([
+      '2893288049',
+      '2456789012',
+    ]);
+    expect(found('Fayda ID on the registration form: 4852 7719 0364')).toEqual(['4852 7719 0364']);
+    expect(
+      found(
+        'PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is 4817-2093-5561-0284, verified',
+      ),
+    ).toEqual(['4817-2093-5561-0284']);
+    expect(found('call 612 345 678 or 915 123 456 after lunch')).toEqual([]);
+  });
 });

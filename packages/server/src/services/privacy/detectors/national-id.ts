@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
+import { MORE } from './national-id-more.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
 import { anyOf, before, codeStarts, digitsOf, REFERENCE_CUE } from './util.js';
@@ -8,7 +9,7 @@ import { anyOf, before, codeStarts, digitsOf, REFERENCE_CUE } from './util.js';
 export { verhoeffValid } from './national-id-checks.js';
 
 /** Every country's row (national-id-row.ts says what a row holds). */
-const COUNTRIES: Row[] = [...WORLD, ...EUROPE];
+const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE];
 
 /** Labels of no one country. */
 const GENERAL_CUES = [
@@ -39,7 +40,7 @@ const DISTINCT_CUES = ALL_CUES.filter(
   (cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf|nin|rrn|nik|ktp|psn)$/.test(cue),
 );
 const LABEL_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}'’]{1,11}){1,4}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}'’]{1,11}|(?: \p{Lu}[\p{L}'’.-]{1,17}){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
   'iu',
 );
 /**
@@ -61,7 +62,8 @@ const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})`
 
 /** Does an identity-number label end right before `at` (`PESEL: `, `BSN van de klant is `)? */
 export function labelledAsId(text: string, at: number): boolean {
-  const window = text.slice(Math.max(0, at - 48), at);
+  // Long enough for a label, a few words and a name (`PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is `).
+  const window = text.slice(Math.max(0, at - 72), at);
   // Most windows hold no label at all; a cheap look for letters, then for a label, spares the long patterns.
   if (!/\p{L}{2}/u.test(window) || !ANY_LABEL.test(window)) return false;
   if (LABEL_BEFORE.test(window)) return true;
