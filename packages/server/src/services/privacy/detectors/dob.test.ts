@@ -8,7 +8,7 @@ describe('dates of birth', () => {
     expect(found('syntynyt 4. toukokuuta 1980 Tampereella')).toEqual(['4. toukokuuta 1980']);
     expect(found('narozena 3. května 1982 v Brně')).toEqual(['3. května 1982']);
     expect(found('született 1985. március 12.')).toEqual(['1985. március 12.']);
-    expect(found('sinh ngày 12 tháng 5 năm 1990')).toEqual(['12 tháng 5 năm 1990']);
+    expect(found('sinh ngày 12 tháng 5 năm 1990')).toEqual(['ngày 12 tháng 5 năm 1990']);
   });
 
   it('takes the Polish `ur.` as a birth cue, and no date without a cue', () => {
@@ -84,5 +84,17 @@ describe('dates of birth (round 8)', () => {
     expect(found('Jihoon-i saeng-il-eun 2003-10-21 majjo?')).toEqual(['2003-10-21']);
     expect(found('il compleanno di Sara è il 3 marzo 2015')).toEqual(['3 marzo 2015']);
     expect(found('urodziny Kasi: 12.05.2016')).toEqual(['12.05.2016']);
+  });
+
+  it('reads Tagalog, Vietnamese, Thai (Buddhist era) and Icelandic dates after their cues', () => {
+    expect(found('Ipinanganak si Jericho noong ika-14 ng Pebrero 1991 sa Tacloban')).toEqual([
+      'ika-14 ng Pebrero 1991',
+    ]);
+    expect(found('Ngày sinh trên hồ sơ là ngày 7 tháng 10 năm 1988, nhưng')).toEqual([
+      'ngày 7 tháng 10 năm 1988',
+    ]);
+    expect(found('วันเกิด 29 กุมภาพันธ์ 2535 ไม่ถูกต้อง')).toEqual(['29 กุมภาพันธ์ 2535']);
+    expect(found('Guðrún, fædd 4. mars 1996, býr á Laugavegur')).toEqual(['4. mars 1996']);
+    expect(found('ราคา 2530 บาท วันที่ 5 มกราคม 2567')).toEqual([]);
   });
 });
