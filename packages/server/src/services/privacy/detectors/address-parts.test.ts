@@ -145,4 +145,42 @@ describe('addresses of round 8', () => {
     expect(found('Brīvības iela 55, Rīga')).toEqual(['Brīvības iela 55, Rīga']);
     expect(found('we waited 2 utca? no, 3 iela')).toEqual([]);
   });
+
+  it('reads Thai, Vietnamese, Ethiopian, US rural and Indonesian estate addresses', () => {
+    expect(
+      found('Deliver to 88/14 Moo 5, Soi Ramkhamhaeng 24, Hua Mak, Bang Kapi, Bangkok 10240, call'),
+    ).toContain('88/14 Moo 5, Soi Ramkhamhaeng 24, Hua Mak, Bang Kapi, Bangkok 10240');
+    expect(
+      found('ở số 27 ngõ 118 Nguyễn Khánh Toàn, phường Quan Hoa, quận Cầu Giấy, Hà Nội, tháng trước'),
+    ).toContain('số 27 ngõ 118 Nguyễn Khánh Toàn, phường Quan Hoa, quận Cầu Giấy, Hà Nội');
+    expect(
+      found('Giao hàng đến 45/12 đường Lê Văn Sỹ, phường 13, quận Phú Nhuận, TP. Hồ Chí Minh, tel'),
+    ).toContain('45/12 đường Lê Văn Sỹ, phường 13, quận Phú Nhuận, TP. Hồ Chí Minh');
+    expect(found('office at Bole Sub-City, Woreda 03, House No. 1127, Addis Ababa, before')).toContain(
+      'Bole Sub-City, Woreda 03, House No. 1127, Addis Ababa',
+    );
+    expect(found('she lives at HC 61 Box 418, Ganado, AZ 86505.')).toContain(
+      'HC 61 Box 418, Ganado, AZ 86505',
+    );
+    expect(found('Alamat: Perumahan Griya Asri Blok C2 No. 15, Kel. Sumbersari, Jember 68121.')).toContain(
+      'Perumahan Griya Asri Blok C2 No. 15, Kel. Sumbersari, Jember 68121',
+    );
+  });
+
+  it('reads Hungarian, Icelandic, Belgian, Armenian and Chinese tower forms', () => {
+    expect(found('lakcím: 1062 Budapest, Andrássy út 61. 2. em. 4.')).toContain(
+      '1062 Budapest, Andrássy út 61. 2. em. 4.',
+    );
+    expect(found('býr á Laugavegur 53b, 101 Reykjavík, segir hún')).toContain(
+      'Laugavegur 53b, 101 Reykjavík',
+    );
+    expect(found('woont in de Kerkstraat 17 bus 3, 9000 Gent, zegt hij')).toContain(
+      'Kerkstraat 17 bus 3, 9000 Gent',
+    );
+    expect(found('lives at Tumanyan St. 12, apt. 34, Yerevan 0002; her')).toContain(
+      'Tumanyan St. 12, apt. 34, Yerevan 0002',
+    );
+    expect(found('住址：北京市朝阳区建国路88号3号楼1205室')).toContain('北京市朝阳区建国路88号3号楼1205室');
+    expect(found('Wall Street 2024 was a good year; Moo 5 is a cow')).toEqual([]);
+  });
 });
