@@ -97,4 +97,11 @@ describe('dates of birth (round 8)', () => {
     expect(found('Guðrún, fædd 4. mars 1996, býr á Laugavegur')).toEqual(['4. mars 1996']);
     expect(found('ราคา 2530 บาท วันที่ 5 มกราคม 2567')).toEqual([]);
   });
+
+  it('reads Persian, Bengali, Nepali and Ethiopian dates (digits already in ASCII in the detection view)', () => {
+    expect(found('خانم مریم رضایی، تاریخ تولد 1368/05/12، برای تمدید')).toEqual(['1368/05/12']);
+    expect(found('তানজিলা আক্তার এর জন্ম তারিখ 12 মার্চ 1996, মোবাইল')).toEqual(['12 মার্চ 1996']);
+    expect(found('रमेश थापा को जन्म मिति 2045 साउन 12 हो।')).toEqual(['2045 साउन 12']);
+    expect(found('ልደት ቀን፡ መስከረም 14 ቀን 1978 ዓ.ም.')).toEqual(['መስከረም 14 ቀን 1978']);
+  });
 });
