@@ -254,6 +254,9 @@ export function detectBirthDates(text: string): Span[] {
     if (year[0].length === 4 && !yearAlone(text, year.index)) continue;
     const date = dateAround(text, year.index, year[0].length);
     if (!date) continue;
+    // `sinh ngày 12 tháng 5`: there `ngày` belongs to the cue (born on), not to the date.
+    if (text.startsWith('ngày ', date.start) && /sinh\s$/i.test(text.slice(date.start - 5, date.start)))
+      date.start += 5;
     YEARISH.lastIndex = Math.max(YEARISH.lastIndex, date.end);
     if (
       cueBefore(text, date.start) ||
