@@ -290,23 +290,43 @@ function koreanLatinAddresses(text: string, spans: Span[]): void {
  * `88/14 Moo 5, Soi Ramkhamhaeng 24`, `55/3 หมู่ 7 ซอยวัดเทียนดัด … 11000` (Thai house and village numbers),
  * `số 27 ngõ 118 Nguyễn Khánh Toàn`, `45/12 đường Lê Văn Sỹ`, `Tổ 12` (Vietnamese house, lane and street),
  * `Bole Sub-City, Woreda 03` (Ethiopia), `HC 61 Box 418`, `RR 2 Box 15` (US rural routes),
- * `Perumahan Griya Asri Blok C2 No. 15` (Indonesian estates): each read on over its tail.
+ * `Perumahan Griya Asri Blok C2 No. 15` (Indonesian estates): each read on over its tail, and tried only
+ * in a text that holds its word.
  */
-const HOUSE_AND_VILLAGE = new RegExp(
+const HOUSE_AND_VILLAGE: [string | RegExp, RegExp][] = [
+  ['Moo', new RegExp(String.raw`(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s+Moo\.?\s+\d{1,3}(?![\w-])`, 'g')],
   [
-    String.raw`(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s+Moo\.?\s+\d{1,3}(?![\w-])`,
-    String.raw`(?<![\d/])\d{1,4}(?:\/\d{1,4})?\s?หมู่(?:ที่)?\s?\d{1,3}(?:\s[\u0e00-\u0e7f]+(?:\s?\d{1,3})?){0,8}\s\d{5}(?!\d)`,
-    String.raw`(?:(?:số|Số)\s)?(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s(?:ngõ|ngách|hẻm|kiệt)\s\d{1,4}(?:\/\d{1,4})?\s${CAP}(?:\s${CAP}){0,3}`,
-    String.raw`(?:(?:số|Số)\s)?(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s(?:đường|phố)\s${CAP}(?:\s${CAP}){0,3}`,
-    String.raw`\bTổ\s\d{1,3}(?=,\s(?:phường|xã|thị trấn))`,
-    String.raw`\b${CAP}(?:\s${CAP})?\sSub-City,\s(?:Woreda|Kebele)\s\d{1,3}`,
-    String.raw`\b(?:HC|RR|Rural Route)\s?\d{1,3},?\s(?:Box|Bx)\s\d{1,5}`,
-    String.raw`\b(?:Perumahan|Perum\.|Komplek|Kompleks|Apartemen)(?:\s${CAP}){1,4}\s(?:Blok|Block)\s[A-Z]{0,2}\d{0,3}[A-Z]?\s(?:No\.?\s?)?\d{1,4}[A-Z]?`,
-  ].join('|'),
-  'g',
-);
-const HOUSE_AND_VILLAGE_HINT =
-  /Moo|หมู่|ngõ|ngách|hẻm|kiệt|đường|phố|Tổ|Sub-City|HC|RR|Rural Route|Perum|Komplek|Apartemen/;
+    'หมู่',
+    new RegExp(
+      String.raw`(?<![\d/])\d{1,4}(?:\/\d{1,4})?\s?หมู่(?:ที่)?\s?\d{1,3}(?:\s[\u0e00-\u0e7f]+(?:\s?\d{1,3})?){0,8}\s\d{5}(?!\d)`,
+      'g',
+    ),
+  ],
+  [
+    /ngõ|ngách|hẻm|kiệt/,
+    new RegExp(
+      String.raw`(?:(?:số|Số)\s)?(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s(?:ngõ|ngách|hẻm|kiệt)\s\d{1,4}(?:\/\d{1,4})?\s${CAP}(?:\s${CAP}){0,3}`,
+      'g',
+    ),
+  ],
+  [
+    /đường|phố/,
+    new RegExp(
+      String.raw`(?:(?:số|Số)\s)?(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s(?:đường|phố)\s${CAP}(?:\s${CAP}){0,3}`,
+      'g',
+    ),
+  ],
+  ['Tổ', new RegExp(String.raw`\bTổ\s\d{1,3}(?=,\s(?:phường|xã|thị trấn))`, 'g')],
+  ['Sub-City', new RegExp(String.raw`\b${CAP}(?:\s${CAP})?\sSub-City,\s(?:Woreda|Kebele)\s\d{1,3}`, 'g')],
+  [/Box|Bx/, new RegExp(String.raw`\b(?:HC|RR|Rural Route)\s?\d{1,3},?\s(?:Box|Bx)\s\d{1,5}`, 'g')],
+  [
+    /Blok|Block/,
+    new RegExp(
+      String.raw`\b(?:Perumahan|Perum\.|Komplek|Kompleks|Apartemen)(?:\s${CAP}){1,4}\s(?:Blok|Block)\s[A-Z]{0,2}\d{0,3}[A-Z]?\s(?:No\.?\s?)?\d{1,4}[A-Z]?`,
+      'g',
+    ),
+  ],
+];
 
 export function detectAddressParts(text: string): Span[] {
   const spans: Span[] = [];
@@ -319,7 +339,10 @@ export function detectAddressParts(text: string): Span[] {
   if (text.includes('-')) romajiAddresses(text, spans);
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
-  if (HOUSE_AND_VILLAGE_HINT.test(text)) collect(text, HOUSE_AND_VILLAGE, 'nothing', spans);
+  for (const [hint, pattern] of HOUSE_AND_VILLAGE) {
+    if (typeof hint === 'string' ? text.includes(hint) : hint.test(text))
+      collect(text, pattern, 'nothing', spans);
+  }
   collect(text, COLOMBIAN, 'nothing', spans);
   for (const m of fromAnchors(text, DUTCH_ANCHOR, DUTCH, 3)) {
     spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });

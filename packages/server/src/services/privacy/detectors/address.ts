@@ -61,10 +61,12 @@ const EASTERN = new RegExp(
 /** `1062 Budapest, Andrássy út 61`: Hungarian postcode and city written before the street. */
 const POSTCODE_CITY_BEFORE = new RegExp(String.raw`(?<![\w-])\d{4}\s${CAP},\s$`);
 /** `Tumanyan St. 12, apt. 34, Yerevan 0002`: the street type between the name and the number; a tail must follow. */
+const STREET_TYPE = '(?:St|Str|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Lane)';
 const TYPE_BEFORE_NUMBER = new RegExp(
-  String.raw`(?<![\w-])${CAP}(?:\s${CAP}){0,2}\s(?:St|Str|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Lane)\.?\s\d{1,4}[a-zA-Z]?(?=,\s)`,
-  'g',
+  String.raw`${CAP}(?:\s${CAP}){0,2}\s${STREET_TYPE}\.?\s\d{1,4}[a-zA-Z]?(?=,\s)`,
+  'y',
 );
+const TYPE_NUMBER_ANCHOR = new RegExp(String.raw`\s${STREET_TYPE}\.?\s\d{1,4}[a-zA-Z]?,\s`, 'g');
 const ROMANCE = new RegExp(
   String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
   'g',
@@ -143,7 +145,11 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
-    ...matchSpans(text, TYPE_BEFORE_NUMBER, 'ADDRESS'),
+    ...fromAnchors(text, TYPE_NUMBER_ANCHOR, TYPE_BEFORE_NUMBER, 3).map((m): Span => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'ADDRESS',
+    })),
     ...fromAnchors(text, EAST_ANCHOR, EASTERN, 3).map((m): Span => {
       const city = POSTCODE_CITY_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
       return {

@@ -79,8 +79,19 @@ const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z
 const NAMED_MACHINE =
   /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
 /** `kids-ipad (192.168.2.226, …)`, `nas-garage (10.0.0.5)`: a hyphenated name right before its address in brackets. */
-const NAME_BEFORE_ADDRESS =
-  /(?<![\w.-])([a-z][a-z0-9]{2,}(?:-[a-z0-9]{2,})+) \((?=\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}[,;) ]|[0-9a-f]{1,4}:[0-9a-f:]+[,;) ])/dg;
+const ADDRESS_IN_BRACKETS = / \((?=\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}[,;) ]|[0-9a-f]{1,4}:[0-9a-f:]+[,;) ])/g;
+const NAME_BEFORE = /(?<![\w.-])[a-z][a-z0-9]{2,}(?:-[a-z0-9]{2,})+$/;
+
+function namesBeforeAddresses(text: string): Span[] {
+  const spans: Span[] = [];
+  ADDRESS_IN_BRACKETS.lastIndex = 0;
+  for (let m = ADDRESS_IN_BRACKETS.exec(text); m; m = ADDRESS_IN_BRACKETS.exec(text)) {
+    const from = Math.max(0, m.index - 64);
+    const name = NAME_BEFORE.exec(text.slice(from, m.index));
+    if (name) spans.push({ start: from + name.index, end: m.index, type: 'HOST' });
+  }
+  return spans;
+}
 
 function internalZones(text: string): Span[] {
   const spans: Span[] = [];
@@ -137,7 +148,7 @@ function namedMachines(text: string): Span[] {
       return machineName(name) && (/\d/.test(name) || !/\s(?:is|was)\s/.test(m[0]));
     },
     1,
-  ).concat(text.includes(' (') ? matchSpans(text, NAME_BEFORE_ADDRESS, 'HOST', () => true, 1) : []);
+  ).concat(namesBeforeAddresses(text));
 }
 
 /**

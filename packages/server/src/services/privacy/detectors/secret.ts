@@ -280,11 +280,41 @@ const MYSQL_PASSWORD =
 const SECURITY_ANSWER =
   /\b(?:maiden name|memorable (?:word|name|place|date)|security (?:question )?answer|secret (?:answer|word)|(?:first|childhood) pet(?:'s|’s)? name)(?:\s+(?:is|was|=)|\s*[:=])?\s*["'“]([^"'”\n]{2,40})["'”]|\b(?:memorable word|security (?:question )?answer|secret (?:answer|word))(?:\s+(?:is|was|=)|\s*[:=])\s*([A-Za-zÀ-ž][\wÀ-ž-]{2,31})/dgi;
 
+/** The rare word every security question names; the full pattern is read only around it. */
+const SECURITY_WORD = /maiden|memorable|answer|secret|pet/gi;
+
 function securityAnswers(text: string): Span[] {
-  return [...text.matchAll(SECURITY_ANSWER)].flatMap((m): Span[] => {
-    const range = m.indices?.[1] ?? m.indices?.[2];
-    return range ? [{ start: range[0], end: range[1], type: 'SECRET' }] : [];
-  });
+  const spans: Span[] = [];
+  SECURITY_WORD.lastIndex = 0;
+  for (let word = SECURITY_WORD.exec(text); word; word = SECURITY_WORD.exec(text)) {
+    // From the sentence's few words before the word (`first pet's`, `security question answer`).
+    const from = Math.max(0, word.index - 20);
+    const window = text.slice(from, word.index + 100);
+    SECURITY_ANSWER.lastIndex = 0;
+    for (const m of window.matchAll(SECURITY_ANSWER)) {
+      const range = m.indices?.[1] ?? m.indices?.[2];
+      if (range) spans.push({ start: from + range[0], end: from + range[1], type: 'SECRET' });
+    }
+    SECURITY_WORD.lastIndex = word.index + 100;
+  }
+  return spans;
+}
+
+/** MySQL clients in a line, found from the rare `-p` flag. */
+function mysqlPasswords(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let flag = text.indexOf(' -p'); flag >= 0; flag = text.indexOf(' -p', flag + 3)) {
+    const lineStart = text.lastIndexOf('\n', flag) + 1;
+    const lineEnd = text.indexOf('\n', flag);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    for (const m of line.matchAll(MYSQL_PASSWORD)) {
+      const range = m.indices?.[2];
+      if (range) spans.push({ start: lineStart + range[0], end: lineStart + range[1], type: 'SECRET' });
+    }
+    if (lineEnd < 0) break;
+    flag = lineEnd;
+  }
+  return spans;
 }
 
 /**
@@ -309,8 +339,8 @@ export function detectSecrets(text: string): Span[] {
     ...recoveryCodes(text, cues),
     ...passphrases(text),
     ...passwordShaped(text),
-    ...matchSpans(text, MYSQL_PASSWORD, 'SECRET', () => true, 2),
-    ...(/maiden|memorable|answer|secret word|pet/i.test(text) ? securityAnswers(text) : []),
+    ...mysqlPasswords(text),
+    ...securityAnswers(text),
     ...matchSpansAt(
       text,
       indexesBeforeRuns(text, RUN_CHARS, 32),
