@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { PlacedCatalogModel, PlacementView, ServiceView } from '@spark-control/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,6 @@ import {
   hasChromium,
   launchBrowser,
   screenshot,
-  SCREENSHOTS,
   startDemo,
   systemComponent,
   type Demo,
@@ -113,8 +111,6 @@ describe.skipIf(!available)('the placement view against the demo', () => {
       status: 'serving',
       modelId: vllm?.servedModel,
     });
-    // The whole card, for docs/dashboard.md.
-    await page.locator('#swap').screenshot({ path: join(SCREENSHOTS, 'placements.png') });
   });
 
   it('swaps placement vllm through its own control; the bar and the state follow, the other placements do not', async () => {
