@@ -40,8 +40,11 @@ export async function buildUi(): Promise<string> {
   return dir;
 }
 
-/** `make demo` as demo.test.ts starts it: simulated Sparks plus the server, on a random port. */
-export async function startDemo(uiDir: string): Promise<Demo> {
+/**
+ * `make demo` as demo.test.ts starts it: simulated Sparks (two, or `sparks`: three or four) plus the
+ * server, on a random port.
+ */
+export async function startDemo(uiDir: string, options: { sparks?: 2 | 3 | 4 } = {}): Promise<Demo> {
   const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-e2e-'));
   const port = 20_000 + Math.floor(Math.random() * 10_000);
   const password = 'e2e-demo-password';
@@ -54,6 +57,7 @@ export async function startDemo(uiDir: string): Promise<Demo> {
       PORT: String(port),
       SPARK_CONTROL_PASSWORD: password,
       SPARK_CONTROL_UI_DIR: uiDir,
+      SPARK_CONTROL_DEMO_SPARKS: String(options.sparks ?? 2),
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
