@@ -11,9 +11,10 @@ import { stringify } from 'yaml';
 import { createSshAdapter, command } from '../packages/server/src/adapters/ssh/index.js';
 import { DEFAULT_CATALOG } from '../packages/server/src/services/catalog/defaults.js';
 import {
-  DEMO_SPARKS,
   demoInitialModels,
   demoPlacementSettings,
+  demoSparkCount,
+  demoSparks,
   describeDemoPlacements,
 } from './demo-layout.js';
 
@@ -38,6 +39,8 @@ const port = Number(process.env.PORT ?? 9999);
 // The simulated services must not inherit the server's port.
 delete process.env.PORT;
 const simRoot = join(dataDir, 'sim');
+const sparkCount = demoSparkCount(process.env.SPARK_CONTROL_DEMO_SPARKS);
+const COUNT_WORDS = ['', 'one', 'two', 'three', 'four'];
 const serverPidFile = join(dataDir, 'server.pid');
 
 async function stop(code: number): Promise<void> {
@@ -100,20 +103,20 @@ async function main(): Promise<void> {
   // Each demo start makes new simulated Sparks with new host keys.
   rmSync(join(dataDir, 'ssh', 'known_hosts.json'), { force: true });
   startup.signal.throwIfAborted();
-  console.log('Starting two simulated DGX Sparks…');
+  console.log(`Starting ${COUNT_WORDS[sparkCount]} simulated DGX Sparks…`);
   cluster = startCluster({
     root: simRoot,
     fresh: true,
     signal: startup.signal,
     password: 'spark',
     authorizedKeys: [ssh.key.publicKey()],
-    sparks: DEMO_SPARKS.length,
-    initialModels: demoInitialModels(),
+    sparks: sparkCount,
+    initialModels: demoInitialModels(sparkCount),
     loadDelayMs: 4000,
   });
   const sim = await cluster;
 
-  const sparks = DEMO_SPARKS.map(({ id, label }, index) => {
+  const sparks = demoSparks(sparkCount).map(({ id, label }, index) => {
     const simulated = sim.sparks[index]!;
     return { id, label, host: simulated.host, sshPort: simulated.sshPort, sshUser: 'spark' };
   });
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
       {
         sparks,
         vllm: { modelRoots: [join(sim.sparks[0]!.home, 'models')] },
-        placements: demoPlacementSettings(),
+        placements: demoPlacementSettings(sparkCount),
         reasoning: {
           nvidiaApiKey: 'nvapi-demo-key',
           ...(sim.cloudUrl ? { baseUrl: sim.cloudUrl } : {}),
@@ -156,7 +159,7 @@ async function main(): Promise<void> {
   }
   ssh.pool.closeAll();
   console.log(
-    `Both simulated Sparks answer over SSH (${sparks.map((spark) => `${spark.host}:${spark.sshPort}`).join(', ')}).`,
+    `${sparkCount === 2 ? 'Both' : 'All'} simulated Sparks answer over SSH (${sparks.map((spark) => `${spark.host}:${spark.sshPort}`).join(', ')}).`,
   );
 
   // The demo's own API token, to warm up the reasoning tiers once the server listens.
@@ -190,7 +193,7 @@ async function main(): Promise<void> {
         () => undefined,
       );
       console.log(
-        `\n  Spark Control is ready: http://localhost:${port}\n  Password: ${password}\n  ${describeDemoPlacements()}\n  Simulator control API: ${sim.controlUrl ?? 'off'}\n\n  Press Ctrl-C to stop everything.\n`,
+        `\n  Spark Control is ready: http://localhost:${port}\n  Password: ${password}\n  ${describeDemoPlacements(sparkCount)}\n  Simulator control API: ${sim.controlUrl ?? 'off'}\n\n  Press Ctrl-C to stop everything.\n`,
       );
     }
   });

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildUi,
+  docsPicture,
   hasChromium,
   launchBrowser,
   screenshot,
@@ -131,6 +132,15 @@ describe.skipIf(!available)('dashboard against the demo', () => {
     // Each card names the Spark's ConnectX address and the launcher the swap will drive.
     await page.waitForSelector('[data-cluster-ip="192.168.177.11"] [data-launcher=G2]', { timeout: 20_000 });
     await screenshot(page, 'overview');
+    // For docs/dashboard.md: both Sparks with their tiles and the placements beside them; the placements.
+    await page.waitForSelector('[data-placement-id=small][data-status=serving]', { timeout: 20_000 });
+    await docsPicture(
+      page,
+      'dashboard-overview.png',
+      [page.locator('section[data-spark-id]').last(), page.locator('#swap')],
+      { fromTop: true },
+    );
+    await docsPicture(page, 'dashboard-placements.png', [page.locator('#swap')]);
   });
 
   it('swaps a model end to end with live progress', async () => {
@@ -274,6 +284,7 @@ describe.skipIf(!available)('dashboard against the demo', () => {
         .poll(() => page.textContent('.failure .rollback'), { timeout: 90_000 })
         .toMatch(/Rollback: gpt-oss-120b is serving again/);
       await screenshot(page, 'swap-failed');
+      await docsPicture(page, 'dashboard-swap-failed.png', [page.locator('[data-placement-id=vllm]')]);
     } finally {
       await simControl(demo, 'DELETE', `/sparks/${head}/faults`);
     }

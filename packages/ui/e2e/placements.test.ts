@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { PlacedCatalogModel, PlacementView, ServiceView } from '@spark-control/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,6 @@ import {
   hasChromium,
   launchBrowser,
   screenshot,
-  SCREENSHOTS,
   startDemo,
   systemComponent,
   type Demo,
@@ -61,7 +59,49 @@ async function noHorizontalOverflow(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
-describe.skipIf(!available)('the placement view against the demo', () => {
+/**
+ * What keeps a Spark or a placement from being read on the overview: per Spark its group, the memory
+ * meter of its hardware card and its bar in the placement view, and each placement's section, each
+ * missing, without a size, past the page's width or over another of its kind.
+ */
+async function unreadable(page: Page, sparkIds: string[], placementIds: string[]): Promise<string[]> {
+  return page.evaluate(
+    ({ sparkIds, placementIds }) => {
+      const kinds: [string, string[]][] = [
+        ['Spark group', sparkIds.map((id) => `section[data-spark-id="${id}"]`)],
+        ['hardware memory meter', sparkIds.map((id) => `[data-spark-hardware="${id}"] meter`)],
+        ['placement memory bar', sparkIds.map((id) => `[data-memory-spark="${id}"] .memory-track`)],
+        ['placement section', placementIds.map((id) => `[data-placement-id="${id}"]`)],
+      ];
+      const width = document.documentElement.clientWidth;
+      const problems: string[] = [];
+      for (const [kind, selectors] of kinds) {
+        const boxes: { selector: string; box: DOMRect }[] = [];
+        for (const selector of selectors) {
+          const box = document.querySelector(selector)?.getBoundingClientRect();
+          if (!box) problems.push(`${kind} ${selector}: missing`);
+          else if (box.width < 1 || box.height < 1) problems.push(`${kind} ${selector}: no size`);
+          else if (box.left < 0 || box.right > width) problems.push(`${kind} ${selector}: past the width`);
+          else boxes.push({ selector, box });
+        }
+        for (const [index, a] of boxes.entries())
+          for (const b of boxes.slice(index + 1))
+            if (
+              a.box.left < b.box.right &&
+              b.box.left < a.box.right &&
+              a.box.top < b.box.bottom &&
+              b.box.top < a.box.bottom
+            )
+              problems.push(`${kind} ${a.selector} overlaps ${b.selector}`);
+      }
+      return problems;
+    },
+    { sparkIds, placementIds },
+  );
+}
+
+// Four Sparks: placements on one, on two and on none of the first two Sparks (scripts/demo-layout.ts).
+describe.skipIf(!available)('the placement view against the demo with four Sparks', () => {
   let demo: Demo;
   let uiDir: string;
   let browser: Browser;
@@ -69,7 +109,7 @@ describe.skipIf(!available)('the placement view against the demo', () => {
 
   beforeAll(async () => {
     uiDir = await buildUi();
-    demo = await startDemo(uiDir);
+    demo = await startDemo(uiDir, { sparks: 4 });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(demo.url);
@@ -113,8 +153,6 @@ describe.skipIf(!available)('the placement view against the demo', () => {
       status: 'serving',
       modelId: vllm?.servedModel,
     });
-    // The whole card, for docs/dashboard.md.
-    await page.locator('#swap').screenshot({ path: join(SCREENSHOTS, 'placements.png') });
   });
 
   it('swaps placement vllm through its own control; the bar and the state follow, the other placements do not', async () => {
@@ -215,12 +253,26 @@ describe.skipIf(!available)('the placement view against the demo', () => {
     }
   });
 
-  it('works 360 px wide: nothing overflows', async () => {
+  it('shows every Spark and every placement on the overview, 1280 and 360 px wide, nothing over another', async () => {
     await page.setViewportSize({ width: 360, height: 800 });
-    expect(await noHorizontalOverflow(page)).toBe(true);
+    expect(await noHorizontalOverflow(page), 'the Models tab, 360 px').toBe(true);
     await page.click('a[href="#overview"]');
-    await page.waitForSelector('[data-memory-spark]');
-    expect(await noHorizontalOverflow(page)).toBe(true);
-    await screenshot(page, 'placements-360');
+    const placements = await placementsOf(page);
+    const sparkIds = [
+      ...new Set(placements.flatMap((placement) => placement.sparks.map((spark) => spark.id))),
+    ];
+    expect(sparkIds).toHaveLength(4);
+    const placementIds = placements.map((placement) => placement.id);
+    await page.waitForSelector('[data-spark-hardware] meter');
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      // Hardware cards load on their own; every Spark has its memory meter once they are in.
+      await expect
+        .poll(() => page.locator('[data-spark-hardware] meter').count(), { timeout: 20_000 })
+        .toBe(sparkIds.length);
+      expect(await noHorizontalOverflow(page), `${width} px`).toBe(true);
+      expect(await unreadable(page, sparkIds, placementIds), `${width} px`).toEqual([]);
+      await screenshot(page, `placements-${width}`);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 
 export const UI_DIR = resolve(import.meta.dirname, '..');
@@ -40,8 +40,11 @@ export async function buildUi(): Promise<string> {
   return dir;
 }
 
-/** `make demo` as demo.test.ts starts it: simulated Sparks plus the server, on a random port. */
-export async function startDemo(uiDir: string): Promise<Demo> {
+/**
+ * `make demo` as demo.test.ts starts it: simulated Sparks (two, or `sparks`: three or four) plus the
+ * server, on a random port.
+ */
+export async function startDemo(uiDir: string, options: { sparks?: 2 | 3 | 4 } = {}): Promise<Demo> {
   const dataDir = await mkdtemp(join(tmpdir(), 'spark-control-e2e-'));
   const port = 20_000 + Math.floor(Math.random() * 10_000);
   const password = 'e2e-demo-password';
@@ -54,6 +57,7 @@ export async function startDemo(uiDir: string): Promise<Demo> {
       PORT: String(port),
       SPARK_CONTROL_PASSWORD: password,
       SPARK_CONTROL_UI_DIR: uiDir,
+      SPARK_CONTROL_DEMO_SPARKS: String(options.sparks ?? 2),
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -105,6 +109,46 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A picture for docs/img, under the name the docs use, in `artifacts/e2e/docs/` (copied over the one in
+ * docs/img when the dashboard changes): the area around `parts` with a small margin, or with `fromTop`
+ * the page's whole width from its top down to the lowest of them.
+ */
+export async function docsPicture(
+  page: Page,
+  name: string,
+  parts: Locator[],
+  options: { fromTop?: boolean } = {},
+): Promise<void> {
+  const margin = 12;
+  const boxes = await Promise.all(
+    parts.map((part) =>
+      part.evaluate((node) => {
+        const box = node.getBoundingClientRect();
+        return {
+          left: box.left + scrollX,
+          top: box.top + scrollY,
+          right: box.right + scrollX,
+          bottom: box.bottom + scrollY,
+        };
+      }),
+    ),
+  );
+  const width = page.viewportSize()?.width ?? 1280;
+  const left = options.fromTop ? 0 : Math.max(0, Math.min(...boxes.map((box) => box.left)) - margin);
+  const top = options.fromTop ? 0 : Math.max(0, Math.min(...boxes.map((box) => box.top)) - margin);
+  const right = options.fromTop
+    ? width
+    : Math.min(width, Math.max(...boxes.map((box) => box.right)) + margin);
+  const bottom = Math.max(...boxes.map((box) => box.bottom)) + margin;
+  await mkdir(join(SCREENSHOTS, 'docs'), { recursive: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'docs', name),
+    fullPage: true,
+    clip: { x: left, y: top, width: right - left, height: bottom - top },
+  });
 }
 
 /** A call to the simulator's control API (docs/simulator.md). */

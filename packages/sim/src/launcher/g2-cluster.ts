@@ -4,6 +4,7 @@ import { checkClusterRunning, head, waitForRay, workers, type Launch } from './c
 import type { Detection } from './detect.js';
 import type { DotEnv } from './dotenv.js';
 import { printfQ, type G2Options } from './g2-args.js';
+import { execDetached } from './g2-exec.js';
 import { out, relay } from './shell.js';
 
 export const CACHE_DIRS = ['.cache/vllm', '.cache/flashinfer', '.triton', '.tilelang'];
@@ -149,18 +150,15 @@ export async function startCluster(
     return true;
   }
   out(`Starting Ray HEAD node on ${launch.headIp}...`);
-  await launch.shell.docker(head(launch), [
-    'exec',
-    '-d',
-    launch.name,
-    'bash',
-    '-c',
+  await execDetached(
+    launch,
+    head(launch),
     `ray start --block --head --port ${masterPort} --node-ip-address ${launch.headIp} >> /proc/1/fd/1 2>&1`,
-  ]);
+  );
   for (const worker of workers(launch)) {
     out(`Starting Ray WORKER node on ${worker.ip}...`);
     const payload = `ray start --block --address=${launch.headIp}:${masterPort} --node-ip-address ${worker.ip} >> /proc/1/fd/1 2>&1`;
-    await launch.shell.ssh(worker.ip, `docker exec -d ${launch.name} bash -c ${printfQ(payload)}`);
+    await execDetached(launch, worker, payload);
   }
   return waitForRay(launch);
 }

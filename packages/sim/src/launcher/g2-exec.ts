@@ -1,23 +1,24 @@
 import { sleep } from '../processes.js';
 import { head, workers, type Launch } from './common.js';
 import { printfQ } from './g2-args.js';
-import { err, out, relay } from './shell.js';
+import type { RemoteResult } from '../fakes/remote.js';
+import { err, out, relay, type LaunchNode } from './shell.js';
 
 const SENTINEL = '/tmp/.launch-cluster-head-exit';
+
+/**
+ * `docker exec -d <container> bash -c <payload>` on a node: detached, so the result says only whether
+ * it was dispatched. A worker's goes over `ssh`, the payload quoted with `printf %q` as the script does.
+ */
+export function execDetached(launch: Launch, node: LaunchNode, payload: string): Promise<RemoteResult> {
+  if (node.local) return launch.shell.docker(node, ['exec', '-d', launch.name, 'bash', '-c', payload]);
+  return launch.shell.ssh(node.ip, `docker exec -d ${printfQ(launch.name)} bash -c ${printfQ(payload)}`);
+}
 
 /** `_exec_on_head`: detached (not checked) or in the foreground with its exit code. */
 export async function execOnHead(launch: Launch, command: string, daemon: boolean): Promise<number> {
   if (daemon) {
-    relay(
-      await launch.shell.docker(head(launch), [
-        'exec',
-        '-d',
-        launch.name,
-        'bash',
-        '-c',
-        `${command} >> /proc/1/fd/1 2>&1`,
-      ]),
-    );
+    relay(await execDetached(launch, head(launch), `${command} >> /proc/1/fd/1 2>&1`));
     out(`Command dispatched in background (Daemon mode). Container: ${launch.name}`);
     return 0;
   }
@@ -39,23 +40,14 @@ export async function execNoRayCluster(
     const rank = offset + 1;
     const payload = `${clean} --nnodes ${total} --node-rank ${rank} --master-addr ${launch.headIp} --master-port ${masterPort} --headless >> /proc/1/fd/1 2>&1`;
     out(`Launching worker (rank ${rank}) on ${worker.ip}...`);
-    relay(
-      await launch.shell.ssh(worker.ip, `docker exec -d ${printfQ(launch.name)} bash -c ${printfQ(payload)}`),
-    );
+    relay(await execDetached(launch, worker, payload));
   }
   const headCommand = `${clean} --nnodes ${total} --node-rank 0 --master-addr ${launch.headIp} --master-port ${masterPort}`;
   out(`Executing command on head node (rank 0): ${headCommand}`);
   const payload = daemon
     ? `${headCommand} >> /proc/1/fd/1 2>&1`
     : `${headCommand} >> /proc/1/fd/1 2>&1; echo $? > ${SENTINEL}`;
-  const dispatched = await launch.shell.docker(head(launch), [
-    'exec',
-    '-d',
-    launch.name,
-    'bash',
-    '-c',
-    payload,
-  ]);
+  const dispatched = await execDetached(launch, head(launch), payload);
   if (dispatched.code !== 0) {
     relay(dispatched);
     err(`Error: failed to start the command inside container '${launch.name}'.`);

@@ -3,9 +3,9 @@ import { ChatOpenAI } from '@langchain/openai';
 import { generateText, streamText } from 'ai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from './testing/harness.js';
+import { TEST_TOKEN } from '../../../test/support/app.js';
+import type { SimFixture } from '../../../test/support/sim.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 
 const SERVED = 'model-a';
 
@@ -15,8 +15,8 @@ const SERVED = 'model-a';
  */
 describe('client libraries through the gateway against the simulated vLLM', () => {
   let sim: SimFixture;
-  let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
   /** Requests the gateway counted on its `/v1/responses` route (from its own metrics). */
   const responsesCalls = () =>
     g.registry
@@ -29,17 +29,12 @@ describe('client libraries through the gateway against the simulated vLLM', () =
       .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
 
   beforeAll(async () => {
-    sim = await startSimFixture({
-      initialModel: { model: 'Qwen/Qwen3-30B-A3B-FP8', args: ['--served-model-name', SERVED] },
+    fixture = await startSimGateway({
+      sim: { initialModel: { model: 'Qwen/Qwen3-30B-A3B-FP8', args: ['--served-model-name', SERVED] } },
     });
-    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
-    g = await startGateway(t);
+    ({ sim, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   const aiSdk = () => createOpenAI({ baseURL: `${g.base}/v1`, apiKey: TEST_TOKEN })(SERVED);
   const langChain = () =>

@@ -1,46 +1,26 @@
-import type { Readable } from 'node:stream';
 import { DEFAULT_PLACEMENT_ID, type LeaseView, type ModelDef } from '@spark-control/schema';
 import type { Logger } from '../../adapters/logger.js';
-import {
-  originOf,
-  readText,
-  type UpstreamClient,
-  type UpstreamResponse,
-} from '../../adapters/upstream/client.js';
+import { readText, type UpstreamResponse } from '../../adapters/upstream/client.js';
 import { UpstreamUnreachableError } from '../../adapters/upstream/errors.js';
 import { DomainError } from '../domain-error.js';
 import { PlacementDirectory } from '../placements/placement-directory.js';
-import type { SettingsSource } from '../settings-source.js';
 import type { RequestUsage } from '../usage/usage-meter.js';
-import {
-  doesNotExist,
-  LABEL,
-  notLoaded,
-  retryAfterSec,
-  transportFailure,
-  upstreamFailure,
-} from './failures.js';
-import type { EventDialect, GatewayReply, StreamOutcome } from './reply.js';
+import { doesNotExist, notLoaded, transportFailure, upstreamFailure } from './failures.js';
+import type { EventDialect, GatewayReply } from './reply.js';
 import { jsonPost, jsonReply, wholeJson } from './json-bodies.js';
 import { parseRequest, withIncludeUsage } from './request-json.js';
-import type { GatewayStats } from './stats.js';
 import { LlmRouting, namesFor } from './llm-routing.js';
 import { type ListedModel, ModelRoutes } from './model-routes.js';
 import { PlacementActivity } from './placement-activity.js';
 import { servedByPlacement, SwapChoices } from './swap-choice.js';
-import { SwapQueue, type SwapState } from './swap-queue.js';
-import { resolveUpstream, type Upstream, type UpstreamKind } from './upstreams.js';
-import { usageTap } from './usage-tap.js';
+import { SwapQueue } from './swap-queue.js';
+import { UpstreamRelay, type UpstreamRelayDeps } from './upstream-relay.js';
 
-export interface GatewayDeps {
-  settings: SettingsSource;
-  upstream: UpstreamClient;
-  swaps: SwapState;
+export interface GatewayDeps extends UpstreamRelayDeps {
   /** The placements in force (one on the settings when absent). */
   placements?: PlacementDirectory;
   /** Finds the catalog model a request names (for `swapOnRequest` and where it may run). */
   catalog?: { byServedName(name: string): Pick<ModelDef, 'id' | 'tensorParallel'> | undefined };
-  stats?: GatewayStats | undefined;
   /** Requests in flight and last use per placement (a fresh one when absent). */
   activity?: PlacementActivity;
   /** Leases hold their model against a swap on request. */
@@ -48,25 +28,13 @@ export interface GatewayDeps {
   log: Logger;
 }
 
-export interface RelayRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: Buffer | Readable | undefined;
-  signal?: AbortSignal | undefined;
-}
-
-/** Response headers passed through from an upstream. */
-const PASSED_HEADERS = ['content-type', 'content-disposition', 'x-download-path'];
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
-
 /**
- * The OpenAI-compatible gateway's decisions: which Spark service a request goes to (an LLM request
- * to the placement serving its model), whether it waits out a running swap, and what to answer (a
- * checked JSON body, or a stream to relay). Every failure is a DomainError; the OpenAI edge shapes
- * and writes both.
+ * The OpenAI-compatible gateway's decisions: which placement an LLM request goes to (the one serving
+ * its model), whether it waits out a running swap, and what `/v1/models` lists. Forwarding to a Spark
+ * service and shaping its answer is `UpstreamRelay`'s. Every failure is a DomainError; the OpenAI edge
+ * shapes and writes both.
  */
-export class GatewayService {
+export class GatewayService extends UpstreamRelay {
   readonly queue: SwapQueue;
   /** Which placement serves which model, with configured placements. */
   readonly routes: ModelRoutes;
@@ -74,6 +42,7 @@ export class GatewayService {
   private readonly routing: LlmRouting;
 
   constructor(private readonly deps: GatewayDeps) {
+    super(deps);
     this.queue = new SwapQueue({
       swaps: deps.swaps,
       limits: () => deps.settings.current.gateway,
@@ -95,64 +64,6 @@ export class GatewayService {
       served: () => this.servedByPlacement(),
     });
     this.routing = new LlmRouting({ ...deps, queue: this.queue, routes: this.routes, placements, choices });
-  }
-
-  upstream(kind: UpstreamKind): Upstream {
-    const upstream = resolveUpstream(this.deps.settings.current, kind);
-    if (!upstream) {
-      throw new DomainError('UNAVAILABLE', `no ${LABEL[kind]} service is configured or enabled`, {
-        retryAfterSec: 60,
-        openAiCode: 'service_not_configured',
-      });
-    }
-    return upstream;
-  }
-
-  timeoutMs(): number {
-    return this.deps.settings.current.gateway.upstreamTimeoutSec * 1000;
-  }
-
-  /** Sends a request to `kind` and returns the upstream's answer, unread; failures are DomainErrors. */
-  async call(
-    kind: UpstreamKind,
-    request: RelayRequest,
-    timeoutMs = this.timeoutMs(),
-  ): Promise<UpstreamResponse> {
-    try {
-      return await this.#send(kind, request, timeoutMs);
-    } catch (error) {
-      throw transportFailure(kind, error, this.deps.swaps.isSwapping());
-    }
-  }
-
-  #send(kind: UpstreamKind, request: RelayRequest, timeoutMs: number): Promise<UpstreamResponse> {
-    const { host, port } = this.upstream(kind);
-    return this.deps.upstream.request({ origin: originOf(host, port), timeoutMs, ...request });
-  }
-
-  /**
-   * Passes a request through to `kind`; non-2xx answers become errors. With `usage`, the request
-   * is metered as going to `kind`, and a JSON answer's `usage` is counted.
-   */
-  async relay(kind: UpstreamKind, request: RelayRequest, usage?: RequestUsage): Promise<GatewayReply> {
-    if (usage) usage.placement = kind;
-    const response = await this.call(kind, request);
-    if (response.status >= 400) throw await this.upstreamError(kind, response);
-    return this.reply(kind, response, { usage });
-  }
-
-  /** Embeddings: a model this key may not use is one that does not exist. */
-  async embeddings(
-    raw: Buffer,
-    signal: AbortSignal | undefined,
-    usage?: RequestUsage,
-  ): Promise<GatewayReply> {
-    const { model } = parseRequest(raw);
-    if (usage && model !== undefined) {
-      usage.model = model;
-      if (!usage.allows(model)) throw doesNotExist(model);
-    }
-    return this.relay('embeddings', jsonPost('/v1/embeddings', raw, signal), usage);
   }
 
   /**
@@ -214,7 +125,7 @@ export class GatewayService {
       let response: UpstreamResponse;
       options.sentTo(DEFAULT_PLACEMENT_ID);
       try {
-        response = await this.#send('vllm', jsonPost(path, raw, signal), this.timeoutMs());
+        response = await this.send('vllm', jsonPost(path, raw, signal), this.timeoutMs());
       } catch (error) {
         if (error instanceof UpstreamUnreachableError && this.deps.swaps.isSwapping() && attempt < 2) {
           await this.queue.wait(signal);
@@ -365,62 +276,6 @@ export class GatewayService {
     } catch {
       return [];
     }
-  }
-
-  /**
-   * The answer to an upstream's 2xx, with its content headers. A JSON body is read whole first and
-   * must parse: a 200 whose body was cut off becomes a 502, never a 200 with half an answer.
-   * Anything else (SSE, audio) is relayed as it comes.
-   */
-  async reply(
-    kind: UpstreamKind,
-    response: UpstreamResponse,
-    options: { events?: EventDialect; usage?: RequestUsage | undefined; stripUsage?: boolean } = {},
-  ): Promise<GatewayReply> {
-    const { usage } = options;
-    const headers: Record<string, string> = {};
-    for (const name of PASSED_HEADERS) {
-      const value = response.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
-    const type = headers['content-type'] ?? '';
-    if (JSON_TYPE.test(type)) {
-      return {
-        kind: 'whole',
-        status: response.status,
-        headers,
-        body: await wholeJson(kind, response, usage),
-      };
-    }
-    const events = /^text\/event-stream/i.test(type) ? (options.events ?? 'chat') : undefined;
-    const stats = this.deps.stats;
-    usage?.streamStarted();
-    return {
-      kind: 'stream',
-      status: response.status,
-      headers,
-      body: response.body,
-      events,
-      tap: events && usage ? usageTap(usage, options.stripUsage === true) : undefined,
-      onEnd: (outcome: StreamOutcome) => {
-        stats?.stream(outcome);
-        usage?.streamEnded();
-      },
-    };
-  }
-
-  async upstreamError(kind: UpstreamKind, response: UpstreamResponse): Promise<DomainError> {
-    let text = '';
-    try {
-      text = await readText(response.body, 64 * 1024);
-    } catch {
-      // a body we cannot read still has a status
-    }
-    const passed =
-      response.status === 429 || response.status === 503
-        ? retryAfterSec(response.headers['retry-after'])
-        : undefined;
-    return upstreamFailure(kind, response.status, text, passed);
   }
 }
 

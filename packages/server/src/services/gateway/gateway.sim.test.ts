@@ -1,10 +1,10 @@
 import { toFile } from 'openai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
+import { TEST_TOKEN } from '../../../test/support/app.js';
+import type { SimFixture } from '../../../test/support/sim.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 import { encodeWav } from '../speech/wav.js';
-import { startGateway } from './testing/harness.js';
 
 const A = {
   id: 'model-a',
@@ -27,22 +27,16 @@ function words(count: number): Buffer {
 
 describe('OpenAI-compatible gateway against the simulated Sparks', () => {
   let sim: SimFixture;
-  let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
 
   beforeAll(async () => {
-    sim = await startSimFixture({
-      services: true,
-      initialModel: { model: A.hfRepo, args: ['--served-model-name', A.servedName] },
+    fixture = await startSimGateway({
+      sim: { services: true, initialModel: { model: A.hfRepo, args: ['--served-model-name', A.servedName] } },
     });
-    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
-    g = await startGateway(t);
+    ({ sim, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('streams a chat completion chunk by chunk through the SDK', async () => {
     const stream = await g.client.chat.completions.create({

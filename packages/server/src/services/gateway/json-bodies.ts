@@ -1,7 +1,7 @@
 import { readText, type UpstreamResponse } from '../../adapters/upstream/client.js';
 import type { RequestUsage } from '../usage/usage-meter.js';
 import { malformed } from './failures.js';
-import type { RelayRequest } from './gateway-service.js';
+import type { RelayRequest } from './upstream-relay.js';
 import type { GatewayReply } from './reply.js';
 import type { UpstreamKind } from './upstreams.js';
 

@@ -1,7 +1,8 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
+import type { TestApp } from '../../../test/support/app.js';
+import type { SimFixture } from '../../../test/support/sim.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 import { startGateway } from './testing/harness.js';
 
 // Three simulated Sparks: placement a on Spark 1 and b on Spark 3 each serve a model from their own
@@ -22,39 +23,36 @@ async function finishedOn(host: string, port: number): Promise<number> {
 describe('one base URL in front of several placements', () => {
   let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
   const hostOf = (spark: number) => sim.cluster.sparks[spark]!.host;
 
   beforeAll(async () => {
-    sim = await startSimFixture({
-      sparks: 3,
-      tokenDelayMs: 4,
-      initialModels: [A, B].map((placement) => ({
-        spark: placement.spark,
-        model: placement.repo,
-        port: placement.port,
-        container: placement.container,
-        args: ['--served-model-name', placement.served, '--gpu-memory-utilization', '0.4'],
-      })),
+    fixture = await startSimGateway({
+      sim: {
+        sparks: 3,
+        tokenDelayMs: 4,
+        initialModels: [A, B].map((placement) => ({
+          spark: placement.spark,
+          model: placement.repo,
+          port: placement.port,
+          container: placement.container,
+          args: ['--served-model-name', placement.served, '--gpu-memory-utilization', '0.4'],
+        })),
+      },
+      settings: ({ cluster }) => {
+        const placement = (id: string, spec: { spark: number; port: number; container: string }) => ({
+          id,
+          sparkIds: [cluster.sparks[spec.spark]!.id],
+          port: spec.port + cluster.sparks[spec.spark]!.portOffset,
+          container: spec.container,
+        });
+        return { placements: [placement('a', A), placement('b', B), placement('c', C)] };
+      },
     });
-    const sparkIds = sim.cluster.sparks.map((spark) => spark.id);
-    const placement = (id: string, spec: { spark: number; port: number; container: string }) => ({
-      id,
-      sparkIds: [sparkIds[spec.spark]!],
-      port: spec.port + sim.cluster.sparks[spec.spark]!.portOffset,
-      container: spec.container,
-    });
-    t = await buildTestApp({
-      settings: sim.settings({ placements: [placement('a', A), placement('b', B), placement('c', C)] }),
-      ssh: sim.ssh,
-    });
-    g = await startGateway(t);
+    ({ sim, t, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('sends each model to the vLLM of its own placement, metered with that placement', async () => {
     const before = [await finishedOn(hostOf(A.spark), A.port), await finishedOn(hostOf(B.spark), B.port)];

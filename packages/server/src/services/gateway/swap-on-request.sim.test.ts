@@ -3,11 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { LeaseView, SwapView } from '@spark-control/schema';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
+import type { TestApp } from '../../../test/support/app.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 import { createLogger } from '../../adapters/logger.js';
 import { IdleUnload } from './idle-unload.js';
-import { startGateway } from './testing/harness.js';
 
 const model = (id: string, hfRepo: string) => ({ id, label: id, hfRepo, servedName: id });
 const CATALOG = [
@@ -21,9 +20,9 @@ const CATALOG = [
  * clock the gateway's residency and idle times read is the real one plus `skew`, moved by the test.
  */
 describe('swap on request across two placements', () => {
-  let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
   let hooks: Server;
   const events: string[] = [];
   let skewMs = 0;
@@ -51,27 +50,26 @@ describe('swap on request across two placements', () => {
       response.end();
     });
     await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-    sim = await startSimFixture({ sparks: 2, tokenDelayMs: 5 });
-    const [first, second] = sim.cluster.sparks.map((spark) => spark.id);
-    t = await buildTestApp({
-      settings: sim.settings({
-        placements: [
-          { id: 'p1', sparkIds: [first!], port: 8001, container: 'vllm_p1', memoryShare: 0.4 },
-          { id: 'p2', sparkIds: [second!], port: 8002, container: 'vllm_p2', memoryShare: 0.4 },
-        ],
-        webhook: { url: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook` },
-      }),
-      ssh: sim.ssh,
-      now: () => new Date(Date.now() + skewMs),
+    fixture = await startSimGateway({
+      sim: { sparks: 2, tokenDelayMs: 5 },
+      settings: ({ cluster }) => {
+        const [first, second] = cluster.sparks.map((spark) => spark.id);
+        return {
+          placements: [
+            { id: 'p1', sparkIds: [first!], port: 8001, container: 'vllm_p1', memoryShare: 0.4 },
+            { id: 'p2', sparkIds: [second!], port: 8002, container: 'vllm_p2', memoryShare: 0.4 },
+          ],
+          webhook: { url: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook` },
+        };
+      },
+      app: { now: () => new Date(Date.now() + skewMs) },
+      catalog: CATALOG,
     });
-    g = await startGateway(t);
+    ({ t, g } = fixture);
     g.overrides.gateway = { swapOnRequest: true, minResidencySec: 300, maxWaitSec: 60 };
-    for (const entry of CATALOG) expect((await post('/api/catalog', entry)).status).toBe(201);
   }, 120_000);
   afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
+    await fixture?.close();
     hooks?.close();
   });
 

@@ -1,8 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from './testing/harness.js';
+import { TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 
 const A = {
   id: 'model-a',
@@ -33,9 +32,9 @@ function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise
 }
 
 describe('gateway requests across a model swap', () => {
-  let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
 
   const streamChat = async (model: string, reply: string, onFirst?: () => void): Promise<Outcome> => {
     try {
@@ -58,29 +57,19 @@ describe('gateway requests across a model swap', () => {
   };
 
   beforeAll(async () => {
-    sim = await startSimFixture({
-      initialModel: {
-        model: A.hfRepo,
-        args: ['--served-model-name', A.servedName, '--gpu-memory-utilization', '0.4'],
+    fixture = await startSimGateway({
+      sim: {
+        initialModel: {
+          model: A.hfRepo,
+          args: ['--served-model-name', A.servedName, '--gpu-memory-utilization', '0.4'],
+        },
+        tokenDelayMs: 2,
       },
-      tokenDelayMs: 2,
+      catalog: [A, B],
     });
-    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
-    for (const model of [A, B]) {
-      const response = await t.app.request('/api/catalog', {
-        method: 'POST',
-        headers: { ...t.bearer, 'content-type': 'application/json' },
-        body: JSON.stringify(model),
-      });
-      expect(response.status, await response.clone().text()).toBe(201);
-    }
-    g = await startGateway(t);
+    ({ t, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('lets 20 in-flight streams finish or fail cleanly and runs queued requests on the new model', async () => {
     let started = 0;

@@ -1,9 +1,8 @@
 import OpenAI from 'openai';
 import type { AppEvent, LeaseView, QueuedSwapView } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from '../gateway/testing/harness.js';
+import type { TestApp } from '../../../test/support/app.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 
 const A = {
   id: 'model-a',
@@ -21,9 +20,9 @@ const B = {
 };
 
 describe('leases against the simulated Sparks', () => {
-  let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
   const events: AppEvent[] = [];
   const clock = { now: new Date() };
 
@@ -41,25 +40,20 @@ describe('leases against the simulated Sparks', () => {
   const served = async () => t.cluster.servedNow();
 
   beforeAll(async () => {
-    sim = await startSimFixture({
-      initialModel: {
-        model: A.hfRepo,
-        args: ['--served-model-name', A.servedName, '--gpu-memory-utilization', '0.4'],
+    fixture = await startSimGateway({
+      sim: {
+        initialModel: {
+          model: A.hfRepo,
+          args: ['--served-model-name', A.servedName, '--gpu-memory-utilization', '0.4'],
+        },
       },
+      app: { now: () => clock.now },
+      catalog: [A, B],
     });
-    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh, now: () => clock.now });
+    ({ t, g } = fixture);
     t.bus.subscribe((event) => events.push(event));
-    for (const model of [A, B]) {
-      const response = await request('POST', '/api/catalog', model);
-      expect(response.status, await response.clone().text()).toBe(201);
-    }
-    g = await startGateway(t);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('validates a lease at the edge, naming the field', async () => {
     const cases: [unknown, number, string][] = [

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from '../gateway/testing/harness.js';
+import { TEST_TOKEN } from '../../../test/support/app.js';
+import type { SimFixture } from '../../../test/support/sim.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 import { pointId, type SearchHit } from './search-service.js';
 
 describe('hybrid search against the simulated TEI and Qdrant', () => {
   let sim: SimFixture;
-  let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
 
   const post = (path: string, body: unknown) =>
     fetch(`${g.base}${path}`, {
@@ -18,15 +18,10 @@ describe('hybrid search against the simulated TEI and Qdrant', () => {
   const qdrant = (path: string) => fetch(`http://${sim.cluster.sparks[1]!.host}:6333${path}`);
 
   beforeAll(async () => {
-    sim = await startSimFixture({ services: true, loadDelayMs: 200 });
-    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
-    g = await startGateway(t);
+    fixture = await startSimGateway({ sim: { services: true, loadDelayMs: 200 } });
+    ({ sim, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   const documents = [
     { id: 'fruit-1', text: 'red apple pie with cinnamon', payload: { kind: 'recipe' } },

@@ -2,9 +2,9 @@ import diagnostics from 'node:diagnostics_channel';
 import { createServer, type Server } from 'node:net';
 import { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_TOKEN, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from '../gateway/testing/harness.js';
+import { TEST_TOKEN } from '../../../test/support/app.js';
+import type { SimFixture } from '../../../test/support/sim.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 import type { DiarizedTranscript, DiarizeResult } from './speech-service.js';
 import { encodeWav } from './wav.js';
 
@@ -32,8 +32,8 @@ const plain = (text: string) => text.toLowerCase().replace(/[^a-z ]/g, '');
 
 describe('speech routes against the simulated parakeet', () => {
   let sim: SimFixture;
-  let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
   const hostsCalled = new Set<string>();
   let upstreamRequests = 0;
   // Every request the gateway's upstream client (undici) sends; the test's own calls to the gateway are not counted.
@@ -56,9 +56,8 @@ describe('speech routes against the simulated parakeet', () => {
   };
 
   beforeAll(async () => {
-    sim = await startSimFixture({ services: true, loadDelayMs: 200 });
-    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh });
-    g = await startGateway(t);
+    fixture = await startSimGateway({ sim: { services: true, loadDelayMs: 200 } });
+    ({ sim, g } = fixture);
     diagnostics.subscribe('undici:request:create', onRequest);
     // parakeet answers 503 until its model is loaded
     for (let tries = 0; (await upload('/api/audio/diarize', audio(1, 0.4, []))).status !== 200; tries += 1) {
@@ -68,9 +67,7 @@ describe('speech routes against the simulated parakeet', () => {
   }, 120_000);
   afterAll(async () => {
     diagnostics.unsubscribe('undici:request:create', onRequest);
-    await g?.close();
-    await t?.close();
-    await sim?.close();
+    await fixture?.close();
   });
 
   // A 0–5 s, B 5–9 s, C 9–16 s, each on its own channel (the simulated diarizer's speaker).

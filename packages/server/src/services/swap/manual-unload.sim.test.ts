@@ -1,17 +1,16 @@
 import type { SwapView } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from '../gateway/testing/harness.js';
+import type { TestApp } from '../../../test/support/app.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 
 const model = (id: string, hfRepo: string) => ({ id, label: id, hfRepo, servedName: id });
 const CATALOG = [model('model-a', 'Qwen/Qwen3-4B'), model('model-b', 'Qwen/Qwen3-8B')];
 
 /** Two simulated Sparks, one placement each; `POST /api/swap/unload` through the real swap service. */
 describe('manual unload of one placement of two', () => {
-  let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
 
   const post = (path: string, body: unknown) => t.postJson(path, body);
   const refusal = async (body: unknown) => {
@@ -22,19 +21,20 @@ describe('manual unload of one placement of two', () => {
   const served = async () => Object.fromEntries(await g.gateway.servedByPlacement());
 
   beforeAll(async () => {
-    sim = await startSimFixture({ sparks: 2, tokenDelayMs: 5 });
-    const [first, second] = sim.cluster.sparks.map((spark) => spark.id);
-    t = await buildTestApp({
-      settings: sim.settings({
-        placements: [
-          { id: 'p1', sparkIds: [first!], port: 8001, container: 'vllm_p1', memoryShare: 0.4 },
-          { id: 'p2', sparkIds: [second!], port: 8002, container: 'vllm_p2', memoryShare: 0.4 },
-        ],
-      }),
-      ssh: sim.ssh,
+    fixture = await startSimGateway({
+      sim: { sparks: 2, tokenDelayMs: 5 },
+      settings: ({ cluster }) => {
+        const [first, second] = cluster.sparks.map((spark) => spark.id);
+        return {
+          placements: [
+            { id: 'p1', sparkIds: [first!], port: 8001, container: 'vllm_p1', memoryShare: 0.4 },
+            { id: 'p2', sparkIds: [second!], port: 8002, container: 'vllm_p2', memoryShare: 0.4 },
+          ],
+        };
+      },
+      catalog: CATALOG,
     });
-    g = await startGateway(t);
-    for (const entry of CATALOG) expect((await post('/api/catalog', entry)).status).toBe(201);
+    ({ t, g } = fixture);
     for (const [modelId, placementId] of [
       ['model-a', 'p1'],
       ['model-b', 'p2'],
@@ -44,11 +44,7 @@ describe('manual unload of one placement of two', () => {
     }
     expect(await served()).toEqual({ p1: ['model-a'], p2: ['model-b'] });
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('refuses a bad body, an unknown placement and a leased model, naming what is wrong', async () => {
     expect(await refusal({})).toMatchObject({

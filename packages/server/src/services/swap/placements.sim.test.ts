@@ -1,8 +1,8 @@
 import type { SwapView } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from '../gateway/testing/harness.js';
+import type { TestApp } from '../../../test/support/app.js';
+import type { SimFixture } from '../../../test/support/sim.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 
 const model = (id: string, hfRepo: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -58,7 +58,8 @@ const PLACEMENTS = [
 describe('swaps per placement on three simulated Sparks', () => {
   let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
 
   const post = (path: string, body: unknown) => t.postJson(path, body);
   const swap = async (modelId: string, placementId: string): Promise<SwapView> => {
@@ -100,19 +101,14 @@ describe('swaps per placement on three simulated Sparks', () => {
 
   beforeAll(async () => {
     // Three launches at once on a loaded machine: the launcher's 30 polls for Ray get 12 s, not 6.
-    sim = await startSimFixture({ sparks: 3, tokenDelayMs: 8, launcherSettleMs: 400 });
-    t = await buildTestApp({ settings: sim.settings({ placements: PLACEMENTS }), ssh: sim.ssh });
-    g = await startGateway(t);
-    for (const entry of [SMALL_A, SMALL_B, SMALL_C, BIG, WIDE, WIDE_RAY]) {
-      const response = await post('/api/catalog', entry);
-      expect(response.status, await response.clone().text()).toBe(201);
-    }
+    fixture = await startSimGateway({
+      sim: { sparks: 3, tokenDelayMs: 8, launcherSettleMs: 400 },
+      settings: () => ({ placements: PLACEMENTS }),
+      catalog: [SMALL_A, SMALL_B, SMALL_C, BIG, WIDE, WIDE_RAY],
+    });
+    ({ sim, t, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('starts a model on every placement at once: two TP=1 models on different Sparks, a TP=2 model on the other two', async () => {
     const swaps = await Promise.all([swap('small-a', 'a'), swap('small-b', 'b'), swap('wide', 'wide')]);

@@ -1,11 +1,4 @@
-import type {
-  LeaseView,
-  ModelDef,
-  ModelSwapDurations,
-  Placement,
-  SwapTimings,
-  SwapView,
-} from '@spark-control/schema';
+import type { LeaseView, ModelSwapDurations, Placement, SwapTimings, SwapView } from '@spark-control/schema';
 import type { EventBus } from '../../adapters/event-bus.js';
 import { ShellValueError } from '../../adapters/ssh/index.js';
 import type { Logger } from '../../adapters/logger.js';
@@ -13,10 +6,7 @@ import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { ModelHub } from '../../adapters/huggingface.js';
 import { checkShellValues } from './commands.js';
 import { DomainError } from '../domain-error.js';
-import type { SparkProbe } from '../sparks/probe.js';
-import type { LaunchPlan } from './launcher.js';
 import { LaunchPlanner } from './launch-planner.js';
-import { Preflight } from './preflight.js';
 import { SwapSteps, type SwapTiming } from './swap-steps.js';
 import { SwapStopwatch, medianTimings } from './swap-timings.js';
 import type { SwapRepo } from './swap-repo.js';
@@ -24,6 +14,7 @@ import { newSwapView, SwapJournal, type ActiveSwap } from './swap-journal.js';
 import { SwapRecovery } from './swap-recovery.js';
 import { RollbackAfterFailure } from './swap-rollback.js';
 import { PlacementUnload } from './placement-unload.js';
+import { ModelSwap } from './model-swap.js';
 import type { VllmCluster } from './vllm-cluster.js';
 import type { PlacementDirectory } from '../placements/placement-directory.js';
 import type { Webhook } from './webhook.js';
@@ -55,20 +46,17 @@ export interface SwapServiceDeps {
 
 /** Successful swaps the typical durations are the median of. */
 const RECENT_SWAPS_PER_MODEL = 10;
-/** The one-token test request after a swap may take this long before its timing is left out. */
-const FIRST_TOKEN_TIMEOUT_MS = 60_000;
 
 /**
- * One swap at a time per placement: preflight → stopping → releasing-memory → launching → loading → ready,
- * or failed/cancelled with a classified cause and, when the setting is on, a rollback to the
- * model that was served before (`swap-rollback.ts`). State is persisted at every phase
+ * The entry points of swaps and unloads, one at a time per placement: checked and refused here, then
+ * run by `model-swap.ts` or `placement-unload.ts`. State is persisted at every phase
  * (`swap-journal.ts`) so a restart can reconcile (`swap-recovery.ts`).
  */
 export class SwapService {
   readonly #deps: SwapServiceDeps;
   readonly #timing: SwapTiming;
   readonly #steps: SwapSteps;
-  readonly #preflight: Preflight;
+  readonly #swap: ModelSwap;
   readonly #planner: LaunchPlanner;
   readonly #journal: SwapJournal;
   readonly #rollback: RollbackAfterFailure;
@@ -77,8 +65,6 @@ export class SwapService {
   /** The running swap of each placement, by placement id. */
   readonly #active = new Map<string, ActiveSwap>();
   #now: () => number;
-  /** The first-token measurement of the last swap, which runs after the swap is ready. */
-  #measuring: Promise<void> = Promise.resolve();
 
   constructor(deps: SwapServiceDeps) {
     this.#deps = deps;
@@ -95,12 +81,6 @@ export class SwapService {
       log: deps.log,
       timing: this.#timing,
     });
-    this.#preflight = new Preflight({
-      cluster: deps.cluster,
-      settings: deps.settings,
-      catalog: deps.catalog,
-      hub: deps.hub,
-    });
     this.#planner = new LaunchPlanner({ cluster: deps.cluster, settings: deps.settings });
     this.#journal = new SwapJournal({ ...deps, pollMs: this.#timing.pollMs });
     this.#rollback = new RollbackAfterFailure({
@@ -108,6 +88,13 @@ export class SwapService {
       journal: this.#journal,
       steps: this.#steps,
       planner: this.#planner,
+    });
+    this.#swap = new ModelSwap({
+      ...deps,
+      steps: this.#steps,
+      journal: this.#journal,
+      rollback: this.#rollback,
+      now: this.#now,
     });
     this.#unload = new PlacementUnload({
       ...deps,
@@ -146,7 +133,7 @@ export class SwapService {
       if (waits.length === 0) break;
       await Promise.all(waits);
     }
-    await this.#measuring;
+    await this.#swap.firstTokenMeasured();
   }
 
   /** Per model, the medians of its recent successful swaps' part timings. */
@@ -191,7 +178,7 @@ export class SwapService {
     // Another request may have started a swap while the settings were checked.
     this.#refuseIfBusy(placement);
     const view = newSwapView({ kind: 'swap', modelId, placementId: placement.id, actor });
-    return this.#begin(view, (active) => this.#run(active, model, placement, probes));
+    return this.#begin(view, (active) => this.#swap.run(active, model, placement, probes));
   }
 
   /**
@@ -329,85 +316,6 @@ export class SwapService {
           : this.#recovery.resume(active, model, placement),
       );
       await active.done;
-    }
-  }
-
-  async #run(
-    active: ActiveSwap,
-    model: ModelDef,
-    placement: Placement,
-    probes: ReadonlyMap<string, SparkProbe>,
-  ): Promise<void> {
-    const { view, controller } = active;
-    const signal = controller.signal;
-    let previous: ModelDef | undefined;
-    let plan: LaunchPlan | undefined;
-    try {
-      const settings = this.#deps.settings.current;
-      const head = this.#deps.placements.head(placement);
-      const served = head ? await this.#deps.cluster.servedModels(head, placement.port, signal) : undefined;
-      previous = served?.[0] ? this.#deps.catalog.byServedName(served[0]) : undefined;
-      view.previousModelId = previous?.id ?? null;
-      const checked = await this.#preflight.run(
-        model,
-        placement,
-        { previous, somethingServed: served !== undefined && served.length > 0 },
-        (line) => {
-          view.preflight.push(line);
-          this.#journal.publish(view);
-        },
-        signal,
-        probes,
-      );
-      plan = checked.plan;
-
-      await this.#journal.enter(active, 'stopping');
-      await this.#steps.stopEverywhere(plan, (line) => this.#journal.logLine(view, line), signal);
-
-      await this.#journal.enter(active, 'releasing-memory');
-      await this.#steps.waitForMemory(plan.nodes, checked.needs, signal);
-
-      await this.#journal.enter(active, 'launching');
-      await this.#steps.launch(model, plan, (line) => this.#journal.logLine(view, line), signal);
-
-      await this.#journal.enter(active, 'loading');
-      await this.#journal.load(
-        active,
-        model,
-        plan,
-        Date.parse(view.startedAt) + settings.vllm.readyTimeoutSec * 1000,
-        signal,
-      );
-      active.stopwatch.served();
-      await this.#journal.finish(view, 'ready', null);
-      this.#measuring = this.#measureFirstToken(view, model, plan);
-    } catch (error) {
-      await this.#rollback.afterFailure(active, model, placement, previous, plan, error);
-    }
-  }
-
-  /**
-   * Times a one-token test request once the model is served (the swap is already `ready`): how long
-   * the first answer takes after a swap. A model that does not chat simply has no first-token time.
-   */
-  async #measureFirstToken(view: SwapView, model: ModelDef, plan: LaunchPlan): Promise<void> {
-    const [head] = plan.nodes;
-    if (!head) return;
-    const started = this.#now();
-    try {
-      await this.#deps.cluster.oneTokenReply(
-        head,
-        plan.placement.port,
-        model.servedName,
-        AbortSignal.timeout(FIRST_TOKEN_TIMEOUT_MS),
-      );
-      view.timings.firstToken = this.#now() - started;
-      await this.#deps.repo.save(view);
-    } catch (error) {
-      this.#deps.log.info(
-        { swapId: view.id, err: error },
-        'the test request after the swap got no answer; no first-token time',
-      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from '../gateway/testing/harness.js';
+import type { TestApp } from '../../../test/support/app.js';
+import type { SimFixture } from '../../../test/support/sim.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 
 const WIDE = {
   id: 'wide3',
@@ -14,33 +14,28 @@ const WIDE = {
 describe('a model across three simulated Sparks (tensor parallel 3)', () => {
   let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
 
   beforeAll(async () => {
-    sim = await startSimFixture({ sparks: 3, launcherSettleMs: 400 });
-    const placements = [
-      {
-        id: 'all',
-        sparkIds: sim.cluster.sparks.map((spark) => spark.id),
-        port: 8888,
-        container: 'vllm_all',
-        memoryShare: 0.5,
-      },
-    ];
-    t = await buildTestApp({ settings: sim.settings({ placements }), ssh: sim.ssh });
-    g = await startGateway(t);
-    const response = await t.app.request('/api/catalog', {
-      method: 'POST',
-      headers: { ...t.bearer, 'content-type': 'application/json' },
-      body: JSON.stringify(WIDE),
+    fixture = await startSimGateway({
+      sim: { sparks: 3, launcherSettleMs: 400 },
+      settings: ({ cluster }) => ({
+        placements: [
+          {
+            id: 'all',
+            sparkIds: cluster.sparks.map((spark) => spark.id),
+            port: 8888,
+            container: 'vllm_all',
+            memoryShare: 0.5,
+          },
+        ],
+      }),
+      catalog: [WIDE],
     });
-    expect(response.status, await response.clone().text()).toBe(201);
+    ({ sim, t, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   it('launches one rank per Spark through the launcher and serves through the one base URL', async () => {
     const started = await t.app.request('/api/swap', {

@@ -1,9 +1,8 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TokenLimits } from '@spark-control/schema';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { startSimFixture, type SimFixture } from '../../../test/support/sim.js';
-import { startGateway } from '../gateway/testing/harness.js';
+import type { TestApp } from '../../../test/support/app.js';
+import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
 
 const MODEL = { hfRepo: 'Qwen/Qwen3-30B-A3B-FP8', servedName: 'model-a' };
 const HOUR = 3600_000;
@@ -13,24 +12,22 @@ const comparable = (text: string) =>
   text.replace(/"id":"[^"]*"/g, '"id":"ID"').replace(/"created":\d+/g, '"created":0');
 
 describe('gateway usage and key limits against the simulated vLLM', () => {
-  let sim: SimFixture;
   let t: TestApp;
-  let g: Awaited<ReturnType<typeof startGateway>>;
+  let g: GatewayHarness;
+  let fixture: SimGateway | undefined;
   let clock = Date.parse('2026-12-05T10:00:30.000Z');
 
   beforeAll(async () => {
-    sim = await startSimFixture({
-      services: true,
-      initialModel: { model: MODEL.hfRepo, args: ['--served-model-name', MODEL.servedName] },
+    fixture = await startSimGateway({
+      sim: {
+        services: true,
+        initialModel: { model: MODEL.hfRepo, args: ['--served-model-name', MODEL.servedName] },
+      },
+      app: { now: () => new Date(clock) },
     });
-    t = await buildTestApp({ settings: sim.settings(), ssh: sim.ssh, now: () => new Date(clock) });
-    g = await startGateway(t);
+    ({ t, g } = fixture);
   }, 120_000);
-  afterAll(async () => {
-    await g?.close();
-    await t?.close();
-    await sim?.close();
-  });
+  afterAll(() => fixture?.close());
 
   async function key(name: string, options: { models?: string[]; limits?: TokenLimits } = {}) {
     const created = await t.auth.createToken(name, ['gateway'], options);
