@@ -3,7 +3,7 @@ import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
-import { anyOf, before, codeStarts, digitsOf, REFERENCE_CUE } from './util.js';
+import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 
 export { verhoeffValid } from './national-id-checks.js';
 
@@ -110,7 +110,12 @@ function numberOfSomethingElse(text: string, at: number): boolean {
 /** `XXXX XXXX 1234`: a masked number still names its holder's last digits; taken after a label only. */
 const MASKED = /[Xx*•]{4}[ -]?[Xx*•]{4}[ -]?\d{4}(?![\w-])/y;
 
+/** The farthest a value (VALUE, MASKED) reaches after its start. */
+const VALUE_REACH = 23;
+
 function labelledAt(text: string, at: number): number {
+  // Every label below is made of letters and stands at most 48 characters before the value or 40 after it.
+  if (!mayHaveLetterIn(text, at - 48, at + VALUE_REACH + 40)) return -1;
   MASKED.lastIndex = at;
   const masked = MASKED.exec(text)?.[0];
   VALUE.lastIndex = at;
