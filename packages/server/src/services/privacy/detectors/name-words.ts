@@ -1,5 +1,5 @@
 /** Words as the person detector sees them, and cheap steps to the word before or after. */
-import { perScan } from './util.js';
+import { lowerCase, perScan } from './util.js';
 
 export interface Word {
   start: number;
@@ -21,7 +21,7 @@ export function isTitle(w: string): boolean {
 export function makeWord(start: number, raw: string): Word {
   const apostrophe = raw[raw.length - 2];
   const text = raw.endsWith('s') && (apostrophe === "'" || apostrophe === '’') ? raw.slice(0, -2) : raw;
-  return { start, end: start + text.length, text, lower: text.toLowerCase() };
+  return { start, end: start + text.length, text, lower: lowerCase(text) };
 }
 
 const NEXT_WORD = /(?:[ \t]{1,2}|-)([\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)/uy;

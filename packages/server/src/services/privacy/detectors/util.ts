@@ -233,9 +233,22 @@ export function indexesBeforeRuns(text: string, table: Uint8Array, min: number):
 
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
+/**
+ * `text.toLowerCase()`, without the call when nothing would change. Most words and windows are in
+ * lower case already, and on a slice of a text with any character past U+00FF (a two-byte string
+ * in V8) `toLowerCase` takes its slow path even for plain ASCII.
+ */
+export function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127 || (code >= 65 && code <= 90)) return text.toLowerCase();
+  }
+  return text;
+}
+
 /** Lower-cased text of the `width` characters before `index`. */
 export const before = (text: string, index: number, width: number) =>
-  text.slice(Math.max(0, index - width), index).toLowerCase();
+  lowerCase(text.slice(Math.max(0, index - width), index));
 
 /**
  * Letters of the Latin, Greek and Cyrillic scripts with combining marks, spelled out: `\p{L}`
