@@ -14,7 +14,17 @@ export function isTitle(w: string): boolean {
   // Most words start with a plain ASCII letter: no case conversion needed to tell.
   if (code < 128 && !(code >= 65 && code <= 90)) return false;
   const first = w[0] ?? '';
-  return (code < 128 || first !== first.toLowerCase()) && (w.length === 1 || w !== w.toUpperCase());
+  return (code < 128 || first !== first.toLowerCase()) && (w.length === 1 || changesInUpperCase(w));
+}
+
+/** `w !== w.toUpperCase()`, read off the characters while they are ASCII (see `lowerCase`). */
+function changesInUpperCase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+    if (code > 127) return w !== w.toUpperCase();
+  }
+  return false;
 }
 
 /** A word; a possessive `'s` is not part of it (`Kofi's` is `Kofi`). */
