@@ -15,21 +15,13 @@ import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
 import { detectSsns } from './ssn.js';
 import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
-import { endScan, matchSpans, newScan } from './util.js';
+import { matchSpans, newScan } from './util.js';
 
 export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 /** Every finding in `text` (already the detection view), overlaps merged, outermost first. */
 export function detectAll(text: string, names: NameLexicon): Span[] {
   newScan();
-  try {
-    return detectAllInScan(text, names);
-  } finally {
-    endScan();
-  }
-}
-
-function detectAllInScan(text: string, names: NameLexicon): Span[] {
   const addresses = detectAddresses(text);
   const persons = notLabelsOfAddresses(text, detectPersons(text, names), addresses);
   const found: Span[] = [

@@ -101,23 +101,9 @@ export function newScan(): void {
   scan++;
 }
 
-/** Forgets what each `perScan` kept. */
-const forgetters: (() => void)[] = [];
-
-/**
- * Ends a scan (`detectAll` does, after each text): what the detectors kept for it is let go at
- * once. Kept until the next scan, it (the person scanner's steps: thousands of words) outlived a
- * garbage collection or two and was moved to the old generation, which then needed a full
- * collection every few dozen scrubs: those were the slowest scrubs.
- */
-export function endScan(): void {
-  for (const forget of forgetters) forget();
-}
-
 /** `compute` for a text, worked out once per scan and shared by every detector that asks. */
 export function perScan<T>(compute: (text: string) => T): (text: string) => T {
   let memo: { scan: number; text: string; value: T } | undefined;
-  forgetters.push(() => (memo = undefined));
   return (text) => {
     if (memo?.scan !== scan || memo.text !== text) memo = { scan, text, value: compute(text) };
     return memo.value;
