@@ -1,6 +1,6 @@
 /**
  * A detection view of a text: zero-width and soft-hyphen characters are dropped, full-width
- * forms and odd spaces become ASCII, so `ａｌｉｃｅ＠ｅｘ.com` or `4111\u200B1111…` are still
+ * forms, odd spaces and the digits of other scripts become ASCII, so `ａｌｉｃｅ＠ｅｘ.com` or `4111\u200B1111…` are still
  * found. Replaced characters keep their place; for the dropped ones the view remembers where
  * they were, so a span found in the view maps back onto the original characters, which the
  * output keeps untouched.
@@ -13,11 +13,16 @@ export interface DetectionView {
 }
 
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
+/** Zero-width and odd-space characters, full-width forms, and the digits of other scripts (Arabic, Persian, Devanagari, Bengali, Thai). */
 const DISGUISE =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E]/;
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0E50-\u0E59]/;
+/** The zero of each script whose digits the view writes in ASCII (`۱۳۶۸` → `1368`). */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50];
 
 function viewChar(code: number): string | undefined {
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  const zero = DIGIT_ZEROS.find((first) => code >= first && code <= first + 9);
+  if (zero !== undefined) return String(code - zero);
   if (
     code === 0x00a0 ||
     code === 0x3000 ||

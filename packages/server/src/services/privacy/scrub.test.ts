@@ -175,6 +175,15 @@ describe('helpers', () => {
     expect(toOriginal(view, 3, 4)).toEqual([4, 5]);
   });
 
+  it('reads the digits of other scripts as ASCII and gives the original back (round 8)', () => {
+    expect(detectionView('تاریخ تولد ۱۳۶۸/۰۵/۱۲ ১২ २०४५ ๒๕').text).toBe('تاریخ تولد 1368/05/12 12 2045 25');
+    const text = 'শিরিন, মোবাইল +৮৮০ ১৭১২-৪০৮৩৫৯';
+    const s = session();
+    const scrubbed = scrubText(text, s);
+    expect(scrubbed).not.toContain('৪০৮৩৫৯');
+    expect(restoreText(scrubbed, s.nonce, s.entries)).toBe(text);
+  });
+
   it('makes tokens of the documented shape', () => {
     const nonce = newNonce();
     expect(nonce).toMatch(/^[a-z0-9]{6}$/);

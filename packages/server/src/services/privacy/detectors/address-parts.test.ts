@@ -96,3 +96,91 @@ describe('addresses of more countries (round 5)', () => {
     expect(found('The ro-ro ferry leaves at 9.')).toEqual([]);
   });
 });
+
+describe('addresses of round 8', () => {
+  it('reads flats, floors and doors inside the tail, several in one part', () => {
+    expect(found('studio in Via Roma 12, scala B, int. 7, 20121 Milano MI')).toContain(
+      'Via Roma 12, scala B, int. 7, 20121 Milano MI',
+    );
+    expect(found('Goethestraße 12, 2. OG links, 60313 Frankfurt am Main')).toContain(
+      'Goethestraße 12, 2. OG links, 60313 Frankfurt am Main',
+    );
+    expect(found('Av. Corrientes 3420, piso 6 depto B, C1193 CABA')).toContain(
+      'Av. Corrientes 3420, piso 6 depto B, C1193 CABA',
+    );
+    expect(found('서울특별시 마포구 월드컵북로12길 34, 502호이야')).toContain(
+      '서울특별시 마포구 월드컵북로12길 34, 502호',
+    );
+  });
+
+  it('reads a direction and an ordinal street name in English addresses', () => {
+    expect(found('at 500 W 2nd St, Suite 1900, Austin, TX 78701.')).toContain(
+      '500 W 2nd St, Suite 1900, Austin, TX 78701',
+    );
+  });
+
+  it('reads Philippine puroks, Japanese wards in Latin letters, Chinese lanes and estates', () => {
+    expect(found('Purok 3, Brgy. Poblacion, Tagum City, Davao del Norte 8100.')).toContain(
+      'Purok 3, Brgy. Poblacion, Tagum City, Davao del Norte 8100',
+    );
+    expect(found('jūsho wa Tōkyō-to Setagaya-ku Sakurashinmachi 1-14-7 da yo')).toContain(
+      'Tōkyō-to Setagaya-ku Sakurashinmachi 1-14-7',
+    );
+    expect(found('新地址是上海市浦东新区张杨路1288弄5号602室，电话')).toContain(
+      '上海市浦东新区张杨路1288弄5号602室',
+    );
+    expect(found('住址广州市天河区天河北路583号晴川苑7栋1403房。')).toContain(
+      '广州市天河区天河北路583号晴川苑7栋1403房',
+    );
+  });
+
+  it('leaves numbered places that are no street alone', () => {
+    expect(found('Das Auto steht auf Stellplatz 14, der Schlüssel liegt am Empfang.')).toEqual([]);
+    expect(found('Wir wohnen am Marktplatz 5, 79098 Freiburg')).toContain('Marktplatz 5, 79098 Freiburg');
+  });
+
+  it('reads street words written after the name in lower case (Hungarian, Russian, Baltic)', () => {
+    expect(found('Andrássy út 60, 1062 Budapest')).toEqual(['Andrássy út 60, 1062 Budapest']);
+    expect(found('Nevsky prospekt 28, St Petersburg')).toEqual(['Nevsky prospekt 28, St Petersburg']);
+    expect(found('Brīvības iela 55, Rīga')).toEqual(['Brīvības iela 55, Rīga']);
+    expect(found('we waited 2 utca? no, 3 iela')).toEqual([]);
+  });
+
+  it('reads Thai, Vietnamese, Ethiopian, US rural and Indonesian estate addresses', () => {
+    expect(
+      found('Deliver to 88/14 Moo 5, Soi Ramkhamhaeng 24, Hua Mak, Bang Kapi, Bangkok 10240, call'),
+    ).toContain('88/14 Moo 5, Soi Ramkhamhaeng 24, Hua Mak, Bang Kapi, Bangkok 10240');
+    expect(
+      found('ở số 27 ngõ 118 Nguyễn Khánh Toàn, phường Quan Hoa, quận Cầu Giấy, Hà Nội, tháng trước'),
+    ).toContain('số 27 ngõ 118 Nguyễn Khánh Toàn, phường Quan Hoa, quận Cầu Giấy, Hà Nội');
+    expect(
+      found('Giao hàng đến 45/12 đường Lê Văn Sỹ, phường 13, quận Phú Nhuận, TP. Hồ Chí Minh, tel'),
+    ).toContain('45/12 đường Lê Văn Sỹ, phường 13, quận Phú Nhuận, TP. Hồ Chí Minh');
+    expect(found('office at Bole Sub-City, Woreda 03, House No. 1127, Addis Ababa, before')).toContain(
+      'Bole Sub-City, Woreda 03, House No. 1127, Addis Ababa',
+    );
+    expect(found('she lives at HC 61 Box 418, Ganado, AZ 86505.')).toContain(
+      'HC 61 Box 418, Ganado, AZ 86505',
+    );
+    expect(found('Alamat: Perumahan Griya Asri Blok C2 No. 15, Kel. Sumbersari, Jember 68121.')).toContain(
+      'Perumahan Griya Asri Blok C2 No. 15, Kel. Sumbersari, Jember 68121',
+    );
+  });
+
+  it('reads Hungarian, Icelandic, Belgian, Armenian and Chinese tower forms', () => {
+    expect(found('lakcím: 1062 Budapest, Andrássy út 61. 2. em. 4.')).toContain(
+      '1062 Budapest, Andrássy út 61. 2. em. 4.',
+    );
+    expect(found('býr á Laugavegur 53b, 101 Reykjavík, segir hún')).toContain(
+      'Laugavegur 53b, 101 Reykjavík',
+    );
+    expect(found('woont in de Kerkstraat 17 bus 3, 9000 Gent, zegt hij')).toContain(
+      'Kerkstraat 17 bus 3, 9000 Gent',
+    );
+    expect(found('lives at Tumanyan St. 12, apt. 34, Yerevan 0002; her')).toContain(
+      'Tumanyan St. 12, apt. 34, Yerevan 0002',
+    );
+    expect(found('住址：北京市朝阳区建国路88号3号楼1205室')).toContain('北京市朝阳区建国路88号3号楼1205室');
+    expect(found('Wall Street 2024 was a good year; Moo 5 is a cow')).toEqual([]);
+  });
+});

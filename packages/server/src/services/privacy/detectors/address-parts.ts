@@ -26,10 +26,12 @@ const POSTCODE = [
   String.raw`\d{6}`, // India, Nigeria, China
   String.raw`\d{4}`,
 ].join('|');
-const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|la|el|of|am|im|an|upon|sur)(?![${L}]))`;
+const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 /** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`. */
-const UNIT_PART = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl)\.?\s?\d{1,4}[A-Za-z]?|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal)\.?)`;
+const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre)\.?\s?(?:\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동))`;
+/** A flat, floor or door, or several (`piso 6 depto B`, `Stiege 2 Top 14`, `3. OG links`, `502호`). */
+const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|izq|izda|dcha)\.?)?`;
 /**
  * `…, 67000 Strasbourg, IBAN FR36 …`, `…, Dubai, Tel +971 …`: a label after the city starts the next
  * field, not another part of the address.
@@ -37,12 +39,14 @@ const UNIT_PART = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|su
 const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|ID)(?![${L}])`;
 /** `…, Yamamoto Keiko-sama, tel …`: a name with an honorific suffix after an address is its addressee. */
 const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])`;
-const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2})?)`;
+/** `phường Quan Hoa`, `quận 3`, `TP. Hồ Chí Minh`: Vietnamese ward, district, city and province words; `off Thika Road`. */
+const ADMIN_PART = String.raw`(?:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|TP\.|off)\s(?:\d{1,2}(?![\w-])|${CAP}(?:\s${CAP}){0,3})`;
+const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */
 const INLINE_UNIT = new RegExp(
-  String.raw`\s(?:m\.|lok\.|apt\.?|apto\.?|flat|unit)\s?\d{1,4}[A-Za-z]?(?![\w-])`,
+  String.raw`\s(?:m\.|lok\.|apt\.?|apto\.?|flat|unit|bus|bte\.?|boîte)\s?\d{1,4}[A-Za-z]?(?![\w-])`,
   'y',
 );
 
@@ -61,7 +65,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding|[Pp]urok|[Ss]itio|[Ss]tand|[Ee]rf|[Ww]ard(?:\s+[Nn]o\.?)?|[Bb]lok)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /**
@@ -104,9 +108,37 @@ function chomeAddresses(text: string, spans: Span[]): void {
     if (m) spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
   }
 }
+/**
+ * `Tōkyō-to Setagaya-ku Sakurashinmachi 1-14-7`, `Osaka-shi Kita-ku Umeda 2-4-9`: a Japanese address in
+ * Latin letters without `-chome`, its ward or city written first. Found from the ward or city suffix
+ * followed by a district and block numbers, then read from the prefecture before it.
+ */
+const ROMAJI_WARD = new RegExp(String.raw`-(?:shi|ku|gun|machi|cho|mura)\s+${CAP}\s\d{1,4}-\d{1,4}`, 'g');
+const REGIONS_BEFORE = new RegExp(
+  String.raw`(?<![\w${L}-])(?:${CAP}-(?:to|do|fu|ken|shi|ku|gun|machi|cho|mura)\s+){0,2}${CAP}$`,
+);
+const ROMAJI_ADDRESS = new RegExp(
+  String.raw`${REGION_FIRST}${CAP}\s\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\w-])`,
+  'y',
+);
+
+function romajiAddresses(text: string, spans: Span[]): void {
+  ROMAJI_WARD.lastIndex = 0;
+  for (let ward = ROMAJI_WARD.exec(text); ward; ward = ROMAJI_WARD.exec(text)) {
+    const from = Math.max(0, ward.index - 60);
+    const regions = REGIONS_BEFORE.exec(text.slice(from, ward.index));
+    if (!regions) continue;
+    ROMAJI_ADDRESS.lastIndex = from + regions.index;
+    const m = ROMAJI_ADDRESS.exec(text);
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    spans.push({ start: m.index, end: extendAddress(text, end), type: 'ADDRESS' });
+    ROMAJI_WARD.lastIndex = Math.max(ROMAJI_WARD.lastIndex, end);
+  }
+}
 /** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`. */
 const JAPANESE = new RegExp(
-  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*`,
+  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*(?:\s?[\u30a0-\u30ff\u4e00-\u9fff]{1,12}\s?[0-9０-９]{1,5}号室?)?`,
   'g',
 );
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
@@ -125,7 +157,7 @@ const COLOMBIAN =
   /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
 /** `Av. Paulista, 1578`: a street name before its number (Portuguese, Spanish abbreviations). */
 export const STREET_FIRST = new RegExp(
-  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
+  String.raw`(?<![${L}])(?:Av\.|Avda\.|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn][º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
   'g',
 );
 /**
@@ -138,7 +170,7 @@ const POSTCODE_CITY = new RegExp(
   'g',
 );
 const STREET_NUMBER_BEFORE = new RegExp(
-  String.raw`(?<![${L}\d])${CAP}(?:\s(?:(?:den|der|dem|des|zum|zur|am|im|de|la|di|van|von)\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?$`,
+  String.raw`(?<![${L}\d])${CAP}(?:\s(?:(?:den|der|dem|des|zum|zur|am|im|de|la|di|van|von)\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?(?:\s(?:bus|bte\.?|boîte)\s\d{1,4})?$`,
 );
 /** Words that number things other than houses (`Step 3, 1200 Nodes`). */
 const NUMBERED_THINGS =
@@ -163,10 +195,10 @@ const KOREAN =
  * city (`请寄到`) are not part of it.
  */
 const CHINESE = new RegExp(
-  String.raw`(?:[\u4e00-\u9fff]{2,7}(?:省|自治区))?[\u4e00-\u9fff]{2,4}市(?:[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇))*[\u4e00-\u9fff]{1,10}?(?:大道|大街|路|街|道|巷|胡同|弄)[0-9０-９]{1,5}(?:-[0-9]{1,4})?号(?:[0-9０-９]{1,5}(?:室|楼|栋|单元|号))*`,
+  String.raw`(?:[\u4e00-\u9fff]{2,7}(?:省|自治区))?[\u4e00-\u9fff]{2,4}市(?:[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇))*[\u4e00-\u9fff]{1,10}?(?:大道|大街|路|街|道|巷|胡同|弄)(?:[0-9０-９]{1,5}(?:弄|巷))?[0-9０-９]{1,5}(?:-[0-9]{1,4})?号(?:[\u4e00-\u9fff]{1,6}?(?:小区|花园|苑|园|公寓|大厦|新村|村))?(?:[0-9０-９]{1,5}(?:号楼|室|楼|栋|幢|座|单元|号|房|层))*`,
   'g',
 );
-const CHINESE_LEAD = /^[请寄送到在至往于发给收是]+/;
+const CHINESE_LEAD = /^(?:[请寄送到在至往于发给收是址]|住址|地址|住在)+/;
 
 function chineseAddresses(text: string, spans: Span[]): void {
   // Only the lines with a door number `号` are read: the pattern would otherwise be tried everywhere.
@@ -254,6 +286,48 @@ function koreanLatinAddresses(text: string, spans: Span[]): void {
   }
 }
 
+/**
+ * `88/14 Moo 5, Soi Ramkhamhaeng 24`, `55/3 หมู่ 7 ซอยวัดเทียนดัด … 11000` (Thai house and village numbers),
+ * `số 27 ngõ 118 Nguyễn Khánh Toàn`, `45/12 đường Lê Văn Sỹ`, `Tổ 12` (Vietnamese house, lane and street),
+ * `Bole Sub-City, Woreda 03` (Ethiopia), `HC 61 Box 418`, `RR 2 Box 15` (US rural routes),
+ * `Perumahan Griya Asri Blok C2 No. 15` (Indonesian estates): each read on over its tail, and tried only
+ * in a text that holds its word.
+ */
+const HOUSE_AND_VILLAGE: [string | RegExp, RegExp][] = [
+  ['Moo', new RegExp(String.raw`(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s+Moo\.?\s+\d{1,3}(?![\w-])`, 'g')],
+  [
+    'หมู่',
+    new RegExp(
+      String.raw`(?<![\d/])\d{1,4}(?:\/\d{1,4})?\s?หมู่(?:ที่)?\s?\d{1,3}(?:\s[\u0e00-\u0e7f]+(?:\s?\d{1,3})?){0,8}\s\d{5}(?!\d)`,
+      'g',
+    ),
+  ],
+  [
+    /ngõ|ngách|hẻm|kiệt/,
+    new RegExp(
+      String.raw`(?:(?:số|Số)\s)?(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s(?:ngõ|ngách|hẻm|kiệt)\s\d{1,4}(?:\/\d{1,4})?\s${CAP}(?:\s${CAP}){0,3}`,
+      'g',
+    ),
+  ],
+  [
+    /đường|phố/,
+    new RegExp(
+      String.raw`(?:(?:số|Số)\s)?(?<![\w/])\d{1,4}(?:\/\d{1,4})?\s(?:đường|phố)\s${CAP}(?:\s${CAP}){0,3}`,
+      'g',
+    ),
+  ],
+  ['Tổ', new RegExp(String.raw`\bTổ\s\d{1,3}(?=,\s(?:phường|xã|thị trấn))`, 'g')],
+  ['Sub-City', new RegExp(String.raw`\b${CAP}(?:\s${CAP})?\sSub-City,\s(?:Woreda|Kebele)\s\d{1,3}`, 'g')],
+  [/Box|Bx/, new RegExp(String.raw`\b(?:HC|RR|Rural Route)\s?\d{1,3},?\s(?:Box|Bx)\s\d{1,5}`, 'g')],
+  [
+    /Blok|Block/,
+    new RegExp(
+      String.raw`\b(?:Perumahan|Perum\.|Komplek|Kompleks|Apartemen)(?:\s${CAP}){1,4}\s(?:Blok|Block)\s[A-Z]{0,2}\d{0,3}[A-Z]?\s(?:No\.?\s?)?\d{1,4}[A-Z]?`,
+      'g',
+    ),
+  ],
+];
+
 export function detectAddressParts(text: string): Span[] {
   const spans: Span[] = [];
   collect(text, NUMBERED, 'words', spans);
@@ -262,8 +336,13 @@ export function detectAddressParts(text: string): Span[] {
   collect(text, LETTERED_PLOT, 'tail', spans);
   collect(text, CHOME_NUMBERS, 'tail', spans);
   if (text.includes('-chome')) chomeAddresses(text, spans);
+  if (text.includes('-')) romajiAddresses(text, spans);
   if (/box/i.test(text)) collect(text, PO_BOX, 'nothing', spans);
   collect(text, STREET_FIRST, 'nothing', spans);
+  for (const [hint, pattern] of HOUSE_AND_VILLAGE) {
+    if (typeof hint === 'string' ? text.includes(hint) : hint.test(text))
+      collect(text, pattern, 'nothing', spans);
+  }
   collect(text, COLOMBIAN, 'nothing', spans);
   for (const m of fromAnchors(text, DUTCH_ANCHOR, DUTCH, 3)) {
     spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });

@@ -10,10 +10,10 @@ const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s
 const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
 /** Lower-case words inside a city's name: `Frankfurt am Main`, `Freiburg im Breisgau`, `Newcastle upon Tyne`. */
 export const CITY_PARTICLE = '(?:am|im|an der|an|in|upon|on|sur|en|de|del|la)';
-const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE}\s)?${CAP}){0,2})?`;
+const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{3,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE}\s)?${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
-  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:${CAP}\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
+  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
 /** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`), or staircase and door (`45/3/12`). */
@@ -25,10 +25,13 @@ const GERMANIC = new RegExp(
   'y',
 );
 const STREET_ENDINGS =
-  'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
+  'straße|strasse|str\\.|vegur|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
 const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d`, 'g');
 const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`);
+/** `Stellplatz 14`, `Arbeitsplatz 3`, `Spielplatz 2`: numbered places that are no street. */
+const NOT_A_STREET =
+  /^(?:Stell|Park|Arbeits|Sitz|Steh|Spiel|Camping|Liege|Abstell|Lager|Sport|Tennis|Golf|Zelt|Kunden|Besucher|Mitarbeiter)platz\s/;
 /**
  * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, and `gate` only after a
  * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
@@ -44,6 +47,26 @@ const FRENCH = new RegExp(
   String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|boul\.|bd|place|chemin|ch\.|allée|impasse|quai|route|cours|passage|rang|montée|côte|croissant|promenade)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
   'gi',
 );
+/**
+ * `Andrássy út 60`, `Váci utca 12`, `Nevsky prospekt 28`, `Brīvības iela 55`, `Gedimino prospektas 9`: the
+ * street word after the name, in lower case (Hungarian, Russian and Ukrainian in Latin letters, Baltic).
+ */
+const EAST_WORDS =
+  'út|utca|tér|körút|krt\\.|köz|prospekt|ulitsa|vulytsia|pereulok|shosse|naberezhnaya|bulvar|ploshchad|iela|gatvė|gatve|prospektas|tänav|puiestee|maantee';
+const EAST_ANCHOR = new RegExp(`\\s(?:${EAST_WORDS})\\s\\d`, 'g');
+const EASTERN = new RegExp(
+  String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:${EAST_WORDS})\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?(?:\.\s\d{1,2}\.\s?em\.(?:\s\d{1,3}\.?)?|\.\s\d{1,2}\/\d{1,3}\.?)?(?![\w/-])${EU_TAIL}`,
+  'y',
+);
+/** `1062 Budapest, Andrássy út 61`: Hungarian postcode and city written before the street. */
+const POSTCODE_CITY_BEFORE = new RegExp(String.raw`(?<![\w-])\d{4}\s${CAP},\s$`);
+/** `Tumanyan St. 12, apt. 34, Yerevan 0002`: the street type between the name and the number; a tail must follow. */
+const STREET_TYPE = '(?:St|Str|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Lane)';
+const TYPE_BEFORE_NUMBER = new RegExp(
+  String.raw`${CAP}(?:\s${CAP}){0,2}\s${STREET_TYPE}\.?\s\d{1,4}[a-zA-Z]?(?=,\s)`,
+  'y',
+);
+const TYPE_NUMBER_ANCHOR = new RegExp(String.raw`\s${STREET_TYPE}\.?\s\d{1,4}[a-zA-Z]?,\s`, 'g');
 const ROMANCE = new RegExp(
   String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
   'g',
@@ -113,7 +136,7 @@ export function detectAddresses(text: string): Span[] {
   const streets = [
     ...matchSpans(text, ENGLISH, 'ADDRESS'),
     ...fromAnchors(text, GERMANIC_ANCHOR, GERMANIC, 1)
-      .filter((m) => GERMANIC_SUFFIX.test(m[0]))
+      .filter((m) => GERMANIC_SUFFIX.test(m[0]) && !NOT_A_STREET.test(m[0]))
       .map((m): Span => ({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' })),
     ...fromAnchors(text, SPLIT_STREET_WORD, GERMANIC_SPLIT, 2).map((m): Span => ({
       start: m.index,
@@ -122,6 +145,19 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...matchSpans(text, FRENCH, 'ADDRESS'),
     ...matchSpans(text, ROMANCE, 'ADDRESS'),
+    ...fromAnchors(text, TYPE_NUMBER_ANCHOR, TYPE_BEFORE_NUMBER, 3).map((m): Span => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'ADDRESS',
+    })),
+    ...fromAnchors(text, EAST_ANCHOR, EASTERN, 3).map((m): Span => {
+      const city = POSTCODE_CITY_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+      return {
+        start: city ? m.index - city[0].length : m.index,
+        end: m.index + m[0].length,
+        type: 'ADDRESS',
+      };
+    }),
     ...matchSpans(text, SLAVIC, 'ADDRESS'),
     ...fromAnchors(text, TURKISH_ANCHOR, TURKISH, 4).map((m): Span => ({
       start: m.index,

@@ -65,3 +65,43 @@ describe('dates of birth in more languages and shapes (round 5)', () => {
     ]);
   });
 });
+
+describe('dates of birth (round 8)', () => {
+  it('takes a second reading of a date of birth in the same sentence', () => {
+    expect(
+      found(
+        'DOB mismatch for Siobhán O’Sullivan: the booking says 30/04/1985 but her passport says 03/04/1985.',
+      ),
+    ).toEqual(['30/04/1985', '03/04/1985']);
+    expect(
+      found('Date of birth on file (1990-04-01) does not match the referral (1990-01-04); check.'),
+    ).toEqual(['1990-04-01', '1990-01-04']);
+    expect(found('DOB 1990-04-01, appointment 2025-01-15. Seen 2025-02-01.')).toEqual(['1990-04-01']);
+  });
+
+  it('reads birthday words of many languages', () => {
+    expect(found('el cumple de Nico es el 14 de julio de 2018, ¿vienes?')).toEqual(['14 de julio de 2018']);
+    expect(found('Jihoon-i saeng-il-eun 2003-10-21 majjo?')).toEqual(['2003-10-21']);
+    expect(found('il compleanno di Sara è il 3 marzo 2015')).toEqual(['3 marzo 2015']);
+    expect(found('urodziny Kasi: 12.05.2016')).toEqual(['12.05.2016']);
+  });
+
+  it('reads Tagalog, Vietnamese, Thai (Buddhist era) and Icelandic dates after their cues', () => {
+    expect(found('Ipinanganak si Jericho noong ika-14 ng Pebrero 1991 sa Tacloban')).toEqual([
+      'ika-14 ng Pebrero 1991',
+    ]);
+    expect(found('Ngày sinh trên hồ sơ là ngày 7 tháng 10 năm 1988, nhưng')).toEqual([
+      'ngày 7 tháng 10 năm 1988',
+    ]);
+    expect(found('วันเกิด 29 กุมภาพันธ์ 2535 ไม่ถูกต้อง')).toEqual(['29 กุมภาพันธ์ 2535']);
+    expect(found('Guðrún, fædd 4. mars 1996, býr á Laugavegur')).toEqual(['4. mars 1996']);
+    expect(found('ราคา 2530 บาท วันที่ 5 มกราคม 2567')).toEqual([]);
+  });
+
+  it('reads Persian, Bengali, Nepali and Ethiopian dates (digits already in ASCII in the detection view)', () => {
+    expect(found('خانم مریم رضایی، تاریخ تولد 1368/05/12، برای تمدید')).toEqual(['1368/05/12']);
+    expect(found('তানজিলা আক্তার এর জন্ম তারিখ 12 মার্চ 1996, মোবাইল')).toEqual(['12 মার্চ 1996']);
+    expect(found('रमेश थापा को जन्म मिति 2045 साउन 12 हो।')).toEqual(['2045 साउन 12']);
+    expect(found('ልደት ቀን፡ መስከረም 14 ቀን 1978 ዓ.ም.')).toEqual(['መስከረም 14 ቀን 1978']);
+  });
+});

@@ -13,6 +13,7 @@ januari februari maart mei augustus
 stycznia lutego marca kwietnia maja czerwca lipca sierpnia września wrzesnia października pazdziernika listopada grudnia
 ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik
 maret agustus desember
+janúar febrúar apríl maí júní júlí ágúst nóvember
 augusti marts
 ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie
 января февраля марта апреля мая июня июля августа сентября октября ноября декабря
@@ -24,11 +25,16 @@ január február március április május június július augusztus szeptember o
 pebrero marso hunyo hulyo setyembre oktubre nobyembre disyembre
 machi aprili julai agosti septemba oktoba novemba desemba
 يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+জানুয়ারি জানুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর
+बैशाख वैशाख जेठ जेष्ठ असार आषाढ साउन श्रावण भदौ भाद्र असोज आश्विन कात्तिक कार्तिक मंसिर मार्ग पुस पौष माघ फागुन फाल्गुन चैत चैत्र
+መስከረም ጥቅምት ኅዳር ህዳር ታኅሣሥ ታህሳስ ጥር የካቲት መጋቢት ሚያዝያ ግንቦት ሰኔ ሐምሌ ነሐሴ ጳጉሜ
 ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר`;
 
 const MONTHS = [...new Set(MONTH_NAMES.split(/\s+/).filter(Boolean))]
   .sort((a, b) => b.length - a.length)
   .join('|');
+const THAI_MONTHS =
+  'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.';
 const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
@@ -45,7 +51,15 @@ const DATE = [
   // Hungarian, year first: `1985. március 12.`
   String.raw`${YEAR}\.\s(?:${MONTHS})\s${DAY}\.?`,
   // Vietnamese: `12 tháng 5 năm 1990`.
-  String.raw`${DAY}\stháng\s(?:0?[1-9]|1[0-2])\s(?:năm\s)?${YEAR}`,
+  String.raw`(?:ngày\s)?${DAY}\stháng\s(?:0?[1-9]|1[0-2])\s(?:năm\s)?${YEAR}`,
+  // Tagalog: `ika-14 ng Pebrero 1991`.
+  String.raw`ika-${DAY}\sng\s(?:${MONTHS})\s${YEAR}`,
+  // Persian (Solar Hijri) `1368/05/12`, Nepali (Bikram Sambat, year first) `2045 साउन 12`, Ethiopian `መስከረም 14 ቀን 1978`.
+  String.raw`1[34]\d\d/(?:0?[1-9]|1[0-2])/${DAY}`,
+  String.raw`${YEAR}\s(?:${MONTHS})\s${DAY}`,
+  String.raw`(?:${MONTHS})\s${DAY}\sቀን\s${YEAR}`,
+  // Thai, with the Buddhist-era year: `5 มกราคม 2530`, `29 ก.พ. 2535`.
+  String.raw`${DAY}\s(?:${THAI_MONTHS})\s(?:พ\.ศ\.\s?)?25\d\d`,
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
   String.raw`${YEAR}년\s?\d{1,2}월\s?\d{1,2}일`,
   // Japanese and Korean romanised, year first: `1983-nen 4-gatsu 2-ka`, `1985-nyeon 9-wol 17-il`.
@@ -57,7 +71,7 @@ const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-z
 
 /** Words that announce a date of birth, in the languages of the month list; the last one before a date counts. */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saengil)(?![\p{L}])`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|ልደት ቀን|ልደት|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`. */
@@ -66,14 +80,14 @@ const CUE_AFTER =
 /** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era): dates are found from there. */
 const YEARISH =
   /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
-const WINDOW = 48;
+const WINDOW = 60;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
-/** `1990` in `… 1990.`, not `8888` or the start of `199012`. */
+/** `1990` in `… 1990.` (or a Thai `2530`), not `8888` or the start of `199012`. */
 function yearAlone(text: string, at: number): boolean {
   const century = text.slice(at, at + 2);
   return (
-    (century === '19' || century === '20') &&
+    (century === '19' || century === '20' || century === '25' || century === '13' || century === '14') &&
     !isDigit(text.charCodeAt(at - 1)) &&
     !isDigit(text.charCodeAt(at + 4))
   );
@@ -95,7 +109,7 @@ function dateAround(text: string, at: number, length: number): { start: number; 
 
 /** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
 const OTHER_DATE =
-  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated)\b/i;
+  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete)\b/i;
 
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
 function cueBefore(text: string, start: number): boolean {
@@ -240,10 +254,27 @@ export function detectBirthDates(text: string): Span[] {
     if (year[0].length === 4 && !yearAlone(text, year.index)) continue;
     const date = dateAround(text, year.index, year[0].length);
     if (!date) continue;
+    // `sinh ngày 12 tháng 5`: there `ngày` belongs to the cue (born on), not to the date.
+    if (text.startsWith('ngày ', date.start) && /sinh\s$/i.test(text.slice(date.start - 5, date.start)))
+      date.start += 5;
     YEARISH.lastIndex = Math.max(YEARISH.lastIndex, date.end);
-    if (cueBefore(text, date.start) || CUE_AFTER.test(text.slice(date.end, date.end + 24))) {
+    if (
+      cueBefore(text, date.start) ||
+      CUE_AFTER.test(text.slice(date.end, date.end + 24)) ||
+      followsBirthDate(text, spans.at(-1), date.start)
+    ) {
       spans.push({ ...date, type: 'DOB' });
     }
   }
   return [...spans, ...spokenBirthDates(text), ...wordedBirthDates(text)];
+}
+
+/**
+ * `DOB on file (1990-04-01) does not match the referral (1990-01-04)`, `the booking says 30/04/1985 but her
+ * passport says 03/04/1985`: a date soon after a date of birth, in the same sentence, is another reading of it.
+ */
+function followsBirthDate(text: string, birth: Span | undefined, start: number): boolean {
+  if (!birth || start - birth.end > WINDOW) return false;
+  const between = text.slice(birth.end, start);
+  return !/[\n;]|[.!?]\s/.test(between) && !OTHER_DATE.test(between);
 }

@@ -249,3 +249,32 @@ export function cartaoCidadaoValid(value: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** Argentina's CUIL and CUIT: weights 5 4 3 2 7 6 5 4 3 2, eleven minus the remainder (11 gives 0). */
+export function cuitValid(digits: string): boolean {
+  if (digits.length !== 11) return false;
+  const weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((total, weight, i) => total + weight * Number(digits[i]), 0);
+  const check = 11 - (sum % 11);
+  return (check === 11 ? 0 : check) === Number(digits[10]);
+}
+
+/** Thailand's citizen ID: thirteen digits, weights 13 down to 2, eleven minus the remainder (mod 10). */
+export function thaiIdValid(digits: string): boolean {
+  if (digits.length !== 13) return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (13 - i);
+  return (11 - (sum % 11)) % 10 === Number(digits[12]);
+}
+
+/** Hong Kong identity card `A123456(3)`: letters 10–35 (a missing second letter 36), weights 9 to 2, mod 11, `A` for 10. */
+export function hkidValid(value: string): boolean {
+  const m = /^([A-Z]{1,2})(\d{6})\(?([\dA])\)?$/.exec(value);
+  if (!m) return false;
+  const [, letters = '', digits = '', check = ''] = m;
+  const codes = [...letters.padStart(2, ' ')].map((c) => (c === ' ' ? 36 : c.charCodeAt(0) - 55));
+  const values = [...codes, ...[...digits].map(Number)];
+  const sum = values.reduce((total, v, i) => total + v * (9 - i), 0);
+  const expected = (11 - (sum % 11)) % 11;
+  return (expected === 10 ? 'A' : String(expected)) === check;
+}

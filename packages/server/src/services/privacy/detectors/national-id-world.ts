@@ -1,10 +1,13 @@
 import {
   chineseIdValid,
   cpfValid,
+  cuitValid,
+  hkidValid,
   koreanRrnValid,
   luhnValid,
   myNumberValid,
   nricValid,
+  thaiIdValid,
   validDate,
   verhoeffValid,
 } from './national-id-checks.js';
@@ -54,7 +57,7 @@ export const WORLD: Row[] = [
     pattern: new RegExp(String.raw`\d{6}-[1-8]\d{6}${END}`, 'y'),
     example: '900101-1234568',
     valid: (value) => validDate(value) && koreanRrnValid(digitsOf(value)),
-    cues: ['rrn', '주민등록번호'],
+    cues: ['rrn', 'resident registration', '주민등록번호'],
   },
   {
     country: 'South Africa ID (YYMMDD SSSS C A Z, Luhn)',
@@ -110,6 +113,33 @@ export const WORLD: Row[] = [
   { country: 'Kenya', cues: ['huduma(?: number)?', 'kra pin'] },
   { country: 'Malaysia, Hong Kong', cues: ['mykad', 'hkid'] },
   { country: 'Indonesia', cues: ['ktp', 'nik'] },
+  {
+    // The prefix says who holds it (20, 23, 24, 27 people, 30, 33, 34 companies); mod-11 check digit.
+    country: 'Argentina CUIL and CUIT',
+    pattern: new RegExp(String.raw`(?:2[0347]|3[034])-\d{8}-\d${END}`, 'y'),
+    example: '20-31482716-4',
+    valid: (value) => cuitValid(digitsOf(value)),
+    cues: ['cuil', 'cuit'],
+  },
+  {
+    country: 'Thailand citizen ID (1-2345-67890-12-1, mod-11 check)',
+    pattern: new RegExp(String.raw`[1-8]-\d{4}-\d{5}-\d{2}-\d${END}`, 'y'),
+    example: '1-1020-00123-45-4',
+    valid: (value) => thaiIdValid(digitsOf(value)),
+    cues: ['thai id', 'บัตรประชาชน', 'เลขประจำตัวประชาชน', 'เลขบัตรประชาชน'],
+  },
+  {
+    country: 'Hong Kong identity card (check digit in brackets)',
+    pattern: new RegExp(String.raw`[A-Z]{1,2}\d{6}\([\dA]\)(?![\w-])`, 'y'),
+    example: 'A123456(3)',
+    valid: hkidValid,
+    cues: [],
+  },
+  {
+    country: 'Vietnam citizen identity card (CCCD, 12 digits) and the older CMND',
+    cues: ['cccd', 'cmnd', 'căn cước(?: công dân)?', 'chứng minh nhân dân', 'số định danh(?: cá nhân)?'],
+  },
+  { country: 'Philippines PhilSys', cues: ['philsys(?: card)?', 'philid', 'psn', 'pcn'] },
   { country: 'Latin America', cues: ['curp', 'cédula', 'cedula', 'dpi', 'rut', 'run', 'ci'] },
   { country: 'United Kingdom NHS, Australia Medicare', cues: ['nhs(?: number)?', 'medicare(?: number)?'] },
   {

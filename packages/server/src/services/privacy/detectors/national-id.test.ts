@@ -123,3 +123,68 @@ describe('national identity numbers with a check digit and no label (round 5)', 
     ]);
   });
 });
+
+describe('identity numbers of round 8', () => {
+  it('finds an Argentine CUIL or CUIT by its check digit', () => {
+    expect(found('Empleado 20-31482716-4, luego 20-31482716-5')).toEqual(['20-31482716-4']);
+    expect(found('CUIL 20-31482716-4')).toEqual(['20-31482716-4']);
+  });
+
+  it('takes a short label in capitals with words and a name before the number', () => {
+    expect(found('SIN for the new hire Mathieu Tremblay-Gagnon: 712 966 985; address')).toEqual([
+      '712 966 985',
+    ]);
+    expect(found("Ji-woo Han's RRN for the visa letter: 0108174055244.")).toEqual(['0108174055244']);
+    expect(found('PhilSys number 0828-9888-0081-3124, currently at')).toEqual(['0828-9888-0081-3124']);
+    expect(
+      found('sin embargo, la cuenta 12345678 está bien; please RUN the export 2026 12345 times'),
+    ).toEqual([]);
+  });
+
+  it('takes a letter-heavy card number and a number after a sentence break', () => {
+    expect(found('Personalausweis PMCLRT41L2 liegt in Kopie vor')).toEqual(['PMCLRT41L2']);
+    expect(found('voor de loonadministratie heb ik je BSN nodig. — 254429981, geboren')).toEqual([
+      '254429981',
+    ]);
+  });
+
+  it('leaves dates, months, addresses and the rest of longer numbers after a label alone', () => {
+    expect(found('DOB 1994-03-17, NI number WZ210936A')).toEqual(['WZ210936A']);
+    expect(found('Payroll run 2026-12 closed; check re-run (10.0.0.1) too')).toEqual([]);
+    expect(found('the booking says 30/04/1985 but her passport says 03/04/1985.')).toEqual([]);
+    expect(found('Tracking 9400 1118 9922 3856 4170 52 shows arrived')).toEqual([]);
+  });
+
+  it('finds Thai and Hong Kong IDs by their checks, Vietnamese CCCD after its label', () => {
+    expect(found('Thai ID 1-1020-00123-45-4; 1-1020-00123-45-5 is a typo')).toEqual(['1-1020-00123-45-4']);
+    expect(found('HKID A123456(3), not B123456(5)')).toEqual(['A123456(3)']);
+    expect(found('Số CCCD của anh ấy là 001089012345.')).toEqual(['001089012345']);
+  });
+
+  it('finds kennitala, Iranian codes, MyKad and NIDA numbers by their checks or dates', () => {
+    expect(found('Guðrún, kennitala 040396-1879, fædd 1996')).toEqual(['040396-1879']);
+    expect(found('visa file lists 510-201920-1, not 510-201920-2')).toEqual(['510-201920-1']);
+    expect(found('No. K/P 880312-10-5527, alamat Petaling Jaya; 881312-10-5527 salah')).toEqual([
+      '880312-10-5527',
+    ]);
+    expect(found('NIDA 19900615-14117-00002-18 registered')).toEqual(['19900615-14117-00002-18']);
+  });
+
+  it('reads labels of more countries, and a label with a long name before the number', () => {
+    expect(found('Horváth úr TAJ-száma 115 191 439, TAJ szám: 224 299 350')).toEqual([
+      '115 191 439',
+      '224 299 350',
+    ]);
+    expect(found('Resident ID 2893288049 was issued; Iqama 2456789012')).toEqual([
+      '2893288049',
+      '2456789012',
+    ]);
+    expect(found('Fayda ID on the registration form: 4852 7719 0364')).toEqual(['4852 7719 0364']);
+    expect(
+      found(
+        'PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is 4817-2093-5561-0284, verified',
+      ),
+    ).toEqual(['4817-2093-5561-0284']);
+    expect(found('call 612 345 678 or 915 123 456 after lunch')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
+import { MORE } from './national-id-more.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
 import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
@@ -8,7 +9,7 @@ import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } f
 export { verhoeffValid } from './national-id-checks.js';
 
 /** Every country's row (national-id-row.ts says what a row holds). */
-const COUNTRIES: Row[] = [...WORLD, ...EUROPE];
+const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE];
 
 /** Labels of no one country. */
 const GENERAL_CUES = [
@@ -27,7 +28,7 @@ const ASIDE = String.raw`(?: ?\([^()\n]{1,24}\))?`;
 const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})${ASIDE}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})${ASIDE}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
   'iu',
 );
 /**
@@ -36,24 +37,42 @@ const LABEL_BEFORE = new RegExp(
  * `NIN na Adebayo Ogunlesi ni …`.
  */
 const DISTINCT_CUES = ALL_CUES.filter(
-  (cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf|nin)$/.test(cue),
+  (cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf|nin|rrn|nik|ktp|psn)$/.test(cue),
 );
 const LABEL_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,]? \p{L}[\p{Ll}'’]{1,11}){1,4}[^\p{L}\p{N}\n]{0,3}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}'’]{1,11}|(?: \p{Lu}[\p{L}'’.-]{1,17}){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
   'iu',
+);
+/**
+ * A short label written in capitals is an acronym, not the word (`SIN`, not `sin`; `NIE`, `RRN`; not
+ * `RUN`, `CI`, `PAN`, which are also shouted words):
+ * up to six words, names among them, may stand between it and the number
+ * (`SIN for the new hire Mathieu Tremblay-Gagnon: 712 966 985`).
+ */
+const ACRONYM_CUES = ALL_CUES.filter(
+  (cue) => /^[a-z]{2,4}$/.test(cue) && !/^(?:run|pan|fin|tin|ci)$/.test(cue),
+).map((cue) => cue.toUpperCase());
+const ACRONYM_WORDS_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${ACRONYM_CUES.join('|')})(?:[?,.]? \p{L}[\p{L}'’-]{0,15}){1,6}[^\p{L}\p{N}\n]{0,4}$`,
+  'u',
 );
 
 /** A label anywhere in a window: both label patterns above start so; most windows hold none. */
 const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})`, 'iu');
 
+/** Long enough for a label, a few words and a name (`PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is `). */
+const LABEL_WINDOW = 72;
+
 /** Does an identity-number label end right before `at` (`PESEL: `, `BSN van de klant is `)? */
 export function labelledAsId(text: string, at: number): boolean {
-  const window = text.slice(Math.max(0, at - 48), at);
+  const window = text.slice(Math.max(0, at - LABEL_WINDOW), at);
   // Most windows hold no label at all; a cheap look for letters, then for a label, spares the long patterns.
   if (!/\p{L}{2}/u.test(window) || !ANY_LABEL.test(window)) return false;
   if (LABEL_BEFORE.test(window)) return true;
   // `passport photo, then order 4411…`: a reference word nearer the number takes it back.
-  return LABEL_WORDS_BEFORE.test(window) && !REFERENCE_CUE.test(window);
+  return (
+    (LABEL_WORDS_BEFORE.test(window) || ACRONYM_WORDS_BEFORE.test(window)) && !REFERENCE_CUE.test(window)
+  );
 }
 
 /**
@@ -95,7 +114,11 @@ function formatAt(text: string, at: number): number {
   for (const { pattern, valid, plain } of digit ? DIGIT_FIRST : LETTER_FIRST) {
     pattern.lastIndex = at;
     const m = pattern.exec(text);
-    if (m && (!valid || valid(m[0])) && !(plain && numberOfSomethingElse(text, at))) return at + m[0].length;
+    // `9400 1118 9922 3856 …`: groups that go on are a longer number (a tracking number), not this one.
+    const goesOn = m && /\s/.test(m[0]) && /^\s\d/.test(text.slice(at + m[0].length, at + m[0].length + 2));
+    if (m && !goesOn && (!valid || valid(m[0])) && !(plain && numberOfSomethingElse(text, at))) {
+      return at + m[0].length;
+    }
   }
   return -1;
 }
@@ -113,9 +136,16 @@ const MASKED = /[Xx*•]{4}[ -]?[Xx*•]{4}[ -]?\d{4}(?![\w-])/y;
 /** The farthest a value (VALUE, MASKED) reaches after its start. */
 const VALUE_REACH = 23;
 
+/**
+ * `expires 2031-06-30`, `DOB 1994-03-17`, `run 2026-12`, `(10.0.0.1)`: a date, a month or an address
+ * after an ID label is the card's date or something else, not its number.
+ */
+const NOT_AN_ID =
+  /(?:^|\s)(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:\d{1,2}[-/.])?(?:19|20)?\d\d|\d{1,3}(?:\.\d{1,3}){3})$/;
+
 function labelledAt(text: string, at: number): number {
-  // Every label below is made of letters and stands at most 48 characters before the value or 40 after it.
-  if (!mayHaveLetterIn(text, at - 48, at + VALUE_REACH + 40)) return -1;
+  // Every label below is made of letters and stands within LABEL_WINDOW characters before the value or 40 after it.
+  if (!mayHaveLetterIn(text, at - LABEL_WINDOW, at + VALUE_REACH + 40)) return -1;
   MASKED.lastIndex = at;
   const masked = MASKED.exec(text)?.[0];
   VALUE.lastIndex = at;
@@ -124,13 +154,18 @@ function labelledAt(text: string, at: number): number {
   if (value && /\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) {
     value = value.slice(0, value.search(/\s/));
   }
-  if (!value || (!masked && digitsOf(value).length < 5)) return -1;
-  // `expires 2031-06-30`: a date after an ID label is the card's date, not its number.
-  if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/.test(value)) return -1;
+  // Five digits or more, or a run of capitals with a few digits (`PMCLRT41L2`, a German ID card).
+  if (!value || (!masked && digitsOf(value).length < 5 && !/^(?=(?:\D*\d){2})[A-Z\d]{8,12}$/.test(value))) {
+    return -1;
+  }
+  if (NOT_AN_ID.test(value)) return -1;
   const end = at + value.length;
   if (labelledAsId(text, at) || BARE_ID.test(text.slice(Math.max(0, at - 40), at))) return end;
   return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
 }
+
+const joinedBefore = (text: string, at: number) =>
+  text[at - 1] === '-' || (/[/.]/.test(text[at - 1] ?? '') && /\d/.test(text[at - 2] ?? ''));
 
 /** Identity numbers of many countries: distinctive formats anywhere, plain digits after a label. */
 export function detectNationalIds(text: string): Span[] {
@@ -138,7 +173,8 @@ export function detectNationalIds(text: string): Span[] {
   let resumeAt = 0;
   for (const at of codeStarts(text)) {
     START.lastIndex = at;
-    if (at < resumeAt || !START.test(text) || text[at - 1] === '-') continue;
+    // `30/04/1985`, `9400 1118`: never from the middle of a number joined by a separator.
+    if (at < resumeAt || !START.test(text) || joinedBefore(text, at)) continue;
     let end = formatAt(text, at);
     if (end < 0) end = labelledAt(text, at);
     if (end < 0) continue;

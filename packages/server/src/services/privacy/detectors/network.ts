@@ -51,11 +51,13 @@ function fromSeparators(
 export function detectIps(text: string): Span[] {
   return [
     // `Firmware 4.2.10.1`: a version number with four parts is not an address.
+    // `0.0.0.0:3000`: "every interface", no one's address.
     ...matchSpans(
       text,
       IPV4,
       'IP',
-      (m) => !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
+      (m) =>
+        !m[0].startsWith('0.0.0.0') && !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
     ),
     ...fromSeparators(text, /:/g, IPV6_AT, 'IP', /[\w:.]/, (value) => {
       const address = value.replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
@@ -75,7 +77,21 @@ const INTERNAL_ZONE =
 const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
 const NAMED_MACHINE =
-  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w.-])/dgi;
+  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
+/** `kids-ipad (192.168.2.226, …)`, `nas-garage (10.0.0.5)`: a hyphenated name right before its address in brackets. */
+const ADDRESS_IN_BRACKETS = / \((?=\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}[,;) ]|[0-9a-f]{1,4}:[0-9a-f:]+[,;) ])/g;
+const NAME_BEFORE = /(?<![\w.-])[a-z][a-z0-9]{2,}(?:-[a-z0-9]{2,})+$/;
+
+function namesBeforeAddresses(text: string): Span[] {
+  const spans: Span[] = [];
+  ADDRESS_IN_BRACKETS.lastIndex = 0;
+  for (let m = ADDRESS_IN_BRACKETS.exec(text); m; m = ADDRESS_IN_BRACKETS.exec(text)) {
+    const from = Math.max(0, m.index - 64);
+    const name = NAME_BEFORE.exec(text.slice(from, m.index));
+    if (name) spans.push({ start: from + name.index, end: m.index, type: 'HOST' });
+  }
+  return spans;
+}
 
 function internalZones(text: string): Span[] {
   const spans: Span[] = [];
@@ -92,6 +108,35 @@ function internalZones(text: string): Span[] {
   return spans;
 }
 
+/**
+ * `http://monitor-02:3000/d/abc`, `\\\\FS01\\finance`: a machine named by one label in a URL (no dot: only a
+ * local network resolves it) or in a Windows share path.
+ */
+const URL_MACHINE = /:\/\/(?:[^\s@/]+@)?([a-z][a-z0-9-]{2,62})(?=[:/]|\s|$)/dgi;
+const SHARE_MACHINE = /(?<![\w\\:/])\\\\([a-z][\w-]{1,14})\\/dgi;
+
+function machinesInPaths(text: string): Span[] {
+  const spans: Span[] = [];
+  if (text.includes('://')) {
+    spans.push(
+      ...matchSpans(
+        text,
+        URL_MACHINE,
+        'HOST',
+        (m) => machineName(m[1] ?? '') && !/^localhost$/i.test(m[1] ?? ''),
+        1,
+      ),
+    );
+  }
+  if (text.includes('\\\\')) spans.push(...matchSpans(text, SHARE_MACHINE, 'HOST', () => true, 1));
+  return spans;
+}
+
+/** `fileserver02`, `FIN-LT-0147`: letters with digits, or a lower-case name of joined words (`nas-garage`). */
+const machineName = (name: string) =>
+  name.length >= 4 &&
+  ((/\d/.test(name) && /[a-z]{2}/i.test(name)) || /^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name));
+
 function namedMachines(text: string): Span[] {
   return matchSpans(
     text,
@@ -99,10 +144,11 @@ function namedMachines(text: string): Span[] {
     'HOST',
     (m) => {
       const name = m[1] ?? '';
-      return name.length >= 4 && /\d/.test(name) && /[a-z]{2}/i.test(name);
+      // Without a digit, a name of joined words right after the machine word only (`host is well-known`).
+      return machineName(name) && (/\d/.test(name) || !/\s(?:is|was)\s/.test(m[0]));
     },
     1,
-  );
+  ).concat(namesBeforeAddresses(text));
 }
 
 /**
@@ -111,7 +157,12 @@ function namedMachines(text: string): Span[] {
  * (`jenkins.corp.acme.com`), bare names after a machine word (`the server is fileserver02`).
  */
 export function detectInternalHosts(text: string): Span[] {
-  return [...privateSuffixHosts(text), ...internalZones(text), ...namedMachines(text)];
+  return [
+    ...privateSuffixHosts(text),
+    ...internalZones(text),
+    ...namedMachines(text),
+    ...machinesInPaths(text),
+  ];
 }
 
 function privateSuffixHosts(text: string): Span[] {

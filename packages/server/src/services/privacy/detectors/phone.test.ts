@@ -10,3 +10,22 @@ describe('phone numbers (round 5)', () => {
     expect(found('Step (3) 2024 1234 and (12) 3456')).toEqual([]);
   });
 });
+
+describe('phone numbers (round 8)', () => {
+  it('takes an Indian mobile in five and five, and a number after a contact verb and a name', () => {
+    expect(found('bhai Arjun ka number save kar le: 98203 55417, kal')).toEqual(['98203 55417']);
+    expect(found('contactar con Jordi al 655 55 21 90.')).toEqual(['655 55 21 90']);
+    expect(found('chiama Marco al 347 123 4567')).toEqual(['347 123 4567']);
+  });
+
+  it('leaves the digit groups of a tracking code and a hotel confirmation alone', () => {
+    expect(found('Tracking 1Z 999 AA1 01 2345 6784 shows Out for Delivery')).toEqual([]);
+    expect(found('Hotel confirmation 88421337: Deluxe King')).toEqual([]);
+  });
+
+  it('reads call words of more languages before a local number', () => {
+    expect(found('llámame al 612 34 56 78')).toEqual(['612 34 56 78']);
+    expect(found('zadzwoń 601 234 567 po 17')).toEqual(['601 234 567']);
+    expect(found('nipigie kwa simu 0712 345 678')).toEqual(['0712 345 678']);
+  });
+});

@@ -4,11 +4,15 @@ import { before, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE =
-  /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話|电话|手机|携帯|전화|휴대폰|연락처)[^\n\d]{0,12}$/;
+  /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|電話|电话|手机|携帯|전화|휴대폰|연락처)[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
 /** `(11) 98765-4321`, `(55) 1234 5678`: a two- or three-digit area code in brackets, then a grouped local number. */
 const AREA_IN_BRACKETS = /^\(\d{2,3}\)\s?\d{4,5}[ -]\d{4}$/;
+/** `98203 55417`: an Indian mobile number (first digit 6–9) in its usual five and five. */
+const INDIAN_MOBILE = /^[6-9]\d{4} \d{5}$/;
+/** `Tracking 1Z 4E8 V91 03 4471 2980`: a group of letters and digits just before makes the digits the rest of a code. */
+const CODE_GROUP_BEFORE = /(?:^|\s)(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6} $/;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
@@ -19,10 +23,10 @@ const refused = (candidate: string) =>
   (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate));
 
 function acceptable(candidate: string, labelled: boolean): boolean {
-  // Unlabelled and not opening with `+`, `0` or `(`, only the NANP shape is left to accept it: a long run
-  // of digit groups (`1 1 1 1 …`), shortened a group at a time, is refused without the tests below.
+  // Unlabelled and not opening with `+`, `0` or `(`, only the NANP and Indian mobile shapes are left to accept
+  // it: a long run of digit groups (`1 1 1 1 …`), shortened a group at a time, is refused without the tests below.
   if (!labelled && !/^[+0(]/.test(candidate)) {
-    return NANP.test(candidate) && !refused(candidate);
+    return (NANP.test(candidate) || INDIAN_MOBILE.test(candidate)) && !refused(candidate);
   }
   if (refused(candidate)) return false;
   const digits = digitsOf(candidate);
@@ -31,6 +35,7 @@ function acceptable(candidate: string, labelled: boolean): boolean {
   if (candidate.startsWith('00')) return digits.length >= 11 && digits.length <= 17;
   if (NANP.test(candidate)) return true;
   if (AREA_IN_BRACKETS.test(candidate)) return true;
+  if (INDIAN_MOBILE.test(candidate)) return true;
   if (TRUNK.test(candidate) && digits.length >= 9 && digits.length <= 12 && /[ \-/.()]/.test(candidate))
     return true;
   return labelled && digits.length >= 7 && digits.length <= 13;
@@ -67,6 +72,7 @@ export function detectPhones(text: string): Span[] {
     const cued = mayHaveLetterIn(text, match.index - 24, match.index);
     const labelled = listed || (cued && PHONE_CUE.test(before(text, match.index, 24)));
     if (!labelled && cued && REFERENCE_CUE.test(before(text, match.index, 24))) continue;
+    if (!labelled && CODE_GROUP_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     let candidate: string | undefined = match[0].replace(/[ \-./(]+$/, '');
     // `(0321-4567890)`: the bracket around a number is not part of it.
     const opened = candidate.startsWith('(') && !candidate.includes(')') ? 1 : 0;

@@ -70,3 +70,45 @@ describe('licence plates of more countries (round 5)', () => {
     expect(found('Order CA 482-117 was refunded; meet in Shinjuku at 10-30.')).toEqual([]);
   });
 });
+
+describe('plates of round 8', () => {
+  it('reads the Australian and New Zealand rego label', () => {
+    expect(found('Van rego BX 42 KL, driver away Thursday')).toEqual(['BX 42 KL']);
+    expect(found('my rego is 1ABC 234 for the ute')).toEqual(['1ABC 234']);
+  });
+
+  it('leaves a flight number and its airport alone', () => {
+    expect(found('flight EK 9851 DXB→NBO, 3 pieces')).toEqual([]);
+    expect(found('Matrícula 9851 DXB en Madrid')).toEqual(['9851 DXB']);
+  });
+});
+
+describe('plates of round 8, Asia and beyond', () => {
+  it('reads Indonesian, Vietnamese, Greek, Thai, Nepali and Bangladeshi formats anywhere', () => {
+    expect(found('Parking permits: B 2218 SKY, D 4471 ACE and L 1902 MN')).toEqual([
+      'B 2218 SKY',
+      'D 4471 ACE',
+      'L 1902 MN',
+    ]);
+    expect(found('Xe ô tô 30G-417.82 vượt đèn đỏ; xe máy 59-F1 238.46')).toEqual([
+      '30G-417.82',
+      '59-F1 238.46',
+    ]);
+    expect(found('took the car ΙΚΧ-4827 to the garage')).toEqual(['ΙΚΧ-4827']);
+    expect(found('The pickup truck 2กต 8817 กรุงเทพมหานคร left')).toEqual(['2กต 8817']);
+    expect(found('The van Ba 1 Ja 2217 and the pickup Dhaka Metro-Ga 27-6632')).toEqual([
+      'Ba 1 Ja 2217',
+      'Dhaka Metro-Ga 27-6632',
+    ]);
+  });
+
+  it('reads a plate after vehicle words of more languages and ride apps', () => {
+    expect(found('kal subah gaari LEA-4392 le kar aaye')).toEqual(['LEA-4392']);
+    expect(found('Kereta WVX 8832 tu kereta dia')).toEqual(['WVX 8832']);
+    expect(found('el Uber KXTR-48 ya va llegando')).toEqual(['KXTR-48']);
+  });
+
+  it('leaves sizes, times and tour codes alone', () => {
+    expect(found('A 500 MB file at 9 AM; tour code JP-27-05; bus 3 to town')).toEqual([]);
+  });
+});

@@ -12,7 +12,8 @@ const SHARED_SHAPES = [
   String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
   String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
   String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
-  String.raw`C[A-Z]{1,2} \d{3}-\d{3}`, // South Africa, Western Cape: CA 482-117
+  String.raw`[CN][A-Z]{1,2} \d{3}-\d{3}`, // South Africa, Western Cape and KwaZulu-Natal: CA 482-117, ND 728-114
+  String.raw`[A-Z]{1,2} [1-9]\d{2,3} (?!(?:[KMGT]B|AM|PM|ML|KG|MG|CM|MM|KM|EN|DE|IN|OR|TO|AT|ON|OF|AND|THE|FOR|BY|EL|LA|DU|ET|Y)\b)[A-Z]{1,3}`, // Indonesia: B 1947 TKR
 ];
 const SHARED_SHAPE = new RegExp(`^(?:${SHARED_SHAPES.join('|')})$`);
 /** Formats distinctive enough to flag anywhere. */
@@ -31,6 +32,7 @@ const DISTINCTIVE = new RegExp(
     String.raw`[A-Z]{2} \d{2} [A-Z]{2} GP|[A-Z]{3} \d{3} (?:MP|NW|FS|EC|NC|L)`, // South Africa: Gauteng JK 73 WX GP, Mpumalanga, …
     String.raw`(?:AS|BA|BT|CR|ER|GR|GT|GN|GE|GS|GW|GX|NR|UE|UW|VR|WR|AE|AW|BF|BE|CS|GC|GM|GY|NE|NT|OT|SV|WN)[ -]\d{1,4}-\d{2}`, // Ghana: GR 1234-20
     String.raw`[A-Z]{3}\d[A-Z]\d{2}`, // Brazil (Mercosur): BRA2E19
+    String.raw`\d{2}-?[A-Z]{1,2}\d?[- ]\d{3}\.\d{2}`, // Vietnam: 30G-417.82, 59-F1 238.46
     ...SHARED_SHAPES,
   ]
     .map((p) => `(?:${p})`)
@@ -60,7 +62,13 @@ function distinctive(text: string): Span[] {
     // `ISO 9001`, `2024 BMW`: standards and a year before a make are not plates.
     if (!plate || /^(?:ISO|RFC|CVE|ECE|DIN)\b|^(?:19|20)\d\d [A-Z]{3}$/.test(plate)) continue;
     const before = text.slice(Math.max(0, at - 24), at);
-    if (PRODUCT_CUE.test(before) || (SHARED_SHAPE.test(plate) && REFERENCE_CUE.test(before))) continue;
+    if (
+      PRODUCT_CUE.test(before) ||
+      FLIGHT_CUE.test(before) ||
+      (SHARED_SHAPE.test(plate) && REFERENCE_CUE.test(before))
+    ) {
+      continue;
+    }
     spans.push({ start: at, end: at + plate.length, type: 'PLATE' });
     resumeAt = at + plate.length;
   }
@@ -71,9 +79,12 @@ function distinctive(text: string): Span[] {
  * that look Latin; found only in text with Cyrillic capitals.
  */
 const RUSSIAN = /(?<![\p{L}\d])[АВЕКМНОРСТУХ]\d{3}[АВЕКМНОРСТУХ]{2}\s?\d{2,3}(?![\p{L}\d])/gu;
+/** `flight EK 9851 DXB→NBO`, `Flug LH 1234`: a flight number and the airport after it. */
+const FLIGHT_CUE =
+  /(?:flight|flug|vuelo|vol|volo|voo|lot|vlucht)\s+(?:no\.?\s*|nr\.?\s*)?(?:[A-Z\d]{2}\s?)?$/i;
 /** `model number KX-TG7872`, `part no. AB-12 CD`: a product's code, not a plate. */
 const PRODUCT_CUE =
-  /(?:model|part|product|article|art\.?|item|type|modell|artikel|catalog(?:ue)?)(?:\s*(?:number|num|no|nr|code|#))?\.?(?:\s+is)?[\s:#]*$/i;
+  /(?:model|part|product|article|art\.?|item|type|modell|artikel|catalog(?:ue)?|code)(?:\s*(?:number|num|no|nr|code|#))?\.?(?:\s+is)?[\s:#]*$/i;
 
 /** Japan: region in kanji or kana, class number, one kana, serial (`品川 300 あ 12-34`, `なにわ 500 あ 77-01`). */
 const JAPANESE =
@@ -111,12 +122,19 @@ function usPlateAt(text: string, at: number): number {
   return US_STATE_BEFORE.test(text.slice(Math.max(0, at - 36), at)) ? at + plate.length : -1;
 }
 
+/** Greece, in Greek capitals that look Latin (`ΙΚΧ-4827`); Thailand (`2กต 8817`). */
+const GREEK = /(?<![\p{L}\d])[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]{3}-?\d{4}(?![\p{L}\d])/gu;
+const THAI = /(?<![\d\u0e00-\u0e7f])\d?[\u0e01-\u0e2e]{2}\s?\d{1,4}(?!\d)/g;
+/** Nepal (`Ba 3 Pa 4419`: zone, lot, class, number) and Bangladesh (`Dhaka Metro-Ba 15-4418`). */
+const SOUTH_ASIAN =
+  /\b(?:(?:Ba|Ja|Ko|Lu|Me|Na|Ga|Bhe|Dha|Ka|Ma|Ra|Sa|Se|Pra|Su) \d{1,2} (?:Pa|Cha|Kha|Ja|Ga|Ha) \d{1,4}|(?:Dhaka|Chattogram|Chatta|Khulna|Rajshahi|Sylhet|Barishal|Rangpur|Mymensingh|Gazipur|Narayanganj)(?: Metro)?-[A-Z][a-z]{0,2} \d{2}-\d{4})(?![\w-])/g;
+
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\w-])/y;
 const LABEL =
-  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|reg\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
+  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|rego|reg\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
 const LABEL_HINT =
-  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|номер|车牌|ナンバー|차량번호|번호판/gi;
+  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|车牌|ナンバー|차량번호|번호판/gi;
 
 function afterLabel(text: string): Span[] {
   const spans: Span[] = [];
@@ -152,8 +170,16 @@ export function detectPlates(text: string): Span[] {
   const russian = searchBeyondLatin(text, /[АВЕКМНОРСТУХ]\d/) >= 0 ? matchSpans(text, RUSSIAN, 'PLATE') : [];
   const chinese =
     searchBeyondLatin(text, /[\u4e00-\u9fff][A-Z]/) >= 0 ? matchSpans(text, CHINESE, 'PLATE') : [];
+  const greek = searchBeyondLatin(text, /[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]/) >= 0 ? matchSpans(text, GREEK, 'PLATE') : [];
+  const thai = searchBeyondLatin(text, /[\u0e01-\u0e2e]/) >= 0 ? matchSpans(text, THAI, 'PLATE') : [];
+  const southAsian = /\b(?:Pa|Cha|Kha|Ja|Ga|Ha) \d|Metro-|-[A-Z][a-z]{0,2} \d\d-/.test(text)
+    ? matchSpans(text, SOUTH_ASIAN, 'PLATE')
+    : [];
   const spans = [
     ...distinctive(text),
+    ...greek,
+    ...thai,
+    ...southAsian,
     ...afterLabel(text),
     ...japanese,
     ...korean,

@@ -68,3 +68,33 @@ describe('secrets after a cue, and passphrases (round 5)', () => {
     expect(found('The encryption key is rotated every 90 days.')).toEqual([]);
   });
 });
+
+describe('secrets of round 8', () => {
+  it('takes a joined password ending in a symbol, and a pw named a few words before its is', () => {
+    expect(found('network "Ferncliff-Guest", password sourdough-2026! — staff network')).toEqual([
+      'sourdough-2026!',
+    ]);
+    expect(found('our wifi pw at the cabin is pinecone_lake_77 fyi')).toEqual(['pinecone_lake_77']);
+  });
+
+  it('takes a PIN named a few words before its number, in several languages', () => {
+    expect(found('Kochanie, PIN do karty to 0519, kup chleb')).toEqual(['0519']);
+    expect(found('the PIN for the debit card is 7731')).toEqual(['7731']);
+    expect(found('Die PIN der Karte ist 4410.')).toEqual(['4410']);
+  });
+
+  it('takes a MySQL password glued to -p and the answer to a security question', () => {
+    expect(found("mysql -h db.corp.local -u report -p'Tvjx63q3Ci17mG' sales_dw")).toEqual(['Tvjx63q3Ci17mG']);
+    expect(found('mysqldump -uroot -pS3cretPass shop > dump.sql')).toEqual(['S3cretPass']);
+    expect(
+      found('Security question answer on file: mother\'s maiden name "Featherstonehaugh" — change it'),
+    ).toEqual(['Featherstonehaugh']);
+    expect(found('Memorable word: tangerine')).toEqual(['tangerine']);
+  });
+
+  it('leaves fingerprints, docker ports and talk about security questions alone', () => {
+    expect(found('ssh2: ED25519 SHA256:Qm4rT1xYp8LkZ2vN0bH7cD5eF3gJ6sA9uW1iO4pK8zE')).toEqual([]);
+    expect(found('docker run -p 8080:80 nginx; the maiden name question is optional')).toEqual([]);
+    expect(found('the new PIN was sent to 0712 345 678 by SMS')).toEqual([]);
+  });
+});

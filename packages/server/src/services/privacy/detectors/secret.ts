@@ -118,7 +118,7 @@ const PROSE_PASSWORD =
  * word and its `is`; then only a value with letters and digits (not `the password policy is stricter`).
  */
 const PASSWORD_IS_LATER =
-  /\b(?:password|passwd|passcode|passphrase|wi-?fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wi-?fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /**
  * `the password for the shed is bluebell.`, `Das Passwort für den Router ist Gartenzwerg`, `password
  * sunflowerfield.`: a word of letters only is the password when it ends the clause right after the
@@ -156,14 +156,14 @@ const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s
  * right after the word for a one-time or personal code (`error code 500` and `PIN code entry` are not).
  */
 const CODE_AFTER_CUE =
-  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?(\d{4,8})(?![\w-])/diy;
+  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#]|(?:\s+(?!(?:sent|send|texted|mailed|emailed|forwarded|delivered|posted|went|goes|came|belongs)\b)[A-Za-zÀ-žа-яё]+){1,4}?\s+(?:is|was|to|jest|ist|es|est|è|é|er|är|on|je|=))?\s*["'“]?(\d{4,8})(?![\w-])/diy;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
 /**
  * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
  * words joined by `_` or letters with digits are the password even without `:` or `is`.
  */
 const JOINED_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+[!#$%&*]*|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
 /**
  * The start of every cue of the five patterns above and of RECOVERY_CUE (each starts with `\b` and one of these words,
  * matched with the same flags): they are tried only where this matches, not at every letter.
@@ -266,7 +266,56 @@ function passwordShaped(text: string): Span[] {
 const LONG_RUN = /(?:^|[^\w/+=-])([\w+/-]{32,}={0,2})(?![\w/+=-])/dy;
 /** The characters of LONG_RUN's run (`[\w+/-]`): it is tried only before 32 of them in a row. */
 const RUN_CHARS = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/-');
+/** `SHA256:Qm4rT1…`, `MD5:…`: a key's fingerprint or a file's hash is public, not a secret. */
+const HASH_LABEL = /(?:sha\d{0,3}|md5)[:=]$/i;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+
+/** `mysql -h db -u report -p'Tvjx63q3Ci17mG'`, `mysqldump -uroot -pS3cret db`: the password glued to `-p`. */
+const MYSQL_PASSWORD =
+  /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport)\b[^\n]*?\s-p(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg;
+/**
+ * `mother's maiden name "Featherstonehaugh"`, `memorable word: tangerine`, `first pet's name was Biscuit`:
+ * the answer to a security question is a password by another name.
+ */
+const SECURITY_ANSWER =
+  /\b(?:maiden name|memorable (?:word|name|place|date)|security (?:question )?answer|secret (?:answer|word)|(?:first|childhood) pet(?:'s|’s)? name)(?:\s+(?:is|was|=)|\s*[:=])?\s*["'“]([^"'”\n]{2,40})["'”]|\b(?:memorable word|security (?:question )?answer|secret (?:answer|word))(?:\s+(?:is|was|=)|\s*[:=])\s*([A-Za-zÀ-ž][\wÀ-ž-]{2,31})/dgi;
+
+/** The rare word every security question names; the full pattern is read only around it. */
+const SECURITY_WORD = /maiden|memorable|answer|secret|pet/gi;
+
+function securityAnswers(text: string): Span[] {
+  const spans: Span[] = [];
+  SECURITY_WORD.lastIndex = 0;
+  for (let word = SECURITY_WORD.exec(text); word; word = SECURITY_WORD.exec(text)) {
+    // From the sentence's few words before the word (`first pet's`, `security question answer`).
+    const from = Math.max(0, word.index - 20);
+    const window = text.slice(from, word.index + 100);
+    SECURITY_ANSWER.lastIndex = 0;
+    for (const m of window.matchAll(SECURITY_ANSWER)) {
+      const range = m.indices?.[1] ?? m.indices?.[2];
+      if (range) spans.push({ start: from + range[0], end: from + range[1], type: 'SECRET' });
+    }
+    SECURITY_WORD.lastIndex = word.index + 100;
+  }
+  return spans;
+}
+
+/** MySQL clients in a line, found from the rare `-p` flag. */
+function mysqlPasswords(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let flag = text.indexOf(' -p'); flag >= 0; flag = text.indexOf(' -p', flag + 3)) {
+    const lineStart = text.lastIndexOf('\n', flag) + 1;
+    const lineEnd = text.indexOf('\n', flag);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    for (const m of line.matchAll(MYSQL_PASSWORD)) {
+      const range = m.indices?.[2];
+      if (range) spans.push({ start: lineStart + range[0], end: lineStart + range[1], type: 'SECRET' });
+    }
+    if (lineEnd < 0) break;
+    flag = lineEnd;
+  }
+  return spans;
+}
 
 /**
  * API keys and tokens: well-known prefixes (`sk-…`, `ghp_…`, `nvapi-…`, `AKIA…`, JWTs, PEM
@@ -290,12 +339,14 @@ export function detectSecrets(text: string): Span[] {
     ...recoveryCodes(text, cues),
     ...passphrases(text),
     ...passwordShaped(text),
+    ...mysqlPasswords(text),
+    ...securityAnswers(text),
     ...matchSpansAt(
       text,
       indexesBeforeRuns(text, RUN_CHARS, 32),
       LONG_RUN,
       'SECRET',
-      (m) => MIXED(m[1] ?? ''),
+      (m) => MIXED(m[1] ?? '') && !HASH_LABEL.test(text.slice(Math.max(0, m.index - 8), m.index + 1)),
       1,
     ),
   ];

@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import type { NameLexicon } from './name-lexicon.js';
 import { nameShaped } from './name-shape.js';
 
@@ -13,8 +14,15 @@ const DOCUMENT_WORDS = new Set(
   ),
 );
 
+/** Top-level domains people take for their own site: a given name joined to any surname there is one. */
+const PERSONAL_TLDS = new Set(
+  'me name blog design dev io art photo photography studio page site online xyz codes work portfolio cv website life space ink'.split(
+    ' ',
+  ),
+);
+
 /** `sarah-oconnor`, `annakowalska`, `kwame_mensah`: a listed given name, then a surname, in one label. */
-function namesSomeone(label: string, names: NameLexicon): boolean {
+function namesSomeone(label: string, names: NameLexicon, personalTld = false): boolean {
   const tokens = label
     .toLowerCase()
     .split(/[-_.]+|%20/)
@@ -25,10 +33,17 @@ function namesSomeone(label: string, names: NameLexicon): boolean {
   }
   if (tokens.length !== 1) return false;
   const [joined = ''] = tokens;
+  // `annashop.design`: a given name before an ordinary word is a business, however else it splits.
+  if (personalTld) {
+    for (let cut = 3; cut <= joined.length - 3; cut++) {
+      if (givenName(joined.slice(0, cut), names) && names.common(joined.slice(cut))) return false;
+    }
+  }
   for (let cut = 3; cut <= joined.length - 4; cut++) {
     const rest = joined.slice(cut);
     const surname =
-      names.family.has(rest) || (nameShaped(rest, rest) && !names.common(rest) && !names.place(rest));
+      names.family.has(rest) ||
+      ((personalTld || nameShaped(rest, rest)) && !names.common(rest) && !names.place(rest));
     if (givenName(joined.slice(0, cut), names) && surname) return true;
   }
   return false;
@@ -56,7 +71,15 @@ function ownerLabel(hostname: string): string {
  */
 export function namesAPerson(url: URL, names: NameLexicon): boolean {
   if (PERSONAL_PAGE_HOSTS.test(url.hostname)) return true;
-  if (namesSomeone(ownerLabel(url.hostname), names)) return true;
+  // `tomasz.wiśniewski.blog`: the host as written, not its punycode; a name may span the last two labels.
+  const hostname = domainToUnicode(url.hostname) || url.hostname;
+  const labels = hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
+  const personalTld = PERSONAL_TLDS.has(labels.at(-1) ?? '');
+  if (namesSomeone(ownerLabel(hostname), names, personalTld)) return true;
+  if (labels.length === 3 && namesSomeone(labels.slice(0, 2).join('.'), names)) return true;
   const file = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
   const stem = /^(.+)\.[a-z0-9]{2,5}$/i.exec(file)?.[1];
   if (!stem) return false;

@@ -44,4 +44,22 @@ describe('URLs that name a person (round 5)', () => {
     const webUrl = findUrls(web)[0];
     expect(webUrl && connectionStringParts(web, webUrl)).toBeUndefined();
   });
+
+  it('types a connection string host written as an address as IP (round 8)', () => {
+    const text = 'REDIS_URL=redis://default:hhN2d7Tx7q3@10.49.169.86:6379/0';
+    const url = findUrls(text)[0];
+    expect(url && connectionStringParts(text, url)?.map((span) => span.type)).toEqual(['SECRET', 'IP']);
+  });
+
+  it('takes personal sites on personal top-level domains, names across two labels, seller pages (round 8)', () => {
+    expect(
+      found('Portfolio: https://sofiabelmonte.design and https://tomasz.wiśniewski.blog/o-mnie'),
+    ).toEqual(['https://sofiabelmonte.design', 'https://tomasz.wiśniewski.blog/o-mnie']);
+    expect(
+      found('Shop: https://www.etsy.com/shop/LupeTuilagiCeramics, tips https://ko-fi.com/mayaprints'),
+    ).toHaveLength(2);
+    expect(
+      found('https://www.etsy.com/c/jewelry, https://annashop.design, https://www.example.com/shop/shoes'),
+    ).toEqual([]);
+  });
 });

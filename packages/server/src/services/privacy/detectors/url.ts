@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { namesAPerson } from './url-personal.js';
@@ -32,6 +33,9 @@ function profileUrl(url: URL): boolean {
   if (/\.slack\.com$/i.test(url.hostname)) return first === 'team';
   return true;
 }
+/** Shop, closet and tip pages of one seller (`etsy.com/shop/<name>`, `paypal.me/<name>`, `ko-fi.com/<name>`). */
+const SELLER_PAGES =
+  /^(?:www\.)?(?:etsy\.com\/(?:shop|people)|ebay\.[a-z.]+\/(?:usr|str)|poshmark\.com\/closet|vinted\.[a-z.]+\/member|depop\.com|redbubble\.com\/people|ko-fi\.com|buymeacoffee\.com|paypal\.me|venmo\.com|cash\.app|gofundme\.com\/f)\/[^/?#]+/i;
 const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
 
 /** One-letter and short parameter names that carry tokens (`?t=…`, `?k=…`) when their value is long. */
@@ -55,6 +59,7 @@ function sensitive(raw: string, names: NameLexicon | undefined): boolean {
   return (
     PERSONAL_PATH.test(url.pathname) ||
     SECRET_HOSTS.test(url.host + url.pathname) ||
+    SELLER_PAGES.test(url.host + url.pathname) ||
     profileUrl(url) ||
     (names !== undefined && namesAPerson(url, names))
   );
@@ -74,7 +79,12 @@ export function connectionStringParts(text: string, url: Span): Span[] | undefin
   if (!password || !host) return undefined;
   return [
     { start: url.start + password[0], end: url.start + password[1], type: 'SECRET' },
-    { start: url.start + host[0], end: url.start + host[1], type: 'HOST' },
+    // `redis://…@10.49.169.86:6379`: an address written as digits is an IP, a name a HOST.
+    {
+      start: url.start + host[0],
+      end: url.start + host[1],
+      type: isIP(text.slice(url.start + host[0], url.start + host[1])) ? 'IP' : 'HOST',
+    },
   ];
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { detectInternalHosts, detectIps } from './network.js';
+
+const hosts = (text: string) => detectInternalHosts(text).map((span) => text.slice(span.start, span.end));
+const ips = (text: string) => detectIps(text).map((span) => text.slice(span.start, span.end));
+
+describe('machine names (round 8)', () => {
+  it('takes a name after a device word, also at the end of a sentence', () => {
+    expect(hosts('her laptop FIN-LT-0147 gets an address from DHCP')).toEqual(['FIN-LT-0147']);
+    expect(hosts('DHCP reservation for the label printer, hostname zebra-dock-1.')).toEqual(['zebra-dock-1']);
+    expect(hosts('Home NAS nas-garage answers on IPv6 only')).toEqual(['nas-garage']);
+    expect(hosts('the desktop WS-ACC-12 needs a reboot')).toEqual(['WS-ACC-12']);
+  });
+
+  it('takes a hyphenated name right before its address in brackets', () => {
+    expect(hosts('Pi-hole shows kids-ipad (192.168.2.226, 7c:d8:aa:23:84:3a) hitting ads')).toEqual([
+      'kids-ipad',
+    ]);
+    expect(hosts('living-room-tv (10.0.0.31) drops off the Wi-Fi')).toEqual(['living-room-tv']);
+  });
+
+  it('leaves ordinary words after a machine word alone', () => {
+    expect(hosts('the server is down and the host is well-known')).toEqual([]);
+    expect(hosts('the printer (192.168.1.5) is fine; check re-run (10.0.0.1) later')).toEqual([]);
+    expect(hosts('our laptop policy is simple')).toEqual([]);
+  });
+});
+
+describe('machines named in URLs and share paths (round 8)', () => {
+  it('takes a one-label URL host with a digit or joined words, and a share path’s machine', () => {
+    expect(hosts('grafana at http://monitor-02:3000/d/abc')).toEqual(['monitor-02']);
+    expect(hosts('SMB share \\\\FS01\\finance and \\\\fileserver\\hr')).toEqual(['FS01', 'fileserver']);
+  });
+
+  it('leaves localhost, plain words, public hosts and escaped paths alone', () => {
+    expect(hosts('http://localhost:8080/ and http://grafana:3000/ and https://example.com/x')).toEqual([]);
+    expect(hosts('JSON "C:\\\\Users\\\\bob" and line1\\\\nline2')).toEqual([]);
+  });
+});
+
+describe('addresses that are no one’s (round 8)', () => {
+  it('leaves the every-interface address alone', () => {
+    expect(ips('The server is listening on 0.0.0.0:3000 and on 10.1.2.3:8080')).toEqual(['10.1.2.3']);
+  });
+});
