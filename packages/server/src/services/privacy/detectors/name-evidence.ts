@@ -15,7 +15,7 @@ import {
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
-import { LETTERS } from './util.js';
+import { LETTERS, lowerCase } from './util.js';
 
 /**
  * What one capitalised word is on its own: a listed given name (`ambiguousGiven` when it is also a
@@ -189,8 +189,8 @@ export class NameEvidence {
     if (gap === '' || gap === '.' || gap === '\n') return undefined;
     const rest = this.text.slice(last.end, last.end + 40);
     const words = WORDS_AFTER.exec(rest);
-    const word1 = words?.[1]?.toLowerCase();
-    const word2 = words?.[2]?.toLowerCase();
+    const word1 = words?.[1] === undefined ? undefined : lowerCase(words[1]);
+    const word2 = words?.[2] === undefined ? undefined : lowerCase(words[2]);
     if (!word1) return undefined;
     if (/^['’]s/.test(rest)) return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
     if (/^\s*\(/.test(rest)) return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
@@ -205,7 +205,7 @@ export class NameEvidence {
     if (BUSINESS_NOUNS.has(word1)) return 'block';
     if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
     if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
-    if (word1 !== word1.toLowerCase()) return undefined;
+    if (word1 !== lowerCase(word1)) return undefined;
     const verb = ADVERBS.has(word1) && word2 ? word2 : word1;
     if (this.names.finiteVerb(verb)) return 'weak';
     // `Kristensen leaves` but `Atlassian accounts`: an -s form counts only after a listed name (see person.ts).

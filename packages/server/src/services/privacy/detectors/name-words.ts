@@ -1,5 +1,5 @@
 /** Words as the person detector sees them, and cheap steps to the word before or after. */
-import { perScan } from './util.js';
+import { lowerCase, perScan } from './util.js';
 
 export interface Word {
   start: number;
@@ -14,14 +14,24 @@ export function isTitle(w: string): boolean {
   // Most words start with a plain ASCII letter: no case conversion needed to tell.
   if (code < 128 && !(code >= 65 && code <= 90)) return false;
   const first = w[0] ?? '';
-  return (code < 128 || first !== first.toLowerCase()) && (w.length === 1 || w !== w.toUpperCase());
+  return (code < 128 || first !== first.toLowerCase()) && (w.length === 1 || changesInUpperCase(w));
+}
+
+/** `w !== w.toUpperCase()`, read off the characters while they are ASCII (see `lowerCase`). */
+function changesInUpperCase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+    if (code > 127) return w !== w.toUpperCase();
+  }
+  return false;
 }
 
 /** A word; a possessive `'s` is not part of it (`Kofi's` is `Kofi`). */
 export function makeWord(start: number, raw: string): Word {
   const apostrophe = raw[raw.length - 2];
   const text = raw.endsWith('s') && (apostrophe === "'" || apostrophe === '’') ? raw.slice(0, -2) : raw;
-  return { start, end: start + text.length, text, lower: text.toLowerCase() };
+  return { start, end: start + text.length, text, lower: lowerCase(text) };
 }
 
 const NEXT_WORD = /(?:[ \t]{1,2}|-)([\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*)/uy;

@@ -4,7 +4,7 @@ import type { Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
-import { anyOf, before, codeStarts, digitsOf, REFERENCE_CUE } from './util.js';
+import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 
 export { verhoeffValid } from './national-id-checks.js';
 
@@ -60,10 +60,12 @@ const ACRONYM_WORDS_BEFORE = new RegExp(
 /** A label anywhere in a window: both label patterns above start so; most windows hold none. */
 const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})`, 'iu');
 
+/** Long enough for a label, a few words and a name (`PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is `). */
+const LABEL_WINDOW = 72;
+
 /** Does an identity-number label end right before `at` (`PESEL: `, `BSN van de klant is `)? */
 export function labelledAsId(text: string, at: number): boolean {
-  // Long enough for a label, a few words and a name (`PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is `).
-  const window = text.slice(Math.max(0, at - 72), at);
+  const window = text.slice(Math.max(0, at - LABEL_WINDOW), at);
   // Most windows hold no label at all; a cheap look for letters, then for a label, spares the long patterns.
   if (!/\p{L}{2}/u.test(window) || !ANY_LABEL.test(window)) return false;
   if (LABEL_BEFORE.test(window)) return true;
@@ -131,6 +133,9 @@ function numberOfSomethingElse(text: string, at: number): boolean {
 /** `XXXX XXXX 1234`: a masked number still names its holder's last digits; taken after a label only. */
 const MASKED = /[Xx*•]{4}[ -]?[Xx*•]{4}[ -]?\d{4}(?![\w-])/y;
 
+/** The farthest a value (VALUE, MASKED) reaches after its start. */
+const VALUE_REACH = 23;
+
 /**
  * `expires 2031-06-30`, `DOB 1994-03-17`, `run 2026-12`, `(10.0.0.1)`: a date, a month or an address
  * after an ID label is the card's date or something else, not its number.
@@ -139,6 +144,8 @@ const NOT_AN_ID =
   /(?:^|\s)(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:\d{1,2}[-/.])?(?:19|20)?\d\d|\d{1,3}(?:\.\d{1,3}){3})$/;
 
 function labelledAt(text: string, at: number): number {
+  // Every label below is made of letters and stands within LABEL_WINDOW characters before the value or 40 after it.
+  if (!mayHaveLetterIn(text, at - LABEL_WINDOW, at + VALUE_REACH + 40)) return -1;
   MASKED.lastIndex = at;
   const masked = MASKED.exec(text)?.[0];
   VALUE.lastIndex = at;

@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { before, digitsOf, REFERENCE_CUE } from './util.js';
+import { before, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 
 const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
@@ -16,10 +16,20 @@ const CODE_GROUP_BEFORE = /(?:^|\s)(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6} $
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
+/** A date, an SSN, or brackets not around an area code. */
+const refused = (candidate: string) =>
+  DATE_LIKE.test(candidate) ||
+  SSN_SHAPE.test(candidate) ||
+  (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate));
+
 function acceptable(candidate: string, labelled: boolean): boolean {
+  // Unlabelled and not opening with `+`, `0` or `(`, only the NANP and Indian mobile shapes are left to accept
+  // it: a long run of digit groups (`1 1 1 1 …`), shortened a group at a time, is refused without the tests below.
+  if (!labelled && !/^[+0(]/.test(candidate)) {
+    return (NANP.test(candidate) || INDIAN_MOBILE.test(candidate)) && !refused(candidate);
+  }
+  if (refused(candidate)) return false;
   const digits = digitsOf(candidate);
-  if (DATE_LIKE.test(candidate) || SSN_SHAPE.test(candidate)) return false;
-  if (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate)) return false;
   if (candidate.startsWith('+')) return digits.length >= 8 && digits.length <= 15;
   // `00` + country code + a subscriber number; `00448213` alone is an order number with leading zeros.
   if (candidate.startsWith('00')) return digits.length >= 11 && digits.length <= 17;
@@ -33,9 +43,17 @@ function acceptable(candidate: string, labelled: boolean): boolean {
 
 /** Candidate minus its last separator-delimited group, or undefined when nothing is left to try. */
 function shorten(candidate: string): string | undefined {
-  const cut = candidate.search(/[ \-./]+\d+\)?$/);
-  return cut > 0 ? candidate.slice(0, cut) : undefined;
+  // Read from the end, as `candidate.search(/[ \-./]+\d+\)?$/)` would find it, without trying every index.
+  const end = candidate.endsWith(')') ? candidate.length - 1 : candidate.length;
+  let digits = end;
+  while (digits > 0 && isDigitCode(candidate.charCodeAt(digits - 1))) digits--;
+  let cut = digits;
+  while (cut > 0 && SEPARATORS.includes(candidate[cut - 1] ?? '')) cut--;
+  return digits < end && cut < digits && cut > 0 ? candidate.slice(0, cut) : undefined;
 }
+
+const SEPARATORS = ' -./';
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
 /**
  * International numbers (`+49 30 1234567`, `0044 20 7946 0958`), North American
@@ -50,8 +68,10 @@ export function detectPhones(text: string): Span[] {
     // A number right after another one in a list (`… or 91 123 45 67`) shares its label.
     const listed =
       lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
-    const labelled = listed || PHONE_CUE.test(before(text, match.index, 24));
-    if (!labelled && REFERENCE_CUE.test(before(text, match.index, 24))) continue;
+    // Both cues are words: without a letter before the number neither can be there.
+    const cued = mayHaveLetterIn(text, match.index - 24, match.index);
+    const labelled = listed || (cued && PHONE_CUE.test(before(text, match.index, 24)));
+    if (!labelled && cued && REFERENCE_CUE.test(before(text, match.index, 24))) continue;
     if (!labelled && CODE_GROUP_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     let candidate: string | undefined = match[0].replace(/[ \-./(]+$/, '');
     // `(0321-4567890)`: the bracket around a number is not part of it.

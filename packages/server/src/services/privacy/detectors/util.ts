@@ -174,6 +174,25 @@ export const codeStarts = perScan((text): readonly number[] => {
   return starts;
 });
 
+/**
+ * Could a letter (`\p{L}`, of any script) be in `text` between `from` and `to`? Every letter is
+ * an ASCII one or at U+00AA or above, so a `false` is sure; a `true` may be a symbol such as `’`.
+ * The next such character is remembered per scan, so asking at ascending indexes (a detector
+ * going through its candidates) reads the text once however many candidates there are.
+ */
+const MAYBE_LETTER = /[A-Za-z\u00AA-\uFFFF]/g;
+const nextMaybeLetter = perScan(() => ({ from: Infinity, at: -1 }));
+export function mayHaveLetterIn(text: string, from: number, to: number): boolean {
+  const next = nextMaybeLetter(text);
+  const start = Math.max(0, from);
+  if (start < next.from || (next.at >= 0 && start > next.at)) {
+    MAYBE_LETTER.lastIndex = start;
+    next.from = start;
+    next.at = MAYBE_LETTER.exec(text)?.index ?? -1;
+  } else if (start > next.from) next.from = start;
+  return next.at >= 0 && next.at < to;
+}
+
 /** A lookup table of the characters in `chars` (each listed, no ranges), by character code. */
 export function codeTable(chars: string): Uint8Array {
   const table = new Uint8Array(65536);
@@ -200,9 +219,22 @@ export function indexesBeforeRuns(text: string, table: Uint8Array, min: number):
 
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
+/**
+ * `text.toLowerCase()`, without the call when nothing would change. Most words and windows are in
+ * lower case already, and on a slice of a text with any character past U+00FF (a two-byte string
+ * in V8) `toLowerCase` takes its slow path even for plain ASCII.
+ */
+export function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127 || (code >= 65 && code <= 90)) return text.toLowerCase();
+  }
+  return text;
+}
+
 /** Lower-cased text of the `width` characters before `index`. */
 export const before = (text: string, index: number, width: number) =>
-  text.slice(Math.max(0, index - width), index).toLowerCase();
+  lowerCase(text.slice(Math.max(0, index - width), index));
 
 /**
  * Letters of the Latin, Greek and Cyrillic scripts with combining marks, spelled out: `\p{L}`
