@@ -264,6 +264,9 @@ describe.skipIf(!available)('the placement view against the demo with four Spark
     expect(sparkIds).toHaveLength(4);
     const placementIds = placements.map((placement) => placement.id);
     await page.waitForSelector('[data-spark-hardware] meter');
+    // The overview renders the placement view from its own request once the tab is shown.
+    for (const id of placementIds) await page.waitForSelector(`[data-placement-id="${id}"]`);
+    for (const id of sparkIds) await page.waitForSelector(`[data-memory-spark="${id}"] .memory-track`);
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 800 });
       // Hardware cards load on their own; every Spark has its memory meter once they are in.
