@@ -1,7 +1,9 @@
 // `make bench`: runs every benchmark in packages/server/bench and writes docs/BENCHMARKS.md.
-// Each benchmark is a script that prints one markdown section to stdout.
+// Each benchmark is a script that prints one markdown section to stdout. What a run's numbers cannot say (what
+// changed between rounds, side-by-side comparisons, where the time goes) is written by hand in the script's
+// `<name>.notes.md` beside it, and follows its section, so a new run keeps it.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -30,7 +32,10 @@ for (const { pkg, file } of scripts) {
       maxBuffer: 16 * 1024 * 1024,
     },
   );
-  sections.push(output.trim());
+  const notes = join(repo, pkg, 'bench', file.replace(/\.ts$/, '.notes.md'));
+  sections.push(
+    existsSync(notes) ? `${output.trim()}\n\n${readFileSync(notes, 'utf8').trim()}` : output.trim(),
+  );
 }
 
 if (only.length > 0 || flags.length > 0) {
