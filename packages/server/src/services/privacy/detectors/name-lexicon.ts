@@ -163,7 +163,9 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
     if (plain === undefined) {
       if (unaccented.size > 50_000) unaccented.clear();
       plain = withoutAccents(lower);
-      unaccented.set(lower, plain);
+      // A key of 13 characters or more may be a slice that keeps the whole request text alive (see
+      // CACHEABLE_LENGTH in name-evidence.ts): those are recomputed instead.
+      if (lower.length < 13) unaccented.set(lower, plain);
     }
     return places.has(plain);
   };
