@@ -41,6 +41,8 @@ class PersonScanner {
   }
 
   #accept(start: number, last: Word): number {
+    // `Ninoy Aquino International Airport`, `Marcos Highway`: a landmark, a road or an award named after someone.
+    if (this.#reader.landmarkFollows(start, last)) return this.#reader.landmarkEnd;
     // `Maria G.`: an initial standing for the surname ends the name.
     const after = this.#reader.text.slice(last.end, last.end + 4);
     const initial =

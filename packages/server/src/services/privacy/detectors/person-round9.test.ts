@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { detectPersons } from './person.js';
+import { loadNameLexicon } from './name-lexicon.js';
+
+const lexicon = await loadNameLexicon([]);
+const found = (text: string) => detectPersons(text, lexicon).map((span) => text.slice(span.start, span.end));
+
+describe('kinship and courtesy titles before a name (round 9)', () => {
+  it('reads the name after a kinship title, leaving the title out', () => {
+    expect(found('Tita Remedios will bring the leche flan on Sunday.')).toContain('Remedios');
+    expect(found('Kumusta, Kuya Ramil? Dala mo yung charger.')).toContain('Ramil');
+    expect(found('Opa Gerhard hat die Fahrkarten schon gekauft.')).toContain('Gerhard');
+    expect(found('Tolong sampaikan ke Ibu Yuliani bahwa rapat diundur.')).toContain('Yuliani');
+    expect(found('hôm qua chú Bình gọi điện cho tôi.')).toContain('Bình');
+  });
+
+  it('leaves a kinship word alone when no name follows', () => {
+    expect(found('My uncle and my auntie flew in from Cebu last night.')).toEqual([]);
+  });
+});
+
+describe('greetings in other languages before a name (round 9)', () => {
+  it('reads the person greeted', () => {
+    expect(found('Hola Lupita, te mando el recibo mañana.')).toContain('Lupita');
+    expect(found('Talofa Iosefa, the van leaves at nine.')).toContain('Iosefa');
+  });
+
+  it('does not take the first word of `Kia ora` for a name', () => {
+    expect(found('Kia ora Anahera, the hall is booked.')).toEqual(['Anahera']);
+  });
+});
+
+describe('a question about who is speaking (round 9)', () => {
+  it('reads a given name after `is this`', () => {
+    expect(found('Good morning, is this Terrell?')).toEqual(['Terrell']);
+  });
+
+  it('still reads a given name after a plain `this` as a thing', () => {
+    expect(found('We renamed this Gertrud build to v2.')).toEqual([]);
+  });
+});
+
+describe('names of roads, airports and awards (round 9)', () => {
+  it('does not take a landmark named after someone for a person', () => {
+    expect(found('Traffic on Ferdinand Pelayo Highway was slow all day.')).toEqual([]);
+    expect(found('Flights into Julius Nyerere International Airport were delayed.')).toEqual([]);
+    expect(found('She won the Rosa Salcedo Award in 2019.')).toEqual([]);
+    expect(found('The Kofi Mensah Memorial Park opens in May.')).toEqual([]);
+  });
+
+  it('keeps a surname that is also a landmark word', () => {
+    expect(found('I met John Hall yesterday.')).toContain('John');
+  });
+
+  it('does not take a street, a restaurant or an inn for a person', () => {
+    expect(found('The depot is on Jalan Gatot Subroto near the toll gate.')).toEqual([]);
+    expect(found('Dinner at Trattoria Da Gino, then drinks at Gasthof Adler.')).toEqual([]);
+  });
+});
+
+describe('name particles of other languages (round 9)', () => {
+  it('reads Māori `Te` and Italian `Lo` inside a name', () => {
+    expect(found('Contact Mikaere Te Huia for the roster.')).toContain('Mikaere Te Huia');
+    expect(found('Pratica intestata a Concetta Lo Bianco.')).toContain('Concetta Lo Bianco');
+  });
+});
+
+describe('given names of more cultures (round 9)', () => {
+  it('knows common Hawaiian, Pacific, Filipino, Indonesian, Nordic and Polish given names', () => {
+    expect(found('Keoni and Pualani will open the store.')).toEqual(['Keoni', 'Pualani']);
+    expect(found('Viliami sent the photos this morning.')).toContain('Viliami');
+    expect(found('Rowena already paid the rent.')).toContain('Rowena');
+    expect(found('Wahyu will present the budget.')).toContain('Wahyu');
+    expect(found('Solveig booked the ferry.')).toContain('Solveig');
+    expect(found('Bartek will pick up the keys.')).toContain('Bartek');
+  });
+});
