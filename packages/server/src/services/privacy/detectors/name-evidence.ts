@@ -50,6 +50,9 @@ did have has our your they he she there here sounds alright`.split(/\s+/),
 /** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */
 const CAMEL_CASE = /^(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del|Della|St)\p{Lu}\p{Ll}+\p{Lu}/u;
 
+/** Hungarian titles written after the name (`Horváth úr`, `Szabó né`). */
+const HUNGARIAN_TITLES_AFTER = new Set(['úr', 'asszony', 'kisasszony', 'néni', 'bácsi']);
+
 /** Adverbs between a name and its verb (`Grigoryan also asked`). */
 const ADVERBS = new Set('also just then still already never always now again finally'.split(' '));
 /** Cues that name whoever follows, whatever the word (`use the name Kit`, `a rider called Sunny`). */
@@ -209,6 +212,8 @@ export class NameEvidence {
     }
     if (!/^\s/.test(rest)) return undefined;
     if (BUSINESS_NOUNS.has(word1)) return 'block';
+    // `Horváth úr`, `Kovács asszony`: Hungarian titles stand after the surname.
+    if (HUNGARIAN_TITLES_AFTER.has(word1)) return 'strong';
     if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
     if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
     if (word1 !== lowerCase(word1)) return undefined;
@@ -238,6 +243,8 @@ export class NameEvidence {
     const word = m?.[1];
     if (!word) return false;
     const lower = word.toLowerCase();
+    // `Jordan: we'd come in under that`, `Dagny: I've put…`: a pronoun's contraction opens a turn.
+    if (/^(?:i|we|you|they|he|she|it|that|there)['’](?:ll|d|ve|re|m|s)$/.test(lower)) return true;
     return UTTERANCE_STARTS.has(lower) || (word === lower && this.names.common(lower));
   }
 

@@ -111,7 +111,7 @@ export class NameReader {
       prev !== undefined &&
       !/[\n.!?;]/.test(prev.gap) &&
       GREETINGS.has(prev.raw) &&
-      /^(?:[,.!?:;)]|\s*$|\s+-)/.test(after)
+      /^(?:[,.!?:;)]|\s*$|\s+-|\s+\()/.test(after)
     );
   }
 
@@ -132,7 +132,7 @@ export class NameReader {
   }
 
   /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`, Greek `κ.`), or undefined. */
-  honorificStart(w: Word, ordinary = false): number | undefined {
+  honorificStart(w: Word, ordinary = false, particle = false): number | undefined {
     let end = w.start;
     for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
     if (end === w.start) return undefined;
@@ -152,7 +152,9 @@ export class NameReader {
     if (next && this.names.common(next) && !this.names.finiteVerb(next) && !this.names.verbOrPlural(next))
       return undefined;
     // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
-    const place = this.names.place(w.lower) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
+    // (A name particle, `Van`, `De`, is never the place it may also spell.)
+    const place =
+      (!particle && this.names.place(w.lower)) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
     return place ? undefined : start;
   }
 

@@ -75,3 +75,51 @@ describe('given names of more cultures (round 9)', () => {
     expect(found('Bartek will pick up the keys.')).toContain('Bartek');
   });
 });
+
+describe('lower-case names in chat (round 9)', () => {
+  it('reads a name after a greeting or thanks of several languages, even one no list knows', () => {
+    expect(found('thanks tavita, the invoice is in.')).toContain('tavita');
+    expect(found('selam yonas, kal inegenagnalen')).toContain('yonas');
+    expect(found('valeu tavinho! amanhã eu pago')).toContain('tavinho');
+  });
+
+  it('leaves the ways people are addressed without a name', () => {
+    expect(found('hi doc, quick question about the dose')).toEqual([]);
+    expect(found('thanks all, see you monday')).toEqual([]);
+    expect(found('hey guys! build is green')).toEqual([]);
+  });
+
+  it('reads a lower-case speaker label and a Thai p-prefix', () => {
+    expect(found('dmitri: pushed the fix, can you review')).toContain('dmitri');
+    expect(found("p'somchai says the boxes arrived")).toContain('somchai');
+  });
+});
+
+describe('speaker labels, sign-offs and titles after the name (round 9)', () => {
+  it('reads a speaker label before a contraction', () => {
+    expect(found("Austin: we'll ship it on Friday.")).toContain('Austin');
+  });
+
+  it('reads a name closing a thanks before a bracket', () => {
+    expect(found('See you at practice. Thanks, Regina (Leo’s mum)')).toContain('Regina');
+  });
+
+  it('reads a Hungarian surname before úr or asszony', () => {
+    expect(found('Kovács asszony holnap telefonál.')).toContain('Kovács');
+  });
+});
+
+describe('longer and mixed-order names (round 9)', () => {
+  it('reads a Malay name with bin and two more words', () => {
+    expect(found('Mohd Hafiz bin Abdul Razak signed the lease.')).toContain('Mohd Hafiz bin Abdul Razak');
+  });
+
+  it('reads a Korean given name before its family name', () => {
+    expect(found('Interview with Seo-yeon Kim, marketing lead.')).toContain('Seo-yeon Kim');
+  });
+
+  it('reads a capitalised particle after an honorific', () => {
+    expect(found('Dear Mrs. Van Dijk, thank you.').join(' ')).toContain('Van Dijk');
+    expect(found('Meneer De Vries belt morgen terug.').join(' ')).toContain('De Vries');
+  });
+});

@@ -4,6 +4,7 @@ import {
   EAST_ASIAN_FAMILY,
   HONORIFICS,
   INSTITUTION_LEADS,
+  PARTICLES,
   PERSON_AFTER,
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
@@ -74,7 +75,8 @@ class PersonScanner {
       const opener = this.#reader.sentenceOpener(m.index);
       if (opener && this.#reader.evidence.classOfText(bare) === 'common') {
         const lower = bare.toLowerCase();
-        if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower)) continue;
+        // (`Mrs. Van Houten`: after an honorific's dot a particle is no sentence's first word.)
+        if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower) && !PARTICLES.has(lower)) continue;
       }
       const w = makeWord(m.index, raw);
       const institution = this.#reader.leadsInstitution(w);
@@ -83,6 +85,20 @@ class PersonScanner {
         continue;
       }
       const wordClass = this.#reader.evidence.classOf(w);
+      // `Meneer Van den Broeck`, `Mrs. Van Houten`: a capitalised particle after an honorific starts the surname.
+      if (PARTICLES.has(w.lower)) {
+        const titled = this.#reader.honorificStart(w, true, true);
+        const surname = titled === undefined ? undefined : this.#reader.afterParticles(w);
+        if (
+          titled !== undefined &&
+          surname &&
+          isTitle(surname.text) &&
+          isNameLike(this.#reader.evidence.classOf(surname))
+        ) {
+          skipUntil = this.#accept(titled, extend(this.#reader, surname));
+          continue;
+        }
+      }
       if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) {
         // `Mr Butt asked`: after an honorific an ordinary word is a surname when a person's verb or the end follows.
         // `to van der Berg`: after van/von/ter even an ordinary word is a surname.
