@@ -123,3 +123,43 @@ describe('longer and mixed-order names (round 9)', () => {
     expect(found('Meneer De Vries belt morgen terug.').join(' ')).toContain('De Vries');
   });
 });
+
+describe('names after titles in scripts without capitals (round 9)', () => {
+  it('reads the one or two words after a courtesy title, leaving the title out', () => {
+    expect(found('آقای علی محمدی فردا تماس می‌گیرد')).toContain('علی محمدی');
+    expect(found('አቶ ሙሉጌታ ታደሰ ነገ ይመጣል')).toContain('ሙሉጌታ ታደሰ');
+    expect(found('Տիկին Անի Սարգսյան զանգահարեց')).toContain('Անի Սարգսյան');
+    expect(found('กรุณาติดต่อคุณวิภา แสงทอง ก่อนเที่ยง')).toContain('วิภา แสงทอง');
+  });
+
+  it('leaves Thai words that only start like the title', () => {
+    expect(found('คุณภาพ ดีมาก')).toEqual([]);
+  });
+});
+
+describe('CJK names in running text (round 9)', () => {
+  it('reads a Chinese name after a kinship word or a request, or before an ID or phone number', () => {
+    expect(found('请张伟明通知前台。')).toContain('张伟明');
+    expect(found('表哥赵志刚的电话换了。')).toContain('赵志刚');
+    expect(found('黄丽华身份证号已核对。')).toContain('黄丽华');
+  });
+
+  it('reads 王 as a family name before 先生 but not 王様 as one', () => {
+    expect(found('王先生已经到了。')).toContain('王');
+    expect(found('王様のレストラン')).toEqual([]);
+  });
+
+  it('does not take a word that starts with a family-name character for a name', () => {
+    expect(found('马上，我们开始开会。')).toEqual([]);
+  });
+
+  it('reads a Japanese name introducing itself and a Korean name before a role or after 성함은', () => {
+    expect(found('お疲れ様です、中村です。')).toContain('中村');
+    expect(found('김하늘 고객님 주문이 접수되었습니다.')).toContain('김하늘');
+    expect(found('담당자 성함은 박서연입니다.')).toContain('박서연');
+  });
+
+  it('does not take a room number before a Japanese name for its family name', () => {
+    expect(found('コーポ中野201号 鈴木様')).toContain('鈴木');
+  });
+});

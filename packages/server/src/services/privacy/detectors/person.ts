@@ -9,6 +9,7 @@ import {
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
 import { detectCjkNames } from './name-cjk.js';
+import { detectScriptNames } from './name-scripts.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
@@ -226,6 +227,7 @@ class PersonScanner {
     this.#vouched();
     if (searchBeyondLatin(this.#reader.text, HAS_CASELESS) >= 0) this.#caseless();
     this.#spans.push(...detectCjkNames(this.#reader.text));
+    this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     const user = this.#reader.names.user;
     if (user) {
