@@ -13,10 +13,9 @@ const AFTER_GREETING =
 /**
  * `thanks kuga,`, `hey tavi!`: right after a greeting or a thanks and before a comma or `!`, a lower-case
  * word that is no ordinary word and no place is the person addressed, even when no list knows it.
- * (A listed given name is already taken by AFTER_GREETING.)
  */
-const VOCATIVE =
-  /(?<![\w\u00c0-\u024f])(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Yy]o|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Mm]olo|[Aa]loha|[Tt]alofa) ([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?=[,!])/g;
+const VOCATIVE_GREETING =
+  /^(?:thx|thanks|thank you|ty|cheers|hi|hey|hiya|hello|yo|selam|halo|hola|valeu|salamat|asante sana)[ ,]/i;
 
 /** How people are addressed without their name (`hi doc,`, `thanks bro!`). */
 const ADDRESS_TERMS = new Set(
@@ -58,20 +57,21 @@ function namesBeforeDeeds(text: string, names: NameLexicon): Span[] {
   return spans;
 }
 
+/** An unlisted word after a greeting and before `,` or `!` (see VOCATIVE_GREETING). */
+function vocative(m: RegExpExecArray, name: string, text: string, names: NameLexicon): boolean {
+  const next = text[m.index + m[0].length];
+  if (next !== ',' && next !== '!') return false;
+  if (!VOCATIVE_GREETING.test(m[0])) return false;
+  if (names.common(name) || names.place(name) || names.given.has(name)) return false;
+  return !ADDRESS_TERMS.has(name) && !PERSON_BEFORE.has(name);
+}
+
 export function detectChatNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
   AFTER_GREETING.lastIndex = 0;
   for (let m = AFTER_GREETING.exec(text); m; m = AFTER_GREETING.exec(text)) {
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    if (!isGivenOnly(name, names)) continue;
-    const start = m.index + m[0].length - name.length;
-    spans.push({ start, end: start + name.length, type: 'PERSON' });
-  }
-  VOCATIVE.lastIndex = 0;
-  for (let m = VOCATIVE.exec(text); m; m = VOCATIVE.exec(text)) {
-    const name = m[1] ?? '';
-    if (names.common(name) || names.place(name) || names.given.has(name)) continue;
-    if (ADDRESS_TERMS.has(name) || PERSON_BEFORE.has(name)) continue;
+    if (!isGivenOnly(name, names) && !(m[1] && vocative(m, name, text, names))) continue;
     const start = m.index + m[0].length - name.length;
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }

@@ -15,7 +15,7 @@ import {
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
-import { LETTERS, lowerCase } from './util.js';
+import { detached, LETTERS, lowerCase } from './util.js';
 
 /**
  * What one capitalised word is on its own: a listed given name (`ambiguousGiven` when it is also a
@@ -66,12 +66,6 @@ const SIGN_OFFS = new Set(
 /** Word classes by lexicon: a word's class depends only on the lexicon, so every scrub shares them. */
 const CLASS_CACHES = new WeakMap<NameLexicon, Map<string, WordClass>>();
 const CLASS_CACHE_LIMIT = 200_000;
-/**
- * Only words shorter than this are cached: V8 keeps a substring of 13 or more characters as a
- * SlicedString pointing into the whole text it was cut from, so a long word kept as a key would keep
- * that request's text alive for as long as the cache lives. Shorter slices are copied. Names are short.
- */
-export const CACHEABLE_LENGTH = 13;
 
 /** The one or two words after a name; letters spelled out, as `\p{L}` costs far more per character. */
 const WORDS_AFTER = new RegExp(
@@ -112,7 +106,8 @@ export class NameEvidence {
     let known = this.#classes.get(text);
     if (!known) {
       known = !isTitle(text) || text.length < 2 ? 'common' : this.#classify(text, text.toLowerCase());
-      if (text.length < CACHEABLE_LENGTH) this.#classes.set(text, known);
+      // The key is detached from the request text (see `detached`): the cache outlives the request.
+      this.#classes.set(detached(text), known);
     }
     return known;
   }

@@ -46,18 +46,25 @@ const AFTER_TITLE = new RegExp(
 const SCRIPTS =
   /[\u0531-\u0587\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0e01-\u0e30\u10a0-\u10ff\u1200-\u135a]/;
 
+/** Read line by line, only the lines with a letter of these scripts (the pattern costs a try at every position). */
 export function detectScriptNames(text: string): Span[] {
   const spans: Span[] = [];
-  if (searchBeyondLatin(text, SCRIPTS) < 0) return spans;
-  AFTER_TITLE.lastIndex = 0;
-  for (let m = AFTER_TITLE.exec(text); m; m = AFTER_TITLE.exec(text)) {
-    const first = m[1] ?? m[3] ?? m[5];
-    const second = m[2] ?? m[4] ?? m[6];
-    if (!first) continue;
-    if (m[3] !== undefined && THAI_NOT_NAMES.test(first)) continue;
-    const name = second ? `${first} ${second}` : first;
-    const end = m.index + m[0].length;
-    spans.push({ start: end - name.length, end, type: 'PERSON' });
+  let end = 0;
+  for (let at = searchBeyondLatin(text, SCRIPTS); at >= 0; at = searchBeyondLatin(text, SCRIPTS, end)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    AFTER_TITLE.lastIndex = 0;
+    for (let m = AFTER_TITLE.exec(line); m; m = AFTER_TITLE.exec(line)) {
+      const first = m[1] ?? m[3] ?? m[5];
+      const second = m[2] ?? m[4] ?? m[6];
+      if (!first) continue;
+      if (m[3] !== undefined && THAI_NOT_NAMES.test(first)) continue;
+      const name = second ? `${first} ${second}` : first;
+      const last = start + m.index + m[0].length;
+      spans.push({ start: last - name.length, end: last, type: 'PERSON' });
+    }
   }
   return spans;
 }
