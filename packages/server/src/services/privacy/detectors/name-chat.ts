@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { PERSON_BEFORE } from './name-context.js';
 import type { NameLexicon } from './name-lexicon.js';
 
 /**
@@ -7,14 +8,28 @@ import type { NameLexicon } from './name-lexicon.js';
  * given name (never an ordinary word or a place) is that person.
  */
 const AFTER_GREETING =
-  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b/g;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n)([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/g;
+
+/**
+ * `thanks kuga,`, `hey tavi!`: right after a greeting or a thanks and before a comma or `!`, a lower-case
+ * word that is no ordinary word and no place is the person addressed, even when no list knows it.
+ */
+const VOCATIVE_GREETING =
+  /^(?:thx|thanks|thank you|ty|cheers|hi|hey|hiya|hello|yo|selam|halo|hola|valeu|salamat|asante sana)[ ,]/i;
+
+/** How people are addressed without their name (`hi doc,`, `thanks bro!`). */
+const ADDRESS_TERMS = new Set(
+  'doc bro bros sis bruh fam dude dudes mate mates babe hun luv sir maam madam boss chief team all everyone folks guys gang lads ladies peeps yall'.split(
+    ' ',
+  ),
+);
 
 /**
  * `yuki said`, `oksana can you …`, `ravi's pi`, `dimitri and alexei are …`: a lower-case given name
  * before what people do, found from those words (rare) rather than tried at every word.
  */
 const PERSON_AFTER =
-  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|can you|could you|will you|and))(?![\w'’])/g;
+  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and))(?![\w'’])/g;
 const WORD_BEFORE = /(?:^|[^\w\u00c0-\u024f'’-])([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})$/;
 
 function isGivenOnly(name: string, names: NameLexicon): boolean {
@@ -42,12 +57,21 @@ function namesBeforeDeeds(text: string, names: NameLexicon): Span[] {
   return spans;
 }
 
+/** An unlisted word after a greeting and before `,` or `!` (see VOCATIVE_GREETING). */
+function vocative(m: RegExpExecArray, name: string, text: string, names: NameLexicon): boolean {
+  const next = text[m.index + m[0].length];
+  if (next !== ',' && next !== '!') return false;
+  if (!VOCATIVE_GREETING.test(m[0])) return false;
+  if (names.common(name) || names.place(name) || names.given.has(name)) return false;
+  return !ADDRESS_TERMS.has(name) && !PERSON_BEFORE.has(name);
+}
+
 export function detectChatNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
   AFTER_GREETING.lastIndex = 0;
   for (let m = AFTER_GREETING.exec(text); m; m = AFTER_GREETING.exec(text)) {
-    const name = m[1] ?? m[2] ?? '';
-    if (!isGivenOnly(name, names)) continue;
+    const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    if (!isGivenOnly(name, names) && !(m[1] && vocative(m, name, text, names))) continue;
     const start = m.index + m[0].length - name.length;
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }

@@ -91,12 +91,21 @@ function beforeSuffixes(text: string, spans: Span[]): void {
     while (start > 0 && end - start < 4 && fits(text.charCodeAt(start - 1))) start--;
     // `渡辺 さくらさん`: a given name in hiragana counts only after a family name in kanji and a space.
     if (!korean && start === end) start = hiraganaGiven(text, end);
-    if (end - start < (korean ? 2 : 1) || NOT_NAMES.test(text.slice(start, end))) continue;
+    // `王先生`: 王 is a king before `様`, but the commonest family name before `先生`, `女士`, `小姐`.
+    const wang = text.slice(start, end) === '王' && /^(?:先生|女士|小姐)$/.test(m[0]);
+    if (end - start < (korean ? 2 : 1) || (NOT_NAMES.test(text.slice(start, end)) && !wang)) continue;
+    // `최수빈 고객님`: a role before the suffix; the name is the word before the role.
+    if (korean && KOREAN_ROLES.test(text.slice(start, end))) {
+      const name = /([\uac00-\ud7af]{2,4}) $/.exec(text.slice(Math.max(0, start - 6), start));
+      if (name?.[1]) spans.push({ start: start - 1 - name[1].length, end: start - 1, type: 'PERSON' });
+      continue;
+    }
     // `佐藤 健一様`: a family name of one to three characters before a space belongs to the name.
     if (!korean && text[start - 1] === ' ') {
       let family = start - 1;
       while (family > 0 && start - 1 - family < 3 && isHan(text.charCodeAt(family - 1))) family--;
-      const lone = family === 0 || !isHan(text.charCodeAt(family - 1));
+      // `302号 佐藤様`: a counter after a number (an address's room) is no family name.
+      const lone = family === 0 || !(isHan(text.charCodeAt(family - 1)) || /\d/.test(text[family - 1] ?? ''));
       if (family < start - 1 && lone) start = family;
     }
     spans.push({ start, end, type: 'PERSON' });
@@ -116,6 +125,42 @@ function hiraganaGiven(text: string, end: number): number {
   return family < start - 1 && lone ? family : end;
 }
 
+/** Korean roles that take `님` (`고객님`, `기사님`): the name, if any, is the word before. */
+const KOREAN_ROLES = /^(?:고객|기사|선생|사장|부장|과장|차장|팀장|회원|환자|원장|대표)$/;
+const FAMILY_CLASS = `[${[...CHINESE_FAMILY].join('')}]`;
+/**
+ * Chinese names in running text, by what stands around them: after a kinship word, a card holder or a
+ * request (`表姐刘佳怡的`, `持卡人陈志明，`, `请陈美玲通知`), or at the start of a clause before an
+ * identity card or phone number (`王秀英身份证号`, `刘洋洋的手机号码`). A family name and one or two characters.
+ */
+const CHINESE_IN_TEXT = new RegExp(
+  `(?:请|持卡人|收款人|付款人|表姐|表哥|表妹|表弟|姐姐|哥哥|妹妹|弟弟|阿姨|叔叔|舅舅|姑姑|老公|老婆|儿子|女儿|同事|朋友)(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=的|，|,|。|通知|说|已|在|是)` +
+    `|(?:^|(?<=[\\s，。；、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,]?的?(?:身份证|手机|电话|联系电话|护照))`,
+  'g',
+);
+/** `お疲れ様です、高橋です。`: a name introducing itself after a greeting. */
+const JAPANESE_SELF = new RegExp(
+  `(?:お疲れ様です|お世話になっております|こんにちは|はじめまして|もしもし)[、。]\\s*([${HAN}]{1,4})です`,
+  'g',
+);
+/** `성함은 이민호입니다`: a Korean name after `name is`, before the copula. */
+const KOREAN_NAME_IS = new RegExp(
+  `(?:성함은|이름은|저는)\\s([${HANGUL}]{2,4}?)(?=입니다|이에요|예요|이고|이며)`,
+  'g',
+);
+
+function inRunningText(text: string, spans: Span[]): void {
+  for (const pattern of [CHINESE_IN_TEXT, JAPANESE_SELF, KOREAN_NAME_IS]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const name = m[1] ?? m[2];
+      if (!name) continue;
+      const start = m.index + m[0].lastIndexOf(name);
+      spans.push({ start, end: start + name.length, type: 'PERSON' });
+    }
+  }
+}
+
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /**
@@ -133,6 +178,7 @@ export function detectCjkNames(text: string): Span[] {
     const found: Span[] = [];
     afterLabels(line, found);
     beforeSuffixes(line, found);
+    inRunningText(line, found);
     for (const span of found) spans.push({ ...span, start: span.start + start, end: span.end + start });
   }
   return spans;

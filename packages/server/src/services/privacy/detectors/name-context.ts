@@ -43,6 +43,9 @@ export const PARTICLES = new Set([
   'ua',
   'ben',
   'bat',
+  // Māori `Te` (`Aroha Te Whata`), Italian `Lo` (`Rosaria Lo Presti`).
+  'te',
+  'lo',
   'abu',
   // South Asian connectors inside a name (`Noor ul Ain`, `Zia ur Rehman`, `Salah ud Din`).
   'ul',
@@ -96,7 +99,20 @@ export const INSTITUTION_LEADS = new Set(
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
 universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
 boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
-fundación fondation`.split(/\s+/),
+fundación fondation jalan jl jln lorong soi thanon đường phố ngõ universiti trattoria ristorante pizzeria osteria gasthof
+gasthaus restaurant café cafe bistro taverna warung masjid`.split(/\s+/),
+);
+/**
+ * After a name, these (perhaps after `International`, `Memorial` …) make it a landmark's, a road's or an
+ * award's name (`Ninoy Aquino International Airport`, `Marcos Highway`, `Ramon Magsaysay Award`).
+ */
+export const LANDMARK_NOUNS = new Set(
+  `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
+award prize memorial stadium station bridge`.split(/\s+/),
+);
+/** Landmark nouns that are also surnames (`John Hall`, `Jenny Park`): a landmark only after a name of two words or more. */
+export const LANDMARK_NOUNS_AFTER_FULL_NAME = new Set(
+  'park hall bay square gardens school college centre center museum market tower towers'.split(' '),
 );
 /** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
 export const PLACE_NOUNS = new Set(
@@ -109,7 +125,8 @@ partners associates logistics bank insurance foods motors airways airlines telec
 llc ag bv nv sa co clinic clinics ventures capital industries enterprises agency studios media energy universidad
 universidade université università universität universiteit instituto institut istituto hospital hôpital ospedale
 krankenhaus ziekenhuis banco banque banca ministerio ministère ministero colegio escuela école scuola schule museo musée
-teatro théâtre iglesia église chiesa kirche stiftung fundación fondation`.split(/\s+/),
+teatro théâtre iglesia église chiesa kirche stiftung fundación fondation highway expressway freeway motorway interchange
+award prize memorial termini`.split(/\s+/),
 );
 export const DETERMINERS = new Set(
   'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
@@ -131,6 +148,20 @@ export const PINYIN_LIKE =
   /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
 export const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
 
+/**
+ * Kinship and courtesy titles that stand before a given name in many languages and are not part of
+ * it (`Ate Marites`, `Kuya Jomar`, `Oma Gerda`, `Bu Ratna`, `Datuk Rosli`, `bác Tư`, `la licenciada
+ * Reyes`, `Auntie Lou`): like `my colleague …`, they say a person follows. (Those that are also given
+ * names, `Lola`, or ordinary words in another language, Portuguese `em`, are left out.)
+ */
+const KINSHIP_TITLES = `ate kuya manang manong tita tito ninang ninong oma opa tante onkel nonna nonno abuela abuelo tía tío
+tia tio zia zio babcia dziadek ciocia wujek auntie aunty uncle bu ibu pak bapak mbak kak kakak datuk dato datin puan encik
+cik haji hajah bác chị cô chú ông bà nong khun apa appa amma bhai bhaiya didi dadi nani baji licenciada licenciado
+ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si`;
+/** Greetings and thanks in other languages, before the person greeted (`Hola Caro`, `Selam Hanna`). */
+const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu
+obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari`;
+
 /** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
 export const PERSON_BEFORE = new Set(
   `dear hi hello hey hiya thanks thank thx cheers regards sincerely greetings welcome congratulations congrats bye goodbye
@@ -146,7 +177,8 @@ passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfän
 consignee rider courier tenant landlord
 halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
-motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός`
+motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
+${KINSHIP_TITLES} ${GREETING_WORDS}`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -156,7 +188,7 @@ export const PERSON_BEFORE_PAIRS = new Set(
 call with|chat with|email from|e-mail from|message from|note from|call from|calls from|sent by|signed by|approved by|confirmed by|
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
-handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to`
+handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e`
     .split(/\|\s*/)
     .filter(Boolean),
 );

@@ -15,7 +15,7 @@ import {
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
-import { LETTERS, lowerCase } from './util.js';
+import { detached, LETTERS, lowerCase } from './util.js';
 
 /**
  * What one capitalised word is on its own: a listed given name (`ambiguousGiven` when it is also a
@@ -49,6 +49,9 @@ did have has our your they he she there here sounds alright`.split(/\s+/),
 
 /** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */
 const CAMEL_CASE = /^(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del|Della|St)\p{Lu}\p{Ll}+\p{Lu}/u;
+
+/** Hungarian titles written after the name (`Horváth úr`, `Szabó né`). */
+const HUNGARIAN_TITLES_AFTER = new Set(['úr', 'asszony', 'kisasszony', 'néni', 'bácsi']);
 
 /** Adverbs between a name and its verb (`Grigoryan also asked`). */
 const ADVERBS = new Set('also just then still already never always now again finally'.split(' '));
@@ -103,7 +106,8 @@ export class NameEvidence {
     let known = this.#classes.get(text);
     if (!known) {
       known = !isTitle(text) || text.length < 2 ? 'common' : this.#classify(text, text.toLowerCase());
-      this.#classes.set(text, known);
+      // The key is detached from the request text (see `detached`): the cache outlives the request.
+      this.#classes.set(detached(text), known);
     }
     return known;
   }
@@ -203,6 +207,8 @@ export class NameEvidence {
     }
     if (!/^\s/.test(rest)) return undefined;
     if (BUSINESS_NOUNS.has(word1)) return 'block';
+    // `Horváth úr`, `Kovács asszony`: Hungarian titles stand after the surname.
+    if (HUNGARIAN_TITLES_AFTER.has(word1)) return 'strong';
     if (word1 === 'who' || PERSON_AFTER.has(word1)) return 'strong';
     if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
     if (word1 !== lowerCase(word1)) return undefined;
@@ -232,6 +238,8 @@ export class NameEvidence {
     const word = m?.[1];
     if (!word) return false;
     const lower = word.toLowerCase();
+    // `Jordan: we'd come in under that`, `Dagny: I've put…`: a pronoun's contraction opens a turn.
+    if (/^(?:i|we|you|they|he|she|it|that|there)['’](?:ll|d|ve|re|m|s)$/.test(lower)) return true;
     return UTTERANCE_STARTS.has(lower) || (word === lower && this.names.common(lower));
   }
 

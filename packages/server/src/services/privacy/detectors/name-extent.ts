@@ -37,9 +37,20 @@ const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|abd|abu)-\p{Lu}\p{L
 /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
 export function extend(r: NameReader, first: Word): Word {
   let last = first;
-  for (let count = 0; count < 3; count++) {
+  // Four steps: `Ahmad Faizal bin Abdul Rahman` has a particle and three words after the first.
+  for (let count = 0; count < 4; count++) {
     const next = r.next(last);
     if (!next) break;
+    // `Hyun-woo Park`, `Min-ji Kim`: a Korean given name before its family name.
+    if (
+      count === 0 &&
+      KOREAN_GIVEN.test(first.text) &&
+      isTitle(next.text) &&
+      EAST_ASIAN_FAMILY.has(next.lower)
+    ) {
+      last = next;
+      break;
+    }
     // `Fatima al-Zahra Haddad`, `Omar el-Sayed`: an Arabic article joined to a name by a hyphen.
     if (r.surnameLike(next) || ARABIC_ARTICLE_NAME.test(next.text)) {
       last = next;

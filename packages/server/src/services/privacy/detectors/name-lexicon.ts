@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { INSTITUTION_NAMES, PLACE_NAMES } from './name-context.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
+import { detached } from './util.js';
 
 /** Everything the name detector knows; built once per service, then shared by every scrub. */
 export interface NameLexicon {
@@ -163,7 +164,9 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
     if (plain === undefined) {
       if (unaccented.size > 50_000) unaccented.clear();
       plain = withoutAccents(lower);
-      unaccented.set(lower, plain);
+      // Key and value detached from the request text (see `detached`): the map outlives the request.
+      plain = detached(plain);
+      unaccented.set(detached(lower), plain);
     }
     return places.has(plain);
   };

@@ -3,6 +3,8 @@ import {
   DETERMINERS,
   HONORIFICS,
   INSTITUTION_LEADS,
+  LANDMARK_NOUNS,
+  LANDMARK_NOUNS_AFTER_FULL_NAME,
   PARTICLES,
   PERSON_AFTER,
   PERSON_BEFORE,
@@ -109,7 +111,7 @@ export class NameReader {
       prev !== undefined &&
       !/[\n.!?;]/.test(prev.gap) &&
       GREETINGS.has(prev.raw) &&
-      /^(?:[,.!?:;)]|\s*$|\s+-)/.test(after)
+      /^(?:[,.!?:;)]|\s*$|\s+-|\s+\()/.test(after)
     );
   }
 
@@ -130,7 +132,7 @@ export class NameReader {
   }
 
   /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`, Greek `κ.`), or undefined. */
-  honorificStart(w: Word, ordinary = false): number | undefined {
+  honorificStart(w: Word, ordinary = false, particle = false): number | undefined {
     let end = w.start;
     for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
     if (end === w.start) return undefined;
@@ -150,7 +152,9 @@ export class NameReader {
     if (next && this.names.common(next) && !this.names.finiteVerb(next) && !this.names.verbOrPlural(next))
       return undefined;
     // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
-    const place = this.names.place(w.lower) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
+    // (A name particle, `Van`, `De`, is never the place it may also spell.)
+    const place =
+      (!particle && this.names.place(w.lower)) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
     return place ? undefined : start;
   }
 
@@ -163,10 +167,37 @@ export class NameReader {
     return !/^ \d{5}/.test(after) || labelledAsId(this.text, last.end + 1) || /['’]/.test(last.text);
   }
 
+  /** Set by `landmarkFollows`: where the landmark's name ends. */
+  landmarkEnd = 0;
+
+  /**
+   * A road, an airport, an award … right after a name, perhaps after one or two capitalised words
+   * (`Kwame Nkrumah Interchange`, `Jomo Kenyatta International Airport`): the name is the landmark's.
+   * `Park`, `Hall`, `Bay` … are also surnames, so they count only after a name of two words or more.
+   */
+  landmarkFollows(start: number, last: Word): boolean {
+    let next = this.next(last);
+    const fullName = this.text.slice(start, last.end).includes(' ');
+    for (let steps = 0; steps < 3 && next && isTitle(next.text); steps++) {
+      if (LANDMARK_NOUNS.has(next.lower) || (fullName && LANDMARK_NOUNS_AFTER_FULL_NAME.has(next.lower))) {
+        this.landmarkEnd = next.end;
+        return true;
+      }
+      next = this.next(next);
+    }
+    return false;
+  }
+
   /** `the Minato office`, `a Grace period`: after an article a lone name names a thing. */
   thingNamed(w: Word): boolean {
     const prev = previousWord(this.text, w.start);
     if (!prev || prev.gap !== ' ') return false;
+    // `is this Marcus?`: a question about who is speaking.
+    if (
+      prev.raw === 'this' &&
+      /(?:^|[^\p{L}])(?:is|was)\s+$/u.test(this.text.slice(Math.max(0, prev.word.start - 5), prev.word.start))
+    )
+      return false;
     return (
       DETERMINERS.has(prev.raw) ||
       PLACE_PREPOSITIONS.has(prev.raw) ||

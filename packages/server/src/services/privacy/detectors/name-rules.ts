@@ -1,3 +1,4 @@
+import { PERSON_BEFORE, PERSON_BEFORE_PAIRS } from './name-context.js';
 import { CALENDAR } from './name-lexicon.js';
 import { isNameLike, NAMING_CUES } from './name-evidence.js';
 import { eastAsianName, extend } from './name-extent.js';
@@ -13,6 +14,8 @@ export function byLexicon(r: NameReader, w: Word): Word | undefined {
   const given = r.evidence.given(w.lower);
   if (!given && !r.names.family.has(w.lower)) return undefined;
   const next = r.next(w);
+  // `Kia ora Aroha`: the first word of a greeting.
+  if (next && !isTitle(next.text) && PERSON_BEFORE_PAIRS.has(`${w.lower} ${next.lower}`)) return undefined;
   // `Kaiser Permanente`, `Sri Lanka`: a name-like word that starts a known place or company.
   if (next && r.names.place(`${w.lower} ${next.lower}`)) return undefined;
   // `11 Jan`, `3 May`: a month after a day.
@@ -92,6 +95,8 @@ export function ordinaryWordNamed(r: NameReader, w: Word): Word | undefined {
   const prev = previousWord(r.text, w.start);
   if (!prev || /[\n.!?;]/.test(prev.gap) || r.names.place(w.lower)) return undefined;
   if (NAMING_CUES.has(prev.raw)) return w;
+  // `Kumusta, Kuya Ramil`: a title or a role is not the first word of the name after it.
+  if (PERSON_BEFORE.has(w.lower)) return undefined;
   const next = r.next(w);
   if (!next || !isNameLike(r.evidence.classOf(next)) || r.evidence.classOf(next) === 'ambiguousGiven')
     return undefined;

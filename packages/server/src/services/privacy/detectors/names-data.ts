@@ -39,6 +39,17 @@ Xiaoyu Xiaowei Xiaojun Xiaoling Xiaoyan Jiahui Jiaqi Junjie Yiming Zhihao Zihao 
 Armen Aram Ara Gor Hayk Tigran Narek Davit Levon Vahe Arsen Anahit Ani Lusine Nune Mariam Gayane Siranush Giorgi Levan Nino Tamar Ketevan Zurab Irakli Nodar
 Blessing Favour Precious Peace Patience Mercy Godswill Gift Comfort Goodness Miracle Praise Testimony Sunday Monday Friday Lucky Innocent Happiness Wisdom Charity Prosper Beauty Promise
 Abdulrahman Abdullah Abdul Abdel Abdelaziz Abdulaziz Abdulkarim Abdulla Saad Sultan Fahad Fahd Faris Hamad Hamid Hamed Jaber Majid Mansour Nasser Nawaf Rakan Saif Saleh Sultan Talal Turki Waleed Yasser Zayed Noura Nouf Hessa Latifa Mariam Shaikha Sara Reem Dana Lulwa Asma Basma Ruqayya Sumaya
+Kalani Koa Pua Keoni Kainoa Makana Kaimana Keala Kahealani Noelani Kapono Ikaika Mahina Lokelani Nalani Kaleo Kekoa Kawika Iolana Healani Pualani Kanoa Keahi
+Ngaire Hinewai Rawiri Hemi Tamati Manaia Awhina Anahera Huia Nikau Mikaere Hine Tipene Ihaia Paora Whetu Kahu Marama
+Sione Pita Tevita Mele Lupe Viliami Siaosi Salote Losana Tavita Sefa Malakai Sina Tasi Iosefa Lagi Folau Ofa
+Marites Maricel Jomar Rodel Arnel Rowena Marivic Jessa Jovelyn Analyn Rowel Ramil Jericho Mylene Dinand Angelito Lito Jojo Bong Nestor Rolando Erlinda Zenaida Lorna Teodoro Carmelita Jhon
+Agus Fikri Sutrisno Dimas Suharti Ratna Budi Wahyu Dewi Eko Bambang Joko Yanti Rina Fitri Siti Putri Rizky Hendra Yudi Teguh Indah Ayu Kadek Wayan Nyoman Ketut Komang Sriani Yohanes Sugeng Susilo Endang Yuliani Purnomo Haryanto
+Ploy Nok Pim Fah Ton Mint Bank Ploychompoo Somchai Somsak Sompong Kittipong Siriporn Nattapong Supaporn Wanida Pranee Thanakorn Apinya
+Dagny Gunnhild Solveig Sigrid Ragnhild Astrid Liv Torunn Randi Bodil Hilde Trine Tove Eirik Øystein Håkon Torbjørn Arne Leif Knut Geir Rune Ingvild Synnøve Gudmund
+Franek Kuba Bartek Wojtek Staś Antek Zosia Kasia Basia Gosia Tomek Jacek Marek Zbigniew Halina Grażyna Jadwiga Bożena
+Gerda Hildegard Erna Irmgard Waltraud Edeltraud Lieselotte Hannelore Gertrud Elfriede Rosaria Assunta Concetta Carmela Nunzia Immacolata Gennaro Ciro Pasquale Rocco Thaís
+Tremaine Dwayne DeShawn Tyrone Jamal Keisha Lakisha Darnell Jermaine Latoya Tamika Terrell Dre Andre Tyrese Shanice Ebony Pip Paddy Raj Faraz Rubel Nimal Tharshini Dilrukshi Kugan Tanzila Shirin Rajiv Sunil Anil Nadeem Imran Asif Tariq Bilal
+Dawit Neema Zawadi Tigist Hanna Abebe Kebede Tsion Meron Selamawit Yonas Bereket Zintle Lwazi Siqiniq Kiona Cansu Elif Ebru Gizem Merve Büşra Juninho Tião Nacho Mháire Wiremu
 `;
 
 const FAMILY = `
@@ -74,6 +85,7 @@ Al-Qahtani Al-Ghamdi Al-Zahrani Al-Otaibi Al-Harbi Al-Dosari Al-Shehri Al-Mutair
 Constantinescu Popescu Ionescu Dumitrescu Georgescu Stoica Munteanu Stan Dinu Marinescu Radu Nistor Barbu Lungu Tudor Zieliński Kowalczyk Wiśniewski
 Islam Hossain Hasan Rahman Ahmed Chowdhury Uddin Sarkar Begum Akter Khatun Perera Fernando Silva Jayawardena Bandara Dissanayake
 Hughes Wright Moreau Lefebvre Castillo McNamara O'Sullivan O'Brien O'Connor Murphy Kelly Walsh Byrne Ryan Doyle McCarthy Gallagher Kennedy Lynch Quinn Brennan Fitzgerald McLaughlin
+Cavalcanti Presti Puig Taufa Faleolo Tuilagi Kahananui Kealamakia Villanueva Bautista Lacson Manurung Rattanakosin Thammasakchai Sivakumaran Wickramasinghe Warsame Ferreyra Pfefferkorn Fifita Parata Chukwu Kuptana Runningwater Wurramarrba
 `;
 
 const split = (block: string) =>

@@ -4,10 +4,12 @@ import {
   EAST_ASIAN_FAMILY,
   HONORIFICS,
   INSTITUTION_LEADS,
+  PARTICLES,
   PERSON_AFTER,
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
 import { detectCjkNames } from './name-cjk.js';
+import { detectScriptNames } from './name-scripts.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
@@ -41,6 +43,8 @@ class PersonScanner {
   }
 
   #accept(start: number, last: Word): number {
+    // `Ninoy Aquino International Airport`, `Marcos Highway`: a landmark, a road or an award named after someone.
+    if (this.#reader.landmarkFollows(start, last)) return this.#reader.landmarkEnd;
     // `Maria G.`: an initial standing for the surname ends the name.
     const after = this.#reader.text.slice(last.end, last.end + 4);
     const initial =
@@ -72,7 +76,8 @@ class PersonScanner {
       const opener = this.#reader.sentenceOpener(m.index);
       if (opener && this.#reader.evidence.classOfText(bare) === 'common') {
         const lower = bare.toLowerCase();
-        if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower)) continue;
+        // (`Mrs. Van Houten`: after an honorific's dot a particle is no sentence's first word.)
+        if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower) && !PARTICLES.has(lower)) continue;
       }
       const w = makeWord(m.index, raw);
       const institution = this.#reader.leadsInstitution(w);
@@ -81,6 +86,20 @@ class PersonScanner {
         continue;
       }
       const wordClass = this.#reader.evidence.classOf(w);
+      // `Meneer Van den Broeck`, `Mrs. Van Houten`: a capitalised particle after an honorific starts the surname.
+      if (PARTICLES.has(w.lower)) {
+        const titled = this.#reader.honorificStart(w, true, true);
+        const surname = titled === undefined ? undefined : this.#reader.afterParticles(w);
+        if (
+          titled !== undefined &&
+          surname &&
+          isTitle(surname.text) &&
+          isNameLike(this.#reader.evidence.classOf(surname))
+        ) {
+          skipUntil = this.#accept(titled, extend(this.#reader, surname));
+          continue;
+        }
+      }
       if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) {
         // `Mr Butt asked`: after an honorific an ordinary word is a surname when a person's verb or the end follows.
         // `to van der Berg`: after van/von/ter even an ordinary word is a surname.
@@ -208,6 +227,7 @@ class PersonScanner {
     this.#vouched();
     if (searchBeyondLatin(this.#reader.text, HAS_CASELESS) >= 0) this.#caseless();
     this.#spans.push(...detectCjkNames(this.#reader.text));
+    this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     const user = this.#reader.names.user;
     if (user) {

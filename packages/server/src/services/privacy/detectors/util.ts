@@ -293,3 +293,12 @@ function spanOf(match: RegExpExecArray, type: EntityType, group: number | undefi
   if (match[group] === undefined || !indices) return undefined;
   return { start: indices[0], end: indices[1], type };
 }
+
+/**
+ * A string safe to keep in a cache that outlives the request: V8 keeps a substring of 13 or more
+ * characters as a SlicedString that points into (and so keeps alive) the whole text it was cut
+ * from, and `normalize` or a `replace` that changes nothing hands the same slice back. Shorter
+ * substrings are already copies; a longer one is copied into a string of its own (split and join
+ * build a new flat string). Called only when a cache misses.
+ */
+export const detached = (s: string): string => (s.length < 13 ? s : s.split('').join(''));

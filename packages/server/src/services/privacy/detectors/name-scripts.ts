@@ -1,0 +1,70 @@
+import type { Span } from '../types.js';
+import { searchBeyondLatin } from './util.js';
+
+/**
+ * Names after a courtesy title or a name label in scripts without capitals, where the title is the
+ * only sign that a name follows: Amharic `ወ/ሮ`, `አቶ`; Persian `خانم`, `آقای`; Urdu `محترمہ`, `جناب`;
+ * Arabic `السيدة`, `السيد`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
+ * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`. The name is the one or two words after the
+ * title, in the same script, up to punctuation; the title stays outside it.
+ */
+const TITLES = [
+  'ወ/ሮ',
+  'ወ/ሪት',
+  'አቶ',
+  'ዶ/ር',
+  'خانم',
+  'آقای',
+  'محترمہ',
+  'محترم',
+  'جناب',
+  'السيدة',
+  'السيد',
+  'Պարոն',
+  'Տիկին',
+  'ბატონი',
+  'ქალბატონი',
+  'श्रीमती',
+  'श्री',
+  'জনাব',
+  'বেগম',
+];
+/** Thai titles and the Thai name label, written straight onto the name or before a space. */
+const THAI_TITLES = ['นางสาว', 'คุณ'];
+const THAI_LABEL = 'ชื่อ';
+/** Thai words that start with `คุณ` but are ordinary words (quality, value, qualification, virtue, benefit, trait). */
+const THAI_NOT_NAMES = /^(?:ภาพ|ค่า|สมบัติ|ธรรม|ประโยชน์|ลักษณะ|ครู|หญิง|ชาย)/;
+
+const WORD = '(?:(?!\\p{Script=Latin})[\\p{L}\\p{M}])+';
+const AFTER_TITLE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${TITLES.join('|')})\\s+(${WORD})(?: (${WORD}))?` +
+    `|(?:${THAI_TITLES.join('|')})\\s?(${WORD})(?: (${WORD}))?` +
+    `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?`,
+  'gu',
+);
+/** A letter of the scripts above (letters only: a class with combining marks would misread). */
+const SCRIPTS =
+  /[\u0531-\u0587\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0e01-\u0e30\u10a0-\u10ff\u1200-\u135a]/;
+
+/** Read line by line, only the lines with a letter of these scripts (the pattern costs a try at every position). */
+export function detectScriptNames(text: string): Span[] {
+  const spans: Span[] = [];
+  let end = 0;
+  for (let at = searchBeyondLatin(text, SCRIPTS); at >= 0; at = searchBeyondLatin(text, SCRIPTS, end)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    AFTER_TITLE.lastIndex = 0;
+    for (let m = AFTER_TITLE.exec(line); m; m = AFTER_TITLE.exec(line)) {
+      const first = m[1] ?? m[3] ?? m[5];
+      const second = m[2] ?? m[4] ?? m[6];
+      if (!first) continue;
+      if (m[3] !== undefined && THAI_NOT_NAMES.test(first)) continue;
+      const name = second ? `${first} ${second}` : first;
+      const last = start + m.index + m[0].length;
+      spans.push({ start: last - name.length, end: last, type: 'PERSON' });
+    }
+  }
+  return spans;
+}
