@@ -7,6 +7,7 @@ export const STATUS_WORDS: Record<ServiceStatus, string> = {
   swapping: 'Swapping model',
   disabled: 'Disabled',
   unknown: 'Checking…',
+  unloaded: 'Unloaded',
 };
 
 /** A failed swap's cause, said the way a person would say it. */
