@@ -27,6 +27,9 @@ export const SERVICE_STATUSES = [
 ] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
+/** The detail of an `unloaded` vLLM tile, the same from the monitor and from the dashboard's swap events. */
+export const UNLOADED_DETAIL = 'Unloaded — no model loaded';
+
 /** One entry of the registry: where a service is and how to probe it. */
 export interface ServiceDescriptor {
   id: string;

@@ -39,9 +39,6 @@ export function isUnloadedOnPurpose(
   return service.placementId !== undefined && (isUnloaded?.(service.placementId) ?? false);
 }
 
-/** The words of an `unloaded` tile, said the same way by the server and the dashboard. */
-export const UNLOADED_DETAIL = 'Unloaded — no model loaded';
-
 export function resolutionError(resolution: Resolution | undefined): string {
   return resolution && !resolution.ok ? resolution.error : 'cannot resolve host';
 }

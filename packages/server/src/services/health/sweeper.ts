@@ -1,4 +1,4 @@
-import type { ServiceDescriptor, ServiceStatus } from '@spark-control/schema';
+import { UNLOADED_DETAIL, type ServiceDescriptor, type ServiceStatus } from '@spark-control/schema';
 import { DEFAULT_DOWN_AFTER, FailureStreaks } from './hysteresis.js';
 import type { HealthMonitorOptions } from './monitor.js';
 import { probeService, type ProbeResult } from './probes.js';
@@ -8,7 +8,6 @@ import {
   isUnloadedOnPurpose,
   notProbedYet,
   resolutionError,
-  UNLOADED_DETAIL,
   type ServiceState,
   type ServiceStates,
 } from './service-state.js';
