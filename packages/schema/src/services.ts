@@ -13,10 +13,22 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number];
  * `up` answers and is ready; `degraded` answers but is slow or not ready (parakeet loading);
  * `down` does not answer or answers with an error; `swapping` is planned maintenance (a model
  * swap is running); `disabled` is switched off in the settings and never contacted; `unknown`
- * has not been probed yet.
+ * has not been probed yet; `unloaded` is a placement's vLLM whose model was unloaded on purpose
+ * (by hand or when idle) and that does not answer: empty, not an outage.
  */
-export const SERVICE_STATUSES = ['up', 'degraded', 'down', 'swapping', 'disabled', 'unknown'] as const;
+export const SERVICE_STATUSES = [
+  'up',
+  'degraded',
+  'down',
+  'swapping',
+  'disabled',
+  'unknown',
+  'unloaded',
+] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** The detail of an `unloaded` vLLM tile, the same from the monitor and from the dashboard's swap events. */
+export const UNLOADED_DETAIL = 'Unloaded — no model loaded';
 
 /** One entry of the registry: where a service is and how to probe it. */
 export interface ServiceDescriptor {

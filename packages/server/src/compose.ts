@@ -98,6 +98,7 @@ export async function composeServices(options: ComposeOptions) {
     bus: options.bus,
     log: options.log,
     isSwapping: (placementId) => models.swaps.isSwapping(placementId),
+    isUnloaded: (placementId) => models.swaps.isUnloaded(placementId),
     metrics: metricsRegistry,
     alert: (type, data) => models.webhook.send(type, data),
     ...(options.now ? { now: options.now } : {}),

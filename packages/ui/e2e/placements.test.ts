@@ -232,14 +232,32 @@ describe.skipIf(!available)('the placement view against the demo with four Spark
         timeout: 60_000,
       })
       .toContain('nothing');
-    const { swap } = await apiGet<{ swap: { kind: string; status: string; modelId: string } | null }>(
-      page,
-      'api/swap/current?placementId=small',
-    );
+    const { swap } = await apiGet<{
+      swap: { kind: string; status: string; modelId: string; finishedAt: string } | null;
+    }>(page, 'api/swap/current?placementId=small');
     expect(swap).toMatchObject({ kind: 'unload', status: 'ready', modelId: served });
     expect(await section.locator('button[data-unload]').count()).toBe(0);
     expect(await page.getAttribute('[data-placement-id=vllm]', 'data-status')).toBe('serving');
-  }, 90_000);
+
+    // Its vLLM tile says it is empty on purpose, and stays so past the probes that would confirm an outage.
+    const tile = page.locator('[data-tile-placement=small]');
+    await page.waitForSelector('[data-tile-placement=small][data-status=unloaded]', { timeout: 30_000 });
+    await watchPlacements(page);
+    const finishedAt = Date.parse(swap?.finishedAt ?? '');
+    const smallTile = async () =>
+      (await apiGet<{ services: ServiceView[] }>(page, 'api/services')).services.find(
+        (service) => service.placementId === 'small',
+      );
+    // settings.monitor: down after 3 failed probes 5 s apart or 15 s.
+    await expect
+      .poll(async () => Date.parse((await smallTile())?.checkedAt ?? '') - finishedAt, { timeout: 45_000 })
+      .toBeGreaterThan(20_000);
+    expect(await smallTile()).toMatchObject({ status: 'unloaded', detail: 'Unloaded — no model loaded' });
+    expect(await tile.getAttribute('data-status')).toBe('unloaded');
+    expect(await tile.locator('.badge.status').textContent()).toBe('Unloaded');
+    expect(await tile.locator('.detail').textContent()).toBe('Unloaded — no model loaded');
+    expect(await placementStatesSeen(page)).not.toContain('tile:small:down');
+  }, 120_000);
 
   it('the Models tab says where each model may run and why not elsewhere', async () => {
     await page.click('a[href="#catalog"]');

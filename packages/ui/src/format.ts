@@ -1,4 +1,4 @@
-import type { ServiceStatus, SwapCause } from '@spark-control/schema';
+import type { ServiceStatus, ServiceView, SwapCause } from '@spark-control/schema';
 
 export const STATUS_WORDS: Record<ServiceStatus, string> = {
   up: 'Up',
@@ -7,7 +7,15 @@ export const STATUS_WORDS: Record<ServiceStatus, string> = {
   swapping: 'Swapping model',
   disabled: 'Disabled',
   unknown: 'Checking…',
+  unloaded: 'Unloaded',
 };
+
+/** The model a tile names beside its detail: none when the detail names it or nothing is loaded. */
+export function modelBesideDetail(service: ServiceView): string | undefined {
+  const model = service.servedModel;
+  if (!model || service.status === 'unloaded' || service.detail.includes(model)) return undefined;
+  return model;
+}
 
 /** A failed swap's cause, said the way a person would say it. */
 export const CAUSE_WORDS: Record<SwapCause, string> = {

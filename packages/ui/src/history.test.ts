@@ -83,4 +83,13 @@ describe('hourlyUptime', () => {
     );
     expect(hours[23]).toBe(1);
   });
+
+  it('leaves a placement unloaded on purpose out of the share', () => {
+    const samples = [
+      { at: at(3), status: 'up' as const, latencyMs: 5 },
+      { at: at(2), status: 'unloaded' as const, latencyMs: null },
+      { at: at(1), status: 'unloaded' as const, latencyMs: null },
+    ];
+    expect(hourlyUptime(history({ samples }), NOW)[23]).toBe(1);
+  });
 });

@@ -1,6 +1,8 @@
 import type { ServiceHistory, ServiceStatus } from '@spark-control/schema';
 
 const AVAILABLE: ServiceStatus[] = ['up', 'degraded'];
+/** Planned or intentionally empty time: not counted for or against uptime. */
+const NOT_COUNTED: ServiceStatus[] = ['swapping', 'disabled', 'unloaded'];
 const HOUR_MS = 3_600_000;
 
 /** Latency points, oldest first: per-minute averages, then the recent raw samples. */
@@ -12,7 +14,7 @@ export function latencyPoints(history: ServiceHistory, max = 60): number[] {
   return points.slice(-max);
 }
 
-/** Share available per hour over the last 24 hours (null: no data that hour; planned swaps excluded). */
+/** Share available per hour over the last 24 hours (null: no data that hour; swaps and unloaded time excluded). */
 export function hourlyUptime(history: ServiceHistory, now = Date.now()): (number | null)[] {
   const hours = Array.from({ length: 24 }, () => ({ total: 0, available: 0 }));
   // A sample a moment "ahead" (clock skew between server and browser) counts in the current hour.
@@ -25,7 +27,7 @@ export function hourlyUptime(history: ServiceHistory, now = Date.now()): (number
   }
   for (const sample of history.samples) {
     const slot = hours[bucket(sample.at)];
-    if (!slot || sample.status === 'swapping' || sample.status === 'disabled') continue;
+    if (!slot || NOT_COUNTED.includes(sample.status)) continue;
     slot.total += 1;
     if (AVAILABLE.includes(sample.status)) slot.available += 1;
   }

@@ -1,10 +1,11 @@
-import type {
-  PlacementFitView,
-  PlacementHolding,
-  PlacementStatus,
-  PlacementView,
-  ServiceView,
-  SwapView,
+import {
+  UNLOADED_DETAIL,
+  type PlacementFitView,
+  type PlacementHolding,
+  type PlacementStatus,
+  type PlacementView,
+  type ServiceView,
+  type SwapView,
 } from '@spark-control/schema';
 
 export const PLACEMENT_STATUS_WORDS: Record<PlacementStatus, string> = {
@@ -73,18 +74,25 @@ export function mayRunOn(model: { fits: readonly PlacementFitView[] }, placement
 
 /**
  * A built-in vLLM tile as a swap event on its own placement says it is, before the next probe does:
- * swapping the moment a swap runs, up the moment it is ready. A failed or cancelled swap leaves it to
- * the probe (a rollback may still be bringing the previous model back); a swap on another placement
+ * swapping the moment a swap or unload runs, up the moment a swap is ready, unloaded the moment an
+ * unload is (an unload's model is the one it stopped). A failed or cancelled swap leaves it to the
+ * probe (a rollback may still be bringing the previous model back); a swap on another placement
  * does not touch it.
  */
 export function afterSwapEvent(service: ServiceView, swap: SwapView): ServiceView {
   if (service.kind !== 'vllm' || service.placementId !== swap.placementId) return service;
+  const unload = swap.kind === 'unload';
   const next =
     swap.status === 'running'
-      ? { status: 'swapping' as const, detail: 'model swap in progress' }
-      : swap.status === 'ready'
-        ? { status: 'up' as const, detail: `serving ${swap.modelId}` }
-        : undefined;
+      ? {
+          status: 'swapping' as const,
+          detail: unload ? `unloading ${swap.modelId}` : 'model swap in progress',
+        }
+      : swap.status !== 'ready'
+        ? undefined
+        : unload
+          ? { status: 'unloaded' as const, detail: UNLOADED_DETAIL }
+          : { status: 'up' as const, detail: `serving ${swap.modelId}` };
   if (!next || next.status === service.status) return service;
   // The served model is the probe's word; until it probes again the detail names the new model.
   const { servedModel: _previous, ...rest } = service;

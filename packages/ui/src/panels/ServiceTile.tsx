@@ -2,7 +2,7 @@ import type { ServiceHistory, ServiceView } from '@spark-control/schema';
 import { useEffect, useState } from 'hono/jsx/dom';
 import { errorMessage } from '../api.js';
 import { servicesApi } from '../clients.js';
-import { ago, percent, STATUS_WORDS } from '../format.js';
+import { ago, modelBesideDetail, percent, STATUS_WORDS } from '../format.js';
 import { hourlyUptime, latencyPoints } from '../history.js';
 import { Sparkline, UptimeBar } from './Sparkline.js';
 
@@ -34,6 +34,7 @@ export function ServiceTile(props: { service: ServiceView }) {
   };
 
   const titleId = `svc-${service.id}`;
+  const model = modelBesideDetail(service);
   return (
     <article
       class={`tile status-${service.status}`}
@@ -48,10 +49,10 @@ export function ServiceTile(props: { service: ServiceView }) {
       </header>
       <p class="detail">
         {service.detail}
-        {service.servedModel && !service.detail.includes(service.servedModel) && (
+        {model && (
           <>
             {' · '}
-            <span class="mono">{service.servedModel}</span>
+            <span class="mono">{model}</span>
           </>
         )}
       </p>

@@ -1,8 +1,14 @@
-import type { DeepHealth } from '@spark-control/schema';
+import type { DeepHealth, ServiceDescriptor } from '@spark-control/schema';
 import { deepCheck } from './deep.js';
 import type { HealthMonitorOptions } from './monitor.js';
 import { resolveHosts, systemResolver } from './resolve.js';
-import { isBeingSwapped, notProbedYet, resolutionError, type ServiceStates } from './service-state.js';
+import {
+  isBeingSwapped,
+  isUnloadedOnPurpose,
+  notProbedYet,
+  resolutionError,
+  type ServiceStates,
+} from './service-state.js';
 
 /** Deep checks on demand and of every service on a slow interval (default 10 min; 0 turns them off). */
 export class DeepChecks {
@@ -57,13 +63,23 @@ export class DeepChecks {
     return deep;
   }
 
-  /** Deep checks of every enabled service that is not being swapped, concurrently. */
+  /**
+   * Deep checks of every enabled service that is not being swapped, concurrently. A placement unloaded
+   * on purpose is skipped unless its last probe found it answering (started outside Spark Control).
+   */
   async all(): Promise<void> {
     await Promise.all(
       this.#options.registry
         .enabled()
         .filter((service) => !isBeingSwapped(service, this.#options.isSwapping))
+        .filter((service) => !this.#emptyOnPurpose(service))
         .map((service) => this.one(service.id)),
     );
+  }
+
+  #emptyOnPurpose(service: ServiceDescriptor): boolean {
+    const status = this.#states.get(service.id)?.status;
+    const answering = status === 'up' || status === 'degraded';
+    return !answering && isUnloadedOnPurpose(service, this.#options.isUnloaded);
   }
 }

@@ -26,6 +26,8 @@ export function createHealth(deps: {
   bus: EventBus;
   log: Logger;
   isSwapping: (placementId: string) => boolean;
+  /** True while a placement's model is unloaded on purpose: its vLLM shows `unloaded`, not `down`. */
+  isUnloaded?: (placementId: string) => boolean;
   metrics?: MetricsRegistry;
   /** Health changes for the webhook (`service.down`, `service.up`). */
   alert?: (type: 'service.down' | 'service.up', data: Record<string, unknown>) => void;
@@ -42,6 +44,7 @@ export function createHealth(deps: {
     log: deps.log,
     metrics,
     isSwapping: deps.isSwapping,
+    isUnloaded: deps.isUnloaded,
     intervalMs: () => deps.settings.current.monitor.intervalSec * 1000,
     downAfter: () => ({
       probes: deps.settings.current.monitor.downAfterProbes,

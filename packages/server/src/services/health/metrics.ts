@@ -197,7 +197,7 @@ export function standardMetrics(registry: MetricsRegistry) {
   return {
     serviceUp: registry.gauge(
       'spark_control_service_up',
-      'Whether a service is available (1 up or degraded, 0 down; swapping and unknown are absent).',
+      'Whether a service is available (1 up or degraded, 0 down; swapping, unloaded and unknown are absent).',
     ),
     serviceStatus: registry.gauge(
       'spark_control_service_status',

@@ -259,4 +259,53 @@ describe('health monitor against the simulated Sparks', () => {
       await sim.control.clearFaults('spark2');
     }
   });
+
+  it('reads a placement unloaded on purpose as unloaded: no alert, no uptime lost, no service_up, no deep check', async () => {
+    let unloaded = false;
+    const alerts: string[] = [];
+    const monitor = t.monitor({
+      isUnloaded: (placementId) => unloaded && placementId === 'spare',
+      alert: (type, data) => {
+        if (data.serviceId === 'vllm-spare') alerts.push(type);
+      },
+    });
+    await t.updateSettings(
+      baseSettings(sim, {
+        placements: [
+          { id: 'main', sparkIds: ['spark2'], port: CUSTOM_VLLM_PORT + 20, container: 'vllm_main' },
+          { id: 'spare', sparkIds: ['spark2'], port: CUSTOM_VLLM_PORT, container: 'vllm_spare' },
+        ],
+      }),
+    );
+    const spare = async () => (await monitor.list()).find((view) => view.id === 'vllm-spare');
+    await monitor.sweep();
+    expect(await spare()).toMatchObject({ status: 'up', servedModel: 'qwen3-second' });
+    await customVllm.close();
+    unloaded = true;
+    // Three failed probes would confirm `down`; an unloaded placement reads `unloaded` at once.
+    for (let i = 0; i < 3; i += 1) await monitor.sweep();
+    const view = await spare();
+    expect(view).toMatchObject({ status: 'unloaded', detail: 'Unloaded — no model loaded' });
+    expect(view?.servedModel).toBeUndefined();
+    expect(alerts).toEqual([]);
+    monitor.invalidateUptime();
+    expect((await spare())?.uptime24h).toBe(1);
+    const metrics = t.metrics.render().split('\n');
+    const spareLines = (name: string) =>
+      metrics.filter((line) => line.startsWith(`${name}{`) && line.includes('service="vllm-spare"'));
+    expect(spareLines('spark_control_service_up')).toEqual([]);
+    expect(spareLines('spark_control_service_status')).toContainEqual(
+      expect.stringMatching(/status="unloaded"\} 1$/),
+    );
+    const deepBefore = t.events.filter((event) => event.type === 'service.deep').length;
+    await monitor.deepAll();
+    const deep = t.events.filter((event) => event.type === 'service.deep').slice(deepBefore);
+    expect(deep.map((event) => event.type === 'service.deep' && event.id)).not.toContain('vllm-spare');
+
+    // Started outside Spark Control: it answers, so it reads as usual.
+    customVllm = await startCustomVllm();
+    await monitor.sweep();
+    expect(await spare()).toMatchObject({ status: 'up', servedModel: 'qwen3-second' });
+    expect(alerts).toEqual([]);
+  });
 });

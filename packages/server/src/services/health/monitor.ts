@@ -22,6 +22,11 @@ export interface HealthMonitorOptions {
   intervalMs: () => number;
   /** True while a model swap runs on the placement: its built-in vLLM is `swapping`, not `down`. */
   isSwapping: (placementId: string) => boolean;
+  /**
+   * True while the placement's model is unloaded on purpose: a failed probe of its built-in vLLM reads
+   * `unloaded` (not counted against uptime, no alert) and its deep check is skipped.
+   */
+  isUnloaded?: ((placementId: string) => boolean) | undefined;
   metrics?: StandardMetrics | undefined;
   /** Per probe, every request included (default 3000 ms). A sweep lasts at most this plus a margin. */
   probeTimeoutMs?: number;

@@ -31,6 +31,14 @@ export function isBeingSwapped(
   return service.placementId !== undefined && isSwapping(service.placementId);
 }
 
+/** Whether the service is the built-in vLLM of a placement whose model was unloaded on purpose. */
+export function isUnloadedOnPurpose(
+  service: ServiceDescriptor,
+  isUnloaded: ((placementId: string) => boolean) | undefined,
+): boolean {
+  return service.placementId !== undefined && (isUnloaded?.(service.placementId) ?? false);
+}
+
 export function resolutionError(resolution: Resolution | undefined): string {
   return resolution && !resolution.ok ? resolution.error : 'cannot resolve host';
 }

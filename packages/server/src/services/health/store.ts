@@ -15,8 +15,8 @@ export const RAW_RETENTION_MS = 60 * 60 * 1000;
 export const LONG_RETENTION_MS = 31 * 24 * 60 * 60 * 1000;
 
 const AVAILABLE = ['up', 'degraded'];
-/** Planned or unobserved time: not counted for or against uptime. */
-const EXCLUDED = ['swapping', 'disabled', 'unknown'];
+/** Planned, intentionally empty or unobserved time: not counted for or against uptime. */
+const EXCLUDED = ['swapping', 'disabled', 'unknown', 'unloaded'];
 
 export interface SampleRow {
   serviceId: string;
@@ -94,7 +94,7 @@ export class HealthStore {
 
   /**
    * Uptime per service since `since`: available samples over counted samples, where swaps,
-   * disabled and unknown time are not counted. Services without counted samples are absent.
+   * unloaded, disabled and unknown time are not counted. Services without counted samples are absent.
    */
   async uptime(since: Date): Promise<Map<string, number>> {
     const raw = await this.#db

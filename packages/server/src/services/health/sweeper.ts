@@ -1,10 +1,11 @@
-import type { ServiceDescriptor, ServiceStatus } from '@spark-control/schema';
+import { UNLOADED_DETAIL, type ServiceDescriptor, type ServiceStatus } from '@spark-control/schema';
 import { DEFAULT_DOWN_AFTER, FailureStreaks } from './hysteresis.js';
 import type { HealthMonitorOptions } from './monitor.js';
 import { probeService, type ProbeResult } from './probes.js';
 import { resolveHosts, systemResolver } from './resolve.js';
 import {
   isBeingSwapped,
+  isUnloadedOnPurpose,
   notProbedYet,
   resolutionError,
   type ServiceState,
@@ -20,7 +21,7 @@ export interface SweepTiming {
   durationMs: number;
 }
 
-type SweepResult = ProbeResult | { status: 'swapping'; latencyMs: null; detail: string };
+type SweepResult = ProbeResult | { status: 'swapping' | 'unloaded'; latencyMs: null; detail: string };
 
 /**
  * Probes every enabled service on an interval (sweeps never overlap), keeps the current status in
@@ -120,10 +121,7 @@ export class HealthSweeper {
     if (signal.aborted) return;
     const at = this.#now();
     const samples = results.map(([service, result]) => {
-      const next =
-        result === 'swapping'
-          ? { status: 'swapping' as const, latencyMs: null, detail: 'model swap in progress' }
-          : result;
+      const next = this.#planned(service, result);
       if (!this.#confirmed(service, next.status === 'down', at)) {
         return { serviceId: service.id, at, status: this.#hold(service, at), latencyMs: null };
       }
@@ -139,6 +137,15 @@ export class HealthSweeper {
     this.#timings.push({ startedAt, durationMs });
     if (this.#timings.length > SWEEP_TIMES_KEPT) this.#timings.shift();
     this.#options.metrics?.sweepDuration.observe({}, durationMs / 1000);
+  }
+
+  /** A swap in progress reads `swapping`; no answer from a placement emptied on purpose reads `unloaded`. */
+  #planned(service: ServiceDescriptor, result: ProbeResult | 'swapping'): SweepResult {
+    if (result === 'swapping')
+      return { status: 'swapping', latencyMs: null, detail: 'model swap in progress' };
+    if (result.status === 'down' && isUnloadedOnPurpose(service, this.#options.isUnloaded))
+      return { status: 'unloaded', latencyMs: null, detail: UNLOADED_DETAIL };
+    return result;
   }
 
   #confirmed(service: ServiceDescriptor, failed: boolean, at: Date): boolean {
@@ -192,7 +199,7 @@ export class HealthSweeper {
       servedModel: 'servedModel' in result ? result.servedModel : previous?.servedModel,
       deep: previous?.deep ?? null,
     };
-    if (result.status === 'down') state.servedModel = undefined;
+    if (result.status === 'down' || result.status === 'unloaded') state.servedModel = undefined;
     this.#states.set(service.id, state);
     this.#updateMetrics(service, state);
     if (!changed) return;
@@ -225,7 +232,7 @@ export class HealthSweeper {
     if (state.status === 'up' || state.status === 'degraded') metrics.serviceUp.set(labels, 1);
     else if (state.status === 'down') metrics.serviceUp.set(labels, 0);
     else metrics.serviceUp.retain((existing) => existing.service !== service.id);
-    for (const status of ['up', 'degraded', 'down', 'swapping'] as const) {
+    for (const status of ['up', 'degraded', 'down', 'swapping', 'unloaded'] as const) {
       metrics.serviceStatus.set({ ...labels, status }, state.status === status ? 1 : 0);
     }
     if (state.latencyMs !== null) metrics.serviceLatency.set(labels, state.latencyMs / 1000);

@@ -1,4 +1,4 @@
-import type { SwapView } from '@spark-control/schema';
+import type { AppEvent, ServiceView, SwapView } from '@spark-control/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/support/app.js';
 import { startSimGateway, type GatewayHarness, type SimGateway } from '../../../test/support/sim-gateway.js';
@@ -19,6 +19,11 @@ describe('manual unload of one placement of two', () => {
     return { status: response.status, code: error.code, message: error.message };
   };
   const served = async () => Object.fromEntries(await g.gateway.servedByPlacement());
+  const vllmTile = async (placementId: string) => {
+    const response = await t.app.request('/api/services', { headers: t.bearer });
+    const { services } = (await response.json()) as { services: ServiceView[] };
+    return services.find((view) => view.kind === 'vllm' && view.placementId === placementId);
+  };
 
   beforeAll(async () => {
     fixture = await startSimGateway({
@@ -92,5 +97,27 @@ describe('manual unload of one placement of two', () => {
       code: 'CONFLICT',
       message: expect.stringContaining('placement p1 serves nothing') as string,
     });
+  }, 120_000);
+
+  it('reads the emptied placement as unloaded, not down, until a swap fills it again', async () => {
+    expect([t.swaps.isUnloaded('p1'), t.swaps.isUnloaded('p2')]).toEqual([true, false]);
+    const events: AppEvent[] = [];
+    const unsubscribe = t.bus.subscribe((event) => events.push(event));
+    // Three failed probes in a row would confirm an outage (settings.monitor.downAfterProbes).
+    for (let i = 0; i < 3; i += 1) await t.health.monitor.sweep();
+    const p1 = await vllmTile('p1');
+    expect(p1).toMatchObject({ status: 'unloaded', detail: 'Unloaded — no model loaded' });
+    expect((await vllmTile('p2'))?.status).toBe('up');
+    const p1Statuses = events.flatMap((event) =>
+      event.type === 'service.status' && event.id === p1?.id ? [event.status] : [],
+    );
+    expect(p1Statuses).toEqual(['unloaded']);
+
+    expect((await post('/api/swap', { modelId: 'model-a', placementId: 'p1' })).status).toBe(202);
+    expect(t.swaps.isUnloaded('p1')).toBe(false);
+    await t.swaps.idle('p1');
+    await t.health.monitor.sweep();
+    expect(await vllmTile('p1')).toMatchObject({ status: 'up', servedModel: 'model-a' });
+    unsubscribe();
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import { newSwapView, SwapJournal, type ActiveSwap } from './swap-journal.js';
 import { SwapRecovery } from './swap-recovery.js';
 import { RollbackAfterFailure } from './swap-rollback.js';
 import { PlacementUnload } from './placement-unload.js';
+import { UnloadedPlacements } from './unloaded-placements.js';
 import { ModelSwap } from './model-swap.js';
 import type { VllmCluster } from './vllm-cluster.js';
 import type { PlacementDirectory } from '../placements/placement-directory.js';
@@ -64,6 +65,7 @@ export class SwapService {
   readonly #unload: PlacementUnload;
   /** The running swap of each placement, by placement id. */
   readonly #active = new Map<string, ActiveSwap>();
+  readonly #unloaded = new UnloadedPlacements();
   #now: () => number;
 
   constructor(deps: SwapServiceDeps) {
@@ -117,6 +119,14 @@ export class SwapService {
    */
   isSwapping(placementId?: string): boolean {
     return placementId === undefined ? this.#active.size > 0 : this.#active.has(placementId);
+  }
+
+  /**
+   * True when the placement's model was unloaded on purpose (by hand or when idle) and no swap has
+   * started there since: an empty placement, not an outage, for the monitor.
+   */
+  isUnloaded(placementId: string): boolean {
+    return this.#unloaded.has(placementId);
   }
 
   /** The catalog model being swapped in on a placement; null when none is. */
@@ -208,6 +218,7 @@ export class SwapService {
       stopwatch: new SwapStopwatch(view, this.#now),
     };
     this.#active.set(view.placementId, active);
+    this.#unloaded.started(view.placementId);
     await this.#deps.repo.save(view);
     this.#journal.publish(view);
     this.#deps.webhook.send(`${view.kind}.started`, {
@@ -222,7 +233,8 @@ export class SwapService {
   /** Keeps `active` as its placement's running swap until `running` ends. */
   #track(active: ActiveSwap, running: Promise<void>): void {
     const { placementId } = active.view;
-    active.done = running.finally(() => {
+    const ended = running.then(() => this.#unloaded.finished(active.view));
+    active.done = ended.finally(() => {
       if (this.#active.get(placementId) === active) this.#active.delete(placementId);
     });
   }
@@ -291,7 +303,10 @@ export class SwapService {
     return this.#deps.repo.history(limit);
   }
 
-  /** After a restart: settles every swap the database still shows as running. */
+  /**
+   * After a restart: settles every swap the database still shows as running, then marks unloaded
+   * each placement whose latest record is a finished unload.
+   */
   async reconcile(): Promise<void> {
     for (const view of await this.#deps.repo.running()) {
       this.#deps.log.info(
@@ -317,5 +332,7 @@ export class SwapService {
       );
       await active.done;
     }
+    for (const placement of this.#deps.placements.all())
+      this.#unloaded.restore(placement.id, await this.#deps.repo.latest(placement.id));
   }
 }
