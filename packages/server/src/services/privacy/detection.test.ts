@@ -37,9 +37,6 @@ const HELD_OUT_FLOORS: Record<string, Partial<Targets>> = {
   // Corpus E (2026-12-05): pattern recall 0.815 at its first run after round 3; 0.831 with the IBAN fix and
   // CIDR labelled IP; 0.846 after round 4; 0.915 after round 5; 0.921 after rounds 8 and 9.
   'heldout/corpus-e.txt': { patternRecall: 0.921 },
-  // Corpus G (2026-12-06), written blind while round 9 ran and sealed until the detectors were frozen; its first
-  // and only run after round 9: pattern recall 0.966 (284/294 = 0.9660), person 0.893 (333/373 = 0.8928).
-  'heldout/corpus-g.txt': { patternRecall: 0.965, nameRecall: 0.892 },
 };
 
 /**
@@ -48,7 +45,10 @@ const HELD_OUT_FLOORS: Record<string, Partial<Targets>> = {
  * change cannot lose what the round won; every other tuning set meets the targets.
  */
 const TUNING_FLOORS: Record<string, Partial<Targets>> = {
-  // None now: round 9 took corpus F (person 0.835 blind) to 0.971 and the eighth batch (0.685) to 0.923.
+  // Round 9 took corpus F (person 0.835 blind) to 0.971 and the eighth batch (0.685) to 0.923.
+  // Corpus G (2026-12-06), held out until its blind run after round 9 (pattern 0.966, person 0.893), then
+  // retired into tuning for round 10.
+  'tuning/corpus-g.txt': { patternRecall: 0.965, nameRecall: 0.892 },
 };
 
 describe('held-out sets (written after the detectors were frozen; never tuned on)', () => {
