@@ -1,6 +1,12 @@
 import { createRequire } from 'node:module';
 import { INSTITUTION_NAMES, PLACE_NAMES } from './name-context.js';
+import {
+  NON_LATIN_FAMILY_NAMES,
+  NON_LATIN_GIVEN_ALSO_WORDS,
+  NON_LATIN_GIVEN_NAMES,
+} from './names-nonlatin.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
+import { WORLD_FAMILY_NAMES, WORLD_GIVEN_NAMES } from './names-world.js';
 import { detached } from './util.js';
 
 /** Everything the name detector knows; built once per service, then shared by every scrub. */
@@ -91,6 +97,8 @@ function ordinaryWords(): Map<string, number> {
   return lowerCaseWords;
 }
 
+const LATIN_WORD = /^[\p{Script=Latin}'’-]+$/u;
+
 /** `são paulo` → `sao paulo`: compromise spells its places without accents. */
 const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
@@ -114,7 +122,11 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
     }
   }
   const ordinary = ordinaryWords();
-  for (const name of GIVEN_NAMES) {
+  for (const name of NON_LATIN_GIVEN_ALSO_WORDS) {
+    given.add(name);
+    ambiguous.add(name);
+  }
+  for (const name of [...GIVEN_NAMES, ...NON_LATIN_GIVEN_NAMES]) {
     const lower = name.toLowerCase();
     given.add(lower);
     if (
@@ -123,7 +135,25 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
     )
       ambiguous.add(lower);
   }
-  for (const name of FAMILY_NAMES) family.add(name.toLowerCase());
+  // Faker's lists in scripts other than Latin, where ours are thin. They mix in words of their languages
+  // (Persian `همراه`, Russian `Вера`), so a name only they know needs the context an ambiguous one needs.
+  // (Their Latin-script names, added here, made brands, stations and surnames-as-words into persons:
+  // `Tata Ace`, `Milano Centrale`, `Hudson`, `Anda`; measured on the tuning sets.)
+  for (const list of Object.values(WORLD_GIVEN_NAMES)) {
+    for (const name of list.split(' ')) {
+      const lower = name.toLowerCase();
+      if (LATIN_WORD.test(lower) || given.has(lower)) continue;
+      given.add(lower);
+      ambiguous.add(lower);
+    }
+  }
+  const worldFamily = Object.values(WORLD_FAMILY_NAMES).flatMap((list) => list.split(' '));
+  for (const name of [
+    ...FAMILY_NAMES,
+    ...NON_LATIN_FAMILY_NAMES,
+    ...worldFamily.filter((name) => !LATIN_WORD.test(name)),
+  ])
+    family.add(name.toLowerCase());
   const commonWords = new Set(
     Object.entries(lex)
       .filter(([, entry]) => tagsOf(entry).some((t) => !NAME_TAGS.has(t) && !PLACE_TAGS.has(t)))

@@ -27,7 +27,10 @@ import {
   VOCATIVE_FOLLOWS,
 } from './person-words.js';
 
-const isCaseless = (w: string) => /^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(w);
+const isCaseless = (w: string) =>
+  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}]/u.test(
+    w,
+  );
 /** What ends a sentence or a line, or opens a quotation or an aside: the word after it opens one. */
 const SENTENCE_BREAKS = '\n.!?:;"“(';
 

@@ -28,8 +28,12 @@ const CAPITALISED = new RegExp(
   `[${UPPER_START}](?<![${LETTERS}'’-].)[${LETTERS}]*(?:[-'’][${LETTERS}]+)*`,
   'g',
 );
-const CASELESS_WORD = /[\p{Script=Arabic}\p{Script=Hebrew}]+/gu;
-const HAS_CASELESS = /[\u0590-\u06ff]/;
+/** Scripts without capitals whose words are read against the lists (Thai names stand between spaces). */
+const CASELESS_WORD =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}\u200c]+/gu;
+/** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
+const ARABIC_FAMILY = /^ال[\p{Script=Arabic}]{3,}$/u;
+const HAS_CASELESS = /[\u0590-\u07bf\u0900-\u0bff\u0e00-\u0e7f\u10a0-\u10ff]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
 class PersonScanner {
@@ -209,15 +213,31 @@ class PersonScanner {
     let skipUntil = 0;
     for (let m = CASELESS_WORD.exec(this.#reader.text); m; m = CASELESS_WORD.exec(this.#reader.text)) {
       if (m.index < skipUntil) continue;
-      const w = makeWord(m.index, m[0]);
+      let w = makeWord(m.index, m[0]);
+      // `وفاطمة`: Arabic writes `and` onto the next word.
+      if (!this.#reader.names.given.has(w.lower) && w.text.startsWith('و'))
+        w = makeWord(m.index + 1, m[0].slice(1));
       if (!this.#reader.names.given.has(w.lower)) continue;
+      const { ambiguous } = this.#reader.names;
+      // `باسم نورة`: "in the name of Noura"; a word that may be a name, before a name that can only be one.
+      const following = this.#reader.next(w);
+      if (
+        ambiguous.has(w.lower) &&
+        following &&
+        this.#reader.names.given.has(following.lower) &&
+        !ambiguous.has(following.lower)
+      )
+        continue;
       let last = w;
       for (
         let next = this.#reader.next(w);
-        next && this.#reader.surnameLike(next);
+        next &&
+        (this.#reader.surnameLike(next) || (!ambiguous.has(w.lower) && ARABIC_FAMILY.test(next.text)));
         next = this.#reader.next(next)
       )
         last = next;
+      // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it.
+      if (last === w && ambiguous.has(w.lower)) continue;
       skipUntil = this.#accept(w.start, last);
     }
   }
