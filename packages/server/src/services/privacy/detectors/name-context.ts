@@ -4,7 +4,7 @@ export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
 sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
-κ κος κα κύριος κύριε κυρία κυρ`
+κ κος κα κύριος κύριε κυρία κυρ ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -108,7 +108,19 @@ gasthaus restaurant café cafe bistro taverna warung masjid`.split(/\s+/),
  */
 export const LANDMARK_NOUNS = new Set(
   `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
-award prize memorial stadium station bridge`.split(/\s+/),
+award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione`.split(
+    /\s+/,
+  ),
+);
+/**
+ * Landmark nouns written in lower case after the name (Hungarian `Margit híd`, `Kossuth utca`; Turkish
+ * `Atatürk caddesi`; Polish `Kościuszki ulica`; Swedish `Drottning gatan`). Not Czech/Polish `most` (bridge),
+ * an English word.
+ */
+export const LOWER_CASE_LANDMARK_NOUNS = new Set(
+  'híd utca út tér körút sokak sokağı caddesi cadde köprüsü bulvarı ulica ulice náměstí gatan vägen'.split(
+    ' ',
+  ),
 );
 /** Landmark nouns that are also surnames (`John Hall`, `Jenny Park`): a landmark only after a name of two words or more. */
 export const LANDMARK_NOUNS_AFTER_FULL_NAME = new Set(
@@ -116,7 +128,7 @@ export const LANDMARK_NOUNS_AFTER_FULL_NAME = new Set(
 );
 /** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
 export const PLACE_NOUNS = new Set(
-  `station street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
+  `station centrale centraal hauptbahnhof bahnhof gare estación estação stazione street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
 university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
 market line bay beach island valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
@@ -217,6 +229,10 @@ children colleague colleagues profile password login calendar ticket order invoi
 );
 /** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
+/** Titles written as a word after the name (Turkish `Zeynep Hanım`, `Kemal abi`, `Murat Bey`): never a surname. */
+export const TITLES_AFTER_NAME = new Set(
+  'hanım hanim bey beyefendi hanımefendi hoca hocam abi abla efendi'.split(' '),
+);
 /** Departments and roles that may follow `from` or sit in brackets after a name (`Ngozi from finance`). */
 export const DEPARTMENTS = new Set(
   `finance billing sales support accounts accounting legal hr it ops operations marketing procurement purchasing logistics

@@ -10,6 +10,7 @@ import {
   PERSONAL_POSSESSIONS,
   PLACE_NOUNS,
   SERVICE_WORDS,
+  TITLES_AFTER_NAME,
   WEAK_BEFORE,
 } from './name-context.js';
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
@@ -196,6 +197,7 @@ export class NameEvidence {
     const word1 = words?.[1] === undefined ? undefined : lowerCase(words[1]);
     const word2 = words?.[2] === undefined ? undefined : lowerCase(words[2]);
     if (!word1) return undefined;
+    if (gap === ' ' && TITLES_AFTER_NAME.has(word1)) return 'strong';
     if (/^['’]s/.test(rest)) return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
     if (/^\s*\(/.test(rest)) return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
     if (/^,/.test(rest)) {

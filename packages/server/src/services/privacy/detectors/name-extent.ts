@@ -16,6 +16,9 @@ import { STRONG_PARTICLES } from './person-words.js';
 /** Family name first, then given-name syllables: `Wang Wei`, `Kim Min-jun`, `Nguyen Van An`. */
 export function eastAsianName(r: NameReader, w: Word): Word | undefined {
   if (!EAST_ASIAN_FAMILY.has(w.lower)) return undefined;
+  // `Pan Krzysztof Nowak`: Polish `Pan` (Mr) is also the Chinese family name Pan; after it, only syllables
+  // that read as Chinese, Korean or Vietnamese make it one.
+  const alsoHonorific = HONORIFICS.has(w.lower);
   let last = w;
   for (let count = 0; count < 3; count++) {
     const next = r.next(last);
@@ -23,7 +26,7 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
     const nl = next.lower;
     const ok =
       KOREAN_GIVEN.test(next.text) ||
-      r.evidence.given(nl) ||
+      (!alsoHonorific && r.evidence.given(nl)) ||
       VIETNAMESE_MIDDLE.has(nl) ||
       (PINYIN_LIKE.test(nl) && (count > 0 || !r.names.common(nl)));
     if (!ok) break;

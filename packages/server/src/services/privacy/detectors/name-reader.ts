@@ -5,6 +5,7 @@ import {
   INSTITUTION_LEADS,
   LANDMARK_NOUNS,
   LANDMARK_NOUNS_AFTER_FULL_NAME,
+  LOWER_CASE_LANDMARK_NOUNS,
   PARTICLES,
   PERSON_AFTER,
   PERSON_BEFORE,
@@ -12,6 +13,7 @@ import {
   PLACE_NAMES,
   PLACE_NOUNS,
   SPEECH_VERBS,
+  TITLES_AFTER_NAME,
 } from './name-context.js';
 import { isNameLike, NameEvidence } from './name-evidence.js';
 import type { NameLexicon } from './name-lexicon.js';
@@ -68,7 +70,7 @@ export class NameReader {
     if (w.text.length < 2) return false;
     const known = this.names.family.has(w.lower) || this.evidence.given(w.lower);
     if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
-    if (PLACE_NOUNS.has(w.lower)) return false;
+    if (PLACE_NOUNS.has(w.lower) || TITLES_AFTER_NAME.has(w.lower)) return false;
     if (known) return true;
     const lower = w.lower;
     return (
@@ -166,6 +168,8 @@ export class NameReader {
     // A run of five or more digits after a name is a record's number (`Njeri 27093315`), not a version,
     // unless the words are the number's label (`Cartão de Cidadão 19482199 …`, `TC'si 1234…`).
     const after = this.text.slice(last.end, last.end + 7);
+    // `Linde E20`, `Tata Ace`-like model codes: capitals and digits in one word.
+    if (/^ \p{Lu}{1,3}-?\d{1,4}\p{Ll}?(?![\p{L}\d])/u.test(after)) return true;
     if (!/^ \d/.test(after)) return false;
     return !/^ \d{5}/.test(after) || labelledAsId(this.text, last.end + 1) || /['’]/.test(last.text);
   }
@@ -180,6 +184,10 @@ export class NameReader {
    */
   landmarkFollows(start: number, last: Word): boolean {
     let next = this.next(last);
+    if (next && this.text[last.end] === ' ' && LOWER_CASE_LANDMARK_NOUNS.has(next.text)) {
+      this.landmarkEnd = next.end;
+      return true;
+    }
     const fullName = this.text.slice(start, last.end).includes(' ');
     for (let steps = 0; steps < 3 && next && isTitle(next.text); steps++) {
       if (LANDMARK_NOUNS.has(next.lower) || (fullName && LANDMARK_NOUNS_AFTER_FULL_NAME.has(next.lower))) {

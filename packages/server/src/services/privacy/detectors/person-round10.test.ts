@@ -28,3 +28,54 @@ describe('names in scripts without capitals, by list (round 10)', () => {
     expect(found('الحساب باسم نورة الشمري.')).toEqual(['نورة الشمري']);
   });
 });
+
+describe('given names from faker’s Latin-script lists (round 10)', () => {
+  it('reads a given name alone that only those lists know', () => {
+    expect(found('Billing contact stays Declan.')).toEqual(['Declan']);
+    expect(found('The driver that day was Callum.')).toEqual(['Callum']);
+  });
+
+  it('leaves out the names that are English words or appear in film subtitles at all', () => {
+    // `Hudson` and `Apollo` are in faker's lists; here they are a river and a pharmacy chain.
+    expect(found('The barge went up the Hudson past the Apollo Pharmacy sign.')).toEqual([]);
+  });
+});
+
+describe('accents the lists leave out (round 10)', () => {
+  it('reads Yoruba names with their tone marks', () => {
+    expect(found('Ẹ kú àárọ̀ Adébáyọ̀, jọ̀wọ́ pe Fúnmi lórí fóònù.')).toEqual(['Adébáyọ̀', 'Fúnmi']);
+    expect(found('Ọgbẹ́ni Olúwaṣeun Àjàyí ní kí a fi ẹrù ránṣẹ́.')).toEqual(['Ọgbẹ́ni Olúwaṣeun Àjàyí']);
+    expect(found('Alhaji Garba Shehu will sign for the goods.')).toEqual(['Alhaji Garba Shehu']);
+  });
+
+  it('does not turn a word into a name by taking an accent away (`Germán` is listed, `German` is a nationality)', () => {
+    expect(found('The German team joins the call at nine.')).toEqual([]);
+  });
+});
+
+describe('things named after people (round 10)', () => {
+  it('reads a station, a bridge or a street written after the name as the landmark', () => {
+    expect(found('Frecciarossa 9531 Milano Centrale 08:10, carriage 7.')).toEqual([]);
+    expect(found('Petőfi híd and Margit híd will be closed on the night of 15 March.')).toEqual([]);
+  });
+
+  it('reads a model code after a name as a product', () => {
+    expect(found('The new forklift (Linde E20) passed its inspection.')).toEqual([]);
+  });
+});
+
+describe('titles and endings around a name (round 10)', () => {
+  it('reads Polish `Pan` as Mr, not the Chinese family name Pan', () => {
+    expect(found('Pan Krzysztof Zieliński prosi o kontakt.')).toEqual(['Pan Krzysztof Zieliński']);
+    expect(found('Pan Wei asked for the invoice.')).toEqual(['Pan Wei']);
+  });
+
+  it('leaves a Turkish title after the name out of it', () => {
+    expect(found('Zeynep Hanım yarın izinli, Murat Bey raporu gönderdi.')).toEqual(['Zeynep', 'Murat']);
+  });
+
+  it('leaves a Turkish case ending after the apostrophe out of the name', () => {
+    expect(found("Yarın raporları Cem'e gönder, Ayşe'nin telefonu kapalı.")).toEqual(['Cem', 'Ayşe']);
+    expect(found("O'Brien called about the invoice.")).toEqual(["O'Brien"]);
+  });
+});

@@ -31,6 +31,7 @@ const CAPITALISED = new RegExp(
 /** Scripts without capitals whose words are read against the lists (Thai names stand between spaces). */
 const CASELESS_WORD =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}\u200c]+/gu;
+const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
 const ARABIC_FAMILY = /^ال[\p{Script=Arabic}]{3,}$/u;
 const HAS_CASELESS = /[\u0590-\u07bf\u0900-\u0bff\u0e00-\u0e7f\u10a0-\u10ff]/;
@@ -83,7 +84,7 @@ class PersonScanner {
         // (`Mrs. Van Houten`: after an honorific's dot a particle is no sentence's first word.)
         if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower) && !PARTICLES.has(lower)) continue;
       }
-      const w = makeWord(m.index, raw);
+      const w = makeWord(m.index, this.#withoutCaseEnding(raw));
       const institution = this.#reader.leadsInstitution(w);
       if (institution) {
         skipUntil = this.#titledRunEnd(institution);
@@ -145,6 +146,12 @@ class PersonScanner {
       }
       if (isNameLike(wordClass)) this.#undecided.push(w);
     }
+  }
+
+  /** `Cem'e`, `Ayşe'nin`: Turkish writes a case ending after an apostrophe; the name is the listed word before it. */
+  #withoutCaseEnding(raw: string): string {
+    const m = TURKISH_CASE_ENDING.exec(raw);
+    return m?.[1] && this.#reader.evidence.given(m[1].toLowerCase()) ? m[1] : raw;
   }
 
   /** The end of the capitalised words in a row from `w` (`San Pablo Apóstol`). */
