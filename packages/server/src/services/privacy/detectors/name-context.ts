@@ -4,7 +4,7 @@ export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
 sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
-κ κος κα κύριος κύριε κυρία κυρ ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee`
+κ κος κα κύριος κύριε κυρία κυρ dott dottssa profssa sigra signa avv avvta ing geom ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -43,6 +43,9 @@ export const PARTICLES = new Set([
   'ua',
   'ben',
   'bat',
+  // Catalan `i` and Spanish `y` between two family names (`Jordi Puig i Serra`, `Ortega y Gasset`).
+  'i',
+  'y',
   // Māori `Te` (`Aroha Te Whata`), Italian `Lo` (`Rosaria Lo Presti`).
   'te',
   'lo',
@@ -159,6 +162,15 @@ export const PERSON_VERBS = new Set([
 export const PINYIN_LIKE =
   /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;
 export const KOREAN_GIVEN = /^[A-Z][a-z]{1,5}-[a-z]{2,5}$/;
+/** Vietnamese family names (without their diacritics): after one, given-name syllables of any Vietnamese shape follow. */
+export const VIETNAMESE_FAMILY = new Set(
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong truong ly ho dinh trinh mai luong lam'.split(
+    ' ',
+  ),
+);
+/** One Vietnamese syllable, its diacritics taken off (`Thu`, `Trang`, `Khanh`, `Nghia`). */
+export const VIETNAMESE_SYLLABLE =
+  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/;
 
 /**
  * Kinship and courtesy titles that stand before a given name in many languages and are not part of

@@ -5,11 +5,19 @@ import {
   PARTICLES,
   PINYIN_LIKE,
   PLACE_NOUNS,
+  VIETNAMESE_FAMILY,
   VIETNAMESE_MIDDLE,
+  VIETNAMESE_SYLLABLE,
 } from './name-context.js';
 import type { NameReader } from './name-reader.js';
 import { isTitle, previousWord, type Word } from './name-words.js';
 import { STRONG_PARTICLES } from './person-words.js';
+
+const withoutMarks = (lower: string) =>
+  lower
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace('đ', 'd');
 
 /** How far a name found at one word reaches: over surnames and particles forward, given names and initials back. */
 
@@ -19,7 +27,9 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
   // `Pan Krzysztof Nowak`: Polish `Pan` (Mr) is also the Chinese family name Pan; after it, only syllables
   // that read as Chinese, Korean or Vietnamese make it one.
   const alsoHonorific = HONORIFICS.has(w.lower);
+  const vietnamese = VIETNAMESE_FAMILY.has(w.lower);
   let last = w;
+  // Up to three words after the family name (`Bui Thi Thu Trang`).
   for (let count = 0; count < 3; count++) {
     const next = r.next(last);
     if (!next || !isTitle(next.text) || PLACE_NOUNS.has(next.lower)) break;
@@ -28,6 +38,7 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
       KOREAN_GIVEN.test(next.text) ||
       (!alsoHonorific && r.evidence.given(nl)) ||
       VIETNAMESE_MIDDLE.has(nl) ||
+      (vietnamese && count > 0 && VIETNAMESE_SYLLABLE.test(withoutMarks(nl)) && !r.names.common(nl)) ||
       (PINYIN_LIKE.test(nl) && (count > 0 || !r.names.common(nl)));
     if (!ok) break;
     last = next;
@@ -81,7 +92,9 @@ export function extend(r: NameReader, first: Word): Word {
       continue;
     }
     const after = r.afterParticles(next);
-    if (after && isTitle(after.text) && !PLACE_NOUNS.has(after.lower)) {
+    // `Puig i Serra` is one name, `López y José Fernández` two: `i`/`y` also mean "and".
+    const and = (next.lower === 'i' || next.lower === 'y') && (!after || r.evidence.given(after.lower));
+    if (after && !and && isTitle(after.text) && !PLACE_NOUNS.has(after.lower)) {
       last = after;
       count++;
       continue;

@@ -44,7 +44,7 @@ const SENTENCE_BREAKS = '\n.!?:;"“(';
 /** Honorifics written in lower case (Greek `κ.` for κύριος/κυρία, `κος`, `κα`). */
 /** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
 const LOWER_CASE_HONORIFICS = new Set(
-  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora'.split(
+  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig'.split(
     ' ',
   ),
 );
@@ -144,8 +144,13 @@ export class NameReader {
     if (this.text[end - 1] === '.') end--;
     let start = end;
     while (start > 0 && end - start < 12 && isLetterCode(this.text.charCodeAt(start - 1))) start--;
+    // Italian feminine titles: `dott.ssa`, `prof.ssa`, `sig.ra`, `avv.ta`.
+    const feminine = /(?:^|[^\p{L}])((?:dott|prof|sig|avv|dr)\.)$/iu.exec(
+      this.text.slice(Math.max(0, start - 6), start),
+    );
+    if (feminine?.[1] && /^(?:ssa|ra|na|ta)$/.test(this.text.slice(start, end))) start -= feminine[1].length;
     if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
-    const before = this.text.slice(start, end);
+    const before = this.text.slice(start, end).replace('.', '');
     if (
       !(isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) ||
       !HONORIFICS.has(before.toLowerCase()) ||
@@ -209,6 +214,11 @@ export class NameReader {
       /(?:^|[^\p{L}])(?:is|was)\s+$/u.test(this.text.slice(Math.max(0, prev.word.start - 5), prev.word.start))
     )
       return false;
+    // `chiedere a Alessandro chi guidava`: Romance `a` (to) before a name and a word that is no English one.
+    if (prev.raw === 'a' && this.evidence.classOf(w) === 'given') {
+      const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
+      if (next !== undefined && !this.names.common(next)) return false;
+    }
     return (
       DETERMINERS.has(prev.raw) ||
       PLACE_PREPOSITIONS.has(prev.raw) ||

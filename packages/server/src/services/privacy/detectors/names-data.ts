@@ -50,6 +50,11 @@ Franek Kuba Bartek Wojtek Staś Antek Zosia Kasia Basia Gosia Tomek Jacek Marek 
 Gerda Hildegard Erna Irmgard Waltraud Edeltraud Lieselotte Hannelore Gertrud Elfriede Rosaria Assunta Concetta Carmela Nunzia Immacolata Gennaro Ciro Pasquale Rocco Thaís
 Tremaine Dwayne DeShawn Tyrone Jamal Keisha Lakisha Darnell Jermaine Latoya Tamika Terrell Dre Andre Tyrese Shanice Ebony Pip Paddy Raj Faraz Rubel Nimal Tharshini Dilrukshi Kugan Tanzila Shirin Rajiv Sunil Anil Nadeem Imran Asif Tariq Bilal
 Dawit Neema Zawadi Tigist Hanna Abebe Kebede Tsion Meron Selamawit Yonas Bereket Zintle Lwazi Siqiniq Kiona Cansu Elif Ebru Gizem Merve Büşra Juninho Tião Nacho Mháire Wiremu
+Manolo Paco Pepe Lupe Chema Nacho Quique Kike Toño Chucho Memo Beto Lalo Pancho Conchi Maite Charo Rocío Lola Pili Nuria Itziar Ainhoa Iker Unai Aitor Xabier Jon Ander
+Nasra Hodan Ayaan Fartun Sahra Abdirahman Abdi Hamdi Ifrah Idil Deeqa Hibo Faisa Ubah Farhiya Zamzam Abdiqani Mahad Liban Guled
+Farid Farida Navid Payam Shadi Soheil Behnam Kian Sina Bahar Golnaz Mehrnoosh Pegah Yasaman Ramin Kamran Siavash Shahram Mitra
+Sofiia Oleksandr Oleksii Mykola Mykhailo Yurii Serhii Andrii Dmytro Taras Bohdan Vasyl Iryna Olena Oksana Nataliia Yuliia Tetiana Liudmyla Halyna Khrystyna Solomiia Viktoriia Anastasiia Daryna Kateryna Volodymyr Ostap
+Declan Callum Ciara Conor Cian Shane Eamon Fergal Lorcan Orlaith Grainne Ailbhe Fiachra Tiernan Rory Fraser Hamish Iain Euan Struan Isla Kirsty Morag
 `;
 
 const FAMILY = `
@@ -86,6 +91,7 @@ Constantinescu Popescu Ionescu Dumitrescu Georgescu Stoica Munteanu Stan Dinu Ma
 Islam Hossain Hasan Rahman Ahmed Chowdhury Uddin Sarkar Begum Akter Khatun Perera Fernando Silva Jayawardena Bandara Dissanayake
 Hughes Wright Moreau Lefebvre Castillo McNamara O'Sullivan O'Brien O'Connor Murphy Kelly Walsh Byrne Ryan Doyle McCarthy Gallagher Kennedy Lynch Quinn Brennan Fitzgerald McLaughlin
 Cavalcanti Presti Puig Taufa Faleolo Tuilagi Kahananui Kealamakia Villanueva Bautista Lacson Manurung Rattanakosin Thammasakchai Sivakumaran Wickramasinghe Warsame Ferreyra Pfefferkorn Fifita Parata Chukwu Kuptana Runningwater Wurramarrba
+Lima Braga Lisboa Viana Guimarães Leiria Coimbra Barros Cunha
 `;
 
 const split = (block: string) =>

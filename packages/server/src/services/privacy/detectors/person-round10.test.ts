@@ -79,3 +79,40 @@ describe('titles and endings around a name (round 10)', () => {
     expect(found("O'Brien called about the invoice.")).toEqual(["O'Brien"]);
   });
 });
+
+describe('name shapes of more languages (round 10)', () => {
+  it('reads an initial before a listed family name anywhere', () => {
+    expect(found('Attendees R. Kumar, L. Chen; apologies T. Walsh.')).toEqual([
+      'R. Kumar',
+      'L. Chen',
+      'T. Walsh',
+    ]);
+    expect(found('U.S. Steel and S. Korea signed.')).toEqual([]);
+  });
+
+  it('reads Italian abbreviated titles, feminine ones too', () => {
+    expect(found('La dott.ssa Ferraro ha chiesto di spostare la visita.')).toEqual(['dott.ssa Ferraro']);
+    expect(found("Chiedere all'ing. Verdi il preventivo.")).toEqual(['ing. Verdi']);
+  });
+
+  it('joins Catalan family names with `i`, but not two people joined by `y`', () => {
+    expect(found('Pregunteu per Jordi Puig i Serra.')).toEqual(['Jordi Puig i Serra']);
+    expect(found('Maria García López y José Fernández firmaron.')).toEqual([
+      'Maria García López',
+      'José Fernández',
+    ]);
+  });
+
+  it('reads a Vietnamese name of four words written without diacritics', () => {
+    expect(found('Please welcome Bui Thi Thu Trang to the finance team!')).toEqual(['Bui Thi Thu Trang']);
+  });
+
+  it('reads a name after Romance `a` (to), and still a brand after English `a`', () => {
+    expect(found('Chiedere a Alessandro chi guidava.')).toEqual(['Alessandro']);
+    expect(found('We bought a Mercedes last year.')).toEqual([]);
+  });
+
+  it('reads a family name that is also a place after a given name', () => {
+    expect(found('Conta para depósito, titular Fernanda Lima.')).toEqual(['Fernanda Lima']);
+  });
+});

@@ -31,6 +31,7 @@ const CAPITALISED = new RegExp(
 /** Scripts without capitals whose words are read against the lists (Thai names stand between spaces). */
 const CASELESS_WORD =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}\u200c]+/gu;
+const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
 const ARABIC_FAMILY = /^ال[\p{Script=Arabic}]{3,}$/u;
@@ -137,6 +138,14 @@ class PersonScanner {
       }
       if (honorific !== undefined) {
         skipUntil = this.#accept(honorific, extend(this.#reader, w));
+        continue;
+      }
+      // `R. Kumar`, `apologies T. Walsh`: an initial before a listed family name.
+      if (
+        wordClass === 'family' &&
+        INITIAL_BEFORE.test(this.#reader.text.slice(Math.max(0, w.start - 4), w.start))
+      ) {
+        skipUntil = this.#accept(w.start, extend(this.#reader, w));
         continue;
       }
       const evident = byEvidence(this.#reader, w);
