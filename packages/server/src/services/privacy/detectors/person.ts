@@ -8,6 +8,7 @@ import {
   PERSON_AFTER,
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
+import { detectLoginNames } from './name-logins.js';
 import { detectCjkNames } from './name-cjk.js';
 import { detectScriptNames } from './name-scripts.js';
 import { isNameLike } from './name-evidence.js';
@@ -265,6 +266,7 @@ class PersonScanner {
     this.#spans.push(...detectCjkNames(this.#reader.text));
     this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
+    this.#spans.push(...detectLoginNames(this.#reader.text, this.#reader.names));
     const user = this.#reader.names.user;
     if (user) {
       user.lastIndex = 0;

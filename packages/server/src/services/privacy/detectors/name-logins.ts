@@ -1,0 +1,54 @@
+import type { Span } from '../types.js';
+import type { NameLexicon } from './name-lexicon.js';
+
+/**
+ * Login names and chat handles made of a person's name: `alexei.volkov`, `mike.t`, `t.nakamura`,
+ * `priyanka_s` anywhere (two parts, one a listed name, the other an initial or a listed name), and
+ * `mgarcia`, `rpatel` (an initial glued to a listed family name) where the text says it is a login:
+ * after `@`, `user`, `login`, `/home/`, `DOMAIN\`, or before `'s account`.
+ */
+const JOINED = /(?<![\w./\\-])([a-z]{1,15})[._]([a-z]{1,15})(?![\w@]|[.-]\w)/g;
+const AS_LOGIN =
+  /(?<=@|\b(?:user(?:name)?|login|logged in as|account)[:= ]{1,3}|\/(?:home|Users)\/|[A-Za-z]\\)([a-z]{4,20})(?![\w@]|[.-]\w)|(?<![\w@./\\-])([a-z]{4,20})['’]s (?:account|mailbox|laptop|login|password)/g;
+/** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
+const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z'’-]{1,15})(?=: )/g;
+
+/** A listed name that is no word or place; after `@`, where only handles stand, a word-like name too (`@mike.t`). */
+function isName(part: string, names: NameLexicon, handle = false): boolean {
+  if (part.length < 3 || !(names.given.has(part) || names.family.has(part)) || names.place(part))
+    return false;
+  return handle || (!names.ambiguous.has(part) && !names.common(part));
+}
+
+/** `mgarcia`: an initial and a listed family name; `sophie`: a given name alone. */
+function isLoginOfName(login: string, names: NameLexicon): boolean {
+  return isName(login, names) || (names.family.has(login.slice(1)) && isName(login.slice(1), names));
+}
+
+export function detectLoginNames(text: string, names: NameLexicon): Span[] {
+  const spans: Span[] = [];
+  const push = (start: number, length: number) => spans.push({ start, end: start + length, type: 'PERSON' });
+  if (text.includes('.') || text.includes('_')) {
+    JOINED.lastIndex = 0;
+    for (let m = JOINED.exec(text); m; m = JOINED.exec(text)) {
+      const [login, first = '', second = ''] = m;
+      const handle = text[m.index - 1] === '@';
+      const named =
+        (isName(first, names, handle) && (second.length === 1 || isName(second, names, handle))) ||
+        (first.length === 1 && isName(second, names, handle));
+      if (named) push(m.index, login.length);
+    }
+  }
+  AS_LOGIN.lastIndex = 0;
+  for (let m = AS_LOGIN.exec(text); m; m = AS_LOGIN.exec(text)) {
+    const login = m[1] ?? m[2] ?? '';
+    if (!isLoginOfName(login, names)) continue;
+    push(m.index, login.length);
+  }
+  STAMPED_LABEL.lastIndex = 0;
+  for (let m = STAMPED_LABEL.exec(text); m; m = STAMPED_LABEL.exec(text)) {
+    const label = m[1] ?? '';
+    if (!names.common(label) && !names.place(label)) push(m.index + m[0].length - label.length, label.length);
+  }
+  return spans;
+}
