@@ -54,7 +54,7 @@ Manolo Paco Pepe Lupe Chema Nacho Quique Kike Toño Chucho Memo Beto Lalo Pancho
 Nasra Hodan Ayaan Fartun Sahra Abdirahman Abdi Hamdi Ifrah Idil Deeqa Hibo Faisa Ubah Farhiya Zamzam Abdiqani Mahad Liban Guled
 Farid Farida Navid Payam Shadi Soheil Behnam Kian Sina Bahar Golnaz Mehrnoosh Pegah Yasaman Ramin Kamran Siavash Shahram Mitra
 Sofiia Oleksandr Oleksii Mykola Mykhailo Yurii Serhii Andrii Dmytro Taras Bohdan Vasyl Iryna Olena Oksana Nataliia Yuliia Tetiana Liudmyla Halyna Khrystyna Solomiia Viktoriia Anastasiia Daryna Kateryna Volodymyr Ostap
-Declan Callum Ciara Conor Cian Shane Eamon Fergal Lorcan Orlaith Grainne Ailbhe Fiachra Tiernan Rory Fraser Hamish Iain Euan Struan Isla Kirsty Morag
+Bronwen Gwen Gwenllian Angharad Carys Ffion Nia Lowri Seren Cerys Elin Megan Iolo Ieuan Gethin Rhodri Huw Aled Geraint Dylan Declan Callum Ciara Conor Cian Shane Eamon Fergal Lorcan Orlaith Grainne Ailbhe Fiachra Tiernan Rory Fraser Hamish Iain Euan Struan Isla Kirsty Morag
 `;
 
 const FAMILY = `

@@ -8,6 +8,7 @@ import {
   PERSON_AFTER,
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
+import { detectFormNames } from './name-forms.js';
 import { detectLoginNames } from './name-logins.js';
 import { detectCjkNames } from './name-cjk.js';
 import { detectScriptNames } from './name-scripts.js';
@@ -267,6 +268,7 @@ class PersonScanner {
     this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectLoginNames(this.#reader.text, this.#reader.names));
+    this.#spans.push(...detectFormNames(this.#reader.text, this.#reader.evidence));
     const user = this.#reader.names.user;
     if (user) {
       user.lastIndex = 0;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
+import { NameEvidence } from './name-evidence.js';
+import { detectFormNames } from './name-forms.js';
+import { loadNameLexicon } from './name-lexicon.js';
+
+const lexicon = await loadNameLexicon([]);
+const found = (text: string) =>
+  mergeSpans(detectFormNames(text, new NameEvidence(text, lexicon))).map((span) =>
+    text.slice(span.start, span.end),
+  );
+
+describe('names as forms write them', () => {
+  it('reads names in capitals, leaving the field names and short abbreviations out', () => {
+    expect(found('APPLICANT SURNAME: FITZGERALD FORENAMES: SEAMUS PATRICK PPSN: 6382041C')).toEqual([
+      'FITZGERALD',
+      'SEAMUS PATRICK',
+    ]);
+    expect(
+      found('PATIENT NAME: OKONJO-IWEALA ADAEZE  DOB: 1984-05-30  NEXT OF KIN: CHUKWUEMEKA OKONJO'),
+    ).toEqual(['OKONJO-IWEALA ADAEZE', 'CHUKWUEMEKA OKONJO']);
+    expect(found('JCB 3528-2682-2697-5407 / 名義 KOBAYASHI HARUTO / 有効期限 11/27')).toEqual([
+      'KOBAYASHI HARUTO',
+    ]);
+  });
+
+  it('leaves shouted sentences and abbreviations that are also short names alone', () => {
+    expect(found('URGENT: PLEASE READ THE NEW POLICY BEFORE FRIDAY')).toEqual([]);
+    expect(found('Top up the SIM with the NIK on file, RON 95 only.')).toEqual([]);
+  });
+
+  it('reads the family name first with a comma, up to the end of the field', () => {
+    expect(found('Patient LEHMANN, Birgit, geb. 17.09.1963')).toEqual(['LEHMANN, Birgit']);
+    expect(found('Mobile — Hughes, Bronwen | Practice Manager | 214')).toEqual(['Hughes, Bronwen']);
+    expect(found('Patient: HOLLOWAY, Jeremy DOB: 03-Nov-1958')).toEqual(['HOLLOWAY, Jeremy']);
+  });
+
+  it('does not read a word and a comma before a given name as a family name', () => {
+    expect(found('Thanks, Birgit, see you Monday.')).toEqual([]);
+    expect(found('We flew in from Berlin, Jeremy drove.')).toEqual([]);
+  });
+});

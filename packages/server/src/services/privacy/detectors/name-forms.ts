@@ -1,0 +1,96 @@
+import type { Span } from '../types.js';
+import type { NameEvidence, WordClass } from './name-evidence.js';
+
+/**
+ * Names as forms and registers write them: in capitals (`GUADALUPE HERNÁNDEZ SOTO`, `名義 KOBAYASHI HARUTO`,
+ * `SURNAME: FITZGERALD`) and family name first with a comma (`LEHMANN, Birgit`, `Hughes, Bronwen |`).
+ */
+
+/** Words in capitals, one space or a comma between them (two spaces end a form's field). */
+const CAPITALS_RUN =
+  /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?:,? \p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*)*(?![\p{L}\p{N}])/gu;
+const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
+/** `LEHMANN, Birgit,`, `Ossei, Kojo |`: a family name, a comma, a given name, then the end of the field. */
+const FAMILY_COMMA_GIVEN =
+  /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+), (\p{Lu}\p{Ll}[\p{L}'’-]*)(?=\s*(?:$|[\n|;,)(—–]|\s-\s)|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/gu;
+
+/** A form's field names, in capitals next to the name they label (`SURNAME: FITZGERALD FORENAMES: …`). */
+const FIELD_NAMES = new Set(
+  'surname surnames forename forenames name names firstname lastname middle initials title holder patient applicant'.split(
+    ' ',
+  ),
+);
+/** A name in capitals alone must be this long: shorter ones are as often abbreviations (`NIK`, `SIM`, `RON`). */
+const LONE_MIN = 5;
+
+const NAME_CLASSES: ReadonlySet<WordClass> = new Set([
+  'given',
+  'ambiguousGiven',
+  'family',
+  'shape',
+  'unknown',
+]);
+const LISTED: ReadonlySet<WordClass> = new Set(['given', 'family']);
+
+const titleCase = (word: string) =>
+  word.replace(/\p{Lu}+/gu, (part) => (part[0] ?? '') + part.slice(1).toLocaleLowerCase());
+
+interface CapitalWord {
+  start: number;
+  end: number;
+  wordClass: WordClass;
+  field: boolean;
+}
+
+/** The words of a run of capitals that may be a name: a listed one among them, none an ordinary word. */
+function namesInRun(words: CapitalWord[]): Span[] {
+  const spans: Span[] = [];
+  let segment: CapitalWord[] = [];
+  const close = () => {
+    // `CURP`, `PPSN`, `DOB`: a short unknown word at either end is a form's abbreviation.
+    const short = (w: CapitalWord | undefined) => w?.wordClass === 'unknown' && w.end - w.start <= 4;
+    while (short(segment[0])) segment.shift();
+    while (short(segment.at(-1))) segment.pop();
+    const first = segment[0];
+    const last = segment.at(-1);
+    const alone = first === last && first !== undefined && first.end - first.start < LONE_MIN;
+    if (first && last && !alone && segment.some((w) => LISTED.has(w.wordClass))) {
+      spans.push({ start: first.start, end: last.end, type: 'PERSON' });
+    }
+    segment = [];
+  };
+  for (const word of words) {
+    if (NAME_CLASSES.has(word.wordClass) && !word.field) segment.push(word);
+    else close();
+  }
+  close();
+  return spans;
+}
+
+export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
+  const spans: Span[] = [];
+  if (HAS_CAPITALS_RUN.test(text)) {
+    CAPITALS_RUN.lastIndex = 0;
+    for (let m = CAPITALS_RUN.exec(text); m; m = CAPITALS_RUN.exec(text)) {
+      const words: CapitalWord[] = [];
+      for (const w of m[0].matchAll(/[^, ]+/g)) {
+        const start = m.index + (w.index ?? 0);
+        const word = titleCase(w[0]);
+        const field = FIELD_NAMES.has(word.toLowerCase());
+        words.push({ start, end: start + w[0].length, wordClass: evidence.classOfText(word), field });
+      }
+      spans.push(...namesInRun(words));
+    }
+  }
+  if (text.includes(', ')) {
+    FAMILY_COMMA_GIVEN.lastIndex = 0;
+    for (let m = FAMILY_COMMA_GIVEN.exec(text); m; m = FAMILY_COMMA_GIVEN.exec(text)) {
+      const family = evidence.classOfText(titleCase(m[1] ?? ''));
+      const given = evidence.classOfText(m[2] ?? '');
+      if (given === 'given' && NAME_CLASSES.has(family) && family !== 'ambiguousGiven') {
+        spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
+      }
+    }
+  }
+  return spans;
+}
