@@ -166,12 +166,14 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
     )
       ambiguous.add(lower);
   }
-  // Faker's lists in scripts other than Latin, where ours are thin. They mix in words of their languages
-  // (Persian `همراه`, Russian `Вера`), so a name only they know needs the context an ambiguous one needs.
-  // (Their Latin-script names, added here, made brands, stations and surnames-as-words into persons:
-  // `Tata Ace`, `Milano Centrale`, `Hudson`, `Anda`; measured on the tuning sets.)
+  // Faker's lists. In Latin script only names of four letters or more that are no English word and never
+  // occur in the film subtitles (taken whole, they made brands, rivers and words into persons: `Tata Ace`,
+  // `Hudson`, Indonesian `Anda`; measured on the tuning sets). In other scripts the lists mix in words of
+  // their languages (Persian `همراه`, Russian `Вера`), so a name only they know needs context there.
   for (const [locale, list] of Object.entries(WORLD_GIVEN_NAMES)) {
-    if (locale === 'vi') continue;
+    // Vietnamese given names are syllables of everyday words (`Thu`, `Giao`); faker's English list has
+    // names cut at ten letters (`Providenci`, `Alejandrin`).
+    if (locale === 'vi' || locale === 'en') continue;
     for (const name of list.split(' ')) {
       const lower = name.toLowerCase();
       if (given.has(lower)) continue;

@@ -9,6 +9,7 @@ import {
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
 import { detectFormNames } from './name-forms.js';
+import { inflectedName } from './name-inflection.js';
 import { detectLoginNames } from './name-logins.js';
 import { detectCjkNames } from './name-cjk.js';
 import { detectScriptNames } from './name-scripts.js';
@@ -153,6 +154,13 @@ class PersonScanner {
       const evident = byEvidence(this.#reader, w);
       if (evident) {
         skipUntil = this.#accept(w.start, evident);
+        continue;
+      }
+      // `Ивановой`, `Kowalskim`, `Jonui Petrauskui`: a listed name with a case ending.
+      if ((wordClass === 'unknown' || wordClass === 'shape') && inflectedName(w.lower, this.#reader.names)) {
+        const next = this.#reader.next(w);
+        const both = next && isTitle(next.text) && inflectedName(next.lower, this.#reader.names);
+        skipUntil = this.#accept(w.start, both ? next : w);
         continue;
       }
       if (isNameLike(wordClass)) this.#undecided.push(w);

@@ -1,0 +1,143 @@
+import type { NameLexicon } from './name-lexicon.js';
+
+/**
+ * A name with a case ending, as Slavic, Baltic, Finnic, Hungarian, Greek and Nordic languages write it
+ * (`Ивановой`, `Тараса`, `Kowalskim`, `Kacpra`, `Novákové`, `Jonui`, `Tammile`, `Mäkiselle`, `Frejas`,
+ * `Δημήτρη`): the endings are taken off (and the ending of the base form put back where the case
+ * changes it) until a listed name is left. Only for capitalised words no list knows as they stand.
+ */
+
+/** An ending and what the base form ends with instead (`ой` → `а`: Ивановой → Иванова). */
+type Rule = readonly [ending: string, base: string];
+
+const LATIN: readonly Rule[] = [
+  // Finnish -nen names: Mäkinen → Mäkiselle, Mäkisen, Mäkisestä.
+  ...['selle', 'sella', 'sellä', 'selta', 'seltä', 'sesta', 'sestä', 'seen', 'sen'].map((e): Rule => [
+    e,
+    'nen',
+  ]),
+  // Polish and Czech adjectival family names: Kowalski → Kowalskim, Kowalskiego; Kowalska → Kowalskiej;
+  // Nováková → Novákové, Novákovou.
+  ['iego', 'i'],
+  ['iemu', 'i'],
+  ['im', 'i'],
+  ['ich', 'i'],
+  ['iej', 'a'],
+  ['ą', 'a'],
+  ['ové', 'ová'],
+  ['ovou', 'ová'],
+  // Lithuanian: Jonas → Jonui, Petrauskas → Petrauskui, Rūta → Rūtai.
+  ['ui', 'as'],
+  ['ui', 'us'],
+  ['ai', 'a'],
+  // Estonian allative: Tamm → Tammile, Kadri → Kadrile.
+  ['ile', ''],
+];
+
+/**
+ * Plain endings taken off, after which only a given name of four letters or more counts (a family name
+ * or a short name, with a letter or two taken off any word, matched places and brands: `Singha`, `Laut`):
+ * Finnish -lle/-sta, Hungarian -nak/-val, Polish and Czech -owi/-em/-a/-u/-ovi, Nordic and German genitive -s.
+ */
+const LATIN_GIVEN_ONLY = [
+  'lle',
+  'lla',
+  'llä',
+  'lta',
+  'ltä',
+  'ssa',
+  'ssä',
+  'sta',
+  'stä',
+  'iga',
+  'ga',
+  'nak',
+  'nek',
+  'val',
+  'vel',
+  'hoz',
+  'hez',
+  'nál',
+  'nél',
+  'ról',
+  'ről',
+  'owi',
+  'ovi',
+  'iem',
+  'em',
+  'om',
+  'ę',
+  'a',
+  'ä',
+  'u',
+  'y',
+  'e',
+  'ě',
+  's',
+];
+
+const CYRILLIC: readonly Rule[] = [
+  ['ой', 'а'],
+  ['ою', 'а'],
+  ['ей', 'я'],
+  ['ым', ''],
+  ['ом', ''],
+  ['ем', ''],
+  ['ого', 'ий'],
+  ['ому', 'ий'],
+  ['ю', 'й'],
+  ['у', 'а'],
+  ['е', 'а'],
+  ['ы', 'а'],
+  ...['а', 'я', 'у', 'е', 'и', 'ю'].map((e): Rule => [e, '']),
+];
+
+/** Greek without its accents: Δημήτρη → Δημητρης, Παπαδοπούλου → Παπαδοπουλος, vocative Νίκο → Νικος. */
+const GREEK: readonly Rule[] = [
+  ['ου', 'ος'],
+  ['ου', 'ης'],
+  ['η', 'ης'],
+  ['ο', 'ος'],
+  ['α', 'ας'],
+  ['ε', 'ος'],
+];
+
+/** Polish drops an `e` before the ending: Kacper → Kacpra, Marek → Marka, Jacek → Jacka. */
+const FLEETING_E = /([^aeiouyąęó])([krnl])$/;
+
+const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+function rulesFor(lower: string): readonly Rule[] {
+  const code = lower.charCodeAt(0);
+  if (code >= 0x400 && code <= 0x4ff) return CYRILLIC;
+  if (code >= 0x370 && code <= 0x3ff) return GREEK;
+  return LATIN;
+}
+
+export function inflectedName(lower: string, names: NameLexicon): boolean {
+  const word = rulesFor(lower) === GREEK ? withoutAccents(lower) : lower;
+  const listed = (base: string) =>
+    base.length >= 3 &&
+    !names.common(base) &&
+    !names.place(base) &&
+    ((names.given.has(base) && !names.ambiguous.has(base)) || names.family.has(base));
+  const rules = rulesFor(lower);
+  for (const [ending, base] of rules) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    if (listed(word.slice(0, -ending.length) + base)) return true;
+  }
+  if (rules !== LATIN) return false;
+  const givenName = (base: string) =>
+    base.length >= 4 &&
+    names.given.has(base) &&
+    !names.ambiguous.has(base) &&
+    !names.family.has(base) &&
+    listed(base);
+  for (const ending of LATIN_GIVEN_ONLY) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    if (givenName(stem) || (FLEETING_E.test(stem) && givenName(stem.replace(FLEETING_E, '$1e$2'))))
+      return true;
+  }
+  return false;
+}
