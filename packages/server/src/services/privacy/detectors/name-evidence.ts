@@ -14,6 +14,7 @@ import {
   WEAK_BEFORE,
 } from './name-context.js';
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
+import { GREETINGS } from './person-words.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
 import { detached, LETTERS, lowerCase } from './util.js';
@@ -124,6 +125,9 @@ export class NameEvidence {
       return 'common';
     // `I'm`, `We'll`: contractions; `WeChat`, `PayPal`: brand names written in camel case.
     if (/['’](?:m|ve|ll|re|d|s|t)$/.test(lower) || CAMEL_CASE.test(text)) return 'common';
+    // `Salom Dilshod`, `Tere Kadri`: a greeting before a name is no part of it; `CNP-ul`: an abbreviation
+    // with a Romanian article.
+    if (GREETINGS.has(lower) || /^\p{Lu}{2,}-\p{Ll}{1,3}$/u.test(text)) return 'common';
     if (lower.endsWith('s') && PLACE_NOUNS.has(lower.slice(0, -1))) return 'common';
     if (this.given(lower)) {
       if (CALENDAR.has(lower)) return 'ambiguousGiven';

@@ -33,6 +33,9 @@ const isCaseless = (w: string) =>
   /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}]/u.test(
     w,
   );
+const TITLE_DOT = /(?:^|[^\p{L}])(?:Mrs?|Ms|Mx|Dr)\.$/u;
+const WRITTEN_TITLE =
+  /(?<![\p{L}])(?:г-(?:н|жа|ца)|(?:Dr|Prof)\.(?: (?:med|dent|rer\. nat|phil|jur|vet)\.)+) $/u;
 /** What ends a sentence or a line, or opens a quotation or an aside: the word after it opens one. */
 const SENTENCE_BREAKS = '\n.!?:;"“(';
 
@@ -44,7 +47,7 @@ const SENTENCE_BREAKS = '\n.!?:;"“(';
 /** Honorifics written in lower case (Greek `κ.` for κύριος/κυρία, `κος`, `κα`). */
 /** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
 const LOWER_CASE_HONORIFICS = new Set(
-  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig'.split(
+  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule pán paní panu pane κυρία κύριο κύριε κυρίου dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig'.split(
     ' ',
   ),
 );
@@ -138,6 +141,9 @@ export class NameReader {
 
   /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`, Greek `κ.`), or undefined. */
   honorificStart(w: Word, ordinary = false, particle = false): number | undefined {
+    // `г-н Георгиев`, `Dr. med. Haas`: titles written with a hyphen or with a faculty after them.
+    const written = WRITTEN_TITLE.exec(this.text.slice(Math.max(0, w.start - 24), w.start))?.[0];
+    if (written) return w.start - written.length;
     let end = w.start;
     for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
     if (end === w.start) return undefined;
@@ -151,14 +157,16 @@ export class NameReader {
     if (feminine?.[1] && /^(?:ssa|ra|na|ta)$/.test(this.text.slice(start, end))) start -= feminine[1].length;
     if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
     const before = this.text.slice(start, end).replace('.', '');
+    // `Mr. Baker`: after an English title with its dot even a word is a surname.
+    const dottedTitle = this.text[end] === '.' && /^(?:Mrs?|Ms|Mx|Dr)$/.test(before);
     if (
       !(isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) ||
       !HONORIFICS.has(before.toLowerCase()) ||
-      (!ordinary && this.names.common(w.lower))
+      (!ordinary && !dottedTitle && this.names.common(w.lower))
     )
       return undefined;
     // `Dr. Oetker pizzas`: a plural noun right after makes it a brand.
-    const next = /^ (\p{Ll}+s)\b/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
+    const next = /^ (\p{Ll}{3,}s)\b/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
     if (next && this.names.common(next) && !this.names.finiteVerb(next) && !this.names.verbOrPlural(next))
       return undefined;
     // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
@@ -258,7 +266,11 @@ export class NameReader {
   sentenceOpener(at: number): boolean {
     let i = at;
     while (i > 0 && this.text[i - 1] === ' ') i--;
-    return i === 0 || SENTENCE_BREAKS.includes(this.text[i - 1] ?? ' ');
+    if (i === 0) return true;
+    const mark = this.text[i - 1] ?? ' ';
+    // `Mr. Baker`: the dot of a title ends no sentence.
+    if (mark === '.' && TITLE_DOT.test(this.text.slice(Math.max(0, i - 5), i))) return false;
+    return SENTENCE_BREAKS.includes(mark);
   }
 
   /**

@@ -116,3 +116,23 @@ describe('name shapes of more languages (round 10)', () => {
     expect(found('Conta para depósito, titular Fernanda Lima.')).toEqual(['Fernanda Lima']);
   });
 });
+
+describe('titles and greetings of more languages (round 10)', () => {
+  it('reads a name after a Bulgarian, Croatian, Romanian, German or English title', () => {
+    expect(found('Здравейте, г-н Георгиев, моля потвърдете.')).toEqual(['г-н Георгиев']);
+    expect(found('Poštovani gospodine Horvat, Vaš račun je plaćen.')).toEqual(['gospodine Horvat']);
+    expect(found('Bună ziua, doamna Popescu, CNP-ul a fost verificat.')).toEqual(['doamna Popescu']);
+    expect(found('Überweisung an Dr. med. Haas.')).toEqual(['Dr. med. Haas']);
+    expect(found('The pallet for Mr. Baker is ready.')).toEqual(['Mr. Baker']);
+    expect(found('Dear Mrs Van der Berg, your appointment is confirmed.')).toEqual(['Mrs Van der Berg']);
+  });
+
+  it('reads the name after a greeting in Uzbek, Estonian or Fijian, greeting left out', () => {
+    expect(found('Salom Dilshod, telefon raqamingiz kerak.')).toEqual(['Dilshod']);
+    expect(found('Tere Kadri, palun saada arve.')).toEqual(['Kadri']);
+  });
+
+  it('still reads a brand made of a title and a plural noun as a brand', () => {
+    expect(found('Dr. Oetker pizzas are on offer.')).toEqual([]);
+  });
+});

@@ -99,12 +99,8 @@ class PersonScanner {
       if (PARTICLES.has(w.lower)) {
         const titled = this.#reader.honorificStart(w, true, true);
         const surname = titled === undefined ? undefined : this.#reader.afterParticles(w);
-        if (
-          titled !== undefined &&
-          surname &&
-          isTitle(surname.text) &&
-          isNameLike(this.#reader.evidence.classOf(surname))
-        ) {
+        // (`Mrs Van der Berg`: after a title and a particle, any capitalised word is the surname.)
+        if (titled !== undefined && surname && isTitle(surname.text)) {
           skipUntil = this.#accept(titled, extend(this.#reader, surname));
           continue;
         }
@@ -117,7 +113,10 @@ class PersonScanner {
           continue;
         }
         const titled = this.#reader.honorificStart(w, true);
-        if (titled !== undefined && !HONORIFICS.has(w.lower) && this.#reader.personFollows(w)) {
+        // `for Mr. Baker is ready`: after an English title with its dot, a word is a surname whatever follows.
+        const dotted =
+          titled !== undefined && /^(?:Mrs?|Ms|Mx|Dr)\. $/.test(this.#reader.text.slice(titled, w.start));
+        if (titled !== undefined && !HONORIFICS.has(w.lower) && (dotted || this.#reader.personFollows(w))) {
           skipUntil = this.#accept(titled, w);
           continue;
         }
