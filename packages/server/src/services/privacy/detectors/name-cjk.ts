@@ -126,7 +126,8 @@ function hiraganaGiven(text: string, end: number): number {
 }
 
 /** Korean roles that take `님` (`고객님`, `기사님`): the name, if any, is the word before. */
-const KOREAN_ROLES = /^(?:고객|기사|선생|사장|부장|과장|차장|팀장|회원|환자|원장|대표)$/;
+const KOREAN_ROLES =
+  /^(?:고객|기사|선생|사장|부장|과장|차장|팀장|회원|환자|원장|대표|대리|주임|실장|이사|상무|교수)$/;
 const FAMILY_CLASS = `[${[...CHINESE_FAMILY].join('')}]`;
 /**
  * Chinese names in running text, by what stands around them: after a kinship word, a card holder or a
@@ -134,8 +135,30 @@ const FAMILY_CLASS = `[${[...CHINESE_FAMILY].join('')}]`;
  * identity card or phone number (`王秀英身份证号`, `刘洋洋的手机号码`). A family name and one or two characters.
  */
 const CHINESE_IN_TEXT = new RegExp(
-  `(?:请|持卡人|收款人|付款人|表姐|表哥|表妹|表弟|姐姐|哥哥|妹妹|弟弟|阿姨|叔叔|舅舅|姑姑|老公|老婆|儿子|女儿|同事|朋友)(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=的|，|,|。|通知|说|已|在|是)` +
-    `|(?:^|(?<=[\\s，。；、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,]?的?(?:身份证|手机|电话|联系电话|护照))`,
+  `(?:请|持卡人|收款人|付款人|联系人|收件人|收货人|负责人|申请人|经办人|表姐|表哥|表妹|表弟|姐姐|哥哥|妹妹|弟弟|阿姨|叔叔|舅舅|姑姑|老公|老婆|儿子|女儿|同事|朋友)\\s?(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=的|，|,|。|通知|说|已|在|是|$)` +
+    `|(?:^|(?<=[\\s，。；、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,]?的?(?:身份证|手机|电话|联系电话|护照))` +
+    // `王芳，请把合同发到…`: a name opening the line, addressed before a request.
+    `|^(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,](?:请|麻烦|你|您|帮))`,
+  'g',
+);
+/** `陈静和刘洋明天去广州`: two names joined by 和 or 与 at the start of a clause, before a time or a verb. */
+const CHINESE_PAIR = new RegExp(
+  `(?:^|(?<=[\\s，。；、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)[和与跟](${FAMILY_CLASS}[${HAN}]{1,2}?)(?=明天|今天|昨天|后天|下午|上午|已经|已|都|一起|去|来|说|会|在)`,
+  'g',
+);
+/**
+ * Chinese titles after a family name alone (`王经理`, `李总`); the name is the family name. (`总部`,
+ * `总公司`: headquarters, not a title.)
+ */
+const CHINESE_TITLED = new RegExp(
+  `(?<![${HAN}])(${FAMILY_CLASS})(?=经理|經理|总监|總監|主任|老板|律师|律師|教授|师傅|師傅|部长|科长|处长|院长|总(?![部公局站])|總(?![部公局站]))`,
+  'g',
+);
+/** Common Japanese family names, for the titles a family name takes alone (`鈴木部長`, `田中課長`). */
+const JAPANESE_FAMILY =
+  '佐藤|鈴木|高橋|田中|伊藤|渡辺|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|福田|太田|西村|藤井|金子|岡本|藤原|三浦|中野|中川|原田|松田|竹内|小野|田村|中山|和田|石田|森田|上田|柴田|酒井|工藤|横山|宮崎|宮本|内田|高木|安藤|島田|谷口|大野|高田|丸山|今井|河野|藤本|村田|武田|上野|杉山|増田|小山|大塚|平野|菅原|久保|松井|千葉|岩崎|桜井|木下|野口|松尾|菊地|野村|新井';
+const JAPANESE_TITLED = new RegExp(
+  `(?<![${HAN}])(${JAPANESE_FAMILY})(?=部長|課長|社長|係長|次長|主任|専務|常務|会長|店長|先輩)`,
   'g',
 );
 /** `お疲れ様です、高橋です。`: a name introducing itself after a greeting. */
@@ -150,13 +173,23 @@ const KOREAN_NAME_IS = new RegExp(
 );
 
 function inRunningText(text: string, spans: Span[]): void {
-  for (const pattern of [CHINESE_IN_TEXT, JAPANESE_SELF, KOREAN_NAME_IS]) {
+  for (const pattern of [
+    CHINESE_IN_TEXT,
+    CHINESE_PAIR,
+    CHINESE_TITLED,
+    JAPANESE_TITLED,
+    JAPANESE_SELF,
+    KOREAN_NAME_IS,
+  ]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const name = m[1] ?? m[2];
-      if (!name) continue;
-      const start = m.index + m[0].lastIndexOf(name);
-      spans.push({ start, end: start + name.length, type: 'PERSON' });
+      let from = m.index;
+      for (const name of m.slice(1)) {
+        if (!name) continue;
+        const start = text.indexOf(name, from);
+        spans.push({ start, end: start + name.length, type: 'PERSON' });
+        from = start + name.length;
+      }
     }
   }
 }

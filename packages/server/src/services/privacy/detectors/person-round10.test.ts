@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
 import { detectPersons } from './person.js';
 import { loadNameLexicon } from './name-lexicon.js';
 
 const lexicon = await loadNameLexicon([]);
-const found = (text: string) => detectPersons(text, lexicon).map((span) => text.slice(span.start, span.end));
+const found = (text: string) =>
+  mergeSpans(detectPersons(text, lexicon)).map((span) => text.slice(span.start, span.end));
 
 describe('names in scripts without capitals, by list (round 10)', () => {
   it('reads Hindi, Thai, Hebrew and Arabic names without a title', () => {
@@ -134,5 +136,25 @@ describe('titles and greetings of more languages (round 10)', () => {
 
   it('still reads a brand made of a title and a plural noun as a brand', () => {
     expect(found('Dr. Oetker pizzas are on offer.')).toEqual([]);
+  });
+});
+
+describe('Chinese, Japanese and Korean names in running text (round 10)', () => {
+  it('reads a family name before a title, and a name after a contact label or opening a request', () => {
+    expect(found('王经理，李娜的身份证号已经提交。')).toEqual(['王', '李娜']);
+    expect(found('了解です、鈴木部長に伝えておきます。')).toEqual(['鈴木']);
+    expect(found('收货地址在浦东，联系人张伟。')).toEqual(['张伟']);
+    expect(found('王芳，请把合同发给我。')).toEqual(['王芳']);
+    expect(found('UnionPay 卡号，持卡人 张伟')).toEqual(['张伟']);
+  });
+
+  it('reads two names joined by 和 before a time or a verb, and a Korean name before a job title', () => {
+    expect(found('陈静和刘洋明天去广州见客户。')).toEqual(['陈静', '刘洋']);
+    expect(found('이지은 대리님이 견적서를 보내주셨습니다.')).toEqual(['이지은']);
+  });
+
+  it('leaves a department head, headquarters and a king alone', () => {
+    expect(found('営業部長に伝えます。請聯繫总部。')).toEqual([]);
+    expect(found('王様のレストランは満席です。')).toEqual([]);
   });
 });
