@@ -92,13 +92,23 @@ export const INSTITUTION_NAMES = [
   'rite aid',
   'lloyds pharmacy',
   'boots pharmacy',
+  // Brands, firms and days named after people (a person's name in them names no one present).
+  ...`calvin klein|tommy hilfiger|louis vuitton|ralph lauren|hugo boss|giorgio armani|christian dior|estée lauder
+|ted baker|kate spade|michael kors|tory burch|jimmy choo|vera wang|carolina herrera|stella mccartney|christian louboutin
+|salvatore ferragamo|yves saint|jack daniel|jack daniels|jack daniel's|johnnie walker|jim beam|sam adams|estrella galicia
+|albert heijn|marks spencer|dr martens|dr pepper|mr muscle|mr clean|marie curie|martin luther|ronald mcdonald|tim hortons
+|sara lee|betty crocker|uncle ben|uncle ben's|fred perry|ben sherman|jack wills|harley davidson|harley-davidson|rolls royce
+|rolls-royce|aston martin|walt disney|wells fargo|charles schwab|merrill lynch|goldman sachs|morgan stanley|dow jones
+|johnson matthey|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
+    .split(/\n?\|/)
+    .map((name) => name.trim()),
 ];
 /**
  * Words after which capitalised words name a saint's place, a mountain, a street or an institution,
  * not a person: `St. Thomas' Hospital`, `San Pablo`, `Mount Sinai`, `Farmacia Guadalupe`, `Avenida Juárez`.
  */
 export const INSTITUTION_LEADS = new Set(
-  `st saint sainte san santa santo são sao mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
+  `st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
 universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
 boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
@@ -133,7 +143,7 @@ export const LANDMARK_NOUNS_AFTER_FULL_NAME = new Set(
 export const PLACE_NOUNS = new Set(
   `station centrale centraal hauptbahnhof bahnhof gare estación estação stazione street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
 university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
-market line bay beach island valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
+market line bay beach island asa ab oy oyj aps srl spa sarl kft sro valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
 international airport day night period consultancy consulting services solutions systems technologies technology holdings
 partners associates logistics bank insurance foods motors airways airlines telecom pharma labs health healthcare limited plc
@@ -241,6 +251,10 @@ children colleague colleagues profile password login calendar ticket order invoi
 );
 /** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
+/** Function words some languages capitalise inside a sentence: German polite `Sie`, `Ihr`, `Ihre`; `Bitte`. */
+export const CAPITALISED_FUNCTION_WORDS = new Set(
+  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch'.split(' '),
+);
 /** Titles written as a word after the name (Turkish `Zeynep Hanım`, `Kemal abi`, `Murat Bey`): never a surname. */
 export const TITLES_AFTER_NAME = new Set(
   'hanım hanim bey beyefendi hanımefendi hoca hocam abi abla efendi'.split(' '),

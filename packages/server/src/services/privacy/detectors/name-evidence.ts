@@ -9,6 +9,7 @@ import {
   PERSON_BEFORE_PAIRS,
   PERSONAL_POSSESSIONS,
   PLACE_NOUNS,
+  CAPITALISED_FUNCTION_WORDS,
   SERVICE_WORDS,
   TITLES_AFTER_NAME,
   WEAK_BEFORE,
@@ -125,9 +126,10 @@ export class NameEvidence {
       return 'common';
     // `I'm`, `We'll`: contractions; `WeChat`, `PayPal`: brand names written in camel case.
     if (/['’](?:m|ve|ll|re|d|s|t)$/.test(lower) || CAMEL_CASE.test(text)) return 'common';
-    // `Salom Dilshod`, `Tere Kadri`: a greeting before a name is no part of it; `CNP-ul`: an abbreviation
-    // with a Romanian article.
-    if (GREETINGS.has(lower) || /^\p{Lu}{2,}-\p{Ll}{1,3}$/u.test(text)) return 'common';
+    // `Salom Dilshod`, `Tere Kadri`: a greeting before a name is no part of it; German `Sie`, `Ihr` are
+    // capitalised pronouns; `CNP-ul`, `CPR-nummeret`: an abbreviation with an article or a noun joined.
+    if (GREETINGS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || /^\p{Lu}{2,}-\p{Ll}+$/u.test(text))
+      return 'common';
     if (lower.endsWith('s') && PLACE_NOUNS.has(lower.slice(0, -1))) return 'common';
     if (this.given(lower)) {
       if (CALENDAR.has(lower)) return 'ambiguousGiven';

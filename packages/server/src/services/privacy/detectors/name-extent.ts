@@ -118,7 +118,9 @@ export function startOf(r: NameReader, w: Word): number {
     const word = prev.word;
     // `la demande de Chloé Martin`: a particle comes before a surname, never before a given name.
     const given = steps === 0 && !STRONG_PARTICLES.has(prev.raw) && r.evidence.classOf(w) === 'given';
-    if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text) && !given) {
+    // (`IKEA i Kungens Kurva`: `i` and `y` join family names, they start none.)
+    const joining = prev.raw === 'i' || prev.raw === 'y';
+    if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text) && !given && !joining) {
       start = word.start;
       continue;
     }

@@ -158,3 +158,24 @@ describe('Chinese, Japanese and Korean names in running text (round 10)', () => 
     expect(found('王様のレストランは満席です。')).toEqual([]);
   });
 });
+
+describe('brands, pronouns and places that look like names (round 10)', () => {
+  it('reads brands and firms named after people as things', () => {
+    expect(
+      found('Calvin Klein and Tommy Hilfiger outlets, a bottle of Jack Daniel’s, shop at Albert Heijn.'),
+    ).toEqual([]);
+    expect(found('Calvin Harris called about the booking.')).toEqual(['Calvin Harris']);
+  });
+
+  it('reads German polite pronouns and abbreviations with a word joined as words', () => {
+    expect(
+      found('Hallo Frau Schneider, Ihr Termin ist am Dienstag. Bitte bringen Sie Ihre Karte mit.'),
+    ).toEqual(['Frau Schneider']);
+    expect(found('Her CPR-nummeret er registreret.')).toEqual([]);
+  });
+
+  it('reads a Polish roundabout or square as a place, and no Swedish `i` (in) as part of a name', () => {
+    expect(found('Spotkanie przy Rondzie Kopernika o 9.')).toEqual([]);
+    expect(found('IKEA i Kungens Kurva har utförsäljning.')).not.toContain('i Kungens Kurva');
+  });
+});
