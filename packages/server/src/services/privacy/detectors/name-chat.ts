@@ -8,7 +8,7 @@ import type { NameLexicon } from './name-lexicon.js';
  * given name (never an ordinary word or a place) is that person.
  */
 const AFTER_GREETING =
-  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n)([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/g;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n)([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/g;
 
 /**
  * `thanks kuga,`, `hey tavi!`: right after a greeting or a thanks and before a comma or `!`, a lower-case
@@ -66,6 +66,9 @@ function vocative(m: RegExpExecArray, name: string, text: string, names: NameLex
   return !ADDRESS_TERMS.has(name) && !PERSON_BEFORE.has(name);
 }
 
+/** `hi its marguerite calling`: a caller giving a name in a voice transcript. */
+const SELF_INTRODUCED = /\b(?:it['’]?s|this is) ([a-z][a-z'’-]{2,}) (?=calling|here|speaking|from)/g;
+
 export function detectChatNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
   AFTER_GREETING.lastIndex = 0;
@@ -73,6 +76,13 @@ export function detectChatNames(text: string, names: NameLexicon): Span[] {
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     if (!isGivenOnly(name, names) && !(m[1] && vocative(m, name, text, names))) continue;
     const start = m.index + m[0].length - name.length;
+    spans.push({ start, end: start + name.length, type: 'PERSON' });
+  }
+  SELF_INTRODUCED.lastIndex = 0;
+  for (let m = SELF_INTRODUCED.exec(text); m; m = SELF_INTRODUCED.exec(text)) {
+    const name = m[1] ?? '';
+    if (!isGivenOnly(name, names)) continue;
+    const start = m.index + m[0].length - name.length - 1;
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }
   return [...spans, ...namesBeforeDeeds(text, names)];

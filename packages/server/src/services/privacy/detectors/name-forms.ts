@@ -23,6 +23,8 @@ const FIELD_NAMES = new Set(
 /** A name in capitals alone must be this long: shorter ones are as often abbreviations (`NIK`, `SIM`, `RON`). */
 const LONE_MIN = 5;
 
+/** Speaker labels of a meeting transcript in brackets (`[Maria Fernanda] can everyone hear me? [Wen] yes`). */
+const BRACKET_LABEL = /(?:^|\s)\[(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\](?= )/gu;
 const NAME_CLASSES: ReadonlySet<WordClass> = new Set([
   'given',
   'ambiguousGiven',
@@ -80,6 +82,16 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
         words.push({ start, end: start + w[0].length, wordClass: evidence.classOfText(word), field });
       }
       spans.push(...namesInRun(words));
+    }
+  }
+  if (text.includes('] ')) {
+    BRACKET_LABEL.lastIndex = 0;
+    for (let m = BRACKET_LABEL.exec(text); m; m = BRACKET_LABEL.exec(text)) {
+      const label = m[1] ?? '';
+      const classes = label.split(' ').map((word) => evidence.classOfText(word));
+      if (!classes.every((c) => NAME_CLASSES.has(c))) continue;
+      const start = m.index + m[0].indexOf('[') + 1;
+      spans.push({ start, end: start + label.length, type: 'PERSON' });
     }
   }
   if (text.includes(', ')) {

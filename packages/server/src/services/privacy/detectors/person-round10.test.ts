@@ -179,3 +179,24 @@ describe('brands, pronouns and places that look like names (round 10)', () => {
     expect(found('IKEA i Kungens Kurva har utförsäljning.')).not.toContain('i Kungens Kurva');
   });
 });
+
+describe('transcripts and voice notes (round 10)', () => {
+  it('reads a caller giving a name, and a name after ring or text', () => {
+    expect(found('voice note: hi its marguerite calling about the flat')).toEqual(['marguerite']);
+    expect(found('remind me to ring dave back about the scaffolding')).toEqual(['dave']);
+    expect(found("it's raining again, this is fine")).toEqual([]);
+  });
+
+  it('reads speaker labels in brackets', () => {
+    expect(found('[Maria Fernanda] can everyone hear me? [Wen] you are muted.')).toEqual([
+      'Maria Fernanda',
+      'Wen',
+    ]);
+    expect(found('[Note] the recording starts late.')).toEqual([]);
+  });
+
+  it('reads an initial without its dot after a given name, but not `I` or `A`', () => {
+    expect(found('Lift share: Sarah P driving, 3 seats.')).toEqual(['Sarah P']);
+    expect(found('Thanks Anna I think so too.')).toEqual(['Anna']);
+  });
+});

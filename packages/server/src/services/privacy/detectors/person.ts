@@ -58,6 +58,8 @@ class PersonScanner {
     const after = this.#reader.text.slice(last.end, last.end + 4);
     const initial =
       /^ \p{Lu}\.(?=$|[,;:!?)]|\s+(?!\p{Lu}))/u.exec(after)?.[0] ??
+      // `Sarah P driving`: an initial without its dot, before a lower-case word or the end of the phrase.
+      /^ (?![AI] )[\p{Lu}](?=$|[,;:!?)]| \p{Ll})/u.exec(after)?.[0] ??
       (/^\p{Lu}$/u.test(last.text) && after.startsWith('.') ? '.' : '');
     let end = last.end + initial.length;
     // `Chinedu I. Okafor`: a middle initial, then the surname.
