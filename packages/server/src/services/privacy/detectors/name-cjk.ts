@@ -9,7 +9,8 @@ import { searchBeyondLatin } from './util.js';
  * (`佐藤 健一`, `タカハシ ミサキ`; an ideographic space is already a plain one in the detection view).
  */
 
-const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+/** Han ideographs and the iteration mark `々` (`佐々木`). */
+const HAN = '\\u3005\\u3400-\\u4dbf\\u4e00-\\u9fff';
 const KANA = '\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc';
 const KATAKANA = '\\u30a1-\\u30fa\\u30fc';
 const HANGUL = '\\uac00-\\ud7af';
@@ -26,6 +27,8 @@ const LABEL = new RegExp(
     '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
     `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
+    // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).
+    '|\\b(?:[Gg]uest|[Nn]ame|[Hh]older|[Cc]ontact|[Cc]ustomer|[Pp]atient|[Pp]assenger|[Rr]ecipient|[Aa]pplicant|[Tt]enant|[Oo]wner|[Dd]river)(?:\\s?[:：]\\s?|\\s)',
   ].join(''),
   'g',
 );
@@ -44,7 +47,7 @@ const NAME_AFTER = new RegExp(
     `[${HAN}]{1,3} [${HAN}${KANA}]{1,4}(?![${HAN}${KANA}])`,
     `[${KATAKANA}]{2,8}[ ・][${KATAKANA}]{2,8}(?![${KATAKANA}])`,
     `[${HANGUL}]{2,4}(?![${HANGUL}])`,
-    `[${HAN}]{2,4}(?![${HAN}])`,
+    `[${HAN}]{2,5}(?![${HAN}])`,
   ].join('|'),
   'y',
 );
@@ -74,7 +77,9 @@ function afterLabels(text: string, spans: Span[]): void {
     if (ROLE_START.test(m[0]) && !CHINESE_FAMILY.has(name[0][0] ?? '')) continue;
     let end = NAME_AFTER.lastIndex;
     // `患者王志强主诉头痛`: a Chinese name is two or three characters; a longer run goes on with the sentence.
-    if (!/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;
+    // (After an English label the run ends at the name: `lead guest 田中太郎,`.)
+    const chinese = !/[A-Za-z]/.test(m[0]);
+    if (chinese && !/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;
     spans.push({ start: name.index, end, type: 'PERSON' });
   }
 }

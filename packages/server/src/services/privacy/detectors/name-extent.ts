@@ -82,6 +82,9 @@ export function extend(r: NameReader, first: Word): Word {
       /^(?:['’]s\b|\s+\p{Ll}|[,.;:!?)]|$)/u.test(r.text.slice(next.end, next.end + 3))
     ) {
       last = next;
+      // `Nurul Ain binti Zakaria`: a particle after it carries the name on.
+      const particle = r.next(next);
+      if (particle && PARTICLES.has(particle.lower) && !isTitle(particle.text)) continue;
       break;
     }
     // `Thiago Albuquerque Nogueira`: a place's name between two names is a surname too.
@@ -124,7 +127,8 @@ export function startOf(r: NameReader, w: Word): number {
       start = word.start;
       continue;
     }
-    if (/^\.\s?$/.test(prev.gap) && /^\p{Lu}$/u.test(word.text)) {
+    // An initial, or an abbreviated given name (Filipino `Ma.` for María, `Wm.`, `Jos.`).
+    if (/^\.\s?$/.test(prev.gap) && /^(?:\p{Lu}|Ma|Wm|Jos|Thos|Chas|Geo)$/u.test(word.text)) {
       start = word.start;
       continue;
     }

@@ -25,6 +25,12 @@ const LONE_MIN = 5;
 
 /** Speaker labels of a meeting transcript in brackets (`[Maria Fernanda] can everyone hear me? [Wen] yes`). */
 const BRACKET_LABEL = /(?:^|\s)\[(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\](?= )/gu;
+/**
+ * Balinese names start with a birth-order or caste name after `I` (men) or `Ni` (women): `Ni Luh Putu Sriani`,
+ * `I Wayan Sudarsana`, `I Gusti Ayu Made Wirati`.
+ */
+const BALINESE =
+  /(?<![\p{L}])(?:I|Ni) (?:Gusti(?: Ayu| Ngurah| Bagus| Agung)?|Luh|Wayan|Made|Nyoman|Ketut|Putu|Kadek|Komang|Gede|Nengah|Ketut)(?: \p{Lu}\p{Ll}+){1,3}/gu;
 const NAME_CLASSES: ReadonlySet<WordClass> = new Set([
   'given',
   'ambiguousGiven',
@@ -82,6 +88,12 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
         words.push({ start, end: start + w[0].length, wordClass: evidence.classOfText(word), field });
       }
       spans.push(...namesInRun(words));
+    }
+  }
+  if (text.includes('I ') || text.includes('Ni ')) {
+    BALINESE.lastIndex = 0;
+    for (let m = BALINESE.exec(text); m; m = BALINESE.exec(text)) {
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
     }
   }
   if (text.includes('] ')) {

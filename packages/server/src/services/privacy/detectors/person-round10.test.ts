@@ -200,3 +200,18 @@ describe('transcripts and voice notes (round 10)', () => {
     expect(found('Thanks Anna I think so too.')).toEqual(['Anna']);
   });
 });
+
+describe('Malay, Balinese, Filipino and Japanese name shapes (round 10)', () => {
+  it('reads a Malay name with its title and binti, and a Balinese name by its birth-order name', () => {
+    expect(found('Puan Nurul Ain binti Zakaria minta dihubungi.')).toEqual(['Puan Nurul Ain binti Zakaria']);
+    expect(found('Transfer dari Ni Luh Putu Sriani sudah masuk.')).toEqual(['Ni Luh Putu Sriani']);
+    expect(found('I Made a mistake in the invoice.')).toEqual([]);
+  });
+
+  it('reads Filipino `Ma.` as part of the name, and a Japanese name after an English label', () => {
+    expect(found('The applicant Ma. Cristina Villanueva-Lacson is verified.')).toEqual([
+      'Ma. Cristina Villanueva-Lacson',
+    ]);
+    expect(found('Ryokan booking: lead guest 佐々木健太, 2 adults.')).toEqual(['佐々木健太']);
+  });
+});
