@@ -49,8 +49,8 @@ function collect(
   return byLocale;
 }
 
-const given = collect((p) => p.first_name as Entries, GIVEN_NAMES);
-const family = collect((p) => p.last_name as Entries, FAMILY_NAMES);
+const given = collect((p) => p.first_name, GIVEN_NAMES);
+const family = collect((p) => p.last_name, FAMILY_NAMES);
 const count = (lists: Record<string, string>) =>
   Object.values(lists).reduce((sum, list) => sum + list.split(' ').length, 0);
 const literal = (lists: Record<string, string>) =>

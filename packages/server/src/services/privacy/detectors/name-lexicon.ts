@@ -121,7 +121,7 @@ class AccentBlindSet extends Set<string> {
 
   override has(word: string): boolean {
     if (super.has(word)) return true;
-    if (!/[^\x00-\x7f]/.test(word)) return false;
+    if (!/[\u0080-\uffff]/.test(word)) return false;
     let plain = AccentBlindSet.#plain.get(word);
     if (plain === undefined) {
       if (AccentBlindSet.#plain.size > 50_000) AccentBlindSet.#plain.clear();
@@ -242,7 +242,7 @@ export async function loadNameLexicon(userNames: readonly string[] = []): Promis
   };
   for (const list of [given, family, ambiguous]) {
     for (const name of [...list]) {
-      if (!/[^\x00-\x7f]/.test(name)) continue;
+      if (!/[\u0080-\uffff]/.test(name)) continue;
       // `Germán` without its accent is `German`, a nationality: the plain spelling must not be a word or a place.
       const plain = withoutAccents(name);
       if (!common(plain) && !place(plain)) list.add(plain);

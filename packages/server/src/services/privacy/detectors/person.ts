@@ -37,8 +37,8 @@ const CASELESS_WORD =
 const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
-const ARABIC_FAMILY = /^ال[\p{Script=Arabic}]{3,}$/u;
-const HAS_CASELESS = /[\u0590-\u07bf\u0900-\u0bff\u0e00-\u0e7f\u10a0-\u10ff]/;
+const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
+const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0bff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
 class PersonScanner {
