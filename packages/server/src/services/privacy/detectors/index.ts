@@ -23,7 +23,8 @@ export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 export function detectAll(text: string, names: NameLexicon): Span[] {
   newScan();
   const addresses = detectAddresses(text);
-  const persons = notLabelsOfAddresses(text, detectPersons(text, names), addresses);
+  const secrets = detectSecrets(text);
+  const persons = notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses), secrets);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -35,7 +36,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectIps(text),
     ...detectMacs(text),
     ...detectInternalHosts(text),
-    ...detectSecrets(text),
+    ...secrets,
     ...addresses,
     ...detectBirthDates(text),
     ...detectPlates(text),
@@ -71,6 +72,14 @@ function notLabelsOfAddresses(text: string, persons: readonly Span[], addresses:
     const label = /^: ?/.exec(text.slice(person.end, person.end + 2));
     return !label || !starts.has(person.end + label[0].length);
   });
+}
+
+/** `Passwort Sonnenblume#77` read as a name: a name never runs into a password, which wins. */
+function notInSecrets(persons: readonly Span[], secrets: readonly Span[]): Span[] {
+  if (secrets.length === 0) return [...persons];
+  return persons.filter(
+    (person) => !secrets.some((secret) => secret.start < person.end && secret.end > person.start),
+  );
 }
 
 const KEY_HINTS: [RegExp, EntityType][] = [
