@@ -56,9 +56,10 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
       found.push(...parts);
       continue;
     }
-    // A URL that carries any other finding is sensitive as a whole; an internal host name alone
-    // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.
-    const carries = (span: Span) => span.start >= url.start && span.end <= url.end && span.type !== 'HOST';
+    // A URL that carries any other finding is sensitive as a whole; an internal host name or an IP alone
+    // (`http://spark-gw.lab.local:8000/v1`, `smb://192.168.0.50/share`) is the finding, and the rest of the URL says nothing.
+    const carries = (span: Span) =>
+      span.start >= url.start && span.end <= url.end && span.type !== 'HOST' && span.type !== 'IP';
     if (sensitive.has(url) || found.some(carries)) found.push(url);
   }
   return mergeSpans(found);
