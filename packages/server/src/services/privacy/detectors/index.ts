@@ -13,6 +13,7 @@ import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
+import { detectSpoken } from './spoken.js';
 import { detectSsns } from './ssn.js';
 import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
 import { matchSpans, newScan } from './util.js';
@@ -40,6 +41,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...addresses,
     ...detectBirthDates(text),
     ...detectPlates(text),
+    ...detectSpoken(text),
     ...persons,
     ...idsAfterNames(text, persons),
   ];
