@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { detectMoreAddresses } from './address-more.js';
 import { detectAddressParts, extendAddress } from './address-parts.js';
 import { fromAnchors, LETTERS, matchSpans, UPPER_START } from './util.js';
 
@@ -169,6 +170,7 @@ export function detectAddresses(text: string): Span[] {
   return [
     ...streets,
     ...detectAddressParts(text),
+    ...detectMoreAddresses(text),
     ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
     // The start is checked on the match: a look-behind first would be tried at every position.
     ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),

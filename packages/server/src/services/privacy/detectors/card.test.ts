@@ -13,4 +13,11 @@ describe('card numbers', () => {
   it('leaves a barcode number after EAN, UPC or ISBN (round 7)', () => {
     expect(found('EAN 5901234123457, card 5901234123457')).toEqual(['5901234123457']);
   });
+
+  it('takes an old 13-digit card grouped 4-3-3-3 with its Luhn check (round 10)', () => {
+    expect(found('old 13-digit card for Edna Pruitt: 4529 596 909 071, please remove it')).toEqual([
+      '4529 596 909 071',
+    ]);
+    expect(found('Reference 4529 596 909 072 and 0800 123 456 789')).toEqual([]);
+  });
 });

@@ -12,8 +12,12 @@ const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
  * Mastercard (50–59, 2221–2720), Mir (2200–2204), Discover, UnionPay, RuPay (6).
  */
 const ISSUER = /^(?:3|4|5|2[2-7]|6)/;
-/** One run, or grouped as cards print them: fours (`4111 1111 1111 1111`), 4-6-5 and 4-6-4 (Amex, Diners). */
-const GROUPED = /^(?:\d+|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})$/;
+/**
+ * One run, or grouped as cards print them: fours (`4111 1111 1111 1111`), 4-6-5 and 4-6-4 (Amex, Diners),
+ * 4-3-3-3 (an old 13-digit Visa, `4529 596 909 071`).
+ */
+const GROUPED =
+  /^(?:\d+|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5}|\d{4}([ -])\d{3}\3\d{3}\3\d{3})$/;
 /** Words that say a number is a card's, in the text just before it. */
 const CARD_CUE =
   /(?:card|visa|mastercard|amex|american express|jcb|diners|discover|unionpay|maestro|rupay|verve|credit|debit|tarjeta|carte|karte|cartão|carta|カード|卡|카드)[^\n]{0,24}$/i;

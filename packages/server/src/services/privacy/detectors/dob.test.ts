@@ -105,3 +105,18 @@ describe('dates of birth (round 8)', () => {
     expect(found('ልደት ቀን፡ መስከረም 14 ቀን 1978 ዓ.ም.')).toEqual(['መስከረም 14 ቀን 1978']);
   });
 });
+
+describe('birth dates of round 10', () => {
+  it('reads a CJK cue between other letters and a cue after the date', () => {
+    expect(found('佐藤 花子様の生年月日は1988年6月15日、電話番号は')).toEqual(['1988年6月15日']);
+    expect(found('caller gave 1987-04-21 as birth date but the account says otherwise')).toEqual([
+      '1987-04-21',
+    ]);
+    expect(found('she gave 02/03/1990 as her date of birth')).toEqual(['02/03/1990']);
+  });
+
+  it('leaves other dates before `as`', () => {
+    expect(found('予約日は2024年6月15日です')).toEqual([]);
+    expect(found('We set 2025-04-21 as the start date')).toEqual([]);
+  });
+});

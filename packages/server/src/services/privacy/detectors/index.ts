@@ -13,6 +13,7 @@ import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
+import { detectSpoken } from './spoken.js';
 import { detectSsns } from './ssn.js';
 import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
 import { matchSpans, newScan } from './util.js';
@@ -23,7 +24,8 @@ export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 export function detectAll(text: string, names: NameLexicon): Span[] {
   newScan();
   const addresses = detectAddresses(text);
-  const persons = notLabelsOfAddresses(text, detectPersons(text, names), addresses);
+  const secrets = detectSecrets(text);
+  const persons = notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses), secrets);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -35,10 +37,11 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectIps(text),
     ...detectMacs(text),
     ...detectInternalHosts(text),
-    ...detectSecrets(text),
+    ...secrets,
     ...addresses,
     ...detectBirthDates(text),
     ...detectPlates(text),
+    ...detectSpoken(text),
     ...persons,
     ...idsAfterNames(text, persons),
   ];
@@ -55,9 +58,10 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
       found.push(...parts);
       continue;
     }
-    // A URL that carries any other finding is sensitive as a whole; an internal host name alone
-    // (`http://spark-gw.lab.local:8000/v1`) is the finding, and the rest of the URL says nothing.
-    const carries = (span: Span) => span.start >= url.start && span.end <= url.end && span.type !== 'HOST';
+    // A URL that carries any other finding is sensitive as a whole; an internal host name or an IP alone
+    // (`http://spark-gw.lab.local:8000/v1`, `smb://192.168.0.50/share`) is the finding, and the rest of the URL says nothing.
+    const carries = (span: Span) =>
+      span.start >= url.start && span.end <= url.end && span.type !== 'HOST' && span.type !== 'IP';
     if (sensitive.has(url) || found.some(carries)) found.push(url);
   }
   return mergeSpans(found);
@@ -71,6 +75,14 @@ function notLabelsOfAddresses(text: string, persons: readonly Span[], addresses:
     const label = /^: ?/.exec(text.slice(person.end, person.end + 2));
     return !label || !starts.has(person.end + label[0].length);
   });
+}
+
+/** `Passwort Sonnenblume#77` read as a name: a name never runs into a password, which wins. */
+function notInSecrets(persons: readonly Span[], secrets: readonly Span[]): Span[] {
+  if (secrets.length === 0) return [...persons];
+  return persons.filter(
+    (person) => !secrets.some((secret) => secret.start < person.end && secret.end > person.start),
+  );
 }
 
 const KEY_HINTS: [RegExp, EntityType][] = [

@@ -17,6 +17,8 @@ export interface Row {
    * taken after a reference or phone word, nor after `+`.
    */
   plain?: boolean;
+  /** Its country's label: the pattern is then taken only after it, earlier on the same line (and with its check). */
+  near?: RegExp;
   /** Lower-case labels, as regular-expression source. */
   cues: string[];
 }

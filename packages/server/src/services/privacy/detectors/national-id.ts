@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
+import { ROUND10 } from './national-id-round10.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
 import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
@@ -9,7 +10,7 @@ import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } f
 export { verhoeffValid } from './national-id-checks.js';
 
 /** Every country's row (national-id-row.ts says what a row holds). */
-const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE];
+const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10];
 
 /** Labels of no one country. */
 const GENERAL_CUES = [
@@ -40,7 +41,7 @@ const DISTINCT_CUES = ALL_CUES.filter(
   (cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf|nin|rrn|nik|ktp|psn)$/.test(cue),
 );
 const LABEL_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}'’]{1,11}|(?: \p{Lu}[\p{L}'’.-]{1,17}){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}\p{Lo}'’]{1,11}|(?: \(?\p{Lu}[\p{L}'’.-]{1,17}\)?){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
   'iu',
 );
 /**
@@ -53,7 +54,7 @@ const ACRONYM_CUES = ALL_CUES.filter(
   (cue) => /^[a-z]{2,4}$/.test(cue) && !/^(?:run|pan|fin|tin|ci)$/.test(cue),
 ).map((cue) => cue.toUpperCase());
 const ACRONYM_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${ACRONYM_CUES.join('|')})(?:[?,.]? \p{L}[\p{L}'’-]{0,15}){1,6}[^\p{L}\p{N}\n]{0,4}$`,
+  String.raw`(?:^|[^\p{L}])(?:${ACRONYM_CUES.join('|')})(?:[?,.]? \(?\p{L}[\p{L}'’-]{0,15}\)?){1,6}[^\p{L}\p{N}\n]{0,4}$`,
   'u',
 );
 
@@ -93,11 +94,34 @@ const START = /\b[A-Z\d](?=[A-Z\d .\-/]{4})/y;
 
 /** One value of every distinctive format (for the tests). */
 export const FORMAT_EXAMPLES: readonly string[] = COUNTRIES.flatMap((row) =>
-  row.pattern && row.example ? [row.example] : [],
+  row.pattern && row.example && !row.near ? [row.example] : [],
 );
 
 /** The formats found anywhere; each starts with a digit or a capital, and only the fitting ones are tried. */
-const FORMATS = COUNTRIES.filter((row): row is Row & { pattern: RegExp } => row.pattern !== undefined);
+const FORMATS = COUNTRIES.filter(
+  (row): row is Row & { pattern: RegExp } => row.pattern !== undefined && row.near === undefined,
+);
+/** The formats taken only after their country's label earlier on the line (`SIN for A: …; for B: …`). */
+const NEAR_LABEL = COUNTRIES.filter(
+  (row): row is Row & { pattern: RegExp; near: RegExp } =>
+    row.pattern !== undefined && row.near !== undefined,
+);
+
+/** A format of `rows` at `at` with its check, when its label stands earlier on the line. */
+function formatAfterLabelAt(
+  text: string,
+  at: number,
+  rows: readonly (Row & { pattern: RegExp; near: RegExp })[],
+): number {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(Math.max(lineStart, at - 200), at);
+  for (const { pattern, valid, near } of rows) {
+    pattern.lastIndex = at;
+    const m = near.test(line) ? pattern.exec(text) : null;
+    if (m && (!valid || valid(m[0])) && !numberOfSomethingElse(text, at)) return at + m[0].length;
+  }
+  return -1;
+}
 const startsWithDigit = (row: Row) => /^\d/.test(row.example ?? '');
 const DIGIT_FIRST = FORMATS.filter(startsWithDigit);
 const LETTER_FIRST = FORMATS.filter((row) => !startsWithDigit(row));
@@ -171,11 +195,14 @@ const joinedBefore = (text: string, at: number) =>
 export function detectNationalIds(text: string): Span[] {
   const spans: Span[] = [];
   let resumeAt = 0;
+  // Most texts hold no such label: then none of these formats is tried.
+  const nearLabel = NEAR_LABEL.filter((row) => row.near.test(text));
   for (const at of codeStarts(text)) {
     START.lastIndex = at;
     // `30/04/1985`, `9400 1118`: never from the middle of a number joined by a separator.
     if (at < resumeAt || !START.test(text) || joinedBefore(text, at)) continue;
     let end = formatAt(text, at);
+    if (end < 0 && nearLabel.length > 0) end = formatAfterLabelAt(text, at, nearLabel);
     if (end < 0) end = labelledAt(text, at);
     if (end < 0) continue;
     spans.push({ start: at, end, type: 'SSN' });

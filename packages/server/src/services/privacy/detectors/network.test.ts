@@ -43,3 +43,21 @@ describe('addresses that are no one’s (round 8)', () => {
     expect(ips('The server is listening on 0.0.0.0:3000 and on 10.1.2.3:8080')).toEqual(['10.1.2.3']);
   });
 });
+
+describe('machine names (round 10)', () => {
+  it('takes a Fritz!Box home name, a shouted name after hostname, a numbered name after on or from', () => {
+    expect(hosts('DHCP lease: 192.168.1.142 hostname ANNAS-MACBOOK.fritz.box')).toEqual([
+      'ANNAS-MACBOOK.fritz.box',
+    ]);
+    expect(hosts('Laptop asset tag KT-00482; hostname KT-LT-FOGUNLEYE.')).toEqual(['KT-LT-FOGUNLEYE']);
+    expect(hosts('Found in a script on etl-worker-03: password=…, copied from db-prod-01')).toEqual([
+      'etl-worker-03',
+      'db-prod-01',
+    ]);
+  });
+
+  it('leaves shouted words, long-term words and single numbered words alone', () => {
+    expect(hosts('the SERVER-SIDE fix is live; the host ANNUAL-REVIEW is Monday')).toEqual([]);
+    expect(hosts('She is on long-term leave, off work on covid-19 grounds, back on follow-up-2')).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
 const VERSION_BEFORE = /(?:firmware|version|ver\.?|release|build|fw|v)\s*$/i;
 const PRIVATE_SUFFIX =
-  /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net)(?![\w-]|\.[a-z])/gi;
+  /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box)(?![\w-]|\.[a-z])/gi;
 const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;
 const HOST_CHAR = /[\w.+@-]/;
 
@@ -137,6 +137,14 @@ const machineName = (name: string) =>
   name.length >= 4 &&
   ((/\d/.test(name) && /[a-z]{2}/i.test(name)) || /^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name));
 
+/** `hostname KT-LT-FOGUNLEYE`: after `hostname`, a name of capitals joined by hyphens (an asset's name). */
+const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+/**
+ * `Found in a script on etl-worker-03:`, `copied from db-prod-01`: after a bare `on`/`from`, only a
+ * lower-case name of two words or more and a padded number (not `on covid-19`, `on long-term leave`, `on follow-up-2`).
+ */
+const MACHINE_AFTER_ON = /\b(?:on|from|onto)\s+([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+-\d{2,3})(?![\w-]|\.\w)/dg;
+
 function namedMachines(text: string): Span[] {
   return matchSpans(
     text,
@@ -144,11 +152,14 @@ function namedMachines(text: string): Span[] {
     'HOST',
     (m) => {
       const name = m[1] ?? '';
+      if (/^hostname\b/i.test(m[0]) && SHOUTED_NAME.test(name)) return true;
       // Without a digit, a name of joined words right after the machine word only (`host is well-known`).
       return machineName(name) && (/\d/.test(name) || !/\s(?:is|was)\s/.test(m[0]));
     },
     1,
-  ).concat(namesBeforeAddresses(text));
+  )
+    .concat(matchSpans(text, MACHINE_AFTER_ON, 'HOST', () => true, 1))
+    .concat(namesBeforeAddresses(text));
 }
 
 /**

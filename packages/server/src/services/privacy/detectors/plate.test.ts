@@ -112,3 +112,15 @@ describe('plates of round 8, Asia and beyond', () => {
     expect(found('A 500 MB file at 9 AM; tour code JP-27-05; bus 3 to town')).toEqual([]);
   });
 });
+
+describe('plates of round 10', () => {
+  it('reads the Spanish plural label and a corrected plate of the same shape', () => {
+    expect(found('Nissan Versa placas NZK-45-78, lo trae su esposo')).toEqual(['NZK-45-78']);
+    expect(found("reg no. ABC 123? no sorry it's ABD 128, the Volvo")).toEqual(['ABC 123', 'ABD 128']);
+  });
+
+  it('leaves a number of another shape after a correction alone', () => {
+    expect(found('plate AB 123, no 12 other cars were there')).toEqual(['AB 123']);
+    expect(found('las placas de cerámica, no sorry it is ABD 128')).toEqual([]);
+  });
+});

@@ -132,9 +132,22 @@ const SOUTH_ASIAN =
 /** Any letters-and-digits group right after a plate label, read with a sticky pattern. */
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\w-])/y;
 const LABEL =
-  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|rego|reg\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
+  /(?:plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|reg\.?nr|rego|reg\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|车牌|ナンバー|차량번호|번호판)[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:is|was|reads|of)\s+)?/iuy;
 const LABEL_HINT =
-  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|车牌|ナンバー|차량번호|번호판/gi;
+  /nummerpla|numberpla|plate|licen|regist|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|车牌|ナンバー|차량번호|번호판/gi;
+
+/** `reg no. ABC 123? no sorry it's ABD 128`: a correction right after a plate, then a value of its shape (only lower-case words between). */
+const CORRECTION = /[?,.!;:]?\s+(?:no|nope|sorry|wait|actually|correction|i mean)\b[^\n.A-Z\d]{0,20}/y;
+const shapeOf = (plate: string) => plate.replace(/[A-Z]/g, 'A').replace(/\d/g, '9');
+
+function correctedPlate(text: string, end: number, plate: string): Span | undefined {
+  CORRECTION.lastIndex = end;
+  if (!CORRECTION.exec(text)) return undefined;
+  GENERIC.lastIndex = CORRECTION.lastIndex;
+  const next = GENERIC.exec(text)?.[0];
+  if (!next || next === plate || shapeOf(next) !== shapeOf(plate)) return undefined;
+  return { start: GENERIC.lastIndex - next.length, end: GENERIC.lastIndex, type: 'PLATE' };
+}
 
 function afterLabel(text: string): Span[] {
   const spans: Span[] = [];
@@ -150,7 +163,9 @@ function afterLabel(text: string): Span[] {
     const plate = GENERIC.exec(text)?.[0];
     if (plate && /\d/.test(plate) && /[A-Z]/.test(plate) && plate.replace(/[ -]/g, '').length >= 4) {
       spans.push({ start: GENERIC.lastIndex - plate.length, end: GENERIC.lastIndex, type: 'PLATE' });
-      LABEL_HINT.lastIndex = Math.max(LABEL_HINT.lastIndex, GENERIC.lastIndex);
+      const corrected = correctedPlate(text, GENERIC.lastIndex, plate);
+      if (corrected) spans.push(corrected);
+      LABEL_HINT.lastIndex = Math.max(LABEL_HINT.lastIndex, corrected?.end ?? GENERIC.lastIndex);
     }
   }
   return spans;

@@ -98,3 +98,23 @@ describe('secrets of round 8', () => {
     expect(found('the new PIN was sent to 0712 345 678 by SMS')).toEqual([]);
   });
 });
+
+describe('secrets of round 10', () => {
+  it('takes a token right after its name, an env password and a `!` that ends a prose password', () => {
+    expect(found('Twilio auth token 049d3e8474f2a7dccc06616cd334b459 – account SID in the vault')).toEqual([
+      '049d3e8474f2a7dccc06616cd334b459',
+    ]);
+    expect(found('docker run -e PGPASSWORD=p0stgr3s_Pr0d! -e PGHOST=db')).toEqual(['p0stgr3s_Pr0d!']);
+    expect(found('the new Wi-Fi password for the office is Tulip-Harbour-2291! – please')).toContain(
+      'Tulip-Harbour-2291!',
+    );
+  });
+
+  it('leaves talk about tokens and keys alone', () => {
+    expect(found('the auth token expired again, and the API key rotation_schedule_2024 is weekly')).toEqual(
+      [],
+    );
+    expect(found('Access token 12345678901234567890 lookups are slow')).toEqual([]);
+    expect(found('The password for the office is changing next week!')).toEqual([]);
+  });
+});

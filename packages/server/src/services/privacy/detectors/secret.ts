@@ -8,6 +8,7 @@ import {
   matchSpansAt,
   matchSpansWhere,
 } from './util.js';
+import { tokensAfterCue } from './secret-token.js';
 
 const KNOWN_KEYS = new RegExp(
   [
@@ -87,9 +88,9 @@ function pemBlocks(text: string): Span[] {
   return spans;
 }
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
-/** `api_key: …`, `password=…`: the key before a `:` or `=`, read back from the sign (rare) instead of tried everywhere. */
+/** `api_key: …`, `password=…`, `PGPASSWORD=…`: the key before a `:` or `=`, read back from the sign (rare) instead of tried everywhere. */
 const LABEL_KEY =
-  /(?<![A-Za-z])(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña|account[_-]?key|shared[_-]?access[_-]?key|sas[_-]?token|private[_-]?key|pre-?shared[_-]?key|psk|signing[_-]?(?:key|secret)|secret[_-]?key)\b["']?\s*$/i;
+  /(?<![A-Za-z])(?:pg|mysql|redis|mongo|smtp|ldap)?(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña|account[_-]?key|shared[_-]?access[_-]?key|sas[_-]?token|private[_-]?key|pre-?shared[_-]?key|psk|signing[_-]?(?:key|secret)|secret[_-]?key)\b["']?\s*$/i;
 const LABEL_SIGN = /[:=]/g;
 /** `password: https://…/reset?token=…`: a link after a password word is a URL, which url.ts judges whole. */
 const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
@@ -115,10 +116,11 @@ const PROSE_PASSWORD =
   /\b(?:password|passwd|passcode|passphrase|pin|pw|wifi key|wi-fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|psk|passwort|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|passord|salasana)\b(?:\s+(?:is|was|=|lautet|ist|est|es|är|er|é|on)|(?:[^:=\n.]|\.(?=\S)){0,48}[:=])\s*["'“]?([^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /**
  * `Guest Wi-Fi password for the show flat is Magnolia-Court-2025`: a few words between the password
- * word and its `is`; then only a value with letters and digits (not `the password policy is stricter`).
+ * word and its `is`; then only a value with letters and digits (not `the password policy is stricter`),
+ * with a `!` it ends in (`Tulip-Harbour-2291!`).
  */
 const PASSWORD_IS_LATER =
-  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wi-?fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wi-?fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /**
  * `the password for the shed is bluebell.`, `Das Passwort für den Router ist Gartenzwerg`, `password
  * sunflowerfield.`: a word of letters only is the password when it ends the clause right after the
@@ -165,11 +167,11 @@ const CODE_AFTER_CUE =
 const JOINED_PASSWORD =
   /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+[!#$%&*]*|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
 /**
- * The start of every cue of the five patterns above and of RECOVERY_CUE (each starts with `\b` and one of these words,
+ * The start of every cue of the five patterns above, of RECOVERY_CUE and of secret-token.ts (each starts with `\b` and one of these words,
  * matched with the same flags): they are tried only where this matches, not at every letter.
  */
 const PASSWORD_CUE =
-  /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access|pre|psk|vpn|wpa|network|encryption|recovery|backup|scratch)/gi;
+  /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access|api|refresh|session|pre|psk|vpn|wpa|network|encryption|recovery|backup|scratch)/gi;
 /** `2FA recovery codes for the admin: 642b-sff6 k8xp-mbgy …`: after the cue, each code with a digit in it. */
 const RECOVERY_CUE = /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b[^\n:]{0,48}?:/iuy;
 const RECOVERY_CODE =
@@ -335,6 +337,7 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpansAt(text, cues, PASS_LABEL, 'SECRET', () => true, 1),
     ...matchSpansAt(text, cues, JOINED_PASSWORD, 'SECRET', () => true, 1),
     ...matchSpansAt(text, cues, PASSWORD_WORD, 'SECRET', lettersPassword, 1),
+    ...tokensAfterCue(text, cues),
     ...accessCodes(text),
     ...recoveryCodes(text, cues),
     ...passphrases(text),

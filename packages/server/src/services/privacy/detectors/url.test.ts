@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectAll } from './index.js';
 import { loadNameLexicon } from './name-lexicon.js';
 import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
 
@@ -61,5 +62,26 @@ describe('URLs that name a person (round 5)', () => {
     expect(
       found('https://www.etsy.com/c/jewelry, https://annashop.design, https://www.example.com/shop/shoes'),
     ).toEqual([]);
+  });
+});
+
+describe('share links and addresses in URLs (round 10)', () => {
+  it('takes a share link whose long random ID is its only key', () => {
+    expect(found('recording: https://www.loom.com/share/7f2c9a1e84b34d60a1c5e9b7d2f03a18')).toHaveLength(1);
+    expect(found('https://drive.google.com/drive/folders/1Qw7Lp2xT9rV4nK8mZ3bY6cJ1dF5gH0sA')).toHaveLength(1);
+  });
+
+  it('leaves share pages named by words, and short IDs', () => {
+    expect(found('https://example.com/share/quarterly-report-2024 and https://www.loom.com/share')).toEqual(
+      [],
+    );
+    expect(found('https://grafana.example.com/d/abc123/overview')).toEqual([]);
+  });
+
+  it('takes an IP alone in a share URL, as an internal host name alone', () => {
+    const text = "smb://192.168.0.50/zdjecia doesn't mount";
+    expect(detectAll(text, names).map((span) => `${span.type}:${text.slice(span.start, span.end)}`)).toEqual([
+      'IP:192.168.0.50',
+    ]);
   });
 });

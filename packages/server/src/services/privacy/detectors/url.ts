@@ -36,6 +36,13 @@ function profileUrl(url: URL): boolean {
 /** Shop, closet and tip pages of one seller (`etsy.com/shop/<name>`, `paypal.me/<name>`, `ko-fi.com/<name>`). */
 const SELLER_PAGES =
   /^(?:www\.)?(?:etsy\.com\/(?:shop|people)|ebay\.[a-z.]+\/(?:usr|str)|poshmark\.com\/closet|vinted\.[a-z.]+\/member|depop\.com|redbubble\.com\/people|ko-fi\.com|buymeacoffee\.com|paypal\.me|venmo\.com|cash\.app|gofundme\.com\/f)\/[^/?#]+/i;
+/**
+ * `loom.com/share/7f2c9a1e…`, `drive.google.com/drive/folders/1Qw7…`: a share link whose random ID is the
+ * only key to a recording, a file or a folder: after a sharing word, a run of 16+ letters and digits with
+ * both in it (not a slug of words such as `/share/quarterly-report-2024`).
+ */
+const SHARE_LINK =
+  /\/(?:share|shared|s|invite|rec|recording|recordings|folders|file|files|d|embed|v)\/[\w-]*?(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{16,}/i;
 const SECRET_HOSTS = /^(?:hooks\.slack\.com|discord(?:app)?\.com\/api\/webhooks)/i;
 
 /** One-letter and short parameter names that carry tokens (`?t=…`, `?k=…`) when their value is long. */
@@ -58,6 +65,7 @@ function sensitive(raw: string, names: NameLexicon | undefined): boolean {
   if (url.hash.length > 1 && /(?:access_token|id_token|token)=/.test(url.hash)) return true;
   return (
     PERSONAL_PATH.test(url.pathname) ||
+    SHARE_LINK.test(url.pathname) ||
     SECRET_HOSTS.test(url.host + url.pathname) ||
     SELLER_PAGES.test(url.host + url.pathname) ||
     profileUrl(url) ||
