@@ -17,7 +17,7 @@ import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed } from './name-rules.js';
 import { isTitle, makeWord, type Word } from './name-words.js';
 import { AND, NAME_WORDS, PHRASE_END } from './person-words.js';
-import { LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
+import { beyondLatinRuns, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
  * Capitalised words are the only places a name can start (caseless scripts aside). The look-behind
@@ -204,21 +204,28 @@ class PersonScanner {
     return next === undefined ? /^\s*(?:[.,;:!?)]|$)/.test(rest) : PHRASE_END.has(next);
   }
 
+  /**
+   * Arabic and Hebrew letters are all beyond the Latin script: each stretch of such characters is
+   * read on its own (a word never reaches past one), the text between the stretches not at all.
+   */
   #caseless(): void {
-    CASELESS_WORD.lastIndex = 0;
     let skipUntil = 0;
-    for (let m = CASELESS_WORD.exec(this.#reader.text); m; m = CASELESS_WORD.exec(this.#reader.text)) {
-      if (m.index < skipUntil) continue;
-      const w = makeWord(m.index, m[0]);
-      if (!this.#reader.names.given.has(w.lower)) continue;
-      let last = w;
-      for (
-        let next = this.#reader.next(w);
-        next && this.#reader.surnameLike(next);
-        next = this.#reader.next(next)
-      )
-        last = next;
-      skipUntil = this.#accept(w.start, last);
+    for (const [from, to] of beyondLatinRuns(this.#reader.text)) {
+      const stretch = this.#reader.text.slice(from, to);
+      CASELESS_WORD.lastIndex = 0;
+      for (let m = CASELESS_WORD.exec(stretch); m; m = CASELESS_WORD.exec(stretch)) {
+        if (from + m.index < skipUntil) continue;
+        const w = makeWord(from + m.index, m[0]);
+        if (!this.#reader.names.given.has(w.lower)) continue;
+        let last = w;
+        for (
+          let next = this.#reader.next(w);
+          next && this.#reader.surnameLike(next);
+          next = this.#reader.next(next)
+        )
+          last = next;
+        skipUntil = this.#accept(w.start, last);
+      }
     }
   }
 
