@@ -171,7 +171,9 @@ function labelledAt(text: string, at: number): number {
   }
   if (NOT_AN_ID.test(value)) return -1;
   const end = at + value.length;
-  if (labelledAsId(text, at) || BARE_ID.test(text.slice(Math.max(0, at - 40), at))) return end;
+  const near = text.slice(Math.max(0, at - 40), at);
+  // BARE_ID needs the capitals `ID`: a window without them is not read.
+  if (labelledAsId(text, at) || (near.includes('ID') && BARE_ID.test(near))) return end;
   return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
 }
 
