@@ -30,7 +30,7 @@ const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})${ASIDE}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
-  'iu',
+  'giu',
 );
 /**
  * Labels that are no ordinary word (not `pan`, `sin`, `run`, `ci`, `nie`) may have up to four
@@ -42,7 +42,7 @@ const DISTINCT_CUES = ALL_CUES.filter(
 );
 const LABEL_WORDS_BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}\p{Lo}'’]{1,11}|(?: \(?\p{Lu}[\p{L}'’.-]{1,17}\)?){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
-  'iu',
+  'giu',
 );
 /**
  * A short label written in capitals is an acronym, not the word (`SIN`, not `sin`; `NIE`, `RRN`; not
@@ -68,12 +68,23 @@ const LABEL_WINDOW = 72;
 export function labelledAsId(text: string, at: number): boolean {
   const window = text.slice(Math.max(0, at - LABEL_WINDOW), at);
   // Most windows hold no label at all; a cheap look for letters, then for a label, spares the long patterns.
-  if (!/\p{L}{2}/u.test(window) || !ANY_LABEL.test(window)) return false;
-  if (LABEL_BEFORE.test(window)) return true;
+  if (!/\p{L}{2}/u.test(window)) return false;
+  const first = ANY_LABEL.exec(window);
+  if (!first) return false;
+  // The two label patterns start as ANY_LABEL does (same flags): tried from its first match on, not
+  // at every character before it. (ACRONYM_WORDS_BEFORE has other flags, so it reads the whole window.)
+  if (matchesFrom(LABEL_BEFORE, window, first.index)) return true;
   // `passport photo, then order 4411…`: a reference word nearer the number takes it back.
   return (
-    (LABEL_WORDS_BEFORE.test(window) || ACRONYM_WORDS_BEFORE.test(window)) && !REFERENCE_CUE.test(window)
+    (matchesFrom(LABEL_WORDS_BEFORE, window, first.index) || ACRONYM_WORDS_BEFORE.test(window)) &&
+    !REFERENCE_CUE.test(window)
   );
+}
+
+/** Does the global `pattern` match in `text` at or after `from`? */
+function matchesFrom(pattern: RegExp, text: string, from: number): boolean {
+  pattern.lastIndex = from;
+  return pattern.test(text);
 }
 
 /**
@@ -184,7 +195,9 @@ function labelledAt(text: string, at: number): number {
   }
   if (NOT_AN_ID.test(value)) return -1;
   const end = at + value.length;
-  if (labelledAsId(text, at) || BARE_ID.test(text.slice(Math.max(0, at - 40), at))) return end;
+  const near = text.slice(Math.max(0, at - 40), at);
+  // BARE_ID needs the capitals `ID`: a window without them is not read.
+  if (labelledAsId(text, at) || (near.includes('ID') && BARE_ID.test(near))) return end;
   return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
 }
 

@@ -33,10 +33,13 @@ function fromSeparators(
   const spans: Span[] = [];
   let resumeAt = 0;
   separators.lastIndex = 0;
-  for (let m = separators.exec(text); m; m = separators.exec(text)) {
-    if (m.index < resumeAt) continue;
-    let start = m.index;
-    while (start > resumeAt && m.index - start < 4 && isHex(text.charCodeAt(start - 1))) start--;
+  // `test`, not `exec`: a separator is one character, so it ends right before `lastIndex`, and no
+  // match object is made for each of the thousands of dots and hyphens in a text.
+  while (separators.test(text)) {
+    const at = separators.lastIndex - 1;
+    if (at < resumeAt) continue;
+    let start = at;
+    while (start > resumeAt && at - start < 4 && isHex(text.charCodeAt(start - 1))) start--;
     if (start > 0 && boundary.test(text[start - 1] ?? '')) continue;
     pattern.lastIndex = start;
     const found = pattern.exec(text);

@@ -20,7 +20,7 @@ import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed } from './name-rules.js';
 import { isTitle, makeWord, type Word } from './name-words.js';
 import { AND, NAME_WORDS, PHRASE_END } from './person-words.js';
-import { LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
+import { beyondLatinRuns, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
  * Capitalised words are the only places a name can start (caseless scripts aside). The look-behind
@@ -235,38 +235,50 @@ class PersonScanner {
     return next === undefined ? /^\s*(?:[.,;:!?)]|$)/.test(rest) : PHRASE_END.has(next);
   }
 
+  /**
+   * The caseless scripts' letters are all beyond the Latin script: each stretch of such characters is
+   * read on its own (a word never reaches past one), the text between the stretches not at all.
+   */
   #caseless(): void {
-    CASELESS_WORD.lastIndex = 0;
     let skipUntil = 0;
-    for (let m = CASELESS_WORD.exec(this.#reader.text); m; m = CASELESS_WORD.exec(this.#reader.text)) {
-      if (m.index < skipUntil) continue;
-      let w = makeWord(m.index, m[0]);
-      // `وفاطمة`: Arabic writes `and` onto the next word.
-      if (!this.#reader.names.given.has(w.lower) && w.text.startsWith('و'))
-        w = makeWord(m.index + 1, m[0].slice(1));
-      if (!this.#reader.names.given.has(w.lower)) continue;
-      const { ambiguous } = this.#reader.names;
-      // `باسم نورة`: "in the name of Noura"; a word that may be a name, before a name that can only be one.
-      const following = this.#reader.next(w);
-      if (
-        ambiguous.has(w.lower) &&
-        following &&
-        this.#reader.names.given.has(following.lower) &&
-        !ambiguous.has(following.lower)
-      )
-        continue;
-      let last = w;
-      for (
-        let next = this.#reader.next(w);
-        next &&
-        (this.#reader.surnameLike(next) || (!ambiguous.has(w.lower) && ARABIC_FAMILY.test(next.text)));
-        next = this.#reader.next(next)
-      )
-        last = next;
-      // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it.
-      if (last === w && ambiguous.has(w.lower)) continue;
-      skipUntil = this.#accept(w.start, last);
+    for (const [from, to] of beyondLatinRuns(this.#reader.text)) {
+      const stretch = this.#reader.text.slice(from, to);
+      CASELESS_WORD.lastIndex = 0;
+      for (let m = CASELESS_WORD.exec(stretch); m; m = CASELESS_WORD.exec(stretch)) {
+        if (from + m.index < skipUntil) continue;
+        const accepted = this.#caselessName(from + m.index, m[0]);
+        if (accepted !== undefined) skipUntil = accepted;
+      }
     }
+  }
+
+  /** The name starting with the word at `at`, if the lists know it; where it ends. */
+  #caselessName(at: number, text: string): number | undefined {
+    const { names } = this.#reader;
+    let w = makeWord(at, text);
+    // `وفاطمة`: Arabic writes `and` onto the next word.
+    if (!names.given.has(w.lower) && w.text.startsWith('و')) w = makeWord(at + 1, text.slice(1));
+    if (!names.given.has(w.lower)) return undefined;
+    const { ambiguous } = names;
+    // `باسم نورة`: "in the name of Noura"; a word that may be a name, before a name that can only be one.
+    const following = this.#reader.next(w);
+    if (
+      ambiguous.has(w.lower) &&
+      following &&
+      names.given.has(following.lower) &&
+      !ambiguous.has(following.lower)
+    )
+      return undefined;
+    let last = w;
+    for (
+      let next = this.#reader.next(w);
+      next && (this.#reader.surnameLike(next) || (!ambiguous.has(w.lower) && ARABIC_FAMILY.test(next.text)));
+      next = this.#reader.next(next)
+    )
+      last = next;
+    // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it.
+    if (last === w && ambiguous.has(w.lower)) return undefined;
+    return this.#accept(w.start, last);
   }
 
   scan(): Span[] {

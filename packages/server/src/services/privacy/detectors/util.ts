@@ -116,7 +116,7 @@ export function perScan<T>(compute: (text: string) => T): (text: string) => T {
  * for a script (`[\uac00-\ud7af]`, `[都道府県]`) read these stretches instead of the whole text each.
  */
 const BEYOND_LATIN = /[\u0370-\uffff]+/g;
-const beyondLatinRuns = perScan((text): readonly [number, number][] => {
+export const beyondLatinRuns = perScan((text): readonly [number, number][] => {
   const runs: [number, number][] = [];
   BEYOND_LATIN.lastIndex = 0;
   for (let m = BEYOND_LATIN.exec(text); m; m = BEYOND_LATIN.exec(text))
