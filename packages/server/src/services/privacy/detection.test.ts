@@ -49,9 +49,11 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   // Corpus G (2026-12-06), held out until its blind run after round 9 (pattern 0.966, person 0.893), then
   // retired into tuning for round 10.
   'tuning/corpus-g.txt': { patternRecall: 0.965, nameRecall: 0.892 },
-  // Ninth batch (2026-12-06), written blind for round 10 (its first run, midway through the round's name
-  // rules: pattern 0.929, person 0.822).
-  'tuning/ninth-batch.txt': { patternRecall: 0.928, nameRecall: 0.821 },
+  // Ninth batch (2026-12-06), written blind for round 10: pattern 0.929, person 0.822 at its first run (midway
+  // through the round's name rules); the round took it to 1.000 and 0.973.
+  // Tenth batch (2026-12-06), written blind late in round 10 (CRM notes, call transcripts, support e-mails):
+  // pattern 0.903, person 0.879 at its first run.
+  'tuning/tenth-batch.txt': { patternRecall: 0.902, nameRecall: 0.878 },
 };
 
 describe('held-out sets (written after the detectors were frozen; never tuned on)', () => {
