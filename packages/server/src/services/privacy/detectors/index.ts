@@ -25,7 +25,10 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   newScan();
   const addresses = detectAddresses(text);
   const secrets = detectSecrets(text);
-  const persons = notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses), secrets);
+  const persons = notInSecrets(
+    notLabelsOfAddresses(text, detectPersons(text, names), addresses, names),
+    secrets,
+  );
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -68,12 +71,24 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
 }
 
 /** `Todokesaki: Tokyo-to …`, `Lieferadresse: …`: a word before a colon and an address labels it, it names no one. */
-function notLabelsOfAddresses(text: string, persons: readonly Span[], addresses: readonly Span[]): Span[] {
+function notLabelsOfAddresses(
+  text: string,
+  persons: readonly Span[],
+  addresses: readonly Span[],
+  names: NameLexicon,
+): Span[] {
   if (addresses.length === 0) return [...persons];
   const starts = new Set(addresses.map((address) => address.start));
+  // `for Priya Raghunathan: No. 42, 3rd Cross …`: a listed given name before the address is its recipient.
+  const named = (person: Span) =>
+    text
+      .slice(person.start, person.end)
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => names.given.has(word) && !names.ambiguous.has(word));
   return persons.filter((person) => {
     const label = /^: ?/.exec(text.slice(person.end, person.end + 2));
-    return !label || !starts.has(person.end + label[0].length);
+    return !label || !starts.has(person.end + label[0].length) || named(person);
   });
 }
 

@@ -99,7 +99,7 @@ export const INSTITUTION_NAMES = [
 |albert heijn|marks spencer|dr martens|dr pepper|mr muscle|mr clean|marie curie|martin luther|ronald mcdonald|tim hortons
 |sara lee|betty crocker|uncle ben|uncle ben's|fred perry|ben sherman|jack wills|harley davidson|harley-davidson|rolls royce
 |rolls-royce|aston martin|walt disney|wells fargo|charles schwab|merrill lynch|goldman sachs|morgan stanley|dow jones
-|johnson matthey|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
+|johnson matthey|van houten|douwe egberts|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
     .split(/\n?\|/)
     .map((name) => name.trim()),
 ];
@@ -222,7 +222,7 @@ export const PERSON_BEFORE_PAIRS = new Set(
 call with|chat with|email from|e-mail from|message from|note from|call from|calls from|sent by|signed by|approved by|confirmed by|
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
-handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e`
+handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e`
     .split(/\|\s*/)
     .filter(Boolean),
 );
@@ -251,6 +251,12 @@ children colleague colleagues profile password login calendar ticket order invoi
 );
 /** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
+/** Header and field words of e-mails and forms in other languages (`Asunto: la factura del mes`). */
+export const HEADER_WORDS = new Set(
+  'asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
+    ' ',
+  ),
+);
 /** Function words some languages capitalise inside a sentence: German polite `Sie`, `Ihr`, `Ihre`; `Bitte`. */
 export const CAPITALISED_FUNCTION_WORDS = new Set(
   'sie ihr ihre ihren ihrem ihrer ihnen bitte euch'.split(' '),
@@ -272,7 +278,8 @@ customer service helpdesk it legal treasury research design product quality ware
  * capitalised as labels and headings, never a person.
  */
 export const SERVICE_WORDS = new Set(
-  `klantenservice klantendienst kundenservice kundendienst kundencenter kundenbetreuung atención cliente clientes servicio
+  `atendente agente operador operadora asesor asesora paciente entrevistador entrevistadora moderador moderadora
+klantenservice klantendienst kundenservice kundendienst kundencenter kundenbetreuung atención cliente clientes servicio
 soporte ventas facturación facturacion reclamaciones devoluciones envíos envios pedidos entrega livraison livraisons
 commande commandes facture factures service clientèle clientele assistance réclamations retours expédition expedition
 servizio clienti assistenza spedizione spedizioni atendimento suporte vendas entregas encomenda bestelling bestellingen

@@ -10,6 +10,7 @@ import {
   PERSONAL_POSSESSIONS,
   PLACE_NOUNS,
   CAPITALISED_FUNCTION_WORDS,
+  HEADER_WORDS,
   SERVICE_WORDS,
   TITLES_AFTER_NAME,
   WEAK_BEFORE,
@@ -77,6 +78,10 @@ const WORDS_AFTER = new RegExp(
 /** Last words of the two-word cues (`with`, `by`, `is`). */
 const PAIR_ENDS = new Set([...PERSON_BEFORE_PAIRS].map((pair) => pair.split(' ').at(-1) ?? ''));
 
+/** A street written as one word (`Van der Helststraat`, `Keizersgracht`, `Hauptstraße`, `Strandvejen`). */
+const STREET_WORD =
+  /^\p{L}{3,}(?:straat|laan|plein|gracht|kade|singel|dreef|steeg|strasse|straße|gasse|allee|platz|damm|vej|vejen|gade|gatan|vägen|veien|katu|utca|ulica)$/u;
+
 /** Reads the evidence around capitalised words of one text. */
 export class NameEvidence {
   readonly #classes: Map<string, WordClass>;
@@ -128,7 +133,12 @@ export class NameEvidence {
     if (/['’](?:m|ve|ll|re|d|s|t)$/.test(lower) || CAMEL_CASE.test(text)) return 'common';
     // `Salom Dilshod`, `Tere Kadri`: a greeting before a name is no part of it; German `Sie`, `Ihr` are
     // capitalised pronouns; `CNP-ul`, `CPR-nummeret`: an abbreviation with an article or a noun joined.
-    if (GREETINGS.has(lower) || CAPITALISED_FUNCTION_WORDS.has(lower) || /^\p{Lu}{2,}-\p{Ll}+$/u.test(text))
+    if (
+      GREETINGS.has(lower) ||
+      CAPITALISED_FUNCTION_WORDS.has(lower) ||
+      HEADER_WORDS.has(lower) ||
+      /^\p{Lu}{2,}-\p{Ll}+$/u.test(text)
+    )
       return 'common';
     if (lower.endsWith('s') && PLACE_NOUNS.has(lower.slice(0, -1))) return 'common';
     if (this.given(lower)) {
@@ -136,7 +146,7 @@ export class NameEvidence {
       if (names.place(lower)) return 'place';
       return names.ambiguous.has(lower) ? 'ambiguousGiven' : 'given';
     }
-    if (names.place(lower)) return 'place';
+    if (names.place(lower) || STREET_WORD.test(lower)) return 'place';
     if (names.family.has(lower)) return names.common(lower) ? 'common' : 'family';
     if (names.common(lower)) return 'common';
     if (lower.includes('-') || lower.includes("'") || lower.includes('’')) {
@@ -204,6 +214,8 @@ export class NameEvidence {
     const word2 = words?.[2] === undefined ? undefined : lowerCase(words[2]);
     if (!word1) return undefined;
     if (gap === ' ' && TITLES_AFTER_NAME.has(word1)) return 'strong';
+    // `Mensah family:`, `the De Souza family account`.
+    if (gap === ' ' && word1 === 'family') return 'strong';
     if (/^['’]s/.test(rest)) return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
     if (/^\s*\(/.test(rest)) return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
     if (/^,/.test(rest)) {
@@ -248,7 +260,17 @@ export class NameEvidence {
     const lower = word.toLowerCase();
     // `Jordan: we'd come in under that`, `Dagny: I've put…`: a pronoun's contraction opens a turn.
     if (/^(?:i|we|you|they|he|she|it|that|there)['’](?:ll|d|ve|re|m|s)$/.test(lower)) return true;
-    return UTTERANCE_STARTS.has(lower) || (word === lower && this.names.common(lower));
+    if (UTTERANCE_STARTS.has(lower) || (word === lower && this.names.common(lower))) return true;
+    if (/^:\s+[\p{L}'’]+\d/u.test(this.text.slice(last.end, last.end + 30))) return false;
+    // `Blessing: Call me on …`, `Koffi: Mon numéro c'est le …`: a capitalised ordinary word, or any word
+    // and three lower-case words after it, make a sentence; `Kantoor: Keizersgracht 123` is a value.
+    return (
+      (word !== lower &&
+        word !== word.toUpperCase() &&
+        this.names.common(lower) &&
+        !this.names.place(lower)) ||
+      /^:\s+\S+(?:\s+\p{Ll}[\p{L}'’]*){3}/u.test(this.text.slice(last.end, last.end + 60))
+    );
   }
 
   /** The first word of a sentence: capitalised for grammar, so its capital proves nothing. */

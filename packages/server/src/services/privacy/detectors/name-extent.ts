@@ -46,6 +46,7 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
   return last === w ? undefined : last;
 }
 
+const NICKNAME = /^ ["“]\p{Lu}[\p{L}'’-]*["”] (?=\p{Lu})/u;
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|abd|abu)-\p{Lu}\p{Ll}+$/u;
 
 /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
@@ -53,6 +54,13 @@ export function extend(r: NameReader, first: Word): Word {
   let last = first;
   // Four steps: `Ahmad Faizal bin Abdul Rahman` has a particle and three words after the first.
   for (let count = 0; count < 4; count++) {
+    // `Chukwuemeka "Emy" Obi`: a nickname in quotes before the family name.
+    const nickname = NICKNAME.exec(r.text.slice(last.end, last.end + 24))?.[0];
+    const afterNickname = nickname ? r.next({ ...last, end: last.end + nickname.length - 1 }) : undefined;
+    if (afterNickname && r.surnameLike(afterNickname)) {
+      last = afterNickname;
+      continue;
+    }
     const next = r.next(last);
     if (!next) break;
     // `Hyun-woo Park`, `Min-ji Kim`: a Korean given name before its family name.

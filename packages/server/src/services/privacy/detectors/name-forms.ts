@@ -23,6 +23,9 @@ const FIELD_NAMES = new Set(
 /** A name in capitals alone must be this long: shorter ones are as often abbreviations (`NIK`, `SIM`, `RON`). */
 const LONE_MIN = 5;
 
+/** A name spelled out letter by letter in a call (`O-K-O-N-K-W-O`). */
+const SPELLING_CUE = /(?:spell|spelt|spelled|spelling|name|that's|that is|it's)\W*(?:\p{L}+\W*){0,3}$/iu;
+const SPELLED = /(?<![\p{L}-])(?:\p{Lu}-){3,}\p{Lu}(?![\p{L}-])/gu;
 /** Speaker labels of a meeting transcript in brackets (`[Maria Fernanda] can everyone hear me? [Wen] yes`). */
 const BRACKET_LABEL = /(?:^|\s)\[(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\](?= )/gu;
 /**
@@ -94,6 +97,17 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
     BALINESE.lastIndex = 0;
     for (let m = BALINESE.exec(text); m; m = BALINESE.exec(text)) {
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
+    }
+  }
+  if (text.includes('-')) {
+    SPELLED.lastIndex = 0;
+    for (let m = SPELLED.exec(text); m; m = SPELLED.exec(text)) {
+      const word = m[0].replace(/-/g, '');
+      const wordClass = evidence.classOfText(titleCase(word));
+      // A listed name, or any word after a request to spell (`U-S-B-C port` is neither).
+      const asked = SPELLING_CUE.test(text.slice(Math.max(0, m.index - 40), m.index));
+      if (LISTED.has(wordClass) || (asked && NAME_CLASSES.has(wordClass)))
+        spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
     }
   }
   if (text.includes('] ')) {

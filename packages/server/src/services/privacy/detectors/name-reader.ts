@@ -182,7 +182,9 @@ export class NameReader {
     // unless the words are the number's label (`Cartão de Cidadão 19482199 …`, `TC'si 1234…`).
     const after = this.text.slice(last.end, last.end + 7);
     // `Linde E20`, `Tata Ace`-like model codes: capitals and digits in one word.
-    if (/^ \p{Lu}{1,3}-?\d{1,4}\p{Ll}?(?![\p{L}\d])/u.test(after)) return true;
+    // (Not the start of an IBAN or a plate: `Hassan EG72 7051 …`.)
+    if (/^ \p{Lu}{1,3}-?\d{1,4}\p{Ll}?(?![\p{L}\d]| \d)/u.test(this.text.slice(last.end, last.end + 12)))
+      return true;
     if (!/^ \d/.test(after)) return false;
     return !/^ \d{5}/.test(after) || labelledAsId(this.text, last.end + 1) || /['’]/.test(last.text);
   }

@@ -50,7 +50,7 @@ Franek Kuba Bartek Wojtek Staś Antek Zosia Kasia Basia Gosia Tomek Jacek Marek 
 Gerda Hildegard Erna Irmgard Waltraud Edeltraud Lieselotte Hannelore Gertrud Elfriede Rosaria Assunta Concetta Carmela Nunzia Immacolata Gennaro Ciro Pasquale Rocco Thaís
 Tremaine Dwayne DeShawn Tyrone Jamal Keisha Lakisha Darnell Jermaine Latoya Tamika Terrell Dre Andre Tyrese Shanice Ebony Pip Paddy Raj Faraz Rubel Nimal Tharshini Dilrukshi Kugan Tanzila Shirin Rajiv Sunil Anil Nadeem Imran Asif Tariq Bilal
 Dawit Neema Zawadi Tigist Hanna Abebe Kebede Tsion Meron Selamawit Yonas Bereket Zintle Lwazi Siqiniq Kiona Cansu Elif Ebru Gizem Merve Büşra Juninho Tião Nacho Mháire Wiremu
-Emir Amir Adnan Edin Mirza Haris Tarik Kenan Senad Almir Elvir Nermin Jasmin Amra Lejla Amila Selma Emina Dženana Merima Dilshod Gulnora Zaid Yohannes Colm Eetu Kadri Jarrah Bex Bazza Айгерім Айгерим Нурлан Ерлан Асель Динара Rigoberto Heriberto Eleazar Wilfredo Gilberto Adalberto Edelmira Eustaquio Anacleto Hermelinda Maricruz Yesenia Yadira Xiomara Deysi Wendoly Nayeli Itzel Ximena Manolo Paco Pepe Lupe Chema Nacho Quique Kike Toño Chucho Memo Beto Lalo Pancho Conchi Maite Charo Rocío Lola Pili Nuria Itziar Ainhoa Iker Unai Aitor Xabier Jon Ander
+Sanjeewa Chaminda Kavindu Tharushi Nuwan Dilshan Chathura Lahiru Kasun Ishara Nadeesha Dilani Sachini Thilini Ruwan Chamari Nimal Sandun Buddhika Lakmal Upul Asanka Janaka Gayan Sampath Chanaka Madushani Mostafa Mostafá Moustafa Mohamad Mohammad Efosa Osaze Osagie Eghosa Oyin Oyinda Oyinkansola Mugisha Uwase Uwimana Ndayisaba Emir Amir Adnan Edin Mirza Haris Tarik Kenan Senad Almir Elvir Nermin Jasmin Amra Lejla Amila Selma Emina Dženana Merima Dilshod Gulnora Zaid Yohannes Colm Eetu Kadri Jarrah Bex Bazza Айгерім Айгерим Нурлан Ерлан Асель Динара Rigoberto Heriberto Eleazar Wilfredo Gilberto Adalberto Edelmira Eustaquio Anacleto Hermelinda Maricruz Yesenia Yadira Xiomara Deysi Wendoly Nayeli Itzel Ximena Manolo Paco Pepe Lupe Chema Nacho Quique Kike Toño Chucho Memo Beto Lalo Pancho Conchi Maite Charo Rocío Lola Pili Nuria Itziar Ainhoa Iker Unai Aitor Xabier Jon Ander
 Nasra Hodan Ayaan Fartun Sahra Abdirahman Abdi Hamdi Ifrah Idil Deeqa Hibo Faisa Ubah Farhiya Zamzam Abdiqani Mahad Liban Guled
 Farid Farida Navid Payam Shadi Soheil Behnam Kian Sina Bahar Golnaz Mehrnoosh Pegah Yasaman Ramin Kamran Siavash Shahram Mitra
 Sofiia Oleksandr Oleksii Mykola Mykhailo Yurii Serhii Andrii Dmytro Taras Bohdan Vasyl Iryna Olena Oksana Nataliia Yuliia Tetiana Liudmyla Halyna Khrystyna Solomiia Viktoriia Anastasiia Daryna Kateryna Volodymyr Ostap
@@ -93,6 +93,7 @@ Hughes Wright Moreau Lefebvre Castillo McNamara O'Sullivan O'Brien O'Connor Murp
 Cavalcanti Presti Puig Taufa Faleolo Tuilagi Kahananui Kealamakia Villanueva Bautista Lacson Manurung Rattanakosin Thammasakchai Sivakumaran Wickramasinghe Warsame Ferreyra Pfefferkorn Fifita Parata Chukwu Kuptana Runningwater Wurramarrba
 Lima Braga Lisboa Viana Guimarães Leiria Coimbra Barros Cunha
 Albuquerque Almeida Aveiro Braganza Santarém Faro
+Souza Sousa Merwe Westhuizen Walt Berg Byl Heerden Niekerk Wyk Rensburg Zyl Vuuren Dyk
 `;
 
 const split = (block: string) =>

@@ -215,3 +215,30 @@ describe('Malay, Balinese, Filipino and Japanese name shapes (round 10)', () => 
     expect(found('Ryokan booking: lead guest 佐々木健太, 2 adults.')).toEqual(['佐々木健太']);
   });
 });
+
+describe('call transcripts and CRM notes (round 10, tenth batch)', () => {
+  it('reads speaker labels before a sentence, capitalised or in another language', () => {
+    expect(found('Blessing: Call me on the other number.')).toEqual(['Blessing']);
+    expect(found('Koffi: Mon numéro c’est le bon.')).toEqual(['Koffi']);
+    expect(found('Kantoor: Keizersgracht 123, Amsterdam')).toEqual([]);
+    expect(found('Asunto: la factura del mes pasado')).toEqual([]);
+  });
+
+  it('reads a name spelled out, a surname given on request and a family', () => {
+    expect(found('Caller: My surname is Okonkwo, O-K-O-N-K-W-O.')).toEqual(['Okonkwo', 'O-K-O-N-K-W-O']);
+    expect(found('See the U-S-B-C port.')).toEqual([]);
+    expect(found('Mensah family: all on one plan.')).toEqual(['Mensah']);
+  });
+
+  it('reads CRM shorthand: left vm for, a nickname in quotes, a particle opening the name', () => {
+    expect(found('left vm x3 for Sanjeewa, no luck')).toEqual(['Sanjeewa']);
+    expect(found('Chukwuemeka "Emy" Obi — do not call after 6pm')).toEqual(['Chukwuemeka "Emy" Obi']);
+    expect(found("Van der Merwe (Jo'burg) wants a statement.")).toEqual(['Van der Merwe']);
+    expect(found('De Souza family account merged.')).toEqual(['De Souza']);
+  });
+
+  it('leaves streets, brands and articles that look like particles alone', () => {
+    expect(found('The van went down Van der Helststraat twice.')).toEqual([]);
+    expect(found('Van Houten cocoa is back; La Ferrari Roma stays in the showroom.')).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ import type { NameLexicon } from './name-lexicon.js';
 import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed } from './name-rules.js';
 import { isTitle, makeWord, type Word } from './name-words.js';
-import { AND, NAME_WORDS, PHRASE_END } from './person-words.js';
+import { AND, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
 import { beyondLatinRuns, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
@@ -34,6 +34,8 @@ const CAPITALISED = new RegExp(
 /** Scripts without capitals whose words are read against the lists (Thai names stand between spaces). */
 const CASELESS_WORD =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}\u200c]+/gu;
+/** Particles that are first of all articles (`La Ferrari`, `Le Monde`, `El Corte Inglés`). */
+const ARTICLE_PARTICLES = new Set(['la', 'le', 'el', 'al', 'lo', 'te', 'i', 'y']);
 const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
@@ -104,6 +106,20 @@ class PersonScanner {
         // (`Mrs Van der Berg`: after a title and a particle, any capitalised word is the surname.)
         if (titled !== undefined && surname && isTitle(surname.text)) {
           skipUntil = this.#accept(titled, extend(this.#reader, surname));
+          continue;
+        }
+        // `Van der Merwe (Jo'burg)`, `De Souza family`: a capitalised particle opening the name itself,
+        // before a listed family name, or any unlisted word after `van`/`von`.
+        const after = this.#reader.afterParticles(w);
+        const surnameClass = after && isTitle(after.text) ? this.#reader.evidence.classOf(after) : undefined;
+        if (
+          after &&
+          !ARTICLE_PARTICLES.has(w.lower) &&
+          !this.#reader.startsListedPlace(w) &&
+          (surnameClass === 'family' ||
+            (STRONG_PARTICLES.has(w.lower) && (surnameClass === 'unknown' || surnameClass === 'shape')))
+        ) {
+          skipUntil = this.#accept(w.start, extend(this.#reader, after));
           continue;
         }
       }
