@@ -24,7 +24,7 @@ const LABEL = new RegExp(
     // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
     `(?:氏名|姓名|名字|宛名|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
-    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분)(?:\\s?[:：]\\s?|\\s)',
+    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
     `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
     // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).
@@ -162,6 +162,22 @@ const CHINESE_TITLED = new RegExp(
 /** Common Japanese family names, for the titles a family name takes alone (`鈴木部長`, `田中課長`). */
 const JAPANESE_FAMILY =
   '佐藤|鈴木|高橋|田中|伊藤|渡辺|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|福田|太田|西村|藤井|金子|岡本|藤原|三浦|中野|中川|原田|松田|竹内|小野|田村|中山|和田|石田|森田|上田|柴田|酒井|工藤|横山|宮崎|宮本|内田|高木|安藤|島田|谷口|大野|高田|丸山|今井|河野|藤本|村田|武田|上野|杉山|増田|小山|大塚|平野|菅原|久保|松井|千葉|岩崎|桜井|木下|野口|松尾|菊地|野村|新井';
+/**
+ * Japanese family names (and Chinese family names with a given name) where the text around them says a
+ * person stands there: a family name and a given name with a space (`佐藤 美咲 called`), before `です`
+ * (`山田です`), as a speaker label at the start of a line (`田中: …`), in brackets after a number or a
+ * Latin-script name (`My Number 6257…（高橋健一）`, `Wang Lei (王磊)`) or between dashes (`– 刘洋 –`).
+ */
+const CJK_NAME_PLACES = new RegExp(
+  [
+    `(?<![${HAN}${KANA}])((?:${JAPANESE_FAMILY}) [${HAN}${KANA}]{1,3})(?![${HAN}${KANA}])`,
+    `(?<![${HAN}])((?:${JAPANESE_FAMILY})[${HAN}]{0,2}?)(?=です|と申します)`,
+    `(?:^|(?<=\\n))((?:${JAPANESE_FAMILY})[${HAN}]{0,2})(?=\\s?[:：])`,
+    `(?<=[\\p{N}\\p{Script=Latin}]\\s?)[（(]((?:${JAPANESE_FAMILY}|${FAMILY_CLASS})[${HAN}]{1,3}?)[）)]`,
+    `(?<=[–—-] )(${FAMILY_CLASS}[${HAN}]{1,2})(?= [–—-])`,
+  ].join('|'),
+  'gu',
+);
 const JAPANESE_TITLED = new RegExp(
   `(?<![${HAN}])(${JAPANESE_FAMILY})(?=部長|課長|社長|係長|次長|主任|専務|常務|会長|店長|先輩)`,
   'g',
@@ -183,6 +199,7 @@ function inRunningText(text: string, spans: Span[]): void {
     CHINESE_PAIR,
     CHINESE_TITLED,
     JAPANESE_TITLED,
+    CJK_NAME_PLACES,
     JAPANESE_SELF,
     KOREAN_NAME_IS,
   ]) {

@@ -242,3 +242,21 @@ describe('call transcripts and CRM notes (round 10, tenth batch)', () => {
     expect(found('Van Houten cocoa is back; La Ferrari Roma stays in the showroom.')).toEqual([]);
   });
 });
+
+describe('CJK names where the text places them (round 10, tenth batch)', () => {
+  it('reads a Japanese family and given name with a space, before です, and as a speaker label', () => {
+    expect(found('佐藤 美咲 called re invoice')).toEqual(['佐藤 美咲']);
+    expect(found('Yamada desu, 山田です.')).toContain('山田');
+    expect(found('田中: 生年月日は言えません。')).toEqual(['田中']);
+  });
+
+  it('reads a name in brackets after a number or a Latin name, between dashes, and after 받는 사람', () => {
+    expect(found('My Number 6257 4831 3818（高橋健一）の提出')).toEqual(['高橋健一']);
+    expect(found('UnionPay card – 刘洋 – chargeback opened')).toEqual(['刘洋']);
+    expect(found('받는 사람 김민수, 내일 배송')).toEqual(['김민수']);
+  });
+
+  it('leaves field labels alone', () => {
+    expect(found('住所: 東京都渋谷区 金额: 300元')).toEqual([]);
+  });
+});
