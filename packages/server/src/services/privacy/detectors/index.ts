@@ -7,7 +7,7 @@ import { detectBirthDates } from './dob.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
-import { detectNationalIds, idsAfterNames } from './national-id.js';
+import { detectNationalIds, holdersAfterIds, idsAfterNames } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
@@ -29,13 +29,14 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     notLabelsOfAddresses(text, detectPersons(text, names), addresses, names),
     secrets,
   );
+  const ids = [...detectSsns(text), ...detectNationalIds(text)];
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
     ...detectCards(text),
     ...detectIbans(text),
-    ...detectSsns(text),
-    ...detectNationalIds(text),
+    ...ids,
+    ...holdersAfterIds(text, ids, names),
     ...detectPhones(text),
     ...detectIps(text),
     ...detectMacs(text),

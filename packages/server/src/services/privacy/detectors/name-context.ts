@@ -247,7 +247,10 @@ speaking here`.split(/\s+/),
 export const PERSONAL_POSSESSIONS = new Set(
   `wife husband son daughter mother father mom mum dad brother sister boss friend partner team manager assistant account
 laptop phone email e-mail note notes request requests office desk number address birthday car house flat family kids
-children colleague colleagues profile password login calendar ticket order invoice`.split(/\s+/),
+children colleague colleagues profile password login calendar ticket order invoice home router mobile cell charger
+passport licence license visa salary payslip scans signature mailbox inbox appointment flight booking room`.split(
+    /\s+/,
+  ),
 );
 /** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));

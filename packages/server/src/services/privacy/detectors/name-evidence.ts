@@ -48,7 +48,8 @@ export type Cue = 'strong' | 'label' | 'weak' | 'weakVerb' | 'block' | undefined
 const UTTERANCE_STARTS = new Set(
   `i i'm i’m we we're yes no ok okay hi hello hey sorry thanks thank so well yeah yep yup um uh er right sure and but that
 this it it's it’s my you can could please great good hmm oh actually just let what how why when where who is are do does
-did have has our your they he she there here sounds alright`.split(/\s+/),
+did have has our your they he she there here sounds alright je ich yo eu io ik jeg jag я saya aku tôi mon ma mes mi
+meu minha mio mia mein meine`.split(/\s+/),
 );
 
 /** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */

@@ -92,6 +92,9 @@ export class NameReader {
   lonePerson(w: Word, next: Word | undefined): boolean {
     if (next && SPEECH_VERBS.has(next.text)) return true;
     if (this.addressed(w)) return true;
+    // `Hamid's home router`: a possessive before something only a person has.
+    if (/^['’]s /.test(this.text.slice(w.end, w.end + 3)) && this.evidence.after(w, w) === 'strong')
+      return true;
     if (PLACE_NAMES.has(w.lower) || this.names.place(w.lower)) return false;
     const nextIsVerb = next !== undefined && PERSON_VERBS.has(next.text);
     const prev = previousWord(this.text, w.start);
@@ -107,6 +110,8 @@ export class NameReader {
    */
   addressed(w: Word): boolean {
     const after = this.text.slice(w.end, w.end + 24);
+    // `Participant 3 (Luz): …`: a name in brackets after a role labels the speaker.
+    if (this.text[w.start - 1] === '(' && /^\)\s*:/.test(after)) return true;
     const opener = this.sentenceOpener(w.start);
     if (opener && /^:\s/.test(after) && this.evidence.after(w, w) === 'label')
       return this.evidence.utteranceAfter(w);
@@ -220,7 +225,7 @@ export class NameReader {
     if (!prev || prev.gap !== ' ') return false;
     // `is this Marcus?`: a question about who is speaking.
     if (
-      prev.raw === 'this' &&
+      (prev.raw === 'this' || prev.raw === 'that') &&
       /(?:^|[^\p{L}])(?:is|was)\s+$/u.test(this.text.slice(Math.max(0, prev.word.start - 5), prev.word.start))
     )
       return false;

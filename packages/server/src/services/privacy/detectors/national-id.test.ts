@@ -188,3 +188,16 @@ describe('identity numbers of round 8', () => {
     expect(found('call 612 345 678 or 915 123 456 after lunch')).toEqual([]);
   });
 });
+
+describe('the holder of an identity number, in brackets after it', () => {
+  it('reads a name in brackets right after the number, not a word', async () => {
+    const { detectAll, loadNameLexicon } = await import('./index.js');
+    const names = await loadNameLexicon([]);
+    const persons = (text: string) =>
+      detectAll(text, names)
+        .filter((span) => span.type === 'PERSON')
+        .map((span) => text.slice(span.start, span.end));
+    expect(persons('Thai ID 3-5787-79068-01-4 (Kanokwan) for the lease')).toEqual(['Kanokwan']);
+    expect(persons('PESEL 87041247830 (Express) shipping')).toEqual([]);
+  });
+});

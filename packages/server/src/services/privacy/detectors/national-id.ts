@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import type { NameLexicon } from './name-lexicon.js';
 import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
@@ -233,5 +234,23 @@ export function idsAfterNames(text: string, persons: readonly Span[]): Span[] {
     NUMBER_AFTER_NAME.lastIndex = person.end;
     const range = NUMBER_AFTER_NAME.exec(text)?.indices?.[1];
     return range ? [{ start: range[0], end: range[1], type: 'SSN' }] : [];
+  });
+}
+
+/** `Thai ID 3-5787-79068-01-4 (Kanokwan)`: a name in brackets right after an identity number is its holder. */
+const NAME_IN_BRACKETS = /^ ?\((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\)/u;
+
+/** Names in brackets after identity numbers; a word or a place in brackets is no holder. */
+export function holdersAfterIds(text: string, ids: readonly Span[], names: NameLexicon): Span[] {
+  return ids.flatMap((id): Span[] => {
+    const m = NAME_IN_BRACKETS.exec(text.slice(id.end, id.end + 48));
+    const name = m?.[1];
+    if (!m || !name) return [];
+    const plain = name.split(' ').every((word) => {
+      const lower = word.toLowerCase();
+      return !names.common(lower) && !names.place(lower);
+    });
+    const start = id.end + m[0].indexOf('(') + 1;
+    return plain ? [{ start, end: start + name.length, type: 'PERSON' }] : [];
   });
 }

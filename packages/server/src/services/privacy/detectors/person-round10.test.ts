@@ -260,3 +260,17 @@ describe('CJK names where the text places them (round 10, tenth batch)', () => {
     expect(found('住所: 東京都渋谷区 金额: 300元')).toEqual([]);
   });
 });
+
+describe('more places a name stands (round 10, tenth batch)', () => {
+  it('reads a Vietnamese speaker label, a label in brackets after a role, and `is that X`', () => {
+    expect(found('Hùng: Tôi sinh ngày 12 tháng 5.')).toEqual(['Hùng']);
+    expect(found('Participant 3 (Luz): I think so.')).toEqual(['Luz']);
+    expect(found('Wait, is that Ngozi with a G?')).toEqual(['Ngozi']);
+    expect(found('We liked that Mercedes.')).toEqual([]);
+  });
+
+  it('reads the possessive of a given name before something only a person has', () => {
+    expect(found("Hamid's home router is down.")).toEqual(['Hamid']);
+    expect(found("Grace's period ends Friday.")).toEqual([]);
+  });
+});

@@ -184,8 +184,14 @@ class PersonScanner {
     }
   }
 
-  /** `Cem'e`, `Ayşe'nin`: Turkish writes a case ending after an apostrophe; the name is the listed word before it. */
+  /**
+   * `Cem'e`, `Ayşe'nin`: Turkish writes a case ending after an apostrophe; the name is the listed word
+   * before it (and so with the English possessive).
+   */
   #withoutCaseEnding(raw: string): string {
+    // `Hamid's home router`: the possessive of a listed given name is that name.
+    const possessive = /^(\p{Lu}\p{Ll}+)['’]s$/u.exec(raw)?.[1];
+    if (possessive && this.#reader.evidence.given(possessive.toLowerCase())) return possessive;
     const m = TURKISH_CASE_ENDING.exec(raw);
     return m?.[1] && this.#reader.evidence.given(m[1].toLowerCase()) ? m[1] : raw;
   }
