@@ -55,7 +55,7 @@ const NAME_AFTER = new RegExp(
 const SUFFIX = /さん|さま|様|氏|先生|くん|ちゃん|女士|小姐|老师|老師|医生|님|씨/g;
 /** Words that end in a suffix-like character but are not a name before an honorific (`皆さん`, `お客様`). */
 const NOT_NAMES =
-  /^(?:皆|みな|お客|客|お母|お父|奥|神|王|皆様|各位|患者|先輩|後輩|部長|課長|社長|店長|担当|医|お医者|学生|生徒)$/;
+  /^(?:皆|みな|お客|客|お母|お父|母|父|兄|姉|弟|妹|娘|息子|祖母|祖父|叔母|叔父|伯母|伯父|奥|神|王|皆様|各位|患者|先輩|後輩|部長|課長|社長|店長|担当|医|お医者|学生|生徒)$/;
 
 const isHan = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 const isKatakana = (code: number) => (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc;

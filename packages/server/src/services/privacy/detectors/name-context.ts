@@ -260,9 +260,11 @@ export const HEADER_WORDS = new Set(
     ' ',
   ),
 );
-/** Function words some languages capitalise inside a sentence: German polite `Sie`, `Ihr`, `Ihre`; `Bitte`. */
+/** Function words some languages capitalise: German polite `Sie`, `Ihr`, `Ihre`, `Bitte`, and `Meine` opening a turn. */
 export const CAPITALISED_FUNCTION_WORDS = new Set(
-  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch'.split(' '),
+  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch mein meine meinen meinem meiner unser unsere unseren dein deine'.split(
+    ' ',
+  ),
 );
 /** Titles written as a word after the name (Turkish `Zeynep Hanım`, `Kemal abi`, `Murat Bey`): never a surname. */
 export const TITLES_AFTER_NAME = new Set(
