@@ -141,14 +141,14 @@ const FAMILY_CLASS = `[${[...CHINESE_FAMILY].join('')}]`;
  */
 const CHINESE_IN_TEXT = new RegExp(
   `(?:请|持卡人|收款人|付款人|联系人|收件人|收货人|负责人|申请人|经办人|表姐|表哥|表妹|表弟|姐姐|哥哥|妹妹|弟弟|阿姨|叔叔|舅舅|姑姑|老公|老婆|儿子|女儿|同事|朋友)\\s?(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=的|，|,|。|通知|说|已|在|是|$)` +
-    `|(?:^|(?<=[\\s，。；、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,]?的?(?:身份证|手机|电话|联系电话|护照))` +
+    `|(?:^|(?<=[\\s，,。；;、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,]?的?(?:身份证|手机|电话|联系电话|护照))` +
     // `王芳，请把合同发到…`: a name opening the line, addressed before a request.
     `|^(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,](?:请|麻烦|你|您|帮))`,
   'g',
 );
 /** `陈静和刘洋明天去广州`: two names joined by 和 or 与 at the start of a clause, before a time or a verb. */
 const CHINESE_PAIR = new RegExp(
-  `(?:^|(?<=[\\s，。；、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)[和与跟](${FAMILY_CLASS}[${HAN}]{1,2}?)(?=明天|今天|昨天|后天|下午|上午|已经|已|都|一起|去|来|说|会|在)`,
+  `(?:^|(?<=[\\s，,。；;、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)[和与跟](${FAMILY_CLASS}[${HAN}]{1,2}?)(?=明天|今天|昨天|后天|下午|上午|已经|已|都|一起|去|来|说|会|在)`,
   'g',
 );
 /**

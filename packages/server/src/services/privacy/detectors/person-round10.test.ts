@@ -274,3 +274,14 @@ describe('more places a name stands (round 10, tenth batch)', () => {
     expect(found("Grace's period ends Friday.")).toEqual([]);
   });
 });
+
+describe('CJK names through the detection view (full-width punctuation made ASCII)', () => {
+  it('reads a name after a full-width comma as after an ASCII one', async () => {
+    const { findEntities } = await import('../scrub.js');
+    const text = '王经理，李娜的身份证号已经提交。';
+    const persons = findEntities(text, lexicon)
+      .filter((span) => span.type === 'PERSON')
+      .map((span) => text.slice(span.start, span.end));
+    expect(persons).toEqual(['王', '李娜']);
+  });
+});
