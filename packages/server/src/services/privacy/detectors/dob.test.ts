@@ -120,3 +120,17 @@ describe('birth dates of round 10', () => {
     expect(found('We set 2025-04-21 as the start date')).toEqual([]);
   });
 });
+
+describe('birth dates of round 10b', () => {
+  it('reads first-person birth verbs in Spanish, Portuguese and Polish', () => {
+    expect(found('Cliente: Nací el 3 de mayo de 1991, y mi celular es')).toEqual(['3 de mayo de 1991']);
+    expect(found('Nasci em 22 de setembro de 1985, meu nome é')).toEqual(['22 de setembro de 1985']);
+    expect(found('Urodziłem się 14 marca 1986, PESEL')).toEqual(['14 marca 1986']);
+    expect(found('Urodziłam się 2 lutego 1990.')).toEqual(['2 lutego 1990']);
+  });
+
+  it('leaves other dates in those languages alone', () => {
+    expect(found('La reunión es el 3 de mayo de 2025 en la oficina')).toEqual([]);
+    expect(found('Spotkanie 14 marca 2026 o 10:00')).toEqual([]);
+  });
+});
