@@ -134,3 +134,14 @@ describe('birth dates of round 10b', () => {
     expect(found('Spotkanie 14 marca 2026 o 10:00')).toEqual([]);
   });
 });
+
+describe('Japanese era years romanised (round 10b)', () => {
+  it('reads an era year with a month and day', () => {
+    expect(found('My birthday is Showa 62, May 3rd, so 1987.')).toEqual(['Showa 62, May 3rd']);
+    expect(found('DOB Heisei 3-nen 4-gatsu 2-ka')).toEqual(['Heisei 3-nen 4-gatsu 2-ka']);
+  });
+
+  it('leaves an era year with no birth cue alone', () => {
+    expect(found('The Showa 62, May 3rd edition is on the shelf')).toEqual([]);
+  });
+});

@@ -38,6 +38,8 @@ const THAI_MONTHS =
 const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+/** Japan's era names (Meiji 1868, Taishō 1912, Shōwa 1926, Heisei 1989, Reiwa 2019), romanised. */
+const ERAS = String.raw`[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa`;
 /** A whole date, in digits, in words of many languages, or in CJK characters. */
 const DATE = [
   String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.]${DAY}`,
@@ -66,6 +68,8 @@ const DATE = [
   String.raw`${YEAR}-?nen\s?\d{1,2}-?gatsu\s?\d{1,2}-?(?:nichi|ka)`,
   String.raw`${YEAR}-?nyeon\s?\d{1,2}-?wol\s?\d{1,2}-?il`,
   String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
+  // The same era years romanised: `Showa 62, May 3rd`, `Heisei 3-nen 4-gatsu 2-ka`.
+  String.raw`(?:${ERAS})\s?(?:gannen|\d{1,2})(?:-?nen)?,?\s(?:(?:${MONTHS})\.?\s${DAY}${ORDINAL}|${DAY}${ORDINAL}\s(?:of\s)?(?:${MONTHS})|\d{1,2}-?gatsu\s?\d{1,2}-?(?:nichi|ka))`,
 ].join('|');
 const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
 
@@ -80,9 +84,9 @@ const CUE = new RegExp(
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as birth date`. */
 const CUE_AFTER =
   /^\s?(?:生まれ|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
-/** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era): dates are found from there. */
+/** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era, in kanji or romanised): dates are found from there. */
 const YEARISH =
-  /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
+  /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]|(?:[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa)(?= ?(?:\d|gannen))/g;
 const WINDOW = 60;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -111,7 +115,7 @@ function dateAround(text: string, at: number, length: number): { start: number; 
 }
 
 /** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
-const OTHER_DATE =
+export const OTHER_DATE =
   /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete)\b/i;
 
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
@@ -127,14 +131,14 @@ function cueBefore(text: string, start: number): boolean {
 
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-const ORDINAL_WORD = [
+export const ORDINAL_WORD = [
   `(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)`,
   'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth',
   'thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth',
   String.raw`\d{1,2}(?:st|nd|rd|th)`,
 ].join('|');
 /** `nineteen eighty-eight`, `eighty-eight`, `two thousand and three`, `oh-four`, `'88`, `1988`. */
-const SPOKEN_YEAR = [
+export const SPOKEN_YEAR = [
   `(?:nineteen|twenty)[- ](?:(?:${TENS})(?:[- ](?:${UNITS}))?|oh[- ](?:${UNITS})|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`,
   `two thousand(?: and)?(?: (?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:${UNITS}))?))?`,
   `(?:${TENS})(?:[- ](?:${UNITS}))?`,
