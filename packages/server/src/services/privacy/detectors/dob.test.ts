@@ -127,6 +127,7 @@ describe('birth dates of round 10b', () => {
     expect(found('Nasci em 22 de setembro de 1985, meu nome é')).toEqual(['22 de setembro de 1985']);
     expect(found('Urodziłem się 14 marca 1986, PESEL')).toEqual(['14 marca 1986']);
     expect(found('Urodziłam się 2 lutego 1990.')).toEqual(['2 lutego 1990']);
+    expect(found('naci el 3 de mayo de 1991 en Quito')).toEqual(['3 de mayo de 1991']);
   });
 
   it('leaves other dates in those languages alone', () => {
