@@ -52,8 +52,8 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   // Ninth batch (2026-12-06), written blind for round 10: pattern 0.929, person 0.822 at its first run (midway
   // through the round's name rules); the round took it to 1.000 and 0.973.
   // Tenth batch (2026-12-06), written blind late in round 10 (CRM notes, call transcripts, support e-mails):
-  // pattern 0.903, person 0.879 at its first run.
-  'tuning/tenth-batch.txt': { patternRecall: 0.902, nameRecall: 0.878 },
+  // pattern 0.903, person 0.879 at its first run; round 10b's pattern rules took pattern recall to 1.000.
+  'tuning/tenth-batch.txt': { nameRecall: 0.878 },
 };
 
 describe('held-out sets (written after the detectors were frozen; never tuned on)', () => {

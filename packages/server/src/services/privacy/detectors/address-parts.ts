@@ -26,10 +26,10 @@ const POSTCODE = [
   String.raw`\d{6}`, // India, Nigeria, China
   String.raw`\d{4}`,
 ].join('|');
-const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur)(?![${L}]))`;
+const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur|tranche)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 /** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`. */
-const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre)\.?\s?(?:\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동))`;
+const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre|dto|кв|квартира|под|эт)\.?\s?(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동))`;
 /** A flat, floor or door, or several (`piso 6 depto B`, `Stiege 2 Top 14`, `3. OG links`, `502호`). */
 const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|izq|izda|dcha)\.?)?`;
 /**
@@ -65,7 +65,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding|[Pp]urok|[Ss]itio|[Ss]tand|[Ee]rf|[Ww]ard(?:\s+[Nn]o\.?)?|[Bb]lok)|#)\s*[A-Z]?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding|[Pp]urok|[Ss]itio|[Ss]tand|[Ee]rf|[Ww]ard(?:\s+[Nn]o\.?)?|[Bb]lok)|#)\s*(?:[A-Z]-?)?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /**

@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
 import { detectAddressParts, extendAddress } from './address-parts.js';
+import { detectWorldAddresses } from './address-world.js';
 import { fromAnchors, LETTERS, matchSpans, UPPER_START } from './util.js';
 
 const L = LETTERS;
@@ -171,6 +172,7 @@ export function detectAddresses(text: string): Span[] {
     ...streets,
     ...detectAddressParts(text),
     ...detectMoreAddresses(text),
+    ...detectWorldAddresses(text),
     ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
     // The start is checked on the match: a look-behind first would be tried at every position.
     ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),

@@ -120,3 +120,29 @@ describe('birth dates of round 10', () => {
     expect(found('We set 2025-04-21 as the start date')).toEqual([]);
   });
 });
+
+describe('birth dates of round 10b', () => {
+  it('reads first-person birth verbs in Spanish, Portuguese and Polish', () => {
+    expect(found('Cliente: Nací el 3 de mayo de 1991, y mi celular es')).toEqual(['3 de mayo de 1991']);
+    expect(found('Nasci em 22 de setembro de 1985, meu nome é')).toEqual(['22 de setembro de 1985']);
+    expect(found('Urodziłem się 14 marca 1986, PESEL')).toEqual(['14 marca 1986']);
+    expect(found('Urodziłam się 2 lutego 1990.')).toEqual(['2 lutego 1990']);
+    expect(found('naci el 3 de mayo de 1991 en Quito')).toEqual(['3 de mayo de 1991']);
+  });
+
+  it('leaves other dates in those languages alone', () => {
+    expect(found('La reunión es el 3 de mayo de 2025 en la oficina')).toEqual([]);
+    expect(found('Spotkanie 14 marca 2026 o 10:00')).toEqual([]);
+  });
+});
+
+describe('Japanese era years romanised (round 10b)', () => {
+  it('reads an era year with a month and day', () => {
+    expect(found('My birthday is Showa 62, May 3rd, so 1987.')).toEqual(['Showa 62, May 3rd']);
+    expect(found('DOB Heisei 3-nen 4-gatsu 2-ka')).toEqual(['Heisei 3-nen 4-gatsu 2-ka']);
+  });
+
+  it('leaves an era year with no birth cue alone', () => {
+    expect(found('The Showa 62, May 3rd edition is on the shelf')).toEqual([]);
+  });
+});

@@ -38,6 +38,8 @@ const THAI_MONTHS =
 const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+/** Japan's era names (Meiji 1868, Taishō 1912, Shōwa 1926, Heisei 1989, Reiwa 2019), romanised. */
+const ERAS = String.raw`[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa`;
 /** A whole date, in digits, in words of many languages, or in CJK characters. */
 const DATE = [
   String.raw`${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.]${DAY}`,
@@ -68,21 +70,29 @@ const DATE = [
   String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
 ].join('|');
 const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
+/**
+ * Japan's era years romanised: `Showa 62, May 3rd`, `Heisei 3-nen 4-gatsu 2-ka`. Apart from DATE_PATTERN,
+ * where a leading word would slow every search, and read from the era name found by YEARISH.
+ */
+const ERA_DATE = new RegExp(
+  String.raw`(?:${ERAS})\s?(?:gannen|\d{1,2})(?:-?nen)?,?\s(?:(?:${MONTHS})\.?\s${DAY}${ORDINAL}|${DAY}${ORDINAL}\s(?:of\s)?(?:${MONTHS})|\d{1,2}-?gatsu\s?\d{1,2}-?(?:nichi|ka))(?![A-Za-zÀ-ɏЀ-ӿ\d])`,
+  'iuy',
+);
 
 /**
  * Words that announce a date of birth, in the languages of the month list; the last one before a date counts.
  * The long CJK and Thai ones stand between other letters, as those scripts write no spaces (`様の生年月日は`).
  */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]|nacimiento|nasceu|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|ልደት ቀን|ልደት|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|วันเกิด)`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|ልደት ቀን|ልደት|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|วันเกิด)`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as birth date`. */
 const CUE_AFTER =
   /^\s?(?:生まれ|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
-/** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era): dates are found from there. */
+/** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era, in kanji or romanised): dates are found from there. */
 const YEARISH =
-  /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]/g;
+  /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]|(?:[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa)(?= ?(?:\d|gannen))/g;
 const WINDOW = 60;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -98,6 +108,12 @@ function yearAlone(text: string, at: number): boolean {
 
 /** The date around the year at `at`, if there is one. */
 function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
+  if (/[A-Za-z]/.test(text[at] ?? '')) {
+    if (/[\p{L}\d]/u.test(text[at - 1] ?? '')) return undefined;
+    ERA_DATE.lastIndex = at;
+    const era = ERA_DATE.exec(text);
+    return era ? { start: at, end: at + era[0].length } : undefined;
+  }
   const from = Math.max(0, at - 32);
   // `1988년 12월 30일`, `1990年12月31日`, `1983-nen 4-gatsu 2-ka`: the day and month may follow the year.
   const region = text.slice(from, at + length + 24);
@@ -111,7 +127,7 @@ function dateAround(text: string, at: number, length: number): { start: number; 
 }
 
 /** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
-const OTHER_DATE =
+export const OTHER_DATE =
   /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete)\b/i;
 
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
@@ -127,14 +143,14 @@ function cueBefore(text: string, start: number): boolean {
 
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-const ORDINAL_WORD = [
+export const ORDINAL_WORD = [
   `(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)`,
   'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth',
   'thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth',
   String.raw`\d{1,2}(?:st|nd|rd|th)`,
 ].join('|');
 /** `nineteen eighty-eight`, `eighty-eight`, `two thousand and three`, `oh-four`, `'88`, `1988`. */
-const SPOKEN_YEAR = [
+export const SPOKEN_YEAR = [
   `(?:nineteen|twenty)[- ](?:(?:${TENS})(?:[- ](?:${UNITS}))?|oh[- ](?:${UNITS})|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`,
   `two thousand(?: and)?(?: (?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:${UNITS}))?))?`,
   `(?:${TENS})(?:[- ](?:${UNITS}))?`,

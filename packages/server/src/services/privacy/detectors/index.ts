@@ -4,6 +4,7 @@ import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
 import { detectCards } from './card.js';
 import { detectBirthDates } from './dob.js';
+import { spokenDatesOfBirth } from './dob-spoken.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
@@ -44,6 +45,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...secrets,
     ...addresses,
     ...detectBirthDates(text),
+    ...spokenDatesOfBirth(text),
     ...detectPlates(text),
     ...detectSpoken(text),
     ...persons,

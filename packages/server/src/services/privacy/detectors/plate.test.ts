@@ -124,3 +124,13 @@ describe('plates of round 10', () => {
     expect(found('las placas de cerámica, no sorry it is ABD 128')).toEqual([]);
   });
 });
+
+describe('plates of round 10b', () => {
+  it('reads a Tagalog possessive between the label and the plate', () => {
+    expect(found('Boss, plate number ko NCX 4821.')).toEqual(['NCX 4821']);
+  });
+
+  it('leaves a label with a possessive and no plate alone', () => {
+    expect(found('Boss, plate number ko nawala kahapon')).toEqual([]);
+  });
+});

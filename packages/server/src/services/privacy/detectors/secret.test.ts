@@ -118,3 +118,17 @@ describe('secrets of round 10', () => {
     expect(found('The password for the office is changing next week!')).toEqual([]);
   });
 });
+
+describe('secrets of round 10b', () => {
+  it('reads recovery codes after `were` or `are`, each its own finding', () => {
+    expect(found('his recovery codes were 7k2m-9xqp 4hd8-w2nr p6tz-3vbc (now revoked)')).toEqual([
+      '7k2m-9xqp',
+      '4hd8-w2nr',
+      'p6tz-3vbc',
+    ]);
+  });
+
+  it('leaves talk about recovery codes alone', () => {
+    expect(found('the recovery codes were regenerated last week by IT')).toEqual([]);
+  });
+});

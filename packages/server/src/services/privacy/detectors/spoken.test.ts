@@ -32,3 +32,11 @@ describe('numbers, postcodes and plates read out (round 10)', () => {
     expect(found('the postcode is a nice area; the plate was a gift for one of us')).toEqual([]);
   });
 });
+
+describe('identity numbers read out (round 10b)', () => {
+  it('reports a spoken SSN among the spoken findings', () => {
+    expect(found('Caller: Social is five two four, eight one, three three seven two.')).toEqual([
+      'SSN:five two four, eight one, three three seven two',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
+import { spokenIds } from './spoken-id.js';
 
 /**
  * Numbers, postcodes and plates read out in a voice transcript (`oh seven nine one one double three …`,
@@ -146,11 +147,12 @@ function spelledAfter(
 const plateValue = (value: string) =>
   value.length >= 4 && value.length <= 8 && /\d/.test(value) && /[A-Z]/.test(value);
 
-/** Phone and card numbers, postcodes and plates read out in words. */
+/** Phone and card numbers, postcodes, plates and identity numbers read out in words. */
 export function detectSpoken(text: string): Span[] {
   return [
     ...spokenNumbers(text),
     ...spelledAfter(text, POSTCODE_CUE, postcodeChar, (value) => UK_POSTCODE.test(value), 'ADDRESS'),
     ...spelledAfter(text, PLATE_CUE, plateChar, plateValue, 'PLATE'),
+    ...spokenIds(text),
   ];
 }

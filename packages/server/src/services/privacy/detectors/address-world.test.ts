@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { detectAddresses } from './address.js';
+
+const found = (text: string) => detectAddresses(text).map((span) => text.slice(span.start, span.end));
+
+describe('addresses of round 10b', () => {
+  it('reads Vietnamese, Thai, Romanian and Ukrainian street forms over their tails', () => {
+    expect(found('Địa chỉ giao hàng: 45 Lê Thánh Tôn, Phường Bến Nghé, Quận 1, TP.HCM, người nhận')).toEqual([
+      '45 Lê Thánh Tôn, Phường Bến Nghé, Quận 1, TP.HCM',
+    ]);
+    expect(
+      found('Deliver to 99/123 Soi Sukhumvit 55, Khlong Tan Nuea, Watthana, Bangkok 10110, K. Siriporn'),
+    ).toEqual(['99/123 Soi Sukhumvit 55, Khlong Tan Nuea, Watthana, Bangkok 10110']);
+    expect(
+      found('Adresa: Str. Mihai Eminescu nr. 44, bl. A2, sc. 1, ap. 12, Sector 2, București (Elena Dumitru)'),
+    ).toEqual(['Str. Mihai Eminescu nr. 44, bl. A2, sc. 1, ap. 12, Sector 2, București']);
+    expect(found('Адреса доставки: вул. Хрещатик, 22, кв. 17, Київ, 01001, отримувач')).toEqual([
+      'вул. Хрещатик, 22, кв. 17, Київ, 01001',
+    ]);
+  });
+
+  it('reads Karachi, Buenos Aires and Abidjan forms', () => {
+    expect(
+      found('Billing address: House B-47, Block 13-D, Gulshan-e-Iqbal, Karachi 75300 (Asif)').join('|'),
+    ).toContain('House B-47');
+    expect(found('Mi dirección es Av. Corrientes 1847, piso 3 dto. B, C1045AAB CABA')).toEqual([
+      'Av. Corrientes 1847, piso 3 dto. B, C1045AAB CABA',
+    ]);
+    expect(found('chez ma tante à Lot 45, Îlot 12, Cocody Angré 7e tranche, Abidjan')).toEqual([
+      'Lot 45, Îlot 12, Cocody Angré 7e tranche, Abidjan',
+    ]);
+  });
+
+  it('reads addresses read out in a transcript', () => {
+    expect(found("Customer: Yeah, it's flat 3, twenty-seven Brick Lane, London E1 6PU")).toContain(
+      'flat 3, twenty-seven Brick Lane, London E1 6PU',
+    );
+    expect(
+      found(
+        'The correct one is number one eighteen, twelfth main, fourth block, Koramangala, Bangalore five six zero zero three four.',
+      ),
+    ).toEqual([
+      'number one eighteen, twelfth main, fourth block, Koramangala, Bangalore five six zero zero three four',
+    ]);
+  });
+
+  it('leaves streets named in a sentence without a number, and numbers read out, alone', () => {
+    expect(found('We walked down Soi Sukhumvit last night')).toEqual([]);
+    expect(found('Str. Mihai Eminescu is closed for repairs')).toEqual([]);
+    expect(found('вул. Хрещатик закрита для руху')).toEqual([]);
+    expect(found('I have three Oak Street stores to visit')).toEqual([]);
+    expect(found('We met at twenty past four on Brick Lane')).toEqual([]);
+    expect(found('the number one, first block of seats is sold')).toEqual([]);
+  });
+});
