@@ -167,7 +167,8 @@ export const SPEECH_VERBS = new Set(
 /** Verbs that make a lone ambiguous name at a sentence start a person (`Mark will`). */
 export const PERSON_VERBS = new Set([
   ...SPEECH_VERBS,
-  ...'sent thinks thought wants needs will would can could should has had was'.split(' '),
+  ...`sent thinks thought wants needs will would can could should has had was phoned rang messaged confirmed cancelled
+booked paid dropped picked covered swapped resigned arrived reckons isn't wasn't won't can't`.split(/\s+/),
 ]);
 export const PINYIN_LIKE =
   /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;

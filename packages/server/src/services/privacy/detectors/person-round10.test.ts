@@ -285,3 +285,10 @@ describe('CJK names through the detection view (full-width punctuation made ASCI
     expect(persons).toEqual(['王', '李娜']);
   });
 });
+
+describe('a given name that is a word, before what only people do (round 10)', () => {
+  it('reads it before a person verb, and leaves a month before `is` alone', () => {
+    expect(found('Joy dropped off the cheque.')).toEqual(['Joy']);
+    expect(found('April is a busy month.')).toEqual([]);
+  });
+});
