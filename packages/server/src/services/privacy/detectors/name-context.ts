@@ -4,7 +4,7 @@ export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
 sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
-κ κος κα κύριος κύριε κυρία κυρ dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee`
+κ κος κα κύριος κύριε κυρία κυρ atty engr hon dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -43,9 +43,11 @@ export const PARTICLES = new Set([
   'ua',
   'ben',
   'bat',
-  // Catalan `i` and Spanish `y` between two family names (`Jordi Puig i Serra`, `Ortega y Gasset`).
+  // Catalan `i`, Spanish `y` and Portuguese `e` between two family names (`Jordi Puig i Serra`,
+  // `Ortega y Gasset`, `João Pedro de Souza e Silva`).
   'i',
   'y',
+  'e',
   // Māori `Te` (`Aroha Te Whata`), Italian `Lo` (`Rosaria Lo Presti`).
   'te',
   'lo',
@@ -92,6 +94,7 @@ export const INSTITUTION_NAMES = [
   'rite aid',
   'lloyds pharmacy',
   'boots pharmacy',
+  'sri lankan',
   // Brands, firms and days named after people (a person's name in them names no one present).
   ...`calvin klein|tommy hilfiger|louis vuitton|ralph lauren|hugo boss|giorgio armani|christian dior|estée lauder
 |ted baker|kate spade|michael kors|tory burch|jimmy choo|vera wang|carolina herrera|stella mccartney|christian louboutin
@@ -131,7 +134,7 @@ award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnh
  * an English word.
  */
 export const LOWER_CASE_LANDMARK_NOUNS = new Set(
-  'híd utca út tér körút sokak sokağı caddesi cadde köprüsü bulvarı ulica ulice náměstí gatan vägen'.split(
+  'híd utca út tér körút sokak sokağı caddesi cadde köprüsü bulvarı ulica ulice náměstí gatan vägen building wing campus'.split(
     ' ',
   ),
 );
@@ -207,12 +210,13 @@ nurse director ceo cto cfo coo founder owner lead supervisor rep representative 
 nephew grandmother grandfather grandma grandpa fiancé fiancée girlfriend boyfriend user member student teacher lawyer
 accountant consultant contractor courier plumber electrician officer admin administrator developer designer analyst buyer
 seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
-president vp head chief name assignee reporter requester holder beneficiary payee recipient sender author signatory
+president vp head chief name surname forename assignee reporter requester holder beneficiary payee recipient sender author signatory
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
 consignee rider courier tenant landlord
 halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
+estudiante alumno alumna aluno aluna élève mãe pai dona entregador chofer fournisseur proveedor bénéficiaire beneficiário
 ${KINSHIP_TITLES} ${GREETING_WORDS}`
     .split(/\s+/)
     .filter(Boolean),
@@ -223,7 +227,7 @@ export const PERSON_BEFORE_PAIRS = new Set(
 call with|chat with|email from|e-mail from|message from|note from|call from|calls from|sent by|signed by|approved by|confirmed by|
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
-handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e`
+handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|first name|given name|goes by|calls her|calls him|known as|statement of|affidavit of|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e`
     .split(/\|\s*/)
     .filter(Boolean),
 );
@@ -257,7 +261,7 @@ passport licence license visa salary payslip scans signature mailbox inbox appoi
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
 /** Header and field words of e-mails and forms in other languages (`Asunto: la factura del mes`). */
 export const HEADER_WORDS = new Set(
-  'asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
+  'fwd fw re cc bcc asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
     ' ',
   ),
 );

@@ -46,19 +46,32 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
   return last === w ? undefined : last;
 }
 
+/** Particles that also mean "and": between family names only, never before a given name or starting a name. */
+const JOINING = new Set(['i', 'y', 'e']);
+/** `Muthu a/l Ramasamy`, `Ali s/o Hassan`: "son of", "daughter of" written with a slash. */
+const LINEAGE = /^ (?:a\/l|a\/p|s\/o|d\/o|w\/o|b\/o) (?=\p{Lu})/u;
 const NICKNAME = /^ ["“]\p{Lu}[\p{L}'’-]*["”] (?=\p{Lu})/u;
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|abd|abu)-\p{Lu}\p{Ll}+$/u;
+
+/**
+ * The surname after a nickname in quotes (`Chukwuemeka "Emy" Obi`) or a lineage word written with a slash
+ * (`Muthu a/l Ramasamy`), if one follows `last`.
+ */
+export function surnameAcross(r: NameReader, last: Word): Word | undefined {
+  const ahead = r.text.slice(last.end, last.end + 24);
+  const between = NICKNAME.exec(ahead)?.[0] ?? LINEAGE.exec(ahead)?.[0];
+  const next = between ? r.next({ ...last, end: last.end + between.length - 1 }) : undefined;
+  return next && r.surnameLike(next) ? next : undefined;
+}
 
 /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
 export function extend(r: NameReader, first: Word): Word {
   let last = first;
   // Four steps: `Ahmad Faizal bin Abdul Rahman` has a particle and three words after the first.
   for (let count = 0; count < 4; count++) {
-    // `Chukwuemeka "Emy" Obi`: a nickname in quotes before the family name.
-    const nickname = NICKNAME.exec(r.text.slice(last.end, last.end + 24))?.[0];
-    const afterNickname = nickname ? r.next({ ...last, end: last.end + nickname.length - 1 }) : undefined;
-    if (afterNickname && r.surnameLike(afterNickname)) {
-      last = afterNickname;
+    const across = surnameAcross(r, last);
+    if (across) {
+      last = across;
       continue;
     }
     const next = r.next(last);
@@ -104,7 +117,7 @@ export function extend(r: NameReader, first: Word): Word {
     }
     const after = r.afterParticles(next);
     // `Puig i Serra` is one name, `López y José Fernández` two: `i`/`y` also mean "and".
-    const and = (next.lower === 'i' || next.lower === 'y') && (!after || r.evidence.given(after.lower));
+    const and = JOINING.has(next.lower) && (!after || r.evidence.given(after.lower));
     if (after && !and && isTitle(after.text) && !PLACE_NOUNS.has(after.lower)) {
       last = after;
       count++;
@@ -129,8 +142,8 @@ export function startOf(r: NameReader, w: Word): number {
     const word = prev.word;
     // `la demande de Chloé Martin`: a particle comes before a surname, never before a given name.
     const given = steps === 0 && !STRONG_PARTICLES.has(prev.raw) && r.evidence.classOf(w) === 'given';
-    // (`IKEA i Kungens Kurva`: `i` and `y` join family names, they start none.)
-    const joining = prev.raw === 'i' || prev.raw === 'y';
+    // (`IKEA i Kungens Kurva`: `i`, `y` and `e` join family names, they start none.)
+    const joining = JOINING.has(prev.raw);
     if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text) && !given && !joining) {
       start = word.start;
       continue;

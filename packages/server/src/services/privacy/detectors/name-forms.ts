@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { PARTICLES, VIETNAMESE_MIDDLE } from './name-context.js';
 import type { NameEvidence, WordClass } from './name-evidence.js';
 
 /**
@@ -12,8 +13,13 @@ const CAPITALS_RUN =
 const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
 /** `LEHMANN, Birgit,`, `Ossei, Kojo |`: a family name, a comma, a given name, then the end of the field. */
 const FAMILY_COMMA_GIVEN =
-  /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}'’-]+), (\p{Lu}\p{Ll}[\p{L}'’-]*)(?=\s*(?:$|[\n|;,)(—–]|\s-\s)|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/gu;
-
+  /(?<![\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?)(?=\s*(?:$|[\n\t|;,)(—–]|\s-\s)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/gu;
+/**
+ * `KABILA MUTOMBO Grâce`, `KOUASSI Yao Serge`: family names in capitals, then the given names, as French
+ * and West and Central African registers write them.
+ */
+const CAPITALS_THEN_GIVEN =
+  /(?<![\p{L}\p{N}])((?:\p{Lu}{2,}[-'’]?)+(?: \p{Lu}{2,}){0,2}) (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
 /** A form's field names, in capitals next to the name they label (`SURNAME: FITZGERALD FORENAMES: …`). */
 const FIELD_NAMES = new Set(
   'surname surnames forename forenames name names firstname lastname middle initials title holder patient applicant'.split(
@@ -23,6 +29,9 @@ const FIELD_NAMES = new Set(
 /** A name in capitals alone must be this long: shorter ones are as often abbreviations (`NIK`, `SIM`, `RON`). */
 const LONE_MIN = 5;
 
+/** The parties of an English case name (`Hargreaves v Ashworth-Pryce`, `Smith v. Jones`). */
+const CASE_PARTIES =
+  /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?) v\.? (\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}])/gu;
 /** A name spelled out letter by letter in a call (`O-K-O-N-K-W-O`). */
 const SPELLING_CUE = /(?:spell|spelt|spelled|spelling|name|that's|that is|it's)\W*(?:\p{L}+\W*){0,3}$/iu;
 const SPELLED = /(?<![\p{L}-])(?:\p{Lu}-){3,}\p{Lu}(?![\p{L}-])/gu;
@@ -51,6 +60,7 @@ interface CapitalWord {
   end: number;
   wordClass: WordClass;
   field: boolean;
+  joining: boolean;
 }
 
 /** The words of a run of capitals that may be a name: a listed one among them, none an ordinary word. */
@@ -71,7 +81,7 @@ function namesInRun(words: CapitalWord[]): Span[] {
     segment = [];
   };
   for (const word of words) {
-    if (NAME_CLASSES.has(word.wordClass) && !word.field) segment.push(word);
+    if ((NAME_CLASSES.has(word.wordClass) || word.joining) && !word.field) segment.push(word);
     else close();
   }
   close();
@@ -87,8 +97,17 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
       for (const w of m[0].matchAll(/[^, ]+/g)) {
         const start = m.index + (w.index ?? 0);
         const word = titleCase(w[0]);
-        const field = FIELD_NAMES.has(word.toLowerCase());
-        words.push({ start, end: start + w[0].length, wordClass: evidence.classOfText(word), field });
+        const lower = word.toLowerCase();
+        const field = FIELD_NAMES.has(lower);
+        // `NGUYEN VAN AN`, `BIN SALEM`: a particle or a Vietnamese middle name inside a name in capitals.
+        const joining = PARTICLES.has(lower) || VIETNAMESE_MIDDLE.has(lower);
+        words.push({
+          start,
+          end: start + w[0].length,
+          wordClass: evidence.classOfText(word),
+          field,
+          joining,
+        });
       }
       spans.push(...namesInRun(words));
     }
@@ -110,6 +129,20 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
         spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
     }
   }
+  if (text.includes(' v')) {
+    CASE_PARTIES.lastIndex = 0;
+    for (let m = CASE_PARTIES.exec(text); m; m = CASE_PARTIES.exec(text)) {
+      const parties = [m[1] ?? '', m[2] ?? ''];
+      if (!parties.every((party) => NAME_CLASSES.has(evidence.classOfText(party)) || /-/.test(party)))
+        continue;
+      let from = m.index;
+      for (const party of parties) {
+        const start = text.indexOf(party, from);
+        spans.push({ start, end: start + party.length, type: 'PERSON' });
+        from = start + party.length;
+      }
+    }
+  }
   if (text.includes('] ')) {
     BRACKET_LABEL.lastIndex = 0;
     for (let m = BRACKET_LABEL.exec(text); m; m = BRACKET_LABEL.exec(text)) {
@@ -123,11 +156,36 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
   if (text.includes(', ')) {
     FAMILY_COMMA_GIVEN.lastIndex = 0;
     for (let m = FAMILY_COMMA_GIVEN.exec(text); m; m = FAMILY_COMMA_GIVEN.exec(text)) {
-      const family = evidence.classOfText(titleCase(m[1] ?? ''));
-      const given = evidence.classOfText(m[2] ?? '');
-      if (given === 'given' && NAME_CLASSES.has(family) && family !== 'ambiguousGiven') {
+      // `Smith, John P.`, `KHAN, Imran Ali`, `BIN SALEM, KHALID`, `Quispe Mamani, Wilber`.
+      const families = (m[1] ?? '').split(' ').map((word) => evidence.classOfText(titleCase(word)));
+      const givens = (m[2] ?? '').split(' ').filter((word) => !word.endsWith('.'));
+      const first = evidence.classOfText(titleCase(givens[0] ?? ''));
+      const familyWords = (m[1] ?? '').split(' ');
+      const familyLike =
+        familyWords.every(
+          (word, i) => PARTICLES.has(word.toLowerCase()) || NAME_CLASSES.has(families[i] ?? 'common'),
+        ) && families.at(-1) !== 'ambiguousGiven';
+      if (first === 'given' && familyLike) {
         spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
+      } else if (familyWords.length > 1) {
+        // `Patient LEHMANN, Birgit`: try again from the next word (a role or a label may come first).
+        FAMILY_COMMA_GIVEN.lastIndex = m.index + (familyWords[0]?.length ?? 0) + 1;
       }
+    }
+  }
+  if (HAS_CAPITALS_RUN.test(text)) {
+    CAPITALS_THEN_GIVEN.lastIndex = 0;
+    for (let m = CAPITALS_THEN_GIVEN.exec(text); m; m = CAPITALS_THEN_GIVEN.exec(text)) {
+      const words = (m[1] ?? '').split(' ');
+      const families = words.map((word) => evidence.classOfText(titleCase(word)));
+      const givens = (m[2] ?? '').split(' ').map((word) => evidence.classOfText(word));
+      const listed =
+        families.some((c) => LISTED.has(c)) || givens.some((c) => LISTED.has(c) || c === 'ambiguousGiven');
+      // Abbreviations in capitals (`IBAN Thomas`, `NHS Maria`) are short: a family name here has five letters or more.
+      const long = words.some((word) => word.length >= 5) && words.every((word) => word.length >= 4);
+      const familyLike = families.every((c) => NAME_CLASSES.has(c) && c !== 'ambiguousGiven');
+      if (long && familyLike && listed && givens.every((c) => NAME_CLASSES.has(c)))
+        spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
     }
   }
   return spans;

@@ -1,3 +1,4 @@
+import { mergeSpans } from '../spans.js';
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 
@@ -9,7 +10,7 @@ import type { NameLexicon } from './name-lexicon.js';
  */
 const JOINED = /(?<![\w./\\-])([a-z]{1,15})[._]([a-z]{1,15})(?![\w@]|[.-]\w)/g;
 const AS_LOGIN =
-  /(?<=@|\b(?:user(?:name)?|login|logged in as|account)[:= ]{1,3}|\/(?:home|Users)\/|[A-Za-z]\\)([a-z]{4,20})(?![\w@]|[.-]\w)|(?<![\w@./\\-])([a-z]{4,20})['’]s (?:account|mailbox|laptop|login|password)/g;
+  /(?<=@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|[A-Za-z]\\)([a-z]{4,20}(?:[._][a-z]{1,15})?)(?![\w]|[.-]\w)|(?<![\w@./\\-])([a-z]{4,20})['’]s (?:account|mailbox|laptop|login|password)/g;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z'’-]{1,15})(?=: )/g;
 
@@ -20,9 +21,14 @@ function isName(part: string, names: NameLexicon, handle = false): boolean {
   return handle || (!names.ambiguous.has(part) && !names.common(part));
 }
 
-/** `mgarcia`: an initial and a listed family name; `sophie`: a given name alone. */
+/** `mgarcia`: an initial and a listed family name; `sophie`: a given name alone; `colin.fitz`: a given name first. */
 function isLoginOfName(login: string, names: NameLexicon): boolean {
-  return isName(login, names) || (names.family.has(login.slice(1)) && isName(login.slice(1), names));
+  const [first = login] = login.split(/[._]/);
+  return (
+    isName(first, names) ||
+    isName(login, names) ||
+    (names.family.has(login.slice(1)) && isName(login.slice(1), names))
+  );
 }
 
 export function detectLoginNames(text: string, names: NameLexicon): Span[] {
@@ -50,5 +56,6 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     const label = m[1] ?? '';
     if (!names.common(label) && !names.place(label)) push(m.index + m[0].length - label.length, label.length);
   }
-  return spans;
+  // A handle after `@` is found by both patterns: each once.
+  return mergeSpans(spans);
 }

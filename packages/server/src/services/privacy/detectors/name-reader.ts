@@ -16,6 +16,7 @@ import {
   TITLES_AFTER_NAME,
 } from './name-context.js';
 import { isNameLike, NameEvidence } from './name-evidence.js';
+import { surnameAcross } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
 import { isLetterCode, isTitle, nextWord, previousWord, type Word } from './name-words.js';
@@ -224,6 +225,9 @@ export class NameReader {
     const prev = previousWord(this.text, w.start);
     if (!prev || prev.gap !== ' ') return false;
     // `is this Marcus?`: a question about who is speaking.
+    // `reported that Colin shared his login`: `that` joining a clause whose subject is the name.
+    const verbAfter = /^ (\p{Ll}+)/u.exec(this.text.slice(w.end, w.end + 20))?.[1];
+    if (prev.raw === 'that' && verbAfter !== undefined && this.names.finiteVerb(verbAfter)) return false;
     if (
       (prev.raw === 'this' || prev.raw === 'that') &&
       /(?:^|[^\p{L}])(?:is|was)\s+$/u.test(this.text.slice(Math.max(0, prev.word.start - 5), prev.word.start))
@@ -247,6 +251,12 @@ export class NameReader {
     let last = w;
     this.runHadNameParticle = false;
     while (run.length < 4) {
+      const across = surnameAcross(this, last);
+      if (across) {
+        run.push(across);
+        last = across;
+        continue;
+      }
       const next = this.next(last);
       if (!next) break;
       if (this.text[last.end] !== '-' && isNameLike(this.evidence.classOf(next))) {

@@ -33,6 +33,9 @@ export function byLexicon(r: NameReader, w: Word): Word | undefined {
   ) {
     return extend(r, w);
   }
+  // `Jan de Vries`: a given name that is also a word, before a particle and a capitalised family name.
+  const particled = given && next && !isTitle(next.text) ? r.afterParticles(next) : undefined;
+  if (particled && isTitle(particled.text) && !r.names.place(particled.lower)) return extend(r, w);
   if (given && r.lonePerson(w, next)) return w;
   if (
     r.names.family.has(w.lower) &&

@@ -292,3 +292,43 @@ describe('a given name that is a word, before what only people do (round 10)', (
     expect(found('April is a busy month.')).toEqual([]);
   });
 });
+
+describe('registers, logs and legal notes (round 10, eleventh batch)', () => {
+  it('reads family name first with a comma in lists and table cells', () => {
+    expect(found('Lab results for Smith, John P. and Smith, Mary got merged.')).toEqual([
+      'Smith, John P.',
+      'Smith, Mary',
+    ]);
+    expect(found('MRN 00482913 | KHAN, Imran Ali | Ward 3B')).toEqual(['KHAN, Imran Ali']);
+    expect(found('Estudiante Yupanqui Ccori, Nayeli — beca aprobada.')).toEqual(['Yupanqui Ccori, Nayeli']);
+  });
+
+  it('reads family names in capitals before the given names, not an abbreviation before one', () => {
+    expect(found('Élève KABILA MUTOMBO Grâce, classe de 6e B.')).toEqual(['KABILA MUTOMBO Grâce']);
+    expect(found('Patient: KOUASSI Yao Serge | Né le')).toEqual(['KOUASSI Yao Serge']);
+    expect(found('IBAN Thomas')).toEqual(['Thomas']);
+  });
+
+  it('reads logins in sshd logs and ssh commands, not service accounts', () => {
+    expect(found('sshd[2211]: Failed password for amani from 196.202.14.87')).toEqual(['amani']);
+    expect(found('ssh farrukh@10.44.2.19 then sudo systemctl restart')).toEqual(['farrukh']);
+    expect(found('Failed password for root; ssh admin@10.0.0.1')).toEqual([]);
+  });
+
+  it('reads lineage words, Portuguese e, a word-name before a particle, and the parties of a case', () => {
+    expect(found('driver Muthu a/l Ramasamy reported a flat')).toEqual(['Muthu a/l Ramasamy']);
+    expect(found('Cliente João Pedro de Souza e Silva chegou.')).toEqual(['João Pedro de Souza e Silva']);
+    expect(found('Maria e João vieram.')).toEqual(['Maria', 'João']);
+    expect(found('Jan de Vries, BSN on file.')).toEqual(['Jan de Vries']);
+    expect(found('Re: Hargreaves v Ashworth-Pryce — fee note attached.')).toEqual([
+      'Hargreaves',
+      'Ashworth-Pryce',
+    ]);
+  });
+
+  it('reads a name after `that` when a verb follows, and a role word of another language', () => {
+    expect(found('Mariana reported that Colin shared his login.')).toEqual(['Mariana', 'Colin']);
+    expect(found('I bought that Mercedes yesterday.')).toEqual([]);
+    expect(found('Entregador Cleiton não achou a dona Neide.')).toEqual(['Cleiton', 'Neide']);
+  });
+});

@@ -35,7 +35,7 @@ const CAPITALISED = new RegExp(
 const CASELESS_WORD =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}\u200c]+/gu;
 /** Particles that are first of all articles (`La Ferrari`, `Le Monde`, `El Corte Inglés`). */
-const ARTICLE_PARTICLES = new Set(['la', 'le', 'el', 'al', 'lo', 'te', 'i', 'y']);
+const ARTICLE_PARTICLES = new Set(['la', 'le', 'el', 'al', 'lo', 'te', 'i', 'y', 'e']);
 const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
