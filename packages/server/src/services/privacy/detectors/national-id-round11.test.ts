@@ -31,3 +31,12 @@ describe('identity numbers of round 11', () => {
     expect(found('The cinema sold 12345 tickets; trnava had 40000 visitors.')).toEqual([]);
   });
 });
+
+describe('the Azerbaijani FIN', () => {
+  it('is taken right after its label only', () => {
+    expect(found('FIN 5ZK8QMA')).toEqual(['5ZK8QMA']);
+    expect(found('FİN kodu: 5ZK8QMA, ünvan Bakı')).toEqual(['5ZK8QMA']);
+    expect(found('FIN results: Q3 2024 ABC1234 won')).toEqual([]);
+    expect(found('Code ABC1234 shipped')).toEqual([]);
+  });
+});

@@ -34,6 +34,17 @@ export const ROUND11: Row[] = [
     near: line(String.raw`jmbg|јмбг|ембг|embg|matični broj`),
     cues: ['jmbg', 'јмбг', 'ембг', 'embg', 'mati[čc]ni broj(?: gra[đd]ana)?'],
   },
+  {
+    // Seven capitals and digits, shorter than any value a label is otherwise taken with: only right after its label.
+    country: 'Azerbaijan FIN (personal identification code on the ID card)',
+    pattern: new RegExp(String.raw`(?=[A-Z\d]{0,6}\d)(?=\d{0,6}[A-Z])[A-Z\d]{7}${END}`, 'y'),
+    example: '5ZK8QMA',
+    near: new RegExp(
+      String.raw`(?:\bF[Iİ]N(?:[- ]?kodu?)?|\b[Ff]in[- ]?kodu?)[\s:#.-]{1,3}(?:$|(?=[A-Z\d]{7}(?![\w-])))`,
+      'u',
+    ),
+    cues: [],
+  },
   { country: 'Afghanistan tazkira', cues: ['e-?tazkira', 'tazkera', 'taskira', 'tazkira', 'تذکره'] },
   { country: 'Jamaica TRN', cues: ['trn', 'taxpayer registration number'] },
   {
