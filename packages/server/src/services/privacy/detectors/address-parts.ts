@@ -33,10 +33,10 @@ const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|sui
 /** A flat, floor or door, or several (`piso 6 depto B`, `Stiege 2 Top 14`, `3. OG links`, `502호`). */
 const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|izq|izda|dcha)\.?)?`;
 /**
- * `…, 67000 Strasbourg, IBAN FR36 …`, `…, Dubai, Tel +971 …`: a label after the city starts the next
+ * `…, 67000 Strasbourg, IBAN FR36 …`, `…, Dubai, Tel +971 …`, `…, 10969 Berlin, Kennzeichen …`: a label after the city starts the next
  * field, not another part of the address.
  */
-const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|ID)(?![${L}])`;
+const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|ID|Kennzeichen|Plate|Reg|Registration|Kenteken|Matrícula|Immatriculation|Targa|Fahrzeug|Vehicle)(?![${L}])`;
 /** `…, Yamamoto Keiko-sama, tel …`: a name with an honorific suffix after an address is its addressee. */
 const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])`;
 /** `phường Quan Hoa`, `quận 3`, `TP. Hồ Chí Minh`: Vietnamese ward, district, city and province words; `off Thika Road`. */

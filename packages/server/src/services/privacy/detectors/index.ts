@@ -12,7 +12,7 @@ import { detectNationalIds, holdersAfterIds, idsAfterNames } from './national-id
 import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
-import { detectPlates } from './plate.js';
+import { detectPlates, vehicleWordsOnly } from './plate.js';
 import { detectSecrets } from './secret.js';
 import { detectSpoken } from './spoken.js';
 import { detectSsns } from './ssn.js';
@@ -26,9 +26,11 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   newScan();
   const addresses = detectAddresses(text);
   const secrets = detectSecrets(text);
-  const persons = notInSecrets(
-    notLabelsOfAddresses(text, detectPersons(text, names), addresses, names),
-    secrets,
+  const plates = detectPlates(text);
+  const persons = notVehicleWords(
+    text,
+    notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses, names), secrets),
+    plates,
   );
   const ids = [...detectSsns(text), ...detectNationalIds(text)];
   const found: Span[] = [
@@ -46,7 +48,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...addresses,
     ...detectBirthDates(text),
     ...spokenDatesOfBirth(text),
-    ...detectPlates(text),
+    ...plates,
     ...detectSpoken(text),
     ...persons,
     ...idsAfterNames(text, persons),
@@ -96,6 +98,16 @@ function notLabelsOfAddresses(
 }
 
 /** `Passwort Sonnenblume#77` read as a name: a name never runs into a password, which wins. */
+/** `Kennzeichen Lieferwagen B-KM 4172`: capitalised vehicle words right before a plate are its label, not a name. */
+function notVehicleWords(text: string, persons: readonly Span[], plates: readonly Span[]): Span[] {
+  if (plates.length === 0) return [...persons];
+  const plateStarts = new Set(plates.map((plate) => plate.start));
+  return persons.filter((person) => {
+    const gap = /^[\s:,-]{0,3}/.exec(text.slice(person.end, person.end + 3))?.[0].length ?? 0;
+    return !plateStarts.has(person.end + gap) || !vehicleWordsOnly(text.slice(person.start, person.end));
+  });
+}
+
 function notInSecrets(persons: readonly Span[], secrets: readonly Span[]): Span[] {
   if (secrets.length === 0) return [...persons];
   return persons.filter(

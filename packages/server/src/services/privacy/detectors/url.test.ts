@@ -85,3 +85,18 @@ describe('share links and addresses in URLs (round 10)', () => {
     ]);
   });
 });
+
+describe('queries after a single-page app route', () => {
+  it('reads a personal parameter in the query after the hash', () => {
+    const text =
+      'list is on https://kobo.humanitarianresponse.info/#/forms/aR7x2KpQm9/data?user=abebe.girma today';
+    expect(detectSensitiveUrls(text).map((span) => text.slice(span.start, span.end))).toEqual([
+      'https://kobo.humanitarianresponse.info/#/forms/aR7x2KpQm9/data?user=abebe.girma',
+    ]);
+  });
+
+  it('leaves an ordinary route query after the hash alone', () => {
+    const text = 'see https://app.example.com/#/reports?page=2&sort=date';
+    expect(detectSensitiveUrls(text)).toEqual([]);
+  });
+});

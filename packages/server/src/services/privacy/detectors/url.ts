@@ -57,7 +57,11 @@ function sensitive(raw: string, names: NameLexicon | undefined): boolean {
     return false;
   }
   if (url.password || url.username) return true;
-  for (const [name, value] of url.searchParams) {
+  // `…/#/forms/aR7x/data?user=abebe.girma`: a single-page app keeps its query after the `#`.
+  const hashQuery = url.hash.includes('?')
+    ? new URLSearchParams(url.hash.slice(url.hash.indexOf('?') + 1))
+    : [];
+  for (const [name, value] of [...url.searchParams, ...hashQuery]) {
     if (value && (SECRET_PARAM.test(name) || PERSONAL_PARAM.test(name))) return true;
     if (value.length >= 8 && /\d/.test(value) && /[a-z]/i.test(value) && SHORT_SECRET_PARAM.test(name))
       return true;

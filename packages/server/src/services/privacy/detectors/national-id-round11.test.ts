@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { detectNationalIds } from './national-id.js';
+import { jmbgValid } from './national-id-round11.js';
+
+const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
+
+describe('identity numbers of round 11', () => {
+  it('checks a JMBG by its birth date and weighted mod-11 digit', () => {
+    expect(jmbgValid('2106983710069')).toBe(true);
+    expect(jmbgValid('1205867350017')).toBe(true);
+    expect(jmbgValid('2106983710068')).toBe(false);
+    expect(jmbgValid('3213983710069')).toBe(false); // month 13
+  });
+
+  it('finds numbers after their labels', () => {
+    expect(found('JMBG 2106983710069, adresa …')).toEqual(['2106983710069']);
+    expect(found('tazkira 1400-0101-38472, speaks Pashto')).toEqual(['1400-0101-38472']);
+    expect(found('TRN 104-382-917, Kingston')).toEqual(['104-382-917']);
+    expect(found('holder of CIN BE728194, residing at')).toEqual(['BE728194']);
+    expect(found('Code melli 0084739215.')).toEqual(['0084739215']);
+    expect(found('CNI CI002847163 | Adresse')).toEqual(['CI002847163']);
+    expect(found('PINFL 31507976020031')).toEqual(['31507976020031']);
+  });
+
+  it('takes a JMBG in a list only with its check', () => {
+    expect(found('JMBG: Ana 2106983710069, Marko 1205867350017')).toEqual(['2106983710069', '1205867350017']);
+    expect(found('JMBG on file; order 2106983710068 shipped')).toEqual([]);
+  });
+
+  it('leaves ordinary words alone', () => {
+    expect(found('The cinema sold 12345 tickets; trnava had 40000 visitors.')).toEqual([]);
+  });
+});
+
+describe('the Azerbaijani FIN', () => {
+  it('is taken right after its label only', () => {
+    expect(found('FIN 5ZK8QMA')).toEqual(['5ZK8QMA']);
+    expect(found('FİN kodu: 5ZK8QMA, ünvan Bakı')).toEqual(['5ZK8QMA']);
+    expect(found('FIN results: Q3 2024 ABC1234 won')).toEqual([]);
+    expect(found('Code ABC1234 shipped')).toEqual([]);
+  });
+});

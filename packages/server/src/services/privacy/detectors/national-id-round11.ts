@@ -1,0 +1,67 @@
+import { validDate } from './national-id-checks.js';
+import { END, type Row } from './national-id-row.js';
+
+/**
+ * The JMBG of former Yugoslavia (Serbia, Bosnia and Herzegovina, Montenegro, North Macedonia;
+ * DDMMYYYRRBBBK): the birth date with the year's last three digits, region, serial, and a check:
+ * weights 7 6 5 4 3 2 7 6 5 4 3 2, eleven minus the remainder, 10 and 11 giving 0.
+ */
+export function jmbgValid(digits: string): boolean {
+  if (!/^\d{13}$/.test(digits)) return false;
+  const year = Number(digits.slice(4, 7));
+  const fullYear = year >= 800 ? 1000 + year : 2000 + year;
+  if (!validDate(`${String(fullYear).slice(2)}${digits.slice(2, 4)}${digits.slice(0, 2)}`)) return false;
+  const weights = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((total, weight, i) => total + weight * Number(digits[i]), 0);
+  const check = 11 - (sum % 11);
+  return (check > 9 ? 0 : check) === Number(digits[12]);
+}
+
+const line = (label: string) => new RegExp(label, 'iu');
+
+/**
+ * National identity numbers added in round 11: the JMBG by its birth date and check after its label
+ * earlier on the line, and the labels of Afghanistan, Jamaica, North and West Africa, Iran, South and
+ * Central Asia and the Caucasus, after which any number is taken.
+ */
+export const ROUND11: Row[] = [
+  {
+    country: 'Serbia, Bosnia, Montenegro, North Macedonia JMBG/EMBG (birth date, weighted mod 11)',
+    pattern: new RegExp(String.raw`[0-3]\d[01]\d[089]\d{8}${END}`, 'y'),
+    example: '2106983710069',
+    valid: jmbgValid,
+    plain: true,
+    near: line(String.raw`jmbg|јмбг|ембг|embg|matični broj`),
+    cues: ['jmbg', 'јмбг', 'ембг', 'embg', 'mati[čc]ni broj(?: gra[đd]ana)?'],
+  },
+  {
+    // Seven capitals and digits, shorter than any value a label is otherwise taken with: only right after its label.
+    country: 'Azerbaijan FIN (personal identification code on the ID card)',
+    pattern: new RegExp(String.raw`(?=[A-Z\d]{0,6}\d)(?=\d{0,6}[A-Z])[A-Z\d]{7}${END}`, 'y'),
+    example: '5ZK8QMA',
+    near: new RegExp(
+      String.raw`(?:\bF[Iİ]N(?:[- ]?kodu?)?|\b[Ff]in[- ]?kodu?)[\s:#.-]{1,3}(?:$|(?=[A-Z\d]{7}(?![\w-])))`,
+      'u',
+    ),
+    cues: [],
+  },
+  { country: 'Afghanistan tazkira', cues: ['e-?tazkira', 'tazkera', 'taskira', 'tazkira', 'تذکره'] },
+  { country: 'Jamaica TRN', cues: ['trn', 'taxpayer registration number'] },
+  {
+    country: 'Morocco, Tunisia, Algeria, Senegal, Côte d’Ivoire, Cameroon, DRC national ID cards',
+    cues: [
+      'cin',
+      'cnie',
+      'cni',
+      'cnib',
+      "carte (?:nationale )?d['’]identit[ée](?: nationale)?",
+      "num[ée]ro d['’]identification national",
+      'البطاقة الوطنية',
+    ],
+  },
+  { country: 'Iran code melli', cues: ['code[- ]?melli', 'kod[- ]?melli', 'melli'] },
+  {
+    country: 'Uzbekistan PINFL, Armenia, Azerbaijan',
+    cues: ['pinfl', 'jshshir', 'пинфл', 'жшшир', 'public service number', 'social card(?: number)?'],
+  },
+];
