@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
 import { detectAddressParts, extendAddress } from './address-parts.js';
-import { detectRound11Addresses } from './address-round11.js';
+import { detectRegionalAddresses } from './address-regional.js';
 import { detectWorldAddresses } from './address-world.js';
 import { fromAnchors, LETTERS, matchSpans, UPPER_START } from './util.js';
 
@@ -174,7 +174,7 @@ export function detectAddresses(text: string): Span[] {
     ...detectAddressParts(text),
     ...detectMoreAddresses(text),
     ...detectWorldAddresses(text),
-    ...detectRound11Addresses(text),
+    ...detectRegionalAddresses(text),
     ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
     // The start is checked on the match: a look-behind first would be tried at every position.
     ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),

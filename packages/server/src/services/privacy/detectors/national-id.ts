@@ -4,7 +4,7 @@ import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
-import { ROUND11 } from './national-id-round11.js';
+import { MORE_LABELS } from './national-id-labels.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
 import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
@@ -12,7 +12,7 @@ import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } f
 export { verhoeffValid } from './national-id-checks.js';
 
 /** Every country's row (national-id-row.ts says what a row holds). */
-const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10, ...ROUND11];
+const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10, ...MORE_LABELS];
 
 /** Labels of no one country. */
 const GENERAL_CUES = [

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectNationalIds } from './national-id.js';
-import { jmbgValid } from './national-id-round11.js';
+import { jmbgValid } from './national-id-labels.js';
 
 const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
-describe('identity numbers of round 11', () => {
+describe('the JMBG and the labels of more identity numbers', () => {
   it('checks a JMBG by its birth date and weighted mod-11 digit', () => {
     expect(jmbgValid('2106983710069')).toBe(true);
     expect(jmbgValid('1205867350017')).toBe(true);

@@ -6,7 +6,7 @@ const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’]*(?:-[${L}]+)*`;
 
 /**
- * Street forms of round 11, each read on over its area, city and postcode by `extendAddress`, and tried
+ * Street forms added in round 10 (eleventh batch), each read on over its area, city and postcode by `extendAddress`, and tried
  * only in a text that holds its word:
  * - Estonia, the street word abbreviated: `Pärnu mnt 22-5, 10141 Tallinn`, `Narva mnt 7`, `Tartu tn 4`, `Kadrioru pst 2`;
  * - Serbia, Croatia, Bosnia: the street word first, lower-case words inside the name, a postcode after
@@ -47,8 +47,8 @@ const FORMS: [RegExp, RegExp][] = [
   ],
 ];
 
-/** Estonian, South Slavic, Senegalese and Ivorian, and Ethiopian addresses (round 11). */
-export function detectRound11Addresses(text: string): Span[] {
+/** Estonian, South Slavic, Senegalese and Ivorian, and Ethiopian addresses (round 10, eleventh batch). */
+export function detectRegionalAddresses(text: string): Span[] {
   const spans: Span[] = [];
   for (const [hint, pattern] of FORMS) {
     if (!hint.test(text)) continue;

@@ -20,11 +20,11 @@ export function jmbgValid(digits: string): boolean {
 const line = (label: string) => new RegExp(label, 'iu');
 
 /**
- * National identity numbers added in round 11: the JMBG by its birth date and check after its label
+ * National identity numbers added in round 10 (eleventh batch): the JMBG by its birth date and check after its label
  * earlier on the line, and the labels of Afghanistan, Jamaica, North and West Africa, Iran, South and
  * Central Asia and the Caucasus, after which any number is taken.
  */
-export const ROUND11: Row[] = [
+export const MORE_LABELS: Row[] = [
   {
     country: 'Serbia, Bosnia, Montenegro, North Macedonia JMBG/EMBG (birth date, weighted mod 11)',
     pattern: new RegExp(String.raw`[0-3]\d[01]\d[089]\d{8}${END}`, 'y'),

@@ -4,7 +4,7 @@ import { detectAddresses } from './address.js';
 const found = (text: string) =>
   detectAddresses(text).map((span) => text.slice(span.start, span.end).replace(/[.,]$/, ''));
 
-describe('addresses of round 11', () => {
+describe('Estonian, South Slavic, West African, Ethiopian and Vietnamese addresses', () => {
   it('reads an Estonian street with its abbreviated street word', () => {
     expect(found('Patsient, Pärnu mnt 22-5, 10141 Tallinn')).toContain('Pärnu mnt 22-5, 10141 Tallinn');
     expect(found('Tartu tn 4')).toContain('Tartu tn 4');
