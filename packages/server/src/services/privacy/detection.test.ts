@@ -35,8 +35,11 @@ function assertTargets(set: LabelledSet, floors: Partial<Targets> = {}): void {
  */
 const HELD_OUT_FLOORS: Record<string, Partial<Targets>> = {
   // Corpus E (2026-12-05): pattern recall 0.815 at its first run after round 3; 0.831 with the IBAN fix and
-  // CIDR labelled IP; 0.846 after round 4; 0.915 after round 5; 0.921 after rounds 8 and 9.
-  'heldout/corpus-e.txt': { patternRecall: 0.921 },
+  // CIDR labelled IP; 0.846 after round 4; 0.915 after round 5; 0.921 after rounds 8 and 9; 0.927 after round 10.
+  'heldout/corpus-e.txt': { patternRecall: 0.927 },
+  // Corpus H (2026-12-06), written blind at the start of round 10 and sealed until the detectors were frozen;
+  // its first and only run after round 10: pattern recall 0.943 (329/349 = 0.9427), person 0.903 (352/390 = 0.9026).
+  'heldout/corpus-h.txt': { patternRecall: 0.942, nameRecall: 0.902 },
 };
 
 /**
