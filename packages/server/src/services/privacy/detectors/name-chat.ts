@@ -8,7 +8,7 @@ import type { NameLexicon } from './name-lexicon.js';
  * given name (never an ordinary word or a place) is that person.
  */
 const AFTER_GREETING =
-  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n)([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/g;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to|by|did|lol|shout-out to|thanks to)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n|(?<=[.?!] ))([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/g;
 
 /**
  * `thanks kuga,`, `hey tavi!`: right after a greeting or a thanks and before a comma or `!`, a lower-case
@@ -29,7 +29,7 @@ const ADDRESS_TERMS = new Set(
  * before what people do, found from those words (rare) rather than tried at every word.
  */
 const PERSON_AFTER =
-  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and))(?![\w'’])/g;
+  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left))(?![\w'’])/g;
 const WORD_BEFORE = /(?:^|[^\w\u00c0-\u024f'’-])([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})$/;
 
 function isGivenOnly(name: string, names: NameLexicon): boolean {

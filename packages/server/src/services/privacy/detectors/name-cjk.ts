@@ -22,7 +22,7 @@ const ROLE_START = new RegExp(`^(?:${ROLES})`);
 const LABEL = new RegExp(
   [
     // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
-    `(?:氏名|姓名|名字|宛名|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
+    `(?:氏名|姓名|名字|宛名|名義|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
     '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.

@@ -170,7 +170,8 @@ export const SPEECH_VERBS = new Set(
 /** Verbs that make a lone ambiguous name at a sentence start a person (`Mark will`). */
 export const PERSON_VERBS = new Set([
   ...SPEECH_VERBS,
-  ...`sent thinks thought wants needs will would can could should has had was phoned rang messaged confirmed cancelled
+  ...`sent thinks thought wants needs will would can could should has had was phoned rang messaged confirmed cancelled drove
+brings flew
 booked paid dropped picked covered swapped resigned arrived reckons isn't wasn't won't can't`.split(/\s+/),
 ]);
 export const PINYIN_LIKE =
@@ -198,7 +199,8 @@ cik haji hajah bác chị cô chú ông bà nong khun apa appa amma bhai bhaiya 
 ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si`;
 /** Greetings and thanks in other languages, before the person greeted (`Hola Caro`, `Selam Hanna`). */
 const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu
-obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari`;
+obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari moien bonjou bula salom tere moi
+hei oi servus pozdrav zdravo ahoj labas sveiki`;
 
 /** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
 export const PERSON_BEFORE = new Set(
@@ -216,7 +218,7 @@ consignee rider courier tenant landlord
 halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
-estudiante alumno alumna aluno aluna élève mãe pai dona entregador chofer fournisseur proveedor bénéficiaire beneficiário
+estudiante alumno alumna aluno aluna élève mãe pai dona entregador chofer fournisseur proveedor bénéficiaire beneficiário repartidor lui
 ${KINSHIP_TITLES} ${GREETING_WORDS}`
     .split(/\s+/)
     .filter(Boolean),
@@ -253,9 +255,8 @@ export const PERSONAL_POSSESSIONS = new Set(
   `wife husband son daughter mother father mom mum dad brother sister boss friend partner team manager assistant account
 laptop phone email e-mail note notes request requests office desk number address birthday car house flat family kids
 children colleague colleagues profile password login calendar ticket order invoice home router mobile cell charger
-passport licence license visa salary payslip scans signature mailbox inbox appointment flight booking room`.split(
-    /\s+/,
-  ),
+passport licence license visa salary payslip scans signature mailbox inbox appointment flight booking room album
+photo photos pictures`.split(/\s+/),
 );
 /** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));

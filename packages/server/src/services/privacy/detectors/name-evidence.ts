@@ -250,7 +250,9 @@ export class NameEvidence {
     while (i > 0 && (this.text[i - 1] === ' ' || this.text[i - 1] === '\t')) i--;
     if (i === 0) return true;
     const before = this.text[i - 1] ?? '';
-    return before === '\n' || before === ']' || before === '.' || before === '?' || before === '!';
+    if (before === '\n' || before === ']' || before === '.' || before === '?' || before === '!') return true;
+    // `00:00:12 Frank: …`: a time stamp before a speaker label.
+    return /\d{1,2}:\d{2}(?::\d{2})?$/.test(this.text.slice(Math.max(0, i - 8), i));
   }
 
   /** Does an utterance follow a speaker label (`Femi: ok so…`), rather than a value (`Kantoor: Keizersgracht 123`)? */

@@ -40,6 +40,15 @@ const LATIN: readonly Rule[] = [
  * Finnish -lle/-sta, Hungarian -nak/-val, Polish and Czech -owi/-em/-a/-u/-ovi, Nordic and German genitive -s.
  */
 const LATIN_GIVEN_ONLY = [
+  // Turkish and Azerbaijani genitive written onto the name (`Rəşadın nömrəsi`).
+  'nın',
+  'nin',
+  'nun',
+  'nün',
+  'ın',
+  'in',
+  'un',
+  'ün',
   'lle',
   'lla',
   'llä',
@@ -77,6 +86,10 @@ const LATIN_GIVEN_ONLY = [
 ];
 
 const CYRILLIC: readonly Rule[] = [
+  // Ukrainian dative and vocative: Тарас → Тарасові, Оксана → Оксано.
+  ['ові', ''],
+  ['еві', ''],
+  ['о', 'а'],
   ['ой', 'а'],
   ['ою', 'а'],
   ['ей', 'я'],
@@ -107,8 +120,16 @@ const FLEETING_E = /([^aeiouyąęó])([krnl])$/;
 
 const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
+/** Armenian dative and genitive `-ին`, `-ի` (`Արամին`), and `-ը` (the article). */
+const ARMENIAN: readonly Rule[] = [
+  ['ին', ''],
+  ['ի', ''],
+  ['ը', ''],
+];
+
 function rulesFor(lower: string): readonly Rule[] {
   const code = lower.charCodeAt(0);
+  if (code >= 0x531 && code <= 0x587) return ARMENIAN;
   if (code >= 0x400 && code <= 0x4ff) return CYRILLIC;
   if (code >= 0x370 && code <= 0x3ff) return GREEK;
   return LATIN;

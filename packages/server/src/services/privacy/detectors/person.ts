@@ -18,8 +18,8 @@ import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed } from './name-rules.js';
-import { isTitle, makeWord, type Word } from './name-words.js';
-import { AND, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
+import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
+import { AND, GREETINGS, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
 import { beyondLatinRuns, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
@@ -298,8 +298,10 @@ class PersonScanner {
       next = this.#reader.next(next)
     )
       last = next;
-    // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it.
-    if (last === w && ambiguous.has(w.lower)) return undefined;
+    // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it,
+    // or after a greeting (`გამარჯობა ნინო,`).
+    const greeted = GREETINGS.has(previousWord(this.#reader.text, w.start)?.raw ?? '');
+    if (last === w && ambiguous.has(w.lower) && !greeted) return undefined;
     return this.#accept(w.start, last);
   }
 

@@ -240,9 +240,9 @@ export const before = (text: string, index: number, width: number) =>
  * Letters of the Latin, Greek and Cyrillic scripts with combining marks, spelled out: `\p{L}`
  * under the `u` flag costs V8 several times more per character on a 100 KB text.
  */
-export const LETTERS = 'A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯḀ-ỿ\u0300-\u036f';
+export const LETTERS = 'A-Za-zÀ-ÖØ-öø-ɏɐ-ʯͰ-ϿЀ-ԯԱ-Ֆա-ֆḀ-ỿ\u0300-\u036f';
 /** Characters a capitalised word may start with (lower-case ones in mixed blocks are filtered later). */
-export const UPPER_START = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯḀ-ỿ';
+export const UPPER_START = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯԱ-ՖḀ-ỿ';
 
 /**
  * The end of a text that names a reference number (`Ticket`, `order no.`, `case #`): the number

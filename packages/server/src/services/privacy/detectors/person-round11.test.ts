@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
+import { detectPersons } from './person.js';
+import { loadNameLexicon } from './name-lexicon.js';
+
+const lexicon = await loadNameLexicon([]);
+const found = (text: string) =>
+  mergeSpans(detectPersons(text, lexicon)).map((span) => text.slice(span.start, span.end));
+
+describe('chat in lower case (round 11)', () => {
+  it('reads names after by, did, lol and as a speaker after a question, and before ur, saved, you left', () => {
+    expect(found('the key was committed by dave in the last push')).toEqual(['dave']);
+    expect(found('lol jess you left your password on the fridge')).toEqual(['jess']);
+    expect(found('kev ur late again. shaz saved u a seat')).toEqual(['kev', 'shaz']);
+    expect(found('lina: did yusuf send the keys? amira: yeah')).toEqual(['lina', 'yusuf', 'amira']);
+  });
+});
+
+describe('greetings, diminutives and case endings of more languages (round 11)', () => {
+  it('reads Russian diminutives, Ukrainian vocatives and datives, Azerbaijani genitives', () => {
+    expect(found('Привет, Дима! Скинь номер.')).toEqual(['Дима']);
+    expect(found('Привіт, Оксано! Це той, що ти давала Тарасові.')).toEqual(['Оксано', 'Тарасові']);
+    expect(found('Salam Leyla, Rəşadın nömrəsi var.')).toEqual(['Leyla', 'Rəşadın']);
+  });
+
+  it('reads a name after a greeting in Georgian, Armenian and Luxembourgish', () => {
+    expect(found('გამარჯობა ნინო, ხვალ დაგირეკავს.')).toEqual(['ნინო']);
+    expect(found('Բարև Անի, պայմանագիրը ուղարկել եմ։')).toEqual(['Անի']);
+    expect(found('Moien Jemp, de Loyer ass bezuelt, merci!')).toEqual(['Jemp']);
+  });
+});
+
+describe('more places a name stands (round 11)', () => {
+  it('reads a name after Romanian lui, a Japanese name on a card, a possessive before a photo album', () => {
+    expect(found('CNP-ul lui Ion Popescu este verificat.')).toEqual(['Ion Popescu']);
+    expect(found('JCB カード 名義 スズキ ハナコ、有効期限 04/28。')).toEqual(['スズキ ハナコ']);
+    expect(found("Sayuri's photo album is shared.")).toEqual(['Sayuri']);
+  });
+});
