@@ -67,7 +67,8 @@ cherry clay cole dash eve fern ginger harmony honey jewel kitty liberty misty op
 trinity willow angel king prince duke major justice story ernst alba paz luz sol mar pilar dolores mercedes consuelo santiago
 victoria florence paris adelaide georgia carolina virginia madison charlotte regina chelsea brooklyn dallas houston phoenix
 austin jordan chad sydney london india china denver tyler lincoln washington milan orlando florence savannah aurora lourdes roma
-nanami lan long nam hung mai min ming jun bo yu li na ho ma jin han song wei an do ko hai tao yi ren ha`;
+nanami lan long nam hung mai min ming jun bo yu li na ho ma jin han song wei an do ko hai tao yi ren ha jade jasper rowan
+skye brook`;
 
 let compromiseLexicon: Promise<Lexicon> | undefined;
 /** compromise is loaded only when the first text is scrubbed: it costs ~30 MB a server may never need. */

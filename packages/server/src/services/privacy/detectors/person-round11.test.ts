@@ -37,3 +37,13 @@ describe('more places a name stands (round 11)', () => {
     expect(found("Sayuri's photo album is shared.")).toEqual(['Sayuri']);
   });
 });
+
+describe('field names and word-names (round 11)', () => {
+  it('reads no field name of a form as a name, and Jade as a given name', () => {
+    expect(found('Formulario — Nombre: Juan Carlos Mamani Condori | CI')).toEqual([
+      'Juan Carlos Mamani Condori',
+    ]);
+    expect(found('Approver: none yet')).toEqual([]);
+    expect(found('Amber and Jade Whitlock will run the stall.')).toContain('Jade Whitlock');
+  });
+});
