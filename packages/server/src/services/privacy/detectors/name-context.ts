@@ -167,6 +167,11 @@ export const SPEECH_VERBS = new Set(
     /\s+/,
   ),
 );
+/** Verbs only a person does: after them even a given name that is a place is a person (`Paris booked the flights`). */
+export const PERSON_ONLY_VERBS = new Set([
+  ...SPEECH_VERBS,
+  ...'booked drove phoned rang messaged resigned reckons'.split(' '),
+]);
 /** Verbs that make a lone ambiguous name at a sentence start a person (`Mark will`). */
 export const PERSON_VERBS = new Set([
   ...SPEECH_VERBS,

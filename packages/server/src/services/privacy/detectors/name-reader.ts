@@ -9,10 +9,10 @@ import {
   PARTICLES,
   PERSON_AFTER,
   PERSON_BEFORE,
+  PERSON_ONLY_VERBS,
   PERSON_VERBS,
   PLACE_NAMES,
   PLACE_NOUNS,
-  SPEECH_VERBS,
   TITLES_AFTER_NAME,
 } from './name-context.js';
 import { isNameLike, NameEvidence } from './name-evidence.js';
@@ -91,7 +91,7 @@ export class NameReader {
    * context but costs milliseconds a sentence, far over the scrub budget, so cheap context decides.
    */
   lonePerson(w: Word, next: Word | undefined): boolean {
-    if (next && SPEECH_VERBS.has(next.text)) return true;
+    if (next && PERSON_ONLY_VERBS.has(next.text)) return true;
     if (this.addressed(w)) return true;
     // `Hamid's home router`: a possessive before something only a person has.
     if (/^['’]s /.test(this.text.slice(w.end, w.end + 3)) && this.evidence.after(w, w) === 'strong')
@@ -112,7 +112,7 @@ export class NameReader {
   addressed(w: Word): boolean {
     const after = this.text.slice(w.end, w.end + 24);
     // `Participant 3 (Luz): …`: a name in brackets after a role labels the speaker.
-    if (this.text[w.start - 1] === '(' && /^\)\s*:/.test(after)) return true;
+    if (this.text[w.start - 1] === '(' && /^\)\s*:/.test(after) && !this.names.place(w.lower)) return true;
     const opener = this.sentenceOpener(w.start);
     if (opener && /^:\s/.test(after) && this.evidence.after(w, w) === 'label')
       return this.evidence.utteranceAfter(w);

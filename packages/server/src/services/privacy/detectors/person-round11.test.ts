@@ -47,3 +47,11 @@ describe('field names and word-names (round 11)', () => {
     expect(found('Amber and Jade Whitlock will run the stall.')).toContain('Jade Whitlock');
   });
 });
+
+describe('given names that are places (round 11)', () => {
+  it('reads one before a verb only a person does or before a family name, and the place otherwise', () => {
+    expect(found('Paris booked the flights to Paris.')).toEqual(['Paris']);
+    expect(found('Kenya Howard is relocating to Kenya.')).toEqual(['Kenya Howard']);
+    expect(found('Paris was lovely; National ID (Kenya): on file.')).toEqual([]);
+  });
+});
