@@ -184,3 +184,19 @@ describe('addresses of round 8', () => {
     expect(found('Wall Street 2024 was a good year; Moo 5 is a cow')).toEqual([]);
   });
 });
+
+describe('an address ends with its sentence', () => {
+  it('stops at a full stop after a word that is no abbreviation, before a capital', async () => {
+    const { detectAddresses } = await import('./address.js');
+    const found = (text: string) => detectAddresses(text).map((span) => text.slice(span.start, span.end));
+    expect(found('Paid at Plot 12, Spintex Road, Accra. Landlord Mrs. Adjoa Owusu.')).toContain(
+      'Plot 12, Spintex Road, Accra',
+    );
+    expect(found('Ship to Hauptstraße 5, 10115 Berlin. Driver Hans will call.')).toContain(
+      'Hauptstraße 5, 10115 Berlin',
+    );
+    expect(found('Lot 4, Blk 18, Sampaguita St., Brgy. Pasong Tamo, Quezon City 1107')).toContain(
+      'Lot 4, Blk 18, Sampaguita St., Brgy. Pasong Tamo, Quezon City 1107',
+    );
+  });
+});

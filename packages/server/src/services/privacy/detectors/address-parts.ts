@@ -60,7 +60,31 @@ export function extendAddress(text: string, end: number): number {
     if (!m?.[1]) break;
     cursor = TAIL.lastIndex;
   }
-  return cursor;
+  return sentenceEnd(text, end, cursor);
+}
+
+/** Abbreviations of addresses whose dot ends no sentence (`Brgy. Poblacion`, `Av. Paulista`). */
+const ADDRESS_ABBREVIATIONS = new Set(
+  'brgy blvd bldg apto dept depto dpto dto prov dist distt conj nte ave rue str sec blk hse appt apt esq izq dcha bis lok col carr tte gral pres cnel ing kel kec kab jln perum avda pza pje psje pso ctra urb edif sto sra srta vul prosp mnt pst sub cad mah sok bulv boul daire kat вул ул просп пров пер наб бульв кв буд корп стр'.split(
+    ' ',
+  ),
+);
+const FULL_STOP = /(\p{L}{3,})\.\s+(?=\p{Lu})/gu;
+
+/**
+ * `…, Accra. Landlord Mrs. Adjoa Owusu`, `…, 10115 Berlin. Driver Hans will call`: a full stop after a
+ * word that is no address abbreviation, and a capital after it, end the sentence and the address (the
+ * dot is left out).
+ */
+export function sentenceEnd(text: string, from: number, to: number): number {
+  const tail = text.slice(from, to);
+  if (!tail.includes('. ')) return to;
+  FULL_STOP.lastIndex = 0;
+  for (let m = FULL_STOP.exec(tail); m; m = FULL_STOP.exec(tail)) {
+    const word = m[1] ?? '';
+    if (!ADDRESS_ABBREVIATIONS.has(word.toLowerCase())) return from + m.index + word.length;
+  }
+  return to;
 }
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */

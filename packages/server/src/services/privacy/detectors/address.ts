@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
-import { detectAddressParts, extendAddress } from './address-parts.js';
+import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectRegionalAddresses } from './address-regional.js';
 import { detectWorldAddresses } from './address-world.js';
 import { fromAnchors, LETTERS, matchSpans, UPPER_START } from './util.js';
@@ -178,5 +178,5 @@ export function detectAddresses(text: string): Span[] {
     ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
     // The start is checked on the match: a look-behind first would be tried at every position.
     ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
-  ];
+  ].map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) }));
 }

@@ -205,7 +205,8 @@ ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si`;
 /** Greetings and thanks in other languages, before the person greeted (`Hola Caro`, `Selam Hanna`). */
 const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu
 obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari moien bonjou bula salom tere moi
-hei oi servus pozdrav zdravo ahoj labas sveiki`;
+hei oi servus pozdrav zdravo ahoj labas sveiki pozdrawiam saludos cumprimentos atenciosamente cordialement groeten
+hälsningar terveisin`;
 
 /** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
 export const PERSON_BEFORE = new Set(
