@@ -173,7 +173,9 @@ const CJK_NAME_PLACES = new RegExp(
     `(?<![${HAN}${KANA}])((?:${JAPANESE_FAMILY}) [${HAN}${KANA}]{1,3})(?![${HAN}${KANA}])`,
     `(?<![${HAN}])((?:${JAPANESE_FAMILY})[${HAN}]{0,2}?)(?=です|と申します)`,
     `(?:^|(?<=\\n))((?:${JAPANESE_FAMILY})[${HAN}]{0,2})(?=\\s?[:：])`,
-    `(?<=[\\p{N}\\p{Script=Latin}]\\s?)[（(]((?:${JAPANESE_FAMILY}|${FAMILY_CLASS})[${HAN}]{1,3}?)[）)]`,
+    `(?<=[\\p{N}\\p{Script=Latin}]\\s?)[（(]((?:${JAPANESE_FAMILY}|${FAMILY_CLASS})[${HAN}${KANA}]{1,4}?)[）)]`,
+    // `Wang Fang 王芳`, `ZHANG, Yuxuan / 张雨轩`: the name in Han right after its romanised form.
+    `(?<=\\p{Lu}\\p{Ll}+(?: \\/)? )(${FAMILY_CLASS}[${HAN}]{1,2})(?=[)）\\s/|,;]|$)`,
     `(?<=[–—-] )(${FAMILY_CLASS}[${HAN}]{1,2})(?= [–—-])`,
   ].join('|'),
   'gu',

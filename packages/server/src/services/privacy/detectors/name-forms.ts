@@ -13,7 +13,7 @@ const CAPITALS_RUN =
 const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
 /** `LEHMANN, Birgit,`, `Ossei, Kojo |`: a family name, a comma, a given name, then the end of the field. */
 const FAMILY_COMMA_GIVEN =
-  /(?<![\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?)(?=\s*(?:$|[\n\t|;,)(—–]|\s-\s)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/gu;
+  /(?<![\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?)(?=\s*(?:$|[\n\t|;,)(—–/]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/gu;
 /**
  * `KABILA MUTOMBO Grâce`, `KOUASSI Yao Serge`: family names in capitals, then the given names, as French
  * and West and Central African registers write them.
@@ -29,6 +29,11 @@ const FIELD_NAMES = new Set(
 /** A name in capitals alone must be this long: shorter ones are as often abbreviations (`NIK`, `SIM`, `RON`). */
 const LONE_MIN = 5;
 
+/** Airline passenger names: family name, a slash, the given names, then the title (`MENDOZA/CARLOS ALBERTO MR`). */
+const PASSENGER =
+  /(?<![\p{L}\/])(?=[^/\s]*\p{Lu}{3}|[^/\s]*\/\p{Lu}{3})(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*\/\p{Lu}{2,}(?: \p{Lu}{2,})*?)(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)/gu;
+/** A name before an e-mail address in angle brackets, as mail headers write it (`From: Marcus Bell <marcus.bell@…>`). */
+const MAILBOX_NAME = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){1,3})"? <[^<>@\s]+@/gu;
 /** The parties of an English case name (`Hargreaves v Ashworth-Pryce`, `Smith v. Jones`). */
 const CASE_PARTIES =
   /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?) v\.? (\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}])/gu;
@@ -88,6 +93,16 @@ function namesInRun(words: CapitalWord[]): Span[] {
   return spans;
 }
 
+/** Every first group of `pattern` as a name. */
+function pushAll(text: string, pattern: RegExp, spans: Span[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].indexOf(name);
+    spans.push({ start, end: start + name.length, type: 'PERSON' });
+  }
+}
+
 export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
   const spans: Span[] = [];
   if (HAS_CAPITALS_RUN.test(text)) {
@@ -129,6 +144,8 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
         spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
     }
   }
+  if (text.includes('/')) pushAll(text, PASSENGER, spans);
+  if (text.includes(' <')) pushAll(text, MAILBOX_NAME, spans);
   if (text.includes(' v')) {
     CASE_PARTIES.lastIndex = 0;
     for (let m = CASE_PARTIES.exec(text); m; m = CASE_PARTIES.exec(text)) {

@@ -12,7 +12,7 @@ const JOINED = /(?<![\w./\\-])([a-z]{1,15})[._]([a-z]{1,15})(?![\w@]|[.-]\w)/g;
 const AS_LOGIN =
   /(?<=@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|[A-Za-z]\\)([a-z]{4,20}(?:[._][a-z]{1,15})?)(?![\w]|[.-]\w)|(?<![\w@./\\-])([a-z]{4,20})['’]s (?:account|mailbox|laptop|login|password)/g;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
-const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z'’-]{1,15})(?=: )/g;
+const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
 
 /** A listed name that is no word or place; after `@`, where only handles stand, a word-like name too (`@mike.t`). */
 function isName(part: string, names: NameLexicon, handle = false): boolean {
@@ -54,7 +54,9 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
   STAMPED_LABEL.lastIndex = 0;
   for (let m = STAMPED_LABEL.exec(text); m; m = STAMPED_LABEL.exec(text)) {
     const label = m[1] ?? '';
-    if (!names.common(label) && !names.place(label)) push(m.index + m[0].length - label.length, label.length);
+    // `tash`, `yuki.tanabe`; not `agent2`, `frontdesk2` (a desk, not a person).
+    const plain = /^[a-z'’-]+$/.test(label) && !names.common(label) && !names.place(label);
+    if (plain || isLoginOfName(label, names)) push(m.index + m[0].length - label.length, label.length);
   }
   // A handle after `@` is found by both patterns: each once.
   return mergeSpans(spans);

@@ -34,6 +34,7 @@ const isCaseless = (w: string) =>
   /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}]/u.test(
     w,
   );
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const TITLE_DOT = /(?:^|[^\p{L}])(?:Mrs?|Ms|Mx|Dr)\.$/u;
 const WRITTEN_TITLE =
   /(?<![\p{L}])(?:г-(?:н|жа|ца)|(?:Dr|Prof)\.(?: (?:med|dent|rer\. nat|phil|jur|vet)\.)+) $/u;
@@ -72,6 +73,8 @@ export class NameReader {
   surnameLike(w: Word): boolean {
     // `Ngozi Okafor I guess`: a single letter is an initial only with its dot (see PersonScanner's accept).
     if (w.text.length < 2) return false;
+    // `Fr. Youkhana Sunday 10am`: a weekday or a month after a name is a date (`Sunday Adeyemi` starts one).
+    if (WEEKDAYS.has(w.lower) && !this.names.family.has(w.lower)) return false;
     const known = this.names.family.has(w.lower) || this.evidence.given(w.lower);
     if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
     if (PLACE_NOUNS.has(w.lower) || TITLES_AFTER_NAME.has(w.lower)) return false;

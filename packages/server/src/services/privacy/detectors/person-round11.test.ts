@@ -55,3 +55,29 @@ describe('given names that are places (round 11)', () => {
     expect(found('Paris was lovely; National ID (Kenya): on file.')).toEqual([]);
   });
 });
+
+describe('passenger lists, mail headers, romanised and Han names side by side (round 11)', () => {
+  it('reads airline passenger names before their title, not an abbreviation with a slash', () => {
+    expect(found('pax: MENDOZA/CARLOS ALBERTO MR, MENDOZA/LUCIA MRS')).toEqual([
+      'MENDOZA/CARLOS ALBERTO',
+      'MENDOZA/LUCIA',
+    ]);
+    expect(found('TCP/IP and AC/DC MR')).toEqual([]);
+  });
+
+  it('reads the name before an address in angle brackets', () => {
+    expect(found('From: Marcus Bell <marcus.bell@bellhomes.realty> Subject: offer')).toEqual(['Marcus Bell']);
+  });
+
+  it('reads a name in Han or kana right after its romanised form', () => {
+    expect(found('Ms. Haruka Sato (佐藤はるか) asked for a late checkout')).toContain('佐藤はるか');
+    expect(found('Contact (Wang Fang 王芳) at the Ningbo factory')).toEqual(['Wang Fang', '王芳']);
+  });
+
+  it('reads the late X, Fr. X and a chat speaker with a dotted login, and a weekday after a name as a date', () => {
+    expect(found('the family of the late Ion Dumitrescu.')).toEqual(['Ion Dumitrescu']);
+    expect(found('Mass: Fr. Youkhana Sunday 10am')).toEqual(['Fr. Youkhana']);
+    expect(found('[07:41] yuki.tanabe: the deploy key is below')).toEqual(['yuki.tanabe']);
+    expect(found('[07:42] frontdesk2: ok')).toEqual([]);
+  });
+});
