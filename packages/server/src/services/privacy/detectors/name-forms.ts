@@ -31,7 +31,7 @@ const LONE_MIN = 5;
 
 /** Airline passenger names: family name, a slash, the given names, then the title (`MENDOZA/CARLOS ALBERTO MR`). */
 const PASSENGER =
-  /(?<![\p{L}\/])(?=[^/\s]*\p{Lu}{3}|[^/\s]*\/\p{Lu}{3})(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*\/\p{Lu}{2,}(?: \p{Lu}{2,})*?)(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)/gu;
+  /(?<![\p{L}/])(?=[^/\s]*\p{Lu}{3}|[^/\s]*\/\p{Lu}{3})(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*\/\p{Lu}{2,}(?: \p{Lu}{2,})*?)(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)/gu;
 /** A name before an e-mail address in angle brackets, as mail headers write it (`From: Marcus Bell <marcus.bell@…>`). */
 const MAILBOX_NAME = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){1,3})"? <[^<>@\s]+@/gu;
 /** The parties of an English case name (`Hargreaves v Ashworth-Pryce`, `Smith v. Jones`). */
