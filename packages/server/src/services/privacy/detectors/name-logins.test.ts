@@ -30,3 +30,10 @@ describe('login names and handles made of a name', () => {
     expect(found('user etl_svc ran the job; login admin failed; /home/deploy/app')).toEqual([]);
   });
 });
+
+describe('handles joined by a hyphen', () => {
+  it('reads one after @ only', () => {
+    expect(found('Venmo: @haylee-brooks for the party')).toEqual(['haylee-brooks']);
+    expect(found('the well-known e-mail')).toEqual([]);
+  });
+});

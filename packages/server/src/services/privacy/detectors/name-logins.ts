@@ -8,7 +8,7 @@ import type { NameLexicon } from './name-lexicon.js';
  * `mgarcia`, `rpatel` (an initial glued to a listed family name) where the text says it is a login:
  * after `@`, `user`, `login`, `/home/`, `DOMAIN\`, or before `'s account`.
  */
-const JOINED = /(?<![\w./\\-])([a-z]{1,15})[._]([a-z]{1,15})(?![\w@]|[.-]\w)/g;
+const JOINED = /(?<![\w./\\-])([a-z]{1,15})(?:[._]|(?<=@[a-z]+)-)([a-z]{1,15})(?![\w@]|[.-]\w)/g;
 const AS_LOGIN =
   /(?<=@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|[A-Za-z]\\)([a-z]{4,20}(?:[._][a-z]{1,15})?)(?![\w]|[.-]\w)|(?<![\w@./\\-])([a-z]{4,20})['’]s (?:account|mailbox|laptop|login|password)/g;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
@@ -34,7 +34,7 @@ function isLoginOfName(login: string, names: NameLexicon): boolean {
 export function detectLoginNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
   const push = (start: number, length: number) => spans.push({ start, end: start + length, type: 'PERSON' });
-  if (text.includes('.') || text.includes('_')) {
+  if (text.includes('.') || text.includes('_') || text.includes('@')) {
     JOINED.lastIndex = 0;
     for (let m = JOINED.exec(text); m; m = JOINED.exec(text)) {
       const [login, first = '', second = ''] = m;
