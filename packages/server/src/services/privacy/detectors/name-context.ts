@@ -102,7 +102,7 @@ export const INSTITUTION_NAMES = [
 |albert heijn|marks spencer|dr martens|dr pepper|mr muscle|mr clean|marie curie|martin luther|ronald mcdonald|tim hortons
 |sara lee|betty crocker|uncle ben|uncle ben's|fred perry|ben sherman|jack wills|harley davidson|harley-davidson|rolls royce
 |rolls-royce|aston martin|walt disney|wells fargo|charles schwab|merrill lynch|goldman sachs|morgan stanley|dow jones
-|johnson matthey|van houten|douwe egberts|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
+|johnson matthey|van houten|douwe egberts|easter monday|día de muertos|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
     .split(/\n?\|/)
     .map((name) => name.trim()),
 ];
@@ -111,7 +111,8 @@ export const INSTITUTION_NAMES = [
  * not a person: `St. Thomas' Hospital`, `San Pablo`, `Mount Sinai`, `Farmacia Guadalupe`, `Avenida Juárez`.
  */
 export const INSTITUTION_LEADS = new Set(
-  `st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
+  `aéroport flughafen toyota nissan kia hyundai perodua proton mazda chevrolet volkswagen renault peugeot citroën
+fiat skoda tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
 universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
 boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
@@ -140,13 +141,15 @@ export const LOWER_CASE_LANDMARK_NOUNS = new Set(
 );
 /** Landmark nouns that are also surnames (`John Hall`, `Jenny Park`): a landmark only after a name of two words or more. */
 export const LANDMARK_NOUNS_AFTER_FULL_NAME = new Set(
-  'park hall bay square gardens school college centre center museum market tower towers'.split(' '),
+  'park hall bay square gardens school college centre center museum market tower towers way lane drive crescent close'.split(
+    ' ',
+  ),
 );
 /** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
 export const PLACE_NOUNS = new Set(
   `station centrale centraal hauptbahnhof bahnhof gare estación estação stazione street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
 university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
-market line bay beach island asa ab oy oyj aps srl spa sarl kft sro valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
+market line bay beach island asa ab oy oyj aps srl spa sarl kft sro tekstil ticaret sanayi inşaat valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
 international airport day night period consultancy consulting services solutions systems technologies technology holdings
 partners associates logistics bank insurance foods motors airways airlines telecom pharma labs health healthcare limited plc
@@ -201,12 +204,12 @@ export const VIETNAMESE_SYLLABLE =
 const KINSHIP_TITLES = `ate kuya manang manong tita tito ninang ninong oma opa tante onkel nonna nonno abuela abuelo tía tío
 tia tio zia zio babcia dziadek ciocia wujek auntie aunty uncle bu ibu pak bapak mbak kak kakak datuk dato datin puan encik
 cik haji hajah bác chị cô chú ông bà nong khun apa appa amma bhai bhaiya didi dadi nani baji licenciada licenciado
-ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si`;
+ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si ammi abbu ammu`;
 /** Greetings and thanks in other languages, before the person greeted (`Hola Caro`, `Selam Hanna`). */
 const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu
 obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari moien bonjou bula salom tere moi
 hei oi servus pozdrav zdravo ahoj labas sveiki pozdrawiam saludos cumprimentos atenciosamente cordialement groeten
-hälsningar terveisin`;
+hälsningar terveisin hujambo`;
 
 /** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
 export const PERSON_BEFORE = new Set(
@@ -274,7 +277,7 @@ export const HEADER_WORDS = new Set(
 );
 /** Function words some languages capitalise: German polite `Sie`, `Ihr`, `Ihre`, `Bitte`, and `Meine` opening a turn. */
 export const CAPITALISED_FUNCTION_WORDS = new Set(
-  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch mein meine meinen meinem meiner unser unsere unseren dein deine'.split(
+  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch mein meine meinen meinem meiner unser unsere unseren dein deine nací naci nasci nacido nascido'.split(
     ' ',
   ),
 );

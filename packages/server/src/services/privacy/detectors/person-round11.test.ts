@@ -81,3 +81,15 @@ describe('passenger lists, mail headers, romanised and Han names side by side (r
     expect(found('[07:42] frontdesk2: ok')).toEqual([]);
   });
 });
+
+describe('things that look like names (round 11)', () => {
+  it('reads cars, tyres, airports, holidays, firms and birth verbs as no names', () => {
+    expect(found('The Kia Seltos and a Perodua Myvi need Bridgestone Turanza tyres.')).toEqual([]);
+    expect(found('Arrivée à Aéroport Léopold Sédar Senghor, puis Anadolu Tekstil.')).toEqual([]);
+    expect(found('Nací el 3 de mayo; Easter Monday is off; Ammi says hi.')).toEqual([]);
+  });
+
+  it('still reads a Japanese family name that is also a carmaker', () => {
+    expect(found('Suzuki Haruka will join the call.')).toContain('Suzuki Haruka');
+  });
+});
