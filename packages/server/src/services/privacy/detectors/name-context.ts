@@ -147,7 +147,7 @@ export const LANDMARK_NOUNS_AFTER_FULL_NAME = new Set(
 );
 /** Capitalised words that follow a name-like word in place names (`Victoria Station`), never surnames. */
 export const PLACE_NOUNS = new Set(
-  `station centrale centraal hauptbahnhof bahnhof gare estación estação stazione street st road rd avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
+  `station centrale centraal hauptbahnhof bahnhof gare estación estação stazione street st road rd way crescent avenue ave lane drive square park bridge airport harbour harbor river lake mountain mount city county
 university college school hospital clinic hotel opera house tower hall center centre church cathedral museum stadium arena mall
 market line bay beach island asa ab oy oyj aps srl spa sarl kft sro tekstil ticaret sanayi inşaat valley falls heights gardens garden terminal port state province district company inc ltd gmbh corp
 group team club cup street strasse straße platz weg allee rue avenue calle plaza via piazza east west north south central
