@@ -116,7 +116,11 @@ export class NameReader {
     const after = this.text.slice(w.end, w.end + 24);
     // `Participant 3 (Luz): …`: a name in brackets after a role labels the speaker.
     if (this.text[w.start - 1] === '(' && /^\)\s*:/.test(after) && !this.names.place(w.lower)) return true;
-    const opener = this.sentenceOpener(w.start);
+    // `00:00:12 Frank: …`: after a time stamp a speaker label opens the turn.
+    const stamped = /\d{1,2}:\d{2}(?::\d{2})?\]?\s+$/.test(
+      this.text.slice(Math.max(0, w.start - 12), w.start),
+    );
+    const opener = this.sentenceOpener(w.start) || stamped;
     if (opener && /^:\s/.test(after) && this.evidence.after(w, w) === 'label')
       return this.evidence.utteranceAfter(w);
     if (opener && VOCATIVE_FOLLOWS.test(after)) return true;

@@ -93,3 +93,9 @@ describe('things that look like names (round 11)', () => {
     expect(found('Suzuki Haruka will join the call.')).toContain('Suzuki Haruka');
   });
 });
+
+describe('a word-name as a speaker after a time stamp (round 11)', () => {
+  it('reads it', () => {
+    expect(found('00:00:12 Frank: Be frank with me, is it approved?')).toEqual(['Frank']);
+  });
+});
