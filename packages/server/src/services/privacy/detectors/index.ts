@@ -25,7 +25,7 @@ export { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 export function detectAll(text: string, names: NameLexicon): Span[] {
   newScan();
   const addresses = detectAddresses(text);
-  const secrets = detectSecrets(text);
+  const secrets = detectSecrets(text).filter((span) => !PLACEHOLDER.test(text.slice(span.start, span.end)));
   const plates = detectPlates(text);
   const persons = notVehicleWords(
     text,
@@ -96,6 +96,10 @@ function notLabelsOfAddresses(
     return !label || !starts.has(person.end + label[0].length) || named(person);
   });
 }
+
+/** A value a template or a README puts where the secret goes (`${DB_PASSWORD}`, `<your-api-key-here>`): none. */
+const PLACEHOLDER =
+  /^(?:\$\{[^}]+\}|\{\{[^}]+\}\}|<[^<>]+>|%[A-Z_]+%|\$[A-Z][A-Z0-9_]{2,}|[xX*•]{4,}|your[-_ ]?[\w-]*[-_ ]?here|changeme|redacted|\[redacted\])$/;
 
 /** `Passwort Sonnenblume#77` read as a name: a name never runs into a password, which wins. */
 /** `Kennzeichen Lieferwagen B-KM 4172`: capitalised vehicle words right before a plate are its label, not a name. */

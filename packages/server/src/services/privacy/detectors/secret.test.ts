@@ -132,3 +132,18 @@ describe('secrets of round 10b', () => {
     expect(found('the recovery codes were regenerated last week by IT')).toEqual([]);
   });
 });
+
+describe('placeholders where a secret goes', () => {
+  it('are no secrets, and a real value after the same label is', async () => {
+    const { detectAll, loadNameLexicon } = await import('./index.js');
+    const names = await loadNameLexicon([]);
+    const secrets = (text: string) =>
+      detectAll(text, names)
+        .filter((span) => span.type === 'SECRET')
+        .map((span) => text.slice(span.start, span.end));
+    expect(secrets('export DB_PASSWORD=${DB_PASSWORD}')).toEqual([]);
+    expect(secrets('api_key: <your-api-key-here>')).toEqual([]);
+    expect(secrets('token=xxxxxxxx')).toEqual([]);
+    expect(secrets('password: Hunter2!x')).toEqual(['Hunter2!x']);
+  });
+});
