@@ -10,7 +10,9 @@ describe('Turkish industrial zones', () => {
     expect(found('pickup Organize Sanayi Bölgesi 4. Cad. No: 18, Nilüfer, Bursa 16140')).toEqual([
       'Organize Sanayi Bölgesi 4. Cad. No: 18, Nilüfer, Bursa 16140',
     ]);
-    expect(found('Küçük Sanayi Sitesi 12. Sokak No: 7, Çankaya')).toEqual(['Küçük Sanayi Sitesi 12. Sokak No: 7, Çankaya']);
+    expect(found('Küçük Sanayi Sitesi 12. Sokak No: 7, Çankaya')).toEqual([
+      'Küçük Sanayi Sitesi 12. Sokak No: 7, Çankaya',
+    ]);
   });
 
   it('needs a door number', () => {
@@ -30,6 +32,8 @@ describe('a care home or clinic before the street', () => {
   });
 
   it('leaves a bare building word before the street alone', () => {
-    expect(found('Sie liegt im Krankenhaus, Hauptstraße 5, 10115 Berlin')).toEqual(['Hauptstraße 5, 10115 Berlin']);
+    expect(found('Sie liegt im Krankenhaus, Hauptstraße 5, 10115 Berlin')).toEqual([
+      'Hauptstraße 5, 10115 Berlin',
+    ]);
   });
 });

@@ -35,8 +35,12 @@ describe('Persian streets romanised', () => {
 
 describe('Spanish street words in US addresses', () => {
   it('reads the street with its city, state and ZIP code', () => {
-    expect(found('Showing at 3180 Calle Ocho, Miami, FL 33135, client')).toEqual(['3180 Calle Ocho, Miami, FL 33135']);
-    expect(found('1200 Camino del Rio, San Diego, CA 92108')).toEqual(['1200 Camino del Rio, San Diego, CA 92108']);
+    expect(found('Showing at 3180 Calle Ocho, Miami, FL 33135, client')).toEqual([
+      '3180 Calle Ocho, Miami, FL 33135',
+    ]);
+    expect(found('1200 Camino del Rio, San Diego, CA 92108')).toEqual([
+      '1200 Camino del Rio, San Diego, CA 92108',
+    ]);
   });
 
   it('needs the state and ZIP code', () => {

@@ -28,7 +28,9 @@ describe('e-mail addresses with an underscore or dash spelled out', () => {
     expect(found('my email is sam underscore okafor at gmail dot com, thanks')).toEqual([
       'sam underscore okafor at gmail dot com',
     ]);
-    expect(found('write to ana dash lucia at outlook dot com')).toEqual(['ana dash lucia at outlook dot com']);
+    expect(found('write to ana dash lucia at outlook dot com')).toEqual([
+      'ana dash lucia at outlook dot com',
+    ]);
   });
 
   it('leaves words of the same name in ordinary text alone', () => {

@@ -17,7 +17,8 @@ const SPELLED_OUT =
 const MAIL_PROVIDERS =
   /^(?:gmail|googlemail|yahoo|outlook|hotmail|live|icloud|me|aol|proton|protonmail|gmx|web|mail|yandex|zoho|qq|163|naver|rediffmail)$/i;
 
-const SPELLED_DOT_BEFORE = /(?<![\w.])[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:\[dot\]|\(dot\)|\s(?:dot|underscore|dash|hyphen)\s)\s?$/i;
+const SPELLED_DOT_BEFORE =
+  /(?<![\w.])[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:\[dot\]|\(dot\)|\s(?:dot|underscore|dash|hyphen)\s)\s?$/i;
 
 function spelledOut(text: string): Span[] {
   const spans: Span[] = [];
@@ -42,7 +43,10 @@ function spelledOut(text: string): Span[] {
     const m = SPELLED_OUT.exec(text);
     if (!m) continue;
     const bracketed = !/^\s/.test(m[2] ?? '');
-    const plausible = bracketed || MAIL_PROVIDERS.test(m[3] ?? '') || /[._\d]|\b(?:dot|underscore|dash|hyphen)\b/i.test(m[1] ?? '');
+    const plausible =
+      bracketed ||
+      MAIL_PROVIDERS.test(m[3] ?? '') ||
+      /[._\d]|\b(?:dot|underscore|dash|hyphen)\b/i.test(m[1] ?? '');
     if (plausible) spans.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
     DOT_WORD.lastIndex = Math.max(DOT_WORD.lastIndex, m.index + m[0].length);
   }

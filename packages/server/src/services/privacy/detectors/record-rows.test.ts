@@ -13,10 +13,9 @@ function found(text: string, names: string[]): string[] {
 
 describe('dates of birth and passports in a person record row', () => {
   it('reads the date after the names with the sex, and a passport before the nationality', () => {
-    expect(found('14 | Adebayo | Oluwaseun | M | 1990-07-04 | A09283341 | NG', ['Adebayo', 'Oluwaseun'])).toEqual([
-      'DOB 1990-07-04',
-      'SSN A09283341',
-    ]);
+    expect(
+      found('14 | Adebayo | Oluwaseun | M | 1990-07-04 | A09283341 | NG', ['Adebayo', 'Oluwaseun']),
+    ).toEqual(['DOB 1990-07-04', 'SSN A09283341']);
   });
 
   it('reads a compact date before a country code, not the export date before the names', () => {

@@ -52,7 +52,8 @@ export function recordRowFindings(text: string, persons: readonly Span[]): Span[
   const spans: Span[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
-    const separator = (line.match(/\|/g)?.length ?? 0) >= 3 ? '|' : (line.match(/;/g)?.length ?? 0) >= 3 ? ';' : '';
+    const separator =
+      (line.match(/\|/g)?.length ?? 0) >= 3 ? '|' : (line.match(/;/g)?.length ?? 0) >= 3 ? ';' : '';
     if (separator) readRow(cellsOf(text, lineStart, line, separator), persons, spans);
     lineStart += line.length + 1;
   }
