@@ -28,8 +28,8 @@ const POSTCODE = [
 ].join('|');
 const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur|tranche)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
-/** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`. */
-const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre|dto|кв|квартира|под|эт)\.?\s?(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동))`;
+/** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`, `kv. 15` (a flat, romanised), `of. 1203` (an office). */
+const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre|dto|кв|квартира|под|эт)\.?\s?(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동)|(?:kv|of|ofic)\.\s?\d{1,4}[A-Za-z]?|oficina\s\d{1,4}[A-Za-z]?)`;
 /** A flat, floor or door, or several (`piso 6 depto B`, `Stiege 2 Top 14`, `3. OG links`, `502호`). */
 const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|izq|izda|dcha)\.?)?`;
 /**
@@ -41,7 +41,9 @@ const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|M
 const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])`;
 /** `phường Quan Hoa`, `quận 3`, `TP. Hồ Chí Minh`: Vietnamese ward, district, city and province words; `off Thika Road`. */
 const ADMIN_PART = String.raw`(?:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|TP\.|off)\s(?:\d{1,2}(?![\w-])|${CAP}(?:\s${CAP}){0,3})`;
-const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
+/** Iran: ten digits, often written five and five (`Tehran 1966733511`, `19667-33511`); read only after a city's name. */
+const IRAN_POSTCODE = String.raw`\d{5}-?\d{5}`;
+const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE}|${IRAN_POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?!\s\d)(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */

@@ -1,7 +1,9 @@
 import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
 import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
+import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
 import { detectRegionalAddresses } from './address-regional.js';
+import { detectStreetWordFirst } from './address-street-first.js';
 import { detectWorldAddresses } from './address-world.js';
 import { fromAnchors, LETTERS, matchSpans, UPPER_START } from './util.js';
 
@@ -169,7 +171,7 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...buildingsAndStreets(text),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
-  return [
+  return withBuildingsBefore(text, [
     ...streets,
     ...detectAddressParts(text),
     ...detectMoreAddresses(text),
@@ -178,5 +180,7 @@ export function detectAddresses(text: string): Span[] {
     ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
     // The start is checked on the match: a look-behind first would be tried at every position.
     ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
-  ].map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) }));
+    ...detectStreetWordFirst(text),
+    ...detectPremisesAddresses(text),
+  ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) }));
 }

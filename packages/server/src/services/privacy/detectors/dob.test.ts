@@ -146,3 +146,24 @@ describe('Japanese era years romanised (round 10b)', () => {
     expect(found('The Showa 62, May 3rd edition is on the shelf')).toEqual([]);
   });
 });
+
+describe('airline dates and the Korean honorific birthday', () => {
+  it('reads a DDMMMYY date after a DOB cue', () => {
+    expect(found('MENDOZA/SOFIA MISS (CHD, DOB 02MAR19)')).toEqual(['02MAR19']);
+    expect(found('DOCS/P/GB/123456789/GB/14JUN1987/M')).toEqual([]);
+    expect(found('DOB 14JUN1987 passport 123')).toEqual(['14JUN1987']);
+  });
+
+  it('leaves a DDMMMYY flight date without a birth cue alone', () => {
+    expect(found('LH 454 departs 02MAR25 from FRA')).toEqual([]);
+  });
+
+  it('reads a Korean date after 생신 or 생일 with a particle attached', () => {
+    expect(found('할머니 생신이 1948년 3월 5일이지?')).toEqual(['1948년 3월 5일']);
+    expect(found('생일은 1990년 12월 1일')).toEqual(['1990년 12월 1일']);
+  });
+
+  it('leaves the date of an event (발생일) alone', () => {
+    expect(found('사고 발생일은 2023년 3월 5일입니다')).toEqual([]);
+  });
+});

@@ -51,6 +51,8 @@ const DATE = [
   String.raw`(?:the\s)?${DAY}${ORDINAL}\s?(?:of\s|de\s|del\s)?(?:${MONTHS})\.?,?\s(?:de\s|del\s)?${YEAR}(?:\sг\.?)?`,
   String.raw`(?:${MONTHS})\.?\s(?:the\s)?${DAY}${ORDINAL},?\s${YEAR}`,
   String.raw`${DAY}[-/ ](?:${MONTHS})\.?[-/ ](?:${YEAR}|\d\d)`,
+  // Airline and travel documents, run together: `02MAR19`, `14JUN1987` (DDMMMYY as in IATA PNRs and passports).
+  String.raw`${DAY}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:${YEAR}|\d\d)`,
   // Hungarian, year first: `1985. március 12.`
   String.raw`${YEAR}\.\s(?:${MONTHS})\s${DAY}\.?`,
   // Vietnamese: `12 tháng 5 năm 1990`.
@@ -84,18 +86,19 @@ const ERA_DATE = new RegExp(
 
 /**
  * Words that announce a date of birth, in the languages of the month list; the last one before a date counts.
- * The long CJK and Thai ones stand between other letters, as those scripts write no spaces (`様の生年月日は`).
+ * The long CJK and Thai ones stand between other letters, as those scripts write no spaces (`様の生年月日は`,
+ * `생신이`: Korean particles join the word; `생신` is the honorific birthday, `발생일` a date something happened).
  */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|ልደት ቀን|ልደት|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|วันเกิด)`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|ልደት ቀን|ልደት|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as birth date`. */
 const CUE_AFTER =
   /^\s?(?:生まれ|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
-/** Every date has a year (four digits, two after a numeric day and month or `-Sep-`, or a Japanese era, in kanji or romanised): dates are found from there. */
+/** Every date has a year (four digits, two after a numeric day and month, `-Sep-` or `02MAR`, or a Japanese era, in kanji or romanised): dates are found from there. */
 const YEARISH =
-  /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]|(?:[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa)(?= ?(?:\d|gannen))/g;
+  /\d{4}|\d\d[A-Z]{3}\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]|(?:[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa)(?= ?(?:\d|gannen))/g;
 const WINDOW = 60;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;

@@ -22,3 +22,19 @@ describe('e-mail addresses spelled out (round 5)', () => {
     ]);
   });
 });
+
+describe('e-mail addresses with an underscore or dash spelled out', () => {
+  it('reads underscore, dash and hyphen as the characters in the local part', () => {
+    expect(found('my email is sam underscore okafor at gmail dot com, thanks')).toEqual([
+      'sam underscore okafor at gmail dot com',
+    ]);
+    expect(found('write to ana dash lucia at outlook dot com')).toEqual([
+      'ana dash lucia at outlook dot com',
+    ]);
+  });
+
+  it('leaves words of the same name in ordinary text alone', () => {
+    expect(found('press the dash at the end dot com style')).toEqual([]);
+    expect(found('use an underscore at the start of the name')).toEqual([]);
+  });
+});

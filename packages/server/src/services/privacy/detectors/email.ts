@@ -13,11 +13,12 @@ const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTER
  */
 const DOT_WORD = /[[(]?\bdot\b[\])]?/gi;
 const SPELLED_OUT =
-  /(?<![\w.])((?:[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?){0,3}[a-z0-9][a-z0-9._%+-]{0,63})\s?(\[at\]|\(at\)|\sat\s)\s?([a-z0-9-]{2,63})\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6})(?:\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6}))?(?![\w])/iy;
+  /(?<![\w.])((?:[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:\[dot\]|\(dot\)|\s(?:dot|underscore|dash|hyphen)\s)\s?){0,3}[a-z0-9][a-z0-9._%+-]{0,63})\s?(\[at\]|\(at\)|\sat\s)\s?([a-z0-9-]{2,63})\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6})(?:\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6}))?(?![\w])/iy;
 const MAIL_PROVIDERS =
   /^(?:gmail|googlemail|yahoo|outlook|hotmail|live|icloud|me|aol|proton|protonmail|gmx|web|mail|yandex|zoho|qq|163|naver|rediffmail)$/i;
 
-const SPELLED_DOT_BEFORE = /(?<![\w.])[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?$/i;
+const SPELLED_DOT_BEFORE =
+  /(?<![\w.])[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:\[dot\]|\(dot\)|\s(?:dot|underscore|dash|hyphen)\s)\s?$/i;
 
 function spelledOut(text: string): Span[] {
   const spans: Span[] = [];
@@ -32,7 +33,8 @@ function spelledOut(text: string): Span[] {
     while (localEnd > 0 && window[localEnd] === ' ') localEnd--;
     let localStart = localEnd + 1;
     while (localStart > 0 && /[a-z0-9._%+-]/i.test(window[localStart - 1] ?? '')) localStart--;
-    // `priya dot raman at outlook dot com`: the local part's dots may be spelled out too.
+    // `priya dot raman at outlook dot com`, `sam underscore okafor at …`: the local part's dots, underscores
+    // and dashes may be spelled out too.
     for (let part = SPELLED_DOT_BEFORE.exec(window.slice(0, localStart)); part;) {
       localStart = part.index;
       part = SPELLED_DOT_BEFORE.exec(window.slice(0, localStart));
@@ -41,7 +43,10 @@ function spelledOut(text: string): Span[] {
     const m = SPELLED_OUT.exec(text);
     if (!m) continue;
     const bracketed = !/^\s/.test(m[2] ?? '');
-    const plausible = bracketed || MAIL_PROVIDERS.test(m[3] ?? '') || /[._\d]|\bdot\b/i.test(m[1] ?? '');
+    const plausible =
+      bracketed ||
+      MAIL_PROVIDERS.test(m[3] ?? '') ||
+      /[._\d]|\b(?:dot|underscore|dash|hyphen)\b/i.test(m[1] ?? '');
     if (plausible) spans.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
     DOT_WORD.lastIndex = Math.max(DOT_WORD.lastIndex, m.index + m[0].length);
   }

@@ -13,6 +13,7 @@ import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
 import { detectPlates, vehicleWordsOnly } from './plate.js';
+import { recordRowFindings } from './record-rows.js';
 import { detectSecrets } from './secret.js';
 import { detectSpoken } from './spoken.js';
 import { detectSsns } from './ssn.js';
@@ -52,6 +53,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectSpoken(text),
     ...persons,
     ...idsAfterNames(text, persons),
+    ...recordRowFindings(text, persons),
   ];
   const urls = findUrls(text);
   const sensitive = new Set(detectSensitiveUrls(text, urls, names));

@@ -1,0 +1,50 @@
+import type { Span } from '../types.js';
+import { extendAddress } from './address-parts.js';
+import { LETTERS, UPPER_START } from './util.js';
+
+const L = LETTERS;
+const CAP = `[${UPPER_START}][${L}'’.]*(?:-[${L}]+)*`;
+
+/**
+ * Turkish organised industrial zones and small-industry estates, where the zone stands in for the quarter
+ * (`Organize Sanayi Bölgesi 4. Cad. No: 18, Nilüfer, Bursa 16140`, `Demirtaş OSB Mustafa Karaer Cad. No:5`,
+ * `Küçük Sanayi Sitesi 12. Sokak No: 7`): the zone, a numbered or named street, then the door number.
+ */
+const STREET_WORD = String.raw`(?:Caddesi|Cadde|Cad\.|Cd\.|Sokak|Sokağı|Sok\.|Sk\.|Bulvarı|Blv\.)`;
+const INDUSTRIAL_ZONE = new RegExp(
+  String.raw`(?<![${L}])(?:${CAP}\s){0,2}(?:Organize\sSanayi\sBölgesi|OSB|Sanayi\sSitesi)(?:\s(?:\d{1,3}\.|${CAP}(?:\s${CAP}){0,2})\s${STREET_WORD})?,?\sNo\s?[:.]?\s?\d{1,5}[A-Z]?(?:\/\d{1,4})?(?![\w/])`,
+  'gu',
+);
+
+/**
+ * A care home, hostel or clinic named before the street, with its room (`Seniorenresidenz Am Park, Zimmer 12,
+ * Parkallee 5, 28209 Bremen`, `Pflegeheim St. Anna, Parkstraße 3`): read back from an address's start.
+ */
+const BUILDING_BEFORE = new RegExp(
+  String.raw`(?<![${L}])[${UPPER_START}][${L}]*(?:residenz|heim|stift|zentrum|klinik|klinikum|krankenhaus|hospiz|wohnpark)(?<name>(?:\s(?:an\sder\s|am\s|im\s|zum\s|zur\s)?${CAP}){0,3}),\s(?<room>(?:Zimmer|Zi\.|Appartement|App\.|Wohnung|Whg\.|Station|Haus|Raum)\s?\d{1,4}[a-z]?,\s)?$`,
+  'u',
+);
+const BUILDING_HINT = /(?:residenz|heim|stift|zentrum|klinik|klinikum|krankenhaus|hospiz|wohnpark)[\s,]/;
+
+/** Turkish industrial-zone addresses, each read on over its district, city and postcode. */
+export function detectPremisesAddresses(text: string): Span[] {
+  const spans: Span[] = [];
+  if (/OSB|Sanayi/.test(text)) {
+    for (const m of text.matchAll(INDUSTRIAL_ZONE)) {
+      spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+    }
+  }
+  return spans;
+}
+
+/** Each address with the named building and room written before it, when one is. */
+export function withBuildingsBefore(text: string, addresses: Span[]): Span[] {
+  if (!BUILDING_HINT.test(text)) return addresses;
+  return addresses.map((address) => {
+    const from = Math.max(0, address.start - 90);
+    const m = BUILDING_BEFORE.exec(text.slice(from, address.start));
+    // `im Krankenhaus, Hauptstraße 5`: the building needs its own name or a room to be part of the address.
+    if (!m || (!m.groups?.name && !m.groups?.room)) return address;
+    return { ...address, start: from + m.index };
+  });
+}

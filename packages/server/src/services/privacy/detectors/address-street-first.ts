@@ -1,0 +1,60 @@
+import type { Span } from '../types.js';
+import { extendAddress } from './address-parts.js';
+import { LETTERS, UPPER_START } from './util.js';
+
+const L = LETTERS;
+const CAP = `[${UPPER_START}][${L}'’]*(?:-[${L}]+)*`;
+
+/**
+ * Ukrainian streets romanised, the street word abbreviated before the name as in Cyrillic (`вул.` → `vul.`,
+ * `пров.` → `prov.`, `просп.` → `prosp.`, `бульв.` → `bulv.`): `vul. Khreshchatyk 22, kv. 15, Kyiv 01001`.
+ */
+const UKRAINIAN = new RegExp(
+  String.raw`(?<![${L}])(?:vul\.|vulytsia|vulytsya|prov\.|provulok|prosp\.|bulv\.|bulvar|ploshcha|naberezhna)\s${CAP}(?:[\s-]${CAP}){0,2},?\s(?:bud\.\s?)?\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?(?![\w/-])`,
+  'gu',
+);
+
+/**
+ * Persian streets romanised, the street word first and joined to the name by the ezafe (`-e`, `-ye`):
+ * `Khiaban-e Vali-Asr`, `Kuche-ye Golha`, `Meydan-e Azadi`, `Kuy-e Nasr`. A house number (`No.`, `Pelak`)
+ * or a postcode must come with it, before or after.
+ */
+const PERSIAN_WORD = String.raw`(?:Khiaban|Khiyaban|Kh\.|Kuche|Kucheh|Koocheh|Kuy|Kooy|Meydan|Maidan|Bolvar|Golestan)-(?:e|ye)\s${CAP}(?:[\s-]${CAP}){0,2}`;
+const PERSIAN_NUMBER = String.raw`(?:No\.?|Pelak|Plaque)\s?\d{1,4}[A-Z]?`;
+const PERSIAN = new RegExp(
+  String.raw`(?<![${L}])(?:${PERSIAN_NUMBER},\s)?${PERSIAN_WORD}(?:,\s${PERSIAN_WORD}){0,2}(?:,\s${PERSIAN_NUMBER})?(?![\w-])`,
+  'gu',
+);
+
+/**
+ * A Spanish street word before the name in a US address (`3180 Calle Ocho, Miami, FL 33135`, `1200 Camino del
+ * Rio, San Diego, CA 92108`): only with the city, state and ZIP code after it.
+ */
+const US_SPANISH = new RegExp(
+  String.raw`(?<![\w-])\d{1,5}\s(?:Calle|Camino|Caminito|Avenida|Paseo|Via|Vía|Rancho|Plaza|Alameda)\s(?:(?:de|del|la|las|los|el)\s){0,2}${CAP}(?:\s${CAP}){0,2},\s${CAP}(?:\s${CAP}){0,2},?\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?![\w-])`,
+  'gu',
+);
+
+/** Ukrainian and Persian streets romanised, Spanish street names in US addresses; each read on over its tail. */
+export function detectStreetWordFirst(text: string): Span[] {
+  const spans: Span[] = [];
+  if (/\b(?:vul|prov|prosp|bulv|ploshcha|naberezhna|vulytsi?y?a|provulok|bulvar)\b/.test(text)) {
+    for (const m of text.matchAll(UKRAINIAN)) {
+      spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+    }
+  }
+  if (/-y?e\s/.test(text)) {
+    for (const m of text.matchAll(PERSIAN)) {
+      const coreEnd = m.index + m[0].length;
+      const end = extendAddress(text, coreEnd);
+      const numbered = new RegExp(PERSIAN_NUMBER).test(m[0]) || /\d{5}-?\d{5}/.test(text.slice(coreEnd, end));
+      if (numbered) spans.push({ start: m.index, end, type: 'ADDRESS' });
+    }
+  }
+  if (/\d\s(?:Calle|Camino|Caminito|Avenida|Paseo|Via|Vía|Rancho|Plaza|Alameda)\s/.test(text)) {
+    for (const m of text.matchAll(US_SPANISH)) {
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,37 @@
+import type { Span } from '../types.js';
+
+/**
+ * `patente PHKT 42`, `patente: AB·1234`, `patente AB 123 CD`: the Chilean and Argentine word for a plate,
+ * then a plate of those countries' shapes: Chile four letters and two digits (since 2007) or two letters and
+ * four digits (before); Argentina three letters and three digits (1995–2016) or two letters, three digits and
+ * two letters (Mercosur, since 2016). `patente` is also a patent: only these shapes are read after it.
+ */
+const PATENTE =
+  /\b[Pp]atente(?:\s(?:del\s(?:auto|vehículo|camión)|n[º°o]\.?))?[\s:]{1,3}([A-Z]{4}[\s·.-]?\d{2}|[A-Z]{2}[\s·.-]?\d{4}|[A-Z]{3}[\s-]?\d{3}|[A-Z]{2}[\s-]?\d{3}[\s-]?[A-Z]{2})(?![\w-])/g;
+
+/**
+ * `licence plate on parking permit NXR 772`, `plate on the trailer is KDA 123A`: a few lower-case words between a
+ * plate word and the plate. Only letters then digits (and letters) of a plate's length are read, and only with
+ * nothing but lower-case words between.
+ */
+const PLATE_THEN_WORDS =
+  /\b(?:licen[cs]e\splate|number\splate|plate|rego)(?:\s(?:[a-z]{2,12})){1,4}(?:\sis|:)?\s([A-Z]{2,3}[\s-]?\d{2,4}(?:[\s-]?[A-Z]{1,2})?)(?![\w-])/g;
+
+export function cuedPlates(text: string): Span[] {
+  const spans: Span[] = [];
+  if (/atente/.test(text)) {
+    for (const m of text.matchAll(PATENTE)) {
+      const plate = m[1] ?? '';
+      const start = m.index + m[0].length - plate.length;
+      spans.push({ start, end: start + plate.length, type: 'PLATE' });
+    }
+  }
+  if (/plate|rego/.test(text)) {
+    for (const m of text.matchAll(PLATE_THEN_WORDS)) {
+      const plate = m[1] ?? '';
+      const start = m.index + m[0].length - plate.length;
+      spans.push({ start, end: start + plate.length, type: 'PLATE' });
+    }
+  }
+  return spans;
+}
