@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
+import { regionalPlates } from './plate-regional.js';
 import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
 
 /**
@@ -204,6 +205,7 @@ export function detectPlates(text: string): Span[] {
     ...thai,
     ...southAsian,
     ...afterLabel(text),
+    ...regionalPlates(text),
     ...japanese,
     ...korean,
     ...irish,
