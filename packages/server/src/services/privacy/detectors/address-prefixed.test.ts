@@ -5,7 +5,12 @@ import { detectAddresses } from './address.js';
 const found = (text: string) => {
   const spans = detectAddresses(text);
   return spans
-    .filter((s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start))
+    .filter(
+      (s) =>
+        !spans.some(
+          (o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start,
+        ),
+    )
     .map((span) => text.slice(span.start, span.end));
 };
 
@@ -27,7 +32,9 @@ describe('Colombian, Singaporean, Haitian and Czech addresses', () => {
     expect(found('voye adrès la: 18 Rue Capois, Port-au-Prince, HT6110')).toEqual([
       '18 Rue Capois, Port-au-Prince, HT6110',
     ]);
-    expect(found('18 Rue Capois, Port-au-Prince, HT12 is the model')).toEqual(['18 Rue Capois, Port-au-Prince, HT']);
+    expect(found('18 Rue Capois, Port-au-Prince, HT12 is the model')).toEqual([
+      '18 Rue Capois, Port-au-Prince, HT',
+    ]);
   });
 
   it('takes a Czech street with its descriptive/orientation number, postcode and city district', () => {

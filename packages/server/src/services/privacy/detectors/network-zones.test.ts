@@ -19,8 +19,12 @@ describe('internal zones and Kubernetes service names', () => {
   });
 
   it('takes service.namespace.svc and the cluster.local forms', () => {
-    expect(hosts('who owns the grafana-prod.monitoring.svc dashboard?')).toEqual(['grafana-prod.monitoring.svc']);
-    expect(hosts('curl api.payments.svc.cluster.local:8080/health')).toEqual(['api.payments.svc.cluster.local']);
+    expect(hosts('who owns the grafana-prod.monitoring.svc dashboard?')).toEqual([
+      'grafana-prod.monitoring.svc',
+    ]);
+    expect(hosts('curl api.payments.svc.cluster.local:8080/health')).toEqual([
+      'api.payments.svc.cluster.local',
+    ]);
   });
 
   it('leaves a one-label `.svc` file and the `.int` top-level domain alone', () => {

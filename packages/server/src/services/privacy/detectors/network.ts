@@ -80,7 +80,8 @@ const INTERNAL_ZONE =
 /** `ssh deploy@build-runner-07.int.example.net`: the login before a host given to a remote-shell command. */
 const SHELL_LOGIN = /\b(?:ssh|scp|sftp|rsync|mosh)\s+(?:-\S+\s+(?:\d+\s+)?)*[\w.-]+@$/;
 /** Is the `@` at `at` a login given to `ssh`/`scp`/`sftp`/`rsync`/`mosh` (not a mailbox)? */
-export const shellLoginAt = (text: string, at: number) => SHELL_LOGIN.test(text.slice(Math.max(0, at - 80), at + 1));
+export const shellLoginAt = (text: string, at: number) =>
+  SHELL_LOGIN.test(text.slice(Math.max(0, at - 80), at + 1));
 const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
 const NAMED_MACHINE =

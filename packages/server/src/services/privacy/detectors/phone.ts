@@ -28,7 +28,10 @@ function acceptable(candidate: string, labelled: boolean): boolean {
   // Unlabelled and not opening with `+`, `0` or `(`, only the NANP and Indian mobile shapes are left to accept
   // it: a long run of digit groups (`1 1 1 1 …`), shortened a group at a time, is refused without the tests below.
   if (!labelled && !/^[+0(]/.test(candidate)) {
-    return (NANP.test(candidate) || INDIAN_MOBILE.test(candidate) || RU_TRUNK.test(candidate)) && !refused(candidate);
+    return (
+      (NANP.test(candidate) || INDIAN_MOBILE.test(candidate) || RU_TRUNK.test(candidate)) &&
+      !refused(candidate)
+    );
   }
   if (refused(candidate)) return false;
   const digits = digitsOf(candidate);

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { detectSecrets } from './secret.js';
 
-const found = (text: string) => [...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end)))];
+const found = (text: string) => [
+  ...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end))),
+];
 
 describe('passwords in logins and after password words of other languages', () => {
   it('takes the password of `admin / …` after a word about logging in', () => {
-    expect(found('Grafana admin login is admin / Gr@fana_2024_ops — rotate it')).toEqual(['Gr@fana_2024_ops']);
+    expect(found('Grafana admin login is admin / Gr@fana_2024_ops — rotate it')).toEqual([
+      'Gr@fana_2024_ops',
+    ]);
     expect(found('default creds: root / Tr0ub4dor&3')).toEqual(['Tr0ub4dor&3']);
   });
 
