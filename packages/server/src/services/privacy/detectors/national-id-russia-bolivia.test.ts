@@ -27,6 +27,7 @@ describe('Russian, Bolivian and Colombian identity numbers, passports', () => {
   it('takes a Bolivian CI with its department after its label, not without', () => {
     expect(found('Nombre: Juan | CI: 4829173 LP | Tel: +591 71234567')).toEqual(['4829173 LP']);
     expect(found('carnet 6021334 SC emitido en Santa Cruz')).toEqual(['6021334 SC']);
+    expect(found('C.I. 6021334-CB')).toEqual(['6021334-CB']);
     expect(found('pedido 4829173 LP enviado')).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ export const RUSSIA_BOLIVIA: Row[] = [
   },
   {
     country: 'Bolivia CI with its department (`4829173 LP`)',
-    pattern: new RegExp(String.raw`\d{5,9} ?(?:${BOLIVIAN_DEPARTMENTS})${END}`, 'y'),
+    pattern: new RegExp(String.raw`\d{5,9}[ -]?(?:${BOLIVIAN_DEPARTMENTS})${END}`, 'y'),
     example: '4829173 LP',
     near: line(String.raw`\bC\.?I\.?\b|c[ée]dula|carnet`),
     cues: [],
