@@ -26,6 +26,8 @@ const POSTCODE = [
   String.raw`\d{6}`, // India, Nigeria, China
   String.raw`\d{4}`,
 ].join('|');
+/** `HT6110`, `AZ1000`, `LV-1050`: postcodes written with their country's letters (Haiti, Azerbaijan, St Vincent, Andorra, Barbados, Latvia, Moldova, Lithuania). */
+const PREFIXED_POSTCODE = String.raw`(?:HT|AZ|VC)\d{4}|AD\d{3}|BB\d{5}|(?:LV|MD)-\d{4}|LT-\d{5}`;
 const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur|tranche)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
 /** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`, `kv. 15` (a flat, romanised), `of. 1203` (an office). */
@@ -36,19 +38,19 @@ const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|i
  * `…, 67000 Strasbourg, IBAN FR36 …`, `…, Dubai, Tel +971 …`, `…, 10969 Berlin, Kennzeichen …`: a label after the city starts the next
  * field, not another part of the address.
  */
-const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|ID|Kennzeichen|Plate|Reg|Registration|Kenteken|Matrícula|Immatriculation|Targa|Fahrzeug|Vehicle)(?![${L}])`;
+const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|NRIC|CPF|DNI|NIF|CURP|ID|Kennzeichen|Plate|Reg|Registration|Kenteken|Matrícula|Immatriculation|Targa|Fahrzeug|Vehicle)(?![${L}])`;
 /** `…, Yamamoto Keiko-sama, tel …`: a name with an honorific suffix after an address is its addressee. */
 const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])`;
 /** `phường Quan Hoa`, `quận 3`, `TP. Hồ Chí Minh`: Vietnamese ward, district, city and province words; `off Thika Road`. */
 const ADMIN_PART = String.raw`(?:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|TP\.|off)\s(?:\d{1,2}(?![\w-])|${CAP}(?:\s${CAP}){0,3})`;
 /** Iran: ten digits, often written five and five (`Tehran 1966733511`, `19667-33511`); read only after a city's name. */
 const IRAN_POSTCODE = String.raw`\d{5}-?\d{5}`;
-const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE}|${IRAN_POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?!\s\d)(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
+const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:(?:${PREFIXED_POSTCODE})(?![\w-])|${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE}|${IRAN_POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?!\s\d)(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
-/** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`). */
+/** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`, Singapore's `Toa Payoh North #08-1142`). */
 const INLINE_UNIT = new RegExp(
-  String.raw`\s(?:m\.|lok\.|apt\.?|apto\.?|flat|unit|bus|bte\.?|boîte)\s?\d{1,4}[A-Za-z]?(?![\w-])`,
+  String.raw`\s(?:(?:m\.|lok\.|apt\.?|apto\.?|flat|unit|bus|bte\.?|boîte)\s?\d{1,4}[A-Za-z]?|#\d{1,3}-\d{1,5}[A-Z]?)(?![\w-])`,
   'y',
 );
 
@@ -178,9 +180,9 @@ const DUTCH = new RegExp(
 );
 const DUTCH_ANCHOR =
   /(?:straat|laan|gracht|plein|weg|kade|singel|dijk|steeg|hof|plantsoen|dreef|markt)\s+\d/g;
-/** `Calle 93 # 11-26`, `Carrera 7 No. 71-21`: Colombian street and door numbers. */
+/** `Calle 93 # 11-26`, `Carrera 7 No. 71-21`, `Carrera 43A # 1 Sur-100`: Colombian street and door numbers (south and east of the axes marked). */
 const COLOMBIAN =
-  /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?\s?-\s?\d{1,3}/g;
+  /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este|Oeste))?\s?-\s?\d{1,3}(?:\s(?:Sur|Este|Norte|Oeste)(?![\w]))?/g;
 /** `Av. Paulista, 1578`, `Jr. de la Unión 842` (a Peruvian jirón): a street name before its number (Portuguese, Spanish abbreviations). */
 export const STREET_FIRST = new RegExp(
   String.raw`(?<![${L}])(?:Av\.|Avda\.|Jr\.|Jirón|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn][º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
@@ -192,11 +194,11 @@ export const STREET_FIRST = new RegExp(
  * street is read backwards from it.
  */
 const POSTCODE_CITY = new RegExp(
-  String.raw`,\s(?:\d{3}\s\d{2}|(?!(?:19|20)\d\d\b)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+`,
+  String.raw`,\s(?:\d{3}\s\d{2}|(?!(?:19|20)\d\d\b)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+(?:\s\d{1,2}(?![\w-]))?`,
   'g',
 );
 const STREET_NUMBER_BEFORE = new RegExp(
-  String.raw`(?<![${L}\d])${CAP}(?:\s(?:(?:den|der|dem|des|zum|zur|am|im|de|la|di|van|von)\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?(?:\s(?:bus|bte\.?|boîte)\s\d{1,4})?$`,
+  String.raw`(?<![${L}\d])${CAP}(?:\s(?:(?:den|der|dem|des|zum|zur|am|im|de|la|di|van|von)\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?(?:\s(?:bus|bte\.?|boîte)\s\d{1,4})?$`,
 );
 /** Words that number things other than houses (`Step 3, 1200 Nodes`). */
 const NUMBERED_THINGS =

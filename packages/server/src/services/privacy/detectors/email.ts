@@ -1,8 +1,11 @@
 import type { Span } from '../types.js';
+import { shellLoginAt } from './network.js';
 import { LETTERS } from './util.js';
 
 /** A login on a LAN machine (`admin@nas.lan`) is a host, not a mailbox. */
 const INTERNAL_SUFFIX = /\.(?:local|lan|internal|intranet|corp|home|localdomain|private|priv)$/i;
+/** `ssh deploy@runner-07.int.acme.net`: a login to a machine in a company's internal zone is a host. */
+const INTERNAL_ZONE = /\.(?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\./i;
 const LOCAL_CHAR = new RegExp(`[${LETTERS}0-9._%+-]`);
 const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTERS}0-9-])`, 'y');
 
@@ -64,6 +67,7 @@ export function detectEmails(text: string): Span[] {
     DOMAIN.lastIndex = at + 1;
     const domain = DOMAIN.exec(text);
     if (!domain || INTERNAL_SUFFIX.test(domain[0])) continue;
+    if (INTERNAL_ZONE.test(`.${domain[0]}`) && shellLoginAt(text, at)) continue;
     spans.push({ start, end: at + 1 + domain[0].length, type: 'EMAIL' });
   }
   return spans;

@@ -4,6 +4,7 @@ import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
+import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
@@ -12,7 +13,7 @@ import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } f
 export { verhoeffValid } from './national-id-checks.js';
 
 /** Every country's row (national-id-row.ts says what a row holds). */
-const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10, ...MORE_LABELS];
+const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10, ...MORE_LABELS, ...RUSSIA_BOLIVIA];
 
 /** Labels of no one country. */
 const GENERAL_CUES = [
@@ -178,7 +179,7 @@ const VALUE_REACH = 23;
  * after an ID label is the card's date or something else, not its number.
  */
 const NOT_AN_ID =
-  /(?:^|\s)(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:\d{1,2}[-/.])?(?:19|20)?\d\d|\d{1,3}(?:\.\d{1,3}){3})$/;
+  /(?:^|\s)(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:\d{1,2}[-/.])?(?:19|20)?\d\d|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})$/;
 
 function labelledAt(text: string, at: number): number {
   // Every label below is made of letters and stands within LABEL_WINDOW characters before the value or 40 after it.

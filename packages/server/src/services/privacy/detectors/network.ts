@@ -6,7 +6,7 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
 const VERSION_BEFORE = /(?:firmware|version|ver\.?|release|build|fw|v)\s*$/i;
 const PRIVATE_SUFFIX =
-  /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box)(?![\w-]|\.[a-z])/gi;
+  /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box|[a-z0-9-]+\.svc)(?![\w-]|\.[a-z])/gi;
 const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;
 const HOST_CHAR = /[\w.+@-]/;
 
@@ -76,7 +76,12 @@ export function detectMacs(text: string): Span[] {
 
 /** A public domain with an internal zone inside it: `jenkins.corp.acme.com`, `vpn.internal.example.ng`. */
 const INTERNAL_ZONE =
-  /\.(?:internal|intranet|intra|corp|lan|priv|private|dmz|mgmt)\.(?:[a-z0-9-]+\.)*[a-z]{2,}(?![\w-]|\.[a-z0-9])/gi;
+  /\.(?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\.(?:[a-z0-9-]+\.)*[a-z]{2,}(?![\w-]|\.[a-z0-9])/gi;
+/** `ssh deploy@build-runner-07.int.example.net`: the login before a host given to a remote-shell command. */
+const SHELL_LOGIN = /\b(?:ssh|scp|sftp|rsync|mosh)\s+(?:-\S+\s+(?:\d+\s+)?)*[\w.-]+@$/;
+/** Is the `@` at `at` a login given to `ssh`/`scp`/`sftp`/`rsync`/`mosh` (not a mailbox)? */
+export const shellLoginAt = (text: string, at: number) =>
+  SHELL_LOGIN.test(text.slice(Math.max(0, at - 80), at + 1));
 const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
 const NAMED_MACHINE =
@@ -103,7 +108,8 @@ function internalZones(text: string): Span[] {
     let start = m.index;
     while (start > 0 && start - m.index > -253 && /[\w.-]/.test(text[start - 1] ?? '')) start--;
     while (start < m.index && /[.-]/.test(text[start] ?? '')) start++;
-    if (start === m.index || text[start - 1] === '@') continue;
+    if (start === m.index) continue;
+    if (text[start - 1] === '@' && !shellLoginAt(text, start - 1)) continue;
     if (HOST_LABELS.test(text.slice(start, m.index))) {
       spans.push({ start, end: m.index + m[0].length, type: 'HOST' });
     }

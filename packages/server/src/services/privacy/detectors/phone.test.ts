@@ -28,4 +28,13 @@ describe('phone numbers (round 8)', () => {
     expect(found('zadzwoń 601 234 567 po 17')).toEqual(['601 234 567']);
     expect(found('nipigie kwa simu 0712 345 678')).toEqual(['0712 345 678']);
   });
+
+  it('takes a Russian or Kazakh number with the trunk 8 and the area code in brackets, without a phone word', () => {
+    expect(found('бухгалтер, тел. 8 (727) 355-18-42')).toEqual(['8 (727) 355-18-42']);
+    expect(found('звоните 8 (495) 123-45-67 или 8 (7172) 55-18-42')).toEqual([
+      '8 (495) 123-45-67',
+      '8 (7172) 55-18-42',
+    ]);
+    expect(found('see note 8 (727) on page 355-18')).toEqual([]);
+  });
 });

@@ -13,6 +13,8 @@ const AREA_IN_BRACKETS = /^\(\d{2,3}\)\s?\d{4,5}[ -]\d{4}$/;
 const INDIAN_MOBILE = /^[6-9]\d{4} \d{5}$/;
 /** `Tracking 1Z 4E8 V91 03 4471 2980`: a group of letters and digits just before makes the digits the rest of a code. */
 const CODE_GROUP_BEFORE = /(?:^|\s)(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6} $/;
+/** `8 (727) 355-18-42`, `8 (495) 123-45-67`: Russia's and Kazakhstan's trunk 8, the area code in brackets, the number in 3-2-2. */
+const RU_TRUNK = /^8 ?\((?:\d{3}\) ?\d{3}|\d{4}\) ?\d{2}|\d{5}\) ?\d)-\d{2}-\d{2}$/;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
@@ -26,7 +28,10 @@ function acceptable(candidate: string, labelled: boolean): boolean {
   // Unlabelled and not opening with `+`, `0` or `(`, only the NANP and Indian mobile shapes are left to accept
   // it: a long run of digit groups (`1 1 1 1 …`), shortened a group at a time, is refused without the tests below.
   if (!labelled && !/^[+0(]/.test(candidate)) {
-    return (NANP.test(candidate) || INDIAN_MOBILE.test(candidate)) && !refused(candidate);
+    return (
+      (NANP.test(candidate) || INDIAN_MOBILE.test(candidate) || RU_TRUNK.test(candidate)) &&
+      !refused(candidate)
+    );
   }
   if (refused(candidate)) return false;
   const digits = digitsOf(candidate);

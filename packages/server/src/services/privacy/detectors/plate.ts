@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
 import { cuedPlates } from './plate-cued.js';
+import { regionalPlates } from './plate-regional.js';
 import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
 
 /**
@@ -206,6 +207,7 @@ export function detectPlates(text: string): Span[] {
     ...southAsian,
     ...afterLabel(text),
     ...cuedPlates(text),
+    ...regionalPlates(text),
     ...japanese,
     ...korean,
     ...irish,

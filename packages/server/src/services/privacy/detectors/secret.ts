@@ -1,3 +1,4 @@
+import { detectLoginPasswords } from './secret-login.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -165,7 +166,7 @@ const CODE_AFTER_CUE =
  * words joined by `_` or letters with digits are the password even without `:` or `is`.
  */
 const JOINED_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|contraseña|mot de passe)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+[!#$%&*]*|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|kennwort|contraseña|mot de passe|senha)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+[!#$%&*]*|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
 /**
  * The start of every cue of the five patterns above, of RECOVERY_CUE and of secret-token.ts (each starts with `\b` and one of these words,
  * matched with the same flags): they are tried only where this matches, not at every letter.
@@ -344,6 +345,7 @@ export function detectSecrets(text: string): Span[] {
     ...passphrases(text),
     ...passwordShaped(text),
     ...mysqlPasswords(text),
+    ...detectLoginPasswords(text),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,

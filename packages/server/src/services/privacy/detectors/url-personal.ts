@@ -86,3 +86,22 @@ export function namesAPerson(url: URL, names: NameLexicon): boolean {
   const words = stem.toLowerCase().split(/[-_.\s]+/);
   return words.some((word) => DOCUMENT_WORDS.has(word)) || namesSomeone(stem, names);
 }
+
+/**
+ * Hosts that serve only what one person shared, by a link whose random ID is its only key: Google Photos
+ * (`photos.app.goo.gl/…`), Google Drive, Dropbox (`/s/`, `/scl/fi/`), OneDrive (`1drv.ms`), WeTransfer
+ * (`we.tl`), iCloud shared photos and files.
+ */
+const SHARE_HOSTS =
+  /^(?:photos\.app\.goo\.gl\/|goo\.gl\/photos\/|photos\.google\.com\/share\/|drive\.google\.com\/|(?:www\.)?dropbox\.com\/(?:s|sh|scl\/f[io])\/|1drv\.ms\/|onedrive\.live\.com\/|we\.tl\/|(?:www\.)?wetransfer\.com\/downloads\/|(?:www\.)?icloud\.com\/(?:photos|sharedalbum|iclouddrive)\/)/i;
+/** The link's random ID: eight or more letters and digits with both in it. */
+const RANDOM_ID = /^(?=[A-Za-z_!-]*\d)(?=[\d_!-]*[A-Za-z])[A-Za-z\d_!-]{8,}$/;
+
+/** A share link on a host that serves only shared files and albums (`https://photos.app.goo.gl/Xq7Lp2VmN8tR4cZk9`). */
+export function shareHostLink(url: URL): boolean {
+  const where = url.host + url.pathname;
+  const m = SHARE_HOSTS.exec(where);
+  if (!m) return false;
+  const rest = where.slice(m[0].length) + url.search + url.hash;
+  return rest.split(/[/?#&=.]/).some((part) => RANDOM_ID.test(part));
+}

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
-import { namesAPerson } from './url-personal.js';
+import { namesAPerson, shareHostLink } from './url-personal.js';
 
 const URL_PATTERN =
   /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/gi;
@@ -70,6 +70,7 @@ function sensitive(raw: string, names: NameLexicon | undefined): boolean {
   return (
     PERSONAL_PATH.test(url.pathname) ||
     SHARE_LINK.test(url.pathname) ||
+    shareHostLink(url) ||
     SECRET_HOSTS.test(url.host + url.pathname) ||
     SELLER_PAGES.test(url.host + url.pathname) ||
     profileUrl(url) ||
