@@ -5,7 +5,7 @@ let lines: string[] = [], size = 0;
 for (let i = 0; size < 100 * 1024; i++) { const l = i % 3 === 0 ? texts[i % texts.length]! : FILL[i % 2]!; lines.push(l); size += l.length + 1; }
 const text = lines.join('\n');
 const src = (await import('node:fs')).readFileSync('/work/main/packages/server/src/services/privacy/detectors/name-forms.ts','utf8');
-const names = ['CAPITALS_RUN','FAMILY_COMMA_GIVEN','CAPITALS_THEN_GIVEN','PASSENGER','MAILBOX_NAME','CASE_PARTIES','SPELLED','BRACKET_LABEL','BALINESE'];
+const names = ['CAPITALS_RUN','CAPITALS_THEN_GIVEN','PASSENGER_SLASH','MAILBOX','VERSUS','SPELLED_ANCHOR','COMMA_CAPITAL','BRACKET_LABEL','BALINESE','HAS_CAPITALS_RUN'];
 for (const n of names) {
   const m = new RegExp(`const ${n} =\\s*(/(?:[^/\\\\\\n]|\\\\.|\\[[^\\]]*\\])+/[a-z]*);`).exec(src);
   if (!m) { console.log(n, 'not parsed'); continue; }

@@ -9,17 +9,17 @@ import type { NameEvidence, WordClass } from './name-evidence.js';
 
 /** Words in capitals, one space or a comma between them (two spaces end a form's field). */
 const CAPITALS_RUN =
-  /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?:,? \p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*)*(?![\p{L}\p{N}])/gu;
+  /\p{Lu}(?<![\p{L}\p{N}]\p{Lu})\p{Lu}+(?:[-'’]\p{Lu}{2,})*(?:,? \p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*)*(?![\p{L}\p{N}])/gu;
 const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
 /** `LEHMANN, Birgit,`, `Ossei, Kojo |`: a family name, a comma, a given name, then the end of the field. */
-const FAMILY_COMMA_GIVEN =
-  /(?<![\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?)(?=\s*(?:$|[\n\t|;,)(—–/]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/gu;
-/**
+const COMMA_CAPITAL = /, (?=\p{Lu})/gu;
+const FAMILY_BEFORE_COMMA = /(?<![\p{L}\p{N}'’-])(?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+$/u;
+const GIVEN_AFTER_COMMA =
+  /\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?(?=\s*(?:$|[\n\t|;,)(—–/]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/uy; /**
  * `KABILA MUTOMBO Grâce`, `KOUASSI Yao Serge`: family names in capitals, then the given names, as French
- * and West and Central African registers write them.
+ * and West and Central African registers write them (read after a run of capitals).
  */
-const CAPITALS_THEN_GIVEN =
-  /(?<![\p{L}\p{N}])((?:\p{Lu}{2,}[-'’]?)+(?: \p{Lu}{2,}){0,2}) (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
+const GIVEN_AFTER_CAPITALS = / (\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?![\p{L}])/uy;
 /** A form's field names, in capitals next to the name they label (`SURNAME: FITZGERALD FORENAMES: …`). */
 const FIELD_NAMES = new Set(
   'surname surnames forename forenames name names firstname lastname middle initials title holder patient applicant'.split(
@@ -30,16 +30,20 @@ const FIELD_NAMES = new Set(
 const LONE_MIN = 5;
 
 /** Airline passenger names: family name, a slash, the given names, then the title (`MENDOZA/CARLOS ALBERTO MR`). */
-const PASSENGER =
-  /(?<![\p{L}/])(?=[^/\s]*\p{Lu}{3}|[^/\s]*\/\p{Lu}{3})(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*\/\p{Lu}{2,}(?: \p{Lu}{2,})*?)(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)/gu;
+const PASSENGER_SLASH = /\/(?=\p{Lu}{2})/gu;
+const PASSENGER_FAMILY = /(?<![\p{L}/])\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*$/u;
+const PASSENGER_GIVEN = /\/\p{Lu}{2,}(?: \p{Lu}{2,})*?(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)/uy;
 /** A name before an e-mail address in angle brackets, as mail headers write it (`From: Marcus Bell <marcus.bell@…>`). */
-const MAILBOX_NAME = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){1,3})"? <[^<>@\s]+@/gu;
+const MAILBOX = / <[^<>@\s]+@/g;
+const MAILBOX_NAME = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){1,3}(?="?$)/u;
 /** The parties of an English case name (`Hargreaves v Ashworth-Pryce`, `Smith v. Jones`). */
-const CASE_PARTIES =
-  /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?) v\.? (\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}]+)?)(?![\p{L}])/gu;
+const VERSUS = / v\.? (?=\p{Lu})/gu;
+const PARTY_BEFORE = /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?$/u;
+const PARTY_AFTER = /\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}])/uy;
 /** A name spelled out letter by letter in a call (`O-K-O-N-K-W-O`). */
 const SPELLING_CUE = /(?:spell|spelt|spelled|spelling|name|that's|that is|it's)\W*(?:\p{L}+\W*){0,3}$/iu;
-const SPELLED = /(?<![\p{L}-])(?:\p{Lu}-){3,}\p{Lu}(?![\p{L}-])/gu;
+const SPELLED_ANCHOR = /-\p{Lu}-\p{Lu}-\p{Lu}/gu;
+const SPELLED = /(?<![\p{L}-])(?:\p{Lu}-){3,}\p{Lu}(?![\p{L}-])/uy;
 /** Speaker labels of a meeting transcript in brackets (`[Maria Fernanda] can everyone hear me? [Wen] yes`). */
 const BRACKET_LABEL = /(?:^|\s)\[(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\](?= )/gu;
 /**
@@ -47,7 +51,7 @@ const BRACKET_LABEL = /(?:^|\s)\[(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\](?= )/g
  * `I Wayan Sudarsana`, `I Gusti Ayu Made Wirati`.
  */
 const BALINESE =
-  /(?<![\p{L}])(?:I|Ni) (?:Gusti(?: Ayu| Ngurah| Bagus| Agung)?|Luh|Wayan|Made|Nyoman|Ketut|Putu|Kadek|Komang|Gede|Nengah|Ketut)(?: \p{Lu}\p{Ll}+){1,3}/gu;
+  /(?:I|Ni) (?:Gusti(?: Ayu| Ngurah| Bagus| Agung)?|Luh|Wayan|Made|Nyoman|Ketut|Putu|Kadek|Komang|Gede|Nengah|Ketut)(?: \p{Lu}\p{Ll}+){1,3}/gu;
 const NAME_CLASSES: ReadonlySet<WordClass> = new Set([
   'given',
   'ambiguousGiven',
@@ -93,13 +97,120 @@ function namesInRun(words: CapitalWord[]): Span[] {
   return spans;
 }
 
-/** Every first group of `pattern` as a name. */
-function pushAll(text: string, pattern: RegExp, spans: Span[]): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const name = m[1] ?? '';
-    const start = m.index + m[0].indexOf(name);
-    spans.push({ start, end: start + name.length, type: 'PERSON' });
+const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
+
+/** `O-K-O-N-K-W-O`: found from a dash between capitals, then read whole. */
+function spelledNames(text: string, evidence: NameEvidence, spans: Span[]): void {
+  if (!text.includes('-')) return;
+  SPELLED_ANCHOR.lastIndex = 0;
+  for (let a = SPELLED_ANCHOR.exec(text); a; a = SPELLED_ANCHOR.exec(text)) {
+    SPELLED.lastIndex = a.index - 1;
+    const m = SPELLED.exec(text);
+    if (!m) continue;
+    SPELLED_ANCHOR.lastIndex = SPELLED.lastIndex;
+    const start = a.index - 1;
+    const word = m[0].replace(/-/g, '');
+    const wordClass = evidence.classOfText(titleCase(word));
+    // A listed name, or any word after a request to spell (`U-S-B-C port` is neither).
+    const asked = SPELLING_CUE.test(text.slice(Math.max(0, start - 40), start));
+    if (LISTED.has(wordClass) || (asked && NAME_CLASSES.has(wordClass)))
+      spans.push({ start, end: start + m[0].length, type: 'PERSON' });
+  }
+}
+
+/** `MENDOZA/CARLOS ALBERTO MR`: found from the slash. */
+function passengers(text: string, spans: Span[]): void {
+  if (!text.includes('/')) return;
+  PASSENGER_SLASH.lastIndex = 0;
+  for (let a = PASSENGER_SLASH.exec(text); a; a = PASSENGER_SLASH.exec(text)) {
+    const family = PASSENGER_FAMILY.exec(text.slice(Math.max(0, a.index - 40), a.index))?.[0];
+    PASSENGER_GIVEN.lastIndex = a.index;
+    const given = PASSENGER_GIVEN.exec(text)?.[0];
+    if (!family || !given) continue;
+    // (`AC/DC MR`: one part of three letters or more.)
+    if (!/\p{Lu}{3}/u.test(family) && !/\p{Lu}{3}/u.test(given)) continue;
+    spans.push({ start: a.index - family.length, end: a.index + given.length, type: 'PERSON' });
+  }
+}
+
+/** `From: Marcus Bell <marcus.bell@…>`: found from the angle bracket. */
+function mailboxNames(text: string, spans: Span[]): void {
+  if (!text.includes(' <')) return;
+  MAILBOX.lastIndex = 0;
+  for (let a = MAILBOX.exec(text); a; a = MAILBOX.exec(text)) {
+    const before = text.slice(Math.max(0, a.index - 60), a.index);
+    const name = MAILBOX_NAME.exec(before);
+    if (!name) continue;
+    const start = a.index - before.length + name.index;
+    spans.push({ start, end: start + name[0].length, type: 'PERSON' });
+  }
+}
+
+/** `Hargreaves v Ashworth-Pryce`: found from the `v`. */
+function caseParties(text: string, evidence: NameEvidence, spans: Span[]): void {
+  if (!text.includes(' v')) return;
+  VERSUS.lastIndex = 0;
+  for (let a = VERSUS.exec(text); a; a = VERSUS.exec(text)) {
+    const first = PARTY_BEFORE.exec(text.slice(Math.max(0, a.index - 40), a.index))?.[0];
+    PARTY_AFTER.lastIndex = a.index + a[0].length;
+    const second = PARTY_AFTER.exec(text)?.[0];
+    if (!first || !second) continue;
+    const parties = [first, second];
+    if (!parties.every((party) => NAME_CLASSES.has(evidence.classOfText(party)) || /-/.test(party))) continue;
+    spans.push({ start: a.index - first.length, end: a.index, type: 'PERSON' });
+    spans.push({ start: PARTY_AFTER.lastIndex - second.length, end: PARTY_AFTER.lastIndex, type: 'PERSON' });
+  }
+}
+
+/** `Smith, John P.`, `KHAN, Imran Ali`, `BIN SALEM, KHALID`, `Quispe Mamani, Wilber`: found from the comma. */
+function familyCommaGiven(text: string, evidence: NameEvidence, spans: Span[]): void {
+  if (!text.includes(', ')) return;
+  COMMA_CAPITAL.lastIndex = 0;
+  for (let a = COMMA_CAPITAL.exec(text); a; a = COMMA_CAPITAL.exec(text)) {
+    GIVEN_AFTER_COMMA.lastIndex = a.index + 2;
+    const givenText = GIVEN_AFTER_COMMA.exec(text)?.[0];
+    if (!givenText) continue;
+    const givens = givenText.split(' ').filter((word) => !word.endsWith('.'));
+    if (evidence.classOfText(titleCase(givens[0] ?? '')) !== 'given') continue;
+    let familyText = FAMILY_BEFORE_COMMA.exec(text.slice(Math.max(0, a.index - 60), a.index))?.[0];
+    // `Patient LEHMANN, Birgit`: a role or a label may come first; the family name is then shorter.
+    while (familyText) {
+      const familyWords = familyText.split(' ');
+      const families = familyWords.map((word) => evidence.classOfText(titleCase(word)));
+      const familyLike =
+        familyWords.every(
+          (word, i) => PARTICLES.has(word.toLowerCase()) || NAME_CLASSES.has(families[i] ?? 'common'),
+        ) && families.at(-1) !== 'ambiguousGiven';
+      if (familyLike) {
+        spans.push({
+          start: a.index - familyText.length,
+          end: a.index + 2 + givenText.length,
+          type: 'PERSON',
+        });
+        break;
+      }
+      familyText = familyWords.length > 1 ? familyWords.slice(1).join(' ') : undefined;
+    }
+  }
+}
+
+/** `KABILA MUTOMBO Grâce`: family names in capitals (the end of a run of capitals), then the given names. */
+function capitalsThenGiven(text: string, run: RegExpExecArray, evidence: NameEvidence, spans: Span[]): void {
+  GIVEN_AFTER_CAPITALS.lastIndex = run.index + run[0].length;
+  const given = GIVEN_AFTER_CAPITALS.exec(text)?.[1];
+  if (!given) return;
+  const words = (run[0].split(',').at(-1) ?? '').trim().split(' ').slice(-3);
+  const familyText = words.join(' ');
+  const families = words.map((word) => evidence.classOfText(titleCase(word)));
+  const givens = given.split(' ').map((word) => evidence.classOfText(word));
+  const listed =
+    families.some((c) => LISTED.has(c)) || givens.some((c) => LISTED.has(c) || c === 'ambiguousGiven');
+  // Abbreviations in capitals (`IBAN Thomas`, `NHS Maria`) are short: a family name here has five letters or more.
+  const long = words.some((word) => word.length >= 5) && words.every((word) => word.length >= 4);
+  const familyLike = families.every((c) => NAME_CLASSES.has(c) && c !== 'ambiguousGiven');
+  if (long && familyLike && listed && givens.every((c) => NAME_CLASSES.has(c))) {
+    const end = run.index + run[0].length;
+    spans.push({ start: end - familyText.length, end: GIVEN_AFTER_CAPITALS.lastIndex, type: 'PERSON' });
   }
 }
 
@@ -125,41 +236,20 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
         });
       }
       spans.push(...namesInRun(words));
+      capitalsThenGiven(text, m, evidence, spans);
     }
   }
   if (text.includes('I ') || text.includes('Ni ')) {
     BALINESE.lastIndex = 0;
     for (let m = BALINESE.exec(text); m; m = BALINESE.exec(text)) {
+      if (isLetter(text[m.index - 1])) continue;
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
     }
   }
-  if (text.includes('-')) {
-    SPELLED.lastIndex = 0;
-    for (let m = SPELLED.exec(text); m; m = SPELLED.exec(text)) {
-      const word = m[0].replace(/-/g, '');
-      const wordClass = evidence.classOfText(titleCase(word));
-      // A listed name, or any word after a request to spell (`U-S-B-C port` is neither).
-      const asked = SPELLING_CUE.test(text.slice(Math.max(0, m.index - 40), m.index));
-      if (LISTED.has(wordClass) || (asked && NAME_CLASSES.has(wordClass)))
-        spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
-    }
-  }
-  if (text.includes('/')) pushAll(text, PASSENGER, spans);
-  if (text.includes(' <')) pushAll(text, MAILBOX_NAME, spans);
-  if (text.includes(' v')) {
-    CASE_PARTIES.lastIndex = 0;
-    for (let m = CASE_PARTIES.exec(text); m; m = CASE_PARTIES.exec(text)) {
-      const parties = [m[1] ?? '', m[2] ?? ''];
-      if (!parties.every((party) => NAME_CLASSES.has(evidence.classOfText(party)) || /-/.test(party)))
-        continue;
-      let from = m.index;
-      for (const party of parties) {
-        const start = text.indexOf(party, from);
-        spans.push({ start, end: start + party.length, type: 'PERSON' });
-        from = start + party.length;
-      }
-    }
-  }
+  spelledNames(text, evidence, spans);
+  passengers(text, spans);
+  mailboxNames(text, spans);
+  caseParties(text, evidence, spans);
   if (text.includes('] ')) {
     BRACKET_LABEL.lastIndex = 0;
     for (let m = BRACKET_LABEL.exec(text); m; m = BRACKET_LABEL.exec(text)) {
@@ -170,40 +260,6 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
       spans.push({ start, end: start + label.length, type: 'PERSON' });
     }
   }
-  if (text.includes(', ')) {
-    FAMILY_COMMA_GIVEN.lastIndex = 0;
-    for (let m = FAMILY_COMMA_GIVEN.exec(text); m; m = FAMILY_COMMA_GIVEN.exec(text)) {
-      // `Smith, John P.`, `KHAN, Imran Ali`, `BIN SALEM, KHALID`, `Quispe Mamani, Wilber`.
-      const families = (m[1] ?? '').split(' ').map((word) => evidence.classOfText(titleCase(word)));
-      const givens = (m[2] ?? '').split(' ').filter((word) => !word.endsWith('.'));
-      const first = evidence.classOfText(titleCase(givens[0] ?? ''));
-      const familyWords = (m[1] ?? '').split(' ');
-      const familyLike =
-        familyWords.every(
-          (word, i) => PARTICLES.has(word.toLowerCase()) || NAME_CLASSES.has(families[i] ?? 'common'),
-        ) && families.at(-1) !== 'ambiguousGiven';
-      if (first === 'given' && familyLike) {
-        spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
-      } else if (familyWords.length > 1) {
-        // `Patient LEHMANN, Birgit`: try again from the next word (a role or a label may come first).
-        FAMILY_COMMA_GIVEN.lastIndex = m.index + (familyWords[0]?.length ?? 0) + 1;
-      }
-    }
-  }
-  if (HAS_CAPITALS_RUN.test(text)) {
-    CAPITALS_THEN_GIVEN.lastIndex = 0;
-    for (let m = CAPITALS_THEN_GIVEN.exec(text); m; m = CAPITALS_THEN_GIVEN.exec(text)) {
-      const words = (m[1] ?? '').split(' ');
-      const families = words.map((word) => evidence.classOfText(titleCase(word)));
-      const givens = (m[2] ?? '').split(' ').map((word) => evidence.classOfText(word));
-      const listed =
-        families.some((c) => LISTED.has(c)) || givens.some((c) => LISTED.has(c) || c === 'ambiguousGiven');
-      // Abbreviations in capitals (`IBAN Thomas`, `NHS Maria`) are short: a family name here has five letters or more.
-      const long = words.some((word) => word.length >= 5) && words.every((word) => word.length >= 4);
-      const familyLike = families.every((c) => NAME_CLASSES.has(c) && c !== 'ambiguousGiven');
-      if (long && familyLike && listed && givens.every((c) => NAME_CLASSES.has(c)))
-        spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
-    }
-  }
+  familyCommaGiven(text, evidence, spans);
   return spans;
 }
