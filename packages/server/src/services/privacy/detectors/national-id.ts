@@ -121,18 +121,50 @@ const NEAR_LABEL = COUNTRIES.filter(
     row.pattern !== undefined && row.near !== undefined,
 );
 
-/** A format of `rows` at `at` with its check, when its label stands earlier on the line. */
+/**
+ * `near.test(text)` for each row of NEAR_LABEL, over a whole text. A label made of words and `\b` only
+ * (`\btfn\b|tax file number`) is looked for as its bare words first (the same flags, so the same
+ * letters match), which V8 finds far faster than it tries `\b` under `iu` at every character; the
+ * label itself is then tried only where its words are. Any other label is tried as it is.
+ */
+const NEAR_LABEL_ANYWHERE: readonly ((text: string) => boolean)[] = NEAR_LABEL.map(({ near }) => {
+  const words = near.source.replace(/\\b/g, '');
+  if (near.global || near.sticky || !/^[^\\()[\]{}?*+.^$]+$/.test(words)) return (text) => near.test(text);
+  const cue = new RegExp(words, `${near.flags}g`);
+  const at = new RegExp(near.source, `${near.flags}y`);
+  return (text) => {
+    cue.lastIndex = 0;
+    for (let m = cue.exec(text); m; m = cue.exec(text)) {
+      at.lastIndex = m.index;
+      if (at.test(text)) return true;
+      cue.lastIndex = m.index + 1;
+    }
+    return false;
+  };
+});
+
+/**
+ * A format of `rows` at `at` with its check, when its label stands earlier on the line and somewhere
+ * in the text (`inText`, asked only of a row whose format is at `at`: most texts need no row's label
+ * looked for in the whole text at all).
+ */
 function formatAfterLabelAt(
   text: string,
   at: number,
   rows: readonly (Row & { pattern: RegExp; near: RegExp })[],
+  inText: (index: number) => boolean,
 ): number {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const line = text.slice(Math.max(lineStart, at - 200), at);
-  for (const { pattern, valid, near } of rows) {
+  let line: string | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const { pattern, valid, near } = rows[i]!;
     pattern.lastIndex = at;
-    const m = near.test(line) ? pattern.exec(text) : null;
-    if (m && (!valid || valid(m[0])) && !numberOfSomethingElse(text, at)) return at + m[0].length;
+    const m = pattern.exec(text);
+    if (!m || !inText(i)) continue;
+    if (line === undefined) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      line = text.slice(Math.max(lineStart, at - 200), at);
+    }
+    if (near.test(line) && (!valid || valid(m[0])) && !numberOfSomethingElse(text, at)) return at + m[0].length;
   }
   return -1;
 }
@@ -211,14 +243,15 @@ const joinedBefore = (text: string, at: number) =>
 export function detectNationalIds(text: string): Span[] {
   const spans: Span[] = [];
   let resumeAt = 0;
-  // Most texts hold no such label: then none of these formats is tried.
-  const nearLabel = NEAR_LABEL.filter((row) => row.near.test(text));
+  // Whether each row's label is anywhere in the text: looked for once, and only when its format turns up.
+  const labelInText: (boolean | undefined)[] = [];
+  const inText = (i: number) => (labelInText[i] ??= NEAR_LABEL_ANYWHERE[i]!(text));
   for (const at of codeStarts(text)) {
     START.lastIndex = at;
     // `30/04/1985`, `9400 1118`: never from the middle of a number joined by a separator.
     if (at < resumeAt || !START.test(text) || joinedBefore(text, at)) continue;
     let end = formatAt(text, at);
-    if (end < 0 && nearLabel.length > 0) end = formatAfterLabelAt(text, at, nearLabel);
+    if (end < 0) end = formatAfterLabelAt(text, at, NEAR_LABEL, inText);
     if (end < 0) end = labelledAt(text, at);
     if (end < 0) continue;
     spans.push({ start: at, end, type: 'SSN' });
