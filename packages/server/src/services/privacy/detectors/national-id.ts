@@ -164,7 +164,8 @@ function formatAfterLabelAt(
       const lineStart = text.lastIndexOf('\n', at - 1) + 1;
       line = text.slice(Math.max(lineStart, at - 200), at);
     }
-    if (near.test(line) && (!valid || valid(m[0])) && !numberOfSomethingElse(text, at)) return at + m[0].length;
+    if (near.test(line) && (!valid || valid(m[0])) && !numberOfSomethingElse(text, at))
+      return at + m[0].length;
   }
   return -1;
 }
