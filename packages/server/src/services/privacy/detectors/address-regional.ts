@@ -16,7 +16,19 @@ const CAP = `[${UPPER_START}][${L}'’]*(?:-[${L}]+)*`;
  *   (`Cité Keur Gorgui, Immeuble 14, Appt 3B, Dakar`, `Cocody Angré 8e tranche, Ilot 45 Lot 612, Abidjan`);
  * - Ethiopia: a sub-city, then its woreda or kebele (`Bole Sub-city, Woreda 03, House No. 1127, Addis Ababa`).
  */
-const FORMS: [RegExp, RegExp][] = [
+/** Has `text` a match of `pattern` (global) right after a white-space character (`\s` first would be tried everywhere)? */
+function afterSpace(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m.index > 0 && /\s/.test(text[m.index - 1] ?? '')) return true;
+    pattern.lastIndex = m.index + 1;
+  }
+  return false;
+}
+const SOUTH_SLAVIC_FIRST = /(?:Bulevar|Ulica|Obala|Trg|Cesta|Put|Šetalište|Bul\.|Ul\.)\s/;
+const SOUTH_SLAVIC_AFTER = /(?:cesta|ulica|obala|avenija)\s\d/g;
+
+const FORMS: [{ test(text: string): boolean }, RegExp][] = [
   [
     /\s(?:mnt|tn|pst)\.?\s\d/,
     new RegExp(
@@ -25,7 +37,8 @@ const FORMS: [RegExp, RegExp][] = [
     ),
   ],
   [
-    /(?:Bulevar|Ulica|Obala|Trg|Cesta|Put|Šetalište|Bul\.|Ul\.)\s|\s(?:cesta|ulica|obala|avenija)\s\d/,
+    // `/(?:Bulevar|…)\s|\s(?:cesta|…)\s\d/`, its two halves tried apart, the second from its word.
+    { test: (text) => SOUTH_SLAVIC_FIRST.test(text) || afterSpace(text, SOUTH_SLAVIC_AFTER) },
     new RegExp(
       String.raw`(?<![${L}])(?:(?:Bulevar|Ulica|Obala|Trg|Cesta|Put|Šetalište|Bul\.|Ul\.)\s(?:\p{Ll}+\s){0,2}${CAP}(?:\s(?:\p{Ll}+\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?(?![\w/-])(?=,\s\d{5}\s\p{Lu})|${CAP}\s(?:cesta|ulica|obala|avenija)\s\d{1,4}[a-zA-Z]?(?![\w/-]))`,
       'gu',

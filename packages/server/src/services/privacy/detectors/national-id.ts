@@ -121,18 +121,66 @@ const NEAR_LABEL = COUNTRIES.filter(
     row.pattern !== undefined && row.near !== undefined,
 );
 
-/** A format of `rows` at `at` with its check, when its label stands earlier on the line. */
+/**
+ * `near.test(text)` for each row of NEAR_LABEL, over a whole text. Labels made of words and `\b` only
+ * (`\btfn\b|tax file number`) with the same flags are looked for together, as their bare words
+ * first (the same flags, so the same letters match): V8 finds those far faster than it tries `\b`
+ * under `iu` at every character, and one pass serves every such row. Each row's label is then tried
+ * only where some row's words are. Any other label is tried as it is.
+ */
+const WORD_LABEL_FLAGS = 'iu';
+const WORD_LABELS = NEAR_LABEL.map(({ near }, row) => ({
+  row,
+  near,
+  words: near.source.replace(/\\b/g, ''),
+})).filter(({ near, words }) => near.flags === WORD_LABEL_FLAGS && /^[^\\()[\]{}?*+.^$]+$/.test(words));
+const WORD_LABEL_CUE = new RegExp(WORD_LABELS.map(({ words }) => words).join('|'), `${WORD_LABEL_FLAGS}g`);
+const WORD_LABEL_AT = WORD_LABELS.map(({ near }) => new RegExp(near.source, `${WORD_LABEL_FLAGS}y`));
+
+/** Which rows of WORD_LABELS have their label somewhere in `text`, by row of NEAR_LABEL. */
+function wordLabelsIn(text: string): Set<number> {
+  const found = new Set<number>();
+  WORD_LABEL_CUE.lastIndex = 0;
+  for (
+    let m = WORD_LABEL_CUE.exec(text);
+    m && found.size < WORD_LABELS.length;
+    m = WORD_LABEL_CUE.exec(text)
+  ) {
+    WORD_LABEL_AT.forEach((at, i) => {
+      const row = WORD_LABELS[i]?.row ?? -1;
+      if (found.has(row)) return;
+      at.lastIndex = m.index;
+      if (at.test(text)) found.add(row);
+    });
+    WORD_LABEL_CUE.lastIndex = m.index + 1;
+  }
+  return found;
+}
+const IS_WORD_LABEL = new Set(WORD_LABELS.map(({ row }) => row));
+
+/**
+ * A format of `rows` at `at` with its check, when its label stands earlier on the line and somewhere
+ * in the text (`inText`, asked only of a row whose format is at `at`: most texts need no row's label
+ * looked for in the whole text at all).
+ */
 function formatAfterLabelAt(
   text: string,
   at: number,
   rows: readonly (Row & { pattern: RegExp; near: RegExp })[],
+  inText: (index: number) => boolean,
 ): number {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const line = text.slice(Math.max(lineStart, at - 200), at);
-  for (const { pattern, valid, near } of rows) {
+  let line: string | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const { pattern, valid, near } = rows[i]!;
     pattern.lastIndex = at;
-    const m = near.test(line) ? pattern.exec(text) : null;
-    if (m && (!valid || valid(m[0])) && !numberOfSomethingElse(text, at)) return at + m[0].length;
+    const m = pattern.exec(text);
+    if (!m || !inText(i)) continue;
+    if (line === undefined) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      line = text.slice(Math.max(lineStart, at - 200), at);
+    }
+    if (near.test(line) && (!valid || valid(m[0])) && !numberOfSomethingElse(text, at))
+      return at + m[0].length;
   }
   return -1;
 }
@@ -211,14 +259,19 @@ const joinedBefore = (text: string, at: number) =>
 export function detectNationalIds(text: string): Span[] {
   const spans: Span[] = [];
   let resumeAt = 0;
-  // Most texts hold no such label: then none of these formats is tried.
-  const nearLabel = NEAR_LABEL.filter((row) => row.near.test(text));
+  // Whether each row's label is anywhere in the text: looked for once, and only when its format turns up.
+  const labelInText: (boolean | undefined)[] = [];
+  let wordLabels: Set<number> | undefined;
+  const inText = (i: number) =>
+    (labelInText[i] ??= IS_WORD_LABEL.has(i)
+      ? (wordLabels ??= wordLabelsIn(text)).has(i)
+      : (NEAR_LABEL[i]?.near.test(text) ?? false));
   for (const at of codeStarts(text)) {
     START.lastIndex = at;
     // `30/04/1985`, `9400 1118`: never from the middle of a number joined by a separator.
     if (at < resumeAt || !START.test(text) || joinedBefore(text, at)) continue;
     let end = formatAt(text, at);
-    if (end < 0 && nearLabel.length > 0) end = formatAfterLabelAt(text, at, nearLabel);
+    if (end < 0) end = formatAfterLabelAt(text, at, NEAR_LABEL, inText);
     if (end < 0) end = labelledAt(text, at);
     if (end < 0) continue;
     spans.push({ start: at, end, type: 'SSN' });
