@@ -1,4 +1,5 @@
 import type { NameLexicon } from './name-lexicon.js';
+import { detached } from './util.js';
 
 /**
  * A name with a case ending, as Slavic, Baltic, Finnic, Hungarian, Greek and Nordic languages write it
@@ -135,7 +136,24 @@ function rulesFor(lower: string): readonly Rule[] {
   return LATIN;
 }
 
+/** Words already judged, per lexicon (a text repeats its names; the endings are tried once per word). */
+const JUDGED = new WeakMap<NameLexicon, Map<string, boolean>>();
+
 export function inflectedName(lower: string, names: NameLexicon): boolean {
+  let judged = JUDGED.get(names);
+  if (!judged || judged.size > 50_000) {
+    judged = new Map();
+    JUDGED.set(names, judged);
+  }
+  let inflected = judged.get(lower);
+  if (inflected === undefined) {
+    inflected = judge(lower, names);
+    judged.set(detached(lower), inflected);
+  }
+  return inflected;
+}
+
+function judge(lower: string, names: NameLexicon): boolean {
   const word = rulesFor(lower) === GREEK ? withoutAccents(lower) : lower;
   const listed = (base: string) =>
     base.length >= 3 &&

@@ -113,6 +113,11 @@ function subtitleWords(): Set<string> {
 /** `são paulo` → `sao paulo`: compromise spells its places without accents. */
 const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /**
  * A list of names that also knows a word written with accents its entry lacks (`Adébáyọ̀` for `adebayo`,
  * `Àjàyí` for `ajayi`): Yoruba tone marks, Greek stress, French and Spanish accents are often left out.
@@ -122,7 +127,7 @@ class AccentBlindSet extends Set<string> {
 
   override has(word: string): boolean {
     if (super.has(word)) return true;
-    if (!/[\u0080-\uffff]/.test(word)) return false;
+    if (isAscii(word)) return false;
     let plain = AccentBlindSet.#plain.get(word);
     if (plain === undefined) {
       if (AccentBlindSet.#plain.size > 50_000) AccentBlindSet.#plain.clear();

@@ -8,9 +8,15 @@ import type { NameLexicon } from './name-lexicon.js';
  * `mgarcia`, `rpatel` (an initial glued to a listed family name) where the text says it is a login:
  * after `@`, `user`, `login`, `/home/`, `DOMAIN\`, or before `'s account`.
  */
-const JOINED = /(?<![\w./\\-])([a-z]{1,15})(?:[._]|(?<=@[a-z]+)-)([a-z]{1,15})(?![\w@]|[.-]\w)/g;
-const AS_LOGIN =
-  /(?<=@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|[A-Za-z]\\)([a-z]{4,20}(?:[._][a-z]{1,15})?)(?![\w]|[.-]\w)|(?<![\w@./\\-])([a-z]{4,20})['’]s (?:account|mailbox|laptop|login|password)/g;
+/** Where two parts of a login meet: `.` or `_`, or `-` in a handle after `@`. */
+const JOIN = /[._-](?=[a-z])/g;
+const PART_BEFORE = /(?<![\w./\\-])[a-z]{1,15}$/;
+const PART_AFTER = /[a-z]{1,15}(?![\w@]|[.-]\w)/y;
+const LOGIN_CUE =
+  /@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|\\(?=[a-z])/g;
+const LOGIN = /[a-z]{4,20}(?:[._][a-z]{1,15})?(?![\w]|[.-]\w)/y;
+const POSSESSIVE_THING = /['’]s (?:account|mailbox|laptop|login|password)/g;
+const LOGIN_BEFORE = /(?<![\w@./\\-])[a-z]{4,20}$/;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
 
@@ -35,21 +41,36 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
   const push = (start: number, length: number) => spans.push({ start, end: start + length, type: 'PERSON' });
   if (text.includes('.') || text.includes('_') || text.includes('@')) {
-    JOINED.lastIndex = 0;
-    for (let m = JOINED.exec(text); m; m = JOINED.exec(text)) {
-      const [login, first = '', second = ''] = m;
-      const handle = text[m.index - 1] === '@';
+    JOIN.lastIndex = 0;
+    for (let m = JOIN.exec(text); m; m = JOIN.exec(text)) {
+      const first = PART_BEFORE.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[0];
+      if (!first) continue;
+      const start = m.index - first.length;
+      if (m[0] === '-' && text[start - 1] !== '@') continue;
+      PART_AFTER.lastIndex = m.index + 1;
+      const second = PART_AFTER.exec(text)?.[0];
+      if (!second) continue;
+      const handle = text[start - 1] === '@';
       const named =
         (isName(first, names, handle) && (second.length === 1 || isName(second, names, handle))) ||
         (first.length === 1 && isName(second, names, handle));
-      if (named) push(m.index, login.length);
+      if (named) push(start, first.length + 1 + second.length);
     }
   }
-  AS_LOGIN.lastIndex = 0;
-  for (let m = AS_LOGIN.exec(text); m; m = AS_LOGIN.exec(text)) {
-    const login = m[1] ?? m[2] ?? '';
-    if (!isLoginOfName(login, names)) continue;
-    push(m.index, login.length);
+  LOGIN_CUE.lastIndex = 0;
+  for (let cue = LOGIN_CUE.exec(text); cue; cue = LOGIN_CUE.exec(text)) {
+    // `DOMAIN\rpatel`: a backslash after a letter.
+    if (cue[0] === '\\' && !/[A-Za-z]/.test(text[cue.index - 1] ?? '')) continue;
+    LOGIN.lastIndex = cue.index + cue[0].length;
+    const login = LOGIN.exec(text)?.[0];
+    if (login && isLoginOfName(login, names)) push(cue.index + cue[0].length, login.length);
+  }
+  if (text.includes("'s ") || text.includes('’s ')) {
+    POSSESSIVE_THING.lastIndex = 0;
+    for (let m = POSSESSIVE_THING.exec(text); m; m = POSSESSIVE_THING.exec(text)) {
+      const login = LOGIN_BEFORE.exec(text.slice(Math.max(0, m.index - 21), m.index))?.[0];
+      if (login && isLoginOfName(login, names)) push(m.index - login.length, login.length);
+    }
   }
   STAMPED_LABEL.lastIndex = 0;
   for (let m = STAMPED_LABEL.exec(text); m; m = STAMPED_LABEL.exec(text)) {

@@ -189,6 +189,7 @@ class PersonScanner {
    * before it (and so with the English possessive).
    */
   #withoutCaseEnding(raw: string): string {
+    if (!raw.includes("'") && !raw.includes('’')) return raw;
     // `Hamid's home router`: the possessive of a listed given name is that name.
     const possessive = /^(\p{Lu}\p{Ll}+)['’]s$/u.exec(raw)?.[1];
     if (possessive && this.#reader.evidence.given(possessive.toLowerCase())) return possessive;
