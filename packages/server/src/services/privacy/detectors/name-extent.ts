@@ -12,12 +12,9 @@ import {
 import type { NameReader } from './name-reader.js';
 import { isTitle, previousWord, type Word } from './name-words.js';
 import { STRONG_PARTICLES } from './person-words.js';
+import { withoutAccents } from './util.js';
 
-const withoutMarks = (lower: string) =>
-  lower
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace('đ', 'd');
+const withoutMarks = (lower: string) => withoutAccents(lower).replace('đ', 'd');
 
 /** How far a name found at one word reaches: over surnames and particles forward, given names and initials back. */
 

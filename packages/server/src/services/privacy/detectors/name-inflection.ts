@@ -1,5 +1,5 @@
 import type { NameLexicon } from './name-lexicon.js';
-import { detached } from './util.js';
+import { detached, withoutAccents } from './util.js';
 
 /**
  * A name with a case ending, as Slavic, Baltic, Finnic, Hungarian, Greek and Nordic languages write it
@@ -118,8 +118,6 @@ const GREEK: readonly Rule[] = [
 
 /** Polish drops an `e` before the ending: Kacper → Kacpra, Marek → Marka, Jacek → Jacka. */
 const FLEETING_E = /([^aeiouyąęó])([krnl])$/;
-
-const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 /** Armenian dative and genitive `-ին`, `-ի` (`Արամին`), and `-ը` (the article). */
 const ARMENIAN: readonly Rule[] = [

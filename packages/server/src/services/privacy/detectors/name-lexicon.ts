@@ -7,7 +7,7 @@ import {
 } from './names-nonlatin.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names-data.js';
 import { WORLD_FAMILY_NAMES, WORLD_GIVEN_NAMES } from './names-world.js';
-import { detached } from './util.js';
+import { detached, withoutAccents } from './util.js';
 
 /** Everything the name detector knows; built once per service, then shared by every scrub. */
 export interface NameLexicon {
@@ -109,9 +109,6 @@ function subtitleWords(): Set<string> {
   );
   return subtitleWordsAnyCase;
 }
-
-/** `são paulo` → `sao paulo`: compromise spells its places without accents. */
-const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 function isAscii(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;

@@ -302,3 +302,6 @@ function spanOf(match: RegExpExecArray, type: EntityType, group: number | undefi
  * build a new flat string). Called only when a cache misses.
  */
 export const detached = (s: string): string => (s.length < 13 ? s : s.split('').join(''));
+
+/** `são paulo` → `sao paulo`, `Adébáyọ̀` → `Adebayo`: the text without its combining accents. */
+export const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
