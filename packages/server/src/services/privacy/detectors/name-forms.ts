@@ -15,7 +15,7 @@ const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
 const COMMA_CAPITAL = /, (?=\p{Lu})/gu;
 const FAMILY_BEFORE_COMMA = /(?<![\p{L}\p{N}'’-])(?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+$/u;
 const GIVEN_AFTER_COMMA =
-  /\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?(?=\s*(?:$|[\n\t|;,)(—–/]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/uy; /**
+  /\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?(?=\s*(?:$|[\n\t|;,)(—–/"]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/uy; /**
  * `KABILA MUTOMBO Grâce`, `KOUASSI Yao Serge`: family names in capitals, then the given names, as French
  * and West and Central African registers write them (read after a run of capitals).
  */

@@ -37,3 +37,27 @@ describe('handles joined by a hyphen', () => {
     expect(found('the well-known e-mail')).toEqual([]);
   });
 });
+
+describe('accounts where only accounts stand (round 12)', () => {
+  it('reads the owner of a home folder, a Windows event account and an access log user', () => {
+    expect(found("open '/Users/sofiacosta/Documents/clients/invoices-2026.xlsx'")).toEqual(['sofiacosta']);
+    expect(found('C:\\Users\\j.mwangi\\AppData\\Local\\Temp\\setup.log: access denied')).toEqual(['j.mwangi']);
+    expect(found('An account failed to log on. Account Name: BPARKER Workstation: FIN-WS-0042')).toEqual([
+      'BPARKER',
+    ]);
+    expect(found('198.51.100.23 - jwilson [02/Mar/2026:10:15:32 +0000] "GET /admin HTTP/1.1" 200')).toEqual([
+      'jwilson',
+    ]);
+  });
+
+  it('reads a handle of a given name and an initial, and a labelled speaker with a name among its parts', () => {
+    expect(found("@sarahk it's in the meeting room")).toEqual(['sarahk']);
+    expect(found('[10:07] dev_ollie: ok standup in 5')).toEqual(['dev_ollie']);
+  });
+
+  it('leaves service accounts, shared folders and machine accounts alone', () => {
+    expect(found('C:\\Users\\Public\\Documents and /Users/shared/x and /home/runner/work')).toEqual([]);
+    expect(found('Account Name: SYSTEM Account Name: FIN-WS-0042$')).toEqual([]);
+    expect(found('10.0.0.1 - - [02/Mar/2026:10:15:32 +0000] "GET / HTTP/1.1" 200')).toEqual([]);
+  });
+});

@@ -17,6 +17,20 @@ const LOGIN_CUE =
 const LOGIN = /[a-z]{4,20}(?:[._][a-z]{1,15})?(?![\w]|[.-]\w)/y;
 const POSSESSIVE_THING = /['’]s (?:account|mailbox|laptop|login|password)/g;
 const LOGIN_BEFORE = /(?<![\w@./\\-])[a-z]{4,20}$/;
+/**
+ * A user's own folder (`/Users/sofiacosta/`, `C:\\Users\\j.mwangi\\`), a Windows event's `Account Name:` and the
+ * user of a web server's access log (`198.51.100.23 - jwilson [02/Mar/2026…`): whatever stands there is an
+ * account, a person's unless it is a service's or an ordinary word.
+ */
+const ACCOUNT_PLACE =
+  /\/(?:home|Users)\/|\\Users\\|\bAccount Name:\s+|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3} - (?=[a-z][\w.-]* \[)/g;
+const ACCOUNT = /[A-Za-z][A-Za-z0-9._-]{1,30}(?![\w$-])/y;
+const SERVICE_ACCOUNTS = new Set(
+  `root admin administrator deploy deployer git www www-data ubuntu debian centos ec2-user pi user users guest
+  public shared default test tester build builder ci runner gitlab-runner jenkins postgres mysql redis nginx apache
+  node app apps data backup backups media docker vagrant ansible svc service system daemon nobody sync ftp mail
+  operator dev devops ops staff student teacher all`.split(/\s+/),
+);
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
 
@@ -35,6 +49,23 @@ function isLoginOfName(login: string, names: NameLexicon): boolean {
     isName(login, names) ||
     (names.family.has(login.slice(1)) && isName(login.slice(1), names))
   );
+}
+
+/** `sarahk`: a given name and an initial glued; `sofiacosta`: two listed names glued (where only handles stand). */
+function isGluedName(login: string, names: NameLexicon): boolean {
+  if (!/^[a-z]{5,24}$/.test(login)) return false;
+  if (names.given.has(login.slice(0, -1)) && isName(login.slice(0, -1), names, true)) return true;
+  for (let cut = 3; cut <= login.length - 3; cut++) {
+    if (isName(login.slice(0, cut), names, true) && isName(login.slice(cut), names, true)) return true;
+  }
+  return false;
+}
+
+/** An account in a place that only holds accounts: a person's unless a service's or an ordinary word. */
+function isPersonalAccount(account: string, names: NameLexicon): boolean {
+  const lower = account.toLowerCase();
+  if (SERVICE_ACCOUNTS.has(lower) || /\d{3}/.test(lower)) return false;
+  return isLoginOfName(lower, names) || isGluedName(lower, names) || !names.common(lower.replace(/[._-].*/, ''));
 }
 
 export function detectLoginNames(text: string, names: NameLexicon): Span[] {
@@ -63,7 +94,15 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     if (cue[0] === '\\' && !/[A-Za-z]/.test(text[cue.index - 1] ?? '')) continue;
     LOGIN.lastIndex = cue.index + cue[0].length;
     const login = LOGIN.exec(text)?.[0];
-    if (login && isLoginOfName(login, names)) push(cue.index + cue[0].length, login.length);
+    const handle = cue[0] === '@';
+    if (login && (isLoginOfName(login, names) || (handle && isGluedName(login, names))))
+      push(cue.index + cue[0].length, login.length);
+  }
+  ACCOUNT_PLACE.lastIndex = 0;
+  for (let place = ACCOUNT_PLACE.exec(text); place; place = ACCOUNT_PLACE.exec(text)) {
+    ACCOUNT.lastIndex = place.index + place[0].length;
+    const account = ACCOUNT.exec(text)?.[0];
+    if (account && isPersonalAccount(account, names)) push(ACCOUNT.lastIndex - account.length, account.length);
   }
   if (text.includes("'s ") || text.includes('’s ')) {
     POSSESSIVE_THING.lastIndex = 0;
@@ -77,7 +116,9 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     const label = m[1] ?? '';
     // `tash`, `yuki.tanabe`; not `agent2`, `frontdesk2` (a desk, not a person).
     const plain = /^[a-z'’-]+$/.test(label) && !names.common(label) && !names.place(label);
-    if (plain || isLoginOfName(label, names)) push(m.index + m[0].length - label.length, label.length);
+    // `dev_ollie`: a name among the label's parts.
+    const part = label.split(/[._]/).some((word) => isName(word, names, true));
+    if (plain || part || isLoginOfName(label, names)) push(m.index + m[0].length - label.length, label.length);
   }
   // A handle after `@` is found by both patterns: each once.
   return mergeSpans(spans);

@@ -223,11 +223,11 @@ const MASKED = /[Xx*•]{4}[ -]?[Xx*•]{4}[ -]?\d{4}(?![\w-])/y;
 const VALUE_REACH = 23;
 
 /**
- * `expires 2031-06-30`, `DOB 1994-03-17`, `run 2026-12`, `(10.0.0.1)`: a date, a month or an address
+ * `expires 2031-06-30`, `DOB 1994-03-17`, `19 JAN 1998`, `run 2026-12`, `(10.0.0.1)`: a date, a month or an address
  * after an ID label is the card's date or something else, not its number.
  */
 const NOT_AN_ID =
-  /(?:^|\s)(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.](?:\d{1,2}[-/.])?(?:19|20)?\d\d|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})$/;
+  /(?:^|\s)(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[ .\-/](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ .\-/](?:19|20)?\d\d|\d{1,2}[-/.](?:\d{1,2}[-/.])?(?:19|20)?\d\d|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})$/;
 
 function labelledAt(text: string, at: number): number {
   // Every label below is made of letters and stands within LABEL_WINDOW characters before the value or 40 after it.

@@ -61,3 +61,13 @@ describe('machine names (round 10)', () => {
     expect(hosts('She is on long-term leave, off work on covid-19 grounds, back on follow-up-2')).toEqual([]);
   });
 });
+
+describe('addresses after words that end like a version word (round 12)', () => {
+  it('takes an address after `server`, still not a version number after `ver`', () => {
+    expect(ips('upstream backend { server 10.40.2.11:8080; server 10.40.2.12:8080 backup; }')).toEqual([
+      '10.40.2.11',
+      '10.40.2.12',
+    ]);
+    expect(ips('Firmware ver. 4.2.10.1 and fw 1.2.3.4')).toEqual([]);
+  });
+});

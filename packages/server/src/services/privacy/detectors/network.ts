@@ -4,7 +4,7 @@ import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
-const VERSION_BEFORE = /(?:firmware|version|ver\.?|release|build|fw|v)\s*$/i;
+const VERSION_BEFORE = /(?<!\p{L})(?:firmware|version|ver\.?|release|build|fw|v)\s*$/iu;
 const PRIVATE_SUFFIX =
   /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box|[a-z0-9-]+\.svc)(?![\w-]|\.[a-z])/gi;
 const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;

@@ -30,6 +30,19 @@ describe('dates of birth and passports in a person record row', () => {
     expect(found('| Alice | AB123456 | OK | done |', ['Alice'])).toEqual([]);
   });
 
+  it('reads an older date in a contact list row, quoted cells and all, not a recent one', () => {
+    expect(
+      found('Emily Carter,emily.carter82@yahoo.com,+1 415-555-0198,1982-05-14,94110', ['Emily Carter']),
+    ).toEqual(['DOB 1982-05-14']);
+    expect(
+      found('"Schmidt, Anna-Lena","al.schmidt@web.de","0176 4829 3310","03.07.1995"', ['Schmidt, Anna-Lena']),
+    ).toEqual(['DOB 03.07.1995']);
+    expect(found('Emily Carter,emily@example.org,+1 415-555-0198,2024-05-14,94110', ['Emily Carter'])).toEqual(
+      [],
+    );
+    expect(found('Emily Carter,Sales,Berlin,1982-05-14,approved', ['Emily Carter'])).toEqual([]);
+  });
+
   it('leaves a sentence with semicolons alone', () => {
     expect(found('Alice; she came on 2024-05-01; US', ['Alice'])).toEqual([]);
   });

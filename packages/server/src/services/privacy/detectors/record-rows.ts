@@ -7,6 +7,9 @@ import type { Span } from '../types.js';
  * name, and a sex or a country code beside the value:
  * - a date a few cells after the name is the date of birth (not one before it: `20261204` is the export's date);
  * - a passport-shaped number (one or two letters, six to eight digits) right before a country code is a passport.
+ * A contact list's row (`Emily Carter,emily.carter82@yahoo.com,+1 415-555-0198,1982-05-14,94110`) holds a
+ * person's e-mail address or phone number instead: a date there is a date of birth when it lies more than
+ * `MIN_AGE` years back (a sign-up or order date is recent).
  */
 
 /** ISO 3166-1 alpha-2 country codes (nationality columns of passenger and guest lists). */
@@ -28,6 +31,9 @@ const DATE = new RegExp(
 const PASSPORT = /^[A-Z]{1,2}\d{6,8}$/;
 /** How many cells after the last name a date of birth may stand (the sex, a middle name between). */
 const REACH = 3;
+const CONTACT = /^(?:[^\s@]+@[^\s@]+\.\p{L}{2,}|\+?[\d ()./-]{7,})$/u;
+const MIN_AGE = 12;
+const SEPARATORS = ['|', ';', '\t', ','];
 
 interface Cell {
   start: number;
@@ -35,26 +41,46 @@ interface Cell {
   value: string;
 }
 
-function cellsOf(text: string, lineStart: number, line: string, separator: string): Cell[] {
+/** The cells of a row, a quoted cell unquoted (a CSV export quotes a cell that holds the separator). */
+function cellsOf(lineStart: number, line: string, separator: string): Cell[] {
   const cells: Cell[] = [];
-  let at = 0;
-  for (const raw of line.split(separator)) {
+  let from = 0;
+  while (from <= line.length) {
+    let to = from;
+    let quoted = false;
+    for (; to < line.length && (quoted || line[to] !== separator); to++) if (line[to] === '"') quoted = !quoted;
+    const raw = line.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
-    const value = raw.trim();
-    cells.push({ start: lineStart + at + lead, end: lineStart + at + lead + value.length, value });
-    at += raw.length + separator.length;
+    let value = raw.trim();
+    let start = lineStart + from + lead;
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+      value = value.slice(1, -1);
+      start++;
+    }
+    cells.push({ start, end: start + value.length, value });
+    from = to + 1;
   }
   return cells;
 }
 
+/** The row's separator: one that stands at least three times outside quotes. */
+function separatorOf(line: string): string {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && SEPARATORS.includes(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  return SEPARATORS.find((separator) => (counts.get(separator) ?? 0) >= 3) ?? '';
+}
+
 export function recordRowFindings(text: string, persons: readonly Span[]): Span[] {
-  if (persons.length === 0 || (!text.includes('|') && !text.includes(';'))) return [];
+  if (persons.length === 0 || !SEPARATORS.some((separator) => text.includes(separator))) return [];
   const spans: Span[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
-    const separator =
-      (line.match(/\|/g)?.length ?? 0) >= 3 ? '|' : (line.match(/;/g)?.length ?? 0) >= 3 ? ';' : '';
-    if (separator) readRow(cellsOf(text, lineStart, line, separator), persons, spans);
+    const separator = separatorOf(line);
+    if (separator) readRow(cellsOf(lineStart, line, separator), persons, spans);
     lineStart += line.length + 1;
   }
   return spans;
@@ -64,17 +90,21 @@ function readRow(cells: Cell[], persons: readonly Span[], spans: Span[]): void {
   const named = cells.map(
     (cell) =>
       cell.value.length > 0 &&
-      /^[\p{L}' /.-]+$/u.test(cell.value) &&
+      /^[\p{L}' /.,-]+$/u.test(cell.value) &&
       persons.some((person) => person.start < cell.end && person.end > cell.start),
   );
   if (!named.includes(true)) return;
   const country = (index: number) => COUNTRIES.has(cells[index]?.value ?? '');
   const hasSex = cells.some((cell) => SEX.test(cell.value));
+  const hasContact = cells.some(
+    (cell) => CONTACT.test(cell.value) && !DATE.test(cell.value) && /\d{3}|@/.test(cell.value),
+  );
   let dated = false;
   cells.forEach((cell, index) => {
     if (!DATE.test(cell.value)) return;
     const nameBefore = named.slice(Math.max(0, index - REACH), index).includes(true);
-    if (nameBefore && (hasSex || country(index + 1) || country(index + 2))) {
+    const old = Number(/(?:19|20)\d\d/.exec(cell.value)?.[0]) <= new Date().getFullYear() - MIN_AGE;
+    if (nameBefore && (hasSex || country(index + 1) || country(index + 2) || (hasContact && old))) {
       spans.push({ start: cell.start, end: cell.end, type: 'DOB' });
       dated = true;
     }

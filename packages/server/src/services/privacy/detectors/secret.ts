@@ -273,6 +273,8 @@ const RUN_CHARS = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 /** `SHA256:Qm4rT1…`, `MD5:…`: a key's fingerprint or a file's hash is public, not a secret. */
 const HASH_LABEL = /(?:sha\d{0,3}|md5)[:=]$/i;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+/** `/Users/sofiacosta/Documents/invoices-2026`: a file path of words, not a random run. */
+const PATH_OF_WORDS = /^\/?(?:[A-Za-z][a-z0-9]*(?:[-_.][A-Za-z0-9]+)*\/)+[A-Za-z0-9][\w.-]*$/;
 
 /** `mysql -h db -u report -p'Tvjx63q3Ci17mG'`, `mysqldump -uroot -pS3cret db`: the password glued to `-p`. */
 const MYSQL_PASSWORD =
@@ -352,7 +354,10 @@ export function detectSecrets(text: string): Span[] {
       indexesBeforeRuns(text, RUN_CHARS, 32),
       LONG_RUN,
       'SECRET',
-      (m) => MIXED(m[1] ?? '') && !HASH_LABEL.test(text.slice(Math.max(0, m.index - 8), m.index + 1)),
+      (m) =>
+        MIXED(m[1] ?? '') &&
+        !PATH_OF_WORDS.test(m[1] ?? '') &&
+        !HASH_LABEL.test(text.slice(Math.max(0, m.index - 8), m.index + 1)),
       1,
     ),
   ];
