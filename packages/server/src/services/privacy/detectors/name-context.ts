@@ -102,7 +102,10 @@ export const INSTITUTION_NAMES = [
 |albert heijn|marks spencer|dr martens|dr pepper|mr muscle|mr clean|marie curie|martin luther|ronald mcdonald|tim hortons
 |sara lee|betty crocker|uncle ben|uncle ben's|fred perry|ben sherman|jack wills|harley davidson|harley-davidson|rolls royce
 |rolls-royce|aston martin|walt disney|wells fargo|charles schwab|merrill lynch|goldman sachs|morgan stanley|dow jones
-|johnson matthey|van houten|douwe egberts|easter monday|día de muertos|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
+|johnson matthey|van houten|douwe egberts|easter monday|día de muertos|día de|eid mubarak|eid al-fitr|eid al-adha|hari raya
+|diwali|deepavali|boże ciało|wesołych świąt|bożego narodzenia|chinese new|lunar new|rosh hashanah|yom kippur|hanukkah
+|songkran|navratri|durga puja|raksha bandhan|nowruz|ramazan bayramı|kurban bayramı|cumhuriyet bayramı|waitangi day
+|anzac day|freedom day|heritage day|juneteenth|kwanzaa|sinterklaas|koningsdag|fête nationale|semana santa|fiestas patrias|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
     .split(/\n?\|/)
     .map((name) => name.trim()),
 ];
@@ -114,6 +117,8 @@ export const INSTITUTION_LEADS = new Set(
   `aéroport flughafen toyota nissan kia hyundai perodua proton mazda chevrolet volkswagen renault peugeot citroën
 fiat skoda tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
+stade estadio stadio estádio stadion corso bulevar bulvar heol stryd ffordd ecole école escola scuola liceo lycée szkoła
+szpital nemocnice im imienia edif edificio torre terminal
 universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
 boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
 fundación fondation jalan jl jln lorong soi thanon đường phố ngõ universiti trattoria ristorante pizzeria osteria gasthof

@@ -44,12 +44,15 @@ export const isNameLike = (c: WordClass) => NAME_LIKE.has(c);
  */
 export type Cue = 'strong' | 'label' | 'weak' | 'weakVerb' | 'block' | undefined;
 
+/** A speaker's label opening a line or following a finished sentence (`Agent: …`, `… ? Client: …`). */
+const SPEAKER_LABEL = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+):\s/gu;
+
 /** Words that open a spoken turn after a speaker label. */
 const UTTERANCE_STARTS = new Set(
   `i i'm i’m we we're yes no ok okay hi hello hey sorry thanks thank so well yeah yep yup um uh er right sure and but that
 this it it's it’s my you can could please great good hmm oh actually just let what how why when where who is are do does
 did have has our your they he she there here sounds alright je ich yo eu io ik jeg jag я saya aku tôi mon ma mes mi
-meu minha mio mia mein meine`.split(/\s+/),
+meu minha mio mia mein meine boss bro guys everyone sir madam`.split(/\s+/),
 );
 
 /** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */
@@ -253,6 +256,24 @@ export class NameEvidence {
     if (before === '\n' || before === ']' || before === '.' || before === '?' || before === '!') return true;
     // `00:00:12 Frank: …`: a time stamp before a speaker label.
     return /\d{1,2}:\d{2}(?::\d{2})?$/.test(this.text.slice(Math.max(0, i - 8), i));
+  }
+
+  /**
+   * Is a lone unknown word before `: ` a speaker's label? Only in a dialogue: before a turn that opens as speech
+   * does, after a time stamp or a bracket, or with another speaker's label in the text. A line's one
+   * `Nómina: a Lucía…`, `Dierenarts: de kat…` is a heading.
+   */
+  speakerInDialogue(w: Word): boolean {
+    // `Taini: my new email…`, `Dagmawi: sorry, running late`: a turn that opens as speech does.
+    const opening = /^:\s+([\p{L}'’]+)/u.exec(this.text.slice(w.end, w.end + 24))?.[1]?.toLowerCase();
+    if (opening && (UTTERANCE_STARTS.has(opening) || /^\p{L}+['’](?:ll|d|ve|re|m|s)$/u.test(opening))) return true;
+    const before = this.text.slice(Math.max(0, w.start - 12), w.start);
+    if (/(?:\]|\d{1,2}:\d{2}(?::\d{2})?)\s*$/.test(before)) return true;
+    SPEAKER_LABEL.lastIndex = 0;
+    for (let m = SPEAKER_LABEL.exec(this.text); m; m = SPEAKER_LABEL.exec(this.text)) {
+      if (m[1] !== w.text) return true;
+    }
+    return false;
   }
 
   /** Does an utterance follow a speaker label (`Femi: ok so…`), rather than a value (`Kantoor: Keizersgracht 123`)? */

@@ -137,8 +137,12 @@ export function startOf(r: NameReader, w: Word): number {
     const prev = previousWord(r.text, start);
     if (!prev) break;
     const word = prev.word;
-    // `la demande de Chloé Martin`: a particle comes before a surname, never before a given name.
-    const given = steps === 0 && !STRONG_PARTICLES.has(prev.raw) && r.evidence.classOf(w) === 'given';
+    // `la demande de Chloé Martin`, `de kat van Sanne de Jong`: a particle comes before a surname, never before a
+    // given name (Dutch `van`, also "of", only before one that is no family name too; `ter Horst` is one).
+    const given =
+      steps === 0 &&
+      r.evidence.classOf(w) === 'given' &&
+      (!STRONG_PARTICLES.has(prev.raw) || (prev.raw === 'van' && !r.names.family.has(w.lower)));
     // (`IKEA i Kungens Kurva`: `i`, `y` and `e` join family names, they start none.)
     const joining = JOINING.has(prev.raw);
     if (prev.gap === ' ' && PARTICLES.has(prev.raw) && !isTitle(word.text) && !given && !joining) {

@@ -20,6 +20,8 @@ import { surnameAcross } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
 import { isLetterCode, isTitle, nextWord, previousWord, type Word } from './name-words.js';
+
+const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
 import {
   ABOUT,
   GREETINGS,
@@ -325,7 +327,16 @@ export class NameReader {
    * person's: `San Pablo`, `Mount Sinai`, `St. Thomas' Hospital`, `Farmacia Guadalupe`, `Avenida Juárez`.
    */
   leadsInstitution(w: Word): Word | undefined {
-    if (!INSTITUTION_LEADS.has(w.lower)) return undefined;
+    // `el Día de la Hispanidad`, `Festa de São João`: a day or a feast of something.
+    if (FEAST_WORDS.has(w.lower) && /^ d[eoa]/.test(this.text.slice(w.end, w.end + 3))) {
+      const particle = this.next(w);
+      return particle && this.afterParticles(particle);
+    }
+    if (!INSTITUTION_LEADS.has(w.lower)) {
+      // `rue Victor Hugo`, `aeropuerto Arturo Merino Benítez`, `im. Marii Konopnickiej`: after a lead in lower case.
+      const previous = previousWord(this.text, w.start);
+      return previous && /^\.? $/.test(previous.gap) && INSTITUTION_LEADS.has(previous.raw) ? w : undefined;
+    }
     const next = this.text[w.end] === '.' ? nextWord(this.text, { ...w, end: w.end + 1 }) : this.next(w);
     return next !== undefined && isTitle(next.text) ? next : undefined;
   }

@@ -75,7 +75,11 @@ export function byEvidence(r: NameReader, w: Word): Word | undefined {
   const clue = r.runHadNameParticle || classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
   const ordinary = classes.length === 1 && classes[0] === 'ambiguousGiven';
   if (before === 'label' && !ordinary) return last;
-  if (after === 'label' && !ordinary && (clue || run.length > 1 || evidence.utteranceAfter(last)))
+  if (
+    after === 'label' &&
+    !ordinary &&
+    (clue || run.length > 1 || (evidence.utteranceAfter(last) && evidence.speakerInDialogue(w)))
+  )
     return last;
   // `in Lekki`, `the Minato office`: a place or a thing, unless several name-like words say otherwise.
   if (before === 'block' && !clue) return undefined;
