@@ -16,7 +16,8 @@ const KATAKANA = '\\u30a1-\\u30fa\\u30fc';
 const HANGUL = '\\uac00-\\ud7af';
 
 /** Roles before a name (`司机李明`): the name must start with a family name, since a verb may follow a role too (`司机说`). */
-const ROLES = '司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客';
+const ROLES =
+  '司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客|学生|學生|车主|車主|房客|運転者|驾驶员|駕駛員|乘客|住户|住戶|租户|租戶|理赔员|理賠員|处理人|處理人|员工|員工|职员|職員|会员|會員|学员|學員';
 const ROLE_START = new RegExp(`^(?:${ROLES})`);
 /** Labels and roles that a name follows, with an optional colon. */
 const LABEL = new RegExp(
@@ -24,7 +25,7 @@ const LABEL = new RegExp(
     // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
     `(?:氏名|姓名|名字|宛名|名義|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
-    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람)(?:\\s?[:：]\\s?|\\s)',
+    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
     `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
     // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).
@@ -74,12 +75,16 @@ function afterLabels(text: string, spans: Span[]): void {
       }
       continue;
     }
-    if (ROLE_START.test(m[0]) && !CHINESE_FAMILY.has(name[0][0] ?? '')) continue;
+    const family = CHINESE_FAMILY.has(name[0][0] ?? '') || JAPANESE_FAMILY_START.test(name[0]);
+    if (ROLE_START.test(m[0]) && !family) continue;
     let end = NAME_AFTER.lastIndex;
-    // `患者王志强主诉头痛`: a Chinese name is two or three characters; a longer run goes on with the sentence.
-    // (After an English label the run ends at the name: `lead guest 田中太郎,`.)
+    // `患者王志强主诉头痛`, `学生李娜的学号`: a Chinese name is two or three characters; a longer run goes on with
+    // the sentence. (After an English label the run ends at the name: `lead guest 田中太郎,`.)
     const chinese = !/[A-Za-z]/.test(m[0]);
-    if (chinese && !/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length === 4) end -= 1;
+    if (chinese && !/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length >= 4) {
+      const possessive = name[0].indexOf('的');
+      end = name.index + (possessive > 1 ? possessive : Math.min(3, name[0].length - 1));
+    }
     spans.push({ start: name.index, end, type: 'PERSON' });
   }
 }
@@ -132,7 +137,7 @@ function hiraganaGiven(text: string, end: number): number {
 
 /** Korean roles that take `님` (`고객님`, `기사님`): the name, if any, is the word before. */
 const KOREAN_ROLES =
-  /^(?:고객|기사|선생|사장|부장|과장|차장|팀장|회원|환자|원장|대표|대리|주임|실장|이사|상무|교수)$/;
+  /^(?:고객|기사|선생|사장|부장|과장|차장|팀장|회원|환자|원장|대표|대리|주임|실장|이사|상무|교수|학부모|보호자)$/;
 const FAMILY_CLASS = `[${[...CHINESE_FAMILY].join('')}]`;
 /**
  * Chinese names in running text, by what stands around them: after a kinship word, a card holder or a
@@ -143,7 +148,9 @@ const CHINESE_IN_TEXT = new RegExp(
   `(?:请|持卡人|收款人|付款人|联系人|收件人|收货人|负责人|申请人|经办人|表姐|表哥|表妹|表弟|姐姐|哥哥|妹妹|弟弟|阿姨|叔叔|舅舅|姑姑|老公|老婆|儿子|女儿|同事|朋友)\\s?(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=的|，|,|。|通知|说|已|在|是|$)` +
     `|(?:^|(?<=[\\s，,。；;、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,]?的?(?:身份证|手机|电话|联系电话|护照))` +
     // `王芳，请把合同发到…`: a name opening the line, addressed before a request.
-    `|^(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,](?:请|麻烦|你|您|帮))`,
+    `|^(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,](?:请|麻烦|你|您|帮))` +
+    // `工单：赵磊的邮箱`, `簽證申請：林怡君，`: a name right after a form's colon, before 的 or the field's end.
+    `|(?<=[:：]\\s?)(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=的|[，,。；;]|$)`,
   'g',
 );
 /** `陈静和刘洋明天去广州`: two names joined by 和 or 与 at the start of a clause, before a time or a verb. */
@@ -180,6 +187,7 @@ const CJK_NAME_PLACES = new RegExp(
   ].join('|'),
   'gu',
 );
+const JAPANESE_FAMILY_START = new RegExp(`^(?:${JAPANESE_FAMILY})`);
 const JAPANESE_TITLED = new RegExp(
   `(?<![${HAN}])(${JAPANESE_FAMILY})(?=部長|課長|社長|係長|次長|主任|専務|常務|会長|店長|先輩)`,
   'g',

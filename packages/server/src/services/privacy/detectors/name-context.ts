@@ -1,3 +1,5 @@
+import { FIELDS_IN_CAPITALISED_SCRIPTS, ROLES_IN_CAPITALISED_SCRIPTS } from './name-roles.js';
+
 /** Context words and patterns for the person-name detector. */
 
 export const HONORIFICS = new Set(
@@ -233,10 +235,12 @@ halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter 
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
 estudiante alumno alumna aluno aluna élève mãe pai dona entregador chofer fournisseur proveedor bénéficiaire beneficiário repartidor lui
-${KINSHIP_TITLES} ${GREETING_WORDS}`
+${KINSHIP_TITLES} ${GREETING_WORDS} ${ROLES_IN_CAPITALISED_SCRIPTS.join(' ')}`
     .split(/\s+/)
     .filter(Boolean),
 );
+/** Forms and requests a name follows after a colon, though no person: `Visa: …`, `Ticket: …`. */
+export const FIELDS_BEFORE_NAME = new Set(FIELDS_IN_CAPITALISED_SCRIPTS);
 /** Two-word cues before a name: `spoke with …`, `this is …`, `sent by …`. */
 export const PERSON_BEFORE_PAIRS = new Set(
   `spoke with|spoke to|speak with|speak to|speaking with|speaking to|talked to|talked with|talk to|met with|meeting with|

@@ -3,6 +3,7 @@ import {
   DEPARTMENTS,
   HONORIFIC_SUFFIXES,
   HONORIFICS,
+  FIELDS_BEFORE_NAME,
   NOT_PERSON_BEFORE,
   PERSON_AFTER,
   PERSON_BEFORE,
@@ -183,7 +184,7 @@ export class NameEvidence {
     }
     if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
     if (/\d/.test(gap)) return undefined;
-    if (gap.includes(':')) return PERSON_BEFORE.has(raw) ? 'label' : undefined;
+    if (gap.includes(':')) return PERSON_BEFORE.has(raw) || FIELDS_BEFORE_NAME.has(raw) ? 'label' : undefined;
     if (PERSON_BEFORE.has(raw)) return 'strong';
     // The word before that is read only when this one can end a two-word cue (most words cannot).
     const earlier =

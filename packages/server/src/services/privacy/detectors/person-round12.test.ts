@@ -37,3 +37,46 @@ describe('headings before a colon are no speakers (round 12)', () => {
     expect(found('00:01:12 Dagmawi: running late, traffic on Bole Road.')).toEqual(['Dagmawi']);
   });
 });
+
+describe('names after roles and form fields in scripts without capitals (round 12)', () => {
+  it('reads the name after a patient, tenant, visa or ticket, up to the punctuation or a function word', () => {
+    expect(found('المريضة فاطمة الزهراء بنعلي من الدار البيضاء، رقم الهاتف')).toEqual(['فاطمة الزهراء بنعلي']);
+    expect(found('वीज़ा आवेदन: अनीता देवी, पासपोर्ट P4821736. प्रायोजक: सुनील कुमार.')).toEqual([
+      'अनीता देवी',
+      'सुनील कुमार',
+    ]);
+    expect(found('ትኬት: ሰላም ታደሰ ኢሜይል selam@example.et አይሰራም።')).toEqual(['ሰላም ታደሰ']);
+    expect(found('ဗီဇာ လျှောက်ထားသူ အောင်ကျော်မင်း၊ နိုင်ငံကူးလက်မှတ် MC482173။')).toEqual(['အောင်ကျော်မင်း']);
+    expect(found('நோயாளி கார்த்திக் சுப்பிரமணியம், தொலைபேசி')).toEqual(['கார்த்திக் சுப்பிரமணியம்']);
+  });
+
+  it('leaves an adjective or a function word after a role alone', () => {
+    expect(found('مشتری جدید، تاریخ تولد ۱۳۷۲/۰۸/۲۳')).toEqual([]);
+    expect(found('ٹکٹ: کا مسئلہ حل ہو گیا')).toEqual([]);
+  });
+
+  it('reads capitalised names after Cyrillic and Somali roles and forms', () => {
+    expect(found('Виза: Нурсултан Ахметов, паспорт N12482173. Супруга: Гульнара Ахметова.')).toEqual([
+      'Нурсултан Ахметов',
+      'Гульнара Ахметова',
+    ]);
+    expect(found('Fiisaha: Cabdiraxmaan Maxamed Xasan, baasaboor P00482173')).toEqual([
+      'Cabdiraxmaan Maxamed Xasan',
+    ]);
+  });
+});
+
+describe('Chinese, Japanese and Korean names after more roles (round 12)', () => {
+  it('reads the name after a student, tenant, car owner or driver, and after a form colon before 的', () => {
+    expect(found('学生李娜的学号 2021030417')).toEqual(['李娜']);
+    expect(found('房客吳家豪，地址臺北市大安區')).toEqual(['吳家豪']);
+    expect(found('工单：赵磊的邮箱 zhaolei@example.cn 密码已重置')).toEqual(['赵磊']);
+    expect(found('事故：運転者鈴木 一郎。')).toEqual(['鈴木 一郎']);
+    expect(found('학생 이서연 학부모님 이메일')).toEqual(['이서연']);
+    expect(found('사고 접수: 운전자 박지훈. 담당자: 한지우.')).toEqual(['박지훈', '한지우']);
+  });
+
+  it('leaves a form colon before other words alone', () => {
+    expect(found('状态：已完成，时间：今天。')).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { detectFormNames } from './name-forms.js';
 import { inflectedName } from './name-inflection.js';
 import { detectLoginNames } from './name-logins.js';
 import { detectCjkNames } from './name-cjk.js';
+import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
@@ -312,6 +313,7 @@ class PersonScanner {
     if (searchBeyondLatin(this.#reader.text, HAS_CASELESS) >= 0) this.#caseless();
     this.#spans.push(...detectCjkNames(this.#reader.text));
     this.#spans.push(...detectScriptNames(this.#reader.text));
+    this.#spans.push(...detectRoleNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectLoginNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectFormNames(this.#reader.text, this.#reader.evidence));
