@@ -44,7 +44,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectPhones(text),
     ...detectIps(text),
     ...detectMacs(text),
-    ...detectInternalHosts(text),
+    ...hostsAfterLogins(detectInternalHosts(text), persons),
     ...secrets,
     ...addresses,
     ...detectBirthDates(text),
@@ -75,6 +75,15 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     if (sensitive.has(url) || found.some(carries)) found.push(url);
   }
   return mergeSpans(found);
+}
+
+/** `ssh raquel@bastion.lan`: a person's login found before a host's `@` is the person; the host starts after it. */
+function hostsAfterLogins(hosts: readonly Span[], persons: readonly Span[]): Span[] {
+  const loginEnds = new Set(persons.map((person) => person.end));
+  return hosts.map((host) => {
+    const at = [...loginEnds].find((end) => end > host.start && end < host.end);
+    return at === undefined ? host : { ...host, start: at + 1 };
+  });
 }
 
 /** `Todokesaki: Tokyo-to …`, `Lieferadresse: …`: a word before a colon and an address labels it, it names no one. */

@@ -23,13 +23,18 @@ const LOGIN_BEFORE = /(?<![\w@./\\-])[a-z]{4,20}$/;
  * account, a person's unless it is a service's or an ordinary word.
  */
 const ACCOUNT_PLACE =
-  /\/(?:home|Users)\/|\\Users\\|\bAccount Name:\s+|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3} - (?=[a-z][\w.-]* \[)/g;
+  /\/(?:home|Users)\/|\\Users\\|\bAccount Name:\s+|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3} - (?=[a-z][\w.-]* \[)|[Ff]ailed password for (?:invalid user )?|[Aa]ccepted (?:password|publickey) for |[Ii]nvalid user |\bssh (?=[a-z][\w.-]*@)|\blogin(?::\s?| (?=[a-z]))|\bsudo -u |\bsu - /g;
 const ACCOUNT = /[A-Za-z][A-Za-z0-9._-]{1,30}(?![\w$-])/y;
 const SERVICE_ACCOUNTS = new Set(
   `root admin administrator deploy deployer git www www-data ubuntu debian centos ec2-user pi user users guest
   public shared default test tester build builder ci runner gitlab-runner jenkins postgres mysql redis nginx apache
   node app apps data backup backups media docker vagrant ansible svc service system daemon nobody sync ftp mail
   operator dev devops ops staff student teacher all`.split(/\s+/),
+);
+/** Parts of a service account's name (`etl_svc`, `backup-bot`, `app.deploy`). */
+const SERVICE_PARTS = new Set(
+  `svc srv service bot sys app api etl ci cd db sql backup deploy test dev prod stage staging admin root web www mail
+  noreply daemon job cron sync monitor nagios zabbix git runner build jenkins ansible terraform k8s docker`.split(/\s+/),
 );
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
@@ -65,6 +70,7 @@ function isGluedName(login: string, names: NameLexicon): boolean {
 function isPersonalAccount(account: string, names: NameLexicon): boolean {
   const lower = account.toLowerCase();
   if (SERVICE_ACCOUNTS.has(lower) || /\d{3}/.test(lower)) return false;
+  if (lower.split(/[._-]/).some((part) => SERVICE_PARTS.has(part))) return false;
   return isLoginOfName(lower, names) || isGluedName(lower, names) || !names.common(lower.replace(/[._-].*/, ''));
 }
 

@@ -180,8 +180,12 @@ export class NameReader {
       (!ordinary && !dottedTitle && this.names.common(w.lower))
     )
       return undefined;
-    // `Dr. Oetker pizzas`: a plural noun right after makes it a brand.
-    const next = /^ (\p{Ll}{3,}s)\b/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
+    // `Dr. Oetker pizzas`: a plural noun right after makes it a brand (not a verb before its object:
+    // `Mr. Okonkwo disputes the charge`).
+    const after = /^ (\p{Ll}{3,}s)\b(?! (?:the|a|an|his|her|their|my|our|your|this|that|it|him|them|to|with)\b)/u.exec(
+      this.text.slice(w.end, w.end + 32),
+    );
+    const next = after?.[1];
     if (next && this.names.common(next) && !this.names.finiteVerb(next) && !this.names.verbOrPlural(next))
       return undefined;
     // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.

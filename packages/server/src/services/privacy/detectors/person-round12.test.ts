@@ -80,3 +80,10 @@ describe('Chinese, Japanese and Korean names after more roles (round 12)', () =>
     expect(found('状态：已完成，时间：今天。')).toEqual([]);
   });
 });
+
+describe('a title before a verb that is also a plural noun (round 12)', () => {
+  it('reads the person before a verb with its object, still not a brand before its products', () => {
+    expect(found('Mr. Okonkwo disputes the charge on the card.')).toEqual(['Mr. Okonkwo']);
+    expect(found('Dr. Oetker pizzas are on sale this week.')).toEqual([]);
+  });
+});
