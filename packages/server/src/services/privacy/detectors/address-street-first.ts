@@ -35,6 +35,18 @@ const US_SPANISH = new RegExp(
   'gu',
 );
 
+/**
+ * Welsh and Irish streets, the street word first and the name after its article: `14 Heol y Coed, Cardiff CF14 6HR`,
+ * `2 Ffordd yr Afon`, `14 Bóthar na Trá, Gaillimh H91 X2K7`; only with the house number before, read on over the
+ * town and postcode.
+ */
+const CELTIC_WORDS = String.raw`(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána)`;
+const CELTIC = new RegExp(
+  String.raw`(?<![\w/-])\d{1,4}[A-Za-z]?,?\s${CELTIC_WORDS}\s(?:(?:y|yr|’r|'r|na|an|an\st-?|[Nn]a\sh-?)\s?)?${CAP}(?:\s${CAP}){0,2}(?![\w-])`,
+  'gu',
+);
+const CELTIC_HINT = new RegExp(String.raw`\d,?\s${CELTIC_WORDS}\s`);
+
 /** Ukrainian and Persian streets romanised, Spanish street names in US addresses; each read on over its tail. */
 export function detectStreetWordFirst(text: string): Span[] {
   const spans: Span[] = [];
@@ -54,6 +66,11 @@ export function detectStreetWordFirst(text: string): Span[] {
   if (/\d\s(?:Calle|Camino|Caminito|Avenida|Paseo|Via|Vía|Rancho|Plaza|Alameda)\s/.test(text)) {
     for (const m of text.matchAll(US_SPANISH)) {
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+  if (CELTIC_HINT.test(text)) {
+    for (const m of text.matchAll(CELTIC)) {
+      spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
     }
   }
   return spans;
