@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
+import { detectAddresses } from './address.js';
+
+const found = (text: string) =>
+  mergeSpans(detectAddresses(text)).map((span) => text.slice(span.start, span.end));
+
+describe('round 12 addresses', () => {
+  it('reads a Catalan floor and door and a Uruguayan bulevar', () => {
+    expect(found('domicili Carrer de Mallorca 401, 3r 2a, 08013 Barcelona')).toEqual([
+      'Carrer de Mallorca 401, 3r 2a, 08013 Barcelona',
+    ]);
+    expect(found('Envío a Bulevar Artigas 1443, apto 702, 11200 Montevideo')).toEqual([
+      'Bulevar Artigas 1443, apto 702, 11200 Montevideo',
+    ]);
+    expect(found('El Bulevar Artigas és llarg; 3r 2a de la classificació')).toEqual([]);
+  });
+
+  it('reads a Dutch street with the number first and a Belgian box number, only with the postcode and town', () => {
+    expect(found('Viewing booked for 44 Prinsengracht, 1015 DV Amsterdam; agent Ruud')).toEqual([
+      '44 Prinsengracht, 1015 DV Amsterdam',
+    ]);
+    expect(found('cliënt Jan Peeters, Meir 48 bus 3, 2000 Antwerpen.')).toEqual(['Meir 48 bus 3, 2000 Antwerpen']);
+    expect(found('We took Route 9 bus 4, then walked along 44 Prinsengracht.')).toEqual([]);
+    expect(found('Line 48 bus 3, 2000 Passengers daily')).toEqual([]);
+  });
+});
