@@ -24,4 +24,19 @@ describe('round 12 addresses', () => {
     expect(found('We took Route 9 bus 4, then walked along 44 Prinsengracht.')).toEqual([]);
     expect(found('Line 48 bus 3, 2000 Passengers daily')).toEqual([]);
   });
+
+  it('reads a Bucharest sector and a Haitian postcode written against its letters as parts of the address', () => {
+    expect(found('Chiriaș: Str. Lipscani nr. 21, ap. 4, sector 3, București 030031.')).toEqual([
+      'Str. Lipscani nr. 21, ap. 4, sector 3, București 030031',
+    ]);
+    expect(found('envoyer à 12, Rue Lamarre, Pétion-Ville, Haïti HT6140.')).toEqual([
+      '12, Rue Lamarre, Pétion-Ville, Haïti HT6140',
+    ]);
+    expect(found('Growth in sector 3 was flat; HT6140 is a part number.')).toEqual([]);
+  });
+
+  it('takes no street ending in -ring before a decimal for an address', () => {
+    expect(found('Course CS-201 moved to room Turing 3.14; lab grades due 12/05.')).toEqual([]);
+    expect(found('Kaiserring 3, 68161 Mannheim')).toEqual(['Kaiserring 3, 68161 Mannheim']);
+  });
 });
