@@ -39,4 +39,11 @@ describe('round 12 addresses', () => {
     expect(found('Course CS-201 moved to room Turing 3.14; lab grades due 12/05.')).toEqual([]);
     expect(found('Kaiserring 3, 68161 Mannheim')).toEqual(['Kaiserring 3, 68161 Mannheim']);
   });
+
+  it('takes a British surgery named before its street address into it', () => {
+    expect(found('her GP is Dr Patel at Brook Lane Surgery, 3 Brook Lane, Bromley BR1 4PX.')).toEqual([
+      'Brook Lane Surgery, 3 Brook Lane, Bromley BR1 4PX',
+    ]);
+    expect(found('Brook Lane Surgery, 3 patients waiting; Dr Patel is late.')).toEqual([]);
+  });
 });

@@ -22,4 +22,9 @@ describe('round 12 plates', () => {
     expect(plates('ТЕЦ 4821 МВ е мощност')).toEqual([]);
     expect(plates('Order 01 A 482 shipped.')).toEqual([]);
   });
+
+  it('reads a UAE plate after the emirate name in Arabic', () => {
+    expect(plates('سائقك في الطريق، رقم اللوحة دبي T 48213.')).toEqual(['دبي T 48213']);
+    expect(plates('رحلة من دبي 3 مرات في السنة')).toEqual([]);
+  });
 });
