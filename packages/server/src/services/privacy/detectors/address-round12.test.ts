@@ -46,4 +46,11 @@ describe('round 12 addresses', () => {
     ]);
     expect(found('Brook Lane Surgery, 3 patients waiting; Dr Patel is late.')).toEqual([]);
   });
+
+  it('takes the city written first after г. into a Russian address', () => {
+    expect(found('адрес: г. Москва, ул. Тверская, д. 12, кв. 48, 125009.')).toEqual([
+      'г. Москва, ул. Тверская, д. 12, кв. 48, 125009',
+    ]);
+    expect(found('Встреча: г. Москва. Офис на ул. Тверская, д. 12.')).toEqual(['ул. Тверская, д. 12']);
+  });
 });

@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
 import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
+import { withCityBefore } from './address-round12.js';
 import { detectRegionalAddresses } from './address-regional.js';
 import { detectStreetWordFirst } from './address-street-first.js';
 import { detectWorldAddresses } from './address-world.js';
@@ -172,16 +173,19 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...buildingsAndStreets(text),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
-  return withBuildingsBefore(text, [
-    ...streets,
-    ...detectAddressParts(text),
-    ...detectMoreAddresses(text),
-    ...detectWorldAddresses(text),
-    ...detectRegionalAddresses(text),
-    ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
-    // The start is checked on the match: a look-behind first would be tried at every position.
-    ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
-    ...detectStreetWordFirst(text),
-    ...detectPremisesAddresses(text),
-  ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) }));
+  return withCityBefore(
+    text,
+    withBuildingsBefore(text, [
+      ...streets,
+      ...detectAddressParts(text),
+      ...detectMoreAddresses(text),
+      ...detectWorldAddresses(text),
+      ...detectRegionalAddresses(text),
+      ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
+      // The start is checked on the match: a look-behind first would be tried at every position.
+      ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
+      ...detectStreetWordFirst(text),
+      ...detectPremisesAddresses(text),
+    ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
+  );
 }
