@@ -28,10 +28,10 @@ const POSTCODE = [
 ].join('|');
 /** `HT6110`, `AZ1000`, `LV-1050`: postcodes written with their country's letters (Haiti, Azerbaijan, St Vincent, Andorra, Barbados, Latvia, Moldova, Lithuania). */
 const PREFIXED_POSTCODE = String.raw`(?:HT|AZ|VC)\d{4}|AD\d{3}|BB\d{5}|(?:LV|MD)-\d{4}|LT-\d{5}`;
-const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur|tranche)(?![${L}]))`;
+const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}\d])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur|tranche)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
-/** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `2. th.`, `kv. 15` (a flat, romanised), `of. 1203` (an office). */
-const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre|dto|кв|квартира|под|эт)\.?\s?(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동)|(?:kv|of|ofic)\.\s?\d{1,4}[A-Za-z]?|oficina\s\d{1,4}[A-Za-z]?)`;
+/** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `3r 2a` (Catalan), `2. th.`, `kv. 15` (a flat, romanised), `of. 1203` (an office). */
+const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|sector|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre|dto|кв|квартира|под|эт)\.?\s?(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동)|(?:kv|of|ofic)\.\s?\d{1,4}[A-Za-z]?|oficina\s\d{1,4}[A-Za-z]?|\d{1,2}(?:r|n|t|è)\s\d{1,2}a(?![\w]))`;
 /** A flat, floor or door, or several (`piso 6 depto B`, `Stiege 2 Top 14`, `3. OG links`, `502호`). */
 const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|izq|izda|dcha)\.?)?`;
 /**
@@ -45,7 +45,7 @@ const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|
 const ADMIN_PART = String.raw`(?:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|TP\.|off)\s(?:\d{1,2}(?![\w-])|${CAP}(?:\s${CAP}){0,3})`;
 /** Iran: ten digits, often written five and five (`Tehran 1966733511`, `19667-33511`); read only after a city's name. */
 const IRAN_POSTCODE = String.raw`\d{5}-?\d{5}`;
-const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:(?:${PREFIXED_POSTCODE})(?![\w-])|${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE}|${IRAN_POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?!\s\d)(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
+const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:(?:${PREFIXED_POSTCODE})(?![\w-])|${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE}|${IRAN_POSTCODE}|${PREFIXED_POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?!\s\d)(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`, Singapore's `Toa Payoh North #08-1142`). */

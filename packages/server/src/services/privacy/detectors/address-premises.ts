@@ -26,6 +26,13 @@ const BUILDING_BEFORE = new RegExp(
 );
 const BUILDING_HINT = /(?:residenz|heim|stift|zentrum|klinik|klinikum|krankenhaus|hospiz|wohnpark)[\s,]/;
 
+/** A British surgery or health centre named right before its street address (`Brook Lane Surgery, 3 Brook Lane, Bromley BR1 4PX`). */
+const PRACTICE_BEFORE = new RegExp(
+  String.raw`(?<![${L}])${CAP}(?:\s${CAP}){0,3}\s(?:Surgery|Medical\sCentre|Health\sCentre|Medical\sPractice)(?:\s${CAP}){0,1},\s$`,
+  'u',
+);
+const PRACTICE_HINT = /(?:Surgery|Medical Centre|Health Centre|Medical Practice),\s\d/;
+
 /** Turkish industrial-zone addresses, each read on over its district, city and postcode. */
 export function detectPremisesAddresses(text: string): Span[] {
   const spans: Span[] = [];
@@ -39,6 +46,7 @@ export function detectPremisesAddresses(text: string): Span[] {
 
 /** Each address with the named building and room written before it, when one is. */
 export function withBuildingsBefore(text: string, addresses: Span[]): Span[] {
+  if (PRACTICE_HINT.test(text)) addresses = addresses.map((address) => withPracticeBefore(text, address));
   if (!BUILDING_HINT.test(text)) return addresses;
   return addresses.map((address) => {
     const from = Math.max(0, address.start - 90);
@@ -47,4 +55,10 @@ export function withBuildingsBefore(text: string, addresses: Span[]): Span[] {
     if (!m || (!m.groups?.name && !m.groups?.room)) return address;
     return { ...address, start: from + m.index };
   });
+}
+
+function withPracticeBefore(text: string, address: Span): Span {
+  const from = Math.max(0, address.start - 60);
+  const m = PRACTICE_BEFORE.exec(text.slice(from, address.start));
+  return m ? { ...address, start: from + m.index } : address;
 }

@@ -61,3 +61,20 @@ describe('the tail of an address', () => {
     ]);
   });
 });
+
+describe('Welsh and Irish streets, the street word first', () => {
+  it('reads the house number, street, town and postcode', () => {
+    expect(found('Caller: 14 Heol y Coed, Cardiff CF14 6HR.')).toEqual(['14 Heol y Coed, Cardiff CF14 6HR']);
+    expect(found('current address 9 Heol y Wern, Aberystwyth SY23 3JJ.')).toEqual([
+      '9 Heol y Wern, Aberystwyth SY23 3JJ',
+    ]);
+    expect(found('tionónta Darragh, 14 Bóthar na Trá, Gaillimh H91 X2K7.')).toEqual([
+      '14 Bóthar na Trá, Gaillimh H91 X2K7',
+    ]);
+  });
+
+  it('leaves the street word without a house number alone', () => {
+    expect(found('We walked down Heol y Coed after the match.')).toEqual([]);
+    expect(found('Chapter 3 Heol and its meaning in Welsh')).toEqual([]);
+  });
+});

@@ -35,6 +35,32 @@ const US_SPANISH = new RegExp(
   'gu',
 );
 
+/**
+ * Welsh and Irish streets, the street word first and the name after its article: `14 Heol y Coed, Cardiff CF14 6HR`,
+ * `2 Ffordd yr Afon`, `14 Bóthar na Trá, Gaillimh H91 X2K7`; only with the house number before, read on over the
+ * town and postcode.
+ */
+const CELTIC_WORDS = String.raw`(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Bóthar|Bothar|Sráid|Sraid|Ascaill|Lána)`;
+const CELTIC = new RegExp(
+  String.raw`(?<![\w/-])\d{1,4}[A-Za-z]?,?\s${CELTIC_WORDS}\s(?:(?:y|yr|’r|'r|na|an|an\st-?|[Nn]a\sh-?)\s?)?${CAP}(?:\s${CAP}){0,2}(?![\w-])`,
+  'gu',
+);
+const CELTIC_HINT = new RegExp(String.raw`\d,?\s${CELTIC_WORDS}\s`);
+
+/**
+ * Low Countries addresses: the house number first, as English writes it, before a Dutch street and its postcode
+ * (`44 Prinsengracht, 1015 DV Amsterdam`); a Belgian box number after the house number (`Meir 48 bus 3, 2000
+ * Antwerpen`). Only with the postcode and town after, the town ending the part.
+ */
+const DUTCH_NUMBER_FIRST = new RegExp(
+  String.raw`(?<![\w/-])\d{1,4}[a-z]?\s${CAP}(?:gracht|straat|laan|weg|plein|kade|singel|dijk|steeg)(?:\s\d{1,4}[a-z]?)?,\s\d{4}\s?[A-Z]{2}\s${CAP}(?![\w-])`,
+  'gu',
+);
+const BELGIAN_BOX = new RegExp(
+  String.raw`(?<![\w-])${CAP}(?:\s${CAP}){0,2}\s\d{1,4}[a-zA-Z]?\sbus\s\d{1,4}[A-Za-z]?,\s\d{4}\s${CAP}(?:[\s-]${CAP})?(?=[,.;)\n]|\s*$)`,
+  'gu',
+);
+
 /** Ukrainian and Persian streets romanised, Spanish street names in US addresses; each read on over its tail. */
 export function detectStreetWordFirst(text: string): Span[] {
   const spans: Span[] = [];
@@ -53,6 +79,21 @@ export function detectStreetWordFirst(text: string): Span[] {
   }
   if (/\d\s(?:Calle|Camino|Caminito|Avenida|Paseo|Via|Vía|Rancho|Plaza|Alameda)\s/.test(text)) {
     for (const m of text.matchAll(US_SPANISH)) {
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+  if (CELTIC_HINT.test(text)) {
+    for (const m of text.matchAll(CELTIC)) {
+      spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+    }
+  }
+  if (/,\s\d{4}\s?[A-Z]{2}\s/.test(text)) {
+    for (const m of text.matchAll(DUTCH_NUMBER_FIRST)) {
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+  if (text.includes(' bus ')) {
+    for (const m of text.matchAll(BELGIAN_BOX)) {
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
     }
   }

@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
 import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
+import { withCityBefore } from './address-round12.js';
 import { detectRegionalAddresses } from './address-regional.js';
 import { detectStreetWordFirst } from './address-street-first.js';
 import { detectWorldAddresses } from './address-world.js';
@@ -32,7 +33,8 @@ const GERMANIC = new RegExp(
 const STREET_ENDINGS =
   'straße|strasse|str\\.|vegur|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
-const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d`, 'g');
+/** Not before a decimal (`room Turing 3.14`) or a number too long for a house. */
+const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d(?!\\d{4}|\\d{0,3}[.,]\\d)`, 'g');
 const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`);
 /** `Stellplatz 14`, `Arbeitsplatz 3`, `Spielplatz 2`: numbered places that are no street. */
 const NOT_A_STREET =
@@ -73,7 +75,7 @@ const TYPE_BEFORE_NUMBER = new RegExp(
 );
 const TYPE_NUMBER_ANCHOR = new RegExp(String.raw`\s${STREET_TYPE}\.?\s\d{1,4}[a-zA-Z]?,\s`, 'g');
 const ROMANCE = new RegExp(
-  String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
+  String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Bulevar|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
   'g',
 );
 
@@ -171,16 +173,19 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...buildingsAndStreets(text),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
-  return withBuildingsBefore(text, [
-    ...streets,
-    ...detectAddressParts(text),
-    ...detectMoreAddresses(text),
-    ...detectWorldAddresses(text),
-    ...detectRegionalAddresses(text),
-    ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
-    // The start is checked on the match: a look-behind first would be tried at every position.
-    ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
-    ...detectStreetWordFirst(text),
-    ...detectPremisesAddresses(text),
-  ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) }));
+  return withCityBefore(
+    text,
+    withBuildingsBefore(text, [
+      ...streets,
+      ...detectAddressParts(text),
+      ...detectMoreAddresses(text),
+      ...detectWorldAddresses(text),
+      ...detectRegionalAddresses(text),
+      ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
+      // The start is checked on the match: a look-behind first would be tried at every position.
+      ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
+      ...detectStreetWordFirst(text),
+      ...detectPremisesAddresses(text),
+    ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
+  );
 }

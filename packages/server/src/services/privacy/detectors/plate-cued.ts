@@ -17,8 +17,18 @@ const PATENTE =
 const PLATE_THEN_WORDS =
   /\b(?:licen[cs]e\splate|number\splate|plate|rego)(?:\s(?:[a-z]{2,12})){1,4}(?:\sis|:)?\s([A-Z]{2,3}[\s-]?\d{2,4}(?:[\s-]?[A-Z]{1,2})?)(?![\w-])/g;
 
+/**
+ * `دبي T 48213`, `أبوظبي 5 12345`: a UAE plate, the emirate's name in Arabic, its letter or number code, then up
+ * to five digits.
+ */
+const EMIRATE = /دبي|أبو ?ظبي|ابو ?ظبي|الشارقة|عجمان|رأس الخيمة|الفجيرة|أم القيوين/;
+const UAE_PLATE = new RegExp(String.raw`(?<![\p{L}])(?:${EMIRATE.source})\s(?:[A-Z]{1,2}|\d{1,2})\s\d{1,5}(?![\p{L}\p{N}])`, 'gu');
+
 export function cuedPlates(text: string): Span[] {
   const spans: Span[] = [];
+  if (EMIRATE.test(text)) {
+    for (const m of text.matchAll(UAE_PLATE)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'PLATE' });
+  }
   if (/atente/.test(text)) {
     for (const m of text.matchAll(PATENTE)) {
       const plate = m[1] ?? '';

@@ -20,8 +20,11 @@ const RIDE_CUE = /\b(?:grab|driver|rider|taxi|cab|uber|car|kereta|vehicle|plate|
 const KAZAKH = /(?<![\w-])\d{3} [A-Z]{2,3} (?:0[1-9]|1\d|20)(?![\w-])/g;
 const KAZAKH_CUE = /plate|көлі[кг]|машин|автомобил|номер|\bcar\b|vehicle/iu;
 
-/** `Auto WA 71524`: the car word of Polish, German, Italian, Dutch, Spanish, Portuguese, then a plate of two or three letters and a group with digits. */
-const AUTO = /\b[Aa]ut(?:o|a|em|ie)\s+([A-Z]{1,3} ?\d[\dA-Z]{3,4})(?![\w-])/dg;
+/**
+ * `Auto WA 71524`: the car word of Polish, German, Italian, Dutch, Spanish, Portuguese, Finnish, then a plate of two
+ * or three letters and a group with digits, or Finland's letters, hyphen and digits (`Auto ABC-482`).
+ */
+const AUTO = /\b[Aa]ut(?:o|a|em|ie)\s+([A-Z]{1,3} ?\d[\dA-Z]{3,4}|[A-Z]{2,3}-\d{2,3})(?![\w-])/dg;
 
 /** Plates of shapes too plain to take alone, taken with their country's vehicle words nearby. */
 export function regionalPlates(text: string): Span[] {
