@@ -16,7 +16,7 @@ const KNOWN_KEYS = new RegExp(
     'sk-(?:proj-|ant-(?:api\\d\\d-)?)?[A-Za-z0-9_-]{20,}',
     'gh[pousr]_[A-Za-z0-9]{36,}',
     'github_pat_[A-Za-z0-9_]{22,}',
-    'glpat-[A-Za-z0-9_-]{20,}',
+    'gl(?:pat|rt|dt|ft|cbt|ptt|imt|soat|agent)-[A-Za-z0-9_-]{20,}',
     'xox[abprs]-[A-Za-z0-9-]{10,}',
     '(?:AKIA|ASIA)[0-9A-Z]{16}',
     'AIza[0-9A-Za-z_-]{35}',
