@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectNationalIds } from './national-id.js';
-import { pisValid, rnokppValid, rodneCisloValid } from './national-id-round12.js';
+import { luxembourgMatriculeValid, pisValid, rnokppValid, rodneCisloValid } from './national-id-round12.js';
 
 const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
@@ -48,5 +48,21 @@ describe('round 12 identity numbers', () => {
   it('takes a number after the isiZulu and isiXhosa words for ID number', () => {
     expect(found('Isicelo se-visa: Nomvula Mthembu, inombolo kamazisi 9211045299397.')).toEqual(['9211045299397']);
     expect(found('inombolo yocingo 0821234567')).toEqual([]);
+  });
+});
+
+describe('round 12 identity numbers, more labels', () => {
+  it("checks Luxembourg's matricule by its date, Luhn and Verhoeff digits after its label", () => {
+    expect(luxembourgMatriculeValid('1984072289668')).toBe(true);
+    expect(luxembourgMatriculeValid('1984072289669')).toBe(false);
+    expect(found('Client Jean-Marc Schmit, matricule 1984072289668, compte')).toEqual(['1984072289668']);
+    expect(found('Commande 1984072289668 expédiée')).toEqual([]);
+    expect(found('matricule: Jean 1984072289668; commande 1984072289669')).toEqual(['1984072289668']);
+  });
+
+  it('takes a number after EMŠO and after Aadhaar in Indian scripts', () => {
+    expect(found('Stranka Matej Kovačič, EMŠO 0907988500165, TRR')).toEqual(['0907988500165']);
+    expect(found('ಗ್ರಾಹಕ ರಮೇಶ್ ಗೌಡ ಅವರ ಆಧಾರ್ 2399 8990 8097, ಮೊಬೈಲ್')).toEqual(['2399 8990 8097']);
+    expect(found('ಗ್ರಾಹಕ ರಮೇಶ್ ಗೌಡ ಅವರ ಆದೇಶ 2399 8990 8097')).toEqual([]);
   });
 });

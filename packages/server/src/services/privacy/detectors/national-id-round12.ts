@@ -1,5 +1,5 @@
 import { digitsOf } from './util.js';
-import { validDate } from './national-id-checks.js';
+import { luhnValid, validDate, verhoeffValid } from './national-id-checks.js';
 import { END, type Row } from './national-id-row.js';
 
 /**
@@ -33,6 +33,16 @@ export function pisValid(value: string): boolean {
   const sum = weights.reduce((total, weight, i) => total + weight * Number(digits[i]), 0);
   const check = 11 - (sum % 11);
   return (check > 9 ? 0 : check) === Number(digits[10]);
+}
+
+/**
+ * Luxembourg's matricule (YYYYMMDDXXX C1 C2): the birth date, three digits, a Luhn and a Verhoeff check
+ * digit, each over the first eleven.
+ */
+export function luxembourgMatriculeValid(digits: string): boolean {
+  if (!/^\d{13}$/.test(digits) || !validDate(digits.slice(2, 8))) return false;
+  const first = digits.slice(0, 11);
+  return luhnValid(first + digits[11]) && verhoeffValid(first + digits[12]);
 }
 
 const line = (label: string) => new RegExp(label, 'iu');
@@ -92,6 +102,23 @@ export const ROUND12: Row[] = [
     example: '120.54812.94-5',
     valid: pisValid,
     cues: ['pis/pasep', 'pis-pasep'],
+  },
+  {
+    country: 'Luxembourg matricule (birth date, Luhn and Verhoeff)',
+    pattern: new RegExp(String.raw`(?:19|20)\d\d[01]\d[0-3]\d{6}${END}`, 'y'),
+    example: '1984072289668',
+    valid: luxembourgMatriculeValid,
+    plain: true,
+    near: line(String.raw`matricule|identifiant national|identifikationsnummer`),
+    cues: [],
+  },
+  {
+    country: 'Slovenia EMŠO (the JMBG by its Slovenian name)',
+    cues: ['em[šs]o'],
+  },
+  {
+    country: 'India Aadhaar, its name in Indian scripts',
+    cues: ['आधार', 'ಆಧಾರ್', 'ఆధార్', 'ஆதார்', 'আধার', 'ആധാർ', 'આધાર'],
   },
   {
     country: 'South Africa, the words for ID number in isiZulu and isiXhosa',
