@@ -5,6 +5,7 @@ import { detectAddresses } from './address.js';
 import { detectCards } from './card.js';
 import { detectBirthDates } from './dob.js';
 import { spokenDatesOfBirth } from './dob-spoken.js';
+import { notSampleValues } from './documentation-values.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
@@ -74,7 +75,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
       span.start >= url.start && span.end <= url.end && span.type !== 'HOST' && span.type !== 'IP';
     if (sensitive.has(url) || found.some(carries)) found.push(url);
   }
-  return mergeSpans(found);
+  return mergeSpans(notSampleValues(text, found));
 }
 
 /** `ssh raquel@bastion.lan`: a person's login found before a host's `@` is the person; the host starts after it. */

@@ -4,6 +4,7 @@ import { EUROPE } from './national-id-europe.js';
 import type { Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
+import { ROUND12 } from './national-id-round12.js';
 import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
 import { WORLD } from './national-id-world.js';
@@ -13,7 +14,7 @@ import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } f
 export { verhoeffValid } from './national-id-checks.js';
 
 /** Every country's row (national-id-row.ts says what a row holds). */
-const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10, ...MORE_LABELS, ...RUSSIA_BOLIVIA];
+const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10, ...MORE_LABELS, ...RUSSIA_BOLIVIA, ...ROUND12];
 
 /** Labels of no one country. */
 const GENERAL_CUES = [

@@ -1,5 +1,6 @@
 import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
+import { round12Hosts } from './network-round12.js';
 import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -85,7 +86,7 @@ export const shellLoginAt = (text: string, at: number) =>
 const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
 const NAMED_MACHINE =
-  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|ssh|ping|rdp|connect to|log in to|login to)\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
+  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|ssh|ping|rdp|connect to|log in to|login to)(?:\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?|:\s*)([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
 /** `kids-ipad (192.168.2.226, …)`, `nas-garage (10.0.0.5)`: a hyphenated name right before its address in brackets. */
 const ADDRESS_IN_BRACKETS = / \((?=\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}[,;) ]|[0-9a-f]{1,4}:[0-9a-f:]+[,;) ])/g;
 const NAME_BEFORE = /(?<![\w.-])[a-z][a-z0-9]{2,}(?:-[a-z0-9]{2,})+$/;
@@ -182,6 +183,7 @@ export function detectInternalHosts(text: string): Span[] {
     ...internalZones(text),
     ...namedMachines(text),
     ...machinesInPaths(text),
+    ...round12Hosts(text),
   ];
 }
 

@@ -147,3 +147,18 @@ describe('placeholders where a secret goes', () => {
     expect(secrets('password: Hunter2!x')).toEqual(['Hunter2!x']);
   });
 });
+
+describe('secrets of round 12', () => {
+  it('takes GitLab tokens of every kind by their prefixes (runner, deploy, feed, personal)', () => {
+    expect(found('runner registered with token glrt-xQ7pL2mZ9vR4tW8bN1cY on the box')).toEqual([
+      'glrt-xQ7pL2mZ9vR4tW8bN1cY',
+    ]);
+    expect(found('deploy token gldt-Zp8Qm2Lx7Vr4Nt9Kb3Wc, done')).toEqual(['gldt-Zp8Qm2Lx7Vr4Nt9Kb3Wc']);
+    expect(found('see glrt-docs and the glrt-short page')).toEqual([]);
+  });
+
+  it('reads a password policy\'s minimum as no password, a password that starts so still as one', () => {
+    expect(found('Password policy: minimum 14 characters, rotation every 90 days.')).toEqual([]);
+    expect(found('The password is maxim0m.')).toEqual(['maxim0m']);
+  });
+});

@@ -16,7 +16,7 @@ const KNOWN_KEYS = new RegExp(
     'sk-(?:proj-|ant-(?:api\\d\\d-)?)?[A-Za-z0-9_-]{20,}',
     'gh[pousr]_[A-Za-z0-9]{36,}',
     'github_pat_[A-Za-z0-9_]{22,}',
-    'glpat-[A-Za-z0-9_-]{20,}',
+    'gl(?:pat|rt|dt|ft|cbt|ptt|imt|soat|agent)-[A-Za-z0-9_-]{20,}',
     'xox[abprs]-[A-Za-z0-9-]{10,}',
     '(?:AKIA|ASIA)[0-9A-Z]{16}',
     'AIza[0-9A-Za-z_-]{35}',
@@ -134,7 +134,7 @@ const NOT_A_PASSWORD = new RegExp(
     [
       // what is said about a password, in the languages of PASSWORD_WORD
       'wrong|right|correct|strict|stricter|simple|complex|easy|hard|good|bad|important|obvious|unique|random|default|standard|incorrect|invalid|valid|same|different|required|missing|blank|empty|weak|strong|short|long|secure|insecure|fine|okay|unknown|new|old|there|here|below|above|attached|enclosed|too|not|also|still|now|again|ready|set|safe|hidden|visible|public|private|temporary|mandatory|optional|forgotten|lost|case|sensitive',
-      'today|tomorrow|yesterday|tonight|later|soon|first|last|asap|twice|myself|yourself|himself|herself|themselves|ourselves|reset|manager|policy|policies|field|change|changes|expiry|hint|hints|rules|prompt|box|form|page|link|email|mail|recovery|generator|vault|file|list|history|length|complexity|hash|attempts|login|protection|requirements|strength|please|thanks|only|though|anyway|yet|either|again',
+      'today|tomorrow|yesterday|tonight|later|soon|first|last|asap|twice|myself|yourself|himself|herself|themselves|ourselves|reset|manager|policy|policies|field|change|changes|expiry|hint|hints|rules|prompt|box|form|page|link|email|mail|recovery|generator|vault|file|list|history|length|complexity|hash|attempts|login|protection|requirements|strength|please|thanks|only|though|anyway|yet|either|again|minimum|maximum|minimal|maximal|mindestens|mínimo|máximo',
       'falsch|richtig|abgelaufen|gesperrt|neu|alt|korrekt|ungültig|gültig|leer|sicher|unsicher|faux|correcte|incorrecte|expiré|valide|nouveau|vide|correcta|incorrecta|caducada|caducado|nueva|vacía|segura|fout|juist|verlopen|nieuw|errada|certa|expirada',
     ].join('|') +
     ')$|(?:ed|ing|able|ible|ly|ert|iert)$',
