@@ -229,6 +229,7 @@ nephew grandmother grandfather grandma grandpa fiancé fiancée girlfriend boyfr
 accountant consultant contractor courier plumber electrician officer admin administrator developer designer analyst buyer
 seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
 president vp head chief name surname forename chase assignee reporter requester holder beneficiary payee recipient sender author signatory
+attendees attendee invitees participants panelists panellists speakers presenters organiser organizer
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
 consignee rider courier tenant landlord
 halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
@@ -247,7 +248,8 @@ export const PERSON_BEFORE_PAIRS = new Set(
 call with|chat with|email from|e-mail from|message from|note from|call from|calls from|sent by|signed by|approved by|confirmed by|
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
-handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|the late|first name|given name|goes by|calls her|calls him|known as|statement of|affidavit of|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e`
+handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|the late|first name|given name|goes by|calls her|calls him|known as|statement of|affidavit of|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e|joined by|
+apologies from|hosted by|presented by|interviewed by|chaired by|led by|booked by|booking under|reserved under|booked under`
     .split(/\|\s*/)
     .filter(Boolean),
 );

@@ -1,4 +1,4 @@
-import { PERSON_BEFORE, PERSON_BEFORE_PAIRS } from './name-context.js';
+import { BUSINESS_NOUNS, PERSON_BEFORE, PERSON_BEFORE_PAIRS } from './name-context.js';
 import { CALENDAR } from './name-lexicon.js';
 import { isNameLike, NAMING_CUES } from './name-evidence.js';
 import { eastAsianName, extend } from './name-extent.js';
@@ -36,7 +36,8 @@ export function byLexicon(r: NameReader, w: Word): Word | undefined {
   // `Jan de Vries`: a given name that is also a word, before a particle and a capitalised family name.
   const particled = given && next && !isTitle(next.text) ? r.afterParticles(next) : undefined;
   if (particled && isTitle(particled.text) && !r.names.place(particled.lower)) return extend(r, w);
-  if (given && r.lonePerson(w, next)) return w;
+  if (given && r.lonePerson(w, next))
+    return (r.evidence.before(w) === 'strong' ? wordSurnameAfter(r, [w]) : undefined) ?? w;
   if (
     r.names.family.has(w.lower) &&
     next &&
@@ -65,7 +66,7 @@ export function byEvidence(r: NameReader, w: Word): Word | undefined {
   if (before === 'block' && run.length === 1) return undefined;
   // `Hollis & Ward`: a firm's name.
   if (/^\s*&/.test(r.text.slice(last.end, last.end + 3))) return undefined;
-  if (before === 'strong') return last;
+  if (before === 'strong') return wordSurnameAfter(r, run) ?? last;
   if (r.particleSurname(w) && run.some((word) => evidence.classOf(word) !== 'ambiguousGiven')) return last;
   const after = evidence.after(w, last);
   if (after === 'block') return undefined;
@@ -91,6 +92,18 @@ export function byEvidence(r: NameReader, w: Word): Word | undefined {
     return run.every((word) => word.text.length > 2) ? last : undefined;
   }
   return undefined;
+}
+
+/**
+ * `joined by Will Baker`, `attendees Bill King,`: after a strong cue, a listed given name alone takes the
+ * capitalised word after it as its surname, though that word is also an ordinary one.
+ */
+export function wordSurnameAfter(r: NameReader, run: Word[]): Word | undefined {
+  const [first] = run;
+  if (run.length !== 1 || !first || !r.evidence.given(first.lower) || r.text[first.end] !== ' ') return undefined;
+  const next = r.next(first);
+  if (!next || !isTitle(next.text) || r.names.place(next.lower)) return undefined;
+  return BUSINESS_NOUNS.has(next.lower) || PERSON_BEFORE.has(next.lower) ? undefined : next;
 }
 
 /**

@@ -87,3 +87,18 @@ describe('a title before a verb that is also a plural noun (round 12)', () => {
     expect(found('Dr. Oetker pizzas are on sale this week.')).toEqual([]);
   });
 });
+
+describe('surnames that are also words after a given name (round 12)', () => {
+  it('takes the capitalised word after a listed given name after a strong cue or in a list', () => {
+    expect(found("today I'm joined by Will Baker, our head of sales.")).toEqual(['Will Baker']);
+    expect(found('attendees Bill King, Summer Brown, Hunter Smith')).toEqual([
+      'Bill King',
+      'Summer Brown',
+      'Hunter Smith',
+    ]);
+  });
+
+  it('leaves a place or a business after the name out of it', () => {
+    expect(found('joined by Will from Customer Support')).toEqual(['Will']);
+  });
+});

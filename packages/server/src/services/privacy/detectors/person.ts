@@ -18,7 +18,7 @@ import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { NameReader } from './name-reader.js';
-import { byEvidence, byLexicon, ordinaryWordNamed } from './name-rules.js';
+import { byEvidence, byLexicon, ordinaryWordNamed, wordSurnameAfter } from './name-rules.js';
 import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
 import { AND, GREETINGS, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
 import { beyondLatinRuns, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
@@ -234,7 +234,8 @@ class PersonScanner {
       const mentioned = known.has(w.text);
       if (!mentioned && !joined) continue;
       const run = this.#reader.run(w);
-      const last = run.at(-1) ?? w;
+      // `Bill King, Summer Brown`: a name in a list takes its surname as the list's first did.
+      const last = (joined ? wordSurnameAfter(this.#reader, run) : undefined) ?? run.at(-1) ?? w;
       // `Kaiser Permanente and Aetna plans`: a lone word joined to a name must end the phrase to be one.
       const lone = run.length === 1 && this.#reader.evidence.classOf(w) === 'unknown';
       if (!mentioned && lone && !this.#endsPhrase(last) && !this.#verbFollows(last)) continue;
