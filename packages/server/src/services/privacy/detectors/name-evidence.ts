@@ -48,6 +48,13 @@ export type Cue = 'strong' | 'label' | 'weak' | 'weakVerb' | 'block' | undefined
 /** A speaker's label opening a line or following a finished sentence (`Agent: …`, `… ? Client: …`). */
 const SPEAKER_LABEL = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+):\s/gu;
 
+/** A person's own details, written after the name and a comma in forms and notes. */
+const PERSONAL_FIELDS = new Set(
+  `tel telefon telefone teléfono téléfone téléphone phone mobile mob cell celular móvil handy email e-mail mail correo
+  passport pasaporte passaporte paspor nif nie dni cpf curp rfc ssn dob born nascido nascida nacido nacida née né geb
+  geboren pesel bsn personnummer cédula cedula nin bvn`.split(/\s+/),
+);
+
 /** Words that open a spoken turn after a speaker label. */
 const UTTERANCE_STARTS = new Set(
   `i i'm i’m we we're yes no ok okay hi hello hey sorry thanks thank so well yeah yep yup um uh er right sure and but that
@@ -228,7 +235,8 @@ export class NameEvidence {
         return 'strong';
       if ((word1 === 'our' || word1 === 'my' || word1 === 'your' || word1 === 'the') && word2)
         return PERSON_BEFORE.has(word2) || DEPARTMENTS.has(word2) ? 'strong' : undefined;
-      return undefined;
+      // `Diyar Barzanî, telefon +964…`, `Maria do Céu Albuquerque, NIF …`: a person's own details follow.
+      return PERSONAL_FIELDS.has(word1) ? 'weak' : undefined;
     }
     if (!/^\s/.test(rest)) return undefined;
     if (BUSINESS_NOUNS.has(word1)) return 'block';

@@ -61,9 +61,27 @@ export function surnameAcross(r: NameReader, last: Word): Word | undefined {
   return next && r.surnameLike(next) ? next : undefined;
 }
 
+/** Devotional second given names of Iberian and Latin American names (`Maria do Céu`, `María de los Ángeles`). */
+const DEVOTIONAL_PARTICLES = new Set(['do', 'da', 'dos', 'das', 'de', 'del', 'la', 'los', 'las']);
+const DEVOTIONAL_FIRST = new Set(['maria', 'maría', 'ana', 'josé', 'jose', 'juan', 'mari', 'maria-josé']);
+const DEVOTIONAL = new Set(
+  `céu carmo carmen graça gracia rosário rosario socorro fátima fatima conceição concepción luz jesus jesús pilar mar
+  rocío rocio ángeles angeles anjos dolores mercedes nazaré lourdes guadalupe montserrat sol paz pureza belém belen
+  belén consolación asunción remedios`.split(/\s+/),
+);
+
+/** `Maria do Céu Albuquerque`: the devotional name after its particles, or undefined. */
+function devotionalName(r: NameReader, first: Word): Word | undefined {
+  if (!DEVOTIONAL_FIRST.has(first.lower)) return undefined;
+  let next = r.next(first);
+  if (!next || !DEVOTIONAL_PARTICLES.has(next.text)) return undefined;
+  while (next && DEVOTIONAL_PARTICLES.has(next.text)) next = r.next(next);
+  return next && isTitle(next.text) && DEVOTIONAL.has(next.lower) ? next : undefined;
+}
+
 /** Extends a name forward over surnames and particles (`Ludwig van Beethoven`, `Maria García López`). */
 export function extend(r: NameReader, first: Word): Word {
-  let last = first;
+  let last = devotionalName(r, first) ?? first;
   // Four steps: `Ahmad Faizal bin Abdul Rahman` has a particle and three words after the first.
   for (let count = 0; count < 4; count++) {
     const across = surnameAcross(r, last);

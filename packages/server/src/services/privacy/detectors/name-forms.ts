@@ -15,7 +15,7 @@ const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
 const COMMA_CAPITAL = /, (?=\p{Lu})/gu;
 const FAMILY_BEFORE_COMMA = /(?<![\p{L}\p{N}'’-])(?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+$/u;
 const GIVEN_AFTER_COMMA =
-  /\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?(?=\s*(?:$|[\n\t|;,)(—–/"]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/uy; /**
+  /\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?(?=\s*(?:$|[\n\t|;,)(—–/"]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is|called|said|asked|wrote|phoned|rang|emailed|paid|signed|left|sent|requested)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/uy; /**
  * `KABILA MUTOMBO Grâce`, `KOUASSI Yao Serge`: family names in capitals, then the given names, as French
  * and West and Central African registers write them (read after a run of capitals).
  */
@@ -32,7 +32,8 @@ const LONE_MIN = 5;
 /** Airline passenger names: family name, a slash, the given names, then the title (`MENDOZA/CARLOS ALBERTO MR`). */
 const PASSENGER_SLASH = /\/(?=\p{Lu}{2})/gu;
 const PASSENGER_FAMILY = /(?<![\p{L}/])\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*$/u;
-const PASSENGER_GIVEN = /\/\p{Lu}{2,}(?: \p{Lu}{2,})*?(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b)/uy;
+const PASSENGER_GIVEN =
+  /\/\p{Lu}{2,}(?: \p{Lu}{2,})*?(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b| (?:seat|flight|gate|class|zone|group|PNR|SEAT|FLIGHT|GATE)\b|[,;)]|$)/uy;
 /** A name before an e-mail address in angle brackets, as mail headers write it (`From: Marcus Bell <marcus.bell@…>`). */
 const MAILBOX = / <[^<>@\s]+@/g;
 const MAILBOX_NAME = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){1,3}(?="?$)/u;

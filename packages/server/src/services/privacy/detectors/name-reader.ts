@@ -246,10 +246,12 @@ export class NameReader {
       /(?:^|[^\p{L}])(?:is|was)\s+$/u.test(this.text.slice(Math.max(0, prev.word.start - 5), prev.word.start))
     )
       return false;
-    // `chiedere a Alessandro chi guidava`: Romance `a` (to) before a name and a word that is no English one.
+    // `chiedere a Alessandro chi guidava`, `Escribile a Facundo:`: Romance `a` (to) before a name and a word
+    // that is no English one, or the end of the phrase.
     if (prev.raw === 'a' && this.evidence.classOf(w) === 'given') {
       const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
-      if (next !== undefined && !this.names.common(next)) return false;
+      if (next === undefined ? /^\s*[:,;.!?)]/.test(this.text.slice(w.end, w.end + 3)) : !this.names.common(next))
+        return false;
     }
     return (
       DETERMINERS.has(prev.raw) ||

@@ -102,3 +102,21 @@ describe('surnames that are also words after a given name (round 12)', () => {
     expect(found('joined by Will from Customer Support')).toEqual(['Will']);
   });
 });
+
+describe('names in forms and notes (round 12)', () => {
+  it('reads a name before a person’s own details, a Romance `a` before a name, devotional given names', () => {
+    expect(found('Berendam: Diyar Barzanî, telefon +964 750 418 2739, Hewlêr.')).toEqual(['Diyar Barzanî']);
+    expect(found('Escribile a Facundo: facu@example.uy, es el tesorero')).toEqual(['Facundo']);
+    expect(found('Fatura: Maria do Céu Albuquerque, NIF 279811357')).toEqual(['Maria do Céu Albuquerque']);
+    expect(found('María de los Ángeles Pérez llamó ayer')).toEqual(['María de los Ángeles Pérez']);
+  });
+
+  it('reads a family name, a comma and a given name before a verb, and a passenger name before the seat', () => {
+    expect(found('Call log: SMITH, John called re invoice 2026-118')).toEqual(['SMITH, John']);
+    expect(found('Boarding pass: HALVORSEN/KJETIL seat 23C flight SK 4021')).toEqual(['HALVORSEN/KJETIL']);
+  });
+
+  it('leaves a firm before its phone number alone', () => {
+    expect(found('Shipped to Acme, tel +1 555 0100')).toEqual([]);
+  });
+});
