@@ -212,6 +212,15 @@ const KINSHIP_TITLES = `ate kuya manang manong tita tito ninang ninong oma opa t
 tia tio zia zio babcia dziadek ciocia wujek auntie aunty uncle bu ibu pak bapak mbak kak kakak datuk dato datin puan encik
 cik haji hajah bác chị cô chú ông bà nong khun apa appa amma bhai bhaiya didi dadi nani baji licenciada licenciado
 ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si ammi abbu ammu`;
+/**
+ * Family members as a chat calls them instead of by name (`[07:07] Gogo: …`, `Мама: …`): never a name alone
+ * (the fixtures' rule: a bare kinship word is no PERSON). Those that are also given names (`Lola`, `Anne`) are left out.
+ */
+export const BARE_KINSHIP = new Set(
+  `${KINSHIP_TITLES} mama mamá maman mami mamita mamma mom mum mummy mommy papa papá papi papà dad daddy abuelita
+abuelito vovó vovô avó avô oma opa omi opi gogo mkhulu babcia dziadek mak ayah bunda ummi umma amma ammi abba ээж аав
+мама папа бабушка дедушка бабуля дедуля бабуся дідусь tinā tamā nene dede anneanne babaanne dedem`.split(/\s+/),
+);
 /** Greetings and thanks in other languages, before the person greeted (`Hola Caro`, `Selam Hanna`). */
 const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu
 obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari moien bonjou bula salom tere moi
@@ -229,7 +238,8 @@ nephew grandmother grandfather grandma grandpa fiancé fiancée girlfriend boyfr
 accountant consultant contractor courier plumber electrician officer admin administrator developer designer analyst buyer
 seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
 president vp head chief name surname forename chase assignee reporter requester holder beneficiary payee recipient sender author signatory
-attendees attendee invitees participants panelists panellists speakers presenters organiser organizer
+attendees attendee invitees participants panelists panellists speakers presenters organiser organizer née
+geb geborene nacida nascida
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
 consignee rider courier tenant landlord
 halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin

@@ -191,7 +191,11 @@ export class NameEvidence {
     }
     if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
     if (/\d/.test(gap)) return undefined;
-    if (gap.includes(':')) return PERSON_BEFORE.has(raw) || FIELDS_BEFORE_NAME.has(raw) ? 'label' : undefined;
+    if (gap.includes(':')) {
+      if (PERSON_BEFORE.has(raw) || FIELDS_BEFORE_NAME.has(raw)) return 'label';
+      // `[19:47] Maman: Koffi, envoie l'argent…`: a turn of a chat log that opens by calling someone.
+      return /^:\s$/.test(gap) && this.text[w.end] === ',' && this.#stampedLabel(prev.word) ? 'strong' : undefined;
+    }
     if (PERSON_BEFORE.has(raw)) return 'strong';
     // The word before that is read only when this one can end a two-word cue (most words cannot).
     const earlier =
@@ -283,6 +287,11 @@ export class NameEvidence {
       if (m[1] !== w.text) return true;
     }
     return false;
+  }
+
+  /** A speaker label after a chat log's time stamp (`[19:47] Maman:`). */
+  #stampedLabel(label: Word): boolean {
+    return /\[\d{1,2}:\d{2}(?::\d{2})?\]\s?$/.test(this.text.slice(Math.max(0, label.start - 12), label.start));
   }
 
   /** Does an utterance follow a speaker label (`Femi: ok so…`), rather than a value (`Kantoor: Keizersgracht 123`)? */

@@ -36,6 +36,8 @@ const SERVICE_PARTS = new Set(
   `svc srv service bot sys app api etl ci cd db sql backup deploy test dev prod stage staging admin root web www mail
   noreply daemon job cron sync monitor nagios zabbix git runner build jenkins ansible terraform k8s docker`.split(/\s+/),
 );
+/** A device named after its owner, as phones and laptops name themselves (`Siddharth-iPhone`, `Sarahs-MacBook-Pro`). */
+const DEVICE_OWNER = /(?<![\p{L}\d-])(\p{Lu}\p{Ll}+?)(?:['’]?s)?-(?=iPhone|iPad|MacBook|Galaxy|Pixel|Laptop|Android|Watch)/gu;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
 
@@ -125,6 +127,13 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     // `dev_ollie`: a name among the label's parts.
     const part = label.split(/[._]/).some((word) => isName(word, names, true));
     if (plain || part || isLoginOfName(label, names)) push(m.index + m[0].length - label.length, label.length);
+  }
+  if (text.includes('-')) {
+    DEVICE_OWNER.lastIndex = 0;
+    for (let m = DEVICE_OWNER.exec(text); m; m = DEVICE_OWNER.exec(text)) {
+      const name = m[1] ?? '';
+      if (names.given.has(name.toLowerCase()) || !names.common(name.toLowerCase())) push(m.index, name.length);
+    }
   }
   // A handle after `@` is found by both patterns: each once.
   return mergeSpans(spans);

@@ -120,3 +120,18 @@ describe('names in forms and notes (round 12)', () => {
     expect(found('Shipped to Acme, tel +1 555 0100')).toEqual([]);
   });
 });
+
+describe('chat turns, kinship words, maiden names and devices (round 12)', () => {
+  it('reads the name a stamped chat turn opens with, not the kinship word of its speaker', () => {
+    expect(found("[19:47] Maman: Koffi, envoie l'argent au +225 05 48 21 73 36")).toEqual(['Koffi']);
+    expect(found('[10:30] Бабушка: Сашенька, позвони мне')).toEqual(['Сашенька']);
+    expect(found('[07:07] Gogo: ngicela ungithumelele imali')).toEqual([]);
+    expect(found('Tía Marcela llamó ayer')).toEqual(['Marcela']);
+  });
+
+  it('reads a maiden name after née and the owner a device is named after', () => {
+    expect(found('client Samantha Greene (née Whitfield), seeking divorce')).toEqual(['Samantha Greene', 'Whitfield']);
+    expect(found('DHCPACK to b8:27:eb:4a:91:c3 (Siddharth-iPhone) via eth0')).toEqual(['Siddharth']);
+    expect(found('the Office-iPad and the Kiosk-Android tablet')).toEqual([]);
+  });
+});

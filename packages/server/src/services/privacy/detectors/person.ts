@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import {
+  BARE_KINSHIP,
   BUSINESS_NOUNS,
   EAST_ASIAN_FAMILY,
   HONORIFICS,
@@ -94,6 +95,8 @@ class PersonScanner {
         if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower) && !PARTICLES.has(lower)) continue;
       }
       const w = makeWord(m.index, this.#withoutCaseEnding(raw));
+      // `[07:07] Gogo: …`, `Mamá, ¿me llamas?`: a family member called by kinship, not by name.
+      if (BARE_KINSHIP.has(w.lower) && !isTitle(this.#reader.next(w)?.text ?? '')) continue;
       const institution = this.#reader.leadsInstitution(w);
       if (institution) {
         skipUntil = this.#titledRunEnd(institution);
