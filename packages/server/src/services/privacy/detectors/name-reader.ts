@@ -21,6 +21,8 @@ import type { NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
 import { isLetterCode, isTitle, nextWord, previousWord, type Word } from './name-words.js';
 
+/** Words right after `a Catalina` that are Romance, not English (`Llamar a Catalina al …`, `a Giulia e a Matteo`). */
+const ROMANCE_FUNCTION_WORDS = new Set(['al', 'del', 'para', 'per', 'pour', 'que', 'con', 'com', 'e', 'y', 'et', 'ho', 'ha']);
 const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
 import {
   ABOUT,
@@ -252,6 +254,7 @@ export class NameReader {
       const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
       if (next === undefined ? /^\s*[:,;.!?)]/.test(this.text.slice(w.end, w.end + 3)) : !this.names.common(next))
         return false;
+      if (next !== undefined && ROMANCE_FUNCTION_WORDS.has(next)) return false;
     }
     return (
       DETERMINERS.has(prev.raw) ||

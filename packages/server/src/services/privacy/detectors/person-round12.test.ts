@@ -135,3 +135,11 @@ describe('chat turns, kinship words, maiden names and devices (round 12)', () =>
     expect(found('the Office-iPad and the Kiosk-Android tablet')).toEqual([]);
   });
 });
+
+describe('introductions and Romance `a` in more languages (round 12)', () => {
+  it('reads a name after `je suis` and between Romance `a … e a …`', () => {
+    expect(found('Bonjour, je suis Bérénice, joignable au +33 7 81 24 56 90')).toEqual(['Bérénice']);
+    expect(found('A Giulia e a Matteo ho mandato il link della riunione.')).toEqual(['Giulia', 'Matteo']);
+    expect(found('Llamar a Rodrigo al +57 310 482 1937')).toEqual(['Rodrigo']);
+  });
+});
