@@ -55,6 +55,10 @@ const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|abd|abu)-\p{Lu}\p{L
  * (`Muthu a/l Ramasamy`), if one follows `last`.
  */
 export function surnameAcross(r: NameReader, last: Word): Word | undefined {
+  // Both start with a space, then a quote or a slash's first letter: most words have neither after them.
+  const mark = r.text[last.end + 1];
+  if (r.text[last.end] !== ' ' || (mark !== '"' && mark !== '“' && r.text[last.end + 2] !== '/'))
+    return undefined;
   const ahead = r.text.slice(last.end, last.end + 24);
   const between = NICKNAME.exec(ahead)?.[0] ?? LINEAGE.exec(ahead)?.[0];
   const next = between ? r.next({ ...last, end: last.end + between.length - 1 }) : undefined;
