@@ -58,7 +58,15 @@ export function byEvidence(r: NameReader, w: Word): Word | undefined {
   if (!isNameLike(evidence.classOf(w))) return ordinaryWordNamed(r, w);
   const run = r.run(w);
   const last = run.at(-1) ?? w;
-  if (evidence.placeFollows(last) || r.productVersion(last)) return undefined;
+  if (evidence.placeFollows(last)) return undefined;
+  const named = runNamed(r, w, run, last);
+  // `Gemma 3`: asked last, as a long number after the run has its label read (costly, and rarely needed).
+  return named && !r.productVersion(last) ? named : undefined;
+}
+
+/** The evidence around a run of name-like words (see `byEvidence`): its last word if it names a person. */
+function runNamed(r: NameReader, w: Word, run: Word[], last: Word): Word | undefined {
+  const evidence = r.evidence;
   if (run.length > 1 && r.names.place(run.map((word) => word.lower).join(' '))) return undefined;
   const before = evidence.before(w);
   // `in Lekki`, `in Gulshan asked`: after a place preposition a lone word is a place, whatever follows.
