@@ -11,6 +11,10 @@ import { isTitle, previousWord, type Word } from './name-words.js';
 export function byLexicon(r: NameReader, w: Word): Word | undefined {
   const eastAsian = eastAsianName(r, w);
   if (eastAsian) return eastAsian;
+  // An unknown or name-shaped word is neither a listed given name nor a listed family name (its class
+  // was given after both were looked up): the commonest case, spared two more look-ups.
+  const wordClass = r.evidence.classOf(w);
+  if (wordClass === 'unknown' || wordClass === 'shape') return undefined;
   const given = r.evidence.given(w.lower);
   if (!given && !r.names.family.has(w.lower)) return undefined;
   const next = r.next(w);
