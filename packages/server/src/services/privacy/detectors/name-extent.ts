@@ -136,7 +136,7 @@ export function extend(r: NameReader, first: Word): Word {
 export function startOf(r: NameReader, w: Word): number {
   let start = w.start;
   // `del signor Giuseppe Verdi`, `van mevrouw Bakker`: an honorific starts the name.
-  if (HONORIFICS.has(w.text.toLowerCase())) return start;
+  if (HONORIFICS.has(w.lower)) return start;
   for (let steps = 0; steps < 3; steps++) {
     const prev = previousWord(r.text, start);
     if (!prev) break;

@@ -2,6 +2,7 @@
 import { HONORIFICS } from './name-context.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { isLetterCode, isTitle, type Word } from './name-words.js';
+import { lowerCase } from './util.js';
 
 const WRITTEN_TITLE =
   /(?<![\p{L}])(?:г-(?:н|жа|ца)|(?:Dr|Prof)\.(?: (?:med|dent|rer\. nat|phil|jur|vet)\.)+) $/u;
@@ -46,7 +47,7 @@ export function honorificBefore(
   const dottedTitle = text[end] === '.' && /^(?:Mrs?|Ms|Mx|Dr)$/.test(before);
   if (
     !(isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) ||
-    !HONORIFICS.has(before.toLowerCase()) ||
+    !HONORIFICS.has(lowerCase(before)) ||
     (!ordinary && !dottedTitle && names.common(w.lower))
   )
     return undefined;

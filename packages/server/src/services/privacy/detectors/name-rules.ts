@@ -11,11 +11,15 @@ import { isTitle, previousWord, type Word } from './name-words.js';
 export function byLexicon(r: NameReader, w: Word): Word | undefined {
   const eastAsian = eastAsianName(r, w);
   if (eastAsian) return eastAsian;
-  // An unknown or name-shaped word is neither a listed given name nor a listed family name (its class
-  // was given after both were looked up): the commonest case, spared two more look-ups.
+  // The word's class tells what the lists said (see NameEvidence's classify): an unknown or name-shaped
+  // word is neither a listed given name nor a listed family name (the commonest case); a given name's
+  // class is given only to listed given names, a family name's only to words no given name.
   const wordClass = r.evidence.classOf(w);
   if (wordClass === 'unknown' || wordClass === 'shape') return undefined;
-  const given = r.evidence.given(w.lower);
+  const given =
+    wordClass === 'given' || wordClass === 'ambiguousGiven'
+      ? true
+      : wordClass !== 'family' && r.evidence.given(w.lower);
   if (!given && !r.names.family.has(w.lower)) return undefined;
   const next = r.next(w);
   // `Kia ora Aroha`: the first word of a greeting.

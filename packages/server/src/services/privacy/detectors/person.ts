@@ -20,7 +20,7 @@ import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed } from './name-rules.js';
 import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
 import { AND, GREETINGS, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
-import { beyondLatinRuns, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
+import { beyondLatinRuns, LETTERS, lowerCase, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
  * Capitalised words are the only places a name can start (caseless scripts aside). The look-behind
@@ -88,7 +88,7 @@ class PersonScanner {
       // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
       const opener = this.#reader.sentenceOpener(m.index);
       if (opener && this.#reader.evidence.classOfText(bare) === 'common') {
-        const lower = bare.toLowerCase();
+        const lower = lowerCase(bare);
         // (`Mrs. Van Houten`: after an honorific's dot a particle is no sentence's first word.)
         if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower) && !PARTICLES.has(lower)) continue;
       }
