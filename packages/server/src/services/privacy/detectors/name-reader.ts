@@ -257,7 +257,11 @@ export class NameReader {
     if (i === 0) return true;
     const mark = this.text[i - 1] ?? ' ';
     // `Mr. Baker`: the dot of a title ends no sentence.
-    if (mark === '.' && TITLE_DOT.test(this.text.slice(Math.max(0, i - 5), i))) return false;
+    // (Each title ends in `r`, `s` or `x`: other dots are looked at no further.)
+    const letter = this.text[i - 2];
+    if (mark === '.' && (letter === 'r' || letter === 's' || letter === 'x')) {
+      if (TITLE_DOT.test(this.text.slice(Math.max(0, i - 5), i))) return false;
+    }
     return SENTENCE_BREAKS.includes(mark);
   }
 

@@ -1,6 +1,6 @@
 import { PERSON_BEFORE, PERSON_BEFORE_PAIRS } from './name-context.js';
 import { CALENDAR } from './name-lexicon.js';
-import { isNameLike, NAMING_CUES } from './name-evidence.js';
+import { isNameLike, NAMING_CUES, type WordClass } from './name-evidence.js';
 import { eastAsianName, extend } from './name-extent.js';
 import type { NameReader } from './name-reader.js';
 import { isTitle, previousWord, type Word } from './name-words.js';
@@ -8,13 +8,12 @@ import { isTitle, previousWord, type Word } from './name-words.js';
 /** The two ways a capitalised word starts a name: the lists know it, or the text around it says so. */
 
 /** The names the lists know: a given name, a listed family name next to a given name, East Asian order. */
-export function byLexicon(r: NameReader, w: Word): Word | undefined {
+export function byLexicon(r: NameReader, w: Word, wordClass: WordClass): Word | undefined {
   const eastAsian = eastAsianName(r, w);
   if (eastAsian) return eastAsian;
   // The word's class tells what the lists said (see NameEvidence's classify): an unknown or name-shaped
   // word is neither a listed given name nor a listed family name (the commonest case); a given name's
   // class is given only to listed given names, a family name's only to words no given name.
-  const wordClass = r.evidence.classOf(w);
   if (wordClass === 'unknown' || wordClass === 'shape') return undefined;
   const given =
     wordClass === 'given' || wordClass === 'ambiguousGiven'
@@ -61,9 +60,9 @@ export function byLexicon(r: NameReader, w: Word): Word | undefined {
  * Names no list knows, by evidence: a cue before or after (`Dear …`, `spoke with …`, `… said`, a
  * speaker label), or a second clue (two name-like words in a row, a name shape, a listed family name).
  */
-export function byEvidence(r: NameReader, w: Word): Word | undefined {
+export function byEvidence(r: NameReader, w: Word, wordClass: WordClass): Word | undefined {
   const evidence = r.evidence;
-  if (!isNameLike(evidence.classOf(w))) return ordinaryWordNamed(r, w);
+  if (!isNameLike(wordClass)) return ordinaryWordNamed(r, w);
   const run = r.run(w);
   const last = run.at(-1) ?? w;
   if (evidence.placeFollows(last)) return undefined;
@@ -82,11 +81,11 @@ function runNamed(r: NameReader, w: Word, run: Word[], last: Word): Word | undef
   // `Hollis & Ward`: a firm's name.
   if (/^\s*&/.test(r.text.slice(last.end, last.end + 3))) return undefined;
   if (before === 'strong') return last;
-  if (r.particleSurname(w) && run.some((word) => evidence.classOf(word) !== 'ambiguousGiven')) return last;
+  const classes = run.map((word) => evidence.classOf(word));
+  if (r.particleSurname(w) && classes.some((c) => c !== 'ambiguousGiven')) return last;
   const after = evidence.after(w, last);
   if (after === 'block') return undefined;
   if (after === 'strong') return last;
-  const classes = run.map((word) => evidence.classOf(word));
   // A name particle between two name-like words (`Cormac Ó Dálaigh`, `Joris van der Linden`) is a clue.
   const clue = r.runHadNameParticle || classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
   const ordinary = classes.length === 1 && classes[0] === 'ambiguousGiven';
@@ -117,7 +116,7 @@ export function ordinaryWordNamed(r: NameReader, w: Word): Word | undefined {
   // `Kumusta, Kuya Ramil`: a title or a role is not the first word of the name after it.
   if (PERSON_BEFORE.has(w.lower)) return undefined;
   const next = r.next(w);
-  if (!next || !isNameLike(r.evidence.classOf(next)) || r.evidence.classOf(next) === 'ambiguousGiven')
-    return undefined;
+  const nextClass = next && r.evidence.classOf(next);
+  if (!nextClass || !isNameLike(nextClass) || nextClass === 'ambiguousGiven') return undefined;
   return r.evidence.before(w) === 'strong' ? r.run(next).at(-1) : undefined;
 }

@@ -147,7 +147,7 @@ class PersonScanner {
         continue;
       }
       const honorific = this.#reader.honorificStart(w);
-      const lexical = byLexicon(this.#reader, w);
+      const lexical = byLexicon(this.#reader, w, wordClass);
       const thing =
         lexical === w &&
         honorific === undefined &&
@@ -168,7 +168,7 @@ class PersonScanner {
         skipUntil = this.#accept(w.start, extend(this.#reader, w));
         continue;
       }
-      const evident = byEvidence(this.#reader, w);
+      const evident = byEvidence(this.#reader, w, wordClass);
       if (evident) {
         skipUntil = this.#accept(w.start, evident);
         continue;
