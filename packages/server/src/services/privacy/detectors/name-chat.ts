@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { PERSON_BEFORE } from './name-context.js';
+import { cueStarts } from './name-cues.js';
 import type { NameLexicon } from './name-lexicon.js';
 
 /**
@@ -8,7 +9,7 @@ import type { NameLexicon } from './name-lexicon.js';
  * given name (never an ordinary word or a place) is that person.
  */
 const AFTER_GREETING =
-  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to|by|did|lol|shout-out to|thanks to)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n|(?<=[.?!] ))([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/g;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to|by|did|lol|shout-out to|thanks to)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n|(?<=[.?!] ))([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/y;
 
 /**
  * `thanks kuga,`, `hey tavi!`: right after a greeting or a thanks and before a comma or `!`, a lower-case
@@ -29,7 +30,7 @@ const ADDRESS_TERMS = new Set(
  * before what people do, found from those words (rare) rather than tried at every word.
  */
 const PERSON_AFTER =
-  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left))(?![\w'’])/g;
+  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left))(?![\w'’])/y;
 const WORD_BEFORE = /(?:^|[^\w\u00c0-\u024f'’-])([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})$/;
 
 function isGivenOnly(name: string, names: NameLexicon): boolean {
@@ -38,8 +39,13 @@ function isGivenOnly(name: string, names: NameLexicon): boolean {
 
 function namesBeforeDeeds(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
-  PERSON_AFTER.lastIndex = 0;
-  for (let m = PERSON_AFTER.exec(text); m; m = PERSON_AFTER.exec(text)) {
+  let from = 0;
+  for (const at of cueStarts(text).deed) {
+    if (at < from) continue;
+    PERSON_AFTER.lastIndex = at;
+    const m = PERSON_AFTER.exec(text);
+    if (!m) continue;
+    from = PERSON_AFTER.lastIndex;
     const word = WORD_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1];
     if (!word || !isGivenOnly(word, names)) continue;
     spans.push({ start: m.index - word.length, end: m.index, type: 'PERSON' });
@@ -71,8 +77,14 @@ const SELF_INTRODUCED = /\b(?:it['’]?s|this is) ([a-z][a-z'’-]{2,}) (?=calli
 
 export function detectChatNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
-  AFTER_GREETING.lastIndex = 0;
-  for (let m = AFTER_GREETING.exec(text); m; m = AFTER_GREETING.exec(text)) {
+  let from = 0;
+  // (Both patterns are tried only where name-cues.ts finds they may start.)
+  for (const at of cueStarts(text).greeting) {
+    if (at < from) continue;
+    AFTER_GREETING.lastIndex = at;
+    const m = AFTER_GREETING.exec(text);
+    if (!m) continue;
+    from = AFTER_GREETING.lastIndex;
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     if (!isGivenOnly(name, names) && !(m[1] && vocative(m, name, text, names))) continue;
     const start = m.index + m[0].length - name.length;

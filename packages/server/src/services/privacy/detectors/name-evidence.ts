@@ -183,18 +183,23 @@ export class NameEvidence {
     const prev = previousWord(this.text, w.start);
     if (!prev) return undefined;
     // `K. Raghunathan`: an initial belongs to the name; the cue stands before it.
-    if (/^\.\s?$/.test(prev.gap) && /^\p{Lu}$/u.test(prev.word.text)) return this.before(prev.word);
+    // (An initial is one code point: two code units at most.)
+    if (prev.word.text.length <= 2 && /^\.\s?$/.test(prev.gap) && /^\p{Lu}$/u.test(prev.word.text))
+      return this.before(prev.word);
     const { raw, gap } = prev;
-    if (/[\n.!?;]/.test(gap)) {
-      const signOff = /\n/.test(gap) && SIGN_OFFS.has(raw);
-      return signOff || /(?:^|[\s.!?])(?:--?|—)\s*$/.test(gap) ? 'strong' : undefined;
-    }
-    if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
-    if (/\d/.test(gap)) return undefined;
-    if (gap.includes(':')) {
-      if (PERSON_BEFORE.has(raw) || FIELDS_BEFORE_NAME.has(raw)) return 'label';
-      // `[19:47] Maman: Koffi, envoie l'argent…`: a turn of a chat log that opens by calling someone.
-      return /^:\s$/.test(gap) && this.text[w.end] === ',' && this.#stampedLabel(prev.word) ? 'strong' : undefined;
+    // Most words stand after one space, where none of the marks below can be.
+    if (gap !== ' ') {
+      if (/[\n.!?;]/.test(gap)) {
+        const signOff = /\n/.test(gap) && SIGN_OFFS.has(raw);
+        return signOff || /(?:^|[\s.!?])(?:--?|—)\s*$/.test(gap) ? 'strong' : undefined;
+      }
+      if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
+      if (/\d/.test(gap)) return undefined;
+      if (gap.includes(':')) {
+        if (PERSON_BEFORE.has(raw) || FIELDS_BEFORE_NAME.has(raw)) return 'label';
+        // `[19:47] Maman: Koffi, envoie l'argent…`: a turn of a chat log that opens by calling someone.
+        return /^:\s$/.test(gap) && this.text[w.end] === ',' && this.#stampedLabel(prev.word) ? 'strong' : undefined;
+      }
     }
     if (PERSON_BEFORE.has(raw)) return 'strong';
     // The word before that is read only when this one can end a two-word cue (most words cannot).
@@ -215,15 +220,18 @@ export class NameEvidence {
   /** What follows the name ending with `last` says about it (`first` for speaker labels). */
   after(first: Word, last: Word): Cue {
     const gap = gapAfter(this.text, last);
-    if (/^:\s/.test(gap)) return this.#turnStart(first) ? 'label' : undefined;
-    // `Speaker 1 (Liang): …`, `Supervisor (Tunde): …`.
-    if (/^\)\s*:/.test(gap) && this.text[first.start - 1] === '(') return 'label';
-    if (/^\s*&\s*$/.test(gap)) return 'block';
-    if (gap === '-') {
-      const next = nextWord(this.text, last);
-      return next && HONORIFIC_SUFFIXES.has(next.lower) ? 'strong' : undefined;
+    // Most names are followed by one space, where none of the marks below can be.
+    if (gap !== ' ') {
+      if (/^:\s/.test(gap)) return this.#turnStart(first) ? 'label' : undefined;
+      // `Speaker 1 (Liang): …`, `Supervisor (Tunde): …`.
+      if (/^\)\s*:/.test(gap) && this.text[first.start - 1] === '(') return 'label';
+      if (/^\s*&\s*$/.test(gap)) return 'block';
+      if (gap === '-') {
+        const next = nextWord(this.text, last);
+        return next && HONORIFIC_SUFFIXES.has(next.lower) ? 'strong' : undefined;
+      }
+      if (gap === '' || gap === '.' || gap === '\n') return undefined;
     }
-    if (gap === '' || gap === '.' || gap === '\n') return undefined;
     const rest = this.text.slice(last.end, last.end + 40);
     const words = WORDS_AFTER.exec(rest);
     const word1 = words?.[1] === undefined ? undefined : lowerCase(words[1]);
@@ -232,9 +240,11 @@ export class NameEvidence {
     if (gap === ' ' && TITLES_AFTER_NAME.has(word1)) return 'strong';
     // `Mensah family:`, `the De Souza family account`.
     if (gap === ' ' && word1 === 'family') return 'strong';
-    if (/^['’]s/.test(rest)) return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
-    if (/^\s*\(/.test(rest)) return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
-    if (/^,/.test(rest)) {
+    if ((rest[0] === "'" || rest[0] === '’') && rest[1] === 's')
+      return PERSONAL_POSSESSIONS.has(word1) ? 'strong' : 'weak';
+    if (gap !== ' ' && /^\s*\(/.test(rest))
+      return DEPARTMENTS.has(word1) || PERSON_BEFORE.has(word1) ? 'strong' : undefined;
+    if (rest[0] === ',') {
       if (/^(?:who|whose|he|she|he's|she's|he'll|she'll|he'd|she'd)$/.test(word1) || PERSON_BEFORE.has(word1))
         return 'strong';
       if ((word1 === 'our' || word1 === 'my' || word1 === 'your' || word1 === 'the') && word2)
@@ -242,7 +252,7 @@ export class NameEvidence {
       // `Diyar Barzanî, telefon +964…`, `Maria do Céu Albuquerque, NIF …`: a person's own details follow.
       return PERSONAL_FIELDS.has(word1) ? 'weak' : undefined;
     }
-    if (!/^\s/.test(rest)) return undefined;
+    if (gap !== ' ' && !/^\s/.test(rest)) return undefined;
     if (BUSINESS_NOUNS.has(word1)) return 'block';
     // `Horváth úr`, `Kovács asszony`: Hungarian titles stand after the surname.
     if (HUNGARIAN_TITLES_AFTER.has(word1)) return 'strong';

@@ -55,6 +55,10 @@ const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|at|az|ar|an|abd|abu)-\p{Lu}\p{L
  * (`Muthu a/l Ramasamy`), if one follows `last`.
  */
 export function surnameAcross(r: NameReader, last: Word): Word | undefined {
+  // Both start with a space, then a quote or a slash's first letter: most words have neither after them.
+  const mark = r.text[last.end + 1];
+  if (r.text[last.end] !== ' ' || (mark !== '"' && mark !== '“' && r.text[last.end + 2] !== '/'))
+    return undefined;
   const ahead = r.text.slice(last.end, last.end + 24);
   const between = NICKNAME.exec(ahead)?.[0] ?? LINEAGE.exec(ahead)?.[0];
   const next = between ? r.next({ ...last, end: last.end + between.length - 1 }) : undefined;
@@ -150,7 +154,7 @@ export function extend(r: NameReader, first: Word): Word {
 export function startOf(r: NameReader, w: Word): number {
   let start = w.start;
   // `del signor Giuseppe Verdi`, `van mevrouw Bakker`: an honorific starts the name.
-  if (HONORIFICS.has(w.text.toLowerCase())) return start;
+  if (HONORIFICS.has(w.lower)) return start;
   for (let steps = 0; steps < 3; steps++) {
     const prev = previousWord(r.text, start);
     if (!prev) break;

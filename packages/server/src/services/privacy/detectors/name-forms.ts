@@ -9,7 +9,7 @@ import type { NameEvidence, WordClass } from './name-evidence.js';
 
 /** Words in capitals, one space or a comma between them (two spaces end a form's field). */
 const CAPITALS_RUN =
-  /\p{Lu}(?<![\p{L}\p{N}]\p{Lu})\p{Lu}+(?:[-'’]\p{Lu}{2,})*(?:,? \p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*)*(?![\p{L}\p{N}])/gu;
+  /\p{Lu}(?<![\p{L}\p{N}]\p{Lu})\p{Lu}+(?:[-'’]\p{Lu}{2,})*(?:,? \p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*)*(?![\p{L}\p{N}])/uy;
 const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
 /** `LEHMANN, Birgit,`, `Ossei, Kojo |`: a family name, a comma, a given name, then the end of the field. */
 const COMMA_CAPITAL = /, (?=\p{Lu})/gu;
@@ -96,6 +96,39 @@ function namesInRun(words: CapitalWord[]): Span[] {
   }
   close();
   return spans;
+}
+
+/** Capital letters (`\p{Lu}`) of the Basic Multilingual Plane by character code, listed on first use. */
+let upperCodes: Uint8Array | undefined;
+function upperCaseTable(): Uint8Array {
+  if (!upperCodes) {
+    upperCodes = new Uint8Array(65536);
+    const upper = /\p{Lu}/u;
+    for (let code = 0; code < 65536; code++) if (upper.test(String.fromCharCode(code))) upperCodes[code] = 1;
+  }
+  return upperCodes;
+}
+
+/**
+ * Where a run of capitals may start: a capital after no capital and before another one (a character
+ * beyond the BMP, which the table leaves out, counts as a possible capital). CAPITALS_RUN is tried there
+ * only: searched for over the whole text, its `\p{Lu}` and look-behind cost more than all its matches.
+ */
+function capitalPairStarts(text: string): number[] {
+  const upper = upperCaseTable();
+  const starts: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const surrogate = code >= 0xd800 && code <= 0xdbff;
+    if (surrogate) starts.push(i);
+    else if (upper[code] === 1 && upper[previous] !== 1) {
+      const next = text.charCodeAt(i + 1);
+      if (upper[next] === 1 || (next >= 0xd800 && next <= 0xdbff)) starts.push(i);
+    }
+    previous = code;
+  }
+  return starts;
 }
 
 const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
@@ -217,9 +250,15 @@ function capitalsThenGiven(text: string, run: RegExpExecArray, evidence: NameEvi
 
 export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
   const spans: Span[] = [];
-  if (HAS_CAPITALS_RUN.test(text)) {
-    CAPITALS_RUN.lastIndex = 0;
-    for (let m = CAPITALS_RUN.exec(text); m; m = CAPITALS_RUN.exec(text)) {
+  const starts = capitalPairStarts(text);
+  if (starts.length > 0 && HAS_CAPITALS_RUN.test(text)) {
+    let from = 0;
+    for (const start of starts) {
+      if (start < from) continue;
+      CAPITALS_RUN.lastIndex = start;
+      const m = CAPITALS_RUN.exec(text);
+      if (!m) continue;
+      from = CAPITALS_RUN.lastIndex;
       const words: CapitalWord[] = [];
       for (const w of m[0].matchAll(/[^, ]+/g)) {
         const start = m.index + (w.index ?? 0);

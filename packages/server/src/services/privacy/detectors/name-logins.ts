@@ -1,5 +1,6 @@
 import { mergeSpans } from '../spans.js';
 import type { Span } from '../types.js';
+import { cueStarts } from './name-cues.js';
 import type { NameLexicon } from './name-lexicon.js';
 
 /**
@@ -13,7 +14,7 @@ const JOIN = /[._-](?=[a-z])/g;
 const PART_BEFORE = /(?<![\w./\\-])[a-z]{1,15}$/;
 const PART_AFTER = /[a-z]{1,15}(?![\w@]|[.-]\w)/y;
 const LOGIN_CUE =
-  /@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|\\(?=[a-z])/g;
+  /@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|\\(?=[a-z])/y;
 const LOGIN = /[a-z]{4,20}(?:[._][a-z]{1,15})?(?![\w]|[.-]\w)/y;
 const POSSESSIVE_THING = /['’]s (?:account|mailbox|laptop|login|password)/g;
 const LOGIN_BEFORE = /(?<![\w@./\\-])[a-z]{4,20}$/;
@@ -96,8 +97,14 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
       if (named) push(start, first.length + 1 + second.length);
     }
   }
-  LOGIN_CUE.lastIndex = 0;
-  for (let cue = LOGIN_CUE.exec(text); cue; cue = LOGIN_CUE.exec(text)) {
+  let from = 0;
+  // (Tried only where name-cues.ts finds the cue may start.)
+  for (const at of cueStarts(text).login) {
+    if (at < from) continue;
+    LOGIN_CUE.lastIndex = at;
+    const cue = LOGIN_CUE.exec(text);
+    if (!cue) continue;
+    from = LOGIN_CUE.lastIndex;
     // `DOMAIN\rpatel`: a backslash after a letter.
     if (cue[0] === '\\' && !/[A-Za-z]/.test(text[cue.index - 1] ?? '')) continue;
     LOGIN.lastIndex = cue.index + cue[0].length;

@@ -1,7 +1,6 @@
 import { labelledAsId } from './national-id.js';
 import {
   DETERMINERS,
-  HONORIFICS,
   INSTITUTION_LEADS,
   LANDMARK_NOUNS,
   LANDMARK_NOUNS_AFTER_FULL_NAME,
@@ -16,14 +15,12 @@ import {
   TITLES_AFTER_NAME,
 } from './name-context.js';
 import { isNameLike, NameEvidence } from './name-evidence.js';
+import { honorificBefore } from './name-honorific.js';
 import { surnameAcross } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { JAPANESE_PLACE_SUFFIX } from './name-shape.js';
-import { isLetterCode, isTitle, nextWord, previousWord, type Word } from './name-words.js';
+import { isTitle, nextWord, previousWord, type Word } from './name-words.js';
 
-/** Words right after `a Catalina` that are Romance, not English (`Llamar a Catalina al …`, `a Giulia e a Matteo`). */
-const ROMANCE_FUNCTION_WORDS = new Set(['al', 'del', 'para', 'per', 'pour', 'que', 'con', 'com', 'e', 'y', 'et', 'ho', 'ha']);
-const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
 import {
   ABOUT,
   GREETINGS,
@@ -34,14 +31,17 @@ import {
   VOCATIVE_FOLLOWS,
 } from './person-words.js';
 
+/** Words right after `a Catalina` that are Romance, not English (`Llamar a Catalina al …`, `a Giulia e a Matteo`). */
+const ROMANCE_FUNCTION_WORDS = new Set(['al', 'del', 'para', 'per', 'pour', 'que', 'con', 'com', 'e', 'y', 'et', 'ho', 'ha']);
+const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
+
 const isCaseless = (w: string) =>
   /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}]/u.test(
     w,
   );
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const TITLE_DOT = /(?:^|[^\p{L}])(?:Mrs?|Ms|Mx|Dr)\.$/u;
-const WRITTEN_TITLE =
-  /(?<![\p{L}])(?:г-(?:н|жа|ца)|(?:Dr|Prof)\.(?: (?:med|dent|rer\. nat|phil|jur|vet)\.)+) $/u;
+const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((particle) => particle.length));
 /** What ends a sentence or a line, or opens a quotation or an aside: the word after it opens one. */
 const SENTENCE_BREAKS = '\n.!?:;"“(';
 
@@ -50,14 +50,6 @@ const SENTENCE_BREAKS = '\n.!?:;"“(';
  * about it (a surname, a vocative, an honorific, a thing's name). Shared by name-extent.ts,
  * name-rules.ts and the scanner in person.ts.
  */
-/** Honorifics written in lower case (Greek `κ.` for κύριος/κυρία, `κος`, `κα`). */
-/** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
-const LOWER_CASE_HONORIFICS = new Set(
-  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule pán paní panu pane κυρία κύριο κύριε κυρίου dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig'.split(
-    ' ',
-  ),
-);
-
 export class NameReader {
   readonly evidence: NameEvidence;
   /** Set by `run`: the last run had a name particle between its words (`Joris van der Linden`). */
@@ -158,56 +150,25 @@ export class NameReader {
 
   /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`, Greek `κ.`), or undefined. */
   honorificStart(w: Word, ordinary = false, particle = false): number | undefined {
-    // `г-н Георгиев`, `Dr. med. Haas`: titles written with a hyphen or with a faculty after them.
-    const written = WRITTEN_TITLE.exec(this.text.slice(Math.max(0, w.start - 24), w.start))?.[0];
-    if (written) return w.start - written.length;
-    let end = w.start;
-    for (let spaces = 0; spaces < 2 && this.text[end - 1] === ' '; spaces++) end--;
-    if (end === w.start) return undefined;
-    if (this.text[end - 1] === '.') end--;
-    let start = end;
-    while (start > 0 && end - start < 12 && isLetterCode(this.text.charCodeAt(start - 1))) start--;
-    // Italian feminine titles: `dott.ssa`, `prof.ssa`, `sig.ra`, `avv.ta`.
-    const feminine = /(?:^|[^\p{L}])((?:dott|prof|sig|avv|dr)\.)$/iu.exec(
-      this.text.slice(Math.max(0, start - 6), start),
-    );
-    if (feminine?.[1] && /^(?:ssa|ra|na|ta)$/.test(this.text.slice(start, end))) start -= feminine[1].length;
-    if (start === end || (start > 0 && isLetterCode(this.text.charCodeAt(start - 1)))) return undefined;
-    const before = this.text.slice(start, end).replace('.', '');
-    // `Mr. Baker`: after an English title with its dot even a word is a surname.
-    const dottedTitle = this.text[end] === '.' && /^(?:Mrs?|Ms|Mx|Dr)$/.test(before);
-    if (
-      !(isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) ||
-      !HONORIFICS.has(before.toLowerCase()) ||
-      (!ordinary && !dottedTitle && this.names.common(w.lower))
-    )
-      return undefined;
-    // `Dr. Oetker pizzas`: a plural noun right after makes it a brand (not a verb before its object:
-    // `Mr. Okonkwo disputes the charge`).
-    const after = /^ (\p{Ll}{3,}s)\b(?! (?:the|a|an|his|her|their|my|our|your|this|that|it|him|them|to|with)\b)/u.exec(
-      this.text.slice(w.end, w.end + 32),
-    );
-    const next = after?.[1];
-    if (next && this.names.common(next) && !this.names.finiteVerb(next) && !this.names.verbOrPlural(next))
-      return undefined;
-    // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
-    // (A name particle, `Van`, `De`, is never the place it may also spell.)
-    const place =
-      (!particle && this.names.place(w.lower)) || this.names.place(`${before.toLowerCase()} ${w.lower}`);
-    return place ? undefined : start;
+    return honorificBefore(this.text, this.names, w, ordinary, particle);
   }
 
   /** `Gemma 3`, `Llama 3.3`, `Claude 2`: a name-like word right before a short number names a product. */
   productVersion(last: Word): boolean {
     // A run of five or more digits after a name is a record's number (`Njeri 27093315`), not a version,
     // unless the words are the number's label (`Cartão de Cidadão 19482199 …`, `TC'si 1234…`).
+    if (this.text[last.end] !== ' ') return false;
     const after = this.text.slice(last.end, last.end + 7);
     // `Linde E20`, `Tata Ace`-like model codes: capitals and digits in one word.
     // (Not the start of an IBAN or a plate: `Hassan EG72 7051 …`.)
-    if (/^ \p{Lu}{1,3}-?\d{1,4}\p{Ll}?(?![\p{L}\d]| \d)/u.test(this.text.slice(last.end, last.end + 12)))
+    const first = this.text.charCodeAt(last.end + 1);
+    if (
+      (first > 127 || (first >= 65 && first <= 90)) &&
+      /^ \p{Lu}{1,3}-?\d{1,4}\p{Ll}?(?![\p{L}\d]| \d)/u.test(this.text.slice(last.end, last.end + 12))
+    )
       return true;
     if (!/^ \d/.test(after)) return false;
-    return !/^ \d{5}/.test(after) || labelledAsId(this.text, last.end + 1) || /['’]/.test(last.text);
+    return !/^ \d{5}/.test(after) || /['’]/.test(last.text) || labelledAsId(this.text, last.end + 1);
   }
 
   /** Set by `landmarkFollows`: where the landmark's name ends. */
@@ -304,7 +265,11 @@ export class NameReader {
     if (i === 0) return true;
     const mark = this.text[i - 1] ?? ' ';
     // `Mr. Baker`: the dot of a title ends no sentence.
-    if (mark === '.' && TITLE_DOT.test(this.text.slice(Math.max(0, i - 5), i))) return false;
+    // (Each title ends in `r`, `s` or `x`: other dots are looked at no further.)
+    const letter = this.text[i - 2];
+    if (mark === '.' && (letter === 'r' || letter === 's' || letter === 'x')) {
+      if (TITLE_DOT.test(this.text.slice(Math.max(0, i - 5), i))) return false;
+    }
     return SENTENCE_BREAKS.includes(mark);
   }
 
@@ -314,9 +279,11 @@ export class NameReader {
    */
   particleSurname(w: Word, strongOnly = false): boolean {
     // Cheap look at the word before first: most capitalised words have no particle before them.
-    if (this.text[w.start - 1] !== ' ' || !/^\p{Lu}\p{Ll}/u.test(w.text)) return false;
+    if (this.text[w.start - 1] !== ' ') return false;
     const space = this.text.lastIndexOf(' ', w.start - 2);
-    if (!PARTICLES.has(this.text.slice(space + 1, w.start - 1))) return false;
+    if (w.start - 2 - space > LONGEST_PARTICLE || !PARTICLES.has(this.text.slice(space + 1, w.start - 1)))
+      return false;
+    if (!/^\p{Lu}\p{Ll}/u.test(w.text)) return false;
     const prev = previousWord(this.text, w.start);
     if (!prev || prev.gap !== ' ' || isTitle(prev.word.text) || !PARTICLES.has(prev.raw)) return false;
     let particle = prev.word;

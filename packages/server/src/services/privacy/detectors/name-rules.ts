@@ -1,6 +1,6 @@
 import { BUSINESS_NOUNS, PERSON_BEFORE, PERSON_BEFORE_PAIRS } from './name-context.js';
 import { CALENDAR } from './name-lexicon.js';
-import { isNameLike, NAMING_CUES } from './name-evidence.js';
+import { isNameLike, NAMING_CUES, type WordClass } from './name-evidence.js';
 import { eastAsianName, extend } from './name-extent.js';
 import type { NameReader } from './name-reader.js';
 import { isTitle, previousWord, type Word } from './name-words.js';
@@ -8,10 +8,17 @@ import { isTitle, previousWord, type Word } from './name-words.js';
 /** The two ways a capitalised word starts a name: the lists know it, or the text around it says so. */
 
 /** The names the lists know: a given name, a listed family name next to a given name, East Asian order. */
-export function byLexicon(r: NameReader, w: Word): Word | undefined {
+export function byLexicon(r: NameReader, w: Word, wordClass: WordClass): Word | undefined {
   const eastAsian = eastAsianName(r, w);
   if (eastAsian) return eastAsian;
-  const given = r.evidence.given(w.lower);
+  // The word's class tells what the lists said (see NameEvidence's classify): an unknown or name-shaped
+  // word is neither a listed given name nor a listed family name (the commonest case); a given name's
+  // class is given only to listed given names, a family name's only to words no given name.
+  if (wordClass === 'unknown' || wordClass === 'shape') return undefined;
+  const given =
+    wordClass === 'given' || wordClass === 'ambiguousGiven'
+      ? true
+      : wordClass !== 'family' && r.evidence.given(w.lower);
   if (!given && !r.names.family.has(w.lower)) return undefined;
   const next = r.next(w);
   // `Kia ora Aroha`: the first word of a greeting.
@@ -54,12 +61,20 @@ export function byLexicon(r: NameReader, w: Word): Word | undefined {
  * Names no list knows, by evidence: a cue before or after (`Dear …`, `spoke with …`, `… said`, a
  * speaker label), or a second clue (two name-like words in a row, a name shape, a listed family name).
  */
-export function byEvidence(r: NameReader, w: Word): Word | undefined {
+export function byEvidence(r: NameReader, w: Word, wordClass: WordClass): Word | undefined {
   const evidence = r.evidence;
-  if (!isNameLike(evidence.classOf(w))) return ordinaryWordNamed(r, w);
+  if (!isNameLike(wordClass)) return ordinaryWordNamed(r, w);
   const run = r.run(w);
   const last = run.at(-1) ?? w;
-  if (evidence.placeFollows(last) || r.productVersion(last)) return undefined;
+  if (evidence.placeFollows(last)) return undefined;
+  const named = runNamed(r, w, run, last);
+  // `Gemma 3`: asked last, as a long number after the run has its label read (costly, and rarely needed).
+  return named && !r.productVersion(last) ? named : undefined;
+}
+
+/** The evidence around a run of name-like words (see `byEvidence`): its last word if it names a person. */
+function runNamed(r: NameReader, w: Word, run: Word[], last: Word): Word | undefined {
+  const evidence = r.evidence;
   if (run.length > 1 && r.names.place(run.map((word) => word.lower).join(' '))) return undefined;
   const before = evidence.before(w);
   // `in Lekki`, `in Gulshan asked`: after a place preposition a lone word is a place, whatever follows.
@@ -67,11 +82,11 @@ export function byEvidence(r: NameReader, w: Word): Word | undefined {
   // `Hollis & Ward`: a firm's name.
   if (/^\s*&/.test(r.text.slice(last.end, last.end + 3))) return undefined;
   if (before === 'strong') return wordSurnameAfter(r, run) ?? last;
-  if (r.particleSurname(w) && run.some((word) => evidence.classOf(word) !== 'ambiguousGiven')) return last;
+  const classes = run.map((word) => evidence.classOf(word));
+  if (r.particleSurname(w) && classes.some((c) => c !== 'ambiguousGiven')) return last;
   const after = evidence.after(w, last);
   if (after === 'block') return undefined;
   if (after === 'strong') return last;
-  const classes = run.map((word) => evidence.classOf(word));
   // A name particle between two name-like words (`Cormac Ó Dálaigh`, `Joris van der Linden`) is a clue.
   const clue = r.runHadNameParticle || classes.some((c) => c === 'given' || c === 'family' || c === 'shape');
   const ordinary = classes.length === 1 && classes[0] === 'ambiguousGiven';
@@ -118,7 +133,7 @@ export function ordinaryWordNamed(r: NameReader, w: Word): Word | undefined {
   // `Kumusta, Kuya Ramil`: a title or a role is not the first word of the name after it.
   if (PERSON_BEFORE.has(w.lower)) return undefined;
   const next = r.next(w);
-  if (!next || !isNameLike(r.evidence.classOf(next)) || r.evidence.classOf(next) === 'ambiguousGiven')
-    return undefined;
+  const nextClass = next && r.evidence.classOf(next);
+  if (!nextClass || !isNameLike(nextClass) || nextClass === 'ambiguousGiven') return undefined;
   return r.evidence.before(w) === 'strong' ? r.run(next).at(-1) : undefined;
 }

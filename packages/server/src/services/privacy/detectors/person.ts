@@ -22,7 +22,7 @@ import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed, wordSurnameAfter } from './name-rules.js';
 import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
 import { AND, GREETINGS, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
-import { beyondLatinRuns, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
+import { beyondLatinRuns, LETTERS, lowerCase, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
  * Capitalised words are the only places a name can start (caseless scripts aside). The look-behind
@@ -90,7 +90,7 @@ class PersonScanner {
       // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
       const opener = this.#reader.sentenceOpener(m.index);
       if (opener && this.#reader.evidence.classOfText(bare) === 'common') {
-        const lower = bare.toLowerCase();
+        const lower = lowerCase(bare);
         // (`Mrs. Van Houten`: after an honorific's dot a particle is no sentence's first word.)
         if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower) && !PARTICLES.has(lower)) continue;
       }
@@ -151,7 +151,7 @@ class PersonScanner {
         continue;
       }
       const honorific = this.#reader.honorificStart(w);
-      const lexical = byLexicon(this.#reader, w);
+      const lexical = byLexicon(this.#reader, w, wordClass);
       const thing =
         lexical === w &&
         honorific === undefined &&
@@ -172,7 +172,7 @@ class PersonScanner {
         skipUntil = this.#accept(w.start, extend(this.#reader, w));
         continue;
       }
-      const evident = byEvidence(this.#reader, w);
+      const evident = byEvidence(this.#reader, w, wordClass);
       if (evident) {
         skipUntil = this.#accept(w.start, evident);
         continue;
