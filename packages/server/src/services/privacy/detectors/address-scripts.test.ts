@@ -63,3 +63,24 @@ describe('round 12 addresses in other scripts', () => {
     expect(found('Rue 10 x 12 mètres, surface')).toEqual([]);
   });
 });
+
+describe('round 12 named houses and Japanese buildings', () => {
+  it('reads a British house name only with a lane, a village and a postcode after it', () => {
+    // The postcode alone is found too; the longer span wins when findings merge.
+    expect(found('letter to The Vicarage, Church Lane, Little Snoring, Norfolk NR21 0AY.')).toContain(
+      'The Vicarage, Church Lane, Little Snoring, Norfolk NR21 0AY',
+    );
+    expect(found('Send it to Rose Cottage, Mill Lane, Ashford, Kent TN24 8QP today')).toContain(
+      'Rose Cottage, Mill Lane, Ashford, Kent TN24 8QP',
+    );
+    expect(found('We met at The Vicarage, Church Lane, Little Snoring last week.')).toEqual([]);
+    expect(found('The Vicarage, Church Lane and Norfolk NR21 0AY')).toEqual(['NR21 0AY']);
+  });
+
+  it('reads a Japanese building with its number before the floor', () => {
+    expect(found('東京都渋谷区神南1-19-11 パークウェースクエア2 4階 にお届けします。')).toEqual([
+      '東京都渋谷区神南1-19-11 パークウェースクエア2 4階',
+    ]);
+    expect(found('東京都渋谷区道玄坂1-2-3 アジアビル5F')).toEqual(['東京都渋谷区道玄坂1-2-3 アジアビル5F']);
+  });
+});

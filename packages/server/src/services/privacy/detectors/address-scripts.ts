@@ -155,10 +155,32 @@ function latinScriptAddresses(text: string, spans: Span[]): void {
   }
 }
 
+/**
+ * `The Vicarage, Church Lane, Little Snoring, Norfolk NR21 0AY`: a British house known by its name, with no
+ * number, its lane, village and county; only where a postcode ends it.
+ */
+const HOUSE_NAME = String.raw`(?:The(?:\s${CAP}){1,2}|${CAP}(?:\s${CAP})?\s(?:House|Cottage|Farm|Lodge|Barn|Manor|Hall|Grange|Mill|Rectory|Vicarage|Villa))`;
+const NAMED_HOUSE_BEFORE_POSTCODE = new RegExp(
+  String.raw`(?:^|[^${L}])(${HOUSE_NAME},\s${CAP}(?:\s${CAP}){0,2}\s(?:Lane|Road|Street|Close|Way|Drive|Avenue|Hill|Green|Row|Walk|Gardens|Crescent|Place|Terrace),\s(?:${CAP}(?:\s${CAP}){0,2},?\s){1,3})$`,
+  'u',
+);
+const POSTCODE = /[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
+
+function namedHouses(text: string, spans: Span[]): void {
+  POSTCODE.lastIndex = 0;
+  for (let m = POSTCODE.exec(text); m; m = POSTCODE.exec(text)) {
+    if (/[\w-]/.test(text[m.index - 1] ?? '')) continue;
+    const from = Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - 120);
+    const house = NAMED_HOUSE_BEFORE_POSTCODE.exec(text.slice(from, m.index))?.[1];
+    if (house) spans.push({ start: m.index - house.length, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
+}
+
 /** Round 12's addresses in Chinese, Vietnamese, Arabic, Persian, Hindi and Bulgarian, Caracas and Dakar. */
 export function detectScriptAddresses(text: string): Span[] {
   const spans: Span[] = [];
   latinScriptAddresses(text, spans);
+  if (text.includes(', ')) namedHouses(text, spans);
   vietnameseAddresses(text, spans);
   // Each reader below is found from its own rare word or sign (`号`, `شارع`, `پلاک`, `फ्लैट`, `„`).
   chineseAddresses(text, spans);
