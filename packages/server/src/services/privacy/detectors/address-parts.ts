@@ -164,9 +164,9 @@ function romajiAddresses(text: string, spans: Span[]): void {
     ROMAJI_WARD.lastIndex = Math.max(ROMAJI_WARD.lastIndex, end);
   }
 }
-/** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`, with a building's room or floor (`アジアビル5F`). */
+/** `〒150-0043 東京都渋谷区道玄坂1-2-3`, `東京都千代田区丸の内1丁目9-1`, with a building's room or floor (`アジアビル5F`, `スクエア2 4階`). */
 const JAPANESE = new RegExp(
-  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*(?:\s?[\u30a0-\u30ff\u4e00-\u9fff]{1,12}\s?[0-9０-９]{1,5}(?:号室?|[FＦ階](?![\w])))?`,
+  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*(?:\s?[\u30a0-\u30ff\u4e00-\u9fff]{1,12}(?:[0-9０-９]{1,3}\s)?\s?[0-9０-９]{1,5}(?:号室?|[FＦ階](?![\w])))?`,
   'g',
 );
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;

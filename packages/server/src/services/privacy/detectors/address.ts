@@ -3,6 +3,7 @@ import { detectMoreAddresses } from './address-more.js';
 import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
 import { withCityBefore } from './address-round12.js';
+import { detectScriptAddresses } from './address-scripts.js';
 import { detectRegionalAddresses } from './address-regional.js';
 import { detectStreetWordFirst } from './address-street-first.js';
 import { detectWorldAddresses } from './address-world.js';
@@ -186,6 +187,7 @@ export function detectAddresses(text: string): Span[] {
       ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
       ...detectStreetWordFirst(text),
       ...detectPremisesAddresses(text),
+      ...detectScriptAddresses(text),
     ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
   );
 }
