@@ -107,7 +107,8 @@ export const INSTITUTION_NAMES = [
 |johnson matthey|van houten|douwe egberts|easter monday|día de muertos|día de|eid mubarak|eid al-fitr|eid al-adha|hari raya
 |diwali|deepavali|boże ciało|wesołych świąt|bożego narodzenia|chinese new|lunar new|rosh hashanah|yom kippur|hanukkah
 |songkran|navratri|durga puja|raksha bandhan|nowruz|ramazan bayramı|kurban bayramı|cumhuriyet bayramı|waitangi day
-|anzac day|freedom day|heritage day|juneteenth|kwanzaa|sinterklaas|koningsdag|fête nationale|semana santa|fiestas patrias|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
+|anzac day|freedom day|heritage day|juneteenth|kwanzaa|sinterklaas|koningsdag|fête nationale|semana santa|fiestas patrias
+|christmas eve|christmas day|new year|carnaval|carnival|galeries lafayette|rumah sakit|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
     .split(/\n?\|/)
     .map((name) => name.trim()),
 ];
@@ -120,7 +121,7 @@ export const INSTITUTION_LEADS = new Set(
 fiat skoda tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
 stade estadio stadio estádio stadion corso bulevar bulvar heol stryd ffordd ecole école escola scuola liceo lycée szkoła
-szpital nemocnice im imienia edif edificio torre terminal
+szpital nemocnice imienia edificio torre terminal avda raum room sala salle zaal
 universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
 boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
 fundación fondation jalan jl jln lorong soi thanon đường phố ngõ universiti trattoria ristorante pizzeria osteria gasthof
@@ -132,7 +133,9 @@ gasthaus restaurant café cafe bistro taverna warung masjid`.split(/\s+/),
  */
 export const LANDMARK_NOUNS = new Set(
   `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
-award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione`.split(
+award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione
+foundation institute trust analytics havalimanı havaalanı bayramı köprüsü stadyumu hastanesi üniversitesi meydanı maidan
+chowk marg nagar`.split(
     /\s+/,
   ),
 );
@@ -299,7 +302,7 @@ export const HEADER_WORDS = new Set(
 );
 /** Function words some languages capitalise: German polite `Sie`, `Ihr`, `Ihre`, `Bitte`, and `Meine` opening a turn. */
 export const CAPITALISED_FUNCTION_WORDS = new Set(
-  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch mein meine meinen meinem meiner unser unsere unseren dein deine nací naci nasci nacido nascido'.split(
+  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch mein meine meinen meinem meiner unser unsere unseren dein deine nací naci nasci nacido nascido não nao minha meu nossa nosso'.split(
     ' ',
   ),
 );

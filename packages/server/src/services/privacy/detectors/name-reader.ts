@@ -33,6 +33,7 @@ import {
 
 /** Words right after `a Catalina` that are Romance, not English (`Llamar a Catalina al …`, `a Giulia e a Matteo`). */
 const ROMANCE_FUNCTION_WORDS = new Set(['al', 'del', 'para', 'per', 'pour', 'que', 'con', 'com', 'e', 'y', 'et', 'ho', 'ha']);
+const DOTTED_LEADS = new Set(['av', 'im', 'edif', 'pl', 'al', 'ul']);
 const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
 
 const isCaseless = (w: string) =>
@@ -74,6 +75,8 @@ export class NameReader {
     const known = this.names.family.has(w.lower) || this.evidence.given(w.lower);
     if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
     if (PLACE_NOUNS.has(w.lower) || TITLES_AFTER_NAME.has(w.lower)) return false;
+    // `Atatürk Havalimanı'ndaki`, `Gandhi Maidan`: a landmark's noun ends the name it follows.
+    if (LANDMARK_NOUNS.has(w.lower.replace(/['’]\p{L}+$/u, ''))) return false;
     if (known) return true;
     const lower = w.lower;
     return (
@@ -187,7 +190,9 @@ export class NameReader {
     }
     const fullName = this.text.slice(start, last.end).includes(' ');
     for (let steps = 0; steps < 3 && next && isTitle(next.text); steps++) {
-      if (LANDMARK_NOUNS.has(next.lower) || (fullName && LANDMARK_NOUNS_AFTER_FULL_NAME.has(next.lower))) {
+      // (`Atatürk Havalimanı'ndaki`: a Turkish case ending after the apostrophe.)
+      const noun = next.lower.replace(/['’]\p{L}+$/u, '');
+      if (LANDMARK_NOUNS.has(noun) || (fullName && LANDMARK_NOUNS_AFTER_FULL_NAME.has(noun))) {
         this.landmarkEnd = next.end;
         return true;
       }
@@ -311,7 +316,10 @@ export class NameReader {
     if (!INSTITUTION_LEADS.has(w.lower)) {
       // `rue Victor Hugo`, `aeropuerto Arturo Merino Benítez`, `im. Marii Konopnickiej`: after a lead in lower case.
       const previous = previousWord(this.text, w.start);
-      return previous && /^\.? $/.test(previous.gap) && INSTITUTION_LEADS.has(previous.raw) ? w : undefined;
+      if (!previous || !/^\.? $/.test(previous.gap)) return undefined;
+      // (`Av. Javier Prado`, `im. Marii`: abbreviations that are words of their own without the dot.)
+      const lead = DOTTED_LEADS.has(previous.raw) ? previous.gap === '. ' : INSTITUTION_LEADS.has(previous.raw);
+      return lead ? w : undefined;
     }
     const next = this.text[w.end] === '.' ? nextWord(this.text, { ...w, end: w.end + 1 }) : this.next(w);
     return next !== undefined && isTitle(next.text) ? next : undefined;

@@ -143,3 +143,18 @@ describe('introductions and Romance `a` in more languages (round 12)', () => {
     expect(found('Llamar a Rodrigo al +57 310 482 1937')).toEqual(['Rodrigo']);
   });
 });
+
+describe('more places, rooms and days named after people (round 12)', () => {
+  it('leaves rooms, hospitals, foundations, avenues and feasts alone', () => {
+    expect(found('The board meets in meeting room Darwin on the 3rd floor.')).toEqual([]);
+    expect(found('Rumah Sakit Siloam di Jalan Sudirman buka 24 jam.')).toEqual([]);
+    expect(found('Donations go to the Nelson Mandela Foundation this year.')).toEqual([]);
+    expect(found('Siniestro en Av. Javier Prado, placa ABC-123.')).toEqual([]);
+    expect(found('Closed on Christmas Eve and during Carnaval.')).toEqual([]);
+  });
+
+  it('still reads a name after `av` (Norwegian "by") and `rumah` (a house)', () => {
+    expect(found('Bil lånt av Vegard Nilsen, ladekabel mangler.')).toEqual(['Vegard Nilsen']);
+    expect(found('sudah parkir di depan rumah Bu Ratna sejak hari Kamis')).toEqual(['Ratna']);
+  });
+});
