@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAll, loadNameLexicon } from './index.js';
 import { detectNationalIds } from './national-id.js';
-import { ukDrivingLicenceValid } from './national-id-round12.js';
+import { ramqValid, ukDrivingLicenceValid } from './national-id-round12.js';
 import { detectPhones } from './phone.js';
 
 const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
@@ -58,5 +58,12 @@ describe('round 12 identity fields and phone words', () => {
     expect(found('yishyuye, indangamuntu 1 1992 7 0048213 0 41.')).toEqual(['1 1992 7 0048213 0 41']);
     expect(found('Ticket 1 1992 7 0048213 0 41 closed')).toEqual([]);
     expect(found('Пациентка Морозова, счёт 7745 1298 3310 4461.')).toEqual([]);
+  });
+
+  it("takes Québec's health insurance number after its label, with its birth date", () => {
+    expect(ramqValid('TREM 6855 1214')).toBe(true); // a woman: month + 50
+    expect(ramqValid('TREM 6835 1214')).toBe(false);
+    expect(found("numéro d'assurance maladie TREM 6805 1214 à vérifier")).toEqual(['TREM 6805 1214']);
+    expect(found('Facture TREM 6805 1214')).toEqual([]);
   });
 });

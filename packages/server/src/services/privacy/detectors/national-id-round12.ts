@@ -55,6 +55,14 @@ export function ukDrivingLicenceValid(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+/** Québec's health insurance number (RAMQ): the birth date in its digits, the month plus 50 for a woman. */
+export function ramqValid(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  const month = Number(digits.slice(2, 4)) % 50;
+  const day = Number(digits.slice(4, 6));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 const line = (label: string) => new RegExp(label, 'iu');
 
 /**
@@ -168,5 +176,13 @@ export const ROUND12: Row[] = [
     example: '1 1992 7 0048213 0 41',
     near: line(String.raw`indangamuntu|\bnid\b|national id`),
     cues: ['indangamuntu'],
+  },
+  {
+    country: 'Québec health insurance number (RAMQ: name letters, birth date, two digits)',
+    pattern: new RegExp(String.raw`[A-Z]{4} ?\d{4} ?\d{4}${END}`, 'y'),
+    example: 'TREM 6805 1214',
+    valid: ramqValid,
+    near: line(String.raw`assurance[ -]maladie|\bramq\b|carte soleil`),
+    cues: [],
   },
 ];
