@@ -42,4 +42,10 @@ describe('round 12 secrets', () => {
     const text = 'Wi-Fi: Guest-5G / key sunflower-harbour-91';
     expect(detectSecrets(text).map((span) => text.slice(span.start, span.end))).toContain('sunflower-harbour-91');
   });
+
+  it('takes a password after the word for it in Chinese, Japanese and Korean', () => {
+    expect(found('的邮箱 zhaolei@bjhospital.cn 密码已重置为 Zl#48217Qx。 处理人')).toEqual(['Zl#48217Qx']);
+    expect(found('비밀번호: Seoul!4821 입니다')).toEqual(['Seoul!4821']);
+    expect(found('密码已重置，请查收邮件 2024')).toEqual([]);
+  });
 });

@@ -74,11 +74,31 @@ function passwordsAfterLoginEmails(text: string): Span[] {
   return spans;
 }
 
+/**
+ * `密码已重置为 Zl#48217Qx`, `パスワードは Sakura#2024`, `비밀번호: Seoul!4821`: after the word for password in
+ * Chinese, Japanese or Korean and a few characters of its sentence, a value with a letter and a digit.
+ */
+const CJK_PASSWORD_WORD = /密码|密碼|口令|パスワード|비밀번호/g;
+const CJK_PASSWORD =
+  /(?:密码|密碼|口令|パスワード|비밀번호)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}：:= ]{0,8}?[：:= ]?\s*((?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[A-Za-z0-9!@#$%^&*._-]{6,64})(?![\w!@#$%^&*-])/duy;
+
+function cjkPasswords(text: string): Span[] {
+  const spans: Span[] = [];
+  CJK_PASSWORD_WORD.lastIndex = 0;
+  for (let m = CJK_PASSWORD_WORD.exec(text); m; m = CJK_PASSWORD_WORD.exec(text)) {
+    CJK_PASSWORD.lastIndex = m.index;
+    const range = CJK_PASSWORD.exec(text)?.indices?.[1];
+    if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
+  }
+  return spans;
+}
+
 /** Secrets added in round 12: Wi-Fi keys, recovery codes in other languages, an e-mail login's password. */
 export function round12Secrets(text: string): Span[] {
   return [
     ...wifiKeys(text),
     ...foreignRecoveryCodes(text),
     ...passwordsAfterLoginEmails(text),
+    ...cjkPasswords(text),
   ];
 }
