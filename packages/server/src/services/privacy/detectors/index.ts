@@ -9,7 +9,7 @@ import { notSampleValues } from './documentation-values.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
-import { detectNationalIds, holdersAfterIds, idsAfterNames } from './national-id.js';
+import { detectNationalIds, holdersAfterIds, idsAfterNames, namesAnId } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
@@ -35,6 +35,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     plates,
   );
   const ids = [...detectSsns(text), ...detectNationalIds(text)];
+  const placed = addressesBeforeIds(text, addresses, ids);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -47,7 +48,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectMacs(text),
     ...hostsAfterLogins(detectInternalHosts(text), persons),
     ...secrets,
-    ...addresses,
+    ...placed,
     ...detectBirthDatesRound12(text),
     ...spokenDatesOfBirth(text),
     ...plates,
@@ -61,12 +62,15 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   for (const url of urls) {
     const parts = connectionStringParts(text, url);
     if (parts) {
-      // `S3cret@db-01.internal` read as an e-mail or a login on a host gives way to the password and the host.
+      // `S3cret@db-01.internal` read as an e-mail or a login on a host gives way to the password and the host,
+      // and `password@localhost:5432/app_dev` is no `password:` label before a value.
       const from = parts[0]?.start ?? url.start;
       const to = parts[1]?.end ?? url.end;
-      const overlapping = found.filter((span) => span.start < to && span.end > from);
+      const overlapping = found.filter(
+        (span) => span.end > from && (span.start < to || (span.type === 'SECRET' && span.start < url.end)),
+      );
       for (const span of overlapping) found.splice(found.indexOf(span), 1);
-      found.push(...parts);
+      found.push(...realParts(text, parts));
       continue;
     }
     // A URL that carries any other finding is sensitive as a whole; an internal host name or an IP alone
@@ -78,12 +82,39 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   return mergeSpans(notSampleValues(text, found));
 }
 
+/** `user:password@localhost` of a template: a placeholder password and the local machine name no one. */
+const PLACEHOLDER_PASSWORD = /^(?:pass(?:word)?|passwd|pwd|secret|example|changeme|your[-_]?password)$/i;
+function realParts(text: string, parts: readonly Span[]): Span[] {
+  return parts.filter((part) => {
+    const value = text.slice(part.start, part.end);
+    if (part.type === 'HOST') return value.toLowerCase() !== 'localhost';
+    return !(part.type === 'SECRET' && (PLACEHOLDER_PASSWORD.test(value) || PLACEHOLDER.test(value)));
+  });
+}
+
 /** `ssh raquel@bastion.lan`: a person's login found before a host's `@` is the person; the host starts after it. */
 function hostsAfterLogins(hosts: readonly Span[], persons: readonly Span[]): Span[] {
   const loginEnds = new Set(persons.map((person) => person.end));
   return hosts.map((host) => {
     const at = [...loginEnds].find((end) => end > host.start && end < host.end);
     return at === undefined ? host : { ...host, start: at + 1 };
+  });
+}
+
+/**
+ * `…, Montréal (Québec) H2J 2L6, NAS 424 244 911`: an address read on over a later field ends at the
+ * comma or semicolon before the identity number and its label that it ran into.
+ */
+function addressesBeforeIds(text: string, addresses: readonly Span[], ids: readonly Span[]): Span[] {
+  if (ids.length === 0) return [...addresses];
+  return addresses.map((address) => {
+    const id = ids.find((span) => span.start > address.start && span.start < address.end && span.end >= address.end);
+    if (!id) return address;
+    const between = text.slice(address.start, id.start);
+    const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));
+    // Only an identity label after the comma ends it (`NAS`, `PESEL`): not a state or a city before a postcode.
+    if (cut <= 0 || !namesAnId(between.slice(cut + 1))) return address;
+    return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
   });
 }
 

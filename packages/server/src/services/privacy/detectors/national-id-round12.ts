@@ -45,6 +45,24 @@ export function luxembourgMatriculeValid(digits: string): boolean {
   return luhnValid(first + digits[11]) && verhoeffValid(first + digits[12]);
 }
 
+/**
+ * A British driving licence number's middle (DVLA): the decade digit of the birth year, the month (plus
+ * 50 for a woman), the day and the year's last digit.
+ */
+export function ukDrivingLicenceValid(value: string): boolean {
+  const month = Number(value.slice(6, 8)) % 50;
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Québec's health insurance number (RAMQ): the birth date in its digits, the month plus 50 for a woman. */
+export function ramqValid(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  const month = Number(digits.slice(2, 4)) % 50;
+  const day = Number(digits.slice(4, 6));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 const line = (label: string) => new RegExp(label, 'iu');
 
 /**
@@ -74,7 +92,7 @@ export const ROUND12: Row[] = [
       'पासपोर्ट',
       'राहदानी',
       'ፓስፖርት',
-      'పాస్\u200cపోర్ట్',
+      'పాస్\u200c?పోర్ట్',
       'លិខិតឆ្លងដែន',
       'နိုင်ငံကူးလက်မှတ်',
     ],
@@ -123,5 +141,48 @@ export const ROUND12: Row[] = [
   {
     country: 'South Africa, the words for ID number in isiZulu and isiXhosa',
     cues: ['inombolo kamazisi', 'inombolo yesazisi'],
+  },
+  {
+    country: 'United Kingdom driving licence (surname padded with 9, birth date, initials, check characters)',
+    pattern: new RegExp(
+      String.raw`[A-Z](?:[A-Z]{4}|[A-Z]{3}9|[A-Z]{2}99|[A-Z]999|9999)\d[0156]\d[0-3]\d\d[A-Z][A-Z9]\d[A-Z\d]{2}${END}`,
+      'y',
+    ),
+    example: 'MORGA753116SM9IJ',
+    valid: ukDrivingLicenceValid,
+    cues: [],
+  },
+  {
+    // HMRC's own examples (`QQ 12 34 56 C`) use a prefix never issued: after the `NI` acronym earlier on the line
+    // the shape alone is taken.
+    country: 'United Kingdom National Insurance number after its acronym, any prefix',
+    pattern: new RegExp(String.raw`[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]${END}`, 'y'),
+    example: 'QQ 12 34 56 C',
+    near: /\bNI\b/,
+    cues: [],
+  },
+  {
+    country: "National identity labels: Sinhala and Tamil (Sri Lanka's NIC), Arabic national number, Russia's OMS policy",
+    cues: [
+      'ජාතික හැඳුනුම්පත(?: අංකය)?',
+      'தேசிய அடையாள அட்டை(?: எண்)?',
+      'الرقم الوطني',
+      'полис(?:а)? омс',
+    ],
+  },
+  {
+    country: 'Rwanda indangamuntu (citizen digit, birth year, sex digit, serial, issue, check) in its groups',
+    pattern: new RegExp(String.raw`[1-3] (?:19|20)\d\d [78] \d{7} \d \d\d${END}`, 'y'),
+    example: '1 1992 7 0048213 0 41',
+    near: line(String.raw`indangamuntu|\bnid\b|national id`),
+    cues: ['indangamuntu'],
+  },
+  {
+    country: 'Québec health insurance number (RAMQ: name letters, birth date, two digits)',
+    pattern: new RegExp(String.raw`[A-Z]{4} ?\d{4} ?\d{4}${END}`, 'y'),
+    example: 'TREM 6805 1214',
+    valid: ramqValid,
+    near: line(String.raw`assurance[ -]maladie|\bramq\b|carte soleil`),
+    cues: [],
   },
 ];

@@ -7,6 +7,7 @@ import { ROUND10 } from './national-id-round10.js';
 import { ROUND12 } from './national-id-round12.js';
 import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
+import { referenceNumber } from './national-id-references.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
 import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
@@ -85,6 +86,10 @@ export function labelledAsId(text: string, at: number): boolean {
   );
 }
 
+/** Does `label` (the words before a number) name an identity number, by any label or a country's own? */
+export const namesAnId = (label: string) =>
+  labelledAsId(label, label.length) || NEAR_LABEL.some(({ near }) => near.test(label));
+
 /** Does the global `pattern` match in `text` at or after `from`? */
 function matchesFrom(pattern: RegExp, text: string, from: number): boolean {
   pattern.lastIndex = from;
@@ -96,7 +101,7 @@ function matchesFrom(pattern: RegExp, text: string, from: number): boolean {
  * label a few words after the number, with no other number between or right after it.
  */
 const LABEL_AFTER = new RegExp(
-  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}\p{N})`,
+  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/#]?\p{N}))`,
   'iu',
 );
 /** `…, Nairobi, ID 28461937`, `her ID 27093315`: a bare `ID` after a comma or a possessive. */
@@ -203,9 +208,13 @@ function formatAt(text: string, at: number): number {
     const m = pattern.exec(text);
     // `9400 1118 9922 3856 …`: groups that go on are a longer number (a tracking number), not this one.
     const goesOn = m && /\s/.test(m[0]) && /^\s\d/.test(text.slice(at + m[0].length, at + m[0].length + 2));
-    if (m && !goesOn && (!valid || valid(m[0])) && !(plain && numberOfSomethingElse(text, at))) {
-      return at + m[0].length;
-    }
+    if (!m || goesOn || (valid && !valid(m[0]))) continue;
+    // `FedEx shipment 7749 2918 3305`: right after a reference word even checked digits are that reference
+    // (`PAN on invoice: AKLPR4821M`, with letters, still names its holder).
+    const reference = plain
+      ? numberOfSomethingElse(text, at)
+      : /^[\d .-]+$/.test(m[0]) && REFERENCE_CUE.test(before(text, at, 32));
+    if (!reference) return at + m[0].length;
   }
   return -1;
 }
@@ -245,7 +254,7 @@ function labelledAt(text: string, at: number): number {
   if (!value || (!masked && digitsOf(value).length < 5 && !/^(?=(?:\D*\d){2})[A-Z\d]{8,12}$/.test(value))) {
     return -1;
   }
-  if (NOT_AN_ID.test(value)) return -1;
+  if (NOT_AN_ID.test(value) || referenceNumber(value)) return -1;
   const end = at + value.length;
   const near = text.slice(Math.max(0, at - 40), at);
   // BARE_ID needs the capitals `ID`: a window without them is not read.

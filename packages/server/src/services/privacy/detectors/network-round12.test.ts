@@ -24,4 +24,12 @@ describe('round 12 machine names', () => {
     expect(found('Account Name: BPARKER Workstation: FIN-WS-0042 Source')).toEqual(['FIN-WS-0042']);
     expect(found('Workstation: ergonomic, Host: localhost')).toEqual([]);
   });
+
+  it('takes a service, a site code and the organisation domain', () => {
+    expect(found('ne može pristupiti mail.zg.tvrtka.hr, telefon')).toEqual(['mail.zg.tvrtka.hr']);
+    expect(found('tak boleh log masuk ke hrms.kl.syarikat.my.')).toEqual(['hrms.kl.syarikat.my']);
+    expect(found('kama gali karo erp.mgq.shirkad.so.')).toEqual(['erp.mgq.shirkad.so']);
+    expect(found('see www.bbc.co.uk and mail.google.com')).toEqual([]);
+    expect(found('news.zg.tvrtka.hr and user@mail.zg.tvrtka.hr')).toEqual([]);
+  });
 });

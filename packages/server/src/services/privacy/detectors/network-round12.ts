@@ -55,6 +55,32 @@ function deviceNames(text: string): Span[] {
   return spans;
 }
 
+/**
+ * `mail.zg.tvrtka.hr`, `hrms.kl.syarikat.my`, `erp.mgq.shirkad.so`: an internal service, a site code of
+ * two or three letters, then the organisation's domain: the layout of a company's own machines.
+ * Found from the site code between two dots.
+ */
+const SITE_CODE = /\.[a-z]{2,3}\.[a-z]/g;
+const SERVICE_FIRST =
+  /(?:^|[^\w.@/-])(mail|smtp|imap|erp|hrms|hris|crm|vpn|intranet|portal|jira|wiki|git|sso|owa|exchange|sap|ldap|fileserver|files|print)$/i;
+const SITE_REST = /\.[a-z]{2,3}\.[a-z][a-z0-9-]{1,30}(?:\.[a-z]{2,3})?\.[a-z]{2,6}(?![\w-]|\.[a-z0-9])/y;
+
+function serviceSiteHosts(text: string): Span[] {
+  const spans: Span[] = [];
+  SITE_CODE.lastIndex = 0;
+  for (let m = SITE_CODE.exec(text); m; m = SITE_CODE.exec(text)) {
+    SITE_CODE.lastIndex = m.index + 1;
+    const service = SERVICE_FIRST.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    if (!service?.[1]) continue;
+    SITE_REST.lastIndex = m.index;
+    const rest = SITE_REST.exec(text);
+    if (!rest || rest[0].split('.').length < 4) continue;
+    spans.push({ start: m.index - service[1].length, end: m.index + rest[0].length, type: 'HOST' });
+    SITE_CODE.lastIndex = m.index + rest[0].length;
+  }
+  return spans;
+}
+
 export function round12Hosts(text: string): Span[] {
-  return [...numberedHosts(text), ...deviceNames(text)];
+  return [...numberedHosts(text), ...deviceNames(text), ...serviceSiteHosts(text)];
 }

@@ -90,10 +90,11 @@ export function namesAPerson(url: URL, names: NameLexicon): boolean {
 /**
  * Hosts that serve only what one person shared, by a link whose random ID is its only key: Google Photos
  * (`photos.app.goo.gl/…`), Google Drive, Dropbox (`/s/`, `/scl/fi/`), OneDrive (`1drv.ms`), WeTransfer
- * (`we.tl`), iCloud shared photos and files.
+ * (`we.tl`), iCloud shared photos and files; a scheduling poll (Doodle, when2meet, Framadate, Rallly, Nuudel)
+ * whose link is the only key to who answered it.
  */
 const SHARE_HOSTS =
-  /^(?:photos\.app\.goo\.gl\/|goo\.gl\/photos\/|photos\.google\.com\/share\/|drive\.google\.com\/|(?:www\.)?dropbox\.com\/(?:s|sh|scl\/f[io])\/|1drv\.ms\/|onedrive\.live\.com\/|we\.tl\/|(?:www\.)?wetransfer\.com\/downloads\/|(?:www\.)?icloud\.com\/(?:photos|sharedalbum|iclouddrive)\/)/i;
+  /^(?:photos\.app\.goo\.gl\/|goo\.gl\/photos\/|photos\.google\.com\/share\/|drive\.google\.com\/|(?:www\.)?dropbox\.com\/(?:s|sh|scl\/f[io])\/|1drv\.ms\/|onedrive\.live\.com\/|we\.tl\/|(?:www\.)?wetransfer\.com\/downloads\/|(?:www\.)?icloud\.com\/(?:photos|sharedalbum|iclouddrive)\/|(?:www\.)?doodle\.com\/(?:meeting\/(?:participate|organize)\/id|poll|group-poll\/participate)\/|(?:www\.)?when2meet\.com\/|framadate\.org\/|rallly\.co\/invite\/|nuudel\.digitalcourage\.de\/)/i;
 /** The link's random ID: eight or more letters and digits with both in it. */
 const RANDOM_ID = /^(?=[A-Za-z_!-]*\d)(?=[\d_!-]*[A-Za-z])[A-Za-z\d_!-]{8,}$/;
 

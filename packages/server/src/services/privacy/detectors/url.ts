@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { namesAPerson, shareHostLink } from './url-personal.js';
+import { ownSiteLinks } from './url-round12.js';
 
 const URL_PATTERN =
   /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/gi;
@@ -129,5 +130,6 @@ export function detectSensitiveUrls(
   urls: readonly Span[] = findUrls(text),
   names?: NameLexicon,
 ): Span[] {
-  return urls.filter((span) => sensitive(text.slice(span.start, span.end), names));
+  const own = new Set(ownSiteLinks(text, urls));
+  return urls.filter((span) => own.has(span) || sensitive(text.slice(span.start, span.end), names));
 }
