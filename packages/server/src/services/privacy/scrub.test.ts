@@ -190,3 +190,11 @@ describe('helpers', () => {
     expect(scrubText('a@b.io', session(nonce))).toMatch(new RegExp(TOKEN_SHAPE.source));
   });
 });
+
+describe('joiners inside words (round 12)', () => {
+  it('keeps a zero-width joiner that ends a name inside the finding', () => {
+    const text = 'ഉപഭോക്താവ് അനില്‍ കുമാര്‍ ന്റെ ഇമെയില്‍ ആണ്.';
+    const [person] = findEntities(text, lexicon).filter((span) => span.type === 'PERSON');
+    expect(person && text.slice(person.start, person.end)).toBe('അനില്‍ കുമാര്‍');
+  });
+});

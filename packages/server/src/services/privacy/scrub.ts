@@ -53,6 +53,16 @@ function occurrences(text: string, names: readonly string[]): Span[] {
   return spans;
 }
 
+/**
+ * `കുമാര്‍`: a zero-width joiner or non-joiner right after a finding is part of its last word (Indic and Persian
+ * scripts write it inside words); the view drops it, so the mapped span would stop before it.
+ */
+function throughJoiners(text: string, end: number): number {
+  let at = end;
+  while (at < text.length && (text[at] === '\u200c' || text[at] === '\u200d')) at++;
+  return at > end && /[\p{L}\p{M}]/u.test(text[end - 1] ?? '') ? at : end;
+}
+
 /** Findings in `text`, as ranges of the original characters; `localNames` are added as persons. */
 export function findEntities(
   text: string,
@@ -63,7 +73,7 @@ export function findEntities(
   const view = detectionView(text);
   let spans = detectAll(view.text, names).map((span) => {
     const [start, end] = toOriginal(view, span.start, span.end);
-    return { start, end, type: span.type };
+    return { start, end: throughJoiners(text, end), type: span.type };
   });
   if (localNames.length > 0) spans = mergeSpans([...spans, ...occurrences(text, localNames)]);
   if (hint) {

@@ -158,3 +158,12 @@ describe('more places, rooms and days named after people (round 12)', () => {
     expect(found('sudah parkir di depan rumah Bu Ratna sejak hari Kamis')).toEqual(['Ratna']);
   });
 });
+
+describe('roles in Gujarati, Punjabi, Pashto and Lao (round 12)', () => {
+  it('reads the name after the role up to the genitive or the comma', () => {
+    expect(found('ગ્રાહક કિંજલ પટેલ નો જન્મ ૧૨/૦૮/૧૯૯૦ ના રોજ થયો હતો.')).toEqual(['કિંજલ પટેલ']);
+    expect(found('ਗਾਹਕ ਹਰਪ੍ਰੀਤ ਸਿੰਘ ਦਾ ਨੰਬਰ +91 98140 55213 ਹੈ')).toEqual(['ਹਰਪ੍ਰੀਤ ਸਿੰਘ']);
+    expect(found('د کار غوښتونکی احمد شاه ولي، تلیفون +93 70 482 1937.')).toEqual(['احمد شاه ولي']);
+    expect(found('請款人李志強，身分證310104198702262508')).toEqual(['李志強']);
+  });
+});
