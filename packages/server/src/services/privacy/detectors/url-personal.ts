@@ -30,6 +30,8 @@ function namesSomeone(label: string, names: NameLexicon, personalTld = false): b
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [first = '', second = ''] = [tokens[i], tokens[i + 1]];
     if (givenName(first, names) && surnameLike(second, names)) return true;
+    // `Olusegun_Bakare_invoice`: an unlisted given name before a listed family name.
+    if (names.family.has(second) && surnameLike(first, names) && !names.family.has(first)) return true;
   }
   if (tokens.length !== 1) return false;
   const [joined = ''] = tokens;

@@ -19,6 +19,8 @@ describe('URLs that name a person (round 5)', () => {
   it('takes files named after someone or holding an identity document, and OneDrive personal paths', () => {
     expect(found('https://cdn.acme.com/attachments/fatima_al_sayed_licence.jpg')).toHaveLength(1);
     expect(found('https://files.example.com/u/Priya_Sharma_CV.pdf')).toHaveLength(1);
+    // An unlisted given name before a listed family name (round 12).
+    expect(found('https://files.example.com/uploads/Olusegun_Bakare_invoice_0423.pdf')).toHaveLength(1);
     expect(
       found('https://contoso-my.sharepoint.com/personal/john_smith_contoso_com/Documents/a.pdf'),
     ).toHaveLength(1);
