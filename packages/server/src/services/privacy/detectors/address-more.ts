@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
+import { anchoredMatches } from './anchored-matches.js';
 import { LETTERS, UPPER_START } from './util.js';
 
 const L = LETTERS;
@@ -43,8 +44,11 @@ const VIETNAMESE = new RegExp(
  */
 const ROAD_THEN_HOUSE = new RegExp(
   String.raw`(?<![${L}])(?:${CAP},\s)?${CAP}(?:\s${CAP}){0,2}\s(?:Road|Rd|Avenue|Ave|Street|St|Lane|Drive|Way|Highway|Crescent|Close)\.?,\s(?:Hse|House|Plot|Door|Apt|Flat)\.?\s?(?:No\.?|Number|#)\s?\d{1,5}[A-Z]?(?![\w])`,
-  'gu',
+  'uy',
 );
+// Found from its road word before the house (a capital starts it anywhere): the area and road before lie in these.
+const ROAD_ANCHOR = /(?:Road|Rd|Avenue|Ave|Street|St|Lane|Drive|Way|Highway|Crescent|Close)\.?,\s(?:Hse|House|Plot|Door|Apt|Flat)/g;
+const ROAD_BEFORE = new RegExp(String.raw`[${L}'’\s,-]`, 'u');
 
 /** Taiwanese, Vietnamese and East African addresses (round 10), each extended over its area and city. */
 export function detectMoreAddresses(text: string): Span[] {
@@ -55,7 +59,7 @@ export function detectMoreAddresses(text: string): Span[] {
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   if (/\b(?:Hse|House|Plot|Door|Apt|Flat)\.?\s?(?:No|Number|#)/.test(text)) {
-    for (const m of text.matchAll(ROAD_THEN_HOUSE)) {
+    for (const m of anchoredMatches(text, ROAD_ANCHOR, ROAD_THEN_HOUSE, ROAD_BEFORE)) {
       spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
     }
   }

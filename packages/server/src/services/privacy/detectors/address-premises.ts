@@ -47,10 +47,12 @@ export function detectPremisesAddresses(text: string): Span[] {
 /** Each address with the named building and room written before it, when one is. */
 export function withBuildingsBefore(text: string, addresses: Span[]): Span[] {
   if (PRACTICE_HINT.test(text)) addresses = addresses.map((address) => withPracticeBefore(text, address));
-  if (!BUILDING_HINT.test(text)) return addresses;
   return addresses.map((address) => {
     const from = Math.max(0, address.start - 90);
-    const m = BUILDING_BEFORE.exec(text.slice(from, address.start));
+    const window = text.slice(from, address.start);
+    // Its building word looked for in the window, not in the whole text (where some `heim ` is likely).
+    if (!BUILDING_HINT.test(window)) return address;
+    const m = BUILDING_BEFORE.exec(window);
     // `im Krankenhaus, Hauptstraße 5`: the building needs its own name or a room to be part of the address.
     if (!m || (!m.groups?.name && !m.groups?.room)) return address;
     return { ...address, start: from + m.index };

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
+import { anchoredMatches } from './anchored-matches.js';
 import { LETTERS, UPPER_START } from './util.js';
 
 const L = LETTERS;
@@ -28,6 +29,15 @@ function afterSpace(text: string, pattern: RegExp): boolean {
 const SOUTH_SLAVIC_FIRST = /(?:Bulevar|Ulica|Obala|Trg|Cesta|Put|Šetalište|Bul\.|Ul\.)\s/;
 const SOUTH_SLAVIC_AFTER = /(?:cesta|ulica|obala|avenija)\s\d/g;
 
+/** The cité or quarter form, found from its building or îlot word after a comma (a capital starts it anywhere). */
+const BUILDING_HINT = /\b(?:Immeuble|Villa|Lot|Parcelle|Maison|Bâtiment|Bloc|Ilot|Îlot)\s(?:[Nn][°o]\s?)?\d/;
+const BUILDING_ANCHOR = /,\s(?:Immeuble|Villa|Lot|Parcelle|Maison|Bâtiment|Bloc|Ilot|Îlot)\s/g;
+const BUILDING_BEFORE = new RegExp(String.raw`[${L}'’\s\d-]`, 'u');
+const CITE = new RegExp(
+  String.raw`(?<![${L}])(?:(?:Cité|Quartier|Résidence|Lotissement|Zone)\s${CAP}(?:\s${CAP}){0,3},\s(?:Immeuble|Villa|Lot|Parcelle|Maison|Bâtiment|Bloc)|${CAP}(?:\s${CAP}){0,3}(?:\s\d{1,2}(?:e|ème)\stranche)?,\s(?:Ilot|Îlot))\s(?:[Nn][°o]\s?)?\d{1,5}[A-Z]?(?:,?\sLot\s(?:[Nn][°o]\s?)?\d{1,5})?(?![\w/-])`,
+  'uy',
+);
+
 const FORMS: [{ test(text: string): boolean }, RegExp][] = [
   [
     /\s(?:mnt|tn|pst)\.?\s\d/,
@@ -41,13 +51,6 @@ const FORMS: [{ test(text: string): boolean }, RegExp][] = [
     { test: (text) => SOUTH_SLAVIC_FIRST.test(text) || afterSpace(text, SOUTH_SLAVIC_AFTER) },
     new RegExp(
       String.raw`(?<![${L}])(?:(?:Bulevar|Ulica|Obala|Trg|Cesta|Put|Šetalište|Bul\.|Ul\.)\s(?:\p{Ll}+\s){0,2}${CAP}(?:\s(?:\p{Ll}+\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?(?![\w/-])(?=,\s\d{5}\s\p{Lu})|${CAP}\s(?:cesta|ulica|obala|avenija)\s\d{1,4}[a-zA-Z]?(?![\w/-]))`,
-      'gu',
-    ),
-  ],
-  [
-    /\b(?:Immeuble|Villa|Lot|Parcelle|Maison|Bâtiment|Bloc|Ilot|Îlot)\s(?:[Nn][°o]\s?)?\d/,
-    new RegExp(
-      String.raw`(?<![${L}])(?:(?:Cité|Quartier|Résidence|Lotissement|Zone)\s${CAP}(?:\s${CAP}){0,3},\s(?:Immeuble|Villa|Lot|Parcelle|Maison|Bâtiment|Bloc)|${CAP}(?:\s${CAP}){0,3}(?:\s\d{1,2}(?:e|ème)\stranche)?,\s(?:Ilot|Îlot))\s(?:[Nn][°o]\s?)?\d{1,5}[A-Z]?(?:,?\sLot\s(?:[Nn][°o]\s?)?\d{1,5})?(?![\w/-])`,
       'gu',
     ),
   ],
@@ -66,6 +69,11 @@ export function detectRegionalAddresses(text: string): Span[] {
   for (const [hint, pattern] of FORMS) {
     if (!hint.test(text)) continue;
     for (const m of text.matchAll(pattern)) {
+      spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
+    }
+  }
+  if (BUILDING_HINT.test(text)) {
+    for (const m of anchoredMatches(text, BUILDING_ANCHOR, CITE, BUILDING_BEFORE)) {
       spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
     }
   }

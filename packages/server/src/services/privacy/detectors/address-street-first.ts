@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
+import { anchoredMatches } from './anchored-matches.js';
 import { LETTERS, UPPER_START } from './util.js';
 
 const L = LETTERS;
@@ -58,8 +59,11 @@ const DUTCH_NUMBER_FIRST = new RegExp(
 );
 const BELGIAN_BOX = new RegExp(
   String.raw`(?<![\w-])${CAP}(?:\s${CAP}){0,2}\s\d{1,4}[a-zA-Z]?\sbus\s\d{1,4}[A-Za-z]?,\s\d{4}\s${CAP}(?:[\s-]${CAP})?(?=[,.;)\n]|\s*$)`,
-  'gu',
+  'uy',
 );
+// Found from its ` bus ` (a capital starts it anywhere): the street and house number before lie in these.
+const BUS_ANCHOR = /\sbus\s/g;
+const BUS_BEFORE = new RegExp(String.raw`[${L}'’\s\d-]`, 'u');
 
 /** Ukrainian and Persian streets romanised, Spanish street names in US addresses; each read on over its tail. */
 export function detectStreetWordFirst(text: string): Span[] {
@@ -93,7 +97,7 @@ export function detectStreetWordFirst(text: string): Span[] {
     }
   }
   if (text.includes(' bus ')) {
-    for (const m of text.matchAll(BELGIAN_BOX)) {
+    for (const m of anchoredMatches(text, BUS_ANCHOR, BELGIAN_BOX, BUS_BEFORE)) {
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
     }
   }

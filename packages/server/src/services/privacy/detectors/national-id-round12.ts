@@ -183,6 +183,7 @@ export const ROUND12: Row[] = [
     example: 'TREM 6805 1214',
     valid: ramqValid,
     near: line(String.raw`assurance[ -]maladie|\bramq\b|carte soleil`),
+    nearWords: line('maladie|ramq|carte soleil'),
     cues: [],
   },
 ];

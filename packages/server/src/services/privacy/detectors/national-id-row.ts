@@ -19,9 +19,18 @@ export interface Row {
   plain?: boolean;
   /** Its country's label: the pattern is then taken only after it, earlier on the same line (and with its check). */
   near?: RegExp;
+  /**
+   * Words (same flags as `near`) that every match of `near` holds: looked for first in a whole text, since a
+   * label with `\b` or a class under `iu` is tried at every character there and bare words are found far faster.
+   */
+  nearWords?: RegExp;
   /** Lower-case labels, as regular-expression source. */
   cues: string[];
 }
 
 /** A value ends where no word character or hyphen follows. */
 export const END = String.raw`(?![\w-])`;
+
+/** `row.near.test(text)` over a whole text, its bare words looked for first. */
+export const nearLabelIn = (text: string, row: Row | undefined): boolean =>
+  !!row?.near && (row.nearWords?.test(text) ?? true) && row.near.test(text);

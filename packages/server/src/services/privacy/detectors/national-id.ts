@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { EUROPE } from './national-id-europe.js';
-import type { Row } from './national-id-row.js';
+import { nearLabelIn, type Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
 import { ROUND12 } from './national-id-round12.js';
@@ -275,7 +275,7 @@ export function detectNationalIds(text: string): Span[] {
   const inText = (i: number) =>
     (labelInText[i] ??= IS_WORD_LABEL.has(i)
       ? (wordLabels ??= wordLabelsIn(text)).has(i)
-      : (NEAR_LABEL[i]?.near.test(text) ?? false));
+      : nearLabelIn(text, NEAR_LABEL[i]));
   for (const at of codeStarts(text)) {
     START.lastIndex = at;
     // `30/04/1985`, `9400 1118`: never from the middle of a number joined by a separator.
