@@ -47,7 +47,8 @@ const ROAD_THEN_HOUSE = new RegExp(
   'uy',
 );
 // Found from its road word before the house (a capital starts it anywhere): the area and road before lie in these.
-const ROAD_ANCHOR = /(?:Road|Rd|Avenue|Ave|Street|St|Lane|Drive|Way|Highway|Crescent|Close)\.?,\s(?:Hse|House|Plot|Door|Apt|Flat)/g;
+const ROAD_ANCHOR =
+  /(?:Road|Rd|Avenue|Ave|Street|St|Lane|Drive|Way|Highway|Crescent|Close)\.?,\s(?:Hse|House|Plot|Door|Apt|Flat)/g;
 const ROAD_BEFORE = new RegExp(String.raw`[${L}'’\s,-]`, 'u');
 
 /** Taiwanese, Vietnamese and East African addresses (round 10), each extended over its area and city. */

@@ -20,7 +20,9 @@ describe('round 12 addresses', () => {
     expect(found('Viewing booked for 44 Prinsengracht, 1015 DV Amsterdam; agent Ruud')).toEqual([
       '44 Prinsengracht, 1015 DV Amsterdam',
     ]);
-    expect(found('cliënt Jan Peeters, Meir 48 bus 3, 2000 Antwerpen.')).toEqual(['Meir 48 bus 3, 2000 Antwerpen']);
+    expect(found('cliënt Jan Peeters, Meir 48 bus 3, 2000 Antwerpen.')).toEqual([
+      'Meir 48 bus 3, 2000 Antwerpen',
+    ]);
     expect(found('We took Route 9 bus 4, then walked along 44 Prinsengracht.')).toEqual([]);
     expect(found('Line 48 bus 3, 2000 Passengers daily')).toEqual([]);
   });

@@ -9,7 +9,12 @@ import { anchorStarts } from './util.js';
  * starts within the stretch before its own anchor, and within the stretch before no earlier anchor (that
  * stretch would reach back over the match's start too, and the sticky tries go left to right).
  */
-export function anchoredMatches(text: string, anchor: RegExp, pattern: RegExp, inside: RegExp): RegExpExecArray[] {
+export function anchoredMatches(
+  text: string,
+  anchor: RegExp,
+  pattern: RegExp,
+  inside: RegExp,
+): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   let from = 0;
   for (const at of anchorStarts(text, anchor)) {

@@ -11,6 +11,8 @@ describe('connection strings of templates', () => {
       'SECRET:S3cret-Db-77',
       'HOST:db-01.internal',
     ]);
-    expect(spans('DATABASE_URL=postgres://app:S3cret-Db-77@localhost:5432/crm')).toEqual(['SECRET:S3cret-Db-77']);
+    expect(spans('DATABASE_URL=postgres://app:S3cret-Db-77@localhost:5432/crm')).toEqual([
+      'SECRET:S3cret-Db-77',
+    ]);
   });
 });

@@ -5,7 +5,9 @@ const found = (text: string) => detectBirthDates(text).map((span) => text.slice(
 
 describe('round 12 birth cues and months', () => {
   it('reads Catalan months after `nascut el`', () => {
-    expect(found('Inscripció al club de rem: Martí, nascut el 19 de febrer de 2009.')).toEqual(['19 de febrer de 2009']);
+    expect(found('Inscripció al club de rem: Martí, nascut el 19 de febrer de 2009.')).toEqual([
+      '19 de febrer de 2009',
+    ]);
     expect(found('Factura del 19 de febrer de 2009, pagada.')).toEqual([]);
   });
 

@@ -5,9 +5,12 @@ import { detectIbans } from './iban.js';
 import { detectIps, detectMacs } from './network.js';
 
 const kept = (text: string) =>
-  notSampleValues(text, [...detectIps(text), ...detectMacs(text), ...detectIbans(text), ...detectCards(text)]).map(
-    (span) => text.slice(span.start, span.end),
-  );
+  notSampleValues(text, [
+    ...detectIps(text),
+    ...detectMacs(text),
+    ...detectIbans(text),
+    ...detectCards(text),
+  ]).map((span) => text.slice(span.start, span.end));
 
 describe('documentation and test values', () => {
   it('drops public resolvers anywhere', () => {

@@ -25,7 +25,8 @@ describe('round 12 identity fields and phone words', () => {
 
   it('ends an address at the comma before a labelled identity number', async () => {
     const names = await loadNameLexicon([]);
-    const spans = (text: string) => detectAll(text, names).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
+    const spans = (text: string) =>
+      detectAll(text, names).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
     expect(spans('Locataire: 4821, rue Saint-Denis, Montréal (Québec) H2J 2L6, NAS 424 244 911.')).toContain(
       'SSN:424 244 911',
     );

@@ -108,7 +108,9 @@ function hostsAfterLogins(hosts: readonly Span[], persons: readonly Span[]): Spa
 function addressesBeforeIds(text: string, addresses: readonly Span[], ids: readonly Span[]): Span[] {
   if (ids.length === 0) return [...addresses];
   return addresses.map((address) => {
-    const id = ids.find((span) => span.start > address.start && span.start < address.end && span.end >= address.end);
+    const id = ids.find(
+      (span) => span.start > address.start && span.start < address.end && span.end >= address.end,
+    );
     if (!id) return address;
     const between = text.slice(address.start, id.start);
     const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));

@@ -135,9 +135,7 @@ export const LANDMARK_NOUNS = new Set(
   `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
 award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione
 foundation institute trust analytics havalimanı havaalanı bayramı köprüsü stadyumu hastanesi üniversitesi meydanı maidan
-chowk marg nagar`.split(
-    /\s+/,
-  ),
+chowk marg nagar`.split(/\s+/),
 );
 /**
  * Landmark nouns written in lower case after the name (Hungarian `Margit híd`, `Kossuth utca`; Turkish
@@ -222,7 +220,9 @@ ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si ammi abbu ammu`;
 export const BARE_KINSHIP = new Set(
   `${KINSHIP_TITLES} mama mamá maman mami mamita mamma mom mum mummy mommy papa papá papi papà dad daddy abuelita
 abuelito vovó vovô avó avô oma opa omi opi gogo mkhulu babcia dziadek mak ayah bunda ummi umma amma ammi abba ээж аав
-мама папа бабушка дедушка бабуля дедуля бабуся дідусь tinā tamā nene dede anneanne babaanne dedem`.split(/\s+/),
+мама папа бабушка дедушка бабуля дедуля бабуся дідусь tinā tamā nene dede anneanne babaanne dedem`.split(
+    /\s+/,
+  ),
 );
 /** Greetings and thanks in other languages, before the person greeted (`Hola Caro`, `Selam Hanna`). */
 const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu

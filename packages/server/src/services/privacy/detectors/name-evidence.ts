@@ -198,7 +198,9 @@ export class NameEvidence {
       if (gap.includes(':')) {
         if (PERSON_BEFORE.has(raw) || FIELDS_BEFORE_NAME.has(raw)) return 'label';
         // `[19:47] Maman: Koffi, envoie l'argent…`: a turn of a chat log that opens by calling someone.
-        return /^:\s$/.test(gap) && this.text[w.end] === ',' && this.#stampedLabel(prev.word) ? 'strong' : undefined;
+        return /^:\s$/.test(gap) && this.text[w.end] === ',' && this.#stampedLabel(prev.word)
+          ? 'strong'
+          : undefined;
       }
     }
     if (PERSON_BEFORE.has(raw)) return 'strong';
@@ -289,7 +291,8 @@ export class NameEvidence {
   speakerInDialogue(w: Word): boolean {
     // `Taini: my new email…`, `Dagmawi: sorry, running late`: a turn that opens as speech does.
     const opening = /^:\s+([\p{L}'’]+)/u.exec(this.text.slice(w.end, w.end + 24))?.[1]?.toLowerCase();
-    if (opening && (UTTERANCE_STARTS.has(opening) || /^\p{L}+['’](?:ll|d|ve|re|m|s)$/u.test(opening))) return true;
+    if (opening && (UTTERANCE_STARTS.has(opening) || /^\p{L}+['’](?:ll|d|ve|re|m|s)$/u.test(opening)))
+      return true;
     const before = this.text.slice(Math.max(0, w.start - 12), w.start);
     if (/(?:\]|\d{1,2}:\d{2}(?::\d{2})?)\s*$/.test(before)) return true;
     SPEAKER_LABEL.lastIndex = 0;
@@ -301,7 +304,9 @@ export class NameEvidence {
 
   /** A speaker label after a chat log's time stamp (`[19:47] Maman:`). */
   #stampedLabel(label: Word): boolean {
-    return /\[\d{1,2}:\d{2}(?::\d{2})?\]\s?$/.test(this.text.slice(Math.max(0, label.start - 12), label.start));
+    return /\[\d{1,2}:\d{2}(?::\d{2})?\]\s?$/.test(
+      this.text.slice(Math.max(0, label.start - 12), label.start),
+    );
   }
 
   /** Does an utterance follow a speaker label (`Femi: ok so…`), rather than a value (`Kantoor: Keizersgracht 123`)? */

@@ -42,7 +42,9 @@ describe('handles joined by a hyphen', () => {
 describe('accounts where only accounts stand (round 12)', () => {
   it('reads the owner of a home folder, a Windows event account and an access log user', () => {
     expect(found("open '/Users/sofiacosta/Documents/clients/invoices-2026.xlsx'")).toEqual(['sofiacosta']);
-    expect(found('C:\\Users\\j.mwangi\\AppData\\Local\\Temp\\setup.log: access denied')).toEqual(['j.mwangi']);
+    expect(found('C:\\Users\\j.mwangi\\AppData\\Local\\Temp\\setup.log: access denied')).toEqual([
+      'j.mwangi',
+    ]);
     expect(found('An account failed to log on. Account Name: BPARKER Workstation: FIN-WS-0042')).toEqual([
       'BPARKER',
     ]);
@@ -59,11 +61,15 @@ describe('accounts where only accounts stand (round 12)', () => {
   it('reads the user of a failed or accepted ssh login, of an ssh command and after login', () => {
     expect(found('Failed password for amaral from 89.180.44.213 port 50122 ssh2')).toEqual(['amaral']);
     expect(found('ssh raquel@bastion.ops.example.lan -i ~/.ssh/id_ed25519')).toEqual(['raquel']);
-    expect(found('laptop for Ifeoluwa Adesanya; login iadesanya, temp password on paper')).toEqual(['iadesanya']);
+    expect(found('laptop for Ifeoluwa Adesanya; login iadesanya, temp password on paper')).toEqual([
+      'iadesanya',
+    ]);
   });
 
   it('leaves service accounts, shared folders and machine accounts alone', () => {
-    expect(found('Failed password for invalid user etl_svc from 10.0.0.1; ssh backup-bot@build-7.office.local')).toEqual([]);
+    expect(
+      found('Failed password for invalid user etl_svc from 10.0.0.1; ssh backup-bot@build-7.office.local'),
+    ).toEqual([]);
     expect(found('the login page and the login: admin')).toEqual([]);
     expect(found('C:\\Users\\Public\\Documents and /Users/shared/x and /home/runner/work')).toEqual([]);
     expect(found('Account Name: SYSTEM Account Name: FIN-WS-0042$')).toEqual([]);
@@ -73,11 +79,14 @@ describe('accounts where only accounts stand (round 12)', () => {
 
 describe('a person’s login before a host (round 12)', () => {
   it('splits a personal login from the host, keeps a service login with it', () => {
-    const typed = (text: string) => detectAll(text, lexicon).map((span) => `${span.type} ${text.slice(span.start, span.end)}`);
+    const typed = (text: string) =>
+      detectAll(text, lexicon).map((span) => `${span.type} ${text.slice(span.start, span.end)}`);
     expect(typed('ssh dvasquez@build-runner-07.ci.example.internal -i key')).toEqual([
       'PERSON dvasquez',
       'HOST build-runner-07.ci.example.internal',
     ]);
-    expect(typed('ssh deploy@build-7.office.local and restart')).toEqual(['HOST deploy@build-7.office.local']);
+    expect(typed('ssh deploy@build-7.office.local and restart')).toEqual([
+      'HOST deploy@build-7.office.local',
+    ]);
   });
 });

@@ -35,10 +35,13 @@ const SERVICE_ACCOUNTS = new Set(
 /** Parts of a service account's name (`etl_svc`, `backup-bot`, `app.deploy`). */
 const SERVICE_PARTS = new Set(
   `svc srv service bot sys app api etl ci cd db sql backup deploy test dev prod stage staging admin root web www mail
-  noreply daemon job cron sync monitor nagios zabbix git runner build jenkins ansible terraform k8s docker`.split(/\s+/),
+  noreply daemon job cron sync monitor nagios zabbix git runner build jenkins ansible terraform k8s docker`.split(
+    /\s+/,
+  ),
 );
 /** A device named after its owner, as phones and laptops name themselves (`Siddharth-iPhone`, `Sarahs-MacBook-Pro`). */
-const DEVICE_OWNER = /(?<![\p{L}\d-])(\p{Lu}\p{Ll}+?)(?:['’]?s)?-(?=iPhone|iPad|MacBook|Galaxy|Pixel|Laptop|Android|Watch)/gu;
+const DEVICE_OWNER =
+  /(?<![\p{L}\d-])(\p{Lu}\p{Ll}+?)(?:['’]?s)?-(?=iPhone|iPad|MacBook|Galaxy|Pixel|Laptop|Android|Watch)/gu;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
 
@@ -74,7 +77,9 @@ function isPersonalAccount(account: string, names: NameLexicon): boolean {
   const lower = account.toLowerCase();
   if (SERVICE_ACCOUNTS.has(lower) || /\d{3}/.test(lower)) return false;
   if (lower.split(/[._-]/).some((part) => SERVICE_PARTS.has(part))) return false;
-  return isLoginOfName(lower, names) || isGluedName(lower, names) || !names.common(lower.replace(/[._-].*/, ''));
+  return (
+    isLoginOfName(lower, names) || isGluedName(lower, names) || !names.common(lower.replace(/[._-].*/, ''))
+  );
 }
 
 export function detectLoginNames(text: string, names: NameLexicon): Span[] {
@@ -117,7 +122,8 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
   for (let place = ACCOUNT_PLACE.exec(text); place; place = ACCOUNT_PLACE.exec(text)) {
     ACCOUNT.lastIndex = place.index + place[0].length;
     const account = ACCOUNT.exec(text)?.[0];
-    if (account && isPersonalAccount(account, names)) push(ACCOUNT.lastIndex - account.length, account.length);
+    if (account && isPersonalAccount(account, names))
+      push(ACCOUNT.lastIndex - account.length, account.length);
   }
   if (text.includes("'s ") || text.includes('’s ')) {
     POSSESSIVE_THING.lastIndex = 0;
@@ -133,13 +139,15 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     const plain = /^[a-z'’-]+$/.test(label) && !names.common(label) && !names.place(label);
     // `dev_ollie`: a name among the label's parts.
     const part = label.split(/[._]/).some((word) => isName(word, names, true));
-    if (plain || part || isLoginOfName(label, names)) push(m.index + m[0].length - label.length, label.length);
+    if (plain || part || isLoginOfName(label, names))
+      push(m.index + m[0].length - label.length, label.length);
   }
   if (text.includes('-')) {
     DEVICE_OWNER.lastIndex = 0;
     for (let m = DEVICE_OWNER.exec(text); m; m = DEVICE_OWNER.exec(text)) {
       const name = m[1] ?? '';
-      if (names.given.has(name.toLowerCase()) || !names.common(name.toLowerCase())) push(m.index, name.length);
+      if (names.given.has(name.toLowerCase()) || !names.common(name.toLowerCase()))
+        push(m.index, name.length);
     }
   }
   // A handle after `@` is found by both patterns: each once.

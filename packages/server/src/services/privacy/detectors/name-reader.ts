@@ -32,7 +32,21 @@ import {
 } from './person-words.js';
 
 /** Words right after `a Catalina` that are Romance, not English (`Llamar a Catalina al …`, `a Giulia e a Matteo`). */
-const ROMANCE_FUNCTION_WORDS = new Set(['al', 'del', 'para', 'per', 'pour', 'que', 'con', 'com', 'e', 'y', 'et', 'ho', 'ha']);
+const ROMANCE_FUNCTION_WORDS = new Set([
+  'al',
+  'del',
+  'para',
+  'per',
+  'pour',
+  'que',
+  'con',
+  'com',
+  'e',
+  'y',
+  'et',
+  'ho',
+  'ha',
+]);
 const DOTTED_LEADS = new Set(['av', 'im', 'edif', 'pl', 'al', 'ul']);
 const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
 
@@ -218,7 +232,11 @@ export class NameReader {
     // that is no English one, or the end of the phrase.
     if (prev.raw === 'a' && this.evidence.classOf(w) === 'given') {
       const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(w.end, w.end + 24))?.[1];
-      if (next === undefined ? /^\s*[:,;.!?)]/.test(this.text.slice(w.end, w.end + 3)) : !this.names.common(next))
+      if (
+        next === undefined
+          ? /^\s*[:,;.!?)]/.test(this.text.slice(w.end, w.end + 3))
+          : !this.names.common(next)
+      )
         return false;
       if (next !== undefined && ROMANCE_FUNCTION_WORDS.has(next)) return false;
     }
@@ -318,7 +336,9 @@ export class NameReader {
       const previous = previousWord(this.text, w.start);
       if (!previous || !/^\.? $/.test(previous.gap)) return undefined;
       // (`Av. Javier Prado`, `im. Marii`: abbreviations that are words of their own without the dot.)
-      const lead = DOTTED_LEADS.has(previous.raw) ? previous.gap === '. ' : INSTITUTION_LEADS.has(previous.raw);
+      const lead = DOTTED_LEADS.has(previous.raw)
+        ? previous.gap === '. '
+        : INSTITUTION_LEADS.has(previous.raw);
       return lead ? w : undefined;
     }
     const next = this.text[w.end] === '.' ? nextWord(this.text, { ...w, end: w.end + 1 }) : this.next(w);

@@ -25,7 +25,11 @@ const FIELDS = `تذكرة طلب فيزا تأشيرة الاسم اسم ویز
 ವೀಸಾ പേര് വിസ නම වීසා විසා ስም ቪዛ ትኬት ማመልከቻ ชื่อ วีซ่า ตั๋ว အမည် ဗီဇာ ឈ្មោះ
 ទិដ្ឋាការ សំបុត្រ`;
 
-const words = (list: string) => list.split(/\s+/).filter(Boolean).map((word) => word.replace(/_/g, ' '));
+const words = (list: string) =>
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.replace(/_/g, ' '));
 const LABELS = new Set([...words(ROLES), ...words(FIELDS)]);
 const ALTERNATIVES = [...LABELS].sort((a, b) => b.length - a.length).join('|');
 /** A role or a field, then a colon (Ethiopic `፡`/`:`, Khmer `៖`) or a space. */
@@ -49,12 +53,14 @@ const MAX_WORDS = 3;
  * The same roles in Cyrillic and in Latin-script languages the other lists lack: a capitalised name after one
  * is a person's (`пацієнту Андрію`, `Супруга: Гульнара Ахметова`).
  */
-export const ROLES_IN_CAPITALISED_SCRIPTS = words(`пациент пациентка пацієнт пацієнтка пацієнту клиент клиентка клієнт
+export const ROLES_IN_CAPITALISED_SCRIPTS =
+  words(`пациент пациентка пацієнт пацієнтка пацієнту клиент клиентка клієнт
 клієнтка студент студентка водитель водій владелец владелица власник власниця арендатор арендаторша орендар
 заявитель заявник отправитель получатель відправник одержувач сотрудник сотрудница працівник працівниця супруга
 супруг дружина чоловік жена муж лікар врач учень ученик ученица қызметкер жұбайы әйелі күйеуі qoyska xaaska ninkeeda`);
 /** Forms a name follows after a colon (`Виза: Нурсултан Ахметов,`, `Өтінім: Дәурен Жұмабаев`, `Fiisaha: …`). */
-export const FIELDS_IN_CAPITALISED_SCRIPTS = words(`виза виз віза заявка заява заявление өтінім өтініш тикет билет
+export const FIELDS_IN_CAPITALISED_SCRIPTS =
+  words(`виза виз віза заявка заява заявление өтінім өтініш тикет билет
 fiisaha codsi`);
 const HAS_CASELESS = /[\u0590-\u0dff\u0e00-\u0eff\u1000-\u109f\u10a0-\u10ff\u1200-\u139f\u1780-\u17ff]/;
 
@@ -100,7 +106,11 @@ function namesAfterLabels(line: string, offset: number, spans: Span[]): void {
 export function detectRoleNames(text: string): Span[] {
   const spans: Span[] = [];
   let end = 0;
-  for (let at = searchBeyondLatin(text, HAS_CASELESS); at >= 0; at = searchBeyondLatin(text, HAS_CASELESS, end)) {
+  for (
+    let at = searchBeyondLatin(text, HAS_CASELESS);
+    at >= 0;
+    at = searchBeyondLatin(text, HAS_CASELESS, end)
+  ) {
     const start = text.lastIndexOf('\n', at) + 1;
     const newline = text.indexOf('\n', at);
     end = newline < 0 ? text.length : newline;

@@ -115,7 +115,8 @@ function runNamed(r: NameReader, w: Word, run: Word[], last: Word): Word | undef
  */
 export function wordSurnameAfter(r: NameReader, run: Word[]): Word | undefined {
   const [first] = run;
-  if (run.length !== 1 || !first || !r.evidence.given(first.lower) || r.text[first.end] !== ' ') return undefined;
+  if (run.length !== 1 || !first || !r.evidence.given(first.lower) || r.text[first.end] !== ' ')
+    return undefined;
   const next = r.next(first);
   if (!next || !isTitle(next.text) || r.names.place(next.lower)) return undefined;
   return BUSINESS_NOUNS.has(next.lower) || PERSON_BEFORE.has(next.lower) ? undefined : next;

@@ -46,7 +46,9 @@ describe('round 12 identity numbers', () => {
   });
 
   it('takes a number after the isiZulu and isiXhosa words for ID number', () => {
-    expect(found('Isicelo se-visa: Nomvula Mthembu, inombolo kamazisi 9211045299397.')).toEqual(['9211045299397']);
+    expect(found('Isicelo se-visa: Nomvula Mthembu, inombolo kamazisi 9211045299397.')).toEqual([
+      '9211045299397',
+    ]);
     expect(found('inombolo yocingo 0821234567')).toEqual([]);
   });
 });

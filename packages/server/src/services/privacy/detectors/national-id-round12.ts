@@ -12,7 +12,8 @@ export function rodneCisloValid(value: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
   const month = Number(digits.slice(2, 4)) % 50;
   const realMonth = month > 20 ? month - 20 : month;
-  if (!validDate(`${digits.slice(0, 2)}${String(realMonth).padStart(2, '0')}${digits.slice(4, 6)}`)) return false;
+  if (!validDate(`${digits.slice(0, 2)}${String(realMonth).padStart(2, '0')}${digits.slice(4, 6)}`))
+    return false;
   if (BigInt(digits) % 11n === 0n) return true;
   return BigInt(digits.slice(0, 9)) % 11n === 10n && digits[9] === '0';
 }
@@ -162,13 +163,9 @@ export const ROUND12: Row[] = [
     cues: [],
   },
   {
-    country: "National identity labels: Sinhala and Tamil (Sri Lanka's NIC), Arabic national number, Russia's OMS policy",
-    cues: [
-      'ජාතික හැඳුනුම්පත(?: අංකය)?',
-      'தேசிய அடையாள அட்டை(?: எண்)?',
-      'الرقم الوطني',
-      'полис(?:а)? омс',
-    ],
+    country:
+      "National identity labels: Sinhala and Tamil (Sri Lanka's NIC), Arabic national number, Russia's OMS policy",
+    cues: ['ජාතික හැඳුනුම්පත(?: අංකය)?', 'தேசிய அடையாள அட்டை(?: எண்)?', 'الرقم الوطني', 'полис(?:а)? омс'],
   },
   {
     country: 'Rwanda indangamuntu (citizen digit, birth year, sex digit, serial, issue, check) in its groups',

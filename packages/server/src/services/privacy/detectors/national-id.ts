@@ -15,7 +15,15 @@ import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } f
 export { verhoeffValid } from './national-id-checks.js';
 
 /** Every country's row (national-id-row.ts says what a row holds). */
-const COUNTRIES: Row[] = [...WORLD, ...EUROPE, ...MORE, ...ROUND10, ...MORE_LABELS, ...RUSSIA_BOLIVIA, ...ROUND12];
+const COUNTRIES: Row[] = [
+  ...WORLD,
+  ...EUROPE,
+  ...MORE,
+  ...ROUND10,
+  ...MORE_LABELS,
+  ...RUSSIA_BOLIVIA,
+  ...ROUND12,
+];
 
 /** Labels of no one country. */
 const GENERAL_CUES = [

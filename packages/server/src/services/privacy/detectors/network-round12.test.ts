@@ -6,7 +6,9 @@ const found = (text: string) => detectInternalHosts(text).map((span) => text.sli
 describe('round 12 machine names', () => {
   it('takes a host name whose first label is a numbered machine', () => {
     expect(found('kāore e taea te takiuru ki kura-srv01.school.nz.')).toEqual(['kura-srv01.school.nz']);
-    expect(found('runner on gitlab-runner01.lab.koperasi.id today')).toEqual(['gitlab-runner01.lab.koperasi.id']);
+    expect(found('runner on gitlab-runner01.lab.koperasi.id today')).toEqual([
+      'gitlab-runner01.lab.koperasi.id',
+    ]);
   });
 
   it('leaves file names, versions, addresses and two-label domains alone', () => {

@@ -9,7 +9,9 @@ const found = (text: string) =>
 
 describe('places, schools and feasts named after people (round 12)', () => {
   it('leaves a name after a street, school or airport word in lower case, and a feast day, alone', () => {
-    expect(found('Ecole Jules Ferry, rue Victor Hugo: la rentrée est fixée au lundi 2 septembre.')).toEqual([]);
+    expect(found('Ecole Jules Ferry, rue Victor Hugo: la rentrée est fixée au lundi 2 septembre.')).toEqual(
+      [],
+    );
     expect(found('llega a la terminal del aeropuerto Arturo Merino Benítez a las 06:15.')).toEqual([]);
     expect(found('Szkoła Podstawowa im. Marii Konopnickiej: zebranie z rodzicami w czwartek.')).toEqual([]);
     expect(found('Mesa reservada para el Día de la Hispanidad, menú degustación 65 €.')).toEqual([]);
@@ -29,10 +31,7 @@ describe('headings before a colon are no speakers (round 12)', () => {
   });
 
   it('reads it in a dialogue, after a time stamp, or before a turn that opens as speech', () => {
-    expect(found('Daniyar: bro where is the parking pass? Aslan: in the car')).toEqual([
-      'Daniyar',
-      'Aslan',
-    ]);
+    expect(found('Daniyar: bro where is the parking pass? Aslan: in the car')).toEqual(['Daniyar', 'Aslan']);
     expect(found('Taini: my new email is on the form.')).toEqual(['Taini']);
     expect(found('00:01:12 Dagmawi: running late, traffic on Bole Road.')).toEqual(['Dagmawi']);
   });
@@ -40,7 +39,9 @@ describe('headings before a colon are no speakers (round 12)', () => {
 
 describe('names after roles and form fields in scripts without capitals (round 12)', () => {
   it('reads the name after a patient, tenant, visa or ticket, up to the punctuation or a function word', () => {
-    expect(found('المريضة فاطمة الزهراء بنعلي من الدار البيضاء، رقم الهاتف')).toEqual(['فاطمة الزهراء بنعلي']);
+    expect(found('المريضة فاطمة الزهراء بنعلي من الدار البيضاء، رقم الهاتف')).toEqual([
+      'فاطمة الزهراء بنعلي',
+    ]);
     expect(found('वीज़ा आवेदन: अनीता देवी, पासपोर्ट P4821736. प्रायोजक: सुनील कुमार.')).toEqual([
       'अनीता देवी',
       'सुनील कुमार',
@@ -130,7 +131,10 @@ describe('chat turns, kinship words, maiden names and devices (round 12)', () =>
   });
 
   it('reads a maiden name after née and the owner a device is named after', () => {
-    expect(found('client Samantha Greene (née Whitfield), seeking divorce')).toEqual(['Samantha Greene', 'Whitfield']);
+    expect(found('client Samantha Greene (née Whitfield), seeking divorce')).toEqual([
+      'Samantha Greene',
+      'Whitfield',
+    ]);
     expect(found('DHCPACK to b8:27:eb:4a:91:c3 (Siddharth-iPhone) via eth0')).toEqual(['Siddharth']);
     expect(found('the Office-iPad and the Kiosk-Android tablet')).toEqual([]);
   });

@@ -22,12 +22,16 @@ const PLATE_THEN_WORDS =
  * to five digits.
  */
 const EMIRATE = /دبي|أبو ?ظبي|ابو ?ظبي|الشارقة|عجمان|رأس الخيمة|الفجيرة|أم القيوين/;
-const UAE_PLATE = new RegExp(String.raw`(?<![\p{L}])(?:${EMIRATE.source})\s(?:[A-Z]{1,2}|\d{1,2})\s\d{1,5}(?![\p{L}\p{N}])`, 'gu');
+const UAE_PLATE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${EMIRATE.source})\s(?:[A-Z]{1,2}|\d{1,2})\s\d{1,5}(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 export function cuedPlates(text: string): Span[] {
   const spans: Span[] = [];
   if (EMIRATE.test(text)) {
-    for (const m of text.matchAll(UAE_PLATE)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'PLATE' });
+    for (const m of text.matchAll(UAE_PLATE))
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'PLATE' });
   }
   if (/atente/.test(text)) {
     for (const m of text.matchAll(PATENTE)) {

@@ -7,7 +7,9 @@ describe('round 12 plates', () => {
   it('reads a plate after the Malay, Czech, Swiss German and Finnish vehicle words', () => {
     expect(plates('Tuntutan insurans: kenderaan WXY 4821, pemandu Ahmad.')).toEqual(['WXY 4821']);
     expect(plates('Pojistná událost: vozidlo 5AK 2184, řidička paní Nováková.')).toEqual(['5AK 2184']);
-    expect(plates('Schadenmeldung: Kontrollschild ZH 482193, Versicherungsnummer folgt.')).toEqual(['ZH 482193']);
+    expect(plates('Schadenmeldung: Kontrollschild ZH 482193, Versicherungsnummer folgt.')).toEqual([
+      'ZH 482193',
+    ]);
     expect(plates('Auto ABC-482 palautettiin myöhässä.')).toEqual(['ABC-482']);
   });
 

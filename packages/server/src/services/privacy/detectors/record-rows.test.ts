@@ -37,9 +37,9 @@ describe('dates of birth and passports in a person record row', () => {
     expect(
       found('"Schmidt, Anna-Lena","al.schmidt@web.de","0176 4829 3310","03.07.1995"', ['Schmidt, Anna-Lena']),
     ).toEqual(['DOB 03.07.1995']);
-    expect(found('Emily Carter,emily@example.org,+1 415-555-0198,2024-05-14,94110', ['Emily Carter'])).toEqual(
-      [],
-    );
+    expect(
+      found('Emily Carter,emily@example.org,+1 415-555-0198,2024-05-14,94110', ['Emily Carter']),
+    ).toEqual([]);
     expect(found('Emily Carter,Sales,Berlin,1982-05-14,approved', ['Emily Carter'])).toEqual([]);
   });
 

@@ -48,7 +48,8 @@ function cellsOf(lineStart: number, line: string, separator: string): Cell[] {
   while (from <= line.length) {
     let to = from;
     let quoted = false;
-    for (; to < line.length && (quoted || line[to] !== separator); to++) if (line[to] === '"') quoted = !quoted;
+    for (; to < line.length && (quoted || line[to] !== separator); to++)
+      if (line[to] === '"') quoted = !quoted;
     const raw = line.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
     let value = raw.trim();

@@ -40,7 +40,9 @@ describe('round 12 secrets', () => {
 
   it('is part of detectSecrets', () => {
     const text = 'Wi-Fi: Guest-5G / key sunflower-harbour-91';
-    expect(detectSecrets(text).map((span) => text.slice(span.start, span.end))).toContain('sunflower-harbour-91');
+    expect(detectSecrets(text).map((span) => text.slice(span.start, span.end))).toContain(
+      'sunflower-harbour-91',
+    );
   });
 
   it('takes a password after the word for it in Chinese, Japanese and Korean', () => {

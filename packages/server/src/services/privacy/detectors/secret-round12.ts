@@ -56,7 +56,8 @@ function foreignRecoveryCodes(text: string): Span[] {
  */
 const SLASH = / \/ /g;
 const EMAIL_BEFORE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
-const LOGIN_BEFORE = /\b(?:login|log-?in|logon|sign[ -]?in|credentials?|creds|account|konto|compte|cuenta|conta)\b/i;
+const LOGIN_BEFORE =
+  /\b(?:login|log-?in|logon|sign[ -]?in|credentials?|creds|account|konto|compte|cuenta|conta)\b/i;
 const CHOSEN_AFTER =
   /["'“]?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])(?=[^\s"']*[!@#$%^&*?~+])[^\s"',;@]{6,64}?[!?]*)(?=["'”]?(?:[\s,;)]|[.!?](?:\s|$)|$))/dy;
 

@@ -157,7 +157,7 @@ describe('secrets of round 12', () => {
     expect(found('see glrt-docs and the glrt-short page')).toEqual([]);
   });
 
-  it('reads a password policy\'s minimum as no password, a password that starts so still as one', () => {
+  it("reads a password policy's minimum as no password, a password that starts so still as one", () => {
     expect(found('Password policy: minimum 14 characters, rotation every 90 days.')).toEqual([]);
     expect(found('The password is maxim0m.')).toEqual(['maxim0m']);
   });
