@@ -25,6 +25,15 @@ describe('documentation and test values', () => {
     expect(kept('Stripe test card 4242 4242 4242 4242 works in sandbox mode only.')).toEqual([]);
   });
 
+  it('keeps a real value in a sentence that says documentation or sandbox', () => {
+    expect(
+      kept('My own card 4539 1488 0343 6467 works in sandbox mode too, says the documentation.'),
+    ).toEqual(['4539 1488 0343 6467']);
+    expect(kept('Test mode payout to DE44 5001 0517 5407 3249 31 per the documentation.')).toEqual([
+      'DE44 5001 0517 5407 3249 31',
+    ]);
+  });
+
   it('keeps the same values in any other sentence', () => {
     expect(kept('Blocked 192.0.2.10 after the brute force. See the documentation.')).toEqual(['192.0.2.10']);
     expect(kept('Refund to DE89 3704 0044 0532 0130 00, card 4242 4242 4242 4242.')).toEqual([
