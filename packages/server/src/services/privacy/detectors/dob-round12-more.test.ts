@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectBirthDatesRound12 } from './dob-round12.js';
+import { detectBirthDatesInAnyForm } from './dob-round12.js';
 
 const found = (text: string) => [
-  ...new Set(detectBirthDatesRound12(text).map((span) => text.slice(span.start, span.end))),
+  ...new Set(detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end))),
 ];
 
 describe('round 12 dates of birth in other digits, calendars and spoken languages', () => {

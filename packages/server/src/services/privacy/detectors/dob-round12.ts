@@ -173,7 +173,7 @@ const inAsciiDigits = (text: string): Span[] => [
 ];
 
 /** Every date of birth of dob.ts and of the rules above; a text with other digits is read again in ASCII digits. */
-export function detectBirthDatesRound12(text: string): Span[] {
+export function detectBirthDatesInAnyForm(text: string): Span[] {
   const spans = inAsciiDigits(text);
   if (searchBeyondLatin(text, OTHER_DIGIT) >= 0) {
     const more = inAsciiDigits(asciiDigits(text));

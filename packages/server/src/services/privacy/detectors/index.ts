@@ -3,7 +3,7 @@ import { TOKEN_SHAPE } from '../tokens.js';
 import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
 import { detectCards } from './card.js';
-import { detectBirthDatesRound12 } from './dob-round12.js';
+import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { spokenDatesOfBirth } from './dob-spoken.js';
 import { notSampleValues } from './documentation-values.js';
 import { detectEmails } from './email.js';
@@ -49,7 +49,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...hostsAfterLogins(detectInternalHosts(text), persons),
     ...secrets,
     ...placed,
-    ...detectBirthDatesRound12(text),
+    ...detectBirthDatesInAnyForm(text),
     ...spokenDatesOfBirth(text),
     ...plates,
     ...detectSpoken(text),

@@ -81,6 +81,7 @@ function serviceSiteHosts(text: string): Span[] {
   return spans;
 }
 
-export function round12Hosts(text: string): Span[] {
+/** Numbered machines as a host's first label, device names with a padded number, service and site-code hosts. */
+export function numberedAndSiteHosts(text: string): Span[] {
   return [...numberedHosts(text), ...deviceNames(text), ...serviceSiteHosts(text)];
 }

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
-import { round12Hosts } from './network-round12.js';
+import { numberedAndSiteHosts } from './network-round12.js';
 import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -183,7 +183,7 @@ export function detectInternalHosts(text: string): Span[] {
     ...internalZones(text),
     ...namedMachines(text),
     ...machinesInPaths(text),
-    ...round12Hosts(text),
+    ...numberedAndSiteHosts(text),
   ];
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectSecrets } from './secret.js';
-import { round12Secrets } from './secret-round12.js';
+import { keysCodesAndLoginPasswords } from './secret-round12.js';
 
-const found = (text: string) => round12Secrets(text).map((span) => text.slice(span.start, span.end));
+const found = (text: string) =>
+  keysCodesAndLoginPasswords(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 12 secrets', () => {
   it('takes the key on a Wi-Fi line', () => {

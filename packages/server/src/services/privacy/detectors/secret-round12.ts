@@ -94,8 +94,8 @@ function cjkPasswords(text: string): Span[] {
   return spans;
 }
 
-/** Secrets added in round 12: Wi-Fi keys, recovery codes in other languages, an e-mail login's password. */
-export function round12Secrets(text: string): Span[] {
+/** Wi-Fi keys, recovery codes named in other languages, a password after a login e-mail or a CJK password word. */
+export function keysCodesAndLoginPasswords(text: string): Span[] {
   return [
     ...wifiKeys(text),
     ...foreignRecoveryCodes(text),

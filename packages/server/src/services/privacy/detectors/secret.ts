@@ -10,7 +10,7 @@ import {
   matchSpansWhere,
 } from './util.js';
 import { tokensAfterCue } from './secret-token.js';
-import { round12Secrets } from './secret-round12.js';
+import { keysCodesAndLoginPasswords } from './secret-round12.js';
 
 const KNOWN_KEYS = new RegExp(
   [
@@ -349,7 +349,7 @@ export function detectSecrets(text: string): Span[] {
     ...passwordShaped(text),
     ...mysqlPasswords(text),
     ...detectLoginPasswords(text),
-    ...round12Secrets(text),
+    ...keysCodesAndLoginPasswords(text),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,
