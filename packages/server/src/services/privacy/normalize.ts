@@ -13,11 +13,16 @@ export interface DetectionView {
 }
 
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
-/** Zero-width and odd-space characters, full-width forms, and the digits of other scripts (Arabic, Persian, Devanagari, Bengali, Thai). */
+/**
+ * Zero-width and odd-space characters, full-width forms, and the digits of other scripts (Arabic-Indic, Persian,
+ * Devanagari, Bengali, Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam, Thai).
+ */
 const DISGUISE =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0E50-\u0E59]/;
-/** The zero of each script whose digits the view writes in ASCII (`۱۳۶۸` → `1368`). */
-const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50];
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\u0B66-\u0B6F\u0BE6-\u0BEF\u0C66-\u0C6F\u0CE6-\u0CEF\u0D66-\u0D6F\u0E50-\u0E59]/;
+/** The zero of each script whose digits the view writes in ASCII (`۱۳۶۸` → `1368`, `૧૨/૦૮` → `12/08`). */
+const DIGIT_ZEROS = [
+  0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50,
+];
 
 function viewChar(code: number): string | undefined {
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);

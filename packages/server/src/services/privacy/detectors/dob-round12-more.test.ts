@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { detectionView, toOriginal } from '../normalize.js';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
 
-const found = (text: string) => [
-  ...new Set(detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end))),
-];
+/** The dates found in the detection view (which writes other scripts' digits in ASCII), as written in `text`. */
+const found = (text: string) => {
+  const view = detectionView(text);
+  const dates = detectBirthDatesInAnyForm(view.text).map((span) => {
+    const [start, end] = toOriginal(view, span.start, span.end);
+    return text.slice(start, end);
+  });
+  return [...new Set(dates)];
+};
 
 describe('round 12 dates of birth in other digits, calendars and spoken languages', () => {
   it('reads dates in Gujarati, Devanagari and Arabic-Indic digits near a birth cue', () => {
