@@ -46,7 +46,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectPhones(text),
     ...detectIps(text),
     ...detectMacs(text),
-    ...hostsAfterLogins(detectInternalHosts(text), persons),
+    ...hostsAfterLogins(text, detectInternalHosts(text), persons),
     ...secrets,
     ...placed,
     ...detectBirthDatesInAnyForm(text),
@@ -83,7 +83,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
 }
 
 /** `user:password@localhost` of a template: a placeholder password and the local machine name no one. */
-const PLACEHOLDER_PASSWORD = /^(?:pass(?:word)?|passwd|pwd|secret|example|changeme|your[-_]?password)$/i;
+const PLACEHOLDER_PASSWORD = /^(?:pass(?:word)?|passwd|pwd|secret|example|your[-_]?password)$/i;
 function realParts(text: string, parts: readonly Span[]): Span[] {
   return parts.filter((part) => {
     const value = text.slice(part.start, part.end);
@@ -93,11 +93,10 @@ function realParts(text: string, parts: readonly Span[]): Span[] {
 }
 
 /** `ssh raquel@bastion.lan`: a person's login found before a host's `@` is the person; the host starts after it. */
-function hostsAfterLogins(hosts: readonly Span[], persons: readonly Span[]): Span[] {
-  const loginEnds = new Set(persons.map((person) => person.end));
+function hostsAfterLogins(text: string, hosts: readonly Span[], persons: readonly Span[]): Span[] {
   return hosts.map((host) => {
-    const at = [...loginEnds].find((end) => end > host.start && end < host.end);
-    return at === undefined ? host : { ...host, start: at + 1 };
+    const login = persons.find((p) => p.end > host.start && p.end < host.end && text[p.end] === '@');
+    return login ? { ...host, start: login.end + 1 } : host;
   });
 }
 
