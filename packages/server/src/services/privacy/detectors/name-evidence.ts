@@ -20,7 +20,7 @@ import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { GREETINGS } from './person-words.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
-import { detached, LETTERS, lowerCase } from './util.js';
+import { detached, LETTERS, lowerCase, perScan } from './util.js';
 
 /**
  * What one capitalised word is on its own: a listed given name (`ambiguousGiven` when it is also a
@@ -45,8 +45,15 @@ export const isNameLike = (c: WordClass) => NAME_LIKE.has(c);
  */
 export type Cue = 'strong' | 'label' | 'weak' | 'weakVerb' | 'block' | undefined;
 
-/** A speaker's label opening a line or following a finished sentence (`Agent: …`, `… ? Client: …`). */
-const SPEAKER_LABEL = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+):\s/gu;
+/** A capitalised word before `: ` (`Agent: …`, `… ? Client: …`); the look-behind is read after the capital only. */
+const SPEAKER_LABEL = /(\p{Lu}(?<![\p{L}'’-]\p{Lu})[\p{L}'’-]+):\s/gu;
+/** The words that label a turn anywhere in the text, found once per scan. */
+const speakerLabels = perScan((text): ReadonlySet<string> => {
+  const labels = new Set<string>();
+  SPEAKER_LABEL.lastIndex = 0;
+  for (let m = SPEAKER_LABEL.exec(text); m; m = SPEAKER_LABEL.exec(text)) labels.add(m[1] ?? '');
+  return labels;
+});
 
 /** A person's own details, written after the name and a comma in forms and notes. */
 const PERSONAL_FIELDS = new Set(
@@ -295,11 +302,8 @@ export class NameEvidence {
       return true;
     const before = this.text.slice(Math.max(0, w.start - 12), w.start);
     if (/(?:\]|\d{1,2}:\d{2}(?::\d{2})?)\s*$/.test(before)) return true;
-    SPEAKER_LABEL.lastIndex = 0;
-    for (let m = SPEAKER_LABEL.exec(this.text); m; m = SPEAKER_LABEL.exec(this.text)) {
-      if (m[1] !== w.text) return true;
-    }
-    return false;
+    const labels = speakerLabels(this.text);
+    return labels.size > 1 || (labels.size === 1 && !labels.has(w.text));
   }
 
   /** A speaker label after a chat log's time stamp (`[19:47] Maman:`). */
