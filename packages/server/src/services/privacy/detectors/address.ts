@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
+import { detectLabelledAddresses } from './address-fields.js';
 import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
 import { withCityBefore } from './address-round12.js';
@@ -174,7 +175,7 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...buildingsAndStreets(text),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
-  return withCityBefore(
+  const found = withCityBefore(
     text,
     withBuildingsBefore(text, [
       ...streets,
@@ -190,4 +191,30 @@ export function detectAddresses(text: string): Span[] {
       ...detectScriptAddresses(text),
     ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
   );
+  return withLabelledFields(text, found);
+}
+
+/**
+ * A form's address field (`주소: …`, `पता: …`) is read whole where no shape above found the address in it, and
+ * an address found in it reads on to the field's end where the rest still holds a number (a postcode, a flat
+ * number: `테헤란로 152, 12층 (역삼동) 06236`), not where only a name follows (`…, Karachi 75300 (Asif Mehmood)`).
+ */
+function withLabelledFields(text: string, found: Span[]): Span[] {
+  const fields = detectLabelledAddresses(text);
+  if (fields.length === 0) return found;
+  const spans = [...found];
+  for (const field of fields) {
+    const inside = spans.filter((span) => span.end > field.start && span.start < field.end);
+    if (inside.length === 0) {
+      spans.push({ ...field, end: sentenceEnd(text, field.start, field.end) });
+      continue;
+    }
+    if (inside.some((span) => span.start < field.start || span.end > field.end)) continue;
+    const last = Math.max(...inside.map((span) => span.end));
+    if (!/\d/.test(text.slice(last, field.end))) continue;
+    const start = Math.min(...inside.map((span) => span.start));
+    for (const span of inside) spans.splice(spans.indexOf(span), 1);
+    spans.push({ start, end: sentenceEnd(text, start, field.end), type: 'ADDRESS' });
+  }
+  return spans;
 }

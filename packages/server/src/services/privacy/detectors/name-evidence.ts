@@ -269,6 +269,9 @@ export class NameEvidence {
     if (ADVERBS.has(word1) && word2 && PERSON_AFTER.has(word2)) return 'strong';
     if (word1 !== lowerCase(word1)) return undefined;
     const verb = ADVERBS.has(word1) && word2 ? word2 : word1;
+    // `Olek got his visa`, `Auma lost her phone`: a verb and then his or her, said of a person.
+    if (verb === word1 && (word2 === 'his' || word2 === 'her') && this.names.finiteVerb(verb))
+      return 'strong';
     if (this.names.finiteVerb(verb)) return 'weak';
     // `Kristensen leaves` but `Atlassian accounts`: an -s form counts only after a listed name (see person.ts).
     if (this.names.verbOrPlural(verb)) return 'weakVerb';

@@ -33,4 +33,5 @@ export const GREETINGS = new Set(
   ),
 );
 /** Words joining two names (`Yusuf Abubakar and Hauwa Ibrahim`). */
-export const AND = /^(?:,\s*|\s+(?:and|&|or|und|et|y|e|och|og|en|i|и)\s+)$/;
+export const AND =
+  /^(?:,\s*|\s+(?:and|&|or|und|et|y|e|och|og|en|i|и|ir|un|ja|és|ve|na|và|dan|oraz|та|і|και)\s+)$/;

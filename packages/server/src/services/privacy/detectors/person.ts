@@ -17,7 +17,7 @@ import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
-import type { NameLexicon } from './name-lexicon.js';
+import { CALENDAR, type NameLexicon } from './name-lexicon.js';
 import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed, wordSurnameAfter } from './name-rules.js';
 import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
@@ -241,8 +241,40 @@ class PersonScanner {
       const last = (joined ? wordSurnameAfter(this.#reader, run) : undefined) ?? run.at(-1) ?? w;
       // `Kaiser Permanente and Aetna plans`: a lone word joined to a name must end the phrase to be one.
       const lone = run.length === 1 && this.#reader.evidence.classOf(w) === 'unknown';
-      if (!mentioned && lone && !this.#endsPhrase(last) && !this.#verbFollows(last)) continue;
+      // (In other languages the verb after the pair is not known: `Otieno na Auma wamefaulu`.)
+      const english = /^(?:,\s*|\s+(?:and|or|&)\s+)$/.test(
+        this.#reader.text.slice(previous?.end ?? 0, w.start),
+      );
+      if (!mentioned && lone && english && !this.#endsPhrase(last) && !this.#verbFollows(last)) continue;
       this.#accept(w.start, last);
+    }
+    this.#joinedBefore();
+  }
+
+  /**
+   * `Tiihu and Ahanu signed`, `Ólafur, Þórunn and Dagný are on call`: a lone name-like word joined by `and`
+   * (or a list's comma) to a one-word name after it is a name too; read from the end, so a list grows leftwards.
+   */
+  #joinedBefore(): void {
+    const { text } = this.#reader;
+    const oneWord = new Set<number>();
+    for (const span of this.#spans) {
+      if (!/\s/.test(text.slice(span.start, span.end))) oneWord.add(span.start);
+    }
+    // A list's comma joins only names this pass found (`Ólafur, Þórunn and …`), not `Bună, Andreea`.
+    const listed = new Set<number>();
+    for (let i = this.#undecided.length - 1; i >= 0; i--) {
+      const w = this.#undecided[i];
+      if (!w || oneWord.has(w.start) || CALENDAR.has(w.lower)) continue;
+      const gap = /^(?:,\s*|\s+\S{1,4}\s+)/u.exec(text.slice(w.end, w.end + 8))?.[0];
+      // (`Fortnum & Mason`, `Ben & Jerry's`: an ampersand joins the names of a firm.)
+      if (gap === undefined || gap.includes('&') || !AND.test(gap)) continue;
+      const partner = w.end + gap.length;
+      if (!(gap.startsWith(',') ? listed.has(partner) : oneWord.has(partner))) continue;
+      if (this.#reader.run(w).length !== 1 || this.#reader.startsListedPlace(w)) continue;
+      this.#accept(w.start, w);
+      oneWord.add(w.start);
+      listed.add(w.start);
     }
   }
 

@@ -1,0 +1,166 @@
+import type { Span } from '../types.js';
+
+/**
+ * A form's address field: `Address: …`, `住所：…`, `주소: …`, `पता: …`, `כתובת: …`, `ที่อยู่ 99/12 …`. Whatever
+ * the country's shape, the value after the label is the address, up to where the field ends. This catches
+ * shapes no street pattern knows (a Riyadh district, a Noida sector, a Bangkok soi).
+ */
+const LABELS = [
+  'address',
+  'home address',
+  'postal address',
+  'mailing address',
+  'street address',
+  'residential address',
+  'delivery address',
+  'billing address',
+  'adresse',
+  'anschrift',
+  'wohnadresse',
+  'lieferadresse',
+  'dirección',
+  'direccion',
+  'domicilio',
+  'endereço',
+  'morada',
+  'indirizzo',
+  'adres',
+  'adresa',
+  'adresas',
+  'adrese',
+  'aadress',
+  'osoite',
+  'cím',
+  'lakcím',
+  'adressi',
+  'διεύθυνση',
+  'адрес',
+  'адреса',
+  'адрас',
+  'địa chỉ',
+  'alamat',
+  'tirahan',
+  'anwani',
+  'العنوان',
+  'عنوان',
+  'آدرس',
+  'نشانی',
+  'پتہ',
+  'כתובת',
+  'पता',
+  'ঠিকানা',
+  'முகவரி',
+  'చిరునామా',
+  'ವಿಳಾಸ',
+  'വിലാസം',
+  'સરનામું',
+  'ਪਤਾ',
+  'လိပ်စာ',
+  'អាសយដ្ឋាន',
+  'አድራሻ',
+  '住所',
+  '地址',
+  '住址',
+  '주소',
+];
+
+/** Labels of the next field: an address read on stops at a comma before one of these. */
+const NEXT_FIELDS = [
+  'tel',
+  'tél',
+  'phone',
+  'mobile',
+  'mob',
+  'cell',
+  'fax',
+  'e-?mail',
+  'telefon',
+  'telefone',
+  'teléfono',
+  'telefono',
+  'téléphone',
+  'móvil',
+  'celular',
+  'handy',
+  'gsm',
+  'puhelin',
+  'тел',
+  'телефон',
+  'моб',
+  'τηλ',
+  'τηλέφωνο',
+  'κιν',
+  'κινητό',
+  'geb',
+  'born',
+  'né',
+  'née',
+  'sđt',
+  'điện thoại',
+  'telp',
+  'hp',
+  'whatsapp',
+  'iban',
+  'dob',
+  'טלפון',
+  'נייד',
+  'هاتف',
+  'جوال',
+  'موبايل',
+  'الاتصال',
+  'تلفن',
+  'موبایل',
+  'فون',
+  'मोबाइल',
+  'फोन',
+  'फ़ोन',
+  'ফোন',
+  'মোবাইল',
+  'โทร',
+  '電話',
+  '电话',
+  '手机',
+  '手機',
+  '携帯',
+  '전화',
+  '휴대폰',
+  '연락처',
+];
+
+/** Thai and Lao forms write the value right after a space, when it starts with its number. */
+const SPACED_LABELS = ['ที่อยู่', 'ທີ່ຢູ່'];
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The label (not inside a word, and not after another word: `IP address:`, `e-mail address:`), its colon, and
+ * up to 160 characters of the line; the value ends at `;`, a pipe, a CJK comma or full stop, a spaced dash or
+ * slash, or the next field's label.
+ */
+const ALPHABETIC = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
+const FIELD = new RegExp(
+  String.raw`(?<![${ALPHABETIC}\p{M}\d@.-])(?<![${ALPHABETIC}][ -])(?:(?:${LABELS.map(escape).join('|')})\s?[:：]\s*|(?:${SPACED_LABELS.join('|')})\s(?=\d))([^\n;|、，。]{4,160})`,
+  'giu',
+);
+const FIELD_END = new RegExp(
+  String.raw`\s[—–/|-]\s|(?:[,،]\s*|\s+)(?:${NEXT_FIELDS.join('|')})(?![\p{L}\p{M}])(?<!tel(?=\s+aviv))`,
+  'iu',
+);
+/**
+ * A value with no number (`see attached`, `same as above`) or of one word (`0x7ffe12a0`) is none; Chinese and
+ * Japanese write a whole address without a space.
+ */
+const DIGIT = /\d/;
+const SEVERAL_PARTS = /[\s,،]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u;
+
+export function detectLabelledAddresses(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(FIELD)) {
+    const value = m[1] ?? '';
+    const cut = FIELD_END.exec(value);
+    const kept = (cut ? value.slice(0, cut.index) : value).replace(/[\s,.،]+$/u, '');
+    if (!DIGIT.test(kept) || !SEVERAL_PARTS.test(kept) || kept.length < 6) continue;
+    const start = m.index + m[0].length - value.length;
+    spans.push({ start, end: start + kept.length, type: 'ADDRESS' });
+  }
+  return spans;
+}
