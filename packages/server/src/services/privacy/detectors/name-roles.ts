@@ -19,6 +19,12 @@ const ROLES = `المريض المريضة المريضه مريض مريضة ا
 පාරිභෝගිකයා ශිෂ්‍යයා ታካሚ ደንበኛ ተማሪ ሹፌር ባለቤት ผู้ป่วย ลูกค้า ผู้เช่า นักเรียน คนขับ ผู้สมัคร
 လူနာ ဖောက်သည် ကျောင်းသား ယာဉ်မောင်း လျှောက်ထားသူ អ្នកជំងឺ អតិថិជន សិស្ស អ្នកបើកបរ ગ્રાહક દર્દી વિદ્યાર્થી ਗਾਹਕ ਮਰੀਜ਼
 ਵਿਦਿਆਰਥੀ غوښتونکی ناروغ پیرودونکی ທ່ານ ລູກຄ້າ ຄົນເຈັບ`;
+/**
+ * Greetings before the name of the one greeted, and `in the name of` (`مسجلة باسم سلطان المهيري`); a word that
+ * greets everyone (`שלום לכולם`) is a stop word.
+ */
+const GREETINGS = `ሰላም שלום سلام مرحبا مرحباً السلام_عليكم السلام_علیکم نمستے नमस्ते नमस्कार வணக்கம் నమస్కారం ನಮಸ್ಕಾರ
+നമസ്കാരം ආයුබෝවන් გამარჯობა ສະບາຍດີ ជម្រាបសួរ မင်္ဂလာပါ باسم المستفيد لصالح به_نام`;
 /** Forms and requests that a name follows after a colon: a visa, a ticket, an application, a name field. */
 const FIELDS = `تذكرة طلب فيزا تأشيرة الاسم اسم ویزا درخواست بلیط نام ٹکٹ ویزا درخواست نام שם כרטיס ויזה वीज़ा वीजा
 भिसा टिकट आवेदन नाम নাম ভিসা টিকেট আবেদন பெயர் விசா வீசா டிக்கெட் விண்ணப்பம் పేరు వీసా టికెట్ దరఖాస్తు ಹೆಸರು
@@ -30,7 +36,8 @@ const words = (list: string) =>
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => word.replace(/_/g, ' '));
-const LABELS = new Set([...words(ROLES), ...words(FIELDS)]);
+const GREETING_WORDS = new Set(words(GREETINGS));
+const LABELS = new Set([...words(ROLES), ...words(FIELDS), ...GREETING_WORDS]);
 const ALTERNATIVES = [...LABELS].sort((a, b) => b.length - a.length).join('|');
 /** A role or a field, then a colon (Ethiopic `፡`/`:`, Khmer `៖`) or a space. */
 const LABEL = new RegExp(`(?<![\\p{L}\\p{M}])(?:${ALTERNATIVES})(?:\\s?[:：៖፡]\\s?|\\s)`, 'gu');
@@ -45,7 +52,7 @@ const STOP_WORDS = new Set(
 ইমেইল ঠিকানা জন্ম பாஸ்போர்ட் தொலைபேசி மின்னஞ்சல் முகவரி పాస్‌పోర్ట్ ఫోన్ చిరునామా ජාතික දුරකථන ኢሜይል ስልክ
 ፓስፖርት ዜግነት លិខិតឆ្លងដែន ទូរស័ព្ទ ဖုန်း နိုင်ငံကူးလက်မှတ် โทร หนังสือเดินทาง السيد السيدة الأستاذ الدكتور آقای خانم
 دکتر جناب صاحب صاحبہ محترم محترمہ श्री श्रीमती डॉ শ্রী শ্রীমতী ড. திரு திருமதி శ్రీ ශ්‍රී ጌታ ወይዘሮ คุณ جديد جديدة
-جدید قدیم نیا نئی नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ`),
+جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ`),
 );
 const MAX_WORDS = 3;
 
@@ -74,8 +81,10 @@ function namesAfterLabels(line: string, offset: number, spans: Span[]): void {
       WORD.lastIndex = at;
       const word = WORD.exec(line);
       // `ဗီဇာ လျှောက်ထားသူ …` (visa, applicant): a label after a label; the name follows the second.
-      if (word && taken.length === 0 && LABELS.has(word[0])) break;
-      if (!word || STOP_WORDS.has(word[0]) || LABELS.has(word[0])) {
+      // (`ትኬት: ሰላም ታደሰ`: a greeting after a label is a name, Selam.)
+      const greeting = word !== null && GREETING_WORDS.has(word[0]);
+      if (word && taken.length === 0 && LABELS.has(word[0]) && !greeting) break;
+      if (!word || STOP_WORDS.has(word[0]) || (LABELS.has(word[0]) && !(greeting && taken.length === 0))) {
         ended = true;
         break;
       }
@@ -102,6 +111,74 @@ function namesAfterLabels(line: string, offset: number, spans: Span[]): void {
   }
 }
 
+/**
+ * Words after a name that make it an owner (`ਗੁਰਪ੍ਰੀਤ ਕੌਰ ਦਾ ਫ਼ੋਨ`, `അനിൽ മേനോൻ ന്റെ ഫോൺ`, `నిమల్ … గారి ఈమెయిల్`):
+ * possessive particles and the honorifics written after a name in its possessive form.
+ */
+const OWNER_MARKS = new Set(
+  words(`का की के को ਦਾ ਦੀ ਦੇ નો ની નું ના এর ന്റെ ന്‍റെ గారి యొక్క ಅವರ ಅವರು அவர்களின் மகதா මහතාගේ මහත්මියගේ
+මියගේ کا کی کے`),
+);
+/** Owners that are no person: pronouns and places (`आप का फोन`, `कंपनी का पता`). */
+const NOT_OWNERS = new Set(
+  words(`आप उन इन उस इस मेरे हमारे तुम्हारे तुम वह यह कंपनी दुकान ऑफिस कार्यालय होटल स्कूल अस्पताल बैंक घर संस्था
+क्लिनिक आप تم آپ ان اس کمپنی دکان دفتر ہوٹل اسکول ہسپتال بینک گھر`),
+);
+/** The possessive written onto the name with a hyphen (`রফিকুল ইসলাম-এর`, `გიორგი ბერიძე-ს`). */
+const OWNER_SUFFIXES = new Set(['এর', 'ের', 'র', 'ს', 'ის', 'ის']);
+/** A person's own details: phone, mobile, address, e-mail, birth, national ID, passport, account. */
+const OWNED_FIELDS = new Set(
+  words(`फोन फ़ोन मोबाइल नंबर नम्बर पता ठेगाना ईमेल ई-मेल जन्म जन्मतिथि पासपोर्ट आधार खाता ਫ਼ੋਨ ਫੋਨ ਮੋਬਾਈਲ ਪਤਾ ਜਨਮ ਈਮੇਲ
+ફોન મોબાઇલ સરનામું જન્મ ফোন মোবাইল ঠিকানা ইমেইল জন্ম জাতীয় পাসপোর্ট ഫോൺ മൊബൈൽ വിലാസം ഇമെയിൽ ജനന ఫోన్ మొబైల్ చిరునామా
+ఈమెయిల్ పుట్టిన జన్మ ಫೋನ್ ಮೊಬೈಲ್ ವಿಳಾಸ ಇಮೇಲ್ ಜನ್ಮ தொலைபேசி கைபேசி முகவரி மின்னஞ்சல் பிறந்த දුරකථන ලිපිනය ජාතික
+උපන් ტელეფონი ტელ მისამართი ელფოსტა დაბადების პირადი فون موبائل پتہ ای میل شناختی پیدائش شناختی_کارڈ`),
+);
+
+/**
+ * `ਗੁਰਪ੍ਰੀਤ ਕੌਰ ਦਾ ਫ਼ੋਨ`, `রফিকুল ইসলাম-এর ঠিকানা`: one to three words opening a line or a clause, then a possessive
+ * and one of a person's own details, are that person's name.
+ */
+function ownersOfDetails(line: string, offset: number, spans: Span[]): void {
+  OWNER.lastIndex = 0;
+  for (let m = OWNER.exec(line); m; m = OWNER.exec(line)) {
+    const name = m[1] ?? '';
+    const parts = name.split(' ');
+    if (
+      parts.some(
+        (part) => STOP_WORDS.has(part) || LABELS.has(part) || OWNED_FIELDS.has(part) || NOT_OWNERS.has(part),
+      )
+    )
+      continue;
+    const start = offset + m.index + m[0].indexOf(name);
+    spans.push({ start, end: start + name.length, type: 'PERSON' });
+  }
+}
+const CASELESS_WORD = String.raw`(?:(?![\p{P}\p{N}\p{S}\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}])[\p{L}\p{M}\u200c\u200d])+`;
+const alternatives = (set: ReadonlySet<string>) => [...set].sort((a, b) => b.length - a.length).join('|');
+/** At a line's or a clause's start: the name's one to three words, the possessive (a word or `-suffix`), the field. */
+const OWNER = new RegExp(
+  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}?)(?:-(?:${alternatives(OWNER_SUFFIXES)})| (?:${alternatives(OWNER_MARKS)})) (?:${alternatives(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
+  'gu',
+);
+
+/** `… بفرستید. — سارا`, `… — ዳዊት`: one or two words after a dash that ends the line sign it. */
+const SIGNED = new RegExp(String.raw`[—–]\s?(${CASELESS_WORD}(?: ${CASELESS_WORD})?)\s*$`, 'u');
+/** `عبد الرحمن الشمري`: `عبد` and a word with the article is an Arabic name (Abd al-Rahman), with its family after it. */
+const ABD_NAME = /(?<![\p{L}\p{M}])عبد ?ال\p{Script=Arabic}{2,}(?: ال\p{Script=Arabic}{3,})?/gu;
+
+function signersAndAbdNames(line: string, offset: number, spans: Span[]): void {
+  const signed = SIGNED.exec(line);
+  const name = signed?.[1];
+  if (signed && name && !name.split(' ').some((part) => STOP_WORDS.has(part) || LABELS.has(part))) {
+    const start = offset + signed.index + signed[0].indexOf(name);
+    spans.push({ start, end: start + name.length, type: 'PERSON' });
+  }
+  if (!line.includes('عبد')) return;
+  for (const m of line.matchAll(ABD_NAME)) {
+    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, type: 'PERSON' });
+  }
+}
+
 /** Names after roles and fields, read only on the lines with a script without capitals. */
 export function detectRoleNames(text: string): Span[] {
   const spans: Span[] = [];
@@ -114,7 +191,10 @@ export function detectRoleNames(text: string): Span[] {
     const start = text.lastIndexOf('\n', at) + 1;
     const newline = text.indexOf('\n', at);
     end = newline < 0 ? text.length : newline;
-    namesAfterLabels(text.slice(start, end), start, spans);
+    const line = text.slice(start, end);
+    namesAfterLabels(line, start, spans);
+    ownersOfDetails(line, start, spans);
+    signersAndAbdNames(line, start, spans);
   }
   return spans;
 }

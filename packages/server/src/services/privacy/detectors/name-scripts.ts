@@ -29,8 +29,33 @@ const TITLES = [
   'জনাব',
   'বেগম',
 ];
-/** Thai titles and the Thai name label, written straight onto the name or before a space. */
+/**
+ * Titles written straight onto the name or before a space: Thai `คุณ`, `นางสาว`; Khmer `លោក`, `លោកស្រី`;
+ * Myanmar `ဦး`, `ဒေါ်`; Lao `ທ່ານ`, `ນາງ`, `ທ້າວ`.
+ */
 const THAI_TITLES = ['นางสาว', 'คุณ'];
+/** (Khmer, Myanmar and Lao titles are no part of a longer word before them, unlike Thai's.) */
+const SPACED_SCRIPT_TITLES = ['លោកស្រី', 'អ្នកស្រី', 'លោក', 'ဦး', 'ဒေါ်', 'ທ່ານ', 'ນາງ', 'ທ້າວ'];
+/** Words after a one-word name that start the next field: phone, number, and, the genitive. */
+const NOT_SECOND = new Set([
+  'เลขบัตร',
+  'เบอร์',
+  'โทร',
+  'ที่อยู่',
+  'อีเมล',
+  'และ',
+  'ເບີໂທ',
+  'ໂທ',
+  'ເບີ',
+  'លេខ',
+  'លេខទូរស័ព្ទ',
+  'ទូរស័ព្ទ',
+  'និង',
+  'ဖုန်း',
+  '၏',
+  'နှင့်',
+  'ແລະ',
+]);
 const THAI_LABEL = 'ชื่อ';
 /** Thai words that start with `คุณ` but are ordinary words (quality, value, qualification, virtue, benefit, trait). */
 const THAI_NOT_NAMES = /^(?:ภาพ|ค่า|สมบัติ|ธรรม|ประโยชน์|ลักษณะ|ครู|หญิง|ชาย)/;
@@ -38,13 +63,13 @@ const THAI_NOT_NAMES = /^(?:ภาพ|ค่า|สมบัติ|ธรรม|
 const WORD = '(?:(?!\\p{Script=Latin})[\\p{L}\\p{M}])+';
 const AFTER_TITLE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${TITLES.join('|')})\\s+(${WORD})(?: (${WORD}))?` +
-    `|(?:${THAI_TITLES.join('|')})\\s?(${WORD})(?: (${WORD}))?` +
+    `|(?:${THAI_TITLES.join('|')}|(?<![\\p{L}\\p{M}])(?:${SPACED_SCRIPT_TITLES.join('|')}))\\s?(${WORD})(?: (${WORD}))?` +
     `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?`,
   'gu',
 );
 /** A letter of the scripts above (letters only: a class with combining marks would misread). */
 const SCRIPTS =
-  /[\u0531-\u0587\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0e01-\u0e30\u10a0-\u10ff\u1200-\u135a]/;
+  /[\u0531-\u0587\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0e01-\u0e30\u0e81-\u0eae\u1000-\u102a\u10a0-\u10ff\u1200-\u135a\u1780-\u17b3]/;
 
 /** Read line by line, only the lines with a letter of these scripts (the pattern costs a try at every position). */
 export function detectScriptNames(text: string): Span[] {
@@ -58,11 +83,12 @@ export function detectScriptNames(text: string): Span[] {
     AFTER_TITLE.lastIndex = 0;
     for (let m = AFTER_TITLE.exec(line); m; m = AFTER_TITLE.exec(line)) {
       const first = m[1] ?? m[3] ?? m[5];
-      const second = m[2] ?? m[4] ?? m[6];
+      const matchedSecond = m[2] ?? m[4] ?? m[6];
       if (!first) continue;
       if (m[3] !== undefined && THAI_NOT_NAMES.test(first)) continue;
+      const second = matchedSecond && NOT_SECOND.has(matchedSecond) ? undefined : matchedSecond;
       const name = second ? `${first} ${second}` : first;
-      const last = start + m.index + m[0].length;
+      const last = start + m.index + m[0].length - (matchedSecond && !second ? matchedSecond.length + 1 : 0);
       spans.push({ start: last - name.length, end: last, type: 'PERSON' });
     }
   }

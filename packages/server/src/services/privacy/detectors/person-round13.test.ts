@@ -37,3 +37,41 @@ describe('names joined to a found name (round 13)', () => {
     expect(found('Apple lost its case in court.')).toEqual([]);
   });
 });
+
+describe('names in scripts without capitals (round 13)', () => {
+  it('reads the owner of a phone, an address or an ID before a possessive', () => {
+    expect(found('ਗੁਰਪ੍ਰੀਤ ਕੌਰ ਦਾ ਫ਼ੋਨ ਨੰਬਰ 98140 48217 ਹੈ')).toEqual(['ਗੁਰਪ੍ਰੀਤ ਕੌਰ']);
+    expect(found('রফিকুল ইসলাম-এর ঠিকানা: বাড়ি ১২, রোড ৪, ধানমন্ডি')).toEqual(['রফিকুল ইসলাম']);
+    expect(found('გიორგი ბერიძე-ს ტელეფონი: +995 599 48 21 73')).toEqual(['გიორგი ბერიძე']);
+    expect(found('നിമൽ പെരേര ന്റെ ഫോൺ +91 94470 48217.')).toEqual(['നിമൽ പെരേര']);
+    expect(found('السلام علیکم، نادیہ بی بی کا شناختی کارڈ نمبر 35202-4817263-4 ہے۔')).toEqual([
+      'نادیہ بی بی',
+    ]);
+  });
+
+  it('leaves pronouns and firms before a possessive alone', () => {
+    expect(found('आप का फोन नंबर क्या है?')).toEqual([]);
+    expect(found('कंपनी का पता: 12 MG Road')).toEqual([]);
+  });
+
+  it('reads names after Khmer, Myanmar and Lao titles, greetings, `in the name of` and a closing dash', () => {
+    expect(found('លោកសុខ ដារ៉ា លេខទូរស័ព្ទ 012 482 173')).toEqual(['សុខ ដារ៉ា']);
+    expect(found('ဦးအောင်ကျော် ၏ ဖုန်း 09 4482 17730')).toEqual(['အောင်ကျော်']);
+    expect(found('ທ່ານສົມພອນ ເບີໂທ 020 5482 1773')).toEqual(['ສົມພອນ']);
+    expect(found('ሰላም ሃይለ፡ ቁጽሪ ስልኪ +291 7 482173 እዩ።')).toEqual(['ሃይለ']);
+    expect(found('ትኬት: ሰላም ታደሰ ኢሜይል አይሰራም።')).toEqual(['ሰላም ታደሰ']);
+    expect(found('لوحة السيارة مسجلة باسم سلطان المهيري.')).toEqual(['سلطان المهيري']);
+    expect(found('لطفاً قرارداد را بفرستید. — سارا')).toEqual(['سارا']);
+    expect(found('مرحبا بكم في المتجر')).toEqual([]);
+    expect(found('שלום לכולם, הפגישה מחר')).toEqual([]);
+  });
+
+  it('reads `عبد` with a word with the article as an Arabic name, with its family name', () => {
+    expect(found('الرجاء تحويل المبلغ إلى حساب عبد الرحمن الشمري: SA36')).toEqual(['عبد الرحمن الشمري']);
+  });
+
+  it('reads a Chinese name before 的 and a plate, an e-mail or a birth date', () => {
+    expect(found('张伟的车牌是京A·4821K。')).toEqual(['张伟']);
+    expect(found('陳怡君的電郵是yijun.chen@gmail.com')).toEqual(['陳怡君']);
+  });
+});
