@@ -43,3 +43,45 @@ describe('a form’s address field, whatever the country’s shape', () => {
     expect(found('Address: 0x7ffe12a0')).toEqual([]);
   });
 });
+
+describe('address fields written without a colon, and streets without a number', () => {
+  it('reads a label of a script without a colon habit, or `my address`, `lives at`, before the value', () => {
+    expect(found('முகவரி 12, காந்தி தெரு, தி. நகர், சென்னை 600017.')).toEqual([
+      '12, காந்தி தெரு, தி. நகர், சென்னை 600017',
+    ]);
+    expect(found('አድራሻ ቦሌ ክፍለ ከተማ፣ ወረዳ 03፣ የቤት ቁጥር 482፣ አዲስ አበባ።')).toEqual([
+      'ቦሌ ክፍለ ከተማ፣ ወረዳ 03፣ የቤት ቁጥር 482፣ አዲስ አበባ',
+    ]);
+    expect(found('Mteja anaishi Nyumba 12, Barabara ya Ngong, Nairobi; simu +254 712 482 173.')).toEqual([
+      'Nyumba 12, Barabara ya Ngong, Nairobi',
+    ]);
+    expect(found('عنواني شارع الملك عبدالله، حي النزهة، جدة 23545.')).toEqual([
+      'شارع الملك عبدالله، حي النزهة، جدة 23545',
+    ]);
+    expect(found('хаяг Сүхбаатар дүүрэг, 1-р хороо, Улаанбаатар.')).toEqual([
+      'Сүхбаатар дүүрэг, 1-р хороо, Улаанбаатар',
+    ]);
+  });
+
+  it('reads words saying which address before the colon, and stops at the next field', () => {
+    expect(found('הכתובת למשלוח: רחוב הרצל 48, דירה 7, תל אביב-יפו 6578123')).toEqual([
+      'רחוב הרצל 48, דירה 7, תל אביב-יפו 6578123',
+    ]);
+    expect(
+      found('Adres dostawy: ul. Marszałkowska 84/92 m. 17, 00-514 Warszawa, kontakt +48 601 284 917.'),
+    ).toEqual(['ul. Marszałkowska 84/92 m. 17, 00-514 Warszawa']);
+  });
+
+  it('reads a street without a number when its district, city and postcode follow', () => {
+    expect(found('send it to King Fahd Road, Al Olaya District, Riyadh 12214, attention finance.')).toEqual([
+      'King Fahd Road, Al Olaya District, Riyadh 12214',
+    ]);
+    expect(found('We recorded at Abbey Road, London, in 1969.')).toEqual([]);
+  });
+
+  it('reads a Chinese building after the door number', () => {
+    expect(found('住北京市朝阳区建国路88号SOHO现代城2号楼1502室。')).toEqual([
+      '北京市朝阳区建国路88号SOHO现代城2号楼1502室',
+    ]);
+  });
+});

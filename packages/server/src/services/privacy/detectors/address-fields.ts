@@ -48,6 +48,7 @@ const LABELS = [
   'پتہ',
   'כתובת',
   'पता',
+  'ठेगाना',
   'ঠিকানা',
   'முகவரி',
   'చిరునామా',
@@ -100,6 +101,21 @@ const NEXT_FIELDS = [
   'telp',
   'hp',
   'whatsapp',
+  'kontakt',
+  'contact',
+  'contacto',
+  'contato',
+  'contatto',
+  'kontak',
+  'mobil',
+  'mobiel',
+  'tlf',
+  'simu',
+  'gari',
+  'na',
+  'alizaliwa',
+  'lambar',
+  'waya',
   'iban',
   'dob',
   'טלפון',
@@ -127,18 +143,49 @@ const NEXT_FIELDS = [
   '연락처',
 ];
 
-/** Thai and Lao forms write the value right after a space, when it starts with its number. */
-const SPACED_LABELS = ['ที่อยู่', 'ທີ່ຢູ່'];
+/**
+ * Labels that may stand before the value with only a space: those of the scripts above without a colon habit
+ * (`ที่อยู่ 99/12 …`, `முகவரி 12, …`, `አድራሻ ቦሌ …`), and `my/his address`, `lives at` words (`عنواني شارع …`,
+ * `anaishi Nyumba 12, …`, Hausa `adireshinsa`, Mongolian `хаяг`).
+ */
+const SPACED_ONLY = [
+  'ที่อยู่',
+  'ທີ່ຢູ່',
+  'عنواني',
+  'عنوانه',
+  'عنوانها',
+  'آدرسم',
+  'כתובתי',
+  'הכתובת',
+  'anaishi',
+  'anakaa',
+  'adireshinsa',
+  'adireshinta',
+  'adireshina',
+  'хаяг',
+  'ঠিকানা',
+  'მისამართი',
+];
+const ALPHABETIC = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
+const SPACED_LABELS = [
+  ...LABELS.filter((label) => !new RegExp(`[${ALPHABETIC}]`, 'u').test(label)),
+  ...SPACED_ONLY,
+];
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const either = (labels: readonly string[]) =>
+  [...new Set(labels)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 /**
- * The label (not inside a word, and not after another word: `IP address:`, `e-mail address:`), its colon, and
- * up to 160 characters of the line; the value ends at `;`, a pipe, a CJK comma or full stop, a spaced dash or
- * slash, or the next field's label.
+ * The label (not inside a word, and not after another word: `IP address:`, `e-mail address:`), up to two words
+ * saying which address (`Address for delivery:`, `הכתובת למשלוח:`), its colon, and up to 160 characters of the
+ * line; the value ends at `;`, a pipe, a CJK comma or full stop, a danda or an Ethiopic full stop, a spaced dash
+ * or slash, or the next field's label.
  */
-const ALPHABETIC = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
 const FIELD = new RegExp(
-  String.raw`(?<![${ALPHABETIC}\p{M}\d@.-])(?<![${ALPHABETIC}][ -])(?:(?:${LABELS.map(escape).join('|')})\s?[:：]\s*|(?:${SPACED_LABELS.join('|')})\s(?=\d))([^\n;|、，。]{4,160})`,
+  String.raw`(?<![${ALPHABETIC}\p{M}\d@.-])(?:(?<![${ALPHABETIC}][ -])(?:${either([...LABELS, ...SPACED_ONLY])})(?: [\p{Ll}\p{Lo}\p{M}]+){0,2}\s?[:：]\s*|(?:${either(SPACED_LABELS)})\s)([^\n;|、，。।॥።]{4,160})`,
   'giu',
 );
 const FIELD_END = new RegExp(
@@ -150,6 +197,8 @@ const FIELD_END = new RegExp(
  * Japanese write a whole address without a space.
  */
 const DIGIT = /\d/;
+/** `… काठमाडौं हो।`, `… አዲስ አበባ ነው።`: the verb `is` closing the sentence is no part of the address. */
+const COPULA = /\s(?:हो|है|छ|ነው|ነበር)$/u;
 const SEVERAL_PARTS = /[\s,،]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u;
 
 export function detectLabelledAddresses(text: string): Span[] {
@@ -157,7 +206,7 @@ export function detectLabelledAddresses(text: string): Span[] {
   for (const m of text.matchAll(FIELD)) {
     const value = m[1] ?? '';
     const cut = FIELD_END.exec(value);
-    const kept = (cut ? value.slice(0, cut.index) : value).replace(/[\s,.،]+$/u, '');
+    const kept = (cut ? value.slice(0, cut.index) : value).replace(/[\s,.،]+$/u, '').replace(COPULA, '');
     if (!DIGIT.test(kept) || !SEVERAL_PARTS.test(kept) || kept.length < 6) continue;
     const start = m.index + m[0].length - value.length;
     spans.push({ start, end: start + kept.length, type: 'ADDRESS' });

@@ -223,10 +223,10 @@ const KOREAN =
  * city (`请寄到`) are not part of it.
  */
 const CHINESE = new RegExp(
-  String.raw`(?:[\u4e00-\u9fff]{2,7}(?:省|自治区))?[\u4e00-\u9fff]{2,4}市(?:[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇))*[\u4e00-\u9fff]{1,10}?(?:大道|大街|路|街|道|巷|胡同|弄)(?:[0-9０-９]{1,5}(?:弄|巷))?[0-9０-９]{1,5}(?:-[0-9]{1,4})?号(?:[\u4e00-\u9fff]{1,6}?(?:小区|花园|苑|园|公寓|大厦|新村|村))?(?:[0-9０-９]{1,5}(?:号楼|室|楼|栋|幢|座|单元|号|房|层))*`,
+  String.raw`(?:[\u4e00-\u9fff]{2,7}(?:省|自治区))?[\u4e00-\u9fff]{2,4}市(?:[\u4e00-\u9fff]{1,6}?(?:区|县|市|镇))*[\u4e00-\u9fff]{1,10}?(?:大道|大街|路|街|道|巷|胡同|弄)(?:[0-9０-９]{1,5}(?:弄|巷))?[0-9０-９]{1,5}(?:-[0-9]{1,4})?号(?:[A-Za-z\u4e00-\u9fff]{1,10}?(?:小区|花园|苑|园|公寓|大厦|新村|村|城|中心|广场|大楼))?(?:[0-9０-９]{1,5}(?:号楼|室|楼|栋|幢|座|单元|号|房|层))*`,
   'g',
 );
-const CHINESE_LEAD = /^(?:[请寄送到在至往于发给收是址]|住址|地址|住在)+/;
+const CHINESE_LEAD = /^(?:[请寄送到在至往于发给收是址住]|住址|地址|住在)+/;
 
 function chineseAddresses(text: string, spans: Span[]): void {
   // Only the lines with a door number `号` are read: the pattern would otherwise be tried everywhere.

@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
 import { detectLabelledAddresses } from './address-fields.js';
+import { detectUnnumberedStreets } from './address-unnumbered.js';
 import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
 import { withCityBefore } from './address-round12.js';
@@ -189,6 +190,7 @@ export function detectAddresses(text: string): Span[] {
       ...detectStreetWordFirst(text),
       ...detectPremisesAddresses(text),
       ...detectScriptAddresses(text),
+      ...detectUnnumberedStreets(text),
     ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
   );
   return withLabelledFields(text, found);
