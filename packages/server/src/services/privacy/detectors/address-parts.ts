@@ -40,7 +40,7 @@ const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|i
  */
 const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|NRIC|CPF|DNI|NIF|CURP|ID|Kennzeichen|Plate|Reg|Registration|Kenteken|Matrícula|Immatriculation|Targa|Fahrzeug|Vehicle)(?![${L}])`;
 /** `…, Yamamoto Keiko-sama, tel …`: a name with an honorific suffix after an address is its addressee. */
-const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])`;
+const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])|(?:Mr|Mrs|Ms|Mx|Miss|Dr|Herr|Frau|Sr|Sra|Mme|M)\.?\s`;
 /** `phường Quan Hoa`, `quận 3`, `TP. Hồ Chí Minh`: Vietnamese ward, district, city and province words; `off Thika Road`. */
 const ADMIN_PART = String.raw`(?:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|TP\.|off)\s(?:\d{1,2}(?![\w-])|${CAP}(?:\s${CAP}){0,3})`;
 /** Iran: ten digits, often written five and five (`Tehran 1966733511`, `19667-33511`); read only after a city's name. */

@@ -99,7 +99,8 @@ const TURKISH = new RegExp(
   'y',
 );
 /** Ghana Post GPS digital addresses: region and district letters, then the area and the spot (`GA-183-8164`). */
-const GHANA_GPS = /[ABCEGNUVWX][A-Z]-\d{3,4}-\d{4}(?![\w-])/g;
+/** (Not a year's reference, `GR-2026-0418`.) */
+const GHANA_GPS = /[ABCEGNUVWX][A-Z]-(?!(?:19|20)\d\d-)\d{3,4}-\d{4}(?![\w-])/g;
 /**
  * `Moi Avenue, Nyali House, 2nd Floor, Mombasa`, `Kimathi House, Kimathi Street, Nairobi`: a building and
  * a street next to each other, with no number (East African and many other addresses).

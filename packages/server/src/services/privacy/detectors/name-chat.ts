@@ -75,6 +75,45 @@ function vocative(m: RegExpExecArray, name: string, text: string, names: NameLex
 /** `hi its marguerite calling`: a caller giving a name in a voice transcript. */
 const SELF_INTRODUCED = /\b(?:it['’]?s|this is) ([a-z][a-z'’-]{2,}) (?=calling|here|speaking|from)/g;
 
+/**
+ * A chat line opening with a lower-case handle: `kiri: @tane can u …` (a speaker label and a mention), `mpho
+ * reacted 😂 to …` (a messenger's notice), `gabs (Gabriela): …` (a nickname before the name). Said of a word
+ * that is no ordinary word; the lists need not know it.
+ */
+const HANDLE_LINE =
+  /([a-z][a-z'’-]{1,19})(?:: @([a-z][a-z'’-]{1,19})\b| (?=reacted |liked |loved |joined using|left$|left\n|was added|changed the group|pinned a message)| (?=\(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?\): ))/uy;
+
+function handlesOpeningLines(text: string, names: NameLexicon): Span[] {
+  const spans: Span[] = [];
+  const handle = (word: string, start: number) => {
+    if (names.common(word) || names.place(word) || ADDRESS_TERMS.has(word) || CHANNEL_MENTIONS.has(word))
+      return;
+    spans.push({ start, end: start + word.length, type: 'PERSON' });
+  };
+  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) {
+    const code = text.charCodeAt(at);
+    if (code < 97 || code > 122) continue;
+    HANDLE_LINE.lastIndex = at;
+    const m = HANDLE_LINE.exec(text);
+    if (!m?.[1]) continue;
+    handle(m[1], at);
+    if (m[2]) handle(m[2], at + m[0].length - m[2].length);
+  }
+  return spans;
+}
+/** Mentions of a whole channel, not of a person. */
+const CHANNEL_MENTIONS = new Set([
+  'here',
+  'channel',
+  'everyone',
+  'all',
+  'team',
+  'admin',
+  'admins',
+  'bot',
+  'mods',
+]);
+
 export function detectChatNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
   let from = 0;
@@ -97,5 +136,5 @@ export function detectChatNames(text: string, names: NameLexicon): Span[] {
     const start = m.index + m[0].length - name.length - 1;
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }
-  return [...spans, ...namesBeforeDeeds(text, names)];
+  return [...spans, ...namesBeforeDeeds(text, names), ...handlesOpeningLines(text, names)];
 }

@@ -59,6 +59,10 @@ export const PARTICLES = new Set([
   'ur',
   'ud',
   'un',
+  // Welsh `ap`/`ab` (son of) and `ferch` (daughter of): `Dylan ap Rhys`, `Gwen ferch Ifan`.
+  'ap',
+  'ab',
+  'ferch',
 ]);
 export const EAST_ASIAN_FAMILY = new Set(
   `wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao
@@ -125,7 +129,9 @@ szpital nemocnice imienia edificio torre terminal avda raum room sala salle zaal
 universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
 boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
 fundación fondation jalan jl jln lorong soi thanon đường phố ngõ universiti trattoria ristorante pizzeria osteria gasthof
-gasthaus restaurant café cafe bistro taverna warung masjid`.split(/\s+/),
+gasthaus restaurant café cafe bistro taverna warung masjid bulevardul strada calea rruga spitali spitalul ulitsa улица
+вулиця проспект бульвар площадь площа набережная οδός λεωφόρος πλατεία hospitali barabara mtaa òpópónà carrer avinguda
+plaça passeig bệnh viện hastanesi gatve prospektas iela tänav`.split(/\s+/),
 );
 /**
  * After a name, these (perhaps after `International`, `Memorial` …) make it a landmark's, a road's or an
@@ -135,7 +141,7 @@ export const LANDMARK_NOUNS = new Set(
   `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
 award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione
 foundation institute trust analytics havalimanı havaalanı bayramı köprüsü stadyumu hastanesi üniversitesi meydanı maidan
-chowk marg nagar`.split(/\s+/),
+chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbidea hiribidea`.split(/\s+/),
 );
 /**
  * Landmark nouns written in lower case after the name (Hungarian `Margit híd`, `Kossuth utca`; Turkish

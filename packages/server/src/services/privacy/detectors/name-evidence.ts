@@ -160,6 +160,10 @@ export class NameEvidence {
     )
       return 'common';
     if (lower.endsWith('s') && PLACE_NOUNS.has(lower.slice(0, -1))) return 'common';
+    // `Webhook-Konfiguration`, `SIEM-Alarm`, `Kalte-txostena`: a compound noun, its second part in lower case.
+    if (/^\p{Lu}[\p{L}]*-\p{Ll}{5,}$/u.test(text)) return 'common';
+    // `Передайте`, `Позвоните`: a Russian or Ukrainian polite imperative opening a request.
+    if (/[а-яіїє](?:йте|ите|іть|ьте)$/.test(lower)) return 'common';
     if (this.given(lower)) {
       if (CALENDAR.has(lower)) return 'ambiguousGiven';
       if (names.place(lower)) return 'place';
@@ -232,6 +236,9 @@ export class NameEvidence {
     // Most names are followed by one space, where none of the marks below can be.
     if (gap !== ' ') {
       if (/^:\s/.test(gap)) return this.#turnStart(first) ? 'label' : undefined;
+      // `Leota [14:03]: done`: a chat export's speaker label before the time of the turn.
+      if (/^ \[\d{1,2}:\d{2}(?::\d{2})?\]:\s/.test(this.text.slice(last.end, last.end + 14)))
+        return this.#turnStart(first) ? 'strong' : undefined;
       // `Speaker 1 (Liang): …`, `Supervisor (Tunde): …`.
       if (/^\)\s*:/.test(gap) && this.text[first.start - 1] === '(') return 'label';
       if (/^\s*&\s*$/.test(gap)) return 'block';

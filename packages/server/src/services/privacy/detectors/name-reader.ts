@@ -47,7 +47,23 @@ const ROMANCE_FUNCTION_WORDS = new Set([
   'ho',
   'ha',
 ]);
-const DOTTED_LEADS = new Set(['av', 'im', 'edif', 'pl', 'al', 'ul']);
+const DOTTED_LEADS = new Set([
+  'av',
+  'im',
+  'edif',
+  'pl',
+  'al',
+  'ul',
+  'ул',
+  'вул',
+  'пр',
+  'просп',
+  'пл',
+  'бул',
+  'str',
+  'bd',
+  'bul',
+]);
 const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
 
 const isCaseless = (w: string) =>

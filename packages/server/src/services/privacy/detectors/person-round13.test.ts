@@ -75,3 +75,35 @@ describe('names in scripts without capitals (round 13)', () => {
     expect(found('陳怡君的電郵是yijun.chen@gmail.com')).toEqual(['陳怡君']);
   });
 });
+
+describe('more name shapes and chat forms (round 13)', () => {
+  it('reads patronymics and Russian surnames in their cases, not the imperative before them', () => {
+    expect(found('Передайте Анне Сергеевне Волковой, что договор подписан')).toEqual([
+      'Анне Сергеевне Волковой',
+    ]);
+  });
+
+  it('reads Welsh `ap` and lower-case particles after a title inside the name', () => {
+    expect(found("it's Dylan ap Rhys, with the ap small")).toEqual(['Dylan ap Rhys']);
+    expect(found('Meneer de Vries heeft zijn BSN doorgegeven')).toEqual(['de Vries']);
+    expect(found('Frau von der Leyen kommt morgen')).toEqual(['von der Leyen']);
+  });
+
+  it('reads a chat export’s speaker label before the time of the turn', () => {
+    expect(found('Ikaika [14:02]: can someone VPN me in? Leota [14:03]: done')).toEqual(['Ikaika', 'Leota']);
+    expect(found('System [14:03]: backup done')).toEqual([]);
+  });
+
+  it('reads lower-case handles opening a chat line', () => {
+    expect(found('gabs (Gabriela): my new number is on the sheet')).toEqual(['gabs', 'Gabriela']);
+    expect(found('mpho reacted 😂 to "Monday again"')).toEqual(['mpho']);
+    expect(found('note: @here the build is red')).toEqual([]);
+    expect(found('someone reacted to it')).toEqual([]);
+  });
+
+  it('leaves streets, hospitals and compound nouns named after people alone', () => {
+    expect(found('Spitali Mbretëresha Geraldinë, Rruga Nënë Tereza, Tiranë')).toEqual([]);
+    expect(found('Ofisi iko Bulevardul Carol, karibu na bệnh viện Bạch Mai.')).toEqual([]);
+    expect(found('Kalte-txostena bidali da.')).toEqual([]);
+  });
+});
