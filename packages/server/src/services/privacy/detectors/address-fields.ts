@@ -110,6 +110,8 @@ const NEXT_FIELDS = [
   'mobil',
   'mobiel',
   'tlf',
+  'cel',
+  'celu',
   'simu',
   'gari',
   'na',
@@ -163,14 +165,23 @@ const SPACED_ONLY = [
   'adireshinta',
   'adireshina',
   'хаяг',
+  'адресою',
+  'адресу',
+  'адресе',
+  'helbidea',
+  'manzil',
+  'navnîşan',
+  'мекенжай',
+  'հասցե',
+  'àdírẹ́sì',
+  'bor på',
+  'wohnt in der',
   'ঠিকানা',
   'მისამართი',
 ];
 const ALPHABETIC = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
-const SPACED_LABELS = [
-  ...LABELS.filter((label) => !new RegExp(`[${ALPHABETIC}]`, 'u').test(label)),
-  ...SPACED_ONLY,
-];
+/** Every label but English `address` may stand before its value with a space (`lakcím 1067 Budapest, …`). */
+const SPACED_LABELS = [...LABELS.filter((label) => !label.endsWith('address')), ...SPACED_ONLY];
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const either = (labels: readonly string[]) =>
@@ -185,7 +196,7 @@ const either = (labels: readonly string[]) =>
  * or slash, or the next field's label.
  */
 const FIELD = new RegExp(
-  String.raw`(?<![${ALPHABETIC}\p{M}\d@.-])(?:(?<![${ALPHABETIC}][ -])(?:${either([...LABELS, ...SPACED_ONLY])})(?: [\p{Ll}\p{Lo}\p{M}]+){0,2}\s?[:：]\s*|(?:${either(SPACED_LABELS)})\s)([^\n;|、，。।॥።]{4,160})`,
+  String.raw`(?<![${ALPHABETIC}\p{M}\d@.-])(?:(?<![${ALPHABETIC}][ -])(?:${either([...LABELS, ...SPACED_ONLY])})(?: [\p{Ll}\p{Lo}\p{M}]+){0,2}\s?[:：]\s*|(?:${either(SPACED_LABELS)})\s(?!MAC|IP|e-?mail|mail|web|URL|http))([^\n;|、，。।॥።]{4,160})`,
   'giu',
 );
 const FIELD_END = new RegExp(

@@ -17,7 +17,7 @@ const HANGUL = '\\uac00-\\ud7af';
 
 /** Roles before a name (`司机李明`): the name must start with a family name, since a verb may follow a role too (`司机说`). */
 const ROLES =
-  '司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客|学生|學生|车主|車主|房客|運転者|驾驶员|駕駛員|乘客|住户|住戶|租户|租戶|理赔员|理賠員|处理人|處理人|员工|員工|职员|職員|会员|會員|学员|學員|請款人|请款人';
+  '被保险人|被保險人|投保人|受益人|理赔人|理賠人|司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客|学生|學生|车主|車主|房客|運転者|驾驶员|駕駛員|乘客|住户|住戶|租户|租戶|理赔员|理賠員|处理人|處理人|员工|員工|职员|職員|会员|會員|学员|學員|請款人|请款人';
 const ROLE_START = new RegExp(`^(?:${ROLES})`);
 /** Labels and roles that a name follows, with an optional colon. */
 const LABEL = new RegExp(

@@ -255,6 +255,9 @@ halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter 
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
 estudiante alumno alumna aluno aluna élève mãe pai dona entregador chofer fournisseur proveedor bénéficiaire beneficiário repartidor lui
+filha filho esposa esposo marido irmã irmão hija hijo hermana hermano fille fils épouse époux sœur frère figlia figlio moglie marito
+sorella fratello tochter sohn ehefrau ehemann schwester bruder dochter zoon echtgenote echtgenoot zus broer córka syn żona mąż
+siostra brat dcera manželka manžel beneficiaria beneficiario
 ${KINSHIP_TITLES} ${GREETING_WORDS} ${ROLES_IN_CAPITALISED_SCRIPTS.join(' ')}`
     .split(/\s+/)
     .filter(Boolean),
@@ -314,7 +317,9 @@ export const CAPITALISED_FUNCTION_WORDS = new Set(
 );
 /** Titles written as a word after the name (Turkish `Zeynep Hanım`, `Kemal abi`, `Murat Bey`): never a surname. */
 export const TITLES_AFTER_NAME = new Set(
-  'hanım hanim bey beyefendi hanımefendi hoca hocam abi abla efendi'.split(' '),
+  'hanım hanim bey beyefendi hanımefendi hoca hocam abi abla efendi jauna jaunak jaunari andrea andreak andreari'.split(
+    ' ',
+  ),
 );
 /** Departments and roles that may follow `from` or sit in brackets after a name (`Ngozi from finance`). */
 export const DEPARTMENTS = new Set(

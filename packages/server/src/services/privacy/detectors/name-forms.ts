@@ -30,10 +30,11 @@ const FIELD_NAMES = new Set(
 const LONE_MIN = 5;
 
 /** Airline passenger names: family name, a slash, the given names, then the title (`MENDOZA/CARLOS ALBERTO MR`). */
-const PASSENGER_SLASH = /\/(?=\p{Lu}{2})/gu;
-const PASSENGER_FAMILY = /(?<![\p{L}/])\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*$/u;
+/** (Also spaced, `DE LA CRUZ / MARIA ANGELICA MS`, and last in a DOCS record, after the passport's expiry date.) */
+const PASSENGER_SLASH = / ?\/ ?(?=\p{Lu}{2})/gu;
+const PASSENGER_FAMILY = /(?:(?<=\/\d{2}[A-Z]{3}\d{2}\/)|(?<![\p{L}/]))\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*$/u;
 const PASSENGER_GIVEN =
-  /\/\p{Lu}{2,}(?: \p{Lu}{2,})*?(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b| (?:seat|flight|gate|class|zone|group|PNR|SEAT|FLIGHT|GATE)\b|[,;)]|$)/uy;
+  / ?\/ ?\p{Lu}{2,}(?: \p{Lu}{2,})*?(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b| (?:seat|flight|gate|class|zone|group|PNR|SEAT|FLIGHT|GATE)\b|[,;)]|$)/uy;
 /** A name before an e-mail address in angle brackets, as mail headers write it (`From: Marcus Bell <marcus.bell@…>`). */
 const MAILBOX = / <[^<>@\s]+@/g;
 const MAILBOX_NAME = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){1,3}(?="?$)/u;
@@ -147,9 +148,28 @@ function spelledNames(text: string, evidence: NameEvidence, spans: Span[]): void
     const wordClass = evidence.classOfText(titleCase(word));
     // A listed name, or any word after a request to spell (`U-S-B-C port` is neither).
     const asked = SPELLING_CUE.test(text.slice(Math.max(0, start - 40), start));
-    if (LISTED.has(wordClass) || (asked && NAME_CLASSES.has(wordClass)))
+    // `I'm Yerlan, Y-E-R-L-A-N`, `O-Y-E-L-A-R-A-N, Oyelaran`: the name said with its spelling, either side.
+    const said = saidWithSpelling(text, start, start + m[0].length, titleCase(word));
+    if (LISTED.has(wordClass) || said || (asked && NAME_CLASSES.has(wordClass)))
       spans.push({ start, end: start + m[0].length, type: 'PERSON' });
+    if (said) spans.push(said);
   }
+}
+
+/** The name a spelling spells, written as a word within a few words before or after it. */
+function saidWithSpelling(text: string, start: number, end: number, name: string): Span | undefined {
+  const before = text.lastIndexOf(name, start);
+  if (
+    before >= 0 &&
+    start - before <= 30 &&
+    !isLetter(text[before - 1]) &&
+    !isLetter(text[before + name.length])
+  )
+    return { start: before, end: before + name.length, type: 'PERSON' };
+  const after = text.indexOf(name, end);
+  if (after >= 0 && after - end <= 30 && !isLetter(text[after - 1]) && !isLetter(text[after + name.length]))
+    return { start: after, end: after + name.length, type: 'PERSON' };
+  return undefined;
 }
 
 /** `MENDOZA/CARLOS ALBERTO MR`: found from the slash. */

@@ -18,7 +18,7 @@ const ROLES = `المريض المريضة المريضه مريض مريضة ا
 యజమాని భార్య భర్త దరఖాస్తుదారు ರೋಗಿ ಗ್ರಾಹಕ ವಿದ್ಯಾರ್ಥಿ രോഗി ഉപഭോക്താവ് വിദ്യാർത്ഥി රෝගියා
 පාරිභෝගිකයා ශිෂ්‍යයා ታካሚ ደንበኛ ተማሪ ሹፌር ባለቤት ผู้ป่วย ลูกค้า ผู้เช่า นักเรียน คนขับ ผู้สมัคร
 လူနာ ဖောက်သည် ကျောင်းသား ယာဉ်မောင်း လျှောက်ထားသူ អ្នកជំងឺ អតិថិជន សិស្ស អ្នកបើកបរ ગ્રાહક દર્દી વિદ્યાર્થી ਗਾਹਕ ਮਰੀਜ਼
-ਵਿਦਿਆਰਥੀ غوښتونکی ناروغ پیرودونکی ທ່ານ ລູກຄ້າ ຄົນເຈັບ`;
+ਵਿਦਿਆਰਥੀ غوښتونکی ناروغ پیرودونکی ທ່ານ ລູກຄ້າ ຄົນເຈັບ المستفيد المستفيدة مستفيد উপকারভোগী लाभार्थी பயனாளி`;
 /**
  * Greetings before the name of the one greeted, and `in the name of` (`مسجلة باسم سلطان المهيري`); a word that
  * greets everyone (`שלום לכולם`) is a stop word.
@@ -29,7 +29,7 @@ const GREETINGS = `ሰላም שלום سلام مرحبا مرحباً السل�
 const FIELDS = `تذكرة طلب فيزا تأشيرة الاسم اسم ویزا درخواست بلیط نام ٹکٹ ویزا درخواست نام שם כרטיס ויזה वीज़ा वीजा
 भिसा टिकट आवेदन नाम নাম ভিসা টিকেট আবেদন பெயர் விசா வீசா டிக்கெட் விண்ணப்பம் పేరు వీసా టికెట్ దరఖాస్తు ಹೆಸರು
 ವೀಸಾ പേര് വിസ නම වීසා විසා ስም ቪዛ ትኬት ማመልከቻ ชื่อ วีซ่า ตั๋ว အမည် ဗီဇာ ឈ្មោះ
-ទិដ្ឋាការ សំបុត្រ`;
+ទិដ្ឋាការ សំបុត្រ கோரிக்கை दावा دعوى دعویٰ ጥያቄ তালিকা`;
 
 const words = (list: string) =>
   list
@@ -38,9 +38,15 @@ const words = (list: string) =>
     .map((word) => word.replace(/_/g, ' '));
 const GREETING_WORDS = new Set(words(GREETINGS));
 const LABELS = new Set([...words(ROLES), ...words(FIELDS), ...GREETING_WORDS]);
-const ALTERNATIVES = [...LABELS].sort((a, b) => b.length - a.length).join('|');
-/** A role or a field, then a colon (Ethiopic `፡`/`:`, Khmer `៖`) or a space. */
-const LABEL = new RegExp(`(?<![\\p{L}\\p{M}])(?:${ALTERNATIVES})(?:\\s?[:：៖፡]\\s?|\\s)`, 'gu');
+const byLength = (list: Iterable<string>) => [...list].sort((a, b) => b.length - a.length).join('|');
+/**
+ * A role or a greeting, then a colon (Ethiopic `፡`/`:`, Khmer `៖`) or a space; a form's field only before a colon
+ * (`طلب تعويض من …` is a request for compensation, not a name).
+ */
+const LABEL = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:(?:${byLength(LABELS)})\\s?[:：៖፡፦]\\s?|(?:${byLength([...words(ROLES), ...GREETING_WORDS])})\\s)`,
+  'gu',
+);
 /** A word of a script without capitals (Hebrew to Sinhala, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer). */
 const WORD =
   /(?:(?![\p{P}\p{N}\p{S}])[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\u064b-\u065f\u0670]|\u200c|\u200d)+/uy;

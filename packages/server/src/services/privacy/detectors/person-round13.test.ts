@@ -107,3 +107,35 @@ describe('more name shapes and chat forms (round 13)', () => {
     expect(found('Kalte-txostena bidali da.')).toEqual([]);
   });
 });
+
+describe('forms, spellings, kinship and titles of more languages (round 13)', () => {
+  it('reads airline names with spaced slashes and last in a DOCS record', () => {
+    expect(found('Passenger list: DE LA CRUZ / MARIA ANGELICA MS, SANTOS / JOSE MR')).toEqual([
+      'DE LA CRUZ / MARIA ANGELICA',
+      'SANTOS / JOSE',
+    ]);
+    expect(found('SSR DOCS HK1/P/IND/*******/IND/03MAR88/F/22OCT33/IYER/LAKSHMI')).toEqual(['IYER/LAKSHMI']);
+    expect(found('Route: LHR / CDG / FRA today')).toEqual([]);
+  });
+
+  it('reads a name said with its spelling, before or after it', () => {
+    expect(found("Customer: I'm Yerlan, Y-E-R-L-A-N, calling from Aktobe")).toEqual([
+      'Yerlan',
+      'Y-E-R-L-A-N',
+    ]);
+    expect(found("Speaker 2: It's O-Y-E-L-A-R-A-N, Oyelaran.")).toEqual(['O-Y-E-L-A-R-A-N', 'Oyelaran']);
+  });
+
+  it('reads names after kinship words, before Basque titles, with Kazakh patronymics', () => {
+    expect(found('encaminhada à UBS; filha Jussara acompanha.')).toEqual(['Jussara']);
+    expect(found('Iñaki Zubizarreta Agirre jaunak telefonoan deitu zuen')).toEqual([
+      'Iñaki Zubizarreta Agirre',
+    ]);
+    expect(found('Сақтандыру өтініші: Әйгерім Нұрланқызы, ЖСН')).toEqual(['Әйгерім Нұрланқызы']);
+  });
+
+  it('reads an Arabic house name with `آل`, a Chinese insured person, and no name after a request word', () => {
+    expect(found('طلب تعويض من نورة آل ثاني إلى الحساب')).toEqual(['نورة آل ثاني']);
+    expect(found('理赔申请：被保险人王秀英，身份证号')).toEqual(['王秀英']);
+  });
+});

@@ -353,6 +353,10 @@ class PersonScanner {
       next = this.#reader.next(next)
     )
       last = next;
+    // `نورة آل ثاني`: `آل` (the house of) and the family's name.
+    const house = this.#reader.next(last);
+    const family = house?.text === 'آل' ? this.#reader.next(house) : undefined;
+    if (family && /^\p{Script=Arabic}{3,}$/u.test(family.text)) last = family;
     // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it,
     // or after a greeting (`გამარჯობა ნინო,`).
     const greeted = GREETINGS.has(previousWord(this.#reader.text, w.start)?.raw ?? '');

@@ -242,7 +242,7 @@ export const before = (text: string, index: number, width: number) =>
  */
 export const LETTERS = 'A-Za-zÀ-ÖØ-öø-ɏɐ-ʯͰ-ϿЀ-ԯԱ-Ֆա-ֆḀ-ỿ\u0300-\u036f';
 /** Characters a capitalised word may start with (lower-case ones in mixed blocks are filtered later). */
-export const UPPER_START = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯԱ-ՖḀ-ỿ';
+export const UPPER_START = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯӘҒҚҢӨҰҮҺҖҲҶҸӢӮҘҪԱ-ՖḀ-ỿ';
 
 /**
  * The end of a text that names a reference number (`Ticket`, `order no.`, `case #`): the number
