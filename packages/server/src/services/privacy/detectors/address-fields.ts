@@ -190,15 +190,30 @@ const either = (labels: readonly string[]) =>
     .map(escape)
     .join('|');
 /**
- * The label (not inside a word, and not after another word: `IP address:`, `e-mail address:`), up to two words
- * saying which address (`Address for delivery:`, `הכתובת למשלוח:`), its colon, and up to 160 characters of the
- * line; the value ends at `;`, a pipe, a CJK comma or full stop, a danda or an Ethiopic full stop, a spaced dash
- * or slash, or the next field's label.
+ * The label (not inside a word, and before a colon not after another word: `IP address:`, `e-mail address:`), up
+ * to two words saying which address (`Address for delivery:`, `הכתובת למשלוח:`), its colon, and up to 160
+ * characters of the line; the value ends at `;`, a pipe, a CJK comma or full stop, a danda or an Ethiopic full
+ * stop, a spaced dash or slash, or the next field's label. The labels are found first (one pass of literals),
+ * the rest is read from each.
  */
-const FIELD = new RegExp(
-  String.raw`(?<![${ALPHABETIC}\p{M}\d@.-])(?:(?<![${ALPHABETIC}][ -])(?:${either([...LABELS, ...SPACED_ONLY])})(?: [\p{Ll}\p{Lo}\p{M}]+){0,2}\s?[:：]\s*|(?:${either(SPACED_LABELS)})\s(?!MAC|IP|e-?mail|mail|web|URL|http))([^\n;|、，。।॥።]{4,160})`,
-  'giu',
-);
+const LABEL = new RegExp(either([...LABELS, ...SPACED_ONLY]), 'gi');
+const SPACED = new Set(SPACED_LABELS.map((label) => label.toLowerCase()));
+const NOT_AFTER = new RegExp(`[${ALPHABETIC}\\p{M}\\d@.-]`, 'u');
+const WORD_BEFORE = new RegExp(`[${ALPHABETIC}][ -]$`, 'u');
+const COLON_AFTER = /(?: [\p{Ll}\p{Lo}\p{M}]+){0,2}\s?[:：]\s*/uy;
+const SPACE_AFTER = /\s(?!MAC|IP|e-?mail|mail|web|URL|http)/iy;
+const VALUE = /[^\n;|、，。।॥።]{4,160}/y;
+
+/** Where the value after the label found at `m` starts, or -1. */
+function valueStart(text: string, m: RegExpExecArray): number {
+  if (NOT_AFTER.test(text[m.index - 1] ?? '')) return -1;
+  const end = m.index + m[0].length;
+  COLON_AFTER.lastIndex = end;
+  if (COLON_AFTER.test(text) && !WORD_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)))
+    return COLON_AFTER.lastIndex;
+  SPACE_AFTER.lastIndex = end;
+  return SPACED.has(m[0].toLowerCase()) && SPACE_AFTER.test(text) ? SPACE_AFTER.lastIndex : -1;
+}
 const FIELD_END = new RegExp(
   String.raw`\s[—–/|-]\s|(?:[,،]\s*|\s+)(?:${NEXT_FIELDS.join('|')})(?![\p{L}\p{M}])(?<!tel(?=\s+aviv))`,
   'iu',
@@ -214,12 +229,15 @@ const SEVERAL_PARTS = /[\s,،]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katak
 
 export function detectLabelledAddresses(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(FIELD)) {
-    const value = m[1] ?? '';
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    const start = valueStart(text, m);
+    if (start < 0) continue;
+    VALUE.lastIndex = start;
+    const value = VALUE.exec(text)?.[0] ?? '';
     const cut = FIELD_END.exec(value);
     const kept = (cut ? value.slice(0, cut.index) : value).replace(/[\s,.،]+$/u, '').replace(COPULA, '');
     if (!DIGIT.test(kept) || !SEVERAL_PARTS.test(kept) || kept.length < 6) continue;
-    const start = m.index + m[0].length - value.length;
     spans.push({ start, end: start + kept.length, type: 'ADDRESS' });
   }
   return spans;

@@ -42,9 +42,14 @@ const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
 const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
+const LOWER_PARTICLES = new Set(
+  "de van von der den da di du del della dos das la le ter ten zu vom zur dei het 't".split(' '),
+);
 /** A title, then one to three lower-case particles, at the end of the text before a surname. */
-const TITLE_PARTICLES =
-  /(?:^|[^\p{L}])(\p{Lu}\p{L}+)\.? ((?:(?:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten|zu|vom|zur|dei|het|'t) ){1,3})$/u;
+const TITLE_PARTICLES = new RegExp(
+  String.raw`(?:^|[^\p{L}])(\p{Lu}\p{L}+)\.? ((?:(?:${[...LOWER_PARTICLES].join('|')}) ){1,3})$`,
+  'u',
+);
 const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0bff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
@@ -199,7 +204,9 @@ class PersonScanner {
   /** `Meneer de Vries`, `Frau von der Leyen`: lower-case particles between a title and the surname start the name. */
   #particlesAfterTitle(w: Word): number | undefined {
     const { text } = this.#reader;
-    if (text[w.start - 1] !== ' ' || !/\p{Ll} $/u.test(text.slice(w.start - 2, w.start))) return undefined;
+    // Most capitalised words follow a word that is no particle: one look at it first.
+    const previous = previousWord(text, w.start);
+    if (!previous || previous.gap !== ' ' || !LOWER_PARTICLES.has(previous.raw)) return undefined;
     const m = TITLE_PARTICLES.exec(text.slice(Math.max(0, w.start - 40), w.start));
     if (!m?.[1] || !m[2] || !HONORIFICS.has(lowerCase(m[1]))) return undefined;
     return w.start - m[2].length;
