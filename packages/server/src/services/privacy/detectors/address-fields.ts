@@ -110,6 +110,16 @@ const NEXT_FIELDS = [
   'mobil',
   'mobiel',
   'tlf',
+  'اسم',
+  'الاسم',
+  'المستلم',
+  'המקבל',
+  'המקבלת',
+  'שם',
+  'recipient',
+  'attn',
+  'nom',
+  'nombre',
   'cel',
   'celu',
   'simu',
@@ -151,6 +161,8 @@ const NEXT_FIELDS = [
  * `anaishi Nyumba 12, …`, Hausa `adireshinsa`, Mongolian `хаяг`).
  */
 const SPACED_ONLY = [
+  'ที่อยู่จัดส่ง',
+  'ที่อยู่ปัจจุบัน',
   'ที่อยู่',
   'ທີ່ຢູ່',
   'عنواني',

@@ -29,7 +29,7 @@ const LABEL = new RegExp(
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
     `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
     // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).
-    '|\\b(?:[Gg]uest|[Nn]ame|[Hh]older|[Cc]ontact|[Cc]ustomer|[Pp]atient|[Pp]assenger|[Rr]ecipient|[Aa]pplicant|[Tt]enant|[Oo]wner|[Dd]river)(?:\\s?[:：]\\s?|\\s)',
+    '|\\b(?:[Gg]uest|[Nn]ame|[Hh]older|[Cc]ontact|[Cc]ustomer|[Pp]atient|[Pp]assenger|[Rr]ecipient|[Aa]pplicant|[Tt]enant|[Oo]wner|[Dd]river|[Hh]ire|[Ee]mployee|[Cc]andidate|[Ss]tudent|[Cc]lient|[Mm]ember|[Ss]taff)(?:\\s?[:：]\\s?|\\s)',
   ].join(''),
   'g',
 );
@@ -175,12 +175,19 @@ const JAPANESE_FAMILY =
  * (`山田です`), as a speaker label at the start of a line (`田中: …`), in brackets after a number or a
  * Latin-script name (`My Number 6257…（高橋健一）`, `Wang Lei (王磊)`) or between dashes (`– 刘洋 –`).
  */
+/** The commonest Korean family names (a syllable each). */
+const KOREAN_SURNAME =
+  '[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용]';
 const CJK_NAME_PLACES = new RegExp(
   [
     `(?<![${HAN}${KANA}])((?:${JAPANESE_FAMILY}) [${HAN}${KANA}]{1,3})(?![${HAN}${KANA}])`,
     `(?<![${HAN}])((?:${JAPANESE_FAMILY})[${HAN}]{0,2}?)(?=です|と申します)`,
     `(?:^|(?<=\\n))((?:${JAPANESE_FAMILY})[${HAN}]{0,2})(?=\\s?[:：])`,
     `(?<=[\\p{N}\\p{Script=Latin}]\\s?)[（(]((?:${JAPANESE_FAMILY}|${FAMILY_CLASS})[${HAN}${KANA}]{1,4}?)[）)]`,
+    // `山本健太、生年月日 …`: a name opening the line before one of the person's details.
+    `(?:^|(?<=\\n))((?:${JAPANESE_FAMILY})[${HAN}]{1,2})(?=[、，,]\\s?(?:生年月日|住所|電話|携帯|メール|年齢|連絡先))`,
+    // `920415-1234568 (이서연)`: a Korean name of three syllables in brackets after a number.
+    `(?<=\\p{N}\\s?)[（(]((?:${KOREAN_SURNAME})[${HANGUL}]{2})[）)]`,
     // `Wang Fang 王芳`, `ZHANG, Yuxuan / 张雨轩`: the name in Han right after its romanised form.
     `(?<=\\p{Lu}\\p{Ll}+(?: \\/)? )(${FAMILY_CLASS}[${HAN}]{1,2})(?=[)）\\s/|,;]|$)`,
     `(?<=[–—-] )(${FAMILY_CLASS}[${HAN}]{1,2})(?= [–—-])`,

@@ -10,7 +10,7 @@ import { perScan } from './util.js';
 /** The first words of AFTER_GREETING's cues in name-chat.ts (keep in step), and `p` of `p'ravi`. */
 const GREETING_WORDS = `thx thanks thank ty tnx cheers hi hey hiya hello morning ok okay kk bye cc ping sorry yo ask tell
 met meet call dm remind ring text phone message email selam halo hola valeu salamat asante bhai ate kuya spoke talked by did
-lol shout p`;
+lol shout p mr mrs ms`;
 /** The first words of PERSON_AFTER's deeds in name-chat.ts (keep in step). */
 const DEED_WORDS =
   'said says asked wrote replied thinks reckons can could will and you ur u saved fixed sent left';
@@ -85,10 +85,12 @@ export const cueStarts = perScan((text): CueStarts => {
       end++;
     }
     const flags = end - i <= LONGEST_WORD ? (CUE_WORDS[hash] ?? 0) : 0;
-    // `ok. ravi: …`: a lower-case speaker label after a sentence.
+    // `ok. ravi: …`, `[09:14] fatima: …`: a lower-case speaker label after a sentence or a time stamp.
     const mark = text.charCodeAt(i - 2);
     const afterSentence =
-      isLowerCase(code) && text.charCodeAt(i - 1) === 32 && (mark === 46 || mark === 63 || mark === 33);
+      isLowerCase(code) &&
+      text.charCodeAt(i - 1) === 32 &&
+      (mark === 46 || mark === 63 || mark === 33 || mark === 93);
     if ((flags & GREETING) !== 0 || afterSentence) push(greeting, i);
     if ((flags & DEED) !== 0 && i > 0) push(deed, i - 1);
     if ((flags & LOGIN) !== 0) push(login, i);

@@ -11,7 +11,7 @@ const WRITTEN_TITLE =
   /(?<![\p{L}])(?:г-(?:н|жа|ца)|(?:Dr|Prof)\.(?: (?:med|dent|rer\. nat|phil|jur|vet)\.)+) $/u;
 /** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
 const LOWER_CASE_HONORIFICS = new Set(
-  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule pán paní panu pane κυρία κύριο κύριε κυρίου dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig'.split(
+  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule pán paní panu pane κυρία κύριο κύριε κυρίου dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig пан пане пані господин госпожа господине'.split(
     ' ',
   ),
 );

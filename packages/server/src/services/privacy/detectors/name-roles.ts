@@ -70,7 +70,8 @@ export const ROLES_IN_CAPITALISED_SCRIPTS =
   words(`пациент пациентка пацієнт пацієнтка пацієнту клиент клиентка клієнт
 клієнтка студент студентка водитель водій владелец владелица власник власниця арендатор арендаторша орендар
 заявитель заявник отправитель получатель відправник одержувач сотрудник сотрудница працівник працівниця супруга
-супруг дружина чоловік жена муж лікар врач учень ученик ученица қызметкер жұбайы әйелі күйеуі qoyska xaaska ninkeeda`);
+супруг дружина чоловік жена муж лікар врач учень ученик ученица орендаря орендарки клієнта клієнтки пацієнта
+пацієнтки қызметкер жұбайы әйелі күйеуі qoyska xaaska ninkeeda`);
 /** Forms a name follows after a colon (`Виза: Нурсултан Ахметов,`, `Өтінім: Дәурен Жұмабаев`, `Fiisaha: …`). */
 export const FIELDS_IN_CAPITALISED_SCRIPTS =
   words(`виза виз віза заявка заява заявление өтінім өтініш тикет билет
@@ -128,7 +129,7 @@ const OWNER_MARKS = new Set(
 /** Owners that are no person: pronouns and places (`आप का फोन`, `कंपनी का पता`). */
 const NOT_OWNERS = new Set(
   words(`आप उन इन उस इस मेरे हमारे तुम्हारे तुम वह यह कंपनी दुकान ऑफिस कार्यालय होटल स्कूल अस्पताल बैंक घर संस्था
-क्लिनिक आप تم آپ ان اس کمپنی دکان دفتر ہوٹل اسکول ہسپتال بینک گھر`),
+क्लिनिक आप تم آپ ان اس کمپنی دکان دفتر ہوٹل اسکول ہسپتال بینک گھر ڈاکٹر डॉक्टर मास्टर ماسٹر استاد उस्ताद`),
 );
 /** The possessive written onto the name with a hyphen (`রফিকুল ইসলাম-এর`, `გიორგი ბერიძე-ს`). */
 const OWNER_SUFFIXES = new Set(['এর', 'ের', 'র', 'ს', 'ის', 'ის']);
@@ -145,8 +146,12 @@ const OWNED_FIELDS = new Set(
  * and one of a person's own details, are that person's name.
  */
 function ownersOfDetails(line: string, offset: number, spans: Span[]): void {
-  OWNER.lastIndex = 0;
-  for (let m = OWNER.exec(line); m; m = OWNER.exec(line)) {
+  for (const pattern of [OWNER, TITLED_AFTER, ROW_START]) ownersBy(pattern, line, offset, spans);
+}
+
+function ownersBy(pattern: RegExp, line: string, offset: number, spans: Span[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(line); m; m = pattern.exec(line)) {
     const name = m[1] ?? '';
     const parts = name.split(' ');
     if (
@@ -184,6 +189,22 @@ function signersAndAbdNames(line: string, offset: number, spans: Span[]): void {
     spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, type: 'PERSON' });
   }
 }
+
+/** Honorifics written after a name: `ثناء باجی،`, `عمران صاحب`, `सीता जी`, `রহিম সাহেব`, `వెంకట్ గారు`. */
+const HONORIFICS_AFTER = new Set(
+  words(
+    `صاحب صاحبہ باجی بھائی آپا جی जी साहब साहिबा भाई दीदी बहन বাবু সাহেব আপা ভাই দিদি গারు గారు அவர்கள் ಅವರು`,
+  ),
+);
+const TITLED_AFTER = new RegExp(
+  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD})?) (?:${alternatives(HONORIFICS_AFTER)})(?![\p{L}\p{M}])`,
+  'gu',
+);
+/** `তানজিলা আক্তার, জন্ম তারিখ …`: a row opening with a name, then one of the person's details. */
+const ROW_START = new RegExp(
+  String.raw`^(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}), (?:${alternatives(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
+  'gu',
+);
 
 /** Names after roles and fields, read only on the lines with a script without capitals. */
 export function detectRoleNames(text: string): Span[] {

@@ -139,3 +139,24 @@ describe('forms, spellings, kinship and titles of more languages (round 13)', ()
     expect(found('理赔申请：被保险人王秀英，身份证号')).toEqual(['王秀英']);
   });
 });
+
+describe('titles after names, rows and chat stamps (round 13)', () => {
+  it('reads names before an honorific written after them and at the start of a row of details', () => {
+    expect(found('ثناء باجی، آپ کی بکنگ ہفتے کو ہے۔')).toEqual(['ثناء']);
+    expect(found('তানজিলা আক্তার, জন্ম তারিখ ১০ জানুয়ারি ১৯৯৫')).toEqual(['তানজিলা আক্তার']);
+    expect(found('ڈاکٹر صاحب، کل ملاقات ہے۔')).toEqual([]);
+  });
+
+  it('reads CJK names before a detail, in brackets after a number, and after English roles', () => {
+    expect(found('山本健太、生年月日 昭和63年5月14日')).toEqual(['山本健太']);
+    expect(found('주민등록번호 920415-1234568 (이서연)')).toEqual(['이서연']);
+    expect(found('Korean hire 정수빈, 주민등록번호')).toEqual(['정수빈']);
+  });
+
+  it('reads Ukrainian titles, generation suffixes, and lower-case names after a stamp or `mr`', () => {
+    expect(found('Доброго дня, пане Петренко! Рахунок')).toEqual(['пане Петренко']);
+    expect(found('US contractor W-9: Carlos Mendoza Jr., SSN')).toEqual(['Carlos Mendoza Jr.']);
+    expect(found('[WhatsApp 09:14] fatima: hi is the blue abaya still available?')).toEqual(['fatima']);
+    expect(found('the account for mr adebayo is closed')).toEqual(['adebayo']);
+  });
+});

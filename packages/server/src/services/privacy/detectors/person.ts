@@ -42,6 +42,7 @@ const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
 const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
+const GENERATION = /^,? (?:Jr|Sr)\.?(?![\p{L}])|^ (?:II|III|IV)(?![\p{L}])/u;
 const LOWER_PARTICLES = new Set(
   "de van von der den da di du del della dos das la le ter ten zu vom zur dei het 't".split(' '),
 );
@@ -72,13 +73,15 @@ class PersonScanner {
       /^ \p{Lu}\.(?=$|[,;:!?)]|\s+(?!\p{Lu}))/u.exec(after)?.[0] ??
       // `Sarah P driving`: an initial without its dot, before a lower-case word or the end of the phrase.
       /^ (?![AI] )[\p{Lu}](?=$|[,;:!?)]| \p{Ll})/u.exec(after)?.[0] ??
-      (/^\p{Lu}$/u.test(last.text) && after.startsWith('.') ? '.' : '');
+      (/^(?:\p{Lu}|Jr|Sr)$/u.test(last.text) && after.startsWith('.') ? '.' : '');
     let end = last.end + initial.length;
     // `Chinedu I. Okafor`: a middle initial, then the surname.
     const surname = initial.endsWith('.')
       ? /^ ([\p{Lu}][\p{L}'’-]+)/u.exec(this.#reader.text.slice(end, end + 40))
       : null;
     if (surname?.[1] && isNameLike(this.#reader.evidence.classOfText(surname[1]))) end += surname[0].length;
+    // `Carlos Mendoza Jr.`, `John Smith III`: a generation's suffix ends the name.
+    end += GENERATION.exec(this.#reader.text.slice(end, end + 6))?.[0].length ?? 0;
     const first = makeWord(
       start,
       /^[\p{L}'’-]*/u.exec(this.#reader.text.slice(start, start + 40))?.[0] ?? '',
