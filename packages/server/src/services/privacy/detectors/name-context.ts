@@ -112,7 +112,15 @@ export const INSTITUTION_NAMES = [
 |diwali|deepavali|boże ciało|wesołych świąt|bożego narodzenia|chinese new|lunar new|rosh hashanah|yom kippur|hanukkah
 |songkran|navratri|durga puja|raksha bandhan|nowruz|ramazan bayramı|kurban bayramı|cumhuriyet bayramı|waitangi day
 |anzac day|freedom day|heritage day|juneteenth|kwanzaa|sinterklaas|koningsdag|fête nationale|semana santa|fiestas patrias
-|christmas eve|christmas day|new year|carnaval|carnival|galeries lafayette|rumah sakit|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's`
+|christmas eve|christmas day|new year|carnaval|carnival|galeries lafayette|rumah sakit|paris saint-germain|mercedes benz|mercedes-benz|ben jerry|ben jerry's
+|harry potter|mario kart|super mario|kit kat|william hill|zara home|marriott marquis|paul smith|alexander mcqueen|peppa pig
+|hello kitty|mickey mouse|minnie mouse|winnie the pooh|james bond|sherlock holmes|colonel sanders|dr oetker|mrs ball|mrs ball's
+|john lewis|marks and spencer|victoria's secret|levi strauss|max factor|elizabeth arden|yves rocher|coco chanel|dolce gabbana
+|gianni versace|karl lagerfeld|jean paul gaultier|paco rabanne|oscar de la renta|donna karan|marc jacobs|enzo ferrari
+|chivas regal|jose cuervo|captain morgan|sailor jerry|john deere|black decker|ritz carlton|thomas cook|jack wolfskin
+|helly hansen|trader joe's|carl's jr|little debbie|duncan hines|chef boyardee|famous amos|ruby tuesday|warner bros
+|john hancock|charles tyrwhitt|ouma rusks|tommy bahama|anne klein|ferrari|lamborghini|mclaren|porsche|heinz|cadbury|dangote
+|bunnings|greggs|nando's|mcdonald's|jameson|glenfiddich|pokémon|pokemon`
     .split(/\n?\|/)
     .map((name) => name.trim()),
 ];

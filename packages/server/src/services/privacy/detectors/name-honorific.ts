@@ -10,6 +10,11 @@ const PLURAL_AFTER =
 const WRITTEN_TITLE =
   /(?<![\p{L}])(?:г-(?:н|жа|ца)|(?:Dr|Prof)\.(?: (?:med|dent|rer\. nat|phil|jur|vet)\.)+) $/u;
 /** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
+const PERSONAL_TITLES = new Set(
+  'mr mrs ms mx miss dr sig signor signora sigra herr frau monsieur madame mme pan pani pane meneer mevrouw señor señora sr sra don doña'.split(
+    ' ',
+  ),
+);
 const LOWER_CASE_HONORIFICS = new Set(
   'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule pán paní panu pane κυρία κύριο κύριε κυρίου dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig пан пане пані господин госпожа господине'.split(
     ' ',
@@ -60,6 +65,9 @@ export function honorificBefore(
   if (next && names.common(next) && !names.finiteVerb(next) && !names.verbOrPlural(next)) return undefined;
   // `Sri Lanka`, `St Albans`: an honorific-like word that starts a place's name.
   // (A name particle, `Van`, `De`, is never the place it may also spell.)
-  const place = (!particle && names.place(w.lower)) || names.place(`${before.toLowerCase()} ${w.lower}`);
+  // (`sig. Ferrari`, `Herr Mercedes`: titles that only persons take make even a brand's name a surname.)
+  const personal = PERSONAL_TITLES.has(before.toLowerCase());
+  const place =
+    (!particle && !personal && names.place(w.lower)) || names.place(`${before.toLowerCase()} ${w.lower}`);
   return place ? undefined : start;
 }

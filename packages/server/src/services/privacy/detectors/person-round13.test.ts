@@ -160,3 +160,14 @@ describe('titles after names, rows and chat stamps (round 13)', () => {
     expect(found('the account for mr adebayo is closed')).toEqual(['adebayo']);
   });
 });
+
+describe('brands named after people (round 13)', () => {
+  it('leaves eponymous brands, games and characters alone, and reads the same word after a personal title', () => {
+    expect(found('Kids want Mario Kart and Harry Potter books; a Kit Kat for the road.')).toEqual([]);
+    expect(
+      found('Bet placed with William Hill; sofa from Zara Home; Ferrari and McLaren on the grid.'),
+    ).toEqual([]);
+    expect(found('Die Lieferung von Dr. Oetker Pizzen kommt am Dienstag.')).toEqual([]);
+    expect(found('Inquilino sig. Ferrari, caldaia guasta.')).toEqual(['sig. Ferrari']);
+  });
+});

@@ -146,7 +146,7 @@ class PersonScanner {
       if (wordClass === 'common' && !EAST_ASIAN_FAMILY.has(w.lower)) {
         // `Mr Butt asked`: after an honorific an ordinary word is a surname when a person's verb or the end follows.
         // `to van der Berg`: after van/von/ter even an ordinary word is a surname.
-        if (this.#reader.particleSurname(w, true)) {
+        if (!HONORIFICS.has(w.lower) && this.#reader.particleSurname(w, true)) {
           skipUntil = this.#accept(w.start, w);
           continue;
         }
