@@ -171,3 +171,20 @@ describe('brands named after people (round 13)', () => {
     expect(found('Inquilino sig. Ferrari, caldaia guasta.')).toEqual(['sig. Ferrari']);
   });
 });
+
+describe('given names that are words, said of a person (round 13)', () => {
+  it('reads one as a clause’s subject with a pronoun for a person after it', () => {
+    expect(found('Please tell the venue that Grace is allergic to nuts and her twin Hope is vegan.')).toEqual(
+      ['Grace', 'Hope'],
+    );
+    expect(found('Sunday didn’t come in on Monday, Patience covered his shift at the till.')).toEqual([
+      'Patience',
+    ]);
+  });
+
+  it('leaves questions, capitals and words without a pronoun alone', () => {
+    expect(found('Will you tell her tomorrow?')).toEqual([]);
+    expect(found('she prefers LINE but gave her mobile')).toEqual([]);
+    expect(found('Patience is a virtue.')).toEqual([]);
+  });
+});

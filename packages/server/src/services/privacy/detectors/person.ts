@@ -42,6 +42,17 @@ const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
 const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
+/** Words after a word-name that make it no subject: a question (`Will you`), a noun phrase (`Summer sale`). */
+const NOT_A_SUBJECT_AFTER = new Set(
+  'you we they it i he she this that there the a an my your our their his her its sale sales season term time period hall'.split(
+    ' ',
+  ),
+);
+const PERSON_PRONOUN = /\b(?:he|she|his|her|him|hers|himself|herself|he's|she's|he'll|she'll|he'd|she'd)\b/i;
+/** Words after which a clause, and so its subject, starts. */
+const CLAUSE_OPENERS = new Set(
+  'and but while because so then when if that though although whereas or'.split(' '),
+);
 const GENERATION = /^,? (?:Jr|Sr)\.?(?![\p{L}])|^ (?:II|III|IV)(?![\p{L}])/u;
 const LOWER_PARTICLES = new Set(
   "de van von der den da di du del della dos das la le ter ten zu vom zur dei het 't".split(' '),
@@ -102,6 +113,11 @@ class PersonScanner {
       const opener = this.#reader.sentenceOpener(m.index);
       if (opener && this.#reader.evidence.classOfText(bare) === 'common') {
         const lower = lowerCase(bare);
+        // `Grace is allergic to nuts and her twin …`: a word that is also a given name, said of a person.
+        if (this.#wordNameOfPerson(m.index, bare, lower)) {
+          skipUntil = this.#accept(m.index, makeWord(m.index, bare));
+          continue;
+        }
         // (`Mrs. Van Houten`: after an honorific's dot a particle is no sentence's first word.)
         if (!EAST_ASIAN_FAMILY.has(lower) && !INSTITUTION_LEADS.has(lower) && !PARTICLES.has(lower)) continue;
       }
@@ -158,7 +174,9 @@ class PersonScanner {
           skipUntil = this.#accept(titled, w);
           continue;
         }
-        const named = ordinaryWordNamed(this.#reader, w);
+        const named =
+          ordinaryWordNamed(this.#reader, w) ??
+          (this.#wordNameOfPerson(w.start, w.text, w.lower) ? w : undefined);
         if (named) skipUntil = this.#accept(w.start, named);
         continue;
       }
@@ -188,6 +206,10 @@ class PersonScanner {
         skipUntil = this.#accept(w.start, extend(this.#reader, w));
         continue;
       }
+      if (wordClass === 'ambiguousGiven' && this.#wordNameOfPerson(w.start, w.text, w.lower)) {
+        skipUntil = this.#accept(w.start, w);
+        continue;
+      }
       const evident = byEvidence(this.#reader, w, wordClass);
       if (evident) {
         skipUntil = this.#accept(w.start, evident);
@@ -202,6 +224,22 @@ class PersonScanner {
       }
       if (isNameLike(wordClass)) this.#undecided.push(w);
     }
+  }
+
+  /**
+   * A listed given name that is also a word (`Grace`, `Sunday`, `Patience`), followed by a verb in lower case
+   * and, in the same sentence, a pronoun for a person (`… covered his shift`, `… isn't coming, he's got malaria`).
+   * Only as a clause's subject (after punctuation or `and`, `but`, `that` …), not asking (`Will you …`).
+   */
+  #wordNameOfPerson(at: number, word: string, lower: string): boolean {
+    const { text, names } = this.#reader;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !names.given.has(lower) || names.place(lower)) return false;
+    const rest = /^ ([a-z][a-z'’]+)([^.;!?\n]{0,60})/.exec(
+      text.slice(at + word.length, at + word.length + 80),
+    );
+    if (!rest?.[1] || NOT_A_SUBJECT_AFTER.has(rest[1]) || !PERSON_PRONOUN.test(rest[2] ?? '')) return false;
+    const before = previousWord(text, at);
+    return !before || /[.!?\n,;:]/.test(before.gap) || CLAUSE_OPENERS.has(before.raw);
   }
 
   /** `Meneer de Vries`, `Frau von der Leyen`: lower-case particles between a title and the surname start the name. */
