@@ -31,7 +31,7 @@ const LONE_MIN = 5;
 
 /** Airline passenger names: family name, a slash, the given names, then the title (`MENDOZA/CARLOS ALBERTO MR`). */
 /** (Also spaced, `DE LA CRUZ / MARIA ANGELICA MS`, and last in a DOCS record, after the passport's expiry date.) */
-const PASSENGER_SLASH = / ?\/ ?(?=\p{Lu}{2})/gu;
+const PASSENGER_SLASH = /\/ ?(?=\p{Lu}{2})/gu;
 const PASSENGER_FAMILY = /(?:(?<=\/\d{2}[A-Z]{3}\d{2}\/)|(?<![\p{L}/]))\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*$/u;
 const PASSENGER_GIVEN =
   / ?\/ ?\p{Lu}{2,}(?: \p{Lu}{2,})*?(?= (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b| (?:seat|flight|gate|class|zone|group|PNR|SEAT|FLIGHT|GATE)\b|[,;)]|$)/uy;
@@ -177,13 +177,15 @@ function passengers(text: string, spans: Span[]): void {
   if (!text.includes('/')) return;
   PASSENGER_SLASH.lastIndex = 0;
   for (let a = PASSENGER_SLASH.exec(text); a; a = PASSENGER_SLASH.exec(text)) {
-    const family = PASSENGER_FAMILY.exec(text.slice(Math.max(0, a.index - 40), a.index))?.[0];
-    PASSENGER_GIVEN.lastIndex = a.index;
+    // (The slash is found, then a space before it is taken: a pattern opening with ` ?` is tried everywhere.)
+    const slash = text[a.index - 1] === ' ' ? a.index - 1 : a.index;
+    const family = PASSENGER_FAMILY.exec(text.slice(Math.max(0, slash - 40), slash))?.[0];
+    PASSENGER_GIVEN.lastIndex = slash;
     const given = PASSENGER_GIVEN.exec(text)?.[0];
     if (!family || !given) continue;
     // (`AC/DC MR`: one part of three letters or more.)
     if (!/\p{Lu}{3}/u.test(family) && !/\p{Lu}{3}/u.test(given)) continue;
-    spans.push({ start: a.index - family.length, end: a.index + given.length, type: 'PERSON' });
+    spans.push({ start: slash - family.length, end: slash + given.length, type: 'PERSON' });
   }
 }
 

@@ -146,7 +146,12 @@ const OWNED_FIELDS = new Set(
  * and one of a person's own details, are that person's name.
  */
 function ownersOfDetails(line: string, offset: number, spans: Span[]): void {
-  for (const pattern of [OWNER, TITLED_AFTER, ROW_START]) ownersBy(pattern, line, offset, spans);
+  // (Each pattern is tried at every word: only on the lines that hold one of its words.)
+  if (ANY_FIELD.test(line)) {
+    ownersBy(OWNER, line, offset, spans);
+    ownersBy(ROW_START, line, offset, spans);
+  }
+  if (ANY_HONORIFIC_AFTER.test(line)) ownersBy(TITLED_AFTER, line, offset, spans);
 }
 
 function ownersBy(pattern: RegExp, line: string, offset: number, spans: Span[]): void {
@@ -205,6 +210,9 @@ const ROW_START = new RegExp(
   String.raw`^(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}), (?:${alternatives(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
   'gu',
 );
+
+const ANY_FIELD = new RegExp(alternatives(OWNED_FIELDS));
+const ANY_HONORIFIC_AFTER = new RegExp(alternatives(HONORIFICS_AFTER));
 
 /** Names after roles and fields, read only on the lines with a script without capitals. */
 export function detectRoleNames(text: string): Span[] {

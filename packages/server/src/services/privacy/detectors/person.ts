@@ -57,6 +57,7 @@ const GENERATION = /^,? (?:Jr|Sr)\.?(?![\p{L}])|^ (?:II|III|IV)(?![\p{L}])/u;
 const LOWER_PARTICLES = new Set(
   "de van von der den da di du del della dos das la le ter ten zu vom zur dei het 't".split(' '),
 );
+const PARTICLE_BEFORE = new RegExp(`(?:^|[^\\p{L}'])(?:${[...LOWER_PARTICLES].join('|')}) $`, 'u');
 /** A title, then one to three lower-case particles, at the end of the text before a surname. */
 const TITLE_PARTICLES = new RegExp(
   String.raw`(?:^|[^\p{L}])(\p{Lu}\p{L}+)\.? ((?:(?:${[...LOWER_PARTICLES].join('|')}) ){1,3})$`,
@@ -233,7 +234,7 @@ class PersonScanner {
    */
   #wordNameOfPerson(at: number, word: string, lower: string): boolean {
     const { text, names } = this.#reader;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !names.given.has(lower) || names.place(lower)) return false;
+    if (!names.given.has(lower) || !/^\p{Lu}\p{Ll}+$/u.test(word) || names.place(lower)) return false;
     const rest = /^ ([a-z][a-z'’]+)([^.;!?\n]{0,60})/.exec(
       text.slice(at + word.length, at + word.length + 80),
     );
@@ -245,9 +246,8 @@ class PersonScanner {
   /** `Meneer de Vries`, `Frau von der Leyen`: lower-case particles between a title and the surname start the name. */
   #particlesAfterTitle(w: Word): number | undefined {
     const { text } = this.#reader;
-    // Most capitalised words follow a word that is no particle: one look at it first.
-    const previous = previousWord(text, w.start);
-    if (!previous || previous.gap !== ' ' || !LOWER_PARTICLES.has(previous.raw)) return undefined;
+    // Most capitalised words follow a word that is no particle: one look at the few characters before first.
+    if (!PARTICLE_BEFORE.test(text.slice(Math.max(0, w.start - 7), w.start))) return undefined;
     const m = TITLE_PARTICLES.exec(text.slice(Math.max(0, w.start - 40), w.start));
     if (!m?.[1] || !m[2] || !HONORIFICS.has(lowerCase(m[1]))) return undefined;
     return w.start - m[2].length;
