@@ -204,13 +204,20 @@ const STREET_NUMBER_BEFORE = new RegExp(
 const NUMBERED_THINGS =
   /^(?:Step|Room|Page|Version|Chapter|Level|Phase|Gate|Line|Item|Table|Figure|Section|Floor|Platform|Terminal|Build|Sprint|Week|Day|Year|Part|Round|Stage|Team|Group|Batch|Order|Ticket|Case|Slot|Rack|Node|Port|Channel|Row|Seat|Box|Size|Model|Series|Windows|Ubuntu|Python)\b/;
 
+const ONE_WORD_STREET = new RegExp(
+  String.raw`(?<=^|\s)(?:(?:Södra|Norra|Östra|Västra|Stora|Lilla|Gamla|Nya|Alte|Neue|Große|Kleine|Oude|Nieuwe|Lange|Korte|Sankt)\s)?[${UPPER_START}][${L}]{2,}(?:straat|laan|plein|gracht|kade|singel|dreef|steeg|strasse|straße|gasse|allee|platz|damm|vej|vejen|gade|gatan|vägen|veien|katu|utca|ulica)\s\d`,
+  'u',
+);
+
 function streetsBeforePostcodes(text: string, spans: Span[]): void {
   POSTCODE_CITY.lastIndex = 0;
   for (let m = POSTCODE_CITY.exec(text); m; m = POSTCODE_CITY.exec(text)) {
     const from = Math.max(0, m.index - 60);
     const street = STREET_NUMBER_BEFORE.exec(text.slice(from, m.index));
     if (!street || NUMBERED_THINGS.test(street[0])) continue;
-    const start = from + street.index;
+    // `Dr. Nasrin Hosseini Keizersgracht 214`: a street written as one word is the whole street's name.
+    const oneWord = ONE_WORD_STREET.exec(street[0]);
+    const start = from + street.index + (oneWord ? oneWord.index : 0);
     spans.push({ start, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
   }
 }

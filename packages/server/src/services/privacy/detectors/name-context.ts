@@ -120,7 +120,8 @@ export const INSTITUTION_NAMES = [
 |chivas regal|jose cuervo|captain morgan|sailor jerry|john deere|black decker|ritz carlton|thomas cook|jack wolfskin
 |helly hansen|trader joe's|carl's jr|little debbie|duncan hines|chef boyardee|famous amos|ruby tuesday|warner bros
 |john hancock|charles tyrwhitt|ouma rusks|tommy bahama|anne klein|ferrari|lamborghini|mclaren|porsche|heinz|cadbury|dangote
-|bunnings|greggs|nando's|mcdonald's|jameson|glenfiddich|pokémon|pokemon`
+|bunnings|greggs|nando's|mcdonald's|jameson|glenfiddich|pokémon|pokemon|stan smith|air jordan|hermès|cartier|dior
+|balenciaga|givenchy|lacoste`
     .split(/\n?\|/)
     .map((name) => name.trim()),
 ];
@@ -263,7 +264,7 @@ halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter 
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
 estudiante alumno alumna aluno aluna élève mãe pai dona entregador chofer fournisseur proveedor bénéficiaire beneficiário repartidor lui
-filha filho esposa esposo marido irmã irmão hija hijo hermana hermano fille fils épouse époux sœur frère figlia figlio moglie marito
+nok filha filho esposa esposo marido irmã irmão hija hijo hermana hermano fille fils épouse époux sœur frère figlia figlio moglie marito
 sorella fratello tochter sohn ehefrau ehemann schwester bruder dochter zoon echtgenote echtgenoot zus broer córka syn żona mąż
 siostra brat dcera manželka manžel beneficiaria beneficiario
 ${KINSHIP_TITLES} ${GREETING_WORDS} ${ROLES_IN_CAPITALISED_SCRIPTS.join(' ')}`
@@ -279,7 +280,7 @@ call with|chat with|email from|e-mail from|message from|note from|call from|call
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
 handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|the late|first name|given name|goes by|calls her|calls him|known as|statement of|affidavit of|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e|joined by|
-apologies from|hosted by|presented by|interviewed by|chaired by|led by|booked by|booking under|reserved under|booked under|
+apologies from|intestato a|intestata a|nombre de|nom de|nome de|na imię|на имя|hosted by|presented by|interviewed by|chaired by|led by|booked by|booking under|reserved under|booked under|
 je suis|ich bin|ik ben|mi chiamo|me llamo|jestem|é a|é o|c'est|c’est|aquí es|aqui é|sono io|soy yo`
     .split(/\|\s*/)
     .filter(Boolean),
@@ -304,7 +305,7 @@ speaking here`.split(/\s+/),
 /** After `…'s`: things and people that belong to a person (`Nnamdi's account`, `Kofi's wife`). */
 export const PERSONAL_POSSESSIONS = new Set(
   `wife husband son daughter mother father mom mum dad brother sister boss friend partner team manager assistant account
-laptop phone email e-mail note notes request requests office desk number address birthday car house flat family kids
+laptop phone iphone ipad galaxy pixel macbook email e-mail note notes request requests office desk number address birthday car house flat family kids
 children colleague colleagues profile password login calendar ticket order invoice home router mobile cell charger
 passport licence license visa salary payslip scans signature mailbox inbox appointment flight booking room album
 photo photos pictures`.split(/\s+/),
@@ -313,7 +314,7 @@ photo photos pictures`.split(/\s+/),
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
 /** Header and field words of e-mails and forms in other languages (`Asunto: la factura del mes`). */
 export const HEADER_WORDS = new Set(
-  'fwd fw re cc bcc nombre apellido apellidos prénom nome cognome imię nazwisko vorname nachname achternaam approver requester reviewer asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
+  'fwd fw re cc bcc mtg cust appt mgr lvm acct dept qbr eod fyi tmrw pls asap inv pmt nok dsr gesproken nombre apellido apellidos prénom nome cognome imię nazwisko vorname nachname achternaam approver requester reviewer asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
     ' ',
   ),
 );

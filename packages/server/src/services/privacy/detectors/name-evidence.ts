@@ -83,7 +83,9 @@ export const NAMING_CUES = new Set(['name', 'named', 'called', 'nickname', 'aka'
 
 /** A name on the line after these closes a letter (`Kind regards,\nSandra`). */
 const SIGN_OFFS = new Set(
-  'regards thanks cheers sincerely best wishes yours faithfully truly love'.split(' '),
+  'regards thanks cheers sincerely best wishes yours faithfully truly love abrazo abrazos saludos besos cordialmente atentamente bisous bises cordialement grüße gruß pozdrawiam groetjes cumprimentos abraços beijos'.split(
+    ' ',
+  ),
 );
 
 /** Word classes by lexicon: a word's class depends only on the lexicon, so every scrub shares them. */
@@ -98,7 +100,7 @@ const WORDS_AFTER = new RegExp(
 const PAIR_ENDS = new Set([...PERSON_BEFORE_PAIRS].map((pair) => pair.split(' ').at(-1) ?? ''));
 
 /** A street written as one word (`Van der Helststraat`, `Keizersgracht`, `Hauptstraße`, `Strandvejen`). */
-const STREET_WORD =
+export const STREET_WORD =
   /^\p{L}{3,}(?:straat|laan|plein|gracht|kade|singel|dreef|steeg|strasse|straße|gasse|allee|platz|damm|vej|vejen|gade|gatan|vägen|veien|katu|utca|ulica)$/u;
 
 /** Reads the evidence around capitalised words of one text. */

@@ -14,7 +14,7 @@ import {
   PLACE_NOUNS,
   TITLES_AFTER_NAME,
 } from './name-context.js';
-import { isNameLike, NameEvidence } from './name-evidence.js';
+import { isNameLike, NameEvidence, STREET_WORD } from './name-evidence.js';
 import { honorificBefore } from './name-honorific.js';
 import { surnameAcross } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
@@ -104,7 +104,7 @@ export class NameReader {
     if (WEEKDAYS.has(w.lower) && !this.names.family.has(w.lower)) return false;
     const known = this.names.family.has(w.lower) || this.evidence.given(w.lower);
     if (!isTitle(w.text) && !(isCaseless(w.text) && known)) return false;
-    if (PLACE_NOUNS.has(w.lower) || TITLES_AFTER_NAME.has(w.lower)) return false;
+    if (PLACE_NOUNS.has(w.lower) || TITLES_AFTER_NAME.has(w.lower) || STREET_WORD.test(w.lower)) return false;
     // `Atatürk Havalimanı'ndaki`, `Gandhi Maidan`: a landmark's noun ends the name it follows.
     if (LANDMARK_NOUNS.has(w.lower.replace(/['’]\p{L}+$/u, ''))) return false;
     if (known) return true;
@@ -201,6 +201,8 @@ export class NameReader {
     )
       return true;
     if (!/^ \d/.test(after)) return false;
+    // (`Called Siosaia Fifita 3x`: a count of times, not a version.)
+    if (/^ \d{1,2}x\b/.test(after)) return false;
     return !/^ \d{5}/.test(after) || /['’]/.test(last.text) || labelledAsId(this.text, last.end + 1);
   }
 

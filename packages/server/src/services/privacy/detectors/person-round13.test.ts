@@ -188,3 +188,25 @@ describe('given names that are words, said of a person (round 13)', () => {
     expect(found('Patience is a virtue.')).toEqual([]);
   });
 });
+
+describe('CRM notes and sign-offs (round 13)', () => {
+  it('leaves CRM abbreviations and brands alone', () => {
+    expect(found('Mtg booked w/ the CFO for 11/14. Cust: wants a refund. Appt booked 2026-09-01.')).toEqual(
+      [],
+    );
+    expect(found('The Jordan 4 Retro and Stan Smith lines are out; Hermès and Cartier too.')).toEqual([]);
+  });
+
+  it('reads names after a count of calls, in the name of, a Czech title, a device owner and a Spanish sign-off', () => {
+    expect(found('Called Siosaia Fifita 3x, LVM x2. Moving to nurture.')).toEqual(['Siosaia Fifita']);
+    expect(found('IBAN IT60X0542811101000000123456 intestato a Gianluca')).toEqual(['Gianluca']);
+    expect(found('Volal pan Dvořák, rodné číslo')).toEqual(['pan Dvořák']);
+    expect(found("Sent from Nikolaos's Galaxy")).toEqual(['Nikolaos']);
+  });
+
+  it('ends a name before a street written as one word', () => {
+    expect(found('Kind regards, Dr. Nasrin Hosseini Keizersgracht 214, 1016 DZ Amsterdam')).toEqual([
+      'Dr. Nasrin Hosseini',
+    ]);
+  });
+});
