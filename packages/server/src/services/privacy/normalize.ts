@@ -42,6 +42,16 @@ function viewChar(code: number): string | undefined {
 
 const DISGUISED = new RegExp(DISGUISE.source, 'g');
 
+/**
+ * `Aoife\u200BMurphy`, `Tuiasosopo\u00ADLeota`: a zero-width space or a soft hyphen between a lower-case and a
+ * capital letter parts two words (a space in the view), where elsewhere it only hides a character.
+ */
+function joinsTwoWords(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code !== 0x200b && code !== 0x00ad) return false;
+  return /\p{Ll}/u.test(text[at - 1] ?? '') && /\p{Lu}/u.test(text[at + 1] ?? '');
+}
+
 export function detectionView(text: string): DetectionView {
   if (!DISGUISE.test(text)) return { text, droppedAt: [], originalLength: text.length };
   const parts: string[] = [];
@@ -52,8 +62,8 @@ export function detectionView(text: string): DetectionView {
     const i = match.index;
     parts.push(text.slice(copied, i));
     copied = i + 1;
-    if (INVISIBLE.test(match[0])) droppedAt.push(i - droppedAt.length);
-    else parts.push(viewChar(match[0].charCodeAt(0)) ?? match[0]);
+    if (INVISIBLE.test(match[0]) && !joinsTwoWords(text, i)) droppedAt.push(i - droppedAt.length);
+    else parts.push(viewChar(match[0].charCodeAt(0)) ?? ' ');
   }
   parts.push(text.slice(copied));
   return { text: parts.join(''), droppedAt, originalLength: text.length };

@@ -175,6 +175,12 @@ describe('helpers', () => {
     expect(toOriginal(view, 3, 4)).toEqual([4, 5]);
   });
 
+  it('reads a zero-width space or a soft hyphen between a lower-case and a capital letter as a space', () => {
+    const view = detectionView('Aoife\u200bMurphy, j\u200bohn@example.org, Tuiasosopo\u00adLeota');
+    expect(view.text).toBe('Aoife Murphy, john@example.org, Tuiasosopo Leota');
+    expect(toOriginal(view, 0, 12)).toEqual([0, 12]);
+  });
+
   it('reads the digits of other scripts as ASCII and gives the original back (round 8)', () => {
     expect(detectionView('تاریخ تولد ۱۳۶۸/۰۵/۱۲ ১২ २०४५ ๒๕').text).toBe('تاریخ تولد 1368/05/12 12 2045 25');
     const text = 'শিরিন, মোবাইল +৮৮০ ১৭১২-৪০৮৩৫৯';

@@ -264,7 +264,8 @@ halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter 
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
 estudiante alumno alumna aluno aluna élève mãe pai dona entregador chofer fournisseur proveedor bénéficiaire beneficiário repartidor lui
-nok filha filho esposa esposo marido irmã irmão hija hijo hermana hermano fille fils épouse époux sœur frère figlia figlio moglie marito
+nok abrazo abrazos besos cordialmente atentamente bisous bises cordialement grüße gruß pozdrawiam groetjes
+cumprimentos abraços beijos saludos filha filho esposa esposo marido irmã irmão hija hijo hermana hermano fille fils épouse époux sœur frère figlia figlio moglie marito
 sorella fratello tochter sohn ehefrau ehemann schwester bruder dochter zoon echtgenote echtgenoot zus broer córka syn żona mąż
 siostra brat dcera manželka manžel beneficiaria beneficiario
 ${KINSHIP_TITLES} ${GREETING_WORDS} ${ROLES_IN_CAPITALISED_SCRIPTS.join(' ')}`
