@@ -1,0 +1,56 @@
+import { luhnValid, validDate } from './national-id-checks.js';
+import { END, type Row } from './national-id-row.js';
+
+const line = (label: string, flags = 'iu') => new RegExp(label, flags);
+
+/** New Zealand's NHI letters: A = 1 … Z = 24, without I and O. */
+const NHI_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * New Zealand's National Health Index number (AAANNNC, Ministry of Health HISO 10046): the letters as
+ * 1–24, weights 7 6 5 4 3 2, the sum mod 11 (0 is never issued), eleven minus it, 10 written 0.
+ */
+export function nhiValid(value: string): boolean {
+  if (!/^[A-HJ-NP-Z]{3}\d{4}$/.test(value)) return false;
+  const codes = [...value.slice(0, 6)].map((c, i) => (i < 3 ? NHI_LETTERS.indexOf(c) + 1 : Number(c)));
+  const remainder = codes.reduce((sum, code, i) => sum + code * (7 - i), 0) % 11;
+  return remainder !== 0 && (11 - remainder) % 10 === Number(value[6]);
+}
+
+/** Denmark's CPR (DDMMYY-SSSS): the birth date; the mod-11 check was dropped for numbers issued since 2007. */
+const cprValid = (value: string) => validDate(`${value.slice(4, 6)}${value.slice(2, 4)}${value.slice(0, 2)}`);
+
+/**
+ * National identity numbers added in round 13: Saudi Arabia's, New Zealand's NHI, Denmark's CPR after its
+ * label earlier on the line, and the labels of Bangladesh's NID in Bengali.
+ */
+export const ROUND13: Row[] = [
+  {
+    // Absher and the NIC use Luhn (mod 10) over all ten digits; 1 is a citizen, 2 a resident's iqama.
+    country: 'Saudi Arabia national ID and iqama (citizen or resident digit, Luhn)',
+    pattern: new RegExp(String.raw`[12]\d{9}${END}`, 'y'),
+    example: '1048213761',
+    valid: luhnValid,
+    plain: true,
+    near: line('هوية|الهوية|إقامة|الإقامة|iqama'),
+    cues: ['رقم (?:ال)?هوية(?: (?:ال)?وطنية)?', 'رقم (?:ال)?إقامة', 'iqama(?: number| no\\.?)?'],
+  },
+  {
+    country: 'New Zealand NHI (three letters, three digits, weighted mod 11 check)',
+    pattern: new RegExp(String.raw`[A-HJ-NP-Z]{3}\d{4}${END}`, 'y'),
+    example: 'ZKM4829',
+    valid: nhiValid,
+    near: line(String.raw`\bnhi\b`),
+    cues: ['nhi(?: number| no\\.?)?'],
+  },
+  {
+    country: 'Denmark CPR after its label (birth date, serial)',
+    pattern: new RegExp(String.raw`\d{6}-?\d{4}${END}`, 'y'),
+    example: '180392-9150',
+    valid: cprValid,
+    plain: true,
+    near: line(String.raw`\bcpr\b`),
+    cues: [],
+  },
+  { country: 'Bangladesh NID (Bengali labels)', cues: ['জাতীয় পরিচয়পত্র(?: নম্বর)?', 'এনআইডি(?: নম্বর)?'] },
+];

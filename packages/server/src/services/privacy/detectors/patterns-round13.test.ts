@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { detectNationalIds } from './national-id.js';
+import { nhiValid } from './national-id-round13.js';
+
+const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
+
+describe('round 13 identity numbers', () => {
+  it('takes a Saudi national ID or iqama with its Luhn check after an Arabic label', () => {
+    expect(ids('رقم الهوية الوطنية 1048213761، تاريخ الميلاد')).toEqual(['1048213761']);
+    expect(ids('رقم هوية محمد العتيبي هو 1732021520 والآيبان')).toEqual(['1732021520']);
+    expect(ids('تم تجديد الهوية، والمبلغ 1732021520 ريال')).toEqual(['1732021520']);
+    expect(ids('تم تجديد الهوية، والمبلغ 1732021521 ريال')).toEqual([]);
+    expect(ids('رقم الطلب 1048213761')).toEqual([]);
+  });
+
+  it('takes an Israeli ID after מספר (ה)זהות with its check', () => {
+    expect(ids('מספר הזהות של נועה לוי הוא 034821371, טלפון')).toEqual(['034821371']);
+    expect(ids('מספר הזהות של נועה לוי הוא 034821372, טלפון')).toEqual(['034821372']);
+    expect(ids('מספר ההזמנה של נועה הוא 034821371')).toEqual([]);
+  });
+
+  it('reads the Sinhala NIC label with its virama and the Bengali NID label', () => {
+    expect(ids('නිමල් මහතාගේ ජාතික හැඳුනුම්පත් අංකය 198820401482.')).toEqual(['198820401482']);
+    expect(ids('রহিম উদ্দিন-এর জাতীয় পরিচয়পত্র নম্বর 1992 4816 3327, মোবাইল')).toEqual(['1992 4816 3327']);
+    expect(ids('রহিম উদ্দিন-এর অর্ডার নম্বর 1992 4816 3327')).toEqual([]);
+  });
+
+  it("checks New Zealand's NHI and takes it after its label", () => {
+    expect(nhiValid('ZKM4829')).toBe(true);
+    expect(nhiValid('ZKM4828')).toBe(false);
+    expect(nhiValid('ZIM4829')).toBe(false);
+    expect(ids('Mr Tevita Fifita, NHI ZKM4829, discharged')).toEqual(['ZKM4829']);
+    expect(ids('Mr Tevita Fifita, NHI ZKM4828, discharged')).toEqual([]);
+    expect(ids('Ticket ZKM4829 closed')).toEqual([]);
+  });
+
+  it('takes a Danish CPR with a birth date after the acronym earlier on the line', () => {
+    expect(ids('CPR på Rasmus Nielsen er 180392-9150, reg. nr.')).toEqual(['180392-9150']);
+    expect(ids('CPR på Rasmus Nielsen er 184392-9150')).toEqual([]);
+    expect(ids('ordre 180392-9150 er sendt')).toEqual([]);
+  });
+
+  it('leaves a trunk phone number before a later ID label to the phone', () => {
+    expect(ids('nọmba Funmilayo ni 0803 456 7890, NIN rẹ ni 48291736502.')).toEqual(['48291736502']);
+  });
+});
