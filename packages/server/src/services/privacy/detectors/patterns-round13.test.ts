@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectNationalIds } from './national-id.js';
 import { nhiValid } from './national-id-round13.js';
+import { detectPlates } from './plate.js';
 
+const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13 identity numbers', () => {
@@ -42,5 +44,34 @@ describe('round 13 identity numbers', () => {
 
   it('leaves a trunk phone number before a later ID label to the phone', () => {
     expect(ids('nọmba Funmilayo ni 0803 456 7890, NIN rẹ ni 48291736502.')).toEqual(['48291736502']);
+  });
+});
+
+describe('round 13 plates', () => {
+  it("reads a UAE plate's Arabic code letter, not the conjunction و", () => {
+    expect(plates('لوحة السيارة دبي ي 48213 مسجلة')).toEqual(['دبي ي 48213']);
+    expect(plates('سافرت إلى دبي و 3 أيام')).toEqual([]);
+  });
+
+  it('takes a Thai plate with its province', () => {
+    expect(plates('ทะเบียนรถ กข 4821 กรุงเทพมหานคร ของคุณวิภาวรรณ')).toEqual(['กข 4821 กรุงเทพมหานคร']);
+    expect(plates('ทะเบียนรถ 2กต 8817 ของคุณวิภาวรรณ')).toEqual(['2กต 8817']);
+    expect(plates('ราคา 4821 บาท ที่กรุงเทพมหานคร')).toEqual([]);
+  });
+
+  it('reads Polish plates after nr rej. and a tractor unit', () => {
+    expect(plates('Warszawa; nr rej. WA 48213.')).toEqual(['WA 48213']);
+    expect(plates('ciągnik WA 71842, naczepa WGM 4H12')).toEqual(['WA 71842', 'WGM 4H12']);
+    expect(plates('rejected 48213 items')).toEqual([]);
+  });
+
+  it('takes a Bangladeshi plate typed in capitals', () => {
+    expect(plates('plate DHAKA METRO GA 12-3456 — parcel')).toEqual(['DHAKA METRO GA 12-3456']);
+    expect(plates('DHAKA METRO office, room 12-3456')).toEqual([]);
+  });
+
+  it('takes a Slovak plate after the car word', () => {
+    expect(plates('Auto BA-482KL patrí pánovi')).toEqual(['BA-482KL']);
+    expect(plates('Model BA-482KL')).toEqual([]);
   });
 });
