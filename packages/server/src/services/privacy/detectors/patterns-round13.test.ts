@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { detectNationalIds } from './national-id.js';
 import { nhiValid } from './national-id-round13.js';
 import { detectPlates } from './plate.js';
 
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
+const dobs = (text: string) =>
+  detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13 identity numbers', () => {
@@ -73,5 +76,39 @@ describe('round 13 plates', () => {
   it('takes a Slovak plate after the car word', () => {
     expect(plates('Auto BA-482KL patrí pánovi')).toEqual(['BA-482KL']);
     expect(plates('Model BA-482KL')).toEqual([]);
+  });
+});
+
+describe('round 13 dates of birth', () => {
+  it('reads a Russian date said in words after a birth cue', () => {
+    expect(dobs('Назовите дату рождения. Клиент: двенадцатое марта восемьдесят седьмого года.')).toEqual([
+      'двенадцатое марта восемьдесят седьмого года',
+    ]);
+    expect(dobs('родился двадцать первого мая тысяча девятьсот девяностого года')).toEqual([
+      'двадцать первого мая тысяча девятьсот девяностого года',
+    ]);
+    expect(dobs('Встреча назначена на двенадцатое марта восемьдесят седьмого года')).toEqual([]);
+  });
+
+  it('reads a Hindi date said in words after जन्म', () => {
+    expect(dobs('मेरी जन्मतिथि पाँच जून उन्नीस सौ बानवे है।')).toEqual(['पाँच जून उन्नीस सौ बानवे']);
+    expect(dobs('बैठक पाँच जून उन्नीस सौ बानवे को हुई थी।')).toEqual([]);
+  });
+
+  it('reads Punjabi and Kazakh months, the Hindi जन्मतिथि, the Amharic era and the Somali cue', () => {
+    expect(dobs('ਜਨਮ ਮਿਤੀ 11 ਮਾਰਚ 1990।')).toEqual(['11 ਮਾਰਚ 1990']);
+    expect(dobs('और जन्मतिथि 15 अगस्त 1985।')).toEqual(['15 अगस्त 1985']);
+    expect(dobs('የልደት ቀን፡ መስከረም 12 ቀን 1983 ዓ.ም. — ዳዊት')).toEqual(['መስከረም 12 ቀን 1983 ዓ.ም.']);
+    expect(dobs('Айгерім туған күні 1991 жылғы 14 наурыз; телефоны')).toEqual(['1991 жылғы 14 наурыз']);
+    expect(dobs('taariikhda dhalashada 12/03/1990.')).toEqual(['12/03/1990']);
+    expect(dobs('Shirka wuxuu dhacay 12/03/1990.')).toEqual([]);
+    expect(dobs('Кездесу 1991 жылғы 14 наурыз өтті')).toEqual([]);
+  });
+
+  it('takes a birthday without its year right after the cue', () => {
+    expect(dobs("cousin Rudo's bday is 23 Nov she turns 30")).toEqual(['23 Nov']);
+    expect(dobs('her birthday: March 4th, remember')).toEqual(['March 4th']);
+    expect(dobs('bday party on 23 Nov at the hall')).toEqual([]);
+    expect(dobs('birthday cake ordered, pick up 23 Nov')).toEqual([]);
   });
 });
