@@ -4,8 +4,8 @@ import { LETTERS } from './util.js';
 
 /** A login on a LAN machine (`admin@nas.lan`) is a host, not a mailbox. */
 const INTERNAL_SUFFIX = /\.(?:local|lan|internal|intranet|corp|home|localdomain|private|priv)$/i;
-/** `ssh deploy@runner-07.int.acme.net`: a login to a machine in a company's internal zone is a host. */
-const INTERNAL_ZONE = /\.(?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\./i;
+/** `ssh deploy@runner-07.int.acme.net`, `ssh deploy@bastion01.acme-int.net`: a login to a machine in a company's internal zone is a host. */
+const INTERNAL_ZONE = /[.-](?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\./i;
 const LOCAL_CHAR = new RegExp(`[${LETTERS}0-9._%+-]`);
 const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTERS}0-9-])`, 'y');
 

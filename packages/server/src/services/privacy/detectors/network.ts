@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
 import { numberedAndSiteHosts } from './network-round12.js';
+import { round13Hosts } from './network-round13.js';
 import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -123,6 +124,8 @@ function internalZones(text: string): Span[] {
  * local network resolves it) or in a Windows share path.
  */
 const URL_MACHINE = /:\/\/(?:[^\s@/]+@)?([a-z][a-z0-9-]{2,62})(?=[:/]|\s|$)/dgi;
+/** `s3://build-artifacts/…`, `gs://…`: an object store's bucket, not a machine. */
+const BUCKET_SCHEME = /(?:^|[^\w])(?:s3[an]?|gs|gcs|az|abfss?|wasbs?|r2|oss|cos)$/i;
 const SHARE_MACHINE = /(?<![\w\\:/])\\\\([a-z][\w-]{1,14})\\/dgi;
 
 function machinesInPaths(text: string): Span[] {
@@ -133,7 +136,10 @@ function machinesInPaths(text: string): Span[] {
         text,
         URL_MACHINE,
         'HOST',
-        (m) => machineName(m[1] ?? '') && !/^localhost$/i.test(m[1] ?? ''),
+        (m) =>
+          machineName(m[1] ?? '') &&
+          !/^localhost$/i.test(m[1] ?? '') &&
+          !BUCKET_SCHEME.test(text.slice(Math.max(0, m.index - 8), m.index)),
         1,
       ),
     );
@@ -178,13 +184,16 @@ function namedMachines(text: string): Span[] {
  * (`jenkins.corp.acme.com`), bare names after a machine word (`the server is fileserver02`).
  */
 export function detectInternalHosts(text: string): Span[] {
-  return [
+  const spans = [
     ...privateSuffixHosts(text),
     ...internalZones(text),
     ...namedMachines(text),
     ...machinesInPaths(text),
     ...numberedAndSiteHosts(text),
   ];
+  // `workstation WS-ACC-12` is also an asset name of round 13: each name once.
+  const seen = new Set(spans.map((span) => `${span.start}:${span.end}`));
+  return spans.concat(round13Hosts(text).filter((span) => !seen.has(`${span.start}:${span.end}`)));
 }
 
 function privateSuffixHosts(text: string): Span[] {

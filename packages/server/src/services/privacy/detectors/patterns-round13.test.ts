@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectEmails } from './email.js';
 import { detectNationalIds } from './national-id.js';
+import { detectInternalHosts } from './network.js';
 import { nhiValid } from './national-id-round13.js';
 import { detectPlates } from './plate.js';
 
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 const dobs = (text: string) =>
   detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
+const hosts = (text: string) => detectInternalHosts(text).map((span) => text.slice(span.start, span.end));
+const emails = (text: string) => detectEmails(text).map((span) => text.slice(span.start, span.end));
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13 identity numbers', () => {
@@ -110,5 +114,42 @@ describe('round 13 dates of birth', () => {
     expect(dobs('her birthday: March 4th, remember')).toEqual(['March 4th']);
     expect(dobs('bday party on 23 Nov at the hall')).toEqual([]);
     expect(dobs('birthday cake ordered, pick up 23 Nov')).toEqual([]);
+  });
+});
+
+describe('round 13 hosts', () => {
+  it('reads a domain whose organisation label ends in an internal zone', () => {
+    expect(hosts('connected from 113.161.72.45 to erp.vinatex-int.vn.')).toEqual(['erp.vinatex-int.vn']);
+    expect(hosts('ssh deploy@bastion01.ops.acme-int.net -i ~/.ssh/id_ed25519')).toEqual([
+      'bastion01.ops.acme-int.net',
+    ]);
+    expect(emails('ssh deploy@bastion01.ops.acme-int.net -i ~/.ssh/id_ed25519')).toEqual([]);
+    expect(emails('write to deploy@bastion01.ops.acme-int.net')).toEqual([
+      'deploy@bastion01.ops.acme-int.net',
+    ]);
+    expect(hosts('write to deploy@bastion01.ops.acme-int.net')).toEqual([]);
+    expect(hosts('see www.acme-corp.com and the point-int. note')).toEqual([]);
+  });
+
+  it("takes a DHCP client's name after its MAC", () => {
+    expect(hosts('dhcpd: DHCPACK on 10.0.14.203 to a4:83:e7:2b:91:0c (lap-okeke-02) via eth0')).toEqual([
+      'lap-okeke-02',
+    ]);
+    expect(hosts('dnsmasq-dhcp: DHCPACK(br0) 192.168.1.47 3c:22:fb:8a:19:d4 Amaras-iPhone')).toEqual([
+      'Amaras-iPhone',
+    ]);
+    expect(hosts('DHCP lease: a4:83:e7:2b:91:0c (reception) via eth0')).toEqual([]);
+    expect(hosts('Switch learned a4:83:e7:2b:91:0c (lap-okeke-02) on port 4')).toEqual([]);
+  });
+
+  it("reads Windows' default machine names and capitalised asset names", () => {
+    expect(hosts('Intune inventory: device DESKTOP-AWEK482 owned by Awentia')).toEqual(['DESKTOP-AWEK482']);
+    expect(hosts("that's Hemi Walker's laptop, LT-HWALKER-01.")).toEqual(['LT-HWALKER-01']);
+    expect(hosts('the DESKTOP-APPS team and the LT-HWALKER memo')).toEqual([]);
+  });
+
+  it("leaves an object store's bucket alone", () => {
+    expect(hosts('artifacts uploaded to s3://build-artifacts/release/.')).toEqual([]);
+    expect(hosts('open http://monitor-02:3000/d/abc')).toEqual(['monitor-02']);
   });
 });
