@@ -5,12 +5,17 @@ import { detectNationalIds } from './national-id.js';
 import { detectInternalHosts } from './network.js';
 import { nhiValid } from './national-id-round13.js';
 import { detectPlates } from './plate.js';
+import { detectSecrets } from './secret.js';
 
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 const dobs = (text: string) =>
   detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
 const hosts = (text: string) => detectInternalHosts(text).map((span) => text.slice(span.start, span.end));
 const emails = (text: string) => detectEmails(text).map((span) => text.slice(span.start, span.end));
+// Each value once: an older rule may read the same one.
+const secrets = (text: string) => [
+  ...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end))),
+];
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13 identity numbers', () => {
@@ -151,5 +156,34 @@ describe('round 13 hosts', () => {
   it("leaves an object store's bucket alone", () => {
     expect(hosts('artifacts uploaded to s3://build-artifacts/release/.')).toEqual([]);
     expect(hosts('open http://monitor-02:3000/d/abc')).toEqual(['monitor-02']);
+  });
+});
+
+describe('round 13 secrets', () => {
+  it("takes a password after a login's name and pass", () => {
+    expect(secrets('Rawiri: user admin / pass K0ru-Stg-9931, rotate after the demo')).toEqual([
+      'K0ru-Stg-9931',
+    ]);
+    expect(secrets('login: ops, pw: x7-Rt-22kq')).toEqual(['x7-Rt-22kq']);
+    expect(secrets('user admin / pass the-salt-please')).toEqual([]);
+  });
+
+  it("takes a PIN after its label's colon", () => {
+    expect(secrets("PIN for the garage door keypad: 4417 (don't tell Jaxon)")).toEqual(['4417']);
+    expect(secrets('PIN der neuen Karte: 0519')).toEqual(['0519']);
+    expect(secrets('the PIN pad on aisle three: see 4417 notes')).toEqual([]);
+  });
+
+  it('takes a TOTP seed after its label', () => {
+    expect(secrets('TOTP seed for priya.n: JBSWY3DPEHPK3PXPQ7KZ2MNT')).toEqual(['JBSWY3DPEHPK3PXPQ7KZ2MNT']);
+    expect(secrets('2FA secret = GEZDGNBVGY3TQOJQ')).toEqual(['GEZDGNBVGY3TQOJQ']);
+    expect(secrets('TOTP seed rotation: SCHEDULEDFORMONDAY')).toEqual([]);
+  });
+
+  it('takes a chosen password given in answer to a question about it', () => {
+    expect(secrets("who has the Netflix password? Chipo: it's Harare#2019love dad")).toEqual([
+      'Harare#2019love',
+    ]);
+    expect(secrets("the password policy? it's strict, 12 chars")).toEqual([]);
   });
 });
