@@ -6,6 +6,8 @@ import { detectInternalHosts } from './network.js';
 import { nhiValid } from './national-id-round13.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
+import { loadNameLexicon } from './name-lexicon.js';
+import { detectSensitiveUrls } from './url.js';
 
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 const dobs = (text: string) =>
@@ -16,6 +18,9 @@ const emails = (text: string) => detectEmails(text).map((span) => text.slice(spa
 const secrets = (text: string) => [
   ...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end))),
 ];
+const names = await loadNameLexicon();
+const urls = (text: string) =>
+  detectSensitiveUrls(text, undefined, names).map((span) => text.slice(span.start, span.end));
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13 identity numbers', () => {
@@ -185,5 +190,22 @@ describe('round 13 secrets', () => {
       'Harare#2019love',
     ]);
     expect(secrets("the password policy? it's strict, 12 chars")).toEqual([]);
+  });
+});
+
+describe('round 13 URLs', () => {
+  it('takes a portfolio builder site and a Notion page published to the web', () => {
+    expect(urls('Portfolio: https://kwamedesigns.myportfolio.com — Kwame')).toEqual([
+      'https://kwamedesigns.myportfolio.com',
+    ]);
+    expect(
+      urls('page: https://quiet-fern-2a1.notion.site/Medical-history-Nakamura-8f3a2c91d7e64b0a'),
+    ).toEqual(['https://quiet-fern-2a1.notion.site/Medical-history-Nakamura-8f3a2c91d7e64b0a']);
+    expect(urls('See https://www.myportfolio.com and https://acme.notion.site/Careers')).toEqual([]);
+  });
+
+  it('reads a documentation path with acronyms as words, not a token', () => {
+    expect(secrets('Docs: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/429.')).toEqual([]);
+    expect(secrets('key Xk9fQ2mLp7Rt4Vz8Wn3Yc6Hd1Js5Ku0BqZ')).toEqual(['Xk9fQ2mLp7Rt4Vz8Wn3Yc6Hd1Js5Ku0BqZ']);
   });
 });

@@ -276,8 +276,8 @@ const RUN_CHARS = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 /** `SHA256:Qm4rT1…`, `MD5:…`: a key's fingerprint or a file's hash is public, not a secret. */
 const HASH_LABEL = /(?:sha\d{0,3}|md5)[:=]$/i;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
-/** `/Users/sofiacosta/Documents/invoices-2026`: a file path of words, not a random run. */
-const PATH_OF_WORDS = /^\/?(?:[A-Za-z][a-z0-9]*(?:[-_.][A-Za-z0-9]+)*\/)+[A-Za-z0-9][\w.-]*$/;
+/** `/Users/sofiacosta/Documents/invoices-2026`, `org/en-US/docs/Web/HTTP/Status/429`: a path of words (or acronyms), not a random run. */
+const PATH_OF_WORDS = /^\/?(?:(?:[A-Za-z][a-z0-9]*|[A-Z]{2,6})(?:[-_.][A-Za-z0-9]+)*\/)+[A-Za-z0-9][\w.-]*$/;
 
 /** `mysql -h db -u report -p'Tvjx63q3Ci17mG'`, `mysqldump -uroot -pS3cret db`: the password glued to `-p`. */
 const MYSQL_PASSWORD =
