@@ -56,17 +56,19 @@ function fromSeparators(
 export function detectIps(text: string): Span[] {
   return [
     // `Firmware 4.2.10.1`: a version number with four parts is not an address.
-    // `0.0.0.0:3000`: "every interface", no one's address.
+    // `0.0.0.0:3000`: "every interface", and `127.0.0.1`, `::1`: the machine itself (loopback), no one's address.
     ...matchSpans(
       text,
       IPV4,
       'IP',
       (m) =>
-        !m[0].startsWith('0.0.0.0') && !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
+        !m[0].startsWith('0.0.0.0') &&
+        !m[0].startsWith('127.') &&
+        !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
     ),
     ...fromSeparators(text, /:/g, IPV6_AT, 'IP', /[\w:.]/, (value) => {
       const address = value.replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
-      return /\d/.test(address) && address.length >= 3 && isIPv6(address);
+      return /\d/.test(address) && address.length >= 3 && address !== '::1' && isIPv6(address);
     }),
   ];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { detectEmails } from './email.js';
 import { detectNationalIds } from './national-id.js';
-import { detectInternalHosts } from './network.js';
+import { detectInternalHosts, detectIps } from './network.js';
 import { nhiValid } from './national-id-round13.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
@@ -21,6 +21,7 @@ const secrets = (text: string) => [
 const names = await loadNameLexicon();
 const urls = (text: string) =>
   detectSensitiveUrls(text, undefined, names).map((span) => text.slice(span.start, span.end));
+const ips = (text: string) => detectIps(text).map((span) => text.slice(span.start, span.end));
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13 identity numbers', () => {
@@ -207,5 +208,16 @@ describe('round 13 URLs', () => {
   it('reads a documentation path with acronyms as words, not a token', () => {
     expect(secrets('Docs: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/429.')).toEqual([]);
     expect(secrets('key Xk9fQ2mLp7Rt4Vz8Wn3Yc6Hd1Js5Ku0BqZ')).toEqual(['Xk9fQ2mLp7Rt4Vz8Wn3Yc6Hd1Js5Ku0BqZ']);
+  });
+});
+
+describe('round 13 addresses', () => {
+  it('leaves the loopback address alone', () => {
+    expect(ips('ALLOWED_HOSTS=localhost,127.0.0.1,example.org')).toEqual([]);
+    expect(ips('curl http://[::1]:8080/health')).toEqual([]);
+    expect(ips('uplink 2a02:c7c:5d21:9f00::1, office 128.0.0.1')).toEqual([
+      '128.0.0.1',
+      '2a02:c7c:5d21:9f00::1',
+    ]);
   });
 });
