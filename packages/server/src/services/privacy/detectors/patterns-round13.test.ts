@@ -221,3 +221,22 @@ describe('round 13 addresses', () => {
     ]);
   });
 });
+
+describe('round 13 spelled-out e-mail addresses', () => {
+  it('takes numbers said as words in the local part', () => {
+    expect(emails('my email is maka dot eze eighty-seven at yahoo dot com, all lower case')).toEqual([
+      'maka dot eze eighty-seven at yahoo dot com',
+    ]);
+    expect(emails('write to tunde seven at gmail dot com')).toEqual(['tunde seven at gmail dot com']);
+    expect(emails('we met eighty-seven at the hall dot com')).toEqual([]);
+  });
+
+  it('takes a local part spelled letter by letter at a mail provider', () => {
+    expect(emails('Caller spelled email as S as in Sierra, A, D, I, Q at proton dot me; confirmed')).toEqual([
+      'S as in Sierra, A, D, I, Q at proton dot me',
+    ]);
+    expect(emails('it is k-o-f-i at gmail dot com')).toEqual(['k-o-f-i at gmail dot com']);
+    expect(emails('I met A, B, C at home dot com')).toEqual([]);
+    expect(emails('rows A, B, C at yahoo headquarters')).toEqual([]);
+  });
+});
