@@ -159,6 +159,11 @@ describe('round 13 hosts', () => {
     expect(hosts('the DESKTOP-APPS team and the LT-HWALKER memo')).toEqual([]);
   });
 
+  it("reads a URL's user name as no machine", () => {
+    expect(hosts('mqtt://sensor01:Gr33nh0use#7@192.168.50.10:1883')).toEqual([]);
+    expect(hosts('mqtt://sensor01:1883/telemetry')).toEqual(['sensor01']);
+  });
+
   it("leaves an object store's bucket alone", () => {
     expect(hosts('artifacts uploaded to s3://build-artifacts/release/.')).toEqual([]);
     expect(hosts('open http://monitor-02:3000/d/abc')).toEqual(['monitor-02']);
