@@ -22,7 +22,7 @@ const cprValid = (value: string) => validDate(`${value.slice(4, 6)}${value.slice
 
 /**
  * National identity numbers added in round 13: Saudi Arabia's, New Zealand's NHI, Denmark's CPR after its
- * label earlier on the line, and the labels of Bangladesh's NID in Bengali.
+ * label earlier on the line, the labels of Bangladesh's NID in Bengali and Colombia's `C.C.`.
  */
 export const ROUND13: Row[] = [
   {
@@ -52,5 +52,7 @@ export const ROUND13: Row[] = [
     near: line(String.raw`\bcpr\b`),
     cues: [],
   },
+  // `C.C.` with its dots only: a bare `cc` is a copy's recipients.
+  { country: 'Colombia cédula de ciudadanía (C.C.)', cues: ['c\\.\\s?c\\.'] },
   { country: 'Bangladesh NID (Bengali labels)', cues: ['জাতীয় পরিচয়পত্র(?: নম্বর)?', 'এনআইডি(?: নম্বর)?'] },
 ];

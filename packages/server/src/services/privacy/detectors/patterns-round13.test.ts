@@ -60,6 +60,11 @@ describe('round 13 identity numbers', () => {
     expect(ids('ordre 180392-9150 er sendt')).toEqual([]);
   });
 
+  it("takes Colombia's cédula after C.C. with its dots", () => {
+    expect(ids('arrendatario Luis Fernando Arango, C.C. 79.845.112, inmueble')).toEqual(['79.845.112']);
+    expect(ids('Reply-all, cc 79845112 recipients')).toEqual([]);
+  });
+
   it('leaves a trunk phone number before a later ID label to the phone', () => {
     expect(ids('nọmba Funmilayo ni 0803 456 7890, NIN rẹ ni 48291736502.')).toEqual(['48291736502']);
   });
