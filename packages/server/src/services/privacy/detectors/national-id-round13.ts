@@ -1,3 +1,4 @@
+import type { Span } from '../types.js';
 import { luhnValid, validDate } from './national-id-checks.js';
 import { END, type Row } from './national-id-row.js';
 
@@ -56,3 +57,24 @@ export const ROUND13: Row[] = [
   { country: 'Colombia cédula de ciudadanía (C.C.)', cues: ['c\\.\\s?c\\.'] },
   { country: 'Bangladesh NID (Bengali labels)', cues: ['জাতীয় পরিচয়পত্র(?: নম্বর)?', 'এনআইডি(?: নম্বর)?'] },
 ];
+
+/**
+ * Mongolia's register number (регистрийн дугаар, РД): two Cyrillic letters, then the birth date (YYMMDD, the month
+ * plus 20 from 2000) and two digits (`УБ90021473`); in Cyrillic, which the tables' Latin formats do not read.
+ */
+const MONGOLIAN_REGISTER =
+  /(?:регистрийн\s+(?:дугаар|№)|(?<![\p{L}])РД)[\s:№#.-]{0,4}([А-ЯЁӨҮ]{2}\s?(\d{6})\d{2})(?![\p{L}\p{N}])/dgu;
+
+export function mongolianRegisterNumbers(text: string): Span[] {
+  if (!text.includes('регистр') && !text.includes('РД')) return [];
+  const spans: Span[] = [];
+  MONGOLIAN_REGISTER.lastIndex = 0;
+  for (let m = MONGOLIAN_REGISTER.exec(text); m; m = MONGOLIAN_REGISTER.exec(text)) {
+    const date = m[2] ?? '';
+    const month = String(Number(date.slice(2, 4)) % 20 || 20).padStart(2, '0');
+    const range = m.indices?.[1];
+    if (range && validDate(`${date.slice(0, 2)}${month}${date.slice(4, 6)}`))
+      spans.push({ start: range[0], end: range[1], type: 'SSN' });
+  }
+  return spans;
+}

@@ -5,7 +5,7 @@ import { nearLabelIn, type Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
 import { ROUND12 } from './national-id-round12.js';
-import { ROUND13 } from './national-id-round13.js';
+import { mongolianRegisterNumbers, ROUND13 } from './national-id-round13.js';
 import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
 import { referenceNumber } from './national-id-references.js';
@@ -309,7 +309,7 @@ export function detectNationalIds(text: string): Span[] {
     spans.push({ start: at, end, type: 'SSN' });
     resumeAt = end;
   }
-  return spans;
+  return spans.concat(mongolianRegisterNumbers(text));
 }
 
 /** A bare number right after a name (`Njeri 27093315`, `Mori Takeshi 712134556404`): a record's identity number. */

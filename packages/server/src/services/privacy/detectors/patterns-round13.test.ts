@@ -65,6 +65,13 @@ describe('round 13 identity numbers', () => {
     expect(ids('Reply-all, cc 79845112 recipients')).toEqual([]);
   });
 
+  it("takes Mongolia's register number with a birth date after its label", () => {
+    expect(ids('Виз: Батбаяр, регистрийн дугаар УБ90021473, утас 9911 4821.')).toEqual(['УБ90021473']);
+    expect(ids('РД: УБ05220473')).toEqual(['УБ05220473']);
+    expect(ids('регистрийн дугаар УБ90341473')).toEqual([]);
+    expect(ids('захиалга УБ90021473')).toEqual([]);
+  });
+
   it('leaves a trunk phone number before a later ID label to the phone', () => {
     expect(ids('nọmba Funmilayo ni 0803 456 7890, NIN rẹ ni 48291736502.')).toEqual(['48291736502']);
   });
