@@ -78,3 +78,12 @@ export function mongolianRegisterNumbers(text: string): Span[] {
   }
   return spans;
 }
+
+/** `ni 0803 456 7890, NIN rẹ ni …`: a trunk 0 and phone groups before a later label are a phone number. */
+const TRUNK_PHONE = /0\d{2,4}(?:[ -]\d{2,4}){2,3}(?![\w-])/y;
+
+/** The end of a trunk phone number at `at`, or -1. */
+export function trunkPhoneAt(text: string, at: number): number {
+  TRUNK_PHONE.lastIndex = at;
+  return TRUNK_PHONE.test(text) ? TRUNK_PHONE.lastIndex : -1;
+}

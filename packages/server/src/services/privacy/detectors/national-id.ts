@@ -5,7 +5,7 @@ import { nearLabelIn, type Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
 import { ROUND12 } from './national-id-round12.js';
-import { mongolianRegisterNumbers, ROUND13 } from './national-id-round13.js';
+import { mongolianRegisterNumbers, ROUND13, trunkPhoneAt } from './national-id-round13.js';
 import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
 import { referenceNumber } from './national-id-references.js';
@@ -271,13 +271,6 @@ function labelledAt(text: string, at: number): number {
   if (labelledAsId(text, at) || (near.includes('ID') && BARE_ID.test(near))) return end;
   if (trunkPhoneAt(text, at) === end) return -1;
   return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
-}
-
-/** `ni 0803 456 7890, NIN rẹ ni …`: a trunk 0 and phone groups before a later label are a phone number. */
-const TRUNK_PHONE = /0\d{2,4}(?:[ -]\d{2,4}){2,3}(?![\w-])/y;
-function trunkPhoneAt(text: string, at: number): number {
-  TRUNK_PHONE.lastIndex = at;
-  return TRUNK_PHONE.test(text) ? TRUNK_PHONE.lastIndex : -1;
 }
 
 const joinedBefore = (text: string, at: number) =>
