@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { cueBefore, detectBirthDates, OTHER_DATE } from './dob.js';
+import { birthDatesFromCues } from './dob-round13.js';
 import { searchBeyondLatin } from './util.js';
 
 /**
@@ -154,7 +155,13 @@ function withFrenchArticle(text: string, spans: Span[]): Span[] {
  * detectors in ASCII: the detection view writes them so.)
  */
 export function detectBirthDatesInAnyForm(text: string): Span[] {
-  const spans = [...detectBirthDates(text), ...hijriDates(text), ...uzbekDates(text), ...spokenDates(text)];
+  const spans = [
+    ...detectBirthDates(text),
+    ...hijriDates(text),
+    ...uzbekDates(text),
+    ...spokenDates(text),
+    ...birthDatesFromCues(text),
+  ];
   // `9-mart 1994` of dob.ts inside `9-mart 1994-yil`: the longer reading stays.
   const outer = spans.filter(
     (span, i) =>

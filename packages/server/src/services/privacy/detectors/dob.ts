@@ -31,6 +31,8 @@ machi aprili julai agosti septemba oktoba novemba desemba
 बैशाख वैशाख जेठ जेष्ठ असार आषाढ साउन श्रावण भदौ भाद्र असोज आश्विन कात्तिक कार्तिक मंसिर मार्ग पुस पौष माघ फागुन फाल्गुन चैत चैत्र
 መስከረም ጥቅምት ኅዳር ህዳር ታኅሣሥ ታህሳስ ጥር የካቲት መጋቢት ሚያዝያ ግንቦት ሰኔ ሐምሌ ነሐሴ ጳጉሜ
 meskerem tikimt tekemt hidar hedar tahsas tahesas yekatit megabit miyazya miazia genbot ginbot hamle nehase nehasse pagume pagumen
+ਜਨਵਰੀ ਫ਼ਰਵਰੀ ਫ਼ਰਵਰੀ ਫਰਵਰੀ ਮਾਰਚ ਅਪ੍ਰੈਲ ਅਪਰੈਲ ਮਈ ਜੂਨ ਜੁਲਾਈ ਅਗਸਤ ਸਤੰਬਰ ਅਕਤੂਬਰ ਨਵੰਬਰ ਦਸੰਬਰ
+қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан
 ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר`;
 
 const MONTHS = [...new Set(MONTH_NAMES.split(/\s+/).filter(Boolean))]
@@ -65,6 +67,8 @@ const DATE = [
   String.raw`1[34]\d\d/(?:0?[1-9]|1[0-2])/${DAY}`,
   String.raw`${YEAR}\s(?:${MONTHS})\s${DAY}`,
   String.raw`(?:${MONTHS})\s${DAY}\sቀን\s${YEAR}`,
+  // Kazakh, year first: `1991 жылғы 14 наурыз`.
+  String.raw`${YEAR}\sж(?:ылғы|\.)\s${DAY}\s(?:${MONTHS})`,
   // Thai, with the Buddhist-era year: `5 มกราคม 2530`, `29 ก.พ. 2535`.
   String.raw`${DAY}\s(?:${THAI_MONTHS})\s(?:พ\.ศ\.\s?)?25\d\d`,
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
@@ -74,8 +78,8 @@ const DATE = [
   String.raw`${YEAR}-?nyeon\s?\d{1,2}-?wol\s?\d{1,2}-?il`,
   String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
 ].join('|');
-/** `12 Meskerem 2008 E.C.`, `1410/05/12 H`, `… 1410 هـ`: the calendar written after an Ethiopian or Hijri date belongs to it. */
-const CALENDAR = String.raw`(?:\s?(?:E\.\s?C\.|EC|A\.\s?H\.|AH|H|هـ))?`;
+/** `12 Meskerem 2008 E.C.`, `መስከረም 12 ቀን 1983 ዓ.ም.`, `1410/05/12 H`, `… 1410 هـ`: the calendar written after an Ethiopian or Hijri date belongs to it. */
+const CALENDAR = String.raw`(?:\s?(?:E\.\s?C\.|EC|A\.\s?H\.|AH|H|هـ|ዓ\.\s?ም\.?|ዓ/ም))?`;
 const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})${CALENDAR}(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
 /**
  * Japan's era years romanised: `Showa 62, May 3rd`, `Heisei 3-nen 4-gatsu 2-ka`. Apart from DATE_PATTERN,
@@ -92,7 +96,7 @@ const ERA_DATE = new RegExp(
  * `생신이`: Korean particles join the word; `생신` is the honorific birthday, `발생일` a date something happened).
  */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|ልደት ቀን|ልደት|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
+  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as birth date`. */

@@ -1,11 +1,12 @@
 import type { Span } from '../types.js';
 import { shellLoginAt } from './network.js';
+import { letterSpelledEmails, NUMBER_WORD } from './email-spelled.js';
 import { LETTERS } from './util.js';
 
 /** A login on a LAN machine (`admin@nas.lan`) is a host, not a mailbox. */
 const INTERNAL_SUFFIX = /\.(?:local|lan|internal|intranet|corp|home|localdomain|private|priv)$/i;
-/** `ssh deploy@runner-07.int.acme.net`: a login to a machine in a company's internal zone is a host. */
-const INTERNAL_ZONE = /\.(?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\./i;
+/** `ssh deploy@runner-07.int.acme.net`, `ssh deploy@bastion01.acme-int.net`: a login to a machine in a company's internal zone is a host. */
+const INTERNAL_ZONE = /[.-](?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\./i;
 const LOCAL_CHAR = new RegExp(`[${LETTERS}0-9._%+-]`);
 const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTERS}0-9-])`, 'y');
 
@@ -15,8 +16,14 @@ const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTER
  * that has a dot, an underscore or a digit (not `look at this dot com`). Found from the word `dot`.
  */
 const DOT_WORD = /[[(]?\bdot\b[\])]?/gi;
-const SPELLED_OUT =
-  /(?<![\w.])((?:[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:\[dot\]|\(dot\)|\s(?:dot|underscore|dash|hyphen)\s)\s?){0,3}[a-z0-9][a-z0-9._%+-]{0,63})\s?(\[at\]|\(at\)|\sat\s)\s?([a-z0-9-]{2,63})\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6})(?:\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6}))?(?![\w])/iy;
+/** A part of the local part, perhaps with numbers said as words after it (`eze eighty-seven`). */
+const LOCAL_WORD = `[a-z0-9][a-z0-9._%+-]{0,63}(?:\\s${NUMBER_WORD})*`;
+const SPELLED_OUT = new RegExp(
+  String.raw`(?<![\w.])((?:${LOCAL_WORD}\s?(?:\[dot\]|\(dot\)|\s(?:dot|underscore|dash|hyphen)\s)\s?){0,3}${LOCAL_WORD})\s?(\[at\]|\(at\)|\sat\s)\s?([a-z0-9-]{2,63})\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6})(?:\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6}))?(?![\w])`,
+  'iy',
+);
+/** Numbers said as words at the end of the local part found so far (`… eze eighty-seven`): extended over. */
+const NUMBER_WORDS_BEFORE = new RegExp(String.raw`[a-z0-9][a-z0-9._%+-]{0,63}(?:\s${NUMBER_WORD})+$`, 'i');
 const MAIL_PROVIDERS =
   /^(?:gmail|googlemail|yahoo|outlook|hotmail|live|icloud|me|aol|proton|protonmail|gmx|web|mail|yandex|zoho|qq|163|naver|rediffmail)$/i;
 
@@ -36,6 +43,9 @@ function spelledOut(text: string): Span[] {
     while (localEnd > 0 && window[localEnd] === ' ') localEnd--;
     let localStart = localEnd + 1;
     while (localStart > 0 && /[a-z0-9._%+-]/i.test(window[localStart - 1] ?? '')) localStart--;
+    // `eze eighty-seven at …`: numbers said as words belong to the word before them.
+    const said = NUMBER_WORDS_BEFORE.exec(window.slice(0, localEnd + 1));
+    if (said && said.index < localStart) localStart = said.index;
     // `priya dot raman at outlook dot com`, `sam underscore okafor at …`: the local part's dots, underscores
     // and dashes may be spelled out too.
     for (let part = SPELLED_DOT_BEFORE.exec(window.slice(0, localStart)); part;) {
@@ -58,7 +68,11 @@ function spelledOut(text: string): Span[] {
 
 /** `alice@example.com`, `jörg.müller@beispiel.de`; found from each `@`, so long texts stay cheap. */
 export function detectEmails(text: string): Span[] {
-  const spans = spelledOut(text);
+  const lettered = letterSpelledEmails(text);
+  // `S as in Sierra, A, D, I, Q at proton dot me`: its last letter alone is no address of its own.
+  const spans = spelledOut(text)
+    .filter((span) => !lettered.some((l) => l.start <= span.start && l.end >= span.end))
+    .concat(lettered);
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1] ?? '')) start--;

@@ -161,8 +161,8 @@ export const ROUND10: Row[] = [
     example: '915854616',
     valid: israeliIdValid,
     plain: true,
-    near: line(String.raw`תעודת|ת"ז|zehut`),
-    cues: ['תעודת הזהות', 'ת"ז'],
+    near: line(String.raw`תעודת|ת"ז|זהות|zehut`),
+    cues: ['תעודת הזהות', 'ת"ז', 'מספר (?:ה)?זהות'],
   },
   {
     country: 'Germany health insurance number (letter and nine digits, check digit)',

@@ -165,7 +165,7 @@ export const ROUND12: Row[] = [
   {
     country:
       "National identity labels: Sinhala and Tamil (Sri Lanka's NIC), Arabic national number, Russia's OMS policy",
-    cues: ['ජාතික හැඳුනුම්පත(?: අංකය)?', 'தேசிய அடையாள அட்டை(?: எண்)?', 'الرقم الوطني', 'полис(?:а)? омс'],
+    cues: ['ජාතික හැඳුනුම්පත්?(?: අංකය)?', 'தேசிய அடையாள அட்டை(?: எண்)?', 'الرقم الوطني', 'полис(?:а)? омс'],
   },
   {
     country: 'Rwanda indangamuntu (citizen digit, birth year, sex digit, serial, issue, check) in its groups',

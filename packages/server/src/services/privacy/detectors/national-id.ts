@@ -5,6 +5,7 @@ import { nearLabelIn, type Row } from './national-id-row.js';
 import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
 import { ROUND12 } from './national-id-round12.js';
+import { mongolianRegisterNumbers, ROUND13, trunkPhoneAt } from './national-id-round13.js';
 import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
 import { referenceNumber } from './national-id-references.js';
@@ -23,6 +24,7 @@ const COUNTRIES: Row[] = [
   ...MORE_LABELS,
   ...RUSSIA_BOLIVIA,
   ...ROUND12,
+  ...ROUND13,
 ];
 
 /** Labels of no one country. */
@@ -267,6 +269,7 @@ function labelledAt(text: string, at: number): number {
   const near = text.slice(Math.max(0, at - 40), at);
   // BARE_ID needs the capitals `ID`: a window without them is not read.
   if (labelledAsId(text, at) || (near.includes('ID') && BARE_ID.test(near))) return end;
+  if (trunkPhoneAt(text, at) === end) return -1;
   return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
 }
 
@@ -291,11 +294,15 @@ export function detectNationalIds(text: string): Span[] {
     let end = formatAt(text, at);
     if (end < 0) end = formatAfterLabelAt(text, at, NEAR_LABEL, inText);
     if (end < 0) end = labelledAt(text, at);
-    if (end < 0) continue;
+    if (end < 0) {
+      // Nor from inside a phone number that was not taken (`0803 456 7890`).
+      resumeAt = Math.max(resumeAt, trunkPhoneAt(text, at));
+      continue;
+    }
     spans.push({ start: at, end, type: 'SSN' });
     resumeAt = end;
   }
-  return spans;
+  return spans.concat(mongolianRegisterNumbers(text));
 }
 
 /** A bare number right after a name (`Njeri 27093315`, `Mori Takeshi 712134556404`): a record's identity number. */

@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
 import { numberedAndSiteHosts } from './network-round12.js';
+import { round13Hosts } from './network-round13.js';
 import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -55,17 +56,19 @@ function fromSeparators(
 export function detectIps(text: string): Span[] {
   return [
     // `Firmware 4.2.10.1`: a version number with four parts is not an address.
-    // `0.0.0.0:3000`: "every interface", no one's address.
+    // `0.0.0.0:3000`: "every interface", and `127.0.0.1`, `::1`: the machine itself (loopback), no one's address.
     ...matchSpans(
       text,
       IPV4,
       'IP',
       (m) =>
-        !m[0].startsWith('0.0.0.0') && !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
+        !m[0].startsWith('0.0.0.0') &&
+        !m[0].startsWith('127.') &&
+        !VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)),
     ),
     ...fromSeparators(text, /:/g, IPV6_AT, 'IP', /[\w:.]/, (value) => {
       const address = value.replace(/%[\w.]+/, '').replace(/\/\d+$/, '');
-      return /\d/.test(address) && address.length >= 3 && isIPv6(address);
+      return /\d/.test(address) && address.length >= 3 && address !== '::1' && isIPv6(address);
     }),
   ];
 }
@@ -120,9 +123,11 @@ function internalZones(text: string): Span[] {
 
 /**
  * `http://monitor-02:3000/d/abc`, `\\\\FS01\\finance`: a machine named by one label in a URL (no dot: only a
- * local network resolves it) or in a Windows share path.
+ * local network resolves it) or in a Windows share path; not the user name of `mqtt://sensor01:…@host`.
  */
-const URL_MACHINE = /:\/\/(?:[^\s@/]+@)?([a-z][a-z0-9-]{2,62})(?=[:/]|\s|$)/dgi;
+const URL_MACHINE = /:\/\/(?:[^\s@/]+@)?([a-z][a-z0-9-]{2,62})(?=[:/]|\s|$)(?!:[^\s/@]*@)/dgi;
+/** `s3://build-artifacts/…`, `gs://…`: an object store's bucket, not a machine. */
+const BUCKET_SCHEME = /(?:^|[^\w])(?:s3[an]?|gs|gcs|az|abfss?|wasbs?|r2|oss|cos)$/i;
 const SHARE_MACHINE = /(?<![\w\\:/])\\\\([a-z][\w-]{1,14})\\/dgi;
 
 function machinesInPaths(text: string): Span[] {
@@ -133,7 +138,10 @@ function machinesInPaths(text: string): Span[] {
         text,
         URL_MACHINE,
         'HOST',
-        (m) => machineName(m[1] ?? '') && !/^localhost$/i.test(m[1] ?? ''),
+        (m) =>
+          machineName(m[1] ?? '') &&
+          !/^localhost$/i.test(m[1] ?? '') &&
+          !BUCKET_SCHEME.test(text.slice(Math.max(0, m.index - 8), m.index)),
         1,
       ),
     );
@@ -178,13 +186,16 @@ function namedMachines(text: string): Span[] {
  * (`jenkins.corp.acme.com`), bare names after a machine word (`the server is fileserver02`).
  */
 export function detectInternalHosts(text: string): Span[] {
-  return [
+  const spans = [
     ...privateSuffixHosts(text),
     ...internalZones(text),
     ...namedMachines(text),
     ...machinesInPaths(text),
     ...numberedAndSiteHosts(text),
   ];
+  // `workstation WS-ACC-12` is also an asset name of round 13: each name once.
+  const seen = new Set(spans.map((span) => `${span.start}:${span.end}`));
+  return spans.concat(round13Hosts(text).filter((span) => !seen.has(`${span.start}:${span.end}`)));
 }
 
 function privateSuffixHosts(text: string): Span[] {

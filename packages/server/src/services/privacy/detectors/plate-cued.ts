@@ -18,12 +18,12 @@ const PLATE_THEN_WORDS =
   /\b(?:licen[cs]e\splate|number\splate|plate|rego)(?:\s(?:[a-z]{2,12})){1,4}(?:\sis|:)?\s([A-Z]{2,3}[\s-]?\d{2,4}(?:[\s-]?[A-Z]{1,2})?)(?![\w-])/g;
 
 /**
- * `دبي T 48213`, `أبوظبي 5 12345`: a UAE plate, the emirate's name in Arabic, its letter or number code, then up
- * to five digits.
+ * `دبي T 48213`, `أبوظبي 5 12345`, `دبي ي 48213`: a UAE plate, the emirate's name in Arabic, its letter (Latin or
+ * Arabic, not the conjunction و) or number code, then up to five digits.
  */
 const EMIRATE = /دبي|أبو ?ظبي|ابو ?ظبي|الشارقة|عجمان|رأس الخيمة|الفجيرة|أم القيوين/;
 const UAE_PLATE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${EMIRATE.source})\s(?:[A-Z]{1,2}|\d{1,2})\s\d{1,5}(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}])(?:${EMIRATE.source})\s(?:[A-Z]{1,2}|\d{1,2}|[ء-هىي])\s\d{1,5}(?![\p{L}\p{N}])`,
   'gu',
 );
 

@@ -22,9 +22,11 @@ const KAZAKH_CUE = /plate|көлі[кг]|машин|автомобил|номе�
 
 /**
  * `Auto WA 71524`: the car word of Polish, German, Italian, Dutch, Spanish, Portuguese, Finnish, then a plate of two
- * or three letters and a group with digits, or Finland's letters, hyphen and digits (`Auto ABC-482`).
+ * or three letters and a group with digits, or Finland's letters, hyphen and digits (`Auto ABC-482`), or Slovakia's
+ * district, hyphen, digits and letters (`Auto BA-482KL`).
  */
-const AUTO = /\b[Aa]ut(?:o|a|em|ie)\s+([A-Z]{1,3} ?\d[\dA-Z]{3,4}|[A-Z]{2,3}-\d{2,3})(?![\w-])/dg;
+const AUTO =
+  /\b[Aa]ut(?:o|a|em|ie)\s+([A-Z]{1,3} ?\d[\dA-Z]{3,4}|[A-Z]{2,3}-\d{2,3}|[A-Z]{2}-\d{3}[A-Z]{2})(?![\w-])/dg;
 
 /** Plates of shapes too plain to take alone, taken with their country's vehicle words nearby. */
 export function regionalPlates(text: string): Span[] {

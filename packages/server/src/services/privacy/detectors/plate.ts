@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
 import { cuedPlates } from './plate-cued.js';
 import { regionalPlates } from './plate-regional.js';
+import { BANGLADESH_CAPITALS, BANGLADESH_CITY, thaiPlates } from './plate-round13.js';
 import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
 
 /**
@@ -125,11 +126,10 @@ function usPlateAt(text: string, at: number): number {
   return US_STATE_BEFORE.test(text.slice(Math.max(0, at - 36), at)) ? at + plate.length : -1;
 }
 
-/** Greece, in Greek capitals that look Latin (`ΙΚΧ-4827`); Thailand (`2กต 8817`). */
+/** Greece, in Greek capitals that look Latin (`ΙΚΧ-4827`). */
 /** Bulgaria: a province's one or two letters, four digits, two letters, in the Cyrillic letters Latin also has (`СА 4821 ВК`). */
 const BULGARIAN = /(?<![\p{L}\d])[АВЕКМНОРСТУХ]{1,2} \d{4} [АВЕКМНОРСТУХ]{2}(?![\p{L}\d])/gu;
 const GREEK = /(?<![\p{L}\d])[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]{3}-?\d{4}(?![\p{L}\d])/gu;
-const THAI = /(?<![\d\u0e00-\u0e7f])\d?[\u0e01-\u0e2e]{2}\s?\d{1,4}(?!\d)/g;
 /** Nepal (`Ba 3 Pa 4419`: zone, lot, class, number) and Bangladesh (`Dhaka Metro-Ba 15-4418`, `Dhaka Metro Ga 12-3456`). */
 const SOUTH_ASIAN =
   /\b(?:(?:Ba|Ja|Ko|Lu|Me|Na|Ga|Bhe|Dha|Ka|Ma|Ra|Sa|Se|Pra|Su) \d{1,2} (?:Pa|Cha|Kha|Ja|Ga|Ha) \d{1,4}|(?:Dhaka|Chattogram|Chatta|Khulna|Rajshahi|Sylhet|Barishal|Rangpur|Mymensingh|Gazipur|Narayanganj)(?:(?: Metro)?-[A-Z][a-z]{0,2}| Metro (?:Ka|Kha|Ga|Gha|Cha|Chha|Ja|Jha|Ta|Tha|Da|Dha|Na|Pa|Ba|Bha|Ma|La|Sa|Ha)) \d{2}-\d{4})(?![\w-])/g;
@@ -138,7 +138,7 @@ const SOUTH_ASIAN =
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\w-])/y;
 /** Plate and vehicle words, in many languages (`Kennzeichen`, `camión`, `фура`, `tablice`). */
 const LABEL_WORDS =
-  'plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|kontrollschild|kenderaan|vozidl[oae]|reg\\.?nr|rego|reg\\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|cami[óo]n|camioneta|furgoneta|furg[óo]n|lieferwagen|transporter|lkw|pkw|(?:registarske )?tablice|фура|грузовик|машин[аы]|автомобил[ья]|车牌|ナンバー|차량번호|번호판';
+  'plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|kontrollschild|kenderaan|vozidl[oae]|reg\\.?nr|rego|reg\\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rej\\.?|ciągnik|naczepa|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|cami[óo]n|camioneta|furgoneta|furg[óo]n|lieferwagen|transporter|lkw|pkw|(?:registarske )?tablice|фура|грузовик|машин[аы]|автомобил[ья]|车牌|ナンバー|차량번호|번호판';
 const LABEL = new RegExp(
   String.raw`(?:${LABEL_WORDS})[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:ko|mo|niya|namin|natin|nila)\s+)?(?:(?:is|was|reads|of)\s+)?`,
   'iuy',
@@ -147,7 +147,7 @@ const LABEL = new RegExp(
 const VEHICLE_WORDS_ONLY = new RegExp(`^(?:(?:${LABEL_WORDS})(?:\\s+|$))+$`, 'iu');
 export const vehicleWordsOnly = (words: string) => VEHICLE_WORDS_ONLY.test(words);
 const LABEL_HINT =
-  /nummerpla|numberpla|plate|licen|regist|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rejestr|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice|фура|грузовик|машин|автомобил|车牌|ナンバー|차량번호|번호판/gi;
+  /nummerpla|numberpla|plate|licen|regist|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rej|ciągnik|naczep|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice|фура|грузовик|машин|автомобил|车牌|ナンバー|차량번호|번호판/gi;
 
 /** `reg no. ABC 123? no sorry it's ABD 128`: a correction right after a plate, then a value of its shape (only lower-case words between). */
 const CORRECTION = /[?,.!;:]?\s+(?:no|nope|sorry|wait|actually|correction|i mean)\b[^\n.A-Z\d]{0,20}/y;
@@ -201,16 +201,18 @@ export function detectPlates(text: string): Span[] {
   const bulgarian =
     searchBeyondLatin(text, /[АВЕКМНОРСТУХ] /) >= 0 ? matchSpans(text, BULGARIAN, 'PLATE') : [];
   const greek = searchBeyondLatin(text, /[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]/) >= 0 ? matchSpans(text, GREEK, 'PLATE') : [];
-  const thai = searchBeyondLatin(text, /[\u0e01-\u0e2e]/) >= 0 ? matchSpans(text, THAI, 'PLATE') : [];
+  const thai = searchBeyondLatin(text, /[\u0e01-\u0e2e]/) >= 0 ? thaiPlates(text) : [];
   const southAsian = /\b(?:Pa|Cha|Kha|Ja|Ga|Ha) \d|Metro[- ]|-[A-Z][a-z]{0,2} \d\d-/.test(text)
     ? matchSpans(text, SOUTH_ASIAN, 'PLATE')
     : [];
+  const bangladeshi = BANGLADESH_CITY.test(text) ? matchSpans(text, BANGLADESH_CAPITALS, 'PLATE') : [];
   const spans = [
     ...distinctive(text),
     ...greek,
     ...bulgarian,
     ...thai,
     ...southAsian,
+    ...bangladeshi,
     ...afterLabel(text),
     ...cuedPlates(text),
     ...regionalPlates(text),

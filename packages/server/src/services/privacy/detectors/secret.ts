@@ -1,4 +1,5 @@
 import { detectLoginPasswords } from './secret-login.js';
+import { round13Secrets } from './secret-round13.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -156,11 +157,12 @@ const ACCESS_CODE =
 /** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
 const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/diy;
 /**
- * `PIN 4821`, `PIN code: 9034`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`: a short number
- * right after the word for a one-time or personal code (`error code 500` and `PIN code entry` are not).
+ * `PIN 4821`, `PIN code: 9034`, `the passcode is 739201`, `OTP: 582913`, `verification code 447120`, `PIN for the
+ * garage door keypad: 4417`: a short number right after the word for a one-time or personal code, or after its
+ * label's colon (`error code 500` and `PIN code entry` are not).
  */
 const CODE_AFTER_CUE =
-  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#]|(?:\s+(?!(?:sent|send|texted|mailed|emailed|forwarded|delivered|posted|went|goes|came|belongs)\b)[A-Za-zÀ-žа-яё]+){1,4}?\s+(?:is|was|to|jest|ist|es|est|è|é|er|är|on|je|=))?\s*["'“]?(\d{4,8})(?![\w-])/diy;
+  /\b(?:pin|passcode|otp|one-time (?:code|password|passcode)|(?:verification|security|login|sms|2fa|mfa|auth(?:entication)?|access) code)\b(?:\s+(?:number|code|no\.?))?(?:\s+(?:is|was|=)|\s*[:=#]|(?:\s+(?!(?:sent|send|texted|mailed|emailed|forwarded|delivered|posted|went|goes|came|belongs)\b)[A-Za-zÀ-žа-яё]+){1,4}?\s+(?:is|was|to|jest|ist|es|est|è|é|er|är|on|je|=)|(?:\s+[A-Za-zÀ-žа-яё]+){1,5}?:)?\s*["'“]?(\d{4,8})(?![\w-])/diy;
 /** `Welcome@2024!`, `Lekki#Sunset2019`: letters, a symbol and digits in one word, the shape of a chosen password. */
 /**
  * `password is Lotus_Garden_2208`, `passphrase correct_horse_battery`: right after a password word,
@@ -274,8 +276,8 @@ const RUN_CHARS = codeTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 /** `SHA256:Qm4rT1…`, `MD5:…`: a key's fingerprint or a file's hash is public, not a secret. */
 const HASH_LABEL = /(?:sha\d{0,3}|md5)[:=]$/i;
 const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
-/** `/Users/sofiacosta/Documents/invoices-2026`: a file path of words, not a random run. */
-const PATH_OF_WORDS = /^\/?(?:[A-Za-z][a-z0-9]*(?:[-_.][A-Za-z0-9]+)*\/)+[A-Za-z0-9][\w.-]*$/;
+/** `/Users/sofiacosta/Documents/invoices-2026`, `org/en-US/docs/Web/HTTP/Status/429`: a path of words (or acronyms), not a random run. */
+const PATH_OF_WORDS = /^\/?(?:(?:[A-Za-z][a-z0-9]*|[A-Z]{2,6})(?:[-_.][A-Za-z0-9]+)*\/)+[A-Za-z0-9][\w.-]*$/;
 
 /** `mysql -h db -u report -p'Tvjx63q3Ci17mG'`, `mysqldump -uroot -pS3cret db`: the password glued to `-p`. */
 const MYSQL_PASSWORD =
@@ -350,6 +352,7 @@ export function detectSecrets(text: string): Span[] {
     ...mysqlPasswords(text),
     ...detectLoginPasswords(text),
     ...keysCodesAndLoginPasswords(text),
+    ...round13Secrets(text),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,

@@ -2,9 +2,12 @@ import { domainToUnicode } from 'node:url';
 import type { NameLexicon } from './name-lexicon.js';
 import { nameShaped } from './name-shape.js';
 
-/** Hosts whose first label is a person's own site (`kwame-mensah.github.io`, `ngozi.substack.com`). */
+/**
+ * Hosts whose first label is a person's own site (`kwame-mensah.github.io`, `ngozi.substack.com`), portfolio
+ * builders among them (`kwamedesigns.myportfolio.com`).
+ */
 const PERSONAL_PAGE_HOSTS =
-  /^(?!www\.)[\w-]+\.(?:github\.io|gitlab\.io|wordpress\.com|blogspot\.com|substack\.com|tumblr\.com|wixsite\.com|neocities\.org|carrd\.co|bearblog\.dev)$/i;
+  /^(?!www\.)[\w-]+\.(?:github\.io|gitlab\.io|wordpress\.com|blogspot\.com|substack\.com|tumblr\.com|wixsite\.com|neocities\.org|carrd\.co|bearblog\.dev|myportfolio\.com|journoportfolio\.com|cargo\.site|carbonmade\.com|crevado\.com|bio\.link|mystrikingly\.com|jimdosite\.com|weebly\.com)$/i;
 /** Second-level labels under which the registrable name sits one label further left (`example.co.uk`). */
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ltd', 'plc', 'me']);
 /** A file about one person: an identity document, a payslip, a CV (`…/fatima_al_sayed_licence.jpg`). */
@@ -93,10 +96,10 @@ export function namesAPerson(url: URL, names: NameLexicon): boolean {
  * Hosts that serve only what one person shared, by a link whose random ID is its only key: Google Photos
  * (`photos.app.goo.gl/…`), Google Drive, Dropbox (`/s/`, `/scl/fi/`), OneDrive (`1drv.ms`), WeTransfer
  * (`we.tl`), iCloud shared photos and files; a scheduling poll (Doodle, when2meet, Framadate, Rallly, Nuudel)
- * whose link is the only key to who answered it.
+ * whose link is the only key to who answered it; a Notion page published to the web (`….notion.site/<title>-<id>`).
  */
 const SHARE_HOSTS =
-  /^(?:photos\.app\.goo\.gl\/|goo\.gl\/photos\/|photos\.google\.com\/share\/|drive\.google\.com\/|(?:www\.)?dropbox\.com\/(?:s|sh|scl\/f[io])\/|1drv\.ms\/|onedrive\.live\.com\/|we\.tl\/|(?:www\.)?wetransfer\.com\/downloads\/|(?:www\.)?icloud\.com\/(?:photos|sharedalbum|iclouddrive)\/|(?:www\.)?doodle\.com\/(?:meeting\/(?:participate|organize)\/id|poll|group-poll\/participate)\/|(?:www\.)?when2meet\.com\/|framadate\.org\/|rallly\.co\/invite\/|nuudel\.digitalcourage\.de\/)/i;
+  /^(?:photos\.app\.goo\.gl\/|goo\.gl\/photos\/|photos\.google\.com\/share\/|drive\.google\.com\/|(?:www\.)?dropbox\.com\/(?:s|sh|scl\/f[io])\/|1drv\.ms\/|onedrive\.live\.com\/|we\.tl\/|(?:www\.)?wetransfer\.com\/downloads\/|(?:www\.)?icloud\.com\/(?:photos|sharedalbum|iclouddrive)\/|(?:www\.)?doodle\.com\/(?:meeting\/(?:participate|organize)\/id|poll|group-poll\/participate)\/|(?:www\.)?when2meet\.com\/|framadate\.org\/|rallly\.co\/invite\/|nuudel\.digitalcourage\.de\/|[\w-]+\.notion\.site\/)/i;
 /** The link's random ID: eight or more letters and digits with both in it. */
 const RANDOM_ID = /^(?=[A-Za-z_!-]*\d)(?=[\d_!-]*[A-Za-z])[A-Za-z\d_!-]{8,}$/;
 

@@ -1,0 +1,82 @@
+import type { Span } from '../types.js';
+import { OTHER_DATE } from './dob.js';
+
+/**
+ * Round 13's dates of birth found from their cue, having no digits to start from: dates read out in Russian
+ * (`двенадцатое марта восемьдесят седьмого года`) and Hindi (`पाँच जून उन्नीस सौ बानवे`), and a birthday
+ * without its year (`bday is 23 Nov`).
+ */
+
+const RU_ORDINAL_STEM =
+  'перв|втор|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат';
+/** A day's ordinal, nominative or genitive (`двенадцатое`, `двадцать первого`). */
+const RU_DAY = `(?:(?:двадцать|тридцать)\\s)?(?:(?:${RU_ORDINAL_STEM})(?:ое|ого)|треть(?:е|его))`;
+const RU_MONTH = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
+const RU_UNIT_GEN = '(?:перв|втор|четв[её]рт|пят|шест|седьм|восьм|девят)ого|третьего';
+const RU_DECADE = 'двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто';
+const RU_DECADE_GEN =
+  '(?:десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)ого';
+/** `(тысяча девятьсот) восемьдесят седьмого (года)`, `две тысячи третьего года`. */
+const RU_YEAR = `(?:тысяча девятьсот\\s|две тысячи\\s)?(?:(?:${RU_DECADE})\\s(?:${RU_UNIT_GEN})|${RU_DECADE_GEN}|${RU_UNIT_GEN})(?:\\sгода)?`;
+const RU_DATE = new RegExp(`(?:${RU_DAY})\\s(?:${RU_MONTH})\\s(?:${RU_YEAR})(?![\\p{L}])`, 'iuy');
+const RU_CUE = /рождени|родил(?:ся|ась)/gi;
+
+const HI_UNITS =
+  'एक|दो|तीन|चार|पाँच|पांच|छह|छः|सात|आठ|नौ|दस|ग्यारह|बारह|तेरह|चौदह|पंद्रह|पन्द्रह|सोलह|सत्रह|अठारह|उन्नीस|बीस|इक्कीस|बाईस|तेईस|चौबीस|पच्चीस|छब्बीस|सत्ताईस|अट्ठाईस|उनतीस|तीस|इकतीस';
+const HI_TENS =
+  'बत्तीस|तैंतीस|चौंतीस|पैंतीस|छत्तीस|सैंतीस|अड़तीस|उनतालीस|चालीस|इकतालीस|बयालीस|तैंतालीस|चवालीस|पैंतालीस|छियालीस|सैंतालीस|अड़तालीस|उनचास|पचास|इक्यावन|बावन|तिरेपन|चौवन|पचपन|छप्पन|सत्तावन|अट्ठावन|उनसठ|साठ|इकसठ|बासठ|तिरसठ|चौंसठ|पैंसठ|छियासठ|सड़सठ|अड़सठ|उनहत्तर|सत्तर|इकहत्तर|बहत्तर|तिहत्तर|चौहत्तर|पचहत्तर|छिहत्तर|सतहत्तर|अठहत्तर|उन्यासी|अस्सी|इक्यासी|बयासी|तिरासी|चौरासी|पचासी|छियासी|सत्तासी|अट्ठासी|नवासी|नब्बे|इक्यानबे|इक्यानवे|बानबे|बानवे|तिरानबे|तिरानवे|चौरानबे|चौरानवे|पंचानबे|पंचानवे|छियानबे|छियानवे|सत्तानबे|सत्तानवे|अट्ठानबे|अट्ठानवे|निन्यानबे|निन्यानवे';
+const HI_MONTH = 'जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर';
+/** `उन्नीस सौ बानवे` (nineteen hundred ninety-two), `दो हज़ार तीन`. */
+const HI_YEAR = `उन्नीस सौ\\s(?:${HI_TENS}|${HI_UNITS})|दो हज़ार(?:\\s(?:${HI_UNITS}))?|दो हजार(?:\\s(?:${HI_UNITS}))?`;
+const HI_DATE = new RegExp(`(?:${HI_UNITS})\\s(?:${HI_MONTH})\\s(?:${HI_YEAR})(?![\\p{L}\\p{M}])`, 'uy');
+const HI_CUE = /जन्म/g;
+
+const EN_MONTH =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+/** `bday is 23 Nov`, `birthday: March 4th`: a day and a month, no year after them. */
+const NO_YEAR = new RegExp(
+  String.raw`(?:\s(?:is|was|on|=)|['’]s|:)*\s(?:on\s)?(?:the\s)?((?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s(?:of\s)?(?:${EN_MONTH})\.?|(?:${EN_MONTH})\.?\s(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\p{L}\d]|,?\s\d)`,
+  'iuyd',
+);
+const BIRTHDAY_CUE = /\b(?:b-?day|birthday)\b/gi;
+
+/** Each date of `date` starting at a word within `reach` characters after a match of `cue`, in the same clause. */
+function afterCue(text: string, cue: RegExp, date: RegExp, reach: number): Span[] {
+  const spans: Span[] = [];
+  const gap = /[\s:,.]/;
+  cue.lastIndex = 0;
+  for (let c = cue.exec(text); c; c = cue.exec(text)) {
+    const from = c.index + c[0].length;
+    const clause = text.slice(from, from + reach).split(/[\n!;]/)[0] ?? '';
+    for (let i = 0; i < clause.length; i++) {
+      if (gap.test(clause[i] ?? '') || (i > 0 && !gap.test(clause[i - 1] ?? ''))) continue;
+      date.lastIndex = from + i;
+      const m = date.exec(text);
+      if (!m) continue;
+      if (!OTHER_DATE.test(clause.slice(0, i)))
+        spans.push({ start: from + i, end: from + i + m[0].length, type: 'DOB' });
+      break;
+    }
+  }
+  return spans;
+}
+
+/** `Rudo's bday is 23 Nov`: the date right after the cue (its connecting words are not the date's). */
+function birthdaysWithoutYear(text: string): Span[] {
+  const spans: Span[] = [];
+  BIRTHDAY_CUE.lastIndex = 0;
+  for (let c = BIRTHDAY_CUE.exec(text); c; c = BIRTHDAY_CUE.exec(text)) {
+    NO_YEAR.lastIndex = c.index + c[0].length;
+    const range = NO_YEAR.exec(text)?.indices?.[1];
+    if (range) spans.push({ start: range[0], end: range[1], type: 'DOB' });
+  }
+  return spans;
+}
+
+export function birthDatesFromCues(text: string): Span[] {
+  const spans: Span[] = [];
+  if (/[а-я]/i.test(text)) spans.push(...afterCue(text, RU_CUE, RU_DATE, 48));
+  if (text.includes('जन्म')) spans.push(...afterCue(text, HI_CUE, HI_DATE, 32));
+  if (/day/i.test(text)) spans.push(...birthdaysWithoutYear(text));
+  return spans;
+}
