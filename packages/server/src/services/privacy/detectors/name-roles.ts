@@ -91,6 +91,8 @@ function namesAfterLabels(line: string, offset: number, spans: Span[]): void {
       // (`ትኬት: ሰላም ታደሰ`: a greeting after a label is a name, Selam.)
       const greeting = word !== null && GREETING_WORDS.has(word[0]);
       if (word && taken.length === 0 && LABELS.has(word[0]) && !greeting) break;
+      // (`باسم الشركة`: in the name of the company; a name does not open with the article.)
+      if (word && taken.length === 0 && word[0].startsWith('ال')) break;
       if (!word || STOP_WORDS.has(word[0]) || (LABELS.has(word[0]) && !(greeting && taken.length === 0))) {
         ended = true;
         break;
