@@ -25,7 +25,7 @@ const LABEL = new RegExp(
     // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
     `(?:氏名|姓名|名字|宛名|名義|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
-    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생)(?:\\s?[:：]\\s?|\\s)',
+    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|담당|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
     `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
     // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).

@@ -274,6 +274,8 @@ ${KINSHIP_TITLES} ${GREETING_WORDS} ${ROLES_IN_CAPITALISED_SCRIPTS.join(' ')}`
 );
 /** Forms and requests a name follows after a colon, though no person: `Visa: …`, `Ticket: …`. */
 export const FIELDS_BEFORE_NAME = new Set(FIELDS_IN_CAPITALISED_SCRIPTS);
+/** Roles in Cyrillic and Somali before a colon: a name follows, though the lists call it also a word. */
+export const ROLES_BEFORE_COLON = new Set(ROLES_IN_CAPITALISED_SCRIPTS);
 /** Two-word cues before a name: `spoke with …`, `this is …`, `sent by …`. */
 export const PERSON_BEFORE_PAIRS = new Set(
   `spoke with|spoke to|speak with|speak to|speaking with|speaking to|talked to|talked with|talk to|met with|meeting with|
@@ -301,7 +303,8 @@ preferred promised promises complained complains requested requests reported thi
 suggests noted notes added answered responded insisted claims claimed handles handled sent sends decided decides declined
 refused accepted accepts apologised apologized believes believed feels felt knows knew recommended recommends advised
 left arrived visited visits booked booked paid pays owes owed reviewed reviews signed forwarded shared asked writes
-speaking here`.split(/\s+/),
+speaking here сказал сказала сказав просил просила просив попросил попросила написал написала написав звонил звонила
+дзвонив дзвонила приехал приехала приїхав приїхала пришёл пришла прийшов прийшла`.split(/\s+/),
 );
 /** After `…'s`: things and people that belong to a person (`Nnamdi's account`, `Kofi's wife`). */
 export const PERSONAL_POSSESSIONS = new Set(

@@ -4,6 +4,7 @@ import {
   HONORIFIC_SUFFIXES,
   HONORIFICS,
   FIELDS_BEFORE_NAME,
+  ROLES_BEFORE_COLON,
   NOT_PERSON_BEFORE,
   PERSON_AFTER,
   PERSON_BEFORE,
@@ -209,6 +210,8 @@ export class NameEvidence {
       if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
       if (/\d/.test(gap)) return undefined;
       if (gap.includes(':')) {
+        // (`орендаря: Ігор`: no speaker's label in a transcript, where `Agent: Will do` is.)
+        if (ROLES_BEFORE_COLON.has(raw)) return 'strong';
         if (PERSON_BEFORE.has(raw) || FIELDS_BEFORE_NAME.has(raw)) return 'label';
         // `[19:47] Maman: Koffi, envoie l'argent…`: a turn of a chat log that opens by calling someone.
         return /^:\s$/.test(gap) && this.text[w.end] === ',' && this.#stampedLabel(prev.word)

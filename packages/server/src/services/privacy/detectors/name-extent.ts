@@ -35,7 +35,11 @@ export function eastAsianName(r: NameReader, w: Word): Word | undefined {
       KOREAN_GIVEN.test(next.text) ||
       (!alsoHonorific && r.evidence.given(nl)) ||
       VIETNAMESE_MIDDLE.has(nl) ||
-      (vietnamese && count > 0 && VIETNAMESE_SYLLABLE.test(withoutMarks(nl)) && !r.names.common(nl)) ||
+      // (`Kim Thanh Tùng`: after a Vietnamese middle name, a family name shared with Korean is Vietnamese too.)
+      ((vietnamese || VIETNAMESE_MIDDLE.has(last.lower)) &&
+        count > 0 &&
+        VIETNAMESE_SYLLABLE.test(withoutMarks(nl)) &&
+        !r.names.common(nl)) ||
       (PINYIN_LIKE.test(nl) && (count > 0 || !r.names.common(nl)));
     if (!ok) break;
     last = next;

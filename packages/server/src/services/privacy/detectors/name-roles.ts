@@ -154,6 +154,7 @@ function ownersOfDetails(line: string, offset: number, spans: Span[]): void {
     ownersBy(ROW_START, line, offset, spans);
   }
   if (ANY_HONORIFIC_AFTER.test(line)) ownersBy(TITLED_AFTER, line, offset, spans);
+  if (ANY_BIRTH_AFTER.test(line)) ownersBy(BORN, line, offset, spans);
 }
 
 function ownersBy(pattern: RegExp, line: string, offset: number, spans: Span[]): void {
@@ -213,6 +214,16 @@ const ROW_START = new RegExp(
   'gu',
 );
 
+/**
+ * `பிரியா சுப்பிரமணியன் பிறந்த தேதி`, `ሄለን ተስፋዬ የትውልድ ቀን`: a name and straight after it the date the person was
+ * born (`born`, `of birth`), where these languages write no possessive.
+ */
+const BIRTH_AFTER = new Set(words('பிறந்த የትውልድ የልደት'));
+const BORN = new RegExp(
+  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD})?) (?:${alternatives(BIRTH_AFTER)})(?![\p{L}\p{M}])`,
+  'gu',
+);
+const ANY_BIRTH_AFTER = new RegExp(alternatives(BIRTH_AFTER));
 const ANY_FIELD = new RegExp(alternatives(OWNED_FIELDS));
 const ANY_HONORIFIC_AFTER = new RegExp(alternatives(HONORIFICS_AFTER));
 

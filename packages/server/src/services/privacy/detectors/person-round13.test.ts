@@ -210,3 +210,21 @@ describe('CRM notes and sign-offs (round 13)', () => {
     ]);
   });
 });
+
+describe('more languages’ names (round 13)', () => {
+  it('reads Cyrillic names after a role and a colon, before a verb of a person, and after a greeting', () => {
+    expect(found('Заявка від орендаря: Ігор з вул. Хрещатик')).toEqual(['Ігор']);
+    expect(found('Юлія просила надіслати договір')).toEqual(['Юлія']);
+    expect(found('Здравей, Георги, сметката е готова')).toEqual(['Георги']);
+  });
+
+  it('reads a Vietnamese given name after a middle name, whatever the family name', () => {
+    expect(found('Expense claim by Kim Thanh Tùng: taxi 38.50')).toEqual(['Kim Thanh Tùng']);
+  });
+
+  it('reads a name right before `born` in Tamil and Amharic, and after Korean `담당`', () => {
+    expect(found('பிரியா சுப்பிரமணியன் பிறந்த தேதி 21-06-1990')).toEqual(['பிரியா சுப்பிரமணியன்']);
+    expect(found('ሄለን ተስፋዬ የትውልድ ቀን 12/05/1990')).toEqual(['ሄለን ተስፋዬ']);
+    expect(found('주소 확인 / 담당 이서연 / 생일')).toEqual(['이서연']);
+  });
+});
