@@ -73,8 +73,24 @@ function birthdaysWithoutYear(text: string): Span[] {
   return spans;
 }
 
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])';
+/** Punjabi `11 ਮਾਰਚ 1990` after `ਜਨਮ`. */
+const PA_DATE = new RegExp(
+  `${DAY}\\s(?:ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)\\s(?:19|20)\\d\\d(?!\\d)`,
+  'y',
+);
+const PA_CUE = /ਜਨਮ/g;
+/** Kazakh, year first: `1991 жылғы 14 наурыз`, after `туған`. */
+const KK_DATE = new RegExp(
+  `(?:19|20)\\d\\d\\sж(?:ылғы|\\.)\\s${DAY}\\s(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)(?![а-яәғқңөұүһі])`,
+  'iy',
+);
+const KK_CUE = /туған/gi;
+
 export function birthDatesFromCues(text: string): Span[] {
   const spans: Span[] = [];
+  if (text.includes('ਜਨਮ')) spans.push(...afterCue(text, PA_CUE, PA_DATE, 40));
+  if (/туған/i.test(text)) spans.push(...afterCue(text, KK_CUE, KK_DATE, 48));
   if (/[а-я]/i.test(text)) spans.push(...afterCue(text, RU_CUE, RU_DATE, 48));
   if (text.includes('जन्म')) spans.push(...afterCue(text, HI_CUE, HI_DATE, 32));
   if (/day/i.test(text)) spans.push(...birthdaysWithoutYear(text));

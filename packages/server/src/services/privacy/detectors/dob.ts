@@ -31,10 +31,10 @@ machi aprili julai agosti septemba oktoba novemba desemba
 बैशाख वैशाख जेठ जेष्ठ असार आषाढ साउन श्रावण भदौ भाद्र असोज आश्विन कात्तिक कार्तिक मंसिर मार्ग पुस पौष माघ फागुन फाल्गुन चैत चैत्र
 መስከረም ጥቅምት ኅዳር ህዳር ታኅሣሥ ታህሳስ ጥር የካቲት መጋቢት ሚያዝያ ግንቦት ሰኔ ሐምሌ ነሐሴ ጳጉሜ
 meskerem tikimt tekemt hidar hedar tahsas tahesas yekatit megabit miyazya miazia genbot ginbot hamle nehase nehasse pagume pagumen
-ਜਨਵਰੀ ਫ਼ਰਵਰੀ ਫ਼ਰਵਰੀ ਫਰਵਰੀ ਮਾਰਚ ਅਪ੍ਰੈਲ ਅਪਰੈਲ ਮਈ ਜੂਨ ਜੁਲਾਈ ਅਗਸਤ ਸਤੰਬਰ ਅਕਤੂਬਰ ਨਵੰਬਰ ਦਸੰਬਰ
-қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан
 ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר`;
 
+// (A longer list of months made V8 run DATE_PATTERN several times slower: Punjabi and Kazakh dates are read in
+// dob-round13.ts, from their cues.)
 const MONTHS = [...new Set(MONTH_NAMES.split(/\s+/).filter(Boolean))]
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -67,8 +67,6 @@ const DATE = [
   String.raw`1[34]\d\d/(?:0?[1-9]|1[0-2])/${DAY}`,
   String.raw`${YEAR}\s(?:${MONTHS})\s${DAY}`,
   String.raw`(?:${MONTHS})\s${DAY}\sቀን\s${YEAR}`,
-  // Kazakh, year first: `1991 жылғы 14 наурыз`.
-  String.raw`${YEAR}\sж(?:ылғы|\.)\s${DAY}\s(?:${MONTHS})`,
   // Thai, with the Buddhist-era year: `5 มกราคม 2530`, `29 ก.พ. 2535`.
   String.raw`${DAY}\s(?:${THAI_MONTHS})\s(?:พ\.ศ\.\s?)?25\d\d`,
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
