@@ -267,10 +267,12 @@ export function fromAnchors(text: string, anchor: RegExp, pattern: RegExp, words
     // Word starts before the anchor, nearest first; the earliest start that matches wins.
     const starts: number[] = [];
     let i = a.index;
-    for (let count = 0; count <= words && i > resumeAt; count++) {
+    // (The anchor's own word is always tried, also at the text's start or right where the last match ended.)
+    for (let count = 0; count <= words; count++) {
       while (i > resumeAt && WORD_CHAR.test(text[i - 1] ?? '')) i--;
       starts.push(i);
       while (i > resumeAt && /[ \t]/.test(text[i - 1] ?? '')) i--;
+      if (i <= resumeAt) break;
     }
     let best: RegExpExecArray | undefined;
     for (const start of starts) {
