@@ -111,7 +111,7 @@ function matchesFrom(pattern: RegExp, text: string, from: number): boolean {
  * label a few words after the number, with no other number between or right after it.
  */
 const LABEL_AFTER = new RegExp(
-  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/#]?\p{N}))`,
+  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/# ]?\p{N}|\p{Ll}+[^\p{L}\p{N}\n.!?]{1,3}\p{N}))`,
   'iu',
 );
 /** `…, Nairobi, ID 28461937`, `her ID 27093315`: a bare `ID` after a comma or a possessive. */
