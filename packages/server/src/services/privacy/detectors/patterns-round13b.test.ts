@@ -15,6 +15,11 @@ describe('round 13b plate labels', () => {
     expect(plates('張家豪先生的車牌 ABC-1234，明天保養。')).toEqual(['ABC-1234']);
   });
 
+  it('takes no version number for a plate, but a plate before a full stop', () => {
+    expect(plates('switch core-sw-01, IOS-XE 17.9.4a; owner Network Ops.')).toEqual([]);
+    expect(plates('Lieferwagen B-MW 1234.')).toEqual(['B-MW 1234']);
+  });
+
   it('takes no number without letters after a label', () => {
     expect(plates('bilnummer 48213.')).toEqual([]);
     expect(plates('rekisterinumero 2024.')).toEqual([]);

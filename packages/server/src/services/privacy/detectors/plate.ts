@@ -43,7 +43,8 @@ const DISTINCTIVE = new RegExp(
     .join('|'),
   'g',
 );
-const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-])`, 'y');
+// `IOS-XE 17.9.4a`: digits that go on after a dot are a version's.
+const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-]|\\.\\d)`, 'y');
 /** Where a plate could start: a run of capitals and digits at a word start (among `codeStarts`). */
 const START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/y;
 
