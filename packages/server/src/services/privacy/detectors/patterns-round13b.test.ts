@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectNationalIds } from './national-id.js';
+import { detectPhones } from './phone.js';
 import { detectPlates } from './plate.js';
 
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
+const phones = (text: string) => detectPhones(text).map((span) => text.slice(span.start, span.end));
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b plate labels', () => {
@@ -40,5 +42,20 @@ describe('round 13b identity numbers', () => {
   it('takes no payroll run named by its month after `run`', () => {
     expect(ids('paid twice in run PR-2026-11; recover next cycle')).toEqual([]);
     expect(ids('RUN 12.345.678-5')).toEqual(['12.345.678-5']);
+  });
+});
+
+describe('round 13b Israeli plates', () => {
+  it('reads seven or eight digits after the vehicle word, not as a listed phone', () => {
+    const claim = 'טלפון 052-448-1907, רכב 48-291-07.';
+    expect(plates(claim)).toEqual(['48-291-07']);
+    expect(phones(claim)).toEqual(['052-448-1907']);
+    expect(plates('מספר רכב 123-45-678')).toEqual(['123-45-678']);
+  });
+
+  it('takes no digits without the vehicle word, and still lists a second phone', () => {
+    expect(plates('טלפון 48-291-07')).toEqual([]);
+    expect(plates('רכב 4829107')).toEqual([]);
+    expect(phones('call 0803 456 7890 or 0805 123 4567')).toEqual(['0803 456 7890', '0805 123 4567']);
   });
 });

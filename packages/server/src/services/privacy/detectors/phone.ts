@@ -1,6 +1,8 @@
 import type { Span } from '../types.js';
 import { before, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 
+/** `טלפון 052-448-1907, רכב 48-291-07`: a vehicle word between two numbers makes the second a plate's. */
+const VEHICLE_WORD = /רכב|\b(?:car|vehicle|plate|reg)\b/i;
 const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE =
@@ -71,8 +73,9 @@ export function detectPhones(text: string): Span[] {
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
     // A number right after another one in a list (`… or 91 123 45 67`) shares its label.
+    const gap = lastEnd >= 0 ? text.slice(lastEnd, match.index) : '';
     const listed =
-      lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
+      lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(gap) && !VEHICLE_WORD.test(gap);
     // Both cues are words: without a letter before the number neither can be there.
     const cued = mayHaveLetterIn(text, match.index - 24, match.index);
     const labelled = listed || (cued && PHONE_CUE.test(before(text, match.index, 24)));

@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
 import { cuedPlates } from './plate-cued.js';
 import { regionalPlates } from './plate-regional.js';
+import { israeliPlates } from './plate-round13b.js';
 import { BANGLADESH_CAPITALS, BANGLADESH_CITY, thaiPlates } from './plate-round13.js';
 import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
 
@@ -217,6 +218,7 @@ export function detectPlates(text: string): Span[] {
     ...bangladeshi,
     ...afterLabel(text),
     ...cuedPlates(text),
+    ...(text.includes('רכב') ? israeliPlates(text) : []),
     ...regionalPlates(text),
     ...japanese,
     ...korean,
