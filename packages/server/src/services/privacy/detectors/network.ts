@@ -8,9 +8,11 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
 const VERSION_BEFORE = /(?<!\p{L})(?:firmware|version|ver\.?|release|build|fw|v)\s*$/iu;
 const PRIVATE_SUFFIX =
-  /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box|[a-z0-9-]+\.svc)(?![\w-]|\.[a-z])/gi;
-const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;
-const HOST_CHAR = /[\w.+@-]/;
+  /\.(?:local|lan|internal|intranet|intra|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box|[a-z0-9-]+\.svc)(?![\w-]|\.[a-z])/gi;
+// Labels may hold letters beyond ASCII, as internationalised names do (`srv-nas02.büro.local`).
+const INTERNAL_HOST =
+  /^(?:[\w.+-]+@)?(?:[a-z0-9À-ÖØ-öø-ÿ](?:[a-z0-9À-ÖØ-öø-ÿ-]{0,61}[a-z0-9À-ÖØ-öø-ÿ])?\.)+[a-z.]+$/i;
+const HOST_CHAR = /[\w.+@À-ÖØ-öø-ÿ-]/;
 
 const IPV6_AT =
   /(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/iy;

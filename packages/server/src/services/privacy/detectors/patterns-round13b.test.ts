@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
 import { detectPlates } from './plate.js';
 
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 const phones = (text: string) => detectPhones(text).map((span) => text.slice(span.start, span.end));
+const hosts = (text: string) => detectInternalHosts(text).map((span) => text.slice(span.start, span.end));
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b plate labels', () => {
@@ -57,5 +59,18 @@ describe('round 13b Israeli plates', () => {
     expect(plates('טלפון 48-291-07')).toEqual([]);
     expect(plates('רכב 4829107')).toEqual([]);
     expect(phones('call 0803 456 7890 or 0805 123 4567')).toEqual(['0803 456 7890', '0805 123 4567']);
+  });
+});
+
+describe('round 13b internal hosts', () => {
+  it('takes internationalised labels and the .intra zone', () => {
+    expect(hosts('Server srv-nas02.büro.local nicht erreichbar')).toEqual(['srv-nas02.büro.local']);
+    expect(hosts('cannot join wifi-ctrl.lojafeliz.intra today')).toEqual(['wifi-ctrl.lojafeliz.intra']);
+  });
+
+  it('takes no public name, nor a dotfile, nor `.intra` inside a longer name', () => {
+    expect(hosts('Besuchen Sie www.bäckerei-müller.de')).toEqual([]);
+    expect(hosts('edit .intra then reload')).toEqual([]);
+    expect(hosts('see docs.intranetwork.com')).toEqual([]);
   });
 });
