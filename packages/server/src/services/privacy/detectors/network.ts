@@ -2,6 +2,7 @@ import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
 import { numberedAndSiteHosts } from './network-round12.js';
 import { round13Hosts } from './network-round13.js';
+import { fleetHosts } from './network-round13b.js';
 import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -197,7 +198,8 @@ export function detectInternalHosts(text: string): Span[] {
   ];
   // `workstation WS-ACC-12` is also an asset name of round 13: each name once.
   const seen = new Set(spans.map((span) => `${span.start}:${span.end}`));
-  return spans.concat(round13Hosts(text).filter((span) => !seen.has(`${span.start}:${span.end}`)));
+  const later = [...round13Hosts(text), ...fleetHosts(text)];
+  return spans.concat(later.filter((span) => !seen.has(`${span.start}:${span.end}`)));
 }
 
 function privateSuffixHosts(text: string): Span[] {

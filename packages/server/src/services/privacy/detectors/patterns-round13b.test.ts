@@ -74,3 +74,17 @@ describe('round 13b internal hosts', () => {
     expect(hosts('see docs.intranetwork.com')).toEqual([]);
   });
 });
+
+describe('round 13b fleet machine names', () => {
+  it('takes a hyphenated name with a server role ending in a number', () => {
+    expect(hosts('SSH in via bastion then billing-worker-07; creds in vault')).toEqual(['billing-worker-07']);
+    expect(hosts('サーバー db-tky-replica2 のパスワードは')).toEqual(['db-tky-replica2']);
+  });
+
+  it('takes no log tag in brackets, no name without a number and no role inside a word', () => {
+    expect(hosts('deploy log: [ci-runner-4] pulling from origin')).toEqual([]);
+    expect(hosts('the k8s-node-pool is up')).toEqual([]);
+    expect(hosts('a grand-dbx-nodes-2 case')).toEqual([]);
+    expect(hosts('see /srv/billing-worker-07/logs')).toEqual([]);
+  });
+});
