@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
+import { detectSensitiveUrls } from './url.js';
 import { detectPlates } from './plate.js';
 
 const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 const phones = (text: string) => detectPhones(text).map((span) => text.slice(span.start, span.end));
 const hosts = (text: string) => detectInternalHosts(text).map((span) => text.slice(span.start, span.end));
+const urls = (text: string) => detectSensitiveUrls(text).map((span) => text.slice(span.start, span.end));
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b plate labels', () => {
@@ -86,5 +88,18 @@ describe('round 13b fleet machine names', () => {
     expect(hosts('the k8s-node-pool is up')).toEqual([]);
     expect(hosts('a grand-dbx-nodes-2 case')).toEqual([]);
     expect(hosts('see /srv/billing-worker-07/logs')).toEqual([]);
+  });
+});
+
+describe('round 13b profile links', () => {
+  it("takes a profile on a country's subdomain, with letters beyond ASCII", () => {
+    expect(urls('LinkedIn: https://de.linkedin.com/in/jürgen-obermaier-4b2a1')).toEqual([
+      'https://de.linkedin.com/in/jürgen-obermaier-4b2a1',
+    ]);
+  });
+
+  it("takes no site page on a country's subdomain, nor another site's subdomain", () => {
+    expect(urls('see https://de.linkedin.com/help/ for that')).toEqual([]);
+    expect(urls('see https://de.example.com/in/jurgen')).toEqual([]);
   });
 });
