@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
@@ -101,5 +102,35 @@ describe('round 13b profile links', () => {
   it("takes no site page on a country's subdomain, nor another site's subdomain", () => {
     expect(urls('see https://de.linkedin.com/help/ for that')).toEqual([]);
     expect(urls('see https://de.example.com/in/jurgen')).toEqual([]);
+  });
+});
+
+describe('round 13b dates of birth', () => {
+  const dobs = (text: string) =>
+    detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
+
+  it('takes the birth-date field of an SSR DOCS record, not its expiry', () => {
+    expect(dobs('SSR DOCS HK1/P/IND/Z1234567/IND/03MAR88/F/22OCT33/IYER/LAKSHMI')).toEqual(['03MAR88']);
+    expect(dobs('FLIGHT AI 101 03MAR88 22OCT33')).toEqual([]);
+  });
+
+  it('takes a Japanese era date with its birth cue only', () => {
+    expect(dobs('高橋さん（昭和58年4月2日生）、主治医')).toEqual(['昭和58年4月2日']);
+    expect(dobs('生年月日：平成元年1月8日')).toEqual(['平成元年1月8日']);
+    expect(dobs('令和5年4月1日から施行')).toEqual([]);
+  });
+
+  it('takes Persian and Arabic written dates after a birth cue', () => {
+    expect(dobs('متقاضی، تاریخ تولد ۲۲ بهمن ۱۳۶۸، تلفن')).toEqual(['۲۲ بهمن ۱۳۶۸']);
+    expect(dobs('المستفيدة من عمّان، مواليد السابع من تموز ١٩٩٢.')).toEqual(['السابع من تموز ١٩٩٢']);
+    expect(dobs('تاریخ قرارداد ۲۲ بهمن ۱۴۰۲')).toEqual([]);
+    expect(dobs('الاجتماع في السابع من تموز ٢٠٢٤')).toEqual([]);
+  });
+
+  it('takes an Italian date read out after `nato il`', () => {
+    expect(dobs('sono nato il quindici agosto millenovecentottantadue')).toEqual([
+      'quindici agosto millenovecentottantadue',
+    ]);
+    expect(dobs('la riunione è il quindici agosto duemilaventisei')).toEqual([]);
   });
 });
