@@ -127,6 +127,11 @@ describe('round 13b dates of birth', () => {
     expect(dobs('الاجتماع في السابع من تموز ٢٠٢٤')).toEqual([]);
   });
 
+  it('takes a date after the Amharic `date of birth`, not after a bare `day`', () => {
+    expect(dobs('የትውልድ ቀን 12/05/1990')).toEqual(['12/05/1990']);
+    expect(dobs('ቀን 12/05/1990')).toEqual([]);
+  });
+
   it('takes an Italian date read out after `nato il`', () => {
     expect(dobs('sono nato il quindici agosto millenovecentottantadue')).toEqual([
       'quindici agosto millenovecentottantadue',
