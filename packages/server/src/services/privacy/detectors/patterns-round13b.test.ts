@@ -44,6 +44,13 @@ describe('round 13b identity numbers', () => {
     expect(ids('206724329 is het BSN van de klant')).toEqual(['206724329']);
   });
 
+  it('takes an Israeli ID after ת.ז. with its check, and an Egyptian national number after its label', () => {
+    expect(ids('ת.ז. 123456782 של אבי כהן')).toEqual(['123456782']);
+    expect(ids('ת.ז. 123456783 של אבי כהן')).toEqual([]);
+    expect(ids('المبلّغ أحمد، الرقم القومي 28905142101735، العنوان')).toEqual(['28905142101735']);
+    expect(ids('رقم الطلب 28905142101735')).toEqual([]);
+  });
+
   it('takes no payroll run named by its month after `run`', () => {
     expect(ids('paid twice in run PR-2026-11; recover next cycle')).toEqual([]);
     expect(ids('RUN 12.345.678-5')).toEqual(['12.345.678-5']);
