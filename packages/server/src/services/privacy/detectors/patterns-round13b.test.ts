@@ -146,3 +146,13 @@ describe('round 13b dates of birth', () => {
     expect(dobs('la riunione è il quindici agosto duemilaventisei')).toEqual([]);
   });
 });
+
+describe('round 13b phones', () => {
+  it('takes a number joined to a Hebrew preposition by a hyphen', () => {
+    expect(phones('היא ביקשה שנחזור אליה ב-052-555-7431')).toEqual(['052-555-7431']);
+  });
+
+  it('takes no number joined to a Latin code by a hyphen', () => {
+    expect(phones('ref AB-052-555-7431')).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@ import { before, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 
 /** `טלפון 052-448-1907, רכב 48-291-07`: a vehicle word between two numbers makes the second a plate's. */
 const VEHICLE_WORD = /רכב|\b(?:car|vehicle|plate|reg)\b/i;
-const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
+// `ב-052-555-7431`: a Hebrew preposition joined by a hyphen still leaves the number whole.
+const CANDIDATE = /(?<![\w.+/:@]|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE =
   /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처)[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$/;
