@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectCards } from './card.js';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
@@ -10,6 +11,7 @@ const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(s
 const phones = (text: string) => detectPhones(text).map((span) => text.slice(span.start, span.end));
 const hosts = (text: string) => detectInternalHosts(text).map((span) => text.slice(span.start, span.end));
 const urls = (text: string) => detectSensitiveUrls(text).map((span) => text.slice(span.start, span.end));
+const cards = (text: string) => detectCards(text).map((span) => text.slice(span.start, span.end));
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b plate labels', () => {
@@ -154,5 +156,19 @@ describe('round 13b phones', () => {
 
   it('takes no number joined to a Latin code by a hyphen', () => {
     expect(phones('ref AB-052-555-7431')).toEqual([]);
+  });
+});
+
+describe('round 13b cards', () => {
+  it('takes a card read digit by digit, and a Troy card after the Turkish card word', () => {
+    expect(cards('Customer: 4 5 7 7 4 6 3 7 0 6 4 3 3 0 4 7. Agent: thanks')).toEqual([
+      '4 5 7 7 4 6 3 7 0 6 4 3 3 0 4 7',
+    ]);
+    expect(cards('Elif Hanım kart numarasını verdi: 9792 0710 1234 5678')).toEqual(['9792 0710 1234 5678']);
+  });
+
+  it('takes no single digits failing the check, nor a 9-prefixed number without a card word', () => {
+    expect(cards('seats 4 5 7 7 4 6 3 7 0 6 4 3 3 0 4 8 left')).toEqual([]);
+    expect(cards('ticket 9712 0710 1234 5675')).toEqual([]);
   });
 });
