@@ -4,6 +4,7 @@ import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
+import { detectSpoken } from './spoken.js';
 import { detectSensitiveUrls } from './url.js';
 import { detectPlates } from './plate.js';
 
@@ -12,6 +13,8 @@ const phones = (text: string) => detectPhones(text).map((span) => text.slice(spa
 const hosts = (text: string) => detectInternalHosts(text).map((span) => text.slice(span.start, span.end));
 const urls = (text: string) => detectSensitiveUrls(text).map((span) => text.slice(span.start, span.end));
 const cards = (text: string) => detectCards(text).map((span) => text.slice(span.start, span.end));
+const spoken = (text: string) =>
+  detectSpoken(text).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b plate labels', () => {
@@ -170,5 +173,28 @@ describe('round 13b cards', () => {
   it('takes no single digits failing the check, nor a 9-prefixed number without a card word', () => {
     expect(cards('seats 4 5 7 7 4 6 3 7 0 6 4 3 3 0 4 8 left')).toEqual([]);
     expect(cards('ticket 9712 0710 1234 5675')).toEqual([]);
+  });
+});
+
+describe('round 13b numbers read out', () => {
+  it('reads `double-zero` joined by a hyphen', () => {
+    expect(
+      spoken('your mobile: zero seven seven double-zero, nine eight three, four one two — right?'),
+    ).toEqual(['PHONE:zero seven seven double-zero, nine eight three, four one two']);
+  });
+
+  it("takes sixteen digits on a card issuer's prefix with a valid check, even without the card word", () => {
+    expect(
+      spoken('the number: two two two one, seven nine one seven, zero two three six, five zero eight four?'),
+    ).toEqual(['CARD:two two two one, seven nine one seven, zero two three six, five zero eight four']);
+  });
+
+  it("takes no sixteen digits failing the check or off an issuer's prefix without the card word", () => {
+    expect(
+      spoken('the number: two two two one, seven nine one seven, zero two three six, five zero eight five'),
+    ).toEqual([]);
+    expect(
+      spoken('order: one two two one, seven nine one seven, zero two three six, five zero eight six'),
+    ).toEqual([]);
   });
 });

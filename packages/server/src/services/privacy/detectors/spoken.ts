@@ -63,7 +63,8 @@ const postcodeChar: Alphabet = (word) =>
 /** A plate spelled out: digit words, NATO words and single letters. */
 const plateChar: Alphabet = (word) => DIGITS[word] ?? NATO[word] ?? postcodeChar(word);
 
-const TOKEN = /[ \t]*,?[ \t]*(x-ray|[a-z]+)(?![\p{L}\d'’-])/iuy;
+// `double-zero`: a repeat word may be joined to its digit by a hyphen.
+const TOKEN = /[ \t]*,?[ \t]*(x-ray|(?:double|triple)(?=-[a-z])|[a-z]+(?![\p{L}\d'’-]))/iuy;
 
 /** The spoken run from `at`: its characters and where its last word ends (`double`/`triple` repeat the next one). */
 function readSpoken(text: string, at: number, alphabet: Alphabet): { value: string; end: number } {
@@ -75,6 +76,7 @@ function readSpoken(text: string, at: number, alphabet: Alphabet): { value: stri
     const word = (m[1] ?? '').toLowerCase();
     if ((word === 'double' || word === 'triple') && repeat === 1) {
       repeat = word === 'double' ? 2 : 3;
+      if (text[TOKEN.lastIndex] === '-') TOKEN.lastIndex++;
       continue;
     }
     const char = alphabet(word);
@@ -89,6 +91,8 @@ function readSpoken(text: string, at: number, alphabet: Alphabet): { value: stri
 /** Where a run of spoken digits may start (a digit word or `double`/`triple`). */
 const DIGIT_WORD = /\b(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)\b/gi;
 const CARD_CUE = /\b(?:card|visa|mastercard|amex|debit|credit)\b[^\n.]{0,24}$/i;
+/** Sixteen digits on Visa's, Mastercard's or Discover's prefix, fifteen on Amex's: a card even without its word. */
+const SPOKEN_CARD_SHAPE = /^(?:(?=4|5[1-5]|2[2-7]|6)\d{16}|3[47]\d{13})$/;
 const PHONE_CUE = /\b(?:number|phone|mobile|cell|call|ring|reach|text|whatsapp|contact)\b[^\n.]{0,24}$/i;
 /** A number of an account, an order, a policy: not a phone's. */
 const OTHER_NUMBER =
@@ -104,7 +108,8 @@ function spokenNumbers(text: string): Span[] {
     resumeAt = Math.max(end, m.index + m[0].length);
     if (value.length < 10) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (value.length >= 13 && value.length <= 19 && luhnValid(value) && CARD_CUE.test(before)) {
+    const card = CARD_CUE.test(before) || SPOKEN_CARD_SHAPE.test(value);
+    if (value.length >= 13 && value.length <= 19 && luhnValid(value) && card) {
       spans.push({ start: m.index, end, type: 'CARD' });
     } else if (value.length <= 13 && PHONE_CUE.test(before) && !OTHER_NUMBER.test(before)) {
       spans.push({ start: m.index, end, type: 'PHONE' });
