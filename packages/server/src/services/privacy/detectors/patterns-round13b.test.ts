@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCards } from './card.js';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectEmails } from './email.js';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
@@ -15,6 +16,7 @@ const urls = (text: string) => detectSensitiveUrls(text).map((span) => text.slic
 const cards = (text: string) => detectCards(text).map((span) => text.slice(span.start, span.end));
 const spoken = (text: string) =>
   detectSpoken(text).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
+const emails = (text: string) => detectEmails(text).map((span) => text.slice(span.start, span.end));
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b plate labels', () => {
@@ -196,5 +198,21 @@ describe('round 13b numbers read out', () => {
     expect(
       spoken('order: one two two one, seven nine one seven, zero two three six, five zero eight six'),
     ).toEqual([]);
+  });
+});
+
+describe('round 13b e-mail addresses said in other languages', () => {
+  it('takes an address said in French or Spanish from its word for @', () => {
+    expect(emails("euh, mon mail c'est margaux point leroy arobase orange point fr")).toEqual([
+      'margaux point leroy arobase orange point fr',
+    ]);
+    expect(emails('escribe a juan punto perez arroba gmail punto com hoy')).toEqual([
+      'juan punto perez arroba gmail punto com',
+    ]);
+  });
+
+  it('takes no word for @ without a spelled domain after it', () => {
+    expect(emails('la arroba es un símbolo')).toEqual([]);
+    expect(emails("l'arobase point de vue")).toEqual([]);
   });
 });
