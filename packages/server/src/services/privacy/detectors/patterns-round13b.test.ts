@@ -216,3 +216,19 @@ describe('round 13b e-mail addresses said in other languages', () => {
     expect(emails("l'arobase point de vue")).toEqual([]);
   });
 });
+
+describe('round 13b German numbers read out', () => {
+  it('takes a phone number read out in German after a phone word', () => {
+    expect(spoken('Meine Nummer ist null eins fünf sieben, drei drei zwei, vier vier acht null.')).toEqual([
+      'PHONE:null eins fünf sieben, drei drei zwei, vier vier acht null',
+    ]);
+    expect(spoken('Handy: null eins sieben doppel drei, vier vier acht null eins')).toEqual([
+      'PHONE:null eins sieben doppel drei, vier vier acht null eins',
+    ]);
+  });
+
+  it('takes no few digit words, nor digit words without a phone word', () => {
+    expect(spoken('Nummer eins ist zwei drei')).toEqual([]);
+    expect(spoken('null eins fünf sieben drei drei zwei vier vier acht null')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
 import { spokenIds } from './spoken-id.js';
+import { germanSpokenPhones } from './spoken-round13b.js';
 
 /**
  * Numbers, postcodes and plates read out in a voice transcript (`oh seven nine one one double three …`,
@@ -159,5 +160,6 @@ export function detectSpoken(text: string): Span[] {
     ...spelledAfter(text, POSTCODE_CUE, postcodeChar, (value) => UK_POSTCODE.test(value), 'ADDRESS'),
     ...spelledAfter(text, PLATE_CUE, plateChar, plateValue, 'PLATE'),
     ...spokenIds(text),
+    ...(/null|eins|zwei/i.test(text) ? germanSpokenPhones(text) : []),
   ];
 }
