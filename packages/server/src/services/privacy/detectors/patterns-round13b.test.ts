@@ -232,3 +232,15 @@ describe('round 13b German numbers read out', () => {
     expect(spoken('null eins fünf sieben drei drei zwei vier vier acht null')).toEqual([]);
   });
 });
+
+describe('round 13b IBANs read out', () => {
+  const said = 'G B two nine N W B K six zero one six one three three one nine two six eight one nine';
+
+  it('takes an IBAN read out letter by letter and digit by digit when its check passes', () => {
+    expect(spoken(`the eye bank is ${said}`)).toEqual([`IBAN:${said}`]);
+  });
+
+  it('takes no run failing the mod-97 check', () => {
+    expect(spoken(`the eye bank is ${said.replace(/nine$/, 'eight')}`)).toEqual([]);
+  });
+});

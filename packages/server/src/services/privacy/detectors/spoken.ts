@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
 import { spokenIds } from './spoken-id.js';
-import { germanSpokenPhones } from './spoken-round13b.js';
+import { germanSpokenPhones, spokenIbans } from './spoken-round13b.js';
 
 /**
  * Numbers, postcodes and plates read out in a voice transcript (`oh seven nine one one double three …`,
@@ -56,10 +56,10 @@ const NATO: Record<string, string> = {
   zulu: 'Z',
 };
 
-type Alphabet = (word: string) => string | undefined;
+export type Alphabet = (word: string) => string | undefined;
 const digitOf: Alphabet = (word) => DIGITS[word] ?? (word === 'o' ? '0' : undefined);
 /** A postcode spelled out: digit words and single letters. */
-const postcodeChar: Alphabet = (word) =>
+export const postcodeChar: Alphabet = (word) =>
   DIGITS[word] ?? (/^[a-z]$/.test(word) ? word.toUpperCase() : undefined);
 /** A plate spelled out: digit words, NATO words and single letters. */
 const plateChar: Alphabet = (word) => DIGITS[word] ?? NATO[word] ?? postcodeChar(word);
@@ -68,7 +68,7 @@ const plateChar: Alphabet = (word) => DIGITS[word] ?? NATO[word] ?? postcodeChar
 const TOKEN = /[ \t]*,?[ \t]*(x-ray|(?:double|triple)(?=-[a-z])|[a-z]+(?![\p{L}\d'’-]))/iuy;
 
 /** The spoken run from `at`: its characters and where its last word ends (`double`/`triple` repeat the next one). */
-function readSpoken(text: string, at: number, alphabet: Alphabet): { value: string; end: number } {
+export function readSpoken(text: string, at: number, alphabet: Alphabet): { value: string; end: number } {
   let value = '';
   let end = at;
   let repeat = 1;
@@ -161,5 +161,6 @@ export function detectSpoken(text: string): Span[] {
     ...spelledAfter(text, PLATE_CUE, plateChar, plateValue, 'PLATE'),
     ...spokenIds(text),
     ...(/null|eins|zwei/i.test(text) ? germanSpokenPhones(text) : []),
+    ...spokenIbans(text),
   ];
 }
