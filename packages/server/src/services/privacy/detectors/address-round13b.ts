@@ -11,8 +11,69 @@ const SW_PART = `(?:Nyumba (?:(?:Na\\.?|Namba|No\\.?) ?)?\\d{1,5}[A-Z]?|(?:Mtaa 
 const SW_PLACE = `${CAP}(?: (?:es|wa|ya|la) ${CAP}| ${CAP}){0,2}`;
 const SWAHILI = new RegExp(`${SW_PART}(?:, ${SW_PART})*(?:, ${SW_PLACE}){1,3}`, 'gu');
 
+/**
+ * `Lange Voorhout 12, 2514 EB Den Haag`: after a house number, the Dutch postcode (four digits, two capitals)
+ * and a town of up to three words (`Den Haag`, `Bergen op Zoom`); the street before it is found by the
+ * street rules, and the two spans join.
+ */
+const DUTCH_TOWN = new RegExp(
+  `[1-9]\\d{3} ?[A-Z]{2} (?:'s-)?${CAP}(?: (?:op|aan|de|den|bij|an) ${CAP}| ${CAP}){0,2}`,
+  'gu',
+);
+
+/**
+ * `Kale Nagusia 12, 3. ezk., 20003 Donostia`: a Basque street (`kalea`, `etorbidea`, `plaza`, …), its
+ * number, the floor and side (`3. ezk.`, `2. esk.`), then the postcode and the town. Found from the floor.
+ */
+const EU_FLOOR = /\d{1,2}\. (?:ezk|esk|ezkerra|eskuina)\.?,/g;
+const BASQUE = new RegExp(
+  `(?:(?:Kale|Plaza|Etorbidea|Pasealekua)(?: ${CAP}){1,2}|${CAP}(?: ${CAP})? (?:kalea|etorbidea|plaza|pasealekua|bidea|hiribidea|enparantza)) \\d{1,4}(?: [A-Z])?, \\d{1,2}\\. (?:ezk|esk|ezkerra|eskuina)\\.?,(?: [A-Z],)? \\d{5} ${CAP}(?: ${CAP})?`,
+  'uy',
+);
+
+/**
+ * `1067 Budapest, Teréz krt. 24. II. em. 7.`: a Hungarian postcode and town, the street with its kind
+ * (`utca`, `út`, `krt.`, `tér`), the number with its dot, then the floor in Roman numerals and the door.
+ */
+const HU = new RegExp(
+  `[1-9]\\d{3} ${CAP}, ${CAP}(?: ${CAP})? (?:utca|u\\.|út|útja|körút|krt\\.|tér|tere|sor|köz|fasor|sétány|rakpart) \\d{1,4}(?:/[A-Z])?\\.(?: [IVX]{1,4}\\. (?:em\\.|emelet)(?: \\d{1,3}\\.)?)?`,
+  'gu',
+);
+
+/** The longest match of the sticky `pattern` from a capital up to `reach` characters before each match of `anchor`. */
+function beforeAnchors(text: string, anchor: RegExp, pattern: RegExp, reach: number): Span[] {
+  const spans: Span[] = [];
+  anchor.lastIndex = 0;
+  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
+    for (let start = Math.max(0, a.index - reach); start < a.index; start++) {
+      if (!/[A-Z\u00c0-\u024f]/.test(text[start] ?? '') || /[\p{L}\d]/u.test(text[start - 1] ?? '')) continue;
+      pattern.lastIndex = start;
+      const m = pattern.exec(text);
+      if (m && start + m[0].length > a.index) {
+        spans.push({ start, end: start + m[0].length, type: 'ADDRESS' });
+        anchor.lastIndex = Math.max(anchor.lastIndex, start + m[0].length);
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
 export function round13bAddresses(text: string): Span[] {
   const spans: Span[] = [];
+  if (/\d{4} ?[A-Z]{2} /.test(text)) {
+    for (const m of text.matchAll(DUTCH_TOWN)) {
+      if (/\d[a-zA-Z]?, $/.test(text.slice(Math.max(0, m.index - 4), m.index)))
+        spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+  if (/\d\. (?:ezk|esk)/.test(text)) {
+    spans.push(...beforeAnchors(text, EU_FLOOR, BASQUE, 48));
+  }
+  if (/ (?:utca|u\.|út|útja|körút|krt\.|tér|tere|sor|köz|fasor|sétány|rakpart) \d/.test(text)) {
+    for (const m of text.matchAll(HU))
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
   if (text.includes('Nyumba ')) {
     for (const m of text.matchAll(SWAHILI)) {
       if (m[0].includes('Nyumba '))

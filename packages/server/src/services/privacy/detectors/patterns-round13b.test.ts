@@ -266,3 +266,27 @@ describe('round 13b Swahili addresses', () => {
     expect(addresses('Nyumba Na. 7 ina bomba linavuja.')).toEqual([]);
   });
 });
+
+describe('round 13b Dutch, Basque and Hungarian addresses', () => {
+  const addresses = (text: string) => round13bAddresses(text).map((span) => text.slice(span.start, span.end));
+
+  it('takes the Dutch postcode and a town of several words after a house number', () => {
+    expect(addresses('adres Lange Voorhout 12, 2514 EB Den Haag')).toEqual(['2514 EB Den Haag']);
+    expect(addresses('Kamer 12, 2514 EB Den Haag')).toEqual(['2514 EB Den Haag']);
+    expect(addresses('artikel 2514 EB Den Haag')).toEqual([]);
+  });
+
+  it('takes a Basque street with its floor and side, then the postcode and town', () => {
+    expect(addresses('outside Ainhoa Kale Nagusia 12, 3. ezk., 20003 Donostia.')).toEqual([
+      'Kale Nagusia 12, 3. ezk., 20003 Donostia',
+    ]);
+    expect(addresses('Ainhoa Etxeberria 12, 3. ezk., 20003 Donostia.')).toEqual([]);
+  });
+
+  it('takes a Hungarian postcode, town, street, number, floor and door', () => {
+    expect(addresses('lakcím 1067 Budapest, Teréz krt. 24. II. em. 7.')).toEqual([
+      '1067 Budapest, Teréz krt. 24. II. em. 7.',
+    ]);
+    expect(addresses('1067 darab, Teréz krt.')).toEqual([]);
+  });
+});
