@@ -30,6 +30,12 @@ describe('round 13b plate labels', () => {
     expect(plates('張家豪先生的車牌 ABC-1234，明天保養。')).toEqual(['ABC-1234']);
   });
 
+  it('takes an Azerbaijani plate anywhere, not after a reference word', () => {
+    expect(plates('Sığorta müraciəti: tel. +994 55 448 21 90, nömrə 10-AB-482.')).toEqual(['10-AB-482']);
+    expect(plates('Invoice 10-AB-482')).toEqual([]);
+    expect(plates('code 00-AB-482 or 10-AB-4821')).toEqual([]);
+  });
+
   it('takes no version number for a plate, but a plate before a full stop', () => {
     expect(plates('switch core-sw-01, IOS-XE 17.9.4a; owner Network Ops.')).toEqual([]);
     expect(plates('Lieferwagen B-MW 1234.')).toEqual(['B-MW 1234']);

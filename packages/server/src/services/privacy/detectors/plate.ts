@@ -15,6 +15,7 @@ const SHARED_SHAPES = [
   String.raw`[A-Z]{2} \d{2} \d{3}`, // Denmark: AB 12 345
   String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
   String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
+  String.raw`(?:0[1-9]|[1-9]\d)-[A-Z]{2}-\d{3}`, // Azerbaijan: 10-AB-482 (region, series, number)
   String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
   String.raw`[CN][A-Z]{1,2} \d{3}-\d{3}`, // South Africa, Western Cape and KwaZulu-Natal: CA 482-117, ND 728-114
   String.raw`[A-Z]{1,2} [1-9]\d{2,3} (?!(?:[KMGT]B|AM|PM|ML|KG|MG|CM|MM|KM|EN|DE|IN|OR|TO|AT|ON|OF|AND|THE|FOR|BY|EL|LA|DU|ET|Y)\b)[A-Z]{1,3}`, // Indonesia: B 1947 TKR
