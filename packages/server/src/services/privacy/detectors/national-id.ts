@@ -1,3 +1,4 @@
+import { canadianSinsInRecords } from './national-id-round13b.js';
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { EUROPE } from './national-id-europe.js';
@@ -302,7 +303,11 @@ export function detectNationalIds(text: string): Span[] {
     spans.push({ start: at, end, type: 'SSN' });
     resumeAt = end;
   }
-  return spans.concat(mongolianRegisterNumbers(text));
+  const sins = /\d{3} \d{3} \d{3}/.test(text) ? canadianSinsInRecords(text) : [];
+  return spans.concat(
+    mongolianRegisterNumbers(text),
+    sins.filter((sin) => !spans.some((span) => span.start < sin.end && span.end > sin.start)),
+  );
 }
 
 /** A bare number right after a name (`Njeri 27093315`, `Mori Takeshi 712134556404`): a record's identity number. */

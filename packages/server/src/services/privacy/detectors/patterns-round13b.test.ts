@@ -65,6 +65,14 @@ describe('round 13b identity numbers', () => {
     expect(ids('رقم الطلب 28905142101735')).toEqual([]);
   });
 
+  it('takes a Canadian SIN in spaced threes in a record line with a Canadian postcode', () => {
+    const row = '"Kalani Akana","728 304 155","1820 Pemberton Ave, North Vancouver, BC V7P 2S2"';
+    expect(ids(row)).toEqual(['728 304 155']);
+    expect(ids(row.replace('155', '156'))).toEqual([]);
+    expect(ids('"Kalani Akana","728 304 155","Payroll Clerk"')).toEqual([]);
+    expect(ids('call 416 728 304 155, BC V7P 2S2')).toEqual([]);
+  });
+
   it('takes no payroll run named by its month after `run`', () => {
     expect(ids('paid twice in run PR-2026-11; recover next cycle')).toEqual([]);
     expect(ids('RUN 12.345.678-5')).toEqual(['12.345.678-5']);
