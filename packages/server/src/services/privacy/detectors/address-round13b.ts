@@ -40,13 +40,14 @@ const HU = new RegExp(
   'gu',
 );
 
-/** The longest match of the sticky `pattern` from a capital up to `reach` characters before each match of `anchor`. */
+/** The longest match of the sticky `pattern` from a capital or a digit up to `reach` characters before each match of `anchor`. */
 function beforeAnchors(text: string, anchor: RegExp, pattern: RegExp, reach: number): Span[] {
   const spans: Span[] = [];
   anchor.lastIndex = 0;
   for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
     for (let start = Math.max(0, a.index - reach); start < a.index; start++) {
-      if (!/[A-Z\u00c0-\u024f]/.test(text[start] ?? '') || /[\p{L}\d]/u.test(text[start - 1] ?? '')) continue;
+      if (!/[A-Z\u00c0-\u024f\d]/.test(text[start] ?? '') || /[\p{L}\d]/u.test(text[start - 1] ?? ''))
+        continue;
       pattern.lastIndex = start;
       const m = pattern.exec(text);
       if (m && start + m[0].length > a.index) {
@@ -59,8 +60,19 @@ function beforeAnchors(text: string, anchor: RegExp, pattern: RegExp, reach: num
   return spans;
 }
 
+/**
+ * `14 Ard na Gréine, Rathfarnham, Dublin 14, D14 X2V8`: an Irish house number and street (Irish names keep
+ * `na`, `an`), its areas, then the Eircode, which finds it.
+ */
+const EIRCODE = /\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b/g;
+const IRISH = new RegExp(
+  `\\d{1,4}[A-Za-z]? ${CAP}(?: (?:na|an|de|of|the) ${CAP}| ${CAP}){0,3}(?:, ${CAP}(?: ${CAP})?(?: \\d{1,2}[Ww]?)?){0,4}, (?:[AC-FHKNPRTV-Y]\\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\\b`,
+  'uy',
+);
+
 export function round13bAddresses(text: string): Span[] {
   const spans: Span[] = [];
+  if (/\d [0-9AC-FHKNPRTV-Y]{4}\b/.test(text)) spans.push(...beforeAnchors(text, EIRCODE, IRISH, 90));
   if (/\d{4} ?[A-Z]{2} /.test(text)) {
     for (const m of text.matchAll(DUTCH_TOWN)) {
       if (/\d[a-zA-Z]?, $/.test(text.slice(Math.max(0, m.index - 4), m.index)))

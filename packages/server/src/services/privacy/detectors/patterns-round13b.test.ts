@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { round13bAddresses } from './address-round13b.js';
 import { detectCards } from './card.js';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { detectEmails } from './email.js';
@@ -257,50 +256,5 @@ describe('round 13b IBANs read out', () => {
 
   it('takes no run failing the mod-97 check', () => {
     expect(spoken(`the eye bank is ${said.replace(/nine$/, 'eight')}`)).toEqual([]);
-  });
-});
-
-describe('round 13b Swahili addresses', () => {
-  const addresses = (text: string) => round13bAddresses(text).map((span) => text.slice(span.start, span.end));
-
-  it('takes the house and the street in either order, then the area and the town', () => {
-    expect(addresses('Mama Neema wa Nyumba Na. 7, Mtaa wa Uhuru, Arusha anasema bomba linavuja.')).toEqual([
-      'Nyumba Na. 7, Mtaa wa Uhuru, Arusha',
-    ]);
-    expect(addresses('anaishi Mtaa wa Uhuru, Nyumba Na. 14, Kariakoo, Dar es Salaam.')).toEqual([
-      'Mtaa wa Uhuru, Nyumba Na. 14, Kariakoo, Dar es Salaam',
-    ]);
-    expect(addresses('anaishi Nyumba 12, Barabara ya Ngong, Nairobi; simu')).toEqual([
-      'Nyumba 12, Barabara ya Ngong, Nairobi',
-    ]);
-  });
-
-  it('takes no street without a house, nor a house without a place after it', () => {
-    expect(addresses('anaishi Mtaa wa Uhuru, Arusha.')).toEqual([]);
-    expect(addresses('Nyumba Na. 7 ina bomba linavuja.')).toEqual([]);
-  });
-});
-
-describe('round 13b Dutch, Basque and Hungarian addresses', () => {
-  const addresses = (text: string) => round13bAddresses(text).map((span) => text.slice(span.start, span.end));
-
-  it('takes the Dutch postcode and a town of several words after a house number', () => {
-    expect(addresses('adres Lange Voorhout 12, 2514 EB Den Haag')).toEqual(['2514 EB Den Haag']);
-    expect(addresses('Kamer 12, 2514 EB Den Haag')).toEqual(['2514 EB Den Haag']);
-    expect(addresses('artikel 2514 EB Den Haag')).toEqual([]);
-  });
-
-  it('takes a Basque street with its floor and side, then the postcode and town', () => {
-    expect(addresses('outside Ainhoa Kale Nagusia 12, 3. ezk., 20003 Donostia.')).toEqual([
-      'Kale Nagusia 12, 3. ezk., 20003 Donostia',
-    ]);
-    expect(addresses('Ainhoa Etxeberria 12, 3. ezk., 20003 Donostia.')).toEqual([]);
-  });
-
-  it('takes a Hungarian postcode, town, street, number, floor and door', () => {
-    expect(addresses('lakcím 1067 Budapest, Teréz krt. 24. II. em. 7.')).toEqual([
-      '1067 Budapest, Teréz krt. 24. II. em. 7.',
-    ]);
-    expect(addresses('1067 darab, Teréz krt.')).toEqual([]);
   });
 });
