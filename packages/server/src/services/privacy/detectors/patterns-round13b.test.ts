@@ -6,6 +6,7 @@ import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
 import { detectSpoken } from './spoken.js';
+import { loadNameLexicon } from './name-lexicon.js';
 import { detectSensitiveUrls } from './url.js';
 import { detectPlates } from './plate.js';
 
@@ -17,6 +18,7 @@ const cards = (text: string) => detectCards(text).map((span) => text.slice(span.
 const spoken = (text: string) =>
   detectSpoken(text).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
 const emails = (text: string) => detectEmails(text).map((span) => text.slice(span.start, span.end));
+const lexicon = await loadNameLexicon();
 const plates = (text: string) => detectPlates(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b plate labels', () => {
@@ -125,6 +127,18 @@ describe('round 13b profile links', () => {
     expect(urls('LinkedIn: https://de.linkedin.com/in/jürgen-obermaier-4b2a1')).toEqual([
       'https://de.linkedin.com/in/jürgen-obermaier-4b2a1',
     ]);
+  });
+
+  it('takes a Confluence page titled with a name, not one titled with words', () => {
+    const names = 'https://confluence.acme.com/display/CS/Onboarding+Jiale+Wu';
+    expect(detectSensitiveUrls(`see ${names}`, undefined, lexicon).length).toBe(1);
+    expect(
+      detectSensitiveUrls(
+        'see https://confluence.acme.com/display/CS/Onboarding+Checklist',
+        undefined,
+        lexicon,
+      ),
+    ).toEqual([]);
   });
 
   it("takes no site page on a country's subdomain, nor another site's subdomain", () => {
