@@ -70,8 +70,24 @@ const IRISH = new RegExp(
   'uy',
 );
 
+/**
+ * `eighteen Rosewood Terrace, Dunedin nine zero one six`: an address read out, the house number in words,
+ * the street with its kind, the town, then perhaps the postcode digit by digit.
+ */
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const SPOKEN_NUMBER = `(?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:${UNITS}))?)(?: hundred(?: and)?(?: (?:${UNITS}))?)?`;
+const DIGIT = `(?:zero|oh|${UNITS})`;
+const SPOKEN_ADDRESS = new RegExp(
+  `\\b${SPOKEN_NUMBER} ${CAP}(?: ${CAP})? (?:Street|Road|Avenue|Terrace|Lane|Drive|Crescent|Place|Close|Way|Grove|Parade), ${CAP}(?: ${CAP})?(?: ${DIGIT}(?:,? ${DIGIT}){3,4})?(?![\\p{L}])`,
+  'gu',
+);
+
 export function round13bAddresses(text: string): Span[] {
   const spans: Span[] = [];
+  if (/ (?:Street|Road|Avenue|Terrace|Lane|Drive|Crescent|Place|Close|Way|Grove|Parade)\b/.test(text)) {
+    for (const m of text.matchAll(SPOKEN_ADDRESS))
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
   if (/\d [0-9AC-FHKNPRTV-Y]{4}\b/.test(text)) spans.push(...beforeAnchors(text, EIRCODE, IRISH, 90));
   if (/\d{4} ?[A-Z]{2} /.test(text)) {
     for (const m of text.matchAll(DUTCH_TOWN)) {

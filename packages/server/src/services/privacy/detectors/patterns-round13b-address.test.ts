@@ -63,3 +63,19 @@ describe('round 13b Irish addresses', () => {
     expect(addresses('batch 14, D14 X2V8')).toEqual([]);
   });
 });
+
+describe('round 13b addresses read out', () => {
+  it('takes a house number in words, the street, the town and a postcode digit by digit', () => {
+    expect(addresses("Caller: it's eighteen Rosewood Terrace, Dunedin nine zero one six")).toEqual([
+      'eighteen Rosewood Terrace, Dunedin nine zero one six',
+    ]);
+    expect(addresses('she lives at forty-two Wallaby Way, Sydney')).toEqual([
+      'forty-two Wallaby Way, Sydney',
+    ]);
+  });
+
+  it('takes no street without its town, nor a number word starting a sentence', () => {
+    expect(addresses('one Direction Road trip')).toEqual([]);
+    expect(addresses('Two Rosewood Terrace, Dunedin')).toEqual([]);
+  });
+});
