@@ -82,8 +82,19 @@ const SPOKEN_ADDRESS = new RegExp(
   'gu',
 );
 
+/**
+ * `Calle 5 de Mayo 214, Col. Centro, 68000 Oaxaca de Juárez, Oax.`: a Mexican street and number, the
+ * neighbourhood (`Col.`, which finds it), the postcode and town, perhaps the state's abbreviation.
+ */
+const COLONIA = /, Col\. /g;
+const MEXICAN = new RegExp(
+  `(?:Calle|Avenida|Av\\.|Blvd\\.|Bulevar|Calzada|Privada|Cerrada|Andador|Prolongación) [^,\\n]{2,40}? \\d{1,5}(?: (?:Int|int)\\. ?\\d{1,4})?, Col\\. ${CAP}(?: (?:de|del|la|las|los) ${CAP}| ${CAP}){0,3}, (?:C\\.P\\. )?\\d{5} ${CAP}(?: (?:de|del|la) ${CAP}| ${CAP}){0,3}(?:, [A-Z][a-zé]{1,6}\\.?)?`,
+  'uy',
+);
+
 export function round13bAddresses(text: string): Span[] {
   const spans: Span[] = [];
+  if (text.includes(', Col. ')) spans.push(...beforeAnchors(text, COLONIA, MEXICAN, 60));
   if (/ (?:Street|Road|Avenue|Terrace|Lane|Drive|Crescent|Place|Close|Way|Grove|Parade)\b/.test(text)) {
     for (const m of text.matchAll(SPOKEN_ADDRESS))
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });

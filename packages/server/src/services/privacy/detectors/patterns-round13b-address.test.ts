@@ -79,3 +79,19 @@ describe('round 13b addresses read out', () => {
     expect(addresses('Two Rosewood Terrace, Dunedin')).toEqual([]);
   });
 });
+
+describe('round 13b Mexican addresses', () => {
+  it('takes the street, the colonia, the postcode, the town and the state', () => {
+    expect(
+      addresses('remolcada desde Calle 5 de Mayo 214, Col. Centro, 68000 Oaxaca de Juárez, Oax..'),
+    ).toEqual(['Calle 5 de Mayo 214, Col. Centro, 68000 Oaxaca de Juárez, Oax.']);
+    expect(
+      addresses('vive en Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México'),
+    ).toEqual(['Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México']);
+  });
+
+  it('takes no colonia without a street and postcode', () => {
+    expect(addresses('la reunión, Col. Centro, mañana')).toEqual([]);
+    expect(addresses('Calle 5 de Mayo 214, Col. Centro')).toEqual([]);
+  });
+});
