@@ -5,6 +5,7 @@ import { detectEmails } from './email.js';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
+import { polishPasswords } from './secret-round13b.js';
 import { detectSpoken } from './spoken.js';
 import { loadNameLexicon } from './name-lexicon.js';
 import { detectSensitiveUrls } from './url.js';
@@ -270,5 +271,21 @@ describe('round 13b IBANs read out', () => {
 
   it('takes no run failing the mod-97 check', () => {
     expect(spoken(`the eye bank is ${said.replace(/nine$/, 'eight')}`)).toEqual([]);
+  });
+});
+
+describe('round 13b Polish passwords', () => {
+  const secrets = (text: string) => polishPasswords(text).map((span) => text.slice(span.start, span.end));
+
+  it('takes a value with letters and digits after hasło … to / jest', () => {
+    expect(secrets('hasło do VPN użytkownika Krzysztofa Zielińskiego to Zima2026!Kraków, zmienić')).toEqual([
+      'Zima2026!Kraków',
+    ]);
+    expect(secrets('Twoje hasło jest Lato2024#.')).toEqual(['Lato2024#']);
+  });
+
+  it('takes no word without digits, nor a value without the password word', () => {
+    expect(secrets('hasło to jest trudne 2024')).toEqual([]);
+    expect(secrets('numer to Zima2026!Kraków')).toEqual([]);
   });
 });
