@@ -9,18 +9,18 @@ const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
 
 /**
  * Issuer prefixes: Diners (30, 36, 38, 39), Amex (34, 37), JCB (35), Visa (4), Maestro and
- * Mastercard (50–59, 2221–2720), Mir (2200–2204), Discover, UnionPay, RuPay (6).
+ * Mastercard (50–59, 2221–2720), Mir (2200–2204), Discover, UnionPay, RuPay (6), Troy (9792).
  */
-const ISSUER = /^(?:3|4|5|2[2-7]|6)/;
+const ISSUER = /^(?:3|4|5|2[2-7]|6|9792)/;
 /**
  * One run, or grouped as cards print them: fours (`4111 1111 1111 1111`), 4-6-5 and 4-6-4 (Amex, Diners),
- * 4-3-3-3 (an old 13-digit Visa, `4529 596 909 071`).
+ * 4-3-3-3 (an old 13-digit Visa, `4529 596 909 071`), or digit by digit as read out (`4 5 7 7 …`).
  */
 const GROUPED =
-  /^(?:\d+|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5}|\d{4}([ -])\d{3}\3\d{3}\3\d{3})$/;
+  /^(?:\d+|\d(?: \d){12,18}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5}|\d{4}([ -])\d{3}\3\d{3}\3\d{3})$/;
 /** Words that say a number is a card's, in the text just before it. */
 const CARD_CUE =
-  /(?:card|visa|mastercard|amex|american express|jcb|diners|discover|unionpay|maestro|rupay|verve|credit|debit|tarjeta|carte|karte|cartão|carta|カード|卡|카드)[^\n]{0,24}$/i;
+  /(?:card|visa|mastercard|amex|american express|jcb|diners|discover|unionpay|maestro|rupay|verve|credit|debit|tarjeta|carte|karte?|kort|cartão|carta|カード|卡|카드)[^\n]{0,24}$/i;
 
 const BARCODE_CUE = /\b(?:ean|upc|gtin|isbn|barcode|sku)(?:-?13)?[\s:#]*$/i;
 

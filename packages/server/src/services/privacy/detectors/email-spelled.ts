@@ -33,3 +33,31 @@ export function letterSpelledEmails(text: string): Span[] {
   }
   return spans;
 }
+
+/**
+ * `margaux point leroy arobase orange point fr`, `juan punto perez arroba gmail punto com`: an address said
+ * in French, Spanish, Portuguese, Italian or German, found from its word for `@`, which is no ordinary word.
+ */
+const AT_WORD = /\b(?:arobase|arroba|chiocciola|klammeraffe)\b/gi;
+const DOT_WORDS = 'point|punto|punkt|ponto';
+const LOCAL_SAID = new RegExp(
+  String.raw`(?<![\w.'’])[a-z0-9][a-z0-9._-]{0,63}(?:\s(?:${DOT_WORDS}|tiret|underscore|guion|guión|trattino)\s[a-z0-9][a-z0-9._-]{0,63}){0,3}\s$`,
+  'i',
+);
+const DOMAIN_SAID = new RegExp(
+  String.raw`\s[a-z0-9-]{2,63}(?:\s(?:${DOT_WORDS})\s[a-z]{2,6}){1,2}(?![\w])`,
+  'iy',
+);
+
+export function otherLanguageSpelledEmails(text: string): Span[] {
+  const spans: Span[] = [];
+  AT_WORD.lastIndex = 0;
+  for (let at = AT_WORD.exec(text); at; at = AT_WORD.exec(text)) {
+    const window = text.slice(Math.max(0, at.index - 100), at.index);
+    const local = LOCAL_SAID.exec(window);
+    DOMAIN_SAID.lastIndex = at.index + at[0].length;
+    if (!local || !DOMAIN_SAID.exec(text)) continue;
+    spans.push({ start: at.index - window.length + local.index, end: DOMAIN_SAID.lastIndex, type: 'EMAIL' });
+  }
+  return spans;
+}

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { shellLoginAt } from './network.js';
-import { letterSpelledEmails, NUMBER_WORD } from './email-spelled.js';
+import { letterSpelledEmails, NUMBER_WORD, otherLanguageSpelledEmails } from './email-spelled.js';
 import { LETTERS } from './util.js';
 
 /** A login on a LAN machine (`admin@nas.lan`) is a host, not a mailbox. */
@@ -72,7 +72,7 @@ export function detectEmails(text: string): Span[] {
   // `S as in Sierra, A, D, I, Q at proton dot me`: its last letter alone is no address of its own.
   const spans = spelledOut(text)
     .filter((span) => !lettered.some((l) => l.start <= span.start && l.end >= span.end))
-    .concat(lettered);
+    .concat(lettered, otherLanguageSpelledEmails(text));
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1] ?? '')) start--;

@@ -161,8 +161,9 @@ export const ROUND10: Row[] = [
     example: '915854616',
     valid: israeliIdValid,
     plain: true,
-    near: line(String.raw`תעודת|ת"ז|זהות|zehut`),
-    cues: ['תעודת הזהות', 'ת"ז', 'מספר (?:ה)?זהות'],
+    near: line(String.raw`תעודת|ת"ז|ת״ז|ת\.ז|זהות|zehut`),
+    // `ת.ז.` and `ת״ז` (with the gershayim) as often as `ת"ז`.
+    cues: ['תעודת הזהות', 'ת"ז', 'ת״ז', 'ת\\.ז\\.?', 'מספר (?:ה)?זהות'],
   },
   {
     country: 'Germany health insurance number (letter and nine digits, check digit)',

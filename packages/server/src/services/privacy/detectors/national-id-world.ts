@@ -157,4 +157,5 @@ export const WORLD: Row[] = [
   },
   { country: 'Sri Lanka, Bangladesh', cues: ['nic', 'nid'] },
   { country: 'Israel', cues: ['teudat zehut', 'zehut', 'תעודת זהות'] },
+  { country: 'Egypt national number', cues: ['الرقم القومي', 'الرقم القومى', 'رقم قومي'] },
 ];

@@ -1,3 +1,4 @@
+import { canadianSinsInRecords } from './national-id-round13b.js';
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { EUROPE } from './national-id-europe.js';
@@ -111,7 +112,7 @@ function matchesFrom(pattern: RegExp, text: string, from: number): boolean {
  * label a few words after the number, with no other number between or right after it.
  */
 const LABEL_AFTER = new RegExp(
-  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/#]?\p{N}))`,
+  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/# ]?\p{N}|\p{Ll}+[^\p{L}\p{N}\n.!?]{1,3}\p{N}))`,
   'iu',
 );
 /** `…, Nairobi, ID 28461937`, `her ID 27093315`: a bare `ID` after a comma or a possessive. */
@@ -302,7 +303,11 @@ export function detectNationalIds(text: string): Span[] {
     spans.push({ start: at, end, type: 'SSN' });
     resumeAt = end;
   }
-  return spans.concat(mongolianRegisterNumbers(text));
+  const sins = /\d{3} \d{3} \d{3}/.test(text) ? canadianSinsInRecords(text) : [];
+  return spans.concat(
+    mongolianRegisterNumbers(text),
+    sins.filter((sin) => !spans.some((span) => span.start < sin.end && span.end > sin.start)),
+  );
 }
 
 /** A bare number right after a name (`Njeri 27093315`, `Mori Takeshi 712134556404`): a record's identity number. */

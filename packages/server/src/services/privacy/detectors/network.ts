@@ -2,15 +2,18 @@ import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
 import { numberedAndSiteHosts } from './network-round12.js';
 import { round13Hosts } from './network-round13.js';
+import { fleetHosts } from './network-round13b.js';
 import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?:\\/\\d{1,2})?(?![\\d]|\\.\\d)`, 'g');
 const VERSION_BEFORE = /(?<!\p{L})(?:firmware|version|ver\.?|release|build|fw|v)\s*$/iu;
 const PRIVATE_SUFFIX =
-  /\.(?:local|lan|internal|intranet|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box|[a-z0-9-]+\.svc)(?![\w-]|\.[a-z])/gi;
-const INTERNAL_HOST = /^(?:[\w.+-]+@)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z.]+$/i;
-const HOST_CHAR = /[\w.+@-]/;
+  /\.(?:local|lan|internal|intranet|intra|corp|home\.arpa|home|localdomain|private|priv|ts\.net|fritz\.box|[a-z0-9-]+\.svc)(?![\w-]|\.[a-z])/gi;
+// Labels may hold letters beyond ASCII, as internationalised names do (`srv-nas02.büro.local`).
+const INTERNAL_HOST =
+  /^(?:[\w.+-]+@)?(?:[a-z0-9À-ÖØ-öø-ÿ](?:[a-z0-9À-ÖØ-öø-ÿ-]{0,61}[a-z0-9À-ÖØ-öø-ÿ])?\.)+[a-z.]+$/i;
+const HOST_CHAR = /[\w.+@À-ÖØ-öø-ÿ-]/;
 
 const IPV6_AT =
   /(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%[\w.]+)?(?:\/\d{1,3})?(?![\w:])/iy;
@@ -195,7 +198,8 @@ export function detectInternalHosts(text: string): Span[] {
   ];
   // `workstation WS-ACC-12` is also an asset name of round 13: each name once.
   const seen = new Set(spans.map((span) => `${span.start}:${span.end}`));
-  return spans.concat(round13Hosts(text).filter((span) => !seen.has(`${span.start}:${span.end}`)));
+  const later = [...round13Hosts(text), ...fleetHosts(text)];
+  return spans.concat(later.filter((span) => !seen.has(`${span.start}:${span.end}`)));
 }
 
 function privateSuffixHosts(text: string): Span[] {

@@ -1,7 +1,10 @@
 import type { Span } from '../types.js';
 import { before, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 
-const CANDIDATE = /(?<![\w.+/:@-])(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
+/** `טלפון 052-448-1907, רכב 48-291-07`: a vehicle word between two numbers makes the second a plate's. */
+const VEHICLE_WORD = /רכב|\b(?:car|vehicle|plate|reg)\b/i;
+// `ב-052-555-7431`: a Hebrew preposition joined by a hyphen still leaves the number whole.
+const CANDIDATE = /(?<![\w.+/:@]|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE =
   /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처)[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$/;
@@ -71,8 +74,9 @@ export function detectPhones(text: string): Span[] {
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
     // A number right after another one in a list (`… or 91 123 45 67`) shares its label.
+    const gap = lastEnd >= 0 ? text.slice(lastEnd, match.index) : '';
     const listed =
-      lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(text.slice(lastEnd, match.index));
+      lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(gap) && !VEHICLE_WORD.test(gap);
     // Both cues are words: without a letter before the number neither can be there.
     const cued = mayHaveLetterIn(text, match.index - 24, match.index);
     const labelled = listed || (cued && PHONE_CUE.test(before(text, match.index, 24)));

@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
 import { cuedPlates } from './plate-cued.js';
 import { regionalPlates } from './plate-regional.js';
+import { israeliPlates } from './plate-round13b.js';
 import { BANGLADESH_CAPITALS, BANGLADESH_CITY, thaiPlates } from './plate-round13.js';
 import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
 
@@ -14,6 +15,7 @@ const SHARED_SHAPES = [
   String.raw`[A-Z]{2} \d{2} \d{3}`, // Denmark: AB 12 345
   String.raw`(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH) \d{1,3} ?\d{3}`, // Switzerland: ZH 481 223
   String.raw`[1-9]-[A-Z]{3}-\d{3}`, // Belgium: 1-ABC-123
+  String.raw`(?:0[1-9]|[1-9]\d)-[A-Z]{2}-\d{3}`, // Azerbaijan: 10-AB-482 (region, series, number)
   String.raw`[BCDEFGKLNOPRSTWZ][A-Z]{1,2} (?=\d{0,4}[A-Z])\d[A-Z\d]{3,4}`, // Poland: KR 4G721 (a letter among the digits)
   String.raw`[CN][A-Z]{1,2} \d{3}-\d{3}`, // South Africa, Western Cape and KwaZulu-Natal: CA 482-117, ND 728-114
   String.raw`[A-Z]{1,2} [1-9]\d{2,3} (?!(?:[KMGT]B|AM|PM|ML|KG|MG|CM|MM|KM|EN|DE|IN|OR|TO|AT|ON|OF|AND|THE|FOR|BY|EL|LA|DU|ET|Y)\b)[A-Z]{1,3}`, // Indonesia: B 1947 TKR
@@ -43,7 +45,8 @@ const DISTINCTIVE = new RegExp(
     .join('|'),
   'g',
 );
-const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-])`, 'y');
+// `IOS-XE 17.9.4a`: digits that go on after a dot are a version's.
+const BOUNDED = new RegExp(`(?:${DISTINCTIVE.source})(?![\\w-]|\\.\\d)`, 'y');
 /** Where a plate could start: a run of capitals and digits at a word start (among `codeStarts`). */
 const START = /\b[A-Z0-9ÄÖÜ](?=[A-Z0-9ÄÖÜ -]{4})/y;
 
@@ -138,7 +141,7 @@ const SOUTH_ASIAN =
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\w-])/y;
 /** Plate and vehicle words, in many languages (`Kennzeichen`, `camión`, `фура`, `tablice`). */
 const LABEL_WORDS =
-  'plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registreringsnummer|kontrollschild|kenderaan|vozidl[oae]|reg\\.?nr|rego|reg\\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rej\\.?|ciągnik|naczepa|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|cami[óo]n|camioneta|furgoneta|furg[óo]n|lieferwagen|transporter|lkw|pkw|(?:registarske )?tablice|фура|грузовик|машин[аы]|автомобил[ья]|车牌|ナンバー|차량번호|번호판';
+  'plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registracij[aie]|rejestracj[aię]|registreringsnummer|rekisterinumero|bilnummer|pendaftaran|گاڑی(?: نمبر)?|車牌|kontrollschild|kenderaan|vozidl[oae]|reg\\.?nr|rego|reg\\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rej\\.?|ciągnik|naczepa|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|cami[óo]n|camioneta|furgoneta|furg[óo]n|lieferwagen|transporter|lkw|pkw|(?:registarske )?tablice|фура|грузовик|машин[аы]|автомобил[ья]|车牌|ナンバー|차량번호|번호판';
 const LABEL = new RegExp(
   String.raw`(?:${LABEL_WORDS})[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:ko|mo|niya|namin|natin|nila)\s+)?(?:(?:is|was|reads|of)\s+)?`,
   'iuy',
@@ -147,7 +150,7 @@ const LABEL = new RegExp(
 const VEHICLE_WORDS_ONLY = new RegExp(`^(?:(?:${LABEL_WORDS})(?:\\s+|$))+$`, 'iu');
 export const vehicleWordsOnly = (words: string) => VEHICLE_WORDS_ONLY.test(words);
 const LABEL_HINT =
-  /nummerpla|numberpla|plate|licen|regist|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rej|ciągnik|naczep|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice|фура|грузовик|машин|автомобил|车牌|ナンバー|차량번호|번호판/gi;
+  /nummerpla|numberpla|plate|licen|regist|pendaftaran|گاڑی|車牌|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rej|ciągnik|naczep|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice|фура|грузовик|машин|автомобил|车牌|ナンバー|차량번호|번호판/gi;
 
 /** `reg no. ABC 123? no sorry it's ABD 128`: a correction right after a plate, then a value of its shape (only lower-case words between). */
 const CORRECTION = /[?,.!;:]?\s+(?:no|nope|sorry|wait|actually|correction|i mean)\b[^\n.A-Z\d]{0,20}/y;
@@ -168,7 +171,8 @@ function afterLabel(text: string): Span[] {
   LABEL_HINT.lastIndex = 0;
   for (let hint = LABEL_HINT.exec(text); hint; hint = LABEL_HINT.exec(text)) {
     // A whole word only (`car`, not `card`'s start or `Oscar`'s end); checked here, not with a look-behind at every position.
-    if (hint.index > 0 && isLetterCode(text.charCodeAt(hint.index - 1))) continue;
+    const cjk = hint[0].charCodeAt(0) >= 0x4e00;
+    if (hint.index > 0 && !cjk && isLetterCode(text.charCodeAt(hint.index - 1))) continue;
     LABEL.lastIndex = hint.index;
     const m = LABEL.exec(text);
     if (!m) continue;
@@ -215,6 +219,7 @@ export function detectPlates(text: string): Span[] {
     ...bangladeshi,
     ...afterLabel(text),
     ...cuedPlates(text),
+    ...(text.includes('רכב') ? israeliPlates(text) : []),
     ...regionalPlates(text),
     ...japanese,
     ...korean,

@@ -1,5 +1,6 @@
 import { detectLoginPasswords } from './secret-login.js';
 import { round13Secrets } from './secret-round13.js';
+import { polishPasswords } from './secret-round13b.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -353,6 +354,7 @@ export function detectSecrets(text: string): Span[] {
     ...detectLoginPasswords(text),
     ...keysCodesAndLoginPasswords(text),
     ...round13Secrets(text),
+    ...polishPasswords(text),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,

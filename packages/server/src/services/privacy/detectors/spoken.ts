@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
 import { spokenIds } from './spoken-id.js';
+import { germanSpokenPhones, spokenIbans } from './spoken-round13b.js';
 
 /**
  * Numbers, postcodes and plates read out in a voice transcript (`oh seven nine one one double three …`,
@@ -55,18 +56,19 @@ const NATO: Record<string, string> = {
   zulu: 'Z',
 };
 
-type Alphabet = (word: string) => string | undefined;
+export type Alphabet = (word: string) => string | undefined;
 const digitOf: Alphabet = (word) => DIGITS[word] ?? (word === 'o' ? '0' : undefined);
 /** A postcode spelled out: digit words and single letters. */
-const postcodeChar: Alphabet = (word) =>
+export const postcodeChar: Alphabet = (word) =>
   DIGITS[word] ?? (/^[a-z]$/.test(word) ? word.toUpperCase() : undefined);
 /** A plate spelled out: digit words, NATO words and single letters. */
 const plateChar: Alphabet = (word) => DIGITS[word] ?? NATO[word] ?? postcodeChar(word);
 
-const TOKEN = /[ \t]*,?[ \t]*(x-ray|[a-z]+)(?![\p{L}\d'’-])/iuy;
+// `double-zero`: a repeat word may be joined to its digit by a hyphen.
+const TOKEN = /[ \t]*,?[ \t]*(x-ray|(?:double|triple)(?=-[a-z])|[a-z]+(?![\p{L}\d'’-]))/iuy;
 
 /** The spoken run from `at`: its characters and where its last word ends (`double`/`triple` repeat the next one). */
-function readSpoken(text: string, at: number, alphabet: Alphabet): { value: string; end: number } {
+export function readSpoken(text: string, at: number, alphabet: Alphabet): { value: string; end: number } {
   let value = '';
   let end = at;
   let repeat = 1;
@@ -75,6 +77,7 @@ function readSpoken(text: string, at: number, alphabet: Alphabet): { value: stri
     const word = (m[1] ?? '').toLowerCase();
     if ((word === 'double' || word === 'triple') && repeat === 1) {
       repeat = word === 'double' ? 2 : 3;
+      if (text[TOKEN.lastIndex] === '-') TOKEN.lastIndex++;
       continue;
     }
     const char = alphabet(word);
@@ -89,6 +92,8 @@ function readSpoken(text: string, at: number, alphabet: Alphabet): { value: stri
 /** Where a run of spoken digits may start (a digit word or `double`/`triple`). */
 const DIGIT_WORD = /\b(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)\b/gi;
 const CARD_CUE = /\b(?:card|visa|mastercard|amex|debit|credit)\b[^\n.]{0,24}$/i;
+/** Sixteen digits on Visa's, Mastercard's or Discover's prefix, fifteen on Amex's: a card even without its word. */
+const SPOKEN_CARD_SHAPE = /^(?:(?=4|5[1-5]|2[2-7]|6)\d{16}|3[47]\d{13})$/;
 const PHONE_CUE = /\b(?:number|phone|mobile|cell|call|ring|reach|text|whatsapp|contact)\b[^\n.]{0,24}$/i;
 /** A number of an account, an order, a policy: not a phone's. */
 const OTHER_NUMBER =
@@ -104,7 +109,8 @@ function spokenNumbers(text: string): Span[] {
     resumeAt = Math.max(end, m.index + m[0].length);
     if (value.length < 10) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (value.length >= 13 && value.length <= 19 && luhnValid(value) && CARD_CUE.test(before)) {
+    const card = CARD_CUE.test(before) || SPOKEN_CARD_SHAPE.test(value);
+    if (value.length >= 13 && value.length <= 19 && luhnValid(value) && card) {
       spans.push({ start: m.index, end, type: 'CARD' });
     } else if (value.length <= 13 && PHONE_CUE.test(before) && !OTHER_NUMBER.test(before)) {
       spans.push({ start: m.index, end, type: 'PHONE' });
@@ -154,5 +160,7 @@ export function detectSpoken(text: string): Span[] {
     ...spelledAfter(text, POSTCODE_CUE, postcodeChar, (value) => UK_POSTCODE.test(value), 'ADDRESS'),
     ...spelledAfter(text, PLATE_CUE, plateChar, plateValue, 'PLATE'),
     ...spokenIds(text),
+    ...(/null|eins|zwei/i.test(text) ? germanSpokenPhones(text) : []),
+    ...spokenIbans(text),
   ];
 }

@@ -17,6 +17,9 @@ const DOCUMENT_WORDS = new Set(
   ),
 );
 
+/** The page title of a Confluence page (`/display/<space>/<title>`), a company's own wiki. */
+const WIKI_TITLE = /\/display\/[^/]+\/([^/]+)\/?$/;
+
 /** Top-level domains people take for their own site: a given name joined to any surname there is one. */
 const PERSONAL_TLDS = new Set(
   'me name blog design dev io art photo photography studio page site online xyz codes work portfolio cv website life space ink'.split(
@@ -85,6 +88,9 @@ export function namesAPerson(url: URL, names: NameLexicon): boolean {
   const personalTld = PERSONAL_TLDS.has(labels.at(-1) ?? '');
   if (namesSomeone(ownerLabel(hostname), names, personalTld)) return true;
   if (labels.length === 3 && namesSomeone(labels.slice(0, 2).join('.'), names)) return true;
+  // `/display/CS/Onboarding+Jiale+Wu`: a wiki page titled with someone's name.
+  const title = WIKI_TITLE.exec(url.pathname)?.[1];
+  if (title && namesSomeone(decodeURIComponent(title.replace(/\+/g, '-')), names)) return true;
   const file = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
   const stem = /^(.+)\.[a-z0-9]{2,5}$/i.exec(file)?.[1];
   if (!stem) return false;

@@ -12,9 +12,12 @@ const PERSONAL_PARAM =
   /^(?:.*[_-])?(?:e?mail|user|username|uid|userid|login|account|customer|client|member|patient|phone|mobile|ssn|name|firstname|lastname|dob|id|assignee|reporter|owner|author|requester|contact|recipient|sender)$/i;
 const PERSONAL_PATH =
   /\/(?:users?|u|profiles?|people|persons?|customers?|accounts?|members?|patients?|employees?|staff|authors?|home|personal|~)\/[^/?#]+|\/(?:@|~)[^/?#]+/i;
-/** Sites where the first path segment names a person (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`). */
+/**
+ * Sites where the first path segment names a person (`linkedin.com/in/…`, `github.com/<user>`, `wa.me/<number>`),
+ * also on a country's subdomain (`de.linkedin.com`).
+ */
 const PROFILE_SITES =
-  /^(?:www\.|m\.|[\w-]+\.(?=slack\.com))?(?:slack\.com|linkedin\.com|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com|threads\.net|github\.com|gitlab\.com|t\.me|wa\.me|calendly\.com|medium\.com|youtube\.com|reddit\.com|vk\.com|xing\.com|linktr\.ee|about\.me|keybase\.io|bsky\.app|snapchat\.com|pinterest\.com|behance\.net|dribbble\.com|patreon\.com|soundcloud\.com)$/i;
+  /^(?:www\.|m\.|[\w-]+\.(?=slack\.com)|[a-z]{2}\.(?=linkedin\.com|facebook\.com|pinterest\.com))?(?:slack\.com|linkedin\.com|facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com|threads\.net|github\.com|gitlab\.com|t\.me|wa\.me|calendly\.com|medium\.com|youtube\.com|reddit\.com|vk\.com|xing\.com|linktr\.ee|about\.me|keybase\.io|bsky\.app|snapchat\.com|pinterest\.com|behance\.net|dribbble\.com|patreon\.com|soundcloud\.com)$/i;
 /** Site pages that name no one (`github.com/features`, `facebook.com/help`). */
 const SITE_PAGES = new Set(
   `about help policies policy privacy terms legal login signup join settings search explore home features pricing blog
