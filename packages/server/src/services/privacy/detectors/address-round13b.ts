@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { LETTERS, UPPER_START } from './util.js';
+import { fromAnchors, LETTERS, UPPER_START } from './util.js';
 
 const CAP = `[${UPPER_START}][${LETTERS}'’-]*`;
 
@@ -78,9 +78,11 @@ const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const SPOKEN_NUMBER = `(?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:${UNITS}))?)(?: hundred(?: and)?(?: (?:${UNITS}))?)?`;
 const DIGIT = `(?:zero|oh|${UNITS})`;
 const SPOKEN_ADDRESS = new RegExp(
-  `\\b${SPOKEN_NUMBER} ${CAP}(?: ${CAP})? (?:Street|Road|Avenue|Terrace|Lane|Drive|Crescent|Place|Close|Way|Grove|Parade), ${CAP}(?: ${CAP})?(?: ${DIGIT}(?:,? ${DIGIT}){3,4})?(?![\\p{L}])`,
-  'gu',
+  `${SPOKEN_NUMBER} ${CAP}(?: ${CAP})? (?:Street|Road|Avenue|Terrace|Lane|Drive|Crescent|Place|Close|Way|Grove|Parade), ${CAP}(?: ${CAP})?(?: ${DIGIT}(?:,? ${DIGIT}){3,4})?(?![\\p{L}])`,
+  'uy',
 );
+/** Found from the street word and its comma, then read back over the name and the number said in words. */
+const SPOKEN_ANCHOR = / (?:Street|Road|Avenue|Terrace|Lane|Drive|Crescent|Place|Close|Way|Grove|Parade), /g;
 
 /**
  * `Calle 5 de Mayo 214, Col. Centro, 68000 Oaxaca de Juárez, Oax.`: a Mexican street and number, the
@@ -95,8 +97,8 @@ const MEXICAN = new RegExp(
 export function round13bAddresses(text: string): Span[] {
   const spans: Span[] = [];
   if (text.includes(', Col. ')) spans.push(...beforeAnchors(text, COLONIA, MEXICAN, 60));
-  if (/ (?:Street|Road|Avenue|Terrace|Lane|Drive|Crescent|Place|Close|Way|Grove|Parade)\b/.test(text)) {
-    for (const m of text.matchAll(SPOKEN_ADDRESS))
+  for (const m of fromAnchors(text, SPOKEN_ANCHOR, SPOKEN_ADDRESS, 8)) {
+    if (!/[\p{L}\d]/u.test(text[m.index - 1] ?? ''))
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   if (/\d [0-9AC-FHKNPRTV-Y]{4}\b/.test(text)) spans.push(...beforeAnchors(text, EIRCODE, IRISH, 90));

@@ -5,14 +5,17 @@ import type { Span } from '../types.js';
  * words, then `to` or `jest` and a value with letters and digits (the shape of a chosen password).
  */
 const POLISH_PASSWORD =
-  /\bhas(?:ło|la|łem)\b[^:=\n.]{0,60}?\s(?:to|jest|brzmi)\s+["'„“]?((?=\S*\d)(?=\S*\p{L})[^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/dgiu;
+  /has(?:ło|la|łem)\b[^:=\n.]{0,60}?\s(?:to|jest|brzmi)\s+["'„“]?((?=\S*\d)(?=\S*\p{L})[^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diuy;
+/** Found from the word (rare), then read from there; not inside another word. */
+const POLISH_WORD = /has(?:ło|la|łem)/gi;
 
 export function polishPasswords(text: string): Span[] {
-  if (!text.includes('has')) return [];
   const spans: Span[] = [];
-  POLISH_PASSWORD.lastIndex = 0;
-  for (let m = POLISH_PASSWORD.exec(text); m; m = POLISH_PASSWORD.exec(text)) {
-    const range = m.indices?.[1];
+  POLISH_WORD.lastIndex = 0;
+  for (let a = POLISH_WORD.exec(text); a; a = POLISH_WORD.exec(text)) {
+    if (/[\p{L}\d_]/u.test(text[a.index - 1] ?? '')) continue;
+    POLISH_PASSWORD.lastIndex = a.index;
+    const range = POLISH_PASSWORD.exec(text)?.indices?.[1];
     if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
   }
   return spans;
