@@ -85,3 +85,12 @@ describe('address fields written without a colon, and streets without a number',
     ]);
   });
 });
+
+describe('numbers of other things after `no.`', () => {
+  it('leaves a customer, order or policy number alone, and still reads a house number', () => {
+    expect(found('Subject access request, customer no. C-44812, email on file')).toEqual([]);
+    expect(found('deliver to No. 45, 2nd Cross, 3rd Main, Indiranagar, Bengaluru 560038')).toEqual([
+      'No. 45, 2nd Cross, 3rd Main, Indiranagar, Bengaluru 560038',
+    ]);
+  });
+});

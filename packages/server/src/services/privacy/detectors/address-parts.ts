@@ -93,7 +93,7 @@ export function sentenceEnd(text: string, from: number, to: number): number {
 
 /** A numbered plot, house, flat, unit or block: the start of an address when more follows. */
 export const NUMBERED = new RegExp(
-  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding|[Pp]urok|[Ss]itio|[Ss]tand|[Ee]rf|[Ww]ard(?:\s+[Nn]o\.?)?|[Bb]lok)|#)\s*(?:[A-Z]-?)?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
+  String.raw`(?:\b(?:[Pp]lots?|[Bb]lk\.?|[Ll]ot|(?:[Hh]ouse|[Hh]se)(?:\s+[Nn]o\.?)?|[Hh]\.?\s?[Nn]o\.?|[Dd]oor\s+[Nn]o\.?|(?<!(?:[Cc]ustomer|[Oo]rder|[Aa]ccount|[Ii]nvoice|[Tt]icket|[Cc]ase|[Pp]olicy|[Mm]ember|[Rr]eference|[Rr]ef|[Bb]ooking|[Cc]laim|[Cc]lient|[Pp]atient|[Ii]tem|[Ss]erial|[Pp]art|[Mm]odel)\s)[Nn]o\.|[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite|[Bb]lock|[Ss]hop|[Bb]ldg\.?|[Bb]uilding|[Pp]urok|[Ss]itio|[Ss]tand|[Ee]rf|[Ww]ard(?:\s+[Nn]o\.?)?|[Bb]lok)|#)\s*(?:[A-Z]-?)?\d{1,5}(?!\d)(?:-?[A-Z](?![\w]))?(?:[-/]\d{1,4})?(?:(?:\s+${CAP}){1,5}(?:\s\d{1,4}[A-Z]?(?![\w-]))?)?`,
   'g',
 );
 /**
