@@ -201,8 +201,9 @@ export class NameReader {
     )
       return true;
     if (!/^ \d/.test(after)) return false;
-    // (`Called Siosaia Fifita 3x`: a count of times, not a version.)
+    // (`Called Siosaia Fifita 3x`: a count of times, not a version; `Rawiri 021 555 8734`: a phone number.)
     if (/^ \d{1,2}x\b/.test(after)) return false;
+    if (/^ \d{2,4}[ -]\d{3}[ -]?\d{3,4}(?!\d)/.test(this.text.slice(last.end, last.end + 16))) return false;
     return !/^ \d{5}/.test(after) || /['’]/.test(last.text) || labelledAsId(this.text, last.end + 1);
   }
 
@@ -246,6 +247,8 @@ export class NameReader {
       /(?:^|[^\p{L}])(?:is|was)\s+$/u.test(this.text.slice(Math.max(0, prev.word.start - 5), prev.word.start))
     )
       return false;
+    // `the Kamau family reunion`: a family is a family of persons.
+    if (/^ famil(?:y|ies)\b/.test(this.text.slice(w.end, w.end + 10))) return false;
     // `chiedere a Alessandro chi guidava`, `Escribile a Facundo:`: Romance `a` (to) before a name and a word
     // that is no English one, or the end of the phrase.
     if (prev.raw === 'a' && this.evidence.classOf(w) === 'given') {

@@ -228,3 +228,11 @@ describe('more languages’ names (round 13)', () => {
     expect(found('주소 확인 / 담당 이서연 / 생일')).toEqual(['이서연']);
   });
 });
+
+describe('families and phone numbers after a name (round 13)', () => {
+  it('reads a name before `family` and before a phone number (no product version)', () => {
+    expect(found('Signal group invite for the Kamau family reunion')).toEqual(['Kamau']);
+    expect(found('NOK: Rawiri 021 555 8734')).toEqual(['Rawiri']);
+    expect(found('Gemma 3 27B is fast')).toEqual([]);
+  });
+});
