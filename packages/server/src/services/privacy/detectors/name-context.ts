@@ -318,7 +318,7 @@ photo photos pictures`.split(/\s+/),
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
 /** Header and field words of e-mails and forms in other languages (`Asunto: la factura del mes`). */
 export const HEADER_WORDS = new Set(
-  'fwd fw re cc bcc mtg cust appt mgr lvm acct dept qbr eod fyi tmrw pls asap inv pmt nok dsr gesproken nombre apellido apellidos prénom nome cognome imię nazwisko vorname nachname achternaam approver requester reviewer asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
+  'fwd fw re cc bcc sehr tá conseiller conseillère asesor asesora atendente berater beraterin consulente operatore operador acme mtg cust appt mgr lvm acct dept qbr eod fyi tmrw pls asap inv pmt nok dsr gesproken nombre apellido apellidos prénom nome cognome imię nazwisko vorname nachname achternaam approver requester reviewer asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
     ' ',
   ),
 );

@@ -123,7 +123,7 @@ export function extend(r: NameReader, first: Word): Word {
       r.names.common(next.lower) &&
       !PLACE_NOUNS.has(next.lower) &&
       !r.names.place(next.lower) &&
-      /^(?:['’]s\b|\s+\p{Ll}|[,.;:!?)]|$)/u.test(r.text.slice(next.end, next.end + 3))
+      /^(?:['’]s\b|\s+\p{Ll}|\s\(|[,.;:!?)]|$)/u.test(r.text.slice(next.end, next.end + 3))
     ) {
       last = next;
       // `Nurul Ain binti Zakaria`: a particle after it carries the name on.
