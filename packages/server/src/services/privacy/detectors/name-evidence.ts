@@ -167,6 +167,8 @@ export class NameEvidence {
     if (/^\p{Lu}[\p{L}]*-\p{Ll}{5,}$/u.test(text)) return 'common';
     // `Передайте`, `Позвоните`: a Russian or Ukrainian polite imperative opening a request.
     if (/[а-яіїє](?:йте|ите|іть|ьте)$/.test(lower)) return 'common';
+    // `Dałem`, `Rozmawiałam`, `Przekazałem`: a Polish verb in the first person past opening a sentence.
+    if (/\p{L}{2}ł(?:em|am|ośmy|iśmy|yśmy)$/u.test(lower)) return 'common';
     if (this.given(lower)) {
       if (CALENDAR.has(lower)) return 'ambiguousGiven';
       if (names.place(lower)) return 'place';

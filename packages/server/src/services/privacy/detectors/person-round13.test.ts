@@ -236,3 +236,16 @@ describe('families and phone numbers after a name (round 13)', () => {
     expect(found('Gemma 3 27B is fast')).toEqual([]);
   });
 });
+
+describe('Polish cases and titles (round 13)', () => {
+  it('reads a surname in the same case as the given name before it, after panią/pana, not the verb before', () => {
+    expect(found('Przekazałem Piotrowi Mazurowi numer konta')).toEqual(['Piotrowi Mazurowi']);
+    expect(found('Dałem Annie Kowalskiej klucze')).toEqual(['Annie Kowalskiej']);
+    expect(found('Rozmawiałem też z panią Zielińską. Tel.')).toEqual(['panią Zielińską']);
+  });
+
+  it('reads given names the lists lacked and a surname that is a word before a bracket', () => {
+    expect(found('Attendees: Catalina Restrepo Uribe, Nadia Petrenko')).toContain('Catalina Restrepo Uribe');
+    expect(found('Groeten, Marieke Bos (HR)')).toEqual(['Marieke Bos']);
+  });
+});

@@ -219,7 +219,12 @@ class PersonScanner {
       // `Ивановой`, `Kowalskim`, `Jonui Petrauskui`: a listed name with a case ending.
       if ((wordClass === 'unknown' || wordClass === 'shape') && inflectedName(w.lower, this.#reader.names)) {
         const next = this.#reader.next(w);
-        const both = next && isTitle(next.text) && inflectedName(next.lower, this.#reader.names);
+        // (`Piotrowi Mazurowi`: a surname after it in the same case, with the same ending.)
+        const both =
+          next &&
+          isTitle(next.text) &&
+          (inflectedName(next.lower, this.#reader.names) ||
+            (next.lower.length >= 5 && next.lower.slice(-3) === w.lower.slice(-3)));
         skipUntil = this.#accept(w.start, both ? next : w);
         continue;
       }
