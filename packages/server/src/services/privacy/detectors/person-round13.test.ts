@@ -245,7 +245,10 @@ describe('Polish cases and titles (round 13)', () => {
   });
 
   it('reads given names the lists lacked and a surname that is a word before a bracket', () => {
-    expect(found('Attendees: Catalina Restrepo Uribe, Nadia Petrenko')).toContain('Catalina Restrepo Uribe');
+    expect(found('Attendees: Catalina Restrepo Uribe; Nadia Petrenko')).toEqual([
+      'Catalina Restrepo Uribe',
+      'Nadia Petrenko',
+    ]);
     expect(found('Groeten, Marieke Bos (HR)')).toEqual(['Marieke Bos']);
   });
 });
