@@ -5,7 +5,7 @@ import { detectEmails } from './email.js';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
-import { polishPasswords } from './secret-round13b.js';
+import { cyrillicPasswords, polishPasswords } from './secret-round13b.js';
 import { detectSpoken } from './spoken.js';
 import { loadNameLexicon } from './name-lexicon.js';
 import { detectSensitiveUrls } from './url.js';
@@ -287,5 +287,19 @@ describe('round 13b Polish passwords', () => {
   it('takes no word without digits, nor a value without the password word', () => {
     expect(secrets('hasło to jest trudne 2024')).toEqual([]);
     expect(secrets('numer to Zima2026!Kraków')).toEqual([]);
+  });
+});
+
+describe('Russian and Ukrainian passwords (round 13)', () => {
+  const secrets = (text: string) => cyrillicPasswords(text).map((span) => text.slice(span.start, span.end));
+
+  it('reads a value with letters and digits after the password word in any case', () => {
+    expect(secrets('утверждает, что пароль wwXTkX0LYbMaEb был изменён')).toEqual(['wwXTkX0LYbMaEb']);
+    expect(secrets('новий пароль: Kyiv2026!')).toEqual(['Kyiv2026!']);
+  });
+
+  it('leaves a password word without a value alone', () => {
+    expect(secrets('пароль изменён вчера')).toEqual([]);
+    expect(secrets('смена пароля 12 марта')).toEqual([]);
   });
 });

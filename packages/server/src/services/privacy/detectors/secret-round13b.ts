@@ -20,3 +20,23 @@ export function polishPasswords(text: string): Span[] {
   }
   return spans;
 }
+
+/**
+ * `пароль wwXTkX0LYbMaEb был изменён`, `пароль: Лето2024!`: the Russian and Ukrainian password word (any case),
+ * perhaps `:` or `—`, then a value with letters and digits.
+ */
+const CYRILLIC_PASSWORD =
+  /парол(?:ь|я|ю|ем|і)(?![\p{L}])\s*(?:[:=—–-]\s*)?["'«“]?((?=\S*\d)(?=\S*\p{L})[^\s"'»”,;]{6,64}?[!?]*)["'»”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diuy;
+const CYRILLIC_WORD = /парол/gi;
+
+export function cyrillicPasswords(text: string): Span[] {
+  const spans: Span[] = [];
+  CYRILLIC_WORD.lastIndex = 0;
+  for (let a = CYRILLIC_WORD.exec(text); a; a = CYRILLIC_WORD.exec(text)) {
+    if (/[\p{L}]/u.test(text[a.index - 1] ?? '')) continue;
+    CYRILLIC_PASSWORD.lastIndex = a.index;
+    const range = CYRILLIC_PASSWORD.exec(text)?.indices?.[1];
+    if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
+  }
+  return spans;
+}

@@ -1,6 +1,6 @@
 import { detectLoginPasswords } from './secret-login.js';
 import { round13Secrets } from './secret-round13.js';
-import { polishPasswords } from './secret-round13b.js';
+import { cyrillicPasswords, polishPasswords } from './secret-round13b.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -355,6 +355,7 @@ export function detectSecrets(text: string): Span[] {
     ...keysCodesAndLoginPasswords(text),
     ...round13Secrets(text),
     ...polishPasswords(text),
+    ...cyrillicPasswords(text),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,
