@@ -93,7 +93,10 @@ class PersonScanner {
       : null;
     if (surname?.[1] && isNameLike(this.#reader.evidence.classOfText(surname[1]))) end += surname[0].length;
     // `Carlos Mendoza Jr.`, `John Smith III`: a generation's suffix ends the name.
-    end += GENERATION.exec(this.#reader.text.slice(end, end + 6))?.[0].length ?? 0;
+    // (Looked at only where one may stand: a space or a comma, then `J`, `S` or `I`.)
+    const after2 = this.#reader.text.slice(end, end + 3);
+    if (/^,? [JSI]/.test(after2))
+      end += GENERATION.exec(this.#reader.text.slice(end, end + 6))?.[0].length ?? 0;
     const first = makeWord(
       start,
       /^[\p{L}'’-]*/u.exec(this.#reader.text.slice(start, start + 40))?.[0] ?? '',
@@ -251,7 +254,9 @@ class PersonScanner {
   /** `Meneer de Vries`, `Frau von der Leyen`: lower-case particles between a title and the surname start the name. */
   #particlesAfterTitle(w: Word): number | undefined {
     const { text } = this.#reader;
-    // Most capitalised words follow a word that is no particle: one look at the few characters before first.
+    // Most capitalised words follow a word that is no particle: the particle is short and in lower case.
+    const code = text.charCodeAt(w.start - 2);
+    if (text[w.start - 1] !== ' ' || !((code >= 97 && code <= 122) || code === 39)) return undefined;
     if (!PARTICLE_BEFORE.test(text.slice(Math.max(0, w.start - 7), w.start))) return undefined;
     const m = TITLE_PARTICLES.exec(text.slice(Math.max(0, w.start - 40), w.start));
     if (!m?.[1] || !m[2] || !HONORIFICS.has(lowerCase(m[1]))) return undefined;
