@@ -17,9 +17,10 @@ import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
-import { CALENDAR, type NameLexicon } from './name-lexicon.js';
+import type { NameLexicon } from './name-lexicon.js';
 import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed, wordSurnameAfter } from './name-rules.js';
+import { particlesAfterTitle, wordNameOfPerson, wordsJoinedBefore } from './name-clauses.js';
 import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
 import { AND, GREETINGS, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
 import { beyondLatinRuns, LETTERS, lowerCase, searchBeyondLatin, UPPER_START } from './util.js';
@@ -42,27 +43,7 @@ const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
 const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
-/** Words after a word-name that make it no subject: a question (`Will you`), a noun phrase (`Summer sale`). */
-const NOT_A_SUBJECT_AFTER = new Set(
-  'you we they it i he she this that there the a an my your our their his her its sale sales season term time period hall'.split(
-    ' ',
-  ),
-);
-const PERSON_PRONOUN = /\b(?:he|she|his|her|him|hers|himself|herself|he's|she's|he'll|she'll|he'd|she'd)\b/i;
-/** Words after which a clause, and so its subject, starts. */
-const CLAUSE_OPENERS = new Set(
-  'and but while because so then when if that though although whereas or'.split(' '),
-);
 const GENERATION = /^,? (?:Jr|Sr)\.?(?![\p{L}])|^ (?:II|III|IV)(?![\p{L}])/u;
-const LOWER_PARTICLES = new Set(
-  "de van von der den da di du del della dos das la le ter ten zu vom zur dei het 't".split(' '),
-);
-const PARTICLE_BEFORE = new RegExp(`(?:^|[^\\p{L}'])(?:${[...LOWER_PARTICLES].join('|')}) $`, 'u');
-/** A title, then one to three lower-case particles, at the end of the text before a surname. */
-const TITLE_PARTICLES = new RegExp(
-  String.raw`(?:^|[^\p{L}])(\p{Lu}\p{L}+)\.? ((?:(?:${[...LOWER_PARTICLES].join('|')}) ){1,3})$`,
-  'u',
-);
 const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0bff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
@@ -118,7 +99,7 @@ class PersonScanner {
       if (opener && this.#reader.evidence.classOfText(bare) === 'common') {
         const lower = lowerCase(bare);
         // `Grace is allergic to nuts and her twin …`: a word that is also a given name, said of a person.
-        if (this.#wordNameOfPerson(m.index, bare, lower)) {
+        if (wordNameOfPerson(this.#reader, m.index, bare, lower)) {
           skipUntil = this.#accept(m.index, makeWord(m.index, bare));
           continue;
         }
@@ -158,7 +139,7 @@ class PersonScanner {
           continue;
         }
       }
-      const particled = this.#particlesAfterTitle(w);
+      const particled = particlesAfterTitle(this.#reader, w);
       if (particled !== undefined) {
         skipUntil = this.#accept(particled, extend(this.#reader, w));
         continue;
@@ -180,7 +161,7 @@ class PersonScanner {
         }
         const named =
           ordinaryWordNamed(this.#reader, w) ??
-          (this.#wordNameOfPerson(w.start, w.text, w.lower) ? w : undefined);
+          (wordNameOfPerson(this.#reader, w.start, w.text, w.lower) ? w : undefined);
         if (named) skipUntil = this.#accept(w.start, named);
         continue;
       }
@@ -210,7 +191,7 @@ class PersonScanner {
         skipUntil = this.#accept(w.start, extend(this.#reader, w));
         continue;
       }
-      if (wordClass === 'ambiguousGiven' && this.#wordNameOfPerson(w.start, w.text, w.lower)) {
+      if (wordClass === 'ambiguousGiven' && wordNameOfPerson(this.#reader, w.start, w.text, w.lower)) {
         skipUntil = this.#accept(w.start, w);
         continue;
       }
@@ -233,34 +214,6 @@ class PersonScanner {
       }
       if (isNameLike(wordClass)) this.#undecided.push(w);
     }
-  }
-
-  /**
-   * A listed given name that is also a word (`Grace`, `Sunday`, `Patience`), followed by a verb in lower case
-   * and, in the same sentence, a pronoun for a person (`… covered his shift`, `… isn't coming, he's got malaria`).
-   * Only as a clause's subject (after punctuation or `and`, `but`, `that` …), not asking (`Will you …`).
-   */
-  #wordNameOfPerson(at: number, word: string, lower: string): boolean {
-    const { text, names } = this.#reader;
-    if (!names.given.has(lower) || !/^\p{Lu}\p{Ll}+$/u.test(word) || names.place(lower)) return false;
-    const rest = /^ ([a-z][a-z'’]+)([^.;!?\n]{0,60})/.exec(
-      text.slice(at + word.length, at + word.length + 80),
-    );
-    if (!rest?.[1] || NOT_A_SUBJECT_AFTER.has(rest[1]) || !PERSON_PRONOUN.test(rest[2] ?? '')) return false;
-    const before = previousWord(text, at);
-    return !before || /[.!?\n,;:]/.test(before.gap) || CLAUSE_OPENERS.has(before.raw);
-  }
-
-  /** `Meneer de Vries`, `Frau von der Leyen`: lower-case particles between a title and the surname start the name. */
-  #particlesAfterTitle(w: Word): number | undefined {
-    const { text } = this.#reader;
-    // Most capitalised words follow a word that is no particle: the particle is short and in lower case.
-    const code = text.charCodeAt(w.start - 2);
-    if (text[w.start - 1] !== ' ' || !((code >= 97 && code <= 122) || code === 39)) return undefined;
-    if (!PARTICLE_BEFORE.test(text.slice(Math.max(0, w.start - 7), w.start))) return undefined;
-    const m = TITLE_PARTICLES.exec(text.slice(Math.max(0, w.start - 40), w.start));
-    if (!m?.[1] || !m[2] || !HONORIFICS.has(lowerCase(m[1]))) return undefined;
-    return w.start - m[2].length;
   }
 
   /**
@@ -323,34 +276,7 @@ class PersonScanner {
       if (!mentioned && lone && english && !this.#endsPhrase(last) && !this.#verbFollows(last)) continue;
       this.#accept(w.start, last);
     }
-    this.#joinedBefore();
-  }
-
-  /**
-   * `Tiihu and Ahanu signed`, `Ólafur, Þórunn and Dagný are on call`: a lone name-like word joined by `and`
-   * (or a list's comma) to a one-word name after it is a name too; read from the end, so a list grows leftwards.
-   */
-  #joinedBefore(): void {
-    const { text } = this.#reader;
-    const oneWord = new Set<number>();
-    for (const span of this.#spans) {
-      if (!/\s/.test(text.slice(span.start, span.end))) oneWord.add(span.start);
-    }
-    // A list's comma joins only names this pass found (`Ólafur, Þórunn and …`), not `Bună, Andreea`.
-    const listed = new Set<number>();
-    for (let i = this.#undecided.length - 1; i >= 0; i--) {
-      const w = this.#undecided[i];
-      if (!w || oneWord.has(w.start) || CALENDAR.has(w.lower)) continue;
-      const gap = /^(?:,\s*|\s+\S{1,4}\s+)/u.exec(text.slice(w.end, w.end + 8))?.[0];
-      // (`Fortnum & Mason`, `Ben & Jerry's`: an ampersand joins the names of a firm.)
-      if (gap === undefined || gap.includes('&') || !AND.test(gap)) continue;
-      const partner = w.end + gap.length;
-      if (!(gap.startsWith(',') ? listed.has(partner) : oneWord.has(partner))) continue;
-      if (this.#reader.run(w).length !== 1 || this.#reader.startsListedPlace(w)) continue;
-      this.#accept(w.start, w);
-      oneWord.add(w.start);
-      listed.add(w.start);
-    }
+    for (const w of wordsJoinedBefore(this.#reader, this.#spans, this.#undecided)) this.#accept(w.start, w);
   }
 
   /** `Thandiwe and Radomír swapped shifts`: a past-tense verb after the pair makes them its subjects. */
