@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import { cueBefore, detectBirthDates, OTHER_DATE } from './dob.js';
 import { birthDatesFromCues } from './dob-round13.js';
-import { round13bBirthDates } from './dob-round13b.js';
+import { birthDatesAfterWrittenCues } from './dob-round13b.js';
 import { searchBeyondLatin } from './util.js';
 
 /**
@@ -162,7 +162,7 @@ export function detectBirthDatesInAnyForm(text: string): Span[] {
     ...uzbekDates(text),
     ...spokenDates(text),
     ...birthDatesFromCues(text),
-    ...round13bBirthDates(text),
+    ...birthDatesAfterWrittenCues(text),
   ];
   // `9-mart 1994` of dob.ts inside `9-mart 1994-yil`: the longer reading stays.
   const outer = spans.filter(
