@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { anchorStarts, matchSpansAt } from './util.js';
 
 /**
  * Round 13's secrets: a password after a login's name and `pass` (`user admin / pass K0ru-Stg-9931`), a TOTP
@@ -40,23 +41,16 @@ function answeredPasswords(text: string): Span[] {
   return spans;
 }
 
-/** Sticky `pattern`'s first group where it matches at a whole-word `anchor`. */
-function atAnchors(text: string, anchor: RegExp, pattern: RegExp): Span[] {
-  const spans: Span[] = [];
-  anchor.lastIndex = 0;
-  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
-    if (/\w/.test(text[a.index - 1] ?? '')) continue;
-    pattern.lastIndex = a.index;
-    const range = pattern.exec(text)?.indices?.[1];
-    if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
-  }
-  return spans;
+/** Sticky `pattern`'s first group where it matches at a match of `anchor` that starts a word. */
+export function secretsAtWordStarts(text: string, anchor: RegExp, pattern: RegExp, wordChar: RegExp): Span[] {
+  const starts = anchorStarts(text, anchor).filter((at) => !wordChar.test(text[at - 1] ?? ''));
+  return matchSpansAt(text, starts, pattern, 'SECRET', undefined, 1);
 }
 
-export function round13Secrets(text: string): Span[] {
+export function loginAndSeedSecrets(text: string): Span[] {
   return [
-    ...atAnchors(text, USER_WORD, USER_THEN_PASS),
-    ...atAnchors(text, TOTP_WORD, TOTP_SEED),
+    ...secretsAtWordStarts(text, USER_WORD, USER_THEN_PASS, /\w/),
+    ...secretsAtWordStarts(text, TOTP_WORD, TOTP_SEED, /\w/),
     ...answeredPasswords(text),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { secretsAtWordStarts } from './secret-round13.js';
 
 /**
  * `hasło do VPN użytkownika … to Zima2026!Kraków`, `hasło jest Lato2024#`: the Polish password word, a few
@@ -10,15 +11,7 @@ const POLISH_PASSWORD =
 const POLISH_WORD = /has(?:ło|la|łem)/gi;
 
 export function polishPasswords(text: string): Span[] {
-  const spans: Span[] = [];
-  POLISH_WORD.lastIndex = 0;
-  for (let a = POLISH_WORD.exec(text); a; a = POLISH_WORD.exec(text)) {
-    if (/[\p{L}\d_]/u.test(text[a.index - 1] ?? '')) continue;
-    POLISH_PASSWORD.lastIndex = a.index;
-    const range = POLISH_PASSWORD.exec(text)?.indices?.[1];
-    if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
-  }
-  return spans;
+  return secretsAtWordStarts(text, POLISH_WORD, POLISH_PASSWORD, /[\p{L}\d_]/u);
 }
 
 /**
@@ -30,13 +23,5 @@ const CYRILLIC_PASSWORD =
 const CYRILLIC_WORD = /парол/gi;
 
 export function cyrillicPasswords(text: string): Span[] {
-  const spans: Span[] = [];
-  CYRILLIC_WORD.lastIndex = 0;
-  for (let a = CYRILLIC_WORD.exec(text); a; a = CYRILLIC_WORD.exec(text)) {
-    if (/[\p{L}]/u.test(text[a.index - 1] ?? '')) continue;
-    CYRILLIC_PASSWORD.lastIndex = a.index;
-    const range = CYRILLIC_PASSWORD.exec(text)?.indices?.[1];
-    if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
-  }
-  return spans;
+  return secretsAtWordStarts(text, CYRILLIC_WORD, CYRILLIC_PASSWORD, /\p{L}/u);
 }

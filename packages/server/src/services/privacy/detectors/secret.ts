@@ -1,5 +1,5 @@
 import { detectLoginPasswords } from './secret-login.js';
-import { round13Secrets } from './secret-round13.js';
+import { loginAndSeedSecrets } from './secret-round13.js';
 import { cyrillicPasswords, polishPasswords } from './secret-round13b.js';
 import type { Span } from '../types.js';
 import {
@@ -353,7 +353,7 @@ export function detectSecrets(text: string): Span[] {
     ...mysqlPasswords(text),
     ...detectLoginPasswords(text),
     ...keysCodesAndLoginPasswords(text),
-    ...round13Secrets(text),
+    ...loginAndSeedSecrets(text),
     ...polishPasswords(text),
     ...cyrillicPasswords(text),
     ...securityAnswers(text),
