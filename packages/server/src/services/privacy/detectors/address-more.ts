@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
-import { round13bAddresses } from './address-round13b.js';
+import { addressesFromLocalMarkers } from './address-round13b.js';
 import { anchoredMatches } from './anchored-matches.js';
 import { LETTERS, UPPER_START } from './util.js';
 
@@ -65,6 +65,6 @@ export function detectMoreAddresses(text: string): Span[] {
       spans.push({ start: m.index, end: extendAddress(text, m.index + m[0].length), type: 'ADDRESS' });
     }
   }
-  spans.push(...round13bAddresses(text));
+  spans.push(...addressesFromLocalMarkers(text));
   return spans;
 }

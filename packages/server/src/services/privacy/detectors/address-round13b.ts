@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { anchoredMatches } from './anchored-matches.js';
 import { fromAnchors, LETTERS, UPPER_START } from './util.js';
 
 const CAP = `[${UPPER_START}][${LETTERS}'’-]*`;
@@ -40,25 +41,13 @@ const HU = new RegExp(
   'gu',
 );
 
-/** The longest match of the sticky `pattern` from a capital or a digit up to `reach` characters before each match of `anchor`. */
-function beforeAnchors(text: string, anchor: RegExp, pattern: RegExp, reach: number): Span[] {
-  const spans: Span[] = [];
-  anchor.lastIndex = 0;
-  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
-    for (let start = Math.max(0, a.index - reach); start < a.index; start++) {
-      if (!/[A-Z\u00c0-\u024f\d]/.test(text[start] ?? '') || /[\p{L}\d]/u.test(text[start - 1] ?? ''))
-        continue;
-      pattern.lastIndex = start;
-      const m = pattern.exec(text);
-      if (m && start + m[0].length > a.index) {
-        spans.push({ start, end: start + m[0].length, type: 'ADDRESS' });
-        anchor.lastIndex = Math.max(anchor.lastIndex, start + m[0].length);
-        break;
-      }
-    }
-  }
-  return spans;
-}
+/** The addresses of the sticky `pattern` that hold a match of `anchor`, read back from it along the line. */
+const alongLine = (text: string, anchor: RegExp, pattern: RegExp): Span[] =>
+  anchoredMatches(text, anchor, pattern, /[^\n]/).map((m): Span => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    type: 'ADDRESS',
+  }));
 
 /**
  * `14 Ard na Gréine, Rathfarnham, Dublin 14, D14 X2V8`: an Irish house number and street (Irish names keep
@@ -94,14 +83,18 @@ const MEXICAN = new RegExp(
   'uy',
 );
 
-export function round13bAddresses(text: string): Span[] {
+/**
+ * Addresses found from a marker of their country's form: Mexico's `Col.`, an address read out, Ireland's Eircode,
+ * a Dutch postcode, a Basque floor, a Hungarian street kind and door, a Swahili house or street word.
+ */
+export function addressesFromLocalMarkers(text: string): Span[] {
   const spans: Span[] = [];
-  if (text.includes(', Col. ')) spans.push(...beforeAnchors(text, COLONIA, MEXICAN, 60));
+  if (text.includes(', Col. ')) spans.push(...alongLine(text, COLONIA, MEXICAN));
   for (const m of fromAnchors(text, SPOKEN_ANCHOR, SPOKEN_ADDRESS, 8)) {
     if (!/[\p{L}\d]/u.test(text[m.index - 1] ?? ''))
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
-  if (/\d [0-9AC-FHKNPRTV-Y]{4}\b/.test(text)) spans.push(...beforeAnchors(text, EIRCODE, IRISH, 90));
+  if (/\d [0-9AC-FHKNPRTV-Y]{4}\b/.test(text)) spans.push(...alongLine(text, EIRCODE, IRISH));
   if (/\d{4} ?[A-Z]{2} /.test(text)) {
     for (const m of text.matchAll(DUTCH_TOWN)) {
       if (/\d[a-zA-Z]?, $/.test(text.slice(Math.max(0, m.index - 4), m.index)))
@@ -109,7 +102,7 @@ export function round13bAddresses(text: string): Span[] {
     }
   }
   if (/\d\. (?:ezk|esk)/.test(text)) {
-    spans.push(...beforeAnchors(text, EU_FLOOR, BASQUE, 48));
+    spans.push(...alongLine(text, EU_FLOOR, BASQUE));
   }
   if (/ (?:utca|u\.|út|útja|körút|krt\.|tér|tere|sor|köz|fasor|sétány|rakpart) \d/.test(text)) {
     for (const m of text.matchAll(HU))

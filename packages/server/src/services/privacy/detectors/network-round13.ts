@@ -2,7 +2,7 @@ import type { Span } from '../types.js';
 import { detectMacs, shellLoginAt } from './network.js';
 
 /**
- * Machine names added in round 13: a domain whose organisation label ends in an internal-zone word
+ * Machine names from their zone, their DHCP lease or their asset code: a domain whose organisation label ends in an internal-zone word
  * (`erp.vinatex-int.vn`, `bastion.mgmt.ngo-intra.net`), the host name a DHCP server logs after a MAC address
  * (`(lap-okeke-02)`, `… 3c:22:fb:8a:19:d4 Amaras-iPhone`), Windows' default machine names (`DESKTOP-AWEK482`)
  * and asset names in capitals that start with a device code (`LT-HWALKER-01`).
@@ -73,6 +73,6 @@ function assetNames(text: string): Span[] {
   return spans;
 }
 
-export function round13Hosts(text: string): Span[] {
+export function zoneDhcpAndAssetHosts(text: string): Span[] {
   return [...hyphenZoneHosts(text), ...dhcpClientNames(text), ...assetNames(text)];
 }

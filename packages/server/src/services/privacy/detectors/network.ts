@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
 import { numberedAndSiteHosts } from './network-round12.js';
-import { round13Hosts } from './network-round13.js';
+import { zoneDhcpAndAssetHosts } from './network-round13.js';
 import { fleetHosts } from './network-round13b.js';
 import { matchSpans } from './util.js';
 
@@ -198,7 +198,7 @@ export function detectInternalHosts(text: string): Span[] {
   ];
   // `workstation WS-ACC-12` is also an asset name of round 13: each name once.
   const seen = new Set(spans.map((span) => `${span.start}:${span.end}`));
-  const later = [...round13Hosts(text), ...fleetHosts(text)];
+  const later = [...zoneDhcpAndAssetHosts(text), ...fleetHosts(text)];
   return spans.concat(later.filter((span) => !seen.has(`${span.start}:${span.end}`)));
 }
 

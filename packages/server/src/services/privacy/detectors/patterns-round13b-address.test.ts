@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { round13bAddresses } from './address-round13b.js';
+import { addressesFromLocalMarkers } from './address-round13b.js';
 
-const addresses = (text: string) => round13bAddresses(text).map((span) => text.slice(span.start, span.end));
+const addresses = (text: string) =>
+  addressesFromLocalMarkers(text).map((span) => text.slice(span.start, span.end));
 
 describe('round 13b Swahili addresses', () => {
-  const addresses = (text: string) => round13bAddresses(text).map((span) => text.slice(span.start, span.end));
+  const addresses = (text: string) =>
+    addressesFromLocalMarkers(text).map((span) => text.slice(span.start, span.end));
 
   it('takes the house and the street in either order, then the area and the town', () => {
     expect(addresses('Mama Neema wa Nyumba Na. 7, Mtaa wa Uhuru, Arusha anasema bomba linavuja.')).toEqual([
@@ -25,7 +27,8 @@ describe('round 13b Swahili addresses', () => {
 });
 
 describe('round 13b Dutch, Basque and Hungarian addresses', () => {
-  const addresses = (text: string) => round13bAddresses(text).map((span) => text.slice(span.start, span.end));
+  const addresses = (text: string) =>
+    addressesFromLocalMarkers(text).map((span) => text.slice(span.start, span.end));
 
   it('takes the Dutch postcode and a town of several words after a house number', () => {
     expect(addresses('adres Lange Voorhout 12, 2514 EB Den Haag')).toEqual(['2514 EB Den Haag']);
