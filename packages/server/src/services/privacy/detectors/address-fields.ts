@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { alternation } from './util.js';
 
 /**
  * A form's address field: `Address: …`, `住所：…`, `주소: …`, `पता: …`, `כתובת: …`, `ที่อยู่ 99/12 …`. Whatever
@@ -195,12 +196,6 @@ const ALPHABETIC = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek
 /** Every label but English `address` may stand before its value with a space (`lakcím 1067 Budapest, …`). */
 const SPACED_LABELS = [...LABELS.filter((label) => !label.endsWith('address')), ...SPACED_ONLY];
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const either = (labels: readonly string[]) =>
-  [...new Set(labels)]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|');
 /**
  * The label (not inside a word, and before a colon not after another word: `IP address:`, `e-mail address:`), up
  * to two words saying which address (`Address for delivery:`, `הכתובת למשלוח:`), its colon, and up to 160
@@ -208,7 +203,7 @@ const either = (labels: readonly string[]) =>
  * stop, a spaced dash or slash, or the next field's label. The labels are found first (one pass of literals),
  * the rest is read from each.
  */
-const LABEL = new RegExp(either([...LABELS, ...SPACED_ONLY]), 'gi');
+const LABEL = new RegExp(alternation([...LABELS, ...SPACED_ONLY]), 'gi');
 const SPACED = new Set(SPACED_LABELS.map((label) => label.toLowerCase()));
 const NOT_AFTER = new RegExp(`[${ALPHABETIC}\\p{M}\\d@.-]`, 'u');
 const WORD_BEFORE = new RegExp(`[${ALPHABETIC}][ -]$`, 'u');

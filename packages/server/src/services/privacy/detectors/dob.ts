@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { alternation } from './util.js';
 
 /** Month names and abbreviations (with the genitive forms Slavic languages use in dates). */
 const MONTH_NAMES = `
@@ -35,9 +36,7 @@ meskerem tikimt tekemt hidar hedar tahsas tahesas yekatit megabit miyazya miazia
 
 // (A longer list of months made V8 run DATE_PATTERN several times slower: Punjabi and Kazakh dates are read in
 // dob-round13.ts, from their cues.)
-const MONTHS = [...new Set(MONTH_NAMES.split(/\s+/).filter(Boolean))]
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const MONTHS = alternation(MONTH_NAMES.split(/\s+/).filter(Boolean));
 const THAI_MONTHS =
   'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.';
 const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;

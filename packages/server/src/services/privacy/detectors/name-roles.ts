@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { searchBeyondLatin } from './util.js';
+import { alternation, searchBeyondLatin } from './util.js';
 
 /**
  * Names after a role or a form's field in scripts without capitals (`المستأجر سامي حداد،`, `रोगी सुमन श्रेष्ठ,`,
@@ -38,13 +38,12 @@ const words = (list: string) =>
     .map((word) => word.replace(/_/g, ' '));
 const GREETING_WORDS = new Set(words(GREETINGS));
 const LABELS = new Set([...words(ROLES), ...words(FIELDS), ...GREETING_WORDS]);
-const byLength = (list: Iterable<string>) => [...list].sort((a, b) => b.length - a.length).join('|');
 /**
  * A role or a greeting, then a colon (Ethiopic `፡`/`:`, Khmer `៖`) or a space; a form's field only before a colon
  * (`طلب تعويض من …` is a request for compensation, not a name).
  */
 const LABEL = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(?:${byLength(LABELS)})\\s?[:：៖፡፦]\\s?|(?:${byLength([...words(ROLES), ...GREETING_WORDS])})\\s)`,
+  `(?<![\\p{L}\\p{M}])(?:(?:${alternation(LABELS)})\\s?[:：៖፡፦]\\s?|(?:${alternation([...words(ROLES), ...GREETING_WORDS])})\\s)`,
   'gu',
 );
 /** A word of a script without capitals (Hebrew to Sinhala, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer). */
@@ -173,10 +172,9 @@ function ownersBy(pattern: RegExp, line: string, offset: number, spans: Span[]):
   }
 }
 const CASELESS_WORD = String.raw`(?:(?![\p{P}\p{N}\p{S}\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}])[\p{L}\p{M}\u200c\u200d])+`;
-const alternatives = (set: ReadonlySet<string>) => [...set].sort((a, b) => b.length - a.length).join('|');
 /** At a line's or a clause's start: the name's one to three words, the possessive (a word or `-suffix`), the field. */
 const OWNER = new RegExp(
-  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}?)(?:-(?:${alternatives(OWNER_SUFFIXES)})| (?:${alternatives(OWNER_MARKS)})) (?:${alternatives(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
+  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}?)(?:-(?:${alternation(OWNER_SUFFIXES)})| (?:${alternation(OWNER_MARKS)})) (?:${alternation(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
   'gu',
 );
 
@@ -205,12 +203,12 @@ const HONORIFICS_AFTER = new Set(
   ),
 );
 const TITLED_AFTER = new RegExp(
-  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD})?) (?:${alternatives(HONORIFICS_AFTER)})(?![\p{L}\p{M}])`,
+  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD})?) (?:${alternation(HONORIFICS_AFTER)})(?![\p{L}\p{M}])`,
   'gu',
 );
 /** `তানজিলা আক্তার, জন্ম তারিখ …`: a row opening with a name, then one of the person's details. */
 const ROW_START = new RegExp(
-  String.raw`^(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}), (?:${alternatives(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
+  String.raw`^(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}), (?:${alternation(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
   'gu',
 );
 
@@ -220,12 +218,12 @@ const ROW_START = new RegExp(
  */
 const BIRTH_AFTER = new Set(words('பிறந்த የትውልድ የልደት'));
 const BORN = new RegExp(
-  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD})?) (?:${alternatives(BIRTH_AFTER)})(?![\p{L}\p{M}])`,
+  String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD})?) (?:${alternation(BIRTH_AFTER)})(?![\p{L}\p{M}])`,
   'gu',
 );
-const ANY_BIRTH_AFTER = new RegExp(alternatives(BIRTH_AFTER));
-const ANY_FIELD = new RegExp(alternatives(OWNED_FIELDS));
-const ANY_HONORIFIC_AFTER = new RegExp(alternatives(HONORIFICS_AFTER));
+const ANY_BIRTH_AFTER = new RegExp(alternation(BIRTH_AFTER));
+const ANY_FIELD = new RegExp(alternation(OWNED_FIELDS));
+const ANY_HONORIFIC_AFTER = new RegExp(alternation(HONORIFICS_AFTER));
 
 /** Names after roles and fields, read only on the lines with a script without capitals. */
 export function detectRoleNames(text: string): Span[] {

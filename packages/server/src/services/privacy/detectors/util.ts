@@ -217,6 +217,13 @@ export function indexesBeforeRuns(text: string, table: Uint8Array, min: number):
   return indexes;
 }
 
+/** Words as one alternative of a pattern, longest first (a longer word is tried before its prefix), escaped. */
+export const alternation = (words: Iterable<string>): string =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+
 export const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 /**
