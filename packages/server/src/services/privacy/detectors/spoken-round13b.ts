@@ -22,7 +22,6 @@ const GERMAN_DIGITS: Record<string, string> = {
   neun: '9',
 };
 const GERMAN_CUE = /(?:nummer|telefon|handy|mobil|rufnummer|festnetz|erreichbar unter|anrufen unter)\b/gi;
-const GERMAN_WORD = /[ \t]*,?[ \t]*(doppel|[a-zäöüß]+)(?![\p{L}\d])/iuy;
 /** The words between the cue and the first digit (`ist`, `lautet`, `:`). */
 const LEAD = /(?:\s+(?:ist|lautet|wäre|war))?\s*:?\s*/y;
 
@@ -33,22 +32,7 @@ export function germanSpokenPhones(text: string): Span[] {
     LEAD.lastIndex = cue.index + cue[0].length;
     LEAD.exec(text);
     const start = LEAD.lastIndex;
-    let digits = '';
-    let end = start;
-    let repeat = 1;
-    GERMAN_WORD.lastIndex = start;
-    for (let m = GERMAN_WORD.exec(text); m; m = GERMAN_WORD.exec(text)) {
-      const word = (m[1] ?? '').toLowerCase();
-      if (word === 'doppel' && repeat === 1) {
-        repeat = 2;
-        continue;
-      }
-      const digit = GERMAN_DIGITS[word];
-      if (digit === undefined) break;
-      digits += digit.repeat(repeat);
-      repeat = 1;
-      end = GERMAN_WORD.lastIndex;
-    }
+    const { value: digits, end } = readSpoken(text, start, (word) => GERMAN_DIGITS[word]);
     if (digits.length >= 9 && digits.length <= 13) spans.push({ start, end, type: 'PHONE' });
   }
   return spans;

@@ -64,8 +64,9 @@ export const postcodeChar: Alphabet = (word) =>
 /** A plate spelled out: digit words, NATO words and single letters. */
 const plateChar: Alphabet = (word) => DIGITS[word] ?? NATO[word] ?? postcodeChar(word);
 
-// `double-zero`: a repeat word may be joined to its digit by a hyphen.
-const TOKEN = /[ \t]*,?[ \t]*(x-ray|(?:double|triple)(?=-[a-z])|[a-z]+(?![\p{L}\d'’-]))/iuy;
+// `double-zero`: a repeat word may be joined to its digit by a hyphen; German's is `doppel`, its digits have umlauts.
+const TOKEN = /[ \t]*,?[ \t]*(x-ray|(?:double|triple|doppel)(?=-[a-z])|\p{L}+(?![\p{L}\d'’-]))/iuy;
+const REPEATS: Record<string, number> = { double: 2, doppel: 2, triple: 3 };
 
 /** The spoken run from `at`: its characters and where its last word ends (`double`/`triple` repeat the next one). */
 export function readSpoken(text: string, at: number, alphabet: Alphabet): { value: string; end: number } {
@@ -75,8 +76,8 @@ export function readSpoken(text: string, at: number, alphabet: Alphabet): { valu
   TOKEN.lastIndex = at;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const word = (m[1] ?? '').toLowerCase();
-    if ((word === 'double' || word === 'triple') && repeat === 1) {
-      repeat = word === 'double' ? 2 : 3;
+    if (REPEATS[word] !== undefined && repeat === 1) {
+      repeat = REPEATS[word];
       if (text[TOKEN.lastIndex] === '-') TOKEN.lastIndex++;
       continue;
     }
