@@ -171,7 +171,8 @@ function ownersBy(pattern: RegExp, line: string, offset: number, spans: Span[]):
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }
 }
-const CASELESS_WORD = String.raw`(?:(?![\p{P}\p{N}\p{S}\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}])[\p{L}\p{M}\u200c\u200d])+`;
+/** A word of the scripts `WORD` reads, as a part of the patterns below. */
+const CASELESS_WORD = WORD.source;
 /** At a line's or a clause's start: the name's one to three words, the possessive (a word or `-suffix`), the field. */
 const OWNER = new RegExp(
   String.raw`(?:^|[,،;:!?।॥፣፤።—–]\s*)(${CASELESS_WORD}(?: ${CASELESS_WORD}){0,2}?)(?:-(?:${alternation(OWNER_SUFFIXES)})| (?:${alternation(OWNER_MARKS)})) (?:${alternation(OWNED_FIELDS)})(?![\p{L}\p{M}])`,
