@@ -62,8 +62,9 @@ export function detectionView(text: string): DetectionView {
     const i = match.index;
     parts.push(text.slice(copied, i));
     copied = i + 1;
-    if (INVISIBLE.test(match[0]) && !joinsTwoWords(text, i)) droppedAt.push(i - droppedAt.length);
-    else parts.push(viewChar(match[0].charCodeAt(0)) ?? ' ');
+    if (joinsTwoWords(text, i)) parts.push(' ');
+    else if (INVISIBLE.test(match[0])) droppedAt.push(i - droppedAt.length);
+    else parts.push(viewChar(match[0].charCodeAt(0)) ?? match[0]);
   }
   parts.push(text.slice(copied));
   return { text: parts.join(''), droppedAt, originalLength: text.length };
