@@ -270,9 +270,10 @@ class PersonScanner {
       // `Kaiser Permanente and Aetna plans`: a lone word joined to a name must end the phrase to be one.
       const lone = run.length === 1 && this.#reader.evidence.classOf(w) === 'unknown';
       // (In other languages the verb after the pair is not known: `Otieno na Auma wamefaulu`.)
-      const english = /^(?:,\s*|\s+(?:and|or|&)\s+)$/.test(
-        this.#reader.text.slice(previous?.end ?? 0, w.start),
-      );
+      const english =
+        joined &&
+        previous !== undefined &&
+        /^(?:,\s*|\s+(?:and|or|&)\s+)$/.test(this.#reader.text.slice(previous.end, w.start));
       if (!mentioned && lone && english && !this.#endsPhrase(last) && !this.#verbFollows(last)) continue;
       this.#accept(w.start, last);
     }
