@@ -156,6 +156,10 @@ describe.skipIf(!available)('dashboard against the demo', () => {
       .toBe('Cancel swap');
     await page.waitForSelector('.swap-progress[data-swap-status=running]', { timeout: 10_000 });
     await page.waitForSelector('.swap-progress[data-swap-phase=loading]', { timeout: 30_000 });
+    // The placement list refreshed for the swap (nothing is served, so "Unload" went) and the focus stayed.
+    await page.waitForSelector('[data-placement-id=vllm] [data-placement-model]:has-text("Loading")');
+    expect(await page.locator('[data-placement-id=vllm] [data-unload]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel swap');
     const midway = Number(await page.getAttribute('[role=progressbar]', 'aria-valuenow'));
     expect(midway).toBeGreaterThan(0);
     expect(midway).toBeLessThan(100);

@@ -196,9 +196,12 @@ export function PlacementSwap(props: {
           </label>
         ))}
       </fieldset>
+      {/* Keyed: unkeyed siblings are matched by tag, so when "Unload" goes (the placement list refreshes
+          mid-swap) the reconciler would reuse its node for "Cancel swap" and drop the focused one. */}
       <div class="row">
         {!confirming && (
           <button
+            key="swap"
             disabled={!pickedModel || pickedServing || running || blockingLeases.length > 0}
             onClick={() => {
               setConfirmingUnload(false);
@@ -213,12 +216,13 @@ export function PlacementSwap(props: {
           </button>
         )}
         {!confirming && pickedModel && blockingLeases.length > 0 && !queuedHere && (
-          <button class="secondary" onClick={() => void start('queue')}>
+          <button key="queue" class="secondary" onClick={() => void start('queue')}>
             Swap when the lease ends
           </button>
         )}
         {!confirmingUnload && servedModel !== null && (
           <button
+            key="unload"
             class="secondary"
             data-unload
             disabled={running}
@@ -231,7 +235,7 @@ export function PlacementSwap(props: {
           </button>
         )}
         {running && swap && (
-          <button class="secondary" ref={cancelButton} onClick={() => void cancel()}>
+          <button key="cancel" class="secondary" ref={cancelButton} onClick={() => void cancel()}>
             {swap.kind === 'unload' ? 'Cancel unload' : 'Cancel swap'}
           </button>
         )}

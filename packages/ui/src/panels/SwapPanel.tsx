@@ -133,6 +133,7 @@ export function SwapPanel(props: { reloadKey: number; catalogVersion: number }) 
       )}
       {placements?.map((placement) => (
         <PlacementSwap
+          key={placement.id}
           placement={placement}
           models={models}
           leases={activeLeases}
