@@ -120,7 +120,12 @@ export function Overview(props: { reloadKey: number }) {
         </p>
       )}
       {sparks.map((spark) => (
-        <section class="spark card" aria-labelledby={`spark-${spark.id}`} data-spark-id={spark.id}>
+        <section
+          key={spark.id}
+          class="spark card"
+          aria-labelledby={`spark-${spark.id}`}
+          data-spark-id={spark.id}
+        >
           <h2 id={`spark-${spark.id}`}>
             {spark.label} <span class="muted small">{spark.host}</span>
           </h2>
@@ -129,7 +134,7 @@ export function Overview(props: { reloadKey: number }) {
             {services
               .filter((service) => service.sparkId === spark.id)
               .map((service) => (
-                <ServiceTile service={service} />
+                <ServiceTile key={service.id} service={service} />
               ))}
           </div>
         </section>
@@ -139,7 +144,7 @@ export function Overview(props: { reloadKey: number }) {
           <h2 id="spark-other">Other services</h2>
           <div class="tiles">
             {others.map((service) => (
-              <ServiceTile service={service} />
+              <ServiceTile key={service.id} service={service} />
             ))}
           </div>
         </section>
