@@ -1,5 +1,6 @@
 import { mergeSpans } from '../spans.js';
 import type { Span } from '../types.js';
+import { anchoredMatches } from './anchored-matches.js';
 import { cueStarts } from './name-cues.js';
 import type { NameLexicon } from './name-lexicon.js';
 
@@ -41,7 +42,10 @@ const SERVICE_PARTS = new Set(
 );
 /** A device named after its owner, as phones and laptops name themselves (`Siddharth-iPhone`, `Sarahs-MacBook-Pro`). */
 const DEVICE_OWNER =
-  /(?<![\p{L}\d-])(\p{Lu}\p{Ll}+?)(?:['’]?s)?-(?=iPhone|iPad|MacBook|Galaxy|Pixel|Laptop|Android|Watch)/gu;
+  /(?<![\p{L}\d-])(\p{Lu}\p{Ll}+?)(?:['’]?s)?-(?=iPhone|iPad|MacBook|Galaxy|Pixel|Laptop|Android|Watch)/uy;
+/** Where a device's own name follows (see `anchoredMatches`: the owner's letters run up to it). */
+const DEVICE = /-(?=iPhone|iPad|MacBook|Galaxy|Pixel|Laptop|Android|Watch)/g;
+const OWNER_CHAR = /[\p{L}'’]/u;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
 
@@ -142,13 +146,9 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     if (plain || part || isLoginOfName(label, names))
       push(m.index + m[0].length - label.length, label.length);
   }
-  if (text.includes('-')) {
-    DEVICE_OWNER.lastIndex = 0;
-    for (let m = DEVICE_OWNER.exec(text); m; m = DEVICE_OWNER.exec(text)) {
-      const name = m[1] ?? '';
-      if (names.given.has(name.toLowerCase()) || !names.common(name.toLowerCase()))
-        push(m.index, name.length);
-    }
+  for (const m of anchoredMatches(text, DEVICE, DEVICE_OWNER, OWNER_CHAR)) {
+    const name = m[1] ?? '';
+    if (names.given.has(name.toLowerCase()) || !names.common(name.toLowerCase())) push(m.index, name.length);
   }
   // A handle after `@` is found by both patterns: each once.
   return mergeSpans(spans);

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { cpfValid, luhnValid, verhoeffValid } from './national-id-checks.js';
+import { anchorStarts } from './util.js';
 
 /**
  * Identity numbers read out in a voice transcript after their name (`Qual seu CPF? Cliente: nove nove
@@ -123,12 +124,20 @@ const SCHEMES: Scheme[] = [
  * verification? Caller:`), on the same line.
  */
 const CUE_WORDS =
-  /\b(ssn|social(?: security| insurance)?(?: number| no\.?)?|sin|cpf|aadhaa?r(?: card| number| no\.?)?|emirates id(?: number| no\.?)?)(?![\p{L}\d])(?:[^\n.!;?]{0,40}\?\s*\p{L}+(?:[ _]\d+)?:|\s(?:is|was|é|es)(?![\p{L}])|\s?:)?\s*/giu;
+  /\b(ssn|social(?: security| insurance)?(?: number| no\.?)?|sin|cpf|aadhaa?r(?: card| number| no\.?)?|emirates id(?: number| no\.?)?)(?![\p{L}\d])(?:[^\n.!;?]{0,40}\?\s*\p{L}+(?:[ _]\d+)?:|\s(?:is|was|é|es)(?![\p{L}])|\s?:)?\s*/iuy;
+/** Where a cue may start: the sticky cue is tried only there, not at every word of the text. */
+const CUE_START = /ssn|social|sin|cpf|aadha|emirates id/giu;
 
 /** Identity numbers read out in words after the name of their scheme. */
 export function spokenIds(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(CUE_WORDS)) {
+  let from = 0;
+  for (const at of anchorStarts(text, CUE_START)) {
+    if (at < from) continue;
+    CUE_WORDS.lastIndex = at;
+    const m = CUE_WORDS.exec(text);
+    if (!m) continue;
+    from = at + m[0].length;
     const start = m.index + m[0].length;
     const { value, end } = readDigits(text, start);
     if (value.length < 9 || !text.slice(start, end).includes(' ')) continue;

@@ -1,11 +1,15 @@
 import { isIP } from 'node:net';
 import type { Span } from '../types.js';
+import { anchoredMatches } from './anchored-matches.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { namesAPerson, shareHostLink } from './url-personal.js';
 import { ownSiteLinks } from './url-round12.js';
 
 const URL_PATTERN =
-  /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/gi;
+  /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/iy;
+/** Every URL holds `://`; the scheme's letters run up to it (see `anchoredMatches`). */
+const SCHEME_END = /:\/\//g;
+const SCHEME_CHAR = /[A-Za-z+]/;
 const SECRET_PARAM =
   /^(?:.*[_-])?(?:token|key|apikey|secret|sig|signature|password|passwd|pass|pwd|auth|session|sessionid|sid|code|credential|jwt)$/i;
 const PERSONAL_PARAM =
@@ -108,8 +112,7 @@ export function connectionStringParts(text: string, url: Span): Span[] | undefin
 /** URL candidates, trailing sentence punctuation removed. */
 export function findUrls(text: string): Span[] {
   const spans: Span[] = [];
-  URL_PATTERN.lastIndex = 0;
-  for (let match = URL_PATTERN.exec(text); match; match = URL_PATTERN.exec(text)) {
+  for (const match of anchoredMatches(text, SCHEME_END, URL_PATTERN, SCHEME_CHAR)) {
     let value = match[0];
     while (/[.,;:!?)\]}]$/.test(value)) {
       const last = value.at(-1);
