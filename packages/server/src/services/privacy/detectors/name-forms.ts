@@ -281,6 +281,8 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
       const m = CAPITALS_RUN.exec(text);
       if (!m) continue;
       from = CAPITALS_RUN.lastIndex;
+      // `GPU`, `GB`, `IBAN`: one short word in capitals names no one alone, nor as a family name before a given one.
+      if (m[0].length < LONE_MIN && !/[ ,]/.test(m[0])) continue;
       const words: CapitalWord[] = [];
       for (const w of m[0].matchAll(/[^, ]+/g)) {
         const start = m.index + (w.index ?? 0);
