@@ -9,6 +9,9 @@ import {
   PERSON_AFTER,
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
+import { chatExportSenders } from './name-exports.js';
+import { lowerCaseNames } from './name-lower.js';
+import { notNamesOfThings } from './name-things.js';
 import { detectFormNames } from './name-forms.js';
 import { inflectedName } from './name-inflection.js';
 import { detectLoginNames } from './name-logins.js';
@@ -357,6 +360,8 @@ class PersonScanner {
     this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...detectRoleNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
+    this.#spans.push(...chatExportSenders(this.#reader.text));
+    this.#spans.push(...lowerCaseNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectLoginNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectFormNames(this.#reader.text, this.#reader.evidence));
     const user = this.#reader.names.user;
@@ -366,7 +371,7 @@ class PersonScanner {
         this.#spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
       }
     }
-    return this.#spans;
+    return notNamesOfThings(this.#reader.text, this.#spans);
   }
 }
 

@@ -1,0 +1,64 @@
+import type { Span } from '../types.js';
+import type { NameLexicon } from './name-lexicon.js';
+
+/**
+ * Names written in lower case after words that introduce a person, as messages and quick notes do: `my son
+ * lwazi`, `mi hijo thiago`, `called nomvula`, `soy rocío valdivia`, and at a message's end after its last
+ * sentence (`… an appointment? sibusiso`). The first word must be one the lists know only as a given name; a
+ * second unlisted word that is no ordinary word or place is the surname. After a form's `name` or a letter's
+ * `dear dr`, where only a name can stand, an unlisted first word is taken too (`name tiaki moana`).
+ */
+const KIN =
+  `son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|hijo|hija|madre|padre|esposa|esposo|
+marido|hermano|hermana|fils|fille|mère|père|femme|mari|frère|sœur|sohn|tochter|mutter|vater|frau|mann|filho|filha|mãe|
+pai|irmão|irmã|zoon|dochter|moeder|vader`.replace(/\s+/g, '');
+const CUE = new RegExp(
+  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|(name|dear (?:dr|mr|mrs|ms|miss|prof)\\.?))[:,]? (?=[a-zß-ɏ])`,
+  'gi',
+);
+const WORD = /[a-zß-ɏ][a-zß-ɏ'’-]{1,24}(?![\p{L}\d@]|\.\w)/uy;
+/** A lower-case word standing alone after a question or a full stop, at a line's end: a sign-off. */
+const SIGN_OFF = /[.?!] ([a-zß-ɏ][a-zß-ɏ'’-]{2,24})\s*(?:\n|$)/gu;
+
+/** Possessive pronouns that the lists also hold as given names (`a filha dela`). */
+const PRONOUNS = new Set(['dela', 'dele', 'delas', 'deles']);
+
+function readWord(text: string, at: number): string | undefined {
+  WORD.lastIndex = at;
+  return WORD.exec(text)?.[0];
+}
+
+export function lowerCaseNames(text: string, names: NameLexicon): Span[] {
+  const spans: Span[] = [];
+  const givenOnly = (word: string) =>
+    !PRONOUNS.has(word) &&
+    names.given.has(word) &&
+    !names.common(word) &&
+    !names.place(word) &&
+    !names.ambiguous.has(word);
+  const unlisted = (word: string) =>
+    !names.common(word) && !names.place(word) && !names.given.has(word) && !names.ambiguous.has(word);
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(text); m; m = CUE.exec(text)) {
+    const start = m.index + m[0].length;
+    const first = readWord(text, start);
+    if (!first || !(givenOnly(first) || (m[1] !== undefined && unlisted(first)))) continue;
+    let end = start + first.length;
+    const second = text[end] === ' ' ? readWord(text, end + 1) : undefined;
+    // (An unlisted second word only where the phrase ends after it: `soy rocío valdivia,`, not `thiago nació`.)
+    const closing =
+      second !== undefined &&
+      /^(?:[,.;)]|\s*$|\n)/.test(text.slice(end + 1 + second.length, end + 3 + second.length));
+    if (second && !names.common(second) && (names.family.has(second) || (unlisted(second) && closing)))
+      end += 1 + second.length;
+    spans.push({ start, end, type: 'PERSON' });
+  }
+  SIGN_OFF.lastIndex = 0;
+  for (let m = SIGN_OFF.exec(text); m; m = SIGN_OFF.exec(text)) {
+    const word = m[1] ?? '';
+    if (!givenOnly(word)) continue;
+    const start = m.index + 2;
+    spans.push({ start, end: start + word.length, type: 'PERSON' });
+  }
+  return spans;
+}

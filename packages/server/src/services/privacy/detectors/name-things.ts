@@ -1,0 +1,87 @@
+import type { Span } from '../types.js';
+
+/**
+ * Holiday greetings in many languages: their words are capitalised like names (`Ramadan Mubarak`, `Joyeux
+ * Noël`, `Selamat Hari Raya Idul Fitri`), and some are given names too (`Noël`, `Fitri`, `Kareem`).
+ */
+const HOLIDAY_GREETINGS = [
+  'ramadan mubarak',
+  'ramadan kareem',
+  'ramzan mubarak',
+  'eid mubarak',
+  'eid saeed',
+  'eid al-fitr',
+  'eid al-adha',
+  'eid ul-fitr',
+  'eid ul-adha',
+  'eid-ul-fitr',
+  'eid-ul-adha',
+  'joyeux noël',
+  'joyeux noel',
+  'feliz navidad',
+  'feliz natal',
+  'frohe weihnachten',
+  'frohe ostern',
+  'buon natale',
+  'buona pasqua',
+  'god jul',
+  'glædelig jul',
+  'hyvää joulua',
+  'maligayang pasko',
+  'simbang gabi',
+  'barka da sallah',
+  'barka da salla',
+  'selamat hari raya',
+  'hari raya aidilfitri',
+  'hari raya puasa',
+  'hari raya haji',
+  'idul fitri',
+  'idul adha',
+  'aidilfitri',
+  'aidiladha',
+  'happy diwali',
+  'shubh deepavali',
+  'chag sameach',
+  'shana tova',
+  'gong xi fa cai',
+  'kung hei fat choi',
+  'mutlu bayramlar',
+  'ramazan bayramı',
+  'kurban bayramı',
+  'nowruz mubarak',
+  'رمضان كريم',
+  'رمضان مبارك',
+  'عيد مبارك',
+  'عيد سعيد',
+  'חג שמח',
+];
+const HOLIDAY = new RegExp(HOLIDAY_GREETINGS.join('|'), 'gi');
+/** `a Staffy called Biscuit`, `our cat named Domino`: a pet's name. */
+const PET_BEFORE =
+  /\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|staffy|labrador|lab|spaniel|terrier|poodle|collie|horse|pony|parrot|budgie|rabbit|bunny|hamster|tortoise|goldfish) (?:called|named)\s+$/i;
+
+/** The stretches holiday greetings take, those one space apart joined (`Selamat Hari Raya` + `Idul Fitri`). */
+function holidayStretches(text: string): [number, number][] {
+  const stretches: [number, number][] = [];
+  HOLIDAY.lastIndex = 0;
+  for (let m = HOLIDAY.exec(text); m; m = HOLIDAY.exec(text)) {
+    const last = stretches.at(-1);
+    if (last && m.index <= last[1] + 1) last[1] = m.index + m[0].length;
+    else stretches.push([m.index, m.index + m[0].length]);
+  }
+  return stretches;
+}
+
+function petName(text: string, span: Span): boolean {
+  const before = text.slice(Math.max(0, span.start - 24), span.start);
+  return /(?:called|named)\s$/.test(before) && PET_BEFORE.test(before);
+}
+
+/** Person spans that are no one: inside a holiday greeting, or a pet's name. */
+export function notNamesOfThings(text: string, spans: Span[]): Span[] {
+  const holidays = holidayStretches(text);
+  return spans.filter(
+    (span) =>
+      !holidays.some(([start, end]) => span.start >= start && span.end <= end) && !petName(text, span),
+  );
+}

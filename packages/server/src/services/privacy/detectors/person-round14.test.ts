@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
+import { detectPersons } from './person.js';
+import { loadNameLexicon } from './name-lexicon.js';
+
+const lexicon = await loadNameLexicon([]);
+const found = (text: string) =>
+  mergeSpans(detectPersons(text, lexicon)).map((span) => text.slice(span.start, span.end));
+
+describe('senders of an exported chat (round 14)', () => {
+  it('reads the sender after a WhatsApp stamp of date and time, whatever the word', () => {
+    expect(found('[13/03/25, 22:47] Faith: booked the cottage, see you Friday')).toEqual(['Faith']);
+    expect(found('[14/03/25, 07:02] sunday: who is saying grace this Sunday?')).toEqual(['sunday']);
+    expect(found('05/04/2025, 20:12 - Destiny: happy Easter fam!!')).toEqual(['Destiny']);
+  });
+
+  it("reads Slack's copied sender before two spaces and the time", () => {
+    expect(found('sana  10:42 AM  the staging creds are in 1Password\nmarco  10:44 AM  too late')).toEqual([
+      'sana',
+      'marco',
+    ]);
+  });
+
+  it('leaves family roles, groups, bots and log lines alone', () => {
+    expect(found('[05/04/25, 20:15] Dad: the traffic on the M25 is insane')).toEqual([]);
+    expect(found('[10/04/25, 08:00] Team Lagos: standup moved to 9:30')).toEqual([]);
+    expect(found('Slackbot  9:00 AM  Reminder: submit your timesheets')).toEqual([]);
+    expect(found('[2026-03-02 09:14:07] ERROR auth.service: login failed')).toEqual([]);
+  });
+});
+
+describe('holiday greetings and pets (round 14)', () => {
+  it('finds no one in holiday greetings of many languages', () => {
+    expect(found('Ramadan Mubarak cards for the neighbours, and Joyeux Noël to all.')).toEqual([]);
+    expect(found('Selamat Hari Raya Idul Fitri, mohon maaf lahir dan batin.')).toEqual([]);
+    expect(found('Maligayang Pasko! See you at Simbang Gabi. Barka da Sallah!')).toEqual([]);
+  });
+
+  it("finds no one in a pet's name, but the owner", () => {
+    expect(found("I'm Summer, dog mum to a Staffy called Biscuit.")).not.toContain('Biscuit');
+    expect(found('Our cat named Domino belongs to Ngozi Adeyemi.')).toEqual(['Ngozi Adeyemi']);
+  });
+});
+
+describe('names in lower case after words that introduce a person (round 14)', () => {
+  it('reads a listed given name after a possessive and a family word, or called and soy', () => {
+    expect(found('dear dr mbeki, my son lwazi has had a rash for a week')).toEqual(['mbeki', 'lwazi']);
+    expect(found('soy rocío valdivia, mi hijo thiago nació en 2017')).toEqual(['rocío valdivia', 'thiago']);
+    expect(found('called nomvula re the rent')).toEqual(['nomvula']);
+  });
+
+  it('reads a listed given name standing alone after the last sentence as a sign-off', () => {
+    expect(found('can we get an appointment? sibusiso')).toEqual(['sibusiso']);
+  });
+
+  it('leaves ordinary words, pronouns and unlisted words after weak cues alone', () => {
+    expect(found('my son will call back tomorrow')).toEqual([]);
+    expect(found('Não, com a filha dela, ok?')).toEqual([]);
+    expect(found('pour son mari, merci')).toEqual([]);
+    expect(found('called back later. thanks')).toEqual([]);
+  });
+});
