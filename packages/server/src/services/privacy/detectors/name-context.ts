@@ -121,9 +121,20 @@ export const INSTITUTION_NAMES = [
 |helly hansen|trader joe's|carl's jr|little debbie|duncan hines|chef boyardee|famous amos|ruby tuesday|warner bros
 |john hancock|charles tyrwhitt|ouma rusks|tommy bahama|anne klein|ferrari|lamborghini|mclaren|porsche|heinz|cadbury|dangote
 |bunnings|greggs|nando's|mcdonald's|jameson|glenfiddich|pokémon|pokemon|stan smith|air jordan|hermès|cartier|dior
-|balenciaga|givenchy|lacoste`
+|balenciaga|givenchy|lacoste|mcdonald|ferrero rocher|samsonite|túró rudi|jack russell|sauti sol|tim horton
+|gift aid|queen elizabeth hall|king's gallery`
     .split(/\n?\|/)
     .map((name) => name.trim()),
+  // Medicines, by brand and by substance (`Voltaren Schmerzgel`, `Apap, Ibuprom i Paracetamol`).
+  ...`paracetamol acetaminophen ibuprofen ibuprom ibuflam apap aspirin aspirine polopiryna voltaren voltarol diclofenac
+naproxen nurofen panadol panado tylenol advil anadin solpadeine cuprofen calpol doliprane dafalgan efferalgan spasfon
+smecta buscopan novalgin metamizol nimesil grippostad thomapyrin iberogast sinupret mucosolvan bepanthen fenistil
+crocin dolo combiflam saridon disprin codeine tramadol amoxicillin augmentin metformin levothyroxine omeprazole
+lansoprazole nexium losec gaviscon rennie strepsils piriton benadryl sudafed lemsip beechams ventolin salbutamol seretide
+symbicort flixotide epipen insulin lantus novorapid humalog ritalin concerta adderall zoloft sertraline citalopram
+fluoxetine prozac amlodipine ramipril lisinopril atorvastatin simvastatin lipitor crestor warfarin clexane heparin
+prednisolone prednisone eliquis xarelto plavix ozempic wegovy mounjaro viagra cialis imodium claritin zyrtec cetirizine
+loratadine xanax valium diazepam theraflu coldrex fervex rutinoscorbin`.split(/\s+/),
 ];
 /**
  * Words after which capitalised words name a saint's place, a mountain, a street or an institution,
@@ -140,7 +151,8 @@ boulevard estación estação aeropuerto aeroporto parque museo musée teatro ig
 fundación fondation jalan jl jln lorong soi thanon đường phố ngõ universiti trattoria ristorante pizzeria osteria gasthof
 gasthaus restaurant café cafe bistro taverna warung masjid bulevardul strada calea rruga spitali spitalul ulitsa улица
 вулиця проспект бульвар площадь площа набережная οδός λεωφόρος πλατεία hospitali barabara mtaa òpópónà carrer avinguda
-plaça passeig bệnh viện hastanesi gatve prospektas iela tänav`.split(/\s+/),
+plaça passeig bệnh viện hastanesi gatve prospektas iela tänav policlinico poliklinika colegiul liceul universitatea școala
+scoala premio prix prêmio sankt rs rsud rsup stadionie stadionu piața piata άγιος άγιο αγίου αγία αγίας agios agia`.split(/\s+/),
 );
 /**
  * After a name, these (perhaps after `International`, `Memorial` …) make it a landmark's, a road's or an
@@ -150,7 +162,7 @@ export const LANDMARK_NOUNS = new Set(
   `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
 award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione
 foundation institute trust analytics havalimanı havaalanı bayramı köprüsü stadyumu hastanesi üniversitesi meydanı maidan
-chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbidea hiribidea`.split(/\s+/),
+chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbidea hiribidea building`.split(/\s+/),
 );
 /**
  * Landmark nouns written in lower case after the name (Hungarian `Margit híd`, `Kossuth utca`; Turkish
@@ -318,7 +330,7 @@ photo photos pictures`.split(/\s+/),
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
 /** Header and field words of e-mails and forms in other languages (`Asunto: la factura del mes`). */
 export const HEADER_WORDS = new Set(
-  'fwd fw re cc bcc sehr tá conseiller conseillère asesor asesora atendente berater beraterin consulente operatore operador acme mtg cust appt mgr lvm acct dept qbr eod fyi tmrw pls asap inv pmt nok dsr gesproken nombre apellido apellidos prénom nome cognome imię nazwisko vorname nachname achternaam approver requester reviewer asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang'.split(
+  'fwd fw re cc bcc sehr tá conseiller conseillère asesor asesora atendente berater beraterin consulente operatore operador acme mtg cust appt mgr lvm acct dept qbr eod fyi tmrw pls asap inv pmt nok dsr gesproken nombre apellido apellidos prénom nome cognome imię nazwisko vorname nachname achternaam approver requester reviewer asunto betreff objet oggetto onderwerp assunto temat ämne emne aihe konu tárgy predmet subiect tema adjunto anhang tél né titulaire courriel'.split(
     ' ',
   ),
 );

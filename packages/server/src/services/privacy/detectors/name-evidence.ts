@@ -71,6 +71,10 @@ did have has our your they he she there here sounds alright je ich yo eu io ik j
 meu minha mio mia mein meine boss bro guys everyone sir madam`.split(/\s+/),
 );
 
+/** Endings of German nouns that no name has (`-ung`, `-heit`, `-antrag`, `-passwort`). */
+const GERMAN_NOUN_END =
+  /(?:ung|ungen|heit|keit|schaft|antrag|daten|verein|sprecher|sprecherin|sprache|passwort|nummer|vertrag|rechnung|bescheid|erklärung)$/;
+
 /** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */
 const CAMEL_CASE = /^(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del|Della|St)\p{Lu}\p{Ll}+\p{Lu}/u;
 
@@ -177,6 +181,10 @@ export class NameEvidence {
     if (names.place(lower) || STREET_WORD.test(lower)) return 'place';
     if (names.family.has(lower)) return names.common(lower) ? 'common' : 'family';
     if (names.common(lower)) return 'common';
+    // `Anmeldung`, `Mitgliedsantrag`, `WLAN-Passwort`: a long German noun, by its ending, names no one.
+    // (The last part of a compound: `Siu-fung` is a Cantonese name.)
+    const tail = lower.slice(lower.lastIndexOf('-') + 1);
+    if (tail.length >= 8 && GERMAN_NOUN_END.test(tail)) return 'common';
     if (lower.includes('-') || lower.includes("'") || lower.includes('’')) {
       if (JAPANESE_PLACE_SUFFIX.test(lower)) return 'place';
       // `SV-Nummer`, `ID-Karte`, `PIN-Code`: a label, not a double-barrelled name.
@@ -210,7 +218,8 @@ export class NameEvidence {
         return signOff || /(?:^|[\s.!?])(?:--?|—)\s*$/.test(gap) ? 'strong' : undefined;
       }
       if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
-      if (/\d/.test(gap)) return undefined;
+      // (`Name: <your name> | Address:`: a word in another field, or in a template's placeholder, is no cue.)
+      if (/[\d|<>]/.test(gap)) return undefined;
       if (gap.includes(':')) {
         // (`орендаря: Ігор`: no speaker's label in a transcript, where `Agent: Will do` is.)
         if (ROLES_BEFORE_COLON.has(raw)) return 'strong';

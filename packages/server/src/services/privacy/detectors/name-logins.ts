@@ -31,7 +31,7 @@ const SERVICE_ACCOUNTS = new Set(
   `root admin administrator deploy deployer git www www-data ubuntu debian centos ec2-user pi user users guest
   public shared default test tester build builder ci runner gitlab-runner jenkins postgres mysql redis nginx apache
   node app apps data backup backups media docker vagrant ansible svc service system daemon nobody sync ftp mail
-  operator dev devops ops staff student teacher all`.split(/\s+/),
+  operator dev devops ops staff student teacher all username password login email name`.split(/\s+/),
 );
 /** Parts of a service account's name (`etl_svc`, `backup-bot`, `app.deploy`). */
 const SERVICE_PARTS = new Set(

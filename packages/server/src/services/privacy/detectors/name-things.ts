@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { LANDMARK_NOUNS } from './name-context.js';
 
 /**
  * Holiday greetings in many languages: their words are capitalised like names (`Ramadan Mubarak`, `Joyeux
@@ -72,16 +73,40 @@ function holidayStretches(text: string): [number, number][] {
   return stretches;
 }
 
+/** `Gilbert's syndrome`, `Parkinson's disease`, `Morbus Bechterew`: a disease or a law named after someone. */
+const EPONYM_AFTER =
+  /^(?:['’]s)? (?:disease|syndrome|palsy|sarcoma|lymphoma|anomaly|phenomenon|law|theorem|principle|equation)\b/i;
+const EPONYM_BEFORE = /\b(?:morbus|maladie de|enfermedad de|síndrome de|syndrome de) $/i;
+/** `June 2025`, `for May 2026`: a month before a year is a date. */
+const MONTH =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|avril|juin|juillet|août|enero|febrero|marzo|abril|mayo|junio|julio|agosto)$/i;
+/** `Region: Ashanti`, `State: Georgia`: a form's field that holds a place. */
+const PLACE_FIELD =
+  /\b(?:region|state|province|county|city|town|country|district|prefecture|oblast|estado|provincia|département|departamento|bundesland|kanton|wilaya|governorate|ciudad|ville|stadt|land|país|pays)\s?:\s*$/i;
+
+function namesAThing(text: string, span: Span): boolean {
+  const before = text.slice(Math.max(0, span.start - 24), span.start);
+  const after = text.slice(span.end, span.end + 16);
+  if (EPONYM_AFTER.test(after) || EPONYM_BEFORE.test(before) || PLACE_FIELD.test(before)) return true;
+  if (/^morbus\s/i.test(text.slice(span.start, span.start + 7))) return true;
+  // `Sir Alexander Fleming Building`: a span that ends in a landmark's noun is the landmark.
+  const last = /\p{L}+$/u.exec(text.slice(span.start, span.end))?.[0].toLowerCase();
+  if (last !== undefined && LANDMARK_NOUNS.has(last)) return true;
+  return /^ \d{4}\b/.test(after) && MONTH.test(text.slice(span.start, span.end));
+}
+
 function petName(text: string, span: Span): boolean {
   const before = text.slice(Math.max(0, span.start - 24), span.start);
   return /(?:called|named)\s$/.test(before) && PET_BEFORE.test(before);
 }
 
-/** Person spans that are no one: inside a holiday greeting, or a pet's name. */
+/** Person spans that are no one: inside a holiday greeting, a pet's name, an eponym, a month or a place field. */
 export function notNamesOfThings(text: string, spans: Span[]): Span[] {
   const holidays = holidayStretches(text);
   return spans.filter(
     (span) =>
-      !holidays.some(([start, end]) => span.start >= start && span.end <= end) && !petName(text, span),
+      !holidays.some(([start, end]) => span.start >= start && span.end <= end) &&
+      !petName(text, span) &&
+      !namesAThing(text, span),
   );
 }

@@ -60,3 +60,42 @@ describe('names in lower case after words that introduce a person (round 14)', (
     expect(found('called back later. thanks')).toEqual([]);
   });
 });
+
+describe('things named like people (round 14)', () => {
+  it('finds no one in institutions, prizes, saints, squares and medicines of more languages', () => {
+    expect(
+      found("L'ospedale San Raffaele e il Policlinico Gemelli aderiscono; premiazione del Premio Strega."),
+    ).toEqual([]);
+    expect(found('Colegiul Național Mihai Viteazul organizează campania în Piața Unirii.')).toEqual([]);
+    expect(found('RS Cipto Mangunkusumo buka layanan vaksin setiap Sabtu.')).toEqual([]);
+    expect(
+      found('Apap, Ibuprom i Paracetamol dostępne bez recepty; Voltaren Schmerzgel nicht mit Aspirin.'),
+    ).toEqual([]);
+    expect(found('The seminar is in the Sir Alexander Fleming Building, room 3.14.')).toEqual([]);
+  });
+
+  it('reads long German nouns by their endings as no names, but not a Cantonese given name', () => {
+    expect(found('Anmeldung Kita Sonnenschein: Kind Mila Nowak, geb. 2021')).toEqual(['Mila Nowak']);
+    expect(found('Schadensmeldung Kfz: Fahrer Konstantin Richter')).toEqual(['Konstantin Richter']);
+    expect(found('Neues WLAN-Passwort für die Praxis')).toEqual([]);
+    expect(found('Please call Leung Siu-fung tomorrow.')).toEqual(['Leung Siu-fung']);
+  });
+
+  it('finds no one in eponymous diseases, a month before a year or a place field', () => {
+    expect(found("Diagnosis: Gilbert's syndrome; ?early Parkinson's disease; bei Morbus Bechterew.")).toEqual(
+      [],
+    );
+    expect(found('Invoice to Mrs Nakamura-Lee for Hana, June 2025: 3 days a week')).toEqual([
+      'Mrs Nakamura-Lee',
+      'Hana',
+    ]);
+    expect(found('Name: AMPONSAH Yaw Boateng | Region: Ashanti')).not.toContain('Ashanti');
+  });
+
+  it("reads no French field label before ' :', nor a word of a template's placeholder as a cue", () => {
+    expect(found('— Né le : 03/05/2022 — Tél : 06 48 21 77 93 — Titulaire : M. Jean Dupont')).toEqual([
+      'M. Jean Dupont',
+    ]);
+    expect(found('Default router login: username admin, password printed on the sticker.')).toEqual([]);
+  });
+});
