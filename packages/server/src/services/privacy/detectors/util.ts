@@ -217,6 +217,14 @@ export function indexesBeforeRuns(text: string, table: Uint8Array, min: number):
   return indexes;
 }
 
+/**
+ * A look-ahead that always holds before an alternative that cannot match empty (a list of words): put there
+ * where a pattern reaches the list in several ways (`(?:^|[^\p{L}])`, a day of one or two digits, an optional
+ * word), it makes V8 compile the list once instead of once per way in (up to ten copies). The regexp code is
+ * that much smaller, and V8 no longer optimises regexps compiled once a process holds too much of it.
+ */
+export const ONE_ENTRY = '(?=[^])';
+
 /** Words as one alternative of a pattern, longest first (a longer word is tried before its prefix), escaped. */
 export const alternation = (words: Iterable<string>): string =>
   [...new Set(words)]
