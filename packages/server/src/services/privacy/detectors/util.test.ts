@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromAnchors, ONE_ENTRY } from './util.js';
+import { fromAnchors, newScan, ONE_ENTRY, splitScriptWords } from './util.js';
 
 describe('fromAnchors', () => {
   it('tries the anchor’s own word at the start of the text and right after the last match', () => {
@@ -26,6 +26,20 @@ describe('ONE_ENTRY', () => {
       expect([...text.matchAll(once)].map((m) => [m.index, m[0]])).toEqual(
         [...text.matchAll(plain)].map((m) => [m.index, m[0]]),
       );
+    }
+  });
+});
+
+describe('splitScriptWords', () => {
+  it('finds the matches of the whole alternation, one after another from each index', () => {
+    const whole = /car|van|номер|машин|车牌/gi;
+    const text = 'Car 车牌 a van, номерCARmaшин машина 车牌van';
+    newScan();
+    const next = splitScriptWords(text, /car|van/gi, /номер|машин|车牌/gi);
+    for (const from of [0, 1, 4, 5, 12, 17, 22, 30, text.length]) {
+      whole.lastIndex = from;
+      const m = whole.exec(text);
+      expect(next(from)).toEqual(m ? { index: m.index, word: m[0] } : undefined);
     }
   });
 });
