@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
-import { LETTERS, UPPER_START } from './util.js';
+import { LETTERS, ONE_ENTRY, UPPER_START } from './util.js';
 
 const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’.]*(?:-[${L}]+)*`;
@@ -47,7 +47,7 @@ const FORMS: [RegExp, RegExp][] = [
 
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const NUMBER_WORD = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:${UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|${UNITS}|zero|oh`;
-const SPOKEN_NUMBER = `(?:${NUMBER_WORD})(?:[\\s-](?:and\\s)?(?:${NUMBER_WORD})){0,3}`;
+const SPOKEN_NUMBER = `${ONE_ENTRY}(?:${NUMBER_WORD})(?:[\\s-](?:and\\s)?${ONE_ENTRY}(?:${NUMBER_WORD})){0,3}`;
 const ORDINAL_WORD =
   'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|\\d{1,3}(?:st|nd|rd|th)';
 /**

@@ -2,7 +2,7 @@ import type { Span } from '../types.js';
 import { cueBefore, detectBirthDates, OTHER_DATE } from './dob.js';
 import { birthDatesFromCues } from './dob-round13.js';
 import { birthDatesAfterWrittenCues } from './dob-round13b.js';
-import { searchBeyondLatin } from './util.js';
+import { ONE_ENTRY, searchBeyondLatin } from './util.js';
 
 /**
  * Round 12's dates of birth: Hijri dates
@@ -93,7 +93,7 @@ const ES_MONTH =
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 const ES_DECADE = `(?:cincuenta|sesenta|setenta|ochenta|noventa)(?: y (?:${ES_UNIT}))?`;
 const ES_YEAR = `(?:mil novecientos|dos mil)(?:\\s(?:${ES_DECADE}|${ES_DAY}))?|${ES_DECADE}`;
-const ES = `(?:el\\s)?(?:${ES_DAY})\\sde\\s(?:${ES_MONTH})\\s(?:de|del)\\s(?:${ES_YEAR})`;
+const ES = `(?:el\\s)?(?:${ES_DAY})\\sde\\s${ONE_ENTRY}(?:${ES_MONTH})\\s(?:de|del)\\s${ONE_ENTRY}(?:${ES_YEAR})`;
 
 const FR_UNIT = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf';
 const FR_TEEN = 'dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize';
@@ -102,13 +102,13 @@ const FR_MONTH =
   'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
 const FR_DECADE = `(?:trente|quarante|cinquante|soixante)(?:[- ]et[- ](?:un|onze)|-(?:${FR_TEEN}|deux|trois|quatre|cinq|six|sept|huit|neuf))?|quatre-vingts?(?:-(?:${FR_TEEN}|${FR_UNIT}))?`;
 const FR_YEAR = `(?:mille|mil|dix-neuf) neuf cents?(?:\\s(?:${FR_DECADE}|${FR_TEEN}|${FR_UNIT}))?|deux mille(?:\\s(?:${FR_TEEN}|vingt(?:[- ]et[- ]un|-\\p{L}+)?|${FR_UNIT}))?|${FR_DECADE}`;
-const FR = `(?:le\\s)?(?:${FR_DAY})\\s(?:${FR_MONTH})\\s(?:${FR_YEAR})`;
+const FR = `(?:le\\s)?(?:${FR_DAY})\\s${ONE_ENTRY}(?:${FR_MONTH})\\s${ONE_ENTRY}(?:${FR_YEAR})`;
 
 const TR_UNIT = 'bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz';
 const TR_DAY = `(?:on|yirmi)(?:\\s(?:${TR_UNIT}))?|otuz(?:\\sbir)?|${TR_UNIT}`;
 const TR_MONTH = 'ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık';
 const TR_YEAR = `bin dokuz yüz (?:on|yirmi|otuz|kırk|elli|altmış|yetmiş|seksen|doksan)(?:\\s(?:${TR_UNIT}))?|iki bin(?:\\s(?:on|yirmi))?(?:\\s(?:${TR_UNIT}))?|(?:19|20)\\d\\d`;
-const TR = `(?:${TR_DAY})\\s(?:${TR_MONTH})\\s(?:${TR_YEAR})`;
+const TR = `(?:${TR_DAY})\\s${ONE_ENTRY}(?:${TR_MONTH})\\s${ONE_ENTRY}(?:${TR_YEAR})`;
 
 const SPOKEN = new RegExp(`(?:${ES}|${FR}|${TR})(?![\\p{L}\\d-])`, 'iuy');
 /** Birth cues of these languages, questions too (`¿fecha de nacimiento?`, `doğum tarihiniz?`); checked on the match. */

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { ORDINAL_WORD, OTHER_DATE, SPOKEN_YEAR } from './dob.js';
+import { ONE_ENTRY } from './util.js';
 
 /**
  * Dates of birth read out with cardinal numbers, after a birth cue or as the answer to a `date of birth?`
@@ -20,13 +21,13 @@ const END = String.raw`(?![\w'’-])(?!,?\s(?:${UNITS}|${TEENS}|oh|zero|double)\
 const FORMS = new RegExp(
   [
     // `twelve July nineteen ninety`, `the fifth of May, eighty-one`
-    `(?<dm>(?:the\\s)?(?:${DAY_WORD})\\s(?:of\\s)?(?:${MONTH}),?\\s(?:${SPOKEN_YEAR}))`,
+    `(?<dm>(?:the\\s)?${ONE_ENTRY}(?:${DAY_WORD})\\s(?:of\\s)?${ONE_ENTRY}(?:${MONTH}),?\\s${ONE_ENTRY}(?:${SPOKEN_YEAR}))`,
     // `July twelve, nineteen ninety`
-    `(?<md>(?:${MONTH})\\s(?:the\\s)?(?:${CARDINAL}),?\\s(?:${SPOKEN_YEAR}))`,
+    `(?<md>(?:${MONTH})\\s(?:the\\s)?${ONE_ENTRY}(?:${CARDINAL}),?\\s${ONE_ENTRY}(?:${SPOKEN_YEAR}))`,
     // `nineteen eighty-four, January fifteenth`
-    `(?<y>(?:${FULL_YEAR}),?\\s(?:(?:${MONTH})\\s(?:the\\s)?(?:${DAY_WORD})|(?:the\\s)?(?:${DAY_WORD})\\s(?:of\\s)?(?:${MONTH})))`,
+    `(?<y>(?:${FULL_YEAR}),?\\s${ONE_ENTRY}(?:(?:${MONTH})\\s(?:the\\s)?${ONE_ENTRY}(?:${DAY_WORD})|(?:the\\s)?${ONE_ENTRY}(?:${DAY_WORD})\\s(?:of\\s)?${ONE_ENTRY}(?:${MONTH})))`,
     // `oh-three, seventeen, eighty-eight`: day and month in either order, checked below.
-    `(?<n>(?<a>${NUMBER}),?\\s(?<b>${NUMBER}),?\\s(?:${SPOKEN_YEAR}))`,
+    `(?<n>(?<a>${NUMBER}),?\\s(?<b>${NUMBER}),?\\s${ONE_ENTRY}(?:${SPOKEN_YEAR}))`,
   ]
     .map((form) => `(?:${form})${END}`)
     .join('|'),

@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { alternation } from './util.js';
+import { alternation, ONE_ENTRY } from './util.js';
 
 /** Month names and abbreviations (with the genitive forms Slavic languages use in dates). */
 const MONTH_NAMES = `
@@ -36,7 +36,7 @@ meskerem tikimt tekemt hidar hedar tahsas tahesas yekatit megabit miyazya miazia
 
 // (A longer list of months made V8 run DATE_PATTERN several times slower: Punjabi and Kazakh dates are read in
 // dob-round13.ts, from their cues.)
-const MONTHS = alternation(MONTH_NAMES.split(/\s+/).filter(Boolean));
+const MONTHS = `${ONE_ENTRY}(?:${alternation(MONTH_NAMES.split(/\s+/).filter(Boolean))})`;
 const THAI_MONTHS =
   'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.';
 const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;
@@ -93,7 +93,7 @@ const ERA_DATE = new RegExp(
  * `생신이`: Korean particles join the word; `생신` is the honorific birthday, `발생일` a date something happened).
  */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `昭和58年4月2日生`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as birth date`. */
@@ -169,7 +169,7 @@ export const SPOKEN_YEAR = [
 ].join('|');
 /** `the twelfth of the ninth, eighty-eight`, `March the third, nineteen ninety-one`: a date read out. */
 const SPOKEN_DATE = new RegExp(
-  String.raw`\b(?:(?:the\s)?(?:${ORDINAL_WORD})\s(?:of\s)?(?:the\s)?(?:${ORDINAL_WORD}|${MONTHS})|(?:${MONTHS})\s(?:the\s)?(?:${ORDINAL_WORD})),?\s(?:(?:in\s)?(?:the\s)?(?:year\s)?)(?:${SPOKEN_YEAR})\b`,
+  String.raw`\b(?:(?:the\s)?(?:${ORDINAL_WORD})\s(?:of\s)?(?:the\s)?${ONE_ENTRY}(?:${ORDINAL_WORD}|${MONTHS})|(?:${MONTHS})\s(?:the\s)?${ONE_ENTRY}(?:${ORDINAL_WORD})),?\s(?:(?:in\s)?(?:the\s)?(?:year\s)?)${ONE_ENTRY}(?:${SPOKEN_YEAR})\b`,
   'giy',
 );
 

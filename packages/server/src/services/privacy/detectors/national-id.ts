@@ -12,7 +12,7 @@ import { MORE_LABELS } from './national-id-labels.js';
 import { referenceNumber } from './national-id-references.js';
 import { WORLD } from './national-id-world.js';
 import { PHONE_CUE } from './phone.js';
-import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
+import { anyOf, before, codeStarts, digitsOf, mayHaveLetterIn, ONE_ENTRY, REFERENCE_CUE } from './util.js';
 
 export { verhoeffValid } from './national-id-checks.js';
 
@@ -45,7 +45,7 @@ const ASIDE = String.raw`(?: ?\([^()\n]{1,24}\))?`;
 const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];
 /** Labels that make a plain number an identity number; matched against the text just before it. */
 const LABEL_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})${ASIDE}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${ALL_CUES.join('|')})${ASIDE}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
   'giu',
 );
 /**
@@ -57,7 +57,7 @@ const DISTINCT_CUES = ALL_CUES.filter(
   (cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf|nin|rrn|nik|ktp|psn)$/.test(cue),
 );
 const LABEL_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}\p{Lo}'’]{1,11}|(?: \(?\p{Lu}[\p{L}'’.-]{1,17}\)?){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}\p{Lo}'’]{1,11}|(?: \(?\p{Lu}[\p{L}'’.-]{1,17}\)?){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
   'giu',
 );
 /**
@@ -70,12 +70,12 @@ const ACRONYM_CUES = ALL_CUES.filter(
   (cue) => /^[a-z]{2,4}$/.test(cue) && !/^(?:run|pan|fin|tin|ci)$/.test(cue),
 ).map((cue) => cue.toUpperCase());
 const ACRONYM_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${ACRONYM_CUES.join('|')})(?:[?,.]? \(?\p{L}[\p{L}'’-]{0,15}\)?){1,6}[^\p{L}\p{N}\n]{0,4}$`,
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${ACRONYM_CUES.join('|')})(?:[?,.]? \(?\p{L}[\p{L}'’-]{0,15}\)?){1,6}[^\p{L}\p{N}\n]{0,4}$`,
   'u',
 );
 
 /** A label anywhere in a window: both label patterns above start so; most windows hold none. */
-const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])(?:${ALL_CUES.join('|')})`, 'iu');
+const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${ALL_CUES.join('|')})`, 'iu');
 
 /** Long enough for a label, a few words and a name (`PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is `). */
 const LABEL_WINDOW = 72;
@@ -112,7 +112,7 @@ function matchesFrom(pattern: RegExp, text: string, from: number): boolean {
  * label a few words after the number, with no other number between or right after it.
  */
 const LABEL_AFTER = new RegExp(
-  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/# ]?\p{N}|\p{Ll}+[^\p{L}\p{N}\n.!?]{1,3}\p{N}))`,
+  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])${ONE_ENTRY}(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/# ]?\p{N}|\p{Ll}+[^\p{L}\p{N}\n.!?]{1,3}\p{N}))`,
   'iu',
 );
 /** `…, Nairobi, ID 28461937`, `her ID 27093315`: a bare `ID` after a comma or a possessive. */

@@ -4,7 +4,7 @@ import { cuedPlates } from './plate-cued.js';
 import { regionalPlates } from './plate-regional.js';
 import { israeliPlates } from './plate-round13b.js';
 import { BANGLADESH_CAPITALS, BANGLADESH_CITY, thaiPlates } from './plate-round13.js';
-import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin } from './util.js';
+import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin, splitScriptWords } from './util.js';
 
 /**
  * Formats of plain letters and digits that a business's references share (`Invoice 2-TRK-904`): anywhere,
@@ -149,8 +149,10 @@ const LABEL = new RegExp(
 /** `Kennzeichen Lieferwagen`: words that only name a vehicle or its plate are no one's name. */
 const VEHICLE_WORDS_ONLY = new RegExp(`^(?:(?:${LABEL_WORDS})(?:\\s+|$))+$`, 'iu');
 export const vehicleWordsOnly = (words: string) => VEHICLE_WORDS_ONLY.test(words);
-const LABEL_HINT =
-  /nummerpla|numberpla|plate|licen|regist|pendaftaran|گاڑی|車牌|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rej|ciągnik|naczep|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|номер|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice|фура|грузовик|машин|автомобил|车牌|ナンバー|차량번호|번호판/gi;
+/** Where a label may start (a plain alternation, cheap to scan for): its Latin words, and those of other scripts. */
+const LATIN_HINT =
+  /nummerpla|numberpla|plate|licen|regist|pendaftaran|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rej|ciągnik|naczep|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice/gi;
+const BEYOND_HINT = /گاڑی|車牌|номер|фура|грузовик|машин|автомобил|车牌|ナンバー|차량번호|번호판/gi;
 
 /** `reg no. ABC 123? no sorry it's ABD 128`: a correction right after a plate, then a value of its shape (only lower-case words between). */
 const CORRECTION = /[?,.!;:]?\s+(?:no|nope|sorry|wait|actually|correction|i mean)\b[^\n.A-Z\d]{0,20}/y;
@@ -167,11 +169,13 @@ function correctedPlate(text: string, end: number, plate: string): Span | undefi
 
 function afterLabel(text: string): Span[] {
   const spans: Span[] = [];
-  // Found from the start of a label (a plain alternation, cheap to scan for); the whole label is read there.
-  LABEL_HINT.lastIndex = 0;
-  for (let hint = LABEL_HINT.exec(text); hint; hint = LABEL_HINT.exec(text)) {
+  // Found from the start of a label; the whole label is read there.
+  const nextHint = splitScriptWords(text, LATIN_HINT, BEYOND_HINT);
+  let from = 0;
+  for (let hint = nextHint(0); hint; hint = nextHint(from)) {
+    from = hint.index + hint.word.length;
     // A whole word only (`car`, not `card`'s start or `Oscar`'s end); checked here, not with a look-behind at every position.
-    const cjk = hint[0].charCodeAt(0) >= 0x4e00;
+    const cjk = hint.word.charCodeAt(0) >= 0x4e00;
     if (hint.index > 0 && !cjk && isLetterCode(text.charCodeAt(hint.index - 1))) continue;
     LABEL.lastIndex = hint.index;
     const m = LABEL.exec(text);
@@ -182,7 +186,7 @@ function afterLabel(text: string): Span[] {
       spans.push({ start: GENERIC.lastIndex - plate.length, end: GENERIC.lastIndex, type: 'PLATE' });
       const corrected = correctedPlate(text, GENERIC.lastIndex, plate);
       if (corrected) spans.push(corrected);
-      LABEL_HINT.lastIndex = Math.max(LABEL_HINT.lastIndex, corrected?.end ?? GENERIC.lastIndex);
+      from = Math.max(from, corrected?.end ?? GENERIC.lastIndex);
     }
   }
   return spans;
