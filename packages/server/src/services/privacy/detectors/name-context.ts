@@ -152,7 +152,9 @@ fundación fondation jalan jl jln lorong soi thanon đường phố ngõ univers
 gasthaus restaurant café cafe bistro taverna warung masjid bulevardul strada calea rruga spitali spitalul ulitsa улица
 вулиця проспект бульвар площадь площа набережная οδός λεωφόρος πλατεία hospitali barabara mtaa òpópónà carrer avinguda
 plaça passeig bệnh viện hastanesi gatve prospektas iela tänav policlinico poliklinika colegiul liceul universitatea școala
-scoala premio prix prêmio sankt rs rsud rsup stadionie stadionu piața piata άγιος άγιο αγίου αγία αγίας agios agia`.split(/\s+/),
+scoala premio prix prêmio sankt rs rsud rsup stadionie stadionu piața piata άγιος άγιο αγίου αγία αγίας agios agia`.split(
+    /\s+/,
+  ),
 );
 /**
  * After a name, these (perhaps after `International`, `Memorial` …) make it a landmark's, a road's or an
@@ -162,7 +164,9 @@ export const LANDMARK_NOUNS = new Set(
   `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
 award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione
 foundation institute trust analytics havalimanı havaalanı bayramı köprüsü stadyumu hastanesi üniversitesi meydanı maidan
-chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbidea hiribidea building`.split(/\s+/),
+chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbidea hiribidea building`.split(
+    /\s+/,
+  ),
 );
 /**
  * Landmark nouns written in lower case after the name (Hungarian `Margit híd`, `Kossuth utca`; Turkish
@@ -334,9 +338,12 @@ export const HEADER_WORDS = new Set(
     ' ',
   ),
 );
-/** Function words some languages capitalise: German polite `Sie`, `Ihr`, `Ihre`, `Bitte`, and `Meine` opening a turn. */
+/**
+ * Function words some languages capitalise: German polite `Sie`, `Ihr`, `Ihre`, `Bitte`, and `Meine` opening a turn;
+ * Russian and Ukrainian pronouns opening a sentence (`Она просила …`).
+ */
 export const CAPITALISED_FUNCTION_WORDS = new Set(
-  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch mein meine meinen meinem meiner unser unsere unseren dein deine nací naci nasci nacido nascido não nao minha meu nossa nosso'.split(
+  'sie ihr ihre ihren ihrem ihrer ihnen bitte euch mein meine meinen meinem meiner unser unsere unseren dein deine nací naci nasci nacido nascido não nao minha meu nossa nosso он она оно они мы вы ты він вона воно вони ми ви ти'.split(
     ' ',
   ),
 );

@@ -172,7 +172,8 @@ export class NameEvidence {
     // `Передайте`, `Позвоните`: a Russian or Ukrainian polite imperative opening a request.
     if (/[а-яіїє](?:йте|ите|іть|ьте)$/.test(lower)) return 'common';
     // `Dałem`, `Rozmawiałam`, `Przekazałem`: a Polish verb in the first person past opening a sentence.
-    if (/\p{L}{2}ł(?:em|am|ośmy|iśmy|yśmy)$/u.test(lower)) return 'common';
+    // (Not a listed given name in the instrumental: `z Michałem`.)
+    if (/\p{L}{2}ł(?:em|am|ośmy|iśmy|yśmy)$/u.test(lower) && !this.given(lower.slice(0, -2))) return 'common';
     if (this.given(lower)) {
       if (CALENDAR.has(lower)) return 'ambiguousGiven';
       if (names.place(lower)) return 'place';

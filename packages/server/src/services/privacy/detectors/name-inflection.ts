@@ -86,6 +86,20 @@ const LATIN_GIVEN_ONLY = [
   's',
 ];
 
+/**
+ * Endings that replace a given name's own (checked as LATIN_GIVEN_ONLY): Polish Agnieszka → Agnieszce, Kasia →
+ * Kasi; Romanian Ioana → Ioanei.
+ */
+const LATIN_GIVEN_RULES: readonly Rule[] = [
+  ['ce', 'ka'],
+  ['i', 'ia'],
+  ['ei', 'a'],
+];
+/** Finnish consonant gradation before a case ending: Jukka → Jukalta, Mikko → Mikon, Matti → Matilla. */
+const GRADATION = /([aeiouyäö])([kpt])$/;
+/** Hungarian `-val`/`-vel` takes the name's last consonant: Péter → Péterrel, Ádám → Ádámmal. */
+const HUNGARIAN_WITH = /([^aeiouáéíóöőúüű])\1[ae]l$/;
+
 const CYRILLIC: readonly Rule[] = [
   // Ukrainian dative and vocative: Тарас → Тарасові, Оксана → Оксано.
   ['ові', ''],
@@ -100,6 +114,10 @@ const CYRILLIC: readonly Rule[] = [
   ['ого', 'ий'],
   ['ому', 'ий'],
   ['ю', 'й'],
+  // Игорь → Игорю, Игоря, Игорем.
+  ['ю', 'ь'],
+  ['я', 'ь'],
+  ['ем', 'ь'],
   ['у', 'а'],
   ['е', 'а'],
   ['ы', 'а'],
@@ -164,17 +182,22 @@ function judge(lower: string, names: NameLexicon): boolean {
     if (listed(word.slice(0, -ending.length) + base)) return true;
   }
   if (rules !== LATIN) return false;
+  // (A name that is also a family name counts from five letters: `Sanna` → `Sannalta`.)
   const givenName = (base: string) =>
     base.length >= 4 &&
     names.given.has(base) &&
     !names.ambiguous.has(base) &&
-    !names.family.has(base) &&
+    (!names.family.has(base) || base.length >= 5) &&
     listed(base);
   for (const ending of LATIN_GIVEN_ONLY) {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, -ending.length);
     if (givenName(stem) || (FLEETING_E.test(stem) && givenName(stem.replace(FLEETING_E, '$1e$2'))))
       return true;
+    if (GRADATION.test(stem) && givenName(stem.replace(GRADATION, '$1$2$2'))) return true;
   }
-  return false;
+  for (const [ending, base] of LATIN_GIVEN_RULES) {
+    if (word.endsWith(ending) && givenName(word.slice(0, -ending.length) + base)) return true;
+  }
+  return HUNGARIAN_WITH.test(word) && givenName(word.slice(0, -3));
 }

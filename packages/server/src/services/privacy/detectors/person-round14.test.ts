@@ -99,3 +99,21 @@ describe('things named like people (round 14)', () => {
     expect(found('Default router login: username admin, password printed on the sticker.')).toEqual([]);
   });
 });
+
+describe('more case endings (round 14)', () => {
+  it('reads Polish, Romanian, Hungarian, Finnish and Russian names with their case endings', () => {
+    expect(found('Przekaż Agnieszce, że spotkanie przeniesiono, a Kasi wyślij adres.')).toEqual([
+      'Agnieszce',
+      'Kasi',
+    ]);
+    expect(found('Rozmawiałam wczoraj z Michałem o wynajmie.')).toEqual(['Michałem']);
+    expect(found('I-am spus că mașina Ioanei trebuie mutată.')).toEqual(['Ioanei']);
+    expect(found('Holnap Péterrel megyünk a Balatonra.')).toEqual(['Péterrel']);
+    expect(found('Terveisiä Sannalta! Auto on parkkihallissa.')).toEqual(['Sannalta']);
+    expect(found('Она просила передать Игорю свой СНИЛС.')).toEqual(['Игорю']);
+  });
+
+  it('still reads a Polish verb in the first person past as no name', () => {
+    expect(found('Dałem znać wczoraj, Przekazałem dokumenty.')).toEqual([]);
+  });
+});
