@@ -6,7 +6,7 @@ export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
 sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
-κ κος κα κύριος κύριε κυρία κυρ atty engr hon fr dj dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee panią panem pana пан пане пані господин госпожа господине`
+κ κος κα κύριος κύριε κυρία κυρ gng ginang ginoo binibini atty engr hon fr dj dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee panią panem pana пан пане пані господин госпожа господине`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -152,7 +152,7 @@ fundación fondation jalan jl jln lorong soi thanon đường phố ngõ univers
 gasthaus restaurant café cafe bistro taverna warung masjid bulevardul strada calea rruga spitali spitalul ulitsa улица
 вулиця проспект бульвар площадь площа набережная οδός λεωφόρος πλατεία hospitali barabara mtaa òpópónà carrer avinguda
 plaça passeig bệnh viện hastanesi gatve prospektas iela tänav policlinico poliklinika colegiul liceul universitatea școala
-scoala premio prix prêmio sankt rs rsud rsup stadionie stadionu piața piata άγιος άγιο αγίου αγία αγίας agios agia`.split(
+scoala premio prix prêmio gare sankt rs rsud rsup stadionie stadionu piața piata άγιος άγιο αγίου αγία αγίας agios agia`.split(
     /\s+/,
   ),
 );
@@ -164,7 +164,7 @@ export const LANDMARK_NOUNS = new Set(
   `street road avenue boulevard highway expressway freeway motorway interchange airport terminal hospital university
 award prize memorial stadium station bridge centrale centraal hauptbahnhof bahnhof gare estación estação stazione
 foundation institute trust analytics havalimanı havaalanı bayramı köprüsü stadyumu hastanesi üniversitesi meydanı maidan
-chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbidea hiribidea building`.split(
+chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbidea hiribidea building cottage arena`.split(
     /\s+/,
   ),
 );

@@ -124,7 +124,7 @@ const CYRILLIC: readonly Rule[] = [
   ...['а', 'я', 'у', 'е', 'и', 'ю'].map((e): Rule => [e, '']),
 ];
 
-/** Greek without its accents: Δημήτρη → Δημητρης, Παπαδοπούλου → Παπαδοπουλος, vocative Νίκο → Νικος. */
+/** Greek without its accents: Δημήτρη → Δημητρης, Παπαδοπούλου → Παπαδοπουλος, vocative Νίκο → Νικος, Μαρίας → Μαρια. */
 const GREEK: readonly Rule[] = [
   ['ου', 'ος'],
   ['ου', 'ης'],
@@ -132,6 +132,9 @@ const GREEK: readonly Rule[] = [
   ['ο', 'ος'],
   ['α', 'ας'],
   ['ε', 'ος'],
+  // Feminine genitive: Μαρία → Μαρίας, Ελένη → Ελένης.
+  ['ας', 'α'],
+  ['ης', 'η'],
 ];
 
 /** Polish drops an `e` before the ending: Kacper → Kacpra, Marek → Marka, Jacek → Jacka. */

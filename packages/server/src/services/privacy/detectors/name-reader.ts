@@ -363,7 +363,10 @@ export class NameReader {
       return lead ? w : undefined;
     }
     const next = this.text[w.end] === '.' ? nextWord(this.text, { ...w, end: w.end + 1 }) : this.next(w);
-    return next !== undefined && isTitle(next.text) ? next : undefined;
+    // `Café de Flore`, `Gare du Nord`: a particle in lower case between the lead and the name.
+    const named =
+      next && next.text === next.lower && PARTICLES.has(next.lower) ? this.afterParticles(next) : next;
+    return named !== undefined && isTitle(named.text) ? named : undefined;
   }
 
   /** `Johns Hopkins`, `Kaiser Permanente`, `Sri Lanka`: the first word of a listed two-word place. */

@@ -5,7 +5,7 @@ import { searchBeyondLatin } from './util.js';
  * Names after a courtesy title or a name label in scripts without capitals, where the title is the
  * only sign that a name follows: Amharic `ወ/ሮ`, `አቶ`; Persian `خانم`, `آقای`; Urdu `محترمہ`, `جناب`;
  * Arabic `السيدة`, `السيد`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
- * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`. The name is the one or two words after the
+ * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`; Tamil `திருமதி`; Telugu `శ్రీమతి`. The name is the one or two words after the
  * title, in the same script, up to punctuation; the title stays outside it.
  */
 const TITLES = [
@@ -28,6 +28,9 @@ const TITLES = [
   'श्री',
   'জনাব',
   'বেগম',
+  'திருமதி',
+  'திரு',
+  'శ్రీమతి',
 ];
 /**
  * Titles written straight onto the name or before a space: Thai `คุณ`, `นางสาว`; Khmer `លោក`, `លោកស្រី`;
@@ -69,7 +72,7 @@ const AFTER_TITLE = new RegExp(
 );
 /** A letter of the scripts above (letters only: a class with combining marks would misread). */
 const SCRIPTS =
-  /[\u0531-\u0587\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0e01-\u0e30\u0e81-\u0eae\u1000-\u102a\u10a0-\u10ff\u1200-\u135a\u1780-\u17b3]/;
+  /[\u0531-\u0587\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0b85-\u0bb9\u0c05-\u0c39\u0e01-\u0e30\u0e81-\u0eae\u1000-\u102a\u10a0-\u10ff\u1200-\u135a\u1780-\u17b3]/;
 
 /** Read line by line, only the lines with a letter of these scripts (the pattern costs a try at every position). */
 export function detectScriptNames(text: string): Span[] {

@@ -90,9 +90,12 @@ function namesAThing(text: string, span: Span): boolean {
   if (EPONYM_AFTER.test(after) || EPONYM_BEFORE.test(before) || PLACE_FIELD.test(before)) return true;
   if (/^morbus\s/i.test(text.slice(span.start, span.start + 7))) return true;
   // `Sir Alexander Fleming Building`: a span that ends in a landmark's noun is the landmark.
-  const last = /\p{L}+$/u.exec(text.slice(span.start, span.end))?.[0].toLowerCase();
+  // (`Tüpraş Stadyumu'nda`: without the case ending written after an apostrophe.)
+  const last = /\p{L}+(?=(?:['’]\p{L}+)?$)/u.exec(text.slice(span.start, span.end))?.[0].toLowerCase();
   if (last !== undefined && LANDMARK_NOUNS.has(last)) return true;
-  return /^ \d{4}\b/.test(after) && MONTH.test(text.slice(span.start, span.end));
+  // (`15 May`, `May 2026`: a month after a day or before a year.)
+  const month = MONTH.test(text.slice(span.start, span.end));
+  return month && (/^ \d{4}\b/.test(after) || /\b\d{1,2}(?:st|nd|rd|th)? $/.test(before));
 }
 
 function petName(text: string, span: Span): boolean {

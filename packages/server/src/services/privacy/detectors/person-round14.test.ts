@@ -117,3 +117,20 @@ describe('more case endings (round 14)', () => {
     expect(found('Dałem znać wczoraj, Przekazałem dokumenty.')).toEqual([]);
   });
 });
+
+describe('landmarks, leads before a particle, dates and more titles (round 14)', () => {
+  it('reads a lead before a lower-case particle, and landmark nouns with a case ending', () => {
+    expect(found('Dîner au Café de Flore, puis le train de la Gare du Nord.')).toEqual([]);
+    expect(found("Maç Tüpraş Stadyumu'nda, bilet Rose Cottage'da.")).toEqual([]);
+    expect(found('Ajax speelt om 16:45 in de Johan Cruijff ArenA.')).toEqual([]);
+  });
+
+  it('reads a month after a day as a date', () => {
+    expect(found('HMS Victory at Portsmouth on 15 May, coach leaves 8am.')).toEqual([]);
+  });
+
+  it('reads names after Tagalog and Tamil titles', () => {
+    expect(found('Magandang araw po, Gng. Santos.')).toEqual(['Gng. Santos']);
+    expect(found('அன்புள்ள திருமதி லட்சுமி, உங்கள் மகள் பள்ளி')).toEqual(['லட்சுமி']);
+  });
+});
