@@ -78,7 +78,7 @@ export const VIETNAMESE_MIDDLE = new Set(
 export const PLACE_NAMES = new Set(
   `sydney paris florence victoria georgia adelaide carolina virginia madison charlotte regina chelsea brooklyn dallas houston
 phoenix austin jordan london india china denver tyler lincoln washington milan orlando savannah lourdes roma santiago aurora
-florida dakota israel kenya berlin vienna chad wien münchen köln zürich genève geneve praha warszawa kraków lisboa napoli
+florida dakota israel kenya heathrow gatwick stansted schiphol berlin vienna chad wien münchen köln zürich genève geneve praha warszawa kraków lisboa napoli
 milano firenze venezia torino bruxelles brussel antwerpen liège københavn göteborg moskva beograd bucurești athína`.split(
     /\s+/,
   ),
@@ -121,7 +121,7 @@ export const INSTITUTION_NAMES = [
 |helly hansen|trader joe's|carl's jr|little debbie|duncan hines|chef boyardee|famous amos|ruby tuesday|warner bros
 |john hancock|charles tyrwhitt|ouma rusks|tommy bahama|anne klein|ferrari|lamborghini|mclaren|porsche|heinz|cadbury|dangote
 |bunnings|greggs|nando's|mcdonald's|jameson|glenfiddich|pokémon|pokemon|stan smith|air jordan|hermès|cartier|dior
-|balenciaga|givenchy|lacoste|mcdonald|ferrero rocher|samsonite|túró rudi|jack russell|sauti sol|tim horton
+|balenciaga|givenchy|lacoste|mcdonald|domino|ferrero rocher|samsonite|túró rudi|jack russell|sauti sol|tim horton
 |gift aid|queen elizabeth hall|king's gallery`
     .split(/\n?\|/)
     .map((name) => name.trim()),

@@ -134,3 +134,13 @@ describe('landmarks, leads before a particle, dates and more titles (round 14)',
     expect(found('அன்புள்ள திருமதி லட்சுமி, உங்கள் மகள் பள்ளி')).toEqual(['லட்சுமி']);
   });
 });
+
+describe('runs after a lead word and a Chinese name before its ID (round 14)', () => {
+  it('reads a lead run on over lower-case particles', () => {
+    expect(found('I want to Gift Aid my donation to the Society of Saint Vincent de Paul.')).toEqual([]);
+  });
+
+  it('reads a Chinese name before a space and an identity-card label', () => {
+    expect(found('王小明 身份证号 110105198507031148')).toEqual(['王小明']);
+  });
+});

@@ -232,11 +232,15 @@ class PersonScanner {
     return m?.[1] && this.#reader.evidence.given(m[1].toLowerCase()) ? m[1] : raw;
   }
 
-  /** The end of the capitalised words in a row from `w` (`San Pablo Apóstol`). */
+  /** The end of the capitalised words in a row from `w` (`San Pablo Apóstol`, `Saint Vincent de Paul`). */
   #titledRunEnd(w: Word): number {
     let last = w;
-    for (let next = this.#reader.next(w); next && isTitle(next.text); next = this.#reader.next(next))
-      last = next;
+    for (let next = this.#reader.next(w); next; next = this.#reader.next(next)) {
+      const named = next.text === next.lower ? this.#reader.afterParticles(next) : next;
+      if (!named || !isTitle(named.text)) break;
+      last = named;
+      next = named;
+    }
     return last.end;
   }
 
