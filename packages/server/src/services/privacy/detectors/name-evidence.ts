@@ -269,6 +269,11 @@ export class NameEvidence {
     const words = WORDS_AFTER.exec(rest);
     const word1 = words?.[1] === undefined ? undefined : lowerCase(words[1]);
     const word2 = words?.[2] === undefined ? undefined : lowerCase(words[2]);
+    // `Aanya's 5th birthday`: an ordinal between the possessive and the thing.
+    if (/^['’]s \d+(?:st|nd|rd|th) /.test(rest)) {
+      const owned = /^['’]s \d+(?:st|nd|rd|th) (\p{L}+)/u.exec(rest)?.[1]?.toLowerCase();
+      return owned !== undefined && PERSONAL_POSSESSIONS.has(owned) ? 'strong' : 'weak';
+    }
     if (!word1) return undefined;
     if (gap === ' ' && TITLES_AFTER_NAME.has(word1)) return 'strong';
     // `Mensah family:`, `the De Souza family account`.

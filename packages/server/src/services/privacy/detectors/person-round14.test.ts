@@ -140,6 +140,11 @@ describe('runs after a lead word and a Chinese name before its ID (round 14)', (
     expect(found('I want to Gift Aid my donation to the Society of Saint Vincent de Paul.')).toEqual([]);
   });
 
+  it("reads a name before 's, an ordinal and a life event", () => {
+    expect(found("You're invited to Aanya's 5th birthday! Sat 3 May, 2pm")).toEqual(['Aanya']);
+    expect(found('Come to Tendai’s wedding on Saturday')).toEqual(['Tendai']);
+  });
+
   it('reads a Chinese name before a space and an identity-card label', () => {
     expect(found('王小明 身份证号 110105198507031148')).toEqual(['王小明']);
   });
