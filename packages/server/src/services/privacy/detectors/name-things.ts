@@ -61,6 +61,9 @@ const HOLIDAY = new RegExp(HOLIDAY_GREETINGS.join('|'), 'gi');
 const PET_BEFORE =
   /\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|staffy|labrador|lab|spaniel|terrier|poodle|collie|horse|pony|parrot|budgie|rabbit|bunny|hamster|tortoise|goldfish) (?:called|named)\s+$/i;
 
+/** The words of the greetings (the greetings are looked for only around a span that starts with one). */
+const HOLIDAY_WORDS = new Set(HOLIDAY_GREETINGS.flatMap((greeting) => greeting.split(/[\s-]+/)));
+
 /** The stretches holiday greetings take, those one space apart joined (`Selamat Hari Raya` + `Idul Fitri`). */
 function holidayStretches(text: string): [number, number][] {
   const stretches: [number, number][] = [];
@@ -71,6 +74,17 @@ function holidayStretches(text: string): [number, number][] {
     else stretches.push([m.index, m.index + m[0].length]);
   }
   return stretches;
+}
+
+function inHolidayGreeting(text: string, span: Span): boolean {
+  // (A span inside a greeting starts with one of its words.)
+  const first = /^[^\s-]+/.exec(text.slice(span.start, span.end))?.[0].toLowerCase() ?? '';
+  if (!HOLIDAY_WORDS.has(first)) return false;
+  const from = Math.max(0, span.start - 40);
+  const around = text.slice(from, span.end + 40);
+  return holidayStretches(around).some(
+    ([start, end]) => span.start - from >= start && span.end - from <= end,
+  );
 }
 
 /** `Gilbert's syndrome`, `Parkinson's disease`, `Morbus Bechterew`: a disease or a law named after someone. */
@@ -85,31 +99,33 @@ const PLACE_FIELD =
   /\b(?:region|state|province|county|city|town|country|district|prefecture|oblast|estado|provincia|département|departamento|bundesland|kanton|wilaya|governorate|ciudad|ville|stadt|land|país|pays)\s?:\s*$/i;
 
 function namesAThing(text: string, span: Span): boolean {
+  const name = text.slice(span.start, span.end);
   const before = text.slice(Math.max(0, span.start - 24), span.start);
   const after = text.slice(span.end, span.end + 16);
-  if (EPONYM_AFTER.test(after) || EPONYM_BEFORE.test(before) || PLACE_FIELD.test(before)) return true;
-  if (/^morbus\s/i.test(text.slice(span.start, span.start + 7))) return true;
+  if (EPONYM_AFTER.test(after) || /^morbus\s/i.test(name)) return true;
+  // (The patterns that end at the span are tried only where their last character stands.)
+  if (before.endsWith(' ') && EPONYM_BEFORE.test(before)) return true;
+  if (before.includes(':') && PLACE_FIELD.test(before)) return true;
   // `Sir Alexander Fleming Building`: a span that ends in a landmark's noun is the landmark.
   // (`Tüpraş Stadyumu'nda`: without the case ending written after an apostrophe.)
-  const last = /\p{L}+(?=(?:['’]\p{L}+)?$)/u.exec(text.slice(span.start, span.end))?.[0].toLowerCase();
-  if (last !== undefined && LANDMARK_NOUNS.has(last)) return true;
+  const last = name
+    .slice(name.lastIndexOf(' ') + 1)
+    .replace(/['’].*$/, '')
+    .toLowerCase();
+  if (LANDMARK_NOUNS.has(last)) return true;
   // (`15 May`, `May 2026`: a month after a day or before a year.)
-  const month = MONTH.test(text.slice(span.start, span.end));
-  return month && (/^ \d{4}\b/.test(after) || /\b\d{1,2}(?:st|nd|rd|th)? $/.test(before));
+  if (!MONTH.test(name)) return false;
+  return /^ \d{4}\b/.test(after) || /\b\d{1,2}(?:st|nd|rd|th)? $/.test(before);
 }
 
 function petName(text: string, span: Span): boolean {
   const before = text.slice(Math.max(0, span.start - 24), span.start);
-  return /(?:called|named)\s$/.test(before) && PET_BEFORE.test(before);
+  return (before.endsWith('called ') || before.endsWith('named ')) && PET_BEFORE.test(before);
 }
 
 /** Person spans that are no one: inside a holiday greeting, a pet's name, an eponym, a month or a place field. */
 export function notNamesOfThings(text: string, spans: Span[]): Span[] {
-  const holidays = holidayStretches(text);
   return spans.filter(
-    (span) =>
-      !holidays.some(([start, end]) => span.start >= start && span.end <= end) &&
-      !petName(text, span) &&
-      !namesAThing(text, span),
+    (span) => !inHolidayGreeting(text, span) && !petName(text, span) && !namesAThing(text, span),
   );
 }
