@@ -35,7 +35,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     plates,
   );
   const ids = [...detectSsns(text), ...detectNationalIds(text)];
-  const placed = addressesBeforeIds(text, addresses, ids);
+  const placed = addressesBeforeSecrets(text, addressesBeforeIds(text, addresses, ids), secrets);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -115,6 +115,22 @@ function addressesBeforeIds(text: string, addresses: readonly Span[], ids: reado
     const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));
     // Only an identity label after the comma ends it (`NAS`, `PESEL`): not a state or a city before a postcode.
     if (cut <= 0 || !namesAnId(between.slice(cut + 1))) return address;
+    return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
+  });
+}
+
+/**
+ * `Getreidegasse 9, 5020 Salzburg, Schlüsselbox-Code 0381, Gastgeber …`: an address read on over a door code or a
+ * password ends at the comma before the field that holds it.
+ */
+function addressesBeforeSecrets(text: string, addresses: readonly Span[], secrets: readonly Span[]): Span[] {
+  if (secrets.length === 0) return [...addresses];
+  return addresses.map((address) => {
+    const secret = secrets.find((span) => span.start > address.start && span.start < address.end);
+    if (!secret) return address;
+    const between = text.slice(address.start, secret.start);
+    const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));
+    if (cut <= 0) return address;
     return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
   });
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { detectAll, loadNameLexicon } from './index.js';
+import { detectLabelledAddresses } from './address-fields.js';
+import { detectSecrets } from './secret.js';
+
+const names = await loadNameLexicon();
+// Each value once: an older rule may read the same one.
+const secrets = (text: string) => [
+  ...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end))),
+];
+const all = (text: string) =>
+  detectAll(text, names).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
+const fields = (text: string) =>
+  detectLabelledAddresses(text).map((span) => text.slice(span.start, span.end));
+
+describe('round 14 secrets', () => {
+  it('reads an access code after what it opens, in English, Spanish and French', () => {
+    expect(secrets('is the alarm code for the back door still 4471?')).toEqual(['4471']);
+    expect(secrets('el código del portón es 7319 y el wifi')).toEqual(['7319']);
+    expect(secrets('le code de la porte : 4821#')).toEqual(['4821#']);
+    expect(secrets('the error code for the door sensor was 500')).toEqual([]);
+    expect(secrets('el código del producto es 40012')).toEqual([]);
+  });
+
+  it('reads a digicode and a German compound code', () => {
+    expect(secrets('31000 Toulouse, digicode B2749 »')).toEqual(['B2749']);
+    expect(secrets('Salzburg, Schlüsselbox-Code 0381, Gastgeber')).toEqual(['0381']);
+    expect(secrets('Türcode: 4711')).toEqual(['4711']);
+    expect(secrets('Postleitzahl-Code 10115 und Barcode 4006381')).toEqual([]);
+  });
+
+  it('reads a PIN in a key name, and a one-time code later in its sentence', () => {
+    expect(secrets('router=192.168.0.1 guest_pin=480217')).toEqual(['480217']);
+    expect(secrets('zip_code=90210 error_code=5001')).toEqual([]);
+    expect(secrets('my OTP for the bank just came through as 739104 and')).toEqual(['739104']);
+    expect(secrets('my OTP expired after 300 seconds')).toEqual([]);
+  });
+
+  it("reads a login's pass without a colon, and a Wi-Fi's name then its password", () => {
+    expect(secrets('can you ssh in? user is admin, pass raspberry-k9v2')).toEqual(['raspberry-k9v2']);
+    expect(secrets('user is admin, pass the COVID checks first')).toEqual([]);
+    expect(secrets('lockbox code is 0915, wifi is CasaAzul / mango2024, flat is')).toEqual([
+      '0915',
+      'mango2024',
+    ]);
+    expect(secrets('the wifi is 5G / 2.4GHz dual band')).toEqual([]);
+  });
+
+  it('reads recovery codes in Spanish and French', () => {
+    expect(secrets('Código de recuperación de la cuenta: 83hf-k29q p4mz-77xr tw61-9bjd')).toEqual([
+      '83hf-k29q',
+      'p4mz-77xr',
+      'tw61-9bjd',
+    ]);
+    expect(secrets('codes de secours : a7k2-99xp, then log in')).toEqual(['a7k2-99xp']);
+    expect(secrets('Código de recuperación de la cuenta: ver el correo')).toEqual([]);
+  });
+
+  it('reads a listed password after ` = ` on a line about passwords, not the service before it', () => {
+    expect(
+      secrets('Password hints so I stop forgetting: Netflix = m0ngoose&Tea, router admin = Kil1m#88'),
+    ).toEqual(['Kil1m#88', 'm0ngoose&Tea']);
+    expect(secrets('total = a1b2&c3 in the formula')).toEqual([]);
+    expect(secrets('password SaveTheDate2025! — print on the table cards')).toEqual(['SaveTheDate2025!']);
+  });
+
+  it('reads the Korean, Persian and Arabic password words', () => {
+    expect(secrets('공동현관 비번 #7291*')).toEqual(['#7291*']);
+    expect(secrets('رمز وایفای: Khoone1402!')).toEqual(['Khoone1402!']);
+    expect(secrets('كلمة المرور: Sahara2024')).toEqual(['Sahara2024']);
+    expect(secrets('비번 바꿨어')).toEqual([]);
+  });
+
+  it('ends an address before a door code read on after it', () => {
+    expect(all('Getreidegasse 9, 5020 Salzburg, Schlüsselbox-Code 0381, bis bald')).toContain(
+      'ADDRESS:Getreidegasse 9, 5020 Salzburg',
+    );
+  });
+});
+
+describe('round 14 address fields', () => {
+  it('ends a Korean field before the recipient or the door password, and reads a Marathi field', () => {
+    expect(
+      fields('주소: 서울특별시 마포구 월드컵북로 396, 03925 받는 분 이서연, 공동현관 비번 #7291*'),
+    ).toEqual(['서울특별시 마포구 월드컵북로 396, 03925']);
+    expect(fields('घरचा पत्ता फ्लॅट 7, साई कृपा सोसायटी, कोथरूड, पुणे 411038 आहे.')).toEqual([
+      'फ्लॅट 7, साई कृपा सोसायटी, कोथरूड, पुणे 411038',
+    ]);
+  });
+});
