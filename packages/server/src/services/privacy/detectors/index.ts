@@ -34,7 +34,11 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses, names), secrets),
     plates,
   );
-  const ids = [...detectSsns(text), ...detectNationalIds(text)];
+  const births = detectBirthDatesInAnyForm(text);
+  // `DATE OF BIRTH: 22 06 1975`: a number read as an identity number is the date of birth its cue announces.
+  const ids = [...detectSsns(text), ...detectNationalIds(text)].filter(
+    (id) => !births.some((birth) => birth.start === id.start && birth.end === id.end),
+  );
   const placed = addressesBeforeSecrets(text, addressesBeforeIds(text, addresses, ids), secrets);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
@@ -49,7 +53,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...hostsAfterLogins(text, detectInternalHosts(text), persons),
     ...secrets,
     ...placed,
-    ...detectBirthDatesInAnyForm(text),
+    ...births,
     ...spokenDatesOfBirth(text),
     ...plates,
     ...detectSpoken(text),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAll, loadNameLexicon } from './index.js';
 import { detectLabelledAddresses } from './address-fields.js';
+import { detectBirthDatesInAnyForm } from './dob-round12.js';
 import { detectSecrets } from './secret.js';
 
 const names = await loadNameLexicon();
@@ -8,6 +9,8 @@ const names = await loadNameLexicon();
 const secrets = (text: string) => [
   ...new Set(detectSecrets(text).map((span) => text.slice(span.start, span.end))),
 ];
+const dobs = (text: string) =>
+  detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
 const all = (text: string) =>
   detectAll(text, names).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
 const fields = (text: string) =>
@@ -86,5 +89,51 @@ describe('round 14 address fields', () => {
     expect(fields('घरचा पत्ता फ्लॅट 7, साई कृपा सोसायटी, कोथरूड, पुणे 411038 आहे.')).toEqual([
       'फ्लॅट 7, साई कृपा सोसायटी, कोथरूड, पुणे 411038',
     ]);
+  });
+});
+
+describe('round 14 dates of birth', () => {
+  it('reads more birth cues: Hungarian, Yoruba, Arabic with its conjunction, Amharic, Russian г.р. after the date', () => {
+    expect(dobs('Születési idő: 1986. május 9. | Lakcím')).toEqual(['1986. május 9.']);
+    expect(dobs('ọjọ́ ìbí: 12/05/2016, nọ́mbà')).toEqual(['12/05/2016']);
+    expect(dobs('رقم الهوية 1024404988 وتاريخ الميلاد 1410/03/12 هـ، وجوالي')).toEqual(['1410/03/12 هـ']);
+    expect(dobs('አቶ ተስፋዬ በቀለ የተወለዱት መስከረም 12 ቀን 1975 ዓ.ም. ነው')).toEqual(['መስከረም 12 ቀን 1975 ዓ.ም.']);
+    expect(dobs('Я, Смирнова Екатерина, 12.09.1990 г.р., СНИЛС')).toEqual(['12.09.1990']);
+    expect(dobs('Договор от 12.09.2020, г. Москва')).toEqual([]);
+  });
+
+  it('reads a birth year of the 1800s and a form date with spaces after a cue only', () => {
+    expect(dobs('great-grandmother Bridget, born 14th August 1899 in Clifden')).toEqual(['14th August 1899']);
+    expect(dobs('DATE OF BIRTH: 22 06 1975  NATIONAL INSURANCE NO')).toEqual(['22 06 1975']);
+    expect(dobs('the bridge opened on 14th August 1899 in Clifden')).toEqual([]);
+    expect(dobs('Invoice total 22 06 1975 units')).toEqual([]);
+    expect(all('DATE OF BIRTH: 22 06 1975  NATIONAL INSURANCE NO: SH 62 41 08 D')).toContain(
+      'DOB:22 06 1975',
+    );
+  });
+
+  it("reads a GEDCOM birth event's date, not another event's", () => {
+    expect(dobs('1 NAME Bogdan /Kowalczyk/ / 1 BIRT / 2 DATE 12 MAR 1911 / 2 PLAC Tarnów')).toEqual([
+      '12 MAR 1911',
+    ]);
+    expect(dobs('1 BIRT\n2 DATE ABT 1850\n2 PLAC Cork')).toEqual(['1850']);
+    expect(dobs('1 DEAT\n2 DATE 3 JUN 1960')).toEqual([]);
+  });
+
+  it('reads the first date of a lifespan and a date alone in brackets after a name', () => {
+    expect(dobs('├── Rangi Te Whata (1934-05-09 – 2011) ── Mere Parata (1938-11-23 – 2019)')).toEqual([
+      '1934-05-09',
+      '1938-11-23',
+    ]);
+    expect(dobs('for my daughter Sofiia Melnyk (12.04.2012) to travel')).toEqual(['12.04.2012']);
+    expect(dobs('insured person Ayesha Siddiqa (5th May 1987), admitted')).toEqual(['5th May 1987']);
+    expect(dobs('the offer is valid (12.04.2024) only')).toEqual([]);
+    expect(dobs('Q3 figures (2024-01-05 – 2024-03-31) attached')).toEqual([]);
+    expect(dobs('Anna Berg (1950-04-12 – 2020-01-03)')).toEqual(['1950-04-12']);
+  });
+
+  it('reads a Yoruba date with Oṣù after a birth cue', () => {
+    expect(dobs('A bí i ní 12 Oṣù Kẹta 1995. Ẹ fi owó')).toEqual(['12 Oṣù Kẹta 1995']);
+    expect(dobs('Ìpàdé náà ní 12 Oṣù Kẹta 1995.')).toEqual([]);
   });
 });
