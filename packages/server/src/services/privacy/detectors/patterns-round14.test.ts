@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectAll, loadNameLexicon } from './index.js';
 import { detectLabelledAddresses } from './address-fields.js';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectPhones } from './phone.js';
 import { detectSecrets } from './secret.js';
 
 const names = await loadNameLexicon();
@@ -11,6 +12,7 @@ const secrets = (text: string) => [
 ];
 const dobs = (text: string) =>
   detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
+const phones = (text: string) => detectPhones(text).map((span) => text.slice(span.start, span.end));
 const all = (text: string) =>
   detectAll(text, names).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
 const fields = (text: string) =>
@@ -135,5 +137,33 @@ describe('round 14 dates of birth', () => {
   it('reads a Yoruba date with Oṣù after a birth cue', () => {
     expect(dobs('A bí i ní 12 Oṣù Kẹta 1995. Ẹ fi owó')).toEqual(['12 Oṣù Kẹta 1995']);
     expect(dobs('Ìpàdé náà ní 12 Oṣù Kẹta 1995.')).toEqual([]);
+  });
+});
+
+describe('round 14 phones', () => {
+  it('reads a number glued to the colon of a CJK label, not one after a Latin word or a time', () => {
+    expect(phones('乙方:陈丽娜,电话:138 1742 6690;房屋地址')).toEqual(['138 1742 6690']);
+    expect(phones('住所:東京 電話:090-5110-2831 メール')).toEqual(['090-5110-2831']);
+    expect(phones('port:8080 1234 5678 at 10:30 2024 0101')).toEqual([]);
+  });
+
+  it('reads a Chinese mobile in three, four and four without a label', () => {
+    expect(phones('收件人 刘洋,159 0217 4483,上海市')).toEqual(['159 0217 4483']);
+    expect(phones('order 159 0217 44835 and 123 4567 8901')).toEqual([]);
+  });
+
+  it('reads numbers after Nepali and Hindi phone words, Bizum and "my number"', () => {
+    expect(phones('मोबाइल: 9841 606 227, ठेगाना')).toEqual(['9841 606 227']);
+    expect(phones('अनिता दिदीको फोन 9841572603')).toEqual(['9841572603']);
+    expect(phones('Hazme un Bizum al 612 48 93 07 o transferencia')).toEqual(['612 48 93 07']);
+    expect(phones('Mogę przyjechać dziś, mój numer 512 883 904, Bartek')).toEqual(['512 883 904']);
+    expect(phones('zamówienie numer 512 883 904')).toEqual([]);
+  });
+
+  it("leaves an organisation's line with its opening hours, and an agreement's number", () => {
+    expect(phones('HMRC self assessment helpline: 0300 200 3310, Monday to Friday 8am to 6pm.')).toEqual([]);
+    expect(phones('Emergency Service on 0800 111 999, open 24 hours.')).toEqual([]);
+    expect(phones('Ring me on 0300 200 3310, Monday is best')).toEqual(['0300 200 3310']);
+    expect(phones('total charged $412.80, agreement no. 774 210 3385.')).toEqual([]);
   });
 });

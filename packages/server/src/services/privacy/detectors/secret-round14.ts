@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { anchorStarts, matchSpansAt } from './util.js';
+import { anchorStarts, fromAnchors, matchSpansAt } from './util.js';
 
 /**
  * Round 14's secrets: access codes in more forms (`alarm code for the back door still 4471`, `código del portón
@@ -16,21 +16,18 @@ const CODE_OF_THING = new RegExp(
   String.raw`(?:(?:gate|door|alarm|garage|lockbox|key ?safe|key ?box|safe)[ -]?code(?:\s(?:for|of|to|at)\s(?:the |my |our |your )?${ACCESS_THINGS})?|c[oó]digo\s(?:del?|da|do|de la)\s${ACCESS_THINGS}|code\s(?:de\s(?:la\s|l['’])?|du\s)${ACCESS_THINGS})(?:\s(?:is|was|es|era|est|é|ist|still|now|todavía|sigue siendo|toujours))*\s?[:=#]?\s?["'“]?(\d{4,8}[#*]?)(?![\w-])`,
   'diuy',
 );
-const CODE_OF_THING_WORD = /gate|door|alarm|garage|lockbox|key ?safe|key ?box|safe|c[oó]digo|code/gi;
+const CODE_WORD = /c[oó]d(?:e|igo)/gi;
 
 /** `digicode B2749`, `Schlüsselbox-Code 0381`, `Türcode: 4711`: a French door code (digits, perhaps a letter) or a German compound code. */
 const DIGICODE =
   /(?:digicode|(?:schlüssel(?:box|safe|kasten|tresor)|tresor|tür|haustür|tor|garagen|alarm|safe|box)-?code)\s?(?:est\s|ist\s|lautet\s)?[:=]?\s?((?=[A-Z]?\d)[A-Z]?\d{3,6}[A-Z]?[#*]?)(?![\w-])/diy;
-const DIGICODE_WORD = /code/gi;
 
-/** The start of the word (a compound, perhaps hyphenated) that holds each `code`. */
-function digicodes(text: string): Span[] {
-  const starts = anchorStarts(text, DIGICODE_WORD).map((i) => {
-    let start = i;
-    while (start > 0 && i - start < 24 && /[\p{L}-]/u.test(text[start - 1] ?? '')) start--;
-    return start;
+/** Every match of `pattern` from up to `words` words before a `code` (rare), its first group a secret. */
+function fromCodeWord(text: string, pattern: RegExp, words: number): Span[] {
+  return fromAnchors(text, CODE_WORD, pattern, words).flatMap((m): Span[] => {
+    const range = m.indices?.[1];
+    return range ? [{ start: range[0], end: range[1], type: 'SECRET' }] : [];
   });
-  return matchSpansAt(text, [...new Set(starts)], DIGICODE, 'SECRET', undefined, 1);
 }
 
 /** `guest_pin=480217`, `door-pin: 2580`: a key that ends in a PIN before its digits. */
@@ -104,12 +101,14 @@ function listedPasswords(text: string): Span[] {
 }
 
 const notInWord = (wordChar: RegExp) => (text: string, at: number) => !wordChar.test(text[at - 1] ?? '');
+const notInLatinWord = notInWord(/[\p{L}\d_]/u);
+const notInKoreanOrArabicWord = notInWord(/[\uac00-\ud7af\u0600-\u06ff]/);
 
 function at(
   text: string,
   anchor: RegExp,
   pattern: RegExp,
-  startOk: (text: string, at: number) => boolean = notInWord(/[\p{L}\d_]/u),
+  startOk: (text: string, at: number) => boolean = notInLatinWord,
 ): Span[] {
   const starts = anchorStarts(text, anchor).filter((i) => startOk(text, i));
   return matchSpansAt(text, starts, pattern, 'SECRET', undefined, 1);
@@ -117,14 +116,14 @@ function at(
 
 export function secretsRound14(text: string): Span[] {
   return [
-    ...at(text, CODE_OF_THING_WORD, CODE_OF_THING),
-    ...digicodes(text),
+    ...fromCodeWord(text, CODE_OF_THING, 2),
+    ...fromCodeWord(text, DIGICODE, 0),
     ...at(text, PIN_KEY_WORD, PIN_KEY, () => true),
     ...at(text, OTP_WORD, OTP_LATER),
     ...at(text, USER_WORD, PASS_AFTER_USER),
     ...at(text, WIFI_WORD, WIFI_NAME_PASS),
     ...recoveryCodes(text),
     ...listedPasswords(text),
-    ...at(text, NON_LATIN_WORD, NON_LATIN_PASSWORD, notInWord(/[\uac00-\ud7af\u0600-\u06ff]/)),
+    ...at(text, NON_LATIN_WORD, NON_LATIN_PASSWORD, notInKoreanOrArabicWord),
   ];
 }
