@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { detectAll, loadNameLexicon } from './index.js';
 import { detectLabelledAddresses } from './address-fields.js';
 import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectNationalIds } from './national-id.js';
+import { egyptianIdValid, russianInnValid, ukrainianTaxNumberValid } from './national-id-round14.js';
 import { detectPhones } from './phone.js';
 import { detectSecrets } from './secret.js';
 
@@ -13,6 +15,7 @@ const secrets = (text: string) => [
 const dobs = (text: string) =>
   detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
 const phones = (text: string) => detectPhones(text).map((span) => text.slice(span.start, span.end));
+const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 const all = (text: string) =>
   detectAll(text, names).map((span) => `${span.type}:${text.slice(span.start, span.end)}`);
 const fields = (text: string) =>
@@ -165,5 +168,36 @@ describe('round 14 phones', () => {
     expect(phones('Emergency Service on 0800 111 999, open 24 hours.')).toEqual([]);
     expect(phones('Ring me on 0300 200 3310, Monday is best')).toEqual(['0300 200 3310']);
     expect(phones('total charged $412.80, agreement no. 774 210 3385.')).toEqual([]);
+  });
+});
+
+describe('round 14 identity numbers', () => {
+  it("checks Russia's INN and Ukraine's taxpayer number", () => {
+    expect(russianInnValid('770515474559')).toBe(true);
+    expect(russianInnValid('500123456750')).toBe(true);
+    expect(russianInnValid('770515474558')).toBe(false);
+    expect(ukrainianTaxNumberValid('3184509175')).toBe(true);
+    expect(ukrainianTaxNumberValid('2840619378')).toBe(true);
+    expect(ukrainianTaxNumberValid('3184509176')).toBe(false);
+    expect(ids('ИНН Дмитрия Орлова: 770515474559, дата')).toEqual(['770515474559']);
+    expect(ids('ИНН Дмитрия Орлова: 770515474558, дата')).toEqual([]);
+    expect(ids('Payroll change: taxpayer number 3184509175, new bank')).toEqual(['3184509175']);
+    expect(ids('Payroll change: order 3184509175, new bank')).toEqual([]);
+  });
+
+  it("reads Egypt's national number by its date and governorate after its label", () => {
+    expect(egyptianIdValid('29005140134475')).toBe(true);
+    expect(egyptianIdValid('29013140134475')).toBe(false);
+    expect(egyptianIdValid('29005144134475')).toBe(false);
+    expect(ids('والرقم القومي بتاعها 29005140134475')).toEqual(['29005140134475']);
+    expect(ids('رقم الطلب 29005140134475')).toEqual([]);
+  });
+
+  it("reads Nigeria's NIN later on its line and the Swahili, Bengali and Nepali labels", () => {
+    expect(ids("wants the guarantor's NIN first — it's 80555838927, I'll forward")).toEqual(['80555838927']);
+    expect(ids("the guarantor's number first — it's 80555838927")).toEqual([]);
+    expect(ids('jina Baraka Otieno, kitambulisho 20609197')).toEqual(['20609197']);
+    expect(ids('জাতীয় পরিচয়পত্র নং: 4617293058, মোবাইল')).toEqual(['4617293058']);
+    expect(ids('नागरिकता नं.: 27-01-74-02519, मोबाइल')).toEqual(['27-01-74-02519']);
   });
 });
