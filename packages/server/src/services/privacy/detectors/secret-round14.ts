@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { anchorStarts, fromAnchors, matchSpansAt } from './util.js';
+import { anchorStarts, anyOf, fromAnchors, matchSpansAt } from './util.js';
 
 /**
  * Round 14's secrets: access codes in more forms (`alarm code for the back door still 4471`, `código del portón
@@ -20,12 +20,14 @@ const CODE_WORD = /c[oó]d(?:e|igo)/gi;
 
 /** `digicode B2749`, `Schlüsselbox-Code 0381`, `Türcode: 4711`: a French door code (digits, perhaps a letter) or a German compound code. */
 const DIGICODE =
-  /(?:digicode|(?:schlüssel(?:box|safe|kasten|tresor)|tresor|tür|haustür|tor|garagen|alarm|safe|box)-?code)\s?(?:est\s|ist\s|lautet\s)?[:=]?\s?((?=[A-Z]?\d)[A-Z]?\d{3,6}[A-Z]?[#*]?)(?![\w-])/diy;
+  /(?:digicode|(?:schlüssel(?:box|safe|kasten|tresor)|tresor|tür|haustür|tor|garagen|alarm|safe|box)-?code)\s?(?:est\s|ist\s|lautet\s)?[:=]?\s?((?=[A-Z]?\d)[A-Z]?\d{3,6}[A-Z]?[#*]?)(?![\w-])/diuy;
 
-/** Every match of `pattern` from up to `words` words before a `code` (rare), its first group a secret. */
-function fromCodeWord(text: string, pattern: RegExp, words: number): Span[] {
-  return fromAnchors(text, CODE_WORD, pattern, words).flatMap((m): Span[] => {
-    const range = m.indices?.[1];
+const CODES = anyOf([CODE_OF_THING, DIGICODE]);
+
+/** Both readings of a code, tried in one pass from up to two words before each `code` (rare); the first group found is the secret. */
+function fromCodeWord(text: string): Span[] {
+  return fromAnchors(text, CODE_WORD, CODES, 2).flatMap((m): Span[] => {
+    const range = m.indices?.[1] ?? m.indices?.[2];
     return range ? [{ start: range[0], end: range[1], type: 'SECRET' }] : [];
   });
 }
@@ -37,7 +39,6 @@ const PIN_KEY_WORD = /[_-](?:pin|passcode)/gi;
 /** `my OTP for the bank just came through as 739104`: six to eight digits later in the one-time code's sentence. */
 const OTP_LATER =
   /\b(?:otp|one-time (?:code|password|passcode))\b[^\n.?!:\d]{1,60}?\s["'“]?(\d{6,8})(?![\w-]|[.,]\d)/diy;
-const OTP_WORD = /otp|one-time/gi;
 
 /** `user is admin, pass raspberry-k9v2`: after a login's name on the line, `pass` and letters with digits. */
 const PASS_AFTER_USER =
@@ -47,7 +48,6 @@ const USER_WORD = /user|login/gi;
 /** `wifi is CasaAzul / mango2024`: a network's name, a slash, then its password (letters and a digit; not `2.4GHz`). */
 const WIFI_NAME_PASS =
   /\bwi-?fi\b(?:\s(?:is|es|est|ist|é))?\s?:?\s[\w.-]{2,32}\s?\/\s?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])(?!\d+(?:\.\d+)?[A-Za-z]{0,4}(?=[\s,;)]|$))[^\s"',;/]{6,64}?[!?]*)(?=[\s,;)"'”]|[.!?](?:\s|$)|$)/diy;
-const WIFI_WORD = /wi-?fi/gi;
 
 /** `Código de recuperación de la cuenta: 83hf-k29q p4mz-77xr`, `codes de secours :`, `Wiederherstellungscodes:`. */
 const RECOVERY_CUE =
@@ -114,14 +114,14 @@ function at(
   return matchSpansAt(text, starts, pattern, 'SECRET', undefined, 1);
 }
 
-export function secretsRound14(text: string): Span[] {
+/** `cues`: where secret.ts's PASSWORD_CUE matched (`otp`, `one-time`, `wi…` among its words), so no pass of their own. */
+export function secretsRound14(text: string, cues: readonly number[]): Span[] {
   return [
-    ...fromCodeWord(text, CODE_OF_THING, 2),
-    ...fromCodeWord(text, DIGICODE, 0),
+    ...fromCodeWord(text),
     ...at(text, PIN_KEY_WORD, PIN_KEY, () => true),
-    ...at(text, OTP_WORD, OTP_LATER),
+    ...matchSpansAt(text, cues, OTP_LATER, 'SECRET', undefined, 1),
     ...at(text, USER_WORD, PASS_AFTER_USER),
-    ...at(text, WIFI_WORD, WIFI_NAME_PASS),
+    ...matchSpansAt(text, cues, WIFI_NAME_PASS, 'SECRET', undefined, 1),
     ...recoveryCodes(text),
     ...listedPasswords(text),
     ...at(text, NON_LATIN_WORD, NON_LATIN_PASSWORD, notInKoreanOrArabicWord),

@@ -359,7 +359,7 @@ export function detectSecrets(text: string): Span[] {
     ...loginAndSeedSecrets(text),
     ...polishPasswords(text),
     ...cyrillicPasswords(text),
-    ...secretsRound14(text),
+    ...secretsRound14(text, cues),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,
