@@ -65,9 +65,10 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   'tuning/nineteenth-batch.txt': { patternRecall: 0.932 },
   // Round 14's blind batches, first run → after the round (pattern / person / words kept / precision): twentieth
   // (household and office letters and forms) 0.935 / 0.905 / 0.973 / 0.944; twenty-first (chat exports, rosters,
-  // itineraries, inflected names) 0.891 / 0.798 / 0.968 / 0.909.
-  'tuning/twentieth-batch.txt': { patternRecall: 0.935 },
-  'tuning/twenty-first-batch.txt': { patternRecall: 0.89, nameRecall: 0.811 },
+  // itineraries, inflected names) 0.891 / 0.798 / 0.968 / 0.909. Pattern rules of round 14 (patterns-round14.test.ts)
+  // took twentieth to 0.973 and twenty-first to 0.967.
+  'tuning/twentieth-batch.txt': { patternRecall: 0.973 },
+  'tuning/twenty-first-batch.txt': { patternRecall: 0.967, nameRecall: 0.811 },
   // Round 9 took corpus F (person 0.835 blind) to 0.971 and the eighth batch (0.685) to 0.923;
   // round 10 took corpus G (retired from held-out after its blind run: pattern 0.966, person 0.893) to 1.000
   // and 1.000, and its three blind batches from their first runs to: ninth 0.929/0.822 → 1.000/0.975, tenth

@@ -154,6 +154,11 @@ const NEXT_FIELDS = [
   '전화',
   '휴대폰',
   '연락처',
+  '받는 ?분',
+  '받는 ?사람',
+  '수령인',
+  '비번',
+  '비밀번호',
 ];
 
 /**
@@ -191,6 +196,7 @@ const SPACED_ONLY = [
   'wohnt in der',
   'ঠিকানা',
   'მისამართი',
+  'पत्ता',
 ];
 const ALPHABETIC = String.raw`\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}`;
 /** Every label but English `address` may stand before its value with a space (`lakcím 1067 Budapest, …`). */
@@ -231,7 +237,7 @@ const FIELD_END = new RegExp(
  */
 const DIGIT = /\d/;
 /** `… काठमाडौं हो।`, `… አዲስ አበባ ነው።`: the verb `is` closing the sentence is no part of the address. */
-const COPULA = /\s(?:हो|है|छ|ነው|ነበር)$/u;
+const COPULA = /\s(?:हो|है|छ|आहे|ነው|ነበር)$/u;
 const SEVERAL_PARTS = /[\s,،]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3}/u;
 
 export function detectLabelledAddresses(text: string): Span[] {

@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { cueBefore, detectBirthDates, OTHER_DATE } from './dob.js';
 import { birthDatesFromCues } from './dob-round13.js';
 import { birthDatesAfterWrittenCues } from './dob-round13b.js';
+import { birthDatesRound14 } from './dob-round14.js';
 import { ONE_ENTRY, searchBeyondLatin } from './util.js';
 
 /**
@@ -163,6 +164,7 @@ export function detectBirthDatesInAnyForm(text: string): Span[] {
     ...spokenDates(text),
     ...birthDatesFromCues(text),
     ...birthDatesAfterWrittenCues(text),
+    ...birthDatesRound14(text),
   ];
   // `9-mart 1994` of dob.ts inside `9-mart 1994-yil`: the longer reading stays.
   const outer = spans.filter(

@@ -40,7 +40,8 @@ const MONTHS = `${ONE_ENTRY}(?:${alternation(MONTH_NAMES.split(/\s+/).filter(Boo
 const THAI_MONTHS =
   'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.';
 const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;
-const YEAR = String.raw`(?:19|20)\d\d`;
+// Family trees reach back to the 1800s.
+const YEAR = String.raw`(?:18|19|20)\d\d`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 /** Japan's era names (Meiji 1868, Taishō 1912, Shōwa 1926, Heisei 1989, Reiwa 2019), romanised. */
 const ERAS = String.raw`[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa`;
@@ -50,6 +51,8 @@ const DATE = [
   String.raw`${DAY}[./-](?:0?[1-9]|1[0-2])[./-](?:${YEAR}|\d\d)`,
   // Czech and Slovak write a space after each dot: `5. 6. 1975`.
   String.raw`${DAY}\.\s(?:0?[1-9]|1[0-2])\.\s${YEAR}`,
+  // Forms in capitals with boxes for day, month and year: `22 06 1975`.
+  String.raw`${DAY} (?:0[1-9]|1[0-2]) ${YEAR}`,
   String.raw`(?:0?[1-9]|1[0-2])[./-]${DAY}[./-](?:${YEAR}|\d\d)`,
   String.raw`(?:the\s)?${DAY}${ORDINAL}\s?(?:of\s|de\s|del\s)?(?:${MONTHS})\.?,?\s(?:de\s|del\s)?${YEAR}(?:\sг\.?)?`,
   String.raw`(?:${MONTHS})\.?\s(?:the\s)?${DAY}${ORDINAL},?\s${YEAR}`,
@@ -93,12 +96,12 @@ const ERA_DATE = new RegExp(
  * `생신이`: Korean particles join the word; `생신` is the honorific birthday, `발생일` a date something happened).
  */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|születési idő|születési ideje|ọjọ́ ìbí|ojo ibi|bí i ní|bí mi ní|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|وتاريخ الميلاد|تاريخ ميلادي|وتاريخ ميلادي|تاريخ ميلاده|تاريخ ميلادها|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|የተወለዱ(?:ት|በት)|ተወለደች|ተወለደ|ተወለዱ|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
   'giu',
 );
 /** Cues written after the date: `1988年12月1日生まれ`, `昭和58年4月2日生`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as birth date`. */
 const CUE_AFTER =
-  /^\s?(?:生(?:まれ|(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
+  /^\s?(?:生(?:まれ|(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|г\.\s?р\.|года рождения|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
 /** Every date has a year (four digits, two after a numeric day and month, `-Sep-` or `02MAR`, or a Japanese era, in kanji or romanised): dates are found from there. */
 const YEARISH =
   /\d{4}|\d\d[A-Z]{3}\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]|(?:[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa)(?= ?(?:\d|gannen))/g;
@@ -109,7 +112,12 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 function yearAlone(text: string, at: number): boolean {
   const century = text.slice(at, at + 2);
   return (
-    (century === '19' || century === '20' || century === '25' || century === '13' || century === '14') &&
+    (century === '18' ||
+      century === '19' ||
+      century === '20' ||
+      century === '25' ||
+      century === '13' ||
+      century === '14') &&
     !isDigit(text.charCodeAt(at - 1)) &&
     !isDigit(text.charCodeAt(at + 4))
   );

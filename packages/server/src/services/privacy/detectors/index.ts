@@ -34,8 +34,12 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses, names), secrets),
     plates,
   );
-  const ids = [...detectSsns(text), ...detectNationalIds(text)];
-  const placed = addressesBeforeIds(text, addresses, ids);
+  const births = detectBirthDatesInAnyForm(text);
+  // `DATE OF BIRTH: 22 06 1975`: a number read as an identity number is the date of birth its cue announces.
+  const ids = [...detectSsns(text), ...detectNationalIds(text)].filter(
+    (id) => !births.some((birth) => birth.start === id.start && birth.end === id.end),
+  );
+  const placed = addressesBeforeSecrets(text, addressesBeforeIds(text, addresses, ids), secrets);
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -49,7 +53,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...hostsAfterLogins(text, detectInternalHosts(text), persons),
     ...secrets,
     ...placed,
-    ...detectBirthDatesInAnyForm(text),
+    ...births,
     ...spokenDatesOfBirth(text),
     ...plates,
     ...detectSpoken(text),
@@ -115,6 +119,22 @@ function addressesBeforeIds(text: string, addresses: readonly Span[], ids: reado
     const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));
     // Only an identity label after the comma ends it (`NAS`, `PESEL`): not a state or a city before a postcode.
     if (cut <= 0 || !namesAnId(between.slice(cut + 1))) return address;
+    return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
+  });
+}
+
+/**
+ * `Getreidegasse 9, 5020 Salzburg, Schlüsselbox-Code 0381, Gastgeber …`: an address read on over a door code or a
+ * password ends at the comma before the field that holds it.
+ */
+function addressesBeforeSecrets(text: string, addresses: readonly Span[], secrets: readonly Span[]): Span[] {
+  if (secrets.length === 0) return [...addresses];
+  return addresses.map((address) => {
+    const secret = secrets.find((span) => span.start > address.start && span.start < address.end);
+    if (!secret) return address;
+    const between = text.slice(address.start, secret.start);
+    const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));
+    if (cut <= 0) return address;
     return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
   });
 }

@@ -7,6 +7,7 @@ import { MORE } from './national-id-more.js';
 import { ROUND10 } from './national-id-round10.js';
 import { ROUND12 } from './national-id-round12.js';
 import { mongolianRegisterNumbers, ROUND13, trunkPhoneAt } from './national-id-round13.js';
+import { ROUND14 } from './national-id-round14.js';
 import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
 import { referenceNumber } from './national-id-references.js';
@@ -26,6 +27,7 @@ const COUNTRIES: Row[] = [
   ...RUSSIA_BOLIVIA,
   ...ROUND12,
   ...ROUND13,
+  ...ROUND14,
 ];
 
 /** Labels of no one country. */

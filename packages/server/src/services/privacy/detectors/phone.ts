@@ -4,10 +4,12 @@ import { before, digitsOf, mayHaveLetterIn, REFERENCE_CUE } from './util.js';
 /** `טלפון 052-448-1907, רכב 48-291-07`: a vehicle word between two numbers makes the second a plate's. */
 const VEHICLE_WORD = /רכב|\b(?:car|vehicle|plate|reg)\b/i;
 // `ב-052-555-7431`: a Hebrew preposition joined by a hyphen still leaves the number whole.
-const CANDIDATE = /(?<![\w.+/:@]|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
+// `电话:138 1742 6690`, `電話:090-…`: a colon right after a word of a script without spaces opens a number; after a Latin word or a digit (`10:30`, `port:8080`) it does not.
+const CANDIDATE =
+  /(?<![\w.+/@]|[\w/:]:|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE =
-  /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처)[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$/;
+  /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|(?:mój|moj|mi|my|meu|mon|mein) (?:numer|número|numero|number|numéro|nummer))[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
 /** `(11) 98765-4321`, `(55) 1234 5678`: a two- or three-digit area code in brackets, then a grouped local number. */
@@ -18,6 +20,14 @@ const INDIAN_MOBILE = /^[6-9]\d{4} \d{5}$/;
 const CODE_GROUP_BEFORE = /(?:^|\s)(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6} $/;
 /** `8 (727) 355-18-42`, `8 (495) 123-45-67`: Russia's and Kazakhstan's trunk 8, the area code in brackets, the number in 3-2-2. */
 const RU_TRUNK = /^8 ?\((?:\d{3}\) ?\d{3}|\d{4}\) ?\d{2}|\d{5}\) ?\d)-\d{2}-\d{2}$/;
+/** `138 1742 6690`, `159-0217-4483`: a Chinese mobile number (1, then 3–9) in its usual three, four and four. */
+const CHINESE_MOBILE = /^1[3-9]\d([ -])\d{4}\1\d{4}$/;
+/**
+ * `helpline: 0300 200 3310, Monday to Friday 8am to 6pm`, `… on 0800 111 999, open 24 hours`: opening hours
+ * after a number make it an organisation's published line, not a person's.
+ */
+const OPENING_HOURS =
+  /^[,;]?\s?[(–-]?\s?(?:open\b|lines open|24\/7|24 hours|(?:mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?:\s?(?:-|–|to)\s?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?,?\s\d{1,2}(?::\d\d)?\s?(?:am|pm|h|[-–]))/i;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
@@ -32,7 +42,10 @@ function acceptable(candidate: string, labelled: boolean): boolean {
   // it: a long run of digit groups (`1 1 1 1 …`), shortened a group at a time, is refused without the tests below.
   if (!labelled && !/^[+0(]/.test(candidate)) {
     return (
-      (NANP.test(candidate) || INDIAN_MOBILE.test(candidate) || RU_TRUNK.test(candidate)) &&
+      (NANP.test(candidate) ||
+        INDIAN_MOBILE.test(candidate) ||
+        RU_TRUNK.test(candidate) ||
+        CHINESE_MOBILE.test(candidate)) &&
       !refused(candidate)
     );
   }
@@ -87,6 +100,11 @@ export function detectPhones(text: string): Span[] {
     const opened = candidate.startsWith('(') && !candidate.includes(')') ? 1 : 0;
     candidate = candidate.slice(opened);
     while (candidate && !acceptable(candidate, labelled)) candidate = shorten(candidate);
+    if (
+      candidate &&
+      OPENING_HOURS.test(text.slice(match.index + candidate.length, match.index + candidate.length + 40))
+    )
+      continue;
     if (candidate) {
       const start = match.index + opened;
       spans.push({ start, end: start + candidate.length, type: 'PHONE' });

@@ -1,6 +1,7 @@
 import { detectLoginPasswords } from './secret-login.js';
 import { loginAndSeedSecrets } from './secret-round13.js';
 import { cyrillicPasswords, polishPasswords } from './secret-round13b.js';
+import { secretsRound14 } from './secret-round14.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -147,6 +148,8 @@ const lettersPassword = (m: RegExpExecArray) => !NOT_A_PASSWORD.test(m[1] ?? '')
 /** A value after a password word, unless it is a placeholder (`[[…]]`), a link or a word about the password (`changed`). */
 const proseValue = (m: RegExpExecArray) =>
   !/^\[\[/.test(m[1] ?? '') &&
+  // `Password hints: Netflix = m0ngoose&Tea`: a word before `=` names what the password is for.
+  !/^\s?=/.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 2)) &&
   !isUrl(m[1] ?? '') &&
   !(/^\p{L}+$/u.test(m[1] ?? '') && NOT_A_PASSWORD.test(m[1] ?? ''));
 /**
@@ -170,7 +173,7 @@ const CODE_AFTER_CUE =
  * words joined by `_` or letters with digits are the password even without `:` or `is`.
  */
 const JOINED_PASSWORD =
-  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|kennwort|contraseña|mot de passe|senha)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+[!#$%&*]*|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,})["'”]?(?![\w@#$%&*!-])/diy;
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wachtwoord|passwort|kennwort|contraseña|mot de passe|senha)(?:\s+(?:is|was|=|:))?\s+["'“]?((?=[A-Za-z0-9_.@#$%&*!-]*(?:_|\d))[A-Za-z][A-Za-z0-9]*(?:[_.@#$%&*!-][A-Za-z0-9]+)+[!#$%&*]*|(?=[A-Za-z]*\d)[A-Za-z][A-Za-z0-9]{7,}[!#$%&*]*)["'”]?(?![\w@#$%&*!-])/diy;
 /**
  * The start of every cue of the five patterns above, of RECOVERY_CUE and of secret-token.ts (each starts with `\b` and one of these words,
  * matched with the same flags): they are tried only where this matches, not at every letter.
@@ -356,6 +359,7 @@ export function detectSecrets(text: string): Span[] {
     ...loginAndSeedSecrets(text),
     ...polishPasswords(text),
     ...cyrillicPasswords(text),
+    ...secretsRound14(text, cues),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,

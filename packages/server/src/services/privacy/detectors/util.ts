@@ -307,7 +307,7 @@ export const UPPER_START = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯӘҒҚҢӨҰҮҺҖҲҶҸ
  * after it is the business's, not a person's phone or identity number.
  */
 export const REFERENCE_CUE =
-  /(?:^|[^\p{L}])(?:order|ticket|case|claim|invoice|ref|reference|incident|tracking|booking|confirmation|shipment|parcel|po|rma|request|job|batch|lot|serial|sku|item|product|part|article|artikel|model|quote|receipt|transaction|txn|bestell(?:ung|nummer)?|pedido|commande|factura|facture|rechnung|auftrag)s?(?:\s*(?:number|num|no|nr|n°|id|#)\.?)?[\s:#.-]{0,3}$/iu;
+  /(?:^|[^\p{L}])(?:order|ticket|case|claim|invoice|ref|reference|incident|tracking|booking|confirmation|shipment|parcel|po|rma|request|job|batch|lot|serial|sku|item|product|part|article|artikel|model|quote|receipt|transaction|txn|bestell(?:ung|nummer)?|pedido|commande|factura|facture|rechnung|auftrag|agreement|contract|voucher|membership)s?(?:\s*(?:number|num|no|nr|n°|id|#)\.?)?[\s:#.-]{0,3}$/iu;
 
 const WORD_CHAR = /[\p{L}\p{M}.'’-]/u;
 
