@@ -71,6 +71,13 @@ did have has our your they he she there here sounds alright je ich yo eu io ik j
 meu minha mio mia mein meine boss bro guys everyone sir madam`.split(/\s+/),
 );
 
+/** Acronyms of identity numbers, as written in capitals. */
+export const ID_ACRONYMS = new Set(
+  'NINO NIN SSN PESEL BSN CPF DNI NIE NIF CURP RFC CNP OIB JMBG EGN TFN IRD NHI PPSN SIN CNIC NID NIC KTP NIK'.split(
+    ' ',
+  ),
+);
+
 /** Endings of German nouns that no name has (`-ung`, `-heit`, `-antrag`, `-passwort`). */
 const GERMAN_NOUN_END =
   /(?:ung|ungen|heit|keit|schaft|antrag|daten|verein|sprecher|sprecherin|sprache|passwort|nummer|vertrag|rechnung|bescheid|erklärung)$/;
@@ -155,6 +162,8 @@ export class NameEvidence {
       SERVICE_WORDS.has(lower)
     )
       return 'common';
+    // `NINO AB 44 17 29 D`, `PESEL`: an identity number's acronym in capitals labels the number (`Nino` is a name).
+    if (ID_ACRONYMS.has(text)) return 'common';
     // `I'm`, `We'll`: contractions; `WeChat`, `PayPal`: brand names written in camel case.
     if (/['’](?:m|ve|ll|re|d|s|t)$/.test(lower) || CAMEL_CASE.test(text)) return 'common';
     // `Salom Dilshod`, `Tere Kadri`: a greeting before a name is no part of it; German `Sie`, `Ihr` are

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { PARTICLES, VIETNAMESE_MIDDLE } from './name-context.js';
-import type { NameEvidence, WordClass } from './name-evidence.js';
+import { ID_ACRONYMS, type NameEvidence, type WordClass } from './name-evidence.js';
 
 /**
  * Names as forms and registers write them: in capitals (`GUADALUPE HERNÁNDEZ SOTO`, `名義 KOBAYASHI HARUTO`,
@@ -227,7 +227,8 @@ function familyCommaGiven(text: string, evidence: NameEvidence, spans: Span[]): 
     const givenText = GIVEN_AFTER_COMMA.exec(text)?.[0];
     if (!givenText) continue;
     const givens = givenText.split(' ').filter((word) => !word.endsWith('.'));
-    if (evidence.classOfText(titleCase(givens[0] ?? '')) !== 'given') continue;
+    if (ID_ACRONYMS.has(givens[0] ?? '') || evidence.classOfText(titleCase(givens[0] ?? '')) !== 'given')
+      continue;
     let familyText = FAMILY_BEFORE_COMMA.exec(text.slice(Math.max(0, a.index - 60), a.index))?.[0];
     // `Patient LEHMANN, Birgit`: a role or a label may come first; the family name is then shorter.
     while (familyText) {
@@ -288,7 +289,7 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
         const start = m.index + (w.index ?? 0);
         const word = titleCase(w[0]);
         const lower = word.toLowerCase();
-        const field = FIELD_NAMES.has(lower);
+        const field = FIELD_NAMES.has(lower) || ID_ACRONYMS.has(w[0]);
         // `NGUYEN VAN AN`, `BIN SALEM`: a particle or a Vietnamese middle name inside a name in capitals.
         const joining = PARTICLES.has(lower) || VIETNAMESE_MIDDLE.has(lower);
         words.push({

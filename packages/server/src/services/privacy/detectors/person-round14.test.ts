@@ -145,6 +145,12 @@ describe('runs after a lead word and a Chinese name before its ID (round 14)', (
     expect(found('Come to Tendai’s wedding on Saturday')).toEqual(['Tendai']);
   });
 
+  it("reads an identity number's acronym in capitals as no name (NINO), but the name before it", () => {
+    expect(found('Self assessment 2024-25, name Olamide Bankole, NINO AB 44 17 29 D')).toEqual([
+      'Olamide Bankole',
+    ]);
+  });
+
   it('reads a Chinese name before a space and an identity-card label', () => {
     expect(found('王小明 身份证号 110105198507031148')).toEqual(['王小明']);
   });
