@@ -39,9 +39,12 @@ const HELD_OUT_FLOORS: Record<string, Partial<Targets>> = {
   // 0.934 (309/331) after rounds 12 and 13.
   'heldout/corpus-e.txt': { patternRecall: 0.933 },
   // Corpus K (2026-12-07), written blind at the start of round 13 and sealed until the detectors were frozen;
-  // its first and only run after round 13: pattern recall 0.899 (409/455), person 0.903 (336/372), words kept
-  // 0.9699 (3928/4050).
+  // its first run after round 13: pattern recall 0.899 (409/455), person 0.903 (336/372), words kept 0.9699
+  // (3928/4050); after round 14 (its misses still unread): the same recalls, words kept 0.9701.
   'heldout/corpus-k.txt': { patternRecall: 0.898, nameRecall: 0.903, wordsKept: 0.969 },
+  // Corpus L (2026-12-07), written blind during round 14 and sealed until the detectors were frozen (813eeef);
+  // its first run: pattern recall 0.906 (528/583), person 0.891 (377/423), words kept 0.9722.
+  'heldout/corpus-l.txt': { patternRecall: 0.905, nameRecall: 0.891 },
 };
 
 /**
@@ -64,11 +67,11 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   'tuning/sixteenth-batch.txt': { wordsKept: 0.966 },
   'tuning/nineteenth-batch.txt': { patternRecall: 0.932 },
   // Round 14's blind batches, first run → after the round (pattern / person / words kept / precision): twentieth
-  // (household and office letters and forms) 0.935 / 0.905 / 0.973 / 0.944; twenty-first (chat exports, rosters,
-  // itineraries, inflected names) 0.891 / 0.798 / 0.968 / 0.909. Pattern rules of round 14 (patterns-round14.test.ts)
-  // took twentieth to 0.973 and twenty-first to 0.967.
-  'tuning/twentieth-batch.txt': { patternRecall: 0.973 },
-  'tuning/twenty-first-batch.txt': { patternRecall: 0.967, nameRecall: 0.811 },
+  // (household and office letters and forms) 0.935 / 0.905 / 0.973 / 0.944 → 0.976 / 0.934 / 0.985 / 0.982;
+  // twenty-first (chat exports, rosters, itineraries, inflected names) 0.891 / 0.798 / 0.968 / 0.909 → 0.968 / 0.850 /
+  // 0.982 / 0.959.
+  'tuning/twentieth-batch.txt': { patternRecall: 0.975 },
+  'tuning/twenty-first-batch.txt': { patternRecall: 0.967, nameRecall: 0.849 },
   // Round 9 took corpus F (person 0.835 blind) to 0.971 and the eighth batch (0.685) to 0.923;
   // round 10 took corpus G (retired from held-out after its blind run: pattern 0.966, person 0.893) to 1.000
   // and 1.000, and its three blind batches from their first runs to: ninth 0.929/0.822 → 1.000/0.975, tenth
