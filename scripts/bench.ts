@@ -11,6 +11,8 @@ const repo = resolve(import.meta.dirname, '..');
 // Names select benchmarks; `--` flags are passed on to each (`--no-heldout`: redaction-quality leaves the held-out set unread).
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+// Each top-level `.ts` file in a package's `bench/` is one benchmark; modules they share live in subfolders
+// (`bench/gateway/`), where this does not look.
 const scripts = ['packages/server', 'packages/ui'].flatMap((pkg) =>
   readdirSync(join(repo, pkg, 'bench'))
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { costByLayer } from './gateway-profile.js';
+import { costByLayer } from './gateway/profile.js';
 import {
   cpuSeconds,
   nginx,
@@ -17,7 +17,7 @@ import {
   stopProcess,
   TOKEN,
   type Target,
-} from './gateway-targets.js';
+} from './gateway/targets.js';
 
 const CONCURRENCY = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1, 16, 64];
 const REQUESTS: Record<number, number> = { 1: 400, 16: 2400, 64: 3200 };
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
       '## Gateway',
       '',
       `Measured ${new Date().toISOString().slice(0, 10)} with \`npx tsx bench/gateway.ts\` on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node ${process.version}, load average ${load1?.toFixed(2) ?? '?'} at the start.`,
-      'Every proxy runs in its own process in front of the same simulated vLLM (`packages/sim`, no token delay) on loopback, measured one after another in the same run: nginx with keep-alive upstream connections and `proxy_buffering off`; a bare `node:http` proxy with a keep-alive agent and `pipe` (what Node itself needs: `bench/gateway-serve.ts bare`); the gateway with the production `/v1` routes behind the app\'s request id, client info and access log (at info level), with usage metering; the same gateway with two configured placements ("gateway, 2 placements": requests routed by their model from the cached `/v1/models` of each, one of which does not answer). The load generator is another process with keep-alive connections. Latency is request start to the last body byte; "added" is the proxy minus direct at p50 / p99. CPU is the proxy process\'s user + system time (from /proc) during the measured requests, per request; the ratio is against the bare Node proxy. Plain requests return one token; streamed ones 16 tokens as SSE.',
+      'Every proxy runs in its own process in front of the same simulated vLLM (`packages/sim`, no token delay) on loopback, measured one after another in the same run: nginx with keep-alive upstream connections and `proxy_buffering off`; a bare `node:http` proxy with a keep-alive agent and `pipe` (what Node itself needs: `bench/gateway/serve.ts bare`); the gateway with the production `/v1` routes behind the app\'s request id, client info and access log (at info level), with usage metering; the same gateway with two configured placements ("gateway, 2 placements": requests routed by their model from the cached `/v1/models` of each, one of which does not answer). The load generator is another process with keep-alive connections. Latency is request start to the last body byte; "added" is the proxy minus direct at p50 / p99. CPU is the proxy process\'s user + system time (from /proc) during the measured requests, per request; the ratio is against the bare Node proxy. Plain requests return one token; streamed ones 16 tokens as SSE.',
       '',
       '| mode | concurrency | target | p50 ms | p99 ms | added p50 / p99 ms | req/s | vs direct | CPU µs/req | CPU vs bare node |',
       '|---|---|---|---|---|---|---|---|---|---|',

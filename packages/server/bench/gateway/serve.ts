@@ -1,8 +1,8 @@
 // The two Node proxies the gateway bench starts in their own processes:
-//   gateway-serve.ts gateway <upstream port>  the production /v1 routes behind the app's per-request chain
-//   gateway-serve.ts gateway-placements <upstream port>  the same with two configured placements: the
+//   serve.ts gateway <upstream port>  the production /v1 routes behind the app's per-request chain
+//   serve.ts gateway-placements <upstream port>  the same with two configured placements: the
 //                                             upstream, and one on the next port that nothing serves
-//   gateway-serve.ts bare <upstream port>     a bare node:http keep-alive proxy: what Node itself needs
+//   serve.ts bare <upstream port>     a bare node:http keep-alive proxy: what Node itself needs
 // Each prints its port on stdout once it listens.
 import { once } from 'node:events';
 import http from 'node:http';
@@ -22,17 +22,17 @@ async function serveGateway(placements: boolean): Promise<http.Server> {
   const { Hono } = await import('hono');
   const { requestId } = await import('hono/request-id');
   const { parseSettings } = await import('@spark-control/schema');
-  const { createLogger } = await import('../src/adapters/logger.js');
-  const { clientInfo, TrustedProxies } = await import('../src/http/client.js');
-  const { accessLog } = await import('../src/http/middleware.js');
-  const { gatewayRoutes } = await import('../src/routes/gateway.js');
-  const { GatewayService } = await import('../src/services/gateway/gateway-service.js');
-  const { UpstreamClient } = await import('../src/adapters/upstream/client.js');
-  const { GatewayStats } = await import('../src/services/gateway/stats.js');
-  const { MetricsRegistry } = await import('../src/services/health/metrics.js');
-  const { openDatabase } = await import('../src/adapters/db/client.js');
-  const { UsageMeter } = await import('../src/services/usage/usage-meter.js');
-  const { UsageStore } = await import('../src/services/usage/usage-store.js');
+  const { createLogger } = await import('../../src/adapters/logger.js');
+  const { clientInfo, TrustedProxies } = await import('../../src/http/client.js');
+  const { accessLog } = await import('../../src/http/middleware.js');
+  const { gatewayRoutes } = await import('../../src/routes/gateway.js');
+  const { GatewayService } = await import('../../src/services/gateway/gateway-service.js');
+  const { UpstreamClient } = await import('../../src/adapters/upstream/client.js');
+  const { GatewayStats } = await import('../../src/services/gateway/stats.js');
+  const { MetricsRegistry } = await import('../../src/services/health/metrics.js');
+  const { openDatabase } = await import('../../src/adapters/db/client.js');
+  const { UsageMeter } = await import('../../src/services/usage/usage-meter.js');
+  const { UsageStore } = await import('../../src/services/usage/usage-store.js');
   const parsed = parseSettings({
     sparks: [{ id: 'spark-1', host: '127.0.0.1', roles: ['vllm'] }],
     vllm: { port: upstreamPort },

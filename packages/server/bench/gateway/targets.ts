@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '@spark-control/sim';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const SIM_RUN = resolve(HERE, '../../sim/src/services/run.ts');
-const SERVE = resolve(HERE, 'gateway-serve.ts');
+const SIM_RUN = resolve(HERE, '../../../sim/src/services/run.ts');
+const SERVE = resolve(HERE, 'serve.ts');
 export const TOKEN = 'bench-token';
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
