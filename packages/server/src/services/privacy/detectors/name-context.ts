@@ -328,7 +328,9 @@ export const PERSONAL_POSSESSIONS = new Set(
 laptop phone iphone ipad galaxy pixel macbook email e-mail note notes request requests office desk number address birthday car house flat family kids
 children colleague colleagues profile password login calendar ticket order invoice home router mobile cell charger
 passport licence license visa salary payslip scans signature mailbox inbox appointment flight booking room album
-photo photos pictures wedding funeral graduation christening baptism retirement anniversary quinceañera`.split(/\s+/),
+photo photos pictures wedding funeral graduation christening baptism retirement anniversary quinceañera`.split(
+    /\s+/,
+  ),
 );
 /** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));
