@@ -18,7 +18,7 @@ import {
   WEAK_BEFORE,
 } from './name-context.js';
 import { CALENDAR, type NameLexicon } from './name-lexicon.js';
-import { GREETINGS } from './person-words.js';
+import { GERMAN_NOUN_END, GREETINGS, ID_ACRONYMS } from './person-words.js';
 import { JAPANESE_PLACE_SUFFIX, nameShaped } from './name-shape.js';
 import { gapAfter, isTitle, nextWord, previousWord, type Word } from './name-words.js';
 import { detached, LETTERS, lowerCase, perScan } from './util.js';
@@ -70,17 +70,6 @@ this it it's it’s my you can could please great good hmm oh actually just let 
 did have has our your they he she there here sounds alright je ich yo eu io ik jeg jag я saya aku tôi mon ma mes mi
 meu minha mio mia mein meine boss bro guys everyone sir madam`.split(/\s+/),
 );
-
-/** Acronyms of identity numbers, as written in capitals. */
-export const ID_ACRONYMS = new Set(
-  'NINO NIN SSN PESEL BSN CPF DNI NIE NIF CURP RFC CNP OIB JMBG EGN TFN IRD NHI PPSN SIN CNIC NID NIC KTP NIK'.split(
-    ' ',
-  ),
-);
-
-/** Endings of German nouns that no name has (`-ung`, `-heit`, `-antrag`, `-passwort`). */
-const GERMAN_NOUN_END =
-  /(?:ung|ungen|heit|keit|schaft|antrag|daten|verein|sprecher|sprecherin|sprache|passwort|nummer|vertrag|rechnung|bescheid|erklärung)$/;
 
 /** A capital after lower-case letters inside a word (`WeChat`), except Gaelic and Romance name prefixes. */
 const CAMEL_CASE = /^(?!Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|Del|Della|St)\p{Lu}\p{Ll}+\p{Lu}/u;

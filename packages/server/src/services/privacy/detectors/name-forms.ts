@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { PARTICLES, VIETNAMESE_MIDDLE } from './name-context.js';
-import { ID_ACRONYMS, type NameEvidence, type WordClass } from './name-evidence.js';
+import { ID_ACRONYMS } from './person-words.js';
+import type { NameEvidence, WordClass } from './name-evidence.js';
 
 /**
  * Names as forms and registers write them: in capitals (`GUADALUPE HERNÁNDEZ SOTO`, `名義 KOBAYASHI HARUTO`,

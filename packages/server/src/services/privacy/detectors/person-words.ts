@@ -35,3 +35,14 @@ export const GREETINGS = new Set(
 /** Words joining two names (`Yusuf Abubakar and Hauwa Ibrahim`). */
 export const AND =
   /^(?:,\s*|\s+(?:and|&|or|und|et|y|e|och|og|en|i|и|ir|un|ja|és|ve|na|và|dan|oraz|та|і|και)\s+)$/;
+
+/** Acronyms of identity numbers, as written in capitals. */
+export const ID_ACRONYMS = new Set(
+  'NINO NIN SSN PESEL BSN CPF DNI NIE NIF CURP RFC CNP OIB JMBG EGN TFN IRD NHI PPSN SIN CNIC NID NIC KTP NIK'.split(
+    ' ',
+  ),
+);
+
+/** Endings of German nouns that no name has (`-ung`, `-heit`, `-antrag`, `-passwort`). */
+export const GERMAN_NOUN_END =
+  /(?:ung|ungen|heit|keit|schaft|antrag|daten|verein|sprecher|sprecherin|sprache|passwort|nummer|vertrag|rechnung|bescheid|erklärung)$/;
