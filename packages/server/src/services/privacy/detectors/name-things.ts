@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { LANDMARK_NOUNS } from './name-context.js';
+import { CALENDAR } from './name-lexicon.js';
 
 /**
  * Holiday greetings in many languages: their words are capitalised like names (`Ramadan Mubarak`, `Joyeux
@@ -91,9 +92,6 @@ function inHolidayGreeting(text: string, span: Span): boolean {
 const EPONYM_AFTER =
   /^(?:['’]s)? (?:disease|syndrome|palsy|sarcoma|lymphoma|anomaly|phenomenon|law|theorem|principle|equation)\b/i;
 const EPONYM_BEFORE = /\b(?:morbus|maladie de|enfermedad de|síndrome de|syndrome de) $/i;
-/** `June 2025`, `for May 2026`: a month before a year is a date. */
-const MONTH =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|avril|juin|juillet|août|enero|febrero|marzo|abril|mayo|junio|julio|agosto)$/i;
 /** `Region: Ashanti`, `State: Georgia`: a form's field that holds a place. */
 const PLACE_FIELD =
   /\b(?:region|state|province|county|city|town|country|district|prefecture|oblast|estado|provincia|département|departamento|bundesland|kanton|wilaya|governorate|ciudad|ville|stadt|land|país|pays)\s?:\s*$/i;
@@ -114,7 +112,7 @@ function namesAThing(text: string, span: Span): boolean {
     .toLowerCase();
   if (LANDMARK_NOUNS.has(last)) return true;
   // (`15 May`, `May 2026`: a month after a day or before a year.)
-  if (!MONTH.test(name)) return false;
+  if (!CALENDAR.has(name.toLowerCase())) return false;
   return /^ \d{4}\b/.test(after) || /\b\d{1,2}(?:st|nd|rd|th)? $/.test(before);
 }
 
