@@ -102,7 +102,7 @@ function handlesOpeningLines(text: string, names: NameLexicon): Span[] {
   return spans;
 }
 /** Mentions of a whole channel, not of a person. */
-const CHANNEL_MENTIONS = new Set([
+export const CHANNEL_MENTIONS = new Set([
   'here',
   'channel',
   'everyone',

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { CHANNEL_MENTIONS } from './name-chat.js';
 import { BARE_KINSHIP } from './name-context.js';
 
 /**
@@ -14,18 +15,7 @@ const SLACK = /(\p{L}[\p{L}'’. -]{0,38}?) {2,}\d{1,2}:\d{2}(?: ?[AP]M)?(?= {2,
 /** A sender's words: letters with an apostrophe, a hyphen or a dot inside, at most four of them. */
 const SENDER = /^\p{L}[\p{L}\p{M}'’.-]*(?: \p{L}[\p{L}\p{M}'’.-]*){0,3}$/u;
 /** Who writes in a chat without being named (`You`, `Dad`, `Team`). */
-const NO_ONE = new Set([
-  'you',
-  'me',
-  'team',
-  'admin',
-  'group',
-  'everyone',
-  'all',
-  'bot',
-  'system',
-  'slackbot',
-]);
+const NO_ONE = new Set([...CHANNEL_MENTIONS, 'you', 'me', 'group', 'system', 'slackbot']);
 
 function sender(label: string): boolean {
   if (!SENDER.test(label)) return false;
