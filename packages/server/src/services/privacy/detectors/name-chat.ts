@@ -33,7 +33,8 @@ const PERSON_AFTER =
   /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left))(?![\w'’])/y;
 const WORD_BEFORE = /(?:^|[^\w\u00c0-\u024f'’-])([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})$/;
 
-function isGivenOnly(name: string, names: NameLexicon): boolean {
+/** A word the lists know only as a given name: no ordinary word, place or ambiguous name. */
+export function isGivenOnly(name: string, names: NameLexicon): boolean {
   return names.given.has(name) && !names.common(name) && !names.place(name) && !names.ambiguous.has(name);
 }
 

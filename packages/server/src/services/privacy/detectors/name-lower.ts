@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { isGivenOnly } from './name-chat.js';
 import type { NameLexicon } from './name-lexicon.js';
 
 /**
@@ -30,12 +31,7 @@ function readWord(text: string, at: number): string | undefined {
 
 export function lowerCaseNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
-  const givenOnly = (word: string) =>
-    !PRONOUNS.has(word) &&
-    names.given.has(word) &&
-    !names.common(word) &&
-    !names.place(word) &&
-    !names.ambiguous.has(word);
+  const givenOnly = (word: string) => !PRONOUNS.has(word) && isGivenOnly(word, names);
   const unlisted = (word: string) =>
     !names.common(word) && !names.place(word) && !names.given.has(word) && !names.ambiguous.has(word);
   CUE.lastIndex = 0;
