@@ -1,3 +1,4 @@
+import type { EntityType, Span } from '../types.js';
 import { anchorStarts } from './util.js';
 
 /**
@@ -31,4 +32,28 @@ export function anchoredMatches(
     }
   }
   return found;
+}
+
+/**
+ * A list after its cue (`Recovery codes: 8f3k-29dq 7hzm-44pw`): at each of `starts` the sticky `cue` is tried, then
+ * the sticky `item` (with the `d` flag) repeatedly from its end; each item's first group is a span of `type`.
+ */
+export function listedAfterCues(
+  text: string,
+  starts: Iterable<number>,
+  cue: RegExp,
+  item: RegExp,
+  type: EntityType,
+): Span[] {
+  const spans: Span[] = [];
+  for (const at of starts) {
+    cue.lastIndex = at;
+    if (!cue.exec(text)) continue;
+    item.lastIndex = cue.lastIndex;
+    for (let m = item.exec(text); m; m = item.exec(text)) {
+      const range = m.indices?.[1];
+      if (range) spans.push({ start: range[0], end: range[1], type });
+    }
+  }
+  return spans;
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { anchorStarts, anyOf, fromAnchors, matchSpansAt } from './util.js';
+import { listedAfterCues } from './anchored-matches.js';
 
 /**
  * Round 14's secrets: access codes in more forms (`alarm code for the back door still 4471`, `código del portón
@@ -56,19 +57,9 @@ const RECOVERY_CODE =
   /[\s,;]+(\d{4} \d{4}|(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){0,2})(?![\w-])/diy;
 const RECOVERY_WORD = /c[oó]digo|codes? de|wiederherstellungs|backup-code/gi;
 
-function recoveryCodes(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const at of anchorStarts(text, RECOVERY_WORD)) {
-    if (/[\p{L}\d]/u.test(text[at - 1] ?? '')) continue;
-    RECOVERY_CUE.lastIndex = at;
-    if (!RECOVERY_CUE.exec(text)) continue;
-    RECOVERY_CODE.lastIndex = RECOVERY_CUE.lastIndex;
-    for (let code = RECOVERY_CODE.exec(text); code; code = RECOVERY_CODE.exec(text)) {
-      const range = code.indices?.[1];
-      if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
-    }
-  }
-  return spans;
+/** Where a recovery cue may start: a cue word after no letter or digit. */
+function recoveryCueStarts(text: string): number[] {
+  return anchorStarts(text, RECOVERY_WORD).filter((at) => !/[\p{L}\d]/u.test(text[at - 1] ?? ''));
 }
 
 /**
@@ -122,7 +113,7 @@ export function secretsRound14(text: string, cues: readonly number[]): Span[] {
     ...matchSpansAt(text, cues, OTP_LATER, 'SECRET', undefined, 1),
     ...at(text, USER_WORD, PASS_AFTER_USER),
     ...matchSpansAt(text, cues, WIFI_NAME_PASS, 'SECRET', undefined, 1),
-    ...recoveryCodes(text),
+    ...listedAfterCues(text, recoveryCueStarts(text), RECOVERY_CUE, RECOVERY_CODE, 'SECRET'),
     ...listedPasswords(text),
     ...at(text, NON_LATIN_WORD, NON_LATIN_PASSWORD, notInKoreanOrArabicWord),
   ];

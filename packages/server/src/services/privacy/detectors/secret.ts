@@ -1,3 +1,4 @@
+import { listedAfterCues } from './anchored-matches.js';
 import { detectLoginPasswords } from './secret-login.js';
 import { loginAndSeedSecrets } from './secret-round13.js';
 import { cyrillicPasswords, polishPasswords } from './secret-round13b.js';
@@ -185,19 +186,6 @@ const RECOVERY_CUE =
   /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b(?:[^\n:]{0,48}?:|\s(?:were|are|was|is)\b)/iuy;
 const RECOVERY_CODE =
   /[\s,;]+(\d{4} \d{4}|(?=[\w-]*\d)[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){0,2})(?![\w-])/dy;
-function recoveryCodes(text: string, cues: readonly number[]): Span[] {
-  const spans: Span[] = [];
-  for (const at of cues) {
-    RECOVERY_CUE.lastIndex = at;
-    if (!RECOVERY_CUE.exec(text)) continue;
-    RECOVERY_CODE.lastIndex = RECOVERY_CUE.lastIndex;
-    for (let code = RECOVERY_CODE.exec(text); code; code = RECOVERY_CODE.exec(text)) {
-      const range = code.indices?.[1];
-      if (range) spans.push({ start: range[0], end: range[1], type: 'SECRET' });
-    }
-  }
-  return spans;
-}
 
 /** Every access code names its `code`: ACCESS_CODE is tried from up to two words before each. */
 const CODE_WORD = /code/gi;
@@ -350,7 +338,7 @@ export function detectSecrets(text: string): Span[] {
     ...matchSpansAt(text, cues, PASSWORD_WORD, 'SECRET', lettersPassword, 1),
     ...tokensAfterCue(text, cues),
     ...accessCodes(text),
-    ...recoveryCodes(text, cues),
+    ...listedAfterCues(text, cues, RECOVERY_CUE, RECOVERY_CODE, 'SECRET'),
     ...passphrases(text),
     ...passwordShaped(text),
     ...mysqlPasswords(text),
