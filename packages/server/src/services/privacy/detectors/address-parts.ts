@@ -189,16 +189,21 @@ export const STREET_FIRST = new RegExp(
   'g',
 );
 /**
+ * A lower-case word inside a city's name and the space after it: `Frankfurt am Main`, `Freiburg im
+ * Breisgau`, `Newcastle upon Tyne`; not a date after the address (`Berlin im Juli`, `Köln am Montag`).
+ */
+export const CITY_PARTICLE = String.raw`(?:am|im|an der|ob der|an|in|upon|on|sur|en|de|del|la)\s(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Frühjahr|Sommer|Herbst|Winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|June|July|October|December)\b)`;
+/**
  * `Ermou 18, 105 63 Athens`, `Kungsgatan 4, 111 43 Stockholm`: a street without a type word is an
  * address when a postcode and a city follow its number. Found from the postcode (rare), then the
  * street is read backwards from it.
  */
 const POSTCODE_CITY = new RegExp(
-  String.raw`,\s(?:\d{3}\s\d{2}|(?!(?:19|20)\d\d\b)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+(?:\s\d{1,2}(?![\w-]))?`,
+  String.raw`,\s(?:\d{3}\s\d{2}|(?!(?:19|20)\d\d\b)\d{4,5}|[A-Z]{1,2}-\d{4,5})\s[${UPPER_START}][${L}]+(?:\s${CITY_PARTICLE}[${UPPER_START}][${L}]+)?(?:\s\d{1,2}(?![\w-]))?`,
   'g',
 );
 const STREET_NUMBER_BEFORE = new RegExp(
-  String.raw`(?<![${L}\d])${CAP}(?:\s(?:(?:den|der|dem|des|zum|zur|am|im|de|la|di|van|von)\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?(?:\s(?:bus|bte\.?|boîte)\s\d{1,4})?$`,
+  String.raw`(?<![${L}\d])${CAP}(?:\s(?:(?:den|der|dem|des|zum|zur|am|im|de|la|di|van|von)\s)?${CAP}){0,2}\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4}[a-zA-Z]?)?(?:,?\s(?:bus|bte\.?|boîte)\s\d{1,4})?$`,
 );
 /** Words that number things other than houses (`Step 3, 1200 Nodes`). */
 const NUMBERED_THINGS =

@@ -2,7 +2,7 @@ import type { Span } from '../types.js';
 import { detectMoreAddresses } from './address-more.js';
 import { detectLabelledAddresses } from './address-fields.js';
 import { detectUnnumberedStreets } from './address-unnumbered.js';
-import { detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
+import { CITY_PARTICLE, detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
 import { withCityBefore } from './address-round12.js';
 import { detectScriptAddresses } from './address-scripts.js';
@@ -17,9 +17,7 @@ const EN_SUFFIX =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir|Walk|Parade|Grove|Rise|Vale|Green|Hill|Park|Wharf|Quay|Yard|Approach|Chase|Esplanade|Embankment|Hollow|Meadows?|Heights|Loop|Trail|Alley|Path|Plaza|Broadway';
 const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s*#?\w+)?`;
 const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
-/** Lower-case words inside a city's name: `Frankfurt am Main`, `Freiburg im Breisgau`, `Newcastle upon Tyne`. */
-export const CITY_PARTICLE = '(?:am|im|an der|an|in|upon|on|sur|en|de|del|la)';
-const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{3,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE}\s)?${CAP}){0,2})?`;
+const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{3,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE})?${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
   String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,

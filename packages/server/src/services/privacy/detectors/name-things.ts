@@ -111,9 +111,21 @@ function namesAThing(text: string, span: Span): boolean {
     .replace(/['’].*$/, '')
     .toLowerCase();
   if (LANDMARK_NOUNS.has(last)) return true;
-  // (`15 May`, `May 2026`: a month after a day or before a year.)
-  if (!CALENDAR.has(name.toLowerCase())) return false;
-  return /^ \d{4}\b/.test(after) || /\b\d{1,2}(?:st|nd|rd|th)? $/.test(before);
+  return isDateWord(name, before, after);
+}
+
+/** Words that put a month or a weekday in time: `im Juli`, `ab Juli`, `until June`, `desde abril`. */
+const WHEN_BEFORE =
+  /(?:^|[\s(])(?:in|since|until|till|during|next|last|early|late|mid|im|ab|bis|seit|vom|zum|anfang|ende|mitte|en|desde|hasta|dès|depuis|em|nel|dal|sinds|w|od|do)\s$/i;
+
+/** `15 May`, `May 2026`, `im Juli`: a month or weekday that dates something, alone or after its preposition. */
+function isDateWord(name: string, before: string, after: string): boolean {
+  const words = name.split(' ');
+  const word = words.at(-1)?.toLowerCase() ?? '';
+  if (!CALENDAR.has(word)) return false;
+  if (words.length === 2 && /^\p{Ll}/u.test(name)) return WHEN_BEFORE.test(`${before}${words[0]} `);
+  if (words.length !== 1) return false;
+  return /^ \d{4}\b/.test(after) || /\b\d{1,2}(?:st|nd|rd|th)? $/.test(before) || WHEN_BEFORE.test(before);
 }
 
 function petName(text: string, span: Span): boolean {
