@@ -139,6 +139,14 @@ describe('addresses of round 8', () => {
     expect(found('Wir wohnen am Marktplatz 5, 79098 Freiburg')).toContain('Marktplatz 5, 79098 Freiburg');
   });
 
+  it('reads the house, a street without a street word and the town before a UK postcode', () => {
+    expect(found('Send it to 18 Whalley Range, Blackburn BB1 6EB please')).toContain(
+      '18 Whalley Range, Blackburn BB1 6EB',
+    );
+    expect(found('12 The Paddocks, Ashford TN23 4QP')).toContain('12 The Paddocks, Ashford TN23 4QP');
+    expect(found('Invoice 2024, Dear John, Leeds LS1 4AP')).toEqual(['LS1 4AP']);
+  });
+
   it("keeps a city's lower-case words but not a date after the city", () => {
     expect(found('Am Schlossberg 3a, 79098 Freiburg im Breisgau')).toEqual([
       'Am Schlossberg 3a, 79098 Freiburg im Breisgau',

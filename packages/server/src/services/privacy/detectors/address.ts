@@ -133,6 +133,21 @@ function buildingsAndStreets(text: string): Span[] {
 
 /** A UK postcode on its own (`SW1A 2AA`): it narrows an address to a few houses. */
 const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
+/**
+ * The house, street and town before a UK postcode, where the street has no street word: `18 Whalley
+ * Range, Blackburn BB1 6EB`, `12 The Paddocks, Ashford TN23 4QP`, `42 Larkhill, Nythe, Swindon SN3 1AB`.
+ */
+const HOUSE_BEFORE_UK_POSTCODE = new RegExp(
+  String.raw`(?<![\w.,-])\d{1,4}[A-Za-z]?\s(?:The\s)?${CAP}(?:\s${CAP}){0,2},\s(?:${CAP}(?:\s${CAP}){0,2},\s){0,2}${CAP}(?:[\s-]${CAP}){0,2},?\s$`,
+);
+
+function ukPostcodes(text: string): Span[] {
+  return matchSpans(text, UK_POSTCODE, 'ADDRESS').map((span) => {
+    const from = Math.max(0, span.start - 90);
+    const house = HOUSE_BEFORE_UK_POSTCODE.exec(text.slice(from, span.start));
+    return house ? { ...span, start: from + house.index } : span;
+  });
+}
 
 /**
  * Street addresses: `221B Baker Street`, `1600 Pennsylvania Avenue NW`-style English forms with
@@ -183,7 +198,7 @@ export function detectAddresses(text: string): Span[] {
       ...detectMoreAddresses(text),
       ...detectWorldAddresses(text),
       ...detectRegionalAddresses(text),
-      ...matchSpans(text, UK_POSTCODE, 'ADDRESS'),
+      ...ukPostcodes(text),
       // The start is checked on the match: a look-behind first would be tried at every position.
       ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
       ...detectStreetWordFirst(text),
