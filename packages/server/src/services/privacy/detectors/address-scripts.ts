@@ -78,7 +78,7 @@ function vietnameseAddresses(text: string, spans: Span[]): void {
       const m = VIETNAMESE_BEFORE_CITY.exec(text.slice(from, at));
       const street = m?.[1];
       if (!street) continue;
-      // `số 45 Lý Thường Kiệt, …` is address-more.ts's.
+      // `số 45 Lý Thường Kiệt, …` is address-taiwan-vietnam-east-africa.ts's.
       const start = at - street.length;
       if (!/[Ss]ố\s$/.test(text.slice(start - 3, start)))
         spans.push({ start, end: at + city.length, type: 'ADDRESS' });

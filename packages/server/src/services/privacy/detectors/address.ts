@@ -1,10 +1,10 @@
 import type { Span } from '../types.js';
-import { detectMoreAddresses } from './address-more.js';
+import { detectMoreAddresses } from './address-taiwan-vietnam-east-africa.js';
 import { detectLabelledAddresses } from './address-fields.js';
 import { detectUnnumberedStreets } from './address-unnumbered.js';
 import { CITY_PARTICLE, detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
-import { withCityBefore } from './address-round12.js';
+import { withCityBefore } from './address-city-before.js';
 import { detectScriptAddresses } from './address-scripts.js';
 import { detectRegionalAddresses } from './address-regional.js';
 import { detectStreetWordFirst } from './address-street-first.js';

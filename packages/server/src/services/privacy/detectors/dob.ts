@@ -35,7 +35,7 @@ meskerem tikimt tekemt hidar hedar tahsas tahesas yekatit megabit miyazya miazia
 ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר`;
 
 // (A longer list of months made V8 run DATE_PATTERN several times slower: Punjabi and Kazakh dates are read in
-// dob-round13.ts, from their cues.)
+// dob-from-cues.ts, from their cues.)
 const MONTHS = `${ONE_ENTRY}(?:${alternation(MONTH_NAMES.split(/\s+/).filter(Boolean))})`;
 const THAI_MONTHS =
   'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.';

@@ -3,7 +3,7 @@ import { TOKEN_SHAPE } from '../tokens.js';
 import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
 import { detectCards } from './card.js';
-import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectBirthDatesInAnyForm } from './dob-any-form.js';
 import { spokenDatesOfBirth } from './dob-spoken.js';
 import { notSampleValues } from './documentation-values.js';
 import { detectEmails } from './email.js';

@@ -1,8 +1,8 @@
 import { isIPv6 } from 'node:net';
 import type { Span } from '../types.js';
-import { numberedAndSiteHosts } from './network-round12.js';
-import { zoneDhcpAndAssetHosts } from './network-round13.js';
-import { fleetHosts } from './network-round13b.js';
+import { numberedAndSiteHosts } from './network-numbered-site-hosts.js';
+import { zoneDhcpAndAssetHosts } from './network-zone-dhcp-asset-hosts.js';
+import { fleetHosts } from './network-fleet-hosts.js';
 import { matchSpans } from './util.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';

@@ -2,8 +2,8 @@ import type { Span } from '../types.js';
 import { isLetterCode } from './name-words.js';
 import { cuedPlates } from './plate-cued.js';
 import { regionalPlates } from './plate-regional.js';
-import { israeliPlates } from './plate-round13b.js';
-import { BANGLADESH_CAPITALS, BANGLADESH_CITY, thaiPlates } from './plate-round13.js';
+import { israeliPlates } from './plate-israeli.js';
+import { BANGLADESH_CAPITALS, BANGLADESH_CITY, thaiPlates } from './plate-thai-bangladeshi.js';
 import { codeStarts, matchSpans, REFERENCE_CUE, searchBeyondLatin, splitScriptWords } from './util.js';
 
 /**

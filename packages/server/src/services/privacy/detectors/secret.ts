@@ -1,8 +1,8 @@
 import { listedAfterCues } from './anchored-matches.js';
 import { detectLoginPasswords } from './secret-login.js';
-import { loginAndSeedSecrets } from './secret-round13.js';
-import { cyrillicPasswords, polishPasswords } from './secret-round13b.js';
-import { secretsRound14 } from './secret-round14.js';
+import { loginAndSeedSecrets } from './secret-user-pass-totp-answers.js';
+import { cyrillicPasswords, polishPasswords } from './secret-polish-cyrillic-passwords.js';
+import { secretsRound14 } from './secret-access-codes-pins-otps.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -14,7 +14,7 @@ import {
   matchSpansWhere,
 } from './util.js';
 import { tokensAfterCue } from './secret-token.js';
-import { keysCodesAndLoginPasswords } from './secret-round12.js';
+import { keysCodesAndLoginPasswords } from './secret-wifi-recovery-cjk.js';
 
 const KNOWN_KEYS = new RegExp(
   [

@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
 import { spokenIds } from './spoken-id.js';
-import { germanSpokenPhones, spokenIbans } from './spoken-round13b.js';
+import { germanSpokenPhones, spokenIbans } from './spoken-german-phones-ibans.js';
 
 /**
  * Numbers, postcodes and plates read out in a voice transcript (`oh seven nine one one double three …`,

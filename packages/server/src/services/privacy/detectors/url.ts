@@ -3,7 +3,7 @@ import type { Span } from '../types.js';
 import { anchoredMatches } from './anchored-matches.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { namesAPerson, shareHostLink } from './url-personal.js';
-import { ownSiteLinks } from './url-round12.js';
+import { ownSiteLinks } from './url-own-sites.js';
 
 const URL_PATTERN =
   /\b(?:https?|ftps?|sftp|wss?|rtsps?|rtmps?|smb|ssh|mqtts?|amqps?|redis|rediss|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s<>"'`]+/iy;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { detectCards } from './card.js';
-import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectBirthDatesInAnyForm } from './dob-any-form.js';
 import { detectEmails } from './email.js';
 import { detectInternalHosts } from './network.js';
 import { detectNationalIds } from './national-id.js';
 import { detectPhones } from './phone.js';
-import { cyrillicPasswords, polishPasswords } from './secret-round13b.js';
+import { cyrillicPasswords, polishPasswords } from './secret-polish-cyrillic-passwords.js';
 import { detectSpoken } from './spoken.js';
 import { loadNameLexicon } from './name-lexicon.js';
 import { detectSensitiveUrls } from './url.js';

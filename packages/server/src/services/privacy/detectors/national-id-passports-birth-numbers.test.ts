@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { detectNationalIds } from './national-id.js';
-import { luxembourgMatriculeValid, pisValid, rnokppValid, rodneCisloValid } from './national-id-round12.js';
+import {
+  luxembourgMatriculeValid,
+  pisValid,
+  rnokppValid,
+  rodneCisloValid,
+} from './national-id-passports-birth-numbers.js';
 
 const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectBirthDatesInAnyForm } from './dob-any-form.js';
 import { detectEmails } from './email.js';
 import { detectNationalIds } from './national-id.js';
 import { detectInternalHosts, detectIps } from './network.js';
-import { nhiValid } from './national-id-round13.js';
+import { nhiValid } from './national-id-saudi-nhi-mongolia.js';
 import { detectPlates } from './plate.js';
 import { detectSecrets } from './secret.js';
 import { loadNameLexicon } from './name-lexicon.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressesFromLocalMarkers } from './address-round13b.js';
+import { addressesFromLocalMarkers } from './address-local-markers.js';
 
 const addresses = (text: string) =>
   addressesFromLocalMarkers(text).map((span) => text.slice(span.start, span.end));

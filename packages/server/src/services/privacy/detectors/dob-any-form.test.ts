@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectionView, toOriginal } from '../normalize.js';
-import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectBirthDatesInAnyForm } from './dob-any-form.js';
 
 /** The dates found in the detection view (which writes other scripts' digits in ASCII), as written in `text`. */
 const found = (text: string) => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectAll, loadNameLexicon } from './index.js';
 import { detectLabelledAddresses } from './address-fields.js';
-import { detectBirthDatesInAnyForm } from './dob-round12.js';
+import { detectBirthDatesInAnyForm } from './dob-any-form.js';
 import { detectNationalIds } from './national-id.js';
-import { egyptianIdValid, russianInnValid, ukrainianTaxNumberValid } from './national-id-round14.js';
+import {
+  egyptianIdValid,
+  russianInnValid,
+  ukrainianTaxNumberValid,
+} from './national-id-taxpayer-and-africa.js';
 import { detectPhones } from './phone.js';
 import { detectSecrets } from './secret.js';
 

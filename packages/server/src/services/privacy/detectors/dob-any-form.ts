@@ -1,8 +1,8 @@
 import type { Span } from '../types.js';
 import { cueBefore, detectBirthDates, OTHER_DATE } from './dob.js';
-import { birthDatesFromCues } from './dob-round13.js';
-import { birthDatesAfterWrittenCues } from './dob-round13b.js';
-import { birthDatesRound14 } from './dob-round14.js';
+import { birthDatesFromCues } from './dob-from-cues.js';
+import { birthDatesAfterWrittenCues } from './dob-docs-persian-arabic-italian.js';
+import { birthDatesRound14 } from './dob-gedcom-brackets-yoruba.js';
 import { ONE_ENTRY, searchBeyondLatin } from './util.js';
 
 /**

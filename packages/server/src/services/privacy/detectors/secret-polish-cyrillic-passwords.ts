@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { secretsAtWordStarts } from './secret-round13.js';
+import { secretsAtWordStarts } from './secret-user-pass-totp-answers.js';
 
 /**
  * `hasło do VPN użytkownika … to Zima2026!Kraków`, `hasło jest Lato2024#`: the Polish password word, a few

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
-import { addressesFromLocalMarkers } from './address-round13b.js';
+import { addressesFromLocalMarkers } from './address-local-markers.js';
 import { anchoredMatches } from './anchored-matches.js';
 import { LETTERS, UPPER_START } from './util.js';
 

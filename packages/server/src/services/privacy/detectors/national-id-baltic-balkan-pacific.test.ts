@@ -9,7 +9,7 @@ import {
   kvnrValid,
   oibValid,
   tfnValid,
-} from './national-id-round10.js';
+} from './national-id-baltic-balkan-pacific.js';
 
 const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
 

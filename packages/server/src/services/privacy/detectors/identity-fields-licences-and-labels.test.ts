@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAll, loadNameLexicon } from './index.js';
 import { detectNationalIds } from './national-id.js';
-import { ramqValid, ukDrivingLicenceValid } from './national-id-round12.js';
+import { ramqValid, ukDrivingLicenceValid } from './national-id-passports-birth-numbers.js';
 import { detectPhones } from './phone.js';
 
 const found = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));

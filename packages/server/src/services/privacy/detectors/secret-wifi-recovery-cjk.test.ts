@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSecrets } from './secret.js';
-import { keysCodesAndLoginPasswords } from './secret-round12.js';
+import { keysCodesAndLoginPasswords } from './secret-wifi-recovery-cjk.js';
 
 const found = (text: string) =>
   keysCodesAndLoginPasswords(text).map((span) => text.slice(span.start, span.end));
