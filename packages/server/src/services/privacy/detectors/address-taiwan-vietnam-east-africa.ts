@@ -53,7 +53,7 @@ const ROAD_ANCHOR =
 const ROAD_BEFORE = new RegExp(String.raw`[${L}'’\s,-]`, 'u');
 
 /** Taiwanese, Vietnamese and East African addresses (round 10), each extended over its area and city. */
-export function detectMoreAddresses(text: string): Span[] {
+export function detectTaiwanVietnamEastAfricaAddresses(text: string): Span[] {
   const spans: Span[] = [];
   taiwaneseAddresses(text, spans);
   if (/[Ss]ố\s\d/.test(text)) {

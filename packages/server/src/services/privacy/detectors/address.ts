@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { detectMoreAddresses } from './address-taiwan-vietnam-east-africa.js';
+import { detectTaiwanVietnamEastAfricaAddresses } from './address-taiwan-vietnam-east-africa.js';
 import { detectLabelledAddresses } from './address-fields.js';
 import { detectUnnumberedStreets } from './address-unnumbered.js';
 import { CITY_PARTICLE, detectAddressParts, extendAddress, sentenceEnd } from './address-parts.js';
@@ -195,7 +195,7 @@ export function detectAddresses(text: string): Span[] {
     withBuildingsBefore(text, [
       ...streets,
       ...detectAddressParts(text),
-      ...detectMoreAddresses(text),
+      ...detectTaiwanVietnamEastAfricaAddresses(text),
       ...detectWorldAddresses(text),
       ...detectRegionalAddresses(text),
       ...ukPostcodes(text),

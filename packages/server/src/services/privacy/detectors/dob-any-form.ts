@@ -2,7 +2,7 @@ import type { Span } from '../types.js';
 import { cueBefore, detectBirthDates, OTHER_DATE } from './dob.js';
 import { birthDatesFromCues } from './dob-from-cues.js';
 import { birthDatesAfterWrittenCues } from './dob-docs-persian-arabic-italian.js';
-import { birthDatesRound14 } from './dob-gedcom-brackets-yoruba.js';
+import { gedcomBracketYorubaBirthDates } from './dob-gedcom-brackets-yoruba.js';
 import { ONE_ENTRY, searchBeyondLatin } from './util.js';
 
 /**
@@ -164,7 +164,7 @@ export function detectBirthDatesInAnyForm(text: string): Span[] {
     ...spokenDates(text),
     ...birthDatesFromCues(text),
     ...birthDatesAfterWrittenCues(text),
-    ...birthDatesRound14(text),
+    ...gedcomBracketYorubaBirthDates(text),
   ];
   // `9-mart 1994` of dob.ts inside `9-mart 1994-yil`: the longer reading stays.
   const outer = spans.filter(

@@ -83,6 +83,6 @@ function yorubaBirths(text: string): Span[] {
   return spans;
 }
 
-export function birthDatesRound14(text: string): Span[] {
+export function gedcomBracketYorubaBirthDates(text: string): Span[] {
   return [...gedcomBirths(text), ...bracketedBirths(text), ...yorubaBirths(text)];
 }

@@ -92,7 +92,7 @@ const line = (label: string, flags = 'iu') => new RegExp(label, flags);
  * taken without a label of its own only with its check and its country's label earlier on the line, as in
  * a list (`SIN for A: 780 510 418; for B: 210 407 326`).
  */
-export const ROUND10: Row[] = [
+export const BALTIC_BALKAN_PACIFIC_IDS: Row[] = [
   {
     country: 'Estonia isikukood and Lithuania asmens kodas (sex and century, birth date, two-pass mod 11)',
     pattern: new RegExp(String.raw`[1-6]\d{10}${END}`, 'y'),

@@ -24,7 +24,7 @@ export function iranianCodeValid(digits: string): boolean {
  * National identity numbers added in round 8: the Nordic, Middle Eastern, African and Asian ones
  * written with a birth date or a check digit inside, and the labels people write before the rest.
  */
-export const MORE: Row[] = [
+export const NORDIC_ASIAN_AFRICAN_IDS: Row[] = [
   {
     country: 'Iceland kennitala (birth date, mod-11 check)',
     pattern: new RegExp(String.raw`[0-3]\d[01]\d{3}-\d{4}${END}`, 'y'),

@@ -71,7 +71,7 @@ const line = (label: string) => new RegExp(label, 'iu');
  * languages (a passport number has no check of its own: it is taken after its label only), the Czech and
  * Slovak birth number and Ukraine's taxpayer number with their checks, Brazil's PIS in its own layout.
  */
-export const ROUND12: Row[] = [
+export const PASSPORTS_AND_BIRTH_NUMBERS: Row[] = [
   {
     country: 'Passport, in more languages',
     cues: [

@@ -25,7 +25,7 @@ const cprValid = (value: string) => validDate(`${value.slice(4, 6)}${value.slice
  * National identity numbers added in round 13: Saudi Arabia's, New Zealand's NHI, Denmark's CPR after its
  * label earlier on the line, the labels of Bangladesh's NID in Bengali and Colombia's `C.C.`.
  */
-export const ROUND13: Row[] = [
+export const SAUDI_NHI_MONGOLIAN_IDS: Row[] = [
   {
     // Absher and the NIC use Luhn (mod 10) over all ten digits; 1 is a citizen, 2 a resident's iqama.
     country: 'Saudi Arabia national ID and iqama (citizen or resident digit, Luhn)',

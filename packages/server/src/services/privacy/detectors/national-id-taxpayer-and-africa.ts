@@ -58,7 +58,7 @@ export const egyptianIdValid = (digits: string) =>
  * National identity numbers added in round 14: Russia's INN and Ukraine's taxpayer number with their checks,
  * Egypt's national number by its date and governorate, Nigeria's NIN later on its label's line, and the labels of Kenya's, Bangladesh's and Nepal's identity documents.
  */
-export const ROUND14: Row[] = [
+export const TAXPAYER_AND_AFRICAN_IDS: Row[] = [
   {
     country: 'Russia INN of a person (two check digits)',
     pattern: new RegExp(String.raw`\d{12}${END}`, 'y'),

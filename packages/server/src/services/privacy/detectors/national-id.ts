@@ -3,11 +3,15 @@ import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { EUROPE } from './national-id-europe.js';
 import { nearLabelIn, type Row } from './national-id-row.js';
-import { MORE } from './national-id-nordic-asia-africa.js';
-import { ROUND10 } from './national-id-baltic-balkan-pacific.js';
-import { ROUND12 } from './national-id-passports-birth-numbers.js';
-import { mongolianRegisterNumbers, ROUND13, trunkPhoneAt } from './national-id-saudi-nhi-mongolia.js';
-import { ROUND14 } from './national-id-taxpayer-and-africa.js';
+import { NORDIC_ASIAN_AFRICAN_IDS } from './national-id-nordic-asia-africa.js';
+import { BALTIC_BALKAN_PACIFIC_IDS } from './national-id-baltic-balkan-pacific.js';
+import { PASSPORTS_AND_BIRTH_NUMBERS } from './national-id-passports-birth-numbers.js';
+import {
+  mongolianRegisterNumbers,
+  SAUDI_NHI_MONGOLIAN_IDS,
+  trunkPhoneAt,
+} from './national-id-saudi-nhi-mongolia.js';
+import { TAXPAYER_AND_AFRICAN_IDS } from './national-id-taxpayer-and-africa.js';
 import { RUSSIA_BOLIVIA } from './national-id-russia-bolivia.js';
 import { MORE_LABELS } from './national-id-labels.js';
 import { referenceNumber } from './national-id-references.js';
@@ -21,13 +25,13 @@ export { verhoeffValid } from './national-id-checks.js';
 const COUNTRIES: Row[] = [
   ...WORLD,
   ...EUROPE,
-  ...MORE,
-  ...ROUND10,
+  ...NORDIC_ASIAN_AFRICAN_IDS,
+  ...BALTIC_BALKAN_PACIFIC_IDS,
   ...MORE_LABELS,
   ...RUSSIA_BOLIVIA,
-  ...ROUND12,
-  ...ROUND13,
-  ...ROUND14,
+  ...PASSPORTS_AND_BIRTH_NUMBERS,
+  ...SAUDI_NHI_MONGOLIAN_IDS,
+  ...TAXPAYER_AND_AFRICAN_IDS,
 ];
 
 /** Labels of no one country. */

@@ -106,7 +106,7 @@ function at(
 }
 
 /** `cues`: where secret.ts's PASSWORD_CUE matched (`otp`, `one-time`, `wi…` among its words), so no pass of their own. */
-export function secretsRound14(text: string, cues: readonly number[]): Span[] {
+export function accessCodesPinsOtps(text: string, cues: readonly number[]): Span[] {
   return [
     ...fromCodeWord(text),
     ...at(text, PIN_KEY_WORD, PIN_KEY, () => true),

@@ -2,7 +2,7 @@ import { listedAfterCues } from './anchored-matches.js';
 import { detectLoginPasswords } from './secret-login.js';
 import { loginAndSeedSecrets } from './secret-user-pass-totp-answers.js';
 import { cyrillicPasswords, polishPasswords } from './secret-polish-cyrillic-passwords.js';
-import { secretsRound14 } from './secret-access-codes-pins-otps.js';
+import { accessCodesPinsOtps } from './secret-access-codes-pins-otps.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -347,7 +347,7 @@ export function detectSecrets(text: string): Span[] {
     ...loginAndSeedSecrets(text),
     ...polishPasswords(text),
     ...cyrillicPasswords(text),
-    ...secretsRound14(text, cues),
+    ...accessCodesPinsOtps(text, cues),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,
