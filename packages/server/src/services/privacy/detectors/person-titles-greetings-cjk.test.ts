@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
 import { detectPersons } from './person.js';
 import { loadNameLexicon } from './name-lexicon.js';
 
@@ -161,5 +162,24 @@ describe('CJK names in running text (round 9)', () => {
 
   it('does not take a room number before a Japanese name for its family name', () => {
     expect(found('コーポ中野201号 鈴木様')).toContain('鈴木');
+  });
+});
+
+describe('Chinese rolls of names', () => {
+  const merged = (text: string) =>
+    mergeSpans(detectPersons(text, lexicon)).map((span) => text.slice(span.start, span.end));
+
+  it('reads each name of a roll after an attendance word or before 同学, and the names again later', () => {
+    expect(
+      merged(
+        '会议纪要：出席：王建国、李晓燕、陈志强（记录）。行动项：李晓燕周五前把合同发给法务；陈志强负责跟进。',
+      ),
+    ).toEqual(['王建国', '李晓燕', '陈志强', '李晓燕', '陈志强']);
+    expect(merged('张子涵、李梓萱同学的家长还未缴费。')).toEqual(['张子涵', '李梓萱']);
+    expect(merged('王磊、赵敏等人已到场')).toEqual(['王磊', '赵敏']);
+  });
+
+  it('leaves lists of words that start like family names alone', () => {
+    expect(merged('本公司主营高速、金融、石油等业务。')).toEqual([]);
   });
 });
