@@ -271,11 +271,12 @@ function repeatedNames(text: string, spans: Span[]): Span[] {
   const names = new Set(
     spans.map((span) => text.slice(span.start, span.end)).filter((name) => name.length >= 2),
   );
+  const found = new Set(spans.map((span) => span.start));
   const more: Span[] = [];
   for (const name of names) {
     if (!/^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+$/.test(name)) continue;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      more.push({ start: at, end: at + name.length, type: 'PERSON' });
+      if (!found.has(at)) more.push({ start: at, end: at + name.length, type: 'PERSON' });
     }
   }
   return more;

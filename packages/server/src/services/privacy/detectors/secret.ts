@@ -3,6 +3,7 @@ import { detectLoginPasswords } from './secret-login.js';
 import { loginAndSeedSecrets } from './secret-user-pass-totp-answers.js';
 import { cyrillicPasswords, polishPasswords } from './secret-polish-cyrillic-passwords.js';
 import { accessCodesPinsOtps } from './secret-access-codes-pins-otps.js';
+import { doorCodes, quotedPassphrases } from './secret-codes-in-prose.js';
 import type { Span } from '../types.js';
 import {
   anchorStarts,
@@ -183,7 +184,7 @@ const PASSWORD_CUE =
   /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access|api|refresh|session|pre|psk|vpn|wpa|network|encryption|recovery|backup|scratch)/gi;
 /** `2FA recovery codes for the admin: 642b-sff6 k8xp-mbgy …`, `his recovery codes were …`: after the cue, each code with a digit in it. */
 const RECOVERY_CUE =
-  /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b(?:[^\n:]{0,48}?:|\s(?:were|are|was|is)\b)/iuy;
+  /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b(?:[^\n:]{0,80}?:|\s(?:were|are|was|is)\b)/iuy;
 const RECOVERY_CODE =
   /[\s,;]+(\d{4} \d{4}|(?=[\w-]*\d)[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){0,2})(?![\w-])/dy;
 
@@ -348,6 +349,8 @@ export function detectSecrets(text: string): Span[] {
     ...polishPasswords(text),
     ...cyrillicPasswords(text),
     ...accessCodesPinsOtps(text, cues),
+    ...doorCodes(text),
+    ...quotedPassphrases(text),
     ...securityAnswers(text),
     ...matchSpansAt(
       text,
