@@ -38,3 +38,18 @@ describe('phone numbers (round 8)', () => {
     expect(found('see note 8 (727) on page 355-18')).toEqual([]);
   });
 });
+
+describe('a phone word further back in the sentence', () => {
+  it('labels a national number a few words after the word', () => {
+    expect(found('O telemóvel continua a ser o 913 482 076?')).toEqual(['913 482 076']);
+    expect(found('El celu de ella es 11 5634-2871. Ojo que la llave')).toEqual(['11 5634-2871']);
+    expect(found('prosi o telefon od lekarza: 601 442 817. Sala 5')).toEqual(['601 442 817']);
+  });
+
+  it('not across another number’s word, and a + number is no booking reference', () => {
+    expect(found('Caller read out her Turkish ID, 27184603988, twice.')).toEqual([]);
+    expect(found('Agent: Thank you for calling, your reference number is 4471-209, is there')).toEqual([]);
+    expect(found('Contact on booking: +44 7402 881 633, thanks')).toEqual(['+44 7402 881 633']);
+    expect(found("Mum's number just in case: +212 661 447 203.")).toEqual(['+212 661 447 203']);
+  });
+});

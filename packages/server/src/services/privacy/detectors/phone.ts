@@ -7,9 +7,20 @@ const VEHICLE_WORD = /רכב|\b(?:car|vehicle|plate|reg)\b/i;
 // `电话:138 1742 6690`, `電話:090-…`: a colon right after a word of a script without spaces opens a number; after a Latin word or a digit (`10:30`, `port:8080`) it does not.
 const CANDIDATE =
   /(?<![\w.+/@]|[\w/:]:|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
+/** Words that name a phone number (`Tel.`, `call me on`, `Handy:`, `للتواصل`). */
+const PHONE_WORDS =
+  'phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|للتواصل|موبائل|موبایل|جوال|(?:mój|moj|mi|my|meu|mon|mein) (?:numer|número|numero|number|numéro|nummer)';
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
-export const PHONE_CUE =
-  /(?:phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|(?:mój|moj|mi|my|meu|mon|mein) (?:numer|número|numero|number|numéro|nummer))[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$/;
+export const PHONE_CUE = new RegExp(
+  String.raw`(?:${PHONE_WORDS})[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$`,
+);
+/**
+ * `O telemóvel continua a ser o 913 482 076`, `El celu de ella es 11 5634-2871`: the word further back in the same
+ * sentence, with no other number's word between (`Caller read out her Turkish ID, 27184603988`).
+ */
+const PHONE_CUE_FAR = new RegExp(String.raw`(?:${PHONE_WORDS})[^\n\d.!?]{13,30}$`);
+const OTHER_NUMBER_BETWEEN =
+  /\b(?:id|iban|account|konto|passport|dni|nif|cpf|ssn|reg|code|pin|number is|reference|ref|confirmation|invoice|order|ticket|re)\b/i;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
 /** `(11) 98765-4321`, `(55) 1234 5678`: a two- or three-digit area code in brackets, then a grouped local number. */
@@ -91,9 +102,15 @@ export function detectPhones(text: string): Span[] {
     const listed =
       lastEnd >= 0 && match.index - lastEnd <= 12 && !/[.\n]/.test(gap) && !VEHICLE_WORD.test(gap);
     // Both cues are words: without a letter before the number neither can be there.
-    const cued = mayHaveLetterIn(text, match.index - 24, match.index);
-    const labelled = listed || (cued && PHONE_CUE.test(before(text, match.index, 24)));
-    if (!labelled && cued && REFERENCE_CUE.test(before(text, match.index, 24))) continue;
+    const cued = mayHaveLetterIn(text, match.index - 44, match.index);
+    const far = cued ? before(text, match.index, 44) : '';
+    const labelled =
+      listed ||
+      (cued && PHONE_CUE.test(before(text, match.index, 24))) ||
+      (PHONE_CUE_FAR.test(far) && !OTHER_NUMBER_BETWEEN.test(far.slice(far.search(PHONE_CUE_FAR))));
+    // (`Contact on booking: +44 7402 881 633`: a number in international form is no booking's reference.)
+    const international = text[match.index] === '+';
+    if (!labelled && !international && cued && REFERENCE_CUE.test(before(text, match.index, 24))) continue;
     if (!labelled && CODE_GROUP_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;
     let candidate: string | undefined = match[0].replace(/[ \-./(]+$/, '');
     // `(0321-4567890)`: the bracket around a number is not part of it.
