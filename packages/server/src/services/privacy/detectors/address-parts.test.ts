@@ -147,6 +147,14 @@ describe('addresses of round 8', () => {
     expect(found('Invoice 2024, Dear John, Leeds LS1 4AP')).toEqual(['LS1 4AP']);
   });
 
+  it('joins parts found apart with one comma between, and reads an Italian via in lower case after a preposition', () => {
+    expect(found('Caller: 4417 North Kedzie Avenue, apartment 2R, Chicago. My')).toEqual([
+      '4417 North Kedzie Avenue, apartment 2R, Chicago',
+    ]);
+    expect(found('Avviso ai condomini di via Nizza 54, Torino: da lunedì')).toEqual(['via Nizza 54, Torino']);
+    expect(found('We flew via Route 66 and via Terminal 2.')).toEqual([]);
+  });
+
   it("keeps a city's lower-case words but not a date after the city", () => {
     expect(found('Am Schlossberg 3a, 79098 Freiburg im Breisgau')).toEqual([
       'Am Schlossberg 3a, 79098 Freiburg im Breisgau',

@@ -76,7 +76,7 @@ const TYPE_BEFORE_NUMBER = new RegExp(
 );
 const TYPE_NUMBER_ANCHOR = new RegExp(String.raw`\s${STREET_TYPE}\.?\s\d{1,4}[a-zA-Z]?,\s`, 'g');
 const ROMANCE = new RegExp(
-  String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Bulevar|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
+  String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Bulevar|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda|(?<=\b(?:di|in|a|da|su|della|nella|alla|dalla|sulla) )(?:via|viale|piazza|corso|vicolo))\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
   'g',
 );
 
@@ -207,7 +207,21 @@ export function detectAddresses(text: string): Span[] {
       ...detectUnnumberedStreets(text),
     ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
   );
-  return withLabelledFields(text, found);
+  return joinedByCommas(text, withLabelledFields(text, found));
+}
+
+/** `4417 North Kedzie Avenue` and `apartment 2R, Chicago`, found apart, one comma between: one address. */
+function joinedByCommas(text: string, spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const joined: Span[] = [];
+  for (const span of sorted) {
+    const last = joined.at(-1);
+    if (last && span.start >= last.end && /^,\s?$/.test(text.slice(last.end, span.start))) {
+      joined[joined.length - 1] = { ...last, end: span.end };
+    } else joined.push(span);
+  }
+  return joined;
 }
 
 /**
