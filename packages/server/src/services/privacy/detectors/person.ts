@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { namesByNeighbours } from './name-neighbours.js';
 import {
   BARE_KINSHIP,
   BUSINESS_NOUNS,
@@ -375,7 +376,8 @@ class PersonScanner {
         this.#spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
       }
     }
-    return notNamesOfThings(this.#reader.text, this.#spans);
+    const spans = notNamesOfThings(this.#reader.text, this.#spans);
+    return [...spans, ...namesByNeighbours(this.#reader.text, spans, this.#reader.names)];
   }
 }
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
+import { loadNameLexicon } from './name-lexicon.js';
+import { detectPersons } from './person.js';
+
+const lexicon = await loadNameLexicon([]);
+const found = (text: string) =>
+  mergeSpans(detectPersons(text, lexicon)).map((span) => text.slice(span.start, span.end));
+
+describe('names known by the names around them', () => {
+  it('takes the other items of a list that holds two names already', () => {
+    expect(found('Present: Aisha Bello, Gwilym Price, Thandiwe Moyo.')).toEqual([
+      'Aisha Bello',
+      'Gwilym Price',
+      'Thandiwe Moyo',
+    ]);
+    expect(
+      found('Scorers: Ciarán Ó Dálaigh 1-4, Donnchadh Breathnach 0-3, Ruairí Mac Cárthaigh 0-2'),
+    ).toEqual(['Ciarán Ó Dálaigh', 'Donnchadh Breathnach', 'Ruairí Mac Cárthaigh']);
+  });
+
+  it('leaves places, companies and titles in such lists alone', () => {
+    expect(found('We visited Paris, London and Rome with Anna and Peter.')).toEqual(['Anna', 'Peter']);
+    expect(found('Johnson & Johnson and Procter & Gamble both raised prices.')).not.toContain('Procter');
+    expect(found('Gäste: Familie Öztürk, Herr und Frau Lindner, Tante Brigitte.')).not.toContain('Herr');
+  });
+
+  it('takes a nickname inside a name and a family named as one', () => {
+    expect(found("The service for Kwabena 'Kobby' Owusu-Ansah will be livestreamed.")).toContain('Kobby');
+    expect(found('Tea rota: the Okonjo family.')).toEqual(['Okonjo']);
+    expect(found('Opzichter notitie: lekkage bij fam. El Idrissi, Maasboulevard 87-B')).toEqual([
+      'El Idrissi',
+    ]);
+    expect(found('The Royal family visited the Science Museum.')).toEqual([]);
+  });
+});
