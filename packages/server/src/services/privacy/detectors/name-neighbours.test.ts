@@ -34,3 +34,19 @@ describe('names known by the names around them', () => {
     expect(found('The Royal family visited the Science Museum.')).toEqual([]);
   });
 });
+
+describe('signatures', () => {
+  it('takes the names alone at a message’s end, after its last sentence or a closing word', () => {
+    expect(found('Hozz valami italt! Panni')).toEqual(['Panni']);
+    expect(found('Flick me a text if you need anything. Summer x')).toEqual(['Summer']);
+    expect(found("Please don't share outside the family, love Tolu & Erik")).toEqual(['Tolu', 'Erik']);
+    expect(found('Um beijinho, Bia')).toEqual(['Bia']);
+  });
+
+  it('leaves goodbyes, thanks and places alone', () => {
+    expect(found('Thanks! Bye')).toEqual([]);
+    expect(found('On se voit demain. Merci')).toEqual([]);
+    expect(found('See you at the station. London')).toEqual([]);
+    expect(found('Call me back. Thanks x')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { namesByNeighbours } from './name-neighbours.js';
+import { signatureNames } from './name-sign-offs.js';
 import {
   BARE_KINSHIP,
   BUSINESS_NOUNS,
@@ -367,6 +368,7 @@ class PersonScanner {
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...chatExportSenders(this.#reader.text));
     this.#spans.push(...lowerCaseNames(this.#reader.text, this.#reader.names));
+    this.#spans.push(...signatureNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectLoginNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectFormNames(this.#reader.text, this.#reader.evidence));
     const user = this.#reader.names.user;
