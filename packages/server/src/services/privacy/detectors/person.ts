@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { namesByNeighbours } from './name-neighbours.js';
+import { quotedNames } from './name-quoted.js';
 import { signatureNames } from './name-sign-offs.js';
 import {
   BARE_KINSHIP,
@@ -369,6 +370,7 @@ class PersonScanner {
     this.#spans.push(...chatExportSenders(this.#reader.text));
     this.#spans.push(...lowerCaseNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...signatureNames(this.#reader.text, this.#reader.names));
+    this.#spans.push(...quotedNames(this.#reader.text));
     this.#spans.push(...detectLoginNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...detectFormNames(this.#reader.text, this.#reader.evidence));
     const user = this.#reader.names.user;

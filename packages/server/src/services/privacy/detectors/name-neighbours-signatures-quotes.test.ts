@@ -50,3 +50,16 @@ describe('signatures', () => {
     expect(found('Call me back. Thanks x')).toEqual([]);
   });
 });
+
+describe('names in quotes', () => {
+  it('takes a quoted name after words that give one', () => {
+    expect(found("Third party gave his name as 'Johan' and his number as 082 617 4410.")).toEqual(['Johan']);
+    expect(found("a man I know as 'Vlad' came in")).toEqual(['Vlad']);
+    expect(found("Paid via MoMo, reference 'Abena Owusu'. Kindly deliver")).toEqual(['Abena Owusu']);
+  });
+
+  it('leaves quoted names of things alone', () => {
+    expect(found('The Wi-Fi network is called "Clinic-Patients"; ask reception.')).toEqual([]);
+    expect(found("Pay with reference 'INV-2291'.")).toEqual([]);
+  });
+});
