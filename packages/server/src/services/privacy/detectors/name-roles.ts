@@ -36,14 +36,22 @@ const words = (list: string) =>
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => word.replace(/_/g, ' '));
+/**
+ * Introductions and kin before a name (`मेरा नाम सुनीता वर्मा है`, `ስሜ ሰላማዊት ተስፋዬ ነው`, `என் பெயர் …`, `اسمها نادية`,
+ * `मेरे बेटे आरव का`, `आईचं नाव सुमन`): read like a role.
+ */
+const INTRODUCTIONS = `मेरा_नाम मेरी_बेटी मेरे_बेटे मेरा_बेटा मेरे_भाई मेरी_बहन मेरी_पत्नी मेरे_पति माझं_नाव माझे_नाव आईचं_नाव आईचे_नाव वडिलांचं_नाव वडिलांचे_नाव میرا_نام میری_بیٹی میرے_بیٹے
+میرا_بیٹا میرے_بھائی میری_بہن என்_பெயர் என்_பெயர்_ ስሜ ስሟ ስሙ اسمي اسمى اسمه اسمها نام_من نامم আমার_নাম আমার_ছেলে
+আমার_মেয়ে నా_పేరు ನನ್ನ_ಹೆಸರು എന്റെ_പേര് මගේ_නම ฉันชื่อ ผมชื่อ`;
 const GREETING_WORDS = new Set(words(GREETINGS));
-const LABELS = new Set([...words(ROLES), ...words(FIELDS), ...GREETING_WORDS]);
+const INTRODUCTION_WORDS = words(INTRODUCTIONS);
+const LABELS = new Set([...words(ROLES), ...words(FIELDS), ...GREETING_WORDS, ...INTRODUCTION_WORDS]);
 /**
  * A role or a greeting, then a colon (Ethiopic `፡`/`:`, Khmer `៖`) or a space; a form's field only before a colon
  * (`طلب تعويض من …` is a request for compensation, not a name).
  */
 const LABEL = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(?:${alternation(LABELS)})\\s?[:：៖፡፦]\\s?|(?:${alternation([...words(ROLES), ...GREETING_WORDS])})\\s)`,
+  `(?<![\\p{L}\\p{M}])(?:(?:${alternation(LABELS)})\\s?[:：៖፡፦]\\s?|(?:${alternation([...words(ROLES), ...GREETING_WORDS, ...INTRODUCTION_WORDS])})\\s)`,
   'gu',
 );
 /** A word of a script without capitals (Hebrew to Sinhala, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer). */
@@ -55,7 +63,7 @@ const STOP_WORDS = new Set(
 تلفن پاسپورت نشانی آدرس ایمیل کا کی کے نے کو سے میں پر اور ہے فون پاسپورٹ پتہ של את עם טלפון נייד דרכון का की के
 ने को से में पर और है ले मा हो पासपोर्ट राहदानी फोन फ़ोन मोबाइल ईमेल पता जन्म এর ও এবং কে থেকে পাসপোর্ট মোবাইল ফোন
 ইমেইল ঠিকানা জন্ম பாஸ்போர்ட் தொலைபேசி மின்னஞ்சல் முகவரி పాస్‌పోర్ట్ ఫోన్ చిరునామా ජාතික දුරකථන ኢሜይል ስልክ
-ፓስፖርት ዜግነት លិខិតឆ្លងដែន ទូរស័ព្ទ ဖုန်း နိုင်ငံကူးလက်မှတ် โทร หนังสือเดินทาง السيد السيدة الأستاذ الدكتور آقای خانم
+ፓስፖርት ዜግነት ነው លិខិតឆ្លងដែន ទូរស័ព្ទ ဖုန်း နိုင်ငံကူးလက်မှတ် โทร หนังสือเดินทาง السيد السيدة الأستاذ الدكتور آقای خانم
 دکتر جناب صاحب صاحبہ محترم محترمہ श्री श्रीमती डॉ শ্রী শ্রীমতী ড. திரு திருமதி శ్రీ ශ්‍රී ጌታ ወይዘሮ คุณ جديد جديدة
 جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ`),
 );

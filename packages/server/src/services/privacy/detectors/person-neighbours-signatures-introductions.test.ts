@@ -63,3 +63,17 @@ describe('names in quotes', () => {
     expect(found("Pay with reference 'INV-2291'.")).toEqual([]);
   });
 });
+
+describe('introductions in scripts without capitals', () => {
+  it('reads the name after “my name is” and after kin', () => {
+    expect(found('नमस्ते, मेरा नाम सुनीता वर्मा है। मेरे बेटे आरव का जन्म')).toEqual(['सुनीता वर्मा', 'आरव']);
+    expect(found('ሰላም፣ ስሜ ሰላማዊት ተስፋዬ ነው።')).toEqual(['ሰላማዊት ተስፋዬ']);
+    expect(found('جناب، میرا نام عائشہ عمران قریشی ہے، شناختی کارڈ')).toEqual(['عائشہ عمران قریشی']);
+    expect(found('வணக்கம், என் பெயர் கார்த்திகேயன் முருகன். என்')).toEqual(['கார்த்திகேயன் முருகன்']);
+    expect(found('माझ्या आईचं नाव सुमन देशपांडे, जन्मतारीख')).toEqual(['सुमन देशपांडे']);
+  });
+
+  it('not after a word that only looks like one (Hindi नाव is a boat)', () => {
+    expect(found('हम नाव चलाना सीखेंगे')).toEqual([]);
+  });
+});
