@@ -7,6 +7,24 @@ import { lowerCase } from './util.js';
 const PLURAL_AFTER =
   /^ (\p{Ll}{3,}s)\b(?! (?:the|a|an|his|her|their|my|our|your|this|that|it|him|them|to|with)\b)/u;
 
+/** Titles with a word after them that name no one. */
+const TITLED_THINGS = new Set([
+  'Mr Right',
+  'Mr Clean',
+  'Mr Bean',
+  'Mr Men',
+  'Mr Muscle',
+  'Mr Whippy',
+  'Dr Pepper',
+  'Dr Martens',
+  'Dr Who',
+  'Mr Potato',
+  'Mr Freeze',
+  'Mr Blobby',
+  'Mr Sheen',
+  'Mrs Hinch',
+]);
+
 const WRITTEN_TITLE =
   /(?<![\p{L}])(?:г-(?:н|жа|ца)|(?:Dr|Prof)\.(?: (?:med|dent|rer\. nat|phil|jur|vet)\.)+) $/u;
 /** Honorifics written in lower case inside a sentence (Greek, Dutch, French, Spanish, Italian, Portuguese). */
@@ -51,8 +69,10 @@ export function honorificBefore(
   }
   if (start === end || (start > 0 && isLetterCode(text.charCodeAt(start - 1)))) return undefined;
   const before = text.slice(start, end).replace('.', '');
-  // `Mr. Baker`: after an English title with its dot even a word is a surname.
-  const dottedTitle = text[end] === '.' && /^(?:Mrs?|Ms|Mx|Dr)$/.test(before);
+  // `Mr. Baker`, `Mr Tan Ah Kow`: after an English title, dotted or not, even a word is a surname (not the
+  // few characters named so: `Mr Right`, `Dr Pepper`).
+  const dottedTitle =
+    /^(?:Mrs?|Ms|Mx|Dr)$/.test(before) && (text[end] === '.' || !TITLED_THINGS.has(`${before} ${w.text}`));
   if (
     !(isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) ||
     !HONORIFICS.has(lowerCase(before)) ||

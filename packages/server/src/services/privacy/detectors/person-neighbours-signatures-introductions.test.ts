@@ -77,3 +77,11 @@ describe('introductions in scripts without capitals', () => {
     expect(found('हम नाव चलाना सीखेंगे')).toEqual([]);
   });
 });
+
+describe('English titles without a dot', () => {
+  it('take an ordinary word as the surname after them, but not the few things named so', () => {
+    expect(found('Caller: I want to book for my father, Mr Tan. Assistant: Can I')).toEqual(['Mr Tan']);
+    expect(found('Mrs Baker said she paid already.')).toEqual(['Mrs Baker']);
+    expect(found('A can of Dr Pepper, please.')).toEqual([]);
+  });
+});
