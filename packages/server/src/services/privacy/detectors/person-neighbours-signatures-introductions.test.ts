@@ -85,3 +85,11 @@ describe('English titles without a dot', () => {
     expect(found('A can of Dr Pepper, please.')).toEqual([]);
   });
 });
+
+describe('lower-case names after chat cues', () => {
+  it('takes a word the lists know only as a given name after tell, coach, uncle', () => {
+    expect(found('pls return it to coach sarah')).toEqual(['sarah']);
+    expect(found('someone text uncle bashir the address pls')).toEqual(['bashir']);
+    expect(found('tell me more, and ask will about it')).toEqual([]);
+  });
+});
