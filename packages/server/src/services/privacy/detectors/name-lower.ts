@@ -4,7 +4,7 @@ import type { NameLexicon } from './name-lexicon.js';
 
 /**
  * Names written in lower case after words that introduce a person, as messages and quick notes do: `my son
- * lwazi`, `mi hijo thiago`, `called nomvula`, `soy rocío valdivia`, `tell skye`, `coach sarah`, `uncle bashir`, and at a message's end after its last
+ * lwazi`, `mi hijo thiago`, `called nomvula`, `soy rocío valdivia`, `coach sarah`, `uncle bashir`, and at a message's end after its last
  * sentence (`… an appointment? sibusiso`). The first word must be one the lists know only as a given name; a
  * second unlisted word that is no ordinary word or place is the surname. After a form's `name` or a letter's
  * `dear dr`, where only a name can stand, an unlisted first word is taken too (`name tiaki moana`).
@@ -14,7 +14,7 @@ const KIN =
 marido|hermano|hermana|fils|fille|mère|père|femme|mari|frère|sœur|sohn|tochter|mutter|vater|frau|mann|filho|filha|mãe|
 pai|irmão|irmã|zoon|dochter|moeder|vader`.replace(/\s+/g, '');
 const CUE = new RegExp(
-  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|tell|ask|text|ping|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name|dear (?:dr|mr|mrs|ms|miss|prof)\\.?))[:,]? (?=[a-zß-ɏ])`,
+  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name|dear (?:dr|mr|mrs|ms|miss|prof)\\.?))[:,]? (?=[a-zß-ɏ])`,
   'gi',
 );
 const WORD = /[a-zß-ɏ][a-zß-ɏ'’-]{1,24}(?![\p{L}\d@]|\.\w)/uy;
