@@ -102,3 +102,13 @@ describe('queries after a single-page app route', () => {
     expect(detectSensitiveUrls(text)).toEqual([]);
   });
 });
+
+describe('profile pages written without a scheme', () => {
+  it('are URLs when their path names someone', () => {
+    expect(found('ngozi@outlook.com | linkedin.com/in/ngozi-eze-williams | Experienced')).toEqual([
+      'linkedin.com/in/ngozi-eze-williams',
+    ]);
+    expect(found('follow me on tiktok.com/@ikaika.dances!')).toEqual(['tiktok.com/@ikaika.dances']);
+    expect(found('see github.com/features and www.linkedin.com/help')).toEqual([]);
+  });
+});

@@ -60,7 +60,7 @@ const SHORT_SECRET_PARAM =
 function sensitive(raw: string, names: NameLexicon | undefined): boolean {
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(raw.includes('://') ? raw : `https://${raw}`);
   } catch {
     return false;
   }
@@ -109,10 +109,18 @@ export function connectionStringParts(text: string, url: Span): Span[] | undefin
   ];
 }
 
+/** `linkedin.com/in/ngozi-eze`, `tiktok.com/@ikaika.dances`: a profile site's page written without its scheme. */
+const PROFILE_WITHOUT_SCHEME =
+  /(?<![\w.@/:-])(?:(?:www|m|[a-z]{2})\.)?(?:linkedin\.com|facebook\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com|threads\.net|github\.com|gitlab\.com|t\.me|wa\.me|calendly\.com|medium\.com|youtube\.com|behance\.net|dribbble\.com|patreon\.com|linktr\.ee|about\.me|bsky\.app|soundcloud\.com)\/[^\s<>"'`|]+/gi;
+
 /** URL candidates, trailing sentence punctuation removed. */
 export function findUrls(text: string): Span[] {
   const spans: Span[] = [];
-  for (const match of anchoredMatches(text, SCHEME_END, URL_PATTERN, SCHEME_CHAR)) {
+  const matches = [...anchoredMatches(text, SCHEME_END, URL_PATTERN, SCHEME_CHAR)];
+  if (text.includes('.com/') || text.includes('.me/') || /\.(?:net|app|ee)\//.test(text)) {
+    matches.push(...text.matchAll(PROFILE_WITHOUT_SCHEME));
+  }
+  for (const match of matches) {
     let value = match[0];
     while (/[.,;:!?)\]}]$/.test(value)) {
       const last = value.at(-1);
