@@ -122,6 +122,15 @@ export const WORLD: Row[] = [
     cues: ['cuil', 'cuit'],
   },
   {
+    // Written with dots in thousands and without a check digit: taken only after its label on the line.
+    country: 'Argentina DNI',
+    pattern: new RegExp(String.raw`\d{1,2}\.\d{3}\.\d{3}${END}`, 'y'),
+    example: '33.187.766',
+    near: /\bD\.?N\.?I\b/i,
+    nearWords: /dni|d\.n\.i/i,
+    cues: [],
+  },
+  {
     country: 'Thailand citizen ID (1-2345-67890-12-1, mod-11 check)',
     pattern: new RegExp(String.raw`[1-8]-\d{4}-\d{5}-\d{2}-\d${END}`, 'y'),
     example: '1-1020-00123-45-4',

@@ -130,6 +130,11 @@ describe('identity numbers of round 8', () => {
     expect(found('CUIL 20-31482716-4')).toEqual(['20-31482716-4']);
   });
 
+  it('finds an Argentine DNI written with dots only after its label', () => {
+    expect(found('Inquilina: Martina Giménez, DNI 33.187.766.')).toEqual(['33.187.766']);
+    expect(found('Población 33.187.766 en 2020.')).toEqual([]);
+  });
+
   it('takes a short label in capitals with words and a name before the number', () => {
     expect(found('SIN for the new hire Mathieu Tremblay-Gagnon: 712 966 985; address')).toEqual([
       '712 966 985',
