@@ -1,10 +1,11 @@
 import type { Span } from '../types.js';
 import { OTHER_DATE } from './dob.js';
+import { matchSpans } from './util.js';
 
 /**
- * Round 13's dates of birth found from their cue, having no digits to start from: dates read out in Russian
- * (`двенадцатое марта восемьдесят седьмого года`) and Hindi (`पाँच जून उन्नीस सौ बानवे`), and a birthday
- * without its year (`bday is 23 Nov`).
+ * Dates of birth found from their cue: dates read out in Russian
+ * (`двенадцатое марта восемьдесят седьмого года`) and Hindi (`पाँच जून उन्नीस सौ बानवे`, `३ मार्च १९५२`), a birthday
+ * without its year (`bday is 23 Nov`) and a Korean date before `생` (born).
  */
 
 const RU_ORDINAL_STEM =
@@ -28,7 +29,11 @@ const HI_TENS =
 const HI_MONTH = 'जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर';
 /** `उन्नीस सौ बानवे` (nineteen hundred ninety-two), `दो हज़ार तीन`. */
 const HI_YEAR = `उन्नीस सौ\\s(?:${HI_TENS}|${HI_UNITS})|दो हज़ार(?:\\s(?:${HI_UNITS}))?|दो हजार(?:\\s(?:${HI_UNITS}))?`;
-const HI_DATE = new RegExp(`(?:${HI_UNITS})\\s(?:${HI_MONTH})\\s(?:${HI_YEAR})(?![\\p{L}\\p{M}])`, 'uy');
+/** `तीन मार्च उन्नीस सौ बानवे` in words, or `३ मार्च १९५२` in Devanagari or ASCII digits. */
+const HI_DATE = new RegExp(
+  `(?:(?:${HI_UNITS})\\s(?:${HI_MONTH})\\s(?:${HI_YEAR})|[०-९0-9]{1,2}\\s(?:${HI_MONTH})\\s[०-९0-9]{4})(?![\\p{L}\\p{M}\\p{Nd}])`,
+  'uy',
+);
 const HI_CUE = /जन्म/g;
 
 const EN_MONTH =
@@ -39,6 +44,8 @@ const NO_YEAR = new RegExp(
   'iuyd',
 );
 const BIRTHDAY_CUE = /\b(?:b-?day|birthday)\b/gi;
+/** `박서준(2019년 8월 15일생)`: a Korean date with `생` (born) or `출생` right after it. */
+const KO_BORN = /(\d{4}년\s?\d{1,2}월\s?\d{1,2}일)\s?(?:생|출생)/dg;
 
 /** Each date of `date` starting at a word within `reach` characters after a match of `cue`, in the same clause. */
 function afterCue(text: string, cue: RegExp, date: RegExp, reach: number): Span[] {
@@ -94,5 +101,6 @@ export function birthDatesFromCues(text: string): Span[] {
   if (/[а-я]/i.test(text)) spans.push(...afterCue(text, RU_CUE, RU_DATE, 48));
   if (text.includes('जन्म')) spans.push(...afterCue(text, HI_CUE, HI_DATE, 32));
   if (/day/i.test(text)) spans.push(...birthdaysWithoutYear(text));
+  if (text.includes('생')) spans.push(...matchSpans(text, KO_BORN, 'DOB', undefined, 1));
   return spans;
 }
