@@ -10,7 +10,7 @@ const CLOSING =
  */
 const SIGNATURE = new RegExp(
   String.raw`(?:([.?!])|(?<![\p{L}])(?:${CLOSING})[,!]?) ((?=\p{Script=Latin})\p{Lu}[\p{Ll}'’-]{1,12})(?: (?:&|and|y|e|und|et) ((?=\p{Script=Latin})\p{Lu}[\p{Ll}'’-]{1,12}))?( ?x{1,3}| ?❤️?)?[ \t]*(?=\n|$)`,
-  'giu',
+  'iu',
 );
 
 /** Thanks and goodbyes that close a message on their own (`… à demain. Merci`). */
@@ -20,13 +20,31 @@ const THANKS = new Set(
   ),
 );
 
+/** A line that may end in a signature: its last word capitalised, perhaps with a kiss after it. */
+const ENDS_IN_NAME = /\p{Lu}[\p{Ll}'’-]{1,12}(?: ?x{1,3}| ?❤️?)?[ \t]*$/u;
+
+/** The stretch before each line end whose last word may be a signature (most lines end in a full stop). */
+function lineEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', end + 1)) {
+    const at = end < 0 ? text.length : end;
+    const last = text.charCodeAt(at - 1);
+    // (A letter, a space, an `x` or the heart's variation selector: anything else ends no signature.)
+    if ((last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last > 127 || last === 32)
+      if (ENDS_IN_NAME.test(text.slice(Math.max(0, at - 20), at))) ends.push(at);
+    if (end < 0) return ends;
+  }
+}
+
 export function signatureNames(text: string, names: NameLexicon): Span[] {
   const spans: Span[] = [];
-  SIGNATURE.lastIndex = 0;
-  for (let m = SIGNATURE.exec(text); m; m = SIGNATURE.exec(text)) {
+  for (const lineEnd of lineEnds(text)) {
+    const tailStart = Math.max(text.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd - 80);
+    const m = SIGNATURE.exec(text.slice(tailStart, lineEnd));
+    if (!m) continue;
     const afterSentence = m[1] !== undefined;
     const kiss = /x/i.test(m[4] ?? '');
-    let from = m.index;
+    let from = tailStart + m.index;
     for (const name of [m[2], m[3]]) {
       if (!name) continue;
       const lower = name.toLowerCase();

@@ -9,7 +9,10 @@ import { anchorStarts } from './util.js';
  * area or postal code stays a number.
  */
 const CODE_WORD =
-  /(?<![\p{L}\p{N}_])(?:(?:codes?|code)(?!\s(?:review|base|snippet|block|sample|of conduct|freeze)\b)|combo|combination|passcode|pin|keypad|digicode|lockbox|lock box|key ?safe|key ?box|kód|kod|kodu|kodi|код|кода|kapukód|kapukódja|codice|código|codigo|codul|cijfercode|رمز|पिन|कोड)(?![\p{L}\p{N}_])/giu;
+  /(?:(?:codes?|code)(?!\s(?:review|base|snippet|block|sample|of conduct|freeze)\b)|combo|combination|passcode|pin|keypad|digicode|lockbox|lock box|key ?safe|key ?box|kód|kod|kodu|kodi|код|кода|kapukód|kapukódja|codice|código|codigo|codul|cijfercode|رمز|पिन|कोड)(?![\p{L}\p{N}_])/iuy;
+/** Where a code word may start (one cheap pass; CODE_WORD then reads it). */
+const CODE_ANCHOR =
+  /co[dm]|cód|pin|passc|keypad|digic|lock ?box|key ?(?:safe|box)|kód|kod|код|kapuk|cijferc|رمز|पिन|कोड/gi;
 
 /** From the code word: up to six short words (no sentence end), then the code. */
 const CODE_AFTER_WORD =
@@ -36,7 +39,10 @@ function sentenceStart(text: string, at: number): number {
 
 export function doorCodes(text: string): Span[] {
   const spans: Span[] = [];
-  for (const at of anchorStarts(text, CODE_WORD)) {
+  for (const at of anchorStarts(text, CODE_ANCHOR)) {
+    if (/[\p{L}\p{N}_]/u.test(text[at - 1] ?? '')) continue;
+    CODE_WORD.lastIndex = at;
+    if (!CODE_WORD.test(text)) continue;
     const before = text.slice(Math.max(0, at - 16), at);
     if (NOT_A_SECRET_BEFORE.test(before)) continue;
     CODE_AFTER_WORD.lastIndex = at;
