@@ -155,6 +155,19 @@ describe('addresses of round 8', () => {
     expect(found('We flew via Route 66 and via Terminal 2.')).toEqual([]);
   });
 
+  it('reads a Canadian postcode with the route, site and box before it, and a flat, floor or plot word before an address', () => {
+    expect(found('Gord and Linda Pelletier, RR 2, Site 5, Box 11, Lacombe, AB T4L 2N2. Gate')).toContain(
+      'RR 2, Site 5, Box 11, Lacombe, AB T4L 2N2',
+    );
+    expect(found('The ON switch and AB testing.')).toEqual([]);
+    expect(found('Property: Plot No. 2093/418, Kiambu Road, Ridgeways, Nairobi. Acting')).toContain(
+      'Plot No. 2093/418, Kiambu Road, Ridgeways, Nairobi',
+    );
+    expect(
+      found('residing at Flat C, 18/F, Block 2, Lai Kok Estate, Sham Shui Po, Kowloon, report'),
+    ).toContain('Flat C, 18/F, Block 2, Lai Kok Estate, Sham Shui Po, Kowloon');
+  });
+
   it("keeps a city's lower-case words but not a date after the city", () => {
     expect(found('Am Schlossberg 3a, 79098 Freiburg im Breisgau')).toEqual([
       'Am Schlossberg 3a, 79098 Freiburg im Breisgau',

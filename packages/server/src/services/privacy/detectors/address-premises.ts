@@ -44,9 +44,20 @@ export function detectPremisesAddresses(text: string): Span[] {
   return spans;
 }
 
+/** `Flat C, 18/F, Block 2, …`, `Plot No. 2093/418`, `H.No. 8-2-293/82`: a flat, floor or plot word just before. */
+const UNIT_BEFORE =
+  /(?:(?<![\p{L}\d])(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Rm\.?)\s[A-Z0-9]{1,5},\s(?:\d{1,2}\/F,\s)?|(?<![\w/])\d{1,2}\/F,\s|(?<![\p{L}])(?:Plot|House|H\.))\s?$/u;
+
+function withUnitBefore(text: string, address: Span): Span {
+  const from = Math.max(0, address.start - 24);
+  const m = UNIT_BEFORE.exec(text.slice(from, address.start));
+  return m ? { ...address, start: from + m.index } : address;
+}
+
 /** Each address with the named building and room written before it, when one is. */
 export function withBuildingsBefore(text: string, addresses: Span[]): Span[] {
   if (PRACTICE_HINT.test(text)) addresses = addresses.map((address) => withPracticeBefore(text, address));
+  addresses = addresses.map((address) => withUnitBefore(text, address));
   return addresses.map((address) => {
     const from = Math.max(0, address.start - 90);
     const window = text.slice(from, address.start);

@@ -141,11 +141,23 @@ const HOUSE_BEFORE_UK_POSTCODE = new RegExp(
   String.raw`(?<![\w.,-])\d{1,4}[A-Za-z]?\s(?:The\s)?${CAP}(?:\s${CAP}){0,2},\s(?:${CAP}(?:\s${CAP}){0,2},\s){0,2}${CAP}(?:[\s-]${CAP}){0,2},?\s$`,
 );
 
-function ukPostcodes(text: string): Span[] {
-  return matchSpans(text, UK_POSTCODE, 'ADDRESS').map((span) => {
+/** `Lacombe, AB T4L 2N2`: a Canadian postcode after its province's code. */
+const CANADIAN_POSTCODE =
+  /(?<![\w-])(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s[A-Z]\d[A-Z]\s?\d[A-Z]\d(?![\w-])/g;
+/**
+ * Before a Canadian postcode, the rural route, site, box or house and the town: `RR 2, Site 5, Box 11, Lacombe, AB`.
+ * Each part is a number or a few capitalised words; the first holds a number.
+ */
+const PARTS_BEFORE_CANADIAN_POSTCODE = new RegExp(
+  String.raw`(?<![\w.,-])(?:(?:RR|Site|Box|PO Box|P\.O\. Box|Unit|Apt\.?|Suite)\s\d{1,5}|\d{1,5}[A-Za-z]?\s${CAP}(?:\s${CAP}){0,3}),\s(?:(?:(?:Site|Box|Comp|Unit|Apt\.?|Suite)\s\d{1,5}|${CAP}(?:\s${CAP}){0,2}),\s){0,3}$`,
+);
+
+/** A postcode with the parts of the address before it that its country's shape allows. */
+function postcodesWithPartsBefore(text: string, postcode: RegExp, before: RegExp): Span[] {
+  return matchSpans(text, postcode, 'ADDRESS').map((span) => {
     const from = Math.max(0, span.start - 90);
-    const house = HOUSE_BEFORE_UK_POSTCODE.exec(text.slice(from, span.start));
-    return house ? { ...span, start: from + house.index } : span;
+    const parts = before.exec(text.slice(from, span.start));
+    return parts ? { ...span, start: from + parts.index } : span;
   });
 }
 
@@ -198,7 +210,8 @@ export function detectAddresses(text: string): Span[] {
       ...detectTaiwanVietnamEastAfricaAddresses(text),
       ...detectWorldAddresses(text),
       ...detectRegionalAddresses(text),
-      ...ukPostcodes(text),
+      ...postcodesWithPartsBefore(text, UK_POSTCODE, HOUSE_BEFORE_UK_POSTCODE),
+      ...postcodesWithPartsBefore(text, CANADIAN_POSTCODE, PARTS_BEFORE_CANADIAN_POSTCODE),
       // The start is checked on the match: a look-behind first would be tried at every position.
       ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
       ...detectStreetWordFirst(text),
