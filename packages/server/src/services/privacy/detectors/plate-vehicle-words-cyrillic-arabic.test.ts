@@ -30,3 +30,12 @@ describe('round 12 plates', () => {
     expect(plates('رحلة من دبي 3 مرات في السنة')).toEqual([]);
   });
 });
+
+describe('Korean plates with their region, Arabic plates after the car’s number word', () => {
+  it('reads them', () => {
+    expect(plates('오토바이(서울강남가1234)와 충돌하였습니다.')).toEqual(['서울강남가1234']);
+    expect(plates('رقم السيارة ط ر ب 4826، والحادث وقع')).toEqual(['ط ر ب 4826']);
+    expect(plates('شاهدت السيارة رقم ر س ط ٤٨٢٧ تصطدم بالرصيف')).toEqual(['ر س ط ٤٨٢٧']);
+    expect(plates('السيارة في الموقف منذ ٣ ساعات')).toEqual([]);
+  });
+});

@@ -101,7 +101,13 @@ const JAPANESE_LATIN =
   /\b[A-Z][a-z]{2,11} \d{3} (?:shi|chi|tsu|fu|[kstnhmyrwgzdbp]?[aiueo]) \d{1,2}-\d{2}(?!\d)/g;
 /** Korea: two or three digits, one of the syllables plates use, four digits (`12가 3456`, `123호 4567`). */
 const KOREAN =
-  /(?<!\d)\d{2,3}\s?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호]\s?\d{4}(?!\d)/g;
+  /(?<!\d)(?:\d{2,3}|(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)[가-힣]{0,2})\s?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호]\s?\d{4}(?!\d)/g;
+/**
+ * Egyptian and Saudi plates after the car's number word (`رقم السيارة ط ر ب 4826`, `السيارة رقم ر س ط ٤٨٢٧`): one
+ * to three Arabic letters apart, then the digits.
+ */
+const ARABIC_AFTER_CUE =
+  /(?:رقم السيارة|السيارة رقم|رقم اللوحة|لوحة السيارة|لوحة رقم)\s?:?\s?((?:[\u0621-\u064a]\s){1,3}[0-9٠-٩]{1,4})(?![0-9٠-٩])/dg;
 /** Ireland: year (and half), county code, serial (`191-D-12345`, `08-KY-1234`). */
 const IRISH =
   /(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW)-\d{1,6}(?![\w-])/g;
@@ -224,6 +230,9 @@ export function detectPlates(text: string): Span[] {
     ...afterLabel(text),
     ...cuedPlates(text),
     ...(text.includes('רכב') ? israeliPlates(text) : []),
+    ...(text.includes('السيارة') || text.includes('لوحة')
+      ? matchSpans(text, ARABIC_AFTER_CUE, 'PLATE', undefined, 1)
+      : []),
     ...regionalPlates(text),
     ...japanese,
     ...korean,
