@@ -9,13 +9,12 @@ import type { NameLexicon } from './name-lexicon.js';
  */
 
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*`;
-/** One item of a list: one to three capitalised words (particles between), then a comma, `and`, `&` or the end. */
+/** A name in a list: one to three capitalised words, particles between. */
 const ITEM = String.raw`${NAME_WORD}(?:\s(?:(?:de|da|van|von|der|del|ole|bin|binti|al|el|ó|Ó|ní|Ní|ua|Ua|nic|Nic)\s)?${NAME_WORD}){0,2}`;
 const JOINER = String.raw`\s(?:and|und|et|y|e|en|i|и|og|och)\s`;
 const NEXT_ITEM = String.raw`\s?(?:[,;]|${JOINER}|\s?\(|\s\d+-\d+\b)`;
 /**
- * One item of a list: one to three capitalised words (particles between). After a comma or `and` it may end the
- * sentence; the first item, after a colon or at the line's start, needs another item after it (`Agent: Perfecto.`
+ * One item of a list. After a comma or `and` it may end the sentence; the first item, after a colon or at the line's start, needs another item after it (`Agent: Perfecto.`
  * is a reply, not a list).
  */
 const LIST_ITEM = new RegExp(
