@@ -140,6 +140,9 @@ describe('simulated cluster', () => {
   });
 
   it('TP=2 starts a worker container on Spark 2 and stops both', async () => {
+    // The last test's stop releases its model's memory after the lag; vLLM's startup check on the head would
+    // otherwise refuse to start, and the log the test waits for would never come.
+    await sleep(LAG_MS + 200);
     const result = await launch(
       `-n ${C1},${C2} -d exec vllm serve ${MODEL_A} --port 8888 -tp 2 --distributed-executor-backend ray`,
     );
