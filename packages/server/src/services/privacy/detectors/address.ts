@@ -6,6 +6,7 @@ import { CITY_PARTICLE, detectAddressParts, extendAddress, sentenceEnd } from '.
 import { detectPremisesAddresses, withBuildingsBefore } from './address-premises.js';
 import { withCityBefore } from './address-city-before.js';
 import { detectScriptAddresses } from './address-scripts.js';
+import { detectMarkedScriptAddresses } from './address-marker-chains.js';
 import { detectRegionalAddresses } from './address-regional.js';
 import { detectStreetWordFirst } from './address-street-first.js';
 import { detectWorldAddresses } from './address-world.js';
@@ -51,9 +52,35 @@ const GERMANIC_SPLIT = new RegExp(
 );
 /** Found from the street word and its number (rare), then read from up to two words before. */
 const SPLIT_STREET_WORD = new RegExp(String.raw`\s(?:${SPLIT_WORDS})\s+\d`, 'g');
+/** A French street word, capitalised or not (the flag `i` would let the name after it be in lower case too). */
+const FRENCH_STREET_WORDS = [
+  'rue',
+  'avenue',
+  'av.',
+  'boulevard',
+  'boul.',
+  'bd',
+  'place',
+  'chemin',
+  'ch.',
+  'allée',
+  'impasse',
+  'quai',
+  'route',
+  'cours',
+  'passage',
+  'rang',
+  'montée',
+  'côte',
+  'croissant',
+  'promenade',
+]
+  .flatMap((word) => [`[${word[0]}${word[0]?.toUpperCase()}]${word.slice(1)}`, word.toUpperCase()])
+  .map((word) => word.replace('.', '\\.'))
+  .join('|');
 const FRENCH = new RegExp(
-  String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|boul\.|bd|place|chemin|ch\.|allée|impasse|quai|route|cours|passage|rang|montée|côte|croissant|promenade)\s+(?:(?:de|du|des|la|le|l'|d'|l’|d’)\s*)*${CAP}(?:[\s-](?:(?:de|du|des|la|le)\s)?${CAP}){0,3}${EU_TAIL}`,
-  'gi',
+  String.raw`(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:${FRENCH_STREET_WORDS})\s+(?:(?:[Dd]e|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Ll]'|[Dd]'|[Ll]’|[Dd]’)\s*)*${CAP}(?:[\s-](?:(?:[Dd]e|[Dd]u|[Dd]es|[Ll]a|[Ll]e)\s)?${CAP}){0,3}${EU_TAIL}`,
+  'g',
 );
 /**
  * `Andrássy út 60`, `Váci utca 12`, `Nevsky prospekt 28`, `Brīvības iela 55`, `Gedimino prospektas 9`: the
@@ -202,23 +229,28 @@ export function detectAddresses(text: string): Span[] {
     })),
     ...buildingsAndStreets(text),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
+  const shaped = withBuildingsBefore(text, [
+    ...streets,
+    ...detectAddressParts(text),
+    ...detectTaiwanVietnamEastAfricaAddresses(text),
+    ...detectWorldAddresses(text),
+    ...detectRegionalAddresses(text),
+    ...postcodesWithPartsBefore(text, UK_POSTCODE, HOUSE_BEFORE_UK_POSTCODE),
+    ...postcodesWithPartsBefore(text, CANADIAN_POSTCODE, PARTS_BEFORE_CANADIAN_POSTCODE),
+    // The start is checked on the match: a look-behind first would be tried at every position.
+    ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
+    ...detectStreetWordFirst(text),
+    ...detectPremisesAddresses(text),
+    ...detectScriptAddresses(text),
+    ...detectUnnumberedStreets(text),
+  ]);
+  // An address in a script without capitals read by its marker words only where no shape above read it.
+  const marked = detectMarkedScriptAddresses(text).filter(
+    (span) => !shaped.some((other) => other.start < span.end && span.start < other.end),
+  );
   const found = withCityBefore(
     text,
-    withBuildingsBefore(text, [
-      ...streets,
-      ...detectAddressParts(text),
-      ...detectTaiwanVietnamEastAfricaAddresses(text),
-      ...detectWorldAddresses(text),
-      ...detectRegionalAddresses(text),
-      ...postcodesWithPartsBefore(text, UK_POSTCODE, HOUSE_BEFORE_UK_POSTCODE),
-      ...postcodesWithPartsBefore(text, CANADIAN_POSTCODE, PARTS_BEFORE_CANADIAN_POSTCODE),
-      // The start is checked on the match: a look-behind first would be tried at every position.
-      ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
-      ...detectStreetWordFirst(text),
-      ...detectPremisesAddresses(text),
-      ...detectScriptAddresses(text),
-      ...detectUnnumberedStreets(text),
-    ]).map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
+    [...shaped, ...marked].map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
   );
   return joinedByCommas(text, withLabelledFields(text, found));
 }
