@@ -4,6 +4,7 @@ import { birthDatesFromCues } from './dob-from-cues.js';
 import { birthDatesAfterWrittenCues } from './dob-docs-persian-arabic-italian.js';
 import { gedcomBracketYorubaBirthDates } from './dob-gedcom-brackets-yoruba.js';
 import { ONE_ENTRY, searchBeyondLatin } from './util.js';
+import { lifespans } from './dob-after-names.js';
 
 /**
  * Round 12's dates of birth: Hijri dates
@@ -165,6 +166,7 @@ export function detectBirthDatesInAnyForm(text: string): Span[] {
     ...birthDatesFromCues(text),
     ...birthDatesAfterWrittenCues(text),
     ...gedcomBracketYorubaBirthDates(text),
+    ...lifespans(text),
   ];
   // `9-mart 1994` of dob.ts inside `9-mart 1994-yil`: the longer reading stays.
   const outer = spans.filter(

@@ -5,7 +5,8 @@ import { matchSpans } from './util.js';
 /**
  * Dates of birth found from their cue: dates read out in Russian
  * (`двенадцатое марта восемьдесят седьмого года`) and Hindi (`पाँच जून उन्नीस सौ बानवे`, `३ मार्च १९५२`), a birthday
- * without its year (`bday is 23 Nov`) and a Korean date before `생` (born).
+ * without its year (`bday is 23 Nov`), a Korean date before `생` (born), and Tamil, Armenian and Arabic dates
+ * after their cue.
  */
 
 const RU_ORDINAL_STEM =
@@ -94,6 +95,29 @@ const KK_DATE = new RegExp(
 );
 const KK_CUE = /туған/gi;
 
+/** Tamil `5 ஜனவரி 1994` after `பிறந்த` (born). */
+const TA_DATE = new RegExp(
+  `${DAY}\\s(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|ஆகஸ்டு|செப்டம்பர்|அக்டோபர்|நவம்பர்|டிசம்பர்)\\s(?:19|20)\\d\\d(?!\\d)`,
+  'y',
+);
+const TA_CUE = /பிறந்த/g;
+/** Armenian, year first, the month in the genitive: `1992 թ. մայիսի 8-ին`, after `ծնված`. */
+const HY_DATE = new RegExp(
+  `(?:19|20)\\d\\d\\s?թ\\.\\s(?:հունվարի|փետրվարի|մարտի|ապրիլի|մայիսի|հունիսի|հուլիսի|օգոստոսի|սեպտեմբերի|հոկտեմբերի|նոյեմբերի|դեկտեմբերի)\\s${DAY}(?:-ին|-ը)?(?![\\d\\p{L}])`,
+  'uy',
+);
+const HY_CUE = /ծնվ/g;
+const AR_ORDINAL = 'الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر';
+/**
+ * Arabic with the day in words and the Levantine or Egyptian month: `الخامس من آذار 1945`, `العشرين من تشرين الأول
+ * ١٩٧٢`, after `المولود` or `مواليد`.
+ */
+const AR_DATE = new RegExp(
+  `(?:(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)\\s(?:عشر|والعشرين)|الحادي والثلاثين|العشرين|الثلاثين|${AR_ORDINAL}|[0-9٠-٩]{1,2})\\s(?:من\\s)?(?:كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\\s(?:عام\\s)?(?:19|20|١٩|٢٠)[0-9٠-٩]{2}(?![0-9٠-٩])`,
+  'y',
+);
+const AR_CUE = /المولود[ةه]?|مواليد|ولد(?:ت)?|تاريخ الميلاد/g;
+
 export function birthDatesFromCues(text: string): Span[] {
   const spans: Span[] = [];
   if (text.includes('ਜਨਮ')) spans.push(...afterCue(text, PA_CUE, PA_DATE, 40));
@@ -102,5 +126,8 @@ export function birthDatesFromCues(text: string): Span[] {
   if (text.includes('जन्म')) spans.push(...afterCue(text, HI_CUE, HI_DATE, 32));
   if (/day/i.test(text)) spans.push(...birthdaysWithoutYear(text));
   if (text.includes('생')) spans.push(...matchSpans(text, KO_BORN, 'DOB', undefined, 1));
+  if (text.includes('பிறந்த')) spans.push(...afterCue(text, TA_CUE, TA_DATE, 40));
+  if (text.includes('ծնվ')) spans.push(...afterCue(text, HY_CUE, HY_DATE, 40));
+  if (/المولود|مواليد|ولد|الميلاد/.test(text)) spans.push(...afterCue(text, AR_CUE, AR_DATE, 40));
   return spans;
 }

@@ -54,7 +54,7 @@ const DATE = [
   // Forms in capitals with boxes for day, month and year: `22 06 1975`.
   String.raw`${DAY} (?:0[1-9]|1[0-2]) ${YEAR}`,
   String.raw`(?:0?[1-9]|1[0-2])[./-]${DAY}[./-](?:${YEAR}|\d\d)`,
-  String.raw`(?:the\s)?${DAY}${ORDINAL}\s?(?:of\s|de\s|del\s)?(?:${MONTHS})\.?,?\s(?:de\s|del\s)?${YEAR}(?:\sг\.?)?`,
+  String.raw`(?:the\s)?${DAY}${ORDINAL}\s?(?:of\s|de\s|del\s)?(?:${MONTHS})\.?,?\s(?:de\s|del\s)?${YEAR}(?:\s(?:г\.?|года))?`,
   String.raw`(?:${MONTHS})\.?\s(?:the\s)?${DAY}${ORDINAL},?\s${YEAR}`,
   String.raw`${DAY}[-/ ](?:${MONTHS})\.?[-/ ](?:${YEAR}|\d\d)`,
   // Airline and travel documents, run together: `02MAR19`, `14JUN1987` (DDMMMYY as in IATA PNRs and passports).
@@ -78,8 +78,11 @@ const DATE = [
   String.raw`${YEAR}-?nyeon\s?\d{1,2}-?wol\s?\d{1,2}-?il`,
   String.raw`(?:明治|大正|昭和|平成|令和)\s?(?:元|\d{1,2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
 ].join('|');
-/** `12 Meskerem 2008 E.C.`, `መስከረም 12 ቀን 1983 ዓ.ም.`, `1410/05/12 H`, `… 1410 هـ`: the calendar written after an Ethiopian or Hijri date belongs to it. */
-const CALENDAR = String.raw`(?:\s?(?:E\.\s?C\.|EC|A\.\s?H\.|AH|H|هـ|ዓ\.\s?ም\.?|ዓ/ም))?`;
+/**
+ * `12 Meskerem 2008 E.C.`, `መስከረም 12 ቀን 1983 ዓ.ም.`, `1410/05/12 H`, `… 1410 هـ`, `2051/03/12 BS`: the calendar written after an
+ * Ethiopian, Hijri or Nepali (Bikram Sambat) date belongs to it.
+ */
+const CALENDAR = String.raw`(?:\s?(?:E\.\s?C\.|EC|A\.\s?H\.|AH|H|هـ|ዓ\.\s?ም\.?|ዓ/ም|B\.\s?S\.|BS|वि\.\s?सं\.|बि\.\s?सं\.))?`;
 const DATE_PATTERN = new RegExp(`(?<![A-Za-zÀ-ɏЀ-ӿ\\d])(?:${DATE})${CALENDAR}(?![A-Za-zÀ-ɏЀ-ӿ\\d])`, 'giu');
 /**
  * Japan's era years romanised: `Showa 62, May 3rd`, `Heisei 3-nen 4-gatsu 2-ka`. Apart from DATE_PATTERN,
@@ -96,12 +99,15 @@ const ERA_DATE = new RegExp(
  * `생신이`: Korean particles join the word; `생신` is the honorific birthday, `발생일` a date something happened).
  */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|születési idő|születési ideje|ọjọ́ ìbí|ojo ibi|bí i ní|bí mi ní|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|وتاريخ الميلاد|تاريخ ميلادي|وتاريخ ميلادي|تاريخ ميلاده|تاريخ ميلادها|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|የተወለዱ(?:ት|በት)|ተወለደች|ተወለደ|ተወለዱ|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihi|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|datum narození|született|születési dátum|születési idő|születési ideje|ọjọ́ ìbí|ojo ibi|bí i ní|bí mi ní|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|وتاريخ الميلاد|تاريخ ميلادي|وتاريخ ميلادي|تاريخ ميلاده|تاريخ ميلادها|مواليد|ولدت|ولد|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γέννησης|γεννήθηκε|γεννήθηκα|γεννημένη|γεννημένος|γεννηθείς|γεννηθείσα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|የተወለዱ(?:ት|በት)|ተወለደች|ተወለደ|ተወለዱ|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun)(?![\p{L}])|(?:生年月日|出生年月日|出生日期|誕生日|생년월일|생신|(?<!발)생일|วันเกิด)`,
   'giu',
 );
-/** Cues written after the date: `1988年12月1日生まれ`, `昭和58年4月2日生`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as birth date`. */
+/**
+ * Cues written after the date: `1988年12月1日生まれ`, `昭和58年4月2日生`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as
+ * birth date`, `12 апреля 1988 года рождения`, and a newborn's weight (`arrived on 5 January 2024 weighing 3.1 kg`).
+ */
 const CUE_AFTER =
-  /^\s?(?:生(?:まれ|(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|г\.\s?р\.|года рождения|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
+  /^\s?(?:生(?:まれ|(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|г\.\s?р\.|года рождения|рождения|,?\sweighing\s\d|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
 /** Every date has a year (four digits, two after a numeric day and month, `-Sep-` or `02MAR`, or a Japanese era, in kanji or romanised): dates are found from there. */
 const YEARISH =
   /\d{4}|\d\d[A-Z]{3}\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]|(?:[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa)(?= ?(?:\d|gannen))/g;
@@ -124,7 +130,11 @@ function yearAlone(text: string, at: number): boolean {
 }
 
 /** The date around the year at `at`, if there is one. */
-function dateAround(text: string, at: number, length: number): { start: number; end: number } | undefined {
+export function dateAround(
+  text: string,
+  at: number,
+  length: number,
+): { start: number; end: number } | undefined {
   if (/[A-Za-z]/.test(text[at] ?? '')) {
     if (/[\p{L}\d]/u.test(text[at - 1] ?? '')) return undefined;
     ERA_DATE.lastIndex = at;
@@ -143,9 +153,12 @@ function dateAround(text: string, at: number, length: number): { start: number; 
   return undefined;
 }
 
-/** Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`). */
+/**
+ * Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`, `born 4 March
+ * 1941 in Derry, passed peacefully on 2 January 2024`).
+ */
 export const OTHER_DATE =
-  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete)\b/i;
+  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete|died|passed|deceased|funeral|buried|reposing)\b|(?:décédée?|décès|fallecid[oa]|falleció|murió|morto|morta|gestorben|verstorben|умер(?:ла)?|скончал(?:ся|ась)|απεβίωσε|πέθανε)(?![\p{L}])/iu;
 
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
 export function cueBefore(text: string, start: number): boolean {

@@ -3,6 +3,7 @@ import { TOKEN_SHAPE } from '../tokens.js';
 import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
 import { detectCards } from './card.js';
+import { datesAfterNames } from './dob-after-names.js';
 import { detectBirthDatesInAnyForm } from './dob-any-form.js';
 import { spokenDatesOfBirth } from './dob-spoken.js';
 import { notSampleValues } from './documentation-values.js';
@@ -59,6 +60,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectSpoken(text),
     ...persons,
     ...idsAfterNames(text, persons),
+    ...datesAfterNames(text, persons),
     ...recordRowFindings(text, persons),
   ];
   const urls = findUrls(text);

@@ -36,7 +36,7 @@ const TITLES = [
  * Titles written straight onto the name or before a space: Thai `คุณ`, `นางสาว`; Khmer `លោក`, `លោកស្រី`;
  * Myanmar `ဦး`, `ဒေါ်`; Lao `ທ່ານ`, `ນາງ`, `ທ້າວ`.
  */
-const THAI_TITLES = ['นางสาว', 'คุณ'];
+const THAI_TITLES = ['นางสาว', 'คุณ', 'นาย', 'นาง'];
 /** (Khmer, Myanmar and Lao titles are no part of a longer word before them, unlike Thai's.) */
 const SPACED_SCRIPT_TITLES = ['លោកស្រី', 'អ្នកស្រី', 'លោក', 'ဦး', 'ဒေါ်', 'ທ່ານ', 'ນາງ', 'ທ້າວ'];
 /** Words after a one-word name that start the next field: phone, number, and, the genitive. */
@@ -60,8 +60,13 @@ const NOT_SECOND = new Set([
   'ແລະ',
 ]);
 const THAI_LABEL = 'ชื่อ';
-/** Thai words that start with `คุณ` but are ordinary words (quality, value, qualification, virtue, benefit, trait). */
-const THAI_NOT_NAMES = /^(?:ภาพ|ค่า|สมบัติ|ธรรม|ประโยชน์|ลักษณะ|ครู|หญิง|ชาย)/;
+/**
+ * Thai words that start with a title but are ordinary words: after `คุณ` quality, value, qualification, virtue,
+ * benefit, trait; after `นาย` prime minister, employer, broker, officer, doctor, district chief, police, capitalist,
+ * mechanic; after `นาง` nurse, angel, beauty, model, heroine.
+ */
+const THAI_NOT_NAMES =
+  /^(?:ภาพ|ค่า|สมบัติ|ธรรม|ประโยชน์|ลักษณะ|ครู|หญิง|ชาย|ก|จ้าง|หน้า|ทหาร|แพทย์|อำเภอ|ตำรวจ|ทุน|ช่าง|พล|ร้อย|สิบ|ท่า|ด่าน|ตรวจ|ทะเบียน|สถานี|ห้าง|งาน|ประกัน|พยาบาล|ฟ้า|งาม|แบบ|เอก|ใน|รำ|ร้าย|สาว)/;
 
 const WORD = '(?:(?!\\p{Script=Latin})[\\p{L}\\p{M}])+';
 const AFTER_TITLE = new RegExp(

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadNameLexicon } from './name-lexicon.js';
+import { datesAfterNames } from './dob-after-names.js';
+import { detectBirthDatesInAnyForm } from './dob-any-form.js';
+import { detectPersons } from './person.js';
+
+const found = (text: string) =>
+  detectBirthDatesInAnyForm(text).map((span) => text.slice(span.start, span.end));
+const lexicon = await loadNameLexicon([]);
+const afterNames = (text: string) =>
+  datesAfterNames(text, detectPersons(text, lexicon)).map((span) => text.slice(span.start, span.end));
+
+describe('dates of birth in death notices, birth announcements and records', () => {
+  it('takes the first date of a life in a death notice, and not the date of death after a birth cue', () => {
+    expect(found('In loving memory of Tevita Fifita, 12 May 1958 – 30 March 2024. Funeral at noon.')).toEqual(
+      ['12 May 1958'],
+    );
+    expect(found('Contract 1 March 1995 – 30 June 2020, signed by both parties.')).toEqual([]);
+    expect(
+      found('Obituary: born 4 March 1941 in Derry, passed peacefully on 2 January 2024, beloved wife'),
+    ).toEqual(['4 March 1941']);
+    expect(found('Κηδεία: Η Αικατερίνη, γεννημένη στις 14 Μαρτίου 1939, απεβίωσε.')).toEqual([
+      '14 Μαρτίου 1939',
+    ]);
+  });
+
+  it('reads a newborn by its weight and a French birth announcement', () => {
+    expect(found("It's a boy! Rohan arrived on 5 January 2024 weighing 3.1 kg.")).toEqual(['5 January 2024']);
+    expect(found('The parcel arrived on 5 January 2024 at the depot.')).toEqual([]);
+    expect(found('Nous annonçons la naissance de Léonie, le 14 février 2024.')).toEqual([
+      'le 14 février 2024',
+    ]);
+  });
+
+  it('reads the calendar and the words that belong to a date', () => {
+    expect(found('Visa app (Nepal): DOB 2051/03/12 BS, email to follow')).toEqual(['2051/03/12 BS']);
+    expect(found('я, Смирнова Ольга, 12 апреля 1988 года рождения, СНИЛС')).toEqual(['12 апреля 1988 года']);
+  });
+
+  it('reads Tamil, Armenian and Arabic dates after their birth cues', () => {
+    expect(found('பிறந்த தேதி: 5 ஜனவரி 1994, பெயர்: அருண்')).toEqual(['5 ஜனவரி 1994']);
+    expect(found('Անի, ծնված 1992 թ. մայիսի 8-ին, հասցե Երևան')).toEqual(['1992 թ. մայիսի 8-ին']);
+    expect(found('الحاج إبراهيم، المولود في الخامس من آذار 1945، والعزاء في منزله')).toEqual([
+      'الخامس من آذار 1945',
+    ]);
+    expect(found('الاجتماع في الخامس من آذار 2025، في المكتب')).toEqual([]);
+  });
+
+  it('takes a date right after a name as the birth when it is long enough ago', () => {
+    expect(afterNames('Police: Tariq Mahmood, 02/02/1985, of 55 Cheetham Hill Road, arrested')).toEqual([
+      '02/02/1985',
+    ]);
+    expect(afterNames('Ana Lima (14.03.1979) called about her claim.')).toEqual(['14.03.1979']);
+    expect(afterNames('Meeting with Anna Schmidt, 12/03/2024, in Berlin.')).toEqual([]);
+    expect(afterNames('Signed: Anna Schmidt, Berlin 1985 edition')).toEqual([]);
+  });
+});
