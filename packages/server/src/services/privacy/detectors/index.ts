@@ -12,6 +12,7 @@ import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
 import { detectNationalIds, holdersAfterIds, idsAfterNames, namesAnId } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
+import { HONORIFICS } from './name-context.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
 import { detectPlates, vehicleWordsOnly } from './plate.js';
@@ -30,10 +31,13 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   const addresses = detectAddresses(text);
   const secrets = detectSecrets(text).filter((span) => !PLACEHOLDER.test(text.slice(span.start, span.end)));
   const plates = detectPlates(text);
-  const persons = notVehicleWords(
+  const persons = withoutTitles(
     text,
-    notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses, names), secrets),
-    plates,
+    notVehicleWords(
+      text,
+      notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses, names), secrets),
+      plates,
+    ),
   );
   const births = detectBirthDatesInAnyForm(text);
   // `DATE OF BIRTH: 22 06 1975`: a number read as an identity number is the date of birth its cue announces.
@@ -175,6 +179,41 @@ function notVehicleWords(text: string, persons: readonly Span[], plates: readonl
   return persons.filter((person) => {
     const gap = /^[\s:,-]{0,3}/.exec(text.slice(person.end, person.end + 3))?.[0].length ?? 0;
     return !plateStarts.has(person.end + gap) || !vehicleWordsOnly(text.slice(person.start, person.end));
+  });
+}
+
+/** Honorifics that are also names (`Don Johnson`, `Pan Wei`, `Sri Wahyuni`, `Mohd Hafiz`) or initials (`M. Albuquerque`): left where they stand. */
+const ALSO_NAMES = new Set([
+  'don',
+  'dona',
+  'doña',
+  'pan',
+  'pana',
+  'panem',
+  'panu',
+  'pane',
+  'm',
+  'md',
+  'mohd',
+  'muhd',
+  'bay',
+  'sri',
+]);
+const LEADING_WORD = /^([\p{L}]+)\.?\s+(?=\p{L})/u;
+
+const isTitle = (word: string) => HONORIFICS.has(word.toLowerCase()) && !ALSO_NAMES.has(word.toLowerCase());
+
+/**
+ * `Judge Hollingsworth`, `mevr. Jansen`, `dottoressa Esposito`: the honorific before a name is no part of it, and
+ * an honorific read alone (`Mr` of `Called Mr Oyelaran`) names no one.
+ */
+function withoutTitles(text: string, persons: readonly Span[]): Span[] {
+  return persons.flatMap((person) => {
+    const value = text.slice(person.start, person.end);
+    if (isTitle(value.replace(/\.$/, ''))) return [];
+    const lead = LEADING_WORD.exec(value);
+    if (!lead?.[1] || !isTitle(lead[1])) return [person];
+    return [{ ...person, start: person.start + lead[0].length }];
   });
 }
 

@@ -5,7 +5,8 @@ import type { NameLexicon } from './name-lexicon.js';
 /**
  * Names written in lower case after words that introduce a person, as messages and quick notes do: `my son
  * lwazi`, `mi hijo thiago`, `called nomvula`, `soy rocío valdivia`, `coach sarah`, `uncle bashir`, and at a message's end after its last
- * sentence (`… an appointment? sibusiso`). The first word must be one the lists know only as a given name; a
+ * sentence (`… an appointment? sibusiso`), after a greeting (`hey rashid`), a chat app's label (`Slack: priyanka are you
+ * joining`) or an `@` (`@sana the wifi`). The first word must be one the lists know only as a given name; a
  * second unlisted word that is no ordinary word or place is the surname. After a form's `name` or a letter's
  * `dear dr`, where only a name can stand, an unlisted first word is taken too (`name tiaki moana`).
  */
@@ -13,13 +14,24 @@ const KIN =
   `son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|hijo|hija|madre|padre|esposa|esposo|
 marido|hermano|hermana|fils|fille|mère|père|femme|mari|frère|sœur|sohn|tochter|mutter|vater|frau|mann|filho|filha|mãe|
 pai|irmão|irmã|zoon|dochter|moeder|vader`.replace(/\s+/g, '');
+/** Greetings and thanks before the one greeted (`hey rashid`, `ty kemi`). */
+const GREETING = 'hey|hi|hiya|hello|yo|oi|hola|olá|ola|salut|ciao|hallo|thanks|thx|ty';
+/** A chat app's name opening a line, before the first word of the message (`Slack: priyanka are you joining`). */
+const CHAT_LABEL = '^(?:slack(?: dm)?|teams|chat|whatsapp|wa|dm|sms|text|imessage|telegram|signal)\\s?:';
 const CUE = new RegExp(
-  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name|dear (?:dr|mr|mrs|ms|miss|prof)\\.?))[:,]? (?=[a-zß-ɏ])`,
-  'gi',
+  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name|dear (?:dr|mr|mrs|ms|miss|prof)\\.?)|(${GREETING}))[:,]? (?=[a-zß-ɏ])|(${CHAT_LABEL}) (?=[a-zß-ɏ])|(?<![\\w.])(@)(?=[a-zß-ɏ])`,
+  'gim',
 );
 const WORD = /[a-zß-ɏ][a-zß-ɏ'’-]{1,24}(?![\p{L}\d@]|\.\w)/uy;
 /** A lower-case word standing alone after a question or a full stop, at a line's end: a sign-off. */
 const SIGN_OFF = /[.?!] ([a-zß-ɏ][a-zß-ɏ'’-]{2,24})\s*(?:\n|$)/gu;
+
+/** Handles of groups, not of a person (`@here`, `@oncall`). */
+const GROUPS = new Set(
+  'here channel everyone all team oncall devops admins admin support ops infra dev devs qa sre security sales hr it'.split(
+    ' ',
+  ),
+);
 
 /** Possessive pronouns that the lists also hold as given names (`a filha dela`). */
 const PRONOUNS = new Set(['dela', 'dele', 'delas', 'deles']);
@@ -38,7 +50,19 @@ export function lowerCaseNames(text: string, names: NameLexicon): Span[] {
   for (let m = CUE.exec(text); m; m = CUE.exec(text)) {
     const start = m.index + m[0].length;
     const first = readWord(text, start);
-    if (!first || !(givenOnly(first) || (m[1] !== undefined && unlisted(first)))) continue;
+    // After a greeting, a chat label or an `@`, a name the lists also know as a surname (`hey rashid`) is the one
+    // addressed; a handle after `@` may be any word but a group's (`@here`, `@oncall`).
+    const addressed = m[2] !== undefined || m[3] !== undefined || m[4] !== undefined;
+    const handle = m[4] !== undefined && !GROUPS.has(first ?? '');
+    if (
+      !first ||
+      !(
+        givenOnly(first) ||
+        (addressed && names.given.has(first) && !names.common(first) && !names.place(first)) ||
+        ((m[1] !== undefined || handle) && unlisted(first))
+      )
+    )
+      continue;
     let end = start + first.length;
     const second = text[end] === ' ' ? readWord(text, end + 1) : undefined;
     // (An unlisted second word only where the phrase ends after it: `soy rocío valdivia,`, not `thiago nació`.)

@@ -36,7 +36,9 @@ export const WORLD: Row[] = [
     pattern: new RegExp(String.raw`\d{4}([ -])\d{4}\1\d{4}${END}`, 'y'),
     example: '5606 8831 0674',
     valid: (value) => myNumberValid(digitsOf(value)),
-    cues: ['my ?number(?: card)?', 'マイナンバー', '個人番号'],
+    // (`my number` alone is a phone number in English, `my number 07412 553 019`; after a possessive it is the card's,
+    // `Takahashi Ren's My Number …`, read from the `s` after the apostrophe.)
+    cues: ['my ?number card', 's my ?number', 'mynumber', 'マイナンバー', '個人番号'],
   },
   {
     country: 'China resident identity card (birth date inside, check character)',

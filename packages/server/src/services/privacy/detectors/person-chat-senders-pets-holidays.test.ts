@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeSpans } from '../spans.js';
 import { detectPersons } from './person.js';
 import { loadNameLexicon } from './name-lexicon.js';
+import { lowerCaseNames } from './name-lower.js';
 
 const lexicon = await loadNameLexicon([]);
 const found = (text: string) =>
@@ -153,5 +154,22 @@ describe('runs after a lead word and a Chinese name before its ID (round 14)', (
 
   it('reads a Chinese name before a space and an identity-card label', () => {
     expect(found('王小明 身份证号 110105198507031148')).toEqual(['王小明']);
+  });
+});
+
+describe('lower-case names addressed in chat', () => {
+  const lower = (text: string) =>
+    lowerCaseNames(text, lexicon).map((span) => text.slice(span.start, span.end));
+
+  it('reads a name after a greeting, a chat app label or an @', () => {
+    expect(lower('Slack DM: hey rashid the jenkins token is in the vault')).toEqual(['rashid']);
+    expect(lower('Slack: priyanka are you joining the retro?')).toEqual(['priyanka']);
+    expect(lower('@sana the wifi pw for the meeting room is on the board')).toEqual(['sana']);
+  });
+
+  it('leaves greetings to no one, groups and e-mail addresses', () => {
+    expect(lower('hi there, thanks mate')).toEqual([]);
+    expect(lower('@here @oncall the build is red')).toEqual([]);
+    expect(lower('write to ops@rashid.dev')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadNameLexicon } from './name-lexicon.js';
+import { detectAll } from './index.js';
 import { detectPersons } from './person.js';
 
 const lexicon = await loadNameLexicon([]);
@@ -24,5 +25,24 @@ describe('names by the titles and honorifics of scripts without capitals', () =>
   it('reads a Chinese name after a contract role or a transfer', () => {
     expect(found('租房合同：承租人张伟，身份证号见附件')).toEqual(['张伟']);
     expect(found('WeChat 转账给陈静，卡号见下')).toEqual(['陈静']);
+  });
+});
+
+describe('honorifics before a name, in any language, stay outside it', () => {
+  const names = (text: string) =>
+    detectAll(text, lexicon)
+      .filter((span) => span.type === 'PERSON')
+      .map((span) => text.slice(span.start, span.end));
+
+  it('leaves the title out and drops a title read alone', () => {
+    expect(names('Court report: Judge Hollingsworth adjourned the hearing.')).toEqual(['Hollingsworth']);
+    expect(names('sono la dottoressa Esposito, chiamo per confermare')).toEqual(['Esposito']);
+    expect(names('Overboeking naar mevr. Jansen, graag vandaag.')).toEqual(['Jansen']);
+    expect(names('Called Mr Oyelaran back about the invoice.')).toEqual(['Oyelaran']);
+  });
+
+  it('keeps a title that is also a name', () => {
+    expect(names('Don Johnson called twice.')).toEqual(['Don Johnson']);
+    expect(names('Ibu Sri Wahyuni sudah transfer.')).toContain('Sri Wahyuni');
   });
 });

@@ -9,7 +9,7 @@ const CANDIDATE =
   /(?<![\w.+/@]|[\w/:]:|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** Words that name a phone number (`Tel.`, `call me on`, `Handy:`, `للتواصل`). */
 const PHONE_WORDS =
-  'phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|للتواصل|موبائل|موبایل|جوال|(?:mój|moj|mi|my|meu|mon|mein) (?:numer|número|numero|number|numéro|nummer)';
+  'phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|للتواصل|موبائل|موبایل|جوال|(?:mój|moj|mi|my|meu|mon|mein|mitt|mit) (?:numer|número|numero|number|numéro|nummer)|nummeret mitt|numaram|мой номер';
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE = new RegExp(
   String.raw`(?:${PHONE_WORDS})[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$`,
@@ -25,6 +25,8 @@ const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \-/.]?\d{2,8}){1,4}$/;
 /** `(11) 98765-4321`, `(55) 1234 5678`: a two- or three-digit area code in brackets, then a grouped local number. */
 const AREA_IN_BRACKETS = /^\(\d{2,3}\)\s?\d{4,5}[ -]\d{4}$/;
+/** `612 48 93 07`: a Spanish mobile number (6 or 7, then eight digits) in its usual three, two, two and two. */
+const SPANISH_MOBILE = /^[67]\d\d \d\d \d\d \d\d$/;
 /** `98203 55417`: an Indian mobile number (first digit 6–9) in its usual five and five. */
 const INDIAN_MOBILE = /^[6-9]\d{4} \d{5}$/;
 /** `Tracking 1Z 4E8 V91 03 4471 2980`: a group of letters and digits just before makes the digits the rest of a code. */
@@ -49,12 +51,13 @@ const refused = (candidate: string) =>
   (/[()]/.test(candidate) && !/^(?:\+?\d{1,3}[ .-]?)?\(\d{1,5}\)[ .-]?\d/.test(candidate));
 
 function acceptable(candidate: string, labelled: boolean): boolean {
-  // Unlabelled and not opening with `+`, `0` or `(`, only the NANP and Indian mobile shapes are left to accept
+  // Unlabelled and not opening with `+`, `0` or `(`, only the NANP and mobile shapes are left to accept
   // it: a long run of digit groups (`1 1 1 1 …`), shortened a group at a time, is refused without the tests below.
   if (!labelled && !/^[+0(]/.test(candidate)) {
     return (
       (NANP.test(candidate) ||
         INDIAN_MOBILE.test(candidate) ||
+        SPANISH_MOBILE.test(candidate) ||
         RU_TRUNK.test(candidate) ||
         CHINESE_MOBILE.test(candidate)) &&
       !refused(candidate)
