@@ -2,13 +2,14 @@ import type { Span } from '../types.js';
 
 /**
  * `г. Москва, ул. Тверская, д. 12`, `г. Минск, пр. Независимости 4`: Russian-style addresses name the city first,
- * after `г.` (город); an address that starts with a street word takes the city written right before it.
+ * after `г.` (город; Ukrainian `м.`, місто); an address that starts with a street word takes the city written right before it.
  */
-const CITY_BEFORE = /(?:^|[^\p{L}])(г\.\s?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?,\s)$/u;
-const STREET_START = /^(?:ул\.|улица|пр\.|просп\.|проспект|пер\.|переулок|бул\.|бульвар|ш\.|шоссе|наб\.)/;
+const CITY_BEFORE = /(?:^|[^\p{L}])((?:г|м)\.\s?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?,\s)$/u;
+const STREET_START =
+  /^(?:ул\.|улица|вул\.|вулиця|пр\.|просп\.|проспект|пер\.|переулок|провулок|бул\.|бульвар|ш\.|шоссе|наб\.)/;
 
 export function withCityBefore(text: string, addresses: Span[]): Span[] {
-  if (!text.includes('г.')) return addresses;
+  if (!text.includes('г.') && !text.includes('м.')) return addresses;
   return addresses.map((address) => {
     if (!STREET_START.test(text.slice(address.start, address.start + 10))) return address;
     const from = Math.max(0, address.start - 40);

@@ -29,10 +29,10 @@ const PERSIAN = new RegExp(
 
 /**
  * A Spanish street word before the name in a US address (`3180 Calle Ocho, Miami, FL 33135`, `1200 Camino del
- * Rio, San Diego, CA 92108`): only with the city, state and ZIP code after it.
+ * Rio, San Diego, CA 92108`, `1187 Calle Loíza, Apt 3, San Juan, PR 00911`): only with the city, state and ZIP code after it.
  */
 const US_SPANISH = new RegExp(
-  String.raw`(?<![\w-])\d{1,5}\s(?:Calle|Camino|Caminito|Avenida|Paseo|Via|Vía|Rancho|Plaza|Alameda)\s(?:(?:de|del|la|las|los|el)\s){0,2}${CAP}(?:\s${CAP}){0,2},\s${CAP}(?:\s${CAP}){0,2},?\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?![\w-])`,
+  String.raw`(?<![\w-])\d{1,5}\s(?:Calle|Camino|Caminito|Avenida|Paseo|Via|Vía|Rancho|Plaza|Alameda)\s(?:(?:de|del|la|las|los|el)\s){0,2}${CAP}(?:\s${CAP}){0,2},\s(?:(?:Apt|Apartment|Unit|Suite|Ste|#)\.?\s?[\w-]{1,6},\s)?${CAP}(?:\s${CAP}){0,2},?\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?![\w-])`,
   'gu',
 );
 

@@ -32,10 +32,10 @@ function taiwaneseAddresses(text: string, spans: Span[]): void {
 
 /**
  * `số 45 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội`: a Vietnamese house number (`số`), its lanes and alleys
- * (`Số 27 ngõ 85 phố Hạ Đình`), the street's name in capitals, then a ward, a district or a city after a comma.
+ * (`Số 27 ngõ 85 phố Hạ Đình`, `Số 12, ngõ 34 phố Huế`), the street's name in capitals, then a ward, a district or a city after a comma.
  */
 const VIETNAMESE = new RegExp(
-  String.raw`(?<![${L}])[Ss]ố\s\d{1,5}[A-Za-z]?(?:\/\d{1,4}){0,2}\s(?:(?:ngõ|ngách|hẻm|kiệt)\s\d{1,5}(?:\/\d{1,4})?\s){0,3}(?:(?:đường|phố|ngõ|hẻm)\s)?${CAP}(?:\s${CAP}){0,4}(?:,\s(?:(?:phường|quận|huyện|thành phố|tp\.|TP\.|Q\.|P\.)\s?)?${CAP}(?:\s${CAP}){0,3}){1,4}`,
+  String.raw`(?<![${L}])[Ss]ố\s\d{1,5}[A-Za-z]?(?:\/\d{1,4}){0,2},?\s(?:(?:ngõ|ngách|hẻm|kiệt)\s\d{1,5}(?:\/\d{1,4})?\s){0,3}(?:(?:đường|phố|ngõ|hẻm)\s)?${CAP}(?:\s${CAP}){0,4}(?:,\s(?:(?:phường|quận|huyện|thành phố|tp\.|TP\.|Q\.|P\.)\s?)?${CAP}(?:\s${CAP}){0,3}){1,4}`,
   'gu',
 );
 

@@ -90,7 +90,7 @@ const EAST_WORDS =
   'út|utca|tér|körút|krt\\.|köz|prospekt|ulitsa|vulytsia|pereulok|shosse|naberezhnaya|bulvar|ploshchad|iela|gatvė|gatve|prospektas|tänav|puiestee|maantee';
 const EAST_ANCHOR = new RegExp(`\\s(?:${EAST_WORDS})\\s\\d`, 'g');
 const EASTERN = new RegExp(
-  String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:${EAST_WORDS})\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?(?:\.\s\d{1,2}\.\s?em\.(?:\s\d{1,3}\.?)?|\.\s\d{1,2}\/\d{1,3}\.?)?(?![\w/-])${EU_TAIL}`,
+  String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:${EAST_WORDS})\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?(?:\.\s\d{1,2}\.\s?em\.(?:\s\d{1,3}\.?)?|\.\s(?:\d{1,2}|[IVX]{1,4})\/\d{1,3}\.?)?(?![\w/-])${EU_TAIL}`,
   'y',
 );
 /** `1062 Budapest, Andrássy út 61`: Hungarian postcode and city written before the street. */
@@ -162,11 +162,31 @@ function buildingsAndStreets(text: string): Span[] {
 const UK_POSTCODE = /(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w-])/g;
 /**
  * The house, street and town before a UK postcode, where the street has no street word: `18 Whalley
- * Range, Blackburn BB1 6EB`, `12 The Paddocks, Ashford TN23 4QP`, `42 Larkhill, Nythe, Swindon SN3 1AB`.
+ * Range, Blackburn BB1 6EB`, `12 The Paddocks, Ashford TN23 4QP`, `42 Larkhill, Nythe, Swindon SN3 1AB`, Welsh
+ * `34 Cwrt y Llan, Bangor LL57 1AB`.
  */
 const HOUSE_BEFORE_UK_POSTCODE = new RegExp(
-  String.raw`(?<![\w.,-])\d{1,4}[A-Za-z]?\s(?:The\s)?${CAP}(?:\s${CAP}){0,2},\s(?:${CAP}(?:\s${CAP}){0,2},\s){0,2}${CAP}(?:[\s-]${CAP}){0,2},?\s$`,
+  String.raw`(?<![\w.,-])\d{1,4}[A-Za-z]?\s(?:The\s)?${CAP}(?:\s(?:(?:y|yr|of|upon|on|the)\s)?${CAP}){0,2},\s(?:${CAP}(?:\s${CAP}){0,2},\s){0,2}${CAP}(?:[\s-]${CAP}){0,2},?\s$`,
 );
+
+/** An Indian PIN code (six digits, the first 1–8). */
+const INDIAN_PIN = /(?<![\w-])[1-8]\d{5}(?![\w-])/g;
+const IN_PART = String.raw`(?:${CAP}|No\.?|\d{1,3})(?:\s(?:${CAP}|No\.?|\d{1,3})){0,3}`;
+/**
+ * Before an Indian PIN code, the house or flat and the parts of the address, each between commas, the city last:
+ * `B-204, Lodha Palava, Dombivli East, Thane 421204`, `H.No. 8-2-293/82, Road No. 14, Banjara Hills, Hyderabad 500034`,
+ * `12 Sundervan Society, Juhu Tara Road, Mumbai 400049`.
+ */
+const PARTS_BEFORE_INDIAN_PIN = new RegExp(
+  String.raw`(?<![\w.,/-])(?:(?:H\.\s?No\.|House No\.|Flat(?: No\.)?|Plot(?: No\.)?|Door No\.)\s?)?(?:[A-Z]-?\d{1,4}|\d{1,4}(?:[-/]\d{1,4}){0,3}[A-Za-z]?)(?:,\s|\s)(?:${IN_PART},\s){1,4}${CAP}(?:\s${CAP})?[\s-]$`,
+);
+
+/** A PIN code with the house and the parts before it; a six-digit number without them is no address. */
+function indianAddresses(text: string): Span[] {
+  return postcodesWithPartsBefore(text, INDIAN_PIN, PARTS_BEFORE_INDIAN_PIN).filter(
+    (span) => span.end - span.start > 6,
+  );
+}
 
 /** `Lacombe, AB T4L 2N2`: a Canadian postcode after its province's code. */
 const CANADIAN_POSTCODE =
@@ -237,6 +257,7 @@ export function detectAddresses(text: string): Span[] {
     ...detectRegionalAddresses(text),
     ...postcodesWithPartsBefore(text, UK_POSTCODE, HOUSE_BEFORE_UK_POSTCODE),
     ...postcodesWithPartsBefore(text, CANADIAN_POSTCODE, PARTS_BEFORE_CANADIAN_POSTCODE),
+    ...indianAddresses(text),
     // The start is checked on the match: a look-behind first would be tried at every position.
     ...matchSpans(text, GHANA_GPS, 'ADDRESS', (m) => !/[\w-]/.test(text[m.index - 1] ?? '')),
     ...detectStreetWordFirst(text),

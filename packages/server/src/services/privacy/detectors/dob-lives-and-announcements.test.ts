@@ -55,3 +55,18 @@ describe('dates of birth in death notices, birth announcements and records', () 
     expect(afterNames('Signed: Anna Schmidt, Berlin 1985 edition')).toEqual([]);
   });
 });
+
+describe('more birth cues and date shapes', () => {
+  it('reads Danish `maj`, Greek `γεν.`, Turkish `doğum tarihim`, Marathi `जन्मतारीख` and `(n. …)`', () => {
+    expect(found('din fødselsdato 12. maj 1988.')).toEqual(['12. maj 1988']);
+    expect(found('Μαρία Γεωργίου, γεν. 22/09/1979.')).toEqual(['22/09/1979']);
+    expect(found('doğum tarihim 15.03.1992. Kartım çalındı')).toEqual(['15.03.1992']);
+    expect(found('जन्मतारीख 03/06/1984, मोबाईल')).toEqual(['03/06/1984']);
+    expect(found('Valentina Ríos (n. 05/02/2011), tutor Héctor')).toEqual(['05/02/2011']);
+  });
+
+  it('reads a form date with spaced slashes after its cue only', () => {
+    expect(found('DATE OF BIRTH: 08 / 12 / 2015  HOME ADDRESS')).toEqual(['08 / 12 / 2015']);
+    expect(found('Order 12 / 05 / 2015 shipped')).toEqual([]);
+  });
+});

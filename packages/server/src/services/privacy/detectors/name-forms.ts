@@ -16,7 +16,7 @@ const HAS_CAPITALS_RUN = /\p{Lu}{3}/u;
 const COMMA_CAPITAL = /, (?=\p{Lu})/gu;
 const FAMILY_BEFORE_COMMA = /(?<![\p{L}\p{N}'’-])(?:\p{Lu}[\p{L}'’-]+ ){0,2}\p{Lu}[\p{L}'’-]+$/u;
 const GIVEN_AFTER_COMMA =
-  /\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?: \p{Lu}\.)?(?=\s*(?:$|[\n\t|;,)(—–/"]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is|called|said|asked|wrote|phoned|rang|emailed|paid|signed|left|sent|requested)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/uy; /**
+  /\p{Lu}[\p{L}'’-]+(?: (?:(?:de|del|la|las|los|da|dos|di|van|von|bin|binti) )*\p{Lu}[\p{L}'’-]+){0,2}(?: \p{Lu}\.)?(?=\s*(?:$|[\n\t|;,)(—–/"]|\s-\s|#\d)|\s+(?:and|y|et|e|und|got|has|was|is|called|said|asked|wrote|phoned|rang|emailed|paid|signed|left|sent|requested)\s|\s+\p{Lu}{2,}(?![\p{L}\p{N}]))/uy; /**
  * `KABILA MUTOMBO Grâce`, `KOUASSI Yao Serge`: family names in capitals, then the given names, as French
  * and West and Central African registers write them (read after a run of capitals).
  */
@@ -219,7 +219,10 @@ function caseParties(text: string, evidence: NameEvidence, spans: Span[]): void 
   }
 }
 
-/** `Smith, John P.`, `KHAN, Imran Ali`, `BIN SALEM, KHALID`, `Quispe Mamani, Wilber`: found from the comma. */
+/**
+ * `Smith, John P.`, `KHAN, Imran Ali`, `BIN SALEM, KHALID`, `Quispe Mamani, Wilber`, `NGUYEN, Thi Thu Hang`, `GONZÁLEZ, María de
+ * los Ángeles`: found from the comma.
+ */
 function familyCommaGiven(text: string, evidence: NameEvidence, spans: Span[]): void {
   if (!text.includes(', ')) return;
   COMMA_CAPITAL.lastIndex = 0;

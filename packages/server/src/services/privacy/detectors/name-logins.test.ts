@@ -90,3 +90,19 @@ describe('a person’s login before a host (round 12)', () => {
     ]);
   });
 });
+
+describe('handles of a given name and a surname the lists lack', () => {
+  it('reads them anywhere, with the digits a handle ends in, and after an upper-case or German label', () => {
+    expect(found('reply from faisal.alharbi: mine lasts 2 days')).toEqual(['faisal.alharbi']);
+    expect(found('please delete my old username sara_lindberg_91 and the phone')).toEqual([
+      'sara_lindberg_91',
+    ]);
+    expect(found('GET /u/maria.gonzalez/invoices HTTP/1.1')).toEqual(['maria.gonzalez']);
+    expect(found('USER: ZHOU, WEI / USERNAME: wzhou88 / LAST IP')).toEqual(['wzhou88']);
+  });
+
+  it('leaves files, modules and ordinary words', () => {
+    expect(found('the file maria.txt and report.pdf')).toEqual([]);
+    expect(found('import numpy.linalg; see config.json and data.frame')).toEqual([]);
+  });
+});

@@ -6,17 +6,19 @@ import type { NameLexicon } from './name-lexicon.js';
 
 /**
  * Login names and chat handles made of a person's name: `alexei.volkov`, `mike.t`, `t.nakamura`,
- * `priyanka_s` anywhere (two parts, one a listed name, the other an initial or a listed name), and
+ * `priyanka_s`, `sara_lindberg_91` anywhere (two parts, one a listed name, the other an initial, a listed name or, after
+ * a given name, a word the lists lack), and
  * `mgarcia`, `rpatel` (an initial glued to a listed family name) where the text says it is a login:
  * after `@`, `user`, `login`, `/home/`, `DOMAIN\`, or before `'s account`.
  */
 /** Where two parts of a login meet: `.` or `_`, or `-` in a handle after `@`. */
 const JOIN = /[._-](?=[a-z])/g;
 const PART_BEFORE = /(?<![\w./\\-])[a-z]{1,15}$/;
-const PART_AFTER = /[a-z]{1,15}(?![\w@]|[.-]\w)/y;
+/** The second part, with the digits a handle often ends in (`sara_lindberg_91`, `amit_bose84`). */
+const PART_AFTER = /[a-z]{1,15}(?:[._-]?\d{1,4})?(?![\w@]|[.-]\w)/y;
 const LOGIN_CUE =
-  /@|\b(?:user(?:name)?|login|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|\\(?=[a-z])/y;
-const LOGIN = /[a-z]{4,20}(?:[._][a-z]{1,15})?(?![\w]|[.-]\w)/y;
+  /@|\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Uu]tente|[Gg]ebruiker(?:snaam)?|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|\\(?=[a-z])/y;
+const LOGIN = /[a-z]{4,20}(?:[._][a-z]{1,15})?\d{0,4}(?![\w]|[.-]\w)/y;
 const POSSESSIVE_THING = /['’]s (?:account|mailbox|laptop|login|password)/g;
 const LOGIN_BEFORE = /(?<![\w@./\\-])[a-z]{4,20}$/;
 /**
@@ -25,7 +27,7 @@ const LOGIN_BEFORE = /(?<![\w@./\\-])[a-z]{4,20}$/;
  * account, a person's unless it is a service's or an ordinary word.
  */
 const ACCOUNT_PLACE =
-  /\/(?:home|Users)\/|\\Users\\|\bAccount Name:\s+|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3} - (?=[a-z][\w.-]* \[)|[Ff]ailed password for (?:invalid user )?|[Aa]ccepted (?:password|publickey) for |[Ii]nvalid user |\bssh (?=[a-z][\w.-]*@)|\blogin(?::\s?| (?=[a-z]))|\bsudo -u |\bsu - /g;
+  /\/(?:home|Users|u|user|users|profile|people|members?)\/|\\Users\\|\bAccount Name:\s+|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3} - (?=[a-z][\w.-]* \[)|[Ff]ailed password for (?:invalid user )?|[Aa]ccepted (?:password|publickey) for |[Ii]nvalid user |\bssh (?=[a-z][\w.-]*@)|\blogin(?::\s?| (?=[a-z]))|\bsudo -u |\bsu - /g;
 const ACCOUNT = /[A-Za-z][A-Za-z0-9._-]{1,30}(?![\w$-])/y;
 const SERVICE_ACCOUNTS = new Set(
   `root admin administrator deploy deployer git www www-data ubuntu debian centos ec2-user pi user users guest
@@ -54,6 +56,17 @@ function isName(part: string, names: NameLexicon, handle = false): boolean {
   if (part.length < 3 || !(names.given.has(part) || names.family.has(part)) || names.place(part))
     return false;
   return handle || (!names.ambiguous.has(part) && !names.common(part));
+}
+
+const FILE_EXTENSIONS = new Set(
+  'txt pdf doc docx xls xlsx csv tsv jpg jpeg png gif webp heic svg zip rar gz tar json xml yaml yml html htm js ts py md log mp3 mp4 mov wav ppt pptx odt ods exe sh bak tmp ini cfg conf'.split(
+    ' ',
+  ),
+);
+
+/** A word of three letters or more that the lists know neither as a word, a place nor a service's part. */
+function unlistedWord(word: string, names: NameLexicon): boolean {
+  return /^[a-z]{3,}$/.test(word) && !names.common(word) && !names.place(word) && !SERVICE_PARTS.has(word);
 }
 
 /** `mgarcia`: an initial and a listed family name; `sophie`: a given name alone; `colin.fitz`: a given name first. */
@@ -100,9 +113,14 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
       const second = PART_AFTER.exec(text)?.[0];
       if (!second) continue;
       const handle = text[start - 1] === '@';
+      // (`maria.txt`, `report.pdf`: a file's name and its extension.)
+      if (m[0] === '.' && FILE_EXTENSIONS.has(second)) continue;
+      const surname = second.replace(/[._-]?\d+$/, '');
       const named =
-        (isName(first, names, handle) && (second.length === 1 || isName(second, names, handle))) ||
-        (first.length === 1 && isName(second, names, handle));
+        (isName(first, names, handle) && (surname.length === 1 || isName(surname, names, handle))) ||
+        (first.length === 1 && isName(surname, names, handle)) ||
+        // (`maria.gonzalez`, `faisal.alharbi`: a given name, then a surname the lists lack.)
+        (names.given.has(first) && isName(first, names, handle) && unlistedWord(surname, names));
       if (named) push(start, first.length + 1 + second.length);
     }
   }
@@ -119,7 +137,8 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     LOGIN.lastIndex = cue.index + cue[0].length;
     const login = LOGIN.exec(text)?.[0];
     const handle = cue[0] === '@';
-    if (login && (isLoginOfName(login, names) || (handle && isGluedName(login, names))))
+    const bare = login?.replace(/\d+$/, '');
+    if (login && bare && (isLoginOfName(bare, names) || (handle && isGluedName(bare, names))))
       push(cue.index + cue[0].length, login.length);
   }
   ACCOUNT_PLACE.lastIndex = 0;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSpans } from '../spans.js';
+import { detectAddresses } from './address.js';
+
+/** The addresses as the scrub sees them: overlapping readings merged into the outermost. */
+const found = (text: string) =>
+  mergeSpans(detectAddresses(text)).map((span) => text.slice(span.start, span.end));
+
+describe('addresses with the house or flat first, by country', () => {
+  it('reads an Indian house or flat and the parts before the PIN code, not a six-digit number alone', () => {
+    expect(
+      found('Offer letter sent to her at B-204, Lodha Palava, Dombivli East, Thane 421204; joining 1 Aug'),
+    ).toEqual(['B-204, Lodha Palava, Dombivli East, Thane 421204']);
+    expect(found('H.No. 8-2-293/82, Road No. 14, Banjara Hills, Hyderabad 500034')).toEqual([
+      'H.No. 8-2-293/82, Road No. 14, Banjara Hills, Hyderabad 500034',
+    ]);
+    expect(found('12 Sundervan Society, Juhu Tara Road, Mumbai 400049')).toEqual([
+      '12 Sundervan Society, Juhu Tara Road, Mumbai 400049',
+    ]);
+    expect(found('Order 400049 shipped; invoice 12, Mumbai 400049 paid')).toEqual([]);
+  });
+
+  it('reads a Welsh street with its article, a number before a Spanish street word, a Hungarian floor and door', () => {
+    expect(found('move line from 34 Cwrt y Llan, Bangor LL57 1AB to the new flat')).toEqual([
+      '34 Cwrt y Llan, Bangor LL57 1AB',
+    ]);
+    expect(found('rented from me at 1187 Calle Loíza, Apt 3, San Juan, PR 00911 for three years')).toEqual([
+      '1187 Calle Loíza, Apt 3, San Juan, PR 00911',
+    ]);
+    expect(found('lakcíme: 1052 Budapest, Váci utca 15. II/4., adóazonosító')).toEqual([
+      '1052 Budapest, Váci utca 15. II/4.',
+    ]);
+  });
+
+  it('reads the Ukrainian city before the street and the Vietnamese house number before its comma', () => {
+    expect(found('Нова адреса: м. Київ, вул. Хрещатик, 22, кв. 8, 01001. Отримувач')).toEqual([
+      'м. Київ, вул. Хрещатик, 22, кв. 8, 01001',
+    ]);
+    expect(found('Địa chỉ: Số 12, ngõ 34 phố Huế, quận Hai Bà Trưng, Hà Nội')).toContain(
+      'Số 12, ngõ 34 phố Huế, quận Hai Bà Trưng, Hà Nội',
+    );
+  });
+});
