@@ -54,6 +54,40 @@ const LABEL = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:(?:${alternation(LABELS)})\\s?[:：៖፡፦]\\s?|(?:${alternation([...words(ROLES), ...GREETING_WORDS, ...INTRODUCTION_WORDS])})\\s)`,
   'gu',
 );
+
+/**
+ * `नमस्कार, मी प्रशांत देशपांडे`, `નમસ્તે, હું હેતલ પટેલ છું`, `سلام، زه احمد شاه وردک یم`, `สวัสดีค่ะ ดิฉัน สมศรี ใจดี`: a greeting, then
+ * "I", then the name: how a caller or a writer introduces themself. (Without the greeting, "I" is followed by a verb as
+ * often as by a name.)
+ */
+const SELF_GREETINGS =
+  words(`नमस्कार नमस्ते નમસ્તે নমস্কার ನಮಸ್ಕಾರ నమస్కారం வணக்கம் നമസ്കാരം ਸਤ_ਸ੍ਰੀ_ਅਕਾਲ سلام السلام_علیکم مرحبا
+مرحباً شالوم שלום สวัสดี สวัสดีค่ะ สวัสดีครับ ສະບາຍດີ မင်္ဂလာပါ ሰላም ጤና_ይስጥልኝ ជម្រាបសួរ გამარჯობა ආයුබෝවන්`);
+const I =
+  words(`मी मैं আমি હું ನಾನು నేను நான் ഞാൻ ਮੈਂ میں زه من أنا انا אני ดิฉัน ผม ฉัน ຂ້ອຍ ຂ້ອຍຊື່ ကျွန်မ ကျွန်တော် ኣነ እኔ ខ្ញុំ მე
+මම`);
+const INTRODUCED = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${alternation(SELF_GREETINGS)})[,،፣၊]?\\s(?:${alternation(I)})\\s`,
+  'gu',
+);
+const INTRODUCING = new RegExp(alternation(SELF_GREETINGS));
+/** "am" after a name (`… છું`, `… یم`, `… እየ`, `… ပါ`, `… हूँ`), or a particle of politeness (`… ค่ะ`). */
+const COPULAS = words(`છું یم یی እየ ነኝ ပါ ပါတယ် हूँ हूं आहे ค่ะ ครับ`);
+/** The fields a caller gives after their name (`… เลขบัตรประชาชน`, `… फोन`). */
+const NEXT_FIELDS = `เลขบัตรประชาชน เลขประจำตัวประชาชน เบอร์ โทร फोन फ़ोन मोबाइल मोबाईल पता जन्मतारीख জন্ম ফোন મોબાઇલ ವಿಳಾಸ`;
+/** After the name: punctuation, "am", or the next field (not a verb: `नमस्ते, मैं कल आऊँगा` is "I will come tomorrow"). */
+const AFTER_INTRODUCED = new RegExp(
+  `^(?:\\s?[,،፣၊।။.!?:;]|\\s(?:${alternation([...COPULAS, ...words(FIELDS), ...words(NEXT_FIELDS)])})(?![\\p{L}\\p{M}]))`,
+  'u',
+);
+
+function introducedNames(line: string, offset: number, spans: Span[]): void {
+  const found: Span[] = [];
+  namesAfterLabels(line, offset, found, INTRODUCED);
+  for (const span of found) {
+    if (AFTER_INTRODUCED.test(line.slice(span.end - offset, span.end - offset + 24))) spans.push(span);
+  }
+}
 /** A word of a script without capitals (Hebrew to Sinhala, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer). */
 const WORD =
   /(?:(?![\p{P}\p{N}\p{S}])[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\u064b-\u065f\u0670]|\u200c|\u200d)+/uy;
@@ -65,7 +99,8 @@ const STOP_WORDS = new Set(
 ইমেইল ঠিকানা জন্ম பாஸ்போர்ட் தொலைபேசி மின்னஞ்சல் முகவரி పాస్‌పోర్ట్ ఫోన్ చిరునామా ජාතික දුරකථන ኢሜይል ስልክ
 ፓስፖርት ዜግነት ነው លិខិតឆ្លងដែន ទូរស័ព្ទ ဖုန်း နိုင်ငံကူးလက်မှတ် โทร หนังสือเดินทาง السيد السيدة الأستاذ الدكتور آقای خانم
 دکتر جناب صاحب صاحبہ محترم محترمہ श्री श्रीमती डॉ শ্রী শ্রীমতী ড. திரு திருமதி శ్రీ ශ්‍රී ጌታ ወይዘሮ คุณ جديد جديدة
-جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ`),
+جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ છું છે یم یی እየ እዩ ነኝ ပါ ပါတယ် हूँ हूं आहे ค่ะ ครับ นะคะ ເດີ ठीक तैयार खुश बीमार परेशान ઠીક เลขบัตรประชาชน
+เลขประจำตัวประชาชน เบอร์`),
 );
 const MAX_WORDS = 3;
 
@@ -85,9 +120,9 @@ export const FIELDS_IN_CAPITALISED_SCRIPTS =
 fiisaha codsi`);
 const HAS_CASELESS = /[\u0590-\u0dff\u0e00-\u0eff\u1000-\u109f\u10a0-\u10ff\u1200-\u139f\u1780-\u17ff]/;
 
-function namesAfterLabels(line: string, offset: number, spans: Span[]): void {
-  LABEL.lastIndex = 0;
-  for (let label = LABEL.exec(line); label; label = LABEL.exec(line)) {
+function namesAfterLabels(line: string, offset: number, spans: Span[], labels = LABEL): void {
+  labels.lastIndex = 0;
+  for (let label = labels.exec(line); label; label = labels.exec(line)) {
     const taken: [number, number][] = [];
     let at = label.index + label[0].length;
     let ended = false;
@@ -252,6 +287,7 @@ export function detectRoleNames(text: string): Span[] {
     end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end);
     namesAfterLabels(line, start, spans);
+    if (INTRODUCING.test(line)) introducedNames(line, start, spans);
     ownersOfDetails(line, start, spans);
     signersAndAbdNames(line, start, spans);
   }

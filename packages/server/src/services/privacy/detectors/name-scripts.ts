@@ -4,7 +4,7 @@ import { searchBeyondLatin } from './util.js';
 /**
  * Names after a courtesy title or a name label in scripts without capitals, where the title is the
  * only sign that a name follows: Amharic `ወ/ሮ`, `አቶ`; Persian `خانم`, `آقای`; Urdu `محترمہ`, `جناب`;
- * Arabic `السيدة`, `السيد`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
+ * Arabic `السيدة`, `السيد`, `للسيد`; Hebrew `מר`, `גב'`, `ד"ר` (one word); Hindi `डॉ.`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
  * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`; Tamil `திருமதி`; Telugu `శ్రీమతి`. The name is the one or two words after the
  * title, in the same script, up to punctuation; the title stays outside it.
  */
@@ -20,6 +20,10 @@ const TITLES = [
   'جناب',
   'السيدة',
   'السيد',
+  'للسيدة',
+  'للسيد',
+  'डॉ.',
+  'डॉ',
   'Պարոն',
   'Տիկին',
   'ბატონი',
@@ -58,8 +62,21 @@ const NOT_SECOND = new Set([
   '၏',
   'နှင့်',
   'ແລະ',
+  // Hindi postpositions and "and", "is" (`डॉ. मेहता ने …`).
+  'ने',
+  'का',
+  'की',
+  'के',
+  'को',
+  'से',
+  'में',
+  'पर',
+  'और',
+  'है',
 ]);
 const THAI_LABEL = 'ชื่อ';
+/** Hebrew `מר`, `גב'`, `ד"ר`: the surname after them, one word (a verb often follows: `מר כהן ביקש`). */
+const HEBREW_TITLES = ['מר', 'גברת', "גב'", 'גב׳', 'ד"ר', 'ד״ר'];
 /**
  * Thai words that start with a title but are ordinary words: after `คุณ` quality, value, qualification, virtue,
  * benefit, trait; after `นาย` prime minister, employer, broker, officer, doctor, district chief, police, capitalist,
@@ -72,12 +89,13 @@ const WORD = '(?:(?!\\p{Script=Latin})[\\p{L}\\p{M}])+';
 const AFTER_TITLE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${TITLES.join('|')})\\s+(${WORD})(?: (${WORD}))?` +
     `|(?:${THAI_TITLES.join('|')}|(?<![\\p{L}\\p{M}])(?:${SPACED_SCRIPT_TITLES.join('|')}))\\s?(${WORD})(?: (${WORD}))?` +
-    `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?`,
+    `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?` +
+    `|(?<![\\p{L}\\p{M}])(?:${HEBREW_TITLES.join('|')})\\s+(${WORD})`,
   'gu',
 );
 /** A letter of the scripts above (letters only: a class with combining marks would misread). */
 const SCRIPTS =
-  /[\u0531-\u0587\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0b85-\u0bb9\u0c05-\u0c39\u0e01-\u0e30\u0e81-\u0eae\u1000-\u102a\u10a0-\u10ff\u1200-\u135a\u1780-\u17b3]/;
+  /[\u0531-\u0587\u05d0-\u05ea\u0621-\u064a\u067e-\u06d3\u0905-\u0939\u0985-\u09b9\u0b85-\u0bb9\u0c05-\u0c39\u0e01-\u0e30\u0e81-\u0eae\u1000-\u102a\u10a0-\u10ff\u1200-\u135a\u1780-\u17b3]/;
 
 /** Read line by line, only the lines with a letter of these scripts (the pattern costs a try at every position). */
 export function detectScriptNames(text: string): Span[] {
@@ -90,7 +108,7 @@ export function detectScriptNames(text: string): Span[] {
     const line = text.slice(start, end);
     AFTER_TITLE.lastIndex = 0;
     for (let m = AFTER_TITLE.exec(line); m; m = AFTER_TITLE.exec(line)) {
-      const first = m[1] ?? m[3] ?? m[5];
+      const first = m[1] ?? m[3] ?? m[5] ?? m[7];
       const matchedSecond = m[2] ?? m[4] ?? m[6];
       if (!first) continue;
       if (m[3] !== undefined && THAI_NOT_NAMES.test(first)) continue;

@@ -46,3 +46,26 @@ describe('honorifics before a name, in any language, stay outside it', () => {
     expect(names('Ibu Sri Wahyuni sudah transfer.')).toContain('Sri Wahyuni');
   });
 });
+
+describe('a caller introducing themself: a greeting, "I", the name', () => {
+  it('reads the name up to punctuation, "am" or the next field', () => {
+    expect(found('سلام، زه احمد شاه وردک یم، د تذکرې شمېره')).toContain('احمد شاه وردک');
+    expect(found('નમસ્તે, હું હેતલ પટેલ છું, મારો મોબાઇલ')).toContain('હેતલ પટેલ');
+    expect(found('नमस्कार, मी प्रशांत देशपांडे, जन्मतारीख')).toContain('प्रशांत देशपांडे');
+    expect(found('สวัสดีค่ะ ดิฉัน สมศรี ใจดี เลขบัตรประชาชน')).toContain('สมศรี ใจดี');
+    expect(found('မင်္ဂလာပါ၊ ကျွန်မ ခင်မာအေး ပါ။')).toContain('ခင်မာအေး');
+    expect(found('您好，我是王晓明，身份证号见附件')).toContain('王晓明');
+  });
+
+  it('leaves "I" with a verb or a state', () => {
+    expect(found('नमस्ते, मैं कल आऊँगा')).toEqual([]);
+    expect(found('नमस्ते, मैं ठीक हूँ')).toEqual([]);
+    expect(found('我是学生，在北京')).toEqual([]);
+  });
+
+  it('reads a name after Hebrew, Arabic and Hindi titles', () => {
+    expect(found('מר כהן ביקש לשלוח את החשבונית')).toEqual(['כהן']);
+    expect(found('بطاقة الهوية الإماراتية للسيد راشد المهيري: 784')).toEqual(['راشد المهيري']);
+    expect(found('डॉ. मेहता ने मरीज़ को छुट्टी दे दी')).toContain('मेहता');
+  });
+});
