@@ -59,11 +59,13 @@ const WINDOWS_DEFAULT = /\b(?:DESKTOP|LAPTOP)-(?=[A-Z]*\d)[A-Z0-9]{7,8}(?![\w-])
 /** `LT-HWALKER-01`, `NB-KOFI-0042`: a laptop's, notebook's or workstation's code, a name, a padded number. */
 const ASSET_NAME =
   /\b(?:LT|NB|DT|WS|PC|LAP|MBP)-[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*-\d{2,4}(?![\w-]|\.[a-z0-9])/g;
+/** `WAW-LT-0482`, `BLR-LT-2291`: a site's code, the kind of machine, its number. */
+const SITE_ASSET = /\b[A-Z]{2,4}-(?:LT|NB|DT|WS|PC|LAP|MBP|VM|SRV)-\d{3,5}(?![\w-]|\.[a-z0-9])/g;
 
 function assetNames(text: string): Span[] {
   if (!text.includes('-')) return [];
   const spans: Span[] = [];
-  for (const pattern of [WINDOWS_DEFAULT, ASSET_NAME]) {
+  for (const pattern of [WINDOWS_DEFAULT, ASSET_NAME, SITE_ASSET]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (!/[@/.]/.test(text[m.index - 1] ?? ''))

@@ -71,3 +71,16 @@ describe('addresses after words that end like a version word (round 12)', () => 
     expect(ips('Firmware ver. 4.2.10.1 and fw 1.2.3.4')).toEqual([]);
   });
 });
+
+describe('devices and assets named in tickets and leases', () => {
+  it('reads a device named after its owner after `hostname`, a site asset code and an internal zone with a hyphen', () => {
+    expect(hosts('DHCP lease: hostname Jamals-MacBook-Pro')).toEqual(['Jamals-MacBook-Pro']);
+    expect(hosts('komputer WAW-LT-0482 nie odpowiada')).toEqual(['WAW-LT-0482']);
+    expect(hosts('remote wipe sent to BLR-LT-2291, last IP')).toEqual(['BLR-LT-2291']);
+    expect(hosts('bad DNS record for auth.int.payroll-core; reverted')).toEqual(['auth.int.payroll-core']);
+  });
+
+  it('leaves a hyphenated word after `hostname is`', () => {
+    expect(hosts('the hostname is well-known')).toEqual([]);
+  });
+});

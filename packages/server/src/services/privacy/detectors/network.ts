@@ -83,7 +83,7 @@ export function detectMacs(text: string): Span[] {
 
 /** A public domain with an internal zone inside it: `jenkins.corp.acme.com`, `vpn.internal.example.ng`. */
 const INTERNAL_ZONE =
-  /\.(?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\.(?:[a-z0-9-]+\.)*[a-z]{2,}(?![\w-]|\.[a-z0-9])/gi;
+  /\.(?:internal|intranet|intra|int|corp|lan|priv|private|dmz|mgmt)\.(?:[a-z0-9-]+\.)*[a-z]{2,}(?:-[a-z0-9]+)*(?![\w-]|\.[a-z0-9])/gi;
 /** `ssh deploy@build-runner-07.int.example.net`: the login before a host given to a remote-shell command. */
 const SHELL_LOGIN = /\b(?:ssh|scp|sftp|rsync|mosh)\s+(?:-\S+\s+(?:\d+\s+)?)*[\w.-]+@$/;
 /** Is the `@` at `at` a login given to `ssh`/`scp`/`sftp`/`rsync`/`mosh` (not a mailbox)? */
@@ -92,7 +92,7 @@ export const shellLoginAt = (text: string, at: number) =>
 const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
 const NAMED_MACHINE =
-  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|ssh|ping|rdp|connect to|log in to|login to)(?:\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?|:\s*)([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
+  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|komputer|ordinateur|rechner|computadora|computador|ssh|ping|rdp|connect to|log in to|login to)(?:\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?|:\s*)([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
 /** `kids-ipad (192.168.2.226, …)`, `nas-garage (10.0.0.5)`: a hyphenated name right before its address in brackets. */
 const ADDRESS_IN_BRACKETS = / \((?=\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}[,;) ]|[0-9a-f]{1,4}:[0-9a-f:]+[,;) ])/g;
 const NAME_BEFORE = /(?<![\w.-])[a-z][a-z0-9]{2,}(?:-[a-z0-9]{2,})+$/;
@@ -158,8 +158,11 @@ const machineName = (name: string) =>
   name.length >= 4 &&
   ((/\d/.test(name) && /[a-z]{2}/i.test(name)) || /^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name));
 
-/** `hostname KT-LT-FOGUNLEYE`: after `hostname`, a name of capitals joined by hyphens (an asset's name). */
-const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+/**
+ * `hostname KT-LT-FOGUNLEYE`, `hostname Jamals-MacBook-Pro`: after `hostname`, words joined by hyphens in any case (an
+ * asset's name, a device named after its owner), with a capital or a digit in its first word (not `well-known`).
+ */
+const HYPHENATED_NAME = /^(?=[^-]*[A-Z0-9])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/;
 /**
  * `Found in a script on etl-worker-03:`, `copied from db-prod-01`: after a bare `on`/`from`, only a
  * lower-case name of two words or more and a padded number (not `on covid-19`, `on long-term leave`, `on follow-up-2`).
@@ -173,7 +176,7 @@ function namedMachines(text: string): Span[] {
     'HOST',
     (m) => {
       const name = m[1] ?? '';
-      if (/^hostname\b/i.test(m[0]) && SHOUTED_NAME.test(name)) return true;
+      if (/^hostname\b/i.test(m[0]) && HYPHENATED_NAME.test(name)) return true;
       // Without a digit, a name of joined words right after the machine word only (`host is well-known`).
       return machineName(name) && (/\d/.test(name) || !/\s(?:is|was)\s/.test(m[0]));
     },

@@ -2,6 +2,7 @@ import { listedAfterCues } from './anchored-matches.js';
 import { detectLoginPasswords } from './secret-login.js';
 import { loginAndSeedSecrets } from './secret-user-pass-totp-answers.js';
 import { cyrillicPasswords, polishPasswords } from './secret-polish-cyrillic-passwords.js';
+import { secretsAfterCredentialWords } from './secret-after-credential-words.js';
 import { accessCodesPinsOtps } from './secret-access-codes-pins-otps.js';
 import { doorCodes, quotedPassphrases } from './secret-codes-in-prose.js';
 import type { Span } from '../types.js';
@@ -325,7 +326,7 @@ function mysqlPasswords(text: string): Span[] {
  */
 export function detectSecrets(text: string): Span[] {
   const cues = anchorStarts(text, PASSWORD_CUE);
-  return [
+  return onceEach([
     ...matchSpansWhere(text, BOUNDED_KEYS, 'SECRET', notAfterHyphen(text)),
     ...dottedTokens(text),
     ...pemBlocks(text),
@@ -348,6 +349,7 @@ export function detectSecrets(text: string): Span[] {
     ...loginAndSeedSecrets(text),
     ...polishPasswords(text),
     ...cyrillicPasswords(text),
+    ...secretsAfterCredentialWords(text),
     ...accessCodesPinsOtps(text, cues),
     ...doorCodes(text),
     ...quotedPassphrases(text),
@@ -363,5 +365,16 @@ export function detectSecrets(text: string): Span[] {
         !HASH_LABEL.test(text.slice(Math.max(0, m.index - 8), m.index + 1)),
       1,
     ),
-  ];
+  ]);
+}
+
+/** A secret two readings found (`combination 7-3-1`): once. */
+function onceEach(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans.filter((span) => {
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
