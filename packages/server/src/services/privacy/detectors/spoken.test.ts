@@ -40,3 +40,20 @@ describe('identity numbers read out (round 10b)', () => {
     ]);
   });
 });
+
+describe('phone numbers read out with hyphens or a country code', () => {
+  const spoken = (text: string) => detectSpoken(text).map((span) => text.slice(span.start, span.end));
+
+  it('reads digit words joined by hyphens, and a number after `plus`', () => {
+    expect(
+      spoken('AGENT: And your phone number? CALLER: Seven-seven-three, five-five-two, oh-one-eight-nine.'),
+    ).toEqual(['Seven-seven-three, five-five-two, oh-one-eight-nine']);
+    expect(spoken("it's plus four four seven nine one one, two three four, five six seven")).toEqual([
+      'plus four four seven nine one one, two three four, five six seven',
+    ]);
+  });
+
+  it('leaves an X-ray and a compound number', () => {
+    expect(spoken('the X-ray of the knee, twenty-one days later, one-two punch')).toEqual([]);
+  });
+});

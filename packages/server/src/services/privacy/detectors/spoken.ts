@@ -65,7 +65,8 @@ export const postcodeChar: Alphabet = (word) =>
 const plateChar: Alphabet = (word) => DIGITS[word] ?? NATO[word] ?? postcodeChar(word);
 
 // `double-zero`: a repeat word may be joined to its digit by a hyphen; German's is `doppel`, its digits have umlauts.
-const TOKEN = /[ \t]*,?[ \t]*(x-ray|(?:double|triple|doppel)(?=-[a-z])|\p{L}+(?![\p{L}\d'’-]))/iuy;
+// Digits may be joined by hyphens too (`oh-seven-nine-one-one, two-six-four`).
+const TOKEN = /(?:[ \t]*,?[ \t]*|-)(x-ray|(?:double|triple|doppel)(?=-[a-z])|\p{L}+(?![\p{L}\d'’]))/iuy;
 const REPEATS: Record<string, number> = { double: 2, doppel: 2, triple: 3 };
 
 /** The spoken run from `at`: its characters and where its last word ends (`double`/`triple` repeat the next one). */
@@ -110,9 +111,13 @@ function spokenNumbers(text: string): Span[] {
     resumeAt = Math.max(end, m.index + m[0].length);
     if (value.length < 10) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
+    // `plus four four seven nine …`: a country code read out; the number needs no other word.
+    const plus = /\bplus\s$/i.exec(before);
     const card = CARD_CUE.test(before) || SPOKEN_CARD_SHAPE.test(value);
     if (value.length >= 13 && value.length <= 19 && luhnValid(value) && card) {
       spans.push({ start: m.index, end, type: 'CARD' });
+    } else if (plus && value.length <= 15) {
+      spans.push({ start: m.index - plus[0].length, end, type: 'PHONE' });
     } else if (value.length <= 13 && PHONE_CUE.test(before) && !OTHER_NUMBER.test(before)) {
       spans.push({ start: m.index, end, type: 'PHONE' });
     }
