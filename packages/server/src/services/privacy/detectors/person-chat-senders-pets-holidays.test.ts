@@ -173,3 +173,18 @@ describe('lower-case names addressed in chat', () => {
     expect(lower('write to ops@rashid.dev')).toEqual([]);
   });
 });
+
+describe('lower-case names introduced in chat or after a title', () => {
+  const lower = (text: string) =>
+    lowerCaseNames(text, lexicon).map((span) => text.slice(span.start, span.end));
+
+  it("reads `it's kavya`, `mr okeke`", () => {
+    expect(lower("Hotel chat: hey it's kavya in 1208, the key card stopped working")).toEqual(['kavya']);
+    expect(lower('pharm tech note: mr okeke rang again re insulin pens')).toEqual(['okeke']);
+  });
+
+  it("leaves `it's fine`, `this is great`, `mr bean`", () => {
+    expect(lower("it's fine, its over, this is great, sono stanco")).toEqual([]);
+    expect(lower('mr bean is funny')).toEqual([]);
+  });
+});
