@@ -286,6 +286,7 @@ nok abrazo abrazos besos cordialmente atentamente bisous bises cordialement grü
 cumprimentos abraços beijos saludos filha filho esposa esposo marido irmã irmão hija hijo hermana hermano fille fils épouse époux sœur frère figlia figlio moglie marito
 sorella fratello tochter sohn ehefrau ehemann schwester bruder dochter zoon echtgenote echtgenoot zus broer córka syn żona mąż
 siostra brat dcera manželka manžel beneficiaria beneficiario
+little baby piccolo piccola pequeño pequeña pequenino pequenina kleine kleiner petit petite text pay
 ${KINSHIP_TITLES} ${GREETING_WORDS} ${ROLES_IN_CAPITALISED_SCRIPTS.join(' ')}`
     .split(/\s+/)
     .filter(Boolean),

@@ -93,3 +93,21 @@ describe('lower-case names after chat cues', () => {
     expect(found('the coach will call, my uncle may come')).toEqual([]);
   });
 });
+
+describe('a capitalised name after little, baby, text or pay', () => {
+  it('reads the child, the one to text and the one to pay', () => {
+    expect(found('Pieter, Anri and little Sanet yes, Oupa Koos cannot travel')).toContain('Sanet');
+    expect(found('lost cat near the park, please text Sadia on 07911 123 654')).toContain('Sadia');
+    expect(found('Ref fees £40, pay Gaz before kick off.')).toContain('Gaz');
+  });
+
+  it('leaves ordinary capitalised words after them', () => {
+    for (const text of [
+      'a little Bit of help',
+      'Little Italy is nice',
+      'pay Day is Friday',
+      'switch to Text Mode',
+    ])
+      expect(found(text), text).toEqual([]);
+  });
+});
