@@ -5,6 +5,7 @@ import { birthDatesAfterWrittenCues } from './dob-docs-persian-arabic-italian.js
 import { gedcomBracketYorubaBirthDates } from './dob-gedcom-brackets-yoruba.js';
 import { ONE_ENTRY, searchBeyondLatin } from './util.js';
 import { lifespans } from './dob-after-names.js';
+import { wordDatesOfBirthPtItDeHu } from './dob-words-pt-it-de-hu.js';
 
 /**
  * Round 12's dates of birth: Hijri dates
@@ -167,6 +168,7 @@ export function detectBirthDatesInAnyForm(text: string): Span[] {
     ...birthDatesAfterWrittenCues(text),
     ...gedcomBracketYorubaBirthDates(text),
     ...lifespans(text),
+    ...wordDatesOfBirthPtItDeHu(text),
   ];
   // `9-mart 1994` of dob.ts inside `9-mart 1994-yil`: the longer reading stays.
   const outer = spans.filter(

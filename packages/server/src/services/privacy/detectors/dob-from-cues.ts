@@ -49,7 +49,7 @@ const BIRTHDAY_CUE = /\b(?:b-?day|birthday)\b/gi;
 const KO_BORN = /(\d{4}년\s?\d{1,2}월\s?\d{1,2}일)\s?(?:생|출생)/dg;
 
 /** Each date of `date` starting at a word within `reach` characters after a match of `cue`, in the same clause. */
-function afterCue(text: string, cue: RegExp, date: RegExp, reach: number): Span[] {
+export function afterCue(text: string, cue: RegExp, date: RegExp, reach: number): Span[] {
   const spans: Span[] = [];
   const gap = /[\s:,.]/;
   cue.lastIndex = 0;

@@ -70,3 +70,24 @@ describe('more birth cues and date shapes', () => {
     expect(found('Order 12 / 05 / 2015 shipped')).toEqual([]);
   });
 });
+
+describe('dates of birth read out in Portuguese, Italian, German and Hungarian', () => {
+  it('reads the date after the cue, across a question and its answer', () => {
+    expect(
+      found('Utente: nasci a vinte e nove de outubro de mil novecentos e oitenta e oito. Rececionista'),
+    ).toEqual(['vinte e nove de outubro de mil novecentos e oitenta e oito']);
+    expect(
+      found('Mi conferma la data di nascita? Paziente: Diciassette settembre millenovecentosettantanove.'),
+    ).toEqual(['Diciassette settembre millenovecentosettantanove']);
+    expect(
+      found('MFA: Ihr Geburtsdatum bitte? Patientin: Dreizehnter Juni neunzehnhundertzweiundsiebzig.'),
+    ).toEqual(['Dreizehnter Juni neunzehnhundertzweiundsiebzig']);
+    expect(found('A születési dátuma? Beteg: Ezerkilencszázötvennyolc március tizenkettő.')).toEqual([
+      'Ezerkilencszázötvennyolc március tizenkettő',
+    ]);
+  });
+
+  it('leaves the same words without a birth cue', () => {
+    expect(found('A reunião é a vinte e nove de outubro de dois mil e vinte e cinco.')).toEqual([]);
+  });
+});
