@@ -41,3 +41,23 @@ describe('addresses with the house or flat first, by country', () => {
     );
   });
 });
+
+describe('flats and units inside European addresses', () => {
+  it('reads Swedish lgh, Norwegian H-numbers, French bât., Catalan carrer in lower case and a Russian postcode first', () => {
+    expect(found('Annikas nya adress är Kungsgatan 44, lgh 1203, 411 19 Göteborg.')).toEqual([
+      'Kungsgatan 44, lgh 1203, 411 19 Göteborg',
+    ]);
+    expect(found('adressen er Thereses gate 18B, H0304, 0358 Oslo. Hilsen Eirik')).toEqual([
+      'Thereses gate 18B, H0304, 0358 Oslo',
+    ]);
+    expect(found('demeurant 14 rue des Lilas, bât. C, 69003 Lyon, est cité')).toEqual([
+      '14 rue des Lilas, bât. C, 69003 Lyon',
+    ]);
+    expect(found('visc al carrer de Provença 281, 3r 2a, 08037 Barcelona i el meu mòbil')).toEqual([
+      'carrer de Provença 281, 3r 2a, 08037 Barcelona',
+    ]);
+    expect(
+      found('Адрес доставки: 123182, г. Москва, ул. Щукинская, д. 6, кв. 41, получатель Ахмедов.'),
+    ).toEqual(['123182, г. Москва, ул. Щукинская, д. 6, кв. 41']);
+  });
+});

@@ -30,8 +30,8 @@ const POSTCODE = [
 const PREFIXED_POSTCODE = String.raw`(?:HT|AZ|VC)\d{4}|AD\d{3}|BB\d{5}|(?:LV|MD)-\d{4}|LT-\d{5}`;
 const WORD = String.raw`(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}\d])|\d{1,4}[A-Za-z]?(?![\w-])|(?:de|da|do|di|del|della|des|du|es|la|el|of|am|im|an|upon|sur|tranche)(?![${L}]))`;
 /** One comma-separated part of an address: `Lekki Phase 1`, `2nd Cross`, `ON M5H 2N2`, `560038`. */
-/** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `3º izq.`, `2º 1ª`, `3.º Esq.`, `3r 2a` (Catalan), `2. th.`, `kv. 15` (a flat, romanised), `of. 1203` (an office). */
-const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|sector|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre|dto|кв|квартира|под|эт)\.?\s?(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동)|(?:kv|of|ofic)\.\s?\d{1,4}[A-Za-z]?|oficina\s\d{1,4}[A-Za-z]?|\d{1,2}(?:r|n|t|è)\s\d{1,2}a(?![\w]))`;
+/** A flat, floor or door: `apto 92`, `conj. 92`, `m. 17`, `bât. C`, `lgh 1203` (Swedish), `H0304` (Norwegian), `3º izq.`, `2º 1ª`, `3.º Esq.`, `3r 2a` (Catalan), `2. th.`, `kv. 15` (a flat, romanised), `of. 1203` (an office). */
+const ONE_UNIT = String.raw`(?:(?:apto|apt|app|ap|m|lok|sector|piso|andar|flat|unit|suite|dept|depto|dpto|conj|cj|sala|loja|bloco|bl|int|interno|scala|sc|piano|Whg|Wohnung|Top|Stiege|Stg|esc|escalera|puerta|pta|torre|dto|bât|bat|bâtiment|lgh|lägenhet|кв|квартира|под|эт)\.?\s?(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z](?![\w]))|H0\d{3}(?![\w])|\d{1,2}\.?\s?[º°ª]\.?(?:\s?(?:\d{1,2}\s?[º°ª]|[A-Za-z]{1,5}\.?))?|\d{1,2}\.\s?(?:th|tv|mf|sal|OG|Obergeschoss|Etage|Stock|DG|UG)\.?|(?:EG|OG|DG|Erdgeschoss|Dachgeschoss|Hochparterre)(?![\w])|\d{1,5}\s?(?:호|층|동)|(?:kv|of|ofic)\.\s?\d{1,4}[A-Za-z]?|oficina\s\d{1,4}[A-Za-z]?|\d{1,2}(?:r|n|t|è)\s\d{1,2}a(?![\w]))`;
 /** A flat, floor or door, or several (`piso 6 depto B`, `Stiege 2 Top 14`, `3. OG links`, `502호`). */
 const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|izq|izda|dcha)\.?)?`;
 /**
@@ -69,11 +69,12 @@ export function extendAddress(text: string, end: number): number {
 
 /** Abbreviations of addresses whose dot ends no sentence (`Brgy. Poblacion`, `Av. Paulista`). */
 const ADDRESS_ABBREVIATIONS = new Set(
-  'brgy blvd bldg apto dept depto dpto dto prov dist distt conj nte ave rue str sec blk hse appt apt esq izq dcha bis lok col carr tte gral pres cnel ing kel kec kab jln perum avda pza pje psje pso ctra urb edif sto sra srta vul prosp mnt pst sub cad mah sok bulv boul daire kat вул ул просп пров пер наб бульв кв буд корп стр'.split(
+  'brgy blvd bldg apto dept depto dpto dto prov dist distt conj nte ave rue str sec blk hse appt apt esq izq dcha bis lok col carr tte gral pres cnel ing kel kec kab jln perum avda pza pje psje pso ctra urb edif sto sra srta vul prosp mnt pst sub cad mah sok bulv boul daire kat bât bat ags bcs camp coah chis chih cdmx dgo gto gro hgo jal mich mor nay oax pue qro slp sin son tab tamps tlax ver yuc zac вул ул просп пров пер наб бульв кв буд корп стр'.split(
     ' ',
   ),
 );
 const FULL_STOP = /(\p{L}{3,})\.\s+(?=\p{Lu})/gu;
+const FINAL_STOP = /(\p{L}{3,})\.$/u;
 
 /**
  * `…, Accra. Landlord Mrs. Adjoa Owusu`, `…, 10115 Berlin. Driver Hans will call`: a full stop after a
@@ -82,6 +83,9 @@ const FULL_STOP = /(\p{L}{3,})\.\s+(?=\p{Lu})/gu;
  */
 export function sentenceEnd(text: string, from: number, to: number): number {
   const tail = text.slice(from, to);
+  // (`…, 411 19 Göteborg.` at the end of the text: the full stop is the sentence's.)
+  const last = FINAL_STOP.exec(tail)?.[1];
+  if (last && !ADDRESS_ABBREVIATIONS.has(last.toLowerCase())) return to - 1;
   if (!tail.includes('. ')) return to;
   FULL_STOP.lastIndex = 0;
   for (let m = FULL_STOP.exec(tail); m; m = FULL_STOP.exec(tail)) {

@@ -24,8 +24,8 @@ const ENGLISH = new RegExp(
   String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
-/** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`), or staircase and door (`45/3/12`). */
-const HOUSE_NUMBER = String.raw`\d{1,4}(?:\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?|(?:\/\d{1,3}){1,3}(?![\w/]))?`;
+/** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`, `18B`), or staircase and door (`45/3/12`). */
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:[A-H]\b|\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?|(?:\/\d{1,3}){1,3}(?![\w/]))?`;
 /** `Landstraßer Hauptstraße`, `Wiedner Gürtel`: an adjective of place before the street name. */
 const PLACE_ADJECTIVE = String.raw`(?!(?:Dieser|Jeder|Hinter|Unter|Weiter|Immer|Einer|Ihrer|Unser|Oder|Aber|Neben)\s)[${UPPER_START}][${L}]{3,}er\s`;
 const GERMANIC = new RegExp(
@@ -103,7 +103,7 @@ const TYPE_BEFORE_NUMBER = new RegExp(
 );
 const TYPE_NUMBER_ANCHOR = new RegExp(String.raw`\s${STREET_TYPE}\.?\s\d{1,4}[a-zA-Z]?,\s`, 'g');
 const ROMANCE = new RegExp(
-  String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Bulevar|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda|(?<=\b(?:di|in|a|da|su|della|nella|alla|dalla|sulla) )(?:via|viale|piazza|corso|vicolo))\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
+  String.raw`(?<![${L}])(?:Calle|C\/|Avenida|Avda\.|Plaza|Paseo|Carrer|Bulevar|Camino|Via|Viale|Piazza|Corso|Largo|Vicolo|Rua|Travessa|Praça|Alameda|(?<=\b(?:di|in|a|da|su|della|nella|alla|dalla|sulla) )(?:via|viale|piazza|corso|vicolo)|(?<=\b(?:al|el|del|en|a) )(?:carrer|avinguda|passeig|plaça|calle|avenida))\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della|delle|dei|degli)\s+)*${CAP}(?:\s+(?:(?:de|del|da|do|di|della)\s+)?${CAP}){0,3},?\s*(?:n[º°o]\.?\s*)?\d{1,4}[a-zA-Z]?\b${EU_TAIL}`,
   'g',
 );
 

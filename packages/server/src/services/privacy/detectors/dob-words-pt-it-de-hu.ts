@@ -21,7 +21,7 @@ const IT_DAY =
 const IT_MONTH =
   'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
 const IT_DATE = new RegExp(
-  `(?:il )?(?:${IT_DAY}) (?:${IT_MONTH}) (?:millenovecent\\p{L}+|duemila\\p{L}*)(?![\\p{L}])`,
+  `(?:${IT_DAY}) (?:${IT_MONTH}) (?:millenovecent\\p{L}+|duemila\\p{L}*)(?![\\p{L}])`,
   'iuy',
 );
 const IT_CUE = /\b(?:nascita|nat[oa])\b/gi;
@@ -30,7 +30,7 @@ const DE_UNIT = 'ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun';
 const DE_DAY = `(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft|dreizehnt|vierzehnt|fünfzehnt|sechzehnt|siebzehnt|achtzehnt|neunzehnt|zwanzigst|(?:${DE_UNIT})undzwanzigst|dreißigst|einunddreißigst)(?:er|en|e)`;
 const DE_MONTH = 'januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember';
 const DE_DATE = new RegExp(
-  `(?:am )?${DE_DAY} (?:${DE_MONTH}) (?:neunzehnhundert\\p{L}*|zweitausend\\p{L}*)(?![\\p{L}])`,
+  `${DE_DAY} (?:${DE_MONTH}) (?:neunzehnhundert\\p{L}*|zweitausend\\p{L}*)(?![\\p{L}])`,
   'iuy',
 );
 const DE_CUE = /\b(?:geburtsdatum|geboren|geburtstag)\b/gi;

@@ -40,3 +40,20 @@ describe('the Azerbaijani FIN', () => {
     expect(found('Code ABC1234 shipped')).toEqual([]);
   });
 });
+
+describe('tax and identity numbers by more labels', () => {
+  const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
+
+  it('reads the number after its label, and after "your" in Greek', () => {
+    expect(ids('Unser Zeichen: St-Nr. 21/815/08150 — Sehr geehrte Frau')).toEqual(['21/815/08150']);
+    expect(ids('Fødselsnummeret mitt er 140388 49191, og adressen er')).toEqual(['140388 49191']);
+    expect(ids('το ΑΦΜ σας 048291739 δεν αντιστοιχεί')).toEqual(['048291739']);
+    expect(ids('Your Unique Taxpayer Reference is 84920 17365. Please quote it')).toEqual(['84920 17365']);
+    expect(ids('Petitioner, A-Number A204-881-337, beneficiary')).toEqual(['A204-881-337']);
+    expect(ids('PAN AAJPI4812M, UAN 100482917735, net pay')).toContain('100482917735');
+  });
+
+  it('leaves the label without a number', () => {
+    expect(ids('the tax number format is strict')).toEqual([]);
+  });
+});

@@ -46,6 +46,28 @@ export const MORE_LABELS: Row[] = [
     cues: [],
   },
   { country: 'Afghanistan tazkira', cues: ['e-?tazkira', 'tazkera', 'taskira', 'tazkira', 'تذکره'] },
+  {
+    country:
+      'Tax and identity numbers by their labels: Germany, Norway, Sweden, Greece, Iran, Taiwan, UK, US, India',
+    cues: [
+      'st-?nr',
+      'steuernummer',
+      'steuer-?id',
+      'fødselsnummer(?:et)?',
+      'personnummer(?:et)?',
+      'αφμ',
+      'کد ملی(?:\u200cام)?',
+      '身分證字號',
+      '身份證字號',
+      '身分證號碼',
+      'unique taxpayer reference',
+      'utr',
+      'a-number',
+      'alien (?:registration )?number',
+      'uan',
+      'tax (?:number|no\\.?|id)',
+    ],
+  },
   { country: 'Jamaica TRN', cues: ['trn', 'taxpayer registration number'] },
   {
     country: 'Morocco, Tunisia, Algeria, Senegal, Côte d’Ivoire, Cameroon, DRC national ID cards',

@@ -45,7 +45,8 @@ const GENERAL_CUES = [
   'id no\\.?',
 ];
 
-const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|n\.[º°o]|#|is|of)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
+/** What may stand between a label and its number: `number`, `is`, and "your", "my", "also" (`ΑΦΜ σας 0482…`, `کد ملی‌ام هم 0074…`). */
+const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|n\.[º°o]|#|is|of|σας|μου|هم)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
 /** `National ID (Kenya): …`, `Greek ID (AMKA) …`: a word or two in brackets after the label. */
 const ASIDE = String.raw`(?: ?\([^()\n]{1,24}\))?`;
 const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];

@@ -1,0 +1,40 @@
+import type { Span } from '../types.js';
+import { matchSpans } from './util.js';
+
+/**
+ * One-time codes as services text them (`use code 771902 to reset your password`, `Your WhatsApp code: 381-446`, `Your
+ * Barclays verification code is 482 016`, `G-583021 is your Google verification code`, `رمز التحقق الخاص بك هو 904712`,
+ * `הקוד שקיבלת בסמס: 739204`) and door codes in Finnish, Scandinavian and Catalan (`ovikoodi on 1947`, `el codi de la
+ * porta és 3108`).
+ */
+
+/** A line of a message about signing in: its code is a secret, not an order's or an error's. */
+const SIGN_IN_WORDS =
+  /verif|one-time|\botp\b|reset|log ?in|sign ?in|\bshare\b|expire|security|2fa|authenticat|passcode|تحقق|التفعيل|סמס|אימות/i;
+/** Found from `code` (rare), then the words before it are read: `use code`, `your (WhatsApp|verification) code`. */
+const CODE_IN_MESSAGE = /\bcode(?:\s(?:is|was))?\s?:?\s(\d{3}[ -]\d{3}|\d{4,8})(?![\w-]|[.,]\d)/dgi;
+const CODE_OWNER = /\b(?:use|enter|your|the|this)\s(?:[\p{L}-]+\s){0,3}$/iu;
+const GOOGLE_CODE = /(?<![\w-])G-(\d{6})(?![\w-])/dg;
+const ARABIC_CODE = /رمز (?:التحقق|التفعيل|الدخول)[^\d٠-٩\n]{0,30}?([0-9٠-٩]{4,8})(?![0-9٠-٩])/dg;
+const HEBREW_CODE = /(?:ה)?קוד[^\d\n]{0,40}?:?\s?(\d{4,8})(?!\d)/dg;
+const DOOR_CODE_WORDS =
+  /(?:ovikoodi|porttikoodi|dørkode(?:n)?|portkod(?:en)?|dörrkod(?:en)?|codi de la porta|codi del portal|codice del portone|codice del cancello)\s(?:on|er|är|és|è|=|:)?\s?(\d{3,8}[#*]?)(?![\w-])/dgi;
+
+/** The line around `at`. */
+function lineAt(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end < 0 ? text.length : end);
+}
+
+export function oneTimeAndDoorCodes(text: string): Span[] {
+  const inSignInMessage = (m: RegExpExecArray) => SIGN_IN_WORDS.test(lineAt(text, m.index));
+  const owned = (m: RegExpExecArray) =>
+    CODE_OWNER.test(text.slice(Math.max(0, m.index - 48), m.index)) && inSignInMessage(m);
+  return matchSpans(text, CODE_IN_MESSAGE, 'SECRET', owned, 1)
+    .concat(
+      [GOOGLE_CODE, ARABIC_CODE, HEBREW_CODE].flatMap((pattern) =>
+        matchSpans(text, pattern, 'SECRET', inSignInMessage, 1),
+      ),
+    )
+    .concat(matchSpans(text, DOOR_CODE_WORDS, 'SECRET', () => true, 1));
+}
