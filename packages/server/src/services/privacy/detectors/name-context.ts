@@ -261,7 +261,7 @@ abuelito vovó vovô avó avô oma opa omi opi gogo mkhulu babcia dziadek mak ay
 const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu
 obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari moien bonjou bula salom tere moi
 hei oi servus pozdrav zdravo ahoj labas sveiki pozdrawiam saludos cumprimentos atenciosamente cordialement groeten
-hälsningar terveisin hujambo`;
+hälsningar terveisin hujambo привет привіт прывітанне здравствуйте здравствуй вітаю сәлем сәлеметсіз салом γεια χαίρετε`;
 
 /** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
 export const PERSON_BEFORE = new Set(

@@ -15,7 +15,8 @@ lol shout p mr mrs ms`;
 const DEED_WORDS =
   'said says asked wrote replied thinks reckons can could will and you ur u saved fixed sent left';
 /** The first words of LOGIN_CUE's cues in name-logins.ts (keep in step). */
-const LOGIN_WORDS = 'user username login logged account failed accepted invalid ssh su sudo';
+const LOGIN_WORDS =
+  'user username login logged account failed accepted invalid ssh su sudo dm benutzer usuario utente';
 
 /**
  * Words are looked up by a hash of their letters (case folded) in a table of flags: a word of

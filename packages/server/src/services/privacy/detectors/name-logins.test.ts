@@ -106,3 +106,16 @@ describe('handles of a given name and a surname the lists lack', () => {
     expect(found('import numpy.linalg; see config.json and data.frame')).toEqual([]);
   });
 });
+
+describe('handles of three parts, after @ or DM, and logins after a German label', () => {
+  it('reads them', () => {
+    expect(found('lol @kofi_mensah_gh you still owe me jollof')).toEqual(['kofi_mensah_gh']);
+    expect(found('@priya.k.sharma congrats on the new job!!')).toEqual(['priya.k.sharma']);
+    expect(found('if found pls DM kayla_ortiz_ thanks')).toEqual(['kayla_ortiz_']);
+    expect(found('Benutzer jmeier, Passwort folgt')).toEqual(['jmeier']);
+  });
+
+  it('leaves DM before a pronoun', () => {
+    expect(found('DM me later about it')).toEqual([]);
+  });
+});

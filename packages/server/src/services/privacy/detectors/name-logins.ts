@@ -17,8 +17,9 @@ const PART_BEFORE = /(?<![\w./\\-])[a-z]{1,15}$/;
 /** The second part, with the digits a handle often ends in (`sara_lindberg_91`, `amit_bose84`). */
 const PART_AFTER = /[a-z]{1,15}(?:[._-]?\d{1,4})?(?![\w@]|[.-]\w)/y;
 const LOGIN_CUE =
-  /@|\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Uu]tente|[Gg]ebruiker(?:snaam)?|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|\\(?=[a-z])/y;
-const LOGIN = /[a-z]{4,20}(?:[._][a-z]{1,15})?\d{0,4}(?![\w]|[.-]\w)/y;
+  /@|\bDM\s|\b(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN|[Bb]enutzer|[Uu]suario|[Uu]tente|logged in as|account|[Ff]ailed password for(?: invalid user)?|[Aa]ccepted (?:password|publickey) for|[Ii]nvalid user|ssh|su -|sudo -u)[:= ]{1,3}|\/(?:home|Users)\/|\\(?=[a-z])/y;
+/** A login: a name, perhaps more parts (`priya.k.sharma`, `kofi_mensah_gh`), digits and a trailing `_`. */
+const LOGIN = /[a-z]{3,20}(?:[._][a-z]{1,15}){0,2}\d{0,4}_?(?![\w]|[.-]\w)/y;
 const POSSESSIVE_THING = /['’]s (?:account|mailbox|laptop|login|password)/g;
 const LOGIN_BEFORE = /(?<![\w@./\\-])[a-z]{4,20}$/;
 /**
@@ -137,7 +138,7 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     LOGIN.lastIndex = cue.index + cue[0].length;
     const login = LOGIN.exec(text)?.[0];
     const handle = cue[0] === '@';
-    const bare = login?.replace(/\d+$/, '');
+    const bare = login?.replace(/\d*_?$/, '');
     if (login && bare && (isLoginOfName(bare, names) || (handle && isGluedName(bare, names))))
       push(cue.index + cue[0].length, login.length);
   }

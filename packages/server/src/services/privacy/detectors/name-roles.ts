@@ -24,7 +24,7 @@ const ROLES = `المريض المريضة المريضه مريض مريضة ا
  * greets everyone (`שלום לכולם`) is a stop word.
  */
 const GREETINGS = `ሰላም שלום سلام مرحبا مرحباً السلام_عليكم السلام_علیکم نمستے नमस्ते नमस्कार வணக்கம் నమస్కారం ನಮಸ್ಕಾರ
-നമസ്കാരം ආයුබෝවන් გამარჯობა ສະບາຍດີ ជម្រាបសួរ မင်္ဂလာပါ باسم المستفيد لصالح به_نام`;
+നമസ്കാരം ආයුබෝවන් გამარჯობა ສະບາຍດີ ជម្រាបសួរ សួស្តី မင်္ဂလာပါ باسم المستفيد لصالح به_نام`;
 /** Forms and requests that a name follows after a colon: a visa, a ticket, an application, a name field. */
 const FIELDS = `تذكرة طلب فيزا تأشيرة الاسم اسم ویزا درخواست بلیط نام ٹکٹ ویزا درخواست نام שם כרטיס ויזה वीज़ा वीजा
 भिसा टिकट आवेदन नाम নাম ভিসা টিকেট আবেদন பெயர் விசா வீசா டிக்கெட் விண்ணப்பம் పేరు వీసా టికెట్ దరఖాస్తు ಹೆಸರು
@@ -99,7 +99,7 @@ const STOP_WORDS = new Set(
 ইমেইল ঠিকানা জন্ম பாஸ்போர்ட் தொலைபேசி மின்னஞ்சல் முகவரி పాస్‌పోర్ట్ ఫోన్ చిరునామా ජාතික දුරකථන ኢሜይል ስልክ
 ፓስፖርት ዜግነት ነው លិខិតឆ្លងដែន ទូរស័ព្ទ ဖုန်း နိုင်ငံကူးလက်မှတ် โทร หนังสือเดินทาง السيد السيدة الأستاذ الدكتور آقای خانم
 دکتر جناب صاحب صاحبہ محترم محترمہ श्री श्रीमती डॉ শ্রী শ্রীমতী ড. திரு திருமதி శ్రీ ශ්‍රී ጌታ ወይዘሮ คุณ جديد جديدة
-جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ છું છે یم یی እየ እዩ ነኝ ပါ ပါတယ် हूँ हूं आहे ค่ะ ครับ นะคะ ເດີ ठीक तैयार खुश बीमार परेशान ઠીક เลขบัตรประชาชน
+جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ છું છે یم یی እየ እዩ ነኝ ပါ ပါတယ် हूँ हूं आहे ค่ะ ครับ นะคะ ເດີ ठीक तैयार खुश बीमार परेशान ઠીક លេខ លេខទូរស័ព្ទ លេខទូរស័ព្ទខ្ញុំ เลขบัตรประชาชน
 เลขประจำตัวประชาชน เบอร์`),
 );
 const MAX_WORDS = 3;
@@ -247,7 +247,7 @@ function signersAndAbdNames(line: string, offset: number, spans: Span[]): void {
 const HONORIFICS_AFTER = new Set(
   words(
     `صاحب صاحبہ باجی بھائی آپا جی जी साहब साहिबा भाई दीदी बहन বাবু সাহেব আপা আপার ভাই ভাইয়ের দিদি গারు గారు గారి அவர்கள் அவர்களின் அவர்களுக்கு ಅವರು ಅವರ
-    ਜੀ ചേട്ടൻ ചേട്ടന്റെ ചേച്ചി ചേച്ചിയുടെ මහතා මහතාගේ මහත්මිය මහත්මියගේ`,
+    ਜੀ दिदी दाइ ചേട്ടൻ ചേട്ടന്റെ ചേട്ടാ ചേച്ചി ചേച്ചിയുടെ ചേച്ചീ സാർ സാറിന്റെ මහත්මයා අයියා අක්කා මහතා මහතාගේ මහත්මිය මහත්මියගේ`,
   ),
 );
 const TITLED_AFTER = new RegExp(
@@ -273,6 +273,20 @@ const ANY_BIRTH_AFTER = new RegExp(alternation(BIRTH_AFTER));
 const ANY_FIELD = new RegExp(alternation(OWNED_FIELDS));
 const ANY_HONORIFIC_AFTER = new RegExp(alternation(HONORIFICS_AFTER));
 
+/**
+ * `Արամ, իմ համարն է …`, `කසුන්, මගේ අලුත් නම්බර් එක …`: a name called at the start of a message, then "my": the one the
+ * message is to.
+ */
+const MY = words(`իմ මගේ ჩემი मेरो मेरा मेरी আমার എന്റെ என் నా ನನ್ನ میرا میری مرا`);
+const CALLED = new RegExp(String.raw`^(${WORD.source})[,،]\s(?:${alternation(MY)})(?![\p{L}\p{M}])`, 'u');
+
+function calledNames(line: string, offset: number, spans: Span[]): void {
+  const m = CALLED.exec(line);
+  const name = m?.[1];
+  if (name && !STOP_WORDS.has(name) && !LABELS.has(name))
+    spans.push({ start: offset, end: offset + name.length, type: 'PERSON' });
+}
+
 /** Names after roles and fields, read only on the lines with a script without capitals. */
 export function detectRoleNames(text: string): Span[] {
   const spans: Span[] = [];
@@ -288,6 +302,7 @@ export function detectRoleNames(text: string): Span[] {
     const line = text.slice(start, end);
     namesAfterLabels(line, start, spans);
     if (INTRODUCING.test(line)) introducedNames(line, start, spans);
+    calledNames(line, start, spans);
     ownersOfDetails(line, start, spans);
     signersAndAbdNames(line, start, spans);
   }

@@ -69,3 +69,14 @@ describe('a caller introducing themself: a greeting, "I", the name', () => {
     expect(found('डॉ. मेहता ने मरीज़ को छुट्टी दे दी')).toContain('मेहता');
   });
 });
+
+describe('greetings, vocatives and kin after a name, in more scripts', () => {
+  it('reads the one greeted or called', () => {
+    expect(found('Прывітанне, Алесь! Мой новы нумар')).toEqual(['Алесь']);
+    expect(found('Сәлем Айгүл, менің ЖСН-ім')).toEqual(['Айгүл']);
+    expect(found('សួស្តី សុខា លេខទូរស័ព្ទខ្ញុំ')).toEqual(['សុខា']);
+    expect(found('කසුන්, මගේ අලුත් නම්බර් එක')).toEqual(['කසුන්']);
+    expect(found('सीता दिदी, मेरो नयाँ नम्बर')).toEqual(['सीता']);
+    expect(found('അനൂപ് ചേട്ടാ, OTP ആരോടും പറയരുത്.')).toEqual(['അനൂപ്']);
+  });
+});
