@@ -53,3 +53,14 @@ describe('a phone word further back in the sentence', () => {
     expect(found("Mum's number just in case: +212 661 447 203.")).toEqual(['+212 661 447 203']);
   });
 });
+
+describe('phone words of more languages and mobile money', () => {
+  const phones = (text: string) => detectPhones(text).map((span) => text.slice(span.start, span.end));
+
+  it('reads the number after them', () => {
+    expect(phones('გამარჯობა ნინო, ჩემი ახალი ნომერია 599 12 48 73.')).toEqual(['599 12 48 73']);
+    expect(phones("envoie-moi l'argent par Orange Money au 77 482 19 63. Merci")).toEqual(['77 482 19 63']);
+    expect(phones('Ring meg på 924 81 336, hilsen Solveig.')).toEqual(['924 81 336']);
+    expect(phones('सीता दिदी, मेरो नयाँ नम्बर 9841234567 हो।')).toEqual(['9841234567']);
+  });
+});
