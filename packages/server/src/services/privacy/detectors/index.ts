@@ -13,6 +13,7 @@ import { detectInternalHosts, detectIps, detectMacs } from './network.js';
 import { detectNationalIds, holdersAfterIds, idsAfterNames, namesAnId } from './national-id.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { HONORIFICS } from './name-context.js';
+import { POLICE_RANKS } from './name-honorific.js';
 import { detectPersons } from './person.js';
 import { detectPhones } from './phone.js';
 import { detectPlates, vehicleWordsOnly } from './plate.js';
@@ -201,7 +202,8 @@ const ALSO_NAMES = new Set([
 ]);
 const LEADING_WORD = /^([\p{L}]+)\.?\s+(?=\p{L})/u;
 
-const isTitle = (word: string) => HONORIFICS.has(word.toLowerCase()) && !ALSO_NAMES.has(word.toLowerCase());
+const isTitle = (word: string) =>
+  POLICE_RANKS.has(word) || (HONORIFICS.has(word.toLowerCase()) && !ALSO_NAMES.has(word.toLowerCase()));
 
 /**
  * `Judge Hollingsworth`, `mevr. Jansen`, `dottoressa Esposito`: the honorific before a name is no part of it, and

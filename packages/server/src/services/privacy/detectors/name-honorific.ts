@@ -39,6 +39,9 @@ const LOWER_CASE_HONORIFICS = new Set(
   ),
 );
 
+/** British police ranks, written in capitals (`PC Gallagher`, `DCI Okafor`); `DC`, `DS`, `DI` only so (not `di Milano`). */
+export const POLICE_RANKS = new Set(['PC', 'DC', 'DS', 'DI', 'DCI', 'DSI', 'PCSO', 'SGT']);
+
 /** Where an honorific right before `w` starts (`Dr.`, `Herr`, `Mme`, Greek `κ.`), or undefined. */
 export function honorificBefore(
   text: string,
@@ -73,12 +76,10 @@ export function honorificBefore(
   // few characters named so: `Mr Right`, `Dr Pepper`).
   const dottedTitle =
     /^(?:Mrs?|Ms|Mx|Dr)$/.test(before) && (text[end] === '.' || !TITLED_THINGS.has(`${before} ${w.text}`));
-  if (
-    !(isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) ||
-    !HONORIFICS.has(lowerCase(before)) ||
-    (!ordinary && !dottedTitle && names.common(w.lower))
-  )
-    return undefined;
+  const titled =
+    (POLICE_RANKS.has(before) && !names.common(w.lower) && !names.place(w.lower)) ||
+    ((isTitle(before) || LOWER_CASE_HONORIFICS.has(before)) && HONORIFICS.has(lowerCase(before)));
+  if (!titled || (!ordinary && !dottedTitle && names.common(w.lower))) return undefined;
   // `Dr. Oetker pizzas`: a plural noun right after makes it a brand (not a verb before its object:
   // `Mr. Okonkwo disputes the charge`).
   const next = PLURAL_AFTER.exec(text.slice(w.end, w.end + 32))?.[1];

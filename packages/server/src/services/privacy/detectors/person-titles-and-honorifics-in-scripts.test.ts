@@ -80,3 +80,22 @@ describe('greetings, vocatives and kin after a name, in more scripts', () => {
     expect(found('അനൂപ് ചേട്ടാ, OTP ആരോടും പറയരുത്.')).toEqual(['അനൂപ്']);
   });
 });
+
+describe('British police ranks in capitals', () => {
+  const names = (text: string) =>
+    detectAll(text, lexicon)
+      .filter((span) => span.type === 'PERSON')
+      .map((span) => text.slice(span.start, span.end));
+
+  it('read the officer after the rank, the rank left out', () => {
+    expect(names('CR-7712: PC Gallagher attended, complainant Ifeoma')).toContain('Gallagher');
+    expect(names('DS Whitfield and DC Amara Okonjo took the statement')).toEqual([
+      'Whitfield',
+      'Amara Okonjo',
+    ]);
+  });
+
+  it('leave DC before an ordinary word', () => {
+    expect(names('Washington DC Police and the DC Comics shop')).toEqual([]);
+  });
+});
