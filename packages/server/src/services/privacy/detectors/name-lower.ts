@@ -5,8 +5,8 @@ import type { NameLexicon } from './name-lexicon.js';
 /**
  * Names written in lower case after words that introduce a person, as messages and quick notes do: `my son
  * lwazi`, `mi hijo thiago`, `called nomvula`, `soy rocío valdivia`, `coach sarah`, `uncle bashir`, and at a message's end after its last
- * sentence (`… an appointment? sibusiso`), after a greeting (`hey rashid`), a chat app's label (`Slack: priyanka are you
- * joining`), a self-introduction (`hey it's kavya`, `ciao sono fede`) or an `@` (`@sana the wifi`). The first word must be one the lists know only as a given name; a
+ * sentence (`… an appointment? sibusiso`), after a chat app's label (`Slack: priyanka are you joining`), a
+ * self-introduction (`hey it's kavya`, `ciao sono fede`) or an `@` (`@sana the wifi`). The first word must be one the lists know only as a given name; a
  * second unlisted word that is no ordinary word or place is the surname. After a form's `name` or a letter's
  * `dear dr` or a title in lower case (`mr okeke`), where only a name can stand, an unlisted first word is taken too
  * (`name tiaki moana`).
@@ -15,13 +15,12 @@ const KIN =
   `son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|hijo|hija|madre|padre|esposa|esposo|
 marido|hermano|hermana|fils|fille|mère|père|femme|mari|frère|sœur|sohn|tochter|mutter|vater|frau|mann|filho|filha|mãe|
 pai|irmão|irmã|zoon|dochter|moeder|vader`.replace(/\s+/g, '');
-/** Greetings and thanks before the one greeted (`hey rashid`, `ty kemi`). */
-const GREETING =
-  "hey|hi|hiya|hello|yo|oi|hola|olá|ola|salut|ciao|hallo|thanks|thx|ty|it's|it’s|its|this is|sono|c'est";
+/** A self-introduction in chat (`hey it's kavya`, `ciao sono fede`); greetings are name-chat.ts's. */
+const SELF_INTRODUCTION = "it's|it’s|its|this is|sono|c'est";
 /** A chat app's name opening a line, before the first word of the message (`Slack: priyanka are you joining`). */
 const CHAT_LABEL = '^(?:slack(?: dm)?|teams|chat|whatsapp|wa|dm|sms|text|imessage|telegram|signal)\\s?:';
 const CUE = new RegExp(
-  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name|dear (?:dr|mr|mrs|ms|miss|prof)\\.?|mr|mrs|ms|dr)|(${GREETING}))[:,]? (?=[a-zß-ɏ])|(${CHAT_LABEL}) (?=[a-zß-ɏ])|(?<![\\w.])(@)(?=[a-zß-ɏ])`,
+  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name|dear (?:dr|mr|mrs|ms|miss|prof)\\.?|mr|mrs|ms|dr)|(${SELF_INTRODUCTION}))[:,]? (?=[a-zß-ɏ])|(${CHAT_LABEL}) (?=[a-zß-ɏ])|(?<![\\w.])(@)(?=[a-zß-ɏ])`,
   'gim',
 );
 const WORD = /[a-zß-ɏ][a-zß-ɏ'’-]{1,24}(?![\p{L}\d@]|\.\w)/uy;
@@ -52,8 +51,8 @@ export function lowerCaseNames(text: string, names: NameLexicon): Span[] {
   for (let m = CUE.exec(text); m; m = CUE.exec(text)) {
     const start = m.index + m[0].length;
     const first = readWord(text, start);
-    // After a greeting, a chat label or an `@`, a name the lists also know as a surname (`hey rashid`) is the one
-    // addressed; a handle after `@` may be any word but a group's (`@here`, `@oncall`).
+    // After a self-introduction, a chat label or an `@`, a name the lists also know as a surname is the one
+    // meant; a handle after `@` may be any word but a group's (`@here`, `@oncall`).
     const addressed = m[2] !== undefined || m[3] !== undefined || m[4] !== undefined;
     const handle = m[4] !== undefined && !GROUPS.has(first ?? '');
     if (
