@@ -29,3 +29,12 @@ describe('dates of birth read out in cardinal numbers (round 10b)', () => {
     expect(found('Date of birth? Caller: seven seven, five five five, one two three four')).toEqual([]);
   });
 });
+
+describe('a day or a month read digit by digit', () => {
+  it('reads `one two` as twelve', () => {
+    const text = 'Agent: date of birth? Caller: oh four, one two, nineteen seventy.';
+    expect(spokenDatesOfBirth(text).map((span) => text.slice(span.start, span.end))).toEqual([
+      'oh four, one two, nineteen seventy',
+    ]);
+  });
+});

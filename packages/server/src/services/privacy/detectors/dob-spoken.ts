@@ -11,8 +11,8 @@ import { ONE_ENTRY } from './util.js';
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const CARDINAL = `(?:twenty|thirty)[- ](?:${UNITS})|${TEENS}|twenty|thirty|${UNITS}`;
-/** A day or a month as a number: `twelve`, `twenty-one`, `oh-three`. */
-const NUMBER = `oh[- ](?:${UNITS})|${CARDINAL}`;
+/** A day or a month as a number: `twelve`, `twenty-one`, `oh-three`, or digit by digit (`one two`). */
+const NUMBER = `oh[- ](?:${UNITS})|(?:zero|one|two|three)[- ](?:zero|oh|${UNITS})|${CARDINAL}`;
 const DAY_WORD = `${ORDINAL_WORD}|${CARDINAL}`;
 const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december';
 /** A year read out in full (`nineteen eighty-four`, `two thousand and three`, `1984`), as a year first needs. */
@@ -37,10 +37,14 @@ const FORMS = new RegExp(
 const VALUES: Record<string, number> = Object.fromEntries(
   [...UNITS.split('|'), ...TEENS.split('|')].map((word, i) => [word, i + 1]),
 );
-/** `oh-three` 3, `seventeen` 17, `twenty-one` 21. */
+/** `oh-three` 3, `seventeen` 17, `twenty-one` 21, `one two` 12. */
+const DIGIT_VALUES: Record<string, number> = { oh: 0, zero: 0, ...VALUES };
 function numberOf(words: string): number {
   const [first = '', second = ''] = words.toLowerCase().split(/[- ]/);
   if (first === 'oh') return VALUES[second] ?? 0;
+  // (`one two`: twelve, read digit by digit.)
+  if (second && (first === 'zero' || (VALUES[first] ?? 9) <= 3) && DIGIT_VALUES[second] !== undefined)
+    return (DIGIT_VALUES[first] ?? 0) * 10 + (DIGIT_VALUES[second] ?? 0);
   const tens = first === 'twenty' ? 20 : first === 'thirty' ? 30 : 0;
   return tens ? tens + (VALUES[second] ?? 0) : (VALUES[first] ?? 0);
 }
