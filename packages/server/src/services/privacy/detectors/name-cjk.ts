@@ -1,5 +1,7 @@
 import type { Span } from '../types.js';
 import { searchBeyondLatin } from './util.js';
+import { cjkChatNames } from './name-cjk-chat.js';
+import { CHINESE_FAMILY } from './name-cjk-families.js';
 
 /**
  * Person names in Chinese, Japanese and Korean script. These scripts have no capitals, so a name
@@ -25,19 +27,13 @@ const LABEL = new RegExp(
     // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
     `(?:氏名|姓名|名字|宛名|名義|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
-    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|담당|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생)(?:\\s?[:：]\\s?|\\s)',
+    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|담당|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생|학부모|상주)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
     `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
     // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).
     '|\\b(?:[Gg]uest|[Nn]ame|[Hh]older|[Cc]ontact|[Cc]ustomer|[Pp]atient|[Pp]assenger|[Rr]ecipient|[Aa]pplicant|[Tt]enant|[Oo]wner|[Dd]river|[Hh]ire|[Ee]mployee|[Cc]andidate|[Ss]tudent|[Cc]lient|[Mm]ember|[Ss]taff)(?:\\s?[:：]\\s?|\\s)',
   ].join(''),
   'g',
-);
-/** Common Chinese family names: a long run of Han after a label starts with one of them and two characters more. */
-const CHINESE_FAMILY = new Set(
-  '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯'.split(
-    '',
-  ),
 );
 /**
  * A name right after a label: family and given name with a space (Japanese), or a run of Han,
@@ -301,6 +297,7 @@ export function detectCjkNames(text: string): Span[] {
     beforeSuffixes(line, found);
     inRunningText(line, found);
     namesInRolls(line, found);
+    found.push(...cjkChatNames(line));
     for (const span of found) spans.push({ ...span, start: span.start + start, end: span.end + start });
   }
   return spans.length === 0 ? spans : [...spans, ...repeatedNames(text, spans)];

@@ -183,3 +183,17 @@ describe('Chinese rolls of names', () => {
     expect(merged('本公司主营高速、金融、石油等业务。')).toEqual([]);
   });
 });
+
+describe('Chinese and Korean names by chat cues', () => {
+  it('reads the one called, whose number it is, the one to contact, a chat export sender', () => {
+    expect(found('短信：小王，李娜的新手机号是138 0013 8000')).toEqual(['小王', '李娜']);
+    expect(found('请联系王秀英，手机见下')).toEqual(['王秀英']);
+    expect(found('문자: 지훈아, 박서연 씨 번호로 연락해 줘')).toContain('지훈');
+    expect(found('[카톡] 지수: 엄마 택배 주소 다시 알려줄게')).toContain('지수');
+  });
+
+  it('leaves a word before 아/야 and kin before a colon', () => {
+    expect(found('아니야, 괜찮아')).toEqual([]);
+    expect(found('[가족방] 아빠: 비밀번호 바뀜')).toEqual([]);
+  });
+});

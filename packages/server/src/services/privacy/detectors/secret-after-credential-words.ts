@@ -9,7 +9,8 @@ import { secretsAtWordStarts } from './secret-user-pass-totp-answers.js';
  */
 const CREDENTIAL_WORDS =
   'password|passwd|pwd|pw|token|passwort|kennwort|wachtwoord|contraseña|senha|şifre(?:si|m|niz)?|sifre|parola|lozinka|lozinku|heslo|jelszó|jelszava|κωδικός|salasana|lösenord|passord|adgangskode|رمز عبور|کلمه عبور|رمز|پسورد|كلمة المرور|כלמת|סיסמה|סיסמא|密码|密碼|비밀번호|비번|パスワード';
-const VALUE = String.raw`(?=[^\s"'”,;]*\d)(?=[^\s"'”,;]*\p{L})[^\s"'”,;]{6,64}?[!?]*`;
+/** Printable ASCII with a digit and a Latin letter (not `482019야`: a Korean particle after the digits). */
+const VALUE = String.raw`(?=[!-~]*\d)(?=[!-~]*[A-Za-z])(?:(?!["',;])[!-~]){6,64}?[!?]*`;
 const CREDENTIAL_THEN_VALUE = new RegExp(
   String.raw`(?:${CREDENTIAL_WORDS})(?![\p{L}])(?:\s(?:is|was|to|=|:|est|ist|es|é|är|er)?(?:\s?[^\s\d:=]{1,15}){0,3})?\s?[:=]?\s["'“]?(${VALUE})["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)`,
   'diuy',
