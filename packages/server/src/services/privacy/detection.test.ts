@@ -63,31 +63,30 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   'tuning/corpus-i.txt': { nameRecall: 0.914 },
   // Thirteenth batch (2026-12-06), written blind for round 12: pattern 0.828, person 0.827, words kept 0.951 at its
   // first run (after the round's first rules); after round 12: 0.997, 0.952, 0.968; after round 13: 1.000, 0.955,
-  // 0.968.
-  'tuning/thirteenth-batch.txt': { wordsKept: 0.968 },
+  // 0.968; after round 16 (honorifics left out of names): 1.000, 0.962, 0.977.
   // Round 13's blind batches, first run → after the round (pattern / person / words kept): sixteenth 0.923 / 0.928 /
   // 0.960 → 1.000 / 0.977 / 0.967; nineteenth (written from templates, 853 names) 0.931 / 0.936 / 0.970 → 0.932 /
-  // 0.948 / 0.972.
-  'tuning/sixteenth-batch.txt': { wordsKept: 0.966 },
-  'tuning/nineteenth-batch.txt': { patternRecall: 0.932 },
+  // 0.948 / 0.972 (0.943 / 0.951 / 0.980 after round 16).
+  'tuning/nineteenth-batch.txt': { patternRecall: 0.943 },
   // Round 14's blind batches, first run → after the round (pattern / person / words kept / precision): twentieth
   // (household and office letters and forms) 0.935 / 0.905 / 0.973 / 0.944 → 0.976 / 0.934 / 0.985 / 0.982;
   // twenty-first (chat exports, rosters, itineraries, inflected names) 0.891 / 0.798 / 0.968 / 0.909 → 0.968 / 0.850 /
   // 0.982 / 0.959.
-  'tuning/twentieth-batch.txt': { patternRecall: 0.975 },
-  'tuning/twenty-first-batch.txt': { patternRecall: 0.967, nameRecall: 0.849 },
+  'tuning/twentieth-batch.txt': { patternRecall: 0.982 },
+  'tuning/twenty-first-batch.txt': { patternRecall: 0.973, nameRecall: 0.849 },
   // Round 15's blind batch: twenty-second (call transcripts, complaints, minutes, family chats in many scripts)
-  // 0.832 / 0.844 / 0.968 / 0.915 at its first run → 0.892 / 0.883 / 0.968 / 0.916 after the round.
-  'tuning/twenty-second-batch.txt': { patternRecall: 0.891, nameRecall: 0.883, wordsKept: 0.967 },
-  // Round 16's blind batch: twenty-third (SMS and chat exports, obituaries, applications, police and court notes in
-  // many scripts) 0.905 / 0.866 / 0.975 / 0.953 at its first run.
-  'tuning/twenty-third-batch.txt': { patternRecall: 0.94, nameRecall: 0.9 },
-  // twenty-fourth (support chats, CRM and recruitment notes, forms in capitals, logs, pasted rows) 0.912 / 0.878 /
-  // 0.986 / 0.963 at its first run, midway through the round.
-  'tuning/twenty-fourth-batch.txt': { patternRecall: 0.935, nameRecall: 0.89 },
-  // twenty-fifth (meeting and call transcripts, letters, logs and configs, posts and reviews) 0.878 / 0.901 / 0.974 /
-  // 0.932 at its first run, late in the round.
-  'tuning/twenty-fifth-batch.txt': { patternRecall: 0.93, nameRecall: 0.9 },
+  // 0.832 / 0.844 / 0.968 / 0.915 at its first run → 0.892 / 0.883 / 0.968 / 0.916 after round 15 → 0.915 / 0.888 /
+  // 0.978 / 0.919 after round 16.
+  'tuning/twenty-second-batch.txt': { patternRecall: 0.915, nameRecall: 0.888 },
+  // Round 16's blind batches, first run → after the round (pattern / person / words kept / precision): twenty-third
+  // (SMS and chat exports, obituaries, applications, police and court notes) 0.905 / 0.866 / 0.975 / 0.953 → 0.961 /
+  // 0.922 / 0.985 / 0.958; twenty-fourth (support chats, CRM and recruitment notes, forms in capitals, logs, pasted
+  // rows; first run midway through the round) 0.912 / 0.878 / 0.986 / 0.963 → 0.946 / 0.935 / 0.985 / 0.967;
+  // twenty-fifth (meeting and call transcripts, letters, logs and configs, posts; first run late in the round) 0.878 /
+  // 0.901 / 0.974 / 0.932 → 0.946 / 0.937 / 0.974 / 0.937.
+  'tuning/twenty-third-batch.txt': { patternRecall: 0.961 },
+  'tuning/twenty-fourth-batch.txt': { patternRecall: 0.946 },
+  'tuning/twenty-fifth-batch.txt': { patternRecall: 0.945 },
   // Round 9 took corpus F (person 0.835 blind) to 0.971 and the eighth batch (0.685) to 0.923;
   // round 10 took corpus G (retired from held-out after its blind run: pattern 0.966, person 0.893) to 1.000
   // and 1.000, and its three blind batches from their first runs to: ninth 0.929/0.822 → 1.000/0.975, tenth
