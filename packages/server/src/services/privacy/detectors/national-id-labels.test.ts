@@ -57,3 +57,20 @@ describe('tax and identity numbers by more labels', () => {
     expect(ids('the tax number format is strict')).toEqual([]);
   });
 });
+
+describe('IDs after their label whatever their check says, and more labels', () => {
+  const ids = (text: string) => detectNationalIds(text).map((span) => text.slice(span.start, span.end));
+
+  it('reads a codice fiscale and an RFC after their labels, a tazkira, an NSS', () => {
+    expect(ids('il paziente Giuseppe Russo (CF RSSGPP52C10F205X) è stato dimesso')).toEqual([
+      'RSSGPP52C10F205X',
+    ]);
+    expect(ids('Trae tu RFC (GOMI850317HX2) a la entrevista')).toEqual(['GOMI850317HX2']);
+    expect(ids('د تذکرې شمېره 1400-0105-12345، تلیفون')).toEqual(['1400-0105-12345']);
+    expect(ids('NSS 12345678901, alta el 3/06')).toEqual(['12345678901']);
+  });
+
+  it('leaves the shape without its label', () => {
+    expect(ids('part number RSSGPP52C10F205X in stock')).toEqual([]);
+  });
+});

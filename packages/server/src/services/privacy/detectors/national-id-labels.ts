@@ -45,7 +45,23 @@ export const MORE_LABELS: Row[] = [
     ),
     cues: [],
   },
-  { country: 'Afghanistan tazkira', cues: ['e-?tazkira', 'tazkera', 'taskira', 'tazkira', 'تذکره'] },
+  { country: 'Afghanistan tazkira', cues: ['e-?tazkira', 'tazkera', 'taskira', 'tazkira', 'تذکره', 'تذکرې'] },
+  {
+    // After its label a codice fiscale is one whatever its check letter says (a form filled in by hand, a typo).
+    country: 'Italy codice fiscale after its label (any check letter)',
+    pattern: new RegExp(String.raw`[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]${END}`, 'y'),
+    example: 'RSSGPP52C10F205X',
+    near: /\b(?:CF|C\.F\.|[Cc]odice [Ff]iscale)\b/u,
+    cues: [],
+  },
+  {
+    country: 'Mexico RFC (taxpayer register) after its label',
+    pattern: new RegExp(String.raw`[A-ZÑ&]{3,4}\d{6}[A-Z\d]{3}${END}`, 'y'),
+    example: 'GOMI850317HX2',
+    near: /\bRFC\b/u,
+    cues: [],
+  },
+  { country: 'Mexico and Spain social security (NSS)', cues: ['nss', 'n[úu]mero de seguridad social'] },
   {
     country:
       'Tax and identity numbers by their labels: Germany, Norway, Sweden, Greece, Iran, Taiwan, UK, US, India',

@@ -134,3 +134,9 @@ describe('plates of round 10b', () => {
     expect(found('Boss, plate number ko nawala kahapon')).toEqual([]);
   });
 });
+
+describe('a Polish car "with the number"', () => {
+  it('reads the plate after samochód o numerze / z numerem', () => {
+    expect(found('samochód o numerze WA 58312 zablokował wjazd')).toEqual(['WA 58312']);
+  });
+});

@@ -149,7 +149,7 @@ const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\
 const LABEL_WORDS =
   'plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registracij[aie]|rejestracj[aię]|registreringsnummer|rekisterinumero|bilnummer|pendaftaran|گاڑی(?: نمبر)?|車牌|kontrollschild|kenderaan|vozidl[oae]|reg\\.?nr|rego|reg\\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rej\\.?|ciągnik|naczepa|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|cami[óo]n|camioneta|furgoneta|furg[óo]n|lieferwagen|transporter|lkw|pkw|(?:registarske )?tablice|фура|грузовик|машин[аы]|автомобил[ья]|车牌|ナンバー|차량번호|번호판';
 const LABEL = new RegExp(
-  String.raw`(?:${LABEL_WORDS})[^\p{L}\p{N}\n]{0,3}(?:(?:no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:ko|mo|niya|namin|natin|nila)\s+)?(?:(?:is|was|reads|of)\s+)?`,
+  String.raw`(?:${LABEL_WORDS})[^\p{L}\p{N}\n]{0,3}(?:(?:o numerze|z numerem|no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:ko|mo|niya|namin|natin|nila)\s+)?(?:(?:is|was|reads|of)\s+)?`,
   'iuy',
 );
 /** `Kennzeichen Lieferwagen`: words that only name a vehicle or its plate are no one's name. */

@@ -23,3 +23,9 @@ describe('one-time codes as services text them, and door codes of more languages
     expect(found('error code 5001 on login page')).toEqual([]);
   });
 });
+
+describe('a Persian one-time code', () => {
+  it('reads the code after رمز یکبار مصرف', () => {
+    expect(found('لطفاً رمز یکبار مصرف 842193 را به هیچ‌کس ندهید.')).toEqual(['842193']);
+  });
+});

@@ -3,19 +3,20 @@ import { matchSpans } from './util.js';
 
 /**
  * One-time codes as services text them (`use code 771902 to reset your password`, `Your WhatsApp code: 381-446`, `Your
- * Barclays verification code is 482 016`, `G-583021 is your Google verification code`, `رمز التحقق الخاص بك هو 904712`,
+ * Barclays verification code is 482 016`, `G-583021 is your Google verification code`, `رمز التحقق الخاص بك هو 904712`, `رمز یکبار مصرف ۸۴۲۱۹۳`,
  * `הקוד שקיבלת בסמס: 739204`) and door codes in Finnish, Scandinavian and Catalan (`ovikoodi on 1947`, `el codi de la
  * porta és 3108`).
  */
 
 /** A line of a message about signing in: its code is a secret, not an order's or an error's. */
 const SIGN_IN_WORDS =
-  /verif|one-time|\botp\b|reset|log ?in|sign ?in|\bshare\b|expire|security|2fa|authenticat|passcode|تحقق|التفعيل|סמס|אימות/i;
+  /verif|one-time|\botp\b|reset|log ?in|sign ?in|\bshare\b|expire|security|2fa|authenticat|passcode|تحقق|التفعيل|یکبار|تایید|تأیید|סמס|אימות/i;
 /** Found from `code` (rare), then the words before it are read: `use code`, `your (WhatsApp|verification) code`. */
 const CODE_IN_MESSAGE = /\bcode(?:\s(?:is|was))?\s?:?\s(\d{3}[ -]\d{3}|\d{4,8})(?![\w-]|[.,]\d)/dgi;
 const CODE_OWNER = /\b(?:use|enter|your|the|this)\s(?:[\p{L}-]+\s){0,3}$/iu;
 const GOOGLE_CODE = /(?<![\w-])G-(\d{6})(?![\w-])/dg;
-const ARABIC_CODE = /رمز (?:التحقق|التفعيل|الدخول)[^\d٠-٩\n]{0,30}?([0-9٠-٩]{4,8})(?![0-9٠-٩])/dg;
+const ARABIC_CODE =
+  /(?:رمز (?:التحقق|التفعيل|الدخول|یکبار مصرف)|کد (?:تایید|تأیید|یکبار مصرف))[^\d٠-٩۰-۹\n]{0,30}?([0-9٠-٩۰-۹]{4,8})(?![0-9٠-٩۰-۹])/dg;
 const HEBREW_CODE = /(?:ה)?קוד[^\d\n]{0,40}?:?\s?(\d{4,8})(?!\d)/dg;
 const DOOR_CODE_WORDS =
   /(?:ovikoodi|porttikoodi|dørkode(?:n)?|portkod(?:en)?|dörrkod(?:en)?|codi de la porta|codi del portal|codice del portone|codice del cancello)\s(?:on|er|är|és|è|=|:)?\s?(\d{3,8}[#*]?)(?![\w-])/dgi;
