@@ -84,3 +84,24 @@ describe('round 12 named houses and Japanese buildings', () => {
     expect(found('東京都渋谷区道玄坂1-2-3 アジアビル5F')).toEqual(['東京都渋谷区道玄坂1-2-3 アジアビル5F']);
   });
 });
+
+describe('Korean road-name addresses, Chinese and Japanese buildings after the door number', () => {
+  it('reads the districts, the road and the number, with floor, unit and postcode', () => {
+    expect(found('본인 정태윤은 서울 강남구 테헤란로 152 앞에서 오토바이')).toEqual([
+      '서울 강남구 테헤란로 152',
+    ]);
+    expect(found('경기도 성남시 분당구 판교역로 235, 12층 1203호 (13494)로 보내주세요')).toContain(
+      '경기도 성남시 분당구 판교역로 235, 12층 1203호 (13494)',
+    );
+    expect(found('친구 버스로 3시에 만나')).toEqual([]);
+  });
+
+  it('reads a building and its room after 号 and after 丁目', () => {
+    expect(found('寄到广东省广州市天河区天河路385号太古汇二座1806室，谢谢')).toContain(
+      '广东省广州市天河区天河路385号太古汇二座1806室',
+    );
+    expect(found('〒460-0008 愛知県名古屋市中区栄3丁目5-12 サンハイツ栄502 までお願いします')).toContain(
+      '〒460-0008 愛知県名古屋市中区栄3丁目5-12 サンハイツ栄502',
+    );
+  });
+});

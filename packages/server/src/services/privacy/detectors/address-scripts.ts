@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
-import { LETTERS, UPPER_START } from './util.js';
+import { beyondLatinRuns, LETTERS, UPPER_START } from './util.js';
 
 const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’-]*`;
@@ -176,6 +176,41 @@ function namedHouses(text: string, spans: Span[]): void {
   }
 }
 
+/**
+ * `서울 강남구 테헤란로 152`, `경기도 성남시 분당구 판교역로 235, 12층 1203호`: a Korean road-name address, the province or
+ * city, one or two districts (`…시`, `…군`, `…구`), the road (`…로`, `…길`, `…대로`) and the building's number, with its
+ * floor, unit and postcode.
+ */
+const KO_REGION =
+  '(?:서울|부산|대구|인천|광주|대전|울산|세종|제주|경기|강원|충북|충남|전북|전남|경북|경남)(?:특별시|광역시|특별자치시|특별자치도|도)?';
+const KOREAN_ROAD = new RegExp(
+  `(?:${KO_REGION}\\s)?((?:[가-힣]{1,5}(?:시|군|구)\\s){1,2})[가-힣\\d]{1,10}(?:대로|로|길)\\s?\\d{1,4}(?:-\\d{1,4})?(?:번길\\s?\\d{1,4})?(?![\\d가-힣])(?:,?\\s?\\d{1,3}층)?(?:\\s?\\d{1,5}호)?(?:\\s?\\(\\d{5}\\))?`,
+  'g',
+);
+/** Words ending in 시, 군 or 구 that name no district (friend, research, again, navy, …). */
+const NOT_DISTRICTS = new Set(
+  '친구 연구 요구 가구 입구 출구 도구 야구 농구 축구 배구 탁구 지구 기구 전구 창구 다시 역시 혹시 당시 동시 즉시 수시 항시 무시 표시 지시 개시 감시 장군 아군 적군 해군 공군 육군'.split(
+    ' ',
+  ),
+);
+
+function koreanRoadAddresses(text: string, spans: Span[]): void {
+  let readTo = 0;
+  for (const [runStart] of beyondLatinRuns(text)) {
+    if (runStart < readTo || !/[가-힣]/.test(text[runStart] ?? '')) continue;
+    const [start, end] = lineAround(text, runStart);
+    readTo = end;
+    const line = text.slice(start, end);
+    if (!/[로길]\s?\d/.test(line)) continue;
+    KOREAN_ROAD.lastIndex = 0;
+    for (let m = KOREAN_ROAD.exec(line); m; m = KOREAN_ROAD.exec(line)) {
+      const districts = (m[1] ?? '').trim().split(/\s/);
+      if (districts.some((word) => NOT_DISTRICTS.has(word))) continue;
+      spans.push({ start: start + m.index, end: start + m.index + m[0].length, type: 'ADDRESS' });
+    }
+  }
+}
+
 /** Round 12's addresses in Chinese, Vietnamese, Arabic, Persian, Hindi and Bulgarian, Caracas and Dakar. */
 export function detectScriptAddresses(text: string): Span[] {
   const spans: Span[] = [];
@@ -184,6 +219,7 @@ export function detectScriptAddresses(text: string): Span[] {
   vietnameseAddresses(text, spans);
   // Each reader below is found from its own rare word or sign (`号`, `شارع`, `پلاک`, `फ्लैट`, `„`).
   chineseAddresses(text, spans);
+  koreanRoadAddresses(text, spans);
   arabicScriptAddresses(text, spans);
   if (text.includes('फ्लैट') || text.includes('फ़्लैट') || text.includes('मकान') || text.includes('प्लॉट')) {
     for (const m of text.matchAll(HINDI))
