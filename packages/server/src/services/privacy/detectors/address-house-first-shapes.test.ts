@@ -61,3 +61,29 @@ describe('flats and units inside European addresses', () => {
     ).toEqual(['123182, г. Москва, ул. Щукинская, д. 6, кв. 41']);
   });
 });
+
+describe('Romanian, Polish, Portuguese and Malaysian shapes', () => {
+  it('reads the city before a Romanian street with small words in its name, a Polish town after `w`, `n.º`, a Malaysian house number first', () => {
+    expect(
+      found('locuiesc în Iași, Bd. Ștefan cel Mare și Sfânt nr. 12, bl. A3, sc. B, ap. 21, vă rog'),
+    ).toEqual(['Iași, Bd. Ștefan cel Mare și Sfânt nr. 12, bl. A3, sc. B, ap. 21']);
+    expect(found('domiciliată în Cluj-Napoca, str. Avram Iancu nr. 14, ap. 3, jud. Cluj.')).toEqual([
+      'Cluj-Napoca, str. Avram Iancu nr. 14, ap. 3, jud. Cluj',
+    ]);
+    expect(found('mieszka na ul. Piotrkowskiej 120 m. 8 w Łodzi od roku')).toEqual([
+      'ul. Piotrkowskiej 120 m. 8 w Łodzi',
+    ]);
+    expect(found('mora na Av. Eduardo Mondlane, n.º 1456, Maputo.')).toEqual([
+      'Av. Eduardo Mondlane, n.º 1456, Maputo',
+    ]);
+    expect(found('send to 17, Jalan Bunga Raya 3, Taman Sri Muda, 40400 Shah Alam, Selangor please')).toEqual(
+      ['17, Jalan Bunga Raya 3, Taman Sri Muda, 40400 Shah Alam, Selangor'],
+    );
+  });
+
+  it('leaves a name before the street out of it', () => {
+    expect(
+      found('Chiriaș Elena Dumitrescu, Str. Lipscani nr. 21, ap. 4, sector 3, București 030031.'),
+    ).toEqual(['Str. Lipscani nr. 21, ap. 4, sector 3, București 030031']);
+  });
+});

@@ -41,8 +41,8 @@ const UNIT_PART = String.raw`${ONE_UNIT}(?:\s${ONE_UNIT})*(?:\s(?:links|rechts|i
 const FIELD_LABEL = String.raw`(?:IBAN|BIC|SWIFT|Tel|Tél|Telefon|Phone|Ph|Mob|Mobile|Cell|Fax|E-?mail|Mail|Web|VAT|TVA|USt-IdNr|SIRET|Account|Acct|Ref|Attn|DOB|SV-Nr|SVNr|AHV|SSN|NIN|BSN|PESEL|NRIC|CPF|DNI|NIF|CURP|ID|Kennzeichen|Plate|Reg|Registration|Kenteken|Matrícula|Immatriculation|Targa|Fahrzeug|Vehicle)(?![${L}])`;
 /** `…, Yamamoto Keiko-sama, tel …`: a name with an honorific suffix after an address is its addressee. */
 const ADDRESSEE = String.raw`[^,\n]{1,40}?-(?:san|sama|sensei|kun|chan|dono|ssi|nim)(?![${L}])|(?:Mr|Mrs|Ms|Mx|Miss|Dr|Herr|Frau|Sr|Sra|Mme|M)\.?\s`;
-/** `phường Quan Hoa`, `quận 3`, `TP. Hồ Chí Minh`: Vietnamese ward, district, city and province words; `off Thika Road`. */
-const ADMIN_PART = String.raw`(?:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|TP\.|off)\s(?:\d{1,2}(?![\w-])|${CAP}(?:\s${CAP}){0,3})`;
+/** `phường Quan Hoa`, `quận 3`, `TP. Hồ Chí Minh`: Vietnamese ward, district, city and province words; `off Thika Road`; Romanian `jud. Cluj`. */
+const ADMIN_PART = String.raw`(?:phường|quận|huyện|xã|thị xã|thị trấn|tỉnh|thành phố|TP\.|off|jud\.|județul|judetul|sectorul)\s(?:\d{1,2}(?![\w-])|${CAP}(?:\s${CAP}){0,3})`;
 /** Iran: ten digits, often written five and five (`Tehran 1966733511`, `19667-33511`); read only after a city's name. */
 const IRAN_POSTCODE = String.raw`\d{5}-?\d{5}`;
 const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:(?:${PREFIXED_POSTCODE})(?![\w-])|${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE}|${IRAN_POSTCODE}|${PREFIXED_POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?!\s\d)(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
@@ -69,7 +69,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** Abbreviations of addresses whose dot ends no sentence (`Brgy. Poblacion`, `Av. Paulista`). */
 const ADDRESS_ABBREVIATIONS = new Set(
-  'brgy blvd bldg apto dept depto dpto dto prov dist distt conj nte ave rue str sec blk hse appt apt esq izq dcha bis lok col carr tte gral pres cnel ing kel kec kab jln perum avda pza pje psje pso ctra urb edif sto sra srta vul prosp mnt pst sub cad mah sok bulv boul daire kat bât bat ags bcs camp coah chis chih cdmx dgo gto gro hgo jal mich mor nay oax pue qro slp sin son tab tamps tlax ver yuc zac вул ул просп пров пер наб бульв кв буд корп стр'.split(
+  'jud brgy blvd bldg apto dept depto dpto dto prov dist distt conj nte ave rue str sec blk hse appt apt esq izq dcha bis lok col carr tte gral pres cnel ing kel kec kab jln perum avda pza pje psje pso ctra urb edif sto sra srta vul prosp mnt pst sub cad mah sok bulv boul daire kat bât bat ags bcs camp coah chis chih cdmx dgo gto gro hgo jal mich mor nay oax pue qro slp sin son tab tamps tlax ver yuc zac вул ул просп пров пер наб бульв кв буд корп стр'.split(
     ' ',
   ),
 );
@@ -190,9 +190,12 @@ const DUTCH_ANCHOR =
 /** `Calle 93 # 11-26`, `Carrera 7 No. 71-21`, `Carrera 43A # 1 Sur-100`: Colombian street and door numbers (south and east of the axes marked). */
 const COLOMBIAN =
   /\b(?:Calle|Carrera|Cra\.?|Cl\.?|Avenida|Av\.?|Transversal|Tv\.?|Diagonal|Dg\.?)\s+\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este))?\s?(?:#|No\.?|N[º°])\s?\d{1,3}[A-Z]?(?:\s(?:Bis|Sur|Norte|Este|Oeste))?\s?-\s?\d{1,3}(?:\s(?:Sur|Este|Norte|Oeste)(?![\w]))?/g;
-/** `Av. Paulista, 1578`, `Jr. de la Unión 842` (a Peruvian jirón): a street name before its number (Portuguese, Spanish abbreviations). */
+/**
+ * `Av. Paulista, 1578`, `Jr. de la Unión 842` (a Peruvian jirón), `17, Jalan Bunga Raya 3` (a Malaysian house number
+ * first): a street name before its number (Portuguese, Spanish abbreviations).
+ */
 export const STREET_FIRST = new RegExp(
-  String.raw`(?<![${L}])(?:Av\.|Avda\.|Jr\.|Jirón|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn][º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
+  String.raw`(?<![${L}])(?:(?<![\w.,/-])\d{1,4}[A-Za-z]?,\s(?=Jalan|Jln\.|Jl\.|Lorong|Persiaran))?(?:Av\.|Avda\.|Jr\.|Jirón|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn]\.?[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
   'g',
 );
 /**

@@ -5,6 +5,8 @@ import { LETTERS, ONE_ENTRY, UPPER_START } from './util.js';
 const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’.]*(?:-[${L}]+)*`;
 const NAME = `${CAP}(?:\\s${CAP}){0,3}`;
+/** `Ștefan cel Mare și Sfânt`, `Mihai Viteazul`: a Romanian street's name, its small words in lower case. */
+const ROMANIAN_NAME = `${CAP}(?:\\s(?:(?:cel|și|si|de|lui|din)\\s)?${CAP}){0,4}`;
 
 /**
  * Street forms of round 10b, each read on over its area, city and postcode by `extendAddress`, and tried
@@ -32,7 +34,7 @@ const FORMS: [RegExp, RegExp][] = [
   [
     /\bnr\.?\s?\d/,
     new RegExp(
-      String.raw`(?<![${L}])(?:Str\.|Strada|Bd\.|Bdul\.|B-dul|Bulevardul|Calea|Șos\.|Sos\.|Șoseaua|Aleea|Splaiul|Piața|Intrarea)\s${NAME},?\s(?:nr\.?|număr(?:ul)?)\s?\d{1,4}[A-Za-z]?(?![\w])`,
+      String.raw`(?<![${L}])(?:(?<!\p{Lu}\p{L}*\s)${CAP},\s)?(?:Str\.|str\.|Strada|Bd\.|Bdul\.|B-dul|Bulevardul|Calea|Șos\.|Sos\.|Șoseaua|Aleea|Splaiul|Piața|Intrarea)\s${ROMANIAN_NAME},?\s(?:nr\.?|număr(?:ul)?)\s?\d{1,4}[A-Za-z]?(?![\w])`,
       'gu',
     ),
   ],

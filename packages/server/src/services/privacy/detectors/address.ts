@@ -108,7 +108,7 @@ const ROMANCE = new RegExp(
 );
 
 const SLAVIC = new RegExp(
-  String.raw`(?<![${L}])(?:ul\.|ulica|al\.|aleja|pl\.|os\.|ulice|nám\.)\s+${CAP}(?:\s+${CAP}){0,2}\s+\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?\b${EU_TAIL}`,
+  String.raw`(?<![${L}])(?:ul\.|ulica|al\.|aleja|pl\.|os\.|ulice|nám\.)\s+${CAP}(?:\s+${CAP}){0,2}\s+\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?\b(?:\s(?:m\.|lok\.)\s?\d{1,4})?(?:\s(?:w|we)\s${CAP})?${EU_TAIL}`,
   'g',
 );
 
