@@ -173,7 +173,7 @@ function romajiAddresses(text: string, spans: Span[]): void {
  * `サンハイツ栄502`).
  */
 const JAPANESE = new RegExp(
-  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*(?:\s?[\u30a0-\u30ff\u4e00-\u9fff]{1,12}(?:[0-9０-９]{1,3}\s)?\s?(?:[0-9０-９]{1,5}(?:号室?|[FＦ階](?![\w]))|[0-9０-９]{3,4}(?![0-9０-９\w])))?`,
+  String.raw`(?:〒\s?)?(?:\d{3}-\d{4}\s?)?[\u4e00-\u9fff]{1,4}[都道府県][\u3040-\u30ff\u4e00-\u9fff]{1,16}[0-9０-９]+(?:(?:丁目|番地?|号|[-－ー])[0-9０-９]*)*(?:\s?[\u30a0-\u30ff\u4e00-\u9fff]{1,12}(?:[0-9０-９]{1,3}\s)?\s?(?:[0-9０-９]{1,5}(?:号室?|[FＦ階](?![\w]))|[0-9０-９]{3,4}(?![0-9０-９\w]))|\s[0-9０-９]{1,5}号室)?`,
   'g',
 );
 export const PO_BOX = /(?<![\w])P\.?\s?O\.?\s?Box\s+\d{1,6}(?:-\d{1,6})?/gi;
@@ -195,7 +195,7 @@ const COLOMBIAN =
  * first): a street name before its number (Portuguese, Spanish abbreviations).
  */
 export const STREET_FIRST = new RegExp(
-  String.raw`(?<![${L}])(?:(?<![\w.,/-])\d{1,4}[A-Za-z]?,\s(?=Jalan|Jln\.|Jl\.|Lorong|Persiaran))?(?:Av\.|Avda\.|Jr\.|Jirón|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn]\.?[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
+  String.raw`(?<![${L}])(?:(?<![\w.,/-])\d{1,4}[A-Za-z]?,?\s(?=Jalan|Jln\.|Jl\.|Lorong|Persiaran))?(?:Av\.|Avda\.|Jr\.|Jirón|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn]\.?[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
   'g',
 );
 /**

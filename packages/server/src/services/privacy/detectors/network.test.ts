@@ -84,3 +84,12 @@ describe('devices and assets named in tickets and leases', () => {
     expect(hosts('the hostname is well-known')).toEqual([]);
   });
 });
+
+describe('the host of a syslog line', () => {
+  it('reads the name between the time stamp and the program', () => {
+    expect(hosts('Apr 03 02:11:45 fw-edge-01 kernel: DROP IN=eth1 SRC=1.2.3.4')).toEqual(['fw-edge-01']);
+    expect(hosts('Oct 02 07:41:19 kiosk-lobby-3 wpa_supplicant: wlan0: associated')).toEqual([
+      'kiosk-lobby-3',
+    ]);
+  });
+});

@@ -186,6 +186,10 @@ function namedMachines(text: string): Span[] {
     .concat(namesBeforeAddresses(text));
 }
 
+/** `Apr 03 02:11:45 fw-edge-01 kernel: …`: a syslog line's host, between its time stamp and its program. */
+const SYSLOG_HOST =
+  /^(?:[A-Z][a-z]{2}\s+\d{1,2}\s\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT?\s?\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\s((?=[\w-]*[\d-])[A-Za-z][\w-]{1,62})\s(?=[a-z][\w.-]*(?:\[\d+\])?:\s)/dgm;
+
 /**
  * Internal machine names: names on private DNS suffixes with a login if given (`nas.lan`,
  * `admin@spark-1.local`, `db01.internal`), public domains with an internal zone inside
@@ -198,6 +202,7 @@ export function detectInternalHosts(text: string): Span[] {
     ...namedMachines(text),
     ...machinesInPaths(text),
     ...numberedAndSiteHosts(text),
+    ...matchSpans(text, SYSLOG_HOST, 'HOST', () => true, 1),
   ];
   // `workstation WS-ACC-12` is also an asset name of round 13: each name once.
   const seen = new Set(spans.map((span) => `${span.start}:${span.end}`));

@@ -8,14 +8,15 @@ import { secretsAtWordStarts } from './secret-user-pass-totp-answers.js';
  * six characters or more, or is a long hexadecimal token.
  */
 const CREDENTIAL_WORDS =
-  'password|passwd|pwd|pw|token|passwort|kennwort|wachtwoord|contraseña|senha|şifre(?:si|m|niz)?|sifre|parola|lozinka|lozinku|heslo|jelszó|jelszava|κωδικός|salasana|lösenord|passord|adgangskode|رمز عبور|کلمه عبور|رمز|پسورد|كلمة المرور|כלמת|סיסמה|סיסמא|密码|密碼|비밀번호|비번|パスワード';
+  'password|passwd|pwd|pw|token|passwort|kennwort|wachtwoord|contraseña|senha|şifre(?:si|m|niz)?|sifre|parola|lozinka|lozinku|heslo|jelszó|jelszava|κωδικός|salasana|lösenord|passord|adgangskode|lykilorð\\p{L}*|رمز عبور|کلمه عبور|رمز|پسورد|كلمة المرور|כלמת|סיסמה|סיסמא|密码|密碼|비밀번호|비번|パスワード';
 /** Printable ASCII with a digit and a Latin letter (not `482019야`: a Korean particle after the digits). */
 const VALUE = String.raw`(?=[!-~]*\d)(?=[!-~]*[A-Za-z])(?:(?!["',;])[!-~]){6,64}?[!?]*`;
 const CREDENTIAL_THEN_VALUE = new RegExp(
-  String.raw`(?:${CREDENTIAL_WORDS})(?![\p{L}])(?:\s(?:is|was|to|=|:|est|ist|es|é|är|er)?(?:\s?[^\s\d:=]{1,15}){0,3})?\s?[:=]?\s["'“]?(${VALUE})["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)`,
+  String.raw`(?:${CREDENTIAL_WORDS})(?![\p{L}])(?:\s(?:is|was|to|=|:|est|ist|es|é|är|er)?(?:\s?[^\s\d:=]{1,20}){0,3})?\s?[:=]?\s["'“]?(${VALUE})["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)`,
   'diuy',
 );
 const CREDENTIAL_WORD = new RegExp(CREDENTIAL_WORDS, 'giu');
+const CREDENTIAL_WORD_ANYWHERE = new RegExp(CREDENTIAL_WORDS, 'giu');
 
 /** `locker 114 combination 3-19-27`: a lock's combination, its numbers joined by dashes. */
 const COMBINATION =
@@ -30,6 +31,13 @@ function chosen(text: string, span: Span): boolean {
   const value = text.slice(span.start, span.end);
   // (A link, an e-mail address or a host name after the word is where the password goes, not the password.)
   if (/:\/\/|@[^.]*\.|^[\w-]+(?:\.[\w-]+){2,}$/.test(value)) return false;
+  // (`password reset, laptop LT-JDOYLE-04`: a clause's end or a word about the password between them says the value is
+  // something else.)
+  const window = text.slice(Math.max(0, span.start - 64), span.start);
+  let between = window;
+  for (const m of window.matchAll(CREDENTIAL_WORD_ANYWHERE)) between = window.slice(m.index + m[0].length);
+  if (/[,.;!?]\s|\b(?:reset|policy|manager|expired?|changed?|hint|requirements?|rules)\b/i.test(between))
+    return false;
   if (/[^\p{L}\d]/u.test(value) || (/\p{Lu}/u.test(value) && /\p{Ll}/u.test(value))) return true;
   const before = text.slice(Math.max(0, span.start - 24), span.start);
   return new RegExp(

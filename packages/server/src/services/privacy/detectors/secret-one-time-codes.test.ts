@@ -29,3 +29,18 @@ describe('a Persian one-time code', () => {
     expect(found('لطفاً رمز یکبار مصرف 842193 را به هیچ‌کس ندهید.')).toEqual(['842193']);
   });
 });
+
+describe('more door codes and a card security code', () => {
+  it('reads them', () => {
+    expect(found('Gate code *2741, then lift to 6th floor')).toEqual(['*2741']);
+    expect(found('Rua Augusta, 1508 – interfone 72#')).toEqual(['72#']);
+    expect(found('kapı şifresi 1453*. – Burak')).toEqual(['1453*']);
+    expect(found('το κλειδί είναι στο γραμματοκιβώτιο, κωδικός 3719.')).toEqual(['3719']);
+    expect(found('din nye kode til cykelkælderen er 7741. Hilsen')).toEqual(['7741']);
+    expect(found('Discover card, exp 09/27, CVV 418. Please delete after booking.')).toEqual(['418']);
+  });
+
+  it("leaves a test card's CVC", () => {
+    expect(found('Sandbox only: Visa test card, any future expiry, CVC 123.')).toEqual([]);
+  });
+});

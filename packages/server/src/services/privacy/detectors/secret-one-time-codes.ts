@@ -5,7 +5,7 @@ import { matchSpans } from './util.js';
  * One-time codes as services text them (`use code 771902 to reset your password`, `Your WhatsApp code: 381-446`, `Your
  * Barclays verification code is 482 016`, `G-583021 is your Google verification code`, `رمز التحقق الخاص بك هو 904712`, `رمز یکبار مصرف ۸۴۲۱۹۳`,
  * `הקוד שקיבלת בסמס: 739204`) and door codes in Finnish, Scandinavian and Catalan (`ovikoodi on 1947`, `el codi de la
- * porta és 3108`).
+ * porta és 3108`, `interfone 72#`, `kapı şifresi 1453*`, `κωδικός 3719`), and a card's `CVV 418`.
  */
 
 /** A line of a message about signing in: its code is a secret, not an order's or an error's. */
@@ -19,7 +19,10 @@ const ARABIC_CODE =
   /(?:رمز (?:التحقق|التفعيل|الدخول|یکبار مصرف)|کد (?:تایید|تأیید|یکبار مصرف))[^\d٠-٩۰-۹\n]{0,30}?([0-9٠-٩۰-۹]{4,8})(?![0-9٠-٩۰-۹])/dg;
 const HEBREW_CODE = /(?:ה)?קוד[^\d\n]{0,40}?:?\s?(\d{4,8})(?!\d)/dg;
 const DOOR_CODE_WORDS =
-  /(?:ovikoodi|porttikoodi|dørkode(?:n)?|portkod(?:en)?|dörrkod(?:en)?|codi de la porta|codi del portal|codice del portone|codice del cancello)\s(?:on|er|är|és|è|=|:)?\s?(\d{3,8}[#*]?)(?![\w-])/dgi;
+  /(?:ovikoodi|porttikoodi|dørkode(?:n)?|portkod(?:en)?|dörrkod(?:en)?|codi de la porta|codi del portal|codice del portone|codice del cancello|interfone|kapı şifresi|κωδικός|kode(?:n)? til (?:\p{L}+ ){0,2}?\p{L}+ er)\s?(?:on|er|är|és|è|=|:)?\s?([*#]?\d{3,8}[#*]?|\d{2}[#*])(?![\w-])/dgiu;
+/** `CVV 418`: a card's security code (not a test card's, `Sandbox only: … CVC 123`). */
+const TEST_CARD_WORDS = /sandbox|test card|example|dummy|sample/i;
+const CARD_SECURITY_CODE = /\b(?:CVV2?|CVC2?|CID|card security code)\s?:?\s?(\d{3,4})(?![\w-])/dgi;
 
 /** The line around `at`. */
 function lineAt(text: string, at: number): string {
@@ -37,5 +40,8 @@ export function oneTimeAndDoorCodes(text: string): Span[] {
         matchSpans(text, pattern, 'SECRET', inSignInMessage, 1),
       ),
     )
-    .concat(matchSpans(text, DOOR_CODE_WORDS, 'SECRET', () => true, 1));
+    .concat(matchSpans(text, DOOR_CODE_WORDS, 'SECRET', () => true, 1))
+    .concat(
+      matchSpans(text, CARD_SECURITY_CODE, 'SECRET', (m) => !TEST_CARD_WORDS.test(lineAt(text, m.index)), 1),
+    );
 }
