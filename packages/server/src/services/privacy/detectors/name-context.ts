@@ -8,7 +8,7 @@ sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senh
 sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
 judge pc dci dsi pcso constable cllr councillor lt col maj cpl rev revd reverend pastor imam rabbi dottore dottoressa dottor avvocato
 avvocata ingegnere professore professoressa dña
-κ κος κα κύριος κύριε κυρία κυρ gng ginang ginoo binibini atty engr hon fr dj dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee panią panem pana пан пане пані господин госпожа господине`
+κ κος κα κύριος κύριε κυρία κυρ gng ginang ginoo binibini atty engr hon fr dj dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospođe gospodina gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee panią panem pana пан пане пані господин госпожа господине`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -261,7 +261,7 @@ abuelito vovó vovô avó avô oma opa omi opi gogo mkhulu babcia dziadek mak ay
 const GREETING_WORDS = `hola halo selam salam salaam molo talofa aloha marhaba ciao salut bonjour hallo hej moin olá valeu
 obrigado obrigada gracias merci danke grazie salamat kumusta namaste sawubona habari moien bonjou bula salom tere moi
 hei oi servus pozdrav zdravo ahoj labas sveiki pozdrawiam saludos cumprimentos atenciosamente cordialement groeten
-hälsningar terveisin hujambo привет привіт прывітанне здравствуйте здравствуй вітаю сәлем сәлеметсіз салом γεια χαίρετε`;
+hälsningar terveisin hilsen kveðja kæri kæra liebe lieber liebes hujambo привет привіт прывітанне здравствуйте здравствуй вітаю сәлем сәлеметсіз салом γεια χαίρετε`;
 
 /** Words right before a name that say a person follows: `Dear …`, `Thanks, …`, `my colleague …`. */
 export const PERSON_BEFORE = new Set(

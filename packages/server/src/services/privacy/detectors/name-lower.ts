@@ -15,8 +15,8 @@ const KIN =
   `son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|hijo|hija|madre|padre|esposa|esposo|
 marido|hermano|hermana|fils|fille|mère|père|femme|mari|frère|sœur|sohn|tochter|mutter|vater|frau|mann|filho|filha|mãe|
 pai|irmão|irmã|zoon|dochter|moeder|vader`.replace(/\s+/g, '');
-/** A self-introduction in chat (`hey it's kavya`, `ciao sono fede`); greetings are name-chat.ts's. */
-const SELF_INTRODUCTION = "it's|it’s|its|this is|sono|c'est";
+/** A self-introduction in chat (`hey it's kavya`, `ciao sono fede`); greetings are name-chat.ts's (French `c'est` is too often `c'est noté`). */
+const SELF_INTRODUCTION = "it's|it’s|its|this is|sono";
 /** A chat app's name opening a line, before the first word of the message (`Slack: priyanka are you joining`). */
 const CHAT_LABEL = '^(?:slack(?: dm)?|teams|chat|whatsapp|wa|dm|sms|text|imessage|telegram|signal)\\s?:';
 const CUE = new RegExp(
@@ -26,6 +26,9 @@ const CUE = new RegExp(
 const WORD = /[a-zß-ɏ][a-zß-ɏ'’-]{1,24}(?![\p{L}\d@]|\.\w)/uy;
 /** A lower-case word standing alone after a question or a full stop, at a line's end: a sign-off. */
 const SIGN_OFF = /[.?!] ([a-zß-ɏ][a-zß-ɏ'’-]{2,24})\s*(?:\n|$)/gu;
+
+/** A number read out (`it's oh-seven-nine-one-one, …`), not a name. */
+const NUMBER_WORD = /^(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|double|triple)(?:-|$)/;
 
 /** Handles of groups, not of a person (`@here`, `@oncall`). */
 const GROUPS = new Set(
@@ -55,12 +58,17 @@ export function lowerCaseNames(text: string, names: NameLexicon): Span[] {
     // meant; a handle after `@` may be any word but a group's (`@here`, `@oncall`).
     const addressed = m[2] !== undefined || m[3] !== undefined || m[4] !== undefined;
     const handle = m[4] !== undefined && !GROUPS.has(first ?? '');
+    // (`hey its farhan, …`: after a self-introduction a word the lists lack is the name when a comma closes it.)
+    const introduced = m[2] !== undefined;
     if (
       !first ||
       !(
         givenOnly(first) ||
         (addressed && names.given.has(first) && !names.common(first) && !names.place(first)) ||
-        ((m[1] !== undefined || handle) && unlisted(first))
+        ((m[1] !== undefined ||
+          handle ||
+          (introduced && /^[,!]/.test(text.slice(start + first.length)) && !NUMBER_WORD.test(first))) &&
+          unlisted(first))
       )
     )
       continue;

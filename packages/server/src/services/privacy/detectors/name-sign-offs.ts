@@ -3,13 +3,13 @@ import type { NameLexicon } from './name-lexicon.js';
 
 /** Closing words a signature follows: `love Tolu & Erik`, `Um beijinho, Bia`, `Groetjes, Mien`. */
 const CLOSING =
-  'love|lots of love|cheers|thanks|thank you|many thanks|regards|best|warmly|hugs|xo|xoxo|besos|un abrazo|abrazos|saludos|bisous|bises|gros bisous|beijinhos?|um beijinho|abraços?|groetjes|liebe grüße|viele grüße|lg|pozdrawiam|buziaki|baci|un bacio|ciao|kisses|tschüss';
+  'love|lots of love|cheers|thanks|thank you|many thanks|regards|best|warmly|hugs|xo|xoxo|besos|un abrazo|abrazos|saludos|bisous|bises|gros bisous|beijinhos?|um beijinho|abraços?|groetjes|liebe grüße|viele grüße|lg|pozdrawiam|buziaki|baci|un bacio|ciao|kisses|tschüss|hilsen|vennlig hilsen|mvh|kveðja|terveisin|hälsningar|kram|pozdrav';
 /**
  * A signature at a message's end: one or two capitalised names in Latin letters alone after its last sentence or after a
- * closing word (`Hozz valami italt! Panni`, `… on 022 184 6720. Summer x`, `love Tolu & Erik`).
+ * closing word (`Hozz valami italt! Panni`, `… on 022 184 6720. Summer x`, `love Tolu & Erik`, `… 0193. – Jaspreet`, `Hilsen Kari`).
  */
 const SIGNATURE = new RegExp(
-  String.raw`(?:([.?!])|(?<![\p{L}])(?:${CLOSING})[,!]?) ((?=\p{Script=Latin})\p{Lu}[\p{Ll}'’-]{1,12})(?: (?:&|and|y|e|und|et) ((?=\p{Script=Latin})\p{Lu}[\p{Ll}'’-]{1,12}))?( ?x{1,3}| ?❤️?)?[ \t]*(?=\n|$)`,
+  String.raw`(?:([.?!])(?: [–—-])?|(?<![\p{L}])(?:${CLOSING})[,!]?) ((?=\p{Script=Latin})\p{Lu}[\p{Ll}'’-]{1,12})(?: (?:&|and|y|e|und|et) ((?=\p{Script=Latin})\p{Lu}[\p{Ll}'’-]{1,12}))?( ?x{1,3}| ?❤️?)?[ \t]*(?=\n|$)`,
   'iu',
 );
 

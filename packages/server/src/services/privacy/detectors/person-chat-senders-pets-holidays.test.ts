@@ -188,3 +188,13 @@ describe('lower-case names introduced in chat or after a title', () => {
     expect(lower('mr bean is funny')).toEqual([]);
   });
 });
+
+describe('an unlisted name after a self-introduction, closed by a comma', () => {
+  const lower = (text: string) =>
+    lowerCaseNames(text, lexicon).map((span) => text.slice(span.start, span.end));
+
+  it('reads `hey its farhan,` but not a number read out', () => {
+    expect(lower('hey its farhan, new num save it pls')).toEqual(['farhan']);
+    expect(lower("it's oh-seven-nine-one-one, two-six-four")).toEqual([]);
+  });
+});

@@ -111,3 +111,14 @@ describe('a capitalised name after little, baby, text or pay', () => {
       expect(found(text), text).toEqual([]);
   });
 });
+
+describe('sign-offs after a dash, Nordic and German greetings and closings', () => {
+  it('reads the name', () => {
+    expect(found('Is the bike still available? Text me on 604-555-0193. – Jaspreet')).toContain('Jaspreet');
+    expect(found('Hei Kari, her er kontonummeret. Hilsen Håkon Strand, styreleder')).toContain(
+      'Håkon Strand',
+    );
+    expect(found('Liebe Anneliese, herzlichen Glückwunsch nachträglich!')).toContain('Anneliese');
+    expect(found('a ključ je kod gospođe Marić u prizemlju.').join(' ')).toContain('Marić');
+  });
+});
