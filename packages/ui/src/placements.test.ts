@@ -1,6 +1,6 @@
 import type { PlacementView, ServiceView, SwapView } from '@spark-control/schema';
 import { describe, expect, it } from 'vitest';
-import { afterSwapEvent, fitWords, mayRunOn, sparkMemoryBars } from './placements.js';
+import { afterLastSwap, afterSwapEvent, fitWords, mayRunOn, sparkMemoryBars } from './placements.js';
 
 const spark1 = {
   id: 'spark-1',
@@ -114,6 +114,14 @@ describe('afterSwapEvent', () => {
       startedAt: '2026-12-06T00:00:00Z',
       finishedAt: status === 'running' ? null : '2026-12-06T00:01:00Z',
     }) as SwapView;
+
+  it("keeps a status read before the placement's last swap ended from turning the tile back to swapping", () => {
+    const stale = { ...tile('vllm-small', 'small'), status: 'swapping' as const };
+    expect(afterLastSwap(stale, swap('ready'))).toMatchObject({ status: 'up', detail: 'serving qwen3-4b' });
+    expect(afterLastSwap(stale, swap('running')).status).toBe('swapping');
+    expect(afterLastSwap(stale, undefined).status).toBe('swapping');
+    expect(afterLastSwap(tile('vllm-small', 'small'), swap('ready')).status).toBe('up');
+  });
 
   it('swaps only the tile of the placement being swapped', () => {
     expect(afterSwapEvent(tile('vllm', 'vllm'), swap('running')).status).toBe('up');

@@ -98,3 +98,12 @@ export function afterSwapEvent(service: ServiceView, swap: SwapView): ServiceVie
   const { servedModel: _previous, ...rest } = service;
   return { ...rest, ...next, since: swap.finishedAt ?? swap.startedAt, latencyMs: null };
 }
+
+/**
+ * A tile's status read before its placement's last swap ended (a list fetched while the swap ran, a probe's event
+ * sent just before) does not turn it back to "swapping": the swap event that came after it says what it is now.
+ */
+export function afterLastSwap(service: ServiceView, lastSwap: SwapView | undefined): ServiceView {
+  if (!lastSwap || lastSwap.status === 'running' || service.status !== 'swapping') return service;
+  return afterSwapEvent(service, lastSwap);
+}

@@ -1,11 +1,11 @@
-import type { ServiceStatus, ServiceView, SparkHardware } from '@spark-control/schema';
+import type { ServiceStatus, ServiceView, SparkHardware, SwapView } from '@spark-control/schema';
 import { useEffect, useRef, useState } from 'hono/jsx/dom';
 import { api, errorMessage } from '../api.js';
 import { announce } from '../announce.js';
 import { servicesApi, sparksApi } from '../clients.js';
 import { STATUS_WORDS } from '../format.js';
 import { useLiveEvent } from '../live.js';
-import { afterSwapEvent } from '../placements.js';
+import { afterLastSwap, afterSwapEvent } from '../placements.js';
 import { HardwareCard } from './HardwareCard.js';
 import { ServiceTile } from './ServiceTile.js';
 
@@ -23,12 +23,16 @@ export function Overview(props: { reloadKey: number }) {
   const [sparks, setSparks] = useState<SparkHead[] | undefined>(undefined);
   const [services, setServices] = useState<ServiceView[]>([]);
   const [error, setError] = useState('');
+  // The last swap event of each placement, against statuses read before it (see `afterLastSwap`).
+  const lastSwaps = useRef(new Map<string, SwapView>());
+  const notBefore = (service: ServiceView) =>
+    afterLastSwap(service, service.placementId ? lastSwaps.current.get(service.placementId) : undefined);
 
   const loadServices = async () => {
     const response = await servicesApi.$get({ query: {} });
     if (response.ok) {
       const body = await response.json();
-      setServices(body.services.filter((service) => service.status !== 'disabled'));
+      setServices(body.services.filter((service) => service.status !== 'disabled').map(notBefore));
       setError('');
     } else setError(await errorMessage(response, 'service status is unavailable'));
   };
@@ -79,6 +83,7 @@ export function Overview(props: { reloadKey: number }) {
       return;
     }
     if (event.type === 'swap.phase') {
+      if (event.swap.placementId) lastSwaps.current.set(event.swap.placementId, event.swap);
       setServices((list) => list.map((service) => afterSwapEvent(service, event.swap)));
       return;
     }
@@ -86,14 +91,14 @@ export function Overview(props: { reloadKey: number }) {
       list.map((service) => {
         if (service.id !== event.id) return service;
         if (event.type === 'service.deep') return { ...service, deep: event.deep };
-        return {
+        return notBefore({
           ...service,
           status: event.status,
           detail: event.detail,
           latencyMs: event.latencyMs,
           since: event.at,
           checkedAt: event.at,
-        };
+        });
       }),
     );
   });
