@@ -83,7 +83,7 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   // Round 15's blind batch: twenty-second (call transcripts, complaints, minutes, family chats in many scripts)
   // 0.832 / 0.844 / 0.968 / 0.915 at its first run → 0.892 / 0.883 / 0.968 / 0.916 after round 15 → 0.915 / 0.888 /
   // 0.978 / 0.919 after round 16.
-  'tuning/twenty-second-batch.txt': { patternRecall: 0.915, nameRecall: 0.888 },
+  'tuning/twenty-second-batch.txt': { patternRecall: 0.927, nameRecall: 0.888 },
   // Round 16's blind batches, first run → after the round (pattern / person / words kept / precision): twenty-third
   // (SMS and chat exports, obituaries, applications, police and court notes) 0.905 / 0.866 / 0.975 / 0.953 → 0.961 /
   // 0.922 / 0.985 / 0.958; twenty-fourth (support chats, CRM and recruitment notes, forms in capitals, logs, pasted
@@ -91,11 +91,13 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   // twenty-fifth (meeting and call transcripts, letters, logs and configs, posts; first run late in the round) 0.878 /
   // 0.901 / 0.974 / 0.932 → 0.946 / 0.937 / 0.974 / 0.937.
   'tuning/twenty-third-batch.txt': { patternRecall: 0.961 },
-  'tuning/twenty-fourth-batch.txt': { patternRecall: 0.946 },
-  'tuning/twenty-fifth-batch.txt': { patternRecall: 0.945 },
+  'tuning/twenty-fourth-batch.txt': { patternRecall: 0.958 },
+  'tuning/twenty-fifth-batch.txt': { patternRecall: 0.948 },
   // Round 17's blind batch: twenty-sixth (e-mails with quoted history, call transcripts, clinics, tenancy, banking,
-  // rosters, listings, logs and configs) 0.917 / 0.918 / 0.980 / 0.943 at its first run.
-  'tuning/twenty-sixth-batch.txt': { patternRecall: 0.94 },
+  // rosters, listings, logs and configs) 0.917 / 0.918 / 0.980 / 0.943 at its first run → 0.945 / 0.934 / 0.981 /
+  // 0.946 after round 17. Round 17 also took twenty-second to 0.927 / 0.888, twenty-fourth to 0.958 / 0.938 and
+  // twenty-fifth to 0.949 / 0.939.
+  'tuning/twenty-sixth-batch.txt': { patternRecall: 0.945 },
   // Round 9 took corpus F (person 0.835 blind) to 0.971 and the eighth batch (0.685) to 0.923;
   // round 10 took corpus G (retired from held-out after its blind run: pattern 0.966, person 0.893) to 1.000
   // and 1.000, and its three blind batches from their first runs to: ninth 0.929/0.822 → 1.000/0.975, tenth
