@@ -21,6 +21,8 @@ interface Script {
   joined: boolean;
   /** The parts of an address are parted by commas (in Thai, every word is a part). */
   commas: boolean;
+  /** The script's block of code points: a line is read for it where a run of them is. */
+  block: [number, number];
 }
 
 const DIGITS = String.raw`\d٠-٩۰-۹०-९০-৯௦-௯౦-౯೦-೯൦-൯๐-๙`;
@@ -60,6 +62,7 @@ const SCRIPTS: readonly Script[] = [
     units: markers('म.नं. मकान घर फ्लैट फ़्लैट फ्लॅट सदनिका प्लॉट भूखंड भवन अपार्टमेंट मंजिल कक्ष'),
     joined: false,
     commas: true,
+    block: [0x0900, 0x097f],
   },
   {
     // Bengali.
@@ -67,6 +70,7 @@ const SCRIPTS: readonly Script[] = [
     units: markers('বাড়ি বাসা হোল্ডিং ফ্ল্যাট তলা'),
     joined: false,
     commas: true,
+    block: [0x0980, 0x09ff],
   },
   {
     // Tamil, Telugu, Kannada, Malayalam.
@@ -76,6 +80,7 @@ const SCRIPTS: readonly Script[] = [
     units: markers('எண் கதவு வீடு ఇంటి ಮನೆ വീട്'),
     joined: false,
     commas: true,
+    block: [0x0b80, 0x0d7f],
   },
   {
     // Arabic, Persian, Urdu.
@@ -85,6 +90,7 @@ const SCRIPTS: readonly Script[] = [
     units: markers('مبنى عمارة بناية شقة الطابق طابق فيلا قطعة ص.ب پلاک واحد طبقه مکان فلیٹ پلاٹ'),
     joined: false,
     commas: true,
+    block: [0x0600, 0x06ff],
   },
   {
     // Hebrew.
@@ -92,6 +98,7 @@ const SCRIPTS: readonly Script[] = [
     units: markers('דירה קומה בניין כניסה ת.ד. ת.ד מיקוד'),
     joined: false,
     commas: true,
+    block: [0x0590, 0x05ff],
   },
   {
     // Thai: its words run together, its parts are parted by spaces.
@@ -99,19 +106,13 @@ const SCRIPTS: readonly Script[] = [
     units: markers('บ้านเลขที่ เลขที่ ห้อง อาคาร ชั้น คอนโด'),
     joined: true,
     commas: false,
+    block: [0x0e00, 0x0e7f],
   },
 ];
 
-/** A script's rare letters: its lines are read only where a run of them is. */
-const SCRIPT_OF = (code: number): Script | undefined => {
-  if (code >= 0x0900 && code <= 0x097f) return SCRIPTS[0];
-  if (code >= 0x0980 && code <= 0x09ff) return SCRIPTS[1];
-  if (code >= 0x0b80 && code <= 0x0d7f) return SCRIPTS[2];
-  if (code >= 0x0600 && code <= 0x06ff) return SCRIPTS[3];
-  if (code >= 0x0590 && code <= 0x05ff) return SCRIPTS[4];
-  if (code >= 0x0e00 && code <= 0x0e7f) return SCRIPTS[5];
-  return undefined;
-};
+/** The script whose block holds `code`. */
+const SCRIPT_OF = (code: number): Script | undefined =>
+  SCRIPTS.find(({ block: [first, last] }) => code >= first && code <= last);
 
 type Sign = 'street' | 'unit' | 'number' | 'postcode' | 'name';
 
