@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { beyondLatinRuns } from './util.js';
+import { beyondLatinRuns, lineAround } from './util.js';
 
 /**
  * Addresses in scripts without capitals, found by the words every address of the country uses, not by a label:
@@ -308,12 +308,11 @@ export function detectMarkedScriptAddresses(text: string): Span[] {
     let script: Script | undefined;
     for (let at = start; at < end && !script; at++) script = SCRIPT_OF(text.charCodeAt(at));
     if (!script) continue;
-    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const [lineStart, lineEnd] = lineAround(text, start);
     const key = `${lineStart} ${SCRIPTS.indexOf(script)}`;
     if (read.has(key)) continue;
     read.add(key);
-    const newline = text.indexOf('\n', start);
-    const line = text.slice(lineStart, newline < 0 ? text.length : newline);
+    const line = text.slice(lineStart, lineEnd);
     if (script.streets.some((word) => line.includes(word))) chainsIn(line, lineStart, script, spans);
   }
   return spans;

@@ -1,16 +1,9 @@
 import type { Span } from '../types.js';
 import { extendAddress } from './address-parts.js';
-import { beyondLatinRuns, LETTERS, UPPER_START } from './util.js';
+import { beyondLatinRuns, LETTERS, lineAround, UPPER_START } from './util.js';
 
 const L = LETTERS;
 const CAP = `[${UPPER_START}][${L}'’-]*`;
-
-/** The line around `at`. */
-function lineAround(text: string, at: number): [number, number] {
-  const start = text.lastIndexOf('\n', at) + 1;
-  const newline = text.indexOf('\n', at);
-  return [start, newline < 0 ? text.length : newline];
-}
 
 /**
  * `上海市浦东新区世纪大道 1200 号 2 栋 1803 室`: a Chinese address written with spaces around its numbers

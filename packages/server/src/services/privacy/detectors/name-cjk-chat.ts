@@ -34,7 +34,7 @@ const CALLED_KOREAN = /(?:^|[:：]\s?|\]\s?)([가-힣]{2})(?:아|야)(?=[,，!]|
 const SENDER_KOREAN = /\]\s([가-힣]{2,3}):\s/g;
 const KIN = new Set('엄마 아빠 할머니 할아버지 언니 오빠 누나 동생 이모 삼촌 고모'.split(' '));
 
-function push(spans: Span[], line: string, m: RegExpExecArray, name: string | undefined): void {
+function push(spans: Span[], m: RegExpExecArray, name: string | undefined): void {
   if (!name) return;
   const start = m.index + m[0].indexOf(name);
   spans.push({ start, end: start + name.length, type: 'PERSON' });
@@ -45,16 +45,16 @@ export function cjkChatNames(line: string): Span[] {
   const spans: Span[] = [];
   for (const pattern of [CALLED_CHINESE, OWNER_CHINESE, CONTACT_CHINESE]) {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(line); m; m = pattern.exec(line)) push(spans, line, m, m[1] ?? m[2]);
+    for (let m = pattern.exec(line); m; m = pattern.exec(line)) push(spans, m, m[1] ?? m[2]);
   }
   if (!/[가-힣]/.test(line)) return spans;
   CALLED_KOREAN.lastIndex = 0;
   for (let m = CALLED_KOREAN.exec(line); m; m = CALLED_KOREAN.exec(line)) {
-    if (!NOT_CALLED.has(m[1] ?? '') && !NOT_CALLED.has((m[1] ?? '').slice(0, 1))) push(spans, line, m, m[1]);
+    if (!NOT_CALLED.has(m[1] ?? '') && !NOT_CALLED.has((m[1] ?? '').slice(0, 1))) push(spans, m, m[1]);
   }
   SENDER_KOREAN.lastIndex = 0;
   for (let m = SENDER_KOREAN.exec(line); m; m = SENDER_KOREAN.exec(line)) {
-    if (!KIN.has(m[1] ?? '')) push(spans, line, m, m[1]);
+    if (!KIN.has(m[1] ?? '')) push(spans, m, m[1]);
   }
   return spans;
 }

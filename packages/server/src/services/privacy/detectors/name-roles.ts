@@ -91,7 +91,7 @@ function introducedNames(line: string, offset: number, spans: Span[]): void {
 /** A word of a script without capitals (Hebrew to Sinhala, Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer). */
 const WORD =
   /(?:(?![\p{P}\p{N}\p{S}])[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\u064b-\u065f\u0670]|\u200c|\u200d)+/uy;
-/** Words between which a name does not go on: prepositions, particles, conjunctions and the other fields. */
+/** Words between which a name does not go on: prepositions, particles, conjunctions, the other fields and the copulas. */
 const STOP_WORDS = new Set(
   words(`من في على إلى الى عن مع و أو هو هي رقم الهاتف هاتف جواز العنوان البريد مواليد را از به با در و که برای این
 تلفن پاسپورت نشانی آدرس ایمیل کا کی کے نے کو سے میں پر اور ہے فون پاسپورٹ پتہ של את עם טלפון נייד דרכון का की के
@@ -99,8 +99,8 @@ const STOP_WORDS = new Set(
 ইমেইল ঠিকানা জন্ম பாஸ்போர்ட் தொலைபேசி மின்னஞ்சல் முகவரி పాస్‌పోర్ట్ ఫోన్ చిరునామా ජාතික දුරකථන ኢሜይል ስልክ
 ፓስፖርት ዜግነት ነው លិខិតឆ្លងដែន ទូរស័ព្ទ ဖုန်း နိုင်ငံကူးလက်မှတ် โทร หนังสือเดินทาง السيد السيدة الأستاذ الدكتور آقای خانم
 دکتر جناب صاحب صاحبہ محترم محترمہ श्री श्रीमती डॉ শ্রী শ্রীমতী ড. திரு திருமதி శ్రీ ශ්‍රී ጌታ ወይዘሮ คุณ جديد جديدة
-جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ છું છે یم یی እየ እዩ ነኝ ပါ ပါတယ် हूँ हूं आहे ค่ะ ครับ นะคะ ເດີ ठीक तैयार खुश बीमार परेशान ઠીક លេខ លេខទូរស័ព្ទ លេខទូរស័ព្ទខ្ញុំ เลขบัตรประชาชน
-เลขประจำตัวประชาชน เบอร์`),
+جدید قدیم نیا نئی بكم بك عليكم علیکم لكم לכולם للجميع सभी सबको সবাই எல்லோருக்கும் அனைவருக்கும் ሁላችሁም नया नई নতুন புதிய కొత్త ใหม่ નો ની નું ના ਦਾ ਦੀ ਦੇ ਨੂੰ ന്റെ ന്‍റെ ജനനം ઇમેઇલ ਨੰਬਰ تلیفون ໂທ છે እዩ นะคะ ເດີ ठीक तैयार खुश बीमार परेशान ઠીક លេខ លេខទូរស័ព្ទ លេខទូរស័ព្ទខ្ញុំ เลขบัตรประชาชน
+เลขประจำตัวประชาชน เบอร์`).concat(COPULAS),
 );
 const MAX_WORDS = 3;
 

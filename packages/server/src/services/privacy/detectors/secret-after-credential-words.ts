@@ -16,7 +16,11 @@ const CREDENTIAL_THEN_VALUE = new RegExp(
   'diuy',
 );
 const CREDENTIAL_WORD = new RegExp(CREDENTIAL_WORDS, 'giu');
-const CREDENTIAL_WORD_ANYWHERE = new RegExp(CREDENTIAL_WORDS, 'giu');
+/** The password word or its `is` right before a value. */
+const RIGHT_AFTER_WORD = new RegExp(
+  `(?:${CREDENTIAL_WORDS}|\\s(?:is|was|to|est|ist|es|é|är|er))\\s?[:=]?\\s["'“]?$`,
+  'iu',
+);
 
 /** `locker 114 combination 3-19-27`: a lock's combination, its numbers joined by dashes. */
 const COMBINATION =
@@ -29,21 +33,17 @@ const COMBINATION_WORD = /combina|combo|kombina/gi;
  */
 function chosen(text: string, span: Span): boolean {
   const value = text.slice(span.start, span.end);
-  // (A link, an e-mail address or a host name after the word is where the password goes, not the password.)
   if (/:\/\/|@[^.]*\.|^[\w-]+(?:\.[\w-]+){2,}$/.test(value)) return false;
   // (`password reset, laptop LT-JDOYLE-04`: a clause's end or a word about the password between them says the value is
   // something else.)
   const window = text.slice(Math.max(0, span.start - 64), span.start);
   let between = window;
-  for (const m of window.matchAll(CREDENTIAL_WORD_ANYWHERE)) between = window.slice(m.index + m[0].length);
+  for (const m of window.matchAll(CREDENTIAL_WORD)) between = window.slice(m.index + m[0].length);
   if (/[,.;!?]\s|\b(?:reset|policy|manager|expired?|changed?|hint|requirements?|rules)\b/i.test(between))
     return false;
   if (/[^\p{L}\d]/u.test(value) || (/\p{Lu}/u.test(value) && /\p{Ll}/u.test(value))) return true;
   const before = text.slice(Math.max(0, span.start - 24), span.start);
-  return new RegExp(
-    `(?:${CREDENTIAL_WORDS}|\\s(?:is|was|to|est|ist|es|é|är|er))\\s?[:=]?\\s["'“]?$`,
-    'iu',
-  ).test(before);
+  return RIGHT_AFTER_WORD.test(before);
 }
 
 export function secretsAfterCredentialWords(text: string): Span[] {

@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { matchSpans } from './util.js';
+import { lineAround, matchSpans } from './util.js';
 
 /**
  * One-time codes as services text them (`use code 771902 to reset your password`, `Your WhatsApp code: 381-446`, `Your
@@ -25,10 +25,7 @@ const TEST_CARD_WORDS = /sandbox|test card|example|dummy|sample/i;
 const CARD_SECURITY_CODE = /\b(?:CVV2?|CVC2?|CID|card security code)\s?:?\s?(\d{3,4})(?![\w-])/dgi;
 
 /** The line around `at`. */
-function lineAt(text: string, at: number): string {
-  const end = text.indexOf('\n', at);
-  return text.slice(text.lastIndexOf('\n', at) + 1, end < 0 ? text.length : end);
-}
+const lineAt = (text: string, at: number) => text.slice(...lineAround(text, at));
 
 export function oneTimeAndDoorCodes(text: string): Span[] {
   const inSignInMessage = (m: RegExpExecArray) => SIGN_IN_WORDS.test(lineAt(text, m.index));

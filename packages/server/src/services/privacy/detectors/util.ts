@@ -290,6 +290,13 @@ export function lowerCase(text: string): string {
   return text;
 }
 
+/** Start and end of the line around `at`. */
+export function lineAround(text: string, at: number): [number, number] {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const newline = text.indexOf('\n', at);
+  return [start, newline < 0 ? text.length : newline];
+}
+
 /** Lower-cased text of the `width` characters before `index`. */
 export const before = (text: string, index: number, width: number) =>
   lowerCase(text.slice(Math.max(0, index - width), index));
