@@ -1,7 +1,8 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
 import { spokenIds } from './spoken-id.js';
-import { germanSpokenPhones, spokenIbans } from './spoken-german-phones-ibans.js';
+import { spokenIbans } from './spoken-ibans.js';
+import { spokenPhones } from './spoken-phones.js';
 
 /**
  * Numbers, postcodes and plates read out in a voice transcript (`oh seven nine one one double three …`,
@@ -96,11 +97,8 @@ const DIGIT_WORD = /\b(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|
 const CARD_CUE = /\b(?:card|visa|mastercard|amex|debit|credit)\b[^\n.]{0,24}$/i;
 /** Sixteen digits on Visa's, Mastercard's or Discover's prefix, fifteen on Amex's: a card even without its word. */
 const SPOKEN_CARD_SHAPE = /^(?:(?=4|5[1-5]|2[2-7]|6)\d{16}|3[47]\d{13})$/;
-const PHONE_CUE = /\b(?:number|phone|mobile|cell|call|ring|reach|text|whatsapp|contact)\b[^\n.]{0,24}$/i;
-/** A number of an account, an order, a policy: not a phone's. */
-const OTHER_NUMBER =
-  /\b(?:account|order|reference|ref|policy|case|ticket|iban|sort code|invoice|tracking|member)\b[^\n.]{0,24}$/i;
 
+/** Card numbers, and phone numbers after `plus`, read out in English (other phones: `spokenPhones`). */
 function spokenNumbers(text: string): Span[] {
   const spans: Span[] = [];
   let resumeAt = 0;
@@ -118,8 +116,6 @@ function spokenNumbers(text: string): Span[] {
       spans.push({ start: m.index, end, type: 'CARD' });
     } else if (plus && value.length <= 15) {
       spans.push({ start: m.index - plus[0].length, end, type: 'PHONE' });
-    } else if (value.length <= 13 && PHONE_CUE.test(before) && !OTHER_NUMBER.test(before)) {
-      spans.push({ start: m.index, end, type: 'PHONE' });
     }
   }
   return spans;
@@ -166,7 +162,7 @@ export function detectSpoken(text: string): Span[] {
     ...spelledAfter(text, POSTCODE_CUE, postcodeChar, (value) => UK_POSTCODE.test(value), 'ADDRESS'),
     ...spelledAfter(text, PLATE_CUE, plateChar, plateValue, 'PLATE'),
     ...spokenIds(text),
-    ...(/null|eins|zwei/i.test(text) ? germanSpokenPhones(text) : []),
+    ...spokenPhones(text),
     ...spokenIbans(text),
   ];
 }
