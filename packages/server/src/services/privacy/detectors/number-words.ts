@@ -149,20 +149,29 @@ const FRENCH: NumberWords = {
 };
 
 const DE_TENS = 'zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig';
+const DE_UNITS = 'ein zwei drei vier fünf sechs sieben acht neun';
+const GERMAN_TO_99: [string, number][] = [
+  ...decimal(
+    'null eins|ein|eine zwei|zwo drei vier fünf|fuenf sechs sieben acht neun',
+    'zehn elf zwölf|zwoelf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn',
+    DE_TENS.replace('dreißig', 'dreißig|dreissig'),
+  ),
+  ...joinedTens(DE_TENS, DE_UNITS, (ten, unit) => `${unit}und${ten}`),
+];
+/** `hundert`, `zweihundert`, and a hundred with the rest in one word (`einhundertdreiundzwanzig`). */
+function germanHundreds(): [string, number][] {
+  return DE_UNITS.split(' ').flatMap((unit, i) =>
+    (i === 0 ? ['hundert', 'einhundert'] : [`${unit}hundert`]).flatMap((hundred): [string, number][] => [
+      [hundred, (i + 1) * 100],
+      ...GERMAN_TO_99.filter(([, value]) => value > 0).map(([rest, value]): [string, number] => [
+        hundred + rest,
+        (i + 1) * 100 + value,
+      ]),
+    ]),
+  );
+}
 const GERMAN: NumberWords = {
-  values: new Map([
-    ...decimal(
-      'null eins|ein|eine zwei|zwo drei vier fünf|fuenf sechs sieben acht neun',
-      'zehn elf zwölf|zwoelf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn',
-      DE_TENS.replace('dreißig', 'dreißig|dreissig'),
-      'hundert|einhundert zweihundert dreihundert vierhundert fünfhundert sechshundert siebenhundert achthundert neunhundert',
-    ),
-    ...joinedTens(
-      DE_TENS,
-      'ein zwei drei vier fünf sechs sieben acht neun',
-      (ten, unit) => `${unit}und${ten}`,
-    ),
-  ]),
+  values: new Map([...GERMAN_TO_99, ...germanHundreds()]),
   repeats: { doppel: 2 },
 };
 
@@ -252,7 +261,7 @@ export const NUMBER_WORDS: readonly NumberWords[] = [
   RUSSIAN,
   UKRAINIAN,
   POLISH,
-  // Arabic (standard and Egyptian spellings), Persian, Hindi, Greek, Indonesian and Malay, Swahili.
+  // Arabic (standard and Egyptian spellings), Persian, Hindi, Greek, Indonesian and Malay, Swahili, Vietnamese.
   digitsOnly(
     'صفر واحد|واحدة اثنين|اثنان|إثنين|اتنين|إتنين ثلاثة|ثلاث|تلاتة أربعة|اربعة|أربع|اربع خمسة|خمس ' +
       'ستة|ست|سته سبعة|سبع ثمانية|ثماني|تمانية|ثمنية تسعة|تسع',
@@ -264,4 +273,5 @@ export const NUMBER_WORDS: readonly NumberWords[] = [
   ),
   digitsOnly('nol|kosong satu dua tiga empat lima enam tujuh delapan|lapan sembilan'),
   digitsOnly('sifuri moja mbili tatu nne tano sita saba nane tisa'),
+  digitsOnly('không một|mốt hai ba bốn|tư năm|lăm sáu bảy tám chín'),
 ];

@@ -1,8 +1,7 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
-import { spokenIds } from './spoken-id.js';
 import { spokenIbans } from './spoken-ibans.js';
-import { spokenPhones } from './spoken-phones.js';
+import { spokenNumbersAfterCues } from './spoken-numbers.js';
 
 /**
  * Numbers, postcodes and plates read out in a voice transcript (`oh seven nine one one double three …`,
@@ -161,8 +160,7 @@ export function detectSpoken(text: string): Span[] {
     ...spokenNumbers(text),
     ...spelledAfter(text, POSTCODE_CUE, postcodeChar, (value) => UK_POSTCODE.test(value), 'ADDRESS'),
     ...spelledAfter(text, PLATE_CUE, plateChar, plateValue, 'PLATE'),
-    ...spokenIds(text),
-    ...spokenPhones(text),
+    ...spokenNumbersAfterCues(text),
     ...spokenIbans(text),
   ];
 }
