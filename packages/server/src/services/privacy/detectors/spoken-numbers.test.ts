@@ -116,3 +116,20 @@ describe('identity numbers read out after their label', () => {
     expect(found('vine sin cinco, seis, siete, ocho, nueve, diez ni once amigos')).toEqual([]);
   });
 });
+
+describe('PINs and codes read out after their word', () => {
+  it('reads four to eight digits in any language the reader knows', () => {
+    expect(found('el código del portal es cuatro siete dos nueve almohadilla, las llaves')).toEqual([
+      'cuatro siete dos nueve',
+    ]);
+    expect(found('bro my otp is seven one four, two zero nine please dont share it')).toEqual([
+      'seven one four, two zero nine',
+    ]);
+  });
+
+  it('leaves a postcode, a Hindi PIN code (a postcode) and a count after a code word', () => {
+    expect(found('the zip code is nine oh two one oh, thanks')).toEqual([]);
+    expect(found('रोहिणी, दिल्ली, पिन एक एक शून्य शून्य आठ पाँच')).toEqual([]);
+    expect(found('the code has two or three bugs')).toEqual([]);
+  });
+});

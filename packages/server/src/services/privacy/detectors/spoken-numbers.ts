@@ -4,7 +4,7 @@ import { nextWord, readAnyLanguage } from './number-reader.js';
 import { beyondLatinRuns } from './util.js';
 
 /**
- * Phone and identity numbers read out in words after a word that names them, in any language the
+ * Phone and identity numbers, PINs and codes read out in words after a word that names them, in any language the
  * number words know (`¿Y un teléfono? — Seis, uno, cero; cuarenta y dos; …`, `kimlik numaram kırk,
  * yetmiş altı, …`, `номер: восемь девятьсот двенадцать, …`, `Steuer-ID … ist eins zwei drei …`).
  *
@@ -25,6 +25,9 @@ const LATIN_CUES = {
     'kimlik* sécu secu insee versichertennummer steuer-id steueridentifikationsnummer steuernummer ausweis* ' +
     'passport* pasaporte passaporte passeport reisepass identity identidad identidade id cédula cedula pesel bsn ' +
     'personnummer fødselsnummer henkilötunnus nhs medicare ird tfn cpr huduma ktp nid',
+  SECRET:
+    'code codes pin pins passcode otp password código codigo clave contraseña senha kod kodu kode koden koodi ' +
+    'codice pincode şifre* parola passwort kennwort',
 };
 const SCRIPT_CUES = {
   // Russian, Ukrainian, Greek, Arabic, Persian, Hindi, Bengali
@@ -34,6 +37,7 @@ const SCRIPT_CUES = {
   SSN:
     'паспорт* инн снилс іпн рнокпп ідентифікаційн* ταυτότητ* αμκα αφμ هوية* الهوية* والهوية* هويتي* الإقامة* ' +
     'إقامة* ملی آدھار आधार पहचान* পরিচয়*',
+  SECRET: 'код* пароль* пин رمز* كود*',
 };
 type Kind = keyof typeof LATIN_CUES;
 
@@ -43,7 +47,10 @@ function cuePattern(cues: Record<Kind, string>, letter: string, flags: string): 
       .split(' ')
       .map((word) => (word.endsWith('*') ? `${word.slice(0, -1)}${letter}*` : `${word}(?!${letter})`))
       .join('|');
-  return new RegExp(`(?<SSN>${alternatives(cues.SSN)})|(?<PHONE>${alternatives(cues.PHONE)})`, flags);
+  return new RegExp(
+    `(?<SSN>${alternatives(cues.SSN)})|(?<SECRET>${alternatives(cues.SECRET)})|(?<PHONE>${alternatives(cues.PHONE)})`,
+    flags,
+  );
 }
 const LATIN_CUE = cuePattern(LATIN_CUES, '[a-zà-ɏ]', 'gi');
 const SCRIPT_CUE = cuePattern(SCRIPT_CUES, '[\\p{L}\\p{M}]', 'giu');
@@ -63,7 +70,8 @@ function cuesIn(text: string): Cue[] {
       // (A cue starts a word: `cell`, not `excellent`.)
       if (/[\p{L}\p{M}]/u.test(stretch[m.index - 1] ?? '')) continue;
       const start = offset + m.index;
-      found.push({ start, end: start + m[0].length, kind: m.groups?.SSN ? 'SSN' : 'PHONE' });
+      const kind = m.groups?.SSN ? 'SSN' : m.groups?.SECRET ? 'SECRET' : 'PHONE';
+      found.push({ start, end: start + m[0].length, kind });
     }
   };
   collect(LATIN_CUE, text, 0);
@@ -74,13 +82,14 @@ function cuesIn(text: string): Cue[] {
 /** `account number`, `order ID`, `Caller ID`: the number of something else. */
 const OTHER_THINGS =
   'account|order|reference|ref|policy|case|ticket|invoice|tracking|member|card|iban|id|session|' +
-  'transaction|cuenta|pedido|póliza|conta|ordine|conto|commande|compte|konto|bestell|sipariş|hesap|счёт|счет|заказ';
+  'transaction|cuenta|pedido|póliza|conta|ordine|conto|commande|compte|konto|bestell|sipariş|hesap|счёт|счет|заказ|' +
+  'zip|postal|post|area|country|sort|swift|promo|discount|voucher|coupon|product|error|status';
 const OTHER_BEFORE = new RegExp(`(?<![\\p{L}])(?:${OTHER_THINGS})[\\s-]*$`, 'iu');
 const OTHER_WORD = new RegExp(`^(?:${OTHER_THINGS})$`, 'iu');
 /** How far after the cue the number may start: `teléfono? Paciente: Seis, …`. */
 const REACH = 48;
 /** How many digits (and spelled capitals) each kind of number has. */
-const LENGTHS: Record<Kind, [number, number]> = { PHONE: [9, 13], SSN: [8, 18] };
+const LENGTHS: Record<Kind, [number, number]> = { PHONE: [9, 13], SSN: [8, 18], SECRET: [4, 8] };
 /** The US social security number: no area 000, 666 or 9xx, no group 00, no serial 0000. */
 const usSsn = (d: string) => /^(?!000|666|9)\d{3}(?!00)\d{2}(?!0000)\d{4}$/.test(d);
 /**
