@@ -4,6 +4,7 @@ import { loginAndSeedSecrets } from './secret-user-pass-totp-answers.js';
 import { cyrillicPasswords, polishPasswords } from './secret-polish-cyrillic-passwords.js';
 import { secretsAfterCredentialWords } from './secret-after-credential-words.js';
 import { oneTimeAndDoorCodes } from './secret-one-time-codes.js';
+import { secretsInNextTurn } from './secret-next-turn.js';
 import { accessCodesPinsOtps } from './secret-access-codes-pins-otps.js';
 import { doorCodes, quotedPassphrases } from './secret-codes-in-prose.js';
 import type { Span } from '../types.js';
@@ -351,6 +352,7 @@ export function detectSecrets(text: string): Span[] {
     ...polishPasswords(text),
     ...cyrillicPasswords(text),
     ...secretsAfterCredentialWords(text),
+    ...secretsInNextTurn(text),
     ...oneTimeAndDoorCodes(text),
     ...accessCodesPinsOtps(text, cues),
     ...doorCodes(text),
