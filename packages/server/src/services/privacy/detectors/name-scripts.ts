@@ -8,7 +8,7 @@ import { searchBeyondLatin } from './util.js';
  * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`; Tamil `திருமதி`; Telugu `శ్రీమతి`. The name is the one or two words after the
  * title, in the same script, up to punctuation; the title stays outside it.
  */
-const TITLES = [
+export const SCRIPT_TITLES = [
   'ወ/ሮ',
   'ወ/ሪት',
   'አቶ',
@@ -35,6 +35,9 @@ const TITLES = [
   'திருமதி',
   'திரு',
   'శ్రీమతి',
+  // Bengali `Mst.` (Mosammat, for women); `মোঃ` (Md.) is short for Mohammad, a name.
+  'মোছাঃ',
+  'মোসাম্মৎ',
 ];
 /**
  * Titles written straight onto the name or before a space: Thai `คุณ`, `นางสาว`; Khmer `លោក`, `លោកស្រី`;
@@ -87,7 +90,7 @@ const THAI_NOT_NAMES =
 
 const WORD = '(?:(?!\\p{Script=Latin})[\\p{L}\\p{M}])+';
 const AFTER_TITLE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${TITLES.join('|')})\\s+(${WORD})(?: (${WORD}))?` +
+  `(?<![\\p{L}\\p{M}])(?:${SCRIPT_TITLES.join('|')})\\s+(${WORD})(?: (${WORD}))?` +
     `|(?:${THAI_TITLES.join('|')}|(?<![\\p{L}\\p{M}])(?:${SPACED_SCRIPT_TITLES.join('|')}))\\s?(${WORD})(?: (${WORD}))?` +
     `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?` +
     `|(?<![\\p{L}\\p{M}])(?:${HEBREW_TITLES.join('|')})\\s+(${WORD})`,

@@ -21,6 +21,7 @@ import { detectLoginNames } from './name-logins.js';
 import { detectCjkNames } from './name-cjk.js';
 import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
+import { labelledNames } from './name-labels.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
@@ -365,6 +366,7 @@ class PersonScanner {
     if (searchBeyondLatin(this.#reader.text, HAS_CASELESS) >= 0) this.#caseless();
     this.#spans.push(...detectCjkNames(this.#reader.text));
     this.#spans.push(...detectScriptNames(this.#reader.text));
+    this.#spans.push(...labelledNames(this.#reader.text));
     this.#spans.push(...detectRoleNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...chatExportSenders(this.#reader.text));
