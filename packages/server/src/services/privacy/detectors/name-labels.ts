@@ -65,7 +65,7 @@ const LABELLED = new RegExp(
 );
 /** A letter of a script with a label above, or a Latin label's first letters. */
 const HAS_LABEL =
-  /[\u0370-\u03ff\u0400-\u04ff\u0531-\u0587\u05d0-\u05ea\u0600-\u06ff\u0900-\u0dff\u1000-\u109f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff]/;
+  /[\u0370-\u03ff\u0400-\u04ff\u0531-\u0587\u05d0-\u05ea\u0600-\u06ff\u0904-\u0dff\u1000-\u109f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff]/;
 const LATIN_LABEL = new RegExp(`(?:${LATIN_LABELS.join('|')})(?![\\p{L}])`, 'gu');
 
 /**
