@@ -48,8 +48,8 @@ for (const words of NUMBER_WORDS) {
   for (const word of starts) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), words]);
 }
 
-/** Capitals spelled out in an identity number (`R-A-S-G nueve cero …`, `A einhundertdreiundzwanzig …`). */
-const SPELLED_CAPITALS = /\p{Lu}(?:-\p{Lu})*(?![\p{L}\p{M}])/uy;
+/** Capitals spelled out in an identity number or a plate (`R-A-S-G nueve cero …`, `otuz dört ABC yüz …`). */
+const SPELLED_CAPITALS = /\p{Lu}{1,3}(?:-\p{Lu}{1,3})*(?![\p{L}\p{M}])/uy;
 
 /**
  * The number read out from `at` in one language: its digits, how many words, where the last one ends;
@@ -133,7 +133,7 @@ export function readAnyLanguage(
 ): Reading | undefined {
   // `R-A-S-G nueve …`: capitals spelled first; the language is the first number word's.
   let first: { end: number; word: string } | undefined = word;
-  for (let n = 0; letters && first && n < 3 && /^\p{Lu}(?:-\p{Lu})*$/u.test(first.word); n++)
+  for (let n = 0; letters && first && n < 3 && /^\p{Lu}{1,3}(?:-\p{Lu}{1,3})*$/u.test(first.word); n++)
     first = nextWord(text, first.end, first.end + 3);
   const lower = (first?.word ?? '').toLowerCase();
   const languages = LANGUAGES_OF.get(lower) ?? LANGUAGES_OF.get(lower.split('-')[0] ?? '') ?? [];

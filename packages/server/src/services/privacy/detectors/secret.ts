@@ -16,6 +16,7 @@ import {
   matchSpans,
   matchSpansAt,
   matchSpansWhere,
+  onceEach,
 } from './util.js';
 import { tokensAfterCue } from './secret-token.js';
 import { keysCodesAndLoginPasswords } from './secret-wifi-recovery-cjk.js';
@@ -370,15 +371,4 @@ export function detectSecrets(text: string): Span[] {
       1,
     ),
   ]);
-}
-
-/** A secret two readings found (`combination 7-3-1`): once. */
-function onceEach(spans: Span[]): Span[] {
-  const seen = new Set<string>();
-  return spans.filter((span) => {
-    const key = `${span.start}:${span.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -133,3 +133,26 @@ describe('PINs and codes read out after their word', () => {
     expect(found('the code has two or three bugs')).toEqual([]);
   });
 });
+
+describe('cards, IBANs and plates read out after their word', () => {
+  it('takes a card when its Luhn digit holds, an IBAN when mod 97 holds, a plate with letters and digits', () => {
+    expect(
+      found(
+        'переведи на карту четыре два пять шесть, семь девять семь ноль, один девять пять пять, шесть четыре два шесть, как',
+      ),
+    ).toEqual([
+      'четыре два пять шесть, семь девять семь ноль, один девять пять пять, шесть четыре два шесть',
+    ]);
+    expect(found('plaka da otuz dört ABC yüz yirmi üç, tamam')).toEqual(['otuz dört ABC yüz yirmi üç']);
+    expect(found('Su carro placa P-B-X tres ocho uno ya está listo')).toEqual(['P-B-X tres ocho uno']);
+  });
+
+  it('leaves a card number that fails Luhn and a plate without a letter', () => {
+    expect(
+      found(
+        'переведи на карту четыре два пять шесть, семь девять семь ноль, один девять пять пять, шесть четыре два семь',
+      ),
+    ).toEqual([]);
+    expect(found('la placa base tiene tres cuatro cinco seis puertos')).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
 import type { Span } from '../types.js';
+import { ibanValid } from './iban.js';
 import { luhnValid } from './national-id-checks.js';
 import { nextWord, readAnyLanguage } from './number-reader.js';
 import { beyondLatinRuns } from './util.js';
 
 /**
- * Phone and identity numbers, PINs and codes read out in words after a word that names them, in any language the
+ * Phone, identity, card and IBAN numbers, plates, PINs and codes read out in words after a word that names them, in any language the
  * number words know (`¿Y un teléfono? — Seis, uno, cero; cuarenta y dos; …`, `kimlik numaram kırk,
  * yetmiş altı, …`, `номер: восемь девятьсот двенадцать, …`, `Steuer-ID … ist eins zwei drei …`).
  *
@@ -19,7 +20,7 @@ const LATIN_CUES = {
     'número numero teléfono telefono móvil movil celular línea linea llam* telefone contato ligue ligar liga ' +
     'cellulare recapito chiam* numéro téléphone portable joindre appel* rappel* nummer telefon* handy* mobil* ' +
     'rufnummer festnetz* erreichbar anrufen telefoon mobiel bellen gsm numara* cep aray* numer* komórk* zadzwo* ' +
-    'dzwo* nomor nombor telepon hubungi namba nambari simu',
+    'dzwo* nomor nombor telepon hubungi namba nambari simu piga nipigie zap thoại số sđt',
   SSN:
     'ssn social sin cpf nif nie dni curp rut cuil cuit cnic nicop cccd cmnd aadhaar aadhar nin bvn nric mykad ' +
     'kimlik* sécu secu insee versichertennummer steuer-id steueridentifikationsnummer steuernummer ausweis* ' +
@@ -28,6 +29,11 @@ const LATIN_CUES = {
   SECRET:
     'code codes pin pins passcode otp password código codigo clave contraseña senha kod kodu kode koden koodi ' +
     'codice pincode şifre* parola passwort kennwort',
+  CARD: 'card tarjeta cartão cartao carta carte karte kart kaart kortet kortti',
+  IBAN: 'iban',
+  PLATE:
+    'plate plates plaka placa placas patente targa plaque immatriculation kennzeichen nummernschild rego ' +
+    'registration kenteken matrícula matricula',
 };
 const SCRIPT_CUES = {
   // Russian, Ukrainian, Greek, Arabic, Persian, Hindi, Bengali
@@ -38,8 +44,12 @@ const SCRIPT_CUES = {
     'паспорт* инн снилс іпн рнокпп ідентифікаційн* ταυτότητ* αμκα αφμ هوية* الهوية* والهوية* هويتي* الإقامة* ' +
     'إقامة* ملی آدھار आधार पहचान* পরিচয়*',
   SECRET: 'код* пароль* пин رمز* كود*',
+  CARD: 'карт* بطاقة* כרטיס*',
+  IBAN: 'ايبان',
+  PLATE: 'لوحة*',
 };
 type Kind = keyof typeof LATIN_CUES;
+const KINDS: readonly Kind[] = ['SSN', 'SECRET', 'CARD', 'IBAN', 'PLATE', 'PHONE'];
 
 function cuePattern(cues: Record<Kind, string>, letter: string, flags: string): RegExp {
   const alternatives = (words: string) =>
@@ -47,10 +57,8 @@ function cuePattern(cues: Record<Kind, string>, letter: string, flags: string): 
       .split(' ')
       .map((word) => (word.endsWith('*') ? `${word.slice(0, -1)}${letter}*` : `${word}(?!${letter})`))
       .join('|');
-  return new RegExp(
-    `(?<SSN>${alternatives(cues.SSN)})|(?<SECRET>${alternatives(cues.SECRET)})|(?<PHONE>${alternatives(cues.PHONE)})`,
-    flags,
-  );
+  // One named group per kind: `card number` is a card's (its `number` is then skipped as `card`'s).
+  return new RegExp(KINDS.map((kind) => `(?<${kind}>${alternatives(cues[kind])})`).join('|'), flags);
 }
 const LATIN_CUE = cuePattern(LATIN_CUES, '[a-zà-ɏ]', 'gi');
 const SCRIPT_CUE = cuePattern(SCRIPT_CUES, '[\\p{L}\\p{M}]', 'giu');
@@ -70,7 +78,7 @@ function cuesIn(text: string): Cue[] {
       // (A cue starts a word: `cell`, not `excellent`.)
       if (/[\p{L}\p{M}]/u.test(stretch[m.index - 1] ?? '')) continue;
       const start = offset + m.index;
-      const kind = m.groups?.SSN ? 'SSN' : m.groups?.SECRET ? 'SECRET' : 'PHONE';
+      const kind = KINDS.find((name) => m.groups?.[name] !== undefined) ?? 'PHONE';
       found.push({ start, end: start + m[0].length, kind });
     }
   };
@@ -88,8 +96,25 @@ const OTHER_BEFORE = new RegExp(`(?<![\\p{L}])(?:${OTHER_THINGS})[\\s-]*$`, 'iu'
 const OTHER_WORD = new RegExp(`^(?:${OTHER_THINGS})$`, 'iu');
 /** How far after the cue the number may start: `teléfono? Paciente: Seis, …`. */
 const REACH = 48;
-/** How many digits (and spelled capitals) each kind of number has. */
-const LENGTHS: Record<Kind, [number, number]> = { PHONE: [9, 13], SSN: [8, 18], SECRET: [4, 8] };
+/**
+ * What each kind of number is read out as: how many digits (and capitals spelled out, where `letters`)
+ * and the check it must pass (a card's Luhn digit, an IBAN's mod 97, a plate's letters and digits).
+ */
+const KIND_RULES: Record<
+  Kind,
+  { lengths: [number, number]; letters?: boolean; valid?: (value: string) => boolean }
+> = {
+  PHONE: { lengths: [9, 13] },
+  SSN: { lengths: [8, 18], letters: true },
+  SECRET: { lengths: [4, 8] },
+  CARD: { lengths: [13, 19], valid: luhnValid },
+  IBAN: {
+    lengths: [15, 34],
+    letters: true,
+    valid: (value) => /^[A-Z]{2}\d{2}/.test(value) && ibanValid(value),
+  },
+  PLATE: { lengths: [4, 9], letters: true, valid: (value) => /\d/.test(value) && /\p{Lu}/u.test(value) },
+};
 /** The US social security number: no area 000, 666 or 9xx, no group 00, no serial 0000. */
 const usSsn = (d: string) => /^(?!000|666|9)\d{3}(?!00)\d{2}(?!0000)\d{4}$/.test(d);
 /**
@@ -102,12 +127,12 @@ const CHECKED: [RegExp, (digits: string) => boolean][] = [
   [/^social$/i, usSsn],
   [/^sin$/i, (d) => d.length === 9 && luhnValid(d)],
 ];
-function fits(text: string, cue: Cue, start: number, digits: string): boolean {
-  const [fewest, most] = LENGTHS[cue.kind];
-  if (digits.length < fewest || digits.length > most) return false;
+function fits(text: string, cue: Cue, start: number, value: string): boolean {
+  const { lengths, valid } = KIND_RULES[cue.kind];
+  if (value.length < lengths[0] || value.length > lengths[1] || (valid && !valid(value))) return false;
   const word = text.slice(cue.start, cue.end);
   const check = cue.kind === 'SSN' ? CHECKED.find(([checked]) => checked.test(word))?.[1] : undefined;
-  return check === undefined || (LABEL_ONLY.test(text.slice(cue.end, start)) && check(digits));
+  return check === undefined || (LABEL_ONLY.test(text.slice(cue.end, start)) && check(value));
 }
 
 export function spokenNumbersAfterCues(text: string): Span[] {
@@ -119,7 +144,7 @@ export function spokenNumbersAfterCues(text: string): Span[] {
     const limit = Math.min(text.length, cue.end + REACH);
     for (let m = nextWord(text, cue.end, limit); m; m = nextWord(text, m.end, limit)) {
       if (OTHER_WORD.test(m.word)) break;
-      const reading = readAnyLanguage(text, m, cue.kind === 'SSN');
+      const reading = readAnyLanguage(text, m, KIND_RULES[cue.kind].letters);
       if (!reading || reading.words < 3) continue;
       if (fits(text, cue, m.start, reading.digits)) {
         spans.push({ start: m.start, end: reading.end, type: cue.kind });

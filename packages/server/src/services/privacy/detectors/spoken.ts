@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import { luhnValid } from './national-id-checks.js';
 import { spokenIbans } from './spoken-ibans.js';
+import { onceEach } from './util.js';
 import { spokenNumbersAfterCues } from './spoken-numbers.js';
 
 /**
@@ -93,11 +94,13 @@ export function readSpoken(text: string, at: number, alphabet: Alphabet): { valu
 
 /** Where a run of spoken digits may start (a digit word or `double`/`triple`). */
 const DIGIT_WORD = /\b(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|triple)\b/gi;
-const CARD_CUE = /\b(?:card|visa|mastercard|amex|debit|credit)\b[^\n.]{0,24}$/i;
 /** Sixteen digits on Visa's, Mastercard's or Discover's prefix, fifteen on Amex's: a card even without its word. */
 const SPOKEN_CARD_SHAPE = /^(?:(?=4|5[1-5]|2[2-7]|6)\d{16}|3[47]\d{13})$/;
 
-/** Card numbers, and phone numbers after `plus`, read out in English (other phones: `spokenPhones`). */
+/**
+ * Card numbers on an issuer's prefix, and phone numbers after `plus`, read out in English without a word
+ * before them that names them (after one: `spokenNumbersAfterCues`).
+ */
 function spokenNumbers(text: string): Span[] {
   const spans: Span[] = [];
   let resumeAt = 0;
@@ -110,8 +113,7 @@ function spokenNumbers(text: string): Span[] {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // `plus four four seven nine …`: a country code read out; the number needs no other word.
     const plus = /\bplus\s$/i.exec(before);
-    const card = CARD_CUE.test(before) || SPOKEN_CARD_SHAPE.test(value);
-    if (value.length >= 13 && value.length <= 19 && luhnValid(value) && card) {
+    if (SPOKEN_CARD_SHAPE.test(value) && luhnValid(value)) {
       spans.push({ start: m.index, end, type: 'CARD' });
     } else if (plus && value.length <= 15) {
       spans.push({ start: m.index - plus[0].length, end, type: 'PHONE' });
@@ -156,11 +158,11 @@ const plateValue = (value: string) =>
 
 /** Phone and card numbers, postcodes, plates and identity numbers read out in words. */
 export function detectSpoken(text: string): Span[] {
-  return [
+  return onceEach([
     ...spokenNumbers(text),
     ...spelledAfter(text, POSTCODE_CUE, postcodeChar, (value) => UK_POSTCODE.test(value), 'ADDRESS'),
     ...spelledAfter(text, PLATE_CUE, plateChar, plateValue, 'PLATE'),
     ...spokenNumbersAfterCues(text),
     ...spokenIbans(text),
-  ];
+  ]);
 }

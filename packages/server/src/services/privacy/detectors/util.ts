@@ -372,3 +372,14 @@ export const detached = (s: string): string => (s.length < 13 ? s : s.split('').
 
 /** `são paulo` → `sao paulo`, `Adébáyọ̀` → `Adebayo`: the text without its combining accents. */
 export const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** A finding two readings made (`combination 7-3-1`, a card after `card` and on an issuer's prefix): once. */
+export function onceEach(spans: readonly Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans.filter((span) => {
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
