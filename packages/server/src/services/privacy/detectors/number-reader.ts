@@ -157,3 +157,58 @@ export function nextWord(
   if (!m || m[0] === '\n' || m.index >= limit) return undefined;
   return { start: m.index, end: m.index + m[0].length, word: m[0] };
 }
+
+/**
+ * Digits read out in scripts that write no spaces between them: Chinese (`幺三八`: `幺` and `两` as
+ * people say one and two in numbers), Sino-Korean syllables (`공일공`), Japanese katakana (`ゼロキュウゼロ`).
+ */
+const GLUED_DIGITS = new Map<string, string>([
+  ...[...'零幺两'].map((char, i): [string, string] => [char, ['0', '1', '2'][i] ?? '']),
+  ...[...'〇一二三四五六七八九'].map((char, i): [string, string] => [char, String(i)]),
+  ...[...'공일이삼사오육칠팔구'].map((char, i): [string, string] => [char, String(i)]),
+  ['영', '0'],
+  ...([
+    ['ゼロ', '0'],
+    ['レイ', '0'],
+    ['マル', '0'],
+    ['イチ', '1'],
+    ['ニー', '2'],
+    ['ニ', '2'],
+    ['サン', '3'],
+    ['ヨン', '4'],
+    ['シ', '4'],
+    ['ゴー', '5'],
+    ['ゴ', '5'],
+    ['ロク', '6'],
+    ['ナナ', '7'],
+    ['シチ', '7'],
+    ['ハチ', '8'],
+    ['キュウ', '9'],
+    ['キュー', '9'],
+    ['ク', '9'],
+  ] as [string, string][]),
+]);
+const LONGEST_GLUED = 3;
+const GLUED_BETWEEN = /[、，,・\s-]/;
+
+/** The glued digits read from `at` (longest words first), separators between groups allowed. */
+export function readGluedDigits(text: string, at: number): Reading {
+  let digits = '';
+  let words = 0;
+  let end = at;
+  for (let i = at; i < text.length;) {
+    const length = [LONGEST_GLUED, 2, 1].find((n) => GLUED_DIGITS.has(text.slice(i, i + n)));
+    if (length === undefined) {
+      if (i > at && GLUED_BETWEEN.test(text[i] ?? '')) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    digits += GLUED_DIGITS.get(text.slice(i, i + length)) ?? '';
+    words++;
+    i += length;
+    end = i;
+  }
+  return { digits, words, end };
+}

@@ -156,3 +156,21 @@ describe('cards, IBANs and plates read out after their word', () => {
     expect(found('la placa base tiene tres cuatro cinco seis puertos')).toEqual([]);
   });
 });
+
+describe('phone numbers read out in CJK digits written without spaces', () => {
+  it('reads Chinese, Sino-Korean and katakana digits a few characters after the phone word', () => {
+    expect(
+      found('语音转文字：“喂，我是陈晓雯，我的手机号是幺三八，零零一三，八八六九，快递放门卫就行”'),
+    ).toEqual(['幺三八，零零一三，八八六九']);
+    expect(found('네, 저는 박서연이고요, 번호는 공일공 일이삼사 오육칠팔이에요.')).toEqual([
+      '공일공 일이삼사 오육칠팔',
+    ]);
+    expect(found('電話番号はゼロキュウゼロ、イチニーサンヨン、ゴーロクナナハチとのこと')).toEqual([
+      'ゼロキュウゼロ、イチニーサンヨン、ゴーロクナナハチ',
+    ]);
+  });
+
+  it('leaves a phone word followed by ordinary text with a digit in it', () => {
+    expect(found('电话一直占线，三点再打')).toEqual([]);
+  });
+});

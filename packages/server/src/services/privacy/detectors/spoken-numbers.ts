@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import { ibanValid } from './iban.js';
 import { luhnValid } from './national-id-checks.js';
-import { nextWord, readAnyLanguage } from './number-reader.js';
+import { nextWord, readAnyLanguage, readGluedDigits } from './number-reader.js';
 import { beyondLatinRuns } from './util.js';
 
 /**
@@ -39,7 +39,9 @@ const SCRIPT_CUES = {
   // Russian, Ukrainian, Greek, Arabic, Persian, Hindi, Bengali
   PHONE:
     'номер* телефон* мобильн* мобільн* звон* позвон* дзвон* сотов* αριθμ* τηλέφων* τηλεφων* κινητ* ' +
-    'رقم* موبايل* جوال* هاتف* تلفون* تليفون* واتس* اتصل* شماره* تلفن* موبایل* नंबर नम्बर फ़ोन फोन मोबाइल',
+    'رقم* موبايل* جوال* هاتف* تلفون* تليفون* واتس* اتصل* شماره* تلفن* موبایل* नंबर नम्बर फ़ोन फोन मोबाइल ' +
+    // Chinese, Japanese, Korean: written without spaces, so no stem reaches past the word itself.
+    '电话 電話 手机号 手機號 号码 號碼 番号 携帯 전화 번호 연락처 핸드폰',
   SSN:
     'паспорт* инн снилс іпн рнокпп ідентифікаційн* ταυτότητ* αμκα αφμ هوية* الهوية* والهوية* هويتي* الإقامة* ' +
     'إقامة* ملی آدھار आधार पहचान* পরিচয়*',
@@ -49,16 +51,36 @@ const SCRIPT_CUES = {
   PLATE: 'لوحة*',
 };
 type Kind = keyof typeof LATIN_CUES;
+const CJK = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u;
 const KINDS: readonly Kind[] = ['SSN', 'SECRET', 'CARD', 'IBAN', 'PLATE', 'PHONE'];
 
 function cuePattern(cues: Record<Kind, string>, letter: string, flags: string): RegExp {
   const alternatives = (words: string) =>
     words
       .split(' ')
-      .map((word) => (word.endsWith('*') ? `${word.slice(0, -1)}${letter}*` : `${word}(?!${letter})`))
+      .map((word) =>
+        word.endsWith('*')
+          ? `${word.slice(0, -1)}${letter}*`
+          : CJK.test(word)
+            ? word
+            : `${word}(?!${letter})`,
+      )
       .join('|');
   // One named group per kind: `card number` is a card's (its `number` is then skipped as `card`'s).
   return new RegExp(KINDS.map((kind) => `(?<${kind}>${alternatives(cues[kind])})`).join('|'), flags);
+}
+
+/** Where a phone number read out in glued CJK digits starts, a few characters after its word (`号码是…`). */
+function gluedPhone(text: string, cue: Cue): Span | undefined {
+  for (let at = cue.end; at < Math.min(text.length, cue.end + 8); at++) {
+    const reading = readGluedDigits(text, at);
+    if (reading.words === 0) continue;
+    const [fewest, most] = KIND_RULES.PHONE.lengths;
+    return reading.digits.length >= fewest && reading.digits.length <= most
+      ? { start: at, end: reading.end, type: 'PHONE' }
+      : undefined;
+  }
+  return undefined;
 }
 const LATIN_CUE = cuePattern(LATIN_CUES, '[a-zà-ɏ]', 'gi');
 const SCRIPT_CUE = cuePattern(SCRIPT_CUES, '[\\p{L}\\p{M}]', 'giu');
@@ -75,8 +97,8 @@ function cuesIn(text: string): Cue[] {
   const collect = (pattern: RegExp, stretch: string, offset: number) => {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(stretch); m; m = pattern.exec(stretch)) {
-      // (A cue starts a word: `cell`, not `excellent`.)
-      if (/[\p{L}\p{M}]/u.test(stretch[m.index - 1] ?? '')) continue;
+      // (A cue starts a word: `cell`, not `excellent`; CJK writes no spaces between words.)
+      if (!CJK.test(m[0]) && /[\p{L}\p{M}]/u.test(stretch[m.index - 1] ?? '')) continue;
       const start = offset + m.index;
       const kind = KINDS.find((name) => m.groups?.[name] !== undefined) ?? 'PHONE';
       found.push({ start, end: start + m[0].length, kind });
@@ -141,6 +163,11 @@ export function spokenNumbersAfterCues(text: string): Span[] {
   for (const cue of cuesIn(text)) {
     if (cue.start < resumeAt || OTHER_BEFORE.test(text.slice(Math.max(0, cue.start - 12), cue.start)))
       continue;
+    if (CJK.test(text[cue.start] ?? '')) {
+      const glued = gluedPhone(text, cue);
+      if (glued) spans.push(glued);
+      continue;
+    }
     const limit = Math.min(text.length, cue.end + REACH);
     for (let m = nextWord(text, cue.end, limit); m; m = nextWord(text, m.end, limit)) {
       if (OTHER_WORD.test(m.word)) break;
