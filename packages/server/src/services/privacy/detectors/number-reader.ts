@@ -189,6 +189,7 @@ const GLUED_DIGITS = new Map<string, string>([
   ] as [string, string][]),
 ]);
 const LONGEST_GLUED = 3;
+const HANGUL = /[\uac00-\ud7a3]/;
 const GLUED_BETWEEN = /[、，,・\s-]/;
 
 /** The glued digits read from `at` (longest words first), separators between groups allowed. */
@@ -205,6 +206,9 @@ export function readGluedDigits(text: string, at: number): Reading {
       }
       break;
     }
+    // `오육칠팔이에요`: a syllable glued to a Korean ending (`이에요` "it is") belongs to the ending.
+    const next = text[i + length] ?? '';
+    if (HANGUL.test(text[i] ?? '') && HANGUL.test(next) && !GLUED_DIGITS.has(next)) break;
     digits += GLUED_DIGITS.get(text.slice(i, i + length)) ?? '';
     words++;
     i += length;
