@@ -165,7 +165,10 @@ export function spokenNumbersAfterCues(text: string): Span[] {
       continue;
     if (CJK.test(text[cue.start] ?? '')) {
       const glued = gluedPhone(text, cue);
-      if (glued) spans.push(glued);
+      if (glued) {
+        spans.push(glued);
+        resumeAt = glued.end;
+      }
       continue;
     }
     const limit = Math.min(text.length, cue.end + REACH);
