@@ -267,6 +267,19 @@ export function thaiIdValid(digits: string): boolean {
   return (11 - (sum % 11)) % 10 === Number(digits[12]);
 }
 
+/**
+ * Taiwan's national ID (and resident certificate) `A123456789`: the letter's two-digit code (A=10 … with
+ * I=34, O=35 out of order), then weights 1, 9, 8, …, 1 over its digits and the nine others, mod 10.
+ */
+export function taiwanIdValid(value: string): boolean {
+  const m = /^([A-Z])([1289]\d{8})$/.exec(value);
+  if (!m) return false;
+  const code = 'ABCDEFGHJKLMNPQRSTUVXYWZIO'.indexOf(m[1] ?? '') + 10;
+  const digits = [Math.floor(code / 10), code % 10, ...[...(m[2] ?? '')].map(Number)];
+  const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
+  return digits.reduce((total, digit, i) => total + digit * (weights[i] ?? 0), 0) % 10 === 0;
+}
+
 /** Hong Kong identity card `A123456(3)`: letters 10–35 (a missing second letter 36), weights 9 to 2, mod 11, `A` for 10. */
 export function hkidValid(value: string): boolean {
   const m = /^([A-Z]{1,2})(\d{6})\(?([\dA])\)?$/.exec(value);

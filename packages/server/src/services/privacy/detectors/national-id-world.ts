@@ -7,6 +7,7 @@ import {
   luhnValid,
   myNumberValid,
   nricValid,
+  taiwanIdValid,
   thaiIdValid,
   validDate,
   verhoeffValid,
@@ -133,11 +134,31 @@ export const WORLD: Row[] = [
     cues: [],
   },
   {
+    // (Hyphens or, as the card prints it, spaces: `2 4761 72720 07 7`.)
     country: 'Thailand citizen ID (1-2345-67890-12-1, mod-11 check)',
-    pattern: new RegExp(String.raw`[1-8]-\d{4}-\d{5}-\d{2}-\d${END}`, 'y'),
+    pattern: new RegExp(String.raw`[1-8]([- ])\d{4}\1\d{5}\1\d{2}\1\d${END}`, 'y'),
     example: '1-1020-00123-45-4',
     valid: (value) => thaiIdValid(digitsOf(value)),
     cues: ['thai id', 'บัตรประชาชน', 'เลขประจำตัวประชาชน', 'เลขบัตรประชาชน'],
+  },
+  {
+    country: 'Taiwan national ID and resident certificate (letter, sex or resident digit, mod-10 check)',
+    pattern: new RegExp(String.raw`[A-Z][1289]\d{8}${END}`, 'y'),
+    example: 'A123456789',
+    valid: taiwanIdValid,
+    cues: ['統一編號', '身分證', '國民身分證'],
+  },
+  {
+    // Born in 19YY on day DDD of the year (500 added for women), a serial, then V (a voter). (Not X, which
+    // also ends an ISBN-10.)
+    country: 'Sri Lanka NIC, old format (YYDDDSSSSV: day of the year and sex, then V)',
+    pattern: new RegExp(String.raw`\d{2}(?:[0-3]\d\d|[5-8]\d\d)\d{4}[Vv]${END}`, 'y'),
+    example: '881452370V',
+    valid: (value) => {
+      const day = Number(value.slice(2, 5)) % 500;
+      return day >= 1 && day <= 366;
+    },
+    cues: ['nic', 'ජාතික හැඳුනුම්පත', 'தேசிய அடையாள அட்டை'],
   },
   {
     country: 'Hong Kong identity card (check digit in brackets)',

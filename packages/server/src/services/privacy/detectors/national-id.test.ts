@@ -166,6 +166,18 @@ describe('identity numbers of round 8', () => {
     expect(found('Số CCCD của anh ấy là 001089012345.')).toEqual(['001089012345']);
   });
 
+  it('finds a Thai ID grouped with spaces as the card prints it, and a Taiwanese ID, by their checks (round 18)', () => {
+    expect(found('Identification Number 2 4761 72720 07 7, Name Miss Siriporn')).toEqual([
+      '2 4761 72720 07 7',
+    ]);
+    expect(found('เลขบัตร 3 1012 00456 78 9 ส่งต่อ; 3 1012 00456 78 8 is not one')).toEqual([
+      '3 1012 00456 78 9',
+    ]);
+    expect(found('統一編號 A283351136 住址; part no. A283351137 and A123456789-B')).toEqual(['A283351136']);
+    // Sri Lanka's old NIC: the day of the year of birth (500 more for women) and a V; an ISBN-10's X is no V.
+    expect(found('අංකය 881452370V, 886452370V; ISBN 080442957X')).toEqual(['881452370V', '886452370V']);
+  });
+
   it('finds kennitala, Iranian codes, MyKad and NIDA numbers by their checks or dates', () => {
     expect(found('Guðrún, kennitala 040396-1879, fædd 1996')).toEqual(['040396-1879']);
     expect(found('visa file lists 510-201920-1, not 510-201920-2')).toEqual(['510-201920-1']);
