@@ -123,7 +123,7 @@ function addressesBeforeIds(text: string, addresses: readonly Span[], ids: reado
     );
     if (!id) return address;
     const between = text.slice(address.start, id.start);
-    const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));
+    const cut = Math.max(...[',', ';', '،', '，', '、'].map((mark) => between.lastIndexOf(mark)));
     // Only an identity label after the comma ends it (`NAS`, `PESEL`): not a state or a city before a postcode.
     if (cut <= 0 || !namesAnId(between.slice(cut + 1))) return address;
     return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
@@ -140,7 +140,7 @@ function addressesBeforeSecrets(text: string, addresses: readonly Span[], secret
     const secret = secrets.find((span) => span.start > address.start && span.start < address.end);
     if (!secret) return address;
     const between = text.slice(address.start, secret.start);
-    const cut = Math.max(between.lastIndexOf(','), between.lastIndexOf(';'));
+    const cut = Math.max(...[',', ';', '،', '，', '、'].map((mark) => between.lastIndexOf(mark)));
     if (cut <= 0) return address;
     return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
   });

@@ -17,6 +17,13 @@ describe('door, gate, box and card codes in running text', () => {
     expect(found('पापा के एटीएम कार्ड का पिन 4408 है')).toEqual(['4408']);
   });
 
+  it('keeps the sign before a code, reads a barrier, and code words of Thai and Chinese (round 18)', () => {
+    expect(found('Leave at door. Gate code #7712. Dog is friendly')).toEqual(['#7712']);
+    expect(found('your pitch is B7; barrier code 1066; site warden Morwenna')).toEqual(['1066']);
+    expect(found('แขวงคลองเตยเหนือ รหัสประตู 3579')).toEqual(['3579']);
+    expect(found('陳先生您好，大門密碼 2580*，地址 新北市')).toEqual(['2580*']);
+  });
+
   it('leaves codes that open nothing, and times, alone', () => {
     expect(found('Error code 1204 on the gate controller.')).toEqual([]);
     expect(found('The door opened at 1930 and code review is at 2000.')).toEqual([]);

@@ -3,24 +3,26 @@ import { anchorStarts } from './util.js';
 
 /**
  * Door, gate, box and card codes in running text, in any of the languages below: a code word (`code`,
- * `combo`, `код`, `kapukód`, `codice`, `PIN`), a few words, then the digits (`Lockbox on the side gate: 2580`,
+ * `combo`, `код`, `kapukód`, `codice`, `PIN`, `รหัส`, `密碼`), a few words, then the digits (`Lockbox on the side gate: 2580`,
  * `the new code is 1204#`, `Код домофона 2580`, `codice del portone è 3381`, `Gate combo is 7-3-1`). The
  * words around the code must name what it opens (a gate, a key box, an intercom, a card), so that an error,
  * area or postal code stays a number.
  */
 const CODE_WORD =
-  /(?:(?:codes?|code)(?!\s(?:review|base|snippet|block|sample|of conduct|freeze)\b)|combo|combination|passcode|pin|keypad|digicode|lockbox|lock box|key ?safe|key ?box|kód|kod|kodu|kodi|код|кода|kapukód|kapukódja|codice|código|codigo|codul|cijfercode|رمز|पिन|कोड)(?![\p{L}\p{N}_])/iuy;
+  /(?:(?:codes?|code)(?!\s(?:review|base|snippet|block|sample|of conduct|freeze)\b)|combo|combination|passcode|pin|keypad|digicode|lockbox|lock box|key ?safe|key ?box|kód|kod|kodu|kodi|код|кода|kapukód|kapukódja|codice|código|codigo|codul|cijfercode|رمز|पिन|कोड)(?![\p{L}\p{N}_])|(?:รหัส|密碼|密码|暗証番号|ロック番号|비밀번호)/iuy;
 /** Where a code word may start (one cheap pass; CODE_WORD then reads it). */
 const CODE_ANCHOR =
-  /co[dm]|cód|pin|passc|keypad|digic|lock ?box|key ?(?:safe|box)|kód|kod|код|kapuk|cijferc|رمز|पिन|कोड/gi;
+  /co[dm]|cód|pin|passc|keypad|digic|lock ?box|key ?(?:safe|box)|kód|kod|код|kapuk|cijferc|رمز|पिन|कोड|รหัส|密[碼码]|暗証番号|ロック番号|비밀번호/gi;
+/** Code words of scripts written without spaces between words (Thai, CJK): no word boundary before them. */
+const UNSPACED = /^(?:รหัส|密[碼码]|暗証番号|ロック番号|비밀번호)/;
 
 /** From the code word: up to six short words (no sentence end), then the code. */
 const CODE_AFTER_WORD =
-  /[\p{L}\p{M}]+(?:[\s:'’(→=-]{1,3}[\p{L}\p{M}.]{1,14}){0,6}?[\s:'’(→=#-]{1,4}["'“]?#?((?:\d-){2,7}\d|[A-Z]?\d{4,8}[A-Z]?[#*]?|\d{1,3}[A-Z]\d{1,3}|[٠-٩۰-۹]{4,8}|[०-९]{4,8})(?![\p{L}\p{N}_]|[.,]\d)/duy;
+  /[\p{L}\p{M}]+(?:[\s:'’(→=-]{1,3}[\p{L}\p{M}.]{1,14}){0,6}?[\s:'’(→=-]{1,4}["'“]?((?:\d-){2,7}\d|[#*]?[A-Z]?\d{4,8}[A-Z]?[#*]?|\d{1,3}[A-Z]\d{1,3}|[٠-٩۰-۹]{4,8}|[०-९]{4,8})(?![\p{L}\p{N}_]|[.,]\d)/duy;
 
 /** What a code opens, in the languages above; one must stand within the code's sentence. */
 const OPENS =
-  /gate|door|lock ?box|key ?safe|key ?box|keybox|key cabinet|keypad|alarm|garage|safe\b|padlock|locker|intercom|buzzer|entry|entrance|porch|shed|front|back door|building|combo|card|atm|bank|sim\b|домофон|двер|подъезд|калитк|ворот|сейф|карт|kapu|ajtó|kaputelefon|portón|porton|puerta|portal|portão|portao|porta\b|portone|cancello|citofono|porte\b|portail|boîte à clés|boite a cles|digicode|tür|tor\b|schlüssel|sleutel|kluis|deur|poort|brama|domofon|drzwi|furtk|karty|kapı|pintu|pagar|cổng|cửa|cardul|कार्ड|एटीएम|गेट|दरवाज|باب|بوابة|العمارة/iu;
+  /gate|door|lock ?box|key ?safe|key ?box|keybox|key cabinet|keypad|alarm|garage|safe\b|padlock|locker|intercom|buzzer|entry|entrance|porch|shed|front|back door|building|barrier|bollard|combo|card|atm|bank|sim\b|barrera|schranke|домофон|двер|подъезд|калитк|ворот|сейф|карт|kapu|ajtó|kaputelefon|portón|porton|puerta|portal|portão|portao|porta\b|portone|cancello|citofono|porte\b|portail|boîte à clés|boite a cles|digicode|tür|tor\b|schlüssel|sleutel|kluis|deur|poort|brama|domofon|drzwi|furtk|karty|kapı|pintu|pagar|cổng|cửa|cardul|कार्ड|एटीएम|गेट|दरवाज|باب|بوابة|العمارة|ประตู|門|门|ドア|玄関|オートロック|대문|현관|도어/iu;
 
 /** Code words that name something else: `error code 1204`, `PIN code 560034` (an Indian postcode), `area code`. */
 const NOT_A_SECRET_BEFORE =
@@ -40,7 +42,7 @@ function sentenceStart(text: string, at: number): number {
 export function doorCodes(text: string): Span[] {
   const spans: Span[] = [];
   for (const at of anchorStarts(text, CODE_ANCHOR)) {
-    if (/[\p{L}\p{N}_]/u.test(text[at - 1] ?? '')) continue;
+    if (/[\p{L}\p{N}_]/u.test(text[at - 1] ?? '') && !UNSPACED.test(text.slice(at, at + 4))) continue;
     CODE_WORD.lastIndex = at;
     if (!CODE_WORD.test(text)) continue;
     const before = text.slice(Math.max(0, at - 16), at);
