@@ -14,7 +14,7 @@ import { listedAfterCues } from './anchored-matches.js';
 const ACCESS_THINGS = String.raw`(?:front |back |main |side |garage |entrance |building )?(?:gate|door|alarm|garage|entrance|building|lockbox|key ?safe|key ?box|safe|locker|padlock|shed|flat|apartment|house|portón|porton|portal|puerta|entrada|edificio|alarma|caja fuerte|porte|portail|immeuble|entrée|coffre|portão|portao|cadeado|tür|haustür|tor)`;
 /** `alarm code for the back door still 4471`, `código del portón es 7319`, `code de la porte : 4821`. */
 const CODE_OF_THING = new RegExp(
-  String.raw`(?:(?:gate|door|alarm|garage|lockbox|key ?safe|key ?box|safe)[ -]?code(?:\s(?:for|of|to|at)\s(?:the |my |our |your )?${ACCESS_THINGS})?|c[oó]digo\s(?:del?|da|do|de la)\s${ACCESS_THINGS}|code\s(?:de\s(?:la\s|l['’])?|du\s)${ACCESS_THINGS})(?:\s(?:is|was|es|era|est|é|ist|still|now|todavía|sigue siendo|toujours))*\s?[:=#]?\s?["'“]?(\d{4,8}[#*]?)(?![\w-])`,
+  String.raw`(?:(?:gate|door|alarm|garage|lockbox|key ?safe|key ?box|safe)[ -]?code(?:\s(?:for|of|to|at)\s(?:the |my |our |your )?${ACCESS_THINGS})?|c[oó]digo\s(?:del?|da|do|de la)\s${ACCESS_THINGS}|code\s(?:de\s(?:la\s|l['’])?|du\s)${ACCESS_THINGS})(?:\s(?:is|was|es|era|est|é|ist|still|now|todavía|sigue siendo|toujours))*\s?[:=]?\s?["'“]?([#*]?\d{4,8}[#*]?)(?![\w-])`,
   'diuy',
 );
 const CODE_WORD = /c[oó]d(?:e|igo)/gi;
