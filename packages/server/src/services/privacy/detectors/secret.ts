@@ -163,7 +163,7 @@ const proseValue = (m: RegExpExecArray) =>
  * a door, a gate, an alarm or a safe (not `error code 500` or `the code for the product is 40012`).
  */
 const ACCESS_CODE =
-  /\b(?:(?:gate|door|front door|alarm|lift|elevator|entry|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|bike lock|storage|shed|key ?safe|porte|portail|puerta|portón|tür|tor|garagen|deur|poort)[ -]?code(?: (?:for|of|at) [^\n.,;:]{1,40}?(?=\s+(?:is|was)\b))?|code (?:for|to|of) (?:the |my |our |your |his |her )?(?:front |back |main |side )?(?:gate|door|alarm|lift|elevator|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|shed|storage|flat|apartment|house))\b(?:\s+(?:is|was|=)|\s*[:=#])?\s*["'“]?([*#]?\d{4,8}[#*]?)(?![\w-])/diy;
+  /\b(?:(?:gate|door|front door|alarm|lift|elevator|entry|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|bike lock|storage|shed|key ?safe|porte|portail|puerta|portón|tür|tor|garagen|deur|poort)[ -]?code(?: (?:for|of|at) [^\n.,;:]{1,40}?(?=\s+(?:is|was)\b))?|code (?:for|to|of) (?:the |my |our |your |his |her )?(?:front |back |main |side )?(?:gate|door|alarm|lift|elevator|entrance|building|garage|safe|lockbox|key ?box|locker|padlock|keypad|shed|storage|flat|apartment|house))\b(?:\s+(?:is|was|=)|\s*[:=])?\s*["'“]?([*#]?\d{4,8}[#*]?)(?![\w-])/diy;
 /** `pass: Gr33nT3a!`: after the short `pass:` only a value with letters and digits (not `pass: completed`). */
 const PASS_LABEL = /\bpass\s*[:=]\s*["']?((?=[^\s"']*\d)(?=[^\s"']*[A-Za-z])[^\s"',;]{6,64})/diy;
 /**
