@@ -307,6 +307,11 @@ je suis|ich bin|ik ben|mi chiamo|me llamo|jestem|é a|é o|c'est|c’est|aquí e
     .split(/\|\s*/)
     .filter(Boolean),
 );
+/**
+ * `soy Jacinto`, `sou a Thaís`, `это Рустам`: "I am", "this is" before a name. Cues before a name only: after a
+ * name and a comma they would make a greeting one (`Buenas, soy Camila`).
+ */
+export const SELF_INTRODUCTIONS = new Set(['soy', 'sou', 'это']);
 /** Weaker cues: a name after them needs a second clue (another name-like word or a name shape). */
 export const WEAK_BEFORE = new Set('by for with from to cc via'.split(' '));
 /** Before these, a capitalised word names a place or a thing (`in Lekki`, `the Minato office`). */

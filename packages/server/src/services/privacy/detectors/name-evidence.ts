@@ -9,6 +9,7 @@ import {
   PERSON_AFTER,
   PERSON_BEFORE,
   PERSON_BEFORE_PAIRS,
+  SELF_INTRODUCTIONS,
   PERSONAL_POSSESSIONS,
   PLACE_NOUNS,
   CAPITALISED_FUNCTION_WORDS,
@@ -229,7 +230,7 @@ export class NameEvidence {
           : undefined;
       }
     }
-    if (PERSON_BEFORE.has(raw)) return 'strong';
+    if (PERSON_BEFORE.has(raw) || SELF_INTRODUCTIONS.has(raw)) return 'strong';
     // The word before that is read only when this one can end a two-word cue (most words cannot).
     const earlier =
       PAIR_ENDS.has(raw) || raw === 'is' || raw === 'was'

@@ -122,3 +122,18 @@ describe('sign-offs after a dash, Nordic and German greetings and closings', () 
     expect(found('a ključ je kod gospođe Marić u prizemlju.').join(' ')).toContain('Marić');
   });
 });
+
+describe('self-introductions and lower-case names after a request (round 18)', () => {
+  it('takes a name after Spanish, Portuguese and Russian "I am" / "this is", not the greeting before it', () => {
+    expect(found('Hola, soy Jacinto, del taller.')).toEqual(['Jacinto']);
+    expect(found('Привет, это Рустам, переведи на карту')).toEqual(['Рустам']);
+    expect(found('Buenas, soy Camila de la clínica')).toEqual(['Camila']);
+    expect(found('Soy Sauce and soy Milk on the list')).toEqual([]);
+  });
+
+  it('takes a lower-case given name after ask, tell, ping, remind or said', () => {
+    expect(found('lol ask priya she has the spare keys')).toEqual(['priya']);
+    expect(found('ok so mika said tomasz is driving')).toEqual(['mika', 'tomasz']);
+    expect(found('ask around if anyone has the keys; tell everyone')).toEqual([]);
+  });
+});
