@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { NOT_PERSON_BEFORE } from './name-context.js';
 import type { NameLexicon } from './name-lexicon.js';
 
 /**
@@ -12,13 +13,15 @@ const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’
 /** A name in a list: one to three capitalised words, particles between. */
 const ITEM = String.raw`${NAME_WORD}(?:\s(?:(?:de|da|van|von|der|del|ole|bin|binti|al|el|ó|Ó|ní|Ní|ua|Ua|nic|Nic)\s)?${NAME_WORD}){0,2}`;
 const JOINER = String.raw`\s(?:and|und|et|y|e|en|i|и|og|och)\s`;
-const NEXT_ITEM = String.raw`\s?(?:[,;]|${JOINER}|\s?\(|\s\d+-\d+\b)`;
+const NEXT_ITEM = String.raw`\s?(?:[,;]|${JOINER}|\s?\(|\s\d+-\d+\b|\s[–—-]\s\d)`;
+/** A team sheet's position in capitals before an item (`GS Ruta`, `GK Ana`, `C Losa`). */
+const ITEM_LABEL = String.raw`(?:\p{Lu}{1,3}\s)?`;
 /**
  * One item of a list. After a comma or `and` it may end the sentence; the first item, after a colon or at the line's start, needs another item after it (`Agent: Perfecto.`
  * is a reply, not a list).
  */
 const LIST_ITEM = new RegExp(
-  String.raw`(?<=[,;]\s?|${JOINER})(${ITEM})(?=${NEXT_ITEM}|[.!?](?:\s|$)|$)|(?<=^|:\s?)(${ITEM})(?=${NEXT_ITEM})`,
+  String.raw`(?<=(?:[,;]\s?|${JOINER})${ITEM_LABEL})(${ITEM})(?=${NEXT_ITEM}|[.!?](?:\s|$)|$)|(?<=(?:^|:\s?)${ITEM_LABEL})(${ITEM})(?=${NEXT_ITEM})`,
   'gmu',
 );
 
@@ -87,6 +90,9 @@ function listNeighbours(text: string, spans: readonly Span[], names: NameLexicon
       if (overlaps(inLine, item.start, item.end)) continue;
       // (`Labas, Tomas ir Rūta`: a word opening the line before two names may be a greeting.)
       if (item.start === lineStart && items.length < 4) continue;
+      // (`…, in Lagos`, `and the Hilton`: a preposition or an article before it makes a place or a thing.)
+      const label = /(\p{Ll}+)\s$/u.exec(text.slice(Math.max(0, item.start - 16), item.start))?.[1];
+      if (label !== undefined && NOT_PERSON_BEFORE.has(label)) continue;
       if (!isWordOfThings(names, text.slice(item.start, item.end).split(/[\s-]+/))) found.push(item);
     }
   }

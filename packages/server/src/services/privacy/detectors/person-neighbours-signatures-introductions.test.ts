@@ -123,6 +123,17 @@ describe('sign-offs after a dash, Nordic and German greetings and closings', () 
   });
 });
 
+describe('team sheets and guest lists (round 18)', () => {
+  it('reads an item after its position in capitals, and before a dash and a count', () => {
+    expect(
+      found('Netball team sheet — GS Ruta, GA Mele Fifita, WA Sione, C Losa, WD Grace T., GD Vika, GK Ana'),
+    ).toEqual(expect.arrayContaining(['Sione', 'Losa', 'Vika']));
+    expect(found('RSVP list: Ananya & Rohit Malhotra – 2, Sneha – 1, Priyanka – 3')).toEqual(
+      expect.arrayContaining(['Sneha', 'Priyanka']),
+    );
+  });
+});
+
 describe('self-introductions and lower-case names after a request (round 18)', () => {
   it('takes a name after Spanish, Portuguese and Russian "I am" / "this is", not the greeting before it', () => {
     expect(found('Hola, soy Jacinto, del taller.')).toEqual(['Jacinto']);
