@@ -22,6 +22,7 @@ import { detectCjkNames } from './name-cjk.js';
 import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
 import { labelledNames } from './name-labels.js';
+import { namesInColumns } from './name-columns.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
@@ -367,6 +368,7 @@ class PersonScanner {
     this.#spans.push(...detectCjkNames(this.#reader.text));
     this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...labelledNames(this.#reader.text));
+    this.#spans.push(...namesInColumns(this.#reader.text));
     this.#spans.push(...detectRoleNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...chatExportSenders(this.#reader.text));
