@@ -49,6 +49,9 @@ const DEVICE_OWNER =
 /** Where a device's own name follows (see `anchoredMatches`: the owner's letters run up to it). */
 const DEVICE = /-(?=iPhone|iPad|MacBook|Galaxy|Pixel|Laptop|Android|Watch)/g;
 const OWNER_CHAR = /[\p{L}'’]/u;
+/** The owner after the device, as Spanish, Portuguese, French and Italian phones and tablets write it (`iPhone-de-Kemal`, `Galaxy-Tab-Amara`). */
+const DEVICE_THEN_OWNER =
+  /(?<![\p{L}\d])(?:iPhone|iPad|MacBook(?:-(?:Pro|Air))?|Galaxy(?:-(?:Tab|S\d{1,2}|A\d{1,2}|Note\d{0,2}))?|Pixel(?:-\d{1,2})?)-(?:(?:de|da|do|di|del|von|van)-)?(\p{Lu}\p{Ll}+)(?![\p{L}\d])/gu;
 /** Speaker labels of a chat log with a time stamp (`[09:14] tash: …`). */
 const STAMPED_LABEL = /(?:^|\s)\[\d{1,2}:\d{2}(?::\d{2})?\] ?([a-z][a-z0-9._'’-]{1,20})(?=: )/g;
 
@@ -169,6 +172,14 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
   for (const m of anchoredMatches(text, DEVICE, DEVICE_OWNER, OWNER_CHAR)) {
     const name = m[1] ?? '';
     if (names.given.has(name.toLowerCase()) || !names.common(name.toLowerCase())) push(m.index, name.length);
+  }
+  if (text.includes('-')) {
+    DEVICE_THEN_OWNER.lastIndex = 0;
+    for (let m = DEVICE_THEN_OWNER.exec(text); m; m = DEVICE_THEN_OWNER.exec(text)) {
+      const name = m[1] ?? '';
+      if (names.given.has(name.toLowerCase()) || !names.common(name.toLowerCase()))
+        push(m.index + m[0].length - name.length, name.length);
+    }
   }
   // A handle after `@` is found by both patterns: each once.
   return mergeSpans(spans);

@@ -136,6 +136,12 @@ describe('chat turns, kinship words, maiden names and devices (round 12)', () =>
       'Whitfield',
     ]);
     expect(found('DHCPACK to b8:27:eb:4a:91:c3 (Siddharth-iPhone) via eth0')).toEqual(['Siddharth']);
+    // Owner after the device (round 18); a model's name is no owner.
+    expect(found('DHCPACK on 192.168.10.23 (iPhone-de-Kemal); "Galaxy-Tab-Amara" joined')).toEqual([
+      'Kemal',
+      'Amara',
+    ]);
+    expect(found('Galaxy-S23-Ultra and iPhone-Pro-Max in stock')).toEqual([]);
     expect(found('the Office-iPad and the Kiosk-Android tablet')).toEqual([]);
   });
 });
