@@ -19,7 +19,7 @@ const HANGUL = '\\uac00-\\ud7af';
 
 /** Roles before a name (`司机李明`): the name must start with a family name, since a verb may follow a role too (`司机说`). */
 const ROLES =
-  '被保险人|被保險人|投保人|受益人|理赔人|理賠人|司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客|学生|學生|车主|車主|房客|運転者|驾驶员|駕駛員|乘客|住户|住戶|租户|租戶|理赔员|理賠員|处理人|處理人|员工|員工|职员|職員|会员|會員|学员|學員|請款人|请款人|承租人|出租人|用户|用戶|收款人|付款人|联系人|聯繫人|申请人|申請人|当事人|當事人|报案人|報案人|委托人|委託人|借款人|担保人|擔保人|转账给|轉賬給|汇款给|匯款給|寄给|寄給|我是|我叫|本人';
+  '被保险人|被保險人|投保人|受益人|理赔人|理賠人|司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客|学生|學生|车主|車主|房客|運転者|驾驶员|駕駛員|乘客|住户|住戶|租户|租戶|理赔员|理賠員|处理人|處理人|员工|員工|职员|職員|会员|會員|学员|學員|請款人|请款人|承租人|出租人|用户|用戶|收款人|付款人|联系人|聯繫人|申请人|申請人|当事人|當事人|报案人|報案人|委托人|委託人|借款人|担保人|擔保人|转账给|轉賬給|汇款给|匯款給|寄给|寄給|我是|我叫|本人|参会人|參會人|候选人|候選人|应聘者|應聘者|面试者|面試者|对接人|對接人';
 const ROLE_START = new RegExp(`^(?:${ROLES})`);
 /** Labels and roles that a name follows, with an optional colon. */
 const LABEL = new RegExp(
@@ -27,7 +27,7 @@ const LABEL = new RegExp(
     // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
     `(?:氏名|姓名|名字|宛名|名義|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
-    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|담당|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생|학부모|상주)(?:\\s?[:：]\\s?|\\s)',
+    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|담당|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생|학부모|상주|지원자|참석자|면접자|담임|担当者?|担任|[人総経営][事務理業]部)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
     `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
     // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).
@@ -58,6 +58,8 @@ const isHan = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0
 const isKatakana = (code: number) => (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc;
 const isHangul = (code: number) => code >= 0xac00 && code <= 0xd7af;
 
+const LISTED_AFTER = new RegExp(`^[、，,]([${[...CHINESE_FAMILY].join('')}][${HAN}]{1,2})(?=[、，,。；;]|$)`);
+
 function afterLabels(text: string, spans: Span[]): void {
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
@@ -82,6 +84,15 @@ function afterLabels(text: string, spans: Span[]): void {
       end = name.index + (possessive > 1 ? possessive : Math.min(3, name[0].length - 1));
     }
     spans.push({ start: name.index, end, type: 'PERSON' });
+    // `参会人周杰、吴芳、马强`: more names listed after the first, each with a family name.
+    for (
+      let m2 = LISTED_AFTER.exec(text.slice(end, end + 8));
+      m2?.[1];
+      m2 = LISTED_AFTER.exec(text.slice(end, end + 8))
+    ) {
+      spans.push({ start: end + 1, end: end + 1 + m2[1].length, type: 'PERSON' });
+      end += 1 + m2[1].length;
+    }
   }
 }
 
@@ -174,11 +185,16 @@ const JAPANESE_FAMILY =
 /** The commonest Korean family names (a syllable each). */
 const KOREAN_SURNAME =
   '[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용]';
+const KOREAN_LABELS =
+  '(?:성명|문자|주소|전화|연락처|메모|제목|내용|참고|요청|결과|상태|시간|날짜|장소|금액|비고|이메일|답장|안내|공지|알림|고객|직원|기사)(?![\\uac00-\\ud7af])';
 const CJK_NAME_PLACES = new RegExp(
   [
     `(?<![${HAN}${KANA}])((?:${JAPANESE_FAMILY}) [${HAN}${KANA}]{1,3})(?![${HAN}${KANA}])`,
     `(?<![${HAN}])((?:${JAPANESE_FAMILY})[${HAN}]{0,2}?)(?=です|と申します)`,
     `(?:^|(?<=\\n))((?:${JAPANESE_FAMILY})[${HAN}]{0,2})(?=\\s?[:：])`,
+    // `정수빈: 내일 …? 한지민: 네`: a Korean speaker's label at a line's or a turn's start.
+    // (Not a form's or a message's own label: `성명:`, `문자:`, `주소:`.)
+    `(?:^|(?<=\\n)|(?<=[?.!] ))(?!${KOREAN_LABELS})(${KOREAN_SURNAME}[${HANGUL}]{1,2})(?=:\\s)`,
     `(?<=[\\p{N}\\p{Script=Latin}]\\s?)[（(]((?:${JAPANESE_FAMILY}|${FAMILY_CLASS})[${HAN}${KANA}]{1,4}?)[）)]`,
     // `山本健太、生年月日 …`: a name opening the line before one of the person's details.
     `(?:^|(?<=\\n))((?:${JAPANESE_FAMILY})[${HAN}]{1,2})(?=[、，,]\\s?(?:生年月日|住所|電話|携帯|メール|年齢|連絡先))`,

@@ -197,3 +197,21 @@ describe('Chinese and Korean names by chat cues', () => {
     expect(found('[가족방] 아빠: 비밀번호 바뀜')).toEqual([]);
   });
 });
+
+describe('CJK roles, lists and speakers (round 18)', () => {
+  it('reads names after attendee, candidate, applicant and staff roles, and a list after the first', () => {
+    expect(found('会议纪要：参会人周杰、吴芳、马强。')).toEqual(['周杰', '吴芳', '马强']);
+    expect(found('候选人何静怡，出生日期1993年5月18日')).toEqual(['何静怡']);
+    expect(found('発送いたしました。担当：山本')).toEqual(['山本']);
+    expect(found('締切は12月6日です。人事部 鈴木')).toEqual(['鈴木']);
+    expect(found('지원자 윤서아, 생년월일 1997.03.21')).toEqual(['윤서아']);
+  });
+
+  it("takes a Korean speaker's label at a turn's start, not a message's own label", () => {
+    expect(found('정수빈: 내일 회의 10시로 옮겨도 될까요? 한지민: 네 괜찮아요')).toEqual([
+      '정수빈',
+      '한지민',
+    ]);
+    expect(found('문자: 내일 택배 도착 예정\n성명: 미기재')).toEqual([]);
+  });
+});
