@@ -212,6 +212,6 @@ describe('CJK roles, lists and speakers (round 18)', () => {
       '정수빈',
       '한지민',
     ]);
-    expect(found('문자: 내일 택배 도착 예정\n성명: 미기재')).toEqual([]);
+    expect(found('문자: 내일 택배 도착 예정. 주소: 변경 없음')).toEqual([]);
   });
 });
