@@ -63,4 +63,11 @@ describe('phone words of more languages and mobile money', () => {
     expect(phones('Ring meg på 924 81 336, hilsen Solveig.')).toEqual(['924 81 336']);
     expect(phones('सीता दिदी, मेरो नयाँ नम्बर 9841234567 हो।')).toEqual(['9841234567']);
   });
+
+  it("reads someone else's number and Arabic call words (round 18)", () => {
+    expect(phones('le client de Thiès attend sa facture. Son numéro : 77 412 58 03.')).toEqual(['77 412 58 03']);
+    expect(phones('وسيتواصل معك المندوب على الرقم 0551234870.')).toEqual(['0551234870']);
+    expect(phones('إذا لم تقم بذلك اتصل بـ 920012345.')).toEqual(['920012345']);
+    expect(phones('رقم الطلب 44821 تم استلامه')).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ const CANDIDATE =
   /(?<![\w.+/@]|[\w/:]:|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** Words that name a phone number (`Tel.`, `call me on`, `Handy:`, `للتواصل`). */
 const PHONE_WORDS =
-  'phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|للتواصل|موبائل|موبایل|جوال|(?:mój|moj|mi|my|meu|mon|mein|mitt|mit) (?:numer|número|numero|number|numéro|nummer)|nummeret mitt|numaram|мой номер|ნომერ|ring (?:meg|mig)|ringa mig|(?:मेरो|मेरा)(?: नयाँ| नया)? (?:नम्बर|नंबर)|orange money|m-?pesa|mobile money|momo|gcash|bkash';
+  'phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|للتواصل|موبائل|موبایل|جوال|(?:mój|moj|mi|my|meu|mon|mein|mitt|mit|son|votre|ton|su|tu|seu|sua|his|her|their|your) (?:numer|número|numero|number|numéro|nummer)|على الرقم|اتصل|هاتف|تلفون|تليفون|nummeret mitt|numaram|мой номер|ნომერ|ring (?:meg|mig)|ringa mig|(?:मेरो|मेरा)(?: नयाँ| नया)? (?:नम्बर|नंबर)|orange money|m-?pesa|mobile money|momo|gcash|bkash';
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE = new RegExp(
   String.raw`(?:${PHONE_WORDS})[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$`,
