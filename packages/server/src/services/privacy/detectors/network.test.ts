@@ -23,6 +23,12 @@ describe('machine names (round 8)', () => {
     expect(hosts('the server is down and the host is well-known')).toEqual([]);
     expect(hosts('the printer (192.168.1.5) is fine; check re-run (10.0.0.1) later')).toEqual([]);
     expect(hosts('our laptop policy is simple')).toEqual([]);
+    expect(hosts('el servidor está caído; o servidor web ainda não')).toEqual([]);
+  });
+
+  it('takes a machine after a server word of other languages, and a name with a machine prefix (round 18)', () => {
+    expect(hosts('Luana, o servidor srv-arquivos-sp caiu de novo.')).toEqual(['srv-arquivos-sp']);
+    expect(hosts('le serveur fs-compta ne répond plus')).toEqual(['fs-compta']);
   });
 });
 

@@ -92,7 +92,7 @@ export const shellLoginAt = (text: string, at: number) =>
 const HOST_LABELS = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 /** A bare machine name after a word that says it is one: `the server is fileserver02`, `ssh build-07`. */
 const NAMED_MACHINE =
-  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|komputer|ordinateur|rechner|computadora|computador|ssh|ping|rdp|connect to|log in to|login to)(?:\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?|:\s*)([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
+  /\b(?:server|host|hostname|machine|box|node|vm|nas|workstation|laptop|desktop|notebook|pc|computer|printer|router|tablet|komputer|ordinateur|rechner|computadora|computador|servidor|serveur|serwer|sunucu|palvelin|kompyuta|ssh|ping|rdp|connect to|log in to|login to)(?:\s+(?:(?:is|was|called|named|at|on|to|into)\s+|:\s*)?|:\s*)([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-]|\.\w)/dgi;
 /** `kids-ipad (192.168.2.226, …)`, `nas-garage (10.0.0.5)`: a hyphenated name right before its address in brackets. */
 const ADDRESS_IN_BRACKETS = / \((?=\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}[,;) ]|[0-9a-f]{1,4}:[0-9a-f:]+[,;) ])/g;
 const NAME_BEFORE = /(?<![\w.-])[a-z][a-z0-9]{2,}(?:-[a-z0-9]{2,})+$/;
@@ -156,7 +156,10 @@ function machinesInPaths(text: string): Span[] {
 /** `fileserver02`, `FIN-LT-0147`: letters with digits, or a lower-case name of joined words (`nas-garage`). */
 const machineName = (name: string) =>
   name.length >= 4 &&
-  ((/\d/.test(name) && /[a-z]{2}/i.test(name)) || /^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name));
+  ((/\d/.test(name) && /[a-z]{2}/i.test(name)) ||
+    /^[a-z]{3,}(?:-[a-z]{3,})+$/.test(name) ||
+    // `srv-arquivos-sp`, `pc-recepcao`: a machine's usual prefix.
+    /^(?:srv|svr|pc|nas|db|app|web|vm|fs|dc|ws)-[a-z][a-z-]+$/.test(name));
 
 /**
  * `hostname KT-LT-FOGUNLEYE`, `hostname Jamals-MacBook-Pro`: after `hostname`, words joined by hyphens in any case (an
