@@ -23,3 +23,15 @@ describe('a chosen password a few words after a password word of any language', 
     expect(found('password policy requires 12 characters')).toEqual([]);
   });
 });
+
+describe('Russian password words and long tokens after four words (round 18)', () => {
+  it('takes the value after пароль and a long token after a longer description', () => {
+    expect(found('Алексей, пароль от админки сайта: Zima_2024!vologda. Логин admin.')).toEqual([
+      'Zima_2024!vologda',
+    ]);
+    expect(
+      found('Twilio auth token for the SMS reminders: 5ccd8099ee02cab83bb43e451f9ab284 (owner)'),
+    ).toEqual(['5ccd8099ee02cab83bb43e451f9ab284']);
+    expect(found('the token for the new intern: pending approval')).toEqual([]);
+  });
+});

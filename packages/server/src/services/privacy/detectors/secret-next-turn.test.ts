@@ -35,6 +35,9 @@ describe('a code or a password given in the next turn of a chat (round 18)', () 
     ]);
     expect(found('Yuki: 玄関の暗証番号って何番だっけ？ Haruto: 0923だよ、最後に＃')).toEqual(['0923']);
     expect(found('Ahmad: شو كلمة سر الواي فاي؟ Rana: Beit_Rana_99')).toEqual(['Beit_Rana_99']);
+    expect(
+      found('@Pilar ¿tienes el token de la API de Holded? — Sí, b15d4d8a31e7f0c25d9a44be6c0f1e27, pero no'),
+    ).toEqual(['b15d4d8a31e7f0c25d9a44be6c0f1e27']);
   });
 
   it('leaves answers that are words, codes that open nothing, and a list after a dash', () => {

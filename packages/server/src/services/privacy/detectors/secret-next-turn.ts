@@ -8,7 +8,7 @@ import type { Span } from '../types.js';
  */
 const SECRET_WORD = new RegExp(
   [
-    String.raw`(?:(?:pass)?codes?|passcode|password|passwort|kennwort|wachtwoord|mot de passe|lösenord`,
+    String.raw`(?:(?:pass)?codes?|passcode|password|token|api[ -]?key|passwort|kennwort|wachtwoord|mot de passe|lösenord`,
     String.raw`pin|otp|2fa|clave|contraseña|senha|c[óo]digo|codice|koden?|kodu|heslo|şifre\p{L}*|parola\p{L}*`,
     String.raw`пароль\p{L}*|код\p{L}*|סיסמה|كلمة (?:ال)?سر|رمز)(?![\p{L}\d])|비번|비밀번호|암호|暗証番号|パスワード|密码|密碼`,
   ].join('|'),
@@ -31,8 +31,8 @@ const NEXT_TURN = new RegExp(
 /** A speaker in lower case (`jules:`) only after a question mark, a timestamp or a slash; `aisle three:` is none. */
 const isTurn = (turn: RegExpExecArray) =>
   turn.groups?.lead?.trim() !== '' || !/^\p{Ll}/u.test(turn.groups?.name ?? '');
-/** A few short words the answer may start with (`it's`, `use`, `evet yenisi`, `geldi`). */
-const LEAD_WORDS = /(?:(?:\p{Ll}+(?:['’]\p{Ll}+)?),?\s+){0,2}/uy;
+/** A few short words the answer may start with (`it's`, `use`, `evet yenisi`, `Sí,`). */
+const LEAD_WORDS = /(?:(?:\p{L}\p{Ll}*(?:['’]\p{Ll}+)?),?\s+){0,2}/uy;
 /** The answer's first word, up to a space, a comma or full stop before a space, or CJK text after it. */
 const ANSWER_WORD = /[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}、，。]+/uy;
 /**

@@ -190,7 +190,7 @@ const PASSWORD_CUE =
 const RECOVERY_CUE =
   /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b(?:[^\n:]{0,80}?:|\s(?:were|are|was|is)\b)/iuy;
 const RECOVERY_CODE =
-  /[\s,;]+(\d{4} \d{4}|(?=[\w-]*\d)[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){0,2})(?![\w-])/dy;
+  /[\s,;]+(\d{4} \d{4}|(?=[\w-]*\d)[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,6}){0,2})(?![\w-])/dy;
 
 /** Every access code names its `code`: ACCESS_CODE is tried from up to two words before each. */
 const CODE_WORD = /code/gi;
