@@ -64,5 +64,15 @@ describe('round 12 addresses', () => {
       'Казахстан, 050000, г. Алматы, пр. Абая, д. 52, кв. 17',
     ]);
     expect(found('Мы живём в России, г. Москва большая.')).toEqual([]);
+    expect(
+      found('С уважением, бухгалтер, ул. Малая Садовая, д. 6, офис 12, Санкт-Петербург, 191023, тел.'),
+    ).toEqual(['ул. Малая Садовая, д. 6, офис 12, Санкт-Петербург, 191023']);
+  });
+
+  it('reads a Dutch street whose word comes first (round 18)', () => {
+    expect(
+      found('Huurder meldt schimmel in de badkamer van Laan van Meerdervoort 233-B, 2563 AB Den Haag.'),
+    ).toEqual(['Laan van Meerdervoort 233-B, 2563 AB Den Haag']);
+    expect(found('De Laan van de Mensenrechten is lang.')).toEqual([]);
   });
 });

@@ -50,11 +50,16 @@ const CELTIC_HINT = new RegExp(String.raw`\d,?\s${CELTIC_WORDS}\s`);
 
 /**
  * Low Countries addresses: the house number first, as English writes it, before a Dutch street and its postcode
- * (`44 Prinsengracht, 1015 DV Amsterdam`); a Belgian box number after the house number (`Meir 48 bus 3, 2000
+ * (`44 Prinsengracht, 1015 DV Amsterdam`), or the street word first (`Laan van Meerdervoort 233-B, 2563 AB Den Haag`); a Belgian box number after the house number (`Meir 48 bus 3, 2000
  * Antwerpen`). Only with the postcode and town after, the town ending the part.
  */
 const DUTCH_NUMBER_FIRST = new RegExp(
   String.raw`(?<![\w/-])\d{1,4}[a-z]?\s${CAP}(?:gracht|straat|laan|weg|plein|kade|singel|dijk|steeg)(?:\s\d{1,4}[a-z]?)?,\s\d{4}\s?[A-Z]{2}\s${CAP}(?![\w-])`,
+  'gu',
+);
+/** `Laan van Meerdervoort 233-B, 2563 AB Den Haag`, `Kade van Eeden 4`: the street word first, then `van` and the name. */
+const DUTCH_WORD_FIRST = new RegExp(
+  String.raw`(?<![\w-])(?:Laan|Plein|Kade|Weg|Dreef|Singel|Gracht|Burgwal|Dijk)\s(?:van|der|de|den|het|ten|ter)\s(?:(?:de|der|den|het)\s)?${CAP}(?:\s${CAP})?\s\d{1,4}(?:-?[A-Za-z]|-\d{1,3})?,\s\d{4}\s?[A-Z]{2}\s${CAP}(?:\s${CAP})?(?![\w-])`,
   'gu',
 );
 const BELGIAN_BOX = new RegExp(
@@ -92,7 +97,7 @@ export function detectStreetWordFirst(text: string): Span[] {
     }
   }
   if (/,\s\d{4}\s?[A-Z]{2}\s/.test(text)) {
-    for (const m of text.matchAll(DUTCH_NUMBER_FIRST)) {
+    for (const m of [...text.matchAll(DUTCH_NUMBER_FIRST), ...text.matchAll(DUTCH_WORD_FIRST)]) {
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
     }
   }
