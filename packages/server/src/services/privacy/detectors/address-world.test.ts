@@ -8,6 +8,10 @@ describe('addresses of round 10b', () => {
     expect(found('Địa chỉ giao hàng: 45 Lê Thánh Tôn, Phường Bến Nghé, Quận 1, TP.HCM, người nhận')).toEqual([
       '45 Lê Thánh Tôn, Phường Bến Nghé, Quận 1, TP.HCM',
     ]);
+    // (Round 18: the ward named without its word.)
+    expect(found('Growth @ Saigon Sprouts | 27 Lê Thánh Tôn, Bến Nghé, Quận 1, TP.HCM')).toEqual([
+      '27 Lê Thánh Tôn, Bến Nghé, Quận 1, TP.HCM',
+    ]);
     expect(
       found('Deliver to 99/123 Soi Sukhumvit 55, Khlong Tan Nuea, Watthana, Bangkok 10110, K. Siriporn'),
     ).toEqual(['99/123 Soi Sukhumvit 55, Khlong Tan Nuea, Watthana, Bangkok 10110']);

@@ -11,7 +11,8 @@ const ROMANIAN_NAME = `${CAP}(?:\\s(?:(?:cel|și|si|de|lui|din)\\s)?${CAP}){0,4}
 /**
  * Street forms of round 10b, each read on over its area, city and postcode by `extendAddress`, and tried
  * only in a text that holds its word:
- * - Vietnam without `số`: `45 Lê Thánh Tôn, Phường Bến Nghé, Quận 1, TP.HCM` (a ward or district must follow);
+ * - Vietnam without `số`: `45 Lê Thánh Tôn, Phường Bến Nghé, Quận 1, TP.HCM` (a ward or district must follow, the
+ *   ward perhaps named without its word: `27 Lê Thánh Tôn, Bến Nghé, Quận 1`);
  * - Thailand: `99/123 Soi Sukhumvit 55, Khlong Tan Nuea, …` (house/plot number, then `Soi` lane or `Thanon` road);
  * - Romania: `Str. Mihai Eminescu nr. 44, bl. A2, …` (the street word first, then `nr.`);
  * - Ukraine and Russia: `вул. Хрещатик, 22, кв. 17, Київ, 01001`, `ул. Тверская, д. 7`.
@@ -20,7 +21,7 @@ const FORMS: [RegExp, RegExp][] = [
   [
     /[Pp]hường|[Qq]uận|[Hh]uyện/,
     new RegExp(
-      String.raw`(?<![${L}\d/])\d{1,5}[A-Za-z]?(?:\/\d{1,4}){0,2}\s(?:(?:đường|phố)\s)?${CAP}(?:\s${CAP}){1,4}(?=,\s(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã)\s[\d${UPPER_START}])`,
+      String.raw`(?<![${L}\d/])\d{1,5}[A-Za-z]?(?:\/\d{1,4}){0,2}\s(?:(?:đường|phố)\s)?${CAP}(?:\s${CAP}){1,4}(?=(?:,\s${CAP}(?:\s${CAP}){0,2})?,\s(?:[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã)\s[\d${UPPER_START}])`,
       'gu',
     ),
   ],
