@@ -99,3 +99,12 @@ describe('British police ranks in capitals', () => {
     expect(names('Washington DC Police and the DC Comics shop')).toEqual([]);
   });
 });
+
+describe('Arabic professional titles and Slavic roles in the genitive (round 18)', () => {
+  it('reads the name after الدكتور, المهندس, الحاج, and after у врача, вашого чоловіка', () => {
+    expect(found('موعدك مع الدكتور سامي حداد يوم الثلاثاء')).toEqual(['سامي حداد']);
+    expect(found('انتقل إلى رحمة الله تعالى الحاج محمود عبد الله')).toContain('محمود عبد الله');
+    expect(found('Напоминаем, что приём у врача Козлова перенесён на 14:00.')).toEqual(['Козлова']);
+    expect(found('РНОКПП вашого чоловіка Андрія: 3426991471')).toEqual(['Андрія']);
+  });
+});
