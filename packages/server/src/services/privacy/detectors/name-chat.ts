@@ -9,7 +9,7 @@ import type { NameLexicon } from './name-lexicon.js';
  * given name (never an ordinary word or a place) is that person.
  */
 const AFTER_GREETING =
-  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|said|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Oo]i|[Oo]lá|[Ss]alut|[Cc]iao|[Hh]allo|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to|by|did|lol|shout-out to|thanks to|mr\.?|mrs\.?|ms\.?)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([a-z][a-z'’-]{2,})\b|(?:^|\n|(?<=[.?!\]] ))([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/y;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|said|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Oo]i|[Oo]lá|[Ss]alut|[Cc]iao|[Hh]allo|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to|by|did|lol|shout-out to|thanks to|mr\.?|mrs\.?|ms\.?)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([A-Za-z][a-z'’-]{2,})\b|(?:^|\n|(?<=[.?!\]] ))([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/y;
 
 /**
  * `thanks kuga,`, `hey tavi!`: right after a greeting or a thanks and before a comma or `!`, a lower-case
@@ -125,10 +125,17 @@ export function detectChatNames(text: string, names: NameLexicon): Span[] {
     const m = AFTER_GREETING.exec(text);
     if (!m) continue;
     const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-    // (`hey rashid`: after a greeting, a name the lists also know as a surname is the one greeted.)
-    const greeted = m[1] !== undefined && names.given.has(name) && !names.common(name) && !names.place(name);
+    // (`@Pilar`: a handle may be capitalised; the lists hold names in lower case.)
+    const lower = name.toLowerCase();
+    // (`hey rashid`, `@Pilar`: after a greeting or an `@`, a name the lists also know as a word or a surname is the one
+    // addressed.)
+    const greeted =
+      (m[1] !== undefined || m[2] !== undefined) &&
+      names.given.has(lower) &&
+      !names.common(lower) &&
+      !names.place(lower);
     // (`lol ask priya`: a word that is no name may be the next cue.)
-    if (!isGivenOnly(name, names) && !greeted && !(m[1] && vocative(m, name, text, names))) continue;
+    if (!isGivenOnly(lower, names) && !greeted && !(m[1] && vocative(m, name, text, names))) continue;
     from = AFTER_GREETING.lastIndex;
     const start = m.index + m[0].length - name.length;
     spans.push({ start, end: start + name.length, type: 'PERSON' });

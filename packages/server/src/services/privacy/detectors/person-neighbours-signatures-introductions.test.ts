@@ -146,5 +146,8 @@ describe('self-introductions and lower-case names after a request (round 18)', (
     expect(found('lol ask priya she has the spare keys')).toEqual(['priya']);
     expect(found('ok so mika said tomasz is driving')).toEqual(['mika', 'tomasz']);
     expect(found('ask around if anyone has the keys; tell everyone')).toEqual([]);
+    // A capitalised handle after `@`, even a name that is also a word (`pilar`, a pillar).
+    expect(found('@Pilar ¿tienes el token de la API?')).toEqual(['Pilar']);
+    expect(found('@Here is the summary, @Support please check')).toEqual([]);
   });
 });
