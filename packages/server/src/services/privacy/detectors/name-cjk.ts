@@ -35,13 +35,15 @@ const LABEL = new RegExp(
   ].join(''),
   'g',
 );
+const NEXT_FIELDS = '(?:出生|住址|住所|性別|性别|電話|电话|地址|生年月日|番号|編號|编号|國籍|国籍|年齡|年龄)';
 /**
  * A name right after a label: family and given name with a space (Japanese), or a run of Han,
  * katakana or hangul (Chinese, Korean, a reading in katakana).
  */
 const NAME_AFTER = new RegExp(
   [
-    `[${HAN}]{1,3} [${HAN}${KANA}]{1,4}(?![${HAN}${KANA}])`,
+    // (The word after the space is no given name when it is the next field's label: `姓名 林怡君 出生 …`.)
+    `[${HAN}]{1,3} (?!${NEXT_FIELDS})[${HAN}${KANA}]{1,4}(?![${HAN}${KANA}])`,
     `[${KATAKANA}]{2,8}[ ・][${KATAKANA}]{2,8}(?![${KATAKANA}])`,
     `[${HANGUL}]{2,4}(?![${HANGUL}])`,
     `[${HAN}]{2,5}(?![${HAN}])`,

@@ -205,6 +205,8 @@ describe('CJK roles, lists and speakers (round 18)', () => {
     expect(found('発送いたしました。担当：山本')).toEqual(['山本']);
     expect(found('締切は12月6日です。人事部 鈴木')).toEqual(['鈴木']);
     expect(found('지원자 윤서아, 생년월일 1997.03.21')).toEqual(['윤서아']);
+    // (The next field's label after the name is no given name.)
+    expect(found('中華民國國民身分證 姓名 林怡君 出生 民國77年6月14日')).toEqual(['林怡君']);
   });
 
   it("takes a Korean speaker's label at a turn's start, not a message's own label", () => {
