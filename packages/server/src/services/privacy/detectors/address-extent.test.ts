@@ -69,6 +69,12 @@ describe('round 12 addresses', () => {
     ).toEqual(['ул. Малая Садовая, д. 6, офис 12, Санкт-Петербург, 191023']);
   });
 
+  it('takes the city after a postcode read as the last number (round 18)', () => {
+    expect(found('Ship to 77 Jalan Bukit Bintang, 55100 Kuala Lumpur. Thanks')).toEqual([
+      '77 Jalan Bukit Bintang, 55100 Kuala Lumpur',
+    ]);
+  });
+
   it('reads a Dutch street whose word comes first (round 18)', () => {
     expect(
       found('Huurder meldt schimmel in de badkamer van Laan van Meerdervoort 233-B, 2563 AB Den Haag.'),

@@ -48,6 +48,10 @@ const IRAN_POSTCODE = String.raw`\d{5}-?\d{5}`;
 const SEGMENT = String.raw`(?!${FIELD_LABEL}|${ADDRESSEE})(?:(?:${PREFIXED_POSTCODE})(?![\w-])|${ADMIN_PART}|#\d{1,3}-\d{1,4}|[A-Z]{1,2}-\d{1,3}(?:\/\d{1,2})?(?![\w/-])|${UNIT_PART}(?![\w-])|(?:\d{1,5}[A-Z]?\s+)?(?:${CAP}(?![\d${L}])|${ORDINAL}|[A-Z]{2,4}(?![${L}]))(?:[ /-]${WORD}){0,5}(?:\s\(${CAP}\))?(?:\s(?:-\s)?(?:${POSTCODE}|${IRAN_POSTCODE}|${PREFIXED_POSTCODE})(?![\w-]))?|(?:${POSTCODE})(?![\w-])(?!\s\d)(?:\s${CAP}(?:[ /-]${CAP}){0,2}(?:\s\d{1,2}(?![\w-]))?)?)`;
 export const TAIL = new RegExp(String.raw`(?:\s*,\s*|\s+[-–]\s+)(${SEGMENT})`, 'yu');
 const MAX_SEGMENTS = 7;
+const CITY_AFTER_POSTCODE = new RegExp(
+  String.raw`\s(?!${FIELD_LABEL})${CAP}(?:\s${CAP}){0,2}(?![\w${L}-])`,
+  'uy',
+);
 /** A flat right after the house number, without a comma (`ul. Marszałkowska 84/92 m. 17`, Singapore's `Toa Payoh North #08-1142`). */
 const INLINE_UNIT = new RegExp(
   String.raw`\s(?:(?:m\.|lok\.|apt\.?|apto\.?|flat|unit|bus|bte\.?|boîte)\s?\d{1,4}[A-Za-z]?|#\d{1,3}-\d{1,5}[A-Z]?)(?![\w-])`,
@@ -58,6 +62,11 @@ const INLINE_UNIT = new RegExp(
 export function extendAddress(text: string, end: number): number {
   INLINE_UNIT.lastIndex = end;
   let cursor = INLINE_UNIT.test(text) ? INLINE_UNIT.lastIndex : end;
+  // `77 Jalan Bukit Bintang, 55100 Kuala Lumpur`: a postcode read as the last number takes its city after it.
+  if (/,\s\d{4,5}$/.test(text.slice(Math.max(0, end - 8), end))) {
+    CITY_AFTER_POSTCODE.lastIndex = cursor;
+    if (CITY_AFTER_POSTCODE.test(text)) cursor = CITY_AFTER_POSTCODE.lastIndex;
+  }
   for (let count = 0; count < MAX_SEGMENTS; count++) {
     TAIL.lastIndex = cursor;
     const m = TAIL.exec(text);
