@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { extendAddress } from './address-parts.js';
+import { extendAddress } from './address-tail.js';
 import { addressesFromLocalMarkers } from './address-local-markers.js';
 import { anchoredMatches } from './anchored-matches.js';
 import { LETTERS, UPPER_START } from './util.js';

@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { extendAddress } from './address-parts.js';
+import { extendAddress } from './address-tail.js';
 
 /**
  * `King Fahd Road, Al Olaya District, Riyadh 12214`: a street named without a house number (as in much of the
