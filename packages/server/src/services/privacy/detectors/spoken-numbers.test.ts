@@ -96,6 +96,15 @@ describe('identity numbers read out after their label', () => {
     expect(found('đọc số CCCD không bảy chín, một chín sáu, năm một không, một ba hai')).toEqual([
       'không bảy chín, một chín sáu, năm một không, một ba hai',
     ]);
+    // (After the word `number`, the nearer ID word names the number; after an ID word, `number` is its label's.)
+    expect(
+      spokenNumbersAfterCues('khách đọc số CCCD không bảy chín, một chín sáu, năm một không, một ba hai')[0]
+        ?.type,
+    ).toBe('SSN');
+    expect(
+      spokenNumbersAfterCues('kimlik numaram kırk, yetmiş altı, sıfır, on sekiz, yetmiş sekiz, elli altı')[0]
+        ?.type,
+    ).toBe('SSN');
   });
 
   it('takes a number after its label even when a digit was misheard (its check fails)', () => {

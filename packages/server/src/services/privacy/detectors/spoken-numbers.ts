@@ -116,6 +116,9 @@ const OTHER_THINGS =
   'zip|postal|post|area|country|sort|swift|promo|discount|voucher|coupon|product|error|status';
 const OTHER_BEFORE = new RegExp(`(?<![\\p{L}])(?:${OTHER_THINGS})[\\s-]*$`, 'iu');
 const OTHER_WORD = new RegExp(`^(?:${OTHER_THINGS})$`, 'iu');
+/** The word `number` itself, which names no kind of number. */
+const NUMBER_WORD =
+  /^(?:numbers?|n[úu]mero|num[ée]ro|nummer|numara\p{L}*|numer\p{L}*|номер\p{L}*|नंबर|नम्बर|số|رقم\p{L}*|شماره|nomor|nombor|namba|nambari)$/iu;
 /** How far after the cue the number may start: `teléfono? Paciente: Seis, …`. */
 const REACH = 48;
 /**
@@ -160,9 +163,15 @@ function fits(text: string, cue: Cue, start: number, value: string): boolean {
 export function spokenNumbersAfterCues(text: string): Span[] {
   const spans: Span[] = [];
   let resumeAt = 0;
-  for (const cue of cuesIn(text)) {
+  const cues = cuesIn(text);
+  for (const [i, cue] of cues.entries()) {
     if (cue.start < resumeAt || OTHER_BEFORE.test(text.slice(Math.max(0, cue.start - 12), cue.start)))
       continue;
+    // `đọc số CCCD không bảy chín …`: after the word `number`, a nearer cue names what the number is (an ID);
+    // `kimlik numaram …`, `Aadhaar number …`: after an ID's name, `number` is part of its label.
+    const next = cues[i + 1];
+    const named = next && next.kind !== 'PHONE' && NUMBER_WORD.test(text.slice(cue.start, cue.end));
+    const nextCue = named ? next.start : Infinity;
     if (CJK.test(text[cue.start] ?? '')) {
       const glued = gluedPhone(text, cue);
       if (glued) {
@@ -171,7 +180,7 @@ export function spokenNumbersAfterCues(text: string): Span[] {
       }
       continue;
     }
-    const limit = Math.min(text.length, cue.end + REACH);
+    const limit = Math.min(text.length, cue.end + REACH, nextCue);
     for (let m = nextWord(text, cue.end, limit); m; m = nextWord(text, m.end, limit)) {
       if (OTHER_WORD.test(m.word)) break;
       const reading = readAnyLanguage(text, m, KIND_RULES[cue.kind].letters);
