@@ -4,7 +4,7 @@ import { FIELDS_IN_CAPITALISED_SCRIPTS, ROLES_IN_CAPITALISED_SCRIPTS } from './n
 
 export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
-sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer dhr mevr
+sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer heer dhr mevr
 sheikh shaikh sayyid hajji shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
 judge pc dci dsi pcso constable cllr councillor lt col maj cpl rev revd reverend pastor imam rabbi dottore dottoressa dottor avvocato
 avvocata ingegnere professore professoressa dña

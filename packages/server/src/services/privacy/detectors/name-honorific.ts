@@ -34,7 +34,7 @@ const PERSONAL_TITLES = new Set(
   ),
 );
 const LOWER_CASE_HONORIFICS = new Set(
-  'κ κος κα mevrouw meneer mevr dhr monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora gospodine gospodin gospođo gospođa gospođe gospodina gospodinu doamna doamnei domnul domnule pán paní panu pane κυρία κύριο κύριε κυρίου dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig dottore dottoressa dottor avvocato avvocata ingegnere professore professoressa pan pani panią panem pana пан пане пані господин госпожа господине'.split(
+  'κ κος κα mevrouw meneer heer mevr dhr dl dna monsieur madame mademoiselle señor señora señorita signor signora signorina senhor senhora gospodine gospodin gospođo gospođa gospođe gospodina gospodinu doamna doamnei domnul domnule pán paní panu pane κυρία κύριο κύριε κυρίου dott dottssa profssa sigra signa avv avvta ing geom arch dr drssa prof sig dottore dottoressa dottor avvocato avvocata ingegnere professore professoressa pan pani panią panem pana пан пане пані господин госпожа господине'.split(
     ' ',
   ),
 );

@@ -59,6 +59,9 @@ describe('roles and honorifics of more languages (round 5)', () => {
 
   it('takes a name after an honorific written in lower case (round 7)', () => {
     expect(found('Hallo mevrouw Bakker, merci madame Girard')).toEqual(['mevrouw Bakker', 'madame Girard']);
+    // (Round 18: Dutch `heer`, Romanian `dl.` and `dna.`.)
+    expect(found('Beste heer Jansen, factuur F-2024-0388 staat open')).toEqual(['heer Jansen']);
+    expect(found('Bună ziua, dl. Popescu, CNP-ul nu corespunde')).toEqual(['dl. Popescu']);
   });
 
   it('extends a name over an Arabic article joined by a hyphen (round 7)', () => {
