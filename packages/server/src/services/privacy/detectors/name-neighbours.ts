@@ -61,7 +61,8 @@ function isWordOfThings(names: NameLexicon, words: string[]): boolean {
   if (words.length === 1 && TITLES.has(words[0]?.toLowerCase() ?? '')) return true;
   return words.every((word) => {
     const lower = word.toLowerCase();
-    return names.common(lower) || names.place(lower);
+    // (`Attendees: Siosaia Taufa, Mele Fifita, Grace`: among names, a given name that is also a word is a name.)
+    return (names.common(lower) && !names.given.has(lower)) || names.place(lower);
   });
 }
 

@@ -128,6 +128,7 @@ describe('team sheets and guest lists (round 18)', () => {
     expect(
       found('Netball team sheet — GS Ruta, GA Mele Fifita, WA Sione, C Losa, WD Grace T., GD Vika, GK Ana'),
     ).toEqual(expect.arrayContaining(['Sione', 'Losa', 'Vika']));
+    expect(found('Attendees: Siosaia Taufa, Mele Fifita, Grace (minutes). Actions: none')).toContain('Grace');
     expect(found('RSVP list: Ananya & Rohit Malhotra – 2, Sneha – 1, Priyanka – 3')).toEqual(
       expect.arrayContaining(['Sneha', 'Priyanka']),
     );
