@@ -23,6 +23,7 @@ import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
 import { labelledNames } from './name-labels.js';
 import { namesInColumns } from './name-columns.js';
+import { namesWithInitials } from './name-initials.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
@@ -369,6 +370,7 @@ class PersonScanner {
     this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...labelledNames(this.#reader.text));
     this.#spans.push(...namesInColumns(this.#reader.text));
+    this.#spans.push(...namesWithInitials(this.#reader.text));
     this.#spans.push(...detectRoleNames(this.#reader.text));
     this.#spans.push(...detectChatNames(this.#reader.text, this.#reader.names));
     this.#spans.push(...chatExportSenders(this.#reader.text));
