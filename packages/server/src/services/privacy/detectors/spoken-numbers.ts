@@ -2,7 +2,7 @@ import type { Span } from '../types.js';
 import { ibanValid } from './iban.js';
 import { luhnValid } from './national-id-checks.js';
 import { nextWord, readAnyLanguage, readGluedDigits } from './number-reader.js';
-import { beyondLatinRuns } from './util.js';
+import { alternation, anchorStarts, beyondLatinRuns } from './util.js';
 
 /**
  * Phone, identity, card and IBAN numbers, plates, PINs and codes read out in words after a word that names them, in any language the
@@ -82,7 +82,20 @@ function gluedPhone(text: string, cue: Cue): Span | undefined {
   }
   return undefined;
 }
-const LATIN_CUE = cuePattern(LATIN_CUES, '[a-zà-ɏ]', 'gi');
+const LATIN_CUE = cuePattern(LATIN_CUES, '[a-zà-ɏ]', 'iy');
+/**
+ * Where a Latin-script cue may start: the first three letters of a cue word, in lower case, capitalised or in
+ * capitals, matched as they are (case folding over the long alternation costs twice the whole search).
+ */
+const LATIN_CUE_START = new RegExp(
+  alternation(
+    KINDS.flatMap((kind) => LATIN_CUES[kind].split(' ')).flatMap((word) => {
+      const start = word.replace('*', '').slice(0, 3);
+      return [start, start[0]?.toUpperCase() + start.slice(1), start.toUpperCase()];
+    }),
+  ),
+  'g',
+);
 const SCRIPT_CUE = cuePattern(SCRIPT_CUES, '[\\p{L}\\p{M}]', 'giu');
 
 interface Cue {
@@ -94,18 +107,27 @@ interface Cue {
 /** Each cue word of the text, in text order. */
 function cuesIn(text: string): Cue[] {
   const found: Cue[] = [];
-  const collect = (pattern: RegExp, stretch: string, offset: number) => {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(stretch); m; m = pattern.exec(stretch)) {
-      // (A cue starts a word: `cell`, not `excellent`; CJK writes no spaces between words.)
-      if (!CJK.test(m[0]) && /[\p{L}\p{M}]/u.test(stretch[m.index - 1] ?? '')) continue;
-      const start = offset + m.index;
-      const kind = KINDS.find((name) => m.groups?.[name] !== undefined) ?? 'PHONE';
-      found.push({ start, end: start + m[0].length, kind });
-    }
+  const push = (m: RegExpExecArray, stretch: string, offset: number) => {
+    // (A cue starts a word: `cell`, not `excellent`; CJK writes no spaces between words.)
+    if (!CJK.test(m[0]) && /[\p{L}\p{M}]/u.test(stretch[m.index - 1] ?? '')) return;
+    const start = offset + m.index;
+    const kind = KINDS.find((name) => m.groups?.[name] !== undefined) ?? 'PHONE';
+    found.push({ start, end: start + m[0].length, kind });
   };
-  collect(LATIN_CUE, text, 0);
-  for (const [from, to] of beyondLatinRuns(text)) collect(SCRIPT_CUE, text.slice(from, to), from);
+  let after = 0;
+  for (const at of anchorStarts(text, LATIN_CUE_START)) {
+    if (at < after) continue;
+    LATIN_CUE.lastIndex = at;
+    const m = LATIN_CUE.exec(text);
+    if (!m) continue;
+    push(m, text, 0);
+    after = at + m[0].length;
+  }
+  for (const [from, to] of beyondLatinRuns(text)) {
+    const stretch = text.slice(from, to);
+    SCRIPT_CUE.lastIndex = 0;
+    for (let m = SCRIPT_CUE.exec(stretch); m; m = SCRIPT_CUE.exec(stretch)) push(m, stretch, from);
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
