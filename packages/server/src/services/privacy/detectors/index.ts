@@ -11,6 +11,7 @@ import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
 import { detectNationalIds, holdersAfterIds, idsAfterNames, namesAnId } from './national-id.js';
+import { idsInNextTurn } from './next-turn-answers.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { HONORIFICS } from './name-context.js';
 import { POLICE_RANKS } from './name-honorific.js';
@@ -42,7 +43,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   );
   const births = detectBirthDatesInAnyForm(text);
   // `DATE OF BIRTH: 22 06 1975`: a number read as an identity number is the date of birth its cue announces.
-  const ids = [...detectSsns(text), ...detectNationalIds(text)].filter(
+  const ids = [...detectSsns(text), ...detectNationalIds(text), ...idsInNextTurn(text)].filter(
     (id) => !births.some((birth) => birth.start === id.start && birth.end === id.end),
   );
   const placed = addressesBeforeSecrets(text, addressesBeforeIds(text, addresses, ids), secrets);

@@ -4,7 +4,7 @@ import { loginAndSeedSecrets } from './secret-user-pass-totp-answers.js';
 import { cyrillicPasswords, polishPasswords } from './secret-polish-cyrillic-passwords.js';
 import { secretsAfterCredentialWords } from './secret-after-credential-words.js';
 import { oneTimeAndDoorCodes } from './secret-one-time-codes.js';
-import { secretsInNextTurn } from './secret-next-turn.js';
+import { secretsInNextTurn } from './next-turn-answers.js';
 import { accessCodesPinsOtps } from './secret-access-codes-pins-otps.js';
 import { doorCodes, quotedPassphrases } from './secret-codes-in-prose.js';
 import type { Span } from '../types.js';

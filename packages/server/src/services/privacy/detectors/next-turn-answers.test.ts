@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secretsInNextTurn } from './secret-next-turn.js';
+import { idsInNextTurn, secretsInNextTurn } from './next-turn-answers.js';
 
 const found = (text: string) => secretsInNextTurn(text).map((span) => text.slice(span.start, span.end));
 
@@ -47,5 +47,23 @@ describe('a code or a password given in the next turn of a chat (round 18)', () 
       found('collected by grandmother (password pineapple); Ethan Kim – after-school club until 5:30'),
     ).toEqual([]);
     expect(found('Ops: what is the error code? Dev: E4012 from the payment API')).toEqual([]);
+  });
+});
+
+describe('an identity number given in the next turn (round 18)', () => {
+  const ids = (text: string) => idsInNextTurn(text).map((span) => text.slice(span.start, span.end));
+
+  it('takes the number answering a question that names the ID', () => {
+    expect(
+      ids('04/04/24, 10:11 - Mariam: دکتر گفت کد ملی رو بفرستیم 04/04/24, 10:12 - Reza: 0082146373'),
+    ).toEqual(['0082146373']);
+    expect(
+      ids('13/05/2024, 20:48 - Gulnara: Айгерім, сенің ЖСН керек. 13/05/2024, 20:52 - Айгерім: 950314450123'),
+    ).toEqual(['950314450123']);
+  });
+
+  it('leaves a date given for a birth, and a field after the ID in a script without capitals', () => {
+    expect(ids('[21:03] Dad: passport for Tobi? [21:07] Mum: 17/02/2013. Stop asking')).toEqual([]);
+    expect(ids('الرقم القومي 28501120142256، رقم الهاتف: 01001847392')).toEqual([]);
   });
 });
