@@ -25,7 +25,7 @@ const ID_WORD = new RegExp(
   'giu',
 );
 /** An identity number's shape: eight digits or more, perhaps grouped, a few letters at either end. */
-const ID_NUMBER = /^[A-Z]{0,3}(?=(?:\D*\d){8})\d[\d .\/-]{6,22}\d[A-Z]?$/;
+const ID_NUMBER = /^[A-Z]{0,3}(?=(?:\D*\d){8})\d[\d ./-]{6,22}\d[A-Z]?$/;
 /** A date answers a question about a birth, not about an ID (`and Tobi? Mum: 17/02/2013`). */
 const DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/;
 
