@@ -173,6 +173,7 @@ export const EUROPE: Row[] = [
     ],
   },
   { country: 'Greece tax number', cues: ['afm', 'αφμ'] },
+  { country: 'Greece identity card (ΑΔΤ)', cues: ['δελτίο ταυτότητας', 'αδτ', 'α\\.δ\\.τ\\.'] },
   {
     country: 'Portugal Cartão de Cidadão (eight digits, a check digit, two letters, a check digit)',
     pattern: new RegExp(String.raw`\d{8} ?\d ?[A-Z]{2}\d${END}`, 'y'),

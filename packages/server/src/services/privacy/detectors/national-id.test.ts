@@ -174,6 +174,8 @@ describe('identity numbers of round 8', () => {
       '3 1012 00456 78 9',
     ]);
     expect(found('統一編號 A283351136 住址; part no. A283351137 and A123456789-B')).toEqual(['A283351136']);
+    // The Greek identity card's label (its two Greek letters are not read yet: the digits are).
+    expect(found('Δελτίο ταυτότητας 482913, Γιώργος')).toEqual(['482913']);
     // Sri Lanka's old NIC: the day of the year of birth (500 more for women) and a V; an ISBN-10's X is no V.
     expect(found('අංකය 881452370V, 886452370V; ISBN 080442957X')).toEqual(['881452370V', '886452370V']);
   });
