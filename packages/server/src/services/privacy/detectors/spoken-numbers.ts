@@ -55,17 +55,21 @@ const CJK = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u;
 const KINDS: readonly Kind[] = ['SSN', 'SECRET', 'CARD', 'IBAN', 'PLATE', 'PHONE'];
 
 function cuePattern(cues: Record<Kind, string>, letter: string, flags: string): RegExp {
-  const alternatives = (words: string) =>
-    words
-      .split(' ')
-      .map((word) =>
-        word.endsWith('*')
-          ? `${word.slice(0, -1)}${letter}*`
-          : CJK.test(word)
-            ? word
-            : `${word}(?!${letter})`,
-      )
+  // Whole words share one look-ahead and stems one run of letters: each class is compiled once per kind, not
+  // once per word (V8's compiled regexp code has a limit past which it stops optimising; ADR 0019).
+  const alternatives = (list: string) => {
+    const words = list.split(' ');
+    const whole = words.filter((word) => !word.endsWith('*') && !CJK.test(word));
+    const stems = words.filter((word) => word.endsWith('*')).map((word) => word.slice(0, -1));
+    const unspaced = words.filter((word) => CJK.test(word));
+    return [
+      whole.length > 0 ? `(?:${whole.join('|')})(?!${letter})` : '',
+      stems.length > 0 ? `(?:${stems.join('|')})${letter}*` : '',
+      ...unspaced,
+    ]
+      .filter(Boolean)
       .join('|');
+  };
   // One named group per kind: `card number` is a card's (its `number` is then skipped as `card`'s).
   return new RegExp(KINDS.map((kind) => `(?<${kind}>${alternatives(cues[kind])})`).join('|'), flags);
 }
