@@ -25,7 +25,9 @@ describe('birth dates of other calendars and abbreviated cues', () => {
 
 describe('birth cues of more scripts and the Minguo calendar (round 18)', () => {
   it('reads a date after Portuguese, Sinhala and Khmer birth words, and a Minguo date after 出生', () => {
-    expect(found('Carteira: CPF 044.862.228-90, nome Gabriel, nascimento 11/11/2001')).toEqual(['11/11/2001']);
+    expect(found('Carteira: CPF 044.862.228-90, nome Gabriel, nascimento 11/11/2001')).toEqual([
+      '11/11/2001',
+    ]);
     expect(found('අංකය 881452370V, උපන් දිනය 1988.05.24')).toEqual(['1988.05.24']);
     expect(found('លេខ 010456789 ថ្ងៃកំណើត 05/03/1995')).toEqual(['05/03/1995']);
     expect(found('姓名 林怡君 出生 民國77年6月14日 統一編號')).toEqual(['民國77年6月14日']);

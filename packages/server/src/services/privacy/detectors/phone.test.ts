@@ -65,7 +65,9 @@ describe('phone words of more languages and mobile money', () => {
   });
 
   it("reads someone else's number and Arabic call words (round 18)", () => {
-    expect(phones('le client de Thiès attend sa facture. Son numéro : 77 412 58 03.')).toEqual(['77 412 58 03']);
+    expect(phones('le client de Thiès attend sa facture. Son numéro : 77 412 58 03.')).toEqual([
+      '77 412 58 03',
+    ]);
     expect(phones('وسيتواصل معك المندوب على الرقم 0551234870.')).toEqual(['0551234870']);
     expect(phones('إذا لم تقم بذلك اتصل بـ 920012345.')).toEqual(['920012345']);
     expect(phones('رقم الطلب 44821 تم استلامه')).toEqual([]);
