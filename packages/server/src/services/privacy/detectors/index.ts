@@ -173,7 +173,6 @@ function notLabelsOfAddresses(
 const PLACEHOLDER =
   /^(?:\$\{[^}]+\}|\{\{[^}]+\}\}|<[^<>]+>|%[A-Z_]+%|\$[A-Z][A-Z0-9_]{2,}|[xX*•]{4,}|your[-_ ]?[\w-]*[-_ ]?here|changeme|redacted|\[redacted\])$/;
 
-/** `Passwort Sonnenblume#77` read as a name: a name never runs into a password, which wins. */
 /** `Kennzeichen Lieferwagen B-KM 4172`: capitalised vehicle words right before a plate are its label, not a name. */
 function notVehicleWords(text: string, persons: readonly Span[], plates: readonly Span[]): Span[] {
   if (plates.length === 0) return [...persons];
@@ -220,6 +219,7 @@ function withoutTitles(text: string, persons: readonly Span[]): Span[] {
   });
 }
 
+/** `Passwort Sonnenblume#77` read as a name: a name never runs into a password, which wins. */
 function notInSecrets(persons: readonly Span[], secrets: readonly Span[]): Span[] {
   if (secrets.length === 0) return [...persons];
   return persons.filter(

@@ -4,3 +4,8 @@ export const CHINESE_FAMILY = new Set(
     '',
   ),
 );
+
+/** Han ideographs and the iteration mark `々` (`佐々木`). */
+export const HAN = '\\u3005\\u3400-\\u4dbf\\u4e00-\\u9fff';
+/** A Chinese family name, as a regexp class. */
+export const FAMILY_CLASS = `[${[...CHINESE_FAMILY].join('')}]`;

@@ -1,7 +1,8 @@
 import type { Span } from '../types.js';
 import { searchBeyondLatin } from './util.js';
 import { cjkChatNames } from './name-cjk-chat.js';
-import { CHINESE_FAMILY } from './name-cjk-families.js';
+import { CHINESE_FAMILY, FAMILY_CLASS, HAN } from './name-cjk-families.js';
+import { namesInRolls, repeatedNames } from './name-cjk-rolls.js';
 
 /**
  * Person names in Chinese, Japanese and Korean script. These scripts have no capitals, so a name
@@ -11,8 +12,6 @@ import { CHINESE_FAMILY } from './name-cjk-families.js';
  * (`佐藤 健一`, `タカハシ ミサキ`; an ideographic space is already a plain one in the detection view).
  */
 
-/** Han ideographs and the iteration mark `々` (`佐々木`). */
-const HAN = '\\u3005\\u3400-\\u4dbf\\u4e00-\\u9fff';
 const KANA = '\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc';
 const KATAKANA = '\\u30a1-\\u30fa\\u30fc';
 const HANGUL = '\\uac00-\\ud7af';
@@ -147,7 +146,6 @@ function hiraganaGiven(text: string, end: number): number {
 /** Korean roles that take `님` (`고객님`, `기사님`): the name, if any, is the word before. */
 const KOREAN_ROLES =
   /^(?:고객|기사|선생|사장|부장|과장|차장|팀장|회원|환자|원장|대표|대리|주임|실장|이사|상무|교수|학부모|보호자)$/;
-const FAMILY_CLASS = `[${[...CHINESE_FAMILY].join('')}]`;
 /**
  * Chinese names in running text, by what stands around them: after a kinship word, a card holder or a
  * request (`表姐刘佳怡的`, `持卡人陈志明，`, `请陈美玲通知`), or at the start of a clause before an
@@ -245,55 +243,6 @@ function inRunningText(text: string, spans: Span[]): void {
       }
     }
   }
-}
-
-/** One name of a Chinese roll: a family name and one or two characters, perhaps a note in brackets (`陈志强（记录）`). */
-const ROLL_ITEM = `${FAMILY_CLASS}[${HAN}]{1,2}(?:[（(][^）)\\n]{1,8}[）)])?`;
-/**
- * Chinese rolls of names set apart by `、`: after an attendance or list word (`出席：王建国、李晓燕`), or before
- * what they are (`张子涵、李梓萱同学`, `王磊、赵敏等`). Each item is read whole, up to the next separator.
- */
-const CHINESE_ROLL = new RegExp(
-  `(?:(?:出席|参会|参加|与会|列席|缺席|请假|成员|名单|人员|获奖者|值日生|出席人员|参会人员)\\s?[:：]\\s?(${ROLL_ITEM}(?:、${ROLL_ITEM})*)(?=[，,。；;\\s]|$)` +
-    `|(?<![${HAN}、])(${ROLL_ITEM}(?:、${ROLL_ITEM})+)(?=同学|同學|同志|等人|家长|家長))`,
-  'g',
-);
-const ROLL_NAME = new RegExp(`${FAMILY_CLASS}[${HAN}]{1,2}`, 'y');
-
-function namesInRolls(text: string, spans: Span[]): void {
-  CHINESE_ROLL.lastIndex = 0;
-  for (let m = CHINESE_ROLL.exec(text); m; m = CHINESE_ROLL.exec(text)) {
-    const roll = m[1] ?? m[2] ?? '';
-    let at = m.index + m[0].lastIndexOf(roll);
-    for (const item of roll.split('、')) {
-      ROLL_NAME.lastIndex = 0;
-      const name = ROLL_NAME.exec(item)?.[0] ?? '';
-      // (A note in brackets is not part of the name: `陈志强（记录）`.)
-      const bracket = item.search(/[（(]/);
-      const length = bracket < 0 ? item.length : Math.min(bracket, name.length);
-      spans.push({ start: at, end: at + length, type: 'PERSON' });
-      at += item.length + 1;
-    }
-  }
-}
-
-/**
- * `行动项：李晓燕周五前…`: a CJK name found once is a name wherever else it stands in the text (names run into the
- * words around them, so only whole names of two characters or more are looked for).
- */
-function repeatedNames(text: string, spans: Span[]): Span[] {
-  const names = new Set(
-    spans.map((span) => text.slice(span.start, span.end)).filter((name) => name.length >= 2),
-  );
-  const found = new Set(spans.map((span) => span.start));
-  const more: Span[] = [];
-  for (const name of names) {
-    if (!/^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+$/.test(name)) continue;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (!found.has(at)) more.push({ start: at, end: at + name.length, type: 'PERSON' });
-    }
-  }
-  return more;
 }
 
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;

@@ -1,0 +1,51 @@
+import type { Span } from '../types.js';
+import { FAMILY_CLASS, HAN } from './name-cjk-families.js';
+
+/** One name of a Chinese roll: a family name and one or two characters, perhaps a note in brackets (`陈志强（记录）`). */
+const ROLL_ITEM = `${FAMILY_CLASS}[${HAN}]{1,2}(?:[（(][^）)\\n]{1,8}[）)])?`;
+/**
+ * Chinese rolls of names set apart by `、`: after an attendance or list word (`出席：王建国、李晓燕`), or before
+ * what they are (`张子涵、李梓萱同学`, `王磊、赵敏等`). Each item is read whole, up to the next separator.
+ */
+const CHINESE_ROLL = new RegExp(
+  `(?:(?:出席|参会|参加|与会|列席|缺席|请假|成员|名单|人员|获奖者|值日生|出席人员|参会人员)\\s?[:：]\\s?(${ROLL_ITEM}(?:、${ROLL_ITEM})*)(?=[，,。；;\\s]|$)` +
+    `|(?<![${HAN}、])(${ROLL_ITEM}(?:、${ROLL_ITEM})+)(?=同学|同學|同志|等人|家长|家長))`,
+  'g',
+);
+const ROLL_NAME = new RegExp(`${FAMILY_CLASS}[${HAN}]{1,2}`, 'y');
+
+export function namesInRolls(text: string, spans: Span[]): void {
+  CHINESE_ROLL.lastIndex = 0;
+  for (let m = CHINESE_ROLL.exec(text); m; m = CHINESE_ROLL.exec(text)) {
+    const roll = m[1] ?? m[2] ?? '';
+    let at = m.index + m[0].lastIndexOf(roll);
+    for (const item of roll.split('、')) {
+      ROLL_NAME.lastIndex = 0;
+      const name = ROLL_NAME.exec(item)?.[0] ?? '';
+      // (A note in brackets is not part of the name: `陈志强（记录）`.)
+      const bracket = item.search(/[（(]/);
+      const length = bracket < 0 ? item.length : Math.min(bracket, name.length);
+      spans.push({ start: at, end: at + length, type: 'PERSON' });
+      at += item.length + 1;
+    }
+  }
+}
+
+/**
+ * `行动项：李晓燕周五前…`: a CJK name found once is a name wherever else it stands in the text (names run into the
+ * words around them, so only whole names of two characters or more are looked for).
+ */
+export function repeatedNames(text: string, spans: Span[]): Span[] {
+  const names = new Set(
+    spans.map((span) => text.slice(span.start, span.end)).filter((name) => name.length >= 2),
+  );
+  const found = new Set(spans.map((span) => span.start));
+  const more: Span[] = [];
+  for (const name of names) {
+    if (!/^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+$/.test(name)) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!found.has(at)) more.push({ start: at, end: at + name.length, type: 'PERSON' });
+    }
+  }
+  return more;
+}
