@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { searchBeyondLatin } from './util.js';
+import { linesBeyondLatin } from './util.js';
 import { cjkChatNames } from './name-cjk-chat.js';
 import { CHINESE_FAMILY, FAMILY_CLASS, HAN } from './name-cjk-families.js';
 import { namesInRolls, repeatedNames } from './name-cjk-rolls.js';
@@ -253,11 +253,7 @@ const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
  */
 export function detectCjkNames(text: string): Span[] {
   const spans: Span[] = [];
-  let end = 0;
-  for (let at = searchBeyondLatin(text, CJK_CHAR); at >= 0; at = searchBeyondLatin(text, CJK_CHAR, end)) {
-    const start = text.lastIndexOf('\n', at) + 1;
-    const newline = text.indexOf('\n', at);
-    end = newline < 0 ? text.length : newline;
+  for (const [start, end] of linesBeyondLatin(text, CJK_CHAR)) {
     const line = text.slice(start, end);
     const found: Span[] = [];
     afterLabels(line, found);

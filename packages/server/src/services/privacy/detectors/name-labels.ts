@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { SCRIPT_TITLES } from './name-scripts.js';
-import { lineAround, searchBeyondLatin } from './util.js';
+import { lineAround, linesBeyondLatin } from './util.js';
 
 /**
  * A name after its field's label on an identity card or a form, in the label's script (`නම කසුන් ප්‍රියන්ත
@@ -79,11 +79,7 @@ function withoutLead(name: string): string {
 
 export function labelledNames(text: string): Span[] {
   const lines = new Set<number>();
-  for (let at = searchBeyondLatin(text, HAS_LABEL); at >= 0;) {
-    const [start, end] = lineAround(text, at);
-    lines.add(start);
-    at = searchBeyondLatin(text, HAS_LABEL, end);
-  }
+  for (const [start] of linesBeyondLatin(text, HAS_LABEL)) lines.add(start);
   LATIN_LABEL.lastIndex = 0;
   for (let m = LATIN_LABEL.exec(text); m; m = LATIN_LABEL.exec(text)) {
     const [start, end] = lineAround(text, m.index);

@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { alternation, searchBeyondLatin } from './util.js';
+import { alternation, linesBeyondLatin } from './util.js';
 
 /**
  * Names after a role or a form's field in scripts without capitals (`المستأجر سامي حداد،`, `रोगी सुमन श्रेष्ठ,`,
@@ -290,15 +290,7 @@ function calledNames(line: string, offset: number, spans: Span[]): void {
 /** Names after roles and fields, read only on the lines with a script without capitals. */
 export function detectRoleNames(text: string): Span[] {
   const spans: Span[] = [];
-  let end = 0;
-  for (
-    let at = searchBeyondLatin(text, HAS_CASELESS);
-    at >= 0;
-    at = searchBeyondLatin(text, HAS_CASELESS, end)
-  ) {
-    const start = text.lastIndexOf('\n', at) + 1;
-    const newline = text.indexOf('\n', at);
-    end = newline < 0 ? text.length : newline;
+  for (const [start, end] of linesBeyondLatin(text, HAS_CASELESS)) {
     const line = text.slice(start, end);
     namesAfterLabels(line, start, spans);
     if (INTRODUCING.test(line)) introducedNames(line, start, spans);

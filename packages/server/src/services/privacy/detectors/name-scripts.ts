@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { searchBeyondLatin } from './util.js';
+import { linesBeyondLatin } from './util.js';
 
 /**
  * Names after a courtesy title or a name label in scripts without capitals, where the title is the
@@ -112,11 +112,7 @@ const SCRIPTS =
 /** Read line by line, only the lines with a letter of these scripts (the pattern costs a try at every position). */
 export function detectScriptNames(text: string): Span[] {
   const spans: Span[] = [];
-  let end = 0;
-  for (let at = searchBeyondLatin(text, SCRIPTS); at >= 0; at = searchBeyondLatin(text, SCRIPTS, end)) {
-    const start = text.lastIndexOf('\n', at) + 1;
-    const newline = text.indexOf('\n', at);
-    end = newline < 0 ? text.length : newline;
+  for (const [start, end] of linesBeyondLatin(text, SCRIPTS)) {
     const line = text.slice(start, end);
     AFTER_TITLE.lastIndex = 0;
     for (let m = AFTER_TITLE.exec(line); m; m = AFTER_TITLE.exec(line)) {

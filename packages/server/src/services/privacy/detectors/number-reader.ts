@@ -5,6 +5,7 @@ import { NUMBER_WORDS, type NumberWords } from './number-words.js';
  * language knows its first word: each group of words is one number (`ciento quince` is 115, `on iki` 12),
  * the groups' digits one after the other.
  */
+
 /** A word, its apostrophes (`п'ять`) and hyphens (`quatre-vingt-dix`, `double-zero`) within it. */
 const WORD_PATTERN = String.raw`[\p{L}\p{M}][\p{L}\p{M}'’ʼ]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’ʼ]*)*`;
 const WORD = new RegExp(WORD_PATTERN, 'uy');
@@ -188,7 +189,6 @@ const GLUED_DIGITS = new Map<string, string>([
     ['ク', '9'],
   ] as [string, string][]),
 ]);
-const LONGEST_GLUED = 3;
 const HANGUL = /[\uac00-\ud7a3]/;
 const GLUED_BETWEEN = /[、，,・\s-]/;
 
@@ -198,7 +198,8 @@ export function readGluedDigits(text: string, at: number): Reading {
   let words = 0;
   let end = at;
   for (let i = at; i < text.length;) {
-    const length = [LONGEST_GLUED, 2, 1].find((n) => GLUED_DIGITS.has(text.slice(i, i + n)));
+    // (Longest first: `ニー` before `ニ`, `キュウ` before `ク`.)
+    const length = [3, 2, 1].find((n) => GLUED_DIGITS.has(text.slice(i, i + n)));
     if (length === undefined) {
       if (i > at && GLUED_BETWEEN.test(text[i] ?? '')) {
         i++;

@@ -5,22 +5,25 @@ import { nextWord, readAnyLanguage, readGluedDigits } from './number-reader.js';
 import { alternation, anchorStarts, beyondLatinRuns } from './util.js';
 
 /**
- * Phone, identity, card and IBAN numbers, plates, PINs and codes read out in words after a word that names them, in any language the
- * number words know (`¿Y un teléfono? — Seis, uno, cero; cuarenta y dos; …`, `kimlik numaram kırk,
- * yetmiş altı, …`, `номер: восемь девятьсот двенадцать, …`, `Steuer-ID … ist eins zwei drei …`).
+ * Phone, identity, card and IBAN numbers, plates, PINs and codes read out in words after a word that names
+ * them, in any language the number words know (`¿Y un teléfono? — Seis, uno, cero; cuarenta y dos; …`,
+ * `kimlik numaram kırk, yetmiş altı, …`, `номер: восемь девятьсот двенадцать, …`, `Steuer-ID … ist eins zwei …`).
  *
  * The cue words are whole words, or stems (ending in `*`) that take any ending (`Telefonunuz`,
  * `llámame`, `позвоните`). Those in the Latin script are looked for without Unicode case folding, the
  * others only in the stretches of their scripts (both several times cheaper than one pattern for all).
  */
+/** The word `number` itself, which names no kind of number (`số CCCD …`: the word after it names it). */
+const LATIN_NUMBER_WORDS =
+  'number numbers número numero numéro nummer numara* numer* nomor nombor namba nambari số';
+const SCRIPT_NUMBER_WORDS = 'номер* नंबर नम्बर رقم* شماره*';
 const LATIN_CUES = {
   // English, Spanish, Portuguese, Italian, French, German, Dutch, Turkish, Polish, Indonesian and Malay, Swahili
   PHONE:
-    'number numbers phone phones mobile cell call calling callback ring reach text whatsapp contact landline tel ' +
-    'número numero teléfono telefono móvil movil celular línea linea llam* telefone contato ligue ligar liga ' +
-    'cellulare recapito chiam* numéro téléphone portable joindre appel* rappel* nummer telefon* handy* mobil* ' +
-    'rufnummer festnetz* erreichbar anrufen telefoon mobiel bellen gsm numara* cep aray* numer* komórk* zadzwo* ' +
-    'dzwo* nomor nombor telepon hubungi namba nambari simu piga nipigie zap thoại số sđt',
+    `${LATIN_NUMBER_WORDS} phone phones mobile cell call calling callback ring reach text whatsapp contact landline ` +
+    'tel teléfono telefono móvil movil celular línea linea llam* telefone contato ligue ligar liga cellulare ' +
+    'recapito chiam* téléphone portable joindre appel* rappel* telefon* handy* mobil* rufnummer festnetz* erreichbar ' +
+    'anrufen telefoon mobiel bellen gsm cep aray* komórk* zadzwo* dzwo* telepon hubungi simu piga nipigie zap thoại sđt',
   SSN:
     'ssn social sin cpf nif nie dni curp rut cuil cuit cnic nicop cccd cmnd aadhaar aadhar nin bvn nric mykad ' +
     'kimlik* sécu secu insee versichertennummer steuer-id steueridentifikationsnummer steuernummer ausweis* ' +
@@ -38,8 +41,8 @@ const LATIN_CUES = {
 const SCRIPT_CUES = {
   // Russian, Ukrainian, Greek, Arabic, Persian, Hindi, Bengali
   PHONE:
-    'номер* телефон* мобильн* мобільн* звон* позвон* дзвон* сотов* αριθμ* τηλέφων* τηλεφων* κινητ* ' +
-    'رقم* موبايل* جوال* هاتف* تلفون* تليفون* واتس* اتصل* شماره* تلفن* موبایل* नंबर नम्बर फ़ोन फोन मोबाइल ' +
+    `${SCRIPT_NUMBER_WORDS} телефон* мобильн* мобільн* звон* позвон* дзвон* сотов* αριθμ* τηλέφων* τηλεφων* κινητ* ` +
+    'موبايل* جوال* هاتف* تلفون* تليفون* واتس* اتصل* تلفن* موبایل* फ़ोن फोन मोबाइल ' +
     // Chinese, Japanese, Korean: written without spaces, so no stem reaches past the word itself.
     '电话 電話 手机号 手機號 号码 號碼 番号 携帯 전화 번호 연락처 핸드폰',
   SSN:
@@ -74,18 +77,6 @@ function cuePattern(cues: Record<Kind, string>, letter: string, flags: string): 
   return new RegExp(KINDS.map((kind) => `(?<${kind}>${alternatives(cues[kind])})`).join('|'), flags);
 }
 
-/** Where a phone number read out in glued CJK digits starts, a few characters after its word (`号码是…`). */
-function gluedPhone(text: string, cue: Cue): Span | undefined {
-  for (let at = cue.end; at < Math.min(text.length, cue.end + 8); at++) {
-    const reading = readGluedDigits(text, at);
-    if (reading.words === 0) continue;
-    const [fewest, most] = KIND_RULES.PHONE.lengths;
-    return reading.digits.length >= fewest && reading.digits.length <= most
-      ? { start: at, end: reading.end, type: 'PHONE' }
-      : undefined;
-  }
-  return undefined;
-}
 const LATIN_CUE = cuePattern(LATIN_CUES, '[a-zà-ɏ]', 'iy');
 /**
  * Where a Latin-script cue may start: the first three letters of a cue word, in lower case, capitalised or in
@@ -142,9 +133,13 @@ const OTHER_THINGS =
   'zip|postal|post|area|country|sort|swift|promo|discount|voucher|coupon|product|error|status';
 const OTHER_BEFORE = new RegExp(`(?<![\\p{L}])(?:${OTHER_THINGS})[\\s-]*$`, 'iu');
 const OTHER_WORD = new RegExp(`^(?:${OTHER_THINGS})$`, 'iu');
-/** The word `number` itself, which names no kind of number. */
-const NUMBER_WORD =
-  /^(?:numbers?|n[úu]mero|num[ée]ro|nummer|numara\p{L}*|numer\p{L}*|номер\p{L}*|नंबर|नम्बर|số|رقم\p{L}*|شماره|nomor|nombor|namba|nambari)$/iu;
+const NUMBER_WORD = new RegExp(
+  `^(?:${`${LATIN_NUMBER_WORDS} ${SCRIPT_NUMBER_WORDS}`
+    .split(' ')
+    .map((word) => (word.endsWith('*') ? `${word.slice(0, -1)}\\p{L}*` : word))
+    .join('|')})$`,
+  'iu',
+);
 /** How far after the cue the number may start: `teléfono? Paciente: Seis, …`. */
 const REACH = 48;
 /**
@@ -184,6 +179,19 @@ function fits(text: string, cue: Cue, start: number, value: string): boolean {
   const word = text.slice(cue.start, cue.end);
   const check = cue.kind === 'SSN' ? CHECKED.find(([checked]) => checked.test(word))?.[1] : undefined;
   return check === undefined || (LABEL_ONLY.test(text.slice(cue.end, start)) && check(value));
+}
+
+/** Where a phone number read out in glued CJK digits starts, a few characters after its word (`号码是…`). */
+function gluedPhone(text: string, cue: Cue): Span | undefined {
+  for (let at = cue.end; at < Math.min(text.length, cue.end + 8); at++) {
+    const reading = readGluedDigits(text, at);
+    if (reading.words === 0) continue;
+    const [fewest, most] = KIND_RULES.PHONE.lengths;
+    return reading.digits.length >= fewest && reading.digits.length <= most
+      ? { start: at, end: reading.end, type: 'PHONE' }
+      : undefined;
+  }
+  return undefined;
 }
 
 export function spokenNumbersAfterCues(text: string): Span[] {

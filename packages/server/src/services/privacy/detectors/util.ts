@@ -297,6 +297,20 @@ export function lineAround(text: string, at: number): [number, number] {
   return [start, newline < 0 ? text.length : newline];
 }
 
+/**
+ * Start and end of each line that holds a match of `pattern` (a pattern `searchBeyondLatin` can search): the
+ * detectors of scripts beyond Latin read those lines alone.
+ */
+export function linesBeyondLatin(text: string, pattern: RegExp): [number, number][] {
+  const lines: [number, number][] = [];
+  for (let at = searchBeyondLatin(text, pattern); at >= 0;) {
+    const line = lineAround(text, at);
+    lines.push(line);
+    at = searchBeyondLatin(text, pattern, line[1]);
+  }
+  return lines;
+}
+
 /** Lower-cased text of the `width` characters before `index`. */
 export const before = (text: string, index: number, width: number) =>
   lowerCase(text.slice(Math.max(0, index - width), index));
