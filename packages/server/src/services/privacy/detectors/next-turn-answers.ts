@@ -20,7 +20,7 @@ const ID_WORD = new RegExp(
     String.raw`(?:ssn|social security(?: number)?|nin|bvn|cpf|dni|nif|nie|curp|rut|cnic|aadhaa?r|nric|mykad|ktp|nik|cccd`,
     String.raw`iin|иин|жсн|снилс|инн|рнокпп|kimlik(?: no| numaran[ıi]z)?|pesel|bsn|personnummer|fødselsnummer|codice fiscale`,
     String.raw`passport(?: number| no\.?)?|pasaporte|passaporte|reisepass|паспорт\p{L}*|teudat zehut|national id(?: number)?)(?![\p{L}\d])`,
-    String.raw`کد ?ملی|شماره ملی|رقم الهوية|الرقم القومي|הוויה|תעודת זהות|주민번호|주민등록번호|身份证号?|身分證字號|マイナンバー`,
+    String.raw`کد ?ملی|شماره ملی|رقم الهوية|الرقم القومي|תעודת זהות|주민번호|주민등록번호|身份证号?|身分證字號|マイナンバー`,
   ].join('|'),
   'giu',
 );
