@@ -2,6 +2,7 @@ import { mergeSpans } from '../spans.js';
 import { TOKEN_SHAPE } from '../tokens.js';
 import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
+import { detectBankAccounts } from './bank-account.js';
 import { detectCards } from './card.js';
 import { datesAfterNames } from './dob-after-names.js';
 import { detectBirthDatesInAnyForm } from './dob-any-form.js';
@@ -52,6 +53,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectEmails(text),
     ...detectCards(text),
     ...detectIbans(text),
+    ...detectBankAccounts(text),
     ...ids,
     ...holdersAfterIds(text, ids, names),
     ...detectPhones(text),

@@ -174,6 +174,30 @@ export function bsnValid(digits: string): boolean {
   return sum % 11 === 0 && sum !== 0;
 }
 
+/**
+ * Ireland's PPS number: seven digits weighted 8 down to 2, a second letter (A–I, W as 0) weighted 9; the sum
+ * mod 23 is the check letter (0 is W).
+ */
+export function ppsnValid(value: string): boolean {
+  const m = /^(\d{7})([A-W])([A-IW]?)$/.exec(value);
+  if (!m?.[1] || !m[2]) return false;
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(m[1][i]) * (8 - i);
+  if (m[3]) sum += m[3] === 'W' ? 0 : 9 * (m[3].charCodeAt(0) - 64);
+  const check = sum % 23;
+  return m[2] === (check === 0 ? 'W' : String.fromCharCode(64 + check));
+}
+
+/** The NHS number's modulus 11: nine digits weighted 10 down to 2; 11 minus the remainder is the tenth (11 is 0, 10 never). */
+export function nhsNumberValid(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length !== 10) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(digits[9]);
+}
+
 /** Greece's AMKA: the birth date DDMMYY, four digits, a Luhn check digit. */
 export const amkaValid = (digits: string) =>
   digits.length === 11 && validDate(`00${digits.slice(2, 4)}${digits.slice(0, 2)}`) && luhnValid(digits);

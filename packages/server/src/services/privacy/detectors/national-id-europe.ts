@@ -13,6 +13,7 @@ import {
   nirValid,
   norwegianIdValid,
   peselValid,
+  ppsnValid,
   steuerIdValid,
   turkishIdValid,
   validDate,
@@ -182,4 +183,13 @@ export const EUROPE: Row[] = [
     cues: ['contribuinte', 'nipc', 'cartão de cidadão'],
   },
   { country: 'Ireland', cues: ['pps(?: number)?', 'ppsn'] },
+  {
+    // `PPSNs for the household — 6481937D (applicant), 3182745JA (spouse)`: each value on a line that names them.
+    country: 'Ireland PPS number (check letter) on its label\'s line',
+    pattern: new RegExp(String.raw`\d{7}[A-W][A-IW]?${END}`, 'y'),
+    example: '6481937D',
+    valid: ppsnValid,
+    near: /\bPPSN?s?\b|\bPPS no|personal public service/i,
+    cues: [],
+  },
 ];

@@ -6,6 +6,7 @@ import {
   koreanRrnValid,
   luhnValid,
   myNumberValid,
+  nhsNumberValid,
   nricValid,
   taiwanIdValid,
   thaiIdValid,
@@ -174,6 +175,15 @@ export const WORLD: Row[] = [
   { country: 'Philippines PhilSys', cues: ['philsys(?: card)?', 'philid', 'psn', 'pcn'] },
   { country: 'Latin America', cues: ['curp', 'cédula', 'cedula', 'dpi', 'rut', 'run', 'ci'] },
   { country: 'United Kingdom NHS, Australia Medicare', cues: ['nhs(?: number)?', 'medicare(?: number)?'] },
+  {
+    // `The NHS number on the referral (485 777 3457)`: in its 3-3-4 groups, checked, on a line that names it.
+    country: 'United Kingdom NHS number (modulus 11) on its label\'s line',
+    pattern: new RegExp(String.raw`\d{3}[ -]?\d{3}[ -]?\d{4}${END}`, 'y'),
+    example: '485 777 3457',
+    valid: nhsNumberValid,
+    near: /\bNHS\b/,
+    cues: [],
+  },
   {
     country: 'Canada, Australia, United States',
     cues: ['sin', 'social insurance', 'tin', 'itin', 'tfn', 'ssn', 'social security'],

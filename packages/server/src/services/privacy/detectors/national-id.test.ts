@@ -220,3 +220,25 @@ describe('the holder of an identity number, in brackets after it', () => {
     expect(persons('PESEL 87041247830 (Express) shipping')).toEqual([]);
   });
 });
+
+describe('national identity numbers (round 19)', () => {
+  it("checks an Irish PPS number's letter on a line that names it", () => {
+    expect(found('PPSNs for the household — 6481937D (applicant), 3182745JA (spouse).')).toEqual([
+      '6481937D',
+      '3182745JA',
+    ]);
+    expect(found('PPSNs for the household — 6481937E (applicant)')).toEqual([]);
+    expect(found('Order 6481937D shipped')).toEqual([]);
+  });
+
+  it("checks an NHS number's modulus 11 on a line that names it", () => {
+    expect(found('The NHS number on the referral (485 777 3457) belongs to someone else.')).toEqual([
+      '485 777 3457',
+    ]);
+    expect(found('The NHS number on the referral (485 777 3458) is wrong.')).toEqual([]);
+  });
+
+  it("reads a labelled number whole where its start has another scheme's format", () => {
+    expect(found('СНИЛС 147-263-958 88 и ИНН')).toEqual(['147-263-958 88']);
+  });
+});

@@ -281,6 +281,12 @@ function labelledAt(text: string, at: number): number {
   return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
 }
 
+/** `СНИЛС 147-263-958 88`: after its label a number is read whole, though its start has another scheme's format. */
+function withLabelledDigits(text: string, at: number, end: number): number {
+  const labelled = labelledAt(text, at);
+  return labelled > end && /^[ -]?\d+$/.test(text.slice(end, labelled)) ? labelled : end;
+}
+
 const joinedBefore = (text: string, at: number) =>
   text[at - 1] === '-' || (/[/.]/.test(text[at - 1] ?? '') && /\d/.test(text[at - 2] ?? ''));
 
@@ -302,6 +308,7 @@ export function detectNationalIds(text: string): Span[] {
     let end = formatAt(text, at);
     if (end < 0) end = formatAfterLabelAt(text, at, NEAR_LABEL, inText);
     if (end < 0) end = labelledAt(text, at);
+    else end = withLabelledDigits(text, at, end);
     if (end < 0) {
       // Nor from inside a phone number that was not taken (`0803 456 7890`).
       resumeAt = Math.max(resumeAt, trunkPhoneAt(text, at));

@@ -4,7 +4,7 @@ import { anchorStarts } from './util.js';
 /**
  * Door, gate, box and card codes in running text, in any of the languages below: a code word (`code`,
  * `combo`, `код`, `kapukód`, `codice`, `PIN`, `รหัส`, `密碼`), a few words, then the digits (`Lockbox on the side gate: 2580`,
- * `the new code is 1204#`, `Код домофона 2580`, `codice del portone è 3381`, `Gate combo is 7-3-1`). The
+ * `the new code is 1204#`, `Код домофона 2580`, `codice del portone è 3381`, `Gate combo is 7-3-1`, `Keypad for the bike shed: 1 9 0 6`). The
  * words around the code must name what it opens (a gate, a key box, an intercom, a card), so that an error,
  * area or postal code stays a number.
  */
@@ -18,7 +18,7 @@ const UNSPACED = /^(?:รหัส|密[碼码]|暗証番号|ロック番号|비�
 
 /** From the code word: up to six short words (no sentence end), then the code. */
 const CODE_AFTER_WORD =
-  /[\p{L}\p{M}]+(?:[\s:'’(→=-]{1,3}[\p{L}\p{M}.]{1,14}){0,6}?[\s:'’(→=-]{1,4}["'“]?((?:\d-){2,7}\d|[#*]?[A-Z]?\d{4,8}[A-Z]?[#*]?|\d{1,3}[A-Z]\d{1,3}|[٠-٩۰-۹]{4,8}|[०-९]{4,8})(?![\p{L}\p{N}_]|[.,]\d)/duy;
+  /[\p{L}\p{M}]+(?:[\s:'’(→=-]{1,3}[\p{L}\p{M}.]{1,14}){0,6}?[\s:'’(→=-]{1,4}["'“]?((?:\d-){2,7}\d|(?:\d ){3,7}\d|[#*]?[A-Z]?\d{4,8}[A-Z]?[#*]?|\d{1,3}[A-Z]\d{1,3}|[٠-٩۰-۹]{4,8}|[०-९]{4,8})(?![\p{L}\p{N}_]|[.,]\d)/duy;
 
 /** What a code opens, in the languages above; one must stand within the code's sentence. */
 const OPENS =

@@ -44,3 +44,14 @@ describe('more door codes and a card security code', () => {
     expect(found('Sandbox only: Visa test card, any future expiry, CVC 123.')).toEqual([]);
   });
 });
+
+describe('verification codes in more languages (round 19)', () => {
+  it('reads the code after the word for a verification code', () => {
+    expect(found('Ваш код подтверждения: 582914. Никому его не сообщайте.')).toEqual(['582914']);
+    expect(found('인증번호 [736204]를 입력해 주세요.')).toEqual(['736204']);
+    expect(found('您的验证码是 482913,5分钟内有效。')).toEqual(['482913']);
+    expect(found('Ihr Bestätigungscode lautet 482 913.')).toEqual(['482 913']);
+    expect(found('Doğrulama kodunuz: 482913')).toEqual(['482913']);
+    expect(found('Mã xác nhận của bạn là 482913')).toEqual(['482913']);
+  });
+});

@@ -20,6 +20,12 @@ const ARABIC_CODE =
 const HEBREW_CODE = /(?:ה)?קוד[^\d\n]{0,40}?:?\s?(\d{4,8})(?!\d)/dg;
 const DOOR_CODE_WORDS =
   /(?:ovikoodi|porttikoodi|dørkode(?:n)?|portkod(?:en)?|dörrkod(?:en)?|codi de la porta|codi del portal|codice del portone|codice del cancello|interfone|kapı şifresi|κωδικός|kode(?:n)? til (?:\p{L}+ ){0,2}?\p{L}+ er)\s?(?:on|er|är|és|è|=|:)?\s?([*#]?\d{3,8}[#*]?|\d{2}[#*])(?![\w-])/dgiu;
+/**
+ * `Ваш код подтверждения: 582914`, `인증번호 [736204]`, `您的验证码是 482913`, `Ihr Bestätigungscode lautet 482913`: the word
+ * for a verification code in a language, a few characters, then the code. Each word names a code sent to sign in, nothing else.
+ */
+const VERIFICATION_CODE =
+  /(?:[Кк]од(?:ом)? подтверждения|[Пп]роверочный код|[Оо]дноразовый код|[Кк]од из смс|[Кк]од підтвердження|인증 ?번호|인증 ?코드|認証コード|確認コード|验证码|驗證碼|校验码|[Bb]estätigungscode|[Vv]erifizierungscode|[Ss]icherheitscode|[Ee]inmalcode|[Cc]ode de (?:vérification|confirmation|sécurité)|[Cc]ódigo de (?:verificación|verificação|confirmación|confirmação|seguridad|segurança)|[Cc]odice di (?:verifica|conferma)|verificatiecode|bevestigingscode|[Kk]od (?:weryfikacyjny|potwierdzający|sms)|[Dd]oğrulama kodu\S*|[Oo]nay kodu\S*|[Mm]ã (?:xác nhận|xác thực|OTP)|[Kk]ode (?:verifikasi|OTP)|รหัส ?OTP|รหัสยืนยัน|सत्यापन कोड)[^\d\n]{0,30}?\[?(\d{3}[ -]\d{3}|\d{4,8})(?!\d)/dg;
 /** `CVV 418`: a card's security code (not a test card's, `Sandbox only: … CVC 123`). */
 const TEST_CARD_WORDS = /sandbox|test card|example|dummy|sample/i;
 const CARD_SECURITY_CODE = /\b(?:CVV2?|CVC2?|CID|card security code)\s?:?\s?(\d{3,4})(?![\w-])/dgi;
@@ -37,6 +43,7 @@ export function oneTimeAndDoorCodes(text: string): Span[] {
         matchSpans(text, pattern, 'SECRET', inSignInMessage, 1),
       ),
     )
+    .concat(matchSpans(text, VERIFICATION_CODE, 'SECRET', () => true, 1))
     .concat(matchSpans(text, DOOR_CODE_WORDS, 'SECRET', () => true, 1))
     .concat(
       matchSpans(text, CARD_SECURITY_CODE, 'SECRET', (m) => !TEST_CARD_WORDS.test(lineAt(text, m.index)), 1),

@@ -162,3 +162,14 @@ describe('secrets of round 12', () => {
     expect(found('The password is maxim0m.')).toEqual(['maxim0m']);
   });
 });
+
+describe('passwords on command lines (round 19)', () => {
+  it('reads the password given to sshpass and to curl -u', () => {
+    expect(found("sshpass -p 'W1nter!sComing' ssh root@192.168.40.12")).toEqual(['W1nter!sComing']);
+    expect(found('curl -u deploy:gh_9Xp2LmQ7vR4kT https://ci.example.org/api/trigger')).toEqual([
+      'gh_9Xp2LmQ7vR4kT',
+    ]);
+    expect(found('mysqldump -uroot -pS3cret db')).toEqual(['S3cret']);
+    expect(found('curl -u deploy https://ci.example.org/')).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   codeTable,
   fromAnchors,
   indexesBeforeRuns,
+  lineAround,
   matchSpans,
   matchSpansAt,
   matchSpansWhere,
@@ -276,9 +277,16 @@ const MIXED = (value: string) => /\d/.test(value) && /[a-z]/.test(value) && /[A-
 /** `/Users/sofiacosta/Documents/invoices-2026`, `org/en-US/docs/Web/HTTP/Status/429`: a path of words (or acronyms), not a random run. */
 const PATH_OF_WORDS = /^\/?(?:(?:[A-Za-z][a-z0-9]*|[A-Z]{2,6})(?:[-_.][A-Za-z0-9]+)*\/)+[A-Za-z0-9][\w.-]*$/;
 
-/** `mysql -h db -u report -p'Tvjx63q3Ci17mG'`, `mysqldump -uroot -pS3cret db`: the password glued to `-p`. */
-const MYSQL_PASSWORD =
-  /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport)\b[^\n]*?\s-p(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg;
+/**
+ * Passwords given to a command on its line: `mysql -h db -u report -p'Tvjx63q3Ci17mG'`, `mysqldump -uroot -pS3cret db`
+ * (glued to `-p`), `sshpass -p 'W1nter!sComing' ssh …`, `curl -u deploy:gh_9Xp2… https://…` (after the user's colon),
+ * each found from its flag.
+ */
+const CLI_PASSWORDS: readonly [flag: string, pattern: RegExp][] = [
+  [' -p', /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport)\b[^\n]*?\s-p(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg],
+  [' -p', /\bsshpass\s+-p\s?(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg],
+  [' -u', /\b(?:curl|wget)\b[^\n]*?\s(?:-u|--user)\s?(['"]?)[^\s:'"]+:([^\s'"]{4,64})\1(?=\s|$)/dg],
+];
 /**
  * `mother's maiden name "Featherstonehaugh"`, `memorable word: tangerine`, `first pet's name was Biscuit`:
  * the answer to a security question is a password by another name.
@@ -306,19 +314,18 @@ function securityAnswers(text: string): Span[] {
   return spans;
 }
 
-/** MySQL clients in a line, found from the rare `-p` flag. */
-function mysqlPasswords(text: string): Span[] {
+/** Passwords on command lines, each pattern read only on the lines that hold its rare flag. */
+function commandLinePasswords(text: string): Span[] {
   const spans: Span[] = [];
-  for (let flag = text.indexOf(' -p'); flag >= 0; flag = text.indexOf(' -p', flag + 3)) {
-    const lineStart = text.lastIndexOf('\n', flag) + 1;
-    const lineEnd = text.indexOf('\n', flag);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    for (const m of line.matchAll(MYSQL_PASSWORD)) {
-      const range = m.indices?.[2];
-      if (range) spans.push({ start: lineStart + range[0], end: lineStart + range[1], type: 'SECRET' });
+  for (const [flag, pattern] of CLI_PASSWORDS) {
+    for (let at = text.indexOf(flag); at >= 0; at = text.indexOf(flag, at + flag.length)) {
+      const [lineStart, lineEnd] = lineAround(text, at);
+      for (const m of text.slice(lineStart, lineEnd).matchAll(pattern)) {
+        const range = m.indices?.[2];
+        if (range) spans.push({ start: lineStart + range[0], end: lineStart + range[1], type: 'SECRET' });
+      }
+      at = lineEnd;
     }
-    if (lineEnd < 0) break;
-    flag = lineEnd;
   }
   return spans;
 }
@@ -346,7 +353,7 @@ export function detectSecrets(text: string): Span[] {
     ...listedAfterCues(text, cues, RECOVERY_CUE, RECOVERY_CODE, 'SECRET'),
     ...passphrases(text),
     ...passwordShaped(text),
-    ...mysqlPasswords(text),
+    ...commandLinePasswords(text),
     ...detectLoginPasswords(text),
     ...keysCodesAndLoginPasswords(text),
     ...loginAndSeedSecrets(text),

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { detectBankAccounts } from './bank-account.js';
+
+const found = (text: string) => detectBankAccounts(text).map((span) => text.slice(span.start, span.end));
+
+describe('domestic bank account numbers', () => {
+  it('reads the account beside a bank code of several countries', () => {
+    expect(found('Sort code 20-04-15, account 73849216 — or use the IBAN from abroad.')).toEqual(['73849216']);
+    expect(found('Routing 021000021, checking account 4829103756, name on account M. Vega.')).toEqual([
+      '4829103756',
+    ]);
+    expect(found('ABA 122000661 / acct no. 000123458871 for the wire')).toEqual(['000123458871']);
+    expect(found('BSB 062-000, account 1048 2297 (Liam)')).toEqual(['1048 2297']);
+    expect(found('IFSC SBIN0001234, A/c 38472910563')).toEqual(['38472910563']);
+  });
+
+  it('leaves an account number on a line without a bank code', () => {
+    expect(found('Customer account 12345678 was closed.')).toEqual([]);
+    expect(found('Sort code 20-04-15 on file.\nYour account 12345678 is overdue.')).toEqual([]);
+  });
+});
