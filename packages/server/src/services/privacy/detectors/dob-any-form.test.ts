@@ -54,3 +54,21 @@ describe('round 12 dates of birth in other digits, calendars and spoken language
     expect(found('Rendez-vous le 8 juin 2026.')).toEqual([]);
   });
 });
+
+describe('dates of birth (round 19)', () => {
+  it('reads a month and a year after an English birth cue, and a compact date after a birth label', () => {
+    expect(found('Patient is 34 (born March 1990), presenting with chest pain.')).toEqual(['March 1990']);
+    expect(found('birth_date=19950722')).toEqual(['19950722']);
+    expect(found('launched in March 2020, born of necessity')).toEqual([]);
+  });
+
+  it('reads dates of Chinese, Korean, Thai, Arabic and Persian after or before their cues', () => {
+    expect(found('他出生于一九八八年六月十二日,属龙。')).toEqual(['一九八八年六月十二日']);
+    expect(found('生于1988年6月12日')).toEqual(['1988年6月12日']);
+    expect(found('저는 1985년 9월 14일에 태어났어요.')).toEqual(['1985년 9월 14일']);
+    expect(found('ผมเกิดวันที่ 3 ม.ค. 2524 ครับ')).toEqual(['3 ม.ค. 2524']);
+    expect(found('وُلد ابني في 12 رجب 1410 هـ في جدة.')).toEqual(['12 رجب 1410 هـ']);
+    expect(found('من ۲۵ اسفند ۱۳۶۸ در شیراز به دنیا آمدم.')).toEqual(['۲۵ اسفند ۱۳۶۸']);
+    expect(found('متولد ۱۲ مهر ۱۳۷۰')).toEqual(['۱۲ مهر ۱۳۷۰']);
+  });
+});

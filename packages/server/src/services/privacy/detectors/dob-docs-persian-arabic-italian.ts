@@ -3,7 +3,7 @@ import { matchSpans } from './util.js';
 
 /**
  * Dates of birth found from their own cue: the birth-date field of an airline's passport record (`SSR DOCS`),
- * Persian solar dates (`۲۲ بهمن ۱۳۶۸`), Arabic dates with the day as
+ * Persian solar dates (`۲۲ بهمن ۱۳۶۸`, after `تاریخ تولد` or `متولد`, or before `به دنیا آمدم`), Arabic dates with the day as
  * an ordinal word (`السابع من تموز ١٩٩٢`) and Italian dates read out (`quindici agosto millenovecentottantadue`),
  * each after its own cue.
  */
@@ -15,7 +15,12 @@ const DOCS =
 const FA_DIGIT = '[0-9۰-۹]';
 const FA_MONTH = 'فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند';
 const FA_DATE = new RegExp(
-  `تاریخ تولد(?:م|ش|ت)?[\\s:،]*(${FA_DIGIT}{1,2}\\s(?:${FA_MONTH})\\s${FA_DIGIT}{4})(?![0-9۰-۹])`,
+  `(?:تاریخ تولد(?:م|ش|ت)?|متولد)[\\s:،]*(?:در\\s)?(${FA_DIGIT}{1,2}\\s(?:${FA_MONTH})\\s${FA_DIGIT}{4})(?![0-9۰-۹])`,
+  'dg',
+);
+/** `۲۵ اسفند ۱۳۶۸ در شیراز به دنیا آمدم`: the date before `به دنیا آمدن` (came into the world), a place between. */
+const FA_DATE_BEFORE_BIRTH = new RegExp(
+  `(${FA_DIGIT}{1,2}\\s(?:${FA_MONTH})\\s${FA_DIGIT}{4})(?:\\sدر\\s\\S+)?\\sبه دنیا (?:آمد|اومد)`,
   'dg',
 );
 
@@ -41,7 +46,8 @@ const IT_DATE = new RegExp(
 export function birthDatesAfterWrittenCues(text: string): Span[] {
   const spans: Span[] = [];
   if (text.includes('DOCS')) spans.push(...matchSpans(text, DOCS, 'DOB', undefined, 1));
-  if (text.includes('تاریخ تولد')) spans.push(...matchSpans(text, FA_DATE, 'DOB', undefined, 1));
+  if (/تاریخ تولد|متولد/.test(text)) spans.push(...matchSpans(text, FA_DATE, 'DOB', undefined, 1));
+  if (text.includes('به دنیا')) spans.push(...matchSpans(text, FA_DATE_BEFORE_BIRTH, 'DOB', undefined, 1));
   if (/مواليد|ميلاد|ولد/.test(text)) spans.push(...matchSpans(text, AR_DATE, 'DOB', undefined, 1));
   if (/nat[oaie] il|nascita/i.test(text)) spans.push(...matchSpans(text, IT_DATE, 'DOB', undefined, 1));
   return spans;

@@ -118,6 +118,21 @@ const AR_DATE = new RegExp(
 );
 const AR_CUE = /المولود[ةه]?|مواليد|ولد(?:ت)?|تاريخ الميلاد/g;
 
+/** `born March 1990`, `DOB: Sept 1985`: a month and a year after an English birth cue (the day left out). */
+const BORN_MONTH_YEAR = new RegExp(
+  String.raw`\b(?:born|dob|d\.o\.b\.?|date of birth)\s?(?:in\s|on\s|:\s?|-\s)?((?:${EN_MONTH})\.?,?\s(?:19|20)\d\d)(?![\d\p{L}])`,
+  'dgiu',
+);
+/** `birth_date=19950722`, `DOB: 19880312`: a compact year-month-day right after a birth label. */
+const COMPACT_AFTER_LABEL =
+  /\b(?:birth[_ -]?date|date[_ ]of[_ ]birth|dob|geburtsdatum|fecha[_ ]de[_ ]nacimiento|date[_ ]de[_ ]naissance)["']?\s?[:=]\s?["']?((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)/dgi;
+const ZH_NUMERAL = '[〇零一二三四五六七八九]';
+/** `他出生于一九八八年六月十二日`: a Chinese date in numerals after `出生` or `生于` (born in), no space between. */
+const ZH_NUMERAL_BORN = new RegExp(
+  `(?:出生|生[于於])[于於在]?\\s?(${ZH_NUMERAL}{4}年(?:十[一二]?|[一二三四五六七八九])月(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号號])`,
+  'dg',
+);
+
 export function birthDatesFromCues(text: string): Span[] {
   const spans: Span[] = [];
   if (text.includes('ਜਨਮ')) spans.push(...afterCue(text, PA_CUE, PA_DATE, 40));
@@ -129,5 +144,9 @@ export function birthDatesFromCues(text: string): Span[] {
   if (text.includes('பிறந்த')) spans.push(...afterCue(text, TA_CUE, TA_DATE, 40));
   if (text.includes('ծնվ')) spans.push(...afterCue(text, HY_CUE, HY_DATE, 40));
   if (/المولود|مواليد|ولد|الميلاد/.test(text)) spans.push(...afterCue(text, AR_CUE, AR_DATE, 40));
+  if (/born|dob|d\.o\.b|birth/i.test(text)) spans.push(...matchSpans(text, BORN_MONTH_YEAR, 'DOB', undefined, 1));
+  if (/birth|dob|geburtsdatum|nacimiento|naissance/i.test(text))
+    spans.push(...matchSpans(text, COMPACT_AFTER_LABEL, 'DOB', undefined, 1));
+  if (/生[于於]|出生/.test(text)) spans.push(...matchSpans(text, ZH_NUMERAL_BORN, 'DOB', undefined, 1));
   return spans;
 }

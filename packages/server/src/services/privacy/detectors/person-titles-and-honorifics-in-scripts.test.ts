@@ -108,3 +108,9 @@ describe('Arabic professional titles and Slavic roles in the genitive (round 18)
     expect(found('РНОКПП вашого чоловіка Андрія: 3426991471')).toEqual(['Андрія']);
   });
 });
+
+describe('caseless scripts (round 19)', () => {
+  it('takes no two-letter word that may be a name, as a name or as its surname', () => {
+    expect(found('من در شیراز به دنیا آمدم.')).toEqual([]);
+  });
+});

@@ -335,6 +335,8 @@ class PersonScanner {
     if (!names.given.has(w.lower) && w.text.startsWith('و')) w = makeWord(at + 1, text.slice(1));
     if (!names.given.has(w.lower)) return undefined;
     const { ambiguous } = names;
+    // (`به`, "to": a two-letter word that may be a name is a preposition or a particle.)
+    if (w.text.length <= 2 && ambiguous.has(w.lower)) return undefined;
     // `باسم نورة`: "in the name of Noura"; a word that may be a name, before a name that can only be one.
     const following = this.#reader.next(w);
     if (
@@ -347,7 +349,10 @@ class PersonScanner {
     let last = w;
     for (
       let next = this.#reader.next(w);
-      next && (this.#reader.surnameLike(next) || (!ambiguous.has(w.lower) && ARABIC_FAMILY.test(next.text)));
+      next &&
+      // (`شیراز به دنیا`: the same preposition goes on with the sentence.)
+      !(next.text.length <= 2 && ambiguous.has(next.lower)) &&
+      (this.#reader.surnameLike(next) || (!ambiguous.has(w.lower) && ARABIC_FAMILY.test(next.text)));
       next = this.#reader.next(next)
     )
       last = next;
