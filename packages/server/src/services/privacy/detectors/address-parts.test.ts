@@ -245,3 +245,12 @@ describe('an address ends with its sentence', () => {
     );
   });
 });
+
+describe('numbered lists (round 19)', () => {
+  it('reads no address in a roster of numbered names, and still one after a lone house number', () => {
+    expect(found('U12 roster: #4 Liam Byrne, #7 Noah Achterberg, #9 Yusuf Karaca')).toEqual([]);
+    expect(found('#45, 2nd Main Road, Indiranagar, Bengaluru 560038')).toContain(
+      '#45, 2nd Main Road, Indiranagar, Bengaluru 560038',
+    );
+  });
+});

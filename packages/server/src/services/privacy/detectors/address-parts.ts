@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { CAP, extendAddress } from './address-tail.js';
-import { fromAnchors, LETTERS, searchBeyondLatin, UPPER_START } from './util.js';
+import { fromAnchors, LETTERS, lineAround, searchBeyondLatin, UPPER_START } from './util.js';
 
 /**
  * Addresses outside the street patterns of address.ts: numbered plots, houses, flats and blocks
@@ -205,6 +205,8 @@ type Needs = 'street tail' | 'numbered tail' | 'tail' | 'words' | 'nothing';
 
 const LETTER_OR_DIGIT = new RegExp(`[${L}\\d]`);
 
+const NUMBERED_LIST = /#\d{1,4}\s\p{Lu}[^,\n]*,\s?#\d{1,4}\s\p{Lu}/u;
+
 function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): void {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -215,6 +217,8 @@ function collect(text: string, pattern: RegExp, needs: Needs, spans: Span[]): vo
     // `Unit 7 failed the test`, `Block 2`: a numbered thing is an address only with more of one.
     const alone = end === coreEnd;
     if (alone && (needs === 'tail' || (needs === 'words' && !/\s\p{Lu}/u.test(m[0])))) continue;
+    // `#4 Liam Byrne, #7 Noah Achterberg`: numbered entries of a list (a roster, tickets), not a house and its street.
+    if (m[0][0] === '#' && NUMBERED_LIST.test(text.slice(...lineAround(text, m.index)))) continue;
     // `Level 3, Critical`: a log level or a floor alone; a street number or postcode must follow.
     if (needs === 'numbered tail' && !/,[^\n]*\d/.test(text.slice(coreEnd, end))) continue;
     if (needs === 'street tail' && !STREET_OR_POSTCODE.test(text.slice(coreEnd, end))) continue;

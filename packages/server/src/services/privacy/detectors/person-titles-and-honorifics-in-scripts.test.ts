@@ -114,3 +114,21 @@ describe('caseless scripts (round 19)', () => {
     expect(found('من در شیراز به دنیا آمدم.')).toEqual([]);
   });
 });
+
+describe('names of round 19', () => {
+  it('takes the name before a romanised honorific suffix, wherever it stands', () => {
+    expect(found('Tanaka-san? No, the other one.')).toEqual(['Tanaka']);
+    expect(found('Yamamoto-sensei said no')).toEqual(['Yamamoto']);
+    expect(found('Interview panel: Rajesh Pillai, Eun-ji Choi.')).toEqual(['Rajesh Pillai', 'Eun-ji Choi']);
+  });
+
+  it('reads Russian surnames in -ов and -ев, and a family in the plural', () => {
+    expect(found('Рустам Каримов просит перенести созвон на после обеда.')).toEqual(['Рустам Каримов']);
+    expect(found('Мы были у Ивановых на даче все выходные.')).toEqual(['Ивановых']);
+  });
+
+  it('takes a listed name with `to` or `and` written onto it in Arabic and Hebrew, the word whole', () => {
+    expect(found('سلّمت الأوراق لخالد قبل السفر.')).toEqual(['لخالد']);
+    expect(found('מסרתי את המפתחות לדוד אתמול בערב.')).toEqual(['לדוד']);
+  });
+});

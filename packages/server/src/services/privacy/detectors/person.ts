@@ -6,6 +6,7 @@ import {
   BARE_KINSHIP,
   BUSINESS_NOUNS,
   EAST_ASIAN_FAMILY,
+  HONORIFIC_SUFFIXES,
   HONORIFICS,
   INSTITUTION_LEADS,
   PARTICLES,
@@ -53,6 +54,10 @@ const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
 const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
 const GENERATION = /^,? (?:Jr|Sr)\.?(?![\p{L}])|^ (?:II|III|IV)(?![\p{L}])/u;
+/** Arabic `and`, `to`, `so` and Hebrew `and`, `to`, written onto the word after them. */
+const JOINED_PREFIX = /^[ولفול]/;
+/** `Tanaka-san`: a capitalised word and a romanised honorific suffix after a hyphen. */
+const SUFFIXED_NAME = /^(\p{Lu}[\p{Ll}'’]+)-(\p{Ll}+)$/u;
 const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0bff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
@@ -102,6 +107,17 @@ class PersonScanner {
     for (let m = CAPITALISED.exec(this.#reader.text); m; m = CAPITALISED.exec(this.#reader.text)) {
       if (m.index < skipUntil) continue;
       const raw = m[0];
+      // `Tanaka-san?`, `Yamamoto-sensei said`: an honorific suffix makes the word before it a name, wherever it stands
+      // (not a Korean given name's second syllable before the surname: `Eun-ji Choi`).
+      const suffixed = SUFFIXED_NAME.exec(raw);
+      if (
+        suffixed?.[1] &&
+        HONORIFIC_SUFFIXES.has(suffixed[2] ?? '') &&
+        !/^ \p{Lu}/u.test(this.#reader.text.slice(m.index + raw.length, m.index + raw.length + 2))
+      ) {
+        skipUntil = this.#accept(m.index, makeWord(m.index, suffixed[1]));
+        continue;
+      }
       const bare = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
       // Most capitalised words open a sentence and are ordinary words: nothing more to ask.
       const opener = this.#reader.sentenceOpener(m.index);
@@ -331,10 +347,13 @@ class PersonScanner {
   #caselessName(at: number, text: string): number | undefined {
     const { names } = this.#reader;
     let w = makeWord(at, text);
-    // `وفاطمة`: Arabic writes `and` onto the next word.
-    if (!names.given.has(w.lower) && w.text.startsWith('و')) w = makeWord(at + 1, text.slice(1));
-    if (!names.given.has(w.lower)) return undefined;
     const { ambiguous } = names;
+    // `وفاطمة`, `لخالد`, `לדוד`: Arabic and Hebrew write `and` and `to` onto the next word (the word is redacted whole).
+    if (!names.given.has(w.lower) && JOINED_PREFIX.test(w.text)) {
+      const name = makeWord(at + 1, text.slice(1));
+      if (name.text.length >= 3 && !ambiguous.has(name.lower)) w = name;
+    }
+    if (!names.given.has(w.lower)) return undefined;
     // (`به`, "to": a two-letter word that may be a name is a preposition or a particle.)
     if (w.text.length <= 2 && ambiguous.has(w.lower)) return undefined;
     // `باسم نورة`: "in the name of Noura"; a word that may be a name, before a name that can only be one.
@@ -364,7 +383,7 @@ class PersonScanner {
     // or after a greeting (`გამარჯობა ნინო,`).
     const greeted = GREETINGS.has(previousWord(this.#reader.text, w.start)?.raw ?? '');
     if (last === w && ambiguous.has(w.lower) && !greeted) return undefined;
-    return this.#accept(w.start, last);
+    return this.#accept(at, last);
   }
 
   scan(): Span[] {
