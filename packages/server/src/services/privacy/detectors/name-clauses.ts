@@ -41,9 +41,9 @@ const LOWER_PARTICLES = new Set(
   "de van von der den da di du del della dos das la le ter ten zu vom zur dei het 't".split(' '),
 );
 const PARTICLE_BEFORE = new RegExp(`(?:^|[^\\p{L}'])(?:${[...LOWER_PARTICLES].join('|')}) $`, 'u');
-/** A title, then one to three lower-case particles, at the end of the text before a surname. */
+/** A title (`mevrouw` in lower case too), then one to three lower-case particles, at the end of the text before a surname. */
 const TITLE_PARTICLES = new RegExp(
-  String.raw`(?:^|[^\p{L}])(\p{Lu}\p{L}+)\.? ((?:(?:${[...LOWER_PARTICLES].join('|')}) ){1,3})$`,
+  String.raw`(?:^|[^\p{L}])(\p{L}{2,})\.? ((?:(?:${[...LOWER_PARTICLES].join('|')}) ){1,3})$`,
   'u',
 );
 

@@ -144,7 +144,7 @@ loratadine xanax valium diazepam theraflu coldrex fervex rutinoscorbin`.split(/\
  */
 export const INSTITUTION_LEADS = new Set(
   `aéroport flughafen toyota nissan kia hyundai perodua proton mazda chevrolet volkswagen renault peugeot citroën
-fiat skoda tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
+fiat skoda seat cupra opel dacia lada lexus volvo tesla subaru mitsubishi audi bmw porsche jeep geely chery tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
 stade estadio stadio estádio stadion corso bulevar bulvar heol stryd ffordd ecole école escola scuola liceo lycée szkoła
 szpital nemocnice imienia edificio torre terminal avda raum room sala salle zaal
@@ -198,7 +198,8 @@ llc ag bv nv sa co clinic clinics ventures capital industries enterprises agency
 universidade université università universität universiteit instituto institut istituto hospital hôpital ospedale
 krankenhaus ziekenhuis banco banque banca ministerio ministère ministero colegio escuela école scuola schule museo musée
 teatro théâtre iglesia église chiesa kirche stiftung fundación fondation highway expressway freeway motorway interchange
-award prize memorial termini`.split(/\s+/),
+award prize memorial termini academy academies akademie académie accademia academia institute foundation society
+association federation council committee ministry faculty polytechnic conservatory kindergarten nursery preschool lyceum lycée`.split(/\s+/),
 );
 export const DETERMINERS = new Set(
   'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
@@ -253,7 +254,7 @@ ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si ammi abbu ammu`;
 export const BARE_KINSHIP = new Set(
   `${KINSHIP_TITLES} mama mamá maman mami mamita mamma mom mum mummy mommy papa papá papi papà dad daddy abuelita
 abuelito vovó vovô avó avô oma opa omi opi gogo mkhulu babcia dziadek mak ayah bunda ummi umma amma ammi abba ээж аав
-мама папа бабушка дедушка бабуля дедуля бабуся дідусь tinā tamā nene dede anneanne babaanne dedem`.split(
+мама папа бабушка дедушка бабуля дедуля бабуся дідусь tinā tamā nene dede anneanne babaanne dedem hooyo aabo ayeeyo awoowe nani dadi`.split(
     /\s+/,
   ),
 );
@@ -336,7 +337,10 @@ export const PERSONAL_POSSESSIONS = new Set(
 laptop phone iphone ipad galaxy pixel macbook email e-mail note notes request requests office desk number address birthday car house flat family kids
 children colleague colleagues profile password login calendar ticket order invoice home router mobile cell charger
 passport licence license visa salary payslip scans signature mailbox inbox appointment flight booking room album
-photo photos pictures wedding funeral graduation christening baptism retirement anniversary quinceañera`.split(
+photo photos pictures wedding funeral graduation christening baptism retirement anniversary quinceañera
+blood test tests results scan x-ray diagnosis prescription medication meds surgery operation therapist doctor gp dentist nurse
+carer allergy allergies vaccination vaccine teacher tutor homework grades school classmates coach lawyer solicitor probation
+parole bail caseworker rent lease pension payroll shift contract interview application`.split(
     /\s+/,
   ),
 );

@@ -1,6 +1,7 @@
 import { mergeSpans } from '../spans.js';
 import type { Span } from '../types.js';
 import { anchoredMatches } from './anchored-matches.js';
+import { CHANNEL_MENTIONS } from './name-chat.js';
 import { cueStarts } from './name-cues.js';
 import type { NameLexicon } from './name-lexicon.js';
 
@@ -142,6 +143,8 @@ export function detectLoginNames(text: string, names: NameLexicon): Span[] {
     const login = LOGIN.exec(text)?.[0];
     const handle = cue[0] === '@';
     const bare = login?.replace(/\d*_?$/, '');
+    // (`@channel`, `@here`: a mention of everyone in the channel.)
+    if (handle && bare && CHANNEL_MENTIONS.has(bare)) continue;
     if (login && bare && (isLoginOfName(bare, names) || (handle && isGluedName(bare, names))))
       push(cue.index + cue[0].length, login.length);
   }

@@ -132,3 +132,21 @@ describe('names of round 19', () => {
     expect(found('מסרתי את המפתחות לדוד אתמול בערב.')).toEqual(['לדוד']);
   });
 });
+
+describe('names and things of round 19', () => {
+  it('takes a lower-case title with particles before the surname', () => {
+    expect(found('Het BSN van mevrouw de Vries ontbreekt nog.')).toEqual(['de Vries']);
+  });
+
+  it("takes a given name that is also a word before a person's thing", () => {
+    expect(found("Joy's blood test came back normal, no need to fret.")).toEqual(['Joy']);
+    expect(found("Apple's test suite failed again.")).toEqual([]);
+  });
+
+  it('leaves an academy, a car model after its make, a channel mention and a Somali grandmother', () => {
+    expect(found('Regards, Shirin Tehrani (Principal), Alborz Academy')).toEqual(['Shirin Tehrani']);
+    expect(found('Matrícula 4821 KLM, un Seat León gris.')).toEqual([]);
+    expect(found('@channel the staging DB will be read-only for an hour')).toEqual([]);
+    expect(found("Hooyo says the money for Ayeeyo's operation is ready.")).toEqual([]);
+  });
+});
