@@ -254,3 +254,25 @@ describe('numbered lists (round 19)', () => {
     );
   });
 });
+
+describe('landmarks and blocks (round 19)', () => {
+  it('reads the landmarks that place a house in Indian and Nigerian addresses, and a Chinese letter block', () => {
+    expect(
+      found('Flat 4B, Sai Krupa Apartments, behind Hanuman temple, near Bus Stand, Dharwad 580001'),
+    ).toContain('Flat 4B, Sai Krupa Apartments, behind Hanuman temple, near Bus Stand, Dharwad 580001');
+    expect(found('come to Plot 27, off Ahmadu Bello Way, behind Total filling station, Kaduna')).toContain(
+      'Plot 27, off Ahmadu Bello Way, behind Total filling station, Kaduna',
+    );
+    expect(found('收货地址:上海市浦东新区张杨路500号华润时代广场18楼B座')).toContain(
+      '上海市浦东新区张杨路500号华润时代广场18楼B座',
+    );
+  });
+
+  it('ends a labelled address at its postcode before a clause in lower case', () => {
+    expect(
+      found(
+        "address: 2nd lane after the petrol pump, opposite Lakshmi Stores, Kottayam 686001, ask for Joseph's house",
+      ),
+    ).toContain('2nd lane after the petrol pump, opposite Lakshmi Stores, Kottayam 686001');
+  });
+});

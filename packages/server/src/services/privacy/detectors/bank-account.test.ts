@@ -5,7 +5,9 @@ const found = (text: string) => detectBankAccounts(text).map((span) => text.slic
 
 describe('domestic bank account numbers', () => {
   it('reads the account beside a bank code of several countries', () => {
-    expect(found('Sort code 20-04-15, account 73849216 — or use the IBAN from abroad.')).toEqual(['73849216']);
+    expect(found('Sort code 20-04-15, account 73849216 — or use the IBAN from abroad.')).toEqual([
+      '73849216',
+    ]);
     expect(found('Routing 021000021, checking account 4829103756, name on account M. Vega.')).toEqual([
       '4829103756',
     ]);

@@ -144,7 +144,8 @@ export function birthDatesFromCues(text: string): Span[] {
   if (text.includes('பிறந்த')) spans.push(...afterCue(text, TA_CUE, TA_DATE, 40));
   if (text.includes('ծնվ')) spans.push(...afterCue(text, HY_CUE, HY_DATE, 40));
   if (/المولود|مواليد|ولد|الميلاد/.test(text)) spans.push(...afterCue(text, AR_CUE, AR_DATE, 40));
-  if (/born|dob|d\.o\.b|birth/i.test(text)) spans.push(...matchSpans(text, BORN_MONTH_YEAR, 'DOB', undefined, 1));
+  if (/born|dob|d\.o\.b|birth/i.test(text))
+    spans.push(...matchSpans(text, BORN_MONTH_YEAR, 'DOB', undefined, 1));
   if (/birth|dob|geburtsdatum|nacimiento|naissance/i.test(text))
     spans.push(...matchSpans(text, COMPACT_AFTER_LABEL, 'DOB', undefined, 1));
   if (/生[于於]|出生/.test(text)) spans.push(...matchSpans(text, ZH_NUMERAL_BORN, 'DOB', undefined, 1));

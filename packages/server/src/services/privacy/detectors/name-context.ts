@@ -199,7 +199,9 @@ universidade université università universität universiteit instituto institu
 krankenhaus ziekenhuis banco banque banca ministerio ministère ministero colegio escuela école scuola schule museo musée
 teatro théâtre iglesia église chiesa kirche stiftung fundación fondation highway expressway freeway motorway interchange
 award prize memorial termini academy academies akademie académie accademia academia institute foundation society
-association federation council committee ministry faculty polytechnic conservatory kindergarten nursery preschool lyceum lycée`.split(/\s+/),
+association federation council committee ministry faculty polytechnic conservatory kindergarten nursery preschool lyceum lycée`.split(
+    /\s+/,
+  ),
 );
 export const DETERMINERS = new Set(
   'the a an this that these those our your my his her their its der die das den dem des ein eine le la les un une el los las il lo gli una'.split(
@@ -340,9 +342,7 @@ passport licence license visa salary payslip scans signature mailbox inbox appoi
 photo photos pictures wedding funeral graduation christening baptism retirement anniversary quinceañera
 blood test tests results scan x-ray diagnosis prescription medication meds surgery operation therapist doctor gp dentist nurse
 carer allergy allergies vaccination vaccine teacher tutor homework grades school classmates coach lawyer solicitor probation
-parole bail caseworker rent lease pension payroll shift contract interview application`.split(
-    /\s+/,
-  ),
+parole bail caseworker rent lease pension payroll shift contract interview application`.split(/\s+/),
 );
 /** Honorific suffixes in romanised Japanese, Korean and Indian usage (`Sato-san`, `Ravi-ji`). */
 export const HONORIFIC_SUFFIXES = new Set('san sama kun chan sensei senpai ji sahab saab ssi nim'.split(' '));

@@ -185,7 +185,7 @@ export const EUROPE: Row[] = [
   { country: 'Ireland', cues: ['pps(?: number)?', 'ppsn'] },
   {
     // `PPSNs for the household — 6481937D (applicant), 3182745JA (spouse)`: each value on a line that names them.
-    country: 'Ireland PPS number (check letter) on its label\'s line',
+    country: "Ireland PPS number (check letter) on its label's line",
     pattern: new RegExp(String.raw`\d{7}[A-W][A-IW]?${END}`, 'y'),
     example: '6481937D',
     valid: ppsnValid,

@@ -177,7 +177,7 @@ export const WORLD: Row[] = [
   { country: 'United Kingdom NHS, Australia Medicare', cues: ['nhs(?: number)?', 'medicare(?: number)?'] },
   {
     // `The NHS number on the referral (485 777 3457)`: in its 3-3-4 groups, checked, on a line that names it.
-    country: 'United Kingdom NHS number (modulus 11) on its label\'s line',
+    country: "United Kingdom NHS number (modulus 11) on its label's line",
     pattern: new RegExp(String.raw`\d{3}[ -]?\d{3}[ -]?\d{4}${END}`, 'y'),
     example: '485 777 3457',
     valid: nhsNumberValid,

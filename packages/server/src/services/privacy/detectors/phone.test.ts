@@ -77,7 +77,9 @@ describe('phone words of more languages and mobile money', () => {
 describe('phone numbers (round 19)', () => {
   it('keeps the extension with its number', () => {
     expect(found('reach the front desk at (212) 555-0187 ext. 342')).toEqual(['(212) 555-0187 ext. 342']);
-    expect(found('Switchboard +44 20 7946 0958 x2214, ask for Dispatch.')).toEqual(['+44 20 7946 0958 x2214']);
+    expect(found('Switchboard +44 20 7946 0958 x2214, ask for Dispatch.')).toEqual([
+      '+44 20 7946 0958 x2214',
+    ]);
     expect(found('Call (212) 555-0187 x 3 times if busy')).toEqual(['(212) 555-0187 x 3']);
   });
 });

@@ -43,7 +43,8 @@ const OPENING_HOURS =
   /^[,;]?\s?[(–-]?\s?(?:open\b|lines open|24\/7|24 hours|(?:mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?:\s?(?:-|–|to)\s?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?,?\s\d{1,2}(?::\d\d)?\s?(?:am|pm|h|[-–]))/i;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 /** `(212) 555-0187 ext. 342`, `+44 20 7946 0958 x2214`, `poste 12`: the extension belongs to the number. */
-const EXTENSION = /^,? ?(?:ext\.?|extn\.?|extension|x|poste|durchwahl|anexo|ramal|interno|int\.)\s?\d{1,6}(?![\w-])/i;
+const EXTENSION =
+  /^,? ?(?:ext\.?|extn\.?|extension|x|poste|durchwahl|anexo|ramal|interno|int\.)\s?\d{1,6}(?![\w-])/i;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
 /** A date, an SSN, or brackets not around an area code. */

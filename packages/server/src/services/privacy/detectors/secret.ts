@@ -283,7 +283,10 @@ const PATH_OF_WORDS = /^\/?(?:(?:[A-Za-z][a-z0-9]*|[A-Z]{2,6})(?:[-_.][A-Za-z0-9
  * each found from its flag.
  */
 const CLI_PASSWORDS: readonly [flag: string, pattern: RegExp][] = [
-  [' -p', /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport)\b[^\n]*?\s-p(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg],
+  [
+    ' -p',
+    /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport)\b[^\n]*?\s-p(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg,
+  ],
   [' -p', /\bsshpass\s+-p\s?(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg],
   [' -u', /\b(?:curl|wget)\b[^\n]*?\s(?:-u|--user)\s?(['"]?)[^\s:'"]+:([^\s'"]{4,64})\1(?=\s|$)/dg],
 ];
