@@ -9,7 +9,7 @@ import type { NameLexicon } from './name-lexicon.js';
  * given name (never an ordinary word or a place) is that person.
  */
 const AFTER_GREETING =
-  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|met|meet|[Cc]all|dm|[Rr]emind|said|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Oo]i|[Oo]lá|[Ss]alut|[Cc]iao|[Hh]allo|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to|by|did|lol|shout-out to|thanks to|mr\.?|mrs\.?|ms\.?)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([A-Za-z][a-z'’-]{2,})\b|(?:^|\n|(?<=[.?!\]] ))([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/y;
+  /\b(?:[Tt]hx|[Tt]hanks|[Tt]hank you|[Tt]y|[Tt]nx|[Cc]heers|[Hh]i|[Hh]ey|[Hh]iya|[Hh]ello|[Mm]orning|[Oo]k|OK|[Oo]kay|kk|[Bb]ye|cc|[Pp]ing|[Ss]orry|[Yy]o|[Aa]sk|[Tt]ell|told|asked|texted|xoxo|xx|[Ll]ove|[Hh]ugs|met|meet|[Cc]all|dm|[Rr]emind|said|[Rr]ing|[Tt]ext|[Pp]hone|[Mm]essage|[Ee]mail|[Ss]elam|[Hh]alo|[Hh]ola|[Oo]i|[Oo]lá|[Ss]alut|[Cc]iao|[Hh]allo|[Vv]aleu|[Ss]alamat|[Aa]sante sana|[Bb]hai|[Aa]te|[Kk]uya|spoke to|spoke with|talked to|by|did|lol|shout-out to|thanks to|mr\.?|mrs\.?|ms\.?)[ ,]+([a-z\u00df-\u024f][a-z\u00df-\u024f'’-]{2,})(?![\w\u00c0-\u024f])|@([A-Za-z][a-z'’-]{2,})\b|(?:^|\n|(?<=[.?!\]] ))([a-z][a-z'’-]{1,})(?=: [a-z])|\b[Pp]['’]([a-z]{3,})\b/y;
 
 /**
  * `thanks kuga,`, `hey tavi!`: right after a greeting or a thanks and before a comma or `!`, a lower-case

@@ -9,7 +9,7 @@ import { perScan } from './util.js';
 
 /** The first words of AFTER_GREETING's cues in name-chat.ts (keep in step), and `p` of `p'ravi`. */
 const GREETING_WORDS = `thx thanks thank ty tnx cheers hi hey hiya hello morning ok okay kk bye cc ping sorry yo ask tell
-met meet call dm remind said ring text phone message email selam halo hola valeu salamat asante bhai ate kuya spoke talked by did
+met meet call dm remind said told asked texted xoxo xx love hugs ring text phone message email selam halo hola valeu salamat asante bhai ate kuya spoke talked by did
 lol shout p mr mrs ms`;
 /** The first words of PERSON_AFTER's deeds in name-chat.ts (keep in step). */
 const DEED_WORDS =

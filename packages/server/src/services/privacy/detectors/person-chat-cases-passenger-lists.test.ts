@@ -99,3 +99,11 @@ describe('a word-name as a speaker after a time stamp (round 11)', () => {
     expect(found('00:00:12 Frank: Be frank with me, is it approved?')).toEqual(['Frank']);
   });
 });
+
+describe('lower-case names after told, asked and sign-offs (round 19)', () => {
+  it('takes a given name after told, asked, xoxo and love', () => {
+    expect(found("i told priya we'd cover her shift, rahul said fine")).toEqual(['priya', 'rahul']);
+    expect(found('xoxo lena')).toEqual(['lena']);
+    expect(found('i love pizza, love you')).toEqual([]);
+  });
+});

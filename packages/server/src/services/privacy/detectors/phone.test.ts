@@ -83,3 +83,12 @@ describe('phone numbers (round 19)', () => {
     expect(found('Call (212) 555-0187 x 3 times if busy')).toEqual(['(212) 555-0187 x 3']);
   });
 });
+
+describe('phone numbers after texting words (round 19)', () => {
+  it('reads a number after text or sms, single digits spaced too', () => {
+    expect(found("text 9 8 2 0 1 4 7 3 6 5 on whatsapp, that's my cousin's phone")).toEqual([
+      '9 8 2 0 1 4 7 3 6 5',
+    ]);
+    expect(found('sms 0803 447 2190 when you land')).toEqual(['0803 447 2190']);
+  });
+});
