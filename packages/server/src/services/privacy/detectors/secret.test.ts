@@ -173,3 +173,14 @@ describe('passwords on command lines (round 19)', () => {
     expect(found('curl -u deploy https://ci.example.org/')).toEqual([]);
   });
 });
+
+describe('a password named earlier in the sentence (round 19)', () => {
+  it("reads the first value after the password word's is, not a network's name after it", () => {
+    const found1 = found('the wifi password is Marmalade!Otter_42, network is "Kitchen-5G"');
+    expect(found1).toContain('Marmalade!Otter_42');
+    expect(found1).not.toContain('Kitchen-5G');
+    expect(found('Guest Wi-Fi password for the show flat is Magnolia-Court-2025')).toEqual([
+      'Magnolia-Court-2025',
+    ]);
+  });
+});

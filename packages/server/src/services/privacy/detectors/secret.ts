@@ -132,7 +132,7 @@ const PROSE_PASSWORD =
  * with a `!` it ends in (`Tulip-Harbour-2291!`).
  */
 const PASSWORD_IS_LATER =
-  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wi-?fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|passwort|wachtwoord|mot de passe|contraseña)\b[^:=\n.]{1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
+  /\b(?:password|passwd|passcode|passphrase|pw|pwd|wi-?fi key|(?:pre-?shared|vpn|wpa2?|network|wireless|encryption) key|passwort|wachtwoord|mot de passe|contraseña)\b(?:(?!\s(?:is|was|ist|est|es)\s)[^:=\n.]){1,48}?\s(?:is|was|ist|est|es)\s+["'“]?((?=[^\s"'”]*\d)(?=[^\s"'”]*[A-Za-z])[^\s"'”,;]{6,64}?[!?]*)["'”]?(?=[\s,;)]|[.!?](?:\s|$)|$)/diy;
 /**
  * `the password for the shed is bluebell.`, `Das Passwort für den Router ist Gartenzwerg`, `password
  * sunflowerfield.`: a word of letters only is the password when it ends the clause right after the
