@@ -150,3 +150,9 @@ describe('names and things of round 19', () => {
     expect(found("Hooyo says the money for Ayeeyo's operation is ready.")).toEqual([]);
   });
 });
+
+describe('word-names before a deed only a person does (round 19)', () => {
+  it('takes a given name that is also a word before swallowed or cried', () => {
+    expect(found("Ruby swallowed a coin, we're at A&E now.")).toEqual(['Ruby']);
+  });
+});
