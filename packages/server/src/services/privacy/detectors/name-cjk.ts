@@ -149,11 +149,14 @@ const KOREAN_ROLES =
 /**
  * Chinese names in running text, by what stands around them: after a kinship word, a card holder or a
  * request (`表姐刘佳怡的`, `持卡人陈志明，`, `请陈美玲通知`), or at the start of a clause before an
- * identity card or phone number (`王秀英身份证号`, `刘洋洋的手机号码`). A family name and one or two characters.
+ * identity card or phone number (`王秀英身份证号`, `刘洋洋的手机号码`, `王秀英的体检报告`), or before a verb of speaking
+ * (`王志强说`). A family name and one or two characters.
  */
 const CHINESE_IN_TEXT = new RegExp(
   `(?:请|持卡人|收款人|付款人|联系人|收件人|收货人|负责人|申请人|经办人|表姐|表哥|表妹|表弟|姐姐|哥哥|妹妹|弟弟|阿姨|叔叔|舅舅|姑姑|老公|老婆|儿子|女儿|同事|朋友)\\s?(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=的|，|,|。|通知|说|已|在|是|$)` +
-    `|(?:^|(?<=[\\s，,。；;、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=\\s?[，,]?的?(?:身份证|身份證|手机|手機|电话|電話|联系电话|聯絡電話|护照|護照|车牌|車牌|电邮|電郵|邮箱|郵箱|地址|住址|生日|出生日期|银行卡|銀行卡|账户|帳戶))` +
+    `|(?:^|(?<=[\\s，,。；;、：:]))(${FAMILY_CLASS}[${HAN}]{1,2}?)(?<![打给])(?=\\s?[，,]?的?(?:身份证|身份證|手机|手機|电话|電話|联系电话|聯絡電話|护照|護照|车牌|車牌|电邮|電郵|邮箱|郵箱|地址|住址|生日|出生日期|银行卡|銀行卡|账户|帳戶|体检|病历|工资|签证|简历|成绩单))` +
+    // `王志强说明天不来了`: a name opening a clause before a verb of speaking or calling (not a word that starts like one: `马上说`).
+    `|(?:^|(?<=[\\s，,。；;、：:]))(?!马上|高兴|周[一二三四五六日末]|何时|白天|金额|许多|于是|曾经|万一|程序|董事)(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=说|问我|表示|认为|觉得|打电话|打了电话|回复|答应|同意|请假)` +
     // `王芳，请把合同发到…`: a name opening the line, addressed before a request.
     `|^(${FAMILY_CLASS}[${HAN}]{1,2}?)(?=[，,](?:请|麻烦|你|您|帮))` +
     // `工单：赵磊的邮箱`, `簽證申請：林怡君，`: a name right after a form's colon, before 的 or the field's end.

@@ -224,7 +224,9 @@ export const PERSON_VERBS = new Set([
   ...SPEECH_VERBS,
   ...`sent thinks thought wants needs will would can could should has had was phoned rang messaged confirmed cancelled drove
 brings flew
-booked paid dropped picked covered swapped resigned arrived reckons swallowed cried vomited coughed sneezed woke texted emailed graduated isn't wasn't won't can't`.split(/\s+/),
+booked paid dropped picked covered swapped resigned arrived reckons swallowed cried vomited coughed sneezed woke texted emailed graduated isn't wasn't won't can't`.split(
+    /\s+/,
+  ),
 ]);
 export const PINYIN_LIKE =
   /^(?:(?:zh|ch|sh|[bcdfghjklmnpqrstwxyz])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|ei|ia|ie|in|iu|ou|ua|uo|ui|un|an|en|er|a|e|i|o|u|ü)){1,2}$/;

@@ -217,3 +217,12 @@ describe('CJK roles, lists and speakers (round 18)', () => {
     expect(found('문자: 내일 택배 도착 예정. 주소: 변경 없음')).toEqual([]);
   });
 });
+
+describe('Chinese names in running text (round 19)', () => {
+  it('takes a name opening a clause before a verb of speaking or a detail, not a word like 马上', () => {
+    expect(found('王志强说明天不来了')).toEqual(['王志强']);
+    expect(found('王秀英的体检报告已经出来了,请转给她本人。')).toEqual(['王秀英']);
+    expect(found('张伟打电话来了')).toEqual(['张伟']);
+    expect(found('马上打电话给他')).toEqual([]);
+  });
+});

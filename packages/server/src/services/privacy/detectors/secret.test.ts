@@ -184,3 +184,9 @@ describe('a password named earlier in the sentence (round 19)', () => {
     ]);
   });
 });
+
+describe('webhook signing secrets (round 19)', () => {
+  it('reads a Stripe webhook secret by its prefix', () => {
+    expect(found('Stripe endpoint secret whsec_7yQp2LmX9aZc4RfT set')).toEqual(['whsec_7yQp2LmX9aZc4RfT']);
+  });
+});

@@ -35,6 +35,7 @@ const KNOWN_KEYS = new RegExp(
     'hf_[A-Za-z0-9]{30,}',
     'npm_[A-Za-z0-9]{36}',
     '(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{16,}',
+    'whsec_[A-Za-z0-9]{16,}',
     'SG\\.[\\w-]{16,}\\.[\\w-]{16,}',
     'sc_[A-Za-z0-9_-]{40,}',
     'eyJ[\\w-]{8,}\\.eyJ[\\w-]{8,}\\.[\\w-]{8,}',
