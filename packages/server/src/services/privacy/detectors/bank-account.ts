@@ -1,27 +1,32 @@
 import type { Span } from '../types.js';
 import { lineAround } from './util.js';
 
-/** A domestic bank's own code: the account number beside it is the person's. */
-const BANK_CODE =
-  /\b(?:sort[ -]?code|routing(?: number| no\.?)?|aba|bsb|ifsc|blz|bankleitzahl|transit(?: number| no\.?)?|branch code|clabe|agência|agencia)\b/i;
-/** `account 73849216`, `acct no. 000123458871`, `A/c 38472910563`, `Kontonummer 1234567`. */
+/**
+ * What makes an account a bank's: its code (sort code, routing, BSB, IFSC, …), the word bank in a language, or money
+ * paid into it (`salary will be credited`, `pay to`, `transfer`).
+ */
+const BANK_LINE =
+  /\b(?:sort[ -]?code|routing(?: number| no\.?)?|aba|bsb|ifsc|blz|bankleitzahl|transit(?: number| no\.?)?|branch code|takkode|clabe|agência|agencia|bank|banco|banque|salary|payroll|paid into|pay to|wire|transfer|deposit|remit\w*|mshahara|gaji|chuyển khoản)\b|банк|בנק|بنك|銀行|银行|은행|ngân hàng|tài khoản|帳號|账号|계좌|rekening/iu;
+/**
+ * `account 73849216`, `acct no. 000123458871`, `A/c 38472910563`, `akaun Maybank 5141 8273 6021`, `rekening BRI no.
+ * 0318-01-004827-53-2`, `akaunti ya NMB namba 22810041827`, `số tài khoản 0071004182736`, `חשבון 441728/61`: the account
+ * word, up to two words naming the bank, a number word, then six to nineteen digits.
+ */
 const ACCOUNT =
-  /(?<![\p{L}])(?:(?:checking|savings|current|bank)\s)?(?:account|acct\.?|a\/c|acc\.?|kontonummer|konto|compte|cuenta|conta)(?:\s?(?:number|no\.?|nr\.?|#))?\s?[:=]?\s?(\d(?:[ -]?\d){5,16})(?![\w-])/giu;
+  /(?<![\p{L}])(?:account|acct\.?|a\/c|akaun|akaunti|rekening(?:nommer)?|rekeningnummer|kontonummer|konto|compte|cuenta|conta|số tài khoản|tài khoản|帳號|账号|계좌(?:번호)?|חשבון)(?:\s(?:ya\s)?(?!BSB|IFSC|ABA|BIC|SWIFT|BLZ|[Ss]ort)[\p{Lu}\d][\p{L}\d&-]*){0,2}?(?:\s?(?:number|no\.?|nr\.?|#|namba|nomor|số|번호))?\s?[:=：]?\s?(\d(?:[ \-/]?\d){5,18})(?![\w-])/giu;
 
 /**
- * Domestic bank account numbers (`sort code 20-04-15, account 73849216`, `Routing 021000021, checking account
- * 4829103756`, `BSB 062-000, account 1048 2297`, `IFSC SBIN0001234, A/c 38472910563`): read only on a line that
- * also names the bank's code, so a customer or order account elsewhere stays. Labelled as IBAN: the same
- * finding in its domestic form.
+ * Domestic bank account numbers (`sort code 20-04-15, account 73849216`, `salary will be credited to DBS account
+ * 027-918442-1`, `rekening BRI no. 0318-01-004827-53-2`): read only on a line that says the account is a bank's, so a
+ * customer or order account elsewhere stays. Labelled as IBAN: the same finding in its domestic form.
  */
 export function detectBankAccounts(text: string): Span[] {
   const spans: Span[] = [];
-  if (!BANK_CODE.test(text)) return spans;
+  if (!BANK_LINE.test(text)) return spans;
   ACCOUNT.lastIndex = 0;
   for (let m = ACCOUNT.exec(text); m; m = ACCOUNT.exec(text)) {
     const digits = m[1] ?? '';
-    const [from, to] = lineAround(text, m.index);
-    if (!BANK_CODE.test(text.slice(from, to))) continue;
+    if (!BANK_LINE.test(text.slice(...lineAround(text, m.index)))) continue;
     const start = m.index + m[0].length - digits.length;
     spans.push({ start, end: start + digits.length, type: 'IBAN' });
   }

@@ -66,10 +66,10 @@ const DOTTED_LEADS = new Set([
 ]);
 const FEAST_WORDS = new Set(['día', 'dia', 'fiesta', 'festa', 'fête', 'noche', 'semana', 'feria']);
 
-const isCaseless = (w: string) =>
-  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}]/u.test(
-    w,
-  );
+/** The letters of the scripts without capitals whose words are read against the lists (a regexp class's inside). */
+export const CASELESS_LETTERS = String.raw`\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Georgian}`;
+const CASELESS_START = new RegExp(`^[${CASELESS_LETTERS}]`, 'u');
+const isCaseless = (w: string) => CASELESS_START.test(w);
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const TITLE_DOT = /(?:^|[^\p{L}])(?:Mrs?|Ms|Mx|Dr)\.$/u;
 const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((particle) => particle.length));

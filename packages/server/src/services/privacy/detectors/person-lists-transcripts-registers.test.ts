@@ -333,3 +333,12 @@ describe('registers, logs and legal notes (round 10, eleventh batch)', () => {
     expect(found('Entregador Cleiton não achou a dona Neide.')).toEqual(['Cleiton', 'Neide']);
   });
 });
+
+describe('names of thin-list scripts (round 19)', () => {
+  it('reads common Marathi, Bengali, Urdu, Punjabi and Georgian names against the lists', () => {
+    expect(found('उपस्थित: सरपंच कमला देवी, सचिव मोहन लाल शर्मा')).toEqual(['कमला देवी', 'मोहन लाल शर्मा']);
+    expect(found('উপস্থিত: সুব্রত বন্দ্যোপাধ্যায় (সভাপতি), রিনা দাস')).toEqual(['সুব্রত বন্দ্যোপাধ্যায়', 'রিনা দাস']);
+    expect(found('ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਸੰਧੂ ਨੇ ਫ਼ੋਨ ਕੀਤਾ')).toEqual(['ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਸੰਧੂ']);
+    expect(found('हार्दिक शुभकामनाएं')).toEqual([]);
+  });
+});

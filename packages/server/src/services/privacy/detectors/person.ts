@@ -28,7 +28,7 @@ import { namesWithInitials } from './name-initials.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
-import { NameReader } from './name-reader.js';
+import { CASELESS_LETTERS, NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed, wordSurnameAfter } from './name-rules.js';
 import { particlesAfterTitle, wordNameOfPerson, wordsJoinedBefore } from './name-clauses.js';
 import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
@@ -45,8 +45,7 @@ const CAPITALISED = new RegExp(
   'g',
 );
 /** Scripts without capitals whose words are read against the lists (Thai names stand between spaces). */
-const CASELESS_WORD =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}\u200c]+/gu;
+const CASELESS_WORD = new RegExp(`[${CASELESS_LETTERS}\\u200c\\u200d]+`, 'gu');
 /** Particles that are first of all articles (`La Ferrari`, `Le Monde`, `El Corte Inglés`). */
 const ARTICLE_PARTICLES = new Set(['la', 'le', 'el', 'al', 'lo', 'te', 'i', 'y', 'e']);
 const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
@@ -58,7 +57,7 @@ const GENERATION = /^,? (?:Jr|Sr)\.?(?![\p{L}])|^ (?:II|III|IV)(?![\p{L}])/u;
 const JOINED_PREFIX = /^[ولفול]/;
 /** `Tanaka-san`: a capitalised word and a romanised honorific suffix after a hyphen. */
 const SUFFIXED_NAME = /^(\p{Lu}[\p{Ll}'’]+)-(\p{Ll}+)$/u;
-const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0bff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
+const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0dff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
 class PersonScanner {
