@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { FAMILY_CLASS, HAN } from './name-cjk-families.js';
+import { FAMILY_CLASS, HAN, JAPANESE_FAMILY, KOREAN_SURNAME } from './name-cjk-families.js';
 
 /** One name of a Chinese roll: a family name and one or two characters, perhaps a note in brackets (`陈志强（记录）`). */
 const ROLL_ITEM = `${FAMILY_CLASS}[${HAN}]{1,2}(?:[（(][^）)\\n]{1,8}[）)])?`;
@@ -27,6 +27,37 @@ export function namesInRolls(text: string, spans: Span[]): void {
       const length = bracket < 0 ? item.length : Math.min(bracket, name.length);
       spans.push({ start: at, end: at + length, type: 'PERSON' });
       at += item.length + 1;
+    }
+  }
+}
+
+/**
+ * Korean and Japanese attendance lists (`참석: 위원장 이정호, 간사 최수진`, `出席者：理事長 鈴木一郎、副理事長 高橋由美`): each
+ * entry's role and name stand apart with a space, the name last; it is the word shaped like a name (a common family
+ * name first) that is no role.
+ */
+const ATTENDANCE = /(?:참석자?|참석 위원|출석|出席者|出席|参加者|参加|列席者)\s?[:：]\s?([^|\n。]{2,200})/g;
+const KOREAN_NAME = new RegExp(`^${KOREAN_SURNAME}[\uac00-\ud7af]{1,2}$`);
+const JAPANESE_NAME = new RegExp(`^(?:${JAPANESE_FAMILY})[${HAN}]{1,3}$`);
+const ATTENDANCE_ROLES = new Set(
+  '위원장 부위원장 위원 간사 회장 부회장 총무 이사 감사 대표 팀장 과장 부장 차장 대리 사원 실장 원장 교수 의원 서기'.split(
+    ' ',
+  ),
+);
+
+export function attendanceNames(text: string, spans: Span[]): void {
+  ATTENDANCE.lastIndex = 0;
+  for (let m = ATTENDANCE.exec(text); m; m = ATTENDANCE.exec(text)) {
+    const list = m[1] ?? '';
+    let at = m.index + m[0].length - list.length;
+    for (const entry of list.split(/(?<=[,、，])/)) {
+      let offset = at;
+      for (const word of entry.split(/(\s+|[,、，()（）])/)) {
+        if ((KOREAN_NAME.test(word) || JAPANESE_NAME.test(word)) && !ATTENDANCE_ROLES.has(word))
+          spans.push({ start: offset, end: offset + word.length, type: 'PERSON' });
+        offset += word.length;
+      }
+      at += entry.length;
     }
   }
 }

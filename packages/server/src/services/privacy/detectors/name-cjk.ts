@@ -1,8 +1,8 @@
 import type { Span } from '../types.js';
 import { linesBeyondLatin } from './util.js';
 import { cjkChatNames } from './name-cjk-chat.js';
-import { CHINESE_FAMILY, FAMILY_CLASS, HAN } from './name-cjk-families.js';
-import { namesInRolls, repeatedNames } from './name-cjk-rolls.js';
+import { CHINESE_FAMILY, FAMILY_CLASS, HAN, JAPANESE_FAMILY, KOREAN_SURNAME } from './name-cjk-families.js';
+import { attendanceNames, namesInRolls, repeatedNames } from './name-cjk-rolls.js';
 
 /**
  * Person names in Chinese, Japanese and Korean script. These scripts have no capitals, so a name
@@ -176,18 +176,12 @@ const CHINESE_TITLED = new RegExp(
   `(?<![${HAN}])(${FAMILY_CLASS})(?=经理|經理|总监|總監|主任|老板|律师|律師|教授|师傅|師傅|部长|科长|处长|院长|总(?![部公局站])|總(?![部公局站]))`,
   'g',
 );
-/** Common Japanese family names, for the titles a family name takes alone (`鈴木部長`, `田中課長`). */
-const JAPANESE_FAMILY =
-  '佐藤|鈴木|高橋|田中|伊藤|渡辺|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|福田|太田|西村|藤井|金子|岡本|藤原|三浦|中野|中川|原田|松田|竹内|小野|田村|中山|和田|石田|森田|上田|柴田|酒井|工藤|横山|宮崎|宮本|内田|高木|安藤|島田|谷口|大野|高田|丸山|今井|河野|藤本|村田|武田|上野|杉山|増田|小山|大塚|平野|菅原|久保|松井|千葉|岩崎|桜井|木下|野口|松尾|菊地|野村|新井';
 /**
  * Japanese family names (and Chinese family names with a given name) where the text around them says a
  * person stands there: a family name and a given name with a space (`佐藤 美咲 called`), before `です`
  * (`山田です`), as a speaker label at the start of a line (`田中: …`), in brackets after a number or a
  * Latin-script name (`My Number 6257…（高橋健一）`, `Wang Lei (王磊)`) or between dashes (`– 刘洋 –`).
  */
-/** The commonest Korean family names (a syllable each). */
-const KOREAN_SURNAME =
-  '[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구나민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용]';
 const KOREAN_LABELS =
   '(?:성명|문자|주소|전화|연락처|메모|제목|내용|참고|요청|결과|상태|시간|날짜|장소|금액|비고|이메일|답장|안내|공지|알림|고객|직원|기사)(?![\\uac00-\\ud7af])';
 const CJK_NAME_PLACES = new RegExp(
@@ -263,6 +257,7 @@ export function detectCjkNames(text: string): Span[] {
     beforeSuffixes(line, found);
     inRunningText(line, found);
     namesInRolls(line, found);
+    attendanceNames(line, found);
     found.push(...cjkChatNames(line));
     for (const span of found) spans.push({ ...span, start: span.start + start, end: span.end + start });
   }

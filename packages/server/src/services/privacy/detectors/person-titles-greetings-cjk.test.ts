@@ -226,3 +226,15 @@ describe('Chinese names in running text (round 19)', () => {
     expect(found('马上打电话给他')).toEqual([]);
   });
 });
+
+describe('Korean and Japanese attendance lists (round 19)', () => {
+  it('takes the name of each entry, not its role', () => {
+    expect(found('참석: 위원장 이정호, 간사 최수진, 위원 강민석 | 안건: 놀이터')).toEqual(
+      expect.arrayContaining(['이정호', '최수진', '강민석']),
+    );
+    expect(found('出席者：理事長 鈴木一郎、副理事長 高橋由美、会計 伊藤誠 | 議題')).toEqual(
+      expect.arrayContaining(['高橋由美', '伊藤誠']),
+    );
+    expect(found('참석: 위원장, 간사')).toEqual([]);
+  });
+});
