@@ -6,6 +6,8 @@ import type { Span } from '../types.js';
  * and one that starts with the postcode or the city the country written before it.
  */
 const CITY_BEFORE = /(?:^|[^\p{L}\d])((?:\d{5,6},\s)?(?:г|м)\.\s?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?,\s)$/u;
+/** `по адресу Екатеринбург, ул. Малышева, 71`: the city without `г.`, right after the words for "at the address". */
+const CITY_NAMED_BEFORE = /(?:^|\n|адресу\s|адрес:\s?|Адрес:\s?|адресою\s)(\p{Lu}[\p{L}-]+,\s)$/u;
 const STREET_START =
   /^(?:ул\.|улица|вул\.|вулиця|пр\.|просп\.|проспект|пер\.|переулок|провулок|бул\.|бульвар|ш\.|шоссе|наб\.)/;
 
@@ -18,11 +20,12 @@ const COUNTRY_BEFORE =
 const POSTCODE_OR_CITY_START = /^(?:\d{5,6},|[гм]\.\s?\p{Lu})/u;
 
 export function withCityBefore(text: string, addresses: Span[]): Span[] {
-  if (!text.includes('г.') && !text.includes('м.')) return addresses;
+  if (!/[гм]\.|ул\.|вул\.|пр\./.test(text)) return addresses;
   return addresses.map((address) => {
     let start = address.start;
     if (STREET_START.test(text.slice(start, start + 10))) {
-      start -= CITY_BEFORE.exec(text.slice(Math.max(0, start - 48), start))?.[1]?.length ?? 0;
+      const before = text.slice(Math.max(0, start - 48), start);
+      start -= (CITY_BEFORE.exec(before) ?? CITY_NAMED_BEFORE.exec(before))?.[1]?.length ?? 0;
     }
     if (POSTCODE_OR_CITY_START.test(text.slice(start, start + 8))) {
       start -= COUNTRY_BEFORE.exec(text.slice(Math.max(0, start - 28), start))?.[1]?.length ?? 0;

@@ -276,3 +276,19 @@ describe('landmarks and blocks (round 19)', () => {
     ).toContain('2nd lane after the petrol pump, opposite Lakshmi Stores, Kottayam 686001');
   });
 });
+
+describe('addresses of round 19', () => {
+  it('reads the numbers before a numbered street and a Glasgow flat, Icelandic datives, Greek Λεωφ., a Russian city without г.', () => {
+    expect(found('CUSTOMER (00:18): 7841 128 Street, Surrey, BC V3W 4E6')).toContain(
+      '7841 128 Street, Surrey, BC V3W 4E6',
+    );
+    expect(found('residing at 2/1, 48 Dumbarton Road, Glasgow G11 6RA')).toContain(
+      '2/1, 48 Dumbarton Road, Glasgow G11 6RA',
+    );
+    expect(found('Við búum á Laugavegi 118, 105 Reykjavík')).toContain('Laugavegi 118, 105 Reykjavík');
+    expect(found('Λεωφ. Αλεξάνδρας 56, 114 73 Αθήνα')).toContain('Λεωφ. Αλεξάνδρας 56, 114 73 Αθήνα');
+    expect(found('ремонт по адресу Екатеринбург, ул. Малышева, 71, кв. 56')).toContain(
+      'Екатеринбург, ул. Малышева, 71, кв. 56',
+    );
+  });
+});

@@ -111,7 +111,7 @@ const COLOMBIAN =
  * first): a street name before its number (Portuguese, Spanish abbreviations).
  */
 export const STREET_FIRST = new RegExp(
-  String.raw`(?<![${L}])(?:(?<![\w.,/-])\d{1,4}[A-Za-z]?,?\s(?=Jalan|Jln\.|Jl\.|Lorong|Persiaran))?(?:Av\.|Avda\.|Jr\.|Jirón|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Οδός)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn]\.?[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
+  String.raw`(?<![${L}])(?:(?<![\w.,/-])\d{1,4}[A-Za-z]?,?\s(?=Jalan|Jln\.|Jl\.|Lorong|Persiaran))?(?:Av\.|Avda\.|Jr\.|Jirón|Rua|R\.|Calle|Carrera|Cra\.|Jl\.|Jalan|Jln\.|Avenue|Rue|Boulevard|Bd\.?|Chaussée|Place|Quai|Chemin|Allée|Drève|Square|Steenweg|Lei|Laan|Plein|Kade|Odos|Leoforos|Λεωφόρος|Λεωφ\.|Οδός|Οδ\.)\s+(?:(?:de|du|des|la|le|l'|l’|d'|d’|del|van|der)\s*)*${CAP}(?:[ -](?:(?:de|du|des|la|le)\s)?${CAP}){0,3},?\s*(?:[Nn]\.?[º°o]\.?\s*)?\d{1,5}(?:\s?[a-zA-Z](?![\w]))?`,
   'g',
 );
 /**

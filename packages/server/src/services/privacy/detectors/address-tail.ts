@@ -81,7 +81,7 @@ export function extendAddress(text: string, end: number): number {
 
 /** Abbreviations of addresses whose dot ends no sentence (`Brgy. Poblacion`, `Av. Paulista`). */
 const ADDRESS_ABBREVIATIONS = new Set(
-  'jud brgy blvd bldg apto dept depto dpto dto prov dist distt conj nte ave rue str sec blk hse appt apt esq izq dcha bis lok col carr tte gral pres cnel ing kel kec kab jln perum avda pza pje psje pso ctra urb edif sto sra srta vul prosp mnt pst sub cad mah sok bulv boul daire kat bât bat ags bcs camp coah chis chih cdmx dgo gto gro hgo jal mich mor nay oax pue qro slp sin son tab tamps tlax ver yuc zac вул ул просп пров пер наб бульв кв буд корп стр'.split(
+  'jud brgy blvd bldg apto dept depto dpto dto prov dist distt conj nte ave rue str sec blk hse appt apt esq izq dcha bis lok col carr tte gral pres cnel ing kel kec kab jln perum avda pza pje psje pso ctra urb edif sto sra srta vul prosp mnt pst sub cad mah sok bulv boul daire kat bât bat ags bcs camp coah chis chih cdmx dgo gto gro hgo jal mich mor nay oax pue qro slp sin son tab tamps tlax ver yuc zac вул ул просп пров пер наб бульв кв буд корп стр λεωφ'.split(
     ' ',
   ),
 );

@@ -34,7 +34,7 @@ const GERMANIC = new RegExp(
   'y',
 );
 const STREET_ENDINGS =
-  'straße|strasse|str\\.|vegur|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
+  'straße|strasse|str\\.|vegur|vegi|götu|gata|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
 /** Not before a decimal (`room Turing 3.14`) or a number too long for a house. */
 const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d(?!\\d{4}|\\d{0,3}[.,]\\d)`, 'g');
@@ -272,10 +272,30 @@ export function detectAddresses(text: string): Span[] {
   );
   const found = withCityBefore(
     text,
-    [...shaped, ...marked].map((span) => ({ ...span, end: sentenceEnd(text, span.start, span.end) })),
+    [...shaped, ...marked].map((span) => ({
+      ...withNumbersBefore(text, span),
+      end: sentenceEnd(text, span.start, span.end),
+    })),
   );
   return joinedByCommas(text, withLabelledFields(text, found));
 }
+
+/** A street named by a number (`128 Street`, `5th Avenue`), and a Glasgow flat's floor and door (`2/1, 48 …`). */
+const NUMBERED_STREET = /^\d{1,4}(?:st|nd|rd|th)?\s(?:Street|St|Avenue|Ave|Road|Rd)\b/;
+const HOUSE_NUMBER_BEFORE = /(?:^|[\s(:,])(\d{1,5}[A-Z]?\s)$/;
+const FLAT_POSITION_BEFORE = /(?:^|[\s(:])(\d{1,2}\/\d{1,2},\s)$/;
+
+/** `7841 128 Street, Surrey`, `2/1, 48 Dumbarton Road, Glasgow`: the numbers before an address that belong to it. */
+function withNumbersBefore(text: string, span: Span): Span {
+  if (!isDigitCode(text.charCodeAt(span.start))) return span;
+  const before = text.slice(Math.max(0, span.start - 10), span.start);
+  let start = span.start;
+  if (NUMBERED_STREET.test(text.slice(start, start + 20)))
+    start -= HOUSE_NUMBER_BEFORE.exec(before)?.[1]?.length ?? 0;
+  start -= FLAT_POSITION_BEFORE.exec(text.slice(Math.max(0, start - 10), start))?.[1]?.length ?? 0;
+  return start === span.start ? span : { ...span, start };
+}
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
 /** `4417 North Kedzie Avenue` and `apartment 2R, Chicago`, found apart, one comma between: one address. */
 function joinedByCommas(text: string, spans: Span[]): Span[] {
