@@ -292,3 +292,9 @@ describe('addresses of round 19', () => {
     );
   });
 });
+
+describe('no house number with a leading zero (round 19)', () => {
+  it('reads no street in a surname ending like a street word before a phone number', () => {
+    expect(found('Whānau contact: Mere Ngata 021 448 3190')).toEqual([]);
+  });
+});

@@ -34,10 +34,10 @@ const GERMANIC = new RegExp(
   'y',
 );
 const STREET_ENDINGS =
-  'straße|strasse|str\\.|vegur|vegi|götu|gata|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
+  'straße|strasse|str\\.|vegur|vegi|götu|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
-/** Not before a decimal (`room Turing 3.14`) or a number too long for a house. */
-const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+\\d(?!\\d{4}|\\d{0,3}[.,]\\d)`, 'g');
+/** Not before a decimal (`room Turing 3.14`), a number too long for a house, or a leading zero (`Ngata 021 448 3190`). */
+const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+[1-9](?!\\d{4}|\\d{0,3}[.,]\\d)`, 'g');
 const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`);
 /** `Stellplatz 14`, `Arbeitsplatz 3`, `Spielplatz 2`: numbered places that are no street. */
 const NOT_A_STREET =

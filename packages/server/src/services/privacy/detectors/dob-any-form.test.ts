@@ -72,3 +72,10 @@ describe('dates of birth (round 19)', () => {
     expect(found('متولد ۱۲ مهر ۱۳۷۰')).toEqual(['۱۲ مهر ۱۳۷۰']);
   });
 });
+
+describe('Catalan and Czech dates of birth (round 19)', () => {
+  it("reads a Catalan month after d' and a date after the Czech nar.", () => {
+    expect(found("nascut el 11 d'abril de 2015")).toEqual(["11 d'abril de 2015"]);
+    expect(found('paní Lenka Dvořáková, nar. 14. 2. 1988, je zaměstnána')).toEqual(['14. 2. 1988']);
+  });
+});

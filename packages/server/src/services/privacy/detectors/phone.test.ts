@@ -92,3 +92,12 @@ describe('phone numbers after texting words (round 19)', () => {
     expect(found('sms 0803 447 2190 when you land')).toEqual(['0803 447 2190']);
   });
 });
+
+describe('phone words of round 19', () => {
+  it('reads a number after reached at and the phone words of Hebrew, Tamil and Nepali', () => {
+    expect(found('He can be reached at 9418 2736 after six')).toEqual(['9418 2736']);
+    expect(found('נא לחזור אליי בטלפון 052-4182736')).toEqual(['052-4182736']);
+    expect(found('தொலைபேசி: 94440 18273')).toEqual(['94440 18273']);
+    expect(found('सम्पर्क: 9841-418273')).toEqual(['9841-418273']);
+  });
+});
