@@ -114,15 +114,16 @@ export function extend(r: NameReader, first: Word): Word {
       last = next;
       continue;
     }
-    // `Tim Cook's team`: an ordinary word as the last word of a name after a given name.
+    // `Tim Cook's team`, `Kemar Anthony Brown,`: an ordinary word as the last word of a name after a given name; after
+    // a title even a place's noun (`Dr. Samuel Park attached`).
+    const titled = count === 0 && r.honorificStart(first) !== undefined;
     if (
       count <= 1 &&
-      r.evidence.classOf(first) === 'given' &&
+      (r.evidence.classOf(first) === 'given' || r.evidence.classOf(last) === 'given') &&
       next.text.length > 1 &&
       isTitle(next.text) &&
-      r.names.common(next.lower) &&
-      !PLACE_NOUNS.has(next.lower) &&
-      !r.names.place(next.lower) &&
+      (r.names.common(next.lower) || (titled && PLACE_NOUNS.has(next.lower))) &&
+      (titled || (!PLACE_NOUNS.has(next.lower) && !r.names.place(next.lower))) &&
       /^(?:['’]s\b|\s+\p{Ll}|\s\(|[,.;:!?)]|$)/u.test(r.text.slice(next.end, next.end + 3))
     ) {
       last = next;
@@ -131,9 +132,15 @@ export function extend(r: NameReader, first: Word): Word {
       if (particle && PARTICLES.has(particle.lower) && !isTitle(particle.text)) continue;
       break;
     }
-    // `Thiago Albuquerque Nogueira`: a place's name between two names is a surname too.
-    const then = r.names.place(next.lower) && isTitle(next.text) ? r.next(next) : undefined;
-    if (then && r.surnameLike(then) && !r.names.place(then.lower)) {
+    // `Thiago Albuquerque Nogueira`: a place's name between two names is a surname too; so is an ordinary word between
+    // a given name and a listed one (`Amina Said Mohamed`).
+    const between =
+      isTitle(next.text) &&
+      (r.names.place(next.lower) ||
+        (r.names.common(next.lower) && r.evidence.classOf(last) === 'given' && !PLACE_NOUNS.has(next.lower)));
+    const then = between ? r.next(next) : undefined;
+    const listed = (w: Word) => r.names.family.has(w.lower) || r.evidence.given(w.lower);
+    if (then && r.surnameLike(then) && !r.names.place(then.lower) && (r.names.place(next.lower) || listed(then))) {
       last = then;
       count++;
       continue;
