@@ -140,7 +140,12 @@ export function extend(r: NameReader, first: Word): Word {
         (r.names.common(next.lower) && r.evidence.classOf(last) === 'given' && !PLACE_NOUNS.has(next.lower)));
     const then = between ? r.next(next) : undefined;
     const listed = (w: Word) => r.names.family.has(w.lower) || r.evidence.given(w.lower);
-    if (then && r.surnameLike(then) && !r.names.place(then.lower) && (r.names.place(next.lower) || listed(then))) {
+    if (
+      then &&
+      r.surnameLike(then) &&
+      !r.names.place(then.lower) &&
+      (r.names.place(next.lower) || listed(then))
+    ) {
       last = then;
       count++;
       continue;

@@ -156,3 +156,20 @@ describe('word-names before a deed only a person does (round 19)', () => {
     expect(found("Ruby swallowed a coin, we're at A&E now.")).toEqual(['Ruby']);
   });
 });
+
+describe('role labels and lists of round 19', () => {
+  it('takes a name after role labels of English, Indonesian and Swahili, and a listed name after an initial', () => {
+    expect(found('Tiket bantuan #30418 | Pelapor: Fajar Nugroho | Laptop')).toEqual(['Fajar Nugroho']);
+    // (The title is left out of the name later, in detectAll.)
+    expect(found('Ripoti ya polisi: Mlalamikaji Bw. Juma Salim Mohamed, mkazi wa')).toEqual([
+      'Bw. Juma Salim Mohamed',
+    ]);
+    expect(found('Present: Cllrs R. Whitmore (Chair), S. Achebe, L. Barraclough; Clerk')).toEqual([
+      'R. Whitmore',
+      'S. Achebe',
+      'L. Barraclough',
+    ]);
+    expect(found('Supporting letter from Dr. Samuel Park attached.')).toEqual(['Dr. Samuel Park']);
+    expect(found('We walked through Victoria Park today.')).toEqual([]);
+  });
+});

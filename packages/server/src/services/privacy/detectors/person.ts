@@ -48,6 +48,7 @@ const CAPITALISED = new RegExp(
 const CASELESS_WORD = new RegExp(`[${CASELESS_LETTERS}\\u200c\\u200d]+`, 'gu');
 /** Particles that are first of all articles (`La Ferrari`, `Le Monde`, `El Corte Inglés`). */
 const ARTICLE_PARTICLES = new Set(['la', 'le', 'el', 'al', 'lo', 'te', 'i', 'y', 'e']);
+const INITIAL_AT_END = /(?<=[\s,])\p{Lu}\. $/u;
 const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
 /** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
@@ -286,10 +287,12 @@ class PersonScanner {
       const current = found[next];
       if (current && current.start <= w.start) continue;
       const previous = found[next - 1];
-      const joined =
-        previous !== undefined &&
-        w.start - previous.end <= 6 &&
-        AND.test(this.#reader.text.slice(previous.end, w.start));
+      // (`S. Achebe, L. Barraclough`: an initial between the list's comma and the name.)
+      const gap =
+        previous === undefined
+          ? ''
+          : this.#reader.text.slice(previous.end, w.start).replace(INITIAL_AT_END, ' ');
+      const joined = previous !== undefined && w.start - previous.end <= 9 && AND.test(gap);
       const mentioned = known.has(w.text);
       if (!mentioned && !joined) continue;
       const run = this.#reader.run(w);
