@@ -91,6 +91,10 @@ export function namesAPerson(url: URL, names: NameLexicon): boolean {
   // `/display/CS/Onboarding+Jiale+Wu`: a wiki page titled with someone's name.
   const title = WIKI_TITLE.exec(url.pathname)?.[1];
   if (title && namesSomeone(decodeURIComponent(title.replace(/\+/g, '-')), names)) return true;
+  // `/kv/show/hana-kobayashi/dev`, `/applicant/lindiwe-nkosi-20931`, `/colaboradores/thiago.barbosa/`: a path segment of
+  // a given name and a surname joined by a separator.
+  const segments = url.pathname.split('/');
+  if (segments.some((segment) => /[-_.]/.test(segment) && namesSomeone(segment, names))) return true;
   const file = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
   const stem = /^(.+)\.[a-z0-9]{2,5}$/i.exec(file)?.[1];
   if (!stem) return false;

@@ -112,3 +112,15 @@ describe('profile pages written without a scheme', () => {
     expect(found('see github.com/features and www.linkedin.com/help')).toEqual([]);
   });
 });
+
+describe('paths that name a person (round 19)', () => {
+  it('takes a URL whose path holds a given name and a surname joined by a separator', () => {
+    expect(
+      found('at https://vault.internal.acmepay.io/ui/vault/secrets/kv/show/hana-kobayashi/dev today'),
+    ).toEqual(['https://vault.internal.acmepay.io/ui/vault/secrets/kv/show/hana-kobayashi/dev']);
+    expect(found('upload at https://portal.homeloanhub.co.za/applicant/lindiwe-nkosi-20931 please')).toEqual([
+      'https://portal.homeloanhub.co.za/applicant/lindiwe-nkosi-20931',
+    ]);
+    expect(found('see https://docs.example.com/guides/getting-started/install')).toEqual([]);
+  });
+});
