@@ -94,3 +94,11 @@ describe('numbers of other things after `no.`', () => {
     ]);
   });
 });
+
+describe('a labelled address ends at its sentence (round 19)', () => {
+  it('stops at a full stop before more text in a script without capitals', () => {
+    expect(found('கவரி: 12, காந்தி தெரு, தி. நகர், சென்னை 600017. தொலைபேசி: 94440 18273')).toEqual([
+      '12, காந்தி தெரு, தி. நகர், சென்னை 600017',
+    ]);
+  });
+});

@@ -232,7 +232,7 @@ function valueStart(text: string, m: RegExpExecArray): number {
   return SPACED.has(m[0].toLowerCase()) && SPACE_AFTER.test(text) ? SPACE_AFTER.lastIndex : -1;
 }
 const FIELD_END = new RegExp(
-  String.raw`\s[—–/|-]\s|(?<=\d{5,6}),\s+(?=\p{Ll}{2,}\s)|(?:[,،]\s*|\s+)(?:${NEXT_FIELDS.join('|')})(?![\p{L}\p{M}])(?<!tel(?=\s+aviv))`,
+  String.raw`\s[—–/|-]\s|(?<=\d{5,6}),\s+(?=\p{Ll}{2,}\s)|(?<=\d|[\p{L}\p{M}]{3})[.!?](?=\s+\p{Lo})|(?:[,،]\s*|\s+)(?:${NEXT_FIELDS.join('|')})(?![\p{L}\p{M}])(?<!tel(?=\s+aviv))`,
   'iu',
 );
 /**

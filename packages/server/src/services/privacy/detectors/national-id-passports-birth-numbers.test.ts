@@ -73,3 +73,11 @@ describe('round 12 identity numbers, more labels', () => {
     expect(found('ಗ್ರಾಹಕ ರಮೇಶ್ ಗೌಡ ಅವರ ಆದೇಶ 2399 8990 8097')).toEqual([]);
   });
 });
+
+describe('identity labels of round 19', () => {
+  it('reads a passport number after the word in more scripts, and the Sinhala and Tunisian ID labels', () => {
+    expect(found('(ਜਨਮ ਮਿਤੀ 05-03-1958, ਪਾਸਪੋਰਟ V4827163)')).toEqual(['V4827163']);
+    expect(found('ජා.හැ.අ. 198512304871')).toEqual(['198512304871']);
+    expect(found('بطاقة التعريف الوطنية 08413927 على')).toEqual(['08413927']);
+  });
+});

@@ -91,6 +91,14 @@ export const PASSPORTS_AND_BIRTH_NUMBERS: Row[] = [
       '旅券(?:番号)?',
       '여권(?:번호)?',
       'पासपोर्ट',
+      'ਪਾਸਪੋਰਟ',
+      'পাসপোর্ট',
+      'પાસપોર્ટ',
+      'பாஸ்போர்ட்',
+      'පාස්පෝට්',
+      'پاسپورٹ',
+      'διαβατήριο',
+      'דרכון',
       'राहदानी',
       'ፓስፖርት',
       'పాస్\u200c?పోర్ట్',
@@ -164,8 +172,15 @@ export const PASSPORTS_AND_BIRTH_NUMBERS: Row[] = [
   },
   {
     country:
-      "National identity labels: Sinhala and Tamil (Sri Lanka's NIC), Arabic national number, Russia's OMS policy",
-    cues: ['ජාතික හැඳුනුම්පත්?(?: අංකය)?', 'தேசிய அடையாள அட்டை(?: எண்)?', 'الرقم الوطني', 'полис(?:а)? омс'],
+      "National identity labels: Sinhala and Tamil (Sri Lanka's NIC, `ජා.හැ.අ.`), Arabic national number and Tunisia's card, Russia's OMS policy",
+    cues: [
+      'ජාතික හැඳුනුම්පත්?(?: අංකය)?',
+      'ජා\\.හැ\\.අ\\.?',
+      'தேசிய அடையாள அட்டை(?: எண்)?',
+      'الرقم الوطني',
+      'بطاقة التعريف(?: الوطنية)?',
+      'полис(?:а)? омс',
+    ],
   },
   {
     country: 'Rwanda indangamuntu (citizen digit, birth year, sex digit, serial, issue, check) in its groups',

@@ -90,8 +90,9 @@ const LABEL_WINDOW = 72;
 /** Does an identity-number label end right before `at` (`PESEL: `, `BSN van de klant is `)? */
 export function labelledAsId(text: string, at: number): boolean {
   const window = text.slice(Math.max(0, at - LABEL_WINDOW), at);
-  // Most windows hold no label at all; a cheap look for letters, then for a label, spares the long patterns.
-  if (!/\p{L}{2}/u.test(window)) return false;
+  // Most windows hold no label at all; a cheap look for letters (a letter and a vowel sign in Sinhala: `ජා.හැ.අ.`),
+  // then for a label, spares the long patterns.
+  if (!/\p{L}[\p{L}\p{M}]/u.test(window)) return false;
   const first = ANY_LABEL.exec(window);
   if (!first) return false;
   // The two label patterns start as ANY_LABEL does (same flags): tried from its first match on, not
