@@ -120,8 +120,8 @@ const AR_CUE = /المولود[ةه]?|مواليد|ولد(?:ت)?|تاريخ ال
 
 /** `born March 1990`, `DOB: Sept 1985`: a month and a year after an English birth cue (the day left out). */
 const BORN_MONTH_YEAR = new RegExp(
-  String.raw`\b(?:born|dob|d\.o\.b\.?|date of birth)\s?(?:in\s|on\s|:\s?|-\s)?((?:${EN_MONTH})\.?,?\s(?:19|20)\d\d)(?![\d\p{L}])`,
-  'dgiu',
+  String.raw`\b(?:born|dob|d\.o\.b\.?|date of birth)\s?(?:in\s|on\s|:\s?|-\s)?((?:${EN_MONTH})\.?,?\s(?:19|20)\d\d)(?![\dA-Za-z])`,
+  'dgi',
 );
 /** `birth_date=19950722`, `DOB: 19880312`: a compact year-month-day right after a birth label. */
 const COMPACT_AFTER_LABEL =
