@@ -6,14 +6,14 @@ import { lineAround } from './util.js';
  * paid into it (`salary will be credited`, `pay to`, `transfer`).
  */
 const BANK_LINE =
-  /\b(?:sort[ -]?code|routing(?: number| no\.?)?|aba|bsb|ifsc|blz|bankleitzahl|transit(?: number| no\.?)?|branch code|takkode|clabe|agência|agencia|bank|banco|banque|salary|payroll|paid into|pay to|wire|transfer|deposit|remit\w*|mshahara|gaji|chuyển khoản)\b|банк|בנק|بنك|銀行|银行|은행|ngân hàng|tài khoản|帳號|账号|계좌|rekening/iu;
+  /\b(?:sort[ -]?code|routing(?: number| no\.?)?|aba|bsb|ifsc|blz|bankleitzahl|transit(?: number| no\.?)?|branch code|takkode|clabe|agência|agencia|bank|banco|banque|salary|payroll|paid into|pay to|wire|transfer|deposit|remit\w*|mshahara|gaji|chuyển khoản)\b|банк|בנק|بنك|銀行|银行|은행|ngân hàng|tài khoản|帳號|账号|계좌|rekening/i;
 /**
  * `account 73849216`, `acct no. 000123458871`, `A/c 38472910563`, `akaun Maybank 5141 8273 6021`, `rekening BRI no.
  * 0318-01-004827-53-2`, `akaunti ya NMB namba 22810041827`, `số tài khoản 0071004182736`, `חשבון 441728/61`: the account
  * word, up to two words naming the bank, a number word, then six to nineteen digits.
  */
 const ACCOUNT =
-  /(?<![\p{L}])(?:account|acct\.?|a\/c|akaun|akaunti|rekening(?:nommer)?|rekeningnummer|kontonummer|konto|compte|cuenta|conta|số tài khoản|tài khoản|帳號|账号|계좌(?:번호)?|חשבון)(?:\s(?:ya\s)?(?!BSB|IFSC|ABA|BIC|SWIFT|BLZ|[Ss]ort)[\p{Lu}\d][\p{L}\d&-]*){0,2}?(?:\s?(?:number|no\.?|nr\.?|#|namba|nomor|số|번호))?\s?[:=：]?\s?(\d(?:[ \-/]?\d){5,18})(?![\w-])/giu;
+  /(?<![A-Za-zÀ-ÿ])(?:account|acct\.?|a\/c|akaun|akaunti|rekening(?:nommer)?|rekeningnummer|kontonummer|konto|compte|cuenta|conta|số tài khoản|tài khoản|帳號|账号|계좌(?:번호)?|חשבון)(?:\s(?:ya\s)?(?!BSB|IFSC|ABA|BIC|SWIFT|BLZ|sort)[A-Z\d][\wÀ-ÿ&-]*){0,2}?(?:\s?(?:number|no\.?|nr\.?|#|namba|nomor|số|번호))?\s?[:=：]?\s?(\d(?:[ \-/]?\d){5,18})(?![\w-])/gi;
 
 /**
  * Domestic bank account numbers (`sort code 20-04-15, account 73849216`, `salary will be credited to DBS account
