@@ -7,7 +7,7 @@ import type { Span } from '../types.js';
  */
 const CITY_BEFORE = /(?:^|[^\p{L}\d])((?:\d{5,6},\s)?(?:г|м)\.\s?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?,\s)$/u;
 /** `по адресу Екатеринбург, ул. Малышева, 71`: the city without `г.`, right after the words for "at the address". */
-const CITY_NAMED_BEFORE = /(?:^|\n|адресу\s|адрес:\s?|Адрес:\s?|адресою\s)(\p{Lu}[\p{L}-]+,\s)$/u;
+const CITY_NAMED_BEFORE = /(?:адресу\s|адрес:\s?|Адрес:\s?|адресою\s)(\p{Lu}[\p{L}-]+,\s)$/u;
 const STREET_START =
   /^(?:ул\.|улица|вул\.|вулиця|пр\.|просп\.|проспект|пер\.|переулок|провулок|бул\.|бульвар|ш\.|шоссе|наб\.)/;
 
