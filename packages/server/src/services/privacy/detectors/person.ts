@@ -19,6 +19,7 @@ import { notNamesOfThings } from './name-things.js';
 import { detectFormNames } from './name-forms.js';
 import { inflectedName } from './name-inflection.js';
 import { detectLoginNames } from './name-logins.js';
+import { caselessNames } from './name-caseless.js';
 import { detectCjkNames } from './name-cjk.js';
 import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
@@ -28,12 +29,12 @@ import { namesWithInitials } from './name-initials.js';
 import { isNameLike } from './name-evidence.js';
 import { extend, startOf } from './name-extent.js';
 import type { NameLexicon } from './name-lexicon.js';
-import { CASELESS_LETTERS, NameReader } from './name-reader.js';
+import { NameReader } from './name-reader.js';
 import { byEvidence, byLexicon, ordinaryWordNamed, wordSurnameAfter } from './name-rules.js';
 import { particlesAfterTitle, wordNameOfPerson, wordsJoinedBefore } from './name-clauses.js';
-import { isTitle, makeWord, previousWord, type Word } from './name-words.js';
-import { AND, GREETINGS, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
-import { beyondLatinRuns, LETTERS, lowerCase, searchBeyondLatin, UPPER_START } from './util.js';
+import { isTitle, makeWord, type Word } from './name-words.js';
+import { AND, NAME_WORDS, PHRASE_END, STRONG_PARTICLES } from './person-words.js';
+import { LETTERS, lowerCase, UPPER_START } from './util.js';
 
 /**
  * Capitalised words are the only places a name can start (caseless scripts aside). The look-behind
@@ -44,21 +45,14 @@ const CAPITALISED = new RegExp(
   `[${UPPER_START}](?<![${LETTERS}'’-].)[${LETTERS}]*(?:[-'’][${LETTERS}]+)*`,
   'g',
 );
-/** Scripts without capitals whose words are read against the lists (Thai names stand between spaces). */
-const CASELESS_WORD = new RegExp(`[${CASELESS_LETTERS}\\u200c\\u200d]+`, 'gu');
 /** Particles that are first of all articles (`La Ferrari`, `Le Monde`, `El Corte Inglés`). */
 const ARTICLE_PARTICLES = new Set(['la', 'le', 'el', 'al', 'lo', 'te', 'i', 'y', 'e']);
 const INITIAL_AT_END = /(?<=[\s,])\p{Lu}\. $/u;
 const INITIAL_BEFORE = /(?:^|[\s,;:(])\p{Lu}\. ?$/u;
 const TURKISH_CASE_ENDING = /^(\p{Lu}\p{Ll}+)['’](?:y?[eaiıuü]|n?[iıuü]n|[dt][ea]n?|y?l[ea]|y?s?[ea])$/u;
-/** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
-const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
 const GENERATION = /^,? (?:Jr|Sr)\.?(?![\p{L}])|^ (?:II|III|IV)(?![\p{L}])/u;
-/** Arabic `and`, `to`, `so` and Hebrew `and`, `to`, written onto the word after them. */
-const JOINED_PREFIX = /^[ولفול]/;
 /** `Tanaka-san`: a capitalised word and a romanised honorific suffix after a hyphen. */
 const SUFFIXED_NAME = /^(\p{Lu}[\p{Ll}'’]+)-(\p{Ll}+)$/u;
-const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0dff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
 
 /** Finds the names in one text: each capitalised word is judged once, left to right, then the undecided ones again. */
 class PersonScanner {
@@ -328,70 +322,10 @@ class PersonScanner {
     return next === undefined ? /^\s*(?:[.,;:!?)]|$)/.test(rest) : PHRASE_END.has(next);
   }
 
-  /**
-   * The caseless scripts' letters are all beyond the Latin script: each stretch of such characters is
-   * read on its own (a word never reaches past one), the text between the stretches not at all.
-   */
-  #caseless(): void {
-    let skipUntil = 0;
-    for (const [from, to] of beyondLatinRuns(this.#reader.text)) {
-      const stretch = this.#reader.text.slice(from, to);
-      CASELESS_WORD.lastIndex = 0;
-      for (let m = CASELESS_WORD.exec(stretch); m; m = CASELESS_WORD.exec(stretch)) {
-        if (from + m.index < skipUntil) continue;
-        const accepted = this.#caselessName(from + m.index, m[0]);
-        if (accepted !== undefined) skipUntil = accepted;
-      }
-    }
-  }
-
-  /** The name starting with the word at `at`, if the lists know it; where it ends. */
-  #caselessName(at: number, text: string): number | undefined {
-    const { names } = this.#reader;
-    let w = makeWord(at, text);
-    const { ambiguous } = names;
-    // `وفاطمة`, `لخالد`, `לדוד`: Arabic and Hebrew write `and` and `to` onto the next word (the word is redacted whole).
-    if (!names.given.has(w.lower) && JOINED_PREFIX.test(w.text)) {
-      const name = makeWord(at + 1, text.slice(1));
-      if (name.text.length >= 3 && !ambiguous.has(name.lower)) w = name;
-    }
-    if (!names.given.has(w.lower)) return undefined;
-    // (`به`, "to": a two-letter word that may be a name is a preposition or a particle.)
-    if (w.text.length <= 2 && ambiguous.has(w.lower)) return undefined;
-    // `باسم نورة`: "in the name of Noura"; a word that may be a name, before a name that can only be one.
-    const following = this.#reader.next(w);
-    if (
-      ambiguous.has(w.lower) &&
-      following &&
-      names.given.has(following.lower) &&
-      !ambiguous.has(following.lower)
-    )
-      return undefined;
-    let last = w;
-    for (
-      let next = this.#reader.next(w);
-      next &&
-      // (`شیراز به دنیا`: the same preposition goes on with the sentence.)
-      !(next.text.length <= 2 && ambiguous.has(next.lower)) &&
-      (this.#reader.surnameLike(next) || (!ambiguous.has(w.lower) && ARABIC_FAMILY.test(next.text)));
-      next = this.#reader.next(next)
-    )
-      last = next;
-    // `نورة آل ثاني`: `آل` (the house of) and the family's name.
-    const house = this.#reader.next(last);
-    const family = house?.text === 'آل' ? this.#reader.next(house) : undefined;
-    if (family && /^\p{Script=Arabic}{3,}$/u.test(family.text)) last = family;
-    // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it,
-    // or after a greeting (`გამარჯობა ნინო,`).
-    const greeted = GREETINGS.has(previousWord(this.#reader.text, w.start)?.raw ?? '');
-    if (last === w && ambiguous.has(w.lower) && !greeted) return undefined;
-    return this.#accept(at, last);
-  }
-
   scan(): Span[] {
     this.#latin();
     this.#vouched();
-    if (searchBeyondLatin(this.#reader.text, HAS_CASELESS) >= 0) this.#caseless();
+    caselessNames(this.#reader, (start, last) => this.#accept(start, last));
     this.#spans.push(...detectCjkNames(this.#reader.text));
     this.#spans.push(...detectScriptNames(this.#reader.text));
     this.#spans.push(...labelledNames(this.#reader.text));
