@@ -3,7 +3,7 @@ import { lineAround } from './util.js';
 
 /**
  * What makes an account a bank's: its code (sort code, routing, BSB, IFSC, …), the word bank in a language, or money
- * paid into it (`salary will be credited`, `pay to`, `transfer`).
+ * paid into it (`salary`, `paid into`, `pay to`, `transfer`; not a company's `credited £15 to account …`).
  */
 const BANK_LINE =
   /\b(?:sort[ -]?code|routing(?: number| no\.?)?|aba|bsb|ifsc|blz|bankleitzahl|transit(?: number| no\.?)?|branch code|takkode|clabe|agência|agencia|bank|banco|banque|salary|payroll|paid into|pay to|wire|transfer|deposit|remit\w*|mshahara|gaji|chuyển khoản)\b|банк|בנק|بنك|銀行|银行|은행|ngân hàng|tài khoản|帳號|账号|계좌|rekening/i;
