@@ -8,7 +8,7 @@ const ROLL_ITEM = `${FAMILY_CLASS}[${HAN}]{1,2}(?:[（(][^）)\\n]{1,8}[）)])?`
  * what they are (`张子涵、李梓萱同学`, `王磊、赵敏等`). Each item is read whole, up to the next separator.
  */
 const CHINESE_ROLL = new RegExp(
-  `(?:(?:出席|参会|参加|与会|列席|缺席|请假|成员|名单|人员|获奖者|值日生|出席人员|参会人员)\\s?[:：]\\s?(${ROLL_ITEM}(?:、${ROLL_ITEM})*)(?=[，,。；;\\s]|$)` +
+  `(?:(?:出席|参会|参加|与会|列席|缺席|请假|成员|名单|人员|获奖者|值日生|出席人员|参会人员|参会人|出席人|与会人)\\s?[:：]\\s?(${ROLL_ITEM}(?:、${ROLL_ITEM})*)(?=[，,。；;、|\\s]|$)` +
     `|(?<![${HAN}、])(${ROLL_ITEM}(?:、${ROLL_ITEM})+)(?=同学|同學|同志|等人|家长|家長))`,
   'g',
 );

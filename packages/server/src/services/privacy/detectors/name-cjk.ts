@@ -18,7 +18,7 @@ const HANGUL = '\\uac00-\\ud7af';
 
 /** Roles before a name (`司机李明`): the name must start with a family name, since a verb may follow a role too (`司机说`). */
 const ROLES =
-  '被保险人|被保險人|投保人|受益人|理赔人|理賠人|司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客|学生|學生|车主|車主|房客|運転者|驾驶员|駕駛員|乘客|住户|住戶|租户|租戶|理赔员|理賠員|处理人|處理人|员工|員工|职员|職員|会员|會員|学员|學員|請款人|请款人|承租人|出租人|用户|用戶|收款人|付款人|联系人|聯繫人|申请人|申請人|当事人|當事人|报案人|報案人|委托人|委託人|借款人|担保人|擔保人|转账给|轉賬給|汇款给|匯款給|寄给|寄給|我是|我叫|本人|参会人|參會人|候选人|候選人|应聘者|應聘者|面试者|面試者|对接人|對接人';
+  '被保险人|被保險人|投保人|受益人|理赔人|理賠人|司机|司機|快递员|快遞員|医生|醫生|老师|老師|经理|經理|同事|业主|業主|房东|房東|租客|学生|學生|车主|車主|房客|運転者|驾驶员|駕駛員|乘客|住户|住戶|租户|租戶|理赔员|理賠員|处理人|處理人|员工|員工|职员|職員|会员|會員|学员|學員|請款人|请款人|承租人|出租人|用户|用戶|收款人|付款人|联系人|聯繫人|申请人|申請人|当事人|當事人|报案人|報案人|委托人|委託人|借款人|担保人|擔保人|转账给|轉賬給|汇款给|匯款給|寄给|寄給|我是|我叫|本人|参会人|參會人|候选人|候選人|应聘者|應聘者|面试者|面試者|对接人|對接人|服务员|服務員|店员|店員|导游|導遊|护士|護士';
 const ROLE_START = new RegExp(`^(?:${ROLES})`);
 /** Labels and roles that a name follows, with an optional colon. */
 const LABEL = new RegExp(
@@ -26,14 +26,15 @@ const LABEL = new RegExp(
     // Chinese labels and roles may run straight into the name (`患者王志强`, `司机李明`).
     `(?:氏名|姓名|名字|宛名|名義|患者|病人|顧客|客户|客戶|署名|签名|簽名|${ROLES})(?:\\s?[:：]\\s?|\\s)?`,
     // Kana and hangul labels need a colon or a space (`고객센터` is a service desk, not a name).
-    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자|담당자|담당|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생|학부모|상주|지원자|참석자|면접자|담임|担当者?|担任|[人総経営][事務理業]部)(?:\\s?[:：]\\s?|\\s)',
+    '|(?:お?名前|フリガナ|ふりがな|カナ|読み|이름|성명|성함|고객|환자명|환자|담당자|담당|수령인|신청인|보호자|예약자|주문자|받는 ?분|받는 ?사람|학생|세입자|운전자|임차인|임대인|신청자|차주|소유자|직원|피보험자|계약자|의뢰인|신고자|작성자|세대주|입주자|수강생|학부모|상주|지원자|참석자|면접자|담임|担当者?|担任|[人総経営][事務理業]部)(?:\\s?[:：]\\s?|\\s)',
     // Any label for a person ending in 者 or 人 before a colon: `申込者:`, `联系人：`, `收件人:`.
-    `|[${HAN}]{1,3}[者人]\\s?[:：]\\s?`,
+    `|[${HAN}]{1,3}(?:[者人]|者名)\\s?[:：]\\s?`,
     // English labels before a name in CJK script (`lead guest 佐々木健太`, `Name: 王志强`).
     '|\\b(?:[Gg]uest|[Nn]ame|[Hh]older|[Cc]ontact|[Cc]ustomer|[Pp]atient|[Pp]assenger|[Rr]ecipient|[Aa]pplicant|[Tt]enant|[Oo]wner|[Dd]river|[Hh]ire|[Ee]mployee|[Cc]andidate|[Ss]tudent|[Cc]lient|[Mm]ember|[Ss]taff)(?:\\s?[:：]\\s?|\\s)',
   ].join(''),
   'g',
 );
+const KOREAN_KIN = /^(?:남편|아내|부인|어머니|아버지|엄마|아빠|아들|딸) /;
 const NEXT_FIELDS = '(?:出生|住址|住所|性別|性别|電話|电话|地址|生年月日|番号|編號|编号|國籍|国籍|年齡|年龄)';
 /**
  * A name right after a label: family and given name with a space (Japanese), or a run of Han,
@@ -65,6 +66,9 @@ function afterLabels(text: string, spans: Span[]): void {
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
     NAME_AFTER.lastIndex = m.index + m[0].length;
+    // `보호자: 남편 윤성민`: a kinship word between the label and the name.
+    const kin = KOREAN_KIN.exec(text.slice(NAME_AFTER.lastIndex, NAME_AFTER.lastIndex + 6))?.[0];
+    if (kin) NAME_AFTER.lastIndex += kin.length;
     const name = NAME_AFTER.exec(text);
     if (!name) {
       // `客户张伟要求退款`: the name runs on into the sentence; a family name and two characters cover it.
@@ -80,7 +84,18 @@ function afterLabels(text: string, spans: Span[]): void {
     // `患者王志强主诉头痛`, `学生李娜的学号`: a Chinese name is two or three characters; a longer run goes on with
     // the sentence. (After an English label the run ends at the name: `lead guest 田中太郎,`.)
     const chinese = !/[A-Za-z]/.test(m[0]);
-    if (chinese && !/[ ・]/.test(name[0]) && isHan(name[0].charCodeAt(0)) && name[0].length >= 4) {
+    // (`氏名 山田翔太、`: a Japanese family name of two characters and a given name of two, up to the next field.)
+    const japanese =
+      JAPANESE_FAMILY_START.test(name[0]) &&
+      name[0].length <= 5 &&
+      /^(?:[、，,。;；\s]|$)/.test(text.slice(end, end + 1));
+    if (
+      chinese &&
+      !japanese &&
+      !/[ ・]/.test(name[0]) &&
+      isHan(name[0].charCodeAt(0)) &&
+      name[0].length >= 4
+    ) {
       const possessive = name[0].indexOf('的');
       end = name.index + (possessive > 1 ? possessive : Math.min(3, name[0].length - 1));
     }

@@ -238,3 +238,17 @@ describe('Korean and Japanese attendance lists (round 19)', () => {
     expect(found('참석: 위원장, 간사')).toEqual([]);
   });
 });
+
+describe('CJK labels of round 19', () => {
+  it('reads a Japanese name of four characters after its label, more labels and roles, a roll going on with a role', () => {
+    expect(found('提出済みの例：氏名 山田翔太、個人番号 3381 7544 8820')).toEqual(['山田翔太']);
+    expect(found('契約者名：田中健一、車両番号')).toEqual(['田中健一']);
+    expect(found('환자명: 정미경, 주민등록번호')).toEqual(['정미경']);
+    expect(found('보호자: 남편 윤성민 (010-2271-4856)')).toEqual(['윤성민']);
+    expect(found('服务员周晓雯很热情')).toEqual(['周晓雯']);
+    expect(found('参会人：张伟（主任）、刘芳、赵建国、物业经理孙丽 | 议题')).toEqual(
+      expect.arrayContaining(['张伟', '刘芳', '赵建国', '孙丽']),
+    );
+    expect(found('患者王志强主诉头痛')).toEqual(['王志强']);
+  });
+});
