@@ -5,7 +5,7 @@ import { FIELDS_IN_CAPITALISED_SCRIPTS, ROLES_IN_CAPITALISED_SCRIPTS } from './n
 export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer heer dhr mevr
-sheikh shaikh sayyid hajji bw bwana bi shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
+sheikh shaikh sayyid hajji bw bwana bi commodore admiral colonel shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
 judge pc dci dsi pcso constable cllr councillor lt col maj cpl rev revd reverend pastor imam rabbi dottore dottoressa dottor avvocato
 avvocata ingegnere professore professoressa dña
 κ κος κα κύριος κύριε κυρία κυρ gng ginang ginoo binibini atty engr hon fr dj dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospođe gospodina gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee panią panem pana пан пане пані господин госпожа господине`

@@ -173,3 +173,11 @@ describe('role labels and lists of round 19', () => {
     expect(found('We walked through Victoria Park today.')).toEqual([]);
   });
 });
+
+describe('a word as a surname where the phrase ends (after round 19)', () => {
+  it('takes a capitalised word or place after a given name when the phrase ends after it', () => {
+    expect(found('[12/03, 18:11] Lorraine Whitby: the white van parked across')).toEqual(['Lorraine Whitby']);
+    expect(found('I, Kemar Anthony Brown, of 14 Hope Road')).toEqual(['Kemar Anthony Brown']);
+    expect(found('We met at Victoria Station.')).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import {
   INSTITUTION_LEADS,
   PARTICLES,
   PERSON_AFTER,
+  PLACE_NOUNS,
 } from './name-context.js';
 import { detectChatNames } from './name-chat.js';
 import { chatExportSenders } from './name-exports.js';
@@ -65,9 +66,10 @@ class PersonScanner {
     this.#reader = new NameReader(text, names);
   }
 
-  #accept(start: number, last: Word): number {
+  #accept(start: number, found: Word): number {
     // `Ninoy Aquino International Airport`, `Marcos Highway`: a landmark, a road or an award named after someone.
-    if (this.#reader.landmarkFollows(start, last)) return this.#reader.landmarkEnd;
+    if (this.#reader.landmarkFollows(start, found)) return this.#reader.landmarkEnd;
+    const last = this.#wordSurnameEnding(found);
     // `Maria G.`: an initial standing for the surname ends the name.
     const after = this.#reader.text.slice(last.end, last.end + 4);
     const initial =
@@ -92,6 +94,21 @@ class PersonScanner {
     );
     this.#spans.push({ start: startOf(this.#reader, first), end, type: 'PERSON' });
     return end;
+  }
+
+  /**
+   * `Lorraine Whitby:`, `Errol Chambers,`, `Kemar Anthony Brown,`: after a given name, a capitalised word that is also a
+   * word or a place is its surname when the phrase ends right after it (not a place's noun: `Victoria Station.`).
+   */
+  #wordSurnameEnding(last: Word): Word {
+    const { evidence, names, text } = this.#reader;
+    const next = this.#reader.next(last);
+    if (!next || !isTitle(next.text) || next.text.length < 3 || text[last.end] !== ' ') return last;
+    const lastClass = evidence.classOf(last);
+    if (lastClass !== 'given' && lastClass !== 'ambiguousGiven') return last;
+    if (PLACE_NOUNS.has(next.lower) || HONORIFICS.has(next.lower)) return last;
+    const wordLike = names.common(next.lower) || names.place(next.lower) || names.family.has(next.lower);
+    return wordLike && /^(?:[,.;:!?)]|$)/.test(text.slice(next.end, next.end + 1)) ? next : last;
   }
 
   /** Every capitalised word: the lists first, then an honorific, then the evidence around it. */
