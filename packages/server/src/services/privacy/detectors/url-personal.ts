@@ -73,6 +73,15 @@ function ownerLabel(hostname: string): string {
   return (SECOND_LEVEL.has(second) && labels.length >= 3 ? labels.at(-3) : second) ?? '';
 }
 
+/** A path segment with its escapes decoded; one with a malformed escape (`a%zz.pdf`) is read as written. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * Does a URL name a person: a personal site (`annakowalska.com`, `kwame-mensah.github.io`), or a file
  * named after someone or holding an identity document (`Priya_Sharma_CV.pdf`, `…_passport.pdf`)?
@@ -90,12 +99,12 @@ export function namesAPerson(url: URL, names: NameLexicon): boolean {
   if (labels.length === 3 && namesSomeone(labels.slice(0, 2).join('.'), names)) return true;
   // `/display/CS/Onboarding+Jiale+Wu`: a wiki page titled with someone's name.
   const title = WIKI_TITLE.exec(url.pathname)?.[1];
-  if (title && namesSomeone(decodeURIComponent(title.replace(/\+/g, '-')), names)) return true;
+  if (title && namesSomeone(decoded(title.replace(/\+/g, '-')), names)) return true;
   // `/kv/show/hana-kobayashi/dev`, `/applicant/lindiwe-nkosi-20931`, `/colaboradores/thiago.barbosa/`: a path segment of
   // a given name and a surname joined by a separator.
   const segments = url.pathname.split('/');
   if (segments.some((segment) => /[-_.]/.test(segment) && namesSomeone(segment, names))) return true;
-  const file = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+  const file = decoded(url.pathname.split('/').at(-1) ?? '');
   const stem = /^(.+)\.[a-z0-9]{2,5}$/i.exec(file)?.[1];
   if (!stem) return false;
   const words = stem.toLowerCase().split(/[-_.\s]+/);

@@ -124,3 +124,12 @@ describe('paths that name a person (round 19)', () => {
     expect(found('see https://docs.example.com/guides/getting-started/install')).toEqual([]);
   });
 });
+
+describe('malformed escapes in a path', () => {
+  it('reads a path with a malformed percent escape as written instead of throwing', () => {
+    expect(found('see https://files.example.com/docs/a%zz_report.pdf now')).toEqual([]);
+    expect(found('see https://files.example.com/docs/Priya_Sharma_CV%zz.pdf now')).toEqual([
+      'https://files.example.com/docs/Priya_Sharma_CV%zz.pdf',
+    ]);
+  });
+});
