@@ -283,13 +283,15 @@ const PATH_OF_WORDS = /^\/?(?:(?:[A-Za-z][a-z0-9]*|[A-Z]{2,6})(?:[-_.][A-Za-z0-9
  * (glued to `-p`), `sshpass -p 'W1nter!sComing' ssh …`, `curl -u deploy:gh_9Xp2… https://…` (after the user's colon),
  * each found from its flag.
  */
-const CLI_PASSWORDS: readonly [flag: string, pattern: RegExp][] = [
+const CLI_PASSWORDS: readonly [flag: string, patterns: readonly RegExp[]][] = [
   [
     ' -p',
-    /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport)\b[^\n]*?\s-p(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg,
+    [
+      /\b(?:mysql|mariadb|mysqldump|mysqladmin|mysqlimport)\b[^\n]*?\s-p(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg,
+      /\bsshpass\s+-p\s?(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg,
+    ],
   ],
-  [' -p', /\bsshpass\s+-p\s?(['"]?)([^\s'"]{4,64})\1(?=\s|$)/dg],
-  [' -u', /\b(?:curl|wget)\b[^\n]*?\s(?:-u|--user)\s?(['"]?)[^\s:'"]+:([^\s'"]{4,64})\1(?=\s|$)/dg],
+  [' -u', [/\b(?:curl|wget)\b[^\n]*?\s(?:-u|--user)\s?(['"]?)[^\s:'"]+:([^\s'"]{4,64})\1(?=\s|$)/dg]],
 ];
 /**
  * `mother's maiden name "Featherstonehaugh"`, `memorable word: tangerine`, `first pet's name was Biscuit`:
@@ -318,13 +320,14 @@ function securityAnswers(text: string): Span[] {
   return spans;
 }
 
-/** Passwords on command lines, each pattern read only on the lines that hold its rare flag. */
+/** Passwords on command lines, read only on the lines that hold a rare flag, each line once for its flag's patterns. */
 function commandLinePasswords(text: string): Span[] {
   const spans: Span[] = [];
-  for (const [flag, pattern] of CLI_PASSWORDS) {
+  for (const [flag, patterns] of CLI_PASSWORDS) {
     for (let at = text.indexOf(flag); at >= 0; at = text.indexOf(flag, at + flag.length)) {
       const [lineStart, lineEnd] = lineAround(text, at);
-      for (const m of text.slice(lineStart, lineEnd).matchAll(pattern)) {
+      const line = text.slice(lineStart, lineEnd);
+      for (const m of patterns.flatMap((pattern) => [...line.matchAll(pattern)])) {
         const range = m.indices?.[2];
         if (range) spans.push({ start: lineStart + range[0], end: lineStart + range[1], type: 'SECRET' });
       }
