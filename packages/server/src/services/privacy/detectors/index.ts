@@ -2,6 +2,7 @@ import { mergeSpans } from '../spans.js';
 import { TOKEN_SHAPE } from '../tokens.js';
 import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
+import { addressesBeforeIds, addressesBeforePhones, addressesBeforeSecrets } from './address-ends.js';
 import { detectBankAccounts } from './bank-account.js';
 import { detectCards } from './card.js';
 import { datesAfterNames } from './dob-after-names.js';
@@ -11,13 +12,13 @@ import { notSampleValues } from './documentation-values.js';
 import { detectEmails } from './email.js';
 import { detectIbans } from './iban.js';
 import { detectInternalHosts, detectIps, detectMacs } from './network.js';
-import { detectNationalIds, holdersAfterIds, idsAfterNames, namesAnId } from './national-id.js';
+import { detectNationalIds, holdersAfterIds, idsAfterNames } from './national-id.js';
 import { idsInNextTurn } from './next-turn-answers.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { HONORIFICS } from './name-context.js';
 import { POLICE_RANKS } from './name-honorific.js';
 import { detectPersons } from './person.js';
-import { detectPhones } from './phone.js';
+import { detectPhones, phonesAfterNames } from './phone.js';
 import { detectPlates, vehicleWordsOnly } from './plate.js';
 import { recordRowFindings } from './record-rows.js';
 import { detectSecrets } from './secret.js';
@@ -47,7 +48,12 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   const ids = [...detectSsns(text), ...detectNationalIds(text), ...idsInNextTurn(text)].filter(
     (id) => !births.some((birth) => birth.start === id.start && birth.end === id.end),
   );
-  const placed = addressesBeforeSecrets(text, addressesBeforeIds(text, addresses, ids), secrets);
+  const phones = detectPhones(text);
+  const placed = addressesBeforePhones(
+    text,
+    addressesBeforeSecrets(text, addressesBeforeIds(text, addresses, ids), secrets),
+    phones,
+  );
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
     ...detectEmails(text),
@@ -56,7 +62,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectBankAccounts(text),
     ...ids,
     ...holdersAfterIds(text, ids, names),
-    ...detectPhones(text),
+    ...phones,
     ...detectIps(text),
     ...detectMacs(text),
     ...hostsAfterLogins(text, detectInternalHosts(text), persons),
@@ -68,6 +74,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...detectSpoken(text),
     ...persons,
     ...idsAfterNames(text, persons),
+    ...phonesAfterNames(text, persons),
     ...datesAfterNames(text, persons),
     ...recordRowFindings(text, persons),
   ];
@@ -111,41 +118,6 @@ function hostsAfterLogins(text: string, hosts: readonly Span[], persons: readonl
   return hosts.map((host) => {
     const login = persons.find((p) => p.end > host.start && p.end < host.end && text[p.end] === '@');
     return login ? { ...host, start: login.end + 1 } : host;
-  });
-}
-
-/**
- * `…, Montréal (Québec) H2J 2L6, NAS 424 244 911`: an address read on over a later field ends at the
- * comma or semicolon before the identity number and its label that it ran into.
- */
-function addressesBeforeIds(text: string, addresses: readonly Span[], ids: readonly Span[]): Span[] {
-  if (ids.length === 0) return [...addresses];
-  return addresses.map((address) => {
-    const id = ids.find(
-      (span) => span.start > address.start && span.start < address.end && span.end >= address.end,
-    );
-    if (!id) return address;
-    const between = text.slice(address.start, id.start);
-    const cut = Math.max(...[',', ';', '،', '，', '、'].map((mark) => between.lastIndexOf(mark)));
-    // Only an identity label after the comma ends it (`NAS`, `PESEL`): not a state or a city before a postcode.
-    if (cut <= 0 || !namesAnId(between.slice(cut + 1))) return address;
-    return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
-  });
-}
-
-/**
- * `Getreidegasse 9, 5020 Salzburg, Schlüsselbox-Code 0381, Gastgeber …`: an address read on over a door code or a
- * password ends at the comma before the field that holds it.
- */
-function addressesBeforeSecrets(text: string, addresses: readonly Span[], secrets: readonly Span[]): Span[] {
-  if (secrets.length === 0) return [...addresses];
-  return addresses.map((address) => {
-    const secret = secrets.find((span) => span.start > address.start && span.start < address.end);
-    if (!secret) return address;
-    const between = text.slice(address.start, secret.start);
-    const cut = Math.max(...[',', ';', '،', '，', '、'].map((mark) => between.lastIndexOf(mark)));
-    if (cut <= 0) return address;
-    return { ...address, end: address.start + between.slice(0, cut).trimEnd().length };
   });
 }
 

@@ -88,6 +88,33 @@ describe('round 14 secrets', () => {
       'ADDRESS:Getreidegasse 9, 5020 Salzburg',
     );
   });
+
+  it('reads a grouped number right after a name as its phone, not a year range or an amount', () => {
+    expect(all('Qualquer dúvida liguem ao administrador, Sr. Nuno Teixeira, 936 118 402.')).toContain(
+      'PHONE:936 118 402',
+    );
+    expect(all('Tenant Chan Siu Ming, 9123 4478. Landlord approved.')).toContain('PHONE:9123 4478');
+    expect(all('ċemplu lil Joseph Camilleri fuq 7941 8273.')).toContain('PHONE:7941 8273');
+    expect(all('Coach Maria Lopez, 2019 2023, led the team.').some((f) => f.startsWith('PHONE'))).toBe(false);
+    expect(all('Paid to Maria Lopez, 1 250 000 €.').some((f) => f.startsWith('PHONE'))).toBe(false);
+  });
+
+  it("ends an address before a phone number read on after it: at the sentence's end, else before its label", () => {
+    const romanian = all(
+      'Adresa: Str. Lipscani nr. 45, ap. 7, București, cod 030033. Sună-l pe Vasile, 0722 614 038.',
+    );
+    expect(romanian).toContain('ADDRESS:Str. Lipscani nr. 45, ap. 7, București, cod 030033');
+    expect(romanian).toContain('PHONE:0722 614 038');
+    const vietnamese = all(
+      'Giao tới: Số 18 ngõ 42 Trần Duy Hưng, Trung Hòa, Cầu Giấy, Hà Nội, SĐT 0912 345 678',
+    );
+    expect(vietnamese).toContain('ADDRESS:Số 18 ngõ 42 Trần Duy Hưng, Trung Hòa, Cầu Giấy, Hà Nội');
+    expect(vietnamese).toContain('PHONE:0912 345 678');
+    // (A number with neither a sentence's end nor a label before it leaves the address whole.)
+    expect(all('Redelivery to 1-4-22 Namba, Chuo-ku, Osaka 542-0076 on the 9th')).toContain(
+      'ADDRESS:1-4-22 Namba, Chuo-ku, Osaka 542-0076',
+    );
+  });
 });
 
 describe('round 14 address fields', () => {

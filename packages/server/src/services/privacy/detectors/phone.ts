@@ -14,6 +14,13 @@ const PHONE_WORDS =
 export const PHONE_CUE = new RegExp(
   String.raw`(?:${PHONE_WORDS})[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$`,
 );
+/** Where the words naming the phone number at `at` start (`Tel.`, `موبائل نمبر`), or undefined when none do. */
+export function phoneLabelStart(text: string, at: number): number | undefined {
+  const window = before(text, at, 24);
+  const label = PHONE_CUE.exec(window);
+  return label ? at - window.length + label.index : undefined;
+}
+
 /**
  * `O telemóvel continua a ser o 913 482 076`, `El celu de ella es 11 5634-2871`: the word further back in the same
  * sentence, with no other number's word between (`Caller read out her Turkish ID, 27184603988`).
@@ -137,4 +144,22 @@ export function detectPhones(text: string): Span[] {
     }
   }
   return spans;
+}
+
+/** `Sr. Nuno Teixeira, 936 118 402`, `Tenant Chan Siu Ming, 9123 4478`: a grouped number right after a name. */
+const NUMBER_AFTER_NAME =
+  /(?:, ?| [–—-] |: ?| \(| (?:on|at|fuq|pod) )(\+?\d{2,5}(?:[ .-]\d{2,5}){1,4})(?![\w%€$£/]|[.-]\d)/dy;
+const TWO_YEARS = /^(?:19|20)\d\d[ .-](?:19|20)\d\d$/;
+
+/** Phone numbers without a label, written right after a person's name as in a contact list. */
+export function phonesAfterNames(text: string, persons: readonly Span[]): Span[] {
+  return persons.flatMap((person): Span[] => {
+    NUMBER_AFTER_NAME.lastIndex = person.end;
+    const range = NUMBER_AFTER_NAME.exec(text)?.indices?.[1];
+    if (!range) return [];
+    const number = text.slice(range[0], range[1]);
+    const digits = digitsOf(number).length;
+    if (digits < 8 || digits > 13 || refused(number) || TWO_YEARS.test(number)) return [];
+    return [{ start: range[0], end: range[1], type: 'PHONE' }];
+  });
 }
