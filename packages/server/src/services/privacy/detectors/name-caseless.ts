@@ -8,8 +8,11 @@ type Accept = (start: number, last: Word) => number;
 
 /** Words of the caseless scripts (Thai names stand between spaces). */
 const CASELESS_WORD = new RegExp(`[${CASELESS_LETTERS}\\u200c\\u200d]+`, 'gu');
-/** `الشمري`, `الزهراء`: after an Arabic given name, a word with the article is a family name or a laqab. */
-const ARABIC_FAMILY = /^ال\p{Script=Arabic}{3,}$/u;
+/**
+ * `الشمري`, `الزهراء`, `بنعلي`: after an Arabic given name (one that is also a word, after a second name), a word
+ * with the article or with `بن` (son of) joined to it is a family name or a laqab.
+ */
+const ARABIC_FAMILY = /^(?:ال|بن)\p{Script=Arabic}{3,}$/u;
 /** Arabic `and`, `to`, `so` and Hebrew `and`, `to`, written onto the word after them. */
 const JOINED_PREFIX = /^[ولفול]/;
 const HAS_CASELESS = /[\u0590-\u07bf]|[\u0904-\u0dff]|[\u0e01-\u0e7f]|[\u10a0-\u10ff]/;
@@ -62,7 +65,7 @@ function caselessName(reader: NameReader, accept: Accept, at: number, text: stri
     next &&
     // (`شیراز به دنیا`: the same preposition goes on with the sentence.)
     !(next.text.length <= 2 && ambiguous.has(next.lower)) &&
-    (reader.surnameLike(next) || (!ambiguous.has(w.lower) && ARABIC_FAMILY.test(next.text)));
+    (reader.surnameLike(next) || ((last !== w || !ambiguous.has(w.lower)) && ARABIC_FAMILY.test(next.text)));
     next = reader.next(next)
   )
     last = next;

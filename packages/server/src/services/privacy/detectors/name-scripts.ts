@@ -4,7 +4,7 @@ import { linesBeyondLatin } from './util.js';
 /**
  * Names after a courtesy title or a name label in scripts without capitals, where the title is the
  * only sign that a name follows: Amharic `ወ/ሮ`, `አቶ`; Persian `خانم`, `آقای`; Urdu `محترمہ`, `جناب`;
- * Arabic `السيدة`, `السيد`, `للسيد`; Hebrew `מר`, `גב'`, `ד"ר` (one word); Hindi `डॉ.`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
+ * Arabic `السيدة`, `السيد`, `للسيد`, `د.`; Hebrew `מר`, `גב'`, `ד"ר` (one word); Hindi `डॉ.`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
  * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`; Tamil `திருமதி`; Telugu `శ్రీమతి`. The name is the one or two words after the
  * title, in the same script, up to punctuation; the title stays outside it.
  */
@@ -31,6 +31,7 @@ export const SCRIPT_TITLES = [
   'الأستاذة',
   'الحاج',
   'الحاجة',
+  'د.',
   'डॉ.',
   'डॉ',
   'Պարոն',
@@ -87,6 +88,8 @@ const NOT_SECOND = new Set([
   'है',
 ]);
 const THAI_LABEL = 'ชื่อ';
+/** Arabic and Persian offices after a title (`السيد مدير الموارد البشرية`, "Mr Director of HR"): no name follows. */
+const OFFICES = /^(?:مدير|مدیر|رئيس|رئیس|وزير|وزیر|سفير|عميد|نائب|مسؤول|محافظ|قاضي|المدير|الرئيس)$/;
 /** Hebrew `מר`, `גב'`, `ד"ר`: the surname after them, one word (a verb often follows: `מר כהן ביקש`). */
 const HEBREW_TITLES = ['מר', 'גברת', "גב'", 'גב׳', 'ד"ר', 'ד״ר'];
 /**
@@ -99,7 +102,7 @@ const THAI_NOT_NAMES =
 
 const WORD = '(?:(?!\\p{Script=Latin})[\\p{L}\\p{M}])+';
 const AFTER_TITLE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${SCRIPT_TITLES.join('|')})\\s+(${WORD})(?: (${WORD}))?` +
+  `(?<![\\p{L}\\p{M}])(?:${SCRIPT_TITLES.map((title) => title.replace('.', '\\.')).join('|')})\\s+(${WORD})(?: (${WORD}))?` +
     `|(?:${THAI_TITLES.join('|')}|(?<![\\p{L}\\p{M}])(?:${SPACED_SCRIPT_TITLES.join('|')}))\\s?(${WORD})(?: (${WORD}))?` +
     `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?` +
     `|(?<![\\p{L}\\p{M}])(?:${HEBREW_TITLES.join('|')})\\s+(${WORD})`,
@@ -120,6 +123,7 @@ export function detectScriptNames(text: string): Span[] {
       const matchedSecond = m[2] ?? m[4] ?? m[6];
       if (!first) continue;
       if (m[3] !== undefined && THAI_NOT_NAMES.test(first)) continue;
+      if (OFFICES.test(first)) continue;
       const second = matchedSecond && NOT_SECOND.has(matchedSecond) ? undefined : matchedSecond;
       const name = second ? `${first} ${second}` : first;
       const last = start + m.index + m[0].length - (matchedSecond && !second ? matchedSecond.length + 1 : 0);

@@ -70,6 +70,13 @@ describe('names in scripts without capitals (round 13)', () => {
     expect(found('الرجاء تحويل المبلغ إلى حساب عبد الرحمن الشمري: SA36')).toEqual(['عبد الرحمن الشمري']);
   });
 
+  it('reads a family name with the article or `بن` after two names, and a name after `د.`, not an office', () => {
+    expect(found('المؤجر: سعيد راشد المري | المستأجر')).toEqual(['سعيد راشد المري']);
+    expect(found('أنا أمينة بنعلي، رقم البطاقة')).toEqual(['أمينة بنعلي']);
+    expect(found('مرفق تقرير الطبيبة د. هالة الشمري.')).toEqual(['هالة الشمري']);
+    expect(found('السيد مدير الموارد البشرية المحترم،')).toEqual([]);
+  });
+
   it('reads a Chinese name before 的 and a plate, an e-mail or a birth date', () => {
     expect(found('张伟的车牌是京A·4821K。')).toEqual(['张伟']);
     expect(found('陳怡君的電郵是yijun.chen@gmail.com')).toEqual(['陳怡君']);
