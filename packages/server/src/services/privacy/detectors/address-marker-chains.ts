@@ -130,9 +130,9 @@ interface Part {
 
 /**
  * A word no address holds: a phone's or an account's number (nine digits or more, or a `+`), a word in Latin
- * letters (`Tel`, `DOB`): the next field starts there.
+ * letters (`Tel`, `DOB`), a table's or a subject line's bar (`मकान नं. 47 | यह …`): the next field starts there.
  */
-const FOREIGN = new RegExp(String.raw`^\+|[A-Za-z]{2}|(?:[${DIGITS}][^${DIGITS}]{0,2}){9}`);
+const FOREIGN = new RegExp(String.raw`^\+|^[|¦•]$|[A-Za-z]{2}|(?:[${DIGITS}][^${DIGITS}]{0,2}){9}`);
 const STOPS = /[.!?;:।؟۔]+$/;
 
 /** A clause ends after a word with `।`, `;`, `:`, `?`, and with a dot unless the word is an abbreviation (`म.नं.`, `ซ.`). */

@@ -48,6 +48,14 @@ describe('round 12 addresses in other scripts', () => {
     expect(found('Книгата „Граф Игнатиев“ 48 страници.')).toEqual([]);
   });
 
+  it("ends a Hindi address at a table's or a subject line's bar", () => {
+    const lease = found(
+      'विषय: किरायानामा – मकान नं. 47 | यह किरायानामा मकान मालिक श्री रमेश, निवासी 47, शिवाजी नगर, सेक्टर 5, भोपाल, मध्य प्रदेश 462016, तथा',
+    );
+    expect(lease.some((address) => address.endsWith('भोपाल, मध्य प्रदेश 462016'))).toBe(true);
+    expect(lease.filter((address) => address.includes('|'))).toEqual([]);
+  });
+
   it('reads a building with tower, floor and flat (Caracas) and a Dakar street corner', () => {
     expect(
       found(
