@@ -16,6 +16,14 @@ describe('domestic bank account numbers', () => {
     expect(found('IFSC SBIN0001234, A/c 38472910563')).toEqual(['38472910563']);
   });
 
+  it("reads `acc`, Vietnam's `stk`, a CLABE, a bank's name ending in `bank`, and tithes paid in", () => {
+    expect(found('abeg send the 15k to my gtbank acct 0247719385 name na chiamaka')).toEqual(['0247719385']);
+    expect(found('chuyen khoan vao stk 0071000823416 vietcombank nhe')).toEqual(['0071000823416']);
+    expect(found('te mando mi clabe 012180004471829368 de BBVA')).toEqual(['012180004471829368']);
+    expect(found('Tithes via EcoCash, or CABS account 1002648813')).toEqual(['1002648813']);
+    expect(found('sort code 20-44-91 acc 53118820 name Callum McLeod')).toEqual(['53118820']);
+  });
+
   it('leaves an account number on a line without a bank code', () => {
     expect(found('Customer account 12345678 was closed.')).toEqual([]);
     expect(found('Sort code 20-04-15 on file.\nYour account 12345678 is overdue.')).toEqual([]);

@@ -61,6 +61,8 @@ describe('more birth cues and date shapes', () => {
     expect(found('din fødselsdato 12. maj 1988.')).toEqual(['12. maj 1988']);
     expect(found('Μαρία Γεωργίου, γεν. 22/09/1979.')).toEqual(['22/09/1979']);
     expect(found('doğum tarihim 15.03.1992. Kartım çalındı')).toEqual(['15.03.1992']);
+    expect(found('Ad Soyad: Zeynep Arslan / Doğum: 14.07.1988')).toEqual(['14.07.1988']);
+    expect(found('doğum izni 14.07.2024 başlıyor')).toEqual([]);
     expect(found('जन्मतारीख 03/06/1984, मोबाईल')).toEqual(['03/06/1984']);
     expect(found('Valentina Ríos (n. 05/02/2011), tutor Héctor')).toEqual(['05/02/2011']);
   });

@@ -1,6 +1,13 @@
 import type { Span } from '../types.js';
 import { alternation, ONE_ENTRY } from './util.js';
 
+/** Months of the date shapes only one language writes (each list is compiled once more per shape that reads it). */
+const HUNGARIAN_MONTHS =
+  'január február március április május június július augusztus szeptember október november december';
+const TAGALOG_MONTHS = 'pebrero marso hunyo hulyo setyembre oktubre nobyembre disyembre';
+const NEPALI_MONTHS =
+  'बैशाख वैशाख जेठ जेष्ठ असार आषाढ साउन श्रावण भदौ भाद्र असोज आश्विन कात्तिक कार्तिक मंसिर मार्ग पुस पौष माघ फागुन फाल्गुन चैत चैत्र';
+const AMHARIC_MONTHS = 'መስከረም ጥቅምት ኅዳር ህዳር ታኅሣሥ ታህሳስ ጥር የካቲት መጋቢት ሚያዝያ ግንቦት ሰኔ ሐምሌ ነሐሴ ጳጉሜ';
 /** Month names and abbreviations (with the genitive forms Slavic languages use in dates). */
 const MONTH_NAMES = `
 january february march april may june july august september october november december
@@ -23,20 +30,21 @@ ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie dec
 січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
 tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta
 ledna února března dubna května června července srpna září října listopadu prosince
-január február március április május június július augusztus szeptember október
+${HUNGARIAN_MONTHS}
 ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου μαιου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου
-pebrero marso hunyo hulyo setyembre oktubre nobyembre disyembre
+${TAGALOG_MONTHS}
 machi aprili julai agosti septemba oktoba novemba desemba
 يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
 জানুয়ারি জানুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর
-बैशाख वैशाख जेठ जेष्ठ असार आषाढ साउन श्रावण भदौ भाद्र असोज आश्विन कात्तिक कार्तिक मंसिर मार्ग पुस पौष माघ फागुन फाल्गुन चैत चैत्र
-መስከረም ጥቅምት ኅዳር ህዳር ታኅሣሥ ታህሳስ ጥር የካቲት መጋቢት ሚያዝያ ግንቦት ሰኔ ሐምሌ ነሐሴ ጳጉሜ
+${NEPALI_MONTHS}
+${AMHARIC_MONTHS}
 meskerem tikimt tekemt hidar hedar tahsas tahesas yekatit megabit miyazya miazia genbot ginbot hamle nehase nehasse pagume pagumen
 ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר`;
 
 // (A longer list of months made V8 run DATE_PATTERN several times slower: Punjabi and Kazakh dates are read in
 // dob-from-cues.ts, from their cues.)
-const MONTHS = `${ONE_ENTRY}(?:${alternation(MONTH_NAMES.split(/\s+/).filter(Boolean))})`;
+const monthsOf = (names: string) => `${ONE_ENTRY}(?:${alternation(names.split(/\s+/).filter(Boolean))})`;
+const MONTHS = monthsOf(MONTH_NAMES);
 const THAI_MONTHS =
   'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.';
 const ORDINAL = String.raw`(?:st|nd|rd|th|er|re|e|º|ª|°|\.)?`;
@@ -61,15 +69,15 @@ const DATE = [
   // Airline and travel documents, run together: `02MAR19`, `14JUN1987` (DDMMMYY as in IATA PNRs and passports).
   String.raw`${DAY}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:${YEAR}|\d\d)`,
   // Hungarian, year first: `1985. március 12.`
-  String.raw`${YEAR}\.\s(?:${MONTHS})\s${DAY}\.?`,
+  String.raw`${YEAR}\.\s(?:${monthsOf(HUNGARIAN_MONTHS)})\s${DAY}\.?`,
   // Vietnamese: `12 tháng 5 năm 1990`.
   String.raw`(?:ngày\s)?${DAY}\stháng\s(?:0?[1-9]|1[0-2])\s(?:năm\s)?${YEAR}`,
   // Tagalog: `ika-14 ng Pebrero 1991`.
-  String.raw`ika-${DAY}\sng\s(?:${MONTHS})\s${YEAR}`,
+  String.raw`ika-${DAY}\sng\s(?:${monthsOf(TAGALOG_MONTHS)}|enero|abril|mayo|agosto)\s${YEAR}`,
   // Persian (Solar Hijri) `1368/05/12`, Nepali (Bikram Sambat, year first) `2045 साउन 12`, Ethiopian `መስከረም 14 ቀን 1978`.
   String.raw`1[34]\d\d/(?:0?[1-9]|1[0-2])/${DAY}`,
-  String.raw`${YEAR}\s(?:${MONTHS})\s${DAY}`,
-  String.raw`(?:${MONTHS})\s${DAY}\sቀን\s${YEAR}`,
+  String.raw`${YEAR}\s(?:${monthsOf(NEPALI_MONTHS)})\s${DAY}`,
+  String.raw`(?:${monthsOf(AMHARIC_MONTHS)})\s${DAY}\sቀን\s${YEAR}`,
   // Thai, with the Buddhist-era year: `5 มกราคม 2530`, `29 ก.พ. 2535`.
   String.raw`${DAY}\s(?:${THAI_MONTHS})\s(?:พ\.ศ\.\s?)?25\d\d`,
   String.raw`${YEAR}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日`,
@@ -102,7 +110,7 @@ const ERA_DATE = new RegExp(
  * `생신이`: Korean particles join the word; `생신` is the honorific birthday, `발생일` a date something happened).
  */
 const CUE = new RegExp(
-  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nascimento|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihim|doğum tarihiniz|doğum tarihi|dogum tarihim|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|nar\.|datum narození|született|születési dátum|születési idő|születési ideje|ọjọ́ ìbí|ojo ibi|bí i ní|bí mi ní|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|وتاريخ الميلاد|تاريخ ميلادي|وتاريخ ميلادي|تاريخ ميلاده|تاريخ ميلادها|مواليد|ولدت|ولد|وُلِ?دت?|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γεν\.|γέννησης|γεννήθηκε|γεννήθηκα|γεννημένη|γεννημένος|γεννηθείς|γεννηθείσα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्मतारीख|जन्म तारीख|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|የተወለዱ(?:ት|በት)|ተወለደች|ተወለደ|ተወለዱ|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun|උපන් දිනය|උපන්|ថ្ងៃកំណើត|កំណើត|မွေးသက္ကရာဇ်|မွေးနေ့|დაბადების თარიღი|დაბადების|დაბ\.|төрсөн огноо|төрсөн|ວັນເດືອນປີເກີດ|ວັນເກີດ)(?![\p{L}])|(?<=\()n\.(?=\s)|(?<=^|[\s(,;])\*(?=\s?\d{1,2}\.\d{1,2}\.\d{4})|(?:生年月日|出生年月日|出生日期|出生|生[于於]|誕生日|생년월일|생신|(?<!발)생일|วันเกิด|เกิดวันที่)`,
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born|b\.|geboren|geb\.|geburtsdatum|geburtstag|n[ée]e? le|née|né|date de naissance|naissance|fecha de nacimiento|fecha de nac\.?|f\. nac\.?|nacid[oa]|naci[óo]?|nací|nacimiento|nasceu|nascimento|nasci|nasc\.|data de nasc\.|nascut|nascuda|data de naixement|naixement|tug[‘'ʻ’]?ilgan|туғилган|જન્મ|ਜਨਮ|ଜନ୍ମ|ಜನ್ಮ|ജനനം|ജനന തീയതി|பிறந்த தேதி|பிறந்த|ծնվ\.|ծնված|ծնվել|ծննդյան ամսաթիվ|పుట్టిన తేదీ|జననం|a mụrụ ya na|a mụrụ|ụbọchị ọmụmụ|जन्म|fecha nac\.|род\.|nat[oa]|data di nascita|data de nascimento|nascid[oa]|geboortedatum|geboren op|urodzon[ya]|data urodzenia|doğum tarihim|doğum tarihiniz|doğum tarihi|doğum(?=\s?:)|dogum tarihim|dogum tarihi|doğdu|tanggal lahir|lahir|ur\.|urodzi(?:ł|ła)(?:em|am)?(?:\ssię)?|syntynyt|syntyi|syntymäaika|narozen[aáý]?|nar\.|datum narození|született|születési dátum|születési idő|születési ideje|ọjọ́ ìbí|ojo ibi|bí i ní|bí mi ní|sinh ngày|ngày sinh|sinh|födelsedatum|född|fødselsdato|født|data nașterii|născut|născută|ipinanganak|kapanganakan|alizaliwa|kuzaliwa|تاريخ الميلاد|وتاريخ الميلاد|تاريخ ميلادي|وتاريخ ميلادي|تاريخ ميلاده|تاريخ ميلادها|مواليد|ولدت|ولد|وُلِ?دت?|تاريخ الولادة|תאריך לידה|נולדה|נולד|ημερομηνία γέννησης|ημ\. γέννησης|γεν\.|γέννησης|γεννήθηκε|γεννήθηκα|γεννημένη|γεννημένος|γεννηθείς|γεννηθείσα|γενέθλια|дата рождения|родил(?:ся|ась)|дата народження|народився|народилася|生年月日|出生日期|出生|誕生日|생년월일|출생|생일|تاریخ تولد|متولد|জন্ম তারিখ|জন্মতারিখ|জন্ম|जन्मतारीख|जन्म तारीख|जन्म मिति|जन्ममिति|जन्म तिथि|जन्मतिथि|የልደት ቀን|ልደት ቀን|ልደት|የትውልድ ቀን|የትውልድ ዘመን|የተወለደ(?:ችበት|በት)|የተወለዱ(?:ት|በት)|ተወለደች|ተወለደ|ተወለዱ|taariikhda dhalashada|dhalashada|туған күні|туған|fædd|fæddur|fæðingardagur|fæðingardag|เกิดวันที่|วันเกิด|เกิด|seinengappi|tanjōbi|tanjoubi|saengnyeonwolil|saeng-?il|cumpleaños|cumpleanos|cumple|compleanno|anniversaire|aniversário|aniversario|verjaardag|urodziny|doğum günü|dogum gunu|syntymäpäivä|födelsedag|fødselsdag|день рождения|день народження|sinh nhật|ulang tahun|උපන් දිනය|උපන්|ថ្ងៃកំណើត|កំណើត|မွေးသက္ကရာဇ်|မွေးနေ့|დაბადების თარიღი|დაბადების|დაბ\.|төрсөн огноо|төрсөн|ວັນເດືອນປີເກີດ|ວັນເກີດ)(?![\p{L}])|(?<=\()n\.(?=\s)|(?<=^|[\s(,;])\*(?=\s?\d{1,2}\.\d{1,2}\.\d{4})|(?:生年月日|出生年月日|出生日期|出生|生[于於]|誕生日|생년월일|생신|(?<!발)생일|วันเกิด|เกิดวันที่)`,
   'giu',
 );
 /**

@@ -33,6 +33,12 @@ describe('e-mail addresses with an underscore or dash spelled out', () => {
     ]);
   });
 
+  it('reads digits said apart after the last word of the local part', () => {
+    expect(found('mera email hai priyanka dot iyer 92 at gmail dot com, wahi pe')).toEqual([
+      'priyanka dot iyer 92 at gmail dot com',
+    ]);
+  });
+
   it('leaves words of the same name in ordinary text alone', () => {
     expect(found('press the dash at the end dot com style')).toEqual([]);
     expect(found('use an underscore at the start of the name')).toEqual([]);

@@ -16,8 +16,8 @@ const DOMAIN = new RegExp(`(?:[${LETTERS}0-9-]+\\.)+[${LETTERS}]{2,}(?![${LETTER
  * that has a dot, an underscore or a digit (not `look at this dot com`). Found from the word `dot`.
  */
 const DOT_WORD = /[[(]?\bdot\b[\])]?/gi;
-/** A part of the local part, perhaps with numbers said as words after it (`eze eighty-seven`). */
-const LOCAL_WORD = `[a-z0-9][a-z0-9._%+-]{0,63}(?:\\s${NUMBER_WORD})*`;
+/** A part of the local part, perhaps with numbers said as words or digits after it (`eze eighty-seven`, `iyer 92`). */
+const LOCAL_WORD = `[a-z0-9][a-z0-9._%+-]{0,63}(?:\\s(?:${NUMBER_WORD}|\\d{1,4}(?![\\w.])))*`;
 const SPELLED_OUT = new RegExp(
   String.raw`(?<![\w.])((?:${LOCAL_WORD}\s?(?:\[dot\]|\(dot\)|\s(?:dot|underscore|dash|hyphen)\s)\s?){0,3}${LOCAL_WORD})\s?(\[at\]|\(at\)|\sat\s)\s?([a-z0-9-]{2,63})\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6})(?:\s?(?:\[dot\]|\(dot\)|\sdot\s)\s?([a-z]{2,6}))?(?![\w])`,
   'iy',
@@ -46,6 +46,11 @@ function spelledOut(text: string): Span[] {
     // `eze eighty-seven at …`: numbers said as words belong to the word before them.
     const said = NUMBER_WORDS_BEFORE.exec(window.slice(0, localEnd + 1));
     if (said && said.index < localStart) localStart = said.index;
+    // `priyanka dot iyer 92 at …`: digits said apart from the word before them belong to it.
+    const digitsApart = /^\d{1,4}$/.test(window.slice(localStart, localEnd + 1))
+      ? /[a-z][a-z0-9._%+-]*\s$/i.exec(window.slice(0, localStart))
+      : null;
+    if (digitsApart) localStart = digitsApart.index;
     // `priya dot raman at outlook dot com`, `sam underscore okafor at …`: the local part's dots, underscores
     // and dashes may be spelled out too.
     for (let part = SPELLED_DOT_BEFORE.exec(window.slice(0, localStart)); part;) {

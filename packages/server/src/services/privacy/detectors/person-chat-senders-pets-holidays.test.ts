@@ -181,6 +181,7 @@ describe('lower-case names introduced in chat or after a title', () => {
   it("reads `it's kavya`, `mr okeke`", () => {
     expect(lower("Hotel chat: hey it's kavya in 1208, the key card stopped working")).toEqual(['kavya']);
     expect(lower('pharm tech note: mr okeke rang again re insulin pens')).toEqual(['okeke']);
+    expect(lower('send am to my acct, name na chiamaka okafor')).toEqual(['chiamaka okafor']);
   });
 
   it("leaves `it's fine`, `this is great`, `mr bean`", () => {

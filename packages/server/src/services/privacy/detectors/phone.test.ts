@@ -70,6 +70,7 @@ describe('phone words of more languages and mobile money', () => {
     ]);
     expect(phones('وسيتواصل معك المندوب على الرقم 0551234870.')).toEqual(['0551234870']);
     expect(phones('إذا لم تقم بذلك اتصل بـ 920012345.')).toEqual(['920012345']);
+    expect(phones('حي الروضة، جدة 23435، الاتصال على 0551234409')).toEqual(['0551234409']);
     expect(phones('رقم الطلب 44821 تم استلامه')).toEqual([]);
   });
 });

@@ -47,4 +47,14 @@ describe('passwords in quotes', () => {
       ),
     ).toEqual(['8d9vj-k4bwp', '4sckq-hrk5p']);
   });
+
+  it('takes codes without a digit after a code in two parts, and codes apart by dots, but no hyphenated word', () => {
+    expect(found('backup codes: dey3-adtv aekq-drjw ehy5-te3s (keep safe!!)')).toEqual([
+      'dey3-adtv',
+      'aekq-drjw',
+      'ehy5-te3s',
+    ]);
+    expect(found('recovery codes 3zqp-pzpa · ggbw-gp7q')).toEqual(['3zqp-pzpa', 'ggbw-gp7q']);
+    expect(found('the backup codes were well-kept')).toEqual([]);
+  });
 });

@@ -188,11 +188,15 @@ const JOINED_PASSWORD =
  */
 const PASSWORD_CUE =
   /\b(?:pass|pin|pw|wi|kennwort|wachtwoord|mot de passe|contraseña|senha|lösenord|salasana|otp|one-time|verification|security|login|sms|2fa|mfa|auth|access|api|refresh|session|pre|psk|vpn|wpa|network|encryption|recovery|backup|scratch)/gi;
-/** `2FA recovery codes for the admin: 642b-sff6 k8xp-mbgy …`, `his recovery codes were …`: after the cue, each code with a digit in it. */
+/**
+ * `2FA recovery codes for the admin: 642b-sff6 k8xp-mbgy …`, `his recovery codes were …`, `recovery codes 3zqp-pzpa
+ * · ggbw-gp7q`: after the cue, each code with a digit in it, apart by spaces, commas or dots; after a code in two
+ * parts, one of the same shape without a digit too (`dey3-adtv aekq-drjw`).
+ */
 const RECOVERY_CUE =
-  /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b(?:[^\n:]{0,80}?:|\s(?:were|are|was|is)\b)/iuy;
+  /\b(?:recovery|backup|scratch|2fa|mfa)(?:[ -][\p{L}]+){0,3}? codes\b(?:[^\n:]{0,80}?:|\s(?:were|are|was|is)\b|(?=\s(?=[\w-]*\d)[A-Za-z0-9]{4,6}-[A-Za-z0-9]{4,6}(?![\w-])))/iuy;
 const RECOVERY_CODE =
-  /[\s,;]+(\d{4} \d{4}|(?=[\w-]*\d)[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,6}){0,2})(?![\w-])/dy;
+  /[\s,;·•]+(\d{4} \d{4}|(?=[\w-]*\d)[A-Za-z0-9]{4,10}(?:-[A-Za-z0-9]{4,6}){0,2}|(?<=[A-Za-z0-9]-[A-Za-z0-9]{4,6}[\s,;·•]+)[A-Za-z0-9]{4,6}-[A-Za-z0-9]{4,6})(?![\w-])/dy;
 
 /** Every access code names its `code`: ACCESS_CODE is tried from up to two words before each. */
 const CODE_WORD = /code/gi;

@@ -130,3 +130,12 @@ export function shareHostLink(url: URL): boolean {
   const rest = where.slice(m[0].length) + url.search + url.hash;
   return rest.split(/[/?#&=.]/).some((part) => RANDOM_ID.test(part));
 }
+
+/**
+ * A meeting's join link, whose ID is the only key to the call: Google Meet (`meet.google.com/xkq-pwda-ury`), Zoom
+ * (`zoom.us/j/84512349876`), Teams (`teams.microsoft.com/l/meetup-join/…`), Jitsi and Whereby rooms.
+ */
+const MEETING_LINK =
+  /^(?:meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}\/?$|(?:[\w-]+\.)?zoom\.us\/[jw]\/\d{9,11}|teams\.microsoft\.com\/l\/meetup-join\/.|teams\.live\.com\/meet\/\d|meet\.jit\.si\/[\w-]{6,}|whereby\.com\/[\w-]{3,})/i;
+
+export const meetingLink = (url: URL): boolean => MEETING_LINK.test(url.host + url.pathname);

@@ -20,6 +20,16 @@ describe('share links on hosts that serve only shared files and albums', () => {
     }
   });
 
+  it("reads a meeting's join link, not the service's own pages", () => {
+    expect(found('Join: https://meet.google.com/xkq-pwda-ury')).toEqual([
+      'https://meet.google.com/xkq-pwda-ury',
+    ]);
+    expect(found('Zoom https://us02web.zoom.us/j/84512349876 at 3')).toEqual([
+      'https://us02web.zoom.us/j/84512349876',
+    ]);
+    expect(found('see https://meet.google.com/ or https://zoom.us/pricing')).toEqual([]);
+  });
+
   it('leaves the hosts’ own pages, without an ID', () => {
     expect(found('see https://drive.google.com/ and https://www.dropbox.com/plans')).toEqual([]);
     expect(found('open https://www.icloud.com/photos/ or https://www.icloud.com/iclouddrive/')).toEqual([]);

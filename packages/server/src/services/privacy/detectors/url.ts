@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { Span } from '../types.js';
 import { anchoredMatches } from './anchored-matches.js';
 import type { NameLexicon } from './name-lexicon.js';
-import { namesAPerson, shareHostLink } from './url-personal.js';
+import { meetingLink, namesAPerson, shareHostLink } from './url-personal.js';
 import { ownSiteLinks } from './url-own-sites.js';
 
 const URL_PATTERN =
@@ -79,6 +79,7 @@ function sensitive(raw: string, names: NameLexicon | undefined): boolean {
     PERSONAL_PATH.test(url.pathname) ||
     SHARE_LINK.test(url.pathname) ||
     shareHostLink(url) ||
+    meetingLink(url) ||
     SECRET_HOSTS.test(url.host + url.pathname) ||
     SELLER_PAGES.test(url.host + url.pathname) ||
     profileUrl(url) ||
