@@ -19,7 +19,12 @@ const COUNTRY_BEFORE =
   /(?:^|[^\p{L}])((?:Россия|Российская Федерация|РФ|Україна|Украина|Казахстан|Қазақстан|Беларусь|Кыргызстан|Узбекистан|Молдова|Армения|Грузия|Азербайджан|Таджикистан),\s)$/u;
 const POSTCODE_OR_CITY_START = /^(?:\d{5,6},|[гм]\.\s?\p{Lu})/u;
 
+/** `Toshkent sh., Amir Temur ko'chasi 108`: Uzbek names the city (`shahri`) or the district (`tumani`) first. */
+const UZBEK_CITY_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'‘’ʻ-]*\s(?:sh\.|shahri|tumani|t\.),\s?)$/u;
+
 export function withCityBefore(text: string, addresses: Span[]): Span[] {
+  if (/\ssh\.,|\sshahri,|\stumani,/.test(text))
+    addresses = addresses.map((address) => withUzbekCity(text, address));
   if (!/[гм]\.|ул\.|вул\.|пр\./.test(text)) return addresses;
   return addresses.map((address) => {
     let start = address.start;
@@ -32,4 +37,9 @@ export function withCityBefore(text: string, addresses: Span[]): Span[] {
     }
     return start === address.start ? address : { ...address, start };
   });
+}
+
+function withUzbekCity(text: string, address: Span): Span {
+  const city = UZBEK_CITY_BEFORE.exec(text.slice(Math.max(0, address.start - 40), address.start))?.[1];
+  return city ? { ...address, start: address.start - city.length } : address;
 }

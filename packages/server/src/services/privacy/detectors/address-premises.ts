@@ -44,9 +44,9 @@ export function detectPremisesAddresses(text: string): Span[] {
   return spans;
 }
 
-/** `Flat C, 18/F, Block 2, …`, `Plot No. 2093/418`, `H.No. 8-2-293/82`: a flat, floor or plot word just before. */
+/** `Flat C, 18/F, Block 2, …`, `Unit 12-3A, …`, `Plot No. 2093/418`, `H.No. 8-2-293/82`: a flat, floor or plot word just before. */
 const UNIT_BEFORE =
-  /(?:(?<![\p{L}\d])(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Rm\.?)\s[A-Z0-9]{1,5},\s(?:\d{1,2}\/F,\s)?|(?<![\w/])\d{1,2}\/F,\s|(?<![\p{L}])(?:Plot|House|H\.))\s?$/u;
+  /(?:(?<![\p{L}\d])(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Rm\.?)\s[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?,\s(?:\d{1,2}\/F,\s)?|(?<![\w/])\d{1,2}\/F,\s|(?<![\p{L}])(?:Plot|House|H\.))\s?$/u;
 
 function withUnitBefore(text: string, address: Span): Span {
   const from = Math.max(0, address.start - 24);
@@ -54,10 +54,25 @@ function withUnitBefore(text: string, address: Span): Span {
   return m ? { ...address, start: from + m.index } : address;
 }
 
+/**
+ * `Unit 12-3A, Menara Ampang, Jalan Ampang, …`, `Edifício Atlântico, Rua Barata Ribeiro 370`, `Harbour Heights, 5 …`: a
+ * tower or block named before the street, its word first (Malay, Portuguese, Spanish, Indonesian) or last (English).
+ */
+const TOWER_BEFORE = new RegExp(
+  String.raw`(?<![${L}])(?:(?:Menara|Wisma|Edifício|Edificio|Edifici|Torre|Condomínio|Condominio|Residencial|Gedung|Bloco)\s${CAP}(?:\s${CAP}){0,2}|${CAP}(?:\s${CAP}){0,2}\s(?:Tower|Towers|Plaza|Mansions?|Apartments|Residences|Heights|Building))(?:,\s|\s[-–]\s)$`,
+  'u',
+);
+
+function withTowerBefore(text: string, address: Span): Span {
+  const from = Math.max(0, address.start - 48);
+  const m = TOWER_BEFORE.exec(text.slice(from, address.start));
+  return m ? { ...address, start: from + m.index } : address;
+}
+
 /** Each address with the named building and room written before it, when one is. */
 export function withBuildingsBefore(text: string, addresses: Span[]): Span[] {
   if (PRACTICE_HINT.test(text)) addresses = addresses.map((address) => withPracticeBefore(text, address));
-  addresses = addresses.map((address) => withUnitBefore(text, address));
+  addresses = addresses.map((address) => withUnitBefore(text, withTowerBefore(text, address)));
   return addresses.map((address) => {
     const from = Math.max(0, address.start - 90);
     const window = text.slice(from, address.start);

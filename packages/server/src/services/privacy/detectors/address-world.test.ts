@@ -57,3 +57,34 @@ describe('addresses of round 10b', () => {
     expect(found('the number one, first block of seats is sold')).toEqual([]);
   });
 });
+
+describe('addresses of round 20', () => {
+  const distinct = (text: string) => [...new Set(found(text))];
+
+  it('reads a tower named before the street and a unit before it, and a house number with a hyphened letter', () => {
+    expect(
+      found('drop at guardhouse, Unit 12-3A, Menara Ampang, Jalan Ampang, 50450 Kuala Lumpur, say'),
+    ).toEqual(['Unit 12-3A, Menara Ampang, Jalan Ampang, 50450 Kuala Lumpur']);
+    expect(
+      distinct(
+        'portaria do Edifício Atlântico, Rua Barata Ribeiro 370, apto 802, Copacabana, Rio de Janeiro',
+      ),
+    ).toEqual(['Edifício Atlântico, Rua Barata Ribeiro 370, apto 802, Copacabana, Rio de Janeiro']);
+    expect(distinct('handa ang sukli po, 45-B Kamuning Rd, Brgy. Obrero, Quezon City tapos')).toEqual([
+      '45-B Kamuning Rd, Brgy. Obrero, Quezon City',
+    ]);
+    expect(distinct('The Menara Ampang view, Jalan Ampang is busy')).toEqual([]);
+  });
+
+  it("reads an Uzbek street with its city written first or after, and an Indonesian road's kilometre and number", () => {
+    expect(distinct("order — Amir Temur ko'chasi 108, Toshkent 100084 — 3rd floor")).toEqual([
+      "Amir Temur ko'chasi 108, Toshkent 100084",
+    ]);
+    expect(distinct("manzil Toshkent sh., Amir Temur ko'chasi 108, 27-xonadon.")).toEqual([
+      "Toshkent sh., Amir Temur ko'chasi 108, 27-xonadon",
+    ]);
+    expect(distinct('taruh di Jl. Kaliurang Km 5 No. 23, Sleman, Yogyakarta ya')).toEqual([
+      'Jl. Kaliurang Km 5 No. 23, Sleman, Yogyakarta',
+    ]);
+  });
+});

@@ -22,7 +22,7 @@ const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{3,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE})?${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
-  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
+  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?(?:-?[A-Za-z])?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
 /** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`, `18B`), or staircase and door (`45/3/12`). */
@@ -43,10 +43,10 @@ const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`
 const NOT_A_STREET =
   /^(?:Stell|Park|Arbeits|Sitz|Steh|Spiel|Camping|Liege|Abstell|Lager|Sport|Tennis|Golf|Zelt|Kunden|Besucher|Mitarbeiter)platz\s/;
 /**
- * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, and `gate` only after a
+ * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, Uzbek `Amir Temur ko'chasi 108`, and `gate` only after a
  * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
  */
-const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé)|(?<=s\s)gate`;
+const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé|ko['‘’]chasi|kochasi)|(?<=s\s)gate`;
 const GERMANIC_SPLIT = new RegExp(
   String.raw`(?:${CAP}\s)?${CAP}\s(?:${SPLIT_WORDS})\s+${HOUSE_NUMBER}${EU_TAIL}`,
   'y',
@@ -297,14 +297,17 @@ function withNumbersBefore(text: string, span: Span): Span {
 }
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
-/** `4417 North Kedzie Avenue` and `apartment 2R, Chicago`, found apart, one comma between: one address. */
+/**
+ * `4417 North Kedzie Avenue` and `apartment 2R, Chicago`, `Jl. Kaliurang Km 5` and `No. 23, Sleman`, found apart, one
+ * comma or one space between: one address.
+ */
 function joinedByCommas(text: string, spans: Span[]): Span[] {
   if (spans.length < 2) return spans;
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const joined: Span[] = [];
   for (const span of sorted) {
     const last = joined.at(-1);
-    if (last && span.start >= last.end && /^,\s?$/.test(text.slice(last.end, span.start))) {
+    if (last && span.start >= last.end && /^(?:,\s?| )$/.test(text.slice(last.end, span.start))) {
       joined[joined.length - 1] = { ...last, end: span.end };
     } else joined.push(span);
   }

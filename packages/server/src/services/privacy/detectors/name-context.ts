@@ -243,11 +243,11 @@ export const VIETNAMESE_SYLLABLE =
 
 /**
  * Kinship and courtesy titles that stand before a given name in many languages and are not part of
- * it (`Ate Marites`, `Kuya Jomar`, `Oma Gerda`, `Bu Ratna`, `Datuk Rosli`, `bác Tư`, `la licenciada
+ * it (`Ate Marites`, `Kuya Jomar`, `Aling Nena`, `Oma Gerda`, `Bu Ratna`, `Datuk Rosli`, `bác Tư`, `la licenciada
  * Reyes`, `Auntie Lou`): like `my colleague …`, they say a person follows. (Those that are also given
  * names, `Lola`, or ordinary words in another language, Portuguese `em`, are left out.)
  */
-const KINSHIP_TITLES = `ate kuya manang manong tita tito ninang ninong oma opa tante onkel nonna nonno abuela abuelo tía tío
+const KINSHIP_TITLES = `ate kuya manang manong aling mang tita tito ninang ninong oma opa tante onkel nonna nonno abuela abuelo tía tío
 tia tio zia zio babcia dziadek ciocia wujek auntie aunty uncle bu ibu pak bapak mbak kak kakak datuk dato datin puan encik
 cik haji hajah bác chị cô chú ông bà nong khun apa appa amma bhai bhaiya didi dadi nani baji licenciada licenciado
 ingeniera ingeniero doutor doutora mzee mwalimu ndugu kay si ammi abbu ammu`;

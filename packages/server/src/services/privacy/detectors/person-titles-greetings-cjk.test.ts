@@ -10,6 +10,7 @@ describe('kinship and courtesy titles before a name (round 9)', () => {
   it('reads the name after a kinship title, leaving the title out', () => {
     expect(found('Tita Remedios will bring the leche flan on Sunday.')).toContain('Remedios');
     expect(found('Kumusta, Kuya Ramil? Dala mo yung charger.')).toContain('Ramil');
+    expect(found('tapos tawag kay Aling Nena')).toEqual(['Nena']);
     expect(found('Opa Gerhard hat die Fahrkarten schon gekauft.')).toContain('Gerhard');
     expect(found('Tolong sampaikan ke Ibu Yuliani bahwa rapat diundur.')).toContain('Yuliani');
     expect(found('hôm qua chú Bình gọi điện cho tôi.')).toContain('Bình');
