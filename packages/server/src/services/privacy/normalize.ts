@@ -1,7 +1,9 @@
+import { withOcrLabelsRead } from './ocr-labels.js';
+
 /**
  * A detection view of a text: zero-width and soft-hyphen characters are dropped, full-width
  * forms, odd spaces and the digits of other scripts become ASCII, so `ａｌｉｃｅ＠ｅｘ.com` or `4111\u200B1111…` are still
- * found. Replaced characters keep their place; for the dropped ones the view remembers where
+ * found, and form labels misread by a scanner (`D0B:`) are read as words. Replaced characters keep their place; for the dropped ones the view remembers where
  * they were, so a span found in the view maps back onto the original characters, which the
  * output keeps untouched.
  */
@@ -52,7 +54,8 @@ function joinsTwoWords(text: string, at: number): boolean {
   return /\p{Ll}/u.test(text[at - 1] ?? '') && /\p{Lu}/u.test(text[at + 1] ?? '');
 }
 
-export function detectionView(text: string): DetectionView {
+export function detectionView(original: string): DetectionView {
+  const text = withOcrLabelsRead(original);
   if (!DISGUISE.test(text)) return { text, droppedAt: [], originalLength: text.length };
   const parts: string[] = [];
   const droppedAt: number[] = [];

@@ -40,3 +40,15 @@ describe('names as forms write them', () => {
     expect(found('We flew in from Berlin, Jeremy drove.')).toEqual([]);
   });
 });
+
+describe('names in a scanned form (round 20)', () => {
+  it("reads any name after a name's label, two spaces between its names, up to the next field", () => {
+    expect(found('NAME: ADEBAYO  OLUWASEUN   DOB: 12 / 03 / 1986')).toEqual(['ADEBAYO  OLUWASEUN']);
+    expect(found('Surname: MUTASA  First names: TAPIWA  GRACE  ID No: 63')).toEqual([
+      'MUTASA',
+      'TAPIWA  GRACE',
+    ]);
+    expect(found('SURNAME: MUTASA  FORENAMES: TAPIWA')).toEqual(['MUTASA', 'TAPIWA']);
+    expect(found('STATUS: PENDING  REVIEW')).toEqual([]);
+  });
+});

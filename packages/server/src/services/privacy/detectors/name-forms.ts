@@ -27,6 +27,10 @@ const FIELD_NAMES = new Set(
     ' ',
   ),
 );
+/** A name's label right before a run of capitals (`NAME: `, `First names: `, `Surname:`). */
+const NAME_LABEL_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:full|first|given|family|last|middle|sur|fore)\s?)?names?\s?:\s{0,3}$/iu;
+const MORE_AFTER_TWO_SPACES = /^ {2}\p{Lu}{2,}(?: \p{Lu}{2,})*(?![\p{L}\p{N}]|\s?:)/u;
 /** A name in capitals alone must be this long: shorter ones are as often abbreviations (`NIK`, `SIM`, `RON`). */
 const LONE_MIN = 5;
 
@@ -75,8 +79,11 @@ interface CapitalWord {
   joining: boolean;
 }
 
-/** The words of a run of capitals that may be a name: a listed one among them, none an ordinary word. */
-function namesInRun(words: CapitalWord[]): Span[] {
+/**
+ * The words of a run of capitals that may be a name: a listed one among them, none an ordinary word; after a name's
+ * label (`NAME:`, `First names:`) any that may be a name.
+ */
+function namesInRun(words: CapitalWord[], labelled: boolean): Span[] {
   const spans: Span[] = [];
   let segment: CapitalWord[] = [];
   const close = () => {
@@ -87,7 +94,7 @@ function namesInRun(words: CapitalWord[]): Span[] {
     const first = segment[0];
     const last = segment.at(-1);
     const alone = first === last && first !== undefined && first.end - first.start < LONE_MIN;
-    if (first && last && !alone && segment.some((w) => LISTED.has(w.wordClass))) {
+    if (first && last && !alone && (labelled || segment.some((w) => LISTED.has(w.wordClass)))) {
       spans.push({ start: first.start, end: last.end, type: 'PERSON' });
     }
     segment = [];
@@ -288,8 +295,19 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
       from = CAPITALS_RUN.lastIndex;
       // `GPU`, `GB`, `IBAN`: one short word in capitals names no one alone, nor as a family name before a given one.
       if (m[0].length < LONE_MIN && !/[ ,]/.test(m[0])) continue;
+      const labelled = NAME_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+      // (`NAME: ADEBAYO  OLUWASEUN   DOB: …`: a scanned form's name field may hold two spaces between its names.)
+      const more = labelled ? (MORE_AFTER_TWO_SPACES.exec(text.slice(from, from + 40))?.[0] ?? '') : '';
+      if (
+        more &&
+        !more
+          .trim()
+          .split(' ')
+          .some((word) => FIELD_NAMES.has(word.toLowerCase()))
+      )
+        from += more.length;
       const words: CapitalWord[] = [];
-      for (const w of m[0].matchAll(/[^, ]+/g)) {
+      for (const w of text.slice(m.index, from).matchAll(/[^, ]+/g)) {
         const start = m.index + (w.index ?? 0);
         const word = titleCase(w[0]);
         const lower = word.toLowerCase();
@@ -304,7 +322,7 @@ export function detectFormNames(text: string, evidence: NameEvidence): Span[] {
           joining,
         });
       }
-      spans.push(...namesInRun(words));
+      spans.push(...namesInRun(words, labelled));
       capitalsThenGiven(text, m, evidence, spans);
     }
   }

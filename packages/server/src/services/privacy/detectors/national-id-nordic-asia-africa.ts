@@ -55,6 +55,13 @@ export const NORDIC_ASIAN_AFRICAN_IDS: Row[] = [
     cues: ['nida(?: number)?'],
   },
   {
+    // District, serial, check letter and district of origin: `63-2291047 F 42`, `63-123456-F-42`.
+    country: 'Zimbabwe national registration number',
+    pattern: new RegExp(String.raw`\d{2}-\d{6,7}[ -]?[A-Z][ -]?\d{2}${END}`, 'y'),
+    example: '63-2291047 F 42',
+    cues: [],
+  },
+  {
     // Nine digits in threes like many phone numbers: taken after its label only.
     country: 'Hungary TAJ and personal ID',
     cues: ['taj(?:[- ]?sz[áa]m(?:a)?)?', 'személyi szám', 'adóazonosító(?: jel)?'],

@@ -99,3 +99,11 @@ describe('the host of a syslog line', () => {
     ]);
   });
 });
+
+describe("a network device's prompt", () => {
+  it('reads the name before `#` or `>` and a command at a line start, not a word with a number', () => {
+    expect(hosts('sw-core-1# show mac address-table | i 0050.56a3.7f21')).toEqual(['sw-core-1']);
+    expect(hosts('log:\nedge-rtr-02(config)#interface gi0/1')).toEqual(['edge-rtr-02']);
+    expect(hosts('pre-2024> sorry\nre-run#2 done')).toEqual([]);
+  });
+});

@@ -192,6 +192,12 @@ function namedMachines(text: string): Span[] {
 /** `Apr 03 02:11:45 fw-edge-01 kernel: …`: a syslog line's host, between its time stamp and its program. */
 const SYSLOG_HOST =
   /^(?:[A-Z][a-z]{2}\s+\d{1,2}\s\d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT?\s?\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)\s((?=[\w-]*[\d-])[A-Za-z][\w-]{1,62})\s(?=[a-z][\w.-]*(?:\[\d+\])?:\s)/dgm;
+/**
+ * `sw-core-1# show mac address-table`, `edge-rtr-02>enable`: a network device's prompt at a line's start, its name
+ * (words joined by hyphens, a digit in it, a letter after the first hyphen) before `#` or `>` and a command.
+ */
+const PROMPT_HOST =
+  /^((?=[\w-]*\d)[A-Za-z][A-Za-z\d]*-(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+){0,4})(?:\([\w-]+\))?[#>] ?(?=[a-z])/dgm;
 
 /**
  * Internal machine names: names on private DNS suffixes with a login if given (`nas.lan`,
@@ -206,6 +212,7 @@ export function detectInternalHosts(text: string): Span[] {
     ...machinesInPaths(text),
     ...numberedAndSiteHosts(text),
     ...matchSpans(text, SYSLOG_HOST, 'HOST', () => true, 1),
+    ...(/[#>]/.test(text) ? matchSpans(text, PROMPT_HOST, 'HOST', () => true, 1) : []),
   ];
   // `workstation WS-ACC-12` is also an asset name of round 13: each name once.
   const seen = new Set(spans.map((span) => `${span.start}:${span.end}`));

@@ -140,3 +140,9 @@ describe('a Polish car "with the number"', () => {
     expect(found('samochód o numerze WA 58312 zablokował wjazd')).toEqual(['WA 58312']);
   });
 });
+
+describe('dates as forms write them', () => {
+  it('reads no plate in a day, a month abbreviation and a year', () => {
+    expect(found('Date of Issue: 14 MAR 2019  Date of Expiry: 13 MAR 2029')).toEqual([]);
+  });
+});

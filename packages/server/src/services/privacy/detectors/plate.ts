@@ -204,6 +204,9 @@ function afterLabel(text: string): Span[] {
  * Irish, Russian and Chinese formats anywhere (not after a product cue); after a US
  * state; any letters-and-digits group right after a plate or vehicle label (`plate: 7XYZ 88`).
  */
+/** `14 MAR 2019`, `03-OCT-58`: a date as passports and forms write it, not a plate. */
+const DATE_SHAPED = /^\d{1,2}[ -]?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ -]?(?:19|20)?\d\d$/i;
+
 export function detectPlates(text: string): Span[] {
   const japanese = searchBeyondLatin(text, /[\u3040-\u309f]/) >= 0 ? matchSpans(text, JAPANESE, 'PLATE') : [];
   const korean = searchBeyondLatin(text, /[\uac00-\ud7af]/) >= 0 ? matchSpans(text, KOREAN, 'PLATE') : [];
@@ -245,7 +248,7 @@ export function detectPlates(text: string): Span[] {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let reach = -1;
   return spans.filter((span) => {
-    if (span.end <= reach) return false;
+    if (span.end <= reach || DATE_SHAPED.test(text.slice(span.start, span.end))) return false;
     reach = span.end;
     return true;
   });
