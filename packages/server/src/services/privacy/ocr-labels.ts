@@ -10,7 +10,7 @@ mother father holder card licence license account tel email`.split(/\s+/),
 );
 /** A word with a zero or a one between or beside its letters, not a part of a code (`3C:84:6A:0F:B2`, `x-0f`). */
 const MISREAD =
-  /(?<![\p{L}\d:.\/_-])[A-Za-z]*(?:[A-Za-z][01]|[01][A-Za-z])[A-Za-z01]*(?![\p{L}\d]|[:.\/_-][\p{L}\d])/gu;
+  /(?<![\p{L}\d:./_-])[A-Za-z]*(?:[A-Za-z][01]|[01][A-Za-z])[A-Za-z01]*(?![\p{L}\d]|[:./_-][\p{L}\d])/gu;
 
 function asLetters(word: string, one: 'l' | 'i'): string {
   const upper = word === word.toUpperCase();

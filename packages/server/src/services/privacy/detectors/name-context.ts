@@ -56,6 +56,8 @@ export const PARTICLES = new Set([
   'te',
   'lo',
   'abu',
+  // Kalenjin `arap` (son of): `Joseph Kiprono arap Sang`.
+  'arap',
   // South Asian connectors inside a name (`Noor ul Ain`, `Zia ur Rehman`, `Salah ud Din`).
   'ul',
   'ur',
@@ -309,7 +311,7 @@ call with|chat with|email from|e-mail from|message from|note from|call from|call
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
 handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|the late|first name|given name|goes by|calls her|calls him|known as|statement of|affidavit of|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e|joined by|
-apologies from|intestato a|intestata a|nombre de|nom de|nome de|na imię|на имя|hosted by|presented by|interviewed by|chaired by|led by|booked by|booking under|reserved under|booked under|
+apologies from|ask for|asking for|intestato a|intestata a|nombre de|nom de|nome de|na imię|на имя|hosted by|presented by|interviewed by|chaired by|led by|booked by|booking under|reserved under|booked under|
 je suis|ich bin|ik ben|mi chiamo|me llamo|jestem|é a|é o|c'est|c’est|aquí es|aqui é|sono io|soy yo`
     .split(/\|\s*/)
     .filter(Boolean),

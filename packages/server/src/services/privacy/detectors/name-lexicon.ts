@@ -68,7 +68,7 @@ trinity willow angel king prince duke major justice story ernst alba paz luz sol
 victoria florence paris adelaide georgia carolina virginia madison charlotte regina chelsea brooklyn dallas houston phoenix
 austin jordan chad sydney london india china denver tyler lincoln washington milan orlando florence savannah aurora lourdes roma
 nanami lan long nam hung mai min ming jun bo yu li na ho ma jin han song wei an do ko hai tao yi ren ha jade jasper rowan
-skye brook kenya dakota cheyenne sierra asia africa`;
+skye brook kenya dakota cheyenne sierra asia africa maya`;
 
 let compromiseLexicon: Promise<Lexicon> | undefined;
 /** compromise is loaded only when the first text is scrubbed: it costs ~30 MB a server may never need. */

@@ -130,7 +130,8 @@ export function ordinaryWordNamed(r: NameReader, w: Word): Word | undefined {
   if (r.sentenceOpener(w.start)) return undefined;
   const prev = previousWord(r.text, w.start);
   if (!prev || /[\n.!?;]/.test(prev.gap) || r.names.place(w.lower)) return undefined;
-  if (NAMING_CUES.has(prev.raw)) return w;
+  // (`Name|Email|Mobile`, `Name\tPosition`: a table's header, one column's name after another's.)
+  if (NAMING_CUES.has(prev.raw)) return /[|\t]/.test(prev.gap) ? undefined : w;
   // `Kumusta, Kuya Ramil`: a title or a role is not the first word of the name after it.
   if (PERSON_BEFORE.has(w.lower)) return undefined;
   const next = r.next(w);

@@ -111,6 +111,8 @@ function namesAThing(text: string, span: Span): boolean {
     .replace(/['’].*$/, '')
     .toLowerCase();
   if (LANDMARK_NOUNS.has(last)) return true;
+  // `DOB 03-OCT-1958   Ward: 4B   Bed: l2`: a form's field name, after a field's gap and before its number.
+  if (!name.includes(' ') && /(?: {2}|[\t|])$/.test(before) && /^: ?\d/.test(after)) return true;
   return isDateWord(name, before, after);
 }
 

@@ -259,3 +259,28 @@ describe('Polish cases and titles (round 13)', () => {
     expect(found('Groeten, Marieke Bos (HR)')).toEqual(['Marieke Bos']);
   });
 });
+
+describe('names joined over a nickname or a maiden name, and words of forms (round 20)', () => {
+  it('reads a name over a nickname in quotes, a maiden name after geb./née, a Kalenjin arap', () => {
+    expect(found('Sa alaala ni Lola Consolacion "Connie" dela Cruz, ipinanganak')).toContain(
+      'Lola Consolacion "Connie" dela Cruz',
+    );
+    expect(found('Bridget “Delia” Ó Conaill came')).toEqual(['Bridget “Delia” Ó Conaill']);
+    expect(found('Die Trauerfeier für Hannelore Vogt, geb. Brandt, findet statt')).toEqual([
+      'Hannelore Vogt',
+      'Brandt',
+    ]);
+    // (detectPersons keeps the title; detectAll takes it off.)
+    expect(found('the passing of Mzee Joseph Kiprono arap Sang of Kapsabet')).toContain(
+      'Mzee Joseph Kiprono arap Sang',
+    );
+  });
+
+  it('reads a name after `ask for` and Maya before a surname, not a column name or a field name', () => {
+    expect(found('note to rider: ask for Tanvir')).toEqual(['Tanvir']);
+    expect(found('US passport for Maya Goldberg, exp 2031')).toEqual(['Maya Goldberg']);
+    expect(found('Name|Email|Mobile|City')).toEqual([]);
+    expect(found('Name\tPosition\tDOB')).toEqual([]);
+    expect(found('Patient: Wiremu Tane   DOB 03-OCT-1958   Ward: 4B   Bed: 12')).toEqual(['Wiremu Tane']);
+  });
+});
