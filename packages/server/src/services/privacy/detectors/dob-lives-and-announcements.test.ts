@@ -19,6 +19,9 @@ describe('dates of birth in death notices, birth announcements and records', () 
     expect(
       found('Obituary: born 4 March 1941 in Derry, passed peacefully on 2 January 2024, beloved wife'),
     ).toEqual(['4 March 1941']);
+    expect(found("born 9 September 1952 in Nuku'alofa, called home 28 May 2024. Funeral")).toEqual([
+      '9 September 1952',
+    ]);
     expect(found('Κηδεία: Η Αικατερίνη, γεννημένη στις 14 Μαρτίου 1939, απεβίωσε.')).toEqual([
       '14 Μαρτίου 1939',
     ]);

@@ -166,10 +166,10 @@ export function dateAround(
 
 /**
  * Between a birth cue and a date, these say the date is another one (`DOB on file; appointment 01/15/2025`, `born 4 March
- * 1941 in Derry, passed peacefully on 2 January 2024`).
+ * 1941 in Derry, passed peacefully on 2 January 2024`, `… called home 28 May 2024`).
  */
 export const OTHER_DATE =
-  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete|died|passed|deceased|funeral|buried|reposing)\b|(?:décédée?|décès|fallecid[oa]|falleció|murió|morto|morta|gestorben|verstorben|умер(?:ла)?|скончал(?:ся|ась)|απεβίωσε|πέθανε)(?![\p{L}])/iu;
+  /\b(?:appointment|appt|visit|expir\w*|exp|due|valid|until|issued|scheduled|booked|admitted|discharged|renew\w*|paid|seen|follow-up|since|deadline|joined|hired|started|employed|enrolled|married|moved|graduated|today|yesterday|tomorrow|signed|dated|received|created|updated|registered|start\w*|ended|party|parties|celebration|dinner|fiesta|festa|feier|fete|died|passed|deceased|funeral|buried|reposing|called home|went home|departed|entered into rest)\b|(?:décédée?|décès|fallecid[oa]|falleció|murió|morto|morta|gestorben|verstorben|умер(?:ла)?|скончал(?:ся|ась)|απεβίωσε|πέθανε)(?![\p{L}])/iu;
 
 /** Is there a birth cue shortly before `start`, in the same sentence (a question and its answer count as one)? */
 export function cueBefore(text: string, start: number): boolean {

@@ -43,9 +43,12 @@ function caselessName(reader: NameReader, accept: Accept, at: number, text: stri
   let w = makeWord(at, text);
   const { ambiguous } = names;
   // `وفاطمة`, `لخالد`, `לדוד`: Arabic and Hebrew write `and` and `to` onto the next word (the word is redacted whole).
+  // (`أحمد وريم`: joined to `and` after a name, one that is also a word is a name too.)
+  let joinedAfterName = false;
   if (!names.given.has(w.lower) && JOINED_PREFIX.test(w.text)) {
     const name = makeWord(at + 1, text.slice(1));
-    if (name.text.length >= 3 && !ambiguous.has(name.lower)) w = name;
+    joinedAfterName = names.given.has(previousWord(reader.text, at)?.raw ?? '');
+    if (name.text.length >= 3 && (joinedAfterName || !ambiguous.has(name.lower))) w = name;
   }
   if (!names.given.has(w.lower)) return undefined;
   // (`به`, "to": a two-letter word that may be a name is a preposition or a particle.)
@@ -76,6 +79,6 @@ function caselessName(reader: NameReader, accept: Accept, at: number, text: stri
   // A name that is also a word (`باسم` is Basem and "in the name of") counts with a surname after it,
   // or after a greeting (`გამარჯობა ნინო,`).
   const greeted = GREETINGS.has(previousWord(reader.text, w.start)?.raw ?? '');
-  if (last === w && ambiguous.has(w.lower) && !greeted) return undefined;
+  if (last === w && ambiguous.has(w.lower) && !greeted && !joinedAfterName) return undefined;
   return accept(at, last);
 }

@@ -5,7 +5,7 @@ import { FIELDS_IN_CAPITALISED_SCRIPTS, ROLES_IN_CAPITALISED_SCRIPTS } from './n
 export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer heer dhr mevr
-sheikh shaikh sayyid hajji bw bwana bi commodore admiral colonel shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
+br sheikh shaikh sayyid hajji bw bwana bi commodore admiral colonel shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
 judge pc dci dsi pcso constable cllr councillor lt col maj cpl rev revd reverend pastor imam rabbi dottore dottoressa dottor avvocato
 avvocata ingegnere professore professoressa dña
 κ κος κα κύριος κύριε κυρία κυρ gng ginang ginoo binibini atty engr hon fr dj dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospođe gospodina gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee panią panem pana пан пане пані господин госпожа господине`
@@ -146,9 +146,9 @@ loratadine xanax valium diazepam theraflu coldrex fervex rutinoscorbin`.split(/\
  */
 export const INSTITUTION_LEADS = new Set(
   `aéroport flughafen toyota nissan kia hyundai perodua proton mazda chevrolet volkswagen renault peugeot citroën
-fiat skoda seat cupra opel dacia lada lexus volvo tesla subaru mitsubishi audi bmw porsche jeep geely chery tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
+mercedes-benz fiat skoda seat cupra opel dacia lada lexus volvo tesla subaru mitsubishi audi bmw porsche jeep geely chery tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
-stade estadio stadio estádio stadion corso bulevar bulvar heol stryd ffordd ecole école escola scuola liceo lycée szkoła
+port stade estadio stadio estádio stadion corso bulevar bulvar heol stryd ffordd ecole école escola scuola liceo lycée szkoła
 szpital nemocnice imienia edificio torre terminal avda raum room sala salle zaal
 universität colegio escuela instituto institut banco banque avenida avenue calle rua rue via viale piazza plaza paseo
 boulevard estación estação aeropuerto aeroporto parque museo musée teatro iglesia igreja église chiesa kirche stiftung
@@ -178,7 +178,7 @@ chowk marg nagar caddesi sokak sokağı bulvarı mahallesi ko'chasi kalea etorbi
  * an English word.
  */
 export const LOWER_CASE_LANDMARK_NOUNS = new Set(
-  'híd utca út tér körút sokak sokağı caddesi cadde köprüsü bulvarı ulica ulice náměstí gatan vägen building wing campus'.split(
+  'híd utca út tér körút sokak sokağı caddesi cadde köprüsü bulvarı ulica ulice náměstí gatan vägen building wing campus grounds stadium airport'.split(
     ' ',
   ),
 );

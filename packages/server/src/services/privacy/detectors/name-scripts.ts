@@ -32,6 +32,9 @@ export const SCRIPT_TITLES = [
   'الحاج',
   'الحاجة',
   'د.',
+  // Hebrew `ע"ש` (in the name of, on a transfer).
+  'ע"ש',
+  'ע״ש',
   'डॉ.',
   'डॉ',
   'Պարոն',

@@ -91,6 +91,9 @@ function inHolidayGreeting(text: string, span: Span): boolean {
 /** `Gilbert's syndrome`, `Parkinson's disease`, `Morbus Bechterew`: a disease or a law named after someone. */
 const EPONYM_AFTER =
   /^(?:['’]s)? (?:disease|syndrome|palsy|sarcoma|lymphoma|anomaly|phenomenon|law|theorem|principle|equation)\b/i;
+/** `Max's Restaurant`, `Jade green AirPods cover`, `Ruby red lanyard`: a shop named after someone, a colour. */
+const SHOP_OR_COLOUR_AFTER =
+  /^(?:['’]s (?:Restaurant|Café|Cafe|Bakery|Kitchen|Grill|Diner|Bar|Pub|Salon|Garage|Store|Shop|Pharmacy)\b| (?:green|red|blue|gold|pink|black|white|grey|gray|silver|purple|orange|yellow|brown)\b)/;
 const EPONYM_BEFORE = /\b(?:morbus|maladie de|enfermedad de|síndrome de|syndrome de) $/i;
 /** `Region: Ashanti`, `State: Georgia`: a form's field that holds a place. */
 const PLACE_FIELD =
@@ -101,6 +104,7 @@ function namesAThing(text: string, span: Span): boolean {
   const before = text.slice(Math.max(0, span.start - 24), span.start);
   const after = text.slice(span.end, span.end + 16);
   if (EPONYM_AFTER.test(after) || /^morbus\s/i.test(name)) return true;
+  if (SHOP_OR_COLOUR_AFTER.test(after) && !name.includes(' ')) return true;
   // (The patterns that end at the span are tried only where their last character stands.)
   if (before.endsWith(' ') && EPONYM_BEFORE.test(before)) return true;
   if (before.includes(':') && PLACE_FIELD.test(before)) return true;

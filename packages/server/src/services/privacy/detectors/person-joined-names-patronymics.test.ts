@@ -284,3 +284,23 @@ describe('names joined over a nickname or a maiden name, and words of forms (rou
     expect(found('Patient: Wiremu Tane   DOB 03-OCT-1958   Ward: 4B   Bed: 12')).toEqual(['Wiremu Tane']);
   });
 });
+
+describe('names after يا, joined to و after a name, after ע"ש; shops, colours, landmarks (round 20)', () => {
+  it('reads them', () => {
+    expect(found('بكل فرح ندعوكم لحضور حفل زفاف أحمد وريم يوم الخميس')).toEqual(['أحمد', 'وريم']);
+    expect(found('ممكن تحوّل على الحساب يا كريم؟ شكراً')).toEqual(['كريم']);
+    expect(found('העברה לחשבון ע"ש מיכל רוזן')).toEqual(['מיכל רוזן']);
+    expect(found('Wed — Br. Idris')).toEqual(['Br. Idris']);
+  });
+
+  it('leaves a shop, a colour, a place after a lead, a car model and a landmark in lower case', () => {
+    expect(found("Bagong bukas ang Max's Restaurant sa Robinsons Place")).toEqual([]);
+    expect(found('Jade green AirPods cover, Ruby red lanyard')).toEqual([]);
+    expect(found('MU19PUFT3762575037406081496000MUR – Vikash Ramgoolam, Port Louis')).toEqual([
+      'Vikash Ramgoolam',
+    ]);
+    expect(found('Mercedes-Benz Vito for hire')).toEqual([]);
+    expect(found('prayers at the Jomo Kenyatta grounds')).toEqual([]);
+    expect(found("Max's phone is off")).toEqual(['Max']);
+  });
+});

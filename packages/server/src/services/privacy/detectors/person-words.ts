@@ -28,7 +28,7 @@ export const VOCATIVE_FOLLOWS =
   /^,\s+(?:can|could|would|will|please|pls|you|are|did|do|have|thanks|thank|just|quick|any|let|i|i'm|we|when|where|is|what)\b/i;
 /** Greetings and thanks before a vocative. */
 export const GREETINGS = new Set(
-  'hi hello hey hiya dear thanks thank thx cheers morning evening bye ask ping cc welcome congrats hola halo selam salam molo talofa aloha ciao hallo valeu salamat ora sana mihi bula salom tere moi hei hej oi olá salut servus pozdrav zdravo ahoj labas sveiki здравствуйте здравейте привет привіт вітаю сәлем бе σου jambo habari sawubona dumela привет привіт здравствуй здраво გამარჯობა բարև வணக்கம் moien bonjou salam pozdrawiam saludos cumprimentos atenciosamente cordialement groeten hälsningar terveisin hujambo здравей rojbaş silav merhaba günaydın'.split(
+  'يا hi hello hey hiya dear thanks thank thx cheers morning evening bye ask ping cc welcome congrats hola halo selam salam molo talofa aloha ciao hallo valeu salamat ora sana mihi bula salom tere moi hei hej oi olá salut servus pozdrav zdravo ahoj labas sveiki здравствуйте здравейте привет привіт вітаю сәлем бе σου jambo habari sawubona dumela привет привіт здравствуй здраво გამარჯობა բարև வணக்கம் moien bonjou salam pozdrawiam saludos cumprimentos atenciosamente cordialement groeten hälsningar terveisin hujambo здравей rojbaş silav merhaba günaydın'.split(
     ' ',
   ),
 );
