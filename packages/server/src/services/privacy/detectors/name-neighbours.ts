@@ -5,7 +5,7 @@ import type { NameLexicon } from './name-lexicon.js';
 /**
  * Names known by the names around them: the other items of a list that already holds two names
  * (`Present: Aisha Bello, Gwilym Price, Thandiwe Moyo`), a nickname in quotes or brackets inside a found
- * name (`Kwabena 'Kobby' Owusu-Ansah`, `Mordechai (Motti) Ben-David`), and a family named as one (`the
+ * name (`Kwabena 'Kobby' Owusu-Ansah`, `Mordechai (Motti) Ben-David`), a maiden name after it (`geb. Brandt`), and a family named as one (`the
  * Okonjo family`, `fam. El Idrissi`, `la familia Herrera`).
  */
 
@@ -31,8 +31,16 @@ const FAMILY_OF = new RegExp(
   'gu',
 );
 
-/** A nickname in quotes or brackets between two words of a name: `Kwabena 'Kobby' Owusu-Ansah`. */
-const NICKNAME_INSIDE = new RegExp(String.raw`^\s(['‘“(])(${NAME_WORD})['’”)]\s(?=\p{Lu})`, 'u');
+/**
+ * A nickname in quotes or brackets between two words of a name, the surname perhaps after a particle:
+ * `Kwabena 'Kobby' Owusu-Ansah`, `Consolacion "Connie" dela Cruz`, `Bridget “Delia” Ó Conaill`.
+ */
+const NICKNAME_INSIDE = new RegExp(
+  String.raw`^\s['‘“"(]${NAME_WORD}['’”")]\s(?:(?:[Dd]ela|[Dd]elos|[Dd]e|[Dd]el|[Dd]a|dos|[Vv]an|von|[Dd]i|[Ll]e|[Ll]a|al|el|bin|[Óó]|[Nn]í|[Mm]ac|arap)\s)*\p{Lu}`,
+  'u',
+);
+/** `Hannelore Vogt, geb. Brandt`, `Marie Curie, née Skłodowska`: the name a person was born with, after the word. */
+const BORN_AS = /^,? (?:geb\.|geborene|née|nee|z domu|roz\.|rozená|rodená|született) (\p{Lu}[\p{L}'’-]+)/du;
 
 function overlaps(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some((span) => span.start < end && span.end > start);
@@ -100,16 +108,26 @@ function listNeighbours(text: string, spans: readonly Span[], names: NameLexicon
   return found;
 }
 
-function nicknames(text: string, spans: readonly Span[]): Span[] {
+/** Each name read on over its nickname to its surname, and the maiden name written after it. */
+function nicknamesAndMaidenNames(text: string, spans: readonly Span[]): Span[] {
   const found: Span[] = [];
   for (const span of spans) {
-    const m = NICKNAME_INSIDE.exec(text.slice(span.end, span.end + 40));
-    if (!m?.[2]) continue;
-    const start = span.end + 1 + (m[1]?.length ?? 0);
-    found.push({ start, end: start + m[2].length, type: 'PERSON' });
+    const after = text.slice(span.end, span.end + 60);
+    const nickname = NICKNAME_INSIDE.exec(after);
+    const surname = nickname && SURNAME.exec(after.slice(nickname[0].length - 1));
+    if (nickname && surname) {
+      found.push({
+        start: span.start,
+        end: span.end + nickname[0].length - 1 + surname[0].length,
+        type: 'PERSON',
+      });
+    }
+    const born = BORN_AS.exec(after)?.indices?.[1];
+    if (born) found.push({ start: span.end + born[0], end: span.end + born[1], type: 'PERSON' });
   }
   return found;
 }
+const SURNAME = new RegExp(String.raw`^${NAME_WORD}(?:\s${NAME_WORD})?`, 'u');
 
 function families(text: string, names: NameLexicon): Span[] {
   const found: Span[] = [];
@@ -125,5 +143,9 @@ function families(text: string, names: NameLexicon): Span[] {
 }
 
 export function namesByNeighbours(text: string, spans: readonly Span[], names: NameLexicon): Span[] {
-  return [...listNeighbours(text, spans, names), ...nicknames(text, spans), ...families(text, names)];
+  return [
+    ...listNeighbours(text, spans, names),
+    ...nicknamesAndMaidenNames(text, spans),
+    ...families(text, names),
+  ];
 }

@@ -25,8 +25,11 @@ describe('names known by the names around them', () => {
     expect(found('Gäste: Familie Öztürk, Herr und Frau Lindner, Tante Brigitte.')).not.toContain('Herr');
   });
 
-  it('takes a nickname inside a name and a family named as one', () => {
-    expect(found("The service for Kwabena 'Kobby' Owusu-Ansah will be livestreamed.")).toContain('Kobby');
+  it('takes a name over the nickname inside it, and a family named as one', () => {
+    expect(found("The service for Kwabena 'Kobby' Owusu-Ansah will be livestreamed.")).toEqual([
+      "Kwabena 'Kobby' Owusu-Ansah",
+    ]);
+    expect(found("Van der Merwe (Jo'burg) SA ID 8705136708084")).toEqual(['Van der Merwe']);
     expect(found('Tea rota: the Okonjo family.')).toEqual(['Okonjo']);
     expect(found('Opzichter notitie: lekkage bij fam. El Idrissi, Maasboulevard 87-B')).toEqual([
       'El Idrissi',

@@ -24,7 +24,6 @@ import { caselessNames } from './name-caseless.js';
 import { detectCjkNames } from './name-cjk.js';
 import { detectRoleNames } from './name-roles.js';
 import { detectScriptNames } from './name-scripts.js';
-import { withNicknamesAndMaidenNames } from './name-joins.js';
 import { labelledNames } from './name-labels.js';
 import { namesInColumns } from './name-columns.js';
 import { namesWithInitials } from './name-initials.js';
@@ -364,10 +363,7 @@ class PersonScanner {
         this.#spans.push({ start: m.index, end: m.index + m[0].length, type: 'PERSON' });
       }
     }
-    const spans = withNicknamesAndMaidenNames(
-      this.#reader.text,
-      notNamesOfThings(this.#reader.text, this.#spans),
-    );
+    const spans = notNamesOfThings(this.#reader.text, this.#spans);
     return [...spans, ...namesByNeighbours(this.#reader.text, spans, this.#reader.names)];
   }
 }
