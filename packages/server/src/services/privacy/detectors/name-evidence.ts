@@ -128,6 +128,11 @@ export class NameEvidence {
     return parts.length > 1 && parts.every((p) => this.names.given.has(p));
   }
 
+  /** Whether the lists know `text` (words in any case) as a place (`Hong Kong`). */
+  place(text: string): boolean {
+    return this.names.place(text.toLowerCase());
+  }
+
   classOf(w: Word): WordClass {
     return this.classOfText(w.text);
   }

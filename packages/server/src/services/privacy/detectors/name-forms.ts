@@ -237,6 +237,8 @@ function familyCommaGiven(text: string, evidence: NameEvidence, spans: Span[]): 
     GIVEN_AFTER_COMMA.lastIndex = a.index + 2;
     const givenText = GIVEN_AFTER_COMMA.exec(text)?.[0];
     if (!givenText) continue;
+    // (`88 Queensway, Admiralty, Hong Kong`: a place after the comma.)
+    if (evidence.place(givenText)) continue;
     const givens = givenText.split(' ').filter((word) => !word.endsWith('.'));
     if (ID_ACRONYMS.has(givens[0] ?? '') || evidence.classOfText(titleCase(givens[0] ?? '')) !== 'given')
       continue;

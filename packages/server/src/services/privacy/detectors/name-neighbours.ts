@@ -14,8 +14,8 @@ const NAME_WORD = String.raw`\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’
 const ITEM = String.raw`${NAME_WORD}(?:\s(?:(?:de|da|van|von|der|del|ole|bin|binti|al|el|ó|Ó|ní|Ní|ua|Ua|nic|Nic)\s)?${NAME_WORD}){0,2}`;
 const JOINER = String.raw`\s(?:and|und|et|y|e|en|i|и|og|och)\s`;
 const NEXT_ITEM = String.raw`\s?(?:[,;]|${JOINER}|\s?\(|\s\d+-\d+\b|\s[–—-]\s\d)`;
-/** A team sheet's position in capitals before an item (`GS Ruta`, `GK Ana`, `C Losa`). */
-const ITEM_LABEL = String.raw`(?:\p{Lu}{1,3}\s)?`;
+/** A team sheet's position in capitals or shirt number before an item (`GS Ruta`, `GK Ana`, `C Losa`, `4 Mutua`). */
+const ITEM_LABEL = String.raw`(?:(?:\p{Lu}{1,3}|\d{1,2})\s)?`;
 /**
  * One item of a list. After a comma or `and` it may end the sentence; the first item, after a colon or at the line's start, needs another item after it (`Agent: Perfecto.`
  * is a reply, not a list).

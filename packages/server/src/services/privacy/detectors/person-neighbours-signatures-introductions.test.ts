@@ -25,6 +25,15 @@ describe('names known by the names around them', () => {
     expect(found('Gäste: Familie Öztürk, Herr und Frau Lindner, Tante Brigitte.')).not.toContain('Herr');
   });
 
+  it("takes a team sheet's names after their shirt numbers, not a place after a comma", () => {
+    expect(
+      found('U-17 starting XI: 1 Ochieng (GK), 4 Mutua, 5 Owino (c), 7 Wafula, 9 Kamau, 10 Hamisi'),
+    ).toEqual(['Ochieng', 'Mutua', 'Owino', 'Wafula', 'Kamau', 'Hamisi']);
+    expect(found('Customs: importer Li Wei, Room 1803, 88 Queensway, Admiralty, Hong Kong')).toEqual([
+      'Li Wei',
+    ]);
+  });
+
   it('takes a name over the nickname inside it, and a family named as one', () => {
     expect(found("The service for Kwabena 'Kobby' Owusu-Ansah will be livestreamed.")).toEqual([
       "Kwabena 'Kobby' Owusu-Ansah",
