@@ -5,7 +5,8 @@ import type { NameLexicon } from './name-lexicon.js';
 /**
  * Names known by the names around them: the other items of a list that already holds two names
  * (`Present: Aisha Bello, Gwilym Price, Thandiwe Moyo`), a nickname in quotes or brackets inside a found
- * name (`Kwabena 'Kobby' Owusu-Ansah`, `Mordechai (Motti) Ben-David`), a maiden name after it (`geb. Brandt`), and a family named as one (`the
+ * name (`Kwabena 'Kobby' Owusu-Ansah`, `Mordechai (Motti) Ben-David`), a maiden name after it (`geb. Brandt`), initials
+ * before it (`R. Gunawardena`), and a family named as one (`the
  * Okonjo family`, `fam. El Idrissi`, `la familia Herrera`).
  */
 
@@ -142,10 +143,21 @@ function families(text: string, names: NameLexicon): Span[] {
   return found;
 }
 
+/** `R. Gunawardena`, `J. R. Okafor`, `A.K. Sharma`: initials right before a surname found alone are the name's. */
+const INITIALS_BEFORE = /(?:^|[^\p{L}\p{N}.'’-])((?:\p{Lu}\.\s?){1,3})$/u;
+
+function initialsBefore(text: string, spans: readonly Span[]): Span[] {
+  return spans.flatMap((span): Span[] => {
+    const initials = INITIALS_BEFORE.exec(text.slice(Math.max(0, span.start - 10), span.start))?.[1];
+    return initials ? [{ start: span.start - initials.length, end: span.end, type: 'PERSON' }] : [];
+  });
+}
+
 export function namesByNeighbours(text: string, spans: readonly Span[], names: NameLexicon): Span[] {
   return [
     ...listNeighbours(text, spans, names),
     ...nicknamesAndMaidenNames(text, spans),
+    ...initialsBefore(text, spans),
     ...families(text, names),
   ];
 }

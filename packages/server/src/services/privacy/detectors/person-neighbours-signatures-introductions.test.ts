@@ -25,6 +25,11 @@ describe('names known by the names around them', () => {
     expect(found('Gäste: Familie Öztürk, Herr und Frau Lindner, Tante Brigitte.')).not.toContain('Herr');
   });
 
+  it('takes the initials right before a surname found alone', () => {
+    expect(found('signed R. Gunawardena')).toEqual(['R. Gunawardena']);
+    expect(found('Invoice approved by A. Rahimov on Monday')).toEqual(['A. Rahimov']);
+  });
+
   it("takes a team sheet's names after their shirt numbers, not a place after a comma", () => {
     expect(
       found('U-17 starting XI: 1 Ochieng (GK), 4 Mutua, 5 Owino (c), 7 Wafula, 9 Kamau, 10 Hamisi'),
