@@ -115,10 +115,10 @@ const CUE = new RegExp(
 );
 /**
  * Cues written after the date: `1988年12月1日生まれ`, `昭和58年4月2日生`, `12.03.1985 (DOB)`, `am 1. Mai 1979 geboren`, `gave 1987-04-21 as
- * birth date`, `12 апреля 1988 года рождения`, `1985년 9월 14일에 태어났어요`, and a newborn's weight (`arrived on 5 January 2024 weighing 3.1 kg`).
+ * birth date`, `12 апреля 1988 года рождения`, `03.10.1991 р.н.`, `14.05.1988 yilda tug'ilgan`, `1985년 9월 14일에 태어났어요`, and a newborn's weight (`arrived on 5 January 2024 weighing 3.1 kg`).
  */
 const CUE_AFTER =
-  /^\s?(?:生(?:まれ|(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|г\.\s?р\.|года рождения|рождения|,?\sweighing\s\d|에?\s?태어(?:났|난|나)|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
+  /^\s?(?:生(?:まれ|(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))|umare\b|出生|\(\s?(?:dob|d\.o\.b\.?|born|date of birth)\s?\)|geboren\b|doğumlu\b|г\.\s?р\.|р\.\s?н\.|(?:yilda\s)?tug['‘’ʻ]ilgan|года рождения|рождения|,?\sweighing\s\d|에?\s?태어(?:났|난|나)|as (?:(?:his|her|their|my|your|the) )?(?:birth ?date|date of birth|dob|d\.o\.b\.?|birthday)\b)/iu;
 /** Every date has a year (four digits, two after a numeric day and month, `-Sep-` or `02MAR`, or a Japanese era, in kanji or romanised): dates are found from there. */
 const YEARISH =
   /\d{4}|\d\d[A-Z]{3}\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)|-[A-Za-z]{3,4}\.?-\d\d(?!\d)|[明大昭平令][治正和成]|民[國国]|(?:[Mm]eiji|[Tt]aish[oō]|[Ss]h[oō]wa|[Hh]eisei|[Rr]eiwa)(?= ?(?:\d|gannen))/g;

@@ -48,6 +48,15 @@ describe('passwords in quotes', () => {
     ).toEqual(['8d9vj-k4bwp', '4sckq-hrk5p']);
   });
 
+  it("takes a PHP constant's or array's password and an env file's `_PASS`, not a word ending in pass", () => {
+    expect(found("define('DB_PASSWORD', 'Joinery#2021wp');")).toEqual(['Joinery#2021wp']);
+    expect(found("'DB_PASSWORD' => 'Joinery#2021wp',")).toEqual(['Joinery#2021wp']);
+    expect(found('creds in /etc/backup.env were BACKUP_PASS=Wq8!zr2T-hexa-bkp – rotated')).toEqual([
+      'Wq8!zr2T-hexa-bkp',
+    ]);
+    expect(found('compass=north bypass=enabled')).toEqual([]);
+  });
+
   it('takes codes without a digit after a code in two parts, and codes apart by dots, but no hyphenated word', () => {
     expect(found('backup codes: dey3-adtv aekq-drjw ehy5-te3s (keep safe!!)')).toEqual([
       'dey3-adtv',

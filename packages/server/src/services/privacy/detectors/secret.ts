@@ -101,16 +101,22 @@ function pemBlocks(text: string): Span[] {
   return spans;
 }
 const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
-/** `api_key: …`, `password=…`, `PGPASSWORD=…`: the key before a `:` or `=`, read back from the sign (rare) instead of tried everywhere. */
+/**
+ * `api_key: …`, `password=…`, `PGPASSWORD=…`, `BACKUP_PASS=…`, PHP's `'DB_PASSWORD' => '…'`: the key before a `:` or `=`,
+ * read back from the sign (rare) instead of tried everywhere.
+ */
 const LABEL_KEY =
-  /(?<![A-Za-z])(?:pg|mysql|redis|mongo|smtp|ldap)?(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|passphrase|passwort|mot de passe|contraseña|account[_-]?key|shared[_-]?access[_-]?key|sas[_-]?token|private[_-]?key|pre-?shared[_-]?key|psk|signing[_-]?(?:key|secret)|secret[_-]?key)\b["']?\s*$/i;
+  /(?<![A-Za-z])(?:pg|mysql|redis|mongo|smtp|ldap)?(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|(?<=_)pass|passphrase|passwort|mot de passe|contraseña|account[_-]?key|shared[_-]?access[_-]?key|sas[_-]?token|private[_-]?key|pre-?shared[_-]?key|psk|signing[_-]?(?:key|secret)|secret[_-]?key)\b["']?\s*$/i;
 const LABEL_SIGN = /[:=]/g;
 /** `password: https://…/reset?token=…`: a link after a password word is a URL, which url.ts judges whole. */
 const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-const LABELLED_VALUE = /\s*["']?([^\s"',;]{6,})/dy;
+const LABELLED_VALUE = />?\s*["']?([^\s"',;]{6,})/dy;
+/** WordPress's `define('DB_PASSWORD', 'Joinery#2021wp');`, `define( 'AUTH_KEY', '…' )`: a PHP constant's secret value. */
+const PHP_DEFINE =
+  /define\(\s*['"]\w*(?:PASSWORD|PASS|SECRET|KEY|SALT|TOKEN)['"]\s*,\s*['"]([^'"\s]{4,})['"]/dg;
 
 function labelledSecrets(text: string): Span[] {
-  const spans: Span[] = [];
+  const spans: Span[] = text.includes('define(') ? matchSpans(text, PHP_DEFINE, 'SECRET', undefined, 1) : [];
   LABEL_SIGN.lastIndex = 0;
   for (let sign = LABEL_SIGN.exec(text); sign; sign = LABEL_SIGN.exec(text)) {
     if (!LABEL_KEY.test(text.slice(Math.max(0, sign.index - 40), sign.index))) continue;
