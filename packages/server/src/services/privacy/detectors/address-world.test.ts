@@ -76,6 +76,16 @@ describe('addresses of round 20', () => {
     expect(distinct('The Menara Ampang view, Jalan Ampang is busy')).toEqual([]);
   });
 
+  it('reads a street of one word ending in way before its area', () => {
+    expect(distinct('deliver to 17 Kingsway, Durban North, 4051 asap')).toEqual([
+      '17 Kingsway, Durban North, 4051',
+    ]);
+    expect(distinct('3307 Kingsway, Unit 1104, Vancouver BC V5R 5K7')).toContain(
+      '3307 Kingsway, Unit 1104, Vancouver BC V5R 5K7',
+    );
+    expect(distinct('version 2 Highway, Route 9')).toEqual([]);
+  });
+
   it("reads an Uzbek street with its city written first or after, and an Indonesian road's kilometre and number", () => {
     expect(distinct("order — Amir Temur ko'chasi 108, Toshkent 100084 — 3rd floor")).toEqual([
       "Amir Temur ko'chasi 108, Toshkent 100084",

@@ -18,6 +18,9 @@ const CAP = `[${UPPER_START}][${L}'’.-]*`;
 const EN_SUFFIX =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Row|Mews|Gardens|Circle|Cir|Walk|Parade|Grove|Rise|Vale|Green|Hill|Park|Wharf|Quay|Yard|Approach|Chase|Esplanade|Embankment|Hollow|Meadows?|Heights|Loop|Trail|Alley|Path|Plaza|Broadway';
 const UNIT = String.raw`(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?\s*#?\w+)?`;
+/** `17 Kingsway, Durban North`, `88 Queensway, Admiralty`: a street of one word ending in `way`, before its area. */
+const ONE_WORD_WAY =
+  /(?<![\w/-])\d{1,5}[A-Za-z]?\s(?:Kings|Queens|Park|Cause|Ridge|Fair|North|South|East|West|Green)way(?=,\s[A-Z])/g;
 const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?`;
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{3,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE})?${CAP}){0,2})?`;
 
@@ -249,6 +252,7 @@ export function detectAddresses(text: string): Span[] {
       type: 'ADDRESS',
     })),
     ...buildingsAndStreets(text),
+    ...(text.includes('way,') ? matchSpans(text, ONE_WORD_WAY, 'ADDRESS') : []),
   ].map((span) => ({ ...span, end: extendAddress(text, span.end) }));
   const shaped = withBuildingsBefore(text, [
     ...streets,
