@@ -44,9 +44,9 @@ export function detectPremisesAddresses(text: string): Span[] {
   return spans;
 }
 
-/** `Flat C, 18/F, Block 2, …`, `Unit 12-3A, …`, `Plot No. 2093/418`, `H.No. 8-2-293/82`: a flat, floor or plot word just before. */
+/** `Flat C, 18/F, Block 2, …`, `Unit 12-3A, …`, `Casa 7, …`, `Bât. B, …`, `Plot No. 2093/418`, `H.No. 8-2-293/82`: a flat, floor or plot word just before. */
 const UNIT_BEFORE =
-  /(?:(?<![\p{L}\d])(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Rm\.?)\s[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?,\s(?:\d{1,2}\/F,\s)?|(?<![\w/])\d{1,2}\/F,\s|(?<![\p{L}])(?:Plot|House|H\.))\s?$/u;
+  /(?:(?<![\p{L}\d])(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Rm\.?|Casa|Apto\.?|Apartamento|Depto\.?|Dpto\.?|Departamento|Oficina|Local|Bât\.|Bâtiment|Bloco)\s[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,4})?,\s(?:\d{1,2}\/F,\s)?|(?<![\w/])\d{1,2}\/F,\s|(?<![\p{L}])(?:Plot|House|H\.))\s?$/u;
 
 function withUnitBefore(text: string, address: Span): Span {
   const from = Math.max(0, address.start - 24);

@@ -76,6 +76,22 @@ describe('addresses of round 20', () => {
     expect(distinct('The Menara Ampang view, Jalan Ampang is busy')).toEqual([]);
   });
 
+  it('reads a unit before the street in Spanish and French, Latvian iela, a Dutch compound boulevard, Swedish floors', () => {
+    expect(distinct('enviar a Casa 7, Calle 84 #11-32, Bogotá por favor')).toContain(
+      'Casa 7, Calle 84 #11-32, Bogotá',
+    );
+    expect(distinct('Livraison: Bât. B, 4 allée Jean Jaurès, 31000 Toulouse')).toContain(
+      'Bât. B, 4 allée Jean Jaurès, 31000 Toulouse',
+    );
+    expect(distinct('Brīvības iela 144-12, Rīga, LV-1012')).toEqual(['Brīvības iela 144-12, Rīga, LV-1012']);
+    expect(distinct('Maasboulevard 87-B, 3011 TX Rotterdam')).toEqual([
+      'Maasboulevard 87-B, 3011 TX Rotterdam',
+    ]);
+    expect(distinct('Södermannagatan 22, 4 tr, 116 23 Stockholm')).toEqual([
+      'Södermannagatan 22, 4 tr, 116 23 Stockholm',
+    ]);
+  });
+
   it('reads a street of one word ending in way before its area', () => {
     expect(distinct('deliver to 17 Kingsway, Durban North, 4051 asap')).toEqual([
       '17 Kingsway, Durban North, 4051',

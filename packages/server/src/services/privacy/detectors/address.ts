@@ -28,8 +28,8 @@ const ENGLISH = new RegExp(
   String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?(?:-?[A-Za-z])?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
-/** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`, `18B`), or staircase and door (`45/3/12`). */
-const HOUSE_NUMBER = String.raw`\d{1,4}(?:[A-H]\b|\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?|(?:\/\d{1,3}){1,3}(?![\w/]))?`;
+/** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`, `18B`, `87-B`, `144-12`), or staircase and door (`45/3/12`). */
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:[A-H]\b|\s?[a-z]\b|\s[A-H]\b(?:\s\d{1,3}\b)?|(?:\/\d{1,3}){1,3}(?![\w/])|-(?:[A-Z]|\d{1,3})(?![\w/-]))?`;
 /** `Landstraßer Hauptstraße`, `Wiedner Gürtel`: an adjective of place before the street name. */
 const PLACE_ADJECTIVE = String.raw`(?!(?:Dieser|Jeder|Hinter|Unter|Weiter|Immer|Einer|Ihrer|Unser|Oder|Aber|Neben)\s)[${UPPER_START}][${L}]{3,}er\s`;
 const GERMANIC = new RegExp(
@@ -37,7 +37,7 @@ const GERMANIC = new RegExp(
   'y',
 );
 const STREET_ENDINGS =
-  'straße|strasse|str\\.|vegur|vegi|götu|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
+  'straße|strasse|str\\.|vegur|vegi|götu|stræti|braut|stígur|weg|gasse|platz|allee|ring|damm|ufer|chaussee|straat|laan|gracht|plein|steeg|boulevard|vej|gade|gatan|gata|vägen|veien|gate|katu|tie|kuja|polku|tori|gränd|torget|-Straße|-Strasse|-Weg|-Platz|-Allee|-Ring|-Gasse';
 /** Where a Germanic or Nordic street name ends before its number (`…straße 5`, `…gatan 12`, `…katu 15`). */
 /** Not before a decimal (`room Turing 3.14`), a number too long for a house, or a leading zero (`Ngata 021 448 3190`). */
 const GERMANIC_ANCHOR = new RegExp(`(?:${STREET_ENDINGS})\\s+[1-9](?!\\d{4}|\\d{0,3}[.,]\\d)`, 'g');
@@ -46,10 +46,11 @@ const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`
 const NOT_A_STREET =
   /^(?:Stell|Park|Arbeits|Sitz|Steh|Spiel|Camping|Liege|Abstell|Lager|Sport|Tennis|Golf|Zelt|Kunden|Besucher|Mitarbeiter)platz\s/;
 /**
- * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, Uzbek `Amir Temur ko'chasi 108`, and `gate` only after a
+ * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, Uzbek `Amir Temur ko'chasi 108`, Latvian `Brīvības
+ * iela 144`, and `gate` only after a
  * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
  */
-const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé|ko['‘’]chasi|kochasi)|(?<=s\s)gate`;
+const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé|ko['‘’]chasi|kochasi|iela|gatvė)|(?<=s\s)gate`;
 const GERMANIC_SPLIT = new RegExp(
   String.raw`(?:${CAP}\s)?${CAP}\s(?:${SPLIT_WORDS})\s+${HOUSE_NUMBER}${EU_TAIL}`,
   'y',
