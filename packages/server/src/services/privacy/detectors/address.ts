@@ -46,11 +46,10 @@ const GERMANIC_SUFFIX = new RegExp(`^(?:\\S+er\\s)?\\S*(?:${STREET_ENDINGS})\\s`
 const NOT_A_STREET =
   /^(?:Stell|Park|Arbeits|Sitz|Steh|Spiel|Camping|Liege|Abstell|Lager|Sport|Tennis|Golf|Zelt|Kunden|Besucher|Mitarbeiter)platz\s/;
 /**
- * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, Uzbek `Amir Temur ko'chasi 108`, Latvian `Brīvības
- * iela 144`, and `gate` only after a
+ * The street word written apart: `Berliner Straße 14`, `Bygdøy allé 23`, Uzbek `Amir Temur ko'chasi 108`, and `gate` only after a
  * genitive (`Karl Johans gate 5`), so that `Terminal B gate 5` stays a gate.
  */
-const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé|ko['‘’]chasi|kochasi|iela|gatvė)|(?<=s\s)gate`;
+const SPLIT_WORDS = String.raw`(?:Straße|Strasse|Weg|Gasse|Platz|Allee|Ring|Damm|vei|veien|gata|gatan|vej|gade|vägen|allé|ko['‘’]chasi|kochasi)|(?<=s\s)gate`;
 const GERMANIC_SPLIT = new RegExp(
   String.raw`(?:${CAP}\s)?${CAP}\s(?:${SPLIT_WORDS})\s+${HOUSE_NUMBER}${EU_TAIL}`,
   'y',
@@ -88,14 +87,14 @@ const FRENCH = new RegExp(
   'g',
 );
 /**
- * `Andrássy út 60`, `Váci utca 12`, `Nevsky prospekt 28`, `Brīvības iela 55`, `Gedimino prospektas 9`: the
+ * `Andrássy út 60`, `Váci utca 12`, `Nevsky prospekt 28`, `Brīvības iela 55` (`144-12`, house and flat), `Gedimino prospektas 9`: the
  * street word after the name, in lower case (Hungarian, Russian and Ukrainian in Latin letters, Baltic).
  */
 const EAST_WORDS =
   'út|utca|tér|körút|krt\\.|köz|prospekt|ulitsa|vulytsia|pereulok|shosse|naberezhnaya|bulvar|ploshchad|iela|gatvė|gatve|prospektas|tänav|puiestee|maantee';
 const EAST_ANCHOR = new RegExp(`\\s(?:${EAST_WORDS})\\s\\d`, 'g');
 const EASTERN = new RegExp(
-  String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:${EAST_WORDS})\s\d{1,4}[a-zA-Z]?(?:\/\d{1,4})?(?:\.\s\d{1,2}\.\s?em\.(?:\s\d{1,3}\.?)?|\.\s(?:\d{1,2}|[IVX]{1,4})\/\d{1,3}\.?)?(?![\w/-])${EU_TAIL}`,
+  String.raw`${CAP}(?:\s${CAP}){0,2}\s(?:${EAST_WORDS})\s\d{1,4}[a-zA-Z]?(?:[/-]\d{1,4})?(?:\.\s\d{1,2}\.\s?em\.(?:\s\d{1,3}\.?)?|\.\s(?:\d{1,2}|[IVX]{1,4})\/\d{1,3}\.?)?(?![\w/-])${EU_TAIL}`,
   'y',
 );
 /** `1062 Budapest, Andrássy út 61`: Hungarian postcode and city written before the street. */
