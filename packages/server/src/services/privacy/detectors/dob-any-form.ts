@@ -104,7 +104,7 @@ const FR_DAY = `premier|vingt(?:[- ]et[- ]un|-(?:deux|trois|quatre|cinq|six|sept
 const FR_MONTH =
   'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
 const FR_DECADE = `(?:trente|quarante|cinquante|soixante)(?:[- ]et[- ](?:un|onze)|-(?:${FR_TEEN}|deux|trois|quatre|cinq|six|sept|huit|neuf))?|quatre-vingts?(?:-(?:${FR_TEEN}|${FR_UNIT}))?`;
-const FR_YEAR = `(?:mille|mil|dix-neuf) neuf cents?(?:\\s(?:${FR_DECADE}|${FR_TEEN}|${FR_UNIT}))?|deux mille(?:\\s(?:${FR_TEEN}|vingt(?:[- ]et[- ]un|-\\p{L}+)?|${FR_UNIT}))?|${FR_DECADE}`;
+const FR_YEAR = `(?:mille|mil|dix-neuf) neuf cents?(?:\\s(?:${FR_DECADE}|${FR_TEEN}|${FR_UNIT}))?|deux mille(?:\\s(?:${FR_TEEN}|vingt(?:[- ]et[- ]un|-[a-zà-ÿ]+)?|${FR_UNIT}))?|${FR_DECADE}`;
 const FR = `(?:le\\s)?(?:${FR_DAY})\\s${ONE_ENTRY}(?:${FR_MONTH})\\s${ONE_ENTRY}(?:${FR_YEAR})`;
 
 const TR_UNIT = 'bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz';
@@ -113,7 +113,8 @@ const TR_MONTH = 'ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|e
 const TR_YEAR = `bin dokuz yüz (?:on|yirmi|otuz|kırk|elli|altmış|yetmiş|seksen|doksan)(?:\\s(?:${TR_UNIT}))?|iki bin(?:\\s(?:on|yirmi))?(?:\\s(?:${TR_UNIT}))?|(?:19|20)\\d\\d`;
 const TR = `(?:${TR_DAY})\\s${ONE_ENTRY}(?:${TR_MONTH})\\s${ONE_ENTRY}(?:${TR_YEAR})`;
 
-const SPOKEN = new RegExp(`(?:${ES}|${FR}|${TR})(?![\\p{L}\\d-])`, 'iuy');
+/** (Without `u`: its Unicode case folding compiled the three languages' words ~300 KB larger, ADR 0019.) */
+const SPOKEN = new RegExp(`(?:${ES}|${FR}|${TR})(?![A-Za-zÀ-ɏ\\d-])`, 'iy');
 /** Birth cues of these languages, questions too (`¿fecha de nacimiento?`, `doğum tarihiniz?`); checked on the match. */
 const SPOKEN_CUE = /[Nn]acimiento|[Nn]ac(?:í|ió|id[oa])|[Nn]aissance|[Nn]ée?|[Dd]oğum|[Dd]ogum|[Dd]oğdu/g;
 const WINDOW = 80;
