@@ -183,20 +183,20 @@ function wordLabelsIn(text: string): Set<number> {
 }
 const IS_WORD_LABEL = new Set(WORD_LABELS.map(({ row }) => row));
 
+/** Any of NEAR_LABEL's formats at all: most numbers fit none, and one try then says so. */
+const ANY_NEAR_LABEL = anyOf(NEAR_LABEL.map((row) => row.pattern));
+
 /**
- * A format of `rows` at `at` with its check, when its label stands earlier on the line and somewhere
+ * A format of NEAR_LABEL at `at` with its check, when its label stands earlier on the line and somewhere
  * in the text (`inText`, asked only of a row whose format is at `at`: most texts need no row's label
  * looked for in the whole text at all).
  */
-function formatAfterLabelAt(
-  text: string,
-  at: number,
-  rows: readonly (Row & { pattern: RegExp; near: RegExp })[],
-  inText: (index: number) => boolean,
-): number {
+function formatAfterLabelAt(text: string, at: number, inText: (index: number) => boolean): number {
+  ANY_NEAR_LABEL.lastIndex = at;
+  if (!ANY_NEAR_LABEL.test(text)) return -1;
   let line: string | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const { pattern, valid, near } = rows[i]!;
+  for (let i = 0; i < NEAR_LABEL.length; i++) {
+    const { pattern, valid, near } = NEAR_LABEL[i]!;
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (!m || !inText(i)) continue;
@@ -307,7 +307,7 @@ export function detectNationalIds(text: string): Span[] {
     // `30/04/1985`, `9400 1118`: never from the middle of a number joined by a separator.
     if (at < resumeAt || !START.test(text) || joinedBefore(text, at)) continue;
     let end = formatAt(text, at);
-    if (end < 0) end = formatAfterLabelAt(text, at, NEAR_LABEL, inText);
+    if (end < 0) end = formatAfterLabelAt(text, at, inText);
     if (end < 0) end = labelledAt(text, at);
     else end = withLabelledDigits(text, at, end);
     if (end < 0) {
