@@ -64,8 +64,20 @@ function cellsOf(lineStart: number, line: string, separator: string): Cell[] {
   return cells;
 }
 
+/** Does `char` stand at least `times` times in `line`? */
+function standsTimes(line: string, char: string, times: number): boolean {
+  let at = -1;
+  for (let found = 0; found < times; found++) {
+    at = line.indexOf(char, at + 1);
+    if (at < 0) return false;
+  }
+  return true;
+}
+
 /** The row's separator: one that stands at least three times outside quotes. */
 function separatorOf(line: string): string {
+  // Most lines hold no separator three times at all: their quotes need not be read.
+  if (!SEPARATORS.some((separator) => standsTimes(line, separator, 3))) return '';
   const counts = new Map<string, number>();
   let quoted = false;
   for (const char of line) {
