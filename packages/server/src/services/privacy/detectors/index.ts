@@ -39,7 +39,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     text,
     notVehicleWords(
       text,
-      notInSecrets(notLabelsOfAddresses(text, detectPersons(text, names), addresses, names), secrets),
+      notInSecrets(notLabels(text, detectPersons(text, names), addresses, names), secrets),
       plates,
     ),
   );
@@ -121,15 +121,25 @@ function hostsAfterLogins(text: string, hosts: readonly Span[], persons: readonl
   });
 }
 
-/** `Todokesaki: Tokyo-to …`, `Lieferadresse: …`: a word before a colon and an address labels it, it names no one. */
-function notLabelsOfAddresses(
+/**
+ * `Todokesaki: Tokyo-to …`, `Lieferadresse: …`, `Paziente: Sig.ra Carmela Esposito`, `Nama: Encik Muhammad …`: a word
+ * before a colon and an address, or a name with its title, labels it; it names no one.
+ */
+function notLabels(
   text: string,
   persons: readonly Span[],
   addresses: readonly Span[],
   names: NameLexicon,
 ): Span[] {
-  if (addresses.length === 0) return [...persons];
-  const starts = new Set(addresses.map((address) => address.start));
+  const addressStarts = new Set(addresses.map((address) => address.start));
+  const titledStarts = new Set(
+    persons
+      .filter((person) =>
+        HONORIFICS.has(/^[\p{L}]+/u.exec(text.slice(person.start, person.end))?.[0].toLowerCase() ?? ''),
+      )
+      .map((person) => person.start),
+  );
+  if (addressStarts.size === 0 && titledStarts.size === 0) return [...persons];
   // `for Priya Raghunathan: No. 42, 3rd Cross …`: a listed given name before the address is its recipient.
   const named = (person: Span) =>
     text
@@ -138,8 +148,11 @@ function notLabelsOfAddresses(
       .split(/\s+/)
       .some((word) => names.given.has(word) && !names.ambiguous.has(word));
   return persons.filter((person) => {
-    const label = /^: ?/.exec(text.slice(person.end, person.end + 2));
-    return !label || !starts.has(person.end + label[0].length) || named(person);
+    const label = /^ ?: ?/.exec(text.slice(person.end, person.end + 3));
+    if (!label || named(person)) return true;
+    const next = person.end + label[0].length;
+    const oneWord = !text.slice(person.start, person.end).includes(' ');
+    return !addressStarts.has(next) && !(oneWord && titledStarts.has(next));
   });
 }
 

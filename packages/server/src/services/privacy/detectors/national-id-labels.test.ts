@@ -74,3 +74,21 @@ describe('IDs after their label whatever their check says, and more labels', () 
     expect(ids('part number RSSGPP52C10F205X in stock')).toEqual([]);
   });
 });
+
+describe('health, tax and driving-licence numbers after their labels (round 20)', () => {
+  it('reads them, and a Spanish NSS in its groups', () => {
+    expect(found('ABHA No. 91-4827-1936-5502. — Dr. Rao')).toEqual(['91-4827-1936-5502']);
+    expect(found('Ontario Health card 4827-316-094 version KT')).toEqual(['4827-316-094']);
+    expect(found('DNI 48273160R, NSS 28 48273160 80. Diagnóstico')).toEqual(['48273160R', '28 48273160 80']);
+    expect(found('Hernán Darío Restrepo, NIT 71482931-8, solicita el pago')).toEqual(['71482931-8']);
+    expect(found('Zofia Jabłońska, NIP 5271948363, upoważniam')).toEqual(['5271948363']);
+    expect(found('conducteur Baptiste Oudin, permis n° 13AB48273, joignable')).toEqual(['13AB48273']);
+    expect(found('No. BPJS Kesehatan 0001482731604, alamat')).toEqual(['0001482731604']);
+    expect(found('ජා.හැ.අ. අංකය 198532004827, ලිපිනය')).toEqual(['198532004827']);
+  });
+
+  it("leaves Chile's patente, a plate, and a word that only starts like a label", () => {
+    expect(found('RUT 15.141.251-3 — patente PHKT 42 — cambio de pastillas')).toEqual(['15.141.251-3']);
+    expect(found('the snippet 4827 3160 9215 was copied')).toEqual([]);
+  });
+});

@@ -46,14 +46,18 @@ const GENERAL_CUES = [
 ];
 
 /** What may stand between a label and its number: `number`, `is`, and "your", "my", "also" (`ΑΦΜ σας 0482…`, `کد ملی‌ام هم 0074…`). */
-const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|n\.[º°o]|#|is|of|σας|μου|هم)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
+const CONNECTORS = String.raw`(?:(?:number|numero|número|numer|nummer|numarası|no|nr|n°|n\.[º°o]|#|is|of|σας|μου|هم|අංකය|رقم)\.?[^\p{L}\p{N}\n]{0,3}){0,2}$`;
 /** `National ID (Kenya): …`, `Greek ID (AMKA) …`: a word or two in brackets after the label. */
 const ASIDE = String.raw`(?: ?\([^()\n]{1,24}\))?`;
 const ALL_CUES = [...GENERAL_CUES, ...COUNTRIES.flatMap((row) => row.cues)];
-/** Labels that make a plain number an identity number; matched against the text just before it. */
+/**
+ * Labels that make a plain number an identity number; matched against the text just before it, in lower case. The
+ * label patterns read lower-cased text rather than take the `i` flag: under `iu` V8 compiled each ~200 KB larger
+ * (ADR 0019); the cues are written in lower case, and `\p{Ll}` stands for any cased letter.
+ */
 const LABEL_BEFORE = new RegExp(
   String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${ALL_CUES.join('|')})${ASIDE}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
-  'giu',
+  'gu',
 );
 /**
  * Labels that are no ordinary word (not `pan`, `sin`, `run`, `ci`, `nie`) may have up to four
@@ -64,8 +68,8 @@ const DISTINCT_CUES = ALL_CUES.filter(
   (cue) => /^[^(?\\]{4}/.test(cue) || /^(?:bsn|nif|dni|cpf|nin|rrn|nik|ktp|psn)$/.test(cue),
 );
 const LABEL_WORDS_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}\p{Lo}'’]{1,11}|(?: \(?\p{Lu}[\p{L}'’.-]{1,17}\)?){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
-  'giu',
+  String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${DISTINCT_CUES.join('|')})(?:[?,.]? \p{L}[\p{Ll}\p{Lo}'’]{1,11}|(?: \(?\p{Ll}[\p{L}'’.-]{1,17}\)?){1,3}){1,6}[^\p{L}\p{N}\n]{0,4}${CONNECTORS}`,
+  'gu',
 );
 /**
  * A short label written in capitals is an acronym, not the word (`SIN`, not `sin`; `NIE`, `RRN`; not
@@ -82,7 +86,7 @@ const ACRONYM_WORDS_BEFORE = new RegExp(
 );
 
 /** A label anywhere in a window: both label patterns above start so; most windows hold none. */
-const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${ALL_CUES.join('|')})`, 'iu');
+const ANY_LABEL = new RegExp(String.raw`(?:^|[^\p{L}])${ONE_ENTRY}(?:${ALL_CUES.join('|')})`, 'u');
 
 /** Long enough for a label, a few words and a name (`PhilSys number of the applicant Ma. Cristina Villanueva-Lacson is `). */
 const LABEL_WINDOW = 72;
@@ -93,14 +97,15 @@ export function labelledAsId(text: string, at: number): boolean {
   // Most windows hold no label at all; a cheap look for letters (a letter and a vowel sign in Sinhala: `ජා.හැ.අ.`),
   // then for a label, spares the long patterns.
   if (!/\p{L}[\p{L}\p{M}]/u.test(window)) return false;
-  const first = ANY_LABEL.exec(window);
+  const lower = window.toLowerCase();
+  const first = ANY_LABEL.exec(lower);
   if (!first) return false;
   // The two label patterns start as ANY_LABEL does (same flags): tried from its first match on, not
-  // at every character before it. (ACRONYM_WORDS_BEFORE has other flags, so it reads the whole window.)
-  if (matchesFrom(LABEL_BEFORE, window, first.index)) return true;
+  // at every character before it. (ACRONYM_WORDS_BEFORE reads capitals, so it reads the window as written.)
+  if (matchesFrom(LABEL_BEFORE, lower, first.index)) return true;
   // `passport photo, then order 4411…`: a reference word nearer the number takes it back.
   return (
-    (matchesFrom(LABEL_WORDS_BEFORE, window, first.index) || ACRONYM_WORDS_BEFORE.test(window)) &&
+    (matchesFrom(LABEL_WORDS_BEFORE, lower, first.index) || ACRONYM_WORDS_BEFORE.test(window)) &&
     !REFERENCE_CUE.test(window)
   );
 }
@@ -117,11 +122,11 @@ function matchesFrom(pattern: RegExp, text: string, from: number): boolean {
 
 /**
  * `206724329 is het BSN van …`, `111312701 NIF empresa?`, `verify 70219384657 on NIMC`: a distinct
- * label a few words after the number, with no other number between or right after it.
+ * label a few words after the number, with no other number between or right after it (read in lower case).
  */
 const LABEL_AFTER = new RegExp(
-  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])${ONE_ENTRY}(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Lu}{1,4}[-/# ]?\p{N}|\p{Ll}+[^\p{L}\p{N}\n.!?]{1,3}\p{N}))`,
-  'iu',
+  String.raw`^[^\p{N}\n.!?]{0,24}?(?<![\p{L}])${ONE_ENTRY}(?:${DISTINCT_CUES.join('|')})(?![\p{L}\p{N}]|[^\p{L}\p{N}\n.!?]{1,3}(?:\p{N}|\p{Ll}{1,4}[-/# ]?\p{N}|\p{Ll}+[^\p{L}\p{N}\n.!?]{1,3}\p{N}))`,
+  'u',
 );
 /** `…, Nairobi, ID 28461937`, `her ID 27093315`: a bare `ID` after a comma or a possessive. */
 const BARE_ID =
@@ -265,8 +270,9 @@ function labelledAt(text: string, at: number): number {
   const masked = MASKED.exec(text)?.[0];
   VALUE.lastIndex = at;
   let value = masked ?? VALUE.exec(text)?.[0];
-  // Spaced groups must look like one number (`943 476 5919`); else the first group alone (`111312701 NIF`).
-  if (value && /\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/][\dA-Z]{1,6})+$/.test(value)) {
+  // Spaced groups must look like one number (`943 476 5919`, Spain's NSS `28 48273160 80`); else the first group
+  // alone (`111312701 NIF`).
+  if (value && /\s/.test(value) && !/^[\dA-Z]{1,6}(?:[ .\-/](?:[\dA-Z]{1,6}|\d{8}))+$/.test(value)) {
     value = value.slice(0, value.search(/\s/));
   }
   // Five digits or more, or a run of capitals with a few digits (`PMCLRT41L2`, a German ID card).
@@ -279,7 +285,9 @@ function labelledAt(text: string, at: number): number {
   // BARE_ID needs the capitals `ID`: a window without them is not read.
   if (labelledAsId(text, at) || (near.includes('ID') && BARE_ID.test(near))) return end;
   if (trunkPhoneAt(text, at) === end) return -1;
-  return LABEL_AFTER.test(text.slice(end, end + 40)) && !numberOfSomethingElse(text, at) ? end : -1;
+  return LABEL_AFTER.test(text.slice(end, end + 40).toLowerCase()) && !numberOfSomethingElse(text, at)
+    ? end
+    : -1;
 }
 
 /** `СНИЛС 147-263-958 88`: after its label a number is read whole, though its start has another scheme's format. */

@@ -89,6 +89,21 @@ describe('round 14 secrets', () => {
     );
   });
 
+  it("reads no name in a form's field name before a titled name, and ends an address before a German tax ID", () => {
+    const letter = all('Lettera di dimissione — Paziente: Sig.ra Carmela Esposito, nata il 17/09/1958');
+    expect(letter.filter((finding) => finding.startsWith('PERSON'))).toEqual([
+      'PERSON:Sig.ra Carmela Esposito',
+    ]);
+    const lease = all(
+      "Bail d'habitation — Bailleur : M. Gérard Lefebvre-Roussel ; Locataire : Mme Awa Traoré",
+    );
+    expect(lease).not.toContain('PERSON:Bailleur');
+    expect(all('Maria: Mr Smith is here')).toContain('PERSON:Maria');
+    const contract = all('wohnhaft Goethestraße 14a, 04109 Leipzig, Steuer-ID 48 273 162 956, SV-Nummer');
+    expect(contract).toContain('ADDRESS:Goethestraße 14a, 04109 Leipzig');
+    expect(contract).toContain('SSN:48 273 162 956');
+  });
+
   it('reads a grouped number right after a name as its phone, not a year range or an amount', () => {
     expect(all('Qualquer dúvida liguem ao administrador, Sr. Nuno Teixeira, 936 118 402.')).toContain(
       'PHONE:936 118 402',
