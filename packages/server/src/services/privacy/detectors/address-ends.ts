@@ -68,6 +68,25 @@ export function addressesBeforePhones(
   });
 }
 
+/**
+ * `… الرياض 12214، البريد rizwan.chaudhry88@gmail.com`, `…12樓B室，電郵 kayan.wong@…`: an address read on over an e-mail
+ * address, an IP or a MAC address ends where the sentence does before it, else at the comma before it; a finding
+ * where the address starts (`с адреса 95.24.182.73`, "from the address" of a log in) was no address.
+ */
+export function addressesBeforeMachineFields(
+  text: string,
+  addresses: readonly Span[],
+  fields: readonly Span[],
+): Span[] {
+  const starts = new Set(fields.map((field) => field.start));
+  return addressesBefore(
+    text,
+    addresses.filter((address) => !starts.has(address.start)),
+    fields,
+    (between) => SENTENCE_END.exec(between)?.index ?? lastMark(between),
+  );
+}
+
 /** Each address that a later field starts inside or right after, cut where `cutIn` says in the text between them (-1: whole). */
 function addressesBefore(
   text: string,

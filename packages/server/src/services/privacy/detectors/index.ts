@@ -2,7 +2,12 @@ import { mergeSpans } from '../spans.js';
 import { TOKEN_SHAPE } from '../tokens.js';
 import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
-import { addressesBeforeIds, addressesBeforePhones, addressesBeforeSecrets } from './address-ends.js';
+import {
+  addressesBeforeIds,
+  addressesBeforeMachineFields,
+  addressesBeforePhones,
+  addressesBeforeSecrets,
+} from './address-ends.js';
 import { detectBankAccounts } from './bank-account.js';
 import { detectCards } from './card.js';
 import { datesAfterNames } from './dob-after-names.js';
@@ -49,22 +54,25 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     (id) => !births.some((birth) => birth.start === id.start && birth.end === id.end),
   );
   const phones = detectPhones(text);
+  const machineFields = [...detectEmails(text), ...detectIps(text), ...detectMacs(text)];
   const placed = addressesBeforePhones(
     text,
-    addressesBeforeSecrets(text, addressesBeforeIds(text, addresses, ids), secrets),
+    addressesBeforeSecrets(
+      text,
+      addressesBeforeMachineFields(text, addressesBeforeIds(text, addresses, ids), machineFields),
+      secrets,
+    ),
     phones,
   );
   const found: Span[] = [
     ...matchSpans(text, TOKEN_SHAPE, 'LITERAL'),
-    ...detectEmails(text),
     ...detectCards(text),
     ...detectIbans(text),
     ...detectBankAccounts(text),
     ...ids,
     ...holdersAfterIds(text, ids, names),
     ...phones,
-    ...detectIps(text),
-    ...detectMacs(text),
+    ...machineFields,
     ...hostsAfterLogins(text, detectInternalHosts(text), persons),
     ...secrets,
     ...placed,

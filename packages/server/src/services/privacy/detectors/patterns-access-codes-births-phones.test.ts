@@ -89,6 +89,17 @@ describe('round 14 secrets', () => {
     );
   });
 
+  it('ends an address before an e-mail address, and reads no address that starts with an IP', () => {
+    const saudi = all(
+      'العنوان الوطني: ٨٢٢٨ طريق الملك فهد، حي العليا، الرياض ١٢٢١٤، البريد rizwan.chaudhry88@gmail.com',
+    );
+    expect(saudi).toContain('EMAIL:rizwan.chaudhry88@gmail.com');
+    const log = all(
+      'вход пользователя a.sokolov@stroyinvest.ru с адреса 95.24.182.73, устройство B8:27:EB:4A:11:2F; пароль',
+    );
+    expect(log).toEqual(['EMAIL:a.sokolov@stroyinvest.ru', 'IP:95.24.182.73', 'MAC:B8:27:EB:4A:11:2F']);
+  });
+
   it("reads no name in a form's field name before a titled name, and ends an address before a German tax ID", () => {
     const letter = all('Lettera di dimissione — Paziente: Sig.ra Carmela Esposito, nata il 17/09/1958');
     expect(letter.filter((finding) => finding.startsWith('PERSON'))).toEqual([
