@@ -100,6 +100,14 @@ describe('the host of a syslog line', () => {
   });
 });
 
+describe('a Windows share with its domain', () => {
+  it('reads the machine and its domain from a share path', () => {
+    expect(hosts('Leserechte auf \\\\fs01.ad.kanzlei-berger.de\\Mandanten\\2024 geben')).toEqual([
+      'fs01.ad.kanzlei-berger.de',
+    ]);
+  });
+});
+
 describe("a network device's prompt", () => {
   it('reads the name before `#` or `>` and a command at a line start, not a word with a number', () => {
     expect(hosts('sw-core-1# show mac address-table | i 0050.56a3.7f21')).toEqual(['sw-core-1']);

@@ -126,12 +126,13 @@ function internalZones(text: string): Span[] {
 
 /**
  * `http://monitor-02:3000/d/abc`, `\\\\FS01\\finance`: a machine named by one label in a URL (no dot: only a
- * local network resolves it) or in a Windows share path; not the user name of `mqtt://sensor01:…@host`.
+ * local network resolves it) or in a Windows share path, with its domain there (`\\\\fs01.ad.kanzlei-berger.de\\…`);
+ * not the user name of `mqtt://sensor01:…@host`.
  */
 const URL_MACHINE = /:\/\/(?:[^\s@/]+@)?([a-z][a-z0-9-]{2,62})(?=[:/]|\s|$)(?!:[^\s/@]*@)/dgi;
 /** `s3://build-artifacts/…`, `gs://…`: an object store's bucket, not a machine. */
 const BUCKET_SCHEME = /(?:^|[^\w])(?:s3[an]?|gs|gcs|az|abfss?|wasbs?|r2|oss|cos)$/i;
-const SHARE_MACHINE = /(?<![\w\\:/])\\\\([a-z][\w-]{1,14})\\/dgi;
+const SHARE_MACHINE = /(?<![\w\\:/])\\\\([a-z][\w-]{1,14}(?:\.[a-z0-9-]{1,63}){0,6})\\/dgi;
 
 function machinesInPaths(text: string): Span[] {
   const spans: Span[] = [];

@@ -51,6 +51,9 @@ describe('passwords in quotes', () => {
   it("takes a PHP constant's or array's password and an env file's `_PASS`, not a word ending in pass", () => {
     expect(found("define('DB_PASSWORD', 'Joinery#2021wp');")).toEqual(['Joinery#2021wp']);
     expect(found("'DB_PASSWORD' => 'Joinery#2021wp',")).toEqual(['Joinery#2021wp']);
+    expect(found('APP_KEY=base64:p/cOhff0lqa2r4li8oRR00KB7vBKYachg3UAXTfOBAB= MAIL_PORT=587')).toContain(
+      'base64:p/cOhff0lqa2r4li8oRR00KB7vBKYachg3UAXTfOBAB=',
+    );
     expect(found('creds in /etc/backup.env were BACKUP_PASS=Wq8!zr2T-hexa-bkp – rotated')).toEqual([
       'Wq8!zr2T-hexa-bkp',
     ]);

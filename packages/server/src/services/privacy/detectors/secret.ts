@@ -106,7 +106,7 @@ const BEARER = /\b(?:Bearer|Token|Basic)\s+([A-Za-z0-9._~+/-]{16,}=*)/dg;
  * read back from the sign (rare) instead of tried everywhere.
  */
 const LABEL_KEY =
-  /(?<![A-Za-z])(?:pg|mysql|redis|mongo|smtp|ldap)?(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|(?<=_)pass|passphrase|passwort|mot de passe|contraseña|account[_-]?key|shared[_-]?access[_-]?key|sas[_-]?token|private[_-]?key|pre-?shared[_-]?key|psk|signing[_-]?(?:key|secret)|secret[_-]?key)\b["']?\s*$/i;
+  /(?<![A-Za-z])(?:pg|mysql|redis|mongo|smtp|ldap)?(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token|password|passwd|pwd|(?<=_)pass|passphrase|passwort|mot de passe|contraseña|account[_-]?key|shared[_-]?access[_-]?key|sas[_-]?token|private[_-]?key|pre-?shared[_-]?key|psk|signing[_-]?(?:key|secret)|secret[_-]?key|app[_-]?key)\b["']?\s*$/i;
 const LABEL_SIGN = /[:=]/g;
 /** `password: https://…/reset?token=…`: a link after a password word is a URL, which url.ts judges whole. */
 const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
