@@ -24,6 +24,16 @@ describe('domestic bank account numbers', () => {
     expect(found('sort code 20-44-91 acc 53118820 name Callum McLeod')).toEqual(['53118820']);
   });
 
+  it('reads a bank named in three words, a CBU, a Russian счёт, a Japanese 普通 and a Korean 계좌 with its bank', () => {
+    expect(found('a su cuenta de ahorros Bancolombia 04827316095 por servicios')).toEqual(['04827316095']);
+    expect(found('acreditar haberes en CBU 0720482573160491527380.')).toEqual(['0720482573160491527380']);
+    expect(found('зарплата перечисляется на счёт 40817810538048273160 в ПАО Сбербанк.')).toEqual([
+      '40817810538048273160',
+    ]);
+    expect(found('振込先 三菱UFJ銀行 渋谷支店 普通 4827316、通勤')).toEqual(['4827316']);
+    expect(found('급여계좌 국민은행 482701-04-316091, 차량번호')).toEqual(['482701-04-316091']);
+  });
+
   it('leaves an account number on a line without a bank code', () => {
     expect(found('Customer account 12345678 was closed.')).toEqual([]);
     expect(found('Sort code 20-04-15 on file.\nYour account 12345678 is overdue.')).toEqual([]);
