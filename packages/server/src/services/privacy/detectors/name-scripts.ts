@@ -4,7 +4,7 @@ import { linesBeyondLatin } from './util.js';
 /**
  * Names after a courtesy title or a name label in scripts without capitals, where the title is the
  * only sign that a name follows: Amharic `ወ/ሮ`, `አቶ`; Persian `خانم`, `آقای`; Urdu `محترمہ`, `جناب`;
- * Arabic `السيدة`, `السيد`, `للسيد`, `د.`; Hebrew `מר`, `גב'`, `ד"ר` (one word); Hindi `डॉ.`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
+ * Arabic `السيدة`, `السيد`, `للسيد`, `د.`; Hebrew `מר`, `גב'`, `ד"ר`, `פרופ'` (one word, two before a comma); Hindi `डॉ.`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
  * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`; Tamil `திருமதி`; Telugu `శ్రీమతి`. The name is the one or two words after the
  * title, in the same script, up to punctuation; the title stays outside it.
  */
@@ -93,8 +93,11 @@ const NOT_SECOND = new Set([
 const THAI_LABEL = 'ชื่อ';
 /** Arabic and Persian offices after a title (`السيد مدير الموارد البشرية`, "Mr Director of HR"): no name follows. */
 const OFFICES = /^(?:مدير|مدیر|رئيس|رئیس|وزير|وزیر|سفير|عميد|نائب|مسؤول|محافظ|قاضي|المدير|الرئيس)$/;
-/** Hebrew `מר`, `גב'`, `ד"ר`: the surname after them, one word (a verb often follows: `מר כהן ביקש`). */
-const HEBREW_TITLES = ['מר', 'גברת', "גב'", 'גב׳', 'ד"ר', 'ד״ר'];
+/**
+ * Hebrew `מר`, `גב'`, `ד"ר`, `פרופ'`: the surname after them, one word (a verb often follows: `מר כהן ביקש`), or two
+ * before a comma or a full stop (`מר אורי שטרנברג,`).
+ */
+const HEBREW_TITLES = ['מר', 'גברת', "גב'", 'גב׳', 'ד"ר', 'ד״ר', "פרופ'", 'פרופ׳'];
 /**
  * Thai words that start with a title but are ordinary words: after `คุณ` quality, value, qualification, virtue,
  * benefit, trait; after `นาย` prime minister, employer, broker, officer, doctor, district chief, police, capitalist,
@@ -108,7 +111,7 @@ const AFTER_TITLE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${SCRIPT_TITLES.map((title) => title.replace('.', '\\.')).join('|')})\\s+(${WORD})(?: (${WORD}))?` +
     `|(?:${THAI_TITLES.join('|')}|(?<![\\p{L}\\p{M}])(?:${SPACED_SCRIPT_TITLES.join('|')}))\\s?(${WORD})(?: (${WORD}))?` +
     `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?` +
-    `|(?<![\\p{L}\\p{M}])(?:${HEBREW_TITLES.join('|')})\\s+(${WORD})`,
+    `|(?<![\\p{L}\\p{M}])(?:${HEBREW_TITLES.join('|')})\\s+(${WORD})(?: (${WORD})(?=[,.;:]))?`,
   'gu',
 );
 /** A letter of the scripts above (letters only: a class with combining marks would misread). */
@@ -123,7 +126,7 @@ export function detectScriptNames(text: string): Span[] {
     AFTER_TITLE.lastIndex = 0;
     for (let m = AFTER_TITLE.exec(line); m; m = AFTER_TITLE.exec(line)) {
       const first = m[1] ?? m[3] ?? m[5] ?? m[7];
-      const matchedSecond = m[2] ?? m[4] ?? m[6];
+      const matchedSecond = m[2] ?? m[4] ?? m[6] ?? m[8];
       if (!first) continue;
       if (m[3] !== undefined && THAI_NOT_NAMES.test(first)) continue;
       if (OFFICES.test(first)) continue;

@@ -304,3 +304,13 @@ describe('names after يا, joined to و after a name, after ע"ש; shops, colou
     expect(found("Max's phone is off")).toEqual(['Max']);
   });
 });
+
+describe('Hebrew names of two words after a title, Korean names by their roles (round 20)', () => {
+  it('reads them', () => {
+    expect(found('הסכם שכירות: השוכר מר אורי שטרנברג, ת.ז. 319482733')).toEqual(['אורי שטרנברג']);
+    expect(found('מר כהן ביקש')).toEqual(['כהן']);
+    expect(found('인사 메모: 이정훈 대리의 개인 블로그')).toEqual(['이정훈']);
+    expect(found('근로계약서: 근로자 박서연, 생년월일')).toEqual(['박서연']);
+    expect(found('대리점 주소')).toEqual([]);
+  });
+});
