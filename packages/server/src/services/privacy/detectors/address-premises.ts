@@ -55,11 +55,12 @@ function withUnitBefore(text: string, address: Span): Span {
 }
 
 /**
- * `Unit 12-3A, Menara Ampang, Jalan Ampang, …`, `Edifício Atlântico, Rua Barata Ribeiro 370`, `Harbour Heights, 5 …`: a
- * tower or block named before the street, its word first (Malay, Portuguese, Spanish, Indonesian) or last (English).
+ * `Unit 12-3A, Menara Ampang, Jalan Ampang, …`, `Edifício Atlântico, Rua Barata Ribeiro 370`, `Harbour Heights, 5 …`,
+ * `Rose Cottage, 3 Mill Lane`, `Ty Newydd, 8 Heol y Felin`: a tower, a block or a named house before the street, its word
+ * first (Malay, Portuguese, Spanish, French, Indonesian, Welsh) or last (English).
  */
 const TOWER_BEFORE = new RegExp(
-  String.raw`(?<![${L}])(?:(?:Menara|Wisma|Edifício|Edificio|Edifici|Torre|Condomínio|Condominio|Residencial|Gedung|Bloco)\s${CAP}(?:\s${CAP}){0,2}|${CAP}(?:\s${CAP}){0,2}\s(?:Tower|Towers|Plaza|Mansions?|Apartments|Residences|Heights|Building))(?:,\s|\s[-–]\s)$`,
+  String.raw`(?<![${L}])(?:(?:Menara|Wisma|Edifício|Edificio|Edifici|Torre|Condomínio|Condominio|Residencial|Résidence|Gedung|Bloco|Tŷ|Ty)\s${CAP}(?:\s${CAP}){0,2}|${CAP}(?:\s${CAP}){0,2}\s(?:Tower|Towers|Plaza|Mansions?|Apartments|Residences|Heights|Building|Cottage|Farm|Farmhouse|Lodge|Manor|Barn))(?:,\s|\s[-–]\s)$`,
   'u',
 );
 

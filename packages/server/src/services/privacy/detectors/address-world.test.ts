@@ -74,6 +74,12 @@ describe('addresses of round 20', () => {
       '45-B Kamuning Rd, Brgy. Obrero, Quezon City',
     ]);
     expect(distinct('The Menara Ampang view, Jalan Ampang is busy')).toEqual([]);
+    expect(distinct('Rose Cottage, 3 Mill Lane, Hathersage, S32 1BA')).toContain(
+      'Rose Cottage, 3 Mill Lane, Hathersage, S32 1BA',
+    );
+    expect(distinct('home Ty Newydd, 8 Heol y Felin, Aberystwyth SY23 1PR')).toContain(
+      'Ty Newydd, 8 Heol y Felin, Aberystwyth SY23 1PR',
+    );
   });
 
   it('reads a unit before the street in Spanish and French, Latvian iela, a Dutch compound boulevard, Swedish floors', () => {
