@@ -146,7 +146,7 @@ loratadine xanax valium diazepam theraflu coldrex fervex rutinoscorbin`.split(/\
  */
 export const INSTITUTION_LEADS = new Set(
   `aéroport flughafen toyota nissan kia hyundai perodua proton mazda chevrolet volkswagen renault peugeot citroën
-mercedes-benz fiat skoda seat cupra opel dacia lada lexus volvo tesla subaru mitsubishi audi bmw porsche jeep geely chery tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
+mercedes-benz fiat škoda skoda seat cupra opel dacia lada lexus volvo tesla subaru mitsubishi audi bmw porsche jeep geely chery tata mahindra bridgestone pirelli michelin goodyear dunlop yokohama hankook st saint sainte san santa santo são sao rondo rondzie ulica ulicy plac placu aleja alei osiedle náměstí nábřeží ulice trg mount mt fort farmacia farmácia pharmacy pharmacie apotheke drogaria droguería
 drogueria clínica clinica klinik clinique hospital hôpital ospedale hotel hôtel universidad universidade université università
 port stade estadio stadio estádio stadion corso bulevar bulvar heol stryd ffordd ecole école escola scuola liceo lycée szkoła
 szpital nemocnice imienia edificio torre terminal avda raum room sala salle zaal

@@ -91,6 +91,12 @@ function inHolidayGreeting(text: string, span: Span): boolean {
 /** `Gilbert's syndrome`, `Parkinson's disease`, `Morbus Bechterew`: a disease or a law named after someone. */
 const EPONYM_AFTER =
   /^(?:['’]s)? (?:disease|syndrome|palsy|sarcoma|lymphoma|anomaly|phenomenon|law|theorem|principle|equation)\b/i;
+/**
+ * `Kofi Mensah Ltd`, `Ivoire Logistique SARL`, `Tan & Lim Sdn Bhd`: a firm's legal form right after the words makes them
+ * its name (not `Nomvula Dlamini, SA ID …` nor `… SA ID`, South Africa's identity number).
+ */
+const FIRM_AFTER =
+  /^ (?:Ltd|Limited|LLC|LLP|Inc|Corp|GmbH|AG|KG|SARL|SAS|SA|S\.A\.|SL|S\.L\.|BV|B\.V\.|NV|PLC|Plc|Pty|Pvt|Sdn Bhd|Bhd|SpA|S\.p\.A\.|Srl|S\.r\.l\.|Oy|AB|ASA|A\/S|ApS|Kft|s\.r\.o\.|Lda|Ltda)(?![\p{L}]| ID\b)/u;
 /** `Max's Restaurant`, `Jade green AirPods cover`, `Ruby red lanyard`: a shop named after someone, a colour. */
 const SHOP_OR_COLOUR_AFTER =
   /^(?:['’]s (?:Restaurant|Café|Cafe|Bakery|Kitchen|Grill|Diner|Bar|Pub|Salon|Garage|Store|Shop|Pharmacy)\b| (?:green|red|blue|gold|pink|black|white|grey|gray|silver|purple|orange|yellow|brown)\b)/;
@@ -105,6 +111,7 @@ function namesAThing(text: string, span: Span): boolean {
   const after = text.slice(span.end, span.end + 16);
   if (EPONYM_AFTER.test(after) || /^morbus\s/i.test(name)) return true;
   if (SHOP_OR_COLOUR_AFTER.test(after) && !name.includes(' ')) return true;
+  if (FIRM_AFTER.test(after)) return true;
   // (The patterns that end at the span are tried only where their last character stands.)
   if (before.endsWith(' ') && EPONYM_BEFORE.test(before)) return true;
   if (before.includes(':') && PLACE_FIELD.test(before)) return true;

@@ -301,6 +301,9 @@ describe('names after يا, joined to و after a name, after ע"ש; shops, colou
     ]);
     expect(found('Mercedes-Benz Vito for hire')).toEqual([]);
     expect(found('prayers at the Jomo Kenyatta grounds')).toEqual([]);
+    expect(found('entre la société Ivoire Logistique SARL et nous')).toEqual([]);
+    expect(found('invoice from Kofi Mensah Ltd for the repairs')).toEqual([]);
+    expect(found('Tenant application — Nomvula Dlamini, SA ID 9007152')).toContain('Nomvula Dlamini');
     expect(found("Max's phone is off")).toEqual(['Max']);
   });
 });
