@@ -82,6 +82,10 @@ describe('phone numbers (round 19)', () => {
       '+44 20 7946 0958 x2214',
     ]);
     expect(found('Call (212) 555-0187 x 3 times if busy')).toEqual(['(212) 555-0187 x 3']);
+    expect(found('Tel. (02) 8482 7316 loc. 214')).toEqual(['(02) 8482 7316 loc. 214']);
+    expect(found('טלפון 03-6482731 שלוחה 214')).toEqual(['03-6482731 שלוחה 214']);
+    expect(found('Tel. 030 48273160-214')).toEqual(['030 48273160-214']);
+    expect(found('cep: 0532 418 27 93')).toEqual(['0532 418 27 93']);
   });
 });
 

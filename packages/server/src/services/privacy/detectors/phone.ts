@@ -9,7 +9,7 @@ const CANDIDATE =
   /(?<![\w.+/@]|[\w/:]:|(?<![\u05d0-\u05ea])-)(?:\+|00)?\(?\d[\d \-.()/]{4,22}\d(?![\w@]|[.\-/]\d)/g;
 /** Words that name a phone number (`Tel.`, `call me on`, `Handy:`, `للتواصل`). */
 const PHONE_WORDS =
-  'phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|text|sms|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|للتواصل|موبائل|موبایل|جوال|טלפון|נייד|தொலைபேசி|கைபேசி|सम्पर्क|संपर्क|reached (?:at|on)|reach (?:me|him|her|them) (?:at|on)|(?:mój|moj|mi|my|meu|mon|mein|mitt|mit|son|votre|ton|su|tu|seu|sua|his|her|their|your) (?:numer|número|numero|number|numéro|nummer)|على الرقم|اتصل|الاتصال|هاتف|تلفون|تليفون|nummeret mitt|numaram|мой номер|ნომერ|ring (?:meg|mig)|ringa mig|(?:मेरो|मेरा)(?: नयाँ| नया)? (?:नम्बर|नंबर)|orange money|m-?pesa|mobile money|momo|gcash|bkash';
+  'phone|tel|mobile|cell|cel|celular|contact|call|fax|whatsapp|text|sms|telefon|handy|ruf|téléphone|portable|appel|teléfono|móvil|llam|llám|zadzwo|dzwoń|dzwoni|komórk|nomor|điện thoại|sđt|cep|simu|namba|telefono|cellulare|chiam|telefone|telemóvel|ligue|телефон|звон|утас|電話|电话|手机|携帯|전화|휴대폰|연락처|मोबाइल|फोन|फ़ोन|bizum|للتواصل|موبائل|موبایل|جوال|טלפון|נייד|தொலைபேசி|கைபேசி|सम्पर्क|संपर्क|reached (?:at|on)|reach (?:me|him|her|them) (?:at|on)|(?:mój|moj|mi|my|meu|mon|mein|mitt|mit|son|votre|ton|su|tu|seu|sua|his|her|their|your) (?:numer|número|numero|number|numéro|nummer)|على الرقم|اتصل|الاتصال|هاتف|تلفون|تليفون|nummeret mitt|numaram|мой номер|ნომერ|ring (?:meg|mig)|ringa mig|(?:मेरो|मेरा)(?: नयाँ| नया)? (?:नम्बर|नंबर)|orange money|m-?pesa|mobile money|momo|gcash|bkash';
 /** The end of a text that names a phone number (`Tel.`, `call me on`, `Handy:`). */
 export const PHONE_CUE = new RegExp(
   String.raw`(?:${PHONE_WORDS})[^\n\d]{0,12}$|(?:contact|call|llam|chiam|ligue|appel)[A-Za-zÀ-ÿ]*\s(?:[A-Za-zÀ-ÿ]+\s){1,2}(?:at|on|al|au|no|em|a)\s$`,
@@ -49,9 +49,12 @@ const CHINESE_MOBILE = /^1[3-9]\d([ -])\d{4}\1\d{4}$/;
 const OPENING_HOURS =
   /^[,;]?\s?[(–-]?\s?(?:open\b|lines open|24\/7|24 hours|(?:mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?:\s?(?:-|–|to)\s?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)?,?\s\d{1,2}(?::\d\d)?\s?(?:am|pm|h|[-–]))/i;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
-/** `(212) 555-0187 ext. 342`, `+44 20 7946 0958 x2214`, `poste 12`: the extension belongs to the number. */
+/**
+ * `(212) 555-0187 ext. 342`, `+44 20 7946 0958 x2214`, `poste 12`, `loc. 214`, `שלוחה 214`, German `030 48273160-214`:
+ * the extension belongs to the number.
+ */
 const EXTENSION =
-  /^,? ?(?:ext\.?|extn\.?|extension|x|poste|durchwahl|anexo|ramal|interno|int\.)\s?\d{1,6}(?![\w-])/i;
+  /^(?:,? ?(?:ext\.?|extn\.?|extension|x|poste|durchwahl|anexo|ramal|interno|int\.|loc\.?|local|שלוחה|内线|分机|내선)\s?|-(?=\d{2,3}(?![\w-])))\d{1,6}(?![\w-])/i;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
 /** A date, an SSN, or brackets not around an area code. */
