@@ -146,3 +146,10 @@ describe('dates as forms write them', () => {
     expect(found('Date of Issue: 14 MAR 2019  Date of Expiry: 13 MAR 2029')).toEqual([]);
   });
 });
+
+describe('plates after Hungarian and French label words with their endings (round 20)', () => {
+  it('reads them', () => {
+    expect(found('gépjármű rendszáma MKT-482.')).toEqual(['MKT-482']);
+    expect(found('véhicule immatriculé GK-418-TZ, conducteur')).toEqual(['GK-418-TZ']);
+  });
+});

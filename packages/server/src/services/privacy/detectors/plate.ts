@@ -147,7 +147,7 @@ const SOUTH_ASIAN =
 const GENERIC = /[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2}(?![\w-])/y;
 /** Plate and vehicle words, in many languages (`Kennzeichen`, `camión`, `фура`, `tablice`). */
 const LABEL_WORDS =
-  'plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registracij[aie]|rejestracj[aię]|registreringsnummer|rekisterinumero|bilnummer|pendaftaran|گاڑی(?: نمبر)?|車牌|kontrollschild|kenderaan|vozidl[oae]|reg\\.?nr|rego|reg\\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatriculation|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rej\\.?|ciągnik|naczepa|rekisteritunnus|plaka|rendszám|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|cami[óo]n|camioneta|furgoneta|furg[óo]n|lieferwagen|transporter|lkw|pkw|(?:registarske )?tablice|фура|грузовик|машин[аы]|автомобил[ья]|车牌|ナンバー|차량번호|번호판';
+  'plate|nummerpla(?:de|at|te)|numberplate|licen[cs]e|registration|registracij[aie]|rejestracj[aię]|registreringsnummer|rekisterinumero|bilnummer|pendaftaran|گاڑی(?: نمبر)?|車牌|kontrollschild|kenderaan|vozidl[oae]|reg\\.?nr|rego|reg\\.?|vehicle|car|van|truck|lorry|bakkie|matatu|bilen|bil|kennzeichen|samochód|pojazd|araç|fahrzeug|voiture|véhicule|coche|vehículo|carro|veículo|voertuig|immatricul\\p{L}*|plaque|placas?|matrícula|matricula|targa|kenteken|rejestracyjny|rej\\.?|ciągnik|naczepa|rekisteritunnus|plaka|rendszám\\p{L}*|autoturism|spz|gaa?ri|gadi|kereta|mobil|motor(?:bike|cycle)?|bike|taxi|cab|uber|pickup|bus|ute|suv|biển số|nomor polisi|plat(?: nomor)?|номер|cami[óo]n|camioneta|furgoneta|furg[óo]n|lieferwagen|transporter|lkw|pkw|(?:registarske )?tablice|фура|грузовик|машин[аы]|автомобил[ья]|车牌|ナンバー|차량번호|번호판';
 const LABEL = new RegExp(
   String.raw`(?:${LABEL_WORDS})[^\p{L}\p{N}\n]{0,3}(?:(?:o numerze|z numerem|no|number|nr|n°|#)\.?[^\p{L}\p{N}\n]{0,2})?(?:(?:ko|mo|niya|namin|natin|nila)\s+)?(?:(?:is|was|reads|of)\s+)?`,
   'iuy',
@@ -157,7 +157,7 @@ const VEHICLE_WORDS_ONLY = new RegExp(`^(?:(?:${LABEL_WORDS})(?:\\s+|$))+$`, 'iu
 export const vehicleWordsOnly = (words: string) => VEHICLE_WORDS_ONLY.test(words);
 /** Where a label may start (a plain alternation, cheap to scan for): its Latin words, and those of other scripts. */
 const LATIN_HINT =
-  /nummerpla|numberpla|plate|licen|regist|pendaftaran|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rej|ciągnik|naczep|rekister|plaka|rendsz|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice/gi;
+  /nummerpla|numberpla|plate|licen|regist|pendaftaran|kontrollsch|kenderaan|vozidl|reg|vehicle|car|van|truck|lorry|bakkie|matatu|bil|samoch|pojazd|araç|fahrz|voiture|véhic|coche|vehíc|veíc|voertuig|kennz|immat|plaque|placa|matr|targa|kenteken|rej|ciągnik|naczep|rekister|plaka|rendsz|autoturism|spz|gaa|gad|keret|mobil|motor|bike|taxi|cab|uber|pickup|bus|ute|suv|biển|nomor|plat|cami|furg|lieferw|transporter|lkw|pkw|registarske|tablice/gi;
 const BEYOND_HINT = /گاڑی|車牌|номер|фура|грузовик|машин|автомобил|车牌|ナンバー|차량번호|번호판/gi;
 
 /** `reg no. ABC 123? no sorry it's ABD 128`: a correction right after a plate, then a value of its shape (only lower-case words between). */
