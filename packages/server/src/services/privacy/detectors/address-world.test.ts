@@ -98,6 +98,13 @@ describe('addresses of round 20', () => {
     ]);
   });
 
+  it('reads an American street with a particle in its name', () => {
+    expect(distinct('781 Ponce de Leon Ave NE, Unit 1204, Atlanta, GA 30306')).toContain(
+      '781 Ponce de Leon Ave NE, Unit 1204, Atlanta, GA 30306',
+    );
+    expect(distinct('meet at 42 5th Avenue, New York')).toContain('42 5th Avenue, New York');
+  });
+
   it('reads a street of one word ending in way before its area', () => {
     expect(distinct('deliver to 17 Kingsway, Durban North, 4051 asap')).toEqual([
       '17 Kingsway, Durban North, 4051',

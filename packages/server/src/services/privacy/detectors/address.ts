@@ -25,7 +25,7 @@ const US_TAIL = String.raw`(?:,\s*${CAP}(?:\s${CAP}){0,2},?\s+[A-Z]{2}\s+\d{5}(?
 const EU_TAIL = String.raw`(?:,\s*(?:[A-Z]{1,2}-)?\d{3,5}\s+${CAP}(?:[ -](?:${CITY_PARTICLE})?${CAP}){0,2})?`;
 
 const ENGLISH = new RegExp(
-  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?(?:-?[A-Za-z])?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
+  String.raw`(?<![\w/-])\d{1,5}(?:\/\d{1,4})?(?:-?[A-Za-z])?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:${CAP}|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:${CAP}|\d{1,3}(?:st|nd|rd|th)|de|del|la|du|von|van)\s+){0,3}(?:${EN_SUFFIX})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?${UNIT}${US_TAIL}`,
   'g',
 );
 /** A house number with its letter and flat (`10 A 3`, `88 B`, `17a`, `18B`, `87-B`, `144-12`), or staircase and door (`45/3/12`). */
