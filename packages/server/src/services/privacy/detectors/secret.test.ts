@@ -90,6 +90,12 @@ describe('secrets of round 8', () => {
       found('Security question answer on file: mother\'s maiden name "Featherstonehaugh" — change it'),
     ).toEqual(['Featherstonehaugh']);
     expect(found('Memorable word: tangerine')).toEqual(['tangerine']);
+    expect(found("what's your memorable word? Caller: marmalade. Agent: Lovely")).toEqual(['marmalade']);
+    expect(found("the name of your first school? Caller: St Brigid's. Agent: Thank you")).toEqual([
+      "St Brigid's",
+    ]);
+    expect(found("mother's maiden name on file: Haugland; she passed")).toEqual(['Haugland']);
+    expect(found('the first school I went to was nice? yes')).toEqual([]);
   });
 
   it('leaves fingerprints, docker ports and talk about security questions alone', () => {
