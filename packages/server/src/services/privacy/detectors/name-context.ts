@@ -6,7 +6,7 @@ export const HONORIFICS = new Set(
   `mr mrs ms miss mx dr prof sir dame lady lord herr frau fräulein monsieur mme mlle madame mademoiselle m señor señora señorita
 sr sra srta don doña dona sig signor signora signorina sgr pan pani senhor senhora sayın bay bayan hr fru mevrouw meneer heer dhr mevr
 br sheikh shaikh sayyid hajji bw bwana bi commodore admiral colonel shri sri smt md mohd muhd mister captain capt officer detective sgt sergeant inspector
-judge pc dci dsi pcso constable cllr councillor lt col maj cpl rev revd reverend pastor imam rabbi dottore dottoressa dottor avvocato
+judge pc dci dsi pcso constable cllr councillor lt col maj cpl rev revd reverend pastor imam rabbi dottore dottoressa dottor avvocato eng
 avvocata ingegnere professore professoressa dña
 κ κος κα κύριος κύριε κυρία κυρ gng ginang ginoo binibini atty engr hon fr dj dott dottssa profssa sigra signa avv avvta ing geom gospodine gospodin gospođo gospođa gospođe gospodina gospodinu doamna doamnei domnul domnule dna dl pán paní panu pane puan encik tuan cik datuk dato datin haji hajah ọgbẹ́ni ogbeni arábìnrin alhaji alhaja mallam malam bwana mzee panią panem pana пан пане пані господин госпожа господине`
     .split(/\s+/)
@@ -286,7 +286,7 @@ president vp head chief name surname forename chase assignee reporter requester 
 attendees attendee invitees participants panelists panellists speakers presenters organiser organizer née
 geb geborene nacida nascida
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
-consignee rider courier tenant landlord
+consignee rider courier tenant landlord kurir kurye mensajero livreur cust lvm
 halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός
@@ -311,7 +311,7 @@ call with|chat with|email from|e-mail from|message from|note from|call from|call
 referred by|reported by|raised by|opened by|submitted by|assigned to|reassigned to|escalated to|escalated by|forwarded by|
 forwarded to|behalf of|attention of|care of|name is|this is|it is|i am|i'm|it's|its|am i|thanks to|according to|handed to|
 handed over to|passed to|transferred to|replied to|wrote to|talking to|talking with|hand over to|pass on to|thank you|speaking to|you're speaking|logged by|signed by|completed by|collected by|delivered to|addressed to|the late|first name|given name|goes by|calls her|calls him|known as|statement of|affidavit of|surname is|last name is|family name is|first name is|vm for|voicemail for|message for|spoke w/|kia ora|asante sana|ngā mihi|nga mihi|mālō e|malo e|joined by|
-apologies from|ask for|asking for|intestato a|intestata a|nombre de|nom de|nome de|na imię|на имя|hosted by|presented by|interviewed by|chaired by|led by|booked by|booking under|reserved under|booked under|
+apologies from|ask for|asking for|call w/|mtg w/|meeting w/|met w/|chat w/|loop in|intestato a|intestata a|nombre de|nom de|nome de|na imię|на имя|hosted by|presented by|interviewed by|chaired by|led by|booked by|booking under|reserved under|booked under|
 je suis|ich bin|ik ben|mi chiamo|me llamo|jestem|é a|é o|c'est|c’est|aquí es|aqui é|sono io|soy yo`
     .split(/\|\s*/)
     .filter(Boolean),

@@ -9,7 +9,7 @@ import type { NameLexicon } from './name-lexicon.js';
  * self-introduction (`hey it's kavya`, `ciao sono fede`) or an `@` (`@sana the wifi`). The first word must be one the lists know only as a given name; a
  * second unlisted word that is no ordinary word or place is the surname. After a form's `name` or a letter's
  * `dear dr` or a title in lower case (`mr okeke`), where only a name can stand, an unlisted first word is taken too
- * (`name tiaki moana`, Nigerian Pidgin `name na chiamaka okafor`, Hindi `naam anaya`).
+ * (`name tiaki moana`, Nigerian Pidgin `name na chiamaka okafor`, Hindi `naam anaya`, a CRM note's `cust beau thibodeaux`).
  */
 const KIN =
   `son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|hijo|hija|madre|padre|esposa|esposo|
@@ -20,7 +20,7 @@ const SELF_INTRODUCTION = "it's|it’s|its|this is|sono";
 /** A chat app's name opening a line, before the first word of the message (`Slack: priyanka are you joining`). */
 const CHAT_LABEL = '^(?:slack(?: dm)?|teams|chat|whatsapp|wa|dm|sms|text|imessage|telegram|signal)\\s?:';
 const CUE = new RegExp(
-  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name(?: na)?|naam|dear (?:dr|mr|mrs|ms|miss|prof)\\.?|mr|mrs|ms|dr)|(${SELF_INTRODUCTION}))[:,]? (?=[a-zß-ɏ])|(${CHAT_LABEL}) (?=[a-zß-ɏ])|(?<![\\w.])(@)(?=[a-zß-ɏ])`,
+  `\\b(?:(?:my|our|his|her|their|your|mi|mis|tu|su|mon|ma|mes|mein|meine|meu|minha|mijn) (?:${KIN})|called|named|soy|me llamo|je m'appelle|ich bin|coach|prof|uncle|auntie|aunty|aunt|cousin|grandma|grandpa|nana|(name(?: na)?|naam|cust|dear (?:dr|mr|mrs|ms|miss|prof)\\.?|mr|mrs|ms|dr)|(${SELF_INTRODUCTION}))[:,]? (?=[a-zß-ɏ])|(${CHAT_LABEL}) (?=[a-zß-ɏ])|(?<![\\w.])(@)(?=[a-zß-ɏ])`,
   'gim',
 );
 const WORD = /[a-zß-ɏ][a-zß-ɏ'’-]{1,24}(?![\p{L}\d@]|\.\w)/uy;

@@ -317,3 +317,14 @@ describe('Hebrew names of two words after a title, Korean names by their roles (
     expect(found('대리점 주소')).toEqual([]);
   });
 });
+
+describe("CRM notes' cues before a name (round 20)", () => {
+  it('reads a name after cust, LVM, loop in, a courier word, an engineer', () => {
+    expect(found('cust ravinder kaur rang re faulty boiler')).toEqual(['ravinder kaur']);
+    expect(found('LVM Yerlan 2x, no answer')).toEqual(['Yerlan']);
+    expect(found('wants pricing by Friday, loop in Marisol from finance.')).toEqual(['Marisol']);
+    expect(found('Kurir Bayu bawa mobil')).toEqual(['Bayu']);
+    expect(found('Sales call: Eng. Sherif at Orascom procurement')).toEqual(['Eng. Sherif']);
+    expect(found('the cust service desk')).toEqual([]);
+  });
+});
