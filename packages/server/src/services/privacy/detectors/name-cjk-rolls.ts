@@ -82,19 +82,21 @@ export function repeatedNames(text: string, spans: Span[]): Span[] {
 }
 
 /**
- * Korean names by the roles around them: a job title after the name (`이정훈 대리의 블로그`), a role in a contract or a
- * chart before it (`근로자 박서연,`, `환자 김민준`). The name has a common family name first and one or two syllables after.
+ * Korean and Japanese names by the roles around them: a job title after the name (`이정훈 대리의 블로그`, `이지은 고객,`), a
+ * role in a contract or a chart before it (`근로자 박서연,`, `従業員 高橋健太、`). The name has a common family name first.
  */
 const KOREAN_NAME_WITH_ROLE = new RegExp(
-  `(?<![\\uac00-\\ud7af])(${KOREAN_SURNAME}[\\uac00-\\ud7af]{1,2}) (?:대리|과장|부장|차장|팀장|사원|주임|실장|이사|상무|전무|대표|교수|원장)(?=[의가는은이께님]|[^\\uac00-\\ud7af]|$)` +
-    `|(?:근로자|환자|고객|신청인|임차인|임대인|보호자|담당자|작성자|수령인) (${KOREAN_SURNAME}[\\uac00-\\ud7af]{1,2})(?=[,，.\\s]|$)`,
+  `(?<![\\uac00-\\ud7af])(?!한국|중국|미국|신규|기존|우수|일반|개인|법인)(${KOREAN_SURNAME}[\\uac00-\\ud7af]{1,2}) (?:대리|과장|부장|차장|팀장|사원|주임|실장|이사|상무|전무|대표|교수|원장|고객|회원|환자)(?=[의가는은이께님]|[^\\uac00-\\ud7af]|$)` +
+    `|(?:근로자|환자|고객|신청인|임차인|임대인|보호자|담당자|작성자|수령인) (${KOREAN_SURNAME}[\\uac00-\\ud7af]{1,2})(?=[,，.\\s]|$)` +
+    // Japanese: `従業員 高橋健太、`, `顧客 佐々木美咲様`.
+    `|(?:従業員|顧客|患者|担当者?|申請者|契約者|社員)\\s?((?:${JAPANESE_FAMILY})[${HAN}]{1,3}?)(?=[、,，。\\s]|様|さん|$)`,
   'g',
 );
 
-export function koreanNamesByRoles(text: string, spans: Span[]): void {
+export function namesByRoles(text: string, spans: Span[]): void {
   KOREAN_NAME_WITH_ROLE.lastIndex = 0;
   for (let m = KOREAN_NAME_WITH_ROLE.exec(text); m; m = KOREAN_NAME_WITH_ROLE.exec(text)) {
-    const name = m[1] ?? m[2] ?? '';
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
     const start = m.index + m[0].indexOf(name);
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }

@@ -2,7 +2,7 @@ import type { Span } from '../types.js';
 import { linesBeyondLatin } from './util.js';
 import { cjkChatNames } from './name-cjk-chat.js';
 import { CHINESE_FAMILY, FAMILY_CLASS, HAN, JAPANESE_FAMILY, KOREAN_SURNAME } from './name-cjk-families.js';
-import { attendanceNames, koreanNamesByRoles, namesInRolls, repeatedNames } from './name-cjk-rolls.js';
+import { attendanceNames, namesByRoles, namesInRolls, repeatedNames } from './name-cjk-rolls.js';
 
 /**
  * Person names in Chinese, Japanese and Korean script. These scripts have no capitals, so a name
@@ -273,7 +273,7 @@ export function detectCjkNames(text: string): Span[] {
     inRunningText(line, found);
     namesInRolls(line, found);
     attendanceNames(line, found);
-    koreanNamesByRoles(line, found);
+    namesByRoles(line, found);
     found.push(...cjkChatNames(line));
     for (const span of found) spans.push({ ...span, start: span.start + start, end: span.end + start });
   }

@@ -286,7 +286,7 @@ president vp head chief name surname forename chase assignee reporter requester 
 attendees attendee invitees participants panelists panellists speakers presenters organiser organizer née
 geb geborene nacida nascida
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee
-consignee rider courier tenant landlord kurir kurye mensajero livreur cust lvm
+consignee rider courier tenant landlord kurir kurye mensajero livreur cust lvm khách
 halter halterin fahrer fahrerin kunde kundin patientin inhaber inhaberin mieter mieterin ansprechpartner ansprechpartnerin
 kierowca klient klientka pacjent pacjentka opiekun sürücü müşteri hasta chauffeur conducteur conductor conductora condutor
 motorista cliente paciente titular locataire propriétaire ασθενής πελάτης πελάτισσα οδηγός

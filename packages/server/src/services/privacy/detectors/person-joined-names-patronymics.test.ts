@@ -315,6 +315,10 @@ describe('Hebrew names of two words after a title, Korean names by their roles (
     expect(found('인사 메모: 이정훈 대리의 개인 블로그')).toEqual(['이정훈']);
     expect(found('근로계약서: 근로자 박서연, 생년월일')).toEqual(['박서연']);
     expect(found('대리점 주소')).toEqual([]);
+    expect(found('확인 완료 — 이지은 고객, 생년월일')).toEqual(['이지은']);
+    expect(found('マイナンバーを受領、従業員 高橋健太、生年月日')).toEqual(['高橋健太']);
+    expect(found('JP: 顧客 佐々木美咲様より電話')).toContain('佐々木美咲');
+    expect(found('VN: Khách Nguyễn Thị Thu Hà gọi về đơn')).toEqual(['Nguyễn Thị Thu Hà']);
   });
 });
 
