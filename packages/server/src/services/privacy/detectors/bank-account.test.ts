@@ -32,6 +32,10 @@ describe('domestic bank account numbers', () => {
     ]);
     expect(found('振込先 三菱UFJ銀行 渋谷支店 普通 4827316、通勤')).toEqual(['4827316']);
     expect(found('급여계좌 국민은행 482701-04-316091, 차량번호')).toEqual(['482701-04-316091']);
+    expect(found('Transfer ke BCA rek 8720 331 946 a.n. Agus')).toEqual(['8720 331 946']);
+    expect(found('Consignación a Bancolombia ahorros 02385512047 titular')).toEqual(['02385512047']);
+    expect(found('payroll: direct deposit to 1049872 at transit 00012')).toEqual(['1049872']);
+    expect(found('direct deposit to routing 071000013, account 000293847165')).toEqual(['000293847165']);
   });
 
   it('leaves an account number on a line without a bank code', () => {

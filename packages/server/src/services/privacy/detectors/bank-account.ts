@@ -15,7 +15,7 @@ const BANK_LINE =
  * `חשבון 441728/61`: the account word, up to three words naming the bank, a number word, then six to twenty-two digits.
  */
 const ACCOUNT =
-  /(?<![A-Za-zÀ-ÿ])(?:account|acct\.?|acc\.?|a\/c|clabe|cbu|cvu|stk|akaun|akaunti|rekening(?:nommer)?|rekeningnummer|kontonummer|konto|compte|cuenta|conta|số tài khoản|tài khoản|сч[её]т|帳號|账号|普通(?:預金)?|当座|계좌(?:번호)?|חשבון)(?:\s(?:ya\s)?(?!BSB|IFSC|ABA|BIC|SWIFT|BLZ|sort)[^\s\d:=：][^\s:=：]*){0,3}?(?:\s?(?:number|no\.?|nr\.?|#|namba|nomor|số|번호))?\s?[:=：]?\s?(\d(?:[ \-/]?\d){5,21})(?![\w-])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:account|acct\.?|acc\.?|a\/c|clabe|cbu|cvu|stk|akaun|akaunti|rekening(?:nommer)?|rekeningnummer|rek\.?|ahorros|deposit to|kontonummer|konto|compte|cuenta|conta|số tài khoản|tài khoản|сч[её]т|帳號|账号|普通(?:預金)?|当座|계좌(?:번호)?|חשבון)(?:\s(?:ya\s)?(?!BSB|IFSC|ABA|BIC|SWIFT|BLZ|sort|routing|transit)[^\s\d:=：][^\s:=：]*){0,3}?(?:\s?(?:number|no\.?|nr\.?|#|namba|nomor|số|번호))?\s?[:=：]?\s?(\d(?:[ \-/]?\d){5,21})(?![\w-])/gi;
 
 /**
  * Domestic bank account numbers (`sort code 20-04-15, account 73849216`, `salary will be credited to DBS account

@@ -22,6 +22,8 @@ describe('dates of birth in death notices, birth announcements and records', () 
     expect(found('Власник: Мельник Тетяна Василівна, 03.10.1991 р.н., м. Харків')).toEqual(['03.10.1991']);
     expect(found('Beteg: Kovács Eszter, szül.: 1983. 11. 02., lakcím')).toEqual(['1983. 11. 02.']);
     expect(found('Pan Stanisław Wójcik, ur. 5.III.1958, PESEL')).toEqual(['5.III.1958']);
+    expect(found('ID-nommer 8603144148080, gebore 14 Maart 1986, selfoon')).toEqual(['14 Maart 1986']);
+    expect(found('تحققت من تاريخ ميلاد العميل 1990/03/14 ورقم الجوال')).toEqual(['1990/03/14']);
     expect(found("Dilshod Rahimov, 14.05.1988 yilda tug'ilgan, Toshkent")).toEqual(['14.05.1988']);
     expect(found("born 9 September 1952 in Nuku'alofa, called home 28 May 2024. Funeral")).toEqual([
       '9 September 1952',

@@ -90,5 +90,7 @@ describe('health, tax and driving-licence numbers after their labels (round 20)'
   it("leaves Chile's patente, a plate, and a word that only starts like a label", () => {
     expect(found('RUT 15.141.251-3 — patente PHKT 42 — cambio de pastillas')).toEqual(['15.141.251-3']);
     expect(found('the snippet 4827 3160 9215 was copied')).toEqual([]);
+    expect(found('resi JNE 8825 1193 0044, HP 0812-5551-9034.')).toEqual([]);
+    expect(found('My Number 1234 5678 9018')).toEqual(['1234 5678 9018']);
   });
 });

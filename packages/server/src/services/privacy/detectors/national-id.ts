@@ -233,15 +233,21 @@ function formatAt(text: string, at: number): number {
     // `9400 1118 9922 3856 …`: groups that go on are a longer number (a tracking number), not this one.
     const goesOn = m && /\s/.test(m[0]) && /^\s\d/.test(text.slice(at + m[0].length, at + m[0].length + 2));
     if (!m || goesOn || (valid && !valid(m[0]))) continue;
-    // `FedEx shipment 7749 2918 3305`: right after a reference word even checked digits are that reference
-    // (`PAN on invoice: AKLPR4821M`, with letters, still names its holder).
+    // `FedEx shipment 7749 2918 3305`, `HP 0812-5551-9034`: right after a reference's word, or a phone's with no ID
+    // label nearer, even checked digits are that number (`PAN on invoice: AKLPR4821M`, with letters, names its holder).
     const reference = plain
       ? numberOfSomethingElse(text, at)
-      : /^[\d .-]+$/.test(m[0]) && REFERENCE_CUE.test(before(text, at, 32));
+      : /^[\d .-]+$/.test(m[0]) &&
+        (REFERENCE_CUE.test(before(text, at, 32)) ||
+          (PHONE_LABEL_BEFORE.test(before(text, at, 12)) && !labelledAsId(text, at)));
     if (!reference) return at + m[0].length;
   }
   return -1;
 }
+
+/** `HP 0812-…`, `Tel.: 0151 …`: a phone's own label right before a number. */
+const PHONE_LABEL_BEFORE =
+  /(?:^|[^\p{L}])(?:hp|tel|telefon|phone|mobile|mob|cell|ph|cep|handy|móvil|celular)\.?\s?[:#]?\s?$/u;
 
 /** `Order 38261904744`, `call 38261904744`, `+38261904744`: a plain run of digits that is not an ID. */
 function numberOfSomethingElse(text: string, at: number): boolean {
