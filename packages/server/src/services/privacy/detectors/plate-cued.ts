@@ -22,6 +22,9 @@ const PLATE_THEN_WORDS =
  * Arabic, not the conjunction و) or number code, then up to five digits.
  */
 const EMIRATE = /دبي|أبو ?ظبي|ابو ?ظبي|الشارقة|عجمان|رأس الخيمة|الفجيرة|أم القيوين/;
+/** `Dubai K 48211`, `Abu Dhabi 5 12345`: the same, the emirate written in English. */
+const EMIRATE_LATIN_PLATE =
+  /\b(?:Dubai|Abu Dhabi|Sharjah|Ajman|Fujairah|Ras Al Khaimah|RAK|Umm Al Quwain|UAQ)\s(?:[A-Z]{1,2}|\d{1,2})\s\d{3,5}(?![\w-])/g;
 const UAE_PLATE = new RegExp(
   String.raw`(?<![\p{L}])(?:${EMIRATE.source})\s(?:[A-Z]{1,2}|\d{1,2}|[ء-هىي])\s\d{1,5}(?![\p{L}\p{N}])`,
   'gu',
@@ -31,6 +34,10 @@ export function cuedPlates(text: string): Span[] {
   const spans: Span[] = [];
   if (EMIRATE.test(text)) {
     for (const m of text.matchAll(UAE_PLATE))
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'PLATE' });
+  }
+  if (/Dubai|Abu Dhabi|Sharjah|Ajman|Fujairah|Ras Al|RAK|Umm Al|UAQ/.test(text)) {
+    for (const m of text.matchAll(EMIRATE_LATIN_PLATE))
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'PLATE' });
   }
   if (/atente/.test(text)) {

@@ -153,3 +153,10 @@ describe('plates after Hungarian and French label words with their endings (roun
     expect(found('véhicule immatriculé GK-418-TZ, conducteur')).toEqual(['GK-418-TZ']);
   });
 });
+
+describe('UAE plates with the emirate in English (round 20)', () => {
+  it('reads them, not a time', () => {
+    expect(found('Car Dubai K 48211 blocking the loading bay')).toEqual(['Dubai K 48211']);
+    expect(found('flight to Dubai 2 30 pm')).toEqual([]);
+  });
+});
