@@ -36,39 +36,43 @@ function assertTargets(set: LabelledSet, floors: Partial<Targets> = {}): void {
 const HELD_OUT_FLOORS: Record<string, Partial<Targets>> = {
   // Corpus E (2026-12-05): pattern recall 0.815 at its first run after round 3; 0.831 with the IBAN fix and
   // CIDR labelled IP; 0.846 after round 4; 0.915 after round 5; 0.921 after rounds 8 and 9; 0.927 after round 10;
-  // 0.934 (309/331) after rounds 12 and 13; 0.940 (311/331) after round 16; 0.946 (313/331) after round 19.
+  // 0.934 (309/331) after rounds 12 and 13; 0.940 (311/331) after round 16; 0.946 (313/331) after rounds 19 and 20.
   'heldout/corpus-e.txt': { patternRecall: 0.945 },
   // Corpus K (2026-12-07), written blind at the start of round 13 and sealed until the detectors were frozen;
   // its first run after round 13: pattern recall 0.899 (409/455), person 0.903 (336/372), words kept 0.9699
   // (3928/4050); after round 14 (its misses still unread): the same recalls, words kept 0.9701; after round 16:
-  // 0.910 / 0.927 / 0.978; after round 19: 0.923 / 0.933.
-  'heldout/corpus-k.txt': { patternRecall: 0.923 },
+  // 0.910 / 0.927 / 0.978; after round 19: 0.923 / 0.933; after round 20: 0.925 / 0.933.
+  'heldout/corpus-k.txt': { patternRecall: 0.925 },
   // Corpus L (2026-12-07), written blind during round 14 and sealed until the detectors were frozen (813eeef);
   // its first run: pattern recall 0.906 (528/583), person 0.891 (377/423), words kept 0.9722; after round 16: 0.933 /
-  // 0.903 / 0.976; after round 19: 0.940 / 0.910.
-  'heldout/corpus-l.txt': { patternRecall: 0.939, nameRecall: 0.91 },
+  // 0.903 / 0.976; after round 19: 0.940 / 0.910; after round 20: 0.943 / 0.910.
+  'heldout/corpus-l.txt': { patternRecall: 0.943, nameRecall: 0.91 },
   // Corpus M (2026-12-07), written blind during round 15 and sealed until the detectors were frozen (47b0f2a);
   // its first and only blind run: pattern recall 0.925 (432/467), person 0.892 (379/425), words kept 0.968, precision
-  // 0.924; after round 16: 0.936 / 0.906 / 0.977; after round 19: 0.942 / 0.908.
-  'heldout/corpus-m.txt': { patternRecall: 0.942, nameRecall: 0.908 },
+  // 0.924; after round 16: 0.936 / 0.906 / 0.977; after round 19: 0.942 / 0.908; after round 20: 0.946 / 0.913.
+  'heldout/corpus-m.txt': { patternRecall: 0.946, nameRecall: 0.912 },
   // Corpus N (2026-12-07), written blind at the start of round 16 and sealed (SHA-256 191a5e6d…) until the detectors
   // were frozen (f212c34); its first run: pattern recall 0.962 (377/392), person 0.937 (355/379), words kept 0.985,
-  // precision 0.954, every line round-trips; after round 19: 0.972 / 0.942.
+  // precision 0.954, every line round-trips; after round 19: 0.972 / 0.942; after round 20: 0.972 / 0.945.
   'heldout/corpus-n.txt': { patternRecall: 0.971 },
   // Corpus O (2026-12-07), written blind at the start of round 17 and sealed (SHA-256 df5e458e…) until the detectors
   // were frozen (a369687); its first run: pattern recall 0.955 (358/375), person 0.911 (326/358), words kept 0.983,
   // precision 0.952, every line round-trips. (After round 17: N 0.967 / 0.937, M 0.938 / 0.906, K 0.912 / 0.927.)
-  // After round 19: 0.968 / 0.925 (the person target met).
-  'heldout/corpus-o.txt': { patternRecall: 0.968 },
+  // After round 19: 0.968 / 0.925 (the person target met); after round 20: 0.971 / 0.925.
+  'heldout/corpus-o.txt': { patternRecall: 0.970 },
   // Corpus P (2026-12-07), written blind at the start of round 18 and sealed (SHA-256 d0f3e82e…) until the detectors
   // were frozen (c1a9636); its first run: pattern recall 0.924 (363/393), person 0.885 (370/418), words kept 0.980,
   // precision 0.959, every line round-trips. (After round 18: E 0.943, K 0.923 / 0.930, L 0.938 / 0.903, M 0.940 /
-  // 0.908, N 0.969 / 0.939, O 0.963 / 0.916.) After round 19: 0.931 / 0.892.
-  'heldout/corpus-p.txt': { patternRecall: 0.931, nameRecall: 0.892 },
+  // 0.908, N 0.969 / 0.939, O 0.963 / 0.916.) After round 19: 0.931 / 0.892; after round 20: 0.934 / 0.892.
+  'heldout/corpus-p.txt': { patternRecall: 0.933, nameRecall: 0.892 },
   // Corpus Q (2026-12-07), written blind at the start of round 19 and sealed (SHA-256 fff24050…) until the detectors
   // were frozen (3a1ba3e); its first run: pattern recall 0.921 (514/558), person 0.902 (348/386), words kept 0.984,
-  // precision 0.955, every line round-trips.
-  'heldout/corpus-q.txt': { patternRecall: 0.921, nameRecall: 0.901 },
+  // precision 0.955, every line round-trips. After round 20: 0.930 / 0.904.
+  'heldout/corpus-q.txt': { patternRecall: 0.93, nameRecall: 0.904 },
+  // Corpus R (2026-12-07), written blind at the start of round 20 and sealed (SHA-256 7d492dc8…) until the detectors
+  // were frozen (48b28e0); its first run: pattern recall 0.930 (534/574), person 0.881 (303/344), words kept 0.983,
+  // precision 0.940, every line round-trips.
+  'heldout/corpus-r.txt': { patternRecall: 0.93, nameRecall: 0.88 },
 };
 
 /**
@@ -126,7 +130,15 @@ const TUNING_FLOORS: Record<string, Partial<Targets>> = {
   // 0.978 / 0.995 / 0.977; thirtieth (whole documents on one line: minutes, letters, reports, chats, CVs, invoices;
   // first run midway through the round) 0.898 / 0.878 / 0.977 / 0.910 → 0.940 / 0.921 / 0.978 / 0.918.
   'tuning/twenty-ninth-batch.txt': { patternRecall: 0.977 },
-  'tuning/thirtieth-batch.txt': { patternRecall: 0.939 },
+  'tuning/thirtieth-batch.txt': { patternRecall: 0.948 },
+  // Round 20's blind batches, first run → after the round (pattern / person / words kept / precision): thirty-first
+  // (the messy real world: chat without capitals, mixed languages, OCR'd forms, exports, signatures, rosters) 0.915 /
+  // 0.893 / 0.979 / 0.934 → 0.988 / 0.953 / 0.985 / 0.963; thirty-second (professional documents of many countries:
+  // clinics, contracts, payslips, KYC, travel, customs, IT; first run midway) 0.888 / 0.938 / 0.978 / 0.940 → 0.953 /
+  // 0.951 / 0.979 / 0.950; thirty-third (CRM notes, call transcripts, support e-mails, tickets; first run late in the
+  // round) 0.939 / 0.913 / 0.974 / 0.930 → 0.966 / 0.940 / 0.975 / 0.933.
+  'tuning/thirty-second-batch.txt': { patternRecall: 0.953 },
+  'tuning/thirty-third-batch.txt': { patternRecall: 0.965 },
   // Round 9 took corpus F (person 0.835 blind) to 0.971 and the eighth batch (0.685) to 0.923;
   // round 10 took corpus G (retired from held-out after its blind run: pattern 0.966, person 0.893) to 1.000
   // and 1.000, and its three blind batches from their first runs to: ninth 0.929/0.822 → 1.000/0.975, tenth
