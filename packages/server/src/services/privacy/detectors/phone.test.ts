@@ -87,6 +87,7 @@ describe('phone numbers (round 19)', () => {
     expect(found('Tel. 030 48273160-214')).toEqual(['030 48273160-214']);
     expect(found('cep: 0532 418 27 93')).toEqual(['0532 418 27 93']);
     expect(found('invoice to company, HP 9155 0327, deliver')).toEqual(['9155 0327']);
+    expect(found('On 03/12/2026 09:15, Priscilla Tan wrote: > Hi')).toEqual([]);
   });
 });
 

@@ -55,8 +55,8 @@ const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
  */
 const EXTENSION =
   /^(?:,? ?(?:ext\.?|extn\.?|extension|x|poste|durchwahl|anexo|ramal|interno|int\.|loc\.?|local|שלוחה|内线|分机|내선)\s?|-(?=\d{2,3}(?![\w-])))\d{1,6}(?![\w-])/i;
-const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
-
+/** A date, perhaps with the hour after it (`On 03/12/2026 09:15, … wrote`). */
+const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?: \d{1,2})?$/;
 /** A date, an SSN, or brackets not around an area code. */
 const refused = (candidate: string) =>
   DATE_LIKE.test(candidate) ||
