@@ -30,7 +30,7 @@ const ADDRESS_TERMS = new Set(
  * before what people do, found from those words (rare) rather than tried at every word.
  */
 const PERSON_AFTER =
-  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left))(?![\w'’])/y;
+  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left|wants|needs|rang|emailed|paid))(?![\w'’])/y;
 const WORD_BEFORE = /(?:^|[^\w\u00c0-\u024f'’-])([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})$/;
 
 /** A word the lists know only as a given name: no ordinary word, place or ambiguous name. */

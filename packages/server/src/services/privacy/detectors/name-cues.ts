@@ -13,7 +13,7 @@ met meet call dm remind said told asked texted xoxo xx love hugs ring text phone
 lol shout p mr mrs ms`;
 /** The first words of PERSON_AFTER's deeds in name-chat.ts (keep in step). */
 const DEED_WORDS =
-  'said says asked wrote replied thinks reckons can could will and you ur u saved fixed sent left';
+  'said says asked wrote replied thinks reckons can could will and you ur u saved fixed sent left wants needs rang emailed paid';
 /** The first words of LOGIN_CUE's cues in name-logins.ts (keep in step). */
 const LOGIN_WORDS =
   'user username login logged account failed accepted invalid ssh su sudo dm benutzer usuario utente';

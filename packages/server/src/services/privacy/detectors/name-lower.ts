@@ -14,7 +14,7 @@ import type { NameLexicon } from './name-lexicon.js';
 const KIN =
   `son|daughter|mum|mom|mother|dad|father|wife|husband|brother|sister|hijo|hija|madre|padre|esposa|esposo|
 marido|hermano|hermana|fils|fille|mère|père|femme|mari|frère|sœur|sohn|tochter|mutter|vater|frau|mann|filho|filha|mãe|
-pai|irmão|irmã|zoon|dochter|moeder|vader`.replace(/\s+/g, '');
+pai|irmão|irmã|zoon|dochter|moeder|vader|ex`.replace(/\s+/g, '');
 /** A self-introduction in chat (`hey it's kavya`, `ciao sono fede`); greetings are name-chat.ts's (French `c'est` is too often `c'est noté`). */
 const SELF_INTRODUCTION = "it's|it’s|its|this is|sono";
 /** A chat app's name opening a line, before the first word of the message (`Slack: priyanka are you joining`). */

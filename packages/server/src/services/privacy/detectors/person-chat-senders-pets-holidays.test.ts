@@ -182,6 +182,7 @@ describe('lower-case names introduced in chat or after a title', () => {
     expect(lower("Hotel chat: hey it's kavya in 1208, the key card stopped working")).toEqual(['kavya']);
     expect(lower('pharm tech note: mr okeke rang again re insulin pens')).toEqual(['okeke']);
     expect(lower('send am to my acct, name na chiamaka okafor')).toEqual(['chiamaka okafor']);
+    expect(lower('said her ex themba still has the login')).toEqual(['themba']);
   });
 
   it("leaves `it's fine`, `this is great`, `mr bean`", () => {

@@ -54,6 +54,8 @@ describe('roles and honorifics of more languages (round 5)', () => {
       'alexei',
       'ravi',
     ]);
+    expect(found('quick note — lindiwe wants her account closed')).toEqual(['lindiwe']);
+    expect(found('LOST CAT — ginger tom called Biscuit, last seen')).not.toContain('tom');
     expect(found('the cat and the dog said nothing')).toEqual([]);
   });
 
