@@ -282,7 +282,7 @@ nurse director ceo cto cfo coo founder owner lead supervisor rep representative 
 nephew grandmother grandfather grandma grandpa fiancé fiancée girlfriend boyfriend user member student teacher lawyer
 accountant consultant contractor courier plumber electrician officer admin administrator developer designer analyst buyer
 seller vendor guest visitor applicant candidate employee staff coach tutor secretary receptionist chairman chairwoman chair
-president vp head chief name surname forename chase assignee reporter requester holder beneficiary payee recipient sender author signatory
+president vp head chief name surname forename nombre apellidos vorname nachname prénom nome sobrenome chase assignee reporter requester holder beneficiary payee recipient sender author signatory
 attendees attendee invitees participants panelists panellists speakers presenters organiser organizer née
 geb geborene nacida nascida
 passenger resident homeowner mr mrs ms pt pts destinatário destinataire empfänger ontvanger recipient addressee

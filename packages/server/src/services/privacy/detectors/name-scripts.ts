@@ -6,7 +6,8 @@ import { linesBeyondLatin } from './util.js';
  * only sign that a name follows: Amharic `ወ/ሮ`, `አቶ`; Persian `خانم`, `آقای`; Urdu `محترمہ`, `جناب`;
  * Arabic `السيدة`, `السيد`, `للسيد`, `د.`; Hebrew `מר`, `גב'`, `ד"ר`, `פרופ'` (one word, two before a comma); Hindi `डॉ.`; Armenian `Պարոն`, `Տիկին`; Georgian `ბატონი`; Thai `คุณ`, `นางสาว`, the label
  * `ชื่อ`; Hindi and Nepali `श्री`, `श्रीमती`; Bengali `জনাব`; Tamil `திருமதி`; Telugu `శ్రీమతి`. The name is the one or two words after the
- * title, in the same script, up to punctuation; the title stays outside it.
+ * title, in the same script, up to punctuation, or three words before a comma (`श्री राम
+ * बहादुर गुरुङ,`); the title stays outside it.
  */
 export const SCRIPT_TITLES = [
   'ወ/ሮ',
@@ -46,6 +47,7 @@ export const SCRIPT_TITLES = [
   'জনাব',
   'বেগম',
   'திருமதி',
+  'திரு.',
   'திரு',
   'శ్రీమతి',
   // Bengali `Mst.` (Mosammat, for women); `মোঃ` (Md.) is short for Mohammad, a name.
@@ -108,7 +110,7 @@ const THAI_NOT_NAMES =
 
 const WORD = '(?:(?!\\p{Script=Latin})[\\p{L}\\p{M}])+';
 const AFTER_TITLE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${SCRIPT_TITLES.map((title) => title.replace('.', '\\.')).join('|')})\\s+(${WORD})(?: (${WORD}))?` +
+  `(?<![\\p{L}\\p{M}])(?:${SCRIPT_TITLES.map((title) => title.replace('.', '\\.')).join('|')})\\s+(${WORD})(?: (${WORD}(?: ${WORD}(?=[,،.;:]))?))?` +
     `|(?:${THAI_TITLES.join('|')}|(?<![\\p{L}\\p{M}])(?:${SPACED_SCRIPT_TITLES.join('|')}))\\s?(${WORD})(?: (${WORD}))?` +
     `|${THAI_LABEL}(?:\\s*:\\s*|\\s+)(${WORD})(?: (${WORD}))?` +
     `|(?<![\\p{L}\\p{M}])(?:${HEBREW_TITLES.join('|')})\\s+(${WORD})(?: (${WORD})(?=[,.;:]))?`,

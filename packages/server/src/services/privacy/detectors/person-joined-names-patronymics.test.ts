@@ -332,3 +332,12 @@ describe("CRM notes' cues before a name (round 20)", () => {
     expect(found('the cust service desk')).toEqual([]);
   });
 });
+
+describe('names after a dotted Tamil title, three words before a comma, a Spanish form label (after round 20)', () => {
+  it('reads them', () => {
+    expect(found('நோயாளி: திரு. கார்த்திகேயன் சுப்பிரமணியன், பிறந்த')).toEqual(['கார்த்திகேயன் சுப்பிரமணியன்']);
+    expect(found('सवारी साधन दर्ता: धनी श्री राम बहादुर गुरुङ, सवारी नं.')).toEqual(['राम बहादुर गुरुङ']);
+    expect(found('apellidos GARCÍA-LORCA MONTES, nombre Almudena, fecha')).toContain('Almudena');
+    expect(found('منصة مدرستي للتعلم عن بُعد عند الحاجة. ويبلغ عدد الطلاب')).toEqual([]);
+  });
+});
