@@ -147,5 +147,26 @@ export function detectChatNames(text: string, names: NameLexicon): Span[] {
     const start = m.index + m[0].length - name.length - 1;
     spans.push({ start, end: start + name.length, type: 'PERSON' });
   }
-  return [...spans, ...namesBeforeDeeds(text, names), ...handlesOpeningLines(text, names)];
+  return [
+    ...spans,
+    ...namesBeforeDeeds(text, names),
+    ...handlesOpeningLines(text, names),
+    ...kissedSignOffs(text, names),
+  ];
+}
+
+/** `… l8r, Jaz x`, `see you at 5, Mags xx`: a capitalised word before a message's closing kisses signs it. */
+const KISSED_SIGN_OFF = /(?:^|[\s,])(\p{Lu}\p{Ll}{1,15}) x{1,3}\s*$/gmu;
+
+function kissedSignOffs(text: string, names: NameLexicon): Span[] {
+  if (!/ x{1,3}\s*$/m.test(text)) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(KISSED_SIGN_OFF)) {
+    const name = m[1] ?? '';
+    const lower = name.toLowerCase();
+    if (names.common(lower) || names.place(lower)) continue;
+    const start = m.index + m[0].indexOf(name);
+    spans.push({ start, end: start + name.length, type: 'PERSON' });
+  }
+  return spans;
 }

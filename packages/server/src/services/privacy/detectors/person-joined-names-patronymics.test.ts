@@ -339,5 +339,7 @@ describe('names after a dotted Tamil title, three words before a comma, a Spanis
     expect(found('सवारी साधन दर्ता: धनी श्री राम बहादुर गुरुङ, सवारी नं.')).toEqual(['राम बहादुर गुरुङ']);
     expect(found('apellidos GARCÍA-LORCA MONTES, nombre Almudena, fecha')).toContain('Almudena');
     expect(found('منصة مدرستي للتعلم عن بُعد عند الحاجة. ويبلغ عدد الطلاب')).toEqual([]);
+    expect(found('txt me @ 07700 918 342 l8r, Jaz x')).toEqual(['Jaz']);
+    expect(found('Thanks so much, Love x')).toEqual([]);
   });
 });
