@@ -52,3 +52,16 @@ describe('names in a scanned form (round 20)', () => {
     expect(found('STATUS: PENDING  REVIEW')).toEqual([]);
   });
 });
+
+describe('names spelled out with spaces (after round 20)', () => {
+  it('reads the letters after a request to spell or beside the name, not a row of grades', () => {
+    expect(found('Agent: Can you spell your first name? Caller: S I O B H A N, no accent on it.')).toEqual([
+      'S I O B H A N',
+    ]);
+    expect(found('my name is Chanthavong, spelled C H A N T H A V O N G, first name')).toContain(
+      'C H A N T H A V O N G',
+    );
+    expect(found('Grade A B C D in the exam')).toEqual([]);
+    expect(found('O-K-O-N-K-W-O is right, spelling of the name')).toEqual(['O-K-O-N-K-W-O']);
+  });
+});

@@ -49,8 +49,9 @@ const PARTY_BEFORE = /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?$/
 const PARTY_AFTER = /\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}])/uy;
 /** A name spelled out letter by letter in a call (`O-K-O-N-K-W-O`). */
 const SPELLING_CUE = /(?:spell|spelt|spelled|spelling|name|that's|that is|it's)\W*(?:\p{L}+\W*){0,3}$/iu;
-const SPELLED_ANCHOR = /-\p{Lu}-\p{Lu}-\p{Lu}/gu;
-const SPELLED = /(?<![\p{L}-])(?:\p{Lu}-){3,}\p{Lu}(?![\p{L}-])/uy;
+const SPELLED_ANCHOR = /-\p{Lu}-\p{Lu}-\p{Lu}| [A-Z] [A-Z] [A-Z]/gu;
+/** Letters joined by dashes or apart by spaces, the same between each (`O-K-O-N-K-W-O`, `S I O B H A N`). */
+const SPELLED = /(?<![\p{L}-])\p{Lu}([- ])(?:\p{Lu}\1){2,}\p{Lu}(?![\p{L}-])/uy;
 /** Speaker labels of a meeting transcript in brackets (`[Maria Fernanda] can everyone hear me? [Wen] yes`). */
 const BRACKET_LABEL = /(?:^|\s)\[(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\](?= )/gu;
 /**
@@ -142,17 +143,21 @@ function capitalPairStarts(text: string): number[] {
 
 const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
 
-/** `O-K-O-N-K-W-O`: found from a dash between capitals, then read whole. */
+/** `O-K-O-N-K-W-O`, `S I O B H A N`: found from a dash or a space between capitals, then read whole. */
 function spelledNames(text: string, evidence: NameEvidence, spans: Span[]): void {
-  if (!text.includes('-')) return;
+  if (!text.includes('-') && !/ [A-Z] [A-Z] /.test(text)) return;
   SPELLED_ANCHOR.lastIndex = 0;
   for (let a = SPELLED_ANCHOR.exec(text); a; a = SPELLED_ANCHOR.exec(text)) {
-    SPELLED.lastIndex = a.index - 1;
+    // (A dash follows the first letter; a space comes before it.)
+    const start = text[a.index] === '-' ? a.index - 1 : a.index + 1;
+    SPELLED.lastIndex = start;
     const m = SPELLED.exec(text);
-    if (!m) continue;
+    if (!m) {
+      SPELLED_ANCHOR.lastIndex = a.index + 1;
+      continue;
+    }
     SPELLED_ANCHOR.lastIndex = SPELLED.lastIndex;
-    const start = a.index - 1;
-    const word = m[0].replace(/-/g, '');
+    const word = m[0].replace(/[- ]/g, '');
     const wordClass = evidence.classOfText(titleCase(word));
     // A listed name, or any word after a request to spell (`U-S-B-C port` is neither).
     const asked = SPELLING_CUE.test(text.slice(Math.max(0, start - 40), start));
