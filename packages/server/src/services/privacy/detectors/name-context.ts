@@ -56,8 +56,10 @@ export const PARTICLES = new Set([
   'te',
   'lo',
   'abu',
-  // Kalenjin `arap` (son of): `Joseph Kiprono arap Sang`.
+  // Kalenjin `arap` (son of): `Joseph Kiprono arap Sang`; the `Ah` of Hokkien and Cantonese given names in Singapore and
+  // Malaysia, and of Samoan names (`Tan Ah Kow`, `Pita Ah Kuoi`).
   'arap',
+  'ah',
   // South Asian connectors inside a name (`Noor ul Ain`, `Zia ur Rehman`, `Salah ud Din`).
   'ul',
   'ur',

@@ -341,5 +341,7 @@ describe('names after a dotted Tamil title, three words before a comma, a Spanis
     expect(found('منصة مدرستي للتعلم عن بُعد عند الحاجة. ويبلغ عدد الطلاب')).toEqual([]);
     expect(found('txt me @ 07700 918 342 l8r, Jaz x')).toEqual(['Jaz']);
     expect(found('Thanks so much, Love x')).toEqual([]);
+    expect(found('I want to book for my father, Mr Tan Ah Kow. Assistant: Can I')).toContain('Mr Tan Ah Kow');
+    expect(found('Ah, I see what you mean, Maria')).toEqual(['Maria']);
   });
 });
