@@ -198,15 +198,15 @@ function afterLabel(text: string): Span[] {
   return spans;
 }
 
+/** `14 MAR 2019`, `03-OCT-58`: a date as passports and forms write it, not a plate. */
+const DATE_SHAPED = /^\d{1,2}[ -]?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ -]?(?:19|20)?\d\d$/i;
+
 /**
  * Vehicle licence plates: UK, French, German, Spanish, Italian, Dutch, Californian, Indian,
  * Nigerian, Kenyan, Ghanaian, Brazilian, Turkish, Danish, Swiss, Belgian, Polish, Japanese, Korean,
  * Irish, Russian and Chinese formats anywhere (not after a product cue); after a US
  * state; any letters-and-digits group right after a plate or vehicle label (`plate: 7XYZ 88`).
  */
-/** `14 MAR 2019`, `03-OCT-58`: a date as passports and forms write it, not a plate. */
-const DATE_SHAPED = /^\d{1,2}[ -]?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[ -]?(?:19|20)?\d\d$/i;
-
 export function detectPlates(text: string): Span[] {
   const japanese = searchBeyondLatin(text, /[\u3040-\u309f]/) >= 0 ? matchSpans(text, JAPANESE, 'PLATE') : [];
   const korean = searchBeyondLatin(text, /[\uac00-\ud7af]/) >= 0 ? matchSpans(text, KOREAN, 'PLATE') : [];

@@ -104,7 +104,7 @@ export function namesAPerson(url: URL, names: NameLexicon): boolean {
   // a given name and a surname joined by a separator.
   const segments = url.pathname.split('/');
   if (segments.some((segment) => /[-_.]/.test(segment) && namesSomeone(segment, names))) return true;
-  const file = decoded(url.pathname.split('/').at(-1) ?? '');
+  const file = decoded(segments.at(-1) ?? '');
   const stem = /^(.+)\.[a-z0-9]{2,5}$/i.exec(file)?.[1];
   if (!stem) return false;
   const words = stem.toLowerCase().split(/[-_.\s]+/);
