@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { PERSON_BEFORE } from './name-context.js';
-import { cueStarts } from './name-cues.js';
+import { cueStarts, DEEDS } from './name-cues.js';
 import type { NameLexicon } from './name-lexicon.js';
 
 /**
@@ -29,8 +29,7 @@ const ADDRESS_TERMS = new Set(
  * `yuki said`, `oksana can you …`, `ravi's pi`, `dimitri and alexei are …`: a lower-case given name
  * before what people do, found from those words (rare) rather than tried at every word.
  */
-const PERSON_AFTER =
-  /(?:['’]s|\s(?:said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left|wants|needs|rang|emailed|paid))(?![\w'’])/y;
+const PERSON_AFTER = new RegExp(`(?:['’]s|\\s(?:${DEEDS}))(?![\\w'’])`, 'y');
 const WORD_BEFORE = /(?:^|[^\w\u00c0-\u024f'’-])([a-z\u00df-\u024f][a-z\u00df-\u024f-]{2,})$/;
 
 /** A word the lists know only as a given name: no ordinary word, place or ambiguous name. */

@@ -11,9 +11,11 @@ import { perScan } from './util.js';
 const GREETING_WORDS = `thx thanks thank ty tnx cheers hi hey hiya hello morning ok okay kk bye cc ping sorry yo ask tell
 met meet call dm remind said told asked texted xoxo xx love hugs ring text phone message email selam halo hola valeu salamat asante bhai ate kuya spoke talked by did
 lol shout p mr mrs ms`;
-/** The first words of PERSON_AFTER's deeds in name-chat.ts (keep in step). */
-const DEED_WORDS =
-  'said says asked wrote replied thinks reckons can could will and you ur u saved fixed sent left wants needs rang emailed paid';
+/** What people do, after a lower-case name in chat (`yuki said`, `oksana can you`): PERSON_AFTER's deeds in name-chat.ts. */
+export const DEEDS =
+  'said|says|asked|wrote|replied|thinks|reckons|can you|could you|will you|and|you left|ur|u|saved|fixed|sent|left|wants|needs|rang|emailed|paid';
+/** The deeds' first words, where PERSON_AFTER may start. */
+const DEED_WORDS = [...new Set(DEEDS.split('|').map((deed) => deed.split(' ')[0]))].join(' ');
 /** The first words of LOGIN_CUE's cues in name-logins.ts (keep in step). */
 const LOGIN_WORDS =
   'user username login logged account failed accepted invalid ssh su sudo dm benutzer usuario utente';
