@@ -21,6 +21,7 @@ import { detectNationalIds, holdersAfterIds, idsAfterNames } from './national-id
 import { idsInNextTurn } from './next-turn-answers.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { HONORIFICS } from './name-context.js';
+import { withModelNames } from './name-model.js';
 import { POLICE_RANKS } from './name-honorific.js';
 import { detectPersons } from './person.js';
 import { detectPhones, phonesAfterNames } from './phone.js';
@@ -44,7 +45,10 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     text,
     notVehicleWords(
       text,
-      notInSecrets(notLabels(text, detectPersons(text, names), addresses, names), secrets),
+      notInSecrets(
+        notLabels(text, withModelNames(text, detectPersons(text, names), names), addresses, names),
+        secrets,
+      ),
       plates,
     ),
   );
