@@ -24,6 +24,7 @@ import { HONORIFICS } from './name-context.js';
 import { withModelNames } from './name-model.js';
 import { POLICE_RANKS } from './name-honorific.js';
 import { detectPersons } from './person.js';
+import { numbersByModel } from './number-model.js';
 import { detectPhones, phonesAfterNames } from './phone.js';
 import { detectPlates, vehicleWordsOnly } from './plate.js';
 import { recordRowFindings } from './record-rows.js';
@@ -91,6 +92,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     ...recordRowFindings(text, persons),
   ];
   const urls = findUrls(text);
+  found.push(...numbersByModel(text, [...found, ...urls]));
   const sensitive = new Set(detectSensitiveUrls(text, urls, names));
   for (const url of urls) {
     const parts = connectionStringParts(text, url);

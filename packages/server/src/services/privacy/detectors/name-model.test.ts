@@ -15,7 +15,7 @@ describe('the name model (ADR 0020)', () => {
   it('was learned from the tuning lines as they are now', () => {
     expect(
       NAME_MODEL.trainedOn,
-      'the tuning lines changed since the weights were learned: npx tsx scripts/train-name-model.ts',
+      'the tuning lines changed since the weights were learned: npx tsx scripts/train-models.ts',
     ).toBe(tuningDigest(loadTuningSets()));
   });
 

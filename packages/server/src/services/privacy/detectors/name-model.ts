@@ -1,11 +1,12 @@
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
+import { bucketOf, featureHashes, hashOf, weightsOf } from './feature-hash.js';
 import { NAME_MODEL } from './name-model-weights.js';
 
 /**
  * A learned second reader for person names (ADR 0020): a logistic model over hashed features of each word and its
  * neighbours (the word, its ends and letter triples, its shape, what the name lists say of it, the words and signs
- * around it), trained by `scripts/train-name-model.ts` on the tuning lines only. The rules find names by the cues
+ * around it), trained by `scripts/train-models.ts` on the tuning lines only. The rules find names by the cues
  * someone wrote down; this finds a name in a context no rule names (`loop in Marisol from finance`, `Kurye Emre
  * 34 ABC 123`), and its words join the rules' persons before the same filters run over both.
  */
@@ -135,59 +136,38 @@ export function isCandidate({ reading }: ModelWord): boolean {
   return kind === 'U' || kind === 'C' || (kind === 'L' && (!listed.includes('C') || listed.includes('G')));
 }
 
-const FNV_OFFSET = 2166136261;
-const FNV_PRIME = 16777619;
 /** Features fold into 2^18 buckets: fewer collided and cost recall, more only grew the weights. */
 export const MODEL_BITS = 18;
-const MASK = (1 << MODEL_BITS) - 1;
+const bucket = (feature: number, first: number, second = 0) => bucketOf(MODEL_BITS, feature, first, second);
 
-/** FNV-1a of a string. */
-function hashOf(value: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
-/** A feature's bucket: its name's hash and its values' hashes mixed (murmur3's finaliser), folded. */
-function bucket(feature: number, first: number, second = 0): number {
-  let hash = Math.imul(feature ^ first, FNV_PRIME);
-  hash = Math.imul(hash ^ second, FNV_PRIME);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return hash & MASK;
-}
-
-const FEATURE = Object.fromEntries(
-  [
-    'bias',
-    'kind',
-    'word',
-    'end2',
-    'end3',
-    'end4',
-    'start3',
-    'start4',
-    'shape',
-    'listed',
-    'length',
-    'listed+shape',
-    'tri',
-    'kind+previous',
-    'before',
-    'after',
-    'previous',
-    'next',
-    'previous2',
-    'next2',
-    'previous shape',
-    'next shape',
-    'previous listed',
-    'next listed',
-    'listed+before',
-    'previous+listed',
-  ].map((name) => [name, hashOf(name)]),
-) as Record<string, number>;
+const FEATURE = featureHashes([
+  'bias',
+  'kind',
+  'word',
+  'end2',
+  'end3',
+  'end4',
+  'start3',
+  'start4',
+  'shape',
+  'listed',
+  'length',
+  'listed+shape',
+  'tri',
+  'kind+previous',
+  'before',
+  'after',
+  'previous',
+  'next',
+  'previous2',
+  'next2',
+  'previous shape',
+  'next shape',
+  'previous listed',
+  'next listed',
+  'listed+before',
+  'previous+listed',
+]);
 const TEXT_START = hashOf('^');
 const TEXT_END = hashOf('$');
 
@@ -195,22 +175,22 @@ const TEXT_END = hashOf('$');
 function ownBuckets(reading: WordReading): number[] {
   const { lower, kindHash, shapeHash, listedHash } = reading;
   const own = [
-    bucket(FEATURE.bias!, 0),
-    bucket(FEATURE.kind!, kindHash),
-    bucket(FEATURE.word!, reading.lowerHash),
-    bucket(FEATURE.end2!, hashOf(lower.slice(-2))),
-    bucket(FEATURE.end3!, hashOf(lower.slice(-3))),
-    bucket(FEATURE.end4!, hashOf(lower.slice(-4))),
-    bucket(FEATURE.start3!, hashOf(lower.slice(0, 3))),
-    bucket(FEATURE.start4!, hashOf(lower.slice(0, 4))),
-    bucket(FEATURE.shape!, shapeHash),
-    bucket(FEATURE.listed!, listedHash),
-    bucket(FEATURE.length!, Math.min(lower.length, 12)),
-    bucket(FEATURE['listed+shape']!, listedHash, shapeHash),
+    bucket(FEATURE.bias, 0),
+    bucket(FEATURE.kind, kindHash),
+    bucket(FEATURE.word, reading.lowerHash),
+    bucket(FEATURE.end2, hashOf(lower.slice(-2))),
+    bucket(FEATURE.end3, hashOf(lower.slice(-3))),
+    bucket(FEATURE.end4, hashOf(lower.slice(-4))),
+    bucket(FEATURE.start3, hashOf(lower.slice(0, 3))),
+    bucket(FEATURE.start4, hashOf(lower.slice(0, 4))),
+    bucket(FEATURE.shape, shapeHash),
+    bucket(FEATURE.listed, listedHash),
+    bucket(FEATURE.length, Math.min(lower.length, 12)),
+    bucket(FEATURE['listed+shape'], listedHash, shapeHash),
   ];
   const padded = `<${lower}>`;
   for (let at = 0; at + 3 <= padded.length; at++)
-    own.push(bucket(FEATURE.tri!, hashOf(padded.slice(at, at + 3))));
+    own.push(bucket(FEATURE.tri, hashOf(padded.slice(at, at + 3))));
   return own;
 }
 
@@ -231,19 +211,19 @@ function contextBuckets(text: string, words: readonly ModelWord[], i: number): n
   const before = hashOf(gap(text, words, i).slice(-3));
   const after = hashOf(gap(text, words, i + 1).slice(0, 3));
   return [
-    bucket(FEATURE['kind+previous']!, kindHash, p1),
-    bucket(FEATURE.before!, before),
-    bucket(FEATURE.after!, after),
-    bucket(FEATURE.previous!, p1),
-    bucket(FEATURE.next!, next?.lowerHash ?? TEXT_END),
-    bucket(FEATURE.previous2!, words[i - 2]?.reading.lowerHash ?? TEXT_START),
-    bucket(FEATURE.next2!, words[i + 2]?.reading.lowerHash ?? TEXT_END),
-    bucket(FEATURE['previous shape']!, previous?.shapeHash ?? TEXT_START, before),
-    bucket(FEATURE['next shape']!, next?.shapeHash ?? TEXT_END, after),
-    bucket(FEATURE['previous listed']!, previous?.listedHash ?? TEXT_START, previous?.kindHash ?? TEXT_START),
-    bucket(FEATURE['next listed']!, next?.listedHash ?? TEXT_END, next?.kindHash ?? TEXT_END),
-    bucket(FEATURE['listed+before']!, listedHash, before),
-    bucket(FEATURE['previous+listed']!, p1, listedHash),
+    bucket(FEATURE['kind+previous'], kindHash, p1),
+    bucket(FEATURE.before, before),
+    bucket(FEATURE.after, after),
+    bucket(FEATURE.previous, p1),
+    bucket(FEATURE.next, next?.lowerHash ?? TEXT_END),
+    bucket(FEATURE.previous2, words[i - 2]?.reading.lowerHash ?? TEXT_START),
+    bucket(FEATURE.next2, words[i + 2]?.reading.lowerHash ?? TEXT_END),
+    bucket(FEATURE['previous shape'], previous?.shapeHash ?? TEXT_START, before),
+    bucket(FEATURE['next shape'], next?.shapeHash ?? TEXT_END, after),
+    bucket(FEATURE['previous listed'], previous?.listedHash ?? TEXT_START, previous?.kindHash ?? TEXT_START),
+    bucket(FEATURE['next listed'], next?.listedHash ?? TEXT_END, next?.kindHash ?? TEXT_END),
+    bucket(FEATURE['listed+before'], listedHash, before),
+    bucket(FEATURE['previous+listed'], p1, listedHash),
   ];
 }
 
@@ -256,7 +236,7 @@ export function featureBuckets(text: string, words: readonly ModelWord[], i: num
 
 let weights: Int8Array | undefined;
 function modelWeights(): Int8Array {
-  weights ??= new Int8Array(Buffer.from(NAME_MODEL.weights, 'base64'));
+  weights ??= weightsOf(NAME_MODEL.weights);
   return weights;
 }
 

@@ -1,0 +1,29 @@
+/** Hashed features for the learned readers (ADR 0020): a feature's name and values become a bucket of weights. */
+
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+
+/** FNV-1a of a string. */
+export function hashOf(value: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/** The hashes of feature names, by name. */
+export function featureHashes<Name extends string>(names: readonly Name[]): Record<Name, number> {
+  return Object.fromEntries(names.map((name) => [name, hashOf(name)])) as Record<Name, number>;
+}
+
+/** A feature's bucket among 2^bits: its name's hash and its values' hashes mixed (murmur3's finaliser). */
+export function bucketOf(bits: number, feature: number, first: number, second = 0): number {
+  let hash = Math.imul(feature ^ first, FNV_PRIME);
+  hash = Math.imul(hash ^ second, FNV_PRIME);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  return hash & ((1 << bits) - 1);
+}
+
+/** Weights shipped as signed bytes in base64 (each times the model's scale a log-odds). */
+export const weightsOf = (base64: string): Int8Array => new Int8Array(Buffer.from(base64, 'base64'));
