@@ -27,3 +27,25 @@ export function bucketOf(bits: number, feature: number, first: number, second = 
 
 /** Weights shipped as signed bytes in base64 (each times the model's scale a log-odds). */
 export const weightsOf = (base64: string): Int8Array => new Int8Array(Buffer.from(base64, 'base64'));
+
+const WORD = /\p{L}+/gu;
+
+/** The last `count` words before `at` on its line (within 60 characters), nearest first, in lower case. */
+export function wordsBefore(text: string, at: number, count: number): string[] {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(Math.max(lineStart, at - 60), at);
+  return Array.from(before.matchAll(WORD), (m) => m[0].toLowerCase())
+    .slice(-count)
+    .reverse();
+}
+
+/** The first `count` words after `at` (within 30 characters), in lower case. */
+export const wordsAfter = (text: string, at: number, count: number): string[] =>
+  Array.from(text.slice(at, at + 30).matchAll(WORD), (m) => m[0].toLowerCase()).slice(0, count);
+
+/** The signs right before `at`, spaces folded to one (`: `, `. `). */
+export const signsBefore = (text: string, at: number, count: number): string =>
+  text
+    .slice(Math.max(0, at - count - 4), at)
+    .replace(/\s+/g, ' ')
+    .slice(-count);

@@ -29,6 +29,7 @@ import { detectPhones, phonesAfterNames } from './phone.js';
 import { detectPlates, vehicleWordsOnly } from './plate.js';
 import { recordRowFindings } from './record-rows.js';
 import { detectSecrets } from './secret.js';
+import { secretsByModel } from './secret-model.js';
 import { detectSpoken } from './spoken.js';
 import { detectSsns } from './ssn.js';
 import { connectionStringParts, detectSensitiveUrls, findUrls } from './url.js';
@@ -93,6 +94,7 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
   ];
   const urls = findUrls(text);
   found.push(...numbersByModel(text, [...found, ...urls]));
+  found.push(...secretsByModel(text, [...found, ...urls]));
   const sensitive = new Set(detectSensitiveUrls(text, urls, names));
   for (const url of urls) {
     const parts = connectionStringParts(text, url);

@@ -253,6 +253,9 @@ export function nameScore(text: string, words: readonly ModelWord[], i: number):
   return sum * NAME_MODEL.scale;
 }
 
+/** The log-odds a word needs: its probability past the model's threshold. */
+const THRESHOLD_LOG_ODDS = Math.log(NAME_MODEL.threshold / (1 - NAME_MODEL.threshold));
+
 /** Words joined by one space (`Chiamaka Okafor`) are one name. */
 const JOINS = /^[ \u00a0]$/;
 
@@ -261,7 +264,7 @@ function personsByModel(text: string, names: NameLexicon): Span[] {
   const words = modelWords(text, names);
   const persons: Span[] = [];
   words.forEach((word, i) => {
-    if (!isCandidate(word) || nameScore(text, words, i) < NAME_MODEL.threshold) return;
+    if (!isCandidate(word) || nameScore(text, words, i) < THRESHOLD_LOG_ODDS) return;
     const last = persons.at(-1);
     if (last && JOINS.test(text.slice(last.end, word.start))) last.end = word.end;
     else persons.push({ start: word.start, end: word.end, type: 'PERSON' });

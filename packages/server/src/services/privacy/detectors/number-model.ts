@@ -1,5 +1,13 @@
 import type { EntityType, Span } from '../types.js';
-import { bucketOf, featureHashes, hashOf, weightsOf } from './feature-hash.js';
+import {
+  bucketOf,
+  featureHashes,
+  hashOf,
+  signsBefore,
+  weightsOf,
+  wordsAfter,
+  wordsBefore,
+} from './feature-hash.js';
 import { ibanValid } from './iban.js';
 import { luhnValid } from './national-id-checks.js';
 import { NUMBER_MODEL } from './number-model-weights.js';
@@ -113,7 +121,6 @@ const FEATURE = featureHashes([
 ]);
 const bucket = (feature: number, value: string) => bucketOf(NUMBER_MODEL_BITS, feature, hashOf(value));
 
-const WORD = /\p{L}+/gu;
 /** `AB 12-34`: capitals `A`, small letters `a`, other letters `l`, digits `9`. */
 const shapeOf = (value: string) =>
   value
@@ -124,18 +131,13 @@ const shapeOf = (value: string) =>
 
 /** The buckets of a number's features: its shape and checks, and the words and signs around it on its line. */
 export function chunkBuckets(text: string, chunk: NumberChunk): number[] {
-  const lineStart = text.lastIndexOf('\n', chunk.start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, chunk.start - 60), chunk.start);
-  const after = text.slice(chunk.end, chunk.end + 30);
-  const wordsBefore = Array.from(before.matchAll(WORD), (m) => m[0].toLowerCase())
-    .slice(-4)
-    .reverse();
-  const wordsAfter = Array.from(after.matchAll(WORD), (m) => m[0].toLowerCase()).slice(0, 2);
+  const previous = wordsBefore(text, chunk.start, 4);
+  const next = wordsAfter(text, chunk.end, 2);
   const shape = shapeOf(chunk.value);
   const runs = shape.replace(/(.)\1+/g, '$1+');
   const digits = chunk.value.replace(/\D/g, '');
   const compact = chunk.value.replace(/[ -]/g, '');
-  const sign = before.replace(/\s+/g, ' ').slice(-2);
+  const sign = signsBefore(text, chunk.start, 2);
   const buckets = [
     bucket(FEATURE.bias, ''),
     bucket(FEATURE.shape, shape),
@@ -143,23 +145,29 @@ export function chunkBuckets(text: string, chunk: NumberChunk): number[] {
     bucket(FEATURE.digits, String(digits.length)),
     bucket(FEATURE.length, String(chunk.value.length)),
     bucket(FEATURE.before, sign),
-    bucket(FEATURE.after, after.replace(/\s+/g, ' ').slice(0, 2)),
+    bucket(
+      FEATURE.after,
+      text
+        .slice(chunk.end, chunk.end + 4)
+        .replace(/\s+/g, ' ')
+        .slice(0, 2),
+    ),
     bucket(FEATURE.luhn, String(digits.length >= 13 && luhnValid(digits))),
     bucket(FEATURE.iban, String(/^[A-Z]{2}\d{2}/.test(compact) && ibanValid(compact))),
     bucket(FEATURE.letters, String(/\p{L}/u.test(chunk.value))),
     bucket(FEATURE.separators, chunk.value.replace(/[\p{L}\p{N}]/gu, '').slice(0, 4)),
     bucket(FEATURE.first, shape.slice(0, 3)),
     bucket(FEATURE.last, shape.slice(-3)),
-    bucket(FEATURE.plus, String(/\+\s*$/.test(before))),
-    bucket(FEATURE['word before+runs'], `${wordsBefore[0] ?? '^'}|${runs}`),
-    bucket(FEATURE['word before+sign'], `${wordsBefore[0] ?? '^'}|${sign}`),
+    bucket(FEATURE.plus, String(sign.includes('+'))),
+    bucket(FEATURE['word before+runs'], `${previous[0] ?? '^'}|${runs}`),
+    bucket(FEATURE['word before+sign'], `${previous[0] ?? '^'}|${sign}`),
   ];
-  wordsBefore.forEach((word, i) => {
+  previous.forEach((word, i) => {
     buckets.push(bucket(FEATURE['word before'], `${i}|${word}`));
     buckets.push(bucket(FEATURE['words before'], word));
     buckets.push(bucket(FEATURE['stem before'], word.slice(0, 4)));
   });
-  wordsAfter.forEach((word, i) => buckets.push(bucket(FEATURE['word after'], `${i}|${word}`)));
+  next.forEach((word, i) => buckets.push(bucket(FEATURE['word after'], `${i}|${word}`)));
   return buckets;
 }
 
