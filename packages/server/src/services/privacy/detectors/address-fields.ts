@@ -221,9 +221,14 @@ const COLON_AFTER = /(?: [\p{Ll}\p{Lo}\p{M}]+){0,2}\s?[:：]\s*/uy;
 const SPACE_AFTER = /\s(?!MAC|IP|e-?mail|mail|web|URL|http)/iy;
 const VALUE = /[^\n;|、，。।॥።]{4,160}/y;
 
+/** `je vous adresse M. Haddad`, `nous lui adressons`: the French verb `to send`, after its pronoun. */
+const FRENCH_VERB_BEFORE = /(?:^|\s)(?:je|j'|vous|nous|te|me|lui|leur|les)\s$/i;
+
 /** Where the value after the label found at `m` starts, or -1. */
 function valueStart(text: string, m: RegExpExecArray): number {
   if (NOT_AFTER.test(text[m.index - 1] ?? '')) return -1;
+  if (/^adresse$/i.test(m[0]) && FRENCH_VERB_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index)))
+    return -1;
   const end = m.index + m[0].length;
   COLON_AFTER.lastIndex = end;
   if (COLON_AFTER.test(text) && !WORD_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)))

@@ -5,8 +5,8 @@ import { matchSpans } from './util.js';
 /**
  * Dates of birth found from their cue: dates read out in Russian
  * (`двенадцатое марта восемьдесят седьмого года`) and Hindi (`पाँच जून उन्नीस सौ बानवे`, `३ मार्च १९५२`), a birthday
- * without its year (`bday is 23 Nov`), a Korean date before `생` (born), and Tamil, Armenian and Arabic dates
- * after their cue.
+ * without its year (`bday is 23 Nov`), a Korean date before `생` (born), Tamil, Armenian and Arabic dates
+ * after their cue, and a year of birth alone (`sinh năm 1960`, `1952 г.р.`).
  */
 
 const RU_ORDINAL_STEM =
@@ -45,8 +45,13 @@ const NO_YEAR = new RegExp(
   'iuyd',
 );
 const BIRTHDAY_CUE = /\b(?:b-?day|birthday)\b/gi;
-/** `박서준(2019년 8월 15일생)`: a Korean date with `생` (born) or `출생` right after it. */
-const KO_BORN = /(\d{4}년\s?\d{1,2}월\s?\d{1,2}일)\s?(?:생|출생)/dg;
+/** `박서준(2019년 8월 15일생)`, `(여, 1958. 3. 15.생)`: a Korean date with `생` (born) or `출생` right after it. */
+const KO_BORN = /(\d{4}년\s?\d{1,2}월\s?\d{1,2}일|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?)\s?(?:생|출생)/dg;
+/** `sinh năm 1960`, `year of birth: 1975`, `tahun lahir 1988`: a year alone after a cue that asks for the year. */
+const YEAR_AFTER_CUE =
+  /(?:\b(?:year of birth|birth year|yob|sinh năm|năm sinh|año de nacimiento|ano de nascimento|anno di nascita|rok urodzenia|doğum yılı|tahun lahir|geburtsjahr|année de naissance|né en|née en)|год рождения)\s?:?\s?((?:19|20)\d\d)(?!\d)/dgiu;
+/** `1952 г.р.`, `1987 р.н.`: a year alone before the Russian or Ukrainian `year of birth`. */
+const YEAR_BEFORE_CUE = /(?<!\d)((?:19|20)\d\d)\s?(?:г\.\s?р\.|р\.\s?н\.|года рождения)/dgu;
 
 /** Each date of `date` starting at a word within `reach` characters after a match of `cue`, in the same clause. */
 export function afterCue(text: string, cue: RegExp, date: RegExp, reach: number): Span[] {
@@ -149,5 +154,13 @@ export function birthDatesFromCues(text: string): Span[] {
   if (/birth|dob|geburtsdatum|nacimiento|naissance/i.test(text))
     spans.push(...matchSpans(text, COMPACT_AFTER_LABEL, 'DOB', undefined, 1));
   if (/生[于於]|出生/.test(text)) spans.push(...matchSpans(text, ZH_NUMERAL_BORN, 'DOB', undefined, 1));
+  if (
+    /birth|yob|sinh|nacimiento|nascimento|nascita|urodzenia|doğum|lahir|geburtsjahr|naissance|née? en|рождения/i.test(
+      text,
+    )
+  )
+    spans.push(...matchSpans(text, YEAR_AFTER_CUE, 'DOB', undefined, 1));
+  if (/г\.\s?р\.|р\.\s?н\.|года рождения/.test(text))
+    spans.push(...matchSpans(text, YEAR_BEFORE_CUE, 'DOB', undefined, 1));
   return spans;
 }

@@ -64,6 +64,18 @@ const PERSONAL_FIELDS = new Set(
   geboren pesel bsn personnummer cédula cedula nin bvn`.split(/\s+/),
 );
 
+/** Greetings' first words that are also names (`Cher`, `Cara`): after a heading's dash they open a letter. */
+const GREETINGS_AFTER_DASH = new Set([
+  'cher',
+  'chère',
+  'caro',
+  'cara',
+  'querido',
+  'querida',
+  'liebe',
+  'lieber',
+]);
+
 /** Words that open a spoken turn after a speaker label. */
 const UTTERANCE_STARTS = new Set(
   `i i'm i’m we we're yes no ok okay hi hello hey sorry thanks thank so well yeah yep yup um uh er right sure and but that
@@ -222,7 +234,10 @@ export class NameEvidence {
         const signOff = /\n/.test(gap) && SIGN_OFFS.has(raw);
         return signOff || /(?:^|[\s.!?])(?:--?|—)\s*$/.test(gap) ? 'strong' : undefined;
       }
-      if (/^\s*(?:--?|—)\s*$/.test(gap)) return 'strong';
+      // (`Data karyawan — Nama: Siti …`: a field's label after a heading's dash is no signature, nor is a greeting's
+      // first word, `Lettre — Cher confrère`.)
+      if (/^\s*(?:--?|—)\s*$/.test(gap))
+        return this.text[w.end] === ':' || GREETINGS_AFTER_DASH.has(w.lower) ? undefined : 'strong';
       // (`Name: <your name> | Address:`: a word in another field, or in a template's placeholder, is no cue.)
       if (/[\d|<>]/.test(gap)) return undefined;
       if (gap.includes(':')) {

@@ -40,12 +40,17 @@ const PLACE_TAGS = new Set([
   'WeekDay',
   'Holiday',
 ]);
-/** Months and weekdays in the languages the DOB detector reads; compromise misses some (`march`). */
+/**
+ * Months and weekdays in the languages the DOB detector reads, and Turkish, Malay, Indonesian and Greek ones (not those
+ * that are also given names: `Cuma`, `Mart`, `Khamis`, `Jun`, `Mei`, `Παρασκευή`); compromise misses some (`march`).
+ */
 const CALENDAR_WORDS = `january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday januar februar märz mai juni juli oktober dezember montag dienstag
 mittwoch donnerstag freitag samstag sonntag janvier février mars avril juin juillet août septembre octobre novembre décembre
 lundi mardi mercredi jeudi vendredi samedi dimanche enero febrero marzo abril mayo junio julio agosto septiembre octubre
-noviembre diciembre lunes martes miércoles jueves viernes sábado domingo`;
+noviembre diciembre lunes martes miércoles jueves viernes sábado domingo ocak şubat nisan mayıs haziran temmuz ağustos
+eylül ekim kasım aralık pazartesi salı çarşamba perşembe cumartesi pazar isnin selasa rabu jumaat sabtu senin kamis
+jumat januari februari julai ogos agustus disember desember δευτέρα τρίτη τετάρτη πέμπτη σάββατο`;
 /** Languages and scripts: capitalised, never a person (`Arabic and Bengali`). */
 const LANGUAGES = `arabic bengali bangla hindi urdu tamil telugu kannada malayalam marathi gujarati punjabi sinhala sinhalese nepali
 yoruba igbo hausa swahili amharic somali zulu xhosa afrikaans tagalog filipino mandarin cantonese japanese korean vietnamese

@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { bucketOf, featureHashes, hashOf, weightsOf } from './feature-hash.js';
 import { NAME_MODEL } from './name-model-weights.js';
+import { notNamesOfThings } from './name-things.js';
 
 /**
  * A learned second reader for person names (ADR 0020): a logistic model over hashed features of each word and its
@@ -277,7 +278,7 @@ function personsByModel(text: string, names: NameLexicon): Span[] {
  * space from a rule's name (`Chiamaka` by a rule, `Okafor` by the model). Two names of the rules are left apart.
  */
 export function withModelNames(text: string, rulePersons: readonly Span[], names: NameLexicon): Span[] {
-  const modelPersons = personsByModel(text, names);
+  const modelPersons = notNamesOfThings(text, personsByModel(text, names));
   if (modelPersons.length === 0) return [...rulePersons];
   const fromModel = new Set(modelPersons);
   const all = [...rulePersons, ...modelPersons].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -3,10 +3,29 @@ import { LANDMARK_NOUNS } from './name-context.js';
 import { CALENDAR } from './name-lexicon.js';
 
 /**
- * Holiday greetings in many languages: their words are capitalised like names (`Ramadan Mubarak`, `Joyeux
- * Noël`, `Selamat Hari Raya Idul Fitri`), and some are given names too (`Noël`, `Fitri`, `Kareem`).
+ * Holidays and their greetings in many languages: their words are capitalised like names (`Ramadan Mubarak`, `Joyeux
+ * Noël`, `Selamat Hari Raya Idul Fitri`, `Easter Sunday`), and some are given names too (`Noël`, `Fitri`, `Kareem`).
  */
 const HOLIDAY_GREETINGS = [
+  'easter',
+  'christmas',
+  'thanksgiving',
+  'diwali',
+  'hanukkah',
+  'songkran',
+  'easter sunday',
+  'easter monday',
+  'good friday',
+  'palm sunday',
+  'whit monday',
+  'boxing day',
+  'chinese new year',
+  'lunar new year',
+  'tahun baru cina',
+  'tahun baru',
+  'hari wilayah',
+  'tết nguyên đán',
+  'καθαρά δευτέρα',
   'ramadan mubarak',
   'ramadan kareem',
   'ramzan mubarak',
@@ -57,7 +76,8 @@ const HOLIDAY_GREETINGS = [
   'عيد سعيد',
   'חג שמח',
 ];
-const HOLIDAY = new RegExp(HOLIDAY_GREETINGS.join('|'), 'gi');
+// Longest first: `easter sunday` before `easter`.
+const HOLIDAY = new RegExp([...HOLIDAY_GREETINGS].sort((a, b) => b.length - a.length).join('|'), 'gi');
 /** `a Staffy called Biscuit`, `our cat named Domino`: a pet's name. */
 const PET_BEFORE =
   /\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|staffy|labrador|lab|spaniel|terrier|poodle|collie|horse|pony|parrot|budgie|rabbit|bunny|hamster|tortoise|goldfish) (?:called|named)\s+$/i;
