@@ -1,3 +1,5 @@
+import { wordRanges } from './char-kinds.js';
+
 /** Hashed features for the learned readers (ADR 0020): a feature's name and values become a bucket of weights. */
 
 const FNV_OFFSET = 2166136261;
@@ -28,20 +30,20 @@ export function bucketOf(bits: number, feature: number, first: number, second = 
 /** Weights shipped as signed bytes in base64 (each times the model's scale a log-odds). */
 export const weightsOf = (base64: string): Int8Array => new Int8Array(Buffer.from(base64, 'base64'));
 
-const WORD = /\p{L}+/gu;
-
 /** The last `count` words before `at` on its line (within 60 characters), nearest first, in lower case. */
 export function wordsBefore(text: string, at: number, count: number): string[] {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const before = text.slice(Math.max(lineStart, at - 60), at);
-  return Array.from(before.matchAll(WORD), (m) => m[0].toLowerCase())
+  return wordRanges(text, Math.max(lineStart, at - 60), at)
     .slice(-count)
-    .reverse();
+    .reverse()
+    .map(([start, end]) => text.slice(start, end).toLowerCase());
 }
 
 /** The first `count` words after `at` (within 30 characters), in lower case. */
 export const wordsAfter = (text: string, at: number, count: number): string[] =>
-  Array.from(text.slice(at, at + 30).matchAll(WORD), (m) => m[0].toLowerCase()).slice(0, count);
+  wordRanges(text, at, Math.min(text.length, at + 30))
+    .slice(0, count)
+    .map(([start, end]) => text.slice(start, end).toLowerCase());
 
 /** The signs right before `at`, spaces folded to one (`: `, `. `). */
 export const signsBefore = (text: string, at: number, count: number): string =>

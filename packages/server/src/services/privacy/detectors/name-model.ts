@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
+import { CAPITAL, charKind, SMALL, UNCASED, wordRanges } from './char-kinds.js';
 import { bucketOf, featureHashes, hashOf, weightsOf } from './feature-hash.js';
 import { NAME_MODEL } from './name-model-weights.js';
 import { notNamesOfThings } from './name-things.js';
@@ -12,13 +13,24 @@ import { notNamesOfThings } from './name-things.js';
  * 34 ABC 123`), and its words join the rules' persons before the same filters run over both.
  */
 
-/** A word of letters, with apostrophes, dots and hyphens inside (`O'Neill`, `Ajayi-Whitaker`, `J.R`). */
-const WORD = /[\p{L}\p{M}](?:[\p{L}\p{M}'’.-]*[\p{L}\p{M}])?/gu;
-const UPPER_START = /^\p{Lu}/u;
-const LOWER_START = /^\p{Ll}/u;
-/** Scripts without capitals whose words stand apart: any word of theirs may be a name. */
-const CASELESS_START =
-  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Sinhala}\p{Script=Hangul}\p{Script=Georgian}\p{Script=Ethiopic}]/u;
+/**
+ * Scripts without capitals whose words stand apart, by UTF-16 range (Arabic, Hebrew, the Indic scripts, Sinhala,
+ * Georgian, Ethiopic, Hangul): any word of theirs may be a name.
+ */
+const CASELESS_RANGES: readonly [number, number][] = [
+  [0x0590, 0x06ff],
+  [0x0750, 0x077f],
+  [0x08a0, 0x08ff],
+  [0x0900, 0x0dff],
+  [0x10a0, 0x10ff],
+  [0x1100, 0x11ff],
+  [0x1200, 0x139f],
+  [0x3130, 0x318f],
+  [0xac00, 0xd7af],
+  [0xfb1d, 0xfdff],
+  [0xfe70, 0xfeff],
+];
+const caseless = (code: number) => CASELESS_RANGES.some(([first, last]) => code >= first && code <= last);
 
 /** `U` capitalised, `C` a caseless script, `L` lower case, `-` anything else (CJK without spaces, digits). */
 type Kind = 'U' | 'C' | 'L' | '-';
@@ -47,42 +59,23 @@ export interface ModelWord {
   reading: WordReading;
 }
 
-const kindOf = (word: string): Kind =>
-  UPPER_START.test(word) ? 'U' : CASELESS_START.test(word) ? 'C' : LOWER_START.test(word) ? 'L' : '-';
-
-const UPPER_CHAR = /^\p{Lu}$/u;
-const LOWER_CHAR = /^\p{Ll}$/u;
-const LETTER_CHAR = /^\p{L}$/u;
-const X = 88;
-const SMALL_X = 120;
-const OTHER_LETTER = 108;
-/** What a character beyond ASCII stands for in a shape, worked out once per character. */
-const shapeMarks = new Map<number, number>();
-function shapeMark(code: number): number {
-  if (code >= 65 && code <= 90) return X;
-  if (code >= 97 && code <= 122) return SMALL_X;
-  if (code < 128) return code;
-  let mark = shapeMarks.get(code);
-  if (mark === undefined) {
-    const char = String.fromCharCode(code);
-    mark = UPPER_CHAR.test(char)
-      ? X
-      : LOWER_CHAR.test(char)
-        ? SMALL_X
-        : LETTER_CHAR.test(char)
-          ? OTHER_LETTER
-          : code;
-    shapeMarks.set(code, mark);
-  }
-  return mark;
+function kindOf(word: string): Kind {
+  const code = word.charCodeAt(0);
+  const kind = charKind(code);
+  if (kind === CAPITAL) return 'U';
+  if (caseless(code)) return 'C';
+  return kind === SMALL ? 'L' : '-';
 }
+
+const SHAPE_MARKS: Readonly<Record<number, number>> = { [CAPITAL]: 88, [SMALL]: 120, [UNCASED]: 108 };
 
 /** `Xx`, `XX`, `X.X`, `Xx-Xx`: letters by case (`l` a letter without case), a run written twice at most. */
 function shapeOf(word: string): string {
   const marks: number[] = [];
   let run = 0;
   for (let i = 0; i < word.length && marks.length < 8; i++) {
-    const mark = shapeMark(word.charCodeAt(i));
+    const code = word.charCodeAt(i);
+    const mark = SHAPE_MARKS[charKind(code)] ?? code;
     run = mark === marks.at(-1) ? run + 1 : 1;
     if (run <= 2) marks.push(mark);
   }
@@ -99,12 +92,12 @@ function listedAs(lower: string, names: NameLexicon): string {
   );
 }
 
-/** Every word of the text; a word written again within it is read once (`the`, a name said twice). */
+/** Every word of the text (letters, with `'’.-` inside: `O'Neill`, `Ajayi-Whitaker`); a word written again within it is read once (`the`, a name said twice). */
 export function modelWords(text: string, names: NameLexicon): ModelWord[] {
   const readings = new Map<string, WordReading>();
   const words: ModelWord[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const written = match[0];
+  for (const [start, end] of wordRanges(text)) {
+    const written = text.slice(start, end);
     let reading = readings.get(written);
     if (!reading) {
       const lower = written.toLowerCase();
@@ -123,7 +116,7 @@ export function modelWords(text: string, names: NameLexicon): ModelWord[] {
       };
       readings.set(written, reading);
     }
-    words.push({ start: match.index, end: match.index + written.length, reading });
+    words.push({ start, end, reading });
   }
   return words;
 }

@@ -1,4 +1,5 @@
 import type { EntityType, Span } from '../types.js';
+import { charKind, charShape, OTHER } from './char-kinds.js';
 import {
   bucketOf,
   featureHashes,
@@ -37,22 +38,14 @@ export interface NumberChunk {
 const DIGIT_RUN = /\d+/g;
 const DIGIT = /\d/;
 const DIGITS = /\d/g;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Whether each UTF-16 code is a letter or a digit, worked out once per code. */
-const letterOrDigit = new Uint8Array(0x10000);
-function isLetterOrDigit(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  if (letterOrDigit[code] === 0)
-    letterOrDigit[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-  return letterOrDigit[code] === 1;
-}
+const isLetterOrDigit = (code: number) => charKind(code) !== OTHER;
 /** Signs that join the groups of one number. */
 const isSeparator = (char: string | undefined) =>
   char === ' ' || char === '-' || char === '/' || char === '.';
 
 /** A group with digits and no two lower-case letters together, or a code of up to three capitals (`PIS`, `NBC`). */
 const NUMBER_GROUP = (group: string) =>
-  DIGIT.test(group) ? !/\p{Ll}{2}/u.test(group) : /^[A-Z]{1,3}$/.test(group);
+  DIGIT.test(group) ? !charShape(group).includes('aa') : /^[A-Z]{1,3}$/.test(group);
 /** A date or a year: the date readers' business. */
 const DATE_OR_YEAR = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d)$/;
 
@@ -121,19 +114,11 @@ const FEATURE = featureHashes([
 ]);
 const bucket = (feature: number, value: string) => bucketOf(NUMBER_MODEL_BITS, feature, hashOf(value));
 
-/** `AB 12-34`: capitals `A`, small letters `a`, other letters `l`, digits `9`. */
-const shapeOf = (value: string) =>
-  value
-    .replace(/\p{Lu}/gu, 'A')
-    .replace(/\p{Ll}/gu, 'a')
-    .replace(/\p{L}/gu, 'l')
-    .replace(/\d/g, '9');
-
 /** The buckets of a number's features: its shape and checks, and the words and signs around it on its line. */
 export function chunkBuckets(text: string, chunk: NumberChunk): number[] {
   const previous = wordsBefore(text, chunk.start, 4);
   const next = wordsAfter(text, chunk.end, 2);
-  const shape = shapeOf(chunk.value);
+  const shape = charShape(chunk.value);
   const runs = shape.replace(/(.)\1+/g, '$1+');
   const digits = chunk.value.replace(/\D/g, '');
   const compact = chunk.value.replace(/[ -]/g, '');
@@ -154,8 +139,8 @@ export function chunkBuckets(text: string, chunk: NumberChunk): number[] {
     ),
     bucket(FEATURE.luhn, String(digits.length >= 13 && luhnValid(digits))),
     bucket(FEATURE.iban, String(/^[A-Z]{2}\d{2}/.test(compact) && ibanValid(compact))),
-    bucket(FEATURE.letters, String(/\p{L}/u.test(chunk.value))),
-    bucket(FEATURE.separators, chunk.value.replace(/[\p{L}\p{N}]/gu, '').slice(0, 4)),
+    bucket(FEATURE.letters, String(/[Aal]/.test(shape))),
+    bucket(FEATURE.separators, shape.replace(/[Aal9]/g, '').slice(0, 4)),
     bucket(FEATURE.first, shape.slice(0, 3)),
     bucket(FEATURE.last, shape.slice(-3)),
     bucket(FEATURE.plus, String(sign.includes('+'))),

@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { charShape } from './char-kinds.js';
 import {
   bucketOf,
   featureHashes,
@@ -35,8 +36,9 @@ const OPENING = /^[("'“‘„‚«‹「『[]+/;
 /** Closing signs; a `!` or `?` stays when a letter or digit comes before it (`Start!`, but `ready?` is prose). */
 const CLOSING = /[)"'”’“‘»›」』\].,;:]+$/;
 /** `DB_PASS=n3bul4-Stage-88`: only the value after a key is the secret. */
-const KEY_VALUE = /^[\p{L}\d_.-]+[=:](?=\S)/u;
-const CLASSES = [/\p{Ll}/u, /\p{Lu}/u, /\d/, /[^\p{L}\p{N}]/u] as const;
+const KEY_VALUE = /^[Aal9_.-]+[=:](?=\S)/;
+/** Small letters, capitals, digits, signs: read on a candidate's shape. */
+const CLASSES = [/a/, /A/, /9/, /[^Aal9]/] as const;
 
 /**
  * The words shaped like a secret: six characters or more with a digit or a sign passwords are made with, two kinds
@@ -57,13 +59,15 @@ export function secretCandidates(text: string): SecretCandidate[] {
     const opening = OPENING.exec(value)?.[0].length ?? 0;
     start += opening;
     value = value.slice(opening).replace(CLOSING, '');
-    if (/[!?]+$/.test(value) && !/[\p{L}\d][!?]+$/u.test(value)) value = value.replace(/[!?]+$/, '');
-    const key = KEY_VALUE.exec(value)?.[0].length ?? 0;
+    let shape = charShape(value);
+    if (/[!?]+$/.test(shape) && !/[Aal9][!?]+$/.test(shape)) value = value.replace(/[!?]+$/, '');
+    const key = KEY_VALUE.exec(shape)?.[0].length ?? 0;
     start += key;
     value = value.slice(key);
+    shape = shape.slice(key, key + value.length);
     if (value.length < MIN_LENGTH || value.length > MAX_LENGTH || /@|:\/\//.test(value)) continue;
     if (!/[\d#$%&*_+=!@~^|\\?]/.test(value)) continue;
-    if (CLASSES.filter((kind) => kind.test(value)).length < 2) continue;
+    if (CLASSES.filter((kind) => kind.test(shape)).length < 2) continue;
     candidates.push({ start, end: start + value.length, value });
   }
   return candidates;
@@ -90,19 +94,13 @@ const FEATURE = featureHashes([
 ]);
 const bucket = (feature: number, value: string) => bucketOf(SECRET_MODEL_BITS, feature, hashOf(value));
 
-/** `Aa9!`-like: capitals `A`, small letters `a`, digits `9`, a run of one kind written once with `+`. */
-const shapeOf = (value: string) =>
-  value
-    .replace(/\p{Lu}/gu, 'A')
-    .replace(/\p{Ll}/gu, 'a')
-    .replace(/\d/g, '9')
-    .replace(/(.)\1+/g, '$1+');
-
 /** The buckets of a candidate's features: its shape and the words and signs around it on its line. */
 export function candidateBuckets(text: string, candidate: SecretCandidate): number[] {
   const { value } = candidate;
-  const shape = shapeOf(value);
-  const kinds = CLASSES.map((kind) => (kind.test(value) ? '1' : '0')).join('');
+  const letters = charShape(value);
+  // `Aa9!`-like: a run of one kind written once, with `+`.
+  const shape = letters.replace(/(.)\1+/g, '$1+');
+  const kinds = CLASSES.map((kind) => (kind.test(letters) ? '1' : '0')).join('');
   const previous = wordsBefore(text, candidate.start, 4);
   const buckets = [
     bucket(FEATURE.bias, ''),
@@ -110,7 +108,7 @@ export function candidateBuckets(text: string, candidate: SecretCandidate): numb
     bucket(FEATURE.length, String(Math.min(value.length, 30))),
     bucket(FEATURE.before, signsBefore(text, candidate.start, 2)),
     bucket(FEATURE.after, text.slice(candidate.end, candidate.end + 2)),
-    bucket(FEATURE.symbols, value.replace(/[\p{L}\p{N}]/gu, '').slice(0, 3)),
+    bucket(FEATURE.symbols, letters.replace(/[Aal9]/g, '').slice(0, 3)),
     bucket(FEATURE.kinds, kinds),
     bucket(FEATURE.first, shape.slice(0, 3)),
     bucket(FEATURE.last, shape.slice(-3)),
