@@ -36,43 +36,54 @@ function assertTargets(set: LabelledSet, floors: Partial<Targets> = {}): void {
 const HELD_OUT_FLOORS: Record<string, Partial<Targets>> = {
   // Corpus E (2026-12-05): pattern recall 0.815 at its first run after round 3; 0.831 with the IBAN fix and
   // CIDR labelled IP; 0.846 after round 4; 0.915 after round 5; 0.921 after rounds 8 and 9; 0.927 after round 10;
-  // 0.934 (309/331) after rounds 12 and 13; 0.940 (311/331) after round 16; 0.946 (313/331) after rounds 19 and 20.
-  'heldout/corpus-e.txt': { patternRecall: 0.945 },
+  // 0.934 (309/331) after rounds 12 and 13; 0.940 (311/331) after round 16; 0.946 (313/331) after rounds 19 and 20;
+  // 0.958 (317/331) after round 21 (the learned readers, ADR 0020).
+  'heldout/corpus-e.txt': { patternRecall: 0.957 },
   // Corpus K (2026-12-07), written blind at the start of round 13 and sealed until the detectors were frozen;
   // its first run after round 13: pattern recall 0.899 (409/455), person 0.903 (336/372), words kept 0.9699
   // (3928/4050); after round 14 (its misses still unread): the same recalls, words kept 0.9701; after round 16:
-  // 0.910 / 0.927 / 0.978; after round 19: 0.923 / 0.933; after round 20: 0.925 / 0.933.
-  'heldout/corpus-k.txt': { patternRecall: 0.925 },
+  // 0.910 / 0.927 / 0.978; after round 19: 0.923 / 0.933; after round 20: 0.925 / 0.933; after round 21: 0.936 / 0.957.
+  'heldout/corpus-k.txt': { patternRecall: 0.936 },
   // Corpus L (2026-12-07), written blind during round 14 and sealed until the detectors were frozen (813eeef);
   // its first run: pattern recall 0.906 (528/583), person 0.891 (377/423), words kept 0.9722; after round 16: 0.933 /
-  // 0.903 / 0.976; after round 19: 0.940 / 0.910; after round 20: 0.943 / 0.910.
-  'heldout/corpus-l.txt': { patternRecall: 0.943, nameRecall: 0.91 },
+  // 0.903 / 0.976; after round 19: 0.940 / 0.910; after round 20: 0.943 / 0.910; after round 21: 0.952 / 0.957 (the
+  // person target met), words kept 0.975.
+  'heldout/corpus-l.txt': { patternRecall: 0.951 },
   // Corpus M (2026-12-07), written blind during round 15 and sealed until the detectors were frozen (47b0f2a);
   // its first and only blind run: pattern recall 0.925 (432/467), person 0.892 (379/425), words kept 0.968, precision
-  // 0.924; after round 16: 0.936 / 0.906 / 0.977; after round 19: 0.942 / 0.908; after round 20: 0.946 / 0.913.
-  'heldout/corpus-m.txt': { patternRecall: 0.946, nameRecall: 0.912 },
+  // 0.924; after round 16: 0.936 / 0.906 / 0.977; after round 19: 0.942 / 0.908; after round 20: 0.946 / 0.913; after
+  // round 21: 0.955 / 0.955 (the person target met), words kept 0.975, precision 0.915.
+  'heldout/corpus-m.txt': { patternRecall: 0.955 },
   // Corpus N (2026-12-07), written blind at the start of round 16 and sealed (SHA-256 191a5e6d…) until the detectors
   // were frozen (f212c34); its first run: pattern recall 0.962 (377/392), person 0.937 (355/379), words kept 0.985,
-  // precision 0.954, every line round-trips; after round 19: 0.972 / 0.942; after round 20: 0.972 / 0.945.
-  'heldout/corpus-n.txt': { patternRecall: 0.971 },
+  // precision 0.954, every line round-trips; after round 19: 0.972 / 0.942; after round 20: 0.972 / 0.945; after round
+  // 21: 0.977 / 0.976.
+  'heldout/corpus-n.txt': { patternRecall: 0.977 },
   // Corpus O (2026-12-07), written blind at the start of round 17 and sealed (SHA-256 df5e458e…) until the detectors
   // were frozen (a369687); its first run: pattern recall 0.955 (358/375), person 0.911 (326/358), words kept 0.983,
   // precision 0.952, every line round-trips. (After round 17: N 0.967 / 0.937, M 0.938 / 0.906, K 0.912 / 0.927.)
-  // After round 19: 0.968 / 0.925 (the person target met); after round 20: 0.971 / 0.925.
-  'heldout/corpus-o.txt': { patternRecall: 0.97 },
+  // After round 19: 0.968 / 0.925 (the person target met); after round 20: 0.971 / 0.925; after round 21: 0.973 / 0.947.
+  'heldout/corpus-o.txt': { patternRecall: 0.973 },
   // Corpus P (2026-12-07), written blind at the start of round 18 and sealed (SHA-256 d0f3e82e…) until the detectors
   // were frozen (c1a9636); its first run: pattern recall 0.924 (363/393), person 0.885 (370/418), words kept 0.980,
   // precision 0.959, every line round-trips. (After round 18: E 0.943, K 0.923 / 0.930, L 0.938 / 0.903, M 0.940 /
-  // 0.908, N 0.969 / 0.939, O 0.963 / 0.916.) After round 19: 0.931 / 0.892; after round 20: 0.934 / 0.892.
-  'heldout/corpus-p.txt': { patternRecall: 0.933, nameRecall: 0.892 },
+  // 0.908, N 0.969 / 0.939, O 0.963 / 0.916.) After round 19: 0.931 / 0.892; after round 20: 0.934 / 0.892; after
+  // round 21: 0.947 / 0.907.
+  'heldout/corpus-p.txt': { patternRecall: 0.946, nameRecall: 0.906 },
   // Corpus Q (2026-12-07), written blind at the start of round 19 and sealed (SHA-256 fff24050…) until the detectors
   // were frozen (3a1ba3e); its first run: pattern recall 0.921 (514/558), person 0.902 (348/386), words kept 0.984,
-  // precision 0.955, every line round-trips. After round 20: 0.930 / 0.904.
-  'heldout/corpus-q.txt': { patternRecall: 0.93, nameRecall: 0.904 },
+  // precision 0.955, every line round-trips. After round 20: 0.930 / 0.904; after round 21: 0.939 / 0.930 (the person
+  // target met).
+  'heldout/corpus-q.txt': { patternRecall: 0.939 },
   // Corpus R (2026-12-07), written blind at the start of round 20 and sealed (SHA-256 7d492dc8…) until the detectors
   // were frozen (48b28e0); its first run: pattern recall 0.930 (534/574), person 0.881 (303/344), words kept 0.983,
-  // precision 0.940, every line round-trips.
-  'heldout/corpus-r.txt': { patternRecall: 0.93, nameRecall: 0.88 },
+  // precision 0.940, every line round-trips. After round 21: 0.943 / 0.910.
+  'heldout/corpus-r.txt': { patternRecall: 0.942, nameRecall: 0.909 },
+  // Corpus S (2026-12-08), written blind at the start of round 21 and sealed (SHA-256 b4342323…) until the detectors
+  // were frozen (d80af2a); its first run: pattern recall 0.900 (683/759), person 0.887 (605/682), words kept 0.981,
+  // precision 0.942, every line round-trips. The detectors as round 21 found them (40e3d9f) scored it 0.862 / 0.842 /
+  // 0.982 / 0.945: the learned readers and the round's rules, on text neither had seen.
+  'heldout/corpus-s.txt': { patternRecall: 0.899, nameRecall: 0.887 },
 };
 
 /**
