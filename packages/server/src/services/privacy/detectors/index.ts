@@ -2,6 +2,7 @@ import { mergeSpans } from '../spans.js';
 import { TOKEN_SHAPE } from '../tokens.js';
 import type { EntityType, Span } from '../types.js';
 import { detectAddresses } from './address.js';
+import { addressesInNextTurn } from './address-next-turn.js';
 import {
   addressesBeforeIds,
   addressesBeforeMachineFields,
@@ -65,7 +66,11 @@ export function detectAll(text: string, names: NameLexicon): Span[] {
     text,
     addressesBeforeSecrets(
       text,
-      addressesBeforeMachineFields(text, addressesBeforeIds(text, addresses, ids), machineFields),
+      addressesBeforeMachineFields(
+        text,
+        addressesBeforeIds(text, [...addresses, ...addressesInNextTurn(text)], ids),
+        machineFields,
+      ),
       secrets,
     ),
     phones,
