@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { firstTurn } from './next-turn-answers.js';
 
 /**
  * An address given in the next turn of a call or a chat, after a question that asks for it (`what's the new
@@ -7,8 +8,6 @@ import type { Span } from '../types.js';
  */
 const ASKED =
   /(?:address|postcode|post code|zip code|dirección|direccion|domicilio|adresse|anschrift|endereço|endereco|morada|indirizzo|adres|адрес|住所|地址|주소|पता|عنوان|כתובת|alamat|địa chỉ)[^?？\n/]{0,40}?(?:[?？]|\.\.\.|…)/giu;
-/** After the question: a slash between turns, a timestamp, the next speaker's name and colon. */
-const NEXT_SPEAKER = /^\s*(?:\/\s*)?(?:\[[^\]\n]{1,20}\]\s*)?\p{L}[\p{L}\p{M}.'’ -]{0,30}:\s+/u;
 /** Where a turn ends: the slash before the next turn, a new line, the next timestamp, or the next speaker's name. */
 const TURN_END = /\s\/\s|\n|\s\[\d|[.!?]\s+(?=\p{L}[\p{L}\p{M}.'’ -]{0,30}:\s)/u;
 /**
@@ -27,11 +26,13 @@ export function addressesInNextTurn(text: string): Span[] {
   const spans: Span[] = [];
   ASKED.lastIndex = 0;
   for (let asked = ASKED.exec(text); asked; asked = ASKED.exec(text)) {
-    const from = asked.index + asked[0].length;
-    const speaker = NEXT_SPEAKER.exec(text.slice(from, from + 60));
-    if (!speaker) continue;
-    const opening = OPENING.exec(text.slice(from + speaker[0].length, from + speaker[0].length + 20));
-    const start = from + speaker[0].length + (opening?.[0].length ?? 0);
+    // The next speaker's turn right after the question, read from its mark (after a question mark a speaker may
+    // write in lower case: `postcode please? customer: …`).
+    const from = asked.index + asked[0].length - (/[?？]$/.test(asked[0]) ? 1 : 0);
+    const next = firstTurn(text.slice(from, from + 60), false);
+    if (next?.index !== 0) continue;
+    const opening = OPENING.exec(text.slice(from + next.end, from + next.end + 20));
+    const start = from + next.end + (opening?.[0].length ?? 0);
     const rest = text.slice(start, start + 160);
     const turn = rest.slice(0, TURN_END.exec(rest)?.index ?? rest.length);
     const answer = turn.slice(0, ADDRESS_END.exec(turn)?.index ?? turn.length).replace(/[\s.。]+$/u, '');

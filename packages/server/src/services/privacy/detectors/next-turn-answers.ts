@@ -52,6 +52,20 @@ const isTurn = (turn: RegExpExecArray, caseless: boolean) => {
   if (turn.groups?.lead?.trim() !== '' || name === undefined) return true;
   return caseless ? !/^\p{Ll}/u.test(name) : /^\p{Lu}/u.test(name);
 };
+/**
+ * The first speaker's turn in `rest` (what follows a question's mark): where its label starts, and where the turn's
+ * words start after it.
+ */
+export function firstTurn(
+  rest: string,
+  caselessSpeakers: boolean,
+): { index: number; end: number } | undefined {
+  NEXT_TURN.lastIndex = 0;
+  let turn = NEXT_TURN.exec(rest);
+  while (turn && !isTurn(turn, caselessSpeakers)) turn = NEXT_TURN.exec(rest);
+  return turn ? { index: turn.index, end: turn.index + turn[0].length } : undefined;
+}
+
 /** A few short words the answer may start with (`it's`, `use`, `evet yenisi`, `Sí,`). */
 const LEAD_WORDS = /(?:(?:\p{L}\p{Ll}*(?:['’]\p{Ll}+)?),?\s+){0,2}/uy;
 /** The answer's first word, up to a space, a comma or full stop before a space, or CJK text after it. */
@@ -105,11 +119,9 @@ function answersInNextTurn(
     // The question ends at its mark; the next turn is the first one after it.
     const mark = Math.max(0, rest0.search(/[?？؟]/));
     const rest = rest0.slice(mark);
-    NEXT_TURN.lastIndex = 0;
-    let turn = NEXT_TURN.exec(rest);
-    while (turn && !isTurn(turn, caselessSpeakers)) turn = NEXT_TURN.exec(rest);
+    const turn = firstTurn(rest, caselessSpeakers);
     if (!turn) continue;
-    const answer = answerAt(text, from + mark + turn.index + turn[0].length, shape, type);
+    const answer = answerAt(text, from + mark + turn.end, shape, type);
     if (answer) {
       spans.push(answer);
       question.lastIndex = answer.end;
