@@ -21,3 +21,7 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   }
   return merged;
 }
+
+/** Does any of `spans` overlap [start, end)? */
+export const overlapsAny = (spans: readonly Span[], start: number, end: number): boolean =>
+  spans.some((span) => span.start < end && start < span.end);

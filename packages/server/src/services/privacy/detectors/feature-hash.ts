@@ -27,8 +27,11 @@ export function bucketOf(bits: number, feature: number, first: number, second = 
   return hash & ((1 << bits) - 1);
 }
 
-/** Weights shipped as signed bytes in base64 (each times the model's scale a log-odds). */
-export const weightsOf = (base64: string): Int8Array => new Int8Array(Buffer.from(base64, 'base64'));
+/** Weights shipped as signed bytes in base64 (each times the model's scale a log-odds), decoded when first read. */
+export function lazyWeights(base64: string): () => Int8Array {
+  let weights: Int8Array | undefined;
+  return () => (weights ??= new Int8Array(Buffer.from(base64, 'base64')));
+}
 
 /** The last `count` words before `at` on its line (within 60 characters), nearest first, in lower case. */
 export function wordsBefore(text: string, at: number, count: number): string[] {
@@ -51,3 +54,24 @@ export const signsBefore = (text: string, at: number, count: number): string =>
     .slice(Math.max(0, at - count - 4), at)
     .replace(/\s+/g, ' ')
     .slice(-count);
+
+const WORD_FEATURES = featureHashes(['word before', 'words before', 'stem before', 'word after']);
+
+/**
+ * The buckets of the words around a number or a word on its line: each word before it by its place, as a word
+ * anywhere before and by its first four letters, and each word after it by its place.
+ */
+export function wordsAroundBuckets(
+  previous: readonly string[],
+  next: readonly string[],
+  bucket: (feature: number, value: string) => number,
+): number[] {
+  const buckets: number[] = [];
+  previous.forEach((word, i) => {
+    buckets.push(bucket(WORD_FEATURES['word before'], `${i}|${word}`));
+    buckets.push(bucket(WORD_FEATURES['words before'], word));
+    buckets.push(bucket(WORD_FEATURES['stem before'], word.slice(0, 4)));
+  });
+  next.forEach((word, i) => buckets.push(bucket(WORD_FEATURES['word after'], `${i}|${word}`)));
+  return buckets;
+}

@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import type { NameLexicon } from './name-lexicon.js';
 import { CAPITAL, charKind, SMALL, UNCASED, wordRanges } from './char-kinds.js';
-import { bucketOf, featureHashes, hashOf, weightsOf } from './feature-hash.js';
+import { bucketOf, featureHashes, hashOf, lazyWeights } from './feature-hash.js';
 import { NAME_MODEL } from './name-model-weights.js';
 import { notNamesOfThings } from './name-things.js';
 
@@ -228,11 +228,7 @@ export function featureBuckets(text: string, words: readonly ModelWord[], i: num
   return [...reading.own, ...contextBuckets(text, words, i)];
 }
 
-let weights: Int8Array | undefined;
-function modelWeights(): Int8Array {
-  weights ??= weightsOf(NAME_MODEL.weights);
-  return weights;
-}
+const modelWeights = lazyWeights(NAME_MODEL.weights);
 
 /** The model's log-odds that word `i` is (part of) a person's name. */
 export function nameScore(text: string, words: readonly ModelWord[], i: number): number {

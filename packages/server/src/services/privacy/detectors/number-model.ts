@@ -1,3 +1,4 @@
+import { overlapsAny } from '../spans.js';
 import type { EntityType, Span } from '../types.js';
 import { charKind, charShape, OTHER } from './char-kinds.js';
 import {
@@ -5,8 +6,9 @@ import {
   featureHashes,
   hashOf,
   signsBefore,
-  weightsOf,
+  lazyWeights,
   wordsAfter,
+  wordsAroundBuckets,
   wordsBefore,
 } from './feature-hash.js';
 import { ibanValid } from './iban.js';
@@ -105,10 +107,6 @@ const FEATURE = featureHashes([
   'first',
   'last',
   'plus',
-  'word before',
-  'words before',
-  'stem before',
-  'word after',
   'word before+runs',
   'word before+sign',
 ]);
@@ -117,13 +115,12 @@ const bucket = (feature: number, value: string) => bucketOf(NUMBER_MODEL_BITS, f
 /** The buckets of a number's features: its shape and checks, and the words and signs around it on its line. */
 export function chunkBuckets(text: string, chunk: NumberChunk): number[] {
   const previous = wordsBefore(text, chunk.start, 4);
-  const next = wordsAfter(text, chunk.end, 2);
   const shape = charShape(chunk.value);
   const runs = shape.replace(/(.)\1+/g, '$1+');
   const digits = chunk.value.replace(/\D/g, '');
   const compact = chunk.value.replace(/[ -]/g, '');
   const sign = signsBefore(text, chunk.start, 2);
-  const buckets = [
+  return [
     bucket(FEATURE.bias, ''),
     bucket(FEATURE.shape, shape),
     bucket(FEATURE.runs, runs),
@@ -146,22 +143,15 @@ export function chunkBuckets(text: string, chunk: NumberChunk): number[] {
     bucket(FEATURE.plus, String(sign.includes('+'))),
     bucket(FEATURE['word before+runs'], `${previous[0] ?? '^'}|${runs}`),
     bucket(FEATURE['word before+sign'], `${previous[0] ?? '^'}|${sign}`),
+    ...wordsAroundBuckets(previous, wordsAfter(text, chunk.end, 2), bucket),
   ];
-  previous.forEach((word, i) => {
-    buckets.push(bucket(FEATURE['word before'], `${i}|${word}`));
-    buckets.push(bucket(FEATURE['words before'], word));
-    buckets.push(bucket(FEATURE['stem before'], word.slice(0, 4)));
-  });
-  next.forEach((word, i) => buckets.push(bucket(FEATURE['word after'], `${i}|${word}`)));
-  return buckets;
 }
 
-let weights: Int8Array | undefined;
+const weights = lazyWeights(NUMBER_MODEL.weights);
 
 /** The model's probability for each class of `NUMBER_CLASSES`. */
 export function numberProbabilities(buckets: readonly number[]): number[] {
-  weights ??= weightsOf(NUMBER_MODEL.weights);
-  const table = weights;
+  const table = weights();
   const size = 2 ** NUMBER_MODEL_BITS;
   const sums = NUMBER_CLASSES.map((_, k) => {
     let sum = 0;
@@ -178,7 +168,7 @@ export function numberProbabilities(buckets: readonly number[]): number[] {
 export function numbersByModel(text: string, taken: readonly Span[]): Span[] {
   const found: Span[] = [];
   for (const chunk of numberChunks(text)) {
-    if (taken.some((span) => span.start < chunk.end && chunk.start < span.end)) continue;
+    if (overlapsAny(taken, chunk.start, chunk.end)) continue;
     const probabilities = numberProbabilities(chunkBuckets(text, chunk));
     let best = 0;
     probabilities.forEach((p, k) => {

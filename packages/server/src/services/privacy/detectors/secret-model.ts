@@ -1,3 +1,4 @@
+import { overlapsAny } from '../spans.js';
 import type { Span } from '../types.js';
 import { charShape } from './char-kinds.js';
 import {
@@ -5,8 +6,9 @@ import {
   featureHashes,
   hashOf,
   signsBefore,
-  weightsOf,
+  lazyWeights,
   wordsAfter,
+  wordsAroundBuckets,
   wordsBefore,
 } from './feature-hash.js';
 import { SECRET_MODEL } from './secret-model-weights.js';
@@ -30,7 +32,9 @@ export const SECRET_MODEL_BITS = 15;
 const MIN_LENGTH = 6;
 const MAX_LENGTH = 64;
 /** A digit or a sign passwords are made with; every candidate has one. */
-const STRONG = /[\d#$%&*_+=!@~^|\\?]/g;
+const STRONG_CHAR = String.raw`[\d#$%&*_+=!@~^|\\?]`;
+const STRONG = new RegExp(STRONG_CHAR, 'g');
+const HAS_STRONG = new RegExp(STRONG_CHAR);
 const SPACE = /\s/;
 const OPENING = /^[("'“‘„‚«‹「『[]+/;
 /** Closing signs; a `!` or `?` stays when a letter or digit comes before it (`Start!`, but `ready?` is prose). */
@@ -66,7 +70,7 @@ export function secretCandidates(text: string): SecretCandidate[] {
     value = value.slice(key);
     shape = shape.slice(key, key + value.length);
     if (value.length < MIN_LENGTH || value.length > MAX_LENGTH || /@|:\/\//.test(value)) continue;
-    if (!/[\d#$%&*_+=!@~^|\\?]/.test(value)) continue;
+    if (!HAS_STRONG.test(value)) continue;
     if (CLASSES.filter((kind) => kind.test(shape)).length < 2) continue;
     candidates.push({ start, end: start + value.length, value });
   }
@@ -86,10 +90,6 @@ const FEATURE = featureHashes([
   'lower case',
   'dotted',
   'dashed capitals',
-  'word before',
-  'words before',
-  'stem before',
-  'word after',
   'word before+kinds',
 ]);
 const bucket = (feature: number, value: string) => bucketOf(SECRET_MODEL_BITS, feature, hashOf(value));
@@ -102,7 +102,7 @@ export function candidateBuckets(text: string, candidate: SecretCandidate): numb
   const shape = letters.replace(/(.)\1+/g, '$1+');
   const kinds = CLASSES.map((kind) => (kind.test(letters) ? '1' : '0')).join('');
   const previous = wordsBefore(text, candidate.start, 4);
-  const buckets = [
+  return [
     bucket(FEATURE.bias, ''),
     bucket(FEATURE.shape, shape.slice(0, 10)),
     bucket(FEATURE.length, String(Math.min(value.length, 30))),
@@ -116,32 +116,24 @@ export function candidateBuckets(text: string, candidate: SecretCandidate): numb
     bucket(FEATURE.dotted, String(/^\w+(?:\.\w+)+$/.test(value))),
     bucket(FEATURE['dashed capitals'], String(/^[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(value))),
     bucket(FEATURE['word before+kinds'], `${previous[0] ?? '^'}|${kinds}`),
+    ...wordsAroundBuckets(previous, wordsAfter(text, candidate.end, 2), bucket),
   ];
-  previous.forEach((word, i) => {
-    buckets.push(bucket(FEATURE['word before'], `${i}|${word}`));
-    buckets.push(bucket(FEATURE['words before'], word));
-    buckets.push(bucket(FEATURE['stem before'], word.slice(0, 4)));
-  });
-  wordsAfter(text, candidate.end, 2).forEach((word, i) =>
-    buckets.push(bucket(FEATURE['word after'], `${i}|${word}`)),
-  );
-  return buckets;
 }
 
-let weights: Int8Array | undefined;
+const weights = lazyWeights(SECRET_MODEL.weights);
 
 /** The model's probability that a candidate is a secret. */
 export function secretProbability(buckets: readonly number[]): number {
-  weights ??= weightsOf(SECRET_MODEL.weights);
+  const table = weights();
   let sum = 0;
-  for (const at of buckets) sum += weights[at]!;
+  for (const at of buckets) sum += table[at]!;
   return 1 / (1 + Math.exp(-sum * SECRET_MODEL.scale));
 }
 
 /** Words no finding in `taken` touches that the model takes for secrets. */
 export function secretsByModel(text: string, taken: readonly Span[]): Span[] {
   return secretCandidates(text)
-    .filter((candidate) => !taken.some((span) => span.start < candidate.end && candidate.start < span.end))
+    .filter((candidate) => !overlapsAny(taken, candidate.start, candidate.end))
     .filter((candidate) => secretProbability(candidateBuckets(text, candidate)) >= SECRET_MODEL.threshold)
     .map(({ start, end }) => ({ start, end, type: 'SECRET' as const }));
 }
